@@ -1,0 +1,3 @@
+module github.com/mediadesk/mediadesk
+
+go 1.26.8
