@@ -1,0 +1,353 @@
+// Package config owns the desk configuration (desk.yaml): its schema, strict
+// loading with errors that name the key path and line, validation of every
+// cross-reference, and the derived lookups (officer by id, topic by id,
+// the desk's time zone) that the rest of mediadesk reads.
+//
+// The schema is the contract in GUIDE.md section 3. Keys beyond the contract
+// are optional extensions with defaults (ingest, web, acknowledgements,
+// alerts, replies, reports); unknown keys are errors.
+package config
+
+import (
+	"time"
+)
+
+// Config is a loaded, validated desk configuration. Treat it as read-only.
+type Config struct {
+	Desk       Desk       `yaml:"desk"`
+	Mailboxes  []Mailbox  `yaml:"mailboxes"`
+	Redis      Redis      `yaml:"redis"`
+	SMTP       SMTP       `yaml:"smtp"`
+	Releases   Releases   `yaml:"releases"`
+	Topics     []Topic    `yaml:"topics"`
+	Officers   []Officer  `yaml:"officers"`
+	Rota       []Shift    `yaml:"rota"`
+	Escalation Escalation `yaml:"escalation"`
+	SLA        SLA        `yaml:"sla"`
+	Outlets    []Outlet   `yaml:"outlets"`
+	Ingest     Ingest     `yaml:"ingest"`
+	Web        Web        `yaml:"web"`
+	Ack        Ack        `yaml:"acknowledgements"`
+	Alerts     Alerts     `yaml:"alerts"`
+	Replies    Replies    `yaml:"replies"`
+	Reports    Reports    `yaml:"reports"`
+
+	// Path is the file the config was loaded from ("" when from bytes);
+	// Dir is its folder, against which relative paths resolve.
+	Path string `yaml:"-"`
+	Dir  string `yaml:"-"`
+	// Location is Desk.Timezone loaded.
+	Location *time.Location `yaml:"-"`
+
+	officerByID map[string]*Officer
+	topicByID   map[string]*Topic
+}
+
+// Desk is the desk's identity.
+type Desk struct {
+	Name            string `yaml:"name"`
+	Timezone        string `yaml:"timezone"`
+	ReferencePrefix string `yaml:"reference_prefix"`
+	Address         string `yaml:"address"`
+}
+
+// Security is how a connection is protected.
+type Security string
+
+const (
+	SecurityTLS      Security = "tls"
+	SecurityStartTLS Security = "starttls"
+	SecurityNone     Security = "none"
+)
+
+// Mailbox is one IMAP account to watch.
+type Mailbox struct {
+	ID              string   `yaml:"id"`
+	Address         string   `yaml:"address"`
+	Security        Security `yaml:"security"`
+	Username        string   `yaml:"username"`
+	PasswordEnv     string   `yaml:"password_env"`
+	Folders         []string `yaml:"folders"`
+	SentFolder      string   `yaml:"sent_folder"`
+	ProcessedFolder string   `yaml:"processed_folder"`
+	// Extensions.
+	// InsecureSkipVerify disables TLS certificate checks (test servers only).
+	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
+	// Idle can turn IMAP IDLE off (poll only); default on.
+	Idle *bool `yaml:"idle"`
+}
+
+// UseIdle reports whether IDLE should be used when the server offers it.
+func (m *Mailbox) UseIdle() bool { return m.Idle == nil || *m.Idle }
+
+// Redis says where Redis is.
+type Redis struct {
+	URLEnv string `yaml:"url_env"`
+	// KeyPrefix namespaces every key (extension; default "{md}:" — the hash
+	// tag keeps a desk's keys in one Cluster slot so transactions work).
+	KeyPrefix string `yaml:"key_prefix"`
+}
+
+// SMTP is the outgoing mail server.
+type SMTP struct {
+	Address     string   `yaml:"address"`
+	Security    Security `yaml:"security"`
+	Username    string   `yaml:"username"`
+	PasswordEnv string   `yaml:"password_env"`
+	From        string   `yaml:"from"`
+	// InsecureSkipVerify disables TLS certificate checks (test servers only).
+	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
+}
+
+// Releases lists where the release catalogue comes from.
+type Releases struct {
+	Sources []ReleaseSource `yaml:"sources"`
+}
+
+// ReleaseSource is one JSON Lines file or one Atom/RSS feed.
+type ReleaseSource struct {
+	File string `yaml:"file"`
+	Feed string `yaml:"feed"`
+	// Schedule is the cron spec for refetching a feed (extension; default
+	// every 15 minutes).
+	Schedule string `yaml:"schedule"`
+	// Topics are given to releases from a feed, which carry none (extension).
+	Topics []string `yaml:"topics"`
+}
+
+// Topic is a subject area an enquiry can be about.
+type Topic struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Keywords []string `yaml:"keywords"`
+	Fallback bool     `yaml:"fallback"`
+}
+
+// Role is what an officer may do on the dashboard.
+type Role string
+
+const (
+	RoleOfficer Role = "officer"
+	RoleManager Role = "manager"
+	RoleAdmin   Role = "admin"
+)
+
+// Officer is a person on the desk.
+type Officer struct {
+	ID     string   `yaml:"id"`
+	Name   string   `yaml:"name"`
+	Email  string   `yaml:"email"`
+	Role   Role     `yaml:"role"`
+	Topics []string `yaml:"topics"`
+}
+
+// Covers reports whether the officer handles topic ("*" covers all).
+func (o *Officer) Covers(topic string) bool {
+	for _, t := range o.Topics {
+		if t == "*" || t == topic {
+			return true
+		}
+	}
+	return false
+}
+
+// Shift is one rota entry: a recurring shift starting at each activation of
+// Start (a 5-field cron spec in the desk time zone) and lasting Duration of
+// wall-clock time.
+type Shift struct {
+	Name     string        `yaml:"name"`
+	Topics   []string      `yaml:"topics"`
+	Officers []string      `yaml:"officers"`
+	Start    string        `yaml:"start"`
+	Duration time.Duration `yaml:"duration"`
+}
+
+// CoversTopic reports whether the shift takes topic, "*" meaning all.
+func (s *Shift) CoversTopic(topic string) bool {
+	for _, t := range s.Topics {
+		if t == "*" || t == topic {
+			return true
+		}
+	}
+	return false
+}
+
+// Wildcard reports whether the shift takes every topic.
+func (s *Shift) Wildcard() bool {
+	for _, t := range s.Topics {
+		if t == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// Escalation says who is told about breaches.
+type Escalation struct {
+	Manager     string        `yaml:"manager"`
+	AfterBreach time.Duration `yaml:"after_breach"`
+}
+
+// SLA holds the response targets.
+type SLA struct {
+	Policies       []Policy      `yaml:"policies"`
+	DeadlineMargin time.Duration `yaml:"deadline_margin"`
+	WarnBefore     time.Duration `yaml:"warn_before"`
+	// SweepInterval is how often due clocks are swept (extension; default 2s).
+	SweepInterval time.Duration `yaml:"sweep_interval"`
+}
+
+// Policy is one SLA policy; the first whose Match matches wins.
+type Policy struct {
+	ID            string        `yaml:"id"`
+	Match         *PolicyMatch  `yaml:"match"`
+	Acknowledge   time.Duration `yaml:"acknowledge"`
+	FirstResponse time.Duration `yaml:"first_response"`
+	Resolution    time.Duration `yaml:"resolution"`
+}
+
+// PolicyMatch selects enquiries; every non-empty list must contain the
+// enquiry's value.
+type PolicyMatch struct {
+	OutletTier []string `yaml:"outlet_tier"`
+	Topic      []string `yaml:"topic"`
+}
+
+// Matches reports whether an enquiry with this tier and topic matches.
+func (m *PolicyMatch) Matches(tier, topic string) bool {
+	if m == nil {
+		return true
+	}
+	return (len(m.OutletTier) == 0 || contains(m.OutletTier, tier)) &&
+		(len(m.Topic) == 0 || contains(m.Topic, topic))
+}
+
+// Outlet maps a sender domain (and its subdomains) to a publication.
+type Outlet struct {
+	Domain string `yaml:"domain"`
+	Name   string `yaml:"name"`
+	Tier   string `yaml:"tier"`
+}
+
+// Tiers are the valid outlet tiers.
+var Tiers = []string{"national", "broadcast", "wire", "regional", "trade", "international", "freelance"}
+
+// Ingest tunes mail pickup (extension).
+type Ingest struct {
+	// PollInterval is the backstop poll period (default 30s).
+	PollInterval time.Duration `yaml:"poll_interval"`
+	// MaxMessageSize is the largest message parsed in full, in bytes
+	// (default 25 MB); larger ones become an enquiry with a "too large" note.
+	MaxMessageSize int64 `yaml:"max_message_size"`
+	// Keyword flags a message once its enquiry is committed, when no
+	// processed_folder is configured (default "$MediadeskIngested").
+	Keyword string `yaml:"keyword"`
+}
+
+// Web is the dashboard and API (extension).
+type Web struct {
+	// Listen is the default listen address (default 127.0.0.1:8080).
+	Listen string `yaml:"listen"`
+	// BaseURL is how officers reach the dashboard, used in links in mail.
+	BaseURL string `yaml:"base_url"`
+}
+
+// Ack configures acknowledgements to journalists (extension).
+type Ack struct {
+	// Enabled turns acknowledgements on (default true).
+	Enabled *bool `yaml:"enabled"`
+	// Template is a text/template file (relative to the config) replacing
+	// the built-in acknowledgement body.
+	Template string `yaml:"template"`
+	// PerSenderLimit acknowledgements per sender per PerSenderWindow
+	// (default 3 per hour).
+	PerSenderLimit  int           `yaml:"per_sender_limit"`
+	PerSenderWindow time.Duration `yaml:"per_sender_window"`
+}
+
+// On reports whether acknowledgements are sent.
+func (a *Ack) On() bool { return a.Enabled == nil || *a.Enabled }
+
+// Alerts configures how officers are told (extension).
+type Alerts struct {
+	// Email alerts to officers (default true).
+	Email *bool `yaml:"email"`
+	// WebhookURLEnv names the environment variable holding a Slack/Teams
+	// style incoming-webhook URL; unset means no webhook.
+	WebhookURLEnv string `yaml:"webhook_url_env"`
+}
+
+// EmailOn reports whether officers get alert emails.
+func (a *Alerts) EmailOn() bool { return a.Email == nil || *a.Email }
+
+// Replies configures reply handling (extension).
+type Replies struct {
+	// HoldingMarker marks a holding reply in its subject or body (default
+	// "[holding]").
+	HoldingMarker string `yaml:"holding_marker"`
+}
+
+// Reports configures the managers' digest (extension).
+type Reports struct {
+	// DigestSchedule is a cron spec in desk time (default "0 8 * * *");
+	// "off" disables the digest.
+	DigestSchedule string `yaml:"digest_schedule"`
+	// DigestTo are officer ids (default: the escalation manager).
+	DigestTo []string `yaml:"digest_to"`
+}
+
+// Officer returns the officer with id, or nil.
+func (c *Config) Officer(id string) *Officer { return c.officerByID[id] }
+
+// Topic returns the topic with id, or nil.
+func (c *Config) Topic(id string) *Topic { return c.topicByID[id] }
+
+// FallbackTopic returns the fallback topic's id.
+func (c *Config) FallbackTopic() string {
+	for i := range c.Topics {
+		if c.Topics[i].Fallback {
+			return c.Topics[i].ID
+		}
+	}
+	return ""
+}
+
+// OfficerByEmail returns the officer with this address (case-insensitive), or nil.
+func (c *Config) OfficerByEmail(addr string) *Officer {
+	for i := range c.Officers {
+		if equalFold(c.Officers[i].Email, addr) {
+			return &c.Officers[i]
+		}
+	}
+	return nil
+}
+
+// Mailbox returns the mailbox with id, or nil.
+func (c *Config) Mailbox(id string) *Mailbox {
+	for i := range c.Mailboxes {
+		if c.Mailboxes[i].ID == id {
+			return &c.Mailboxes[i]
+		}
+	}
+	return nil
+}
+
+// PolicyFor returns the first SLA policy matching tier and topic. Validation
+// guarantees the last policy matches everything.
+func (c *Config) PolicyFor(tier, topic string) *Policy {
+	for i := range c.SLA.Policies {
+		if c.SLA.Policies[i].Match.Matches(tier, topic) {
+			return &c.SLA.Policies[i]
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

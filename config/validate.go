@@ -1,0 +1,629 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/mail"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// CronParser parses the 5-field cron specs of the rota and schedules
+// (minute hour day-of-month month day-of-week, names allowed). Specs are
+// read in the desk's time zone; a CRON_TZ= or TZ= prefix is rejected.
+var CronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow)
+
+// ParseCron parses a 5-field spec for use in the desk location loc.
+func ParseCron(spec string) (cron.Schedule, error) {
+	s := strings.TrimSpace(spec)
+	if strings.HasPrefix(s, "TZ=") || strings.HasPrefix(s, "CRON_TZ=") {
+		return nil, fmt.Errorf("a time zone prefix is not allowed: specs are read in desk.timezone")
+	}
+	if strings.HasPrefix(s, "@") {
+		return nil, fmt.Errorf("descriptors like %s are not allowed; write the 5 fields (minute hour day-of-month month day-of-week)", s)
+	}
+	return CronParser.Parse(s)
+}
+
+var (
+	idRe     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	prefixRe = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,15}$`)
+	envRe    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	domainRe = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$`)
+)
+
+type validator struct {
+	cfg     *Config
+	d       *decoder
+	env     Env
+	secrets bool
+}
+
+// errorf records a problem at path; the line is the path's own line or,
+// for a missing key, its nearest present parent's.
+func (v *validator) errorf(path, format string, args ...any) {
+	if v.d.failed[path] {
+		return // already reported as undecodable
+	}
+	v.d.errs = append(v.d.errs, Error{Path: path, Line: v.line(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) line(path string) int {
+	for p := path; p != ""; {
+		if l, ok := v.d.lines[p]; ok {
+			return l
+		}
+		if i := strings.LastIndexAny(p, ".["); i > 0 {
+			p = p[:i]
+		} else {
+			break
+		}
+	}
+	return 0
+}
+
+func (v *validator) validate() {
+	c := v.cfg
+	v.desk()
+	v.mailboxes()
+	v.redis()
+	v.smtp()
+	v.releases()
+	v.topics()
+	v.officers()
+	v.rota()
+	v.escalation()
+	v.sla()
+	v.outlets()
+	v.extensions()
+	c.officerByID = map[string]*Officer{}
+	for i := range c.Officers {
+		c.officerByID[c.Officers[i].ID] = &c.Officers[i]
+	}
+	c.topicByID = map[string]*Topic{}
+	for i := range c.Topics {
+		c.topicByID[c.Topics[i].ID] = &c.Topics[i]
+	}
+}
+
+func (v *validator) required(path, value string) bool {
+	if strings.TrimSpace(value) == "" {
+		v.errorf(path, "is required")
+		return false
+	}
+	return true
+}
+
+func (v *validator) desk() {
+	d := &v.cfg.Desk
+	v.required("desk.name", d.Name)
+	if v.required("desk.timezone", d.Timezone) {
+		loc, err := time.LoadLocation(d.Timezone)
+		if err != nil || d.Timezone == "Local" {
+			v.errorf("desk.timezone", "%q is not an IANA time zone such as Europe/London", d.Timezone)
+		} else {
+			v.cfg.Location = loc
+		}
+	}
+	if v.required("desk.reference_prefix", d.ReferencePrefix) && !prefixRe.MatchString(d.ReferencePrefix) {
+		v.errorf("desk.reference_prefix", "%q must be 1-16 upper-case letters or digits starting with a letter, such as FCDO", d.ReferencePrefix)
+	}
+	if v.required("desk.address", d.Address) {
+		v.address("desk.address", d.Address)
+	}
+	if v.cfg.Location == nil {
+		v.cfg.Location = time.UTC
+	}
+}
+
+func (v *validator) address(path, s string) {
+	a, err := mail.ParseAddress(s)
+	if err != nil || !strings.Contains(a.Address, "@") {
+		v.errorf(path, "%q is not an email address", s)
+	}
+}
+
+func (v *validator) hostPort(path, s string) (host string, ok bool) {
+	host, port, err := net.SplitHostPort(s)
+	if err != nil || host == "" || port == "" {
+		v.errorf(path, "%q must be host:port, such as imap.example.org:993", s)
+		return "", false
+	}
+	return host, true
+}
+
+func (v *validator) security(path string, s Security, host string) {
+	switch s {
+	case SecurityTLS, SecurityStartTLS:
+	case SecurityNone:
+		if host != "" && !isLoopback(host) {
+			v.errorf(path, "none is allowed only for a loopback host, not %q: use tls or starttls", host)
+		}
+	case "":
+		v.errorf(path, "is required: tls, starttls or none (none only for loopback)")
+	default:
+		v.errorf(path, "%q is not one of tls, starttls, none", s)
+	}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (v *validator) secret(path, name string, needed bool) {
+	if name == "" {
+		if needed {
+			v.errorf(path, "is required: the name of the environment variable holding the secret")
+		}
+		return
+	}
+	if !envRe.MatchString(name) {
+		v.errorf(path, "%q is not an environment variable name", name)
+		return
+	}
+	if v.secrets {
+		if val, ok := v.env(name); !ok || val == "" {
+			v.errorf(path, "environment variable %s is not set", name)
+		}
+	}
+}
+
+func (v *validator) mailboxes() {
+	c := v.cfg
+	if len(c.Mailboxes) == 0 {
+		v.errorf("mailboxes", "at least one mailbox is required")
+	}
+	ids := map[string]bool{}
+	for i := range c.Mailboxes {
+		m := &c.Mailboxes[i]
+		p := fmt.Sprintf("mailboxes[%d]", i)
+		if v.required(p+".id", m.ID) {
+			if !idRe.MatchString(m.ID) {
+				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", m.ID)
+			}
+			if ids[m.ID] {
+				v.errorf(p+".id", "%q is used by another mailbox", m.ID)
+			}
+			ids[m.ID] = true
+		}
+		host := ""
+		if v.required(p+".address", m.Address) {
+			host, _ = v.hostPort(p+".address", m.Address)
+		}
+		v.security(p+".security", m.Security, host)
+		v.required(p+".username", m.Username)
+		v.secret(p+".password_env", m.PasswordEnv, true)
+		if len(m.Folders) == 0 {
+			m.Folders = []string{"INBOX"}
+		}
+		seen := map[string]bool{}
+		for j, f := range m.Folders {
+			fp := fmt.Sprintf("%s.folders[%d]", p, j)
+			if strings.TrimSpace(f) == "" {
+				v.errorf(fp, "a folder name cannot be empty")
+			}
+			if seen[f] {
+				v.errorf(fp, "folder %q is listed twice", f)
+			}
+			seen[f] = true
+		}
+		if m.ProcessedFolder != "" && seen[m.ProcessedFolder] {
+			v.errorf(p+".processed_folder", "%q is also a watched folder; processed mail would be read again", m.ProcessedFolder)
+		}
+		if m.SentFolder != "" && seen[m.SentFolder] {
+			v.errorf(p+".sent_folder", "%q is also a watched inbox folder", m.SentFolder)
+		}
+	}
+}
+
+func (v *validator) redis() {
+	r := &v.cfg.Redis
+	if r.URLEnv != "" && !envRe.MatchString(r.URLEnv) {
+		v.errorf("redis.url_env", "%q is not an environment variable name", r.URLEnv)
+	}
+	if r.KeyPrefix == "" {
+		r.KeyPrefix = "{md}:"
+	}
+}
+
+func (v *validator) smtp() {
+	s := &v.cfg.SMTP
+	host := ""
+	if v.required("smtp.address", s.Address) {
+		host, _ = v.hostPort("smtp.address", s.Address)
+	}
+	v.security("smtp.security", s.Security, host)
+	if (s.Username == "") != (s.PasswordEnv == "") {
+		v.errorf("smtp", "username and password_env go together: give both for AUTH, or neither")
+	}
+	v.secret("smtp.password_env", s.PasswordEnv, false)
+	if v.required("smtp.from", s.From) {
+		v.address("smtp.from", s.From)
+	}
+}
+
+func (v *validator) releases() {
+	for i := range v.cfg.Releases.Sources {
+		s := &v.cfg.Releases.Sources[i]
+		p := fmt.Sprintf("releases.sources[%d]", i)
+		switch {
+		case s.File != "" && s.Feed != "":
+			v.errorf(p, "give either file or feed, not both")
+		case s.File != "":
+			path := v.cfg.Resolve(s.File)
+			if st, err := os.Stat(path); err != nil {
+				v.errorf(p+".file", "%s: %v", s.File, unwrapPathErr(err))
+			} else if st.IsDir() {
+				v.errorf(p+".file", "%s is a folder, not a JSON Lines file", s.File)
+			}
+			if s.Schedule != "" {
+				v.errorf(p+".schedule", "only feeds have a schedule")
+			}
+		case s.Feed != "":
+			u, err := url.Parse(s.Feed)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				v.errorf(p+".feed", "%q is not an http(s) URL", s.Feed)
+			}
+			if s.Schedule == "" {
+				s.Schedule = "*/15 * * * *"
+			} else if _, err := ParseCron(s.Schedule); err != nil {
+				v.errorf(p+".schedule", "%q is not a 5-field cron spec: %v", s.Schedule, err)
+			}
+		default:
+			v.errorf(p, "give a file (JSON Lines, relative to the config) or a feed (Atom/RSS URL)")
+		}
+	}
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Resolve makes a config-relative path absolute.
+func (c *Config) Resolve(p string) string {
+	if filepath.IsAbs(p) || c.Dir == "" {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+func (v *validator) topicRefs(path string, list []string, allowStar bool) {
+	for j, t := range list {
+		tp := fmt.Sprintf("%s[%d]", path, j)
+		if t == "*" {
+			if !allowStar {
+				v.errorf(tp, `"*" is not allowed here`)
+			}
+			continue
+		}
+		if !v.hasTopic(t) {
+			v.errorf(tp, "unknown topic %q; topics are: %s", t, strings.Join(v.topicIDs(), ", "))
+		}
+	}
+}
+
+func (v *validator) hasTopic(id string) bool {
+	for i := range v.cfg.Topics {
+		if v.cfg.Topics[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) topicIDs() []string {
+	var ids []string
+	for i := range v.cfg.Topics {
+		ids = append(ids, v.cfg.Topics[i].ID)
+	}
+	return ids
+}
+
+func (v *validator) officerIDs() []string {
+	var ids []string
+	for i := range v.cfg.Officers {
+		ids = append(ids, v.cfg.Officers[i].ID)
+	}
+	return ids
+}
+
+func (v *validator) hasOfficer(id string) *Officer {
+	for i := range v.cfg.Officers {
+		if v.cfg.Officers[i].ID == id {
+			return &v.cfg.Officers[i]
+		}
+	}
+	return nil
+}
+
+func (v *validator) topics() {
+	c := v.cfg
+	if len(c.Topics) == 0 {
+		v.errorf("topics", "at least one topic is required, one of them the fallback")
+		return
+	}
+	ids := map[string]bool{}
+	var fallbacks []string
+	for i := range c.Topics {
+		t := &c.Topics[i]
+		p := fmt.Sprintf("topics[%d]", i)
+		if v.required(p+".id", t.ID) {
+			if !idRe.MatchString(t.ID) {
+				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", t.ID)
+			}
+			if ids[t.ID] {
+				v.errorf(p+".id", "%q is used by another topic", t.ID)
+			}
+			ids[t.ID] = true
+		}
+		if t.Name == "" {
+			t.Name = t.ID
+		}
+		for j, k := range t.Keywords {
+			if strings.TrimSpace(k) == "" {
+				v.errorf(fmt.Sprintf("%s.keywords[%d]", p, j), "a keyword cannot be empty")
+			}
+		}
+		if t.Fallback {
+			fallbacks = append(fallbacks, p)
+		}
+	}
+	for i := range c.Topics {
+		if v.d.failed[fmt.Sprintf("topics[%d].fallback", i)] {
+			return // the fallback count cannot be judged
+		}
+	}
+	switch len(fallbacks) {
+	case 0:
+		v.errorf("topics", "exactly one topic must have fallback: true; none has")
+	case 1:
+	default:
+		for _, p := range fallbacks[1:] {
+			v.errorf(p+".fallback", "exactly one topic may be the fallback; %s already is", fallbacks[0])
+		}
+	}
+}
+
+func (v *validator) officers() {
+	c := v.cfg
+	ids := map[string]bool{}
+	emails := map[string]string{}
+	for i := range c.Officers {
+		o := &c.Officers[i]
+		p := fmt.Sprintf("officers[%d]", i)
+		if v.required(p+".id", o.ID) {
+			if !idRe.MatchString(o.ID) {
+				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", o.ID)
+			}
+			if ids[o.ID] {
+				v.errorf(p+".id", "%q is used by another officer", o.ID)
+			}
+			ids[o.ID] = true
+		}
+		v.required(p+".name", o.Name)
+		if v.required(p+".email", o.Email) {
+			v.address(p+".email", o.Email)
+			k := strings.ToLower(o.Email)
+			if prev, dup := emails[k]; dup {
+				v.errorf(p+".email", "%s is also %s's address", o.Email, prev)
+			}
+			emails[k] = o.ID
+		}
+		switch o.Role {
+		case RoleOfficer, RoleManager, RoleAdmin:
+		case "":
+			v.errorf(p+".role", "is required: officer, manager or admin")
+		default:
+			v.errorf(p+".role", "%q is not one of officer, manager, admin", o.Role)
+		}
+		v.topicRefs(p+".topics", o.Topics, true)
+	}
+}
+
+func (v *validator) officerRef(path, id string) *Officer {
+	if !v.required(path, id) {
+		return nil
+	}
+	o := v.hasOfficer(id)
+	if o == nil {
+		v.errorf(path, "unknown officer %q; officers are: %s", id, strings.Join(v.officerIDs(), ", "))
+	}
+	return o
+}
+
+func (v *validator) rota() {
+	c := v.cfg
+	if len(c.Rota) == 0 {
+		v.errorf("rota", "at least one shift is required")
+	}
+	for i := range c.Rota {
+		s := &c.Rota[i]
+		p := fmt.Sprintf("rota[%d]", i)
+		v.required(p+".name", s.Name)
+		if len(s.Topics) == 0 {
+			v.errorf(p+".topics", `is required: topic ids, or ["*"] for all`)
+		}
+		v.topicRefs(p+".topics", s.Topics, true)
+		if len(s.Officers) == 0 {
+			v.errorf(p+".officers", "is required: at least one officer id")
+		}
+		for j, id := range s.Officers {
+			v.officerRef(fmt.Sprintf("%s.officers[%d]", p, j), id)
+		}
+		if v.required(p+".start", s.Start) {
+			if _, err := ParseCron(s.Start); err != nil {
+				v.errorf(p+".start", "%q is not a 5-field cron spec (minute hour day-of-month month day-of-week): %v", s.Start, err)
+			}
+		}
+		switch {
+		case s.Duration == 0:
+			v.errorf(p+".duration", "is required: how long the shift lasts, such as 10h")
+		case s.Duration > 7*24*time.Hour:
+			v.errorf(p+".duration", "%s is longer than a week", s.Duration)
+		case s.Duration%time.Minute != 0:
+			v.errorf(p+".duration", "%s must be whole minutes", s.Duration)
+		}
+	}
+}
+
+func (v *validator) escalation() {
+	e := &v.cfg.Escalation
+	if o := v.officerRef("escalation.manager", e.Manager); o != nil && o.Role == RoleOfficer {
+		v.errorf("escalation.manager", "%q has role officer; escalations go to a manager or admin", e.Manager)
+	}
+	if e.AfterBreach == 0 {
+		v.errorf("escalation.after_breach", "is required: how long after a breach it is escalated again, such as 30m")
+	}
+}
+
+func (v *validator) sla() {
+	s := &v.cfg.SLA
+	if len(s.Policies) == 0 {
+		v.errorf("sla.policies", "at least one policy is required; the last one without match")
+	}
+	ids := map[string]bool{}
+	for i := range s.Policies {
+		pol := &s.Policies[i]
+		p := fmt.Sprintf("sla.policies[%d]", i)
+		if v.required(p+".id", pol.ID) {
+			if ids[pol.ID] {
+				v.errorf(p+".id", "%q is used by another policy", pol.ID)
+			}
+			ids[pol.ID] = true
+		}
+		last := i == len(s.Policies)-1
+		if pol.Match == nil && !last {
+			v.errorf(p+".match", "only the last policy may have no match: the policies after this one could never apply")
+		}
+		if pol.Match != nil {
+			if last {
+				v.errorf(p+".match", "the last policy must have no match, so every enquiry gets a policy")
+			}
+			if len(pol.Match.OutletTier) == 0 && len(pol.Match.Topic) == 0 {
+				v.errorf(p+".match", "is empty: give outlet_tier and/or topic, or remove match")
+			}
+			for j, t := range pol.Match.OutletTier {
+				if !contains(Tiers, t) {
+					v.errorf(fmt.Sprintf("%s.match.outlet_tier[%d]", p, j), "%q is not a tier; tiers are: %s", t, strings.Join(Tiers, ", "))
+				}
+			}
+			v.topicRefs(p+".match.topic", pol.Match.Topic, false)
+		}
+		for _, f := range []struct {
+			key string
+			d   time.Duration
+		}{{"acknowledge", pol.Acknowledge}, {"first_response", pol.FirstResponse}, {"resolution", pol.Resolution}} {
+			if f.d == 0 {
+				v.errorf(p+"."+f.key, "is required: a duration such as 30m")
+			}
+		}
+		if pol.Acknowledge > 0 && pol.FirstResponse > 0 && pol.Acknowledge > pol.FirstResponse {
+			v.errorf(p+".acknowledge", "%s is later than first_response %s", pol.Acknowledge, pol.FirstResponse)
+		}
+		if pol.FirstResponse > 0 && pol.Resolution > 0 && pol.FirstResponse > pol.Resolution {
+			v.errorf(p+".first_response", "%s is later than resolution %s", pol.FirstResponse, pol.Resolution)
+		}
+	}
+	if s.SweepInterval == 0 {
+		s.SweepInterval = 2 * time.Second
+	}
+}
+
+func (v *validator) outlets() {
+	seen := map[string]string{}
+	for i := range v.cfg.Outlets {
+		o := &v.cfg.Outlets[i]
+		p := fmt.Sprintf("outlets[%d]", i)
+		if v.required(p+".domain", o.Domain) {
+			d := strings.ToLower(strings.TrimSpace(o.Domain))
+			if !domainRe.MatchString(d) {
+				v.errorf(p+".domain", "%q is not a domain name such as bbc.co.uk", o.Domain)
+			}
+			if prev, dup := seen[d]; dup {
+				v.errorf(p+".domain", "%q is listed twice (also %s)", o.Domain, prev)
+			}
+			seen[d] = p
+			o.Domain = d
+		}
+		v.required(p+".name", o.Name)
+		if v.required(p+".tier", o.Tier) && !contains(Tiers, o.Tier) {
+			v.errorf(p+".tier", "%q is not a tier; tiers are: %s", o.Tier, strings.Join(Tiers, ", "))
+		}
+	}
+}
+
+func (v *validator) extensions() {
+	c := v.cfg
+	if c.Ingest.PollInterval == 0 {
+		c.Ingest.PollInterval = 30 * time.Second
+	} else if c.Ingest.PollInterval < time.Second {
+		v.errorf("ingest.poll_interval", "%s is below the 1s minimum", c.Ingest.PollInterval)
+	}
+	if c.Ingest.MaxMessageSize == 0 {
+		c.Ingest.MaxMessageSize = 25 << 20
+	} else if c.Ingest.MaxMessageSize < 64<<10 {
+		v.errorf("ingest.max_message_size", "%d bytes is below the 64 KiB minimum", c.Ingest.MaxMessageSize)
+	}
+	if c.Ingest.Keyword == "" {
+		c.Ingest.Keyword = "$MediadeskIngested"
+	} else if strings.ContainsAny(c.Ingest.Keyword, " ()]{%*\"\\") {
+		v.errorf("ingest.keyword", "%q is not a valid IMAP keyword", c.Ingest.Keyword)
+	}
+	if c.Web.Listen == "" {
+		c.Web.Listen = "127.0.0.1:8080"
+	} else {
+		v.hostPort("web.listen", c.Web.Listen)
+	}
+	if c.Web.BaseURL != "" {
+		if u, err := url.Parse(c.Web.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			v.errorf("web.base_url", "%q is not an http(s) URL", c.Web.BaseURL)
+		}
+	}
+	if c.Ack.Template != "" {
+		if _, err := os.Stat(c.Resolve(c.Ack.Template)); err != nil {
+			v.errorf("acknowledgements.template", "%s: %v", c.Ack.Template, unwrapPathErr(err))
+		}
+	}
+	if c.Ack.PerSenderLimit == 0 {
+		c.Ack.PerSenderLimit = 3
+	} else if c.Ack.PerSenderLimit < 0 {
+		v.errorf("acknowledgements.per_sender_limit", "must be positive")
+	}
+	if c.Ack.PerSenderWindow == 0 {
+		c.Ack.PerSenderWindow = time.Hour
+	}
+	v.secret("alerts.webhook_url_env", c.Alerts.WebhookURLEnv, false)
+	if c.Replies.HoldingMarker == "" {
+		c.Replies.HoldingMarker = "[holding]"
+	}
+	if c.Reports.DigestSchedule == "" {
+		c.Reports.DigestSchedule = "0 8 * * *"
+	} else if c.Reports.DigestSchedule != "off" {
+		if _, err := ParseCron(c.Reports.DigestSchedule); err != nil {
+			v.errorf("reports.digest_schedule", "%q is not a 5-field cron spec or \"off\": %v", c.Reports.DigestSchedule, err)
+		}
+	}
+	for j, id := range c.Reports.DigestTo {
+		v.officerRef(fmt.Sprintf("reports.digest_to[%d]", j), id)
+	}
+	if len(c.Reports.DigestTo) == 0 && c.Escalation.Manager != "" {
+		c.Reports.DigestTo = []string{c.Escalation.Manager}
+	}
+}
+
+func equalFold(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
