@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check-config", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	noEnv := fs.Bool("no-env", false, "check the file only, not the environment variables holding secrets")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: mediadesk check-config [--no-env] FILE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	cfg, err := config.Load(fs.Arg(0), config.LoadOptions{CheckSecrets: !*noEnv})
+	if err != nil {
+		var es config.Errors
+		if errors.As(err, &es) {
+			fmt.Fprintf(stderr, "%s: %d problem(s):\n", fs.Arg(0), len(es))
+			for _, e := range es {
+				fmt.Fprintf(stderr, "  %s\n", e)
+			}
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", fs.Arg(0), err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "ok: %s\n", cfg.Summary())
+	return 0
+}

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// Commands not written yet; each moves to its own file.
+
+func notYet(name string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "mediadesk %s: not implemented yet\n", name)
+	return 2
+}
+
+func cmdDemo(args []string, stdout, stderr io.Writer) int   { return notYet("demo", stderr) }
+func cmdServe(args []string, stdout, stderr io.Writer) int  { return notYet("serve", stderr) }
+func cmdStatus(args []string, stdout, stderr io.Writer) int { return notYet("status", stderr) }
+func cmdReport(args []string, stdout, stderr io.Writer) int { return notYet("report", stderr) }

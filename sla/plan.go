@@ -1,0 +1,54 @@
+package sla
+
+import (
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+// Plan is the set of due times an enquiry gets when it opens.
+type Plan struct {
+	Policy           string    `json:"policy"`
+	AcknowledgeDue   time.Time `json:"acknowledge_due"`
+	FirstResponseDue time.Time `json:"first_response_due"`
+	ResolutionDue    time.Time `json:"resolution_due"`
+	// PulledForward is true when the journalist's deadline brought the
+	// acknowledge and first-response due times forward.
+	PulledForward bool `json:"pulled_forward,omitempty"`
+}
+
+// PlanFor computes the due times for an enquiry opened at opened, from the
+// first policy matching tier and topic. A stated deadline brings the
+// acknowledge and first-response due times forward to deadline − margin,
+// never later than the policy; when the margin does not fit (the deadline
+// is closer than the margin) the deadline itself is the due time; a
+// deadline already past when the enquiry opened is ignored. Resolution is
+// never pulled forward: the journalist's deadline is about the answer.
+func PlanFor(cfg *config.Config, tier, topic string, opened time.Time, deadline time.Time) Plan {
+	pol := cfg.PolicyFor(tier, topic)
+	if pol == nil {
+		return Plan{}
+	}
+	p := Plan{
+		Policy:           pol.ID,
+		AcknowledgeDue:   opened.Add(pol.Acknowledge),
+		FirstResponseDue: opened.Add(pol.FirstResponse),
+		ResolutionDue:    opened.Add(pol.Resolution),
+	}
+	if deadline.IsZero() || !deadline.After(opened) {
+		return p
+	}
+	target := deadline.Add(-cfg.SLA.DeadlineMargin)
+	if !target.After(opened) {
+		target = deadline
+	}
+	if target.Before(p.FirstResponseDue) {
+		p.FirstResponseDue = target
+		p.PulledForward = true
+	}
+	if target.Before(p.AcknowledgeDue) {
+		p.AcknowledgeDue = target
+		p.PulledForward = true
+	}
+	return p
+}
