@@ -1,0 +1,2297 @@
+package routing
+
+// Journalist-deadline extraction (GUIDE section 4, the "deadline" field).
+//
+// The extractor is a small scanner, not a pile of regular expressions:
+//
+//  1. tokenize: the text becomes words (lower-cased and interned through a
+//     fixed vocabulary, so no allocation per word), numbers and punctuation,
+//     each remembering whether whitespace or a line break preceded it, and
+//     whether it sits inside double quotes. Sentence breaks (". ", "!", "?",
+//     ";", blank lines, list bullets) and clause breaks (spaced dashes) are
+//     marked on the tokens.
+//  2. atoms: at every token the parsers try to read one atom: a clock time
+//     ("4.30pm", "16:00", "1600hrs", "half four") with an optional zone
+//     ("GMT", "CEST", "UK time", "London"), a named time ("noon",
+//     "lunchtime", "this afternoon", "tonight", "end of day", "COP", "first
+//     thing"), a date ("tomorrow", "Monday", "next Wed", "22 Nov",
+//     "22/11", "Wed 22 Nov") or a relative span ("within the hour", "in two
+//     hours", "in the next 45 mins").
+//  3. mentions: neighbouring atoms joined only by connectors ("at", "on",
+//     "by", ",", "(") become one mention with at most one date part and one
+//     time part ("4pm tomorrow", "Monday at 10am", "COP Friday").
+//  4. scoring: each mention is scored from its context: the deadline cue
+//     right before it ("by", "before", "deadline", "filing at", "no later
+//     than", "need ... at"), right after it ("at the latest", "deadline",
+//     "is fine"), request cues in its clause ("need", "please", "get back to
+//     me", "let me know"), minus anti-cues ("the call at", "published at",
+//     "since", "the 6pm bulletin", "this afternoon's call", ranges such as
+//     "07:00-23:00", "daily", text inside quotation marks). Mentions that are
+//     too weak for their kind (a bare "at 6" needs a strong cue, a date
+//     without a time needs "by"/"deadline") are dropped.
+//  5. resolution: the best-scoring mention (ties: the earliest instant) is
+//     resolved against sent in its zone (the stated zone, else loc) with
+//     time.Date, so DST is handled by the time package, then converted to
+//     loc. Results outside [sent-1 day, sent+60 days] are discarded.
+//
+// Decisions where GUIDE section 4 is silent:
+//   - A bare hour 1-7 is pm ("filing at 6" = 18:00), 12 is noon. A bare 8-11
+//     ("by 9", also "by 9.30") is the next such hour at or after sent (am if
+//     still ahead today, else pm, else tomorrow morning); with a later day
+//     named ("9 tomorrow") it is am. Two-digit or zero-padded clock times
+//     without am/pm ("10:00", "08:30", "19:00") are 24-hour clock.
+//   - 12pm is noon; 12am and "midnight" are the end of the day named (00:00
+//     of the following day). "half four" is 16:30 (bare-hour rules apply).
+//   - A clock time with no day is that day even if it has already passed
+//     (GUIDE: "that time that day"). A named weekday equal to today is today,
+//     unless the time has already passed, then a week later. "next Friday"
+//     is the Friday of next calendar week (Monday-based); "this Friday" is
+//     the coming one.
+//   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov")
+//     is 17:00 that day, like "COP Friday"; it needs a "by"/"deadline"/"no
+//     later than" cue. "before Friday" is ambiguous and ignored.
+//   - "tomorrow morning", "Monday morning", "first thing tomorrow" = 09:00 of
+//     that day; "first thing" alone = 09:00 on the next working day after
+//     sent. "this morning" = 12:00 (and only while it is still morning).
+//     "tomorrow afternoon" 15:00, "tomorrow evening/night" 19:00.
+//   - "end of the week" = the coming Friday 17:00.
+//   - Relative spans are hours and minutes only, up to 72 hours ("within 20
+//     working days", "within 10-12 weeks" are not deadlines).
+//   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EST -5, EDT -4,
+//     PST -8, PDT -7 are fixed offsets; "UK time", "London", "BST" and
+//     "British time" are Europe/London; "ET"/"PT" and "<city> time" are that
+//     city's zone; "local/our/my time" is the zone of sent itself (the
+//     sender's Date header offset).
+//   - Text inside double quotation marks is quoted material, not the
+//     journalist's own deadline.
+//   - Non-English deadlines are not recognised (the cue words are English).
+
+import (
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Deadline is a journalist's stated deadline found in the new text of an email.
+type Deadline struct {
+	At     time.Time // in the desk's location
+	Phrase string    // the matched text, e.g. "by 4pm tomorrow"
+	Rule   string    // which rule resolved it: "clock", "named-time", "end-of-day", "weekday", "next-morning", "relative", "zoned-clock", "date"
+}
+
+// Rule names reported in Deadline.Rule.
+const (
+	ruleClock       = "clock"
+	ruleZonedClock  = "zoned-clock"
+	ruleNamedTime   = "named-time"
+	ruleEndOfDay    = "end-of-day"
+	ruleWeekday     = "weekday"
+	ruleDate        = "date"
+	ruleNextMorning = "next-morning"
+	ruleRelative    = "relative"
+)
+
+const (
+	maxDeadlineText  = 256 << 10 // bytes scanned; the rest of a huge body is ignored
+	maxDeadlineAhead = 60 * 24 * time.Hour
+	maxDeadlineBack  = 24 * time.Hour
+	maxRelative      = 72 * time.Hour
+	minScore         = 2
+)
+
+// ExtractDeadline finds the journalist's own deadline in text (already stripped of quoted history,
+// signatures and forwarded content by the caller), resolved against sent (the message's Date) in loc.
+// ok is false when there is no deadline.
+func ExtractDeadline(text string, sent time.Time, loc *time.Location) (d Deadline, ok bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if len(text) > maxDeadlineText {
+		text = text[:maxDeadlineText]
+	}
+	sc := scannerPool.Get().(*scanner)
+	defer scannerPool.Put(sc)
+	sc.reset(text, sent, loc)
+	sc.tokenize()
+	sc.markBreaks()
+	sc.parseAtoms()
+	sc.buildMentions()
+	return sc.best()
+}
+
+var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
+
+type scanner struct {
+	text     string
+	sent     time.Time
+	loc      *time.Location
+	toks     []token
+	atoms    []atom
+	mentions []mention
+}
+
+func (sc *scanner) reset(text string, sent time.Time, loc *time.Location) {
+	sc.text, sc.sent, sc.loc = text, sent, loc
+	sc.toks = sc.toks[:0]
+	sc.atoms = sc.atoms[:0]
+	sc.mentions = sc.mentions[:0]
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+type tokKind uint8
+
+const (
+	tkWord tokKind = iota + 1
+	tkNum
+	tkPunct
+)
+
+type token struct {
+	start, end int    // byte offsets in text
+	low        string // interned lower-case word ("" if not in the vocabulary); the rune for punctuation
+	val        int    // value of a number token (-1 if too long)
+	kind       tokKind
+	nd         uint8 // digits in a number token
+	nl         uint8 // line breaks in the whitespace before the token (capped)
+	space      bool  // whitespace before the token
+	poss       bool  // word ended in 's (possessive or contraction)
+	upper      bool  // word entirely upper-case (2+ letters)
+	capital    bool  // word starts with an upper-case letter
+	qty        bool  // number with thousands separators (12,000)
+	quoted     bool  // inside double quotation marks
+	sentStart  bool  // first token of a sentence
+	clauseBrk  bool  // first token of a clause (sentence start or after a spaced dash)
+	consumed   bool  // part of an atom
+}
+
+func (sc *scanner) tokenize() {
+	s := sc.text
+	space, nl := true, 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == '\n':
+			if nl < 9 {
+				nl++
+			}
+			space = true
+			i += size
+			continue
+		case r == '\r' || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+			space = true
+			i += size
+			continue
+		}
+		t := token{start: i, space: space, nl: uint8(nl), val: -1}
+		space, nl = false, 0
+		switch {
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			// thousands separators: 12,000 or 1,200,000
+			for j+3 < len(s) && s[j] == ',' && isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
+				j += 4
+				t.qty = true
+			}
+			t.kind, t.end = tkNum, j
+			t.nd = uint8(min(j-i, 255))
+			if !t.qty && j-i <= 6 {
+				v := 0
+				for k := i; k < j; k++ {
+					v = v*10 + int(s[k]-'0')
+				}
+				t.val = v
+			}
+			t.low = s[i:j]
+			i = j
+		case unicode.IsLetter(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) {
+					j += sz2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' {
+					if r3, _ := utf8.DecodeRuneInString(s[j+sz2:]); j+sz2 < len(s) && unicode.IsLetter(r3) {
+						j += sz2
+						continue
+					}
+				}
+				break
+			}
+			t.kind, t.end = tkWord, j
+			sc.classifyWord(&t, s[i:j])
+			i = j
+		default:
+			t.kind, t.end = tkPunct, i+size
+			t.low = s[i : i+size]
+			i += size
+		}
+		sc.toks = append(sc.toks, t)
+	}
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// classifyWord lower-cases w into a stack buffer, strips a trailing 's and
+// interns the result through the vocabulary.
+func (sc *scanner) classifyWord(t *token, w string) {
+	var buf [24]byte
+	n := 0
+	allUpper, letters := true, 0
+	for i, r := range w {
+		if r == '’' {
+			r = '\''
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				allUpper = false
+			} else if i == 0 {
+				t.capital = true
+			}
+		}
+		if i == 0 && unicode.IsUpper(r) {
+			t.capital = true
+		}
+		r = unicode.ToLower(r)
+		if r >= utf8.RuneSelf || n >= len(buf) {
+			n = -1
+			break
+		}
+		buf[n] = byte(r)
+		n++
+	}
+	t.upper = allUpper && letters >= 2
+	if n < 0 {
+		return
+	}
+	b := buf[:n]
+	if n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		t.poss = true
+		b = b[:n-2]
+	}
+	t.low = vocab[string(b)]
+}
+
+// markBreaks sets sentStart/clauseBrk and quoted on the tokens.
+func (sc *scanner) markBreaks() {
+	toks := sc.toks
+	inQuote := false
+	next := true // next token starts a sentence
+	for i := range toks {
+		t := &toks[i]
+		if t.nl >= 2 {
+			next = true
+			inQuote = false
+		}
+		if t.nl >= 1 && t.kind == tkPunct && isBullet(t.low) && i+1 < len(toks) && toks[i+1].space {
+			next = true
+		}
+		if t.nl >= 1 && t.kind == tkNum && i+1 < len(toks) && !toks[i+1].space && (toks[i+1].low == "." || toks[i+1].low == ")") &&
+			(i+2 >= len(toks) || toks[i+2].space) {
+			next = true // numbered list item
+		}
+		if next {
+			t.sentStart, t.clauseBrk = true, true
+			next = false
+		}
+		if t.kind == tkPunct {
+			switch t.low {
+			case "\"", "“", "”", "„", "«", "»":
+				switch t.low {
+				case "“", "„", "«":
+					inQuote = true
+				case "”", "»":
+					inQuote = false
+				default:
+					inQuote = !inQuote
+				}
+				t.quoted = true
+				continue
+			case ".", "!", "?", ";", "…":
+				if i+1 >= len(toks) || toks[i+1].space {
+					next = true
+				}
+			case "-", "–", "—", "|":
+				if t.space && (i+1 >= len(toks) || toks[i+1].space) && i+1 < len(toks) {
+					toks[i+1].clauseBrk = true
+				}
+			}
+		}
+		t.quoted = inQuote
+	}
+}
+
+func isBullet(s string) bool {
+	switch s {
+	case "-", "*", "•", "–", "·", "o":
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+var vocab = map[string]string{}
+
+// wordLists are every lower-case word the scanner ever compares against.
+var wordLists = [][]string{
+	// dates
+	{"today", "tonight", "tonite", "tomorrow", "tmrw", "tmw", "tomoz", "yesterday", "this", "next", "coming", "on", "the", "of", "st", "nd", "rd", "th"},
+	{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"},
+	{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
+	// clock
+	{"am", "pm", "a", "p", "m", "h", "hr", "hrs", "hour", "hours", "o'clock", "oclock", "ish", "half", "quarter", "past", "to"},
+	{"noon", "midday", "mid", "day", "lunchtime", "lunch", "time", "afternoon", "evening", "morning", "night", "midnight",
+		"first", "thing", "end", "close", "play", "business", "working", "work", "week", "eod", "cop", "cob", "eop", "eob", "cop's", "in"},
+	// zones
+	{"gmt", "utc", "z", "bst", "cet", "cest", "eet", "eest", "et", "est", "edt", "pt", "pst", "pdt", "msk", "gst", "jst", "kst", "sgt", "hkt",
+		"uk", "british", "london", "local", "our", "my", "your", "central", "european", "brussels", "paris", "berlin", "rome", "madrid",
+		"amsterdam", "geneva", "kyiv", "kiev", "moscow", "istanbul", "jerusalem", "tel", "aviv", "dubai", "doha", "riyadh", "cairo",
+		"new", "york", "washington", "dc", "delhi", "beijing", "tokyo", "seoul", "hong", "kong", "singapore", "sydney", "tirana",
+		"belgrade", "pristina", "athens", "warsaw", "vienna", "lisbon", "dublin", "stockholm", "tehran", "karachi", "lagos", "nairobi",
+		"johannesburg", "ukraine", "israel", "eastern", "pacific"},
+	// relative spans
+	{"within", "in", "next", "minute", "minutes", "min", "mins", "an", "couple", "and", "from", "now", "few", "or", "so", "s",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety"},
+	// cues
+	{"by", "before", "deadline", "deadlines", "need", "needs", "needed", "filing", "file", "files", "no", "not", "later", "than",
+		"latest", "until", "till", "til", "due", "cutoff", "cut", "off", "for", "at", "is", "be", "would", "great", "fine", "works",
+		"work", "ok", "okay", "ideal", "ideally", "preferably", "possibly", "hopefully", "please", "pls", "plz", "possible", "if",
+		"get", "come", "back", "me", "us", "let", "know", "reply", "respond", "response", "answer", "answers", "appreciate",
+		"grateful", "hear", "go", "goes", "going", "print", "air", "press", "good", "perfect", "brilliant", "ideal", "helpful",
+		"it", "that", "something", "anything", "some", "line", "lines", "comment", "comments", "quote", "info", "information",
+		"details", "figures", "statement", "you", "are", "really", "ideally", "say", "then", "thanks", "thank", "thx", "cheers",
+		"as", "but", "also", "we", "we're", "i", "i'm", "we'll", "i'll", "edition", "deadline's", "print", "copy", "story",
+		"piece", "publish", "ready", "send", "sent"},
+	// anti-cues
+	{"call", "calls", "meeting", "meetings", "meet", "summit", "conference", "briefing", "bulletin", "bulletins", "broadcast",
+		"broadcasts", "programme", "program", "show", "event", "speech", "debate", "vote", "votes", "session", "interview",
+		"flight", "flights", "lands", "land", "landing", "landed", "arrive", "arrives", "arriving", "arrived", "depart", "departs",
+		"departed", "starts", "start", "started", "starting", "begins", "begin", "began", "opens", "opened", "opening", "closes",
+		"closed", "published", "publishes", "released", "release", "embargo", "embargoed", "aired", "airs", "live", "since",
+		"between", "after", "ago", "last", "clocks", "clock", "staffed", "open", "daily", "every", "each", "weekdays", "weekends",
+		"weekly", "news", "slot", "held", "hold", "holds", "took", "scheduled", "was", "were", "had", "visit", "trip",
+		"sitting", "service", "services", "onwards", "hearing", "court", "statements", "announced", "announcement",
+		"happened", "occurred", "strike", "strikes", "attack", "killed", "died", "posted", "tweeted", "said", "says",
+		"bulletin's", "shift", "shifts", "office", "desk", "manned", "available", "until", "round", "sunrise", "sunset",
+		"asap", "urgently", "urgent", "rush", "soon", "when", "convenience", "earlier", "yesterday"},
+}
+
+func init() {
+	for _, l := range wordLists {
+		for _, w := range l {
+			vocab[w] = w
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Word classes
+
+var weekdayWords = map[string]time.Weekday{
+	"monday": time.Monday, "mon": time.Monday, "tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
+	"wednesday": time.Wednesday, "wed": time.Wednesday, "weds": time.Wednesday, "thursday": time.Thursday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "friday": time.Friday, "fri": time.Friday,
+	"saturday": time.Saturday, "sat": time.Saturday, "sunday": time.Sunday, "sun": time.Sunday,
+}
+
+// ambiguousWeekday are abbreviations that are also ordinary words ("The Sun",
+// "sat", "wed"): they count only next to a time or a date, and capitalised.
+func ambiguousWeekday(w string) bool { return w == "sun" || w == "sat" || w == "wed" || w == "mon" }
+
+var monthWords = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+}
+
+// zone tables
+type zoneSpec struct {
+	name   string // IANA name, "" for a fixed offset
+	offset int    // seconds east of UTC for fixed zones
+	caps   bool   // must be written in capitals (also an ordinary word)
+}
+
+var zoneAbbrevs = map[string]zoneSpec{
+	"gmt": {offset: 0}, "utc": {offset: 0}, "z": {offset: 0, caps: true},
+	"bst": {name: "Europe/London"},
+	"cet": {offset: 3600}, "cest": {offset: 7200}, "eet": {offset: 7200}, "eest": {offset: 10800},
+	"est": {offset: -5 * 3600, caps: true}, "edt": {offset: -4 * 3600, caps: true},
+	"pst": {offset: -8 * 3600, caps: true}, "pdt": {offset: -7 * 3600, caps: true},
+	"et": {name: "America/New_York", caps: true}, "pt": {name: "America/Los_Angeles", caps: true},
+	"msk": {offset: 3 * 3600}, "gst": {offset: 4 * 3600}, "jst": {offset: 9 * 3600}, "kst": {offset: 9 * 3600},
+	"sgt": {offset: 8 * 3600}, "hkt": {offset: 8 * 3600},
+}
+
+// zonePlaces are places that name a zone when followed by "time" (or, for
+// the places in zonePlaceAlone, on their own right after a time).
+var zonePlaces = map[string]string{
+	"uk": "Europe/London", "british": "Europe/London", "london": "Europe/London", "dublin": "Europe/Dublin",
+	"brussels": "Europe/Brussels", "paris": "Europe/Paris", "berlin": "Europe/Berlin", "rome": "Europe/Rome",
+	"madrid": "Europe/Madrid", "amsterdam": "Europe/Amsterdam", "geneva": "Europe/Zurich", "kyiv": "Europe/Kyiv",
+	"kiev": "Europe/Kyiv", "ukraine": "Europe/Kyiv", "moscow": "Europe/Moscow", "istanbul": "Europe/Istanbul",
+	"jerusalem": "Asia/Jerusalem", "israel": "Asia/Jerusalem", "aviv": "Asia/Jerusalem", "dubai": "Asia/Dubai",
+	"doha": "Asia/Qatar", "riyadh": "Asia/Riyadh", "cairo": "Africa/Cairo", "york": "America/New_York",
+	"washington": "America/New_York", "dc": "America/New_York", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
+	"delhi": "Asia/Kolkata", "beijing": "Asia/Shanghai", "tokyo": "Asia/Tokyo", "seoul": "Asia/Seoul", "kong": "Asia/Hong_Kong",
+	"singapore": "Asia/Singapore", "sydney": "Australia/Sydney", "tirana": "Europe/Tirane", "belgrade": "Europe/Belgrade",
+	"pristina": "Europe/Belgrade", "athens": "Europe/Athens", "warsaw": "Europe/Warsaw", "vienna": "Europe/Vienna",
+	"lisbon": "Europe/Lisbon", "stockholm": "Europe/Stockholm", "tehran": "Asia/Tehran", "karachi": "Asia/Karachi",
+	"lagos": "Africa/Lagos", "nairobi": "Africa/Nairobi", "johannesburg": "Africa/Johannesburg",
+	"central": "Europe/Brussels", "european": "Europe/Brussels",
+}
+
+var (
+	zoneCacheMu sync.RWMutex
+	zoneCache   = map[string]*time.Location{}
+	fixedZones  sync.Map // int offset -> *time.Location
+)
+
+// fallbackOffsets approximate a zone when the system has no tz database.
+var fallbackOffsets = map[string]int{"Europe/London": 0, "America/New_York": -5 * 3600, "America/Los_Angeles": -8 * 3600}
+
+func namedZone(name string, desk *time.Location) *time.Location {
+	if desk != nil && desk.String() == name {
+		return desk
+	}
+	zoneCacheMu.RLock()
+	l, ok := zoneCache[name]
+	zoneCacheMu.RUnlock()
+	if ok {
+		return l
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		l = fixedZone(fallbackOffsets[name])
+	}
+	zoneCacheMu.Lock()
+	zoneCache[name] = l
+	zoneCacheMu.Unlock()
+	return l
+}
+
+func fixedZone(off int) *time.Location {
+	if off == 0 {
+		return time.UTC
+	}
+	if l, ok := fixedZones.Load(off); ok {
+		return l.(*time.Location)
+	}
+	l, _ := fixedZones.LoadOrStore(off, time.FixedZone("", off))
+	return l.(*time.Location)
+}
+
+// ---------------------------------------------------------------------------
+// Atoms
+
+type atomKind uint8
+
+const (
+	akClock atomKind = iota + 1
+	akNamed
+	akDate
+	akRel
+	akDaypart // "morning"/"afternoon"/... that needs a date next to it
+)
+
+type clockStyle uint8
+
+const (
+	csExplicit clockStyle = iota // am/pm given, or 24-hour clock
+	csPM                         // bare 1-7 (with or without minutes): pm
+	csNext                       // bare 8-11: next occurrence
+	csBare                       // bare integer hour: needs a strong cue
+)
+
+type namedKind uint8
+
+const (
+	nkNone namedKind = iota
+	nkNoon
+	nkLunch
+	nkAfternoon
+	nkEvening
+	nkThisMorning
+	nkMorning    // with a date: 09:00
+	nkFirstThing // 09:00 next working morning unless dated
+	nkEOD
+	nkEOW
+	nkMidnight
+)
+
+type dateKind uint8
+
+const (
+	dkNone dateKind = iota
+	dkToday
+	dkTomorrow
+	dkYesterday
+	dkWeekday
+	dkExplicit // day/month (year optional)
+	dkDayOfMonth
+)
+
+type dateMod uint8
+
+const (
+	dmNone dateMod = iota
+	dmThis
+	dmNext
+)
+
+type atom struct {
+	kind       atomKind
+	start, end int // token span [start, end)
+	// clock
+	hour, min int
+	style     clockStyle
+	midnight  bool
+	// named / daypart
+	named namedKind
+	// date
+	date    dateKind
+	wd      time.Weekday
+	hasWD   bool
+	weakWD  bool
+	mod     dateMod
+	year    int
+	month   time.Month
+	day     int
+	evening bool // "tonight": date today with an evening time
+	// zone (clock and named)
+	zone     *time.Location
+	zoneSent bool // "local time": the zone of sent
+	// relative
+	dur time.Duration
+	// cue carried by the atom itself ("within")
+	intrinsic int
+}
+
+func (sc *scanner) tok(i int) *token {
+	if i < 0 || i >= len(sc.toks) {
+		return nil
+	}
+	return &sc.toks[i]
+}
+
+// word reports whether token i is the word w.
+func (sc *scanner) word(i int, w string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == tkWord && t.low == w
+}
+
+// punct reports whether token i is the punctuation p.
+func (sc *scanner) punct(i int, p string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == tkPunct && t.low == p
+}
+
+// glued reports whether token i directly follows token i-1 without space.
+func (sc *scanner) glued(i int) bool {
+	return i > 0 && i < len(sc.toks) && !sc.toks[i].space
+}
+
+// words matches a sequence of words starting at token i, allowing hyphens
+// between them ("close-of-play"); it returns the end index or -1.
+func (sc *scanner) words(i int, ws ...string) int {
+	for k, w := range ws {
+		if k > 0 && sc.punct(i, "-") {
+			i++
+		}
+		if !sc.word(i, w) {
+			return -1
+		}
+		i++
+	}
+	return i
+}
+
+func (sc *scanner) parseAtoms() {
+	for i := 0; i < len(sc.toks); {
+		var a atom
+		ok := false
+		t := &sc.toks[i]
+		switch t.kind {
+		case tkNum:
+			ok = sc.parseDate(i, &a) || sc.parseClock(i, &a)
+		case tkWord:
+			ok = sc.parseRelative(i, &a) || sc.parseNamed(i, &a) || sc.parseDate(i, &a) || sc.parseWordClock(i, &a)
+		}
+		if !ok {
+			i++
+			continue
+		}
+		if a.kind == akClock || a.kind == akNamed {
+			sc.parseZone(&a)
+		}
+		for k := a.start; k < a.end; k++ {
+			sc.toks[k].consumed = true
+		}
+		sc.atoms = append(sc.atoms, a)
+		i = a.end
+	}
+}
+
+// ampm reads "am", "pm", "a.m.", "p.m", "AM" at token i; returns the end
+// index and 1 for am, 2 for pm, or (i, 0).
+func (sc *scanner) ampm(i int) (int, int) {
+	t := sc.tok(i)
+	if t == nil || t.kind != tkWord {
+		return i, 0
+	}
+	v := 0
+	switch t.low {
+	case "am":
+		v = 1
+	case "pm":
+		v = 2
+	case "a", "p":
+		if sc.punct(i+1, ".") && sc.word(i+2, "m") && sc.glued(i+1) && sc.glued(i+2) {
+			if t.low == "a" {
+				v = 1
+			} else {
+				v = 2
+			}
+			j := i + 3
+			if sc.punct(j, ".") && sc.glued(j) {
+				j++
+			}
+			return j, v
+		}
+		return i, 0
+	default:
+		return i, 0
+	}
+	j := i + 1
+	if sc.punct(j, ".") && sc.glued(j) && (sc.tok(j+1) == nil || sc.toks[j+1].space) {
+		// "4pm." keeps its sentence-ending full stop
+		return j, v
+	}
+	return j, v
+}
+
+// parseClock reads a numeric clock time at token i.
+func (sc *scanner) parseClock(i int, a *atom) bool {
+	t := &sc.toks[i]
+	if t.qty || t.val < 0 || t.nd > 4 {
+		return false
+	}
+	if p := sc.tok(i - 1); p != nil && p.kind == tkPunct && !t.space {
+		switch p.low {
+		case "£", "$", "€", "#", "/", ".", ",", ":", "+", "-":
+			return false // money, ratios, dotted numbers, ranges handled elsewhere
+		}
+	}
+	if p := sc.tok(i - 1); p != nil && !t.space && p.kind == tkWord {
+		return false // COP28, A1, Q3
+	}
+	h, m, hasMin := t.val, 0, false
+	lead0 := t.nd >= 2 && sc.text[t.start] == '0'
+	j := i + 1
+	if t.nd == 4 {
+		h, m = t.val/100, t.val%100
+		hasMin, lead0 = true, true
+		// 4-digit times only with "hrs"/"h" or a zone: "1600hrs", "1600 GMT"
+		n := sc.tok(j)
+		if n == nil || n.kind != tkWord {
+			return false
+		}
+		switch {
+		case n.low == "hrs" || n.low == "hr" || n.low == "h" || n.low == "hours":
+			j++
+		case zoneAbbrevs[n.low] != (zoneSpec{}) || n.low == "gmt" || n.low == "utc":
+			if zs := zoneAbbrevs[n.low]; zs.caps && !n.upper {
+				return false
+			}
+		default:
+			return false
+		}
+		if h > 24 || m > 59 || (h == 24 && m != 0) {
+			return false
+		}
+		a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, m, csExplicit
+		a.midnight = h == 24
+		return true
+	}
+	if t.nd > 2 {
+		return false
+	}
+	// minutes: 4.30, 16:00, 16h30
+	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, "h")) {
+		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty {
+			if mm.nd != 2 {
+				return false // 1.5, 2.125: a decimal
+			}
+			// 22.11.2023, 16:00:00
+			if sc.punct(j+2, ":") && sc.glued(j+2) {
+				if ss := sc.tok(j + 3); ss != nil && ss.kind == tkNum && ss.nd == 2 && !ss.space {
+					m, hasMin = mm.val, true
+					j += 4
+					goto minutesDone
+				}
+			}
+			if (sc.punct(j+2, ".") || sc.punct(j+2, "/")) && sc.glued(j+2) {
+				if n3 := sc.tok(j + 3); n3 != nil && n3.kind == tkNum && !n3.space {
+					return false
+				}
+			}
+			m, hasMin = mm.val, true
+			j += 2
+		} else if sc.word(j, "h") {
+			j++ // "16h"
+			if h > 24 {
+				return false
+			}
+			a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, 0, csExplicit
+			a.midnight = h == 24
+			return true
+		}
+	}
+minutesDone:
+	if m > 59 {
+		return false
+	}
+	// am/pm
+	if e, v := sc.ampm(j); v != 0 {
+		if h < 1 || h > 12 {
+			return false
+		}
+		a.kind, a.start, a.end, a.min, a.style = akClock, i, e, m, csExplicit
+		switch {
+		case v == 1 && h == 12:
+			a.hour = 0
+			a.midnight = m == 0
+		case v == 1:
+			a.hour = h
+		case h == 12:
+			a.hour = 12
+		default:
+			a.hour = h + 12
+		}
+		sc.skipIsh(a)
+		return true
+	}
+	// "12 noon", "12 midday", "12 midnight"
+	if h == 12 && !hasMin {
+		if sc.word(j, "noon") || sc.word(j, "midday") {
+			a.kind, a.start, a.end, a.named = akNamed, i, j+1, nkNoon
+			return true
+		}
+		if sc.word(j, "midnight") {
+			a.kind, a.start, a.end, a.named = akNamed, i, j+1, nkMidnight
+			return true
+		}
+	}
+	a.kind, a.start, a.end, a.min = akClock, i, j, m
+	switch n := sc.tok(j); {
+	case n != nil && n.kind == tkWord && (n.low == "hrs" || n.low == "hr" || n.low == "hours") && hasMin:
+		a.end = j + 1
+		a.style = csExplicit
+		a.hour = h
+		if h > 24 || (h == 24 && m != 0) {
+			return false
+		}
+		a.midnight = h == 24
+		a.hour %= 24
+		return true
+	case n != nil && n.kind == tkWord && (n.low == "o'clock" || n.low == "oclock"):
+		a.end = j + 1
+		if hasMin || h < 1 || h > 12 {
+			return false
+		}
+	}
+	if hasMin {
+		if h > 24 || (h == 24 && m != 0) {
+			return false
+		}
+		if sc.quantityFollows(a.end) {
+			return false
+		}
+		switch {
+		case h == 24:
+			a.hour, a.midnight, a.style = 0, true, csExplicit
+		case lead0 || h >= 10 || h == 0:
+			a.hour, a.style = h, csExplicit
+		case h <= 7:
+			a.hour, a.style = h+12, csPM
+		default:
+			a.hour, a.style = h, csNext
+		}
+		sc.skipIsh(a)
+		return true
+	}
+	// a bare integer hour: only 1-12, and only where a time can end
+	if h < 1 || h > 12 || lead0 || !sc.bareHourEnds(a.end) {
+		return false
+	}
+	a.style = csBare
+	switch {
+	case h == 12:
+		a.hour = 12
+	case h <= 7:
+		a.hour = h + 12
+	default:
+		a.hour = h
+	}
+	sc.skipIsh(a)
+	return true
+}
+
+func (sc *scanner) skipIsh(a *atom) {
+	if sc.punct(a.end, "-") && sc.word(a.end+1, "ish") && sc.glued(a.end) {
+		a.end += 2
+	} else if sc.word(a.end, "ish") && sc.glued(a.end) {
+		a.end++
+	}
+}
+
+// quantityFollows reports whether the number just read is a quantity
+// ("6.25 per cent", "1.60m").
+func (sc *scanner) quantityFollows(j int) bool {
+	n := sc.tok(j)
+	if n == nil {
+		return false
+	}
+	if n.kind == tkPunct {
+		return n.low == "%"
+	}
+	if n.kind != tkWord {
+		return false
+	}
+	if !n.space {
+		return n.low != "ish" // 1.60m, 2.50bn
+	}
+	return n.low == "" && !n.capital // "6.25 percent", "2.30 metres"... unknown lower-case word
+}
+
+// bareHourEnds reports whether a bare number at j-1 can be an hour: it must
+// be followed by the end of the clause, punctuation, or a word that can
+// follow a time ("by 6 please", "filing at 7 tonight"), never a noun ("by 5
+// per cent", "at 6 Downing Street").
+func (sc *scanner) bareHourEnds(j int) bool {
+	n := sc.tok(j)
+	if n == nil || n.sentStart {
+		return true
+	}
+	if n.kind == tkPunct {
+		switch n.low {
+		case "%", "/", "£", "$", "€", "+", "x", "*":
+			return false
+		case "-", "–":
+			return n.space // "6 - thanks" yes, "6-7" no
+		case ".", ",":
+			if nn := sc.tok(j + 1); nn != nil && nn.kind == tkNum && !nn.space {
+				return false
+			}
+		}
+		return true
+	}
+	if n.kind != tkWord {
+		return false
+	}
+	switch n.low {
+	case "please", "pls", "plz", "thanks", "thank", "thx", "cheers", "today", "tonight", "tonite", "tomorrow", "tmrw", "tmw",
+		"this", "latest", "at", "if", "so", "but", "for", "as", "ideally", "our", "your", "uk", "london", "o'clock", "oclock",
+		"then", "and", "or", "in", "on", "gmt", "utc", "bst", "cet", "cest", "local", "we", "we're", "i", "i'm", "we'll", "i'll",
+		"ish", "tomoz", "next", "the", "is", "would":
+		return true
+	}
+	if _, ok := weekdayWords[n.low]; ok {
+		return true
+	}
+	if zs, ok := zoneAbbrevs[n.low]; ok && (!zs.caps || n.upper) {
+		return true
+	}
+	return false
+}
+
+// parseWordClock reads "half four", "half past four", "quarter to five",
+// "five o'clock", "six pm".
+func (sc *scanner) parseWordClock(i int, a *atom) bool {
+	j := i
+	delta := 0
+	switch {
+	case sc.word(j, "half") && sc.word(j+1, "past"):
+		delta, j = 30, j+2
+	case sc.word(j, "half") && !sc.word(j+1, "an") && !sc.word(j+1, "a"):
+		delta, j = 30, j+1
+	case sc.word(j, "quarter") && sc.word(j+1, "past"):
+		delta, j = 15, j+2
+	case sc.word(j, "quarter") && sc.word(j+1, "to"):
+		delta, j = -15, j+2
+	}
+	t := sc.tok(j)
+	if t == nil {
+		return false
+	}
+	h := -1
+	if t.kind == tkWord {
+		if v, ok := numberWords[t.low]; ok && v <= 12 {
+			h = v
+		}
+	} else if t.kind == tkNum && delta != 0 && t.nd <= 2 && t.val >= 1 && t.val <= 12 {
+		h = t.val
+	}
+	if h < 0 {
+		return false
+	}
+	e := j + 1
+	e2, v := sc.ampm(e)
+	oclock := sc.word(e, "o'clock") || sc.word(e, "oclock")
+	if delta == 0 && v == 0 && !oclock {
+		return false // "by five" alone is too often a quantity
+	}
+	if oclock {
+		e2 = e + 1
+	}
+	mins := h*60 + delta
+	if delta < 0 {
+		h--
+		if h == 0 {
+			h = 12
+		}
+	}
+	a.kind, a.start, a.end = akClock, i, e2
+	a.min = ((mins % 60) + 60) % 60
+	switch {
+	case v == 1:
+		a.hour, a.style = h%12, csExplicit
+	case v == 2:
+		a.hour, a.style = h%12+12, csExplicit
+	case h == 12:
+		a.hour, a.style = 12, csExplicit
+	case h <= 7:
+		a.hour, a.style = h+12, csPM
+	default:
+		a.hour, a.style = h, csNext
+	}
+	if delta == 0 && !oclock && v == 0 {
+		return false
+	}
+	if delta != 0 && !sc.bareHourEnds(e2) && v == 0 {
+		return false
+	}
+	return true
+}
+
+// parseNamed reads noon/midday/lunchtime/this afternoon/tonight/end of day/
+// COP/EOD/first thing/midnight/end of the week, and bare dayparts.
+func (sc *scanner) parseNamed(i int, a *atom) bool {
+	t := &sc.toks[i]
+	set := func(end int, k namedKind) bool {
+		a.kind, a.start, a.end, a.named = akNamed, i, end, k
+		return true
+	}
+	switch t.low {
+	case "noon", "midday":
+		return set(i+1, nkNoon)
+	case "mid":
+		if e := sc.words(i, "mid", "day"); e > 0 {
+			return set(e, nkNoon)
+		}
+	case "midnight":
+		return set(i+1, nkMidnight)
+	case "lunchtime":
+		return set(i+1, nkLunch)
+	case "lunch":
+		if e := sc.words(i, "lunch", "time"); e > 0 {
+			return set(e, nkLunch)
+		}
+		return set(i+1, nkLunch)
+	case "tonight", "tonite":
+		a.kind, a.start, a.end, a.named, a.date, a.evening = akNamed, i, i+1, nkEvening, dkToday, true
+		return true
+	case "this":
+		switch {
+		case sc.word(i+1, "afternoon"):
+			return set(i+2, nkAfternoon)
+		case sc.word(i+1, "evening"):
+			return set(i+2, nkEvening)
+		case sc.word(i+1, "morning"):
+			return set(i+2, nkThisMorning)
+		case sc.words(i, "this", "week") > 0:
+			return false
+		}
+	case "afternoon":
+		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkAfternoon
+		return true
+	case "evening", "night":
+		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkEvening
+		return true
+	case "morning":
+		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
+		return true
+	case "first":
+		if e := sc.words(i, "first", "thing"); e > 0 {
+			if e2 := sc.words(e, "in", "the", "morning"); e2 > 0 {
+				e = e2
+			}
+			// "first thing I'd like to ask" is not a deadline
+			if n := sc.tok(e); n != nil && !n.sentStart && n.kind == tkWord && n.low == "" {
+				return false
+			}
+			return set(e, nkFirstThing)
+		}
+	case "end", "close":
+		return sc.parseEndOf(i, a)
+	case "eod", "cob", "eop", "eob":
+		return set(i+1, nkEOD)
+	case "cop":
+		if !t.upper {
+			return false // a "cop" is a police officer
+		}
+		if n := sc.tok(i + 1); n != nil && n.kind == tkNum && (!n.space || n.nd == 2) {
+			return false // COP28, COP 29: the summit
+		}
+		if t.poss {
+			return false
+		}
+		// "first day of COP", "at COP", "ahead of COP": the summit
+		if p := sc.tok(i - 1); p != nil && !t.sentStart && p.kind == tkWord {
+			switch p.low {
+			case "of", "at", "the", "to", "in", "from", "during", "after", "attending", "attend", "for", "this", "next", "last", "since":
+				return false
+			}
+		}
+		return set(i+1, nkEOD)
+	}
+	// "e.o.d", "c.o.b", "c.o.p."
+	if e := sc.dottedAbbrev(i); e > 0 {
+		return set(e, nkEOD)
+	}
+	return false
+}
+
+// dottedAbbrev reads "e.o.d", "c.o.b.", "c.o.p" at token i and returns the
+// end index, or -1.
+func (sc *scanner) dottedAbbrev(i int) int {
+	var b [3]byte
+	j := i
+	for k := 0; k < 3; k++ {
+		t := sc.tok(j)
+		if t == nil || t.kind != tkWord || t.end-t.start != 1 || k > 0 && t.space {
+			return -1
+		}
+		b[k] = sc.text[t.start] | 0x20
+		j++
+		if k < 2 || sc.punct(j, ".") && sc.glued(j) {
+			if !sc.punct(j, ".") || !sc.glued(j) {
+				return -1
+			}
+			j++
+		}
+	}
+	switch string(b[:]) {
+	case "eod", "cob", "cop", "eop":
+		return j
+	}
+	return -1
+}
+
+// parseEndOf reads "end of (the) day", "end of today", "end of play",
+// "close of play", "close of business", "end of the working day", "end of
+// the week".
+func (sc *scanner) parseEndOf(i int, a *atom) bool {
+	j := i + 1
+	if !sc.word(j, "of") {
+		return false
+	}
+	j++
+	if sc.word(j, "the") || sc.word(j, "this") {
+		j++
+	}
+	if sc.word(j, "working") || sc.word(j, "work") || sc.word(j, "business") && sc.word(j+1, "day") {
+		if sc.word(j+1, "day") {
+			j++
+		}
+	}
+	n := sc.tok(j)
+	if n == nil || n.kind != tkWord {
+		return false
+	}
+	a.kind, a.start, a.named = akNamed, i, nkEOD
+	switch n.low {
+	case "day", "play", "business":
+		a.end = j + 1
+		if sc.word(j+1, "today") {
+			a.end, a.date = j+2, dkToday
+		}
+	case "today":
+		a.end, a.date = j+1, dkToday
+	case "tomorrow", "tmrw":
+		a.end, a.date = j+1, dkTomorrow
+	case "week":
+		a.end, a.named = j+1, nkEOW
+	default:
+		if wd, ok := weekdayWords[n.low]; ok && !ambiguousWeekday(n.low) {
+			a.end, a.date, a.wd, a.hasWD = j+1, dkWeekday, wd, true
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// parseDate reads today/tomorrow/yesterday, weekdays with this/next, and
+// explicit dates ("22 Nov", "Nov 22nd", "22nd of November 2023", "22/11",
+// "2023-11-22", "Wed 22 Nov"), and "the 22nd".
+func (sc *scanner) parseDate(i int, a *atom) bool {
+	t := &sc.toks[i]
+	a.kind, a.start = akDate, i
+	if t.kind == tkWord {
+		switch t.low {
+		case "today":
+			a.end, a.date = i+1, dkToday
+			return true
+		case "tomorrow", "tmrw", "tmw", "tomoz":
+			a.end, a.date = i+1, dkTomorrow
+			return true
+		case "yesterday":
+			a.end, a.date = i+1, dkYesterday
+			return true
+		case "this", "next", "coming":
+			j := i + 1
+			mod := dmThis
+			if t.low == "next" {
+				mod = dmNext
+			}
+			if t.low == "this" && sc.word(j, "coming") {
+				j++
+			}
+			if wd, ok := weekdayWords[sc.toks[min(j, len(sc.toks)-1)].low]; ok && j < len(sc.toks) {
+				a.end, a.date, a.wd, a.hasWD, a.mod = j+1, dkWeekday, wd, true, mod
+				sc.explicitAfterWeekday(a)
+				return true
+			}
+			return false
+		case "the":
+			// "the 22nd"
+			if n := sc.tok(i + 1); n != nil && n.kind == tkNum && n.nd <= 2 && n.val >= 1 && n.val <= 31 && sc.ordinal(i+2) {
+				e := i + 3
+				if _, ok := sc.monthAt(e + boolInt(sc.word(e, "of"))); ok {
+					return false // "the 22nd of November": read from the number
+				}
+				a.end, a.date, a.day = e, dkDayOfMonth, n.val
+				return true
+			}
+			return false
+		}
+		if wd, ok := weekdayWords[t.low]; ok {
+			if ambiguousWeekday(t.low) && !t.capital {
+				return false
+			}
+			a.end, a.date, a.wd, a.hasWD = i+1, dkWeekday, wd, true
+			a.weakWD = ambiguousWeekday(t.low)
+			if sc.punct(a.end, ".") && sc.glued(a.end) && len(t.low) <= 4 {
+				if n := sc.tok(a.end + 1); n != nil && !n.sentStart {
+					a.end++ // "Wed. 22 Nov"
+				}
+			}
+			sc.explicitAfterWeekday(a)
+			return true
+		}
+		if mo, ok := sc.monthAt(i); ok {
+			// "Nov 22", "November 22nd 2023"
+			n := sc.tok(i + 1)
+			if n == nil || n.kind != tkNum || n.nd > 2 || n.val < 1 || n.val > 31 || !n.space {
+				return false
+			}
+			if (t.low == "may" || t.low == "march") && !t.capital {
+				return false
+			}
+			// "Nov 10am": the number is a time
+			if nn := sc.tok(i + 2); nn != nil && !nn.space && (nn.kind == tkPunct && (nn.low == ":" || nn.low == ".") && sc.tok(i+3) != nil && sc.toks[i+3].kind == tkNum && !sc.toks[i+3].space ||
+				nn.kind == tkWord && (nn.low == "am" || nn.low == "pm" || nn.low == "h")) {
+				return false
+			}
+			e := i + 2
+			if sc.ordinal(e) {
+				e++
+			}
+			a.end, a.date, a.month, a.day = e, dkExplicit, mo, n.val
+			sc.yearAfter(a)
+			return true
+		}
+		return false
+	}
+	if t.kind != tkNum {
+		return false
+	}
+	if p := sc.tok(i - 1); p != nil && !t.space && p.kind != tkPunct {
+		return false
+	}
+	// ISO 2023-11-22
+	if t.nd == 4 && sc.punct(i+1, "-") && sc.glued(i+1) {
+		mo, d := sc.tok(i+2), sc.tok(i+4)
+		if mo != nil && d != nil && mo.kind == tkNum && !mo.space && sc.punct(i+3, "-") && sc.glued(i+3) && d.kind == tkNum && !d.space &&
+			mo.val >= 1 && mo.val <= 12 && d.val >= 1 && d.val <= 31 && t.val >= 1900 && t.val <= 2200 {
+			a.end, a.date, a.year, a.month, a.day = i+5, dkExplicit, t.val, time.Month(mo.val), d.val
+			return true
+		}
+		return false
+	}
+	if t.nd > 2 || t.val < 1 || t.val > 31 {
+		return false
+	}
+	// 22/11, 22/11/2023, 22/11/23 (UK day/month)
+	if sc.punct(i+1, "/") && sc.glued(i+1) {
+		mo := sc.tok(i + 2)
+		if mo == nil || mo.kind != tkNum || mo.space || mo.nd > 2 || mo.val < 1 || mo.val > 12 {
+			return false
+		}
+		a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(mo.val), t.val
+		if sc.punct(i+3, "/") && sc.glued(i+3) {
+			y := sc.tok(i + 4)
+			if y == nil || y.kind != tkNum || y.space {
+				return false
+			}
+			switch {
+			case y.nd == 4:
+				a.year = y.val
+			case y.nd == 2:
+				a.year = 2000 + y.val
+			default:
+				return false
+			}
+			a.end = i + 5
+		}
+		return true
+	}
+	// "22 Nov", "22nd November", "22nd of Nov 2023"
+	e := i + 1
+	if sc.ordinal(e) {
+		e++
+	}
+	if sc.word(e, "of") {
+		e++
+	}
+	mo, ok := sc.monthAt(e)
+	if !ok {
+		return false
+	}
+	if ml := sc.toks[e].low; (ml == "may" || ml == "march") && !sc.toks[e].capital && e == i+1 {
+		// "by 6 may" — lower-case modal verb
+		return false
+	}
+	a.end, a.date, a.month, a.day = e+1, dkExplicit, mo, t.val
+	if sc.punct(a.end, ".") && sc.glued(a.end) && len(sc.toks[e].low) <= 4 {
+		if n := sc.tok(a.end + 1); n != nil && !n.sentStart {
+			a.end++ // "22 Nov. 10am"
+		}
+	}
+	sc.yearAfter(a)
+	return true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ordinal reports whether token i is a glued ordinal suffix (22nd).
+func (sc *scanner) ordinal(i int) bool {
+	t := sc.tok(i)
+	if t == nil || t.kind != tkWord || t.space {
+		return false
+	}
+	switch t.low {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) monthAt(i int) (time.Month, bool) {
+	t := sc.tok(i)
+	if t == nil || t.kind != tkWord {
+		return 0, false
+	}
+	m, ok := monthWords[t.low]
+	return m, ok
+}
+
+// yearAfter consumes a 4-digit year after an explicit date.
+func (sc *scanner) yearAfter(a *atom) {
+	j := a.end
+	if sc.punct(j, ",") {
+		j++
+	}
+	if y := sc.tok(j); y != nil && y.kind == tkNum && y.nd == 4 && y.val >= 1900 && y.val <= 2200 {
+		if nn := sc.tok(j + 1); nn != nil && !nn.space && nn.kind == tkWord {
+			return // "1600hrs"
+		}
+		a.year = y.val
+		a.end = j + 1
+	}
+}
+
+// explicitAfterWeekday extends a weekday atom with a following explicit date
+// ("Wed 22 Nov", "Wednesday, 22nd November", "Wed 22/11").
+func (sc *scanner) explicitAfterWeekday(a *atom) {
+	j := a.end
+	if sc.punct(j, ",") {
+		j++
+	}
+	if sc.word(j, "the") {
+		j++
+	}
+	t := sc.tok(j)
+	if t == nil || (t.kind != tkNum && t.kind != tkWord) {
+		return
+	}
+	var b atom
+	if !sc.parseDate(j, &b) || b.date != dkExplicit {
+		return
+	}
+	a.date, a.year, a.month, a.day, a.end = dkExplicit, b.year, b.month, b.day, b.end
+	a.weakWD = false
+}
+
+// parseRelative reads "within the hour", "in two hours", "within 30 minutes",
+// "in the next 45 mins", "in an hour's time", "2 hours from now" (from the
+// number), "half an hour".
+func (sc *scanner) parseRelative(i int, a *atom) bool {
+	t := &sc.toks[i]
+	if t.low != "within" && t.low != "in" {
+		return false
+	}
+	j := i + 1
+	next := false
+	if sc.word(j, "the") {
+		j++
+		if sc.word(j, "next") {
+			j++
+			next = true
+		} else if sc.word(j, "hour") {
+			// "within the hour" (not "in the hour")
+			if t.low != "within" {
+				return false
+			}
+			a.kind, a.start, a.end, a.dur, a.intrinsic = akRel, i, j+1, time.Hour, 2
+			return true
+		} else {
+			return false
+		}
+	} else if sc.word(j, "next") {
+		j++
+		next = true
+	}
+	d, e, ok := sc.duration(j)
+	if !ok {
+		if next && (sc.word(j, "hour") || sc.word(j, "hr")) {
+			d, e, ok = time.Hour, j+1, true
+		} else {
+			return false
+		}
+	}
+	// "in an hour's time", "in 2 hours time"
+	if sc.word(e, "time") {
+		e++
+	}
+	if d <= 0 || d > maxRelative {
+		return false
+	}
+	a.kind, a.start, a.end, a.dur = akRel, i, e, d
+	switch {
+	case t.low == "within":
+		a.intrinsic = 2
+	case next:
+		a.intrinsic = 1
+	}
+	return true
+}
+
+// duration reads "two hours", "an hour", "half an hour", "an hour and a
+// half", "90 minutes", "1.5 hours", "a couple of hours", "45 mins", "2h".
+func (sc *scanner) duration(j int) (time.Duration, int, bool) {
+	if e := sc.words(j, "half", "an", "hour"); e > 0 {
+		return 30 * time.Minute, e, true
+	}
+	if e := sc.words(j, "half", "hour"); e > 0 {
+		return 30 * time.Minute, e, true
+	}
+	if e := sc.words(j, "a", "half", "hour"); e > 0 {
+		return 30 * time.Minute, e, true
+	}
+	var q float64
+	t := sc.tok(j)
+	if t == nil {
+		return 0, 0, false
+	}
+	e := j + 1
+	switch {
+	case t.kind == tkNum && !t.qty && t.val >= 0 && t.nd <= 3:
+		q = float64(t.val)
+		if sc.punct(e, ".") && sc.glued(e) {
+			if f := sc.tok(e + 1); f != nil && f.kind == tkNum && !f.space && f.nd == 1 {
+				q += float64(f.val) / 10
+				e += 2
+			}
+		}
+		if sc.punct(e, "-") || sc.word(e, "to") || sc.word(e, "or") {
+			if n := sc.tok(e + 1); n != nil && (n.kind == tkNum || numberWords[n.low] > 0) {
+				return 0, 0, false // a range: "10-12 weeks", "2 or 3 hours"
+			}
+		}
+	case t.low == "an" || t.low == "a" || t.low == "one":
+		q = 1
+		if sc.word(e, "couple") && sc.word(e+1, "of") {
+			q, e = 2, e+2
+		} else if sc.word(e, "few") {
+			return 0, 0, false
+		}
+	case numberWords[t.low] > 0:
+		q = float64(numberWords[t.low])
+		if sc.punct(e, "-") {
+			if n := sc.tok(e + 1); n != nil && numberWords[n.low] > 0 && numberWords[n.low] < 10 && q >= 20 {
+				q += float64(numberWords[n.low]) // forty-five
+				e += 2
+			}
+		}
+		if sc.word(e, "or") || sc.word(e, "to") || sc.punct(e, "-") {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	u := sc.tok(e)
+	if u == nil || u.kind != tkWord {
+		return 0, 0, false
+	}
+	var unit time.Duration
+	switch u.low {
+	case "hour", "hours", "hr", "hrs":
+		unit = time.Hour
+	case "h":
+		if u.space {
+			return 0, 0, false
+		}
+		unit = time.Hour
+	case "minute", "minutes", "min", "mins":
+		unit = time.Minute
+	default:
+		return 0, 0, false
+	}
+	e++
+	d := time.Duration(q * float64(unit))
+	if unit == time.Hour && sc.words(e, "and", "a", "half") > 0 {
+		d += 30 * time.Minute
+		e += 3
+	}
+	return d.Round(time.Second), e, true
+}
+
+// parseZone extends a clock or named atom with a zone: "17:00 GMT", "3pm
+// CET", "14:00 London", "noon UK time", "9am (ET)", "4pm our time",
+// "GMT+1", "10:00Z".
+func (sc *scanner) parseZone(a *atom) {
+	j := a.end
+	paren := false
+	if sc.punct(j, "(") {
+		paren = true
+		j++
+	}
+	t := sc.tok(j)
+	if t == nil || t.kind != tkWord {
+		return
+	}
+	if t.sentStart && !paren {
+		return
+	}
+	var zl *time.Location
+	e := j + 1
+	if zs, ok := zoneAbbrevs[t.low]; ok {
+		if zs.caps && !t.upper {
+			return
+		}
+		if t.low == "z" && t.space {
+			return
+		}
+		if zs.name != "" {
+			zl = namedZone(zs.name, sc.loc)
+		} else {
+			zl = fixedZone(zs.offset)
+		}
+		// "GMT+1", "UTC-5", "UTC+05:30"
+		if (t.low == "gmt" || t.low == "utc") && (sc.punct(e, "+") || sc.punct(e, "-") || sc.punct(e, "−")) && sc.glued(e) {
+			if n := sc.tok(e + 1); n != nil && n.kind == tkNum && !n.space && n.val <= 14 {
+				off := n.val * 3600
+				k := e + 2
+				if sc.punct(k, ":") && sc.glued(k) {
+					if mm := sc.tok(k + 1); mm != nil && mm.kind == tkNum && mm.nd == 2 && !mm.space {
+						off += mm.val * 60
+						k += 2
+					}
+				}
+				if !sc.punct(e, "+") {
+					off = -off
+				}
+				zl, e = fixedZone(off), k
+			}
+		}
+		if sc.word(e, "time") {
+			e++
+		}
+	} else {
+		switch t.low {
+		case "local", "our", "my":
+			if !sc.word(e, "time") {
+				return
+			}
+			a.zoneSent = true
+			a.end = e + 1
+			if paren && sc.punct(a.end, ")") {
+				a.end++
+			}
+			return
+		case "your":
+			if !sc.word(e, "time") {
+				return
+			}
+			zl, e = sc.loc, e+1
+		case "new", "tel", "hong":
+			if n := sc.tok(e); n != nil && n.kind == tkWord {
+				if name, ok := zonePlaces[n.low]; ok && (n.low == "york" || n.low == "aviv" || n.low == "kong") {
+					zl, e = namedZone(name, sc.loc), e+1
+				}
+			}
+			if zl == nil {
+				return
+			}
+			if sc.word(e, "time") {
+				e++
+			}
+		case "central":
+			if sc.words(e, "european", "time") < 0 {
+				return
+			}
+			zl, e = fixedZone(3600), e+2
+		default:
+			name, ok := zonePlaces[t.low]
+			if !ok || !t.capital && t.low != "uk" {
+				return
+			}
+			if t.low == "central" || t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
+				if !sc.word(e, "time") {
+					return
+				}
+			}
+			if sc.word(e, "time") {
+				e++
+			} else if t.low != "london" && t.low != "uk" && !paren {
+				// "<place>" alone only in brackets or for London/UK
+				if !sc.word(e, "time") {
+					return
+				}
+			}
+			zl = namedZone(name, sc.loc)
+		}
+	}
+	if zl == nil {
+		return
+	}
+	if paren {
+		if !sc.punct(e, ")") {
+			return
+		}
+		e++
+	}
+	a.zone, a.end = zl, e
+}
+
+// ---------------------------------------------------------------------------
+// Mentions
+
+type mention struct {
+	start, end int // token span
+	clock      *atom
+	named      *atom
+	date       *atom
+	rel        *atom
+	score      int
+	cueStart   int // first token of the phrase (cue word or mention start)
+	strongLeft bool
+	leftWord   string
+	at         time.Time
+	rule       string
+}
+
+// connector reports whether the tokens between two atoms may join them into
+// one mention ("4pm tomorrow", "Monday at 10am", "10am on Wed 22 Nov",
+// "tomorrow, 4pm").
+func (sc *scanner) connector(from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := &sc.toks[k]
+		if t.sentStart {
+			return false
+		}
+		switch t.kind {
+		case tkPunct:
+			switch t.low {
+			case ",", "(", ")", "-", "–", "@":
+			default:
+				return false
+			}
+		case tkWord:
+			switch t.low {
+			case "at", "on", "by", "ideally", "preferably", "say", "latest", "the":
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if to < len(sc.toks) && sc.toks[to].sentStart {
+		return false
+	}
+	return true
+}
+
+func (sc *scanner) buildMentions() {
+	atoms := sc.atoms
+	for i := 0; i < len(atoms); {
+		m := mention{start: atoms[i].start, end: atoms[i].end}
+		if !m.add(&atoms[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(atoms) && sc.connector(atoms[j-1].end, atoms[j].start) && m.compatible(&atoms[j]) {
+			m.add(&atoms[j])
+			m.end = atoms[j].end
+			j++
+		}
+		i = j
+		sc.finish(&m)
+		if m.score >= minScore {
+			sc.mentions = append(sc.mentions, m)
+		}
+	}
+}
+
+func (m *mention) compatible(a *atom) bool {
+	if m.rel != nil || a.kind == akRel {
+		return false
+	}
+	switch a.kind {
+	case akClock:
+		return m.clock == nil && (m.named == nil || m.named.named != nkEOD && m.named.named != nkEOW)
+	case akNamed:
+		if m.clock != nil || m.named != nil {
+			// "6 tonight", "9.30 tomorrow morning": a daypart qualifies a bare clock
+			return m.named == nil && a.named != nkEOD && a.named != nkEOW && a.named != nkMidnight && a.named != nkNoon && a.named != nkLunch && m.clock.style != csExplicit
+		}
+		return a.date == dkNone || m.date == nil
+	case akDaypart:
+		return m.named == nil && (m.date != nil || m.clock != nil && m.clock.style != csExplicit)
+	case akDate:
+		return m.date == nil && (m.named == nil || m.named.date == dkNone)
+	}
+	return false
+}
+
+func (m *mention) add(a *atom) bool {
+	switch a.kind {
+	case akClock:
+		m.clock = a
+	case akNamed, akDaypart:
+		if m.named != nil {
+			return false
+		}
+		m.named = a
+	case akDate:
+		m.date = a
+	case akRel:
+		m.rel = a
+	default:
+		return false
+	}
+	return true
+}
+
+// finish validates the mention's parts and scores it from its context.
+func (sc *scanner) finish(m *mention) {
+	m.score = -100
+	// a daypart needs a date ("tomorrow morning") or a bare clock ("6 tonight")
+	if m.named != nil && m.named.kind == akDaypart && m.date == nil && m.clock == nil {
+		return
+	}
+	if m.date != nil && m.date.weakWD && m.clock == nil && m.named == nil {
+		return
+	}
+	if m.date != nil && m.date.date == dkYesterday {
+		return
+	}
+	// quoted text is not the journalist's own deadline
+	if sc.toks[m.start].quoted || sc.toks[m.end-1].quoted {
+		return
+	}
+	last := &sc.toks[m.end-1]
+	if last.poss {
+		return // "this afternoon's call", "tomorrow's paper"
+	}
+	if sc.isRange(m) {
+		return
+	}
+	left, cueStart, strong, lw := sc.leftCue(m.start)
+	if left <= -100 {
+		return
+	}
+	right := sc.rightCue(m.end)
+	if right <= -100 {
+		return
+	}
+	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
+	clause := sc.clauseCues(m)
+	score := left + right + clause
+	for _, a := range []*atom{m.clock, m.named, m.date, m.rel} {
+		if a != nil {
+			score += a.intrinsic
+		}
+	}
+	if m.named != nil && (m.named.named == nkEOD || m.named.named == nkEOW) {
+		score++ // deadline idioms
+	}
+	// weak forms need a strong cue
+	switch {
+	case m.clock != nil && m.clock.style == csBare:
+		if !strong && right < 3 {
+			return
+		}
+	case m.clock == nil && m.named == nil && m.rel == nil:
+		// a day without a time: "by Friday", "deadline 22 Nov"
+		if !strong || (lw != "by" && lw != "deadline" && lw != "than" && lw != "latest" && lw != "due") {
+			return
+		}
+	}
+	m.score = score
+}
+
+// isRange reports whether the mention is one end of a range ("07:00-23:00",
+// "9am to 5pm", "Monday to Friday", "from 9", "between 9 and 5").
+func (sc *scanner) isRange(m *mention) bool {
+	rangeWord := func(t *token) bool {
+		if t.kind == tkPunct {
+			return t.low == "-" || t.low == "–" || t.low == "—" || t.low == "/"
+		}
+		return t.low == "to" || t.low == "until" || t.low == "till" || t.low == "and" || t.low == "through"
+	}
+	timeLike := func(k int) bool {
+		t := sc.tok(k)
+		if t == nil {
+			return false
+		}
+		if t.kind == tkNum {
+			return true
+		}
+		if t.kind == tkWord {
+			_, wd := weekdayWords[t.low]
+			return wd || t.low == "noon" || t.low == "midday" || t.low == "midnight"
+		}
+		return false
+	}
+	if n := sc.tok(m.end); n != nil && !n.sentStart && rangeWord(n) && timeLike(m.end+1) {
+		if n.low != "and" || sc.between(m.start) {
+			return true
+		}
+	}
+	if m.start >= 2 {
+		p := &sc.toks[m.start-1]
+		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != "and" {
+			pp := &sc.toks[m.start-2]
+			if pp.consumed && (pp.kind == tkNum || pp.kind == tkWord) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// between reports whether "between" precedes token i closely.
+func (sc *scanner) between(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if sc.word(k, "between") {
+			return true
+		}
+	}
+	return false
+}
+
+// leftCue scans back from token i over filler words for the nearest deadline
+// cue. It returns the score (<= -100 for an anti-cue), the first token of the
+// phrase, whether the cue is strong, and the cue word.
+func (sc *scanner) leftCue(i int) (int, int, bool, string) {
+	score, start := 0, i
+	sawAt := false
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := &sc.toks[k]
+		if sc.toks[k+1].sentStart {
+			break
+		}
+		if t.kind == tkPunct {
+			switch t.low {
+			case ":", "-", "–", "(", "—":
+				continue
+			}
+			break
+		}
+		if t.kind != tkWord {
+			break
+		}
+		switch t.low {
+		case "by", "before":
+			// "reduced by", "before we go to print at 6"
+			return 3, k, true, t.low
+		case "deadline", "deadlines", "cutoff":
+			return 3, k, true, "deadline"
+		case "due":
+			return 3, k, true, "due"
+		case "than":
+			if sc.word(k-1, "later") && (sc.word(k-2, "no") || sc.word(k-2, "not")) {
+				return 3, k - 2, true, "than"
+			}
+			return 0, start, false, ""
+		case "latest":
+			if sc.word(k-1, "the") && sc.word(k-2, "at") {
+				return 0, start, false, "" // "... at the latest 4pm"? odd; the right cue handles it
+			}
+			return 3, k, true, "latest"
+		case "need", "needs", "needed", "filing", "file", "files":
+			return 3, k, true, t.low
+		case "off":
+			if sc.word(k-1, "cut") {
+				return 3, k - 1, true, "deadline"
+			}
+			return 0, start, false, ""
+		case "until", "till", "til":
+			return 1, k, false, t.low
+		case "at", "@":
+			sawAt = true
+			start = k
+			continue
+		case "for":
+			start = k
+			continue
+		case "is", "be", "it", "this", "that", "something", "anything", "a", "an", "some", "line", "lines", "comment",
+			"comments", "quote", "info", "information", "details", "figures", "back", "me", "us", "please", "pls",
+			"ideally", "preferably", "possibly", "hopefully", "really", "response", "answer", "answers", "reply", "you",
+			"copy", "story", "piece", "ready", "the", "our":
+			continue
+		case "print", "air":
+			// "before we go to print/air at 6" is a deadline; "on air at 6" is a broadcast
+			for b := k - 1; b >= 0 && b >= k-4; b-- {
+				if sc.word(b, "before") {
+					return 3, b, true, "before"
+				}
+			}
+			if t.low == "air" {
+				return -100, start, false, ""
+			}
+			return 1, start, false, ""
+		case "go", "goes", "going", "we", "we're", "we'll", "i", "i'm", "i'll", "are":
+			if sawAt {
+				continue
+			}
+			return 0, start, false, ""
+		}
+		if isAntiWord(t.low) {
+			return -100, start, false, ""
+		}
+		break
+	}
+	if sawAt {
+		score = 1
+	}
+	return score, i, false, ""
+}
+
+// isAntiWord: words that, right before a time, say it is not a deadline.
+func isAntiWord(w string) bool {
+	switch w {
+	case "call", "calls", "meeting", "meetings", "meet", "summit", "conference", "briefing", "bulletin", "bulletins",
+		"broadcast", "broadcasts", "programme", "program", "show", "event", "speech", "debate", "vote", "votes", "session",
+		"interview", "flight", "flights", "lands", "land", "landing", "landed", "arrive", "arrives", "arriving", "arrived",
+		"depart", "departs", "departed", "starts", "start", "started", "starting", "begins", "begin", "began", "opens",
+		"opened", "opening", "closes", "closed", "published", "publishes", "released", "release", "embargo", "embargoed",
+		"aired", "airs", "live", "since", "from", "between", "after", "ago", "last", "clocks", "clock", "staffed", "open",
+		"news", "held", "hold", "holds", "took", "scheduled", "was", "were", "had", "statement", "statements", "visit",
+		"trip", "sitting", "hearing", "court", "announced", "announcement", "happened", "occurred", "strike", "strikes",
+		"attack", "killed", "died", "posted", "tweeted", "said", "says", "shift", "shifts", "office", "desk", "manned",
+		"available", "round", "earlier", "yesterday", "publish", "sent", "send":
+		return true
+	}
+	return false
+}
+
+// rightCue scores the words right after a mention.
+func (sc *scanner) rightCue(j int) int {
+	t := sc.tok(j)
+	if t == nil || t.sentStart {
+		return 0
+	}
+	// attributive use: "the 6pm bulletin", "our 9am call" (no punctuation in between)
+	if t.kind == tkWord {
+		switch t.low {
+		case "deadline", "deadlines", "cutoff", "deadline's":
+			return 3
+		case "latest":
+			return 3
+		case "at":
+			if sc.words(j, "at", "the", "latest") > 0 || sc.words(j, "at", "latest") > 0 {
+				return 3
+			}
+		case "daily", "every", "each", "weekdays", "weekends", "weekly", "onwards", "ago":
+			return -100
+		case "is", "would", "works", "work":
+			if sc.goodAfter(j) {
+				return 2
+			}
+		case "if":
+			if sc.word(j+1, "possible") {
+				return 1
+			}
+		case "please", "pls", "plz":
+			if sc.words(j+1, "at", "the", "latest") > 0 {
+				return 4
+			}
+			return 1
+		}
+		if isAntiWord(t.low) || t.low == "edition" || t.low == "slot" || t.low == "service" || t.low == "services" {
+			return -100
+		}
+	}
+	if t.kind == tkPunct && (t.low == "," || t.low == "-" || t.low == "–") {
+		if sc.words(j+1, "at", "the", "latest") > 0 || sc.word(j+1, "latest") {
+			return 3
+		}
+		if sc.words(j+1, "no", "later") > 0 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// goodAfter reads "is fine", "would be great", "works", "is ideal".
+func (sc *scanner) goodAfter(j int) bool {
+	for k := j; k < len(sc.toks) && k < j+4; k++ {
+		switch sc.toks[k].low {
+		case "fine", "great", "good", "ok", "okay", "ideal", "perfect", "brilliant", "helpful":
+			return true
+		case "works", "work":
+			if k == j {
+				return true
+			}
+		case "is", "would", "be", "really", "also", "absolutely", "":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// clauseCues scores request cues elsewhere in the mention's clause.
+func (sc *scanner) clauseCues(m *mention) int {
+	lo := m.start
+	for lo > 0 && !sc.toks[lo].clauseBrk {
+		lo--
+	}
+	hi := m.end
+	for hi < len(sc.toks) && !sc.toks[hi].clauseBrk {
+		hi++
+	}
+	score, penalty := 0, 0
+	for k := lo; k < hi; k++ {
+		if k >= m.start && k < m.end {
+			continue
+		}
+		t := &sc.toks[k]
+		if t.kind != tkWord {
+			continue
+		}
+		switch t.low {
+		case "need", "needs", "needed", "deadline", "deadlines", "filing":
+			score += 2
+		case "back":
+			if k+1 < hi && (sc.word(k+1, "to") || sc.word(k-1, "get") || sc.word(k-1, "come")) {
+				score += 2
+			}
+		case "know":
+			if sc.word(k-1, "me") && sc.word(k-2, "let") || sc.word(k-1, "us") && sc.word(k-2, "let") {
+				score += 2
+			}
+		case "please", "pls", "plz", "reply", "respond", "response", "answer", "answers", "appreciate", "grateful",
+			"ideally", "latest":
+			score++
+		case "clocks", "staffed", "embargo", "embargoed", "daily", "weekdays", "manned":
+			penalty += 3
+		}
+	}
+	if score > 2 {
+		score = 2
+	}
+	return score - penalty
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+func (sc *scanner) best() (Deadline, bool) {
+	var best *mention
+	lo := sc.sent.Add(-maxDeadlineBack)
+	hi := sc.sent.Add(maxDeadlineAhead)
+	for i := range sc.mentions {
+		m := &sc.mentions[i]
+		at, rule, ok := sc.resolve(m)
+		if !ok || at.Before(lo) || at.After(hi) {
+			continue
+		}
+		m.at, m.rule = at, rule
+		if best == nil || m.score > best.score || m.score == best.score && m.at.Before(best.at) {
+			best = m
+		}
+	}
+	if best == nil {
+		return Deadline{}, false
+	}
+	start := sc.toks[min(best.cueStart, best.start)].start
+	end := sc.toks[best.end-1].end
+	return Deadline{At: best.at.In(sc.loc), Phrase: sc.text[start:end], Rule: best.rule}, true
+}
+
+// resolve turns a mention into an instant.
+func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
+	if m.rel != nil {
+		return sc.sent.Add(m.rel.dur).In(sc.loc), ruleRelative, true
+	}
+	zone := sc.loc
+	zoned := false
+	for _, a := range []*atom{m.clock, m.named} {
+		if a == nil {
+			continue
+		}
+		if a.zone != nil {
+			zone, zoned = a.zone, true
+		} else if a.zoneSent {
+			zone, zoned = sc.sent.Location(), true
+		}
+	}
+	now := sc.sent.In(zone)
+	y, mo, d := now.Date()
+
+	// the day
+	dayOff := 0 // days after today
+	explicit := false
+	weekdayNamed := false
+	dateKind := dkNone
+	var da *atom
+	if m.date != nil {
+		da = m.date
+	} else if m.named != nil && m.named.date != dkNone {
+		da = m.named
+	}
+	if da != nil {
+		dateKind = da.date
+		switch da.date {
+		case dkToday:
+		case dkTomorrow:
+			dayOff = 1
+		case dkWeekday:
+			weekdayNamed = true
+			dayOff = (int(da.wd) - int(now.Weekday()) + 7) % 7
+			if da.mod == dmNext {
+				// the weekday in next calendar week (weeks start on Monday)
+				toMonday := (8 - int(now.Weekday())) % 7
+				if toMonday == 0 {
+					toMonday = 7
+				}
+				dayOff = toMonday + (int(da.wd)+6)%7
+			}
+		case dkExplicit:
+			explicit = true
+			yy := da.year
+			if yy == 0 {
+				yy = y
+			}
+			if da.day > daysIn(da.month, yy) {
+				return time.Time{}, "", false
+			}
+			cand := time.Date(yy, da.month, da.day, 0, 0, 0, 0, zone)
+			today := time.Date(y, mo, d, 0, 0, 0, 0, zone)
+			if da.year == 0 && cand.Before(today.AddDate(0, -6, 0)) {
+				cand = cand.AddDate(1, 0, 0) // "3 Jan" said in late December
+			}
+			if cand.Before(today) {
+				return time.Time{}, "", false // a date in the past is not a deadline
+			}
+			y, mo, d = cand.Date()
+		case dkDayOfMonth:
+			explicit = true
+			cand := time.Date(y, mo, da.day, 0, 0, 0, 0, zone)
+			if da.day < d {
+				cand = time.Date(y, mo+1, da.day, 0, 0, 0, 0, zone)
+			}
+			if cand.Day() != da.day {
+				return time.Time{}, "", false
+			}
+			y, mo, d = cand.Date()
+		}
+	}
+	_ = explicit
+
+	// the time of day
+	h, mi, rule := 17, 0, ruleDate
+	nextDay := false
+	if weekdayNamed {
+		rule = ruleWeekday
+	}
+	if m.named != nil {
+		switch m.named.named {
+		case nkNoon:
+			h, rule = 12, ruleNamedTime
+		case nkLunch:
+			h, rule = 13, ruleNamedTime
+		case nkAfternoon:
+			h, rule = 15, ruleNamedTime
+		case nkEvening:
+			h, rule = 19, ruleNamedTime
+		case nkThisMorning:
+			if dateKind != dkNone && dateKind != dkToday || now.Hour() >= 12 {
+				return time.Time{}, "", false
+			}
+			h, rule = 12, ruleNamedTime
+		case nkMorning:
+			h, rule = 9, ruleNextMorning
+		case nkFirstThing:
+			h, rule = 9, ruleNextMorning
+			if da == nil {
+				// the next working morning after sent
+				dayOff = 1
+				if now.Hour() < 9 && isWorkday(now.Weekday()) {
+					dayOff = 0
+				}
+				for !isWorkday(now.AddDate(0, 0, dayOff).Weekday()) {
+					dayOff++
+				}
+			}
+		case nkEOD:
+			h, rule = 17, ruleEndOfDay
+		case nkEOW:
+			h, rule = 17, ruleEndOfDay
+			dayOff = (int(time.Friday) - int(now.Weekday()) + 7) % 7
+		case nkMidnight:
+			h, rule, nextDay = 0, ruleNamedTime, true
+		}
+	}
+	if c := m.clock; c != nil {
+		h, mi, rule = c.hour, c.min, ruleClock
+		if c.midnight {
+			nextDay = true
+		}
+		daypart := nkNone
+		if m.named != nil {
+			daypart = m.named.named
+		}
+		switch c.style {
+		case csBare, csPM, csNext:
+			hour12 := c.hour % 12
+			if c.hour == 12 {
+				hour12 = 12
+			}
+			switch daypart {
+			case nkMorning, nkThisMorning, nkFirstThing:
+				h = hour12 % 12
+			case nkAfternoon, nkEvening:
+				if hour12 < 12 {
+					h = hour12 + 12
+				}
+			default:
+				if c.style == csNext || c.style == csBare && c.hour >= 8 && c.hour <= 11 {
+					// 8-11: morning if a later day is named or still ahead today, else evening
+					later := da != nil && (dayOff > 0 || explicit && !sameDay(y, mo, d, now))
+					switch {
+					case later:
+						h = c.hour
+					case time.Date(y, mo, d, c.hour, c.min, 0, 0, zone).Before(sc.sent):
+						if time.Date(y, mo, d, c.hour+12, c.min, 0, 0, zone).Before(sc.sent) {
+							dayOff++
+							h = c.hour
+						} else {
+							h = c.hour + 12
+						}
+					default:
+						h = c.hour
+					}
+				}
+			}
+		}
+		if zoned {
+			rule = ruleZonedClock
+		}
+	} else if zoned && rule == ruleDate {
+		rule = ruleZonedClock
+	}
+	if nextDay {
+		dayOff++
+	}
+	at := time.Date(y, mo, d+dayOff, h, mi, 0, 0, zone)
+	// a weekday equal to today whose time has passed means next week
+	if weekdayNamed && da.mod != dmNext && at.Before(sc.sent) && (int(da.wd) == int(now.Weekday())) {
+		at = time.Date(y, mo, d+dayOff+7, h, mi, 0, 0, zone)
+	}
+	return at.In(sc.loc), rule, true
+}
+
+func sameDay(y int, mo time.Month, d int, t time.Time) bool {
+	ty, tm, td := t.Date()
+	return ty == y && tm == mo && td == d
+}
+
+func isWorkday(w time.Weekday) bool { return w != time.Saturday && w != time.Sunday }
+
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
