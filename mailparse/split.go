@@ -1,0 +1,779 @@
+package mailparse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SplitText splits a plain-text body into what the sender wrote now, the
+// quoted history, forwarded content and the signature. It is
+// SplitTextWithSubject without a subject hint.
+func SplitText(text string) (newText, quoted, forwarded, signature string) {
+	return SplitTextWithSubject(text, "")
+}
+
+// SplitTextWithSubject splits a plain-text body (see SplitText). The subject
+// is a hint: when it starts with Fwd:/FW: (or TR:, WG:, RV:, Enc:), a
+// "-----Original Message-----" separator or an Outlook header block
+// ("From: … Sent: … To: … Subject: …") starts forwarded rather than quoted
+// content.
+//
+// Quoted history:
+//   - lines starting with ">" are quoted wherever they are; other lines
+//     around them (bottom-posted or interleaved answers) stay new text;
+//   - an attribution line ("On <date>, X <x@y> wrote:", also wrapped over
+//     two lines, and "Le … a écrit :", "Am … schrieb …:" and other
+//     languages) is quoted; when no ">" lines follow it, everything after
+//     it is quoted too;
+//   - "-----Original Message-----", a line of underscores or dashes followed
+//     by a From:/Sent: block, or a bare "From: / Sent: (or Date:) / To: /
+//     Subject:" block: everything from there on is quoted.
+//
+// Forwarded content: "---------- Forwarded message ---------", "Begin
+// forwarded message:", "-------- Forwarded Message --------" (and
+// localised forms): everything from there on is forwarded.
+//
+// The signature is found in what is left, from the earliest of:
+//   - the RFC 3676 "-- " delimiter;
+//   - a mobile or webmail footer ("Sent from my iPhone", "Get Outlook for
+//     iOS", "Sent with Proton Mail", …);
+//   - a legal disclaimer ("This email and any attachments are confidential…",
+//     "…intended recipient…", "Please consider the environment before
+//     printing") with the separator line before it;
+//   - a closing line ("Thanks,", "Best regards", "Cheers, Ros", "Thank you /
+//     Faleminderit,", …) followed only by short signature-like lines (names,
+//     titles, outlets, phone numbers, handles, addresses — no questions and
+//     no sentences such as "By 4pm please.");
+//   - failing a closing line, a trailing contact block (a name line and
+//     title/phone/email/handle lines) and a lone first-name line before it.
+//
+// The first line with content is never taken as signature, so NewText is
+// empty only when the text is.
+func SplitTextWithSubject(text, subject string) (newText, quoted, forwarded, signature string) {
+	if strings.TrimSpace(text) == "" {
+		return "", "", "", ""
+	}
+	text = normalizeNewlines(text)
+	lines := strings.Split(text, "\n")
+	fwdSubject := isForwardSubject(subject)
+
+	// 1. The first marker after which everything is quoted or forwarded.
+	cut, cutFwd := -1, false
+	// attributions directly followed by ">" lines are quoted individually
+	attrib := map[int]bool{}
+	for i := 0; i < len(lines) && cut < 0; i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" || t[0] == '>' {
+			continue
+		}
+		switch {
+		case isForwardMarker(t):
+			cut, cutFwd = i, true
+		case isOriginalMessageMarker(t):
+			cut, cutFwd = i, fwdSubject
+		case isSeparatorLine(t) && headerBlockAt(lines, nextNonBlank(lines, i+1)):
+			cut, cutFwd = i, fwdSubject
+		case headerBlockAt(lines, i):
+			cut, cutFwd = i, fwdSubject
+		default:
+			n := attributionAt(lines, i)
+			if n == 0 {
+				continue
+			}
+			next := nextNonBlank(lines, i+n)
+			if next >= 0 && strings.HasPrefix(strings.TrimSpace(lines[next]), ">") {
+				for k := i; k < i+n; k++ {
+					attrib[k] = true
+				}
+				i += n - 1
+				continue
+			}
+			cut, cutFwd = i, false
+		}
+	}
+	end := len(lines)
+	if cut >= 0 {
+		end = cut
+	}
+
+	// 2. Separate quoted lines from the head.
+	head := make([]string, 0, end)
+	var q []string
+	for i := 0; i < end; i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		if attrib[i] || (t != "" && t[0] == '>') {
+			q = append(q, l)
+			continue
+		}
+		head = append(head, l)
+	}
+	if cut >= 0 {
+		rest := strings.Join(lines[cut:], "\n")
+		if cutFwd {
+			forwarded = strings.TrimSpace(rest)
+		} else {
+			q = append(q, rest)
+		}
+	}
+	quoted = trimBlankLines(strings.Join(q, "\n"))
+
+	// 3. Signature.
+	sig := findSignature(head)
+	newText = trimBlankLines(strings.Join(head[:sig], "\n"))
+	signature = trimBlankLines(strings.Join(head[sig:], "\n"))
+	return newText, quoted, forwarded, signature
+}
+
+// trimBlankLines drops leading and trailing blank lines and trailing
+// spaces, keeping the first line's indentation.
+func trimBlankLines(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 || strings.TrimSpace(s[:i]) != "" {
+			break
+		}
+		s = s[i+1:]
+	}
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return s
+}
+
+func nextNonBlank(lines []string, i int) int {
+	for ; i >= 0 && i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isForwardSubject reports a Fwd:/FW: style subject.
+func isForwardSubject(s string) bool {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "[(")
+	for _, p := range [...]string{"fwd:", "fw:", "fwd ", "tr:", "wg:", "rv:", "enc:", "fwd[", "fw[", "doorst:", "vs:"} {
+		if hasPrefixFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashedLabel returns the text of a "---- Label ----" line (lower-cased,
+// dashes, equals signs and spaces trimmed) and whether it had at least two
+// leading dashes or equals signs.
+func dashedLabel(t string) (string, bool) {
+	n := 0
+	for n < len(t) && (t[n] == '-' || t[n] == '=' || t[n] == '_' || t[n] == '*') {
+		n++
+	}
+	if n < 2 {
+		return "", false
+	}
+	return strings.ToLower(strings.Trim(t, "-=_* \t")), true
+}
+
+var forwardLabels = [...]string{
+	"forwarded message", "forwarded message follows", "message transféré", "message transfere",
+	"weitergeleitete nachricht", "mensaje reenviado", "messaggio inoltrato", "mensagem encaminhada",
+	"doorgestuurd bericht", "vidarebefordrat meddelande", "videresendt meddelelse", "wiadomość przekazana",
+	"přeposlaná zpráva", "forwarded e-mail", "forwarded email",
+}
+
+var originalLabels = [...]string{
+	"original message", "ursprüngliche nachricht", "original-nachricht", "message d'origine",
+	"message d’origine", "mensaje original", "messaggio originale", "mensagem original",
+	"oorspronkelijk bericht", "originalmeddelande", "oprindelig meddelelse", "wiadomość oryginalna",
+	"původní zpráva", "original e-mail", "original email",
+}
+
+func isForwardMarker(t string) bool {
+	if t[0] == 'B' || t[0] == 'b' || t[0] == 'S' || t[0] == 's' {
+		lt := strings.ToLower(t)
+		return strings.HasPrefix(lt, "begin forwarded message") || strings.HasPrefix(lt, "start of forwarded message")
+	}
+	label, ok := dashedLabel(t)
+	if !ok {
+		return false
+	}
+	for _, l := range forwardLabels {
+		if label == l {
+			return true
+		}
+	}
+	// mutt: "----- Forwarded message from X <x@y> -----"
+	return strings.HasPrefix(label, "forwarded message from ")
+}
+
+func isOriginalMessageMarker(t string) bool {
+	label, ok := dashedLabel(t)
+	if !ok {
+		return false
+	}
+	for _, l := range originalLabels {
+		if label == l {
+			return true
+		}
+	}
+	return false
+}
+
+// isSeparatorLine: a line of at least ten underscores, dashes or equals
+// signs (Outlook puts one before the quoted header block).
+func isSeparatorLine(t string) bool {
+	if len(t) < 10 {
+		return false
+	}
+	c := t[0]
+	if c != '_' && c != '-' && c != '=' {
+		return false
+	}
+	for i := 1; i < len(t); i++ {
+		if t[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+var fromKeys = [...]string{"from:", "de:", "de :", "von:", "van:", "da:", "från:", "fra:", "od:", "от:", "*from:*", "**from:**", "*de :*", "*von:*"}
+
+var blockKeys = [...]string{
+	"sent:", "date:", "to:", "subject:", "cc:", "reply-to:",
+	"envoyé :", "envoyé:", "date :", "à :", "à:", "objet :", "objet:", "cc :",
+	"gesendet:", "datum:", "an:", "betreff:", "kopie:",
+	"enviado:", "enviado el:", "fecha:", "para:", "asunto:",
+	"inviato:", "data:", "a:", "oggetto:",
+	"verzonden:", "aan:", "onderwerp:",
+	"skickat:", "till:", "ämne:", "sendt:", "til:", "emne:",
+	"*sent:*", "*date:*", "*to:*", "*subject:*", "*cc:*",
+}
+
+// headerBlockAt reports whether lines[i] starts a quoted mail header block:
+// a From: line followed, within the next six lines, by at least two of
+// Sent/Date/To/Subject/Cc (or their localised names).
+func headerBlockAt(lines []string, i int) bool {
+	if i < 0 || i >= len(lines) {
+		return false
+	}
+	t := strings.TrimSpace(lines[i])
+	if len(t) < 5 || strings.IndexByte(t[:min(len(t), 12)], ':') < 0 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	isFrom := false
+	for _, k := range fromKeys {
+		if strings.HasPrefix(lt, k) {
+			isFrom = true
+			break
+		}
+	}
+	if !isFrom {
+		return false
+	}
+	seen := 0
+	var seenKeys [4]string
+	for j := i + 1; j < len(lines) && j <= i+6; j++ {
+		lj := strings.ToLower(strings.TrimSpace(lines[j]))
+		if lj == "" {
+			continue
+		}
+		for _, k := range blockKeys {
+			if strings.HasPrefix(lj, k) {
+				dup := false
+				for _, s := range seenKeys[:min(seen, 4)] {
+					if s == k {
+						dup = true
+					}
+				}
+				if !dup {
+					if seen < 4 {
+						seenKeys[seen] = k
+					}
+					seen++
+				}
+				break
+			}
+		}
+		if seen >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+var wroteVerbs = [...]string{
+	" wrote", " writes", " a écrit", " a ecrit", " schrieb", " escribió", " escribio", " ha scritto",
+	" scrisse", " escreveu", " schreef", " skrev", " kirjoitti", " napisał", " napisal", " написал",
+	" yazdı", " έγραψε", " a scris", " kirjutas", " rašė", " írta", " wrote on",
+}
+
+// attributionAt returns how many lines (1 or 2) form an attribution line
+// at i, or 0.
+func attributionAt(lines []string, i int) int {
+	t := strings.TrimSpace(lines[i])
+	if isAttribution(t) {
+		return 1
+	}
+	if i+1 < len(lines) && len(t) < 200 {
+		t2 := strings.TrimSpace(lines[i+1])
+		if t2 != "" && t2[0] != '>' && strings.HasSuffix(t2, ":") && isAttribution(t+" "+t2) {
+			return 2
+		}
+	}
+	return 0
+}
+
+// isAttribution: ends with ':' and names the writing ("wrote", "a écrit",
+// "schrieb", …), with a date or an address in it, and not too long.
+func isAttribution(t string) bool {
+	if len(t) < 8 || len(t) > 400 || t[len(t)-1] != ':' {
+		return false
+	}
+	if !strings.ContainsAny(t, "0123456789@") {
+		return false
+	}
+	lt := strings.ToLower(t)
+	for _, v := range wroteVerbs {
+		if strings.Contains(lt, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// --- signature -------------------------------------------------------------
+
+// findSignature returns the index of the first signature line in lines
+// (len(lines) when there is none).
+func findSignature(lines []string) int {
+	first := nextNonBlank(lines, 0)
+	if first < 0 {
+		return len(lines)
+	}
+	sig := len(lines)
+	nonEmptyAfter := make([]int, len(lines)+1) // non-blank lines from i to end
+	for i := len(lines) - 1; i >= 0; i-- {
+		nonEmptyAfter[i] = nonEmptyAfter[i+1]
+		if strings.TrimSpace(lines[i]) != "" {
+			nonEmptyAfter[i]++
+		}
+	}
+	for i := first + 1; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if t == "--" || strings.TrimRight(l, "\t") == "-- " || t == "—" || t == "-- --" {
+			sig = i
+			break
+		}
+		if isMobileFooter(t) {
+			sig = i
+			break
+		}
+		if nonEmptyAfter[i] <= 25 && isDisclaimer(t) {
+			sig = i
+			// include a separator line and blank lines just before it
+			for sig-1 > first && (strings.TrimSpace(lines[sig-1]) == "" || isRuleLine(strings.TrimSpace(lines[sig-1]))) {
+				sig--
+			}
+			break
+		}
+	}
+	// A closing line followed only by signature-like lines.
+	for i := first + 1; i < sig; i++ {
+		if isClosing(strings.TrimSpace(lines[i])) && signatureLike(lines[i+1:sig]) {
+			return i
+		}
+	}
+	// A trailing contact block, and a lone first name before it.
+	if c := contactBlock(lines[:sig], first); c >= 0 {
+		return c
+	}
+	return sig
+}
+
+// isRuleLine: a line made only of -, _, =, * or ~ (a visual separator).
+func isRuleLine(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '-', '_', '=', '*', '~':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var mobileFooters = [...]string{
+	"sent from my ", "sent from mail for windows", "sent from outlook", "sent from yahoo mail",
+	"sent from samsung", "sent from the all new aol", "sent from aol mobile", "sent from gmail mobile",
+	"sent via ", "sent with proton mail", "sent with protonmail", "sent using ", "sent from proton mail",
+	"get outlook for ios", "get outlook for android", "get outlook for mac",
+	"envoyé de mon ", "envoyé depuis ", "envoye de mon ", "von meinem ", "gesendet von ", "gesendet mit ",
+	"enviado desde mi ", "enviado do meu ", "inviato da ", "verzonden vanaf ", "verstuurd vanaf ",
+	"skickat från ", "sendt fra ", "wysłane z ", "отправлено с ",
+}
+
+func isMobileFooter(t string) bool {
+	if len(t) > 90 {
+		return false
+	}
+	c := t[0] | 0x20
+	if c != 's' && c != 'g' && c != 'e' && c != 'v' && c != 'i' && c != 'w' && t[0] < 0x80 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	for _, p := range mobileFooters {
+		if strings.HasPrefix(lt, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var disclaimerPhrases = [...]string{
+	"please consider the environment before printing",
+	"think before you print",
+	"this email and any attachments",
+	"this e-mail and any attachments",
+	"this email and any files transmitted",
+	"this e-mail (and any attachments)",
+	"this email (and any attachments)",
+	"this message and any attachments",
+	"the information contained in this communication",
+	"the information contained in this e-mail",
+	"the information contained in this email",
+	"the information in this email",
+	"information in this email including any attachments",
+	"this e-mail is for the sole use of the intended recipient",
+	"this email is for the sole use of the intended recipient",
+	"if you are not the intended recipient",
+	"if you have received this email in error",
+	"if you have received this e-mail in error",
+	"if you have received this message in error",
+	"if you received this email in error",
+	"this communication is confidential",
+	"this email is confidential",
+	"this e-mail is confidential",
+	"this message is confidential",
+	"confidentiality notice",
+	"disclaimer:",
+	"registered in england and wales",
+	"registered office:",
+	"ce message et toutes les pièces jointes",
+	"ce courriel et ses pièces jointes",
+	"diese e-mail enthält vertrauliche",
+	"diese nachricht ist vertraulich",
+}
+
+// isDisclaimer: a line that opens a legal or environmental disclaimer.
+func isDisclaimer(t string) bool {
+	if len(t) < 15 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	for _, p := range disclaimerPhrases {
+		if strings.Contains(lt, p) {
+			return true
+		}
+	}
+	// "… confidential … intended …" in one long line
+	return len(t) > 60 && (strings.Contains(lt, "confidential") || strings.Contains(lt, "privileged")) &&
+		(strings.Contains(lt, "intended recipient") || strings.Contains(lt, "addressee") || strings.Contains(lt, "in error"))
+}
+
+var closingPhrases = map[string]bool{
+	"thanks": true, "thank you": true, "thanks again": true, "thanks very much": true,
+	"thank you very much": true, "thanks so much": true, "thank you so much": true,
+	"thanks a lot": true, "thanks a million": true, "thanks in advance": true,
+	"thanks for your help": true, "thank you for your help": true, "many thanks": true,
+	"much thanks": true, "with thanks": true, "with many thanks": true, "many thanks again": true,
+	"thanks very much in advance": true, "thank you in advance": true, "thx": true, "thnx": true,
+	"tx": true, "ta": true, "cheers": true, "cheers again": true, "best": true, "best regards": true,
+	"best wishes": true, "all best": true, "all the best": true, "bw": true, "kr": true,
+	"kind regards": true, "kindest regards": true, "warm regards": true, "warmest regards": true,
+	"warm wishes": true, "regards": true, "rgds": true, "many regards": true, "with best wishes": true,
+	"with kind regards": true, "with best regards": true, "with regards": true, "yours": true,
+	"yours sincerely": true, "yours faithfully": true, "yours truly": true, "yours ever": true,
+	"sincerely": true, "sincerely yours": true, "respectfully": true, "cordially": true,
+	"take care": true, "speak soon": true, "talk soon": true, "best,": true, "thanks!": true,
+	"merci": true, "merci beaucoup": true, "merci d'avance": true, "cordialement": true,
+	"bien cordialement": true, "très cordialement": true, "bien à vous": true, "salutations": true,
+	"meilleures salutations": true, "sincères salutations": true, "amitiés": true, "bonne journée": true,
+	"danke": true, "vielen dank": true, "danke schön": true, "viele grüße": true, "viele grüsse": true,
+	"beste grüße": true, "beste grüsse": true, "liebe grüße": true, "mit freundlichen grüßen": true,
+	"mit freundlichen grüssen": true, "freundliche grüße": true, "mfg": true, "gruß": true, "grüße": true,
+	"saludos": true, "un saludo": true, "atentamente": true, "cordiales saludos": true, "saludos cordiales": true,
+	"gracias": true, "muchas gracias": true, "grazie": true, "grazie mille": true, "cordiali saluti": true,
+	"saluti": true, "distinti saluti": true, "obrigado": true, "obrigada": true, "atenciosamente": true,
+	"met vriendelijke groet": true, "met vriendelijke groeten": true, "groeten": true,
+	"med vänlig hälsning": true, "hälsningar": true, "vänliga hälsningar": true, "mvh": true,
+	"med venlig hilsen": true, "hilsen": true, "pozdrawiam": true, "pozdrav": true, "srdačan pozdrav": true,
+	"s poštovanjem": true, "lp": true, "faleminderit": true, "me respekt": true, "teşekkürler": true,
+	"saygılarımla": true, "с уважением": true, "спасибо": true, "dziękuję": true, "děkuji": true,
+}
+
+// isClosing reports a sign-off line: a closing phrase, optionally with a
+// short name ("Thanks, Ros"), or several joined by "/" ("Thank you /
+// Faleminderit,").
+func isClosing(t string) bool {
+	if t == "" || len(t) > 70 {
+		return false
+	}
+	parts := strings.Split(t, "/")
+	if len(parts) > 3 {
+		return false
+	}
+	anyClosing := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if closingPart(p) {
+			anyClosing = true
+			continue
+		}
+		if len(parts) == 1 || len(strings.Fields(p)) > 3 {
+			return false
+		}
+	}
+	return anyClosing
+}
+
+func closingPart(p string) bool {
+	pt := strings.TrimRight(p, ",.!:;-–— \t")
+	lp := strings.ToLower(pt)
+	if closingPhrases[lp] {
+		return true
+	}
+	if len(lp) != len(pt) {
+		return false // case mapping changed the length: no prefix slicing
+	}
+	// "<closing>[,] <Name>" with a short capitalised name
+	for cut := len(lp); cut > 0; {
+		sp := strings.LastIndexAny(lp[:cut], " ,")
+		if sp <= 0 {
+			return false
+		}
+		cut = sp
+		head := strings.TrimRight(lp[:cut], " ,")
+		if closingPhrases[head] {
+			rest := strings.TrimSpace(strings.TrimLeft(pt[len(head):], " ,"))
+			rest = strings.TrimRight(rest, ",.!:; ")
+			return isShortName(rest)
+		}
+	}
+	return false
+}
+
+// isShortName: one to three capitalised words (or initials), no digits.
+func isShortName(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if unicode.IsDigit(c) || c == '?' || c == '@' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// looksLikeName: a line that is just a person's name ("Rupert", "Siân
+// Pritchard", "J. Whitcombe"): one to four words, each capitalised or an
+// initial, letters, hyphens, apostrophes and dots only.
+func looksLikeName(t string) bool {
+	if t == "" || len(t) > 50 {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
+				return false
+			}
+		}
+	}
+	// a name does not end a sentence ("Thanks." is not a name)
+	last := words[len(words)-1]
+	if strings.HasSuffix(last, ".") && len(last) > 2 {
+		return false
+	}
+	return true
+}
+
+// signatureLike reports whether lines (after a closing line) look like a
+// signature: few, short lines, no questions and no sentences.
+func signatureLike(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		n++
+		if n > 12 || utf8.RuneCountInString(t) > 100 || isSentence(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSentence: a line that reads as prose rather than a signature item: it
+// ends with '?' or '!', or ends with '.' and has a lower-case word (titles,
+// names and addresses rarely do both: "By 4pm please." is a sentence, "News
+// Group Newspapers Ltd." is not).
+func isSentence(t string) bool {
+	last := t[len(t)-1]
+	if last == '?' || last == '!' {
+		return true
+	}
+	if last != '.' {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[1:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// contactBlock finds a trailing contact block in lines (whose first
+// content line is first): the last paragraph when it looks like name /
+// title / phone / email lines, plus a lone first-name paragraph just
+// before it. It returns the block's first line or -1.
+func contactBlock(lines []string, first int) int {
+	end := len(lines)
+	for end > 0 && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	if end <= first+1 {
+		return -1
+	}
+	start := end
+	for start > 0 && strings.TrimSpace(lines[start-1]) != "" {
+		start--
+	}
+	if start <= first {
+		return -1 // the whole text is one paragraph
+	}
+	para := lines[start:end]
+	block := -1
+	switch {
+	case len(para) == 1 && looksLikeName(strings.TrimSpace(para[0])):
+		// "Tasha" alone at the end
+		return start
+	case isContactParagraph(para):
+		block = start
+	default:
+		return -1
+	}
+	// a lone name paragraph before the block ("Rupert\n\nRupert Ashdown | …")
+	pend := start
+	for pend > 0 && strings.TrimSpace(lines[pend-1]) == "" {
+		pend--
+	}
+	pstart := pend
+	for pstart > 0 && strings.TrimSpace(lines[pstart-1]) != "" {
+		pstart--
+	}
+	if pend-pstart == 1 && pstart > first && looksLikeName(strings.TrimSpace(lines[pstart])) {
+		block = pstart
+	}
+	return block
+}
+
+// isContactParagraph: up to ten short lines, no prose, and either a contact
+// detail (phone, email, web address, @handle, " | ", "M:"/"T:" labels) or
+// a name line followed by at least one more line.
+func isContactParagraph(para []string) bool {
+	if len(para) == 0 || len(para) > 10 {
+		return false
+	}
+	contact := false
+	for _, l := range para {
+		t := strings.TrimSpace(l)
+		if utf8.RuneCountInString(t) > 90 || isSentence(t) {
+			return false
+		}
+		if hasContactDetail(t) {
+			contact = true
+		}
+	}
+	if contact {
+		return true
+	}
+	return len(para) >= 2 && looksLikeName(strings.TrimSpace(para[0]))
+}
+
+// hasContactDetail: a phone number, email, web address, @handle, a " | "
+// separator or a phone label.
+func hasContactDetail(t string) bool {
+	if strings.Contains(t, " | ") || strings.Contains(t, "www.") || hasHTTPPrefix(strings.ToLower(t)) {
+		return true
+	}
+	lt := strings.ToLower(t)
+	for _, p := range [...]string{"m:", "t:", "tel", "mob", "phone", "cell", "fax", "dd:", "p:", "e:", "w:", "x:", "twitter", "linkedin"} {
+		if strings.HasPrefix(lt, p) {
+			return true
+		}
+	}
+	digits, run := 0, 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+			if run > digits {
+				digits = run
+			}
+		case c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.':
+			// phone separators keep the run going
+		default:
+			run = 0
+		}
+	}
+	if digits >= 7 {
+		return true
+	}
+	for _, w := range strings.Fields(t) {
+		if at := strings.IndexByte(w, '@'); at == 0 && len(w) > 2 {
+			return true // @handle
+		} else if at > 0 && strings.IndexByte(w[at:], '.') > 0 {
+			return true // email
+		}
+	}
+	return false
+}
