@@ -345,7 +345,7 @@ func (sc *scanner) markBreaks() {
 
 func isBullet(s string) bool {
 	switch s {
-	case "-", "*", "•", "–", "·", "o":
+	case "-", "*", "•", "–", "·":
 		return true
 	}
 	return false
@@ -375,6 +375,8 @@ var wordLists = [][]string{
 		"new", "york", "washington", "dc", "delhi", "beijing", "tokyo", "seoul", "hong", "kong", "singapore", "sydney", "tirana",
 		"belgrade", "pristina", "athens", "warsaw", "vienna", "lisbon", "dublin", "stockholm", "tehran", "karachi", "lagos", "nairobi",
 		"johannesburg", "ukraine", "israel", "eastern", "pacific"},
+	// context words
+	{"during", "attending", "attend", "through", "absolutely"},
 	// relative spans
 	{"within", "in", "next", "minute", "minutes", "min", "mins", "an", "couple", "and", "from", "now", "few", "or", "so", "s",
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -912,7 +914,7 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	}
 	if n.kind == tkPunct {
 		switch n.low {
-		case "%", "/", "£", "$", "€", "+", "x", "*":
+		case "%", "/", "£", "$", "€", "+", "*", "×":
 			return false
 		case "-", "–":
 			return n.space // "6 - thanks" yes, "6-7" no
@@ -1129,6 +1131,9 @@ func (sc *scanner) dottedAbbrev(i int) int {
 // "close of play", "close of business", "end of the working day", "end of
 // the week".
 func (sc *scanner) parseEndOf(i int, a *atom) bool {
+	if sc.word(i-1, "the") && sc.word(i-2, "at") {
+		return false // "at the end of the day, ..." is an idiom
+	}
 	j := i + 1
 	if !sc.word(j, "of") {
 		return false

@@ -1,0 +1,420 @@
+package routing
+
+import (
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+const rfc3339Offset = "2006-01-02T15:04:05-07:00" // like RFC 3339 but +00:00 rather than Z
+
+func london(tb testing.TB) *time.Location {
+	tb.Helper()
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		tb.Skipf("no tz database: %v", err)
+	}
+	return loc
+}
+
+func mustTime(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		tb.Fatalf("bad time %q: %v", s, err)
+	}
+	return t
+}
+
+// Reference moments (Europe/London).
+const (
+	wed1000  = "2023-10-18T10:00:00+01:00" // Wednesday, BST
+	wed0730  = "2023-10-18T07:30:00+01:00"
+	wed1600  = "2023-10-18T16:00:00+01:00"
+	fri1400  = "2023-10-20T14:00:00+01:00" // Friday
+	fri1600  = "2023-10-20T16:00:00+01:00"
+	sat1200  = "2023-10-21T12:00:00+01:00" // Saturday
+	sun1000  = "2023-12-17T10:03:55+01:00" // Sunday, sent from +0100 in GMT season
+	mon1100  = "2023-10-23T11:00:00+01:00" // Monday
+	nov0930  = "2023-11-20T09:30:00+00:00" // Monday, GMT
+	jul1420  = "2024-07-08T14:20:00+03:00" // BST, sent from +0300
+	dec28    = "2023-12-28T10:00:00+00:00"
+	springFw = "2024-03-31T00:30:00+00:00" // 30 minutes before clocks go forward (01:00 UTC)
+	autumnBk = "2024-10-27T00:30:00+01:00" // 30 minutes before clocks go back (01:00 UTC)
+	friOct24 = "2024-10-25T15:30:00+01:00" // Friday before clocks go back
+	friMar24 = "2024-03-29T10:00:00+00:00" // Friday before clocks go forward
+	satMar24 = "2024-03-30T12:00:00+00:00"
+)
+
+type deadlineCase struct {
+	name string
+	text string
+	sent string
+	want string // RFC 3339 with numeric offset in Europe/London, "" = no deadline
+	rule string // optional
+}
+
+var deadlineCases = []deadlineCase{
+	// clock times, that day
+	{"by 4pm", "Need it by 4pm please.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"deadline 16:00", "Deadline 16:00.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"before 5.30pm", "Need it before 5.30pm.", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
+	{"at 18.00 at the latest", "Need a line at 18.00 at the latest.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"by 21:30", "Need it by 21:30 please", wed1000, "2023-10-18T21:30:00+01:00", ruleClock},
+	{"4 pm spaced", "Could you come back to me by 4 pm?", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"4:30 p.m.", "Back to me by 4:30 p.m. please.", wed1000, "2023-10-18T16:30:00+01:00", ruleClock},
+	{"4.30PM caps", "DEADLINE 4.30PM", wed1000, "2023-10-18T16:30:00+01:00", ruleClock},
+	{"1600hrs", "Deadline 1600hrs.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"16h", "Deadline 16h.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"16h30", "Our deadline is 16h30.", wed1000, "2023-10-18T16:30:00+01:00", ruleClock},
+	{"no later than", "Please reply no later than 3pm.", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
+	{"for our deadline", "We need it for our 5pm deadline.", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
+	{"ish", "Need it by 4pm-ish please", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"o'clock", "Could we have it by 4 o'clock?", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"half four", "Need it by half four.", wed1000, "2023-10-18T16:30:00+01:00", ruleClock},
+	{"passed today stays today", "Need by 9am for the breakfast bulletins.", wed1000, "2023-10-18T09:00:00+01:00", ruleClock},
+	{"hard-wrapped", "Would be great to have something by\n11.30am if at all possible.", wed0730, "2023-10-18T11:30:00+01:00", ruleClock},
+
+	// a day named
+	{"4pm tomorrow", "By 4pm tomorrow please.", wed1000, "2023-10-19T16:00:00+01:00", ruleClock},
+	{"tomorrow at 4pm", "Can you get back to me tomorrow at 4pm?", wed1000, "2023-10-19T16:00:00+01:00", ruleClock},
+	{"Monday 10am", "Deadline Monday 10am - it's for a long read.", wed1000, "2023-10-23T10:00:00+01:00", ruleClock},
+	{"Thursday 12:00", "Deadline Thursday 12:00.", wed1000, "2023-10-19T12:00:00+01:00", ruleClock},
+	{"Wed 25 Oct 10am", "Deadline: Wed 25 Oct 10am – happy to take it on background.", wed1000, "2023-10-25T10:00:00+01:00", ruleClock},
+	{"10am on Friday", "Could you reply by 10am on Friday?", wed1000, "2023-10-20T10:00:00+01:00", ruleClock},
+	{"3pm on 20 Oct", "Need it by 3pm on 20 Oct.", wed1000, "2023-10-20T15:00:00+01:00", ruleClock},
+	{"20/10 UK order", "By 2pm on 20/10 please.", wed1000, "2023-10-20T14:00:00+01:00", ruleClock},
+	{"Oct 20 noon", "Deadline Oct 20 noon.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},
+	{"22nd November", "Deadline 22nd November 10am.", nov0930, "2023-11-22T10:00:00+00:00", ruleClock},
+	{"Nov 22nd", "Deadline Nov 22nd, 10am.", nov0930, "2023-11-22T10:00:00+00:00", ruleClock},
+	{"this Friday", "Deadline this Friday at 4pm.", wed1000, "2023-10-20T16:00:00+01:00", ruleClock},
+	{"next Friday is next week's", "Deadline next Friday 4pm.", wed1000, "2023-10-27T16:00:00+01:00", ruleClock},
+	{"next Monday from Friday", "Deadline next Monday 10am.", fri1400, "2023-10-23T10:00:00+01:00", ruleClock},
+	{"weekday = today, time ahead", "Deadline Wednesday 5pm.", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
+	{"weekday = today, time passed", "Deadline Wednesday 9am.", wed1000, "2023-10-25T09:00:00+01:00", ruleClock},
+	{"weekday rollover", "Deadline Monday 10am.", mon1100, "2023-10-30T10:00:00+00:00", ruleClock},
+	{"Sunday from Saturday", "Deadline Sunday 5pm.", sat1200, "2023-10-22T17:00:00+01:00", ruleClock},
+	{"year rollover", "Deadline 3 Jan 10am.", dec28, "2024-01-03T10:00:00+00:00", ruleClock},
+	{"the 20th", "Could you let me know by the 20th?", wed1000, "2023-10-20T17:00:00+01:00", ruleDate},
+	{"tomorrow's paper is not the day", "By 9.30pm please, for tomorrow's paper.", wed1000, "2023-10-18T21:30:00+01:00", ruleClock},
+	{"past date", "Deadline 3 October 5pm.", wed1000, "", ""},
+	{"too far ahead", "Deadline 15 March.", wed1000, "", ""},
+
+	// bare hours
+	{"filing at 6", "We're filing at 6 - can you say on background whether it was the RAF?", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"before 6", "Need it before 6, thanks.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"Filing at 7.", "Filing at 7.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
+	{"by 6.30", "Need it by 6.30 please.", wed1000, "2023-10-18T18:30:00+01:00", ruleClock},
+	{"by 9 later today", "By 9 please.", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},
+	{"by 9 still morning", "By 9 please.", wed0730, "2023-10-18T09:00:00+01:00", ruleClock},
+	{"by 9 tomorrow", "By 9 tomorrow please.", wed1000, "2023-10-19T09:00:00+01:00", ruleClock},
+	{"filing at 8 evening", "We're filing at 8.", wed1600, "2023-10-18T20:00:00+01:00", ruleClock},
+	{"by 12", "Need it by 12.", wed1000, "2023-10-18T12:00:00+01:00", ruleClock},
+	{"6 tonight", "Need it by 6 tonight.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"bare number is a quantity", "Crossings were reduced by 5 per cent.", wed1000, "", ""},
+	{"bare number without cue", "There were 6 of them at the scene.", wed1000, "", ""},
+	{"decimal is not a time", "The fund grew by 1.5 last year.", wed1000, "", ""},
+
+	// 12-hour edges
+	{"12pm is noon", "Deadline 12pm.", wed1000, "2023-10-18T12:00:00+01:00", ruleClock},
+	{"12am is midnight", "Deadline 12am.", wed1000, "2023-10-19T00:00:00+01:00", ruleClock},
+	{"midnight", "Need it by midnight.", wed1000, "2023-10-19T00:00:00+01:00", ruleNamedTime},
+	{"12 noon", "Need it by 12 noon.", wed1000, "2023-10-18T12:00:00+01:00", ruleNamedTime},
+	{"12.30pm", "Deadline 12.30pm.", wed1000, "2023-10-18T12:30:00+01:00", ruleClock},
+
+	// named times
+	{"noon", "I'd appreciate an answer by noon.", wed1000, "2023-10-18T12:00:00+01:00", ruleNamedTime},
+	{"midday", "Need by midday pls", wed1000, "2023-10-18T12:00:00+01:00", ruleNamedTime},
+	{"lunchtime", "Need it by lunchtime please.", wed1000, "2023-10-18T13:00:00+01:00", ruleNamedTime},
+	{"this afternoon", "Let me know this afternoon please as we need to plan crews.", wed0730, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	{"this evening", "Need something this evening please.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"tonight", "Can you come back to me tonight?", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"tomorrow afternoon", "Need it by tomorrow afternoon.", wed1000, "2023-10-19T15:00:00+01:00", ruleNamedTime},
+	{"this morning", "Need it this morning please.", wed0730, "2023-10-18T12:00:00+01:00", ruleNamedTime},
+
+	// end of day
+	{"end of day", "By end of day please.", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"close of play", "By close of play please.", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"EOD", "EOD is fine.", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"COB", "COB please", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"c.o.b.", "Need it by c.o.b. today.", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"By COP", "By COP please, if possible.", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"close of business", "Could we have it by close of business?", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"end of play tomorrow", "End of play tomorrow is fine.", wed1000, "2023-10-19T17:00:00+01:00", ruleEndOfDay},
+	{"COP Friday", "COP Friday would be great.", wed1000, "2023-10-20T17:00:00+01:00", ruleEndOfDay},
+	{"COP Friday on Friday", "COP Friday would be great.", fri1400, "2023-10-20T17:00:00+01:00", ruleEndOfDay},
+	{"by Friday", "Could you let us know by Friday whether this might be possible?", wed1000, "2023-10-20T17:00:00+01:00", ruleWeekday},
+	{"by Friday on Friday", "Could you let us know by Friday?", fri1400, "2023-10-20T17:00:00+01:00", ruleWeekday},
+	{"by tomorrow", "Need it by tomorrow.", wed1000, "2023-10-19T17:00:00+01:00", ruleDate},
+	{"end of the week", "Can you get back to me by the end of the week?", wed1000, "2023-10-20T17:00:00+01:00", ruleEndOfDay},
+	{"first day of COP", "The PM is announcing £1.6bn on the first day of COP today. Is it new money?", wed1000, "", ""},
+	{"COP29", "As COP29 opens in Baku, what is the UK position?", wed1000, "", ""},
+	{"at COP28", "Will the PM say more at COP28 please?", wed1000, "", ""},
+	{"at the end of the day idiom", "At the end of the day, it is a matter for the Home Office.", wed1000, "", ""},
+	{"before Friday is ambiguous", "Anything before Friday would help.", wed1000, "", ""},
+	{"on Friday is not a deadline", "The minister visits on Friday.", wed1000, "", ""},
+
+	// next morning
+	{"tomorrow morning", "Deadline tomorrow morning, as this is for our Monday newsletter.", sun1000, "2023-12-18T09:00:00+00:00", ruleNextMorning},
+	{"first thing tomorrow", "First thing tomorrow is fine for a response.", wed1000, "2023-10-19T09:00:00+01:00", ruleNextMorning},
+	{"first thing Monday", "First thing Monday please.", wed1000, "2023-10-23T09:00:00+01:00", ruleNextMorning},
+	{"first thing alone, Friday", "First thing is fine.", fri1600, "2023-10-23T09:00:00+01:00", ruleNextMorning},
+	{"Monday morning", "Can you come back to me by Monday morning?", fri1600, "2023-10-23T09:00:00+01:00", ruleNextMorning},
+	{"first thing I'd like", "First thing I'd like to know is the total.", wed1000, "", ""},
+
+	// relative
+	{"within the hour", "need within the hour. thx", wed1000, "2023-10-18T11:00:00+01:00", ruleRelative},
+	{"within 30 minutes", "I now need the source within 30 minutes, even on background.", "2023-10-16T11:41:05+01:00", "2023-10-16T12:11:05+01:00", ruleRelative},
+	{"in two hours", "Could you get back to me in two hours?", "2023-11-21T10:09:31+00:00", "2023-11-21T12:09:31+00:00", ruleRelative},
+	{"in the next hour", "Need a line in the next hour please.", "2023-10-31T18:52:30+00:00", "2023-10-31T19:52:30+00:00", ruleRelative},
+	{"in the next 45 mins", "Need something in the next 45 mins please.", wed1000, "2023-10-18T10:45:00+01:00", ruleRelative},
+	{"half an hour", "Need a response within half an hour.", wed1000, "2023-10-18T10:30:00+01:00", ruleRelative},
+	{"90 minutes", "Need something within 90 minutes.", wed1000, "2023-10-18T11:30:00+01:00", ruleRelative},
+	{"1.5 hours", "Within 1.5 hours please.", wed1000, "2023-10-18T11:30:00+01:00", ruleRelative},
+	{"an hour and a half", "Can you get back to me in an hour and a half?", wed1000, "2023-10-18T11:30:00+01:00", ruleRelative},
+	{"30 mins", "Need it within 30 mins.", wed1000, "2023-10-18T10:30:00+01:00", ruleRelative},
+	{"weeks range in release", "Your release says a first flight can be delivered within 10-12 weeks. Can you confirm?", wed1000, "", ""},
+	{"within hours", "Other outlets appear to get responses within hours.", wed1000, "", ""},
+	{"working days", "I understand you are required to respond within 20 working days.", wed1000, "", ""},
+	{"lands in two hours", "The minister lands in two hours.", wed1000, "", ""},
+
+	// zones
+	{"GMT in summer", "Our deadline is 17:00 GMT.", jul1420, "2024-07-08T18:00:00+01:00", ruleZonedClock},
+	{"GMT in winter", "Our deadline is 17:00 GMT.", nov0930, "2023-11-20T17:00:00+00:00", ruleZonedClock},
+	{"CET in winter", "Deadline 3pm CET.", "2024-11-07T10:05:33+01:00", "2024-11-07T14:00:00+00:00", ruleZonedClock},
+	{"CET is +1 in summer too", "Our deadline is 15:00 CET.", "2023-10-16T10:47:03+02:00", "2023-10-16T15:00:00+01:00", ruleZonedClock},
+	{"CEST", "Please by 14:00 CEST.", "2025-04-02T12:15:09+02:00", "2025-04-02T13:00:00+01:00", ruleZonedClock},
+	{"CEST in winter", "Deadline 14:00 CEST.", nov0930, "2023-11-20T12:00:00+00:00", ruleZonedClock},
+	{"UTC in summer", "Deadline 10:00 UTC.", "2024-09-16T08:47:03+01:00", "2024-09-16T11:00:00+01:00", ruleZonedClock},
+	{"London", "Deadline 14:00 London.", "2023-12-01T14:48:09+04:00", "2023-12-01T14:00:00+00:00", ruleZonedClock},
+	{"noon UK time", "I'd appreciate an answer by noon UK time.", "2023-10-13T09:31:47+03:00", "2023-10-13T12:00:00+01:00", ruleNamedTime},
+	{"4pm UK time", "Please reply by 4pm UK time.", wed1000, "2023-10-18T16:00:00+01:00", ruleZonedClock},
+	{"BST", "Deadline 5pm BST.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
+	{"ET follows New York DST", "Deadline 9am ET.", wed1000, "2023-10-18T14:00:00+01:00", ruleZonedClock},
+	{"EST is fixed", "Deadline 9am EST.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
+	{"Brussels time", "Need it by 4pm Brussels time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
+	{"Paris time", "Deadline 18:00 Paris time.", nov0930, "2023-11-20T17:00:00+00:00", ruleZonedClock},
+	{"1600 GMT", "Deadline 1600 GMT.", nov0930, "2023-11-20T16:00:00+00:00", ruleZonedClock},
+	{"GMT+2", "Deadline 17:00 GMT+2.", nov0930, "2023-11-20T15:00:00+00:00", ruleZonedClock},
+	{"local time is the sender's", "Deadline 5pm local time.", jul1420, "2024-07-08T15:00:00+01:00", ruleZonedClock},
+	{"zone in brackets", "Deadline 5pm (CET).", nov0930, "2023-11-20T16:00:00+00:00", ruleZonedClock},
+	{"Tirana is a place, not a zone", "I am in Tirana today. Deadline 4pm.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+
+	// DST boundaries (Europe/London: last Sunday of March and October at 01:00 UTC)
+	{"in two hours across spring forward", "Could you get back to me in two hours?", springFw, "2024-03-31T03:30:00+01:00", ruleRelative},
+	{"in two hours across autumn back", "Could you get back to me in two hours?", autumnBk, "2024-10-27T01:30:00+00:00", ruleRelative},
+	{"Monday 10am across autumn change", "Deadline Monday 10am - it's for a long read running Monday afternoon.", friOct24, "2024-10-28T10:00:00+00:00", ruleClock},
+	{"Monday 10am across spring change", "Deadline Monday 10am.", friMar24, "2024-04-01T10:00:00+01:00", ruleClock},
+	{"4pm tomorrow into BST", "By 4pm tomorrow please.", satMar24, "2024-03-31T16:00:00+01:00", ruleClock},
+	{"EOD on the change day", "EOD is fine.", autumnBk, "2024-10-27T17:00:00+00:00", ruleEndOfDay},
+
+	// not deadlines
+	{"ASAP", "ASAP please.", wed1000, "", ""},
+	{"urgently", "Need this urgently please, thanks", wed1000, "", ""},
+	{"as soon as possible", "As soon as possible please.", wed1000, "", ""},
+	{"no rush", "Separately, is the Foreign Secretary going to UNGA? No rush on this one.", wed1000, "", ""},
+	{"the call at 3pm", "What was discussed on the call at 3pm?", wed1000, "", ""},
+	{"6pm bulletin", "We're cutting a package for the 6pm bulletin.", wed1000, "", ""},
+	{"ideally by 5pm for the 6pm bulletin", "We're cutting a package for the 6pm bulletin so ideally by 5pm.", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
+	{"staffed hours", "The newsroom is staffed 07:00–23:00 daily; we will reply within those hours.", wed1000, "", ""},
+	{"summit at 10am", "The summit at 10am will be streamed.", wed1000, "", ""},
+	{"published at 9am", "The statement was published at 9am.", wed1000, "", ""},
+	{"clocks change", "Clocks change at 2am on Sunday.", wed1000, "", ""},
+	{"past date", "On 3 October I emailed about this and got no reply.", wed1000, "", ""},
+	{"possessive daypart", "The readout of this afternoon's call says the PM raised Rafah.", wed1000, "", ""},
+	{"statement time vs deadline", "Following the PM's Commons statement at 3.30pm today – he announced £20m.\n\nDeadline 6pm.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"signature recurring deadline", "Newsroom deadline: 18:00 CET daily", wed1000, "", ""},
+	{"French", "Merci de me répondre avant demain 11h, pour notre édition de mercredi.", wed1000, "", ""},
+	{"News at One", "Working on a piece for the News at One.", wed1000, "", ""},
+	{"working hours range", "Our office hours are 9am to 5pm.", wed1000, "", ""},
+	{"embargo", "The release is embargoed until 00:01 on Thursday.", wed1000, "", ""},
+	{"quoted statement", "The release says aid will arrive \"within 24 hours\". Can you confirm?", wed1000, "", ""},
+	{"the call this afternoon", "On the PM's call with the Amir this afternoon - were hostages discussed? Can you come back to me tonight?", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"meeting yesterday", "Did they discuss it at the meeting yesterday at 3pm?", wed1000, "", ""},
+	{"money", "Is the £4.50 fee new? Need it by 6pm.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"thousands", "What is the source for the 12,000 figure?", wed1000, "", ""},
+	{"year is not a time", "It will invest more than half by 2030.", wed1000, "", ""},
+	{"phone number", "Call me on 020 7946 0183 or 07700 900 508.", wed1000, "", ""},
+	{"The Sun", "The Sun here. Two questions for you.", wed1000, "", ""},
+	{"empty", "", wed1000, "", ""},
+
+	// choosing between candidates
+	{"deadline beats at", "The briefing is at 11am. Deadline 4pm.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"new deadline in reply", "Morning – chasing this one.\n\nNeed it by 11am today please.", "2023-10-24T09:12:40+01:00", "2023-10-24T11:00:00+01:00", ruleClock},
+	{"ties go to the earliest", "Ideally by 4pm, but 5pm at the latest.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+}
+
+func TestExtractDeadline(t *testing.T) {
+	loc := london(t)
+	for _, c := range deadlineCases {
+		t.Run(c.name, func(t *testing.T) {
+			sent := mustTime(t, c.sent)
+			d, ok := ExtractDeadline(c.text, sent, loc)
+			got := ""
+			if ok {
+				got = d.At.Format(rfc3339Offset)
+				if d.At.Location() != loc {
+					t.Errorf("At is in %v, want %v", d.At.Location(), loc)
+				}
+				if d.Phrase == "" || !strings.Contains(c.text, d.Phrase) {
+					t.Errorf("Phrase %q is not from the text", d.Phrase)
+				}
+			}
+			if got != c.want {
+				t.Fatalf("ExtractDeadline(%q, %s) = %q (rule %q, phrase %q), want %q", c.text, c.sent, got, d.Rule, d.Phrase, c.want)
+			}
+			if ok && c.rule != "" && d.Rule != c.rule {
+				t.Errorf("rule = %q, want %q (phrase %q)", d.Rule, c.rule, d.Phrase)
+			}
+		})
+	}
+}
+
+func TestExtractDeadlinePhrase(t *testing.T) {
+	loc := london(t)
+	for _, c := range []struct{ text, phrase string }{
+		{"By 4pm tomorrow please.", "By 4pm tomorrow"},
+		{"Deadline: Wed 22 Nov 10am – happy to take answers on background.", "Deadline: Wed 22 Nov 10am"},
+		{"Could you get back to me in two hours?", "in two hours"},
+		{"COP Friday would be great.", "COP Friday"},
+	} {
+		d, ok := ExtractDeadline(c.text, mustTime(t, nov0930), loc)
+		if !ok || d.Phrase != c.phrase {
+			t.Errorf("ExtractDeadline(%q): phrase %q ok=%v, want %q", c.text, d.Phrase, ok, c.phrase)
+		}
+	}
+}
+
+func TestExtractDeadlineNilLocation(t *testing.T) {
+	d, ok := ExtractDeadline("Deadline 4pm.", mustTime(t, "2023-11-20T09:30:00Z"), nil)
+	if !ok || !d.At.Equal(mustTime(t, "2023-11-20T16:00:00Z")) {
+		t.Fatalf("got %v %v", d, ok)
+	}
+}
+
+// TestDeadlineVocabulary checks that every word the scanner compares with is
+// in the vocabulary (a word missing there would be interned as "" and never
+// match): every lower-case word literal in deadline.go must be in it.
+func TestDeadlineVocabulary(t *testing.T) {
+	fset := gotoken.NewFileSet()
+	f, err := parser.ParseFile(fset, "deadline.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.GenDecl:
+			if n.Tok == gotoken.CONST {
+				return false // rule names
+			}
+		}
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != gotoken.STRING {
+			return true
+		}
+		s, err := strconv.Unquote(lit.Value)
+		if err != nil || s == "" {
+			return true
+		}
+		for _, r := range s {
+			if (r < 'a' || r > 'z') && r != '\'' {
+				return true // not a word: punctuation, rule names, zone names
+			}
+		}
+		if vocab[s] != s {
+			t.Errorf("%s: word %q is not in the vocabulary", fset.Position(lit.Pos()), s)
+		}
+		return true
+	})
+	for w := range weekdayWords {
+		if vocab[w] != w {
+			t.Errorf("weekday %q not in vocabulary", w)
+		}
+	}
+	for w := range monthWords {
+		if vocab[w] != w {
+			t.Errorf("month %q not in vocabulary", w)
+		}
+	}
+	for w := range numberWords {
+		if vocab[w] != w {
+			t.Errorf("number %q not in vocabulary", w)
+		}
+	}
+	for w := range zoneAbbrevs {
+		if vocab[w] != w {
+			t.Errorf("zone %q not in vocabulary", w)
+		}
+	}
+	for w := range zonePlaces {
+		if vocab[w] != w {
+			t.Errorf("place %q not in vocabulary", w)
+		}
+	}
+}
+
+func FuzzExtractDeadline(f *testing.F) {
+	for _, c := range deadlineCases {
+		f.Add(c.text, mustTime(f, c.sent).Unix())
+	}
+	f.Add("by 4pm tomorrow\n\n> Deadline 6pm", int64(1700000000))
+	f.Add("Deadline 24:00 GMT+14 on 31/12", int64(1703980800))
+	f.Add("within 72 hours, next Sunday midnight, 29 Feb 10am", int64(1709164800))
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		f.Skip("no tz database")
+	}
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		if unix < -1<<40 || unix > 1<<40 {
+			return
+		}
+		sent := time.Unix(unix, 0)
+		d, ok := ExtractDeadline(text, sent, loc)
+		if !ok {
+			return
+		}
+		if d.At.Before(sent.Add(-24*time.Hour)) || d.At.After(sent.Add(60*24*time.Hour)) {
+			t.Fatalf("deadline %v out of range for sent %v (phrase %q)", d.At, sent, d.Phrase)
+		}
+		if d.At.Location() != loc || d.Rule == "" || !strings.Contains(text, d.Phrase) {
+			t.Fatalf("bad result %+v", d)
+		}
+	})
+}
+
+const benchBody = `Hi there,
+
+Working on a piece for the News at One on the Foreign Secretary's trip to Tirana today.
+
+Your release (https://www.gov.uk/government/news/foreign-secretary-to-build-on-progress-in-tackling-illegal-migration) says small boat crossings by Albanian nationals are down 90% "on last year". Is that Jan-Sept 2023 compared with the same period in 2022, or something else? And what's the source for "from over 12,000 to under 1,000" - published Home Office stats or internal management info?
+
+Also - the readout of this afternoon's call mentions RAF surveillance aircraft and Royal Navy ships. Will any of these assets be used to help locate hostages? The minister's statement at 3.30pm today said more support would follow within days.
+
+We're cutting a package for the 6pm bulletin, so ideally by 5pm, and no later than 5.30pm at the very latest if that is easier for the team.
+
+Thanks,
+Harriet
+
+Harriet Vale
+Producer, Home & Legal Affairs
+BBC News | Broadcasting House, London
+M: 07700 900 183 | T: 020 7946 0183
+`
+
+func BenchmarkExtractDeadline(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed0730)
+	b.SetBytes(int64(len(benchBody)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := ExtractDeadline(benchBody, sent, loc); !ok {
+			b.Fatal("no deadline")
+		}
+	}
+}
