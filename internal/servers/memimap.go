@@ -1,0 +1,195 @@
+package servers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapserver"
+	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+)
+
+// memCaps are the capabilities the memory server advertises: IMAP4rev1 plus
+// the extensions imapmemserver implements that Dovecot 2.3 also has, so code
+// tested against it does not come to rely on anything Dovecot lacks.
+// IDLE, UNSELECT, ENABLE, SASL-IR and LITERAL- are always added by
+// imapserver. Not advertised: SPECIAL-USE (imapmemserver ignores
+// CreateOptions.SpecialUse in beta.8) and IMAP4rev2 (Dovecot 2.3 is rev1).
+var memCaps = imap.CapSet{
+	imap.CapIMAP4rev1:    {},
+	imap.CapNamespace:    {},
+	imap.CapUIDPlus:      {},
+	imap.CapESearch:      {},
+	imap.CapSearchRes:    {},
+	imap.CapListExtended: {},
+	imap.CapListStatus:   {},
+	imap.CapMove:         {},
+	imap.CapStatusSize:   {},
+	imap.CapLiteralPlus:  {},
+	imap.CapChildren:     {},
+	imap.CapBinary:       {},
+}
+
+// memIMAP is the in-process go-imap v2 memory server. The backend (users and
+// mail) outlives the imapserver.Server, which cannot be reused after Close, so
+// Restart serves the same backend from a new imapserver.Server.
+type memIMAP struct {
+	backend *imapmemserver.Server
+	user    *imapmemserver.User
+
+	listenAddr string
+	srv        *imapserver.Server
+	done       chan struct{} // closed when Serve returns
+}
+
+// StartMemIMAP starts the go-imap v2 in-memory server on a free loopback
+// port with one user and the folders INBOX, Sent and Processed (plus any in
+// extraFolders). Plaintext LOGIN is allowed: loopback only. An empty password
+// gets a random one (see IMAP.Password).
+func StartMemIMAP(username, password string, extraFolders ...string) (*IMAP, error) {
+	if username == "" {
+		username = "desk"
+	}
+	if password == "" {
+		password = randomPassword()
+	}
+	backend := imapmemserver.New()
+	user := imapmemserver.NewUser(username, password)
+	for _, f := range append(append([]string{}, DefaultFolders...), extraFolders...) {
+		if err := user.Create(f, nil); err != nil {
+			return nil, fmt.Errorf("memory IMAP server: creating folder %q: %w", f, err)
+		}
+		if err := user.Subscribe(f); err != nil {
+			return nil, fmt.Errorf("memory IMAP server: subscribing folder %q: %w", f, err)
+		}
+	}
+	backend.AddUser(user)
+	mem := &memIMAP{backend: backend, user: user}
+	if err := mem.start("127.0.0.1:0"); err != nil {
+		return nil, err
+	}
+	m := &IMAP{
+		Addr:     mem.addr(),
+		Username: username,
+		Password: password,
+		Kind:     KindMemIMAP,
+		running:  true,
+		mem:      mem,
+	}
+	slog.Info("memory IMAP server started", "addr", m.Addr, "user", username)
+	return m, nil
+}
+
+func (s *memIMAP) addr() string {
+	return s.listenAddr
+}
+
+// start serves the backend on addr ("127.0.0.1:0" for a free port).
+func (s *memIMAP) start(addr string) error {
+	var (
+		ln  net.Listener
+		err error
+	)
+	// On Restart the port was ours a moment ago; retry briefly in case
+	// something else grabbed it.
+	for attempt := 0; attempt < 10; attempt++ {
+		if ln, err = net.Listen("tcp", addr); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		return fmt.Errorf("memory IMAP server: listening on %s: %w", addr, err)
+	}
+	s.listenAddr = ln.Addr().String()
+	s.srv = imapserver.New(&imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return s.backend.NewSession(), nil, nil
+		},
+		Caps:         memCaps,
+		Logger:       slogLogger{},
+		InsecureAuth: true,
+	})
+	s.done = make(chan struct{})
+	go func(srv *imapserver.Server, done chan struct{}) {
+		defer close(done)
+		if err := srv.Serve(ln); err != nil {
+			slog.Warn("memory IMAP server stopped serving", "addr", s.listenAddr, "err", err)
+		}
+	}(s.srv, s.done)
+	return nil
+}
+
+// stop closes the listener and every connection.
+func (s *memIMAP) stop() error {
+	err := s.srv.Close()
+	<-s.done
+	if err != nil && !errors.Is(err, net.ErrClosed) {
+		return fmt.Errorf("closing memory IMAP server on %s: %w", s.listenAddr, err)
+	}
+	return nil
+}
+
+// recreateFolder copies folder's messages out over IMAP, deletes and creates
+// the folder (imapmemserver gives a re-created folder the next UIDVALIDITY)
+// and appends them back. The server is restarted around the swap because
+// sessions that have the old folder selected would otherwise keep a view of
+// the deleted mailbox and never hear of new mail.
+func (s *memIMAP) recreateFolder(ctx context.Context, m *IMAP, folder string) (uint32, error) {
+	msgs, err := fetchAll(ctx, s.listenAddr, m.Username, m.Password, folder)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.stop(); err != nil {
+		return 0, err
+	}
+	restart := func() error { return s.start(s.listenAddr) }
+	if err := s.user.Delete(folder); err != nil {
+		return 0, errors.Join(fmt.Errorf("deleting: %w", err), restart())
+	}
+	if err := s.user.Create(folder, nil); err != nil {
+		return 0, errors.Join(fmt.Errorf("creating: %w", err), restart())
+	}
+	_ = s.user.Subscribe(folder)
+	for _, msg := range msgs {
+		if _, err := s.user.Append(folder, literal{bytes.NewReader(msg.body), int64(len(msg.body))}, &imap.AppendOptions{
+			Flags: msg.flags,
+			Time:  msg.date,
+		}); err != nil {
+			return 0, errors.Join(fmt.Errorf("re-appending: %w", err), restart())
+		}
+	}
+	st, err := s.user.Status(folder, &imap.StatusOptions{UIDValidity: true})
+	if err != nil {
+		return 0, errors.Join(err, restart())
+	}
+	return st.UIDValidity, restart()
+}
+
+// literal adapts a bytes.Reader to imap.LiteralReader.
+type literal struct {
+	*bytes.Reader
+	size int64
+}
+
+func (l literal) Size() int64 { return l.size }
+
+// slogLogger routes imapserver's log lines to slog. Read errors from clients
+// that hang up are routine in tests, so only panics and command failures are
+// warnings.
+type slogLogger struct{}
+
+func (slogLogger) Printf(format string, args ...any) {
+	msg := strings.TrimSpace(fmt.Sprintf(format, args...))
+	if strings.HasPrefix(msg, "panic") || strings.HasPrefix(msg, "handling ") {
+		slog.Warn("memory IMAP server", "msg", msg)
+		return
+	}
+	slog.Debug("memory IMAP server", "msg", msg)
+}
