@@ -1,12 +1,3 @@
-// Package mailparse turns raw RFC 5322 bytes into a Message: decoded headers,
-// the journalist's own text split from quoted history, signatures and
-// forwarded content, attachment metadata, and the automatic-mail verdict
-// (auto-reply, bounce, bulk, read receipt).
-//
-// Every input is hostile. Parse never panics; it keeps whatever can be read
-// (unknown charsets and transfer encodings degrade to the raw bytes) and
-// returns an error only when nothing usable can be recovered, with a reason
-// fit for a quarantine entry.
 package mailparse
 
 import "time"

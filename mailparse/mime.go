@@ -98,6 +98,10 @@ func (w *walker) entity(h header, body []byte, depth int, parentType string) {
 		if ctype == "multipart/report" && w.reportType == "" && !w.nested {
 			w.reportType = strings.ToLower(params["report-type"])
 		}
+		if len(bytes.TrimSpace(body)) == 0 {
+			w.st.warn("mime: empty %s", ctype)
+			return
+		}
 		parts, closed := splitMultipart(body, boundary)
 		if len(parts) == 0 {
 			w.st.warn("mime: boundary %q of %s not found; body read as text/plain", clip(boundary, 40), ctype)
@@ -447,11 +451,16 @@ func splitMultipart(body []byte, boundary string) (parts [][]byte, closed bool) 
 				return parts, false
 			}
 		}
-		if end {
-			return parts, true
-		}
-		start = lineEnd
 		pos = lineEnd
+		if end {
+			// Keep scanning: broken generators (or a nested multipart
+			// reusing the boundary) put more parts after an early close.
+			start = -1
+			closed = true
+			continue
+		}
+		closed = false
+		start = lineEnd
 	}
 	if start >= 0 && start <= len(body) {
 		p := body[start:]
@@ -459,7 +468,7 @@ func splitMultipart(body []byte, boundary string) (parts [][]byte, closed bool) 
 			parts = append(parts, p)
 		}
 	}
-	return parts, false
+	return parts, closed
 }
 
 func trimAngle(s string) string {

@@ -174,9 +174,9 @@ func b64val(c byte) int {
 		return int(c-'a') + 26
 	case c >= '0' && c <= '9':
 		return int(c-'0') + 52
-	case c == '+' || c == '-':
+	case c == '+':
 		return 62
-	case c == '/' || c == '_':
+	case c == '/':
 		return 63
 	}
 	return -1
@@ -374,9 +374,9 @@ func (d *b64state) feed(dst []byte, c byte) []byte {
 		v = int(c-'a') + 26
 	case c >= '0' && c <= '9':
 		v = int(c-'0') + 52
-	case c == '+' || c == '-':
+	case c == '+':
 		v = 62
-	case c == '/' || c == '_':
+	case c == '/':
 		v = 63
 	case c == '=':
 		return d.finish(dst)
