@@ -283,15 +283,15 @@ func TestAddresses(t *testing.T) {
 		{[]string{"From: \"Reporter, Jo\" <Jo.R@example.com>"}, "Jo.R@example.com", "Reporter, Jo"},
 		{[]string{"From: =?UTF-8?Q?Si=C3=A2n_Pritchard?= <sian@example.com>"}, "sian@example.com", "Siân Pritchard"},
 		{[]string{"From: MAILER-DAEMON@mx1.example.org (Mail Delivery System)"}, "MAILER-DAEMON@mx1.example.org", "Mail Delivery System"},
-		{[]string{"From: Jo Reporter jo@example.com"}, "jo@example.com", "Jo Reporter"},                 // no brackets
-		{[]string{"From: Jo [Desk] <jo@example.com"}, "jo@example.com", "Jo [Desk]"},                   // unclosed
-		{[]string{"From: \"Jo\" <jo@example.com>, extra <x@y.z>"}, "jo@example.com", "Jo"},              // list
+		{[]string{"From: Jo Reporter jo@example.com"}, "jo@example.com", "Jo Reporter"},    // no brackets
+		{[]string{"From: Jo [Desk] <jo@example.com"}, "jo@example.com", "Jo [Desk]"},       // unclosed
+		{[]string{"From: \"Jo\" <jo@example.com>, extra <x@y.z>"}, "jo@example.com", "Jo"}, // list
 		{[]string{"From: Jess Marlowe | Driftcraft <jess@driftcraft.com>"}, "jess@driftcraft.com", "Jess Marlowe | Driftcraft"},
-		{[]string{"Sender: s@example.com"}, "s@example.com", ""},                                         // no From
-		{[]string{"From: nobody", "Sender: s@example.com"}, "s@example.com", ""},                         // unusable From... bare local part
-		{[]string{"Return-Path: <rp@example.com>", "Subject: x"}, "rp@example.com", ""},                  // Return-Path fallback
-		{[]string{"Reply-To: Jo <rt@example.com>", "Subject: x"}, "rt@example.com", "Jo"},                // Reply-To fallback
-		{[]string{"From: undisclosed-recipients:;", "Reply-To: rt@example.com"}, "rt@example.com", ""},   // group, empty
+		{[]string{"Sender: s@example.com"}, "s@example.com", ""},                                       // no From
+		{[]string{"From: nobody", "Sender: s@example.com"}, "s@example.com", ""},                       // unusable From... bare local part
+		{[]string{"Return-Path: <rp@example.com>", "Subject: x"}, "rp@example.com", ""},                // Return-Path fallback
+		{[]string{"Reply-To: Jo <rt@example.com>", "Subject: x"}, "rt@example.com", "Jo"},              // Reply-To fallback
+		{[]string{"From: undisclosed-recipients:;", "Reply-To: rt@example.com"}, "rt@example.com", ""}, // group, empty
 	}
 	for _, tc := range tests {
 		m := mustParse(t, rawMail(tc.hdrs, "x"), Options{})
