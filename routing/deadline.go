@@ -26,20 +26,24 @@ package routing
 //     "is fine"), request cues in its clause ("need", "please", "get back to
 //     me", "let me know"), minus anti-cues ("the call at", "published at",
 //     "since", "the 6pm bulletin", "this afternoon's call", ranges such as
-//     "07:00-23:00", "daily", text inside quotation marks). Mentions that are
-//     too weak for their kind (a bare "at 6" needs a strong cue, a date
-//     without a time needs "by"/"deadline") are dropped.
+//     "07:00-23:00", "daily", text inside quotation marks). A mention must
+//     be anchored: a cue right before it (through filler words: "need a
+//     line at", "get back to me"), right after it, or the mention opening
+//     its clause next to a request; clause-wide request words only rank.
+//     Mentions too weak for their kind (a bare "at 6" needs a strong cue, a
+//     date without a time needs "by"/"deadline"/"need") are dropped.
 //  5. resolution: the best-scoring mention (ties: the earliest instant) is
 //     resolved against sent in its zone (the stated zone, else loc) with
 //     time.Date, so DST is handled by the time package, then converted to
 //     loc. Results outside [sent-1 day, sent+60 days] are discarded.
 //
 // Decisions where GUIDE section 4 is silent:
-//   - A bare hour 1-7 is pm ("filing at 6" = 18:00), 12 is noon. A bare 8-11
-//     ("by 9", also "by 9.30") is the next such hour at or after sent (am if
-//     still ahead today, else pm, else tomorrow morning); with a later day
-//     named ("9 tomorrow") it is am. Two-digit or zero-padded clock times
-//     without am/pm ("10:00", "08:30", "19:00") are 24-hour clock.
+//   - A bare hour 1-7 is pm ("filing at 6" = 18:00, "by 5.30" = 17:30), 12
+//     is noon. A bare 8-11 ("by 9", "by 9.30", "deadline 10:00") is the next
+//     such hour at or after sent (am if still ahead today, else pm, else
+//     tomorrow morning); with a later day named ("9 tomorrow") it is am.
+//     Zero-padded or 13-23 hours without am/pm ("08:30", "19:00") are
+//     24-hour clock.
 //   - 12pm is noon; 12am and "midnight" are the end of the day named (00:00
 //     of the following day). "half four" is 16:30 (bare-hour rules apply).
 //   - A clock time with no day is that day even if it has already passed
@@ -330,6 +334,9 @@ func (sc *scanner) markBreaks() {
 				t.quoted = true
 				continue
 			case ".", "!", "?", ";", "…":
+				if t.low == "." && i > 0 && !t.space && toks[i-1].kind == tkWord && toks[i-1].end-toks[i-1].start == 1 {
+					break // "p.m.", "c.o.p.", "e.g." end no sentence
+				}
 				if i+1 >= len(toks) || toks[i+1].space {
 					next = true
 				}
@@ -376,7 +383,9 @@ var wordLists = [][]string{
 		"belgrade", "pristina", "athens", "warsaw", "vienna", "lisbon", "dublin", "stockholm", "tehran", "karachi", "lagos", "nairobi",
 		"johannesburg", "ukraine", "israel", "eastern", "pacific"},
 	// context words
-	{"during", "attending", "attend", "through", "absolutely"},
+	{"during", "attending", "attend", "through", "absolutely", "have", "write", "steer", "update", "over", "publishing",
+		"publication", "speaks", "speaking", "recording", "recorded", "filming", "sails", "leaves", "leaving", "happens", "poss", "can", "all",
+		"expected", "expect", "his", "her", "their", "its"},
 	// relative spans
 	{"within", "in", "next", "minute", "minutes", "min", "mins", "an", "couple", "and", "from", "now", "few", "or", "so", "s",
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -849,7 +858,7 @@ minutesDone:
 		switch {
 		case h == 24:
 			a.hour, a.midnight, a.style = 0, true, csExplicit
-		case lead0 || h >= 10 || h == 0:
+		case lead0 || h >= 12 || h == 0:
 			a.hour, a.style = h, csExplicit
 		case h <= 7:
 			a.hour, a.style = h+12, csPM
@@ -1027,6 +1036,9 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 	case "mid":
 		if e := sc.words(i, "mid", "day"); e > 0 {
 			return set(e, nkNoon)
+		}
+		if e := sc.words(i, "mid", "afternoon"); e > 0 {
+			return set(e, nkAfternoon)
 		}
 	case "midnight":
 		return set(i+1, nkMidnight)
@@ -1385,6 +1397,10 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 	}
 	var b atom
 	if !sc.parseDate(j, &b) || b.date != dkExplicit {
+		// "Tuesday 24th": a day of the month without the month
+		if t.kind == tkNum && t.nd <= 2 && t.val >= 1 && t.val <= 31 && sc.ordinal(j+1) {
+			a.date, a.day, a.end, a.weakWD = dkDayOfMonth, t.val, j+2, false
+		}
 		return
 	}
 	a.date, a.year, a.month, a.day, a.end = dkExplicit, b.year, b.month, b.day, b.end
@@ -1477,6 +1493,8 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 				return 0, 0, false // a range: "10-12 weeks", "2 or 3 hours"
 			}
 		}
+	case t.low == "couple" && sc.word(e, "of"):
+		q, e = 2, e+1
 	case t.low == "an" || t.low == "a" || t.low == "one":
 		q = 1
 		if sc.word(e, "couple") && sc.word(e+1, "of") {
@@ -1791,11 +1809,26 @@ func (sc *scanner) finish(m *mention) {
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
-	score := left + right + clause
+	intrinsic := 0
 	for _, a := range []*atom{m.clock, m.named, m.date, m.rel} {
 		if a != nil {
-			score += a.intrinsic
+			intrinsic += a.intrinsic
 		}
+	}
+	// An anchor ties the mention itself to the request: a cue right before
+	// it ("by", "deadline", "need ... at", "get back to me"), right after it
+	// ("at the latest", "is fine"), "within", or the mention opening its
+	// clause next to a request ("Tonight please", "4pm tomorrow if you
+	// can"). Request words elsewhere in the clause only rank mentions:
+	// "let me know if the minister travels tonight" has no deadline.
+	anchored := left >= 2 || right >= 2 || intrinsic >= 2 && clause >= 1 ||
+		sc.toks[m.start].clauseBrk && (right >= 1 || clause >= 1)
+	if !anchored {
+		return
+	}
+	score := left + right + clause + intrinsic
+	if sc.toks[m.start].clauseBrk {
+		score++ // "4pm tomorrow if you can", "Tonight please"
 	}
 	if m.named != nil && (m.named.named == nkEOD || m.named.named == nkEOW) {
 		score++ // deadline idioms
@@ -1807,8 +1840,10 @@ func (sc *scanner) finish(m *mention) {
 			return
 		}
 	case m.clock == nil && m.named == nil && m.rel == nil:
-		// a day without a time: "by Friday", "deadline 22 Nov"
-		if !strong || (lw != "by" && lw != "deadline" && lw != "than" && lw != "latest" && lw != "due") {
+		// a day without a time: "by Friday", "deadline 22 Nov", "need it today"
+		switch lw {
+		case "by", "deadline", "than", "latest", "due", "need", "needs", "needed":
+		default:
 			return
 		}
 	}
@@ -1910,9 +1945,51 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.word(k-1, "cut") {
 				return 3, k - 1, true, "deadline"
 			}
+			if sc.punct(k-1, "-") && sc.word(k-2, "cut") {
+				return 3, k - 2, true, "deadline"
+			}
 			return 0, start, false, ""
 		case "until", "till", "til":
 			return 1, k, false, t.low
+		case "know":
+			// "let me know tonight"
+			if (sc.word(k-1, "me") || sc.word(k-1, "us")) && sc.word(k-2, "let") {
+				return 2, k - 2, false, "know"
+			}
+			return 0, start, false, ""
+		case "back":
+			// "get back to me in two hours", "come back to us tonight"
+			switch {
+			case sc.word(k-1, "get") || sc.word(k-1, "come") || sc.word(k-1, "hear") || sc.word(k-1, "write"):
+				return 2, k - 1, false, "back"
+			case sc.word(k-2, "get") || sc.word(k-2, "come"): // "get it back", "come straight back"
+				return 2, k - 2, false, "back"
+			}
+			continue
+		case "reply", "respond", "hear":
+			if isDeterminer(sc.tok(k - 1)) {
+				return 0, start, false, "" // "your reply at 3.15pm" is a noun
+			}
+			if k == i-1 || !sc.word(k+1, "to") {
+				return 2, k, false, t.low
+			}
+			continue
+		case "have":
+			// "could I have something tonight"
+			if sc.word(k-1, "i") || sc.word(k-1, "we") {
+				return 2, k, false, "have"
+			}
+			return 0, start, false, ""
+		case "to":
+			if sc.word(k+1, "me") || sc.word(k+1, "us") || sc.word(k+1, "you") {
+				continue // "back to me tonight"
+			}
+			return 0, start, false, ""
+		case "and", "or":
+			if sc.between(k) {
+				return -100, start, false, "" // "between 2 and 4pm"
+			}
+			return 0, start, false, ""
 		case "at", "@":
 			sawAt = true
 			start = k
@@ -1921,21 +1998,22 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			start = k
 			continue
 		case "is", "be", "it", "this", "that", "something", "anything", "a", "an", "some", "line", "lines", "comment",
-			"comments", "quote", "info", "information", "details", "figures", "back", "me", "us", "please", "pls",
-			"ideally", "preferably", "possibly", "hopefully", "really", "response", "answer", "answers", "reply", "you",
-			"copy", "story", "piece", "ready", "the", "our":
+			"comments", "quote", "info", "information", "details", "figures", "me", "us", "please", "pls",
+			"ideally", "preferably", "possibly", "hopefully", "really", "response", "answer", "answers", "you",
+			"copy", "story", "piece", "ready", "the", "our", "steer", "update", "over":
 			continue
-		case "print", "air":
-			// "before we go to print/air at 6" is a deadline; "on air at 6" is a broadcast
+		case "print", "press", "air":
+			// "before we go to print/air at 6", "we go to press at 8" are
+			// deadlines; "on air at 6" is a broadcast
 			for b := k - 1; b >= 0 && b >= k-4; b-- {
 				if sc.word(b, "before") {
 					return 3, b, true, "before"
 				}
 			}
-			if t.low == "air" {
-				return -100, start, false, ""
+			if t.low != "air" && sc.word(k-1, "to") && (sc.word(k-2, "go") || sc.word(k-2, "goes") || sc.word(k-2, "going")) {
+				return 3, k - 2, true, "print"
 			}
-			return 1, start, false, ""
+			return -100, start, false, ""
 		case "go", "goes", "going", "we", "we're", "we'll", "i", "i'm", "i'll", "are":
 			if sawAt {
 				continue
@@ -1953,6 +2031,18 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	return score, i, false, ""
 }
 
+// isDeterminer reports whether t is a determiner or possessive ("your", "the").
+func isDeterminer(t *token) bool {
+	if t == nil || t.kind != tkWord {
+		return false
+	}
+	switch t.low {
+	case "the", "a", "an", "your", "my", "our", "his", "her", "their", "this", "that", "its":
+		return true
+	}
+	return t.poss
+}
+
 // isAntiWord: words that, right before a time, say it is not a deadline.
 func isAntiWord(w string) bool {
 	switch w {
@@ -1965,7 +2055,8 @@ func isAntiWord(w string) bool {
 		"news", "held", "hold", "holds", "took", "scheduled", "was", "were", "had", "statement", "statements", "visit",
 		"trip", "sitting", "hearing", "court", "announced", "announcement", "happened", "occurred", "strike", "strikes",
 		"attack", "killed", "died", "posted", "tweeted", "said", "says", "shift", "shifts", "office", "desk", "manned",
-		"available", "round", "earlier", "yesterday", "publish", "sent", "send":
+		"available", "round", "earlier", "yesterday", "publish", "sent", "send", "publishing", "expected", "expect", "publication", "speaks",
+		"speaking", "recording", "recorded", "filming", "sails", "leaves", "leaving", "happens":
 		return true
 	}
 	return false
@@ -1995,7 +2086,8 @@ func (sc *scanner) rightCue(j int) int {
 				return 2
 			}
 		case "if":
-			if sc.word(j+1, "possible") {
+			// "if possible", "if poss", "if you can"
+			if sc.word(j+1, "possible") || sc.word(j+1, "poss") || sc.words(j+1, "you", "can") > 0 || sc.words(j+1, "at", "all") > 0 {
 				return 1
 			}
 		case "please", "pls", "plz":
@@ -2071,8 +2163,8 @@ func (sc *scanner) clauseCues(m *mention) int {
 		case "please", "pls", "plz", "reply", "respond", "response", "answer", "answers", "appreciate", "grateful",
 			"ideally", "latest":
 			score++
-		case "clocks", "staffed", "embargo", "embargoed", "daily", "weekdays", "manned":
-			penalty += 3
+		case "clocks", "staffed", "embargo", "embargoed", "daily", "weekdays", "weekly", "manned":
+			penalty += 5 // recurring hours, office hours, embargoes: not this message's deadline
 		}
 	}
 	if score > 2 {
