@@ -66,8 +66,8 @@ package routing
 //     "British time" are Europe/London; "ET"/"PT" and "<city> time" are that
 //     city's zone; "local/our/my time" is the zone of sent itself (the
 //     sender's Date header offset).
-//   - Text inside double quotation marks is quoted material, not the
-//     journalist's own deadline.
+//   - Text inside double quotation marks, and lines starting with ">", are
+//     quoted material, not the journalist's own deadline.
 //   - Non-English deadlines are not recognised (the cue words are English).
 
 import (
@@ -301,10 +301,14 @@ func (sc *scanner) classifyWord(t *token, w string) {
 // markBreaks sets sentStart/clauseBrk and quoted on the tokens.
 func (sc *scanner) markBreaks() {
 	toks := sc.toks
-	inQuote := false
+	inQuote, lineQuoted := false, false
 	next := true // next token starts a sentence
 	for i := range toks {
 		t := &toks[i]
+		if t.nl >= 1 || i == 0 {
+			// a "> " line is quoted mail the caller did not strip
+			lineQuoted = t.kind == tkPunct && t.low == ">"
+		}
 		if t.nl >= 2 {
 			next = true
 			inQuote = false
@@ -346,7 +350,7 @@ func (sc *scanner) markBreaks() {
 				}
 			}
 		}
-		t.quoted = inQuote
+		t.quoted = inQuote || lineQuoted
 	}
 }
 

@@ -1,13 +1,19 @@
 package routing
 
 import (
+	"bufio"
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	gotoken "go/token"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mediadesk/mediadesk/mailparse"
 )
 
 const rfc3339Offset = "2006-01-02T15:04:05-07:00" // like RFC 3339 but +00:00 rather than Z
@@ -232,6 +238,7 @@ var deadlineCases = []deadlineCase{
 	{"News at One", "Working on a piece for the News at One.", wed1000, "", ""},
 	{"working hours range", "Our office hours are 9am to 5pm.", wed1000, "", ""},
 	{"embargo", "The release is embargoed until 00:01 on Thursday.", wed1000, "", ""},
+	{"quoted reply line", "Thanks, see below.\n\n> Deadline 6pm.\n> Joe", wed1000, "", ""},
 	{"quoted statement", "The release says aid will arrive \"within 24 hours\". Can you confirm?", wed1000, "", ""},
 	{"the call this afternoon", "On the PM's call with the Amir this afternoon - were hostages discussed? Can you come back to me tonight?", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	{"meeting yesterday", "Did they discuss it at the meeting yesterday at 3pm?", wed1000, "", ""},
@@ -392,6 +399,72 @@ func TestDeadlineVocabulary(t *testing.T) {
 		if vocab[w] != w {
 			t.Errorf("place %q not in vocabulary", w)
 		}
+	}
+}
+
+// devSetDir holds the labelled sample enquiries (shared/, beside the checkout).
+const devSetDir = "../../shared/data/enquiries"
+
+// devSetFloor is the minimum share of labelled samples whose deadline must
+// match; the extractor scores 62/62 with mailparse's NewText.
+const devSetFloor = 0.95
+
+// TestDeadlineDevSet runs the extractor on the new text of every labelled
+// sample that is not automatic mail, with the message Date in Europe/London,
+// and compares with labels.jsonl.
+func TestDeadlineDevSet(t *testing.T) {
+	f, err := os.Open(filepath.Join(devSetDir, "labels.jsonl"))
+	if err != nil {
+		t.Skipf("no labelled samples: %v", err)
+	}
+	defer f.Close()
+	loc := london(t)
+	total, good := 0, 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var l struct {
+			File      string `json:"file"`
+			Deadline  string `json:"deadline"`
+			Automatic bool   `json:"automatic"`
+			Note      string `json:"note"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("labels.jsonl: %v", err)
+		}
+		if l.Automatic {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(devSetDir, l.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, err := mailparse.Parse(raw, mailparse.Options{})
+		if err != nil {
+			t.Errorf("%s: parse: %v", l.File, err)
+			continue
+		}
+		total++
+		d, ok := ExtractDeadline(msg.NewText, msg.Date, loc)
+		got := ""
+		if ok {
+			got = d.At.Format(rfc3339Offset)
+		}
+		if got == l.Deadline {
+			good++
+			continue
+		}
+		t.Logf("miss %s: got %q (rule %q, phrase %q), want %q -- %s", l.File, got, d.Rule, d.Phrase, l.Deadline, l.Note)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if total == 0 {
+		t.Skip("no samples")
+	}
+	score := float64(good) / float64(total)
+	t.Logf("deadline dev set: %d/%d = %.3f", good, total, score)
+	if score < devSetFloor {
+		t.Errorf("deadline dev-set score %.3f below floor %.2f", score, devSetFloor)
 	}
 }
 
