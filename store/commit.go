@@ -1,0 +1,411 @@
+package store
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/mailparse"
+)
+
+//go:embed commit.lua
+var commitLua string
+
+var commitScript = redis.NewScript(commitLua)
+
+// Incoming is one message fetched from a mailbox, parsed and routed, ready
+// to commit.
+type Incoming struct {
+	Source   Source
+	Received time.Time // IMAP INTERNALDATE, else the Date header
+	Size     int64
+	// Msg is the parsed message; nil when ParseErr is set, which sends the
+	// message to quarantine with ParseErr as the reason.
+	Msg       *mailparse.Message
+	ParseErr  error
+	RawHeader string // the start of the raw header, shown with a quarantine entry
+	// Own is set when the sender is the desk or one of its officers.
+	Own bool
+	// New is the routing for a new enquiry; nil for automatic mail.
+	New *NewEnquiry
+	// DeadlineTarget is the journalist's deadline minus the SLA margin
+	// (zero when none), used when the message is a follow-up.
+	DeadlineTarget time.Time
+}
+
+// NewEnquiry is what routing decided for a message that opens an enquiry.
+type NewEnquiry struct {
+	Outlet, OutletTier               string
+	Topic, TopicReason               string
+	Release, ReleaseTitle            string
+	ReleaseScore                     float64
+	ReleaseReason                    string
+	Officer, OfficerReason, Shift    string
+	Deadline                         time.Time
+	DeadlinePhrase                   string
+	Policy                           string
+	PolicyAck, PolicyFRT, PolicyRes  time.Duration
+	AcknowledgeDue, FirstResponseDue time.Time
+	ResolutionDue                    time.Time
+	// Timeline holds extra events recorded when the enquiry opens (the
+	// routing decision and its reasons).
+	Timeline []Event
+}
+
+// Outcome is what committing one message did.
+type Outcome struct {
+	// Kind is "enquiry", "followup", "automatic", "quarantined",
+	// "dup-source" (this mailbox message was committed before) or
+	// "dup-message-id" (the same message arrived again elsewhere).
+	Kind   string
+	Ref    string
+	MKey   string
+	Detail string // the parent enquiry, the threading route, or the quarantine reason
+	Source Source
+	Err    error
+}
+
+// Committed reports whether the message is durably accounted for, so it
+// may be flagged or moved in the mailbox.
+func (o Outcome) Committed() bool { return o.Err == nil }
+
+var subjectRefRe = regexp.MustCompile(`\[([A-Z][A-Z0-9]{0,15}-\d{4}-\d{6})\]`)
+
+// SubjectRefs returns the references of this desk found as [PREFIX-YYYY-NNNNNN]
+// tags in a subject.
+func (s *Store) SubjectRefs(subject string) []string {
+	var refs []string
+	for _, m := range subjectRefRe.FindAllStringSubmatch(subject, 8) {
+		if strings.HasPrefix(m[1], s.refPrefix+"-") {
+			refs = append(refs, m[1])
+		}
+	}
+	return refs
+}
+
+// Fingerprint identifies a message's content, to tell the same message
+// seen twice from a different one reusing a Message-ID.
+func Fingerprint(m *mailparse.Message) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(m.From.Addr))
+	b.WriteByte(0)
+	b.WriteString(strconv.FormatInt(m.Date.Unix(), 10))
+	b.WriteByte(0)
+	b.WriteString(m.Subject)
+	b.WriteByte(0)
+	b.WriteString(m.Text)
+	b.WriteByte(0)
+	b.WriteString(strconv.FormatInt(m.Size, 10))
+	return hash(b.String(), 24)
+}
+
+type commitInput struct {
+	Kind       string            `json:"kind"` // "mail", "auto", "quarantine"
+	SrcKey     string            `json:"srckey"`
+	CursorKey  string            `json:"cursorkey"`
+	StatsKey   string            `json:"statskey"`
+	ToflagKey  string            `json:"toflagkey"`
+	Mailbox    string            `json:"mailbox"`
+	Folder     string            `json:"folder"`
+	UIDValid   string            `json:"uidvalidity"`
+	UID        string            `json:"uid"`
+	Now        string            `json:"now"`
+	Received   string            `json:"received"`
+	Year       string            `json:"year"`
+	RefPrefix  string            `json:"refprefix"`
+	WarnBefore string            `json:"warn_before"`
+	MKey       string            `json:"mkey"`
+	MKeyAlt    string            `json:"mkey_alt"`
+	MidKey     string            `json:"midkey"`
+	MidKeyAlt  string            `json:"midkey_alt"`
+	FP         string            `json:"fp"`
+	Refs       []string          `json:"refs"`
+	SubjRefs   []string          `json:"subject_refs"`
+	From       string            `json:"from"`
+	Subject    string            `json:"subject"`
+	Own        bool              `json:"own"`
+	Doc        string            `json:"doc"`
+	AutoReason string            `json:"auto_reason,omitempty"`
+	Reason     string            `json:"reason,omitempty"`
+	Size       string            `json:"size"`
+	Header     string            `json:"header,omitempty"`
+	Deadline   string            `json:"deadline"`
+	DPhrase    string            `json:"deadline_phrase"`
+	DTarget    string            `json:"deadline_target"`
+	Fields     map[string]string `json:"fields"`
+	Clocks     map[string]string `json:"clocks"`
+	Timeline   []string          `json:"timeline"`
+}
+
+// rawEvent is the stored form of an Event.
+type rawEvent struct {
+	At   int64          `json:"at"`
+	Type string         `json:"type"`
+	By   string         `json:"by,omitempty"`
+	Text string         `json:"text,omitempty"`
+	Data map[string]any `json:"data,omitempty"`
+}
+
+func encodeEvent(e Event) string {
+	b, _ := json.Marshal(rawEvent{At: e.At.UnixMilli(), Type: e.Type, By: e.By, Text: e.Text, Data: e.Data})
+	return string(b)
+}
+
+func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, error) {
+	now := s.clock.Now()
+	src := in.Source
+	ci := &commitInput{
+		SrcKey:     srcKey(src.Mailbox, src.Folder, src.UIDValidity),
+		CursorKey:  folderKey("cursor", src.Mailbox, src.Folder),
+		StatsKey:   folderKey("stats", src.Mailbox, src.Folder),
+		ToflagKey:  toflagKey(src.Mailbox, src.Folder, src.UIDValidity),
+		Mailbox:    src.Mailbox,
+		Folder:     src.Folder,
+		UIDValid:   strconv.FormatUint(uint64(src.UIDValidity), 10),
+		UID:        strconv.FormatUint(uint64(src.UID), 10),
+		Now:        ms(now),
+		RefPrefix:  s.refPrefix,
+		WarnBefore: strconv.FormatInt(warnBefore.Milliseconds(), 10),
+		Size:       strconv.FormatInt(in.Size, 10),
+		Refs:       []string{},
+		SubjRefs:   []string{},
+		Fields:     map[string]string{},
+		Clocks:     map[string]string{},
+		Timeline:   []string{},
+	}
+	received := in.Received
+	if received.IsZero() && in.Msg != nil {
+		received = in.Msg.Date
+	}
+	if received.IsZero() {
+		received = now
+	}
+	ci.Received = ms(received)
+	ci.Year = strconv.Itoa(received.In(s.loc).Year())
+	if in.Msg == nil {
+		reason := "unparseable"
+		if in.ParseErr != nil {
+			reason = in.ParseErr.Error()
+		}
+		ci.Kind = "quarantine"
+		ci.Reason = reason
+		ci.MKey = hash(fmt.Sprintf("%s\x00%s\x00%d\x00%d", src.Mailbox, src.Folder, src.UIDValidity, src.UID), 24)
+		ci.Header = in.RawHeader
+		return ci, nil
+	}
+	m := in.Msg
+	doc, err := json.Marshal(Message{
+		Key:       "",
+		Direction: "in",
+		Source:    src,
+		Received:  received,
+		Message:   *m,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("encode message: %w", err)
+	}
+	ci.Doc = string(doc)
+	ci.FP = Fingerprint(m)
+	ci.MidKey = MessageIDKey(m.MessageID)
+	ci.MKey = hash(m.MessageID, 24)
+	ci.MidKeyAlt = MessageIDKey(m.MessageID + "\x00" + ci.FP)
+	ci.MKeyAlt = hash(m.MessageID+"\x00"+ci.FP, 24)
+	ci.From = strings.ToLower(m.From.Addr)
+	ci.Subject = m.Subject
+	ci.Own = in.Own
+	// In-Reply-To first (the direct parent), then References newest first.
+	seen := map[string]bool{m.MessageID: true}
+	addRef := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ci.Refs = append(ci.Refs, MessageIDKey(id))
+		}
+	}
+	for _, id := range m.InReplyTo {
+		addRef(id)
+	}
+	for i := len(m.References) - 1; i >= 0; i-- {
+		addRef(m.References[i])
+	}
+	if len(ci.Refs) > 64 {
+		ci.Refs = ci.Refs[:64]
+	}
+	ci.SubjRefs = append(ci.SubjRefs, s.SubjectRefs(m.Subject)...)
+	ci.DTarget = ms(in.DeadlineTarget)
+	if m.Automatic != mailparse.NotAutomatic {
+		ci.Kind = "auto"
+		ci.AutoReason = string(m.Automatic)
+		if m.AutoReason != "" {
+			ci.AutoReason += ": " + m.AutoReason
+		}
+		return ci, nil
+	}
+	ci.Kind = "mail"
+	if n := in.New; n != nil {
+		ci.Deadline = ms(n.Deadline)
+		ci.DPhrase = n.DeadlinePhrase
+		f := ci.Fields
+		put := func(k, v string) {
+			if v != "" {
+				f[k] = v
+			}
+		}
+		put("subject", m.Subject)
+		put("from", strings.ToLower(m.From.Addr))
+		put("from_name", m.From.Name)
+		put("mailbox", src.Mailbox)
+		put("outlet", n.Outlet)
+		put("outlet_tier", n.OutletTier)
+		put("topic", n.Topic)
+		put("topic_reason", n.TopicReason)
+		put("release", n.Release)
+		put("release_title", n.ReleaseTitle)
+		if n.Release != "" {
+			put("release_score", strconv.FormatFloat(n.ReleaseScore, 'f', 3, 64))
+		}
+		put("release_reason", n.ReleaseReason)
+		put("officer", n.Officer)
+		put("officer_reason", n.OfficerReason)
+		put("shift", n.Shift)
+		put("deadline", ms(n.Deadline))
+		put("deadline_phrase", n.DeadlinePhrase)
+		put("policy", n.Policy)
+		put("policy_ack_ms", strconv.FormatInt(n.PolicyAck.Milliseconds(), 10))
+		put("policy_frt_ms", strconv.FormatInt(n.PolicyFRT.Milliseconds(), 10))
+		put("policy_res_ms", strconv.FormatInt(n.PolicyRes.Milliseconds(), 10))
+		for name, due := range map[string]time.Time{
+			ClockAcknowledge:   n.AcknowledgeDue,
+			ClockFirstResponse: n.FirstResponseDue,
+			ClockResolution:    n.ResolutionDue,
+		} {
+			if !due.IsZero() {
+				ci.Clocks[name] = ms(due)
+			}
+		}
+		for _, e := range n.Timeline {
+			if e.At.IsZero() {
+				e.At = now
+			}
+			ci.Timeline = append(ci.Timeline, encodeEvent(e))
+		}
+	} else {
+		// A message routed nowhere still opens an enquiry on the fallback
+		// queue; the caller should always route, so make it visible.
+		ci.Fields["subject"] = m.Subject
+		ci.Fields["from"] = strings.ToLower(m.From.Addr)
+		ci.Fields["from_name"] = m.From.Name
+		ci.Fields["mailbox"] = src.Mailbox
+	}
+	return ci, nil
+}
+
+// CommitOptions tune a batch commit.
+type CommitOptions struct {
+	// WarnBefore is how long before a due time a clock warns.
+	WarnBefore time.Duration
+}
+
+// Commit writes a batch of incoming messages, one atomic script each, in
+// a single pipeline, in order. Each outcome says what happened to its
+// message; a message whose outcome has an error was not committed (and its
+// mailbox message must not be flagged). The error return is set only when
+// Redis could not be reached at all.
+func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) ([]Outcome, error) {
+	out := make([]Outcome, len(batch))
+	inputs := make([]string, len(batch))
+	for i := range batch {
+		out[i].Source = batch[i].Source
+		ci, err := s.input(&batch[i], o.WarnBefore)
+		if err == nil {
+			var b []byte
+			b, err = json.Marshal(ci)
+			inputs[i] = string(b)
+		}
+		if err != nil {
+			// Cannot even encode it: quarantine with the reason.
+			q := batch[i]
+			q.Msg, q.ParseErr = nil, fmt.Errorf("cannot store the parsed message: %w", err)
+			ci, _ = s.input(&q, o.WarnBefore)
+			b, _ := json.Marshal(ci)
+			inputs[i] = string(b)
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		cmds, err := s.run(ctx, inputs)
+		if err != nil && !isScriptError(err) && !isNoScript(err) {
+			return nil, fmt.Errorf("commit %d message(s): %w", len(batch), err)
+		}
+		retry := false
+		for i, c := range cmds {
+			res, err := c.StringSlice()
+			switch {
+			case err != nil && isNoScript(err):
+				retry = true
+			case err != nil:
+				out[i].Err = fmt.Errorf("commit uid %d: %w", batch[i].Source.UID, err)
+			case len(res) < 4:
+				out[i].Err = fmt.Errorf("commit uid %d: unexpected reply %q", batch[i].Source.UID, res)
+			default:
+				out[i] = Outcome{Kind: res[0], Ref: res[1], MKey: res[2], Detail: res[3], Source: batch[i].Source}
+			}
+		}
+		if !retry {
+			break
+		}
+		if attempt >= 2 {
+			return nil, errors.New("commit: script cache keeps losing the commit script")
+		}
+		if err := commitScript.Load(ctx, s.rdb).Err(); err != nil {
+			return nil, fmt.Errorf("load commit script: %w", err)
+		}
+	}
+	// A message the script refused is quarantined with the reason, so it
+	// never blocks the ones after it and is never silently dropped.
+	for i := range out {
+		if out[i].Err == nil {
+			continue
+		}
+		q := batch[i]
+		q.Msg, q.ParseErr = nil, out[i].Err
+		ci, _ := s.input(&q, o.WarnBefore)
+		b, _ := json.Marshal(ci)
+		cmds, err := s.run(ctx, []string{string(b)})
+		if err != nil && !isScriptError(err) {
+			return nil, fmt.Errorf("quarantine uid %d: %w", q.Source.UID, err)
+		}
+		if res, err := cmds[0].StringSlice(); err == nil && len(res) >= 4 {
+			out[i] = Outcome{Kind: res[0], Ref: res[1], MKey: res[2], Detail: res[3], Source: q.Source}
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) run(ctx context.Context, inputs []string) ([]*redis.Cmd, error) {
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.Cmd, len(inputs))
+	keys := []string{s.Key("events")}
+	for i, in := range inputs {
+		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in)
+	}
+	_, err := pipe.Exec(ctx)
+	return cmds, err
+}
+
+func isNoScript(err error) bool {
+	return err != nil && strings.HasPrefix(err.Error(), "NOSCRIPT")
+}
+
+// isScriptError tells a per-message script failure (the reply of one
+// command) from a connection failure.
+func isScriptError(err error) bool {
+	var re redis.Error
+	return errors.As(err, &re) && !isNoScript(err)
+}

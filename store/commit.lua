@@ -1,0 +1,268 @@
+-- Commit one ingested message: dedupe, thread, record, index, advance the
+-- cursor, queue the flag — all or nothing. Every check happens before the
+-- first write, so a failing check leaves nothing behind.
+--
+-- KEYS[1]  the events stream (declared so Cluster routes the script)
+-- ARGV[1]  key prefix
+-- ARGV[2]  JSON input, built by commit.go (see commitInput)
+-- returns  {outcome, ref, mkey, detail}
+local P = ARGV[1]
+local a = cjson.decode(ARGV[2])
+local function k(s) return P .. s end
+local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
+
+local srckey = k(a.srckey)
+local cursorkey = k(a.cursorkey)
+local statskey = k(a.statskey)
+local toflagkey = k(a.toflagkey)
+local now = a.now
+
+-- 1. The same mailbox message again (a crash before the flag, a retry).
+local seen = redis.call('HGET', srckey, a.uid)
+if seen then
+  local ref = redis.call('HGET', k('msg:' .. seen), 'ref') or ''
+  return {'dup-source', ref, seen, ''}
+end
+
+local function record_source(mkey)
+  redis.call('HSET', srckey, a.uid, mkey)
+  if redis.call('HGET', cursorkey, 'uidvalidity') == a.uidvalidity then
+    local last = tonumber(redis.call('HGET', cursorkey, 'last_uid') or '0')
+    if tonumber(a.uid) > last then
+      redis.call('HSET', cursorkey, 'last_uid', a.uid)
+    end
+  end
+  redis.call('SADD', toflagkey, a.uid)
+end
+
+local function event(typ, ref, data)
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', '200000', '*',
+    'type', typ, 'ref', ref or '', 'at', now, 'data', data or '')
+end
+
+local function timeline(ref, ev)
+  redis.call('RPUSH', k('enq:' .. ref .. ':tl'), ev)
+end
+
+local function tl(ref, typ, text, data)
+  local ev = {at = tonumber(now), type = typ, by = 'system', text = text}
+  if data then ev.data = data end
+  timeline(ref, cjson.encode(ev))
+end
+
+-- 2. Quarantine: the message could not be parsed.
+if a.kind == 'quarantine' then
+  local qid = a.mkey
+  redis.call('HSET', k('quarantine:' .. qid), 'id', qid, 'at', now, 'reason', a.reason,
+    'mailbox', a.mailbox, 'folder', a.folder, 'uidvalidity', a.uidvalidity, 'uid', a.uid,
+    'size', a.size, 'header', a.header or '')
+  redis.call('ZADD', k('quarantine'), now, qid)
+  redis.call('HINCRBY', statskey, 'messages', 1)
+  redis.call('HINCRBY', statskey, 'quarantined', 1)
+  record_source('q:' .. qid)
+  event('message.quarantined', '', cjson.encode({id = qid, reason = a.reason}))
+  return {'quarantined', '', qid, a.reason}
+end
+
+-- 3. The same message seen before under its Message-ID (another folder, a
+-- new UIDVALIDITY, a re-delivery, our own sent mail). A different message
+-- reusing the ID is never merged: it gets its own key.
+local midkey = k(a.midkey)
+local mkey = a.mkey
+local mid = redis.call('HMGET', midkey, 'mkey', 'fp', 'ref', 'own')
+if mid[4] == '1' then
+  -- Our own mail (an acknowledgement or reply) seen in a watched folder.
+  local own = mid[1] or ('own:' .. a.midkey)
+  redis.call('HINCRBY', statskey, 'duplicates', 1)
+  record_source(own)
+  return {'dup-message-id', mid[3] or '', own, 'own message'}
+end
+if mid[1] then
+  if mid[2] == a.fp then
+    redis.call('HINCRBY', statskey, 'duplicates', 1)
+    record_source(mid[1])
+    return {'dup-message-id', mid[3] or '', mid[1], ''}
+  end
+  redis.call('HSET', midkey, 'shared', '1')
+  midkey = k(a.midkey_alt)
+  mkey = a.mkey_alt
+  local alt = redis.call('HMGET', midkey, 'mkey', 'ref')
+  if alt[1] then
+    redis.call('HINCRBY', statskey, 'duplicates', 1)
+    record_source(alt[1])
+    return {'dup-message-id', alt[2] or '', alt[1], ''}
+  end
+end
+
+-- 4. Threading, in order of trust: a reply to our own mail, then to an
+-- earlier message of the thread, then our reference in the subject. A
+-- Message-ID known to be shared by unrelated mail is never followed.
+local target, via = nil, nil
+local function try_refs(want_own)
+  for _, rk in ipairs(a.refs) do
+    local r = redis.call('HMGET', k(rk), 'ref', 'shared', 'own')
+    if nonempty(r[1]) and r[2] ~= '1' and ((r[3] == '1') == want_own) then
+      if redis.call('EXISTS', k('enq:' .. r[1])) == 1 then
+        return r[1]
+      end
+    end
+  end
+  return nil
+end
+target = try_refs(true)
+if target then via = 'reply to our message' end
+if not target then
+  target = try_refs(false)
+  if target then via = 'references an earlier message' end
+end
+if not target then
+  for _, sref in ipairs(a.subject_refs) do
+    if redis.call('EXISTS', k('enq:' .. sref)) == 1 then
+      target = sref
+      via = 'reference in subject'
+      break
+    end
+  end
+end
+
+local function store_message(ref, kind, direction)
+  redis.call('HSET', k('msg:' .. mkey), 'doc', a.doc, 'ref', ref, 'kind', kind, 'dir', direction)
+  redis.call('HSET', midkey, 'mkey', mkey, 'fp', a.fp, 'ref', ref)
+  record_source(mkey)
+end
+
+local msgdata = {mkey = mkey, from = a.from, subject = a.subject}
+
+-- 5. Automatic mail: recorded, shown on its thread, never an enquiry.
+if a.kind == 'auto' then
+  local ref = target or ''
+  store_message(ref, 'automatic', 'in')
+  redis.call('ZADD', k('idx:auto'), a.received, mkey)
+  redis.call('HINCRBY', statskey, 'messages', 1)
+  redis.call('HINCRBY', statskey, 'automatic', 1)
+  if target then
+    redis.call('RPUSH', k('enq:' .. ref .. ':msgs'), mkey)
+    tl(ref, 'automatic', a.auto_reason, msgdata)
+  end
+  event('message.automatic', ref, cjson.encode({mkey = mkey, reason = a.auto_reason, from = a.from}))
+  return {'automatic', ref, mkey, a.auto_reason}
+end
+
+local function set_clock(ref, clock, due)
+  local enq = k('enq:' .. ref)
+  redis.call('HSET', enq, clock .. ':due', due)
+  redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated')
+  local member = ref .. '|' .. clock
+  redis.call('ZADD', k('sla:warn'), string.format('%.0f', tonumber(due) - tonumber(a.warn_before)), member)
+  redis.call('ZADD', k('sla:breach'), due, member)
+end
+
+-- 6. A follow-up from someone already on the enquiry (or the desk itself).
+local participant = target and (redis.call('SISMEMBER', k('enq:' .. target .. ':who'), a.from) == 1)
+if target and (participant or a.own) then
+  local ref = target
+  local enq = k('enq:' .. ref)
+  if a.own then
+    store_message(ref, 'internal', 'internal')
+    redis.call('RPUSH', enq .. ':msgs', mkey)
+    redis.call('HSET', enq, 'updated', now)
+    redis.call('HINCRBY', enq, 'messages', 1)
+    redis.call('HINCRBY', statskey, 'messages', 1)
+    redis.call('HINCRBY', statskey, 'followups', 1)
+    tl(ref, 'internal', 'message from ' .. a.from .. ' (' .. via .. ')', msgdata)
+    event('enquiry.internal', ref, cjson.encode(msgdata))
+    return {'followup', ref, mkey, via}
+  end
+  store_message(ref, 'followup', 'in')
+  redis.call('RPUSH', enq .. ':msgs', mkey)
+  redis.call('HINCRBY', enq, 'messages', 1)
+  redis.call('HSET', enq, 'updated', now)
+  redis.call('HINCRBY', statskey, 'messages', 1)
+  redis.call('HINCRBY', statskey, 'followups', 1)
+  tl(ref, 'followup', 'follow-up from ' .. a.from .. ' (' .. via .. ')', msgdata)
+  local f = redis.call('HMGET', enq, 'status', 'officer', 'created', 'policy_frt_ms',
+    'first_response:met', 'waiting_since', 'resolution:due', 'acknowledge:met')
+  local status, officer, created = f[1], f[2], f[3]
+  if nonempty(a.deadline) then
+    redis.call('HSET', enq, 'deadline', a.deadline, 'deadline_phrase', a.deadline_phrase)
+    tl(ref, 'deadline', 'journalist deadline now ' .. a.deadline_phrase, {deadline = tonumber(a.deadline)})
+  end
+  if status == 'resolved' then
+    redis.call('ZADD', k('idx:open'), created, ref)
+    if nonempty(officer) then redis.call('ZADD', k('idx:officer:' .. officer), created, ref) end
+    tl(ref, 'reopened', 'reopened by a follow-up from the journalist')
+    event('enquiry.reopened', ref, '')
+  end
+  if status == 'waiting' and nonempty(f[6]) and nonempty(f[7]) then
+    -- Resume the paused resolution clock: push its due time by the pause.
+    local due = tonumber(f[7]) + (tonumber(now) - tonumber(f[6]))
+    set_clock(ref, 'resolution', string.format('%.0f', due))
+    redis.call('HDEL', enq, 'waiting_since')
+    tl(ref, 'resumed', 'resolution clock resumed')
+  end
+  if status == 'answered' or status == 'resolved' or status == 'waiting' or nonempty(f[5]) then
+    -- The desk had answered: the journalist's new message needs a next response.
+    local due = tonumber(a.received) + tonumber(f[4] or '0')
+    if nonempty(a.deadline_target) and tonumber(a.deadline_target) < due then
+      due = tonumber(a.deadline_target)
+    end
+    set_clock(ref, 'next_response', string.format('%.0f', due))
+    tl(ref, 'clock', 'next response due', {clock = 'next_response', due = due})
+  elseif nonempty(a.deadline_target) then
+    -- Still unanswered: a new deadline can only bring due times forward.
+    for _, c in ipairs({'acknowledge', 'first_response'}) do
+      local g = redis.call('HMGET', enq, c .. ':due', c .. ':met')
+      if not nonempty(g[2]) and (not nonempty(g[1]) or tonumber(a.deadline_target) < tonumber(g[1])) then
+        set_clock(ref, c, a.deadline_target)
+        tl(ref, 'clock', c .. ' due brought forward by the journalist deadline', {clock = c, due = tonumber(a.deadline_target)})
+      end
+    end
+  end
+  if status ~= 'open' then
+    redis.call('HSET', enq, 'status', 'open')
+  end
+  redis.call('SADD', enq .. ':who', a.from)
+  event('enquiry.followup', ref, cjson.encode({mkey = mkey, from = a.from, previous_status = status}))
+  return {'followup', ref, mkey, via}
+end
+
+-- 7. A new enquiry (linked to the thread it replied to, when another
+-- journalist joined someone else's thread).
+local n = redis.call('INCR', k('seq:' .. a.year))
+local ref = string.format('%s-%s-%06d', a.refprefix, a.year, n)
+local enq = k('enq:' .. ref)
+store_message(ref, 'enquiry', 'in')
+local fields = {'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1'}
+for name, value in pairs(a.fields) do
+  table.insert(fields, name)
+  table.insert(fields, value)
+end
+if target then
+  table.insert(fields, 'parent')
+  table.insert(fields, target)
+end
+redis.call('HSET', enq, unpack(fields))
+redis.call('RPUSH', enq .. ':msgs', mkey)
+redis.call('SADD', enq .. ':who', a.from)
+redis.call('ZADD', k('idx:all'), a.received, ref)
+redis.call('ZADD', k('idx:open'), a.received, ref)
+local officer = a.fields.officer
+if nonempty(officer) then
+  redis.call('ZADD', k('idx:officer:' .. officer), a.received, ref)
+  redis.call('HSET', k('officer:last'), officer, now)
+end
+for clock, due in pairs(a.clocks) do
+  set_clock(ref, clock, due)
+end
+tl(ref, 'received', 'enquiry from ' .. a.from, msgdata)
+for _, ev in ipairs(a.timeline) do
+  timeline(ref, ev)
+end
+if target then
+  tl(ref, 'linked', 'replied in the thread of ' .. target .. ' (' .. via .. '); a different sender, so a new enquiry', {parent = target})
+  tl(target, 'linked', a.from .. ' replied in this thread: new enquiry ' .. ref, {child = ref})
+end
+redis.call('HINCRBY', statskey, 'messages', 1)
+redis.call('HINCRBY', statskey, 'enquiries', 1)
+event('enquiry.created', ref, cjson.encode({mkey = mkey, officer = officer or '', parent = target or ''}))
+return {'enquiry', ref, mkey, target or ''}

@@ -1,0 +1,38 @@
+// Package store owns the enquiry model and its Redis representation: every
+// message, enquiry, timeline event, dedupe index, mailbox cursor and
+// quarantine entry is written here and only here. Writes for one message
+// are a single Lua script, so a crash leaves either nothing or everything,
+// and scripts are idempotent, so a retry after a crash never duplicates.
+//
+// Key layout (P is the configured prefix, default "{md}:"; the hash tag
+// keeps all of a desk's keys in one Redis Cluster slot so scripts may touch
+// several of them):
+//
+//	P seq:<year>                      counter behind references PREFIX-YEAR-NNNNNN
+//	P enq:<ref>                       hash: the enquiry (fields below)
+//	P enq:<ref>:msgs                  list of message keys, oldest first
+//	P enq:<ref>:tl                    list of timeline events (JSON), append-only
+//	P enq:<ref>:who                   set of participant addresses (journalists)
+//	P msg:<mkey>                      hash: doc (message JSON), ref, kind
+//	P mid:<sha256(Message-ID)>        hash: mkey, fp (content fingerprint), ref, own, shared
+//	P src:<mailbox>:<folder>:<uidvalidity>  hash: uid → mkey (dedupe by source)
+//	P cursor:<mailbox>:<folder>       hash: uidvalidity, last_uid
+//	P toflag:<mailbox>:<folder>:<uidvalidity>  set of UIDs committed but not yet flagged/moved
+//	P stats:<mailbox>:<folder>        hash: messages, enquiries, followups, automatic, quarantined, duplicates
+//	P idx:all                         zset ref → created (ms)
+//	P idx:open                        zset ref → created (ms), enquiries not resolved
+//	P idx:officer:<id>                zset ref → created (ms), open enquiries assigned to the officer
+//	P idx:auto                        zset mkey → received (ms), automatic mail
+//	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
+//	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
+//	P sla:warn, P sla:breach          zsets "<ref>|<clock>" → when the clock warns / breaches (ms)
+//	P lease:<name>                    owner token with a TTL (one poller per mailbox folder)
+//
+// Enquiry hash fields: ref, status, subject, from, from_name, outlet,
+// outlet_tier, topic, topic_reason, release, release_title, release_score,
+// release_reason, officer, officer_reason, shift, deadline (ms),
+// deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
+// parent, mailbox, created (ms), updated (ms), messages, and per clock c in
+// acknowledge, first_response, resolution, next_response: c:due, c:met,
+// c:warned, c:breached, c:escalated (ms).
+package store

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/internal/clock"
+)
+
+// Store is the enquiry store over one Redis (or Sentinel/Cluster) client.
+type Store struct {
+	rdb    redis.UniversalClient
+	prefix string
+	clock  clock.Clock
+	// RefPrefix starts every reference (desk.reference_prefix).
+	refPrefix string
+	loc       *time.Location
+}
+
+// Options configure a Store.
+type Options struct {
+	// Prefix namespaces every key (default "{md}:").
+	Prefix string
+	// RefPrefix starts enquiry references, e.g. "FCDO".
+	RefPrefix string
+	// Location is the desk time zone; a reference's year is the year there.
+	Location *time.Location
+	Clock    clock.Clock
+}
+
+// New returns a store over rdb.
+func New(rdb redis.UniversalClient, o Options) *Store {
+	if o.Prefix == "" {
+		o.Prefix = "{md}:"
+	}
+	if o.Clock == nil {
+		o.Clock = clock.Real{}
+	}
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+	if o.RefPrefix == "" {
+		o.RefPrefix = "ENQ"
+	}
+	return &Store{rdb: rdb, prefix: o.Prefix, clock: o.Clock, refPrefix: o.RefPrefix, loc: o.Location}
+}
+
+// Client is the underlying Redis client, for packages that own keys of
+// their own under Key.
+func (s *Store) Client() redis.UniversalClient { return s.rdb }
+
+// Key returns the full Redis key for a suffix under the store's prefix.
+func (s *Store) Key(suffix string) string { return s.prefix + suffix }
+
+// Prefix is the key prefix.
+func (s *Store) Prefix() string { return s.prefix }
+
+// Clock is the store's clock.
+func (s *Store) Clock() clock.Clock { return s.clock }
+
+// Ping checks that Redis answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.rdb.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redis ping: %w", err)
+	}
+	return nil
+}
+
+// Key suffixes.
+func enqKey(ref string) string { return "enq:" + ref }
+func folderKey(kind, mailbox, folder string) string {
+	return kind + ":" + mailbox + ":" + escapeFolder(folder)
+}
+
+// escapeFolder keeps folder names with ':' from colliding in keys.
+func escapeFolder(f string) string { return strings.ReplaceAll(f, ":", "%3A") }
+
+func srcKey(mailbox, folder string, uidvalidity uint32) string {
+	return folderKey("src", mailbox, folder) + ":" + strconv.FormatUint(uint64(uidvalidity), 10)
+}
+
+func toflagKey(mailbox, folder string, uidvalidity uint32) string {
+	return folderKey("toflag", mailbox, folder) + ":" + strconv.FormatUint(uint64(uidvalidity), 10)
+}
+
+// MessageIDKey is the key suffix of a Message-ID's dedupe and threading
+// record.
+func MessageIDKey(id string) string { return "mid:" + hash(id, 32) }
+
+func hash(s string, n int) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])[:n]
+}
+
+func ms(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.FormatInt(t.UnixMilli(), 10)
+}
+
+func fromMS(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(s, 64)
+		if ferr != nil {
+			return time.Time{}
+		}
+		n = int64(f)
+	}
+	return time.UnixMilli(n)
+}
