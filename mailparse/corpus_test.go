@@ -1,0 +1,73 @@
+package mailparse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// mimeDir holds the third-party MIME test corpus (shared data, not in the
+// repo).
+var mimeDir = filepath.Join("..", "..", "shared", "data", "mime")
+
+// corpusFiles lists the files of MANIFEST.tsv (first column, header row
+// skipped), or nil when the corpus is absent.
+func corpusFiles(tb testing.TB) []string {
+	tb.Helper()
+	man, err := os.ReadFile(filepath.Join(mimeDir, "MANIFEST.tsv"))
+	if err != nil {
+		return nil
+	}
+	var files []string
+	for i, line := range strings.Split(string(man), "\n") {
+		if i == 0 || strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, _, _ := strings.Cut(line, "\t")
+		files = append(files, filepath.Join(mimeDir, filepath.FromSlash(name)))
+	}
+	return files
+}
+
+func TestMIMECorpus(t *testing.T) {
+	files := corpusFiles(t)
+	if files == nil {
+		t.Skip("MIME corpus not available")
+	}
+	var ok, failed, warned, withText, automatic int
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		// the inner parse: a panic here fails the test instead of being
+		// recovered by Parse
+		m, err := parse(raw, Options{})
+		if err != nil {
+			if strings.TrimSpace(err.Error()) == "" {
+				t.Errorf("%s: error without a reason", f)
+			}
+			failed++
+			t.Logf("quarantined %s: %v", filepath.Base(f), err)
+			continue
+		}
+		ok++
+		if len(m.Warnings) > 0 {
+			warned++
+		}
+		if strings.TrimSpace(m.Text) != "" {
+			withText++
+		}
+		if m.Automatic != NotAutomatic {
+			automatic++
+		}
+		checkInvariants(t, f, m)
+	}
+	t.Logf("%d files: %d parsed (%d with warnings, %d with text, %d automatic), %d unrecoverable",
+		len(files), ok, warned, withText, automatic, failed)
+	if ok < len(files)*9/10 {
+		t.Errorf("only %d of %d corpus files parsed", ok, len(files))
+	}
+}
