@@ -165,6 +165,7 @@ type token struct {
 	upper      bool  // word entirely upper-case (2+ letters)
 	capital    bool  // word starts with an upper-case letter
 	qty        bool  // number with thousands separators (12,000)
+	cls        uint8 // word classes (clsWeekday, ...) of low
 	quoted     bool  // inside double quotation marks
 	sentStart  bool  // first token of a sentence
 	clauseBrk  bool  // first token of a clause (sentence start or after a spaced dash)
@@ -263,6 +264,24 @@ func (sc *scanner) classifyWord(t *token, w string) {
 	var buf [24]byte
 	n := 0
 	allUpper, letters := true, 0
+	if len(w) <= len(buf) && isASCIIWord(w) {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				if i == 0 {
+					t.capital = true
+				}
+				c += 'a' - 'A'
+			} else if c != '\'' {
+				allUpper = false
+			}
+			buf[i] = c
+		}
+		n = len(w)
+		t.upper = allUpper && n >= 2
+		sc.intern(t, buf[:n])
+		return
+	}
 	for i, r := range w {
 		if r == '’' {
 			r = '\''
@@ -290,12 +309,27 @@ func (sc *scanner) classifyWord(t *token, w string) {
 	if n < 0 {
 		return
 	}
-	b := buf[:n]
+	sc.intern(t, buf[:n])
+}
+
+// intern strips a trailing 's from the lower-cased word b and looks it up.
+func (sc *scanner) intern(t *token, b []byte) {
+	n := len(b)
 	if n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
 		t.poss = true
 		b = b[:n-2]
 	}
-	t.low = vocab[string(b)]
+	e := vocab[string(b)]
+	t.low, t.cls = e.w, e.cls
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // markBreaks sets sentStart/clauseBrk and quoted on the tokens.
@@ -365,7 +399,20 @@ func isBullet(s string) bool {
 // ---------------------------------------------------------------------------
 // Vocabulary
 
-var vocab = map[string]string{}
+// vocab interns every word the scanner knows, with its word classes.
+var vocab = map[string]vocabEntry{}
+
+type vocabEntry struct {
+	w   string
+	cls uint8
+}
+
+// Word classes, so each parser can skip a token without a map lookup.
+const (
+	clsWeekday uint8 = 1 << iota
+	clsMonth
+	clsNumber
+)
 
 // wordLists are every lower-case word the scanner ever compares against.
 var wordLists = [][]string{
@@ -421,8 +468,23 @@ var wordLists = [][]string{
 func init() {
 	for _, l := range wordLists {
 		for _, w := range l {
-			vocab[w] = w
+			vocab[w] = vocabEntry{w: w}
 		}
+	}
+	addClass := func(w string, c uint8) {
+		e := vocab[w]
+		e.w = w
+		e.cls |= c
+		vocab[w] = e
+	}
+	for w := range weekdayWords {
+		addClass(w, clsWeekday)
+	}
+	for w := range monthWords {
+		addClass(w, clsMonth)
+	}
+	for w := range numberWords {
+		addClass(w, clsNumber)
 	}
 }
 
@@ -977,7 +1039,7 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 		return false
 	}
 	h := -1
-	if t.kind == tkWord {
+	if t.kind == tkWord && t.cls&clsNumber != 0 {
 		if v, ok := numberWords[t.low]; ok && v <= 12 {
 			h = v
 		}
@@ -1234,7 +1296,7 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			}
 			return false
 		}
-		if wd, ok := weekdayWords[t.low]; ok {
+		if wd, ok := weekdayWords[t.low]; ok && t.cls&clsWeekday != 0 {
 			if ambiguousWeekday(t.low) && !t.capital {
 				return false
 			}
@@ -1363,7 +1425,7 @@ func (sc *scanner) ordinal(i int) bool {
 
 func (sc *scanner) monthAt(i int) (time.Month, bool) {
 	t := sc.tok(i)
-	if t == nil || t.kind != tkWord {
+	if t == nil || t.kind != tkWord || t.cls&clsMonth == 0 {
 		return 0, false
 	}
 	m, ok := monthWords[t.low]

@@ -370,33 +370,33 @@ func TestDeadlineVocabulary(t *testing.T) {
 				return true // not a word: punctuation, rule names, zone names
 			}
 		}
-		if vocab[s] != s {
+		if vocab[s].w != s {
 			t.Errorf("%s: word %q is not in the vocabulary", fset.Position(lit.Pos()), s)
 		}
 		return true
 	})
 	for w := range weekdayWords {
-		if vocab[w] != w {
+		if vocab[w].w != w {
 			t.Errorf("weekday %q not in vocabulary", w)
 		}
 	}
 	for w := range monthWords {
-		if vocab[w] != w {
+		if vocab[w].w != w {
 			t.Errorf("month %q not in vocabulary", w)
 		}
 	}
 	for w := range numberWords {
-		if vocab[w] != w {
+		if vocab[w].w != w {
 			t.Errorf("number %q not in vocabulary", w)
 		}
 	}
 	for w := range zoneAbbrevs {
-		if vocab[w] != w {
+		if vocab[w].w != w {
 			t.Errorf("zone %q not in vocabulary", w)
 		}
 	}
 	for w := range zonePlaces {
-		if vocab[w] != w {
+		if vocab[w].w != w {
 			t.Errorf("place %q not in vocabulary", w)
 		}
 	}
