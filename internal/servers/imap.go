@@ -120,14 +120,15 @@ func (m *IMAP) Restart(ctx context.Context) error {
 
 // RecreateFolder gives folder a new UIDVALIDITY while keeping its messages
 // (content, flags and internal dates), as after a server migration or
-// restore. The server must be running. Clients that have the folder selected
-// are disconnected (Dovecot does so itself; the memory server is restarted),
-// so they reconnect and see the new UIDVALIDITY.
+// restore. The server must be running. It returns the new UIDVALIDITY.
 //
-// Dovecot keeps the UID numbers (doveadm mailbox update --uid-validity); the
-// memory server renumbers the messages from UID 1. Either way every cursor
-// keyed by the old UIDVALIDITY is void, and a client that refetches must
-// deduplicate. It returns the new UIDVALIDITY.
+// Dovecot keeps the UID numbers (doveadm mailbox update --uid-validity); a
+// session that has the folder selected gets "* BYE IMAP session state is
+// inconsistent, please relogin." at its next sync: its next command, or,
+// while idling, when new mail arrives. The memory server renumbers the
+// messages from UID 1 and is restarted around the swap, so every client is
+// disconnected at once. Either way every cursor keyed by the old UIDVALIDITY
+// is void, and a client that refetches must deduplicate.
 func (m *IMAP) RecreateFolder(ctx context.Context, folder string) (uint32, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -110,7 +110,7 @@ func (s *memIMAP) start(addr string) error {
 	s.listenAddr = ln.Addr().String()
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return s.backend.NewSession(), nil, nil
+			return &memSession{user: s.user}, nil, nil
 		},
 		Caps:         memCaps,
 		Logger:       slogLogger{},
@@ -170,6 +170,61 @@ func (s *memIMAP) recreateFolder(ctx context.Context, m *IMAP, folder string) (u
 		return 0, errors.Join(err, restart())
 	}
 	return st.UIDValidity, restart()
+}
+
+// memSession is imapmemserver's session for our one user with MOVE fixed.
+//
+// In beta.8 UserSession.Move writes each EXPUNGE with a sequence number
+// that is already shifted by the expunge it queued for every session, and
+// that queued expunge is then sent too: moving one message of three gives
+// "* 3 EXPUNGE" and "* 2 EXPUNGE", and the client's view of the mailbox is
+// one message short from then on. Here MOVE is COPY, then \Deleted and
+// UID EXPUNGE of exactly the copied UIDs, whose EXPUNGE responses the server
+// sends (correctly numbered) before the tagged OK, as RFC 6851 requires.
+type memSession struct {
+	*imapmemserver.UserSession // nil until Login
+	user                       *imapmemserver.User
+}
+
+var (
+	_ imapserver.Session     = (*memSession)(nil)
+	_ imapserver.SessionMove = (*memSession)(nil)
+)
+
+func (s *memSession) Login(username, password string) error {
+	if err := s.user.Login(username, password); err != nil {
+		return err
+	}
+	s.UserSession = imapmemserver.NewUserSession(s.user)
+	return nil
+}
+
+func (s *memSession) Close() error {
+	if s.UserSession == nil {
+		return nil
+	}
+	return s.UserSession.Close()
+}
+
+func (s *memSession) Move(w *imapserver.MoveWriter, numSet imap.NumSet, dest string) error {
+	data, err := s.UserSession.Copy(numSet, dest)
+	if err != nil {
+		return err
+	}
+	if err := w.WriteCopyData(data); err != nil {
+		return err
+	}
+	if len(data.SourceUIDs) == 0 {
+		return nil
+	}
+	// Neither call writes to its writer: Silent STORE returns before
+	// fetching and Expunge only queues updates for the sessions.
+	deleted := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+	if err := s.UserSession.Store(nil, data.SourceUIDs, deleted, &imap.StoreOptions{}); err != nil {
+		return err
+	}
+	uids := data.SourceUIDs
+	return s.UserSession.Expunge(nil, &uids)
 }
 
 // literal adapts a bytes.Reader to imap.LiteralReader.

@@ -491,7 +491,8 @@ func TestIMAPRecreateFolderChangesUIDValidity(t *testing.T) {
 		}
 		t.Logf("%s: UIDVALIDITY %d -> %d, UIDs %v -> %v", m.Kind, v1, v2, uids1, uids2)
 
-		// The idling client is told (Dovecot: BYE; memory: restart).
+		// The idling client is told: Dovecot sends BYE at its next sync
+		// (here: new mail), the memory server restarted at once.
 		if err := m.Append(ctx, servers.FolderInbox, testMessage(4)); err != nil {
 			t.Fatal(err)
 		}
@@ -501,6 +502,78 @@ func TestIMAPRecreateFolderChangesUIDValidity(t *testing.T) {
 			t.Error("client idling in the folder was not disconnected")
 		}
 		_ = idle.Close()
+	})
+}
+
+func TestIMAPKeywordsAndMove(t *testing.T) {
+	t.Parallel()
+	imapKinds(t, func(t *testing.T, m *servers.IMAP) {
+		ctx := ctxT(t, 20*time.Second)
+		if err := m.Append(ctx, servers.FolderInbox, testMessage(1), testMessage(2), testMessage(3)); err != nil {
+			t.Fatal(err)
+		}
+		expunged := make(chan uint32, 16)
+		c, err := m.Dial(ctx, &imapclient.Options{UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+			Expunge: func(seqNum uint32) { expunged <- seqNum },
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := c.Select(servers.FolderInbox, nil).Wait(); err != nil {
+			t.Fatal(err)
+		}
+		const ingested = imap.Flag("$MediadeskIngested")
+		store := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{ingested}}
+		if err := c.Store(imap.UIDSetNum(1), store, nil).Close(); err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := c.Fetch(imap.UIDSetNum(1), &imap.FetchOptions{UID: true, Flags: true}).Collect()
+		if err != nil || len(msgs) != 1 {
+			t.Fatalf("FETCH FLAGS: %v, %v", msgs, err)
+		}
+		found := false
+		for _, f := range msgs[0].Flags {
+			// The memory server lower-cases keywords: compare with EqualFold.
+			found = found || strings.EqualFold(string(f), string(ingested))
+		}
+		if !found {
+			t.Errorf("keyword not set: %v", msgs[0].Flags)
+		}
+		unflagged, err := c.UIDSearch(&imap.SearchCriteria{NotFlag: []imap.Flag{ingested}}, nil).Wait()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(unflagged.AllUIDs()); got != "[2 3]" {
+			t.Errorf("UID SEARCH UNKEYWORD = %s, want [2 3]", got)
+		}
+
+		if !c.Caps().Has(imap.CapMove) {
+			t.Fatalf("no MOVE capability: %v", c.Caps())
+		}
+		moved, err := c.Move(imap.UIDSetNum(2), servers.FolderProcessed).Wait()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(moved.SourceUIDs) != "2" || fmt.Sprint(moved.DestUIDs) != "1" {
+			t.Errorf("MOVE COPYUID: %+v", moved)
+		}
+		if err := c.Noop().Wait(); err != nil {
+			t.Fatal(err)
+		}
+		close(expunged)
+		var seqs []uint32
+		for s := range expunged {
+			seqs = append(seqs, s)
+		}
+		if fmt.Sprint(seqs) != "[2]" {
+			t.Errorf("EXPUNGE responses for moving message 2 of 3: %v, want [2]", seqs)
+		}
+		_, _, inbox := messageIDs(t, ctx, m, servers.FolderInbox)
+		_, _, processed := messageIDs(t, ctx, m, servers.FolderProcessed)
+		if len(inbox) != 2 || fmt.Sprint(processed) != "[<enquiry-2@example.com>]" {
+			t.Errorf("after MOVE: INBOX %v, Processed %v", inbox, processed)
+		}
 	})
 }
 
