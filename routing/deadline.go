@@ -657,15 +657,14 @@ type atom struct {
 	// named / daypart
 	named namedKind
 	// date
-	date    dateKind
-	wd      time.Weekday
-	hasWD   bool
-	weakWD  bool
-	mod     dateMod
-	year    int
-	month   time.Month
-	day     int
-	evening bool // "tonight": date today with an evening time
+	date   dateKind
+	wd     time.Weekday
+	hasWD  bool
+	weakWD bool
+	mod    dateMod
+	year   int
+	month  time.Month
+	day    int
 	// zone (clock and named)
 	zone     *time.Location
 	zoneSent bool // "local time": the zone of sent
@@ -776,12 +775,7 @@ func (sc *scanner) ampm(i int) (int, int) {
 	default:
 		return i, 0
 	}
-	j := i + 1
-	if sc.punct(j, ".") && sc.glued(j) && (sc.tok(j+1) == nil || sc.toks[j+1].space) {
-		// "4pm." keeps its sentence-ending full stop
-		return j, v
-	}
-	return j, v
+	return i + 1, v // "4pm." keeps its sentence-ending full stop
 }
 
 // parseClock reads a numeric clock time at token i.
@@ -813,10 +807,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		switch {
 		case n.low == "hrs" || n.low == "hr" || n.low == "h" || n.low == "hours":
 			j++
-		case zoneAbbrevs[n.low] != (zoneSpec{}) || n.low == "gmt" || n.low == "utc":
-			if zs := zoneAbbrevs[n.low]; zs.caps && !n.upper {
-				return false
-			}
+		case isZoneAbbrev(n):
 		default:
 			return false
 		}
@@ -1013,10 +1004,14 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
 	}
-	if zs, ok := zoneAbbrevs[n.low]; ok && (!zs.caps || n.upper) {
-		return true
-	}
-	return false
+	return isZoneAbbrev(n)
+}
+
+// isZoneAbbrev reports whether t is a zone abbreviation ("GMT", "CET"),
+// written in capitals where the abbreviation is also a word ("ET", "EST").
+func isZoneAbbrev(t *token) bool {
+	zs, ok := zoneAbbrevs[t.low]
+	return ok && t.kind == tkWord && (!zs.caps || t.upper)
 }
 
 // parseWordClock reads "half four", "half past four", "quarter to five",
@@ -1079,9 +1074,6 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	default:
 		a.hour, a.style = h, csNext
 	}
-	if delta == 0 && !oclock && v == 0 {
-		return false
-	}
 	if delta != 0 && !sc.bareHourEnds(e2) && v == 0 {
 		return false
 	}
@@ -1116,7 +1108,7 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		}
 		return set(i+1, nkLunch)
 	case "tonight", "tonite":
-		a.kind, a.start, a.end, a.named, a.date, a.evening = akNamed, i, i+1, nkEvening, dkToday, true
+		a.kind, a.start, a.end, a.named, a.date = akNamed, i, i+1, nkEvening, dkToday
 		return true
 	case "this":
 		switch {
@@ -1278,7 +1270,8 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			if t.low == "this" && sc.word(j, "coming") {
 				j++
 			}
-			if wd, ok := weekdayWords[sc.toks[min(j, len(sc.toks)-1)].low]; ok && j < len(sc.toks) {
+			if n := sc.tok(j); n != nil && n.cls&clsWeekday != 0 {
+				wd := weekdayWords[n.low]
 				a.end, a.date, a.wd, a.hasWD, a.mod = j+1, dkWeekday, wd, true, mod
 				sc.explicitAfterWeekday(a)
 				return true
@@ -1699,7 +1692,7 @@ func (sc *scanner) parseZone(a *atom) {
 			if !ok || !t.capital && t.low != "uk" {
 				return
 			}
-			if t.low == "central" || t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
+			if t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
 				if !sc.word(e, "time") {
 					return
 				}
@@ -2001,10 +1994,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		case "latest":
-			if sc.word(k-1, "the") && sc.word(k-2, "at") {
-				return 0, start, false, "" // "... at the latest 4pm"? odd; the right cue handles it
-			}
-			return 3, k, true, "latest"
+			return 3, k, true, "latest" // "latest 5pm", "at the latest 5pm"
 		case "need", "needs", "needed", "filing", "file", "files":
 			return 3, k, true, t.low
 		case "off":
@@ -2343,7 +2333,6 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 			y, mo, d = cand.Date()
 		}
 	}
-	_ = explicit
 
 	// the time of day
 	h, mi, rule := 17, 0, ruleDate
