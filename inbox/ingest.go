@@ -1,0 +1,158 @@
+package inbox
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// Router decides how a new message is routed. It is called once per
+// non-automatic message, in mailbox order, with the officers' current load,
+// which it updates with its own assignments.
+type Router interface {
+	// Officers lists the officer ids whose load Route needs.
+	Officers() []string
+	// Route fills in.New (and in.DeadlineTarget) for in.Msg.
+	Route(in *store.Incoming, load *store.Load)
+	// Own reports whether an address is the desk's or an officer's.
+	Own(addr string) bool
+}
+
+// Ingest is the Handler for watched inbox folders: parse, route, commit.
+type Ingest struct {
+	Store  *store.Store
+	Router Router // nil: no routing (enquiries open unassigned)
+	// MaxSize is the largest message parsed in full (default 25 MB).
+	MaxSize    int64
+	WarnBefore time.Duration
+	// OnOutcome, if set, is told about every committed message (the demo
+	// prints them; metrics count them).
+	OnOutcome func(o store.Outcome, in *store.Incoming)
+}
+
+// Handle parses the batch in parallel, routes it, and commits it.
+func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32, error) {
+	ins := make([]store.Incoming, len(msgs))
+	h.parseAll(f, msgs, ins)
+	if h.Router != nil {
+		load, err := h.Store.Load(ctx, h.Router.Officers())
+		if err != nil {
+			return nil, err
+		}
+		for i := range ins {
+			in := &ins[i]
+			if in.Msg == nil {
+				continue
+			}
+			in.Own = h.Router.Own(in.Msg.From.Addr)
+			if in.Msg.Automatic == mailparse.NotAutomatic {
+				h.Router.Route(in, &load)
+			}
+		}
+	}
+	outs, err := h.Store.Commit(ctx, ins, store.CommitOptions{WarnBefore: h.WarnBefore})
+	if err != nil {
+		return nil, err
+	}
+	done := make([]uint32, 0, len(outs))
+	for i, o := range outs {
+		if o.Committed() {
+			done = append(done, o.Source.UID)
+		}
+		if h.OnOutcome != nil {
+			h.OnOutcome(o, &ins[i])
+		}
+	}
+	return done, nil
+}
+
+// parseAll parses messages on all cores.
+func (h *Ingest) parseAll(f Folder, msgs []Fetched, ins []store.Incoming) {
+	workers := min(runtime.GOMAXPROCS(0), len(msgs))
+	if len(msgs) < 8 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(msgs))
+	for i := range msgs {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ins[i] = h.parse(f, &msgs[i])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// parse turns one fetched message into an Incoming; an unparseable one
+// becomes a quarantine entry with the reason.
+func (h *Ingest) parse(f Folder, fm *Fetched) store.Incoming {
+	in := store.Incoming{
+		Source:   store.Source{Mailbox: f.Mailbox, Folder: f.Name, UIDValidity: f.UIDValidity, UID: fm.UID},
+		Received: fm.InternalDate,
+		Size:     fm.Size,
+	}
+	maxSize := h.MaxSize
+	if maxSize <= 0 {
+		maxSize = mailparse.DefaultMaxSize
+	}
+	m, err := parseSafely(fm.Raw, mailparse.Options{MaxSize: maxSize, InternalDate: fm.InternalDate})
+	if err != nil {
+		in.ParseErr = err
+		in.RawHeader = headerPreview(fm.Raw)
+		return in
+	}
+	if fm.HeaderOnly {
+		m.TooLarge = true
+		m.Size = fm.Size
+		m.Text, m.NewText = "", ""
+		m.Warnings = append(m.Warnings, fmt.Sprintf("message is %d bytes, over the %d-byte cap: only the header was read; open it in the mailbox", fm.Size, maxSize))
+	}
+	if m.Size < fm.Size {
+		m.Size = fm.Size
+	}
+	if in.Received.IsZero() {
+		in.Received = m.Date
+	}
+	in.Msg = m
+	return in
+}
+
+// parseSafely is the last line of defence: the parser must never panic,
+// but if it does the message is quarantined, not the process.
+func parseSafely(raw []byte, o mailparse.Options) (m *mailparse.Message, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("parser panic: %v", r)
+		}
+	}()
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("empty message")
+	}
+	return mailparse.Parse(raw, o)
+}
+
+// headerPreview is the start of the raw header for an admin to look at.
+func headerPreview(raw []byte) string {
+	end := bytes.Index(raw, []byte("\r\n\r\n"))
+	if end < 0 {
+		end = bytes.Index(raw, []byte("\n\n"))
+	}
+	if end < 0 || end > 2048 {
+		end = min(len(raw), 2048)
+	}
+	return strings.ToValidUTF8(string(raw[:end]), "\uFFFD")
+}

@@ -1,0 +1,180 @@
+// Package web serves the desk over HTTP: the JSON API (enquiries, status,
+// replies, reports) and the officers' dashboard, behind login, roles and
+// CSRF protection. Email content is hostile: the API returns it as JSON
+// data and the dashboard renders it escaped or sanitised, never trusted.
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// API serves the JSON endpoints.
+type API struct {
+	Config *config.Config
+	Store  *store.Store
+	Log    *slog.Logger
+	// Extra lets other packages add endpoints (replies, reports) to the
+	// same mux under the same authentication.
+	Extra func(mux *http.ServeMux)
+}
+
+// Register adds the API routes to mux.
+func (a *API) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/enquiries", a.listEnquiries)
+	mux.HandleFunc("GET /api/enquiries/{ref}", a.getEnquiry)
+	mux.HandleFunc("GET /api/status", a.status)
+	mux.HandleFunc("GET /api/quarantine", a.quarantine)
+	mux.HandleFunc("GET /api/automatic", a.automatic)
+	if a.Extra != nil {
+		a.Extra(mux)
+	}
+}
+
+type enquiryList struct {
+	Total     int64            `json:"total"`
+	Offset    int              `json:"offset"`
+	Enquiries []*store.Enquiry `json:"enquiries"`
+}
+
+func (a *API) listEnquiries(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	o := store.ListOptions{Officer: q.Get("officer")}
+	switch q.Get("status") {
+	case "", "all":
+	case "open":
+		o.Open = true
+	default:
+		writeError(w, http.StatusBadRequest, "status must be open or all")
+		return
+	}
+	var err error
+	if o.Offset, err = intParam(q.Get("offset"), 0, 0, 1<<30); err != nil {
+		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
+		return
+	}
+	if o.Limit, err = intParam(q.Get("limit"), 50, 1, 500); err != nil {
+		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
+		return
+	}
+	list, total, err := a.Store.List(r.Context(), o)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if list == nil {
+		list = []*store.Enquiry{}
+	}
+	writeJSON(w, http.StatusOK, enquiryList{Total: total, Offset: o.Offset, Enquiries: list})
+}
+
+// EnquiryDetail is an enquiry with its messages and timeline.
+type EnquiryDetail struct {
+	*store.Enquiry
+	MessageList []store.Message `json:"message_list"`
+	Timeline    []store.Event   `json:"timeline"`
+}
+
+func (a *API) getEnquiry(w http.ResponseWriter, r *http.Request) {
+	ref := r.PathValue("ref")
+	e, err := a.Store.Enquiry(r.Context(), ref)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no enquiry "+ref)
+		return
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	msgs, err := a.Store.Messages(r.Context(), ref)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	tl, err := a.Store.Timeline(r.Context(), ref)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, EnquiryDetail{Enquiry: e, MessageList: msgs, Timeline: tl})
+}
+
+func (a *API) status(w http.ResponseWriter, r *http.Request) {
+	st, err := a.Store.IngestStatus(r.Context(), store.WatchedFolders(a.Config), 20)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (a *API) quarantine(w http.ResponseWriter, r *http.Request) {
+	limit, err := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
+		return
+	}
+	q, total, err := a.Store.Quarantine(r.Context(), limit)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "entries": q})
+}
+
+func (a *API) automatic(w http.ResponseWriter, r *http.Request) {
+	limit, err := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
+		return
+	}
+	msgs, err := a.Store.Automatic(r.Context(), limit)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"messages": msgs})
+}
+
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	log := a.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal error; see the server log")
+}
+
+func intParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, errors.New("not a number")
+	}
+	if n < lo || n > hi {
+		return 0, errors.New("out of range " + strconv.Itoa(lo) + ".." + strconv.Itoa(hi))
+	}
+	return n, nil
+}
+
+// WriteJSON writes v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
