@@ -46,19 +46,35 @@ package routing
 //     24-hour clock.
 //   - 12pm is noon; 12am and "midnight" are the end of the day named (00:00
 //     of the following day). "half four" is 16:30 (bare-hour rules apply).
+//     Hours in words count only with "o'clock", "pm" or "half/quarter"
+//     ("by four o'clock"): "by five" alone is too often a quantity. A bare
+//     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
+//     "1600 GMT"), never a year ("by 2030").
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
 //     is the Friday of next calendar week (Monday-based); "this Friday" is
 //     the coming one.
-//   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov")
-//     is 17:00 that day, like "COP Friday"; it needs a "by"/"deadline"/"no
-//     later than" cue. "before Friday" is ambiguous and ignored.
+//   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov",
+//     "need a line today") is 17:00 that day, like "COP Friday"; it needs a
+//     "by"/"deadline"/"no later than"/"need" cue ("can you get back to me
+//     today?" has none). "before Friday" is ambiguous and ignored. An
+//     explicit date wins over a weekday that contradicts it. A day-month
+//     date is in the year of sent, or the next year if it would be more
+//     than six months past; otherwise a past date is not a deadline.
 //   - "tomorrow morning", "Monday morning", "first thing tomorrow" = 09:00 of
 //     that day; "first thing" alone = 09:00 on the next working day after
 //     sent. "this morning" = 12:00 (and only while it is still morning).
-//     "tomorrow afternoon" 15:00, "tomorrow evening/night" 19:00.
-//   - "end of the week" = the coming Friday 17:00.
+//     "tomorrow afternoon" and "mid-afternoon" 15:00, "tomorrow
+//     evening/night" 19:00.
+//   - "end of the week" = the coming Friday 17:00. "COP" is close of play
+//     only in capitals and not as the summit ("COP28", "first day of COP",
+//     "at COP"); "at the end of the day" is an idiom.
+//   - "go to print/press at 9pm" is a deadline; "on air at 6pm", "the 6pm
+//     bulletin", "the call at 3pm" are not.
+//   - Among several deadlines the highest score wins ("deadline 6pm" beats
+//     a time merely mentioned with "at"); on a tie, the earliest instant
+//     (the desk must meet the tighter one).
 //   - Relative spans are hours and minutes only, up to 72 hours ("within 20
 //     working days", "within 10-12 weeks" are not deadlines).
 //   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EST -5, EDT -4,
