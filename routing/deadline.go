@@ -79,8 +79,8 @@ package routing
 //     working days", "within 10-12 weeks" are not deadlines).
 //   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EST -5, EDT -4,
 //     PST -8, PDT -7 are fixed offsets; "UK time", "London", "BST" and
-//     "British time" are Europe/London; "ET"/"PT" and "<city> time" are that
-//     city's zone; "local/our/my time" is the zone of sent itself (the
+//     "British time" are Europe/London; "ET"/"PT", "<city> time" and a known
+//     city right after the time ("3pm Brussels") are that city's zone; "local/our/my time" is the zone of sent itself (the
 //     sender's Date header offset).
 //   - Text inside double quotation marks, and lines starting with ">", are
 //     quoted material, not the journalist's own deadline.
@@ -1708,18 +1708,12 @@ func (sc *scanner) parseZone(a *atom) {
 			if !ok || !t.capital && t.low != "uk" {
 				return
 			}
-			if t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
-				if !sc.word(e, "time") {
-					return
-				}
-			}
+			// a city alone right after a time is its zone ("14:00 London",
+			// "3pm Brussels"); a region or country needs "time"
 			if sc.word(e, "time") {
 				e++
-			} else if t.low != "london" && t.low != "uk" && !paren {
-				// "<place>" alone only in brackets or for London/UK
-				if !sc.word(e, "time") {
-					return
-				}
+			} else if t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
+				return
 			}
 			zl = namedZone(name, sc.loc)
 		}

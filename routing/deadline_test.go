@@ -203,6 +203,7 @@ var deadlineCases = []deadlineCase{
 	{"ET follows New York DST", "Deadline 9am ET.", wed1000, "2023-10-18T14:00:00+01:00", ruleZonedClock},
 	{"EST is fixed", "Deadline 9am EST.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
 	{"Brussels time", "Need it by 4pm Brussels time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
+	{"city alone", "Deadline 3pm Brussels.", nov0930, "2023-11-20T14:00:00+00:00", ruleZonedClock},
 	{"Paris time", "Deadline 18:00 Paris time.", nov0930, "2023-11-20T17:00:00+00:00", ruleZonedClock},
 	{"1600 GMT", "Deadline 1600 GMT.", nov0930, "2023-11-20T16:00:00+00:00", ruleZonedClock},
 	{"GMT+2", "Deadline 17:00 GMT+2.", nov0930, "2023-11-20T15:00:00+00:00", ruleZonedClock},
