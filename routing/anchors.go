@@ -1,0 +1,169 @@
+package routing
+
+import "time"
+
+// dayRange is an inclusive range of calendar days (days since 1970-01-01 in
+// the desk's zone) that an email says its subject happened on.
+type dayRange struct{ from, to int32 }
+
+var anchorWeekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+var anchorMonths = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// dateAnchors finds the days an email refers to as when its subject
+// happened, resolved against the day it was sent (d0, in the desk's zone):
+// "today", "this morning('s)", "tonight" → d0; "yesterday" → d0−1; "last
+// night", "overnight" → d0−1..d0; "Saturday's", "on Thursday" → the latest
+// such day on or before d0 ("last Thursday": before d0); "12 October",
+// "Oct 12", "13-14 April", "31 January 2023" → that day (a date up to 60 days
+// ahead is a future event and ignored; one further ahead means last year);
+// "this week", "last week" → those weeks so far. Words that name a deadline
+// ("by Friday", "Deadline Monday") are not anchors. The tokens are those of
+// tz after tokenize.
+func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
+	n := len(tz.toks)
+	w := func(k int) string {
+		if k < 0 || k >= n {
+			return ""
+		}
+		return string(tz.word(k))
+	}
+	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
+	for k := 0; k < n; k++ {
+		word := w(k)
+		switch word {
+		case "today", "tonight", "todays":
+			out = append(out, dayRange{d0, d0})
+			continue
+		case "yesterday", "yesterdays":
+			out = append(out, dayRange{d0 - 1, d0 - 1})
+			continue
+		case "overnight":
+			out = append(out, dayRange{d0 - 1, d0})
+			continue
+		case "this":
+			switch w(k + 1) {
+			case "morning", "afternoon", "evening":
+				out = append(out, dayRange{d0, d0})
+			case "week":
+				mon := d0 - int32((wd0+6)%7)
+				out = append(out, dayRange{mon, d0})
+			}
+			continue
+		case "last":
+			switch w(k + 1) {
+			case "night":
+				out = append(out, dayRange{d0 - 1, d0})
+			case "week":
+				mon := d0 - int32((wd0+6)%7)
+				out = append(out, dayRange{mon - 7, mon - 1})
+			}
+			continue
+		}
+		if wd, ok := anchorWeekdays[word]; ok {
+			prev := w(k - 1)
+			if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
+				continue
+			}
+			back := int32((7 + int(wd0) - int(wd)) % 7)
+			if prev == "last" && back == 0 {
+				back = 7
+			}
+			out = append(out, dayRange{d0 - back, d0 - back})
+			continue
+		}
+		// Day-month dates: "12 October", "13-14 April", "October 12", with
+		// an optional year.
+		if m, ok := anchorMonths[word]; ok {
+			var days []int
+			// days before the month: "13 14 April" (from "13-14 April")
+			for j := k - 1; j >= 0 && j >= k-2 && tz.toks[j].num; j-- {
+				if d := smallInt(tz.word(j)); d >= 1 && d <= 31 {
+					days = append(days, d)
+				} else {
+					break
+				}
+			}
+			yearAt := k + 1
+			if len(days) == 0 && k+1 < n && tz.toks[k+1].num {
+				if d := smallInt(tz.word(k + 1)); d >= 1 && d <= 31 {
+					days = append(days, d)
+					yearAt = k + 2
+				}
+			}
+			if len(days) == 0 || word == "may" && tz.toks[k].brk {
+				continue
+			}
+			year := 0
+			if yearAt < n && tz.toks[yearAt].num {
+				if y := smallInt(tz.word(yearAt)); y >= 1990 && y <= 2100 {
+					year = y
+				}
+			}
+			lo, hi := int32(1<<30), int32(-1<<30)
+			ok := false
+			for _, d := range days {
+				day, good := resolveDayMonth(d0, year, m, d)
+				if !good {
+					continue
+				}
+				ok = true
+				lo, hi = min(lo, day), max(hi, day)
+			}
+			if ok {
+				out = append(out, dayRange{lo, hi})
+			}
+		}
+	}
+	return out
+}
+
+// resolveDayMonth places day d of month m in year (0: the latest year that
+// puts it on or before d0, unless it is within 60 days ahead, which reads
+// as a future event and gives false).
+func resolveDayMonth(d0 int32, year int, m time.Month, d int) (int32, bool) {
+	if year != 0 {
+		t := time.Date(year, m, d, 0, 0, 0, 0, time.UTC)
+		if t.Month() != m {
+			return 0, false
+		}
+		day := int32(t.Unix() / 86400)
+		return day, day <= d0
+	}
+	y := dayTime(d0).Year()
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != m {
+		return 0, false
+	}
+	day := int32(t.Unix() / 86400)
+	if day > d0 {
+		if day-d0 <= 60 {
+			return 0, false
+		}
+		t = time.Date(y-1, m, d, 0, 0, 0, 0, time.UTC)
+		day = int32(t.Unix() / 86400)
+	}
+	return day, true
+}
+
+// smallInt parses a short run of ASCII digits (-1 when it is not one).
+func smallInt(b []byte) int {
+	if len(b) == 0 || len(b) > 4 {
+		return -1
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -1,0 +1,548 @@
+package routing
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// Link is the release an enquiry is about, or none.
+type Link struct {
+	// Release is the release id, "" when no release fits well enough.
+	Release string `json:"release"`
+	// Score is the calibrated probability in [0,1] that Release is right
+	// (for "", the best rejected candidate's probability).
+	Score float64 `json:"score"`
+	// Reason is how it was found: "url", "title", "text" or "thread".
+	Reason string `json:"reason,omitempty"`
+	// Detail explains the decision for the enquiry's timeline.
+	Detail string `json:"detail,omitempty"`
+	// near are the best text candidates of the sender's own words, linked
+	// or not, with the share of the enquiry each covers (for the topic).
+	near []nearRelease
+}
+
+type nearRelease struct {
+	rel   *Release
+	cover float64
+}
+
+// Link reasons.
+const (
+	ReasonURL    = "url"
+	ReasonTitle  = "title"
+	ReasonText   = "text"
+	ReasonThread = "thread"
+)
+
+// LinkThreshold is the probability below which no release is linked. A
+// wrong link misleads the officer more than a missing one (they must first
+// notice it is wrong); counting a wrong link as costing twice what a right
+// one gains, linking pays when p − 2(1−p) > 0, that is p > 2/3.
+const LinkThreshold = 2.0 / 3.0
+
+// channel weights: the journalist's own words count fully; a forwarded
+// release is the release itself; quoted history is what the thread was
+// about, not necessarily this message.
+const (
+	weightSubject   = 1.0
+	weightNew       = 1.0
+	weightForwarded = 0.8
+	weightQuoted    = 0.3
+)
+
+// topK is how many text candidates get the full feature treatment.
+const topK = 8
+
+type channel struct {
+	text   string
+	weight float32
+}
+
+// cand is one candidate release with its features.
+type cand struct {
+	doc    int32
+	text   float32 // BM25F score
+	cover  float32 // the share of the query's IDF mass whose terms the release contains
+	subj   float32 // the same for the subject's words alone (-1: no subject)
+	title  float32 // share of the title (words and phrases, IDF-weighted) found in the query
+	anchor int8    // +1 published on a day the email names, -1 the email names days and none fits, 0 no days named
+	dist   float32 // days between publication and the nearest day named (when anchor is -1)
+	age    float32 // days from publication to the email
+	rank   float32 // the ranking score
+}
+
+// scratch holds the reusable buffers of one linking; pooled per catalogue.
+type scratch struct {
+	tz      tokenizer
+	ids     []int32
+	brks    []bool
+	qw      []float32
+	qterms  []int32
+	acc     []float32
+	pres    []float32
+	touched []int32
+	subj    []int32
+	top     []cand
+	anchors []dayRange
+}
+
+func newScratch(ix *index) *scratch {
+	return &scratch{
+		qw:   make([]float32, ix.nterms),
+		acc:  make([]float32, len(ix.docs)),
+		pres: make([]float32, len(ix.docs)),
+		top:  make([]cand, 0, topK+1),
+	}
+}
+
+func (sc *scratch) reset() {
+	for _, t := range sc.qterms {
+		sc.qw[t] = 0
+	}
+	sc.qterms = sc.qterms[:0]
+	for _, d := range sc.touched {
+		sc.acc[d] = 0
+		sc.pres[d] = 0
+	}
+	sc.touched = sc.touched[:0]
+	sc.subj = sc.subj[:0]
+	sc.top = sc.top[:0]
+	sc.anchors = sc.anchors[:0]
+}
+
+// qsat dampens a term's query weight beyond 1 (a word repeated in an email
+// is more important, but not proportionally).
+func qsat(x float32) float32 {
+	if x <= 1 {
+		return x
+	}
+	return 1 + float32(math.Log(float64(x)))
+}
+
+// addQuery adds the terms of text (and its adjacent-word phrases) to the
+// query with weight w.
+func (c *Catalogue) addQuery(sc *scratch, text string, w float32, subject bool) {
+	if text == "" || w == 0 {
+		return
+	}
+	ix := c.idx
+	sc.ids, sc.brks = ix.termSeq(&sc.tz, text, false, sc.ids[:0], sc.brks[:0])
+	add := func(id int32) {
+		if sc.qw[id] == 0 {
+			sc.qterms = append(sc.qterms, id)
+		}
+		sc.qw[id] += w
+	}
+	for k, id := range sc.ids {
+		if id < 0 {
+			continue
+		}
+		add(id)
+		if subject {
+			sc.subj = append(sc.subj, id)
+		}
+		if k > 0 && !sc.brks[k] && sc.ids[k-1] >= 0 {
+			if bid, ok := ix.bigrams[bigramKey(sc.ids[k-1], id)]; ok {
+				add(bid)
+			}
+		}
+	}
+}
+
+// linkParams weigh the ranking features (see doc.go for how they were
+// chosen).
+type linkParams struct {
+	title, anchorHit, anchorMiss, age float32
+	// calibration: p = σ(b0 + bRank·rank + bMargin·margin + bCover·cover)
+	b0, bRank, bMargin, bCover float64
+}
+
+var defaultParams = linkParams{
+	title: 1.0, anchorHit: 0.6, anchorMiss: 0.3, age: 0.3,
+	b0: -4.451, bRank: 2.748, bMargin: 0, bCover: 1.880,
+}
+
+// search scores the query in sc against every release sharing a term with
+// it and keeps the best topK eligible ones, with features, in sc.top
+// (best first). Eligible releases were published on or before the email's
+// day (and, when the time is known, no later than ten minutes after it).
+func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time) (mass float32) {
+	ix := c.idx
+	for _, t := range sc.qterms {
+		q := qsat(sc.qw[t])
+		qi := q * ix.idf[t]
+		mass += qi
+		for _, ps := range ix.post[t] {
+			if sc.acc[ps.doc] == 0 {
+				sc.touched = append(sc.touched, ps.doc)
+			}
+			sc.acc[ps.doc] += q * ps.w
+			sc.pres[ps.doc] += qi
+		}
+	}
+	if mass == 0 {
+		return 0
+	}
+	latest := sent.Add(10 * time.Minute)
+	for _, d := range sc.touched {
+		// In units of a word found in one release only, so that scores
+		// mean the same in a catalogue of 50 releases and of 10,000.
+		s := sc.acc[d] / ix.idfUnique
+		info := &ix.docs[d]
+		if info.day > d0 {
+			continue
+		}
+		if r := &c.releases[d]; !r.DateOnly && r.Published.After(latest) {
+			continue
+		}
+		cd := cand{doc: d, text: s, cover: sc.pres[d] / mass, age: float32(d0 - info.day)}
+		cd.title = c.titleMatch(sc, info)
+		cd.anchor, cd.dist = anchorMatch(sc.anchors, info.day)
+		cd.rank = p.rankOf(&cd)
+		sc.insertTop(cd)
+	}
+	return mass
+}
+
+func (p *linkParams) rankOf(cd *cand) float32 {
+	r := float32(math.Log1p(float64(cd.text))) + p.title*cd.title
+	if cd.anchor == 1 {
+		// The email names the day: how old the release is does not matter.
+		return r + p.anchorHit
+	}
+	if cd.anchor == -1 {
+		r -= p.anchorMiss * float32(math.Log1p(float64(cd.dist)))
+	}
+	r -= p.age * float32(math.Log1p(float64(cd.age)))
+	return r
+}
+
+// insertTop keeps sc.top sorted by rank, at most topK long.
+func (sc *scratch) insertTop(cd cand) {
+	n := len(sc.top)
+	if n == topK && cd.rank <= sc.top[n-1].rank {
+		return
+	}
+	i := n
+	for i > 0 && sc.top[i-1].rank < cd.rank {
+		i--
+	}
+	if n < topK {
+		sc.top = append(sc.top, cand{})
+	}
+	copy(sc.top[i+1:], sc.top[i:len(sc.top)-1])
+	sc.top[i] = cd
+}
+
+// titleMatch is the IDF-weighted share of the release title's words and
+// phrases present in the query, words and phrases counting half each.
+func (c *Catalogue) titleMatch(sc *scratch, d *docInfo) float32 {
+	var uni, bi float32
+	for _, id := range d.title {
+		if sc.qw[id] >= 0.5 {
+			uni += c.idx.idf[id]
+		}
+	}
+	for _, id := range d.titleBigrams {
+		if sc.qw[id] >= 0.5 {
+			bi += c.idx.idf[id]
+		}
+	}
+	var f float32
+	if d.titleMass > 0 {
+		f += 0.5 * uni / d.titleMass
+	}
+	if d.titleBigramMass > 0 {
+		f += 0.5 * bi / d.titleBigramMass
+	} else if d.titleMass > 0 {
+		f += 0.5 * uni / d.titleMass
+	}
+	return f
+}
+
+// subjectCover is the share of the subject's word IDF mass found in d
+// (-1 when the subject has no known words).
+func (c *Catalogue) subjectCover(sc *scratch, d *docInfo) float32 {
+	var all, in float32
+	for _, id := range sc.subj {
+		all += c.idx.idf[id]
+		if d.has(id) {
+			in += c.idx.idf[id]
+		}
+	}
+	if all == 0 {
+		return -1
+	}
+	return in / all
+}
+
+// anchorMatch says whether a release published on day fits the days the
+// email names: on one of them or the day after (readouts of a call often
+// appear the next morning).
+func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
+	if len(anchors) == 0 {
+		return 0, 0
+	}
+	dist := int32(1 << 30)
+	for _, a := range anchors {
+		switch {
+		case day >= a.from && day <= a.to+1:
+			return 1, 0
+		case day < a.from:
+			dist = min(dist, a.from-day)
+		default:
+			dist = min(dist, day-a.to-1)
+		}
+	}
+	return -1, float32(dist)
+}
+
+// confidence turns the best candidate's features into a probability.
+func (p *linkParams) confidence(best, second *cand) float64 {
+	margin := float64(best.rank)
+	if second != nil {
+		margin = float64(best.rank - second.rank)
+	}
+	margin = math.Min(margin, 3)
+	z := p.b0 + p.bRank*float64(best.rank) + p.bMargin*margin + p.bCover*float64(best.cover)
+	return 1 / (1 + math.Exp(-z))
+}
+
+// linkQuery is one question put to the catalogue.
+type linkQuery struct {
+	chans []channel
+	d0    int32
+	sent  time.Time
+	// anchorText is where dates are looked for.
+	anchorText []string
+	// subject is set when chans[0] is the subject.
+	subject bool
+}
+
+// ranked is the outcome of one query: the candidates, best first.
+type ranked struct {
+	cands []cand
+	mass  float32
+	p     float64 // confidence in cands[0]
+}
+
+func (c *Catalogue) run(sc *scratch, p *linkParams, q *linkQuery) ranked {
+	sc.reset()
+	for _, t := range q.anchorText {
+		if t == "" {
+			continue
+		}
+		sc.tz.tokenize(t)
+		sc.anchors = dateAnchors(&sc.tz, q.d0, sc.anchors)
+	}
+	for i, ch := range q.chans {
+		c.addQuery(sc, ch.text, ch.weight, i == 0 && q.subject)
+	}
+	mass := c.search(sc, p, q.d0, q.sent)
+	out := ranked{mass: mass}
+	if len(sc.top) == 0 {
+		return out
+	}
+	out.cands = append(out.cands, sc.top...)
+	for i := range out.cands {
+		out.cands[i].subj = c.subjectCover(sc, &c.idx.docs[out.cands[i].doc])
+	}
+	var second *cand
+	if len(out.cands) > 1 {
+		second = &out.cands[1]
+	}
+	out.p = p.confidence(&out.cands[0], second)
+	return out
+}
+
+// urlMatch returns the releases whose URL, or GOV.UK-style slug, one of
+// urls names, in order of first mention.
+func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok bool) {
+	for _, u := range urls {
+		n := NormaliseURL(u)
+		if n == "" {
+			continue
+		}
+		if docs := c.byURL[n]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
+			return docs[0], u, true
+		}
+		if s := urlSlug(u); s != "" {
+			if docs := c.bySlug[s]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
+				return docs[0], u, true
+			}
+		}
+	}
+	return -1, "", false
+}
+
+// shiftCues are phrases with which a reply turns to a new subject.
+var shiftCues = []string{
+	"separately", "different story", "different subject", "different matter", "another matter",
+	"unrelated", "on another note", "change of subject", "new question", "new query",
+	"different question", "something else", "while i have you", "on a different note", "another story",
+	"not related", "different topic", "another topic",
+}
+
+func hasShiftCue(text string) bool {
+	low := strings.ToLower(text)
+	for _, c := range shiftCues {
+		if i := strings.Index(low, c); i >= 0 {
+			before := i == 0 || !isWordByte(low[i-1])
+			after := i+len(c) == len(low) || !isWordByte(low[i+len(c)])
+			if before && after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b >= 0x80
+}
+
+// urlsIn splits urls into those that appear in the quoted history only and
+// the rest (new text, forwarded text, subject, or HTML links not found in
+// any text, which are taken as the sender's own).
+func urlsIn(in *Input) (own, quoted []string) {
+	for _, u := range in.URLs {
+		core := strings.TrimRight(u, "/")
+		if i := strings.Index(core, "://"); i >= 0 {
+			core = core[i+3:]
+		}
+		inOwn := strings.Contains(in.NewText, core) || strings.Contains(in.ForwardedText, core) || strings.Contains(in.Subject, core)
+		inQuoted := strings.Contains(in.QuotedText, core)
+		if inQuoted && !inOwn {
+			quoted = append(quoted, u)
+		} else {
+			own = append(own, u)
+		}
+	}
+	return own, quoted
+}
+
+// Link finds the release an enquiry is about. See the package
+// documentation for the method and its calibration.
+func (c *Catalogue) Link(in *Input) Link {
+	return c.link(in, &defaultParams, nil)
+}
+
+// linkTrace receives the candidates of each query (for calibration and
+// debugging).
+type linkTrace func(kind string, r ranked)
+
+func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
+	if c == nil || len(c.releases) == 0 {
+		return c.inherit(in, Link{Detail: "empty catalogue"})
+	}
+	sent := in.Date
+	if sent.IsZero() {
+		sent = time.Now()
+	}
+	d0 := dayOf(sent, c.loc)
+	ownURLs, quotedURLs := urlsIn(in)
+	cue := in.IsReply && hasShiftCue(in.NewText)
+
+	// 1. A URL of a release in the sender's own text settles it.
+	if doc, u, ok := c.urlMatch(ownURLs, d0); ok {
+		return Link{Release: c.releases[doc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + u}
+	}
+
+	sc := c.pool.Get().(*scratch)
+	defer c.pool.Put(sc)
+
+	// 2. The sender's own words: subject (unless this reply moves on from
+	// the thread's subject), new text, forwarded text.
+	own := linkQuery{d0: d0, sent: sent}
+	if !cue {
+		own.chans = append(own.chans, channel{in.Subject, weightSubject})
+		own.subject = true
+	}
+	own.chans = append(own.chans, channel{in.NewText, weightNew}, channel{in.ForwardedText, weightForwarded})
+	if !in.IsReply {
+		// Quoted text in a first message is something the sender pasted.
+		own.chans = append(own.chans, channel{in.QuotedText, weightQuoted})
+	}
+	own.anchorText = []string{in.Subject, in.NewText, in.ForwardedText}
+	primary := c.run(sc, p, &own)
+	if trace != nil {
+		trace("own", primary)
+	}
+	var best Link
+	if len(primary.cands) > 0 {
+		top := primary.cands[0]
+		best = Link{Release: c.releases[top.doc].ID, Score: primary.p, Reason: ReasonText}
+		if top.title >= 0.75 {
+			best.Reason = ReasonTitle
+		}
+		best.Detail = c.describe(&top, primary.p)
+	}
+	for i := 0; i < len(primary.cands) && i < 3; i++ {
+		cd := &primary.cands[i]
+		best.near = append(best.near, nearRelease{rel: &c.releases[cd.doc], cover: float64(cd.cover)})
+	}
+
+	// 3. A reply inherits its thread's release unless it clearly moves on.
+	if in.IsReply && !cue {
+		thread := in.ThreadRelease
+		tl := Link{}
+		if thread != "" {
+			if _, ok := c.Release(thread); ok {
+				tl = Link{Release: thread, Score: math.Max(0.9, in.ThreadScore), Reason: ReasonThread, Detail: "follow-up in the enquiry's thread"}
+			}
+		} else if doc, u, ok := c.urlMatch(quotedURLs, d0); ok {
+			tl = Link{Release: c.releases[doc].ID, Score: 0.95, Reason: ReasonThread, Detail: "quoted history links to " + u}
+		} else if in.QuotedText != "" {
+			tq := linkQuery{d0: d0, sent: sent, subject: true,
+				chans: []channel{{in.Subject, weightSubject}, {in.QuotedText, weightNew}}}
+			tr := c.run(sc, p, &tq)
+			if trace != nil {
+				trace("thread", tr)
+			}
+			if len(tr.cands) > 0 && tr.p >= LinkThreshold {
+				top := tr.cands[0]
+				tl = Link{Release: c.releases[top.doc].ID, Score: tr.p, Reason: ReasonThread,
+					Detail: "quoted history: " + c.describe(&top, tr.p)}
+			}
+		}
+		if tl.Release != "" {
+			if best.Release == tl.Release && best.Score >= LinkThreshold {
+				best.Score = math.Max(best.Score, tl.Score)
+				return best
+			}
+			tl.near = best.near
+			return tl
+		}
+	}
+	if best.Score < LinkThreshold {
+		if best.Release != "" {
+			best.Detail = fmt.Sprintf("no release: best candidate %s below threshold (%s)", best.Release, best.Detail)
+		} else {
+			best.Detail = "no release shares distinctive words with the enquiry"
+		}
+		best.Release, best.Reason = "", ""
+	}
+	return best
+}
+
+// inherit is the link for a follow-up when nothing else can be said.
+func (c *Catalogue) inherit(in *Input, l Link) Link {
+	if in.IsReply && in.ThreadRelease != "" {
+		return Link{Release: in.ThreadRelease, Score: math.Max(0.9, in.ThreadScore), Reason: ReasonThread, Detail: "follow-up in the enquiry's thread"}
+	}
+	return l
+}
+
+func (c *Catalogue) describe(cd *cand, p float64) string {
+	a := ""
+	switch cd.anchor {
+	case 1:
+		a = ", published on a day the email names"
+	case -1:
+		a = ", not on the day the email names"
+	}
+	return fmt.Sprintf("text match %.1f, covers %.0f%% of the enquiry's distinctive words, title %.0f%%, %d days old%s; p=%.2f",
+		cd.text, 100*cd.cover, 100*cd.title, int(cd.age), a, p)
+}

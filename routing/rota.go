@@ -1,0 +1,220 @@
+package routing
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+// Rota answers who is on shift. A shift starts at each activation of its
+// cron spec read in the desk's wall-clock time and lasts its duration of
+// wall-clock time: "0 18 * * MON-FRI" for 14h runs from 18:00 to 08:00 local
+// the next morning, also on the nights the clocks change (when that night
+// is an hour shorter or longer in real time). Wall-clock times are computed
+// on a zone-free clock, so nothing depends on DST; only the start and end
+// instants reported are placed back in the desk's zone. This is also how
+// the scorer (score-route) reads the rota: on shift at local time W if the
+// spec fires at some local minute S with S ≤ W < S + duration.
+type Rota struct {
+	cfg    *config.Config
+	loc    *time.Location
+	shifts []rotaShift
+}
+
+type rotaShift struct {
+	shift *config.Shift
+	sched cron.Schedule
+}
+
+// ActiveShift is one occurrence of a shift.
+type ActiveShift struct {
+	Shift *config.Shift
+	// Start and End are the occurrence's instants (End exclusive).
+	Start, End time.Time
+}
+
+// Load is the desk's workload at routing time, an input so assignment stays
+// a pure function: open enquiries per officer and when each was last given
+// one.
+type Load struct {
+	Open         map[string]int       `json:"open,omitempty"`
+	LastAssigned map[string]time.Time `json:"last_assigned,omitempty"`
+}
+
+// Assignment is who gets an enquiry, and why.
+type Assignment struct {
+	Officer string `json:"officer"`
+	// Shift is the name of the shift the officer is on ("" for the
+	// escalation manager when nobody is on).
+	Shift  string `json:"shift,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// NewRota compiles cfg's rota.
+func NewRota(cfg *config.Config) (*Rota, error) {
+	r := &Rota{cfg: cfg, loc: cfg.Location}
+	if r.loc == nil {
+		r.loc = time.UTC
+	}
+	for i := range cfg.Rota {
+		s := &cfg.Rota[i]
+		sched, err := config.ParseCron(s.Start)
+		if err != nil {
+			return nil, fmt.Errorf("rota[%d] %q: start %q: %w", i, s.Name, s.Start, err)
+		}
+		if s.Duration <= 0 {
+			return nil, fmt.Errorf("rota[%d] %q: duration must be positive", i, s.Name)
+		}
+		r.shifts = append(r.shifts, rotaShift{shift: s, sched: sched})
+	}
+	return r, nil
+}
+
+// wall is t's wall-clock reading in loc on a zone-free (UTC) clock.
+func wall(t time.Time, loc *time.Location) time.Time {
+	l := t.In(loc)
+	return time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
+}
+
+// unwall places a zone-free wall-clock reading back in loc. In the hour
+// skipped when clocks go forward the instant is the one after the change;
+// in the hour repeated when they go back it is the first.
+func unwall(w time.Time, loc *time.Location) time.Time {
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+}
+
+// occurrence returns the latest start S of rs with S ≤ w < S+duration, on
+// the wall clock.
+func (rs *rotaShift) occurrence(w time.Time) (time.Time, bool) {
+	d := rs.shift.Duration
+	s := rs.sched.Next(w.Add(-d))
+	if s.IsZero() || s.After(w) {
+		return time.Time{}, false
+	}
+	for i := 0; i < 20000; i++ {
+		n := rs.sched.Next(s)
+		if n.IsZero() || n.After(w) {
+			break
+		}
+		s = n
+	}
+	return s, true
+}
+
+// Active returns the shifts on at instant at, in rota order.
+func (r *Rota) Active(at time.Time) []ActiveShift {
+	w := wall(at, r.loc)
+	var out []ActiveShift
+	for i := range r.shifts {
+		rs := &r.shifts[i]
+		if s, ok := rs.occurrence(w); ok {
+			out = append(out, ActiveShift{Shift: rs.shift, Start: unwall(s, r.loc), End: unwall(s.Add(rs.shift.Duration), r.loc)})
+		}
+	}
+	return out
+}
+
+// OnShift reports whether officer is on any shift at at.
+func (r *Rota) OnShift(officer string, at time.Time) bool {
+	for _, a := range r.Active(at) {
+		for _, o := range a.Shift.Officers {
+			if o == officer {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OnShiftFor returns the officers on shift at at who take topic: those on
+// shifts listing it, else those on "*" shifts.
+func (r *Rota) OnShiftFor(topic string, at time.Time) []string {
+	active := r.Active(at)
+	ids, _ := r.pool(active, topic, false)
+	if len(ids) == 0 {
+		ids, _ = r.pool(active, topic, true)
+	}
+	return ids
+}
+
+// pool collects the officers of the active shifts that list topic
+// (wildcard false) or take every topic (wildcard true), with the shift each
+// is on.
+func (r *Rota) pool(active []ActiveShift, topic string, wildcard bool) ([]string, map[string]string) {
+	var ids []string
+	shiftOf := map[string]string{}
+	for _, a := range active {
+		if a.Shift.Wildcard() != wildcard || !wildcard && !a.Shift.CoversTopic(topic) {
+			continue
+		}
+		for _, o := range a.Shift.Officers {
+			if _, dup := shiftOf[o]; !dup {
+				shiftOf[o] = a.Shift.Name
+				ids = append(ids, o)
+			}
+		}
+	}
+	return ids, shiftOf
+}
+
+// Assign picks the officer for an enquiry on topic at instant at:
+//
+//  1. the officers on shifts that list the topic; if none is on,
+//  2. the officers on "*" shifts; if none is on,
+//  3. the escalation manager.
+//
+// Within 1 or 2, officers whose own topics (officers[].topics) cover the
+// topic are preferred when any is on; the rota says who is working, the
+// officer's topics only what they know, so they never leave nobody. Among
+// those, the one with the fewest open enquiries wins; ties go to the one
+// least recently assigned (never counts as longest ago), then by id, which
+// makes a round robin as LastAssigned is updated.
+func (r *Rota) Assign(topic string, at time.Time, load Load) Assignment {
+	active := r.Active(at)
+	ids, shiftOf := r.pool(active, topic, false)
+	how := "on shift for " + topic
+	if len(ids) == 0 {
+		ids, shiftOf = r.pool(active, topic, true)
+		how = "nobody on shift for " + topic + "; on the all-topics shift"
+	}
+	if len(ids) == 0 {
+		m := r.cfg.Escalation.Manager
+		return Assignment{Officer: m, Reason: "nobody on shift; escalation manager"}
+	}
+	var experts []string
+	for _, id := range ids {
+		if o := r.cfg.Officer(id); o != nil && o.Covers(topic) {
+			experts = append(experts, id)
+		}
+	}
+	pool := ids
+	if len(experts) > 0 {
+		pool = experts
+	}
+	sort.SliceStable(pool, func(i, j int) bool {
+		a, b := pool[i], pool[j]
+		if load.Open[a] != load.Open[b] {
+			return load.Open[a] < load.Open[b]
+		}
+		ta, tb := load.LastAssigned[a], load.LastAssigned[b]
+		if !ta.Equal(tb) {
+			return ta.Before(tb)
+		}
+		return a < b
+	})
+	pick := pool[0]
+	var why []string
+	why = append(why, fmt.Sprintf("%s (%s)", how, shiftOf[pick]))
+	if len(experts) > 0 && len(experts) < len(ids) {
+		why = append(why, "covers "+topic)
+	}
+	if len(pool) > 1 {
+		why = append(why, fmt.Sprintf("fewest open (%d) of %d", load.Open[pick], len(pool)))
+	}
+	return Assignment{Officer: pick, Shift: shiftOf[pick], Reason: strings.Join(why, "; ")}
+}

@@ -1,0 +1,211 @@
+package routing
+
+import (
+	"fmt"
+	"regexp"
+	"sync/atomic"
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/sla"
+)
+
+// Input is what routing needs to know about one message.
+type Input struct {
+	MessageID string
+	// From is the sender's address.
+	From    string
+	Subject string
+	// NewText is what the sender wrote (no quoted history, signature or
+	// forwarded content); QuotedText the quoted history; ForwardedText
+	// forwarded content (inline or an attached message).
+	NewText, QuotedText, ForwardedText string
+	// URLs found anywhere in the message.
+	URLs []string
+	// Date is the message's Date: relative words ("today's",
+	// "yesterday's") and the journalist's deadline are read against it.
+	Date time.Time
+	// Received is when the desk received the message; SLA clocks start
+	// then. Zero means Date (then the routing moment).
+	Received time.Time
+	// Automatic is non-empty for auto-replies, bounces, bulk mail and read
+	// receipts (a mailparse.AutoKind).
+	Automatic string
+	// IsReply is set for a reply (In-Reply-To, or a "Re:" subject).
+	IsReply bool
+
+	// For a follow-up joining an existing enquiry (set by the pipeline):
+	// the enquiry's release and link score, its officer, and whether it
+	// has been answered yet.
+	ThreadRelease  string
+	ThreadScore    float64
+	ThreadOfficer  string
+	ThreadAnswered bool
+}
+
+var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|odp|vs|r)\s*(\[\d+\])?\s*:`)
+
+// InputFromMessage builds the routing input of a parsed message.
+func InputFromMessage(m *mailparse.Message) Input {
+	return Input{
+		MessageID:     m.MessageID,
+		From:          m.From.Addr,
+		Subject:       m.Subject,
+		NewText:       m.NewText,
+		QuotedText:    m.QuotedText,
+		ForwardedText: m.ForwardedText,
+		URLs:          m.URLs,
+		Date:          m.Date,
+		Automatic:     string(m.Automatic),
+		IsReply:       len(m.InReplyTo) > 0 || replyPrefix.MatchString(m.Subject),
+	}
+}
+
+// Decision is the whole routing of one message, with reasons.
+type Decision struct {
+	Automatic bool   `json:"automatic"`
+	AutoKind  string `json:"auto_kind,omitempty"`
+
+	Outlet     string `json:"outlet"`
+	OutletTier string `json:"outlet_tier"`
+
+	Release       string  `json:"release"`
+	ReleaseScore  float64 `json:"release_score"`
+	ReleaseReason string  `json:"release_reason"`
+	ReleaseTitle  string  `json:"release_title,omitempty"`
+	ReleaseDetail string  `json:"release_detail,omitempty"`
+
+	Topic       string `json:"topic"`
+	TopicReason string `json:"topic_reason,omitempty"`
+
+	Officer       string `json:"officer"`
+	OfficerReason string `json:"officer_reason,omitempty"`
+	Shift         string `json:"shift,omitempty"`
+
+	// Deadline is the journalist's own deadline (zero: none stated).
+	Deadline       time.Time `json:"deadline"`
+	DeadlinePhrase string    `json:"deadline_phrase,omitempty"`
+
+	// Opened is when the SLA clocks start; Plan the due times (zero for
+	// automatic mail).
+	Opened time.Time `json:"opened"`
+	Plan   sla.Plan  `json:"plan"`
+}
+
+// Router routes messages. Its catalogue can be replaced at any time
+// (SetCatalogue) without blocking Route, which reads one immutable snapshot.
+type Router struct {
+	cfg     *config.Config
+	cat     atomic.Pointer[Catalogue]
+	topics  *Topics
+	outlets *Outlets
+	rota    *Rota
+}
+
+// NewRouter builds a router for cfg with the catalogue cat (nil: empty).
+func NewRouter(cfg *config.Config, cat *Catalogue) (*Router, error) {
+	rota, err := NewRota(cfg)
+	if err != nil {
+		return nil, err
+	}
+	r := &Router{cfg: cfg, topics: NewTopics(cfg), outlets: NewOutlets(cfg.Outlets), rota: rota}
+	if cat == nil {
+		cat = NewCatalogue(nil, cfg.Location)
+	}
+	r.cat.Store(cat)
+	return r, nil
+}
+
+// Catalogue returns the current catalogue snapshot.
+func (r *Router) Catalogue() *Catalogue { return r.cat.Load() }
+
+// SetCatalogue swaps in a new catalogue snapshot; routings already under way
+// finish on the old one.
+func (r *Router) SetCatalogue(c *Catalogue) {
+	if c != nil {
+		r.cat.Store(c)
+	}
+}
+
+// Rota returns the compiled rota.
+func (r *Router) Rota() *Rota { return r.rota }
+
+// Outlets returns the outlet lookup.
+func (r *Router) Outlets() *Outlets { return r.outlets }
+
+// Route decides everything about one message at the moment now (which
+// picks the officer on shift) given the desk's load. It is a pure function
+// of its arguments, the config and the catalogue snapshot.
+func (r *Router) Route(in Input, now time.Time, load Load) Decision {
+	var d Decision
+	if o, ok := r.outlets.Lookup(in.From); ok {
+		d.Outlet, d.OutletTier = o.Name, o.Tier
+	}
+	if in.Automatic != "" {
+		d.Automatic, d.AutoKind = true, in.Automatic
+		return d
+	}
+	cat := r.cat.Load()
+
+	// Release.
+	foi := isFOIRequest(in.NewText) || isFOIRequest(in.Subject)
+	if foi {
+		d.ReleaseDetail = "a freedom-of-information request, not a press enquiry about a release"
+		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "freedom-of-information request"
+	} else {
+		l := cat.Link(&in)
+		d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseDetail = l.Release, round3(l.Score), l.Reason, l.Detail
+		if x, ok := cat.Release(l.Release); ok {
+			d.ReleaseTitle = x.Title
+		}
+		tc := r.topics.Choose(&in, l, cat)
+		d.Topic, d.TopicReason = tc.Topic, tc.Reason
+	}
+
+	// Deadline.
+	sent := in.Date
+	if sent.IsZero() {
+		sent = now
+	}
+	if dl, ok := ExtractDeadline(in.NewText, sent, r.cfg.Location); ok {
+		d.Deadline, d.DeadlinePhrase = dl.At, dl.Phrase
+	}
+
+	// Officer.
+	switch {
+	case in.ThreadOfficer != "" && (in.ThreadAnswered || r.rota.OnShift(in.ThreadOfficer, now)):
+		d.Officer = in.ThreadOfficer
+		if in.ThreadAnswered {
+			d.OfficerReason = "follow-up: stays with the officer who answered the enquiry"
+		} else {
+			d.OfficerReason = "follow-up: stays with the enquiry's officer, who is on shift"
+		}
+		for _, a := range r.rota.Active(now) {
+			for _, o := range a.Shift.Officers {
+				if o == in.ThreadOfficer && d.Shift == "" {
+					d.Shift = a.Shift.Name
+				}
+			}
+		}
+	default:
+		a := r.rota.Assign(d.Topic, now, load)
+		d.Officer, d.OfficerReason, d.Shift = a.Officer, a.Reason, a.Shift
+		if in.ThreadOfficer != "" {
+			d.OfficerReason = fmt.Sprintf("follow-up: %s is off shift and the enquiry is unanswered; %s", in.ThreadOfficer, a.Reason)
+		}
+	}
+
+	// SLA clocks start when the desk received the message.
+	d.Opened = in.Received
+	if d.Opened.IsZero() {
+		d.Opened = in.Date
+	}
+	if d.Opened.IsZero() {
+		d.Opened = now
+	}
+	d.Plan = sla.PlanFor(r.cfg, d.OutletTier, d.Topic, d.Opened, d.Deadline)
+	return d
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

@@ -1,0 +1,415 @@
+package routing
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file is the one tokeniser shared by the release index, the linker's
+// queries and the topic keyword matcher, so that a release and an email that
+// say the same thing produce the same terms.
+//
+// A term is a lower-cased, accent-folded, lightly stemmed word, or a
+// normalised figure: "12,000" → "12000", "£1.6bn" / "1.6 billion" →
+// "1.6bn", "£10 million" / "£10m" → "10m", "36%" / "36 per cent" → "36pct".
+// Clock times ("4pm", "11.30am", "15:00") and stopwords are dropped.
+
+// tok is one raw token of a text.
+type tok struct {
+	// off/end index the token's normalised bytes in the tokeniser buffer.
+	off, end int32
+	// num is set for figures (digits, with an optional unit suffix).
+	num bool
+	// brk is set when a sentence or clause boundary precedes the token, so
+	// phrases (bigrams) do not span it.
+	brk bool
+	// question is set for tokens of a sentence ending in '?'.
+	question bool
+	// poss is set when the word was followed by a possessive 's.
+	poss bool
+	// upper is set when the word was written with a capital first letter.
+	upper bool
+}
+
+// tokenizer turns text into terms. It reuses its buffers: a zero tokenizer
+// is ready, and after warm-up tokenising allocates nothing.
+type tokenizer struct {
+	buf  []byte
+	toks []tok
+	// work holds the current token while it is being built.
+	work []byte
+}
+
+// foldTable maps runes below 0x250 to their accent-free lower-case ASCII
+// form ("" when the rune has none and should be kept as is).
+var foldTable [0x250]string
+
+func init() {
+	special := map[rune]string{'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o",
+		'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l", 'ı': "i", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'ð': "d"}
+	for r := rune(0x80); r < 0x250; r++ {
+		if s, ok := special[r]; ok {
+			foldTable[r] = s
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		d := norm.NFD.String(string(unicode.ToLower(r)))
+		if c, _ := utf8.DecodeRuneInString(d); c < 0x80 && c > 0 {
+			foldTable[r] = string(c)
+		}
+	}
+}
+
+// appendFolded appends the folded form of r to b.
+func appendFolded(b []byte, r rune) []byte {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	case r < 0x250 && foldTable[r] != "":
+		return append(b, foldTable[r]...)
+	default:
+		return utf8.AppendRune(b, unicode.ToLower(r))
+	}
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// tokenize splits s into raw tokens in t.toks (the previous ones are
+// discarded). Figures with units that follow as separate words ("10
+// million", "36 per cent") are merged.
+func (t *tokenizer) tokenize(s string) {
+	t.buf = t.buf[:0]
+	t.toks = t.toks[:0]
+	brk := true
+	sentenceStart := 0 // index in t.toks of the first token of the sentence
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(unicode.IsLetter(r) || isDigit(r) || unicode.IsDigit(r)) {
+			switch r {
+			case '.', '!', ';', ':', '(', ')', '"', '“', '”', '|', '•', '*', '?', '[', ']', '<', '>':
+				// A '.' or ':' between digits is handled inside a token.
+				brk = true
+			case '\n':
+				if paragraphBreak(s, i) {
+					brk = true
+				}
+			}
+			if r == '?' {
+				for k := sentenceStart; k < len(t.toks); k++ {
+					t.toks[k].question = true
+				}
+			}
+			if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) {
+				sentenceStart = len(t.toks)
+			}
+			i += size
+			continue
+		}
+		// A token: letters and digits, with '.' or ',' between digits,
+		// apostrophes inside words, and a trailing '%'.
+		t.work = t.work[:0]
+		hasDigit, hasLetter, poss := false, false, false
+		upper := unicode.IsUpper(r)
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			switch {
+			case unicode.IsLetter(r):
+				hasLetter = true
+				t.work = appendFolded(t.work, r)
+			case isDigit(r):
+				hasDigit = true
+				t.work = append(t.work, byte(r))
+			case (r == '.' || r == ',' || r == ':') && len(t.work) > 0 && isDigit(lastRune(t.work)) && j+1 < len(s) && isDigit(rune(s[j+1])):
+				if r == ',' && digitsAhead(s[j+1:]) == 3 {
+					// thousands separator: drop
+				} else {
+					t.work = append(t.work, byte(r))
+				}
+			case isApostrophe(r) && hasLetter && j+size < len(s):
+				// "Sunak's" → "sunak"; "don't" → "dont".
+				n, nsize := utf8.DecodeRuneInString(s[j+size:])
+				if n == 's' || n == 'S' {
+					after, _ := utf8.DecodeRuneInString(s[j+size+nsize:])
+					if j+size+nsize >= len(s) || !unicode.IsLetter(after) {
+						j += size + nsize
+						poss = true
+						goto done
+					}
+				}
+				if !unicode.IsLetter(n) {
+					goto done
+				}
+			case r == '%' && hasDigit:
+				t.work = append(t.work, "pct"...)
+				j += size
+				goto done
+			default:
+				goto done
+			}
+			j += size
+		}
+	done:
+		i = j
+		if t.emit(hasDigit, brk) {
+			t.toks[len(t.toks)-1].poss = poss
+			t.toks[len(t.toks)-1].upper = upper
+		}
+		brk = false
+	}
+	t.mergeUnits()
+}
+
+// paragraphBreak reports whether the newline at s[i] ends a paragraph: the
+// next line is blank or starts a list item.
+func paragraphBreak(s string, i int) bool {
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n', '-', '*', '>':
+			return true
+		default:
+			return isDigit(rune(s[j])) && j+1 < len(s) && (s[j+1] == '.' || s[j+1] == ')')
+		}
+	}
+	return true
+}
+
+func lastRune(b []byte) rune { return rune(b[len(b)-1]) }
+
+func digitsAhead(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// emit appends the token in t.work after normalising figures.
+func (t *tokenizer) emit(hasDigit, brk bool) bool {
+	w := t.work
+	num := false
+	if hasDigit {
+		w, num = normaliseFigure(w)
+		if w == nil {
+			return false // a clock time or nothing useful
+		}
+	}
+	off := int32(len(t.buf))
+	t.buf = append(t.buf, w...)
+	t.toks = append(t.toks, tok{off: off, end: int32(len(t.buf)), num: num, brk: brk})
+	return true
+}
+
+// normaliseFigure normalises a token holding digits: currency prefixes go
+// ("gbp21" → "21"), unit words shorten ("1.6billion" → "1.6bn"), ordinals
+// lose their suffix ("21st" → "21"), clock times return nil. Tokens that
+// mix letters and digits otherwise (COP28, P8s, G7) are kept as words.
+func normaliseFigure(w []byte) ([]byte, bool) {
+	for _, p := range [...]string{"gbp", "usd", "eur", "us"} {
+		if len(w) > len(p) && string(w[:len(p)]) == p && isDigit(rune(w[len(p)])) {
+			w = w[len(p):]
+			break
+		}
+	}
+	n := 0
+	for n < len(w) && (isDigit(rune(w[n])) || w[n] == '.' || w[n] == ':' || w[n] == ',') {
+		n++
+	}
+	if n == 0 {
+		return w, false // starts with letters: COP28, P8s, G7
+	}
+	numPart, suffix := w[:n], string(w[n:])
+	for _, c := range numPart {
+		if c == ':' {
+			return nil, false // 15:00, 13:30
+		}
+	}
+	switch suffix {
+	case "":
+		return numPart, true
+	case "am", "pm", "h", "hrs", "hr", "gmt", "bst", "utc", "cet", "cest":
+		return nil, false
+	case "bn", "billion", "b":
+		return append(numPart, "bn"...), true
+	case "m", "mn", "million", "mill":
+		return append(numPart, 'm'), true
+	case "k", "thousand":
+		return append(numPart, 'k'), true
+	case "tn", "trn", "trillion":
+		return append(numPart, "trn"...), true
+	case "pct", "percent":
+		return append(numPart, "pct"...), true
+	case "st", "nd", "rd", "th":
+		return numPart, true
+	case "s":
+		return numPart, true // 1990s, P8s handled above
+	}
+	return w, false
+}
+
+// mergeUnits joins a figure with a following unit word: "10 million" →
+// "10m", "36 per cent" → "36pct".
+func (t *tokenizer) mergeUnits() {
+	out := t.toks[:0]
+	for k := 0; k < len(t.toks); k++ {
+		tk := t.toks[k]
+		if tk.num && k+1 < len(t.toks) && !t.toks[k+1].brk {
+			next := string(t.buf[t.toks[k+1].off:t.toks[k+1].end])
+			unit, skip := "", 1
+			switch next {
+			case "million", "m", "mn":
+				unit = "m"
+			case "billion", "bn":
+				unit = "bn"
+			case "trillion", "trn":
+				unit = "trn"
+			case "percent":
+				unit = "pct"
+			case "per":
+				if k+2 < len(t.toks) && string(t.buf[t.toks[k+2].off:t.toks[k+2].end]) == "cent" {
+					unit, skip = "pct", 2
+				}
+			}
+			if unit != "" && isPlainNumber(t.buf[tk.off:tk.end]) {
+				off := int32(len(t.buf))
+				t.buf = append(t.buf, t.buf[tk.off:tk.end]...)
+				t.buf = append(t.buf, unit...)
+				tk.off, tk.end = off, int32(len(t.buf))
+				q := tk.question || t.toks[k+skip].question
+				tk.question = q
+				k += skip
+			}
+		}
+		out = append(out, tk)
+	}
+	t.toks = out
+}
+
+func isPlainNumber(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(rune(c)) && c != '.' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// word returns the normalised bytes of token k.
+func (t *tokenizer) word(k int) []byte { return t.buf[t.toks[k].off:t.toks[k].end] }
+
+// stem reduces an English word to a light stem in place and returns it:
+// plurals, -ing, -ed and a final -e go, so "sanctions", "sanctioned" and
+// "sanctioning" meet, as do "make" and "making". Figures are left alone.
+func stem(w []byte) []byte {
+	n := len(w)
+	if n <= 3 {
+		return w
+	}
+	for _, c := range w {
+		if c >= 0x80 || isDigit(rune(c)) {
+			return w
+		}
+	}
+	switch {
+	case hasSuffix(w, "ies") && n > 4:
+		w = append(w[:n-3], 'y')
+	case hasSuffix(w, "sses"):
+		w = w[:n-2]
+	case hasSuffix(w, "ss") || hasSuffix(w, "us") || hasSuffix(w, "is"):
+	case hasSuffix(w, "es") && n > 4 && (w[n-3] == 'x' || w[n-3] == 'h' && (w[n-4] == 's' || w[n-4] == 'c')):
+		w = w[:n-2] // taxes, crashes, matches
+	case hasSuffix(w, "s") && !hasSuffix(w, "'s"):
+		w = w[:n-1]
+	}
+	n = len(w)
+	switch {
+	case hasSuffix(w, "ing") && n > 5:
+		w = undouble(w[:n-3])
+	case hasSuffix(w, "ied") && n > 4:
+		w = append(w[:n-3], 'y')
+	case hasSuffix(w, "eed") && n > 4:
+		w = w[:n-1] // agreed → agree
+	case hasSuffix(w, "ed") && n > 4:
+		w = undouble(w[:n-2])
+	}
+	n = len(w)
+	if n > 4 && w[n-1] == 'e' && w[n-2] != 'e' {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func hasSuffix(w []byte, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
+
+// undouble drops the last letter of a doubled final consonant: "stopp" →
+// "stop", but not "ll", "ss", "zz".
+func undouble(w []byte) []byte {
+	n := len(w)
+	if n >= 2 && w[n-1] == w[n-2] {
+		switch w[n-1] {
+		case 'a', 'e', 'i', 'o', 'u', 'l', 's', 'z':
+		default:
+			return w[:n-1]
+		}
+	}
+	return w
+}
+
+// stopwords are dropped before indexing and querying. Besides the usual
+// English function words they hold email small talk and calendar words
+// (dates are read separately, by the date logic), and a few French and
+// German function words, so that foreign-language mail matches on names
+// and figures only.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		// English function words
+		"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+		"be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
+		"did", "do", "does", "doing", "done", "down", "during", "each", "either", "else", "etc", "even", "ever", "every", "few", "for", "from", "further",
+		"get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+		"i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "let", "like", "may", "me", "might", "more", "most", "much", "must", "my", "myself",
+		"no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
+		"per", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+		"there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
+		"was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "would",
+		"yet", "you", "your", "yours", "yourself", "yourselves", "dont", "didnt", "doesnt", "isnt", "wasnt", "cant", "wont", "im", "ive", "id", "ill",
+		"youre", "weve", "were", "thats", "theres", "whats", "lets", "said", "says", "say", "saying", "told", "tell", "w", "s", "t", "re", "ll", "ve", "d",
+		"mr", "mrs", "ms", "dr", "st", "eg", "ie", "vs", "v", "x", "amp", "nbsp",
+		// email small talk
+		"hi", "hello", "hiya", "dear", "morning", "afternoon", "evening", "tonight", "thanks", "thank", "thx", "please", "pls", "plz",
+		"cheers", "regards", "best", "kind", "sincerely", "faithfully", "many", "lot", "great", "appreciate", "appreciated", "grateful",
+		"deadline", "asap", "urgent", "urgently", "need", "needs", "needed", "want", "wanted", "quick", "quickly", "question", "questions",
+		"query", "enquiry", "enquiries", "know", "see", "seen", "send", "sent", "come", "back", "give", "make", "take", "look", "looking",
+		"working", "piece", "story", "possible", "sure", "ok", "okay", "yes", "fine", "happy", "someone", "anything", "something",
+		"email", "mail", "e", "mailto", "www", "http", "https", "com", "co", "org", "net", "gov", "html", "fw", "fwd", "aw", "sv", "wg",
+		"sent", "iphone", "ipad", "android", "outlook", "tel", "mob", "mobile", "m", "t", "phone",
+		// calendar words: the date logic reads these
+		"today", "yesterday", "tomorrow", "tonight", "week", "weeks", "day", "days", "month", "months", "year", "years", "time", "date",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+		"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"noon", "midday", "lunchtime", "eod", "cop", "close", "play", "am", "pm", "gmt", "bst", "utc", "cet", "cest", "uk time", "published", "last", "next", "earlier", "later", "ago",
+		// French and German function words
+		"le", "la", "les", "un", "une", "des", "du", "de", "et", "en", "au", "aux", "ce", "cette", "ces", "il", "elle", "nous", "vous", "ils",
+		"est", "sont", "pour", "par", "sur", "dans", "avec", "que", "qui", "pas", "ne", "se", "sa", "son", "ses", "leur", "leurs", "mais", "ou",
+		"der", "die", "das", "und", "ist", "nicht", "mit", "ich", "sie", "ein", "eine", "zu", "den", "dem", "von", "auf", "fur", "bis",
+	} {
+		m[w] = true
+	}
+	return m
+}()
