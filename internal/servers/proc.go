@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -100,7 +102,7 @@ func startProcess(name, bin string, args []string, outPath string) (*process, er
 	cmd.Stderr = out
 	cmd.Stdin = nil
 	cmd.SysProcAttr = sysProcAttr()
-	if err := cmd.Start(); err != nil {
+	if err := spawn(cmd); err != nil {
 		return nil, fmt.Errorf("starting %s (%s): %w", name, bin, err)
 	}
 	p := &process{
@@ -115,6 +117,36 @@ func startProcess(name, bin string, args []string, outPath string) (*process, er
 		close(p.done)
 	}()
 	return p, nil
+}
+
+// spawner starts every child from one goroutine locked to its OS thread for
+// the life of the process. Linux delivers the parent-death signal when the
+// *thread* that forked the child exits, and Go retires a thread when a
+// goroutine locked to it returns; a caller in such a goroutine would
+// otherwise take its servers down with it.
+var spawner struct {
+	once sync.Once
+	reqs chan spawnReq
+}
+
+type spawnReq struct {
+	cmd  *exec.Cmd
+	done chan error
+}
+
+func spawn(cmd *exec.Cmd) error {
+	spawner.once.Do(func() {
+		spawner.reqs = make(chan spawnReq)
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread lives on
+			for r := range spawner.reqs {
+				r.done <- r.cmd.Start()
+			}
+		}()
+	})
+	done := make(chan error, 1)
+	spawner.reqs <- spawnReq{cmd: cmd, done: done}
+	return <-done
 }
 
 // exited reports whether the group leader has exited.

@@ -12,9 +12,8 @@ import (
 
 // sysProcAttr puts the child in its own process group (so Stop and Kill can
 // reach the server's own children) and has the kernel SIGKILL it when the
-// thread that started it dies, so a killed test binary leaves nothing behind.
-// Go only retires an OS thread when a goroutine exits while locked to it,
-// which this package never does.
+// thread that started it dies (see spawner), so a killed test binary leaves
+// nothing behind.
 func sysProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -741,5 +742,44 @@ func TestServersDieWithTheirParent(t *testing.T) {
 			t.Fatalf("servers of a killed parent still running: redis pid %d, dovecot pid %d, addrs %v", redisPid, dovecotPid, addrs)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Linux sends the parent-death signal when the thread that forked the child
+// exits, and Go ends a thread whose locked goroutine returns (except the
+// main thread): servers started from such goroutines must survive them.
+func TestServerOutlivesLockedStarterGoroutine(t *testing.T) {
+	t.Parallel()
+	if _, err := servers.LookRedisServer(); err != nil {
+		t.Skip(err)
+	}
+	type result struct {
+		r   *servers.Redis
+		err error
+	}
+	const n = 3 // at most one of them can run on the main thread
+	ch := make(chan result, n)
+	for range n {
+		dir := t.TempDir()
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread ends with this goroutine
+			r, err := servers.StartRedisServer(t.Context(), dir, servers.RedisOptions{})
+			ch <- result{r, err}
+		}()
+	}
+	var rs []*servers.Redis
+	for range n {
+		res := <-ch
+		if res.err != nil {
+			t.Fatal(res.err)
+		}
+		t.Cleanup(func() { _ = res.r.Stop() })
+		rs = append(rs, res.r)
+	}
+	time.Sleep(300 * time.Millisecond)
+	for _, r := range rs {
+		if err := redisClient(t, r).Ping(ctxT(t, 5*time.Second)).Err(); err != nil {
+			t.Errorf("server started from a locked goroutine died with its thread: %v", err)
+		}
 	}
 }
