@@ -219,10 +219,11 @@ func LoadJSONL(r io.Reader) ([]Release, error) {
 
 // Merge applies updates to base: an update replaces the release with the
 // same id, or else the one with the same normalised URL (keeping the old
-// id, so links already made stay valid); other updates are added. It
-// returns the merged list (base is not modified) and how many releases were
-// added or changed.
-func Merge(base, updates []Release) ([]Release, int) {
+// id, so links already made stay valid); other updates are added. An update
+// without lines to take or topics keeps the old ones (feeds carry neither).
+// It returns the merged list (base is not modified) and the releases added
+// or changed, as merged.
+func Merge(base, updates []Release) ([]Release, []Release) {
 	out := make([]Release, len(base))
 	copy(out, base)
 	byID := make(map[string]int, len(out))
@@ -233,7 +234,7 @@ func Merge(base, updates []Release) ([]Release, int) {
 			byURL[u] = i
 		}
 	}
-	changed := 0
+	var changed []int
 	for _, u := range updates {
 		i, ok := byID[u.ID]
 		nu := NormaliseURL(u.URL)
@@ -252,18 +253,26 @@ func Merge(base, updates []Release) ([]Release, int) {
 			}
 			if !sameRelease(&out[i], &u) {
 				out[i] = u
-				changed++
+				changed = append(changed, i)
 			}
 		} else {
 			byID[u.ID] = len(out)
+			changed = append(changed, len(out))
 			out = append(out, u)
-			changed++
 		}
 		if nu != "" {
 			byURL[nu] = byID[u.ID]
 		}
 	}
-	return out, changed
+	var rels []Release
+	seen := map[int]bool{}
+	for _, i := range changed {
+		if !seen[i] {
+			seen[i] = true
+			rels = append(rels, out[i])
+		}
+	}
+	return out, rels
 }
 
 func sameRelease(a, b *Release) bool {
@@ -359,19 +368,27 @@ func (c *Catalogue) Releases() []Release {
 }
 
 // With returns a new snapshot with updates merged in (see Merge) and the
-// number of releases added or changed; c itself is unchanged. When nothing
-// changed it returns c.
-func (c *Catalogue) With(updates []Release) (*Catalogue, int) {
+// releases added or changed; c itself is unchanged. When nothing changed
+// it returns c.
+func (c *Catalogue) With(updates []Release) (*Catalogue, []Release) {
 	var base []Release
 	loc := time.UTC
 	if c != nil {
 		base, loc = c.releases, c.loc
 	}
-	merged, n := Merge(base, updates)
-	if n == 0 && c != nil {
-		return c, 0
+	merged, changed := Merge(base, updates)
+	if len(changed) == 0 && c != nil {
+		return c, nil
 	}
-	return NewCatalogue(merged, loc), n
+	return NewCatalogue(merged, loc), changed
+}
+
+// Location is the time zone the catalogue reads dates in.
+func (c *Catalogue) Location() *time.Location {
+	if c == nil {
+		return time.UTC
+	}
+	return c.loc
 }
 
 // day returns the calendar day of release i in the desk's zone, as days
