@@ -130,7 +130,7 @@ func (h *harness) flagged(folder, keyword string) (with, all []uint32) {
 	for _, b := range bufs {
 		all = append(all, uint32(b.UID))
 		for _, f := range b.Flags {
-			if string(f) == keyword {
+			if strings.EqualFold(string(f), keyword) { // keywords are case-insensitive
 				with = append(with, uint32(b.UID))
 			}
 		}

@@ -171,6 +171,10 @@ var ErrAuth = errors.New("authentication failed")
 func (w *Worker) Run(ctx context.Context) error {
 	delay := w.cfg.MinBackoff
 	for {
+		// No point holding a mailbox connection while Redis is away.
+		if err := w.waitForStore(ctx); err != nil {
+			return err
+		}
 		start := time.Now()
 		err := w.session(ctx)
 		if ctx.Err() != nil {
@@ -196,6 +200,28 @@ func (w *Worker) Run(ctx context.Context) error {
 			return ctx.Err()
 		case <-time.After(wait):
 		}
+	}
+}
+
+// waitForStore blocks until Redis answers, backing off while it does not.
+func (w *Worker) waitForStore(ctx context.Context) error {
+	delay := w.cfg.MinBackoff
+	for {
+		err := w.cfg.Store.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		w.setStatus(func(s *Status) { s.LastError, s.LastErrorAt = err.Error(), time.Now() })
+		w.log.Warn("waiting for Redis before reading mail", "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(jitter(delay)):
+		}
+		delay = min(delay*2, w.cfg.MaxBackoff)
 	}
 }
 

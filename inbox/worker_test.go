@@ -10,7 +10,12 @@ import (
 )
 
 func TestIngestEndToEnd(t *testing.T) {
-	h := newHarness(t, nil)
+	t.Run("server", func(t *testing.T) { testIngestEndToEnd(t, newHarness(t, nil)) })
+	// The demo's in-process server must work the same way.
+	t.Run("memory", func(t *testing.T) { testIngestEndToEnd(t, newHarness(t, servertest.MemIMAP(t))) })
+}
+
+func testIngestEndToEnd(t *testing.T, h *harness) {
 	// A backlog before the worker starts: an enquiry, a follow-up, an
 	// auto-reply and garbage.
 	h.append("INBOX",
