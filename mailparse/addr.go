@@ -19,6 +19,9 @@ func parseAddressList(v string) []Address {
 	if v == "" {
 		return nil
 	}
+	if a, ok := simpleAddress(v); ok {
+		return []Address{a}
+	}
 	if len(v) < 4096 {
 		if list, err := mail.ParseAddressList(v); err == nil && len(list) > 0 {
 			out := make([]Address, 0, len(list))
@@ -157,7 +160,12 @@ func normalizeAddr(a string) string {
 		return ""
 	}
 	if at := strings.LastIndexByte(a, '@'); at >= 0 {
-		a = a[:at+1] + strings.ToLower(a[at+1:])
+		for i := at + 1; i < len(a); i++ {
+			if c := a[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+				a = a[:at+1] + strings.ToLower(a[at+1:])
+				break
+			}
+		}
 	}
 	return a
 }
@@ -185,4 +193,62 @@ func cleanName(n string) string {
 	}
 	n = strings.Trim(n, " \t,;:<>")
 	return collapseSpace(n)
+}
+
+// simpleAddress parses the common single-address forms "addr",
+// "<addr>" and "Display Name <addr>" (plain ASCII, no quotes, comments,
+// encoded words or lists) without net/mail.
+func simpleAddress(v string) (Address, bool) {
+	// an optional quoted display name without escapes: "Name" <addr>
+	quotedName, rest := "", v
+	if len(v) > 0 && v[0] == '"' {
+		end := strings.IndexByte(v[1:], '"')
+		if end < 0 {
+			return Address{}, false
+		}
+		quotedName, rest = v[1:1+end], strings.TrimLeft(v[2+end:], " \t")
+		if len(rest) == 0 || rest[0] != '<' || strings.IndexByte(quotedName, '\\') >= 0 || strings.Contains(quotedName, "=?") {
+			return Address{}, false
+		}
+		for i := 0; i < len(quotedName); i++ {
+			if c := quotedName[i]; c >= 0x80 || c < 0x20 {
+				return Address{}, false
+			}
+		}
+	}
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= 0x80 || c < 0x20, c == '"', c == '(', c == ')', c == ',', c == ';', c == '\\', c == '[', c == ':':
+			return Address{}, false
+		case c == '=' && i+1 < len(rest) && rest[i+1] == '?':
+			return Address{}, false
+		}
+	}
+	name, addr := quotedName, rest
+	if lt := strings.IndexByte(rest, '<'); lt >= 0 {
+		if rest[len(rest)-1] != '>' || strings.IndexByte(rest[lt+1:], '<') >= 0 {
+			return Address{}, false
+		}
+		if quotedName == "" {
+			name = strings.TrimSpace(rest[:lt])
+		} else if lt != 0 {
+			return Address{}, false
+		}
+		addr = rest[lt+1 : len(rest)-1]
+		if quotedName == "" && strings.ContainsAny(name, "<>@") {
+			return Address{}, false // leave odd names to net/mail
+		}
+	} else if quotedName != "" {
+		return Address{}, false
+	}
+	at := strings.IndexByte(addr, '@')
+	if at <= 0 || at == len(addr)-1 || strings.IndexByte(addr[at+1:], '@') >= 0 || strings.ContainsAny(addr, " \t<>") ||
+		addr[0] == '.' || addr[at-1] == '.' || strings.Contains(addr, "..") {
+		return Address{}, false
+	}
+	name = strings.TrimSpace(name)
+	if strings.Contains(name, "  ") {
+		name = collapseSpace(name)
+	}
+	return Address{Name: name, Addr: normalizeAddr(addr)}, true
 }

@@ -29,7 +29,8 @@ func ParseDate(s string) (t time.Time, ok bool) {
 		sawISO            bool
 	)
 	pendingNums = numsBuf[:0]
-	toks := tokenizeDate(s)
+	var tokBuf [16]string
+	toks := tokenizeDate(s, tokBuf[:0])
 	for ti := 0; ti < len(toks); ti++ {
 		tok := toks[ti]
 		if tok == "" {
@@ -210,8 +211,7 @@ func stripComments(s string) string {
 
 // tokenizeDate splits on spaces and commas; "GMT+0100" is split into
 // "GMT" and "+0100".
-func tokenizeDate(s string) []string {
-	toks := make([]string, 0, 8)
+func tokenizeDate(s string, toks []string) []string {
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		sep := i == len(s)
@@ -221,7 +221,7 @@ func tokenizeDate(s string) []string {
 		}
 		if sep {
 			if start >= 0 {
-				toks = append(toks, splitZoneWord(s[start:i])...)
+				toks = appendZoneWord(toks, s[start:i])
 				start = -1
 			}
 			continue
@@ -233,12 +233,12 @@ func tokenizeDate(s string) []string {
 	return toks
 }
 
-func splitZoneWord(t string) []string {
+func appendZoneWord(toks []string, t string) []string {
 	if len(t) > 3 && isAlpha(t[0]) {
 		for j := 1; j < len(t); j++ {
 			if t[j] == '+' || t[j] == '-' {
 				if j+1 < len(t) && isDigit(t[j+1]) {
-					return []string{t[:j], t[j:]}
+					return append(toks, t[:j], t[j:])
 				}
 				break
 			}
@@ -247,7 +247,7 @@ func splitZoneWord(t string) []string {
 			}
 		}
 	}
-	return []string{t}
+	return append(toks, t)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -102,7 +102,6 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 			return res, nil
 		}
 	}
-	res.fields = make(header, 0, 16)
 	pos := 0
 
 	// Skip a UTF-8 BOM and leading blank lines (some exporters add them).
@@ -112,42 +111,73 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 	for top && pos < n && (raw[pos] == '\n' || raw[pos] == '\r') {
 		pos++
 	}
-	// mbox separator "From sender date" (no colon after the first word).
-	if top && n-pos >= 5 && string(raw[pos:pos+5]) == "From " {
-		eol := bytes.IndexByte(raw[pos:], '\n')
-		if eol < 0 {
-			pos = n
-		} else {
-			pos += eol + 1
-		}
-	}
-	// Also the quoted form ">From " some tools write.
-	if top && n-pos >= 6 && string(raw[pos:pos+6]) == ">From " {
-		eol := bytes.IndexByte(raw[pos:], '\n')
-		if eol < 0 {
-			pos = n
-		} else {
-			pos += eol + 1
+	// mbox separator "From sender date" (no colon after the first word),
+	// also in the quoted form ">From " some tools write.
+	for _, sep := range [...]string{"From ", ">From "} {
+		if top && n-pos >= len(sep) && string(raw[pos:pos+len(sep)]) == sep {
+			eol := bytes.IndexByte(raw[pos:], '\n')
+			if eol < 0 {
+				pos = n
+			} else {
+				pos += eol + 1
+			}
 		}
 	}
 
-	var cur []byte // current field, folded lines joined
-	var curOK bool // cur holds a valid field start
-	var sb []byte  // scratch for unfolding
+	// The header block is converted to a string once: unfolded values are
+	// substrings of it, only folded ones are joined into new strings.
+	hdrLen := bytes.Index(raw[pos:], []byte("\n\r\n"))
+	if e := bytes.Index(raw[pos:], []byte("\n\n")); e >= 0 && (hdrLen < 0 || e < hdrLen) {
+		hdrLen = e
+	}
+	if hdrLen < 0 || hdrLen >= maxHeaderBytes {
+		hdrLen = min(n-pos, maxHeaderBytes)
+	} else {
+		hdrLen++
+	}
+	block := string(raw[pos : pos+hdrLen])
+	blockStart := pos
+	res.fields = make(header, 0, 16)
+
+	curStart, curEnd := -1, -1 // the current field's bytes in raw
+	folded := false
+	var sb []byte // scratch for unfolding
 	limit := pos + maxHeaderBytes
 	flush := func() {
-		if !curOK {
+		if curStart < 0 {
 			return
 		}
-		curOK = false
+		cur := raw[curStart:curEnd]
+		start := curStart
+		curStart = -1
 		if len(res.fields) >= maxHeaderFields {
 			return
 		}
 		i := bytes.IndexByte(cur, ':')
-		key := string(bytes.TrimRight(cur[:i], " \t"))
-		key = textproto.CanonicalMIMEHeaderKey(key)
-		sb = unfold(sb[:0], cur[i+1:])
-		res.fields = append(res.fields, field{key: key, value: string(sb)})
+		kb := bytes.TrimRight(cur[:i], " \t")
+		key, ok := commonKeys[string(kb)]
+		if !ok {
+			key = textproto.CanonicalMIMEHeaderKey(string(kb))
+		}
+		var value string
+		if folded {
+			sb = unfold(sb[:0], cur[i+1:])
+			value = string(sb)
+		} else {
+			a, b := start+i+1, curEnd
+			for a < b && (raw[a] == ' ' || raw[a] == '\t') {
+				a++
+			}
+			for b > a && (raw[b-1] == ' ' || raw[b-1] == '\t' || raw[b-1] == '\r') {
+				b--
+			}
+			if a >= blockStart && b <= blockStart+len(block) {
+				value = block[a-blockStart : b-blockStart]
+			} else {
+				value = string(raw[a:b])
+			}
+		}
+		res.fields = append(res.fields, field{key: key, value: value})
 	}
 
 	for pos < n {
@@ -168,7 +198,7 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		}
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if len(bytes.Trim(line, " \t\r")) == 0 {
-			if len(res.fields) == 0 && !curOK {
+			if len(res.fields) == 0 && curStart < 0 {
 				// Whitespace before any field: skip it.
 				pos = next
 				continue
@@ -179,20 +209,23 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 			res.bodyStart = next
 			return res, nil
 		}
+		lineStart := pos
 		if line[0] == ' ' || line[0] == '\t' {
-			if curOK {
-				cur = append(cur, '\n')
-				cur = append(cur, line...)
+			if curStart >= 0 {
+				curEnd = pos + len(line)
+				folded = true
 				pos = next
 				continue
 			}
 			// Continuation without a field: lenient, try it as a field.
-			line = bytes.TrimLeft(line, " \t")
+			trimmed := bytes.TrimLeft(line, " \t")
+			lineStart += len(line) - len(trimmed)
+			line = trimmed
 		}
 		if isFieldLine(line) {
 			flush()
-			cur = append(cur[:0], line...)
-			curOK = true
+			curStart, curEnd = lineStart, lineStart+len(line)
+			folded = false
 			pos = next
 			continue
 		}
@@ -273,3 +306,26 @@ func hasKnownMailHeader(h header) bool {
 	}
 	return false
 }
+
+// commonKeys maps frequent header names, as usually written, to their
+// canonical form without allocating.
+var commonKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{
+		"From", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID", "Message-Id", "In-Reply-To",
+		"References", "Reply-To", "Sender", "Return-Path", "Received", "MIME-Version", "Mime-Version",
+		"Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Id",
+		"Content-Description", "Content-Language", "Accept-Language", "Thread-Topic", "Thread-Index",
+		"X-Mailer", "User-Agent", "Auto-Submitted", "Precedence", "List-Id", "List-ID", "List-Unsubscribe",
+		"X-Auto-Response-Suppress", "X-Autoreply", "X-MS-Has-Attach", "X-MS-TNEF-Correlator",
+		"Delivered-To", "X-Original-To", "DKIM-Signature", "Authentication-Results", "ARC-Seal",
+		"ARC-Message-Signature", "ARC-Authentication-Results", "X-Received", "X-Google-Smtp-Source",
+		"X-Gm-Message-State", "msip_labels", "X-Spam-Status", "X-Spam-Score", "X-Mediadesk-Loop",
+	} {
+		c := textproto.CanonicalMIMEHeaderKey(k)
+		m[k] = c
+		m[strings.ToLower(k)] = c
+		m[c] = c
+	}
+	return m
+}()

@@ -3,6 +3,7 @@ package mailparse
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -17,8 +18,7 @@ import (
 // would. Text inside <blockquote> is prefixed with "> " per level so that
 // SplitText sees it as quoted.
 func HTMLToText(src string) (text string, hrefs []string) {
-	c := htmlConv{}
-	c.out.Grow(len(src) / 3)
+	c := htmlConv{out: make([]byte, 0, len(src)/3+16), cur: make([]byte, 0, 128)}
 	z := html.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	skip := 0 // depth inside dropped elements
@@ -31,10 +31,16 @@ func HTMLToText(src string) (text string, hrefs []string) {
 			if skip > 0 {
 				continue
 			}
-			c.text(z.Text())
+			// Raw avoids Text's copies when there is nothing to unescape.
+			raw := z.Raw()
+			if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, 0) >= 0 {
+				raw = z.Text()
+			}
+			c.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			var nb [16]byte
+			a := atom.Lookup(rawTagName(nb[:0], z.Raw()))
+			hasAttr := true
 			switch a {
 			case atom.Script, atom.Style, atom.Head, atom.Title, atom.Noscript, atom.Template, atom.Svg, atom.Object, atom.Iframe, atom.Select, atom.Textarea:
 				if tt == html.StartTagToken {
@@ -94,8 +100,8 @@ func HTMLToText(src string) (text string, hrefs []string) {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			var nb [16]byte
+			a := atom.Lookup(rawTagName(nb[:0], z.Raw()))
 			switch a {
 			case atom.Script, atom.Style, atom.Head, atom.Title, atom.Noscript, atom.Template, atom.Svg, atom.Object, atom.Iframe, atom.Select, atom.Textarea:
 				if skip > 0 {
@@ -145,14 +151,22 @@ func isBlockAtom(a atom.Atom) bool {
 // written before the next word, so runs of block boundaries collapse into
 // at most one blank line.
 type htmlConv struct {
-	out       strings.Builder
-	cur       strings.Builder // current line, without quote prefix
-	curQuote  int             // quote depth of the current line
-	brk       int             // pending: 1 = new line, 2 = blank line
+	out       []byte
+	cur       []byte // current line, without quote prefix
+	curQuote  int    // quote depth of the current line
+	brk       int    // pending: 1 = new line, 2 = blank line
 	spacePend bool
 	quote     int
 	pre       int
 	lines     int // lines written to out
+}
+
+func isHTMLSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b', '\ufeff':
+		return true
+	}
+	return false
 }
 
 func (c *htmlConv) text(b []byte) {
@@ -160,77 +174,83 @@ func (c *htmlConv) text(b []byte) {
 		for len(b) > 0 {
 			i := bytes.IndexByte(b, '\n')
 			if i < 0 {
-				c.word(string(b), true)
+				c.word(b, true)
 				return
 			}
-			c.word(string(b[:i]), true)
+			c.word(bytes.TrimSuffix(b[:i], []byte("\r")), true)
 			c.br()
 			b = b[i+1:]
 		}
 		return
 	}
-	s := string(b)
 	start := -1
-	onlyNBSP := true
-	for i, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
-			if r != '\u00a0' && r != '\n' && r != '\r' {
+	onlyNBSP, sawNBSP := true, false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if isHTMLSpace(r) {
+			if r == '\u00a0' {
+				sawNBSP = true
+			} else if r != '\n' && r != '\r' {
 				onlyNBSP = false
 			}
 			if start >= 0 {
-				c.word(s[start:i], false)
+				c.word(b[start:i], false)
 				start = -1
 			}
 			c.spacePend = true
-			continue
+		} else {
+			onlyNBSP = false
+			if start < 0 {
+				start = i
+			}
 		}
-		onlyNBSP = false
-		if start < 0 {
-			start = i
-		}
+		i += size
 	}
 	if start >= 0 {
-		c.word(s[start:], false)
+		c.word(b[start:], false)
 	}
-	if onlyNBSP && strings.ContainsRune(s, '\u00a0') && c.cur.Len() == 0 && c.lines > 0 {
+	if onlyNBSP && sawNBSP && len(c.cur) == 0 && c.lines > 0 {
 		// Outlook's <p>&nbsp;</p>: an empty line
 		c.brk = 2
 	}
 }
 
 // word writes a run of non-space text, writing pending breaks first.
-func (c *htmlConv) word(w string, keepSpace bool) {
-	if w == "" {
+func (c *htmlConv) word(w []byte, keepSpace bool) {
+	if len(w) == 0 {
 		return
 	}
 	if c.brk > 0 {
 		c.endLine()
 		if c.brk == 2 && c.lines > 0 {
-			c.out.WriteByte('\n')
+			c.out = append(c.out, '\n')
 		}
 		c.brk = 0
 		c.spacePend = false
 	}
-	if c.cur.Len() == 0 {
+	if len(c.cur) == 0 {
 		c.curQuote = c.quote
 		if !keepSpace {
 			c.spacePend = false
 		}
 	}
 	if c.spacePend && !keepSpace {
-		c.cur.WriteByte(' ')
+		c.cur = append(c.cur, ' ')
 	}
 	c.spacePend = false
-	c.cur.WriteString(w)
+	c.cur = append(c.cur, w...)
 }
 
-func (c *htmlConv) raw(s string) { c.word(s, true) }
+func (c *htmlConv) raw(s string) { c.word([]byte(s), true) }
 
 func (c *htmlConv) space() { c.spacePend = true }
 
 // br is a forced line break; a break on an empty line makes a blank line.
 func (c *htmlConv) br() {
-	if c.cur.Len() > 0 {
+	if len(c.cur) > 0 {
 		c.endLine()
 		if c.brk < 1 {
 			c.brk = 1
@@ -243,7 +263,7 @@ func (c *htmlConv) br() {
 }
 
 func (c *htmlConv) block() {
-	if c.cur.Len() > 0 {
+	if len(c.cur) > 0 {
 		c.endLine()
 	}
 	if c.lines > 0 && c.brk < 1 {
@@ -252,7 +272,7 @@ func (c *htmlConv) block() {
 }
 
 func (c *htmlConv) paragraph() {
-	if c.cur.Len() > 0 {
+	if len(c.cur) > 0 {
 		c.endLine()
 	}
 	if c.lines > 0 {
@@ -262,23 +282,23 @@ func (c *htmlConv) paragraph() {
 
 // endLine moves the current line to out (a "\n" separates lines).
 func (c *htmlConv) endLine() {
-	if c.cur.Len() == 0 {
+	if len(c.cur) == 0 {
 		return
 	}
 	if c.lines > 0 {
-		c.out.WriteByte('\n')
+		c.out = append(c.out, '\n')
 	}
 	for i := 0; i < c.curQuote; i++ {
-		c.out.WriteString("> ")
+		c.out = append(c.out, "> "...)
 	}
-	c.out.WriteString(strings.TrimRight(c.cur.String(), " "))
-	c.cur.Reset()
+	c.out = append(c.out, bytes.TrimRight(c.cur, " ")...)
+	c.cur = c.cur[:0]
 	c.lines++
 }
 
 func (c *htmlConv) finish() string {
 	c.endLine()
-	return c.out.String()
+	return strings.ToValidUTF8(string(c.out), "\uFFFD")
 }
 
 // hrefURLs extracts the http(s) hrefs of an HTML document with a cheap scan
@@ -334,22 +354,65 @@ func hrefURLs(src string) []string {
 // needle.
 func indexFold(s, needle string) int {
 	n := len(needle)
-	first := needle[0]
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i] | 0x20
-		if c != first {
-			continue
-		}
-		ok := true
-		for k := 1; k < n; k++ {
-			if s[i+k]|0x20 != needle[k] {
-				ok = false
-				break
+	if n == 0 {
+		return 0
+	}
+	lo := needle[0]
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 32
+	}
+	off := 0
+	for off+n <= len(s) {
+		i := strings.IndexByte(s[off:], lo)
+		if up != lo {
+			if j := strings.IndexByte(s[off:], up); j >= 0 && (i < 0 || j < i) {
+				i = j
 			}
 		}
-		if ok {
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if i+n > len(s) {
+			return -1
+		}
+		if hasPrefixFoldASCII(s[i:], needle) {
 			return i
 		}
+		off = i + 1
 	}
 	return -1
+}
+
+// rawTagName reads the lower-cased tag name from a raw tag ("<P class=…>",
+// "</div>") without the tokenizer's copy. Names longer than dst's capacity
+// are not elements we act on and come back empty (no atom matches).
+func rawTagName(dst, raw []byte) []byte {
+	i := 0
+	if i < len(raw) && raw[i] == '<' {
+		i++
+	}
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	for ; i < len(raw) && len(dst) < cap(dst); i++ {
+		c := raw[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			dst = append(dst, c+32)
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == ':', c == '-':
+			dst = append(dst, c)
+		default:
+			return dst
+		}
+	}
+	if i < len(raw) && isTagNameByte(raw[i]) {
+		return dst[:0] // too long: not one of ours
+	}
+	return dst
+}
+
+func isTagNameByte(c byte) bool {
+	return (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '-'
 }

@@ -85,7 +85,7 @@ func (w *walker) entity(h header, body []byte, depth int, parentType string) {
 	}
 
 	if strings.HasPrefix(ctype, "multipart/") {
-		boundary := params["boundary"]
+		boundary := params.boundary
 		if boundary == "" {
 			w.st.warn("mime: %s without boundary; read as text/plain", ctype)
 			w.leaf(h, "text/plain", params, body, depth, parentType)
@@ -96,7 +96,7 @@ func (w *walker) entity(h header, body []byte, depth int, parentType string) {
 			return
 		}
 		if ctype == "multipart/report" && w.reportType == "" && !w.nested {
-			w.reportType = strings.ToLower(params["report-type"])
+			w.reportType = strings.ToLower(params.reportType)
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
 			w.st.warn("mime: empty %s", ctype)
@@ -127,14 +127,14 @@ func (w *walker) entity(h header, body []byte, depth int, parentType string) {
 }
 
 // leaf handles a non-multipart entity.
-func (w *walker) leaf(h header, ctype string, params map[string]string, body []byte, depth int, parentType string) {
+func (w *walker) leaf(h header, ctype string, params mediaParams, body []byte, depth int, parentType string) {
 	index := w.leaves
 	w.leaves++
 
 	disp, dparams := parseMediaHeader(h.get("Content-Disposition"))
-	filename := dparams["filename"]
+	filename := dparams.filename
 	if filename == "" {
-		filename = params["name"]
+		filename = params.name
 	}
 	isAttachment := disp == "attachment" || filename != ""
 	cte := h.get("Content-Transfer-Encoding")
@@ -147,11 +147,11 @@ func (w *walker) leaf(h header, ctype string, params map[string]string, body []b
 				if parentType == "multipart/alternative" && len(w.plain) > 0 {
 					return // another alternative of the body
 				}
-				w.plain = append(w.plain, w.readText(body, cte, params["charset"], ctype))
+				w.plain = append(w.plain, w.readText(body, cte, params.charset, ctype))
 				return
 			}
 			if !w.htmlSet {
-				w.html = w.readText(body, cte, params["charset"], ctype)
+				w.html = w.readText(body, cte, params.charset, ctype)
 				w.htmlSet = true
 				return
 			}
@@ -165,7 +165,7 @@ func (w *walker) leaf(h header, ctype string, params map[string]string, body []b
 				return // an alternative rendering of the body
 			}
 			if w.otherText == "" {
-				w.otherText = w.readText(body, cte, params["charset"], ctype)
+				w.otherText = w.readText(body, cte, params.charset, ctype)
 			}
 			return
 		}

@@ -7,13 +7,59 @@ import (
 	"strings"
 )
 
+// mediaParams holds the parameters mediadesk uses; others are skipped.
+type mediaParams struct {
+	charset, boundary, name, filename, reportType string
+	set                                           uint8 // bit per field: first occurrence wins
+}
+
+func paramIndex(key string) int {
+	switch key {
+	case "charset":
+		return 0
+	case "boundary":
+		return 1
+	case "name":
+		return 2
+	case "filename":
+		return 3
+	case "report-type":
+		return 4
+	}
+	return -1
+}
+
+func (p *mediaParams) field(i int) *string {
+	switch i {
+	case 0:
+		return &p.charset
+	case 1:
+		return &p.boundary
+	case 2:
+		return &p.name
+	case 3:
+		return &p.filename
+	default:
+		return &p.reportType
+	}
+}
+
+// setFirst sets a parameter unless it was already set (force overrides).
+func (p *mediaParams) setFirst(i int, v string, force bool) {
+	if p.set&(1<<i) != 0 && !force {
+		return
+	}
+	p.set |= 1 << i
+	*p.field(i) = v
+}
+
 // parseMediaHeader parses a Content-Type or Content-Disposition value
-// leniently: the first token (lower-cased) and its parameters (keys
-// lower-cased). Unlike mime.ParseMediaType it never fails: duplicate,
-// unquoted, badly quoted and missing-semicolon parameters are all accepted,
-// first occurrence wins. RFC 2231 continuations and extended values are
-// joined and decoded; RFC 2047 encoded words in name/filename are decoded.
-func parseMediaHeader(v string) (typ string, params map[string]string) {
+// leniently: the first token (lower-cased) and its parameters. Unlike
+// mime.ParseMediaType it never fails: duplicate, unquoted, badly quoted and
+// missing-semicolon parameters are all accepted, first occurrence wins.
+// RFC 2231 continuations and extended values are joined and decoded; RFC
+// 2047 encoded words in name/filename are decoded.
+func parseMediaHeader(v string) (typ string, params mediaParams) {
 	v = strings.TrimSpace(v)
 	semi := strings.IndexByte(v, ';')
 	head, rest := v, ""
@@ -34,10 +80,9 @@ func parseMediaHeader(v string) (typ string, params map[string]string) {
 	}
 	typ = strings.ToLower(strings.Trim(head, " \t\"'"))
 	if rest == "" {
-		return typ, nil
+		return typ, params
 	}
-	params = make(map[string]string, 4)
-	var ext map[string][]section // RFC 2231 pieces by base name
+	var ext [5][]section // RFC 2231 pieces per parameter
 	for len(rest) > 0 {
 		var key, val string
 		key, val, _, rest = nextParam(rest)
@@ -45,39 +90,41 @@ func parseMediaHeader(v string) (typ string, params map[string]string) {
 			continue
 		}
 		if star := strings.IndexByte(key, '*'); star >= 0 {
-			base := key[:star]
+			idx := paramIndex(key[:star])
+			if idx < 0 {
+				continue
+			}
 			suffix := key[star+1:]
 			sec := section{val: val}
 			if suffix == "" { // name*=charset'lang'value
 				sec.extended = true
 			} else { // name*N= or name*N*=
 				n, err := strconv.Atoi(strings.TrimSuffix(suffix, "*"))
-				if err != nil || n < 0 || n > 1000 {
+				if err != nil || n < 0 || n > 1000 || len(ext[idx]) > 100 {
 					continue
 				}
 				sec.idx = n
 				sec.extended = strings.HasSuffix(suffix, "*")
 			}
-			if ext == nil {
-				ext = make(map[string][]section, 2)
-			}
-			ext[base] = append(ext[base], sec)
+			ext[idx] = append(ext[idx], sec)
 			continue
 		}
-		if _, dup := params[key]; !dup {
-			params[key] = val
+		if idx := paramIndex(key); idx >= 0 {
+			params.setFirst(idx, val, false)
 		}
 	}
-	for base, secs := range ext {
-		if v := joinSections(secs); v != "" {
-			params[base] = v // RFC 2231 value wins over a plain fallback
+	for i := range ext {
+		if len(ext[i]) > 0 {
+			if v := joinSections(ext[i]); v != "" {
+				params.setFirst(i, v, true) // RFC 2231 value wins over a plain fallback
+			}
 		}
 	}
-	for _, k := range [...]string{"name", "filename"} {
-		if v, ok := params[k]; ok && strings.Contains(v, "=?") {
-			params[k], _ = decodeHeaderText(v)
-		} else if ok {
-			params[k] = fixString(v)
+	for _, f := range [...]*string{&params.name, &params.filename} {
+		if strings.Contains(*f, "=?") {
+			*f, _ = decodeHeaderText(*f)
+		} else if *f != "" {
+			*f = fixString(*f)
 		}
 	}
 	return typ, params
@@ -100,7 +147,13 @@ func nextParam(s string) (key, val string, quoted bool, rest string) {
 	if eq < 0 {
 		return "", "", false, ""
 	}
-	key = strings.ToLower(strings.TrimSpace(s[:eq]))
+	key = strings.TrimSpace(s[:eq])
+	for i := 0; i < len(key); i++ {
+		if key[i] >= 'A' && key[i] <= 'Z' {
+			key = strings.ToLower(key)
+			break
+		}
+	}
 	s = strings.TrimLeft(s[eq+1:], " \t\r\n")
 	if len(s) > 0 && s[0] == '"' {
 		quoted = true

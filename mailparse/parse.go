@@ -95,7 +95,7 @@ func parse(raw []byte, opts Options) (*Message, error) {
 		st.warn("message is %d bytes, over the %d-byte limit: only the header was parsed", len(raw), maxSize)
 		ct, params := parseMediaHeader(h.get("Content-Type"))
 		if ct == "multipart/report" {
-			w.reportType = strings.ToLower(params["report-type"])
+			w.reportType = strings.ToLower(params.reportType)
 		}
 	} else {
 		w.entity(h, body, 0, "")

@@ -1,6 +1,7 @@
 package mailparse
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,33 +98,78 @@ func SplitTextWithSubject(text, subject string) (newText, quoted, forwarded, sig
 		end = cut
 	}
 
-	// 2. Separate quoted lines from the head.
-	head := make([]string, 0, end)
-	var q []string
+	// 2. Separate quoted lines from the head. When none are removed the
+	// results are sub-strings of text (no copies).
+	head := lines[:end]
+	removed := false
 	for i := 0; i < end; i++ {
-		l := lines[i]
-		t := strings.TrimSpace(l)
+		t := strings.TrimSpace(lines[i])
 		if attrib[i] || (t != "" && t[0] == '>') {
-			q = append(q, l)
-			continue
+			removed = true
+			break
 		}
-		head = append(head, l)
+	}
+	var q []string
+	if removed {
+		head = make([]string, 0, end)
+		for i := 0; i < end; i++ {
+			l := lines[i]
+			t := strings.TrimSpace(l)
+			if attrib[i] || (t != "" && t[0] == '>') {
+				q = append(q, l)
+				continue
+			}
+			head = append(head, l)
+		}
 	}
 	if cut >= 0 {
-		rest := strings.Join(lines[cut:], "\n")
+		rest := span(text, lines, cut, len(lines))
 		if cutFwd {
-			forwarded = strings.TrimSpace(rest)
-		} else {
+			forwarded = trimBlankLines(rest)
+		} else if removed {
 			q = append(q, rest)
+		} else {
+			quoted = trimBlankLines(rest)
 		}
 	}
-	quoted = trimBlankLines(strings.Join(q, "\n"))
+	if removed {
+		quoted = trimBlankLines(strings.Join(q, "\n"))
+	}
 
 	// 3. Signature.
 	sig := findSignature(head)
-	newText = trimBlankLines(strings.Join(head[:sig], "\n"))
-	signature = trimBlankLines(strings.Join(head[sig:], "\n"))
+	if removed {
+		newText = trimBlankLines(strings.Join(head[:sig], "\n"))
+		signature = trimBlankLines(strings.Join(head[sig:], "\n"))
+	} else {
+		newText = trimBlankLines(span(text, lines, 0, sig))
+		signature = trimBlankLines(span(text, lines, sig, end))
+	}
 	return newText, quoted, forwarded, signature
+}
+
+// span returns lines[a:b] joined by "\n" as a sub-string of text, which
+// lines was split from.
+func span(text string, lines []string, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	off := 0
+	for k := 0; k < a; k++ {
+		off += len(lines[k]) + 1
+	}
+	end := off
+	for k := a; k < b; k++ {
+		end += len(lines[k]) + 1
+	}
+	end--
+	if off > len(text) {
+		return ""
+	}
+	if end > len(text) {
+		end = len(text)
+	}
+	return text[off:end]
 }
 
 // trimBlankLines drops leading and trailing blank lines and trailing
@@ -357,11 +403,10 @@ func findSignature(lines []string) int {
 		return len(lines)
 	}
 	sig := len(lines)
-	nonEmptyAfter := make([]int, len(lines)+1) // non-blank lines from i to end
-	for i := len(lines) - 1; i >= 0; i-- {
-		nonEmptyAfter[i] = nonEmptyAfter[i+1]
+	remaining := 0 // non-blank lines from i to the end
+	for i := first + 1; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) != "" {
-			nonEmptyAfter[i]++
+			remaining++
 		}
 	}
 	for i := first + 1; i < len(lines); i++ {
@@ -370,6 +415,8 @@ func findSignature(lines []string) int {
 		if t == "" {
 			continue
 		}
+		nonEmptyAfter := remaining
+		remaining--
 		if t == "--" || strings.TrimRight(l, "\t") == "-- " || t == "—" || t == "-- --" {
 			sig = i
 			break
@@ -378,7 +425,7 @@ func findSignature(lines []string) int {
 			sig = i
 			break
 		}
-		if nonEmptyAfter[i] <= 25 && isDisclaimer(t) {
+		if nonEmptyAfter <= 25 && isDisclaimer(t) {
 			sig = i
 			// include a separator line and blank lines just before it
 			for sig-1 > first && (strings.TrimSpace(lines[sig-1]) == "" || isRuleLine(strings.TrimSpace(lines[sig-1]))) {
@@ -433,9 +480,8 @@ func isMobileFooter(t string) bool {
 	if c != 's' && c != 'g' && c != 'e' && c != 'v' && c != 'i' && c != 'w' && t[0] < 0x80 {
 		return false
 	}
-	lt := strings.ToLower(t)
 	for _, p := range mobileFooters {
-		if strings.HasPrefix(lt, p) {
+		if hasPrefixFold(t, p) {
 			return true
 		}
 	}
@@ -477,9 +523,82 @@ var disclaimerPhrases = [...]string{
 	"diese nachricht ist vertraulich",
 }
 
+// hasDisclaimerAnchor reports whether t contains one of the words every
+// disclaimer phrase has ("confiden", "intended", "environment",
+// "attachment", "in error", "disclaimer", "registered", "information",
+// "privileged", "files transmitted", "pièces", "vertraulich", "print"), in
+// one pass, so ordinary lines are rejected without lower-casing them.
+func hasDisclaimerAnchor(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i] | 0x20
+		var cands []string
+		switch c {
+		case 'c':
+			cands = anchorsC
+		case 'i':
+			cands = anchorsI
+		case 'e':
+			cands = anchorsE
+		case 'a':
+			cands = anchorsA
+		case 'd':
+			cands = anchorsD
+		case 'r':
+			cands = anchorsR
+		case 'p':
+			cands = anchorsP
+		case 'f':
+			cands = anchorsF
+		case 'v':
+			cands = anchorsV
+		default:
+			continue
+		}
+		for _, a := range cands {
+			if hasPrefixFoldASCII(t[i:], a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	anchorsC = []string{"confiden"}
+	anchorsI = []string{"intended", "in error", "information"}
+	anchorsE = []string{"environment"}
+	anchorsA = []string{"attachment", "addressee"}
+	anchorsD = []string{"disclaimer"}
+	anchorsR = []string{"registered", "recipient"}
+	anchorsP = []string{"privileged", "pièces", "print"}
+	anchorsF = []string{"files transmitted"}
+	anchorsV = []string{"vertraulich"}
+)
+
+// hasPrefixFoldASCII: strings.HasPrefix ignoring ASCII case; prefix is
+// lower-case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		if c != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // isDisclaimer: a line that opens a legal or environmental disclaimer.
 func isDisclaimer(t string) bool {
-	if len(t) < 15 {
+	if len(t) < 11 {
+		return false
+	}
+	if !hasDisclaimerAnchor(t) {
 		return false
 	}
 	lt := strings.ToLower(t)
@@ -531,6 +650,9 @@ func isClosing(t string) bool {
 	if t == "" || len(t) > 70 {
 		return false
 	}
+	if strings.IndexByte(t, '/') < 0 {
+		return closingPart(t)
+	}
 	parts := strings.Split(t, "/")
 	if len(parts) > 3 {
 		return false
@@ -542,7 +664,7 @@ func isClosing(t string) bool {
 			anyClosing = true
 			continue
 		}
-		if len(parts) == 1 || len(strings.Fields(p)) > 3 {
+		if len(strings.Fields(p)) > 3 {
 			return false
 		}
 	}
@@ -551,22 +673,30 @@ func isClosing(t string) bool {
 
 func closingPart(p string) bool {
 	pt := strings.TrimRight(p, ",.!:;-–— \t")
-	lp := strings.ToLower(pt)
-	if closingPhrases[lp] {
+	if pt == "" {
+		return false
+	}
+	var buf [80]byte
+	lb, ascii := lowerASCII(buf[:0], pt)
+	if !ascii {
+		ls := strings.ToLower(pt)
+		if len(ls) != len(pt) {
+			return closingPhrases[ls] // case mapping changed the length: no prefix slicing
+		}
+		lb = []byte(ls)
+	}
+	if closingPhrases[string(lb)] {
 		return true
 	}
-	if len(lp) != len(pt) {
-		return false // case mapping changed the length: no prefix slicing
-	}
 	// "<closing>[,] <Name>" with a short capitalised name
-	for cut := len(lp); cut > 0; {
-		sp := strings.LastIndexAny(lp[:cut], " ,")
+	for cut := len(lb); cut > 0; {
+		sp := bytes.LastIndexAny(lb[:cut], " ,")
 		if sp <= 0 {
 			return false
 		}
 		cut = sp
-		head := strings.TrimRight(lp[:cut], " ,")
-		if closingPhrases[head] {
+		head := bytes.TrimRight(lb[:cut], " ,")
+		if closingPhrases[string(head)] {
 			rest := strings.TrimSpace(strings.TrimLeft(pt[len(head):], " ,"))
 			rest = strings.TrimRight(rest, ",.!:; ")
 			return isShortName(rest)
@@ -776,4 +906,54 @@ func hasContactDetail(t string) bool {
 		}
 	}
 	return false
+}
+
+// containsFold reports whether s contains needle (lower-case), ignoring
+// ASCII case.
+func containsFold(s, needle string) bool {
+	n := len(needle)
+	if n == 0 {
+		return true
+	}
+	first := needle[0]
+	upper := first
+	if first >= 'a' && first <= 'z' {
+		upper = first - 32
+	}
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c != first && c != upper {
+			continue
+		}
+		j := 1
+		for ; j < n; j++ {
+			d := s[i+j]
+			if d >= 'A' && d <= 'Z' {
+				d += 32
+			}
+			if d != needle[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII appends s lower-cased to dst; ascii is false (and dst
+// unusable) when s has non-ASCII bytes.
+func lowerASCII(dst []byte, s string) (out []byte, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return dst, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }

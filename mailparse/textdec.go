@@ -184,22 +184,22 @@ func b64val(c byte) int {
 
 // normalizeNewlines turns CRLF and lone CR into LF.
 func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
+	i := strings.IndexByte(s, '\r')
+	if i < 0 {
 		return s
 	}
 	var sb strings.Builder
 	sb.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\r' {
-			sb.WriteByte('\n')
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			continue
+	for i >= 0 {
+		sb.WriteString(s[:i])
+		sb.WriteByte('\n')
+		s = s[i+1:]
+		if len(s) > 0 && s[0] == '\n' {
+			s = s[1:]
 		}
-		sb.WriteByte(c)
+		i = strings.IndexByte(s, '\r')
 	}
+	sb.WriteString(s)
 	return sb.String()
 }
 

@@ -1,6 +1,9 @@
 package mailparse
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 type cteKind int
 
@@ -109,7 +112,13 @@ func (d *transferDecoder) decodeQP(dst, src []byte) []byte {
 				d.qp = 1
 				continue
 			}
-			dst = append(dst, c)
+			// copy the run up to the next '=' at once
+			j := bytes.IndexByte(src[i:], '=')
+			if j < 0 {
+				return append(dst, src[i:]...)
+			}
+			dst = append(dst, src[i:i+j]...)
+			i += j - 1
 		case 1: // after '='
 			switch {
 			case isHex(c):
