@@ -177,4 +177,3 @@ func hasPrefixFold(s, prefix string) bool {
 	}
 	return strings.EqualFold(s[:len(prefix)], prefix)
 }
-

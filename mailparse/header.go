@@ -131,7 +131,9 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		hdrLen = e
 	}
 	if hdrLen < 0 || hdrLen >= maxHeaderBytes {
-		hdrLen = min(n-pos, maxHeaderBytes)
+		// no blank line (or a huge header): values past this copy are
+		// converted one by one
+		hdrLen = min(n-pos, 64<<10)
 	} else {
 		hdrLen++
 	}

@@ -86,7 +86,7 @@ func HTMLToText(src string) (text string, hrefs []string) {
 					k, v, hasAttr = z.TagAttr()
 					if string(k) == "href" {
 						h := strings.TrimSpace(string(v))
-						if hasHTTPPrefix(h) {
+						if hasHTTPPrefix(h) && len(hrefs) < maxURLs {
 							hrefs = appendURL(hrefs, cleanURL(h))
 						}
 					}
@@ -305,13 +305,15 @@ func (c *htmlConv) finish() string {
 // (no tokenizer), for messages whose text comes from a text/plain part.
 func hrefURLs(src string) []string {
 	var out []string
-	s := src
+	ff := newFoldFinder(src, "href")
+	off := 0
 	for {
-		i := indexFold(s, "href")
+		i := ff.next(off)
 		if i < 0 {
 			return out
 		}
-		s = s[i+4:]
+		off = i + 4
+		s := src[off:]
 		j := 0
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {
 			j++
@@ -346,35 +348,52 @@ func hrefURLs(src string) []string {
 				v = html.UnescapeString(v)
 			}
 			out = appendURL(out, cleanURL(v))
+			if len(out) >= maxURLs {
+				return out
+			}
 		}
 	}
 }
 
-// indexFold is a case-insensitive strings.Index for an ASCII lower-case
-// needle.
-func indexFold(s, needle string) int {
+// foldFinder finds an ASCII lower-case needle in s ignoring case, from
+// increasing offsets. It remembers where the next upper-case first byte is,
+// so repeated searches over one text stay linear.
+type foldFinder struct {
+	s, needle string
+	nextUp    int // absolute position of the next upper-case first byte; -1 none; -2 unknown
+}
+
+func newFoldFinder(s, needle string) foldFinder {
+	return foldFinder{s: s, needle: needle, nextUp: -2}
+}
+
+// next returns the first match at or after off, or -1.
+func (f *foldFinder) next(off int) int {
+	s, needle := f.s, f.needle
 	n := len(needle)
-	if n == 0 {
-		return 0
-	}
 	lo := needle[0]
 	up := lo
 	if lo >= 'a' && lo <= 'z' {
 		up = lo - 32
 	}
-	off := 0
-	for off+n <= len(s) {
+	for off >= 0 && off+n <= len(s) {
 		i := strings.IndexByte(s[off:], lo)
+		if i >= 0 {
+			i += off
+		}
 		if up != lo {
-			if j := strings.IndexByte(s[off:], up); j >= 0 && (i < 0 || j < i) {
-				i = j
+			if f.nextUp != -1 && f.nextUp < off {
+				if j := strings.IndexByte(s[off:], up); j >= 0 {
+					f.nextUp = off + j
+				} else {
+					f.nextUp = -1
+				}
+			}
+			if f.nextUp >= 0 && (i < 0 || f.nextUp < i) {
+				i = f.nextUp
 			}
 		}
-		if i < 0 {
-			return -1
-		}
-		i += off
-		if i+n > len(s) {
+		if i < 0 || i+n > len(s) {
 			return -1
 		}
 		if hasPrefixFoldASCII(s[i:], needle) {
@@ -383,6 +402,16 @@ func indexFold(s, needle string) int {
 		off = i + 1
 	}
 	return -1
+}
+
+// indexFold is a case-insensitive strings.Index for an ASCII lower-case
+// needle.
+func indexFold(s, needle string) int {
+	if needle == "" {
+		return 0
+	}
+	f := newFoldFinder(s, needle)
+	return f.next(0)
 }
 
 // rawTagName reads the lower-cased tag name from a raw tag ("<P class=…>",

@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// maxParams bounds the parameters read from one header (hostile headers
+// with thousands of unterminated quotes would otherwise be quadratic).
+const maxParams = 64
+
 // mediaParams holds the parameters mediadesk uses; others are skipped.
 type mediaParams struct {
 	charset, boundary, name, filename, reportType string
@@ -83,7 +87,7 @@ func parseMediaHeader(v string) (typ string, params mediaParams) {
 		return typ, params
 	}
 	var ext [5][]section // RFC 2231 pieces per parameter
-	for len(rest) > 0 {
+	for count := 0; len(rest) > 0 && count < maxParams; count++ {
 		var key, val string
 		key, val, _, rest = nextParam(rest)
 		if key == "" {

@@ -132,6 +132,9 @@ func parse(raw []byte, opts Options) (*Message, error) {
 	for _, u := range w.nestedURLs {
 		urls = appendURL(urls, u)
 	}
+	if len(urls) > maxURLs {
+		urls = urls[:maxURLs]
+	}
 	if len(urls) > 0 {
 		m.URLs = urls
 	}

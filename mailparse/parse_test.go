@@ -653,3 +653,62 @@ func itoa(i int) string {
 	}
 	return string(b)
 }
+
+func TestHostileInputsStayFast(t *testing.T) {
+	big := func(unit string, n int) string { return strings.Repeat(unit, n) }
+	inputs := []string{
+		"From: a@b.c\r\nSubject: " + big("=?a?q?", 150000) + "\r\n\r\nx",
+		"From: a@b.c\r\nSubject: " + big("=?utf-8?Q?", 100000) + "\r\n\r\nx",
+		"From: a@b.c\r\nContent-Type: text/html\r\n\r\n" + big(`<a href="http://e.x/`+"a\">", 1) + big(`<a href="http://e.x/q">x</a>`, 40000),
+		"From: a@b.c\r\nReferences: " + big("<a@b> ", 100000) + "\r\n\r\nx",
+		"From: a@b.c\r\nTo: " + big("x@y.z, ", 100000) + "\r\n\r\nx",
+		"From: a@b.c\r\n\r\n" + big("Thanks\n\n\n\n", 50000) + "Is this a question?",
+		"From: a@b.c\r\n\r\n" + big("https://a.example/", 50000),
+		"From: a@b.c\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n" + big("--a\r\n\r\nx\r\n", 50000),
+	}
+	for i, in := range inputs {
+		start := time.Now()
+		m, err := parse([]byte(in), Options{})
+		if err != nil {
+			t.Fatalf("input %d: %v", i, err)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("input %d took %v", i, d)
+		}
+		if len(m.URLs) > maxURLs || len(m.References) > 500 {
+			t.Errorf("input %d: %d URLs, %d references", i, len(m.URLs), len(m.References))
+		}
+	}
+}
+
+func BenchmarkHostile(b *testing.B) {
+	big := func(unit string, n int) string { return strings.Repeat(unit, n) }
+	inputs := map[string]string{
+		"ew-a":   "From: a@b.c\r\nSubject: " + big("=?a?q?", 150000) + "\r\n\r\nx",
+		"ew-u":   "From: a@b.c\r\nSubject: " + big("=?utf-8?Q?", 100000) + "\r\n\r\nx",
+		"href":   "From: a@b.c\r\nContent-Type: text/html\r\n\r\n" + big(`<a href="http://e.x/q">x</a>`, 40000),
+		"refs":   "From: a@b.c\r\nReferences: " + big("<a@b> ", 100000) + "\r\n\r\nx",
+		"to":     "From: a@b.c\r\nTo: " + big("x@y.z, ", 100000) + "\r\n\r\nx",
+		"thanks": "From: a@b.c\r\n\r\n" + big("Thanks\n\n\n\n", 50000) + "Is this a question?",
+		"urls":   "From: a@b.c\r\n\r\n" + big("https://a.example/", 50000),
+		"parts":  "From: a@b.c\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n" + big("--a\r\n\r\nx\r\n", 50000),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				parse([]byte(in), Options{})
+			}
+		})
+	}
+}
+
+func TestHostileParamsAndBrackets(t *testing.T) {
+	in := "From: a@b.c\r\nContent-Type: text/plain; " + strings.Repeat(`a="x;`, 200000) + "\r\n\r\n" + strings.Repeat("<http://e.x/ ", 80000)
+	start := time.Now()
+	if _, err := parse([]byte(in), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v", d)
+	}
+}

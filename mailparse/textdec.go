@@ -273,6 +273,9 @@ func decodeHeaderText(s string) (out, unknown string) {
 	return sb.String(), unknown
 }
 
+// maxEncodedWord bounds the text of one encoded word.
+const maxEncodedWord = 1024
+
 // parseEncodedWord parses an encoded word at the start of s ("=?cs?e?text?=").
 // It returns the number of bytes consumed, the charset (without RFC 2231
 // language) and the decoded bytes (appended to dst).
@@ -280,7 +283,7 @@ func parseEncodedWord(s string, dst []byte) (n int, cs string, out []byte, ok bo
 	if len(s) < 8 || s[0] != '=' || s[1] != '?' {
 		return 0, "", nil, false
 	}
-	k := strings.IndexByte(s[2:], '?')
+	k := strings.IndexByte(s[2:min(len(s), 2+66)], '?')
 	if k <= 0 || k > 64 {
 		return 0, "", nil, false
 	}
@@ -300,7 +303,9 @@ func parseEncodedWord(s string, dst []byte) (n int, cs string, out []byte, ok bo
 		return 0, "", nil, false
 	}
 	t := p + 2
-	e := strings.Index(s[t:], "?=")
+	// RFC 2047 words are at most 75 bytes; allow a few times that (bounded
+	// so hostile headers full of "=?" stay linear).
+	e := strings.Index(s[t:min(len(s), t+maxEncodedWord)], "?=")
 	if e < 0 {
 		return 0, "", nil, false
 	}

@@ -19,13 +19,13 @@ func ExtractURLs(text string) []string {
 
 func appendURLs(dst []string, text string) []string {
 	s := text
+	ff := newFoldFinder(s, "http")
 	off := 0
 	for {
-		i := indexFold(s[off:], "http")
+		i := ff.next(off)
 		if i < 0 {
 			return dst
 		}
-		i += off
 		off = i + 4
 		rest := s[i:]
 		var schemeLen int
@@ -50,7 +50,7 @@ func appendURLs(dst []string, text string) []string {
 		var u string
 		if i > 0 && s[i-1] == '<' {
 			// <https://…> may be wrapped: up to the closing '>'
-			if j := strings.IndexByte(rest, '>'); j > 0 && j < 4096 && !strings.ContainsAny(rest[:j], "< \"") {
+			if j := strings.IndexByte(rest[:min(len(rest), 4096)], '>'); j > 0 && !strings.ContainsAny(rest[:j], "< \"") {
 				u = removeSpace(rest[:j])
 				off = i + j
 			}
@@ -131,9 +131,9 @@ func hasHTTPPrefix(s string) bool {
 	return (len(s) > 8 && strings.EqualFold(s[:8], "https://")) || (len(s) > 7 && strings.EqualFold(s[:7], "http://"))
 }
 
-// appendURL appends u unless already present.
+// appendURL appends u unless already present (or maxURLs are kept).
 func appendURL(dst []string, u string) []string {
-	if u == "" || !utf8.ValidString(u) {
+	if u == "" || len(dst) >= maxURLs || !utf8.ValidString(u) {
 		return dst
 	}
 	for _, x := range dst {
