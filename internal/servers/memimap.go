@@ -172,9 +172,16 @@ func (s *memIMAP) recreateFolder(ctx context.Context, m *IMAP, folder string) (u
 	return st.UIDValidity, restart()
 }
 
-// memSession is imapmemserver's session for our one user with MOVE fixed.
+// memSession is imapmemserver's session for our one user with two beta.8
+// bugs fixed, IDLE and MOVE.
 //
-// In beta.8 UserSession.Move writes each EXPUNGE with a sequence number
+// IDLE: SessionTracker.Idle only writes updates when it is woken by a new
+// one, and it registers for wake-ups some time after "+ idling" was sent; an
+// APPEND by another client in between (or just before IDLE) is not reported
+// until the next change to the mailbox. Here IDLE polls the session's update
+// queue every idlePoll instead, from the one goroutine that writes them.
+//
+// MOVE: in beta.8 UserSession.Move writes each EXPUNGE with a sequence number
 // that is already shifted by the expunge it queued for every session, and
 // that queued expunge is then sent too: moving one message of three gives
 // "* 3 EXPUNGE" and "* 2 EXPUNGE", and the client's view of the mailbox is
@@ -204,6 +211,24 @@ func (s *memSession) Close() error {
 		return nil
 	}
 	return s.UserSession.Close()
+}
+
+// idlePoll is how often an idling memory session looks for updates.
+const idlePoll = 25 * time.Millisecond
+
+func (s *memSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	t := time.NewTicker(idlePoll)
+	defer t.Stop()
+	for {
+		if err := s.UserSession.Poll(w, true); err != nil {
+			return err
+		}
+		select {
+		case <-stop:
+			return nil
+		case <-t.C:
+		}
+	}
 }
 
 func (s *memSession) Move(w *imapserver.MoveWriter, numSet imap.NumSet, dest string) error {

@@ -399,6 +399,47 @@ func TestIMAPIdleReportsAppend(t *testing.T) {
 	})
 }
 
+// Mail that arrives between a client's last command and its IDLE must be
+// reported when IDLE starts (stock imapmemserver beta.8 misses it).
+func TestIMAPIdleReportsMailFromBeforeIdle(t *testing.T) {
+	t.Parallel()
+	imapKinds(t, func(t *testing.T, m *servers.IMAP) {
+		ctx := ctxT(t, 20*time.Second)
+		exists := make(chan uint32, 16)
+		c, err := m.Dial(ctx, &imapclient.Options{UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+			Mailbox: func(data *imapclient.UnilateralDataMailbox) {
+				if data.NumMessages != nil {
+					exists <- *data.NumMessages
+				}
+			},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := c.Select(servers.FolderInbox, nil).Wait(); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Append(ctx, servers.FolderInbox, testMessage(1)); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		idle, err := c.Idle()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer idle.Close()
+		select {
+		case n := <-exists:
+			if n != 1 {
+				t.Errorf("EXISTS %d, want 1", n)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatal("mail appended before IDLE not reported within 3s of IDLE")
+		}
+	})
+}
+
 func TestIMAPRestartDuringIdleKeepsMail(t *testing.T) {
 	t.Parallel()
 	imapKinds(t, func(t *testing.T, m *servers.IMAP) {
@@ -608,6 +649,26 @@ func TestDovecotSeedMaildir(t *testing.T) {
 	}
 	if _, _, ids := messageIDs(t, ctx, m, "Archive/2023"); len(ids) != 3 {
 		t.Fatalf("Archive/2023: %v", ids)
+	}
+	// Dovecot (as the mail user) can work in the parent it did not create.
+	c, err := m.Dial(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Create("Archive/2024", nil).Wait(); err != nil {
+		t.Fatalf("CREATE next to a seeded folder: %v", err)
+	}
+	boxes, err := c.List("", "Archive/*", nil).Collect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, b := range boxes {
+		names = append(names, b.Mailbox)
+	}
+	if fmt.Sprint(names) != "[Archive/2023 Archive/2024]" && fmt.Sprint(names) != "[Archive/2024 Archive/2023]" {
+		t.Errorf("LIST Archive/* = %v", names)
 	}
 	if err := m.SeedMaildir("../escape", msgs[:1]); err == nil {
 		t.Fatal("SeedMaildir accepted ../escape")
