@@ -373,7 +373,9 @@ func (d *dovecot) stop() error {
 	}
 	defer d.cleanupRunDir()
 	start := time.Now()
-	defer func() { slog.Debug("dovecot stopped", "addr", d.addr, "took", time.Since(start).Round(time.Millisecond)) }()
+	defer func() {
+		slog.Debug("dovecot stopped", "addr", d.addr, "took", time.Since(start).Round(time.Millisecond))
+	}()
 	// SIGTERM to the whole group: each imap process says "* BYE Server
 	// shutting down." and exits at once (signalled by the master alone, an
 	// idling one lingers for seconds), and the master stops its services but
