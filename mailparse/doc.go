@@ -38,7 +38,8 @@
 //     Subject, Date, Message-ID, Received, Content-Type, MIME-Version, …).
 //
 // A message with readable headers and a broken body parses, with warnings.
-// The error text is meant for a quarantine list.
+// The error text is meant for a quarantine list; these errors match
+// ErrNotMail (errors.Is). Any other error is a recovered internal panic.
 //
 // # go-message
 //

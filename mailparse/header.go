@@ -234,7 +234,7 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		// Not a header line.
 		flush()
 		if len(res.fields) == 0 {
-			return res, fmt.Errorf("header: malformed MIME header line: %q", clip(string(line), 80))
+			return res, notMailf("header: malformed MIME header line: %q", clip(string(line), 80))
 		}
 		res.warning = fmt.Sprintf("header: malformed header line %q; treated as the start of the body", clip(string(line), 80))
 		res.bodyStart = pos

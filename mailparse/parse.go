@@ -48,8 +48,24 @@ func firstFrames(stack []byte) string {
 	return strings.Join(lines, " | ")
 }
 
-// ErrEmpty is returned for an empty (or all white space) input.
-var ErrEmpty = errors.New("empty message")
+// ErrNotMail matches (errors.Is) every error Parse returns for input that
+// is not a mail: the quarantine case. An error that does not match it is an
+// internal failure (a recovered panic), worth reporting as a bug.
+var ErrNotMail = errors.New("not a mail")
+
+// ErrEmpty is returned for an empty (or all white space) input; it matches
+// ErrNotMail.
+var ErrEmpty error = notMailError("empty message")
+
+// notMailError is a quarantine reason; it matches ErrNotMail.
+type notMailError string
+
+func (e notMailError) Error() string        { return string(e) }
+func (e notMailError) Is(target error) bool { return target == ErrNotMail }
+
+func notMailf(format string, args ...any) error {
+	return notMailError(fmt.Sprintf(format, args...))
+}
 
 func parse(raw []byte, opts Options) (*Message, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
@@ -81,7 +97,7 @@ func parse(raw []byte, opts Options) (*Message, error) {
 	}
 	h := res.fields
 	if !hasKnownMailHeader(h) {
-		return nil, fmt.Errorf("header: no mail header field (From, To, Subject, Date, Message-ID, Received, Content-Type, …) in %d header lines; not a mail", len(h))
+		return nil, notMailf("header: no mail header field (From, To, Subject, Date, Message-ID, Received, Content-Type, …) in %d header lines", len(h))
 	}
 	var body []byte
 	if !m.TooLarge {

@@ -2,6 +2,7 @@ package mailparse
 
 import (
 	"encoding/base64"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -498,8 +499,8 @@ func TestBrokenBodies(t *testing.T) {
 func TestUnrecoverable(t *testing.T) {
 	for _, raw := range []string{"", "   \r\n\t ", "\x00\x01\x02 binary junk", "This is a simple message not having headers.\n\nBody", "{\"json\": true}\n", "Foo: bar\nBaz: qux\n\nbody"} {
 		m, err := Parse([]byte(raw), Options{})
-		if err == nil || m != nil || err.Error() == "" {
-			t.Errorf("Parse(%q) = %v, %v; want an error", raw, m, err)
+		if err == nil || m != nil || err.Error() == "" || !errors.Is(err, ErrNotMail) {
+			t.Errorf("Parse(%q) = %v, %v; want an ErrNotMail error", raw, m, err)
 		}
 	}
 }

@@ -744,10 +744,21 @@ func looksLikeName(t string) bool {
 		if !unicode.IsUpper(r) {
 			return false
 		}
+		upper := 0
 		for _, c := range w {
 			if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
 				return false
 			}
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		}
+		// acronyms ("ASAP", "EOD", "COP") are not names
+		if upper >= 2 && upper == utf8.RuneCountInString(strings.Trim(w, ".-'’")) {
+			return false
+		}
+		if notNames[strings.ToLower(strings.Trim(w, "."))] {
+			return false
 		}
 	}
 	// a name does not end a sentence ("Thanks." is not a name)
@@ -756,6 +767,16 @@ func looksLikeName(t string) bool {
 		return false
 	}
 	return true
+}
+
+// notNames are capitalised words that end messages but are not names
+// (time words a deadline may consist of, greetings).
+var notNames = map[string]bool{
+	"today": true, "tomorrow": true, "tonight": true, "noon": true, "midday": true, "lunchtime": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "urgent": true, "urgently": true, "asap": true, "eod": true, "cop": true, "now": true,
+	"please": true, "thanks": true, "cheers": true, "morning": true, "afternoon": true, "evening": true,
+	"deadline": true, "soon": true, "asap.": true, "hi": true, "hello": true, "yes": true, "no": true,
 }
 
 // signatureLike reports whether lines (after a closing line) look like a
@@ -855,17 +876,34 @@ func isContactParagraph(para []string) bool {
 	contact := false
 	for _, l := range para {
 		t := strings.TrimSpace(l)
-		if utf8.RuneCountInString(t) > 90 || isSentence(t) {
-			return false
+		if utf8.RuneCountInString(t) > 90 || isSentence(t) || len(l)-len(strings.TrimLeft(l, " \t")) >= 4 {
+			return false // long, prose or indented (a quoted or code block)
 		}
 		if hasContactDetail(t) {
 			contact = true
 		}
 	}
-	if contact {
+	// A signature block starts with the sender's name ("Jo Bloggs",
+	// "Jo Bloggs | Reporter | Outlet", "Jo Bloggs, Reporter"); this keeps
+	// "Call me on 07700 900 123 by 4pm" in the new text.
+	if !startsWithName(strings.TrimSpace(para[0])) {
+		return false
+	}
+	return contact || len(para) >= 2
+}
+
+// startsWithName: the line is a name, or its first " | ", ", " or " - "
+// separated segment is.
+func startsWithName(t string) bool {
+	if looksLikeName(t) {
 		return true
 	}
-	return len(para) >= 2 && looksLikeName(strings.TrimSpace(para[0]))
+	for _, sep := range [...]string{" | ", ", ", " - ", " – ", " / "} {
+		if i := strings.Index(t, sep); i > 0 && looksLikeName(t[:i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasContactDetail: a phone number, email, web address, @handle, a " | "

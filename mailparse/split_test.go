@@ -189,6 +189,21 @@ func TestSplitText(t *testing.T) {
 			quoted:  "> Can you confirm by 4pm?",
 		},
 		{
+			name:    "contact detail in a request stays new",
+			text:    "Hi,\n\nCan you call me back?\n\nCall me on 07700 900 123 by 4pm",
+			newText: "Hi,\n\nCan you call me back?\n\nCall me on 07700 900 123 by 4pm",
+		},
+		{
+			name:    "acronym deadline is not a name",
+			text:    "Can you send the figures?\n\nEOD",
+			newText: "Can you send the figures?\n\nEOD",
+		},
+		{
+			name:    "day name is not a name",
+			text:    "Can you send the figures?\n\nTomorrow",
+			newText: "Can you send the figures?\n\nTomorrow",
+		},
+		{
 			name:    "one liner",
 			text:    "need within the hour. thx",
 			newText: "need within the hour. thx",
