@@ -35,12 +35,9 @@ func PlanFor(cfg *config.Config, tier, topic string, opened time.Time, deadline 
 		FirstResponseDue: opened.Add(pol.FirstResponse),
 		ResolutionDue:    opened.Add(pol.Resolution),
 	}
-	if deadline.IsZero() || !deadline.After(opened) {
+	target := DeadlineTarget(cfg.SLA.DeadlineMargin, deadline, opened)
+	if target.IsZero() {
 		return p
-	}
-	target := deadline.Add(-cfg.SLA.DeadlineMargin)
-	if !target.After(opened) {
-		target = deadline
 	}
 	if target.Before(p.FirstResponseDue) {
 		p.FirstResponseDue = target
@@ -51,4 +48,19 @@ func PlanFor(cfg *config.Config, tier, topic string, opened time.Time, deadline 
 		p.PulledForward = true
 	}
 	return p
+}
+
+// DeadlineTarget is the due time a journalist's stated deadline asks for:
+// the deadline minus the margin, or the deadline itself when the margin
+// does not fit; zero when there is no deadline or it had passed when the
+// enquiry opened.
+func DeadlineTarget(margin time.Duration, deadline, opened time.Time) time.Time {
+	if deadline.IsZero() || !deadline.After(opened) {
+		return time.Time{}
+	}
+	t := deadline.Add(-margin)
+	if !t.After(opened) {
+		return deadline
+	}
+	return t
 }

@@ -148,9 +148,9 @@ if a.kind == 'auto' then
   return {'automatic', ref, mkey, a.auto_reason}
 end
 
-local function set_clock(ref, clock, due)
+local function set_clock(ref, clock, due, start)
   local enq = k('enq:' .. ref)
-  redis.call('HSET', enq, clock .. ':due', due)
+  redis.call('HSET', enq, clock .. ':due', due, clock .. ':start', start)
   redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated')
   local member = ref .. '|' .. clock
   redis.call('ZADD', k('sla:warn'), string.format('%.0f', tonumber(due) - tonumber(a.warn_before)), member)
@@ -196,7 +196,7 @@ if target and (participant or a.own) then
   if status == 'waiting' and nonempty(f[6]) and nonempty(f[7]) then
     -- Resume the paused resolution clock: push its due time by the pause.
     local due = tonumber(f[7]) + (tonumber(now) - tonumber(f[6]))
-    set_clock(ref, 'resolution', string.format('%.0f', due))
+    set_clock(ref, 'resolution', string.format('%.0f', due), redis.call('HGET', enq, 'resolution:start') or created)
     redis.call('HDEL', enq, 'waiting_since')
     tl(ref, 'resumed', 'resolution clock resumed')
   end
@@ -206,14 +206,14 @@ if target and (participant or a.own) then
     if nonempty(a.deadline_target) and tonumber(a.deadline_target) < due then
       due = tonumber(a.deadline_target)
     end
-    set_clock(ref, 'next_response', string.format('%.0f', due))
+    set_clock(ref, 'next_response', string.format('%.0f', due), a.received)
     tl(ref, 'clock', 'next response due', {clock = 'next_response', due = due})
   elseif nonempty(a.deadline_target) then
     -- Still unanswered: a new deadline can only bring due times forward.
     for _, c in ipairs({'acknowledge', 'first_response'}) do
       local g = redis.call('HMGET', enq, c .. ':due', c .. ':met')
       if not nonempty(g[2]) and (not nonempty(g[1]) or tonumber(a.deadline_target) < tonumber(g[1])) then
-        set_clock(ref, c, a.deadline_target)
+        set_clock(ref, c, a.deadline_target, redis.call('HGET', enq, c .. ':start') or created)
         tl(ref, 'clock', c .. ' due brought forward by the journalist deadline', {clock = c, due = tonumber(a.deadline_target)})
       end
     end
@@ -252,7 +252,7 @@ if nonempty(officer) then
   redis.call('HSET', k('officer:last'), officer, now)
 end
 for clock, due in pairs(a.clocks) do
-  set_clock(ref, clock, due)
+  set_clock(ref, clock, due, a.received)
 end
 tl(ref, 'received', 'enquiry from ' .. a.from, msgdata)
 for _, ev in ipairs(a.timeline) do

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -419,6 +420,96 @@ func TestLease(t *testing.T) {
 		}
 		if ok, _ := a.Renew(f.ctx); ok {
 			t.Fatal("a renewed b's lease")
+		}
+	})
+}
+
+func TestActions(t *testing.T) {
+	both(t, func(t *testing.T, f *fixture) {
+		root := f.one(f.in(msg("root@x", "jo@bbc.co.uk", "Albania")))
+		ref := root.Ref
+		ev := func() []string {
+			xs, _ := f.rdb.XRange(f.ctx, f.s.Key("events"), "-", "+").Result()
+			var out []string
+			for _, x := range xs {
+				out = append(out, x.Values["type"].(string))
+			}
+			return out
+		}
+		// Claim with the expected owner; a second claim racing on a stale view loses.
+		if r, err := f.s.Assign(f.ctx, ref, "price", "price", "lindqvist", ""); err != nil || !r.Changed {
+			t.Fatalf("claim: %v %v", r, err)
+		}
+		if _, err := f.s.Assign(f.ctx, ref, "haddad", "haddad", "lindqvist", ""); !errors.Is(err, ErrConflict) {
+			t.Fatalf("racing claim: %v", err)
+		}
+		load, _ := f.s.Load(f.ctx, []string{"price", "lindqvist"})
+		if load.Open["price"] != 1 || load.Open["lindqvist"] != 0 {
+			t.Errorf("load after claim %+v", load.Open)
+		}
+		// A holding reply meets acknowledge only.
+		f.clock.Advance(5 * time.Minute)
+		r, err := f.s.RecordResponse(f.ctx, ref, Response{At: t0.Add(5 * time.Minute), By: "price", Kind: Holding, Via: "dashboard", MessageID: "<h1@desk>"})
+		if err != nil || r.Detail != "acknowledge" {
+			t.Fatalf("holding: %+v %v", r, err)
+		}
+		// The same reply seen again in the Sent folder counts once.
+		if r, _ := f.s.RecordResponse(f.ctx, ref, Response{At: t0.Add(6 * time.Minute), By: "price", Kind: Holding, Via: "sent-folder", MessageID: "h1@desk"}); r.Changed {
+			t.Error("duplicate response counted")
+		}
+		r, _ = f.s.RecordResponse(f.ctx, ref, Response{At: t0.Add(40 * time.Minute), By: "price", Kind: Substantive, Via: "sent-folder", MessageID: "s1@desk"})
+		if r.Detail != "first_response" {
+			t.Errorf("substantive met %q", r.Detail)
+		}
+		e, _ := f.s.Enquiry(f.ctx, ref)
+		if e.Status != StatusAnswered || !e.Clocks[ClockAcknowledge].Met.Equal(t0.Add(5*time.Minute)) || !e.Clocks[ClockFirstResponse].Met.Equal(t0.Add(40*time.Minute)) {
+			t.Errorf("after responses: %s %+v", e.Status, e.Clocks)
+		}
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("sla:breach"), ref+"|first_response").Result(); n != 0 {
+			t.Error("met clock still scheduled")
+		}
+		// Waiting pauses resolution; resuming pushes its due time by the pause.
+		if _, err := f.s.SetWaiting(f.ctx, ref, "price", true, 15*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Advance(time.Hour)
+		if _, err := f.s.SetWaiting(f.ctx, ref, "price", false, 15*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		e, _ = f.s.Enquiry(f.ctx, ref)
+		if due := e.Clocks[ClockResolution].Due; !due.Equal(t0.Add(25 * time.Hour)) {
+			t.Errorf("resolution due after pause %v", due)
+		}
+		if _, err := f.s.AddNote(f.ctx, ref, "price", "called the Albanian embassy"); err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := f.s.Resolve(f.ctx, ref, "price", "answered by phone"); !r.Changed {
+			t.Error("resolve")
+		}
+		if r, _ := f.s.Resolve(f.ctx, ref, "price", ""); r.Changed {
+			t.Error("resolved twice")
+		}
+		list, total, _ := f.s.List(f.ctx, ListOptions{Open: true})
+		if total != 0 || len(list) != 0 {
+			t.Error("resolved enquiry still open")
+		}
+		if _, err := f.s.Reopen(f.ctx, ref, "price", ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.Assign(f.ctx, "FCDO-2099-999999", "x", "x", "", ""); !errors.Is(err, ErrNotFound) {
+			t.Errorf("unknown ref: %v", err)
+		}
+		want := "enquiry.created,enquiry.assigned,clock.met,response.recorded,clock.met,response.recorded,enquiry.waiting,enquiry.resumed,note.added,clock.met,enquiry.resolved,enquiry.reopened"
+		if got := strings.Join(ev(), ","); got != want {
+			t.Errorf("events\n got %s\nwant %s", got, want)
+		}
+		// Our own message: stored on the thread, replies to it thread here.
+		if _, err := f.s.RecordOwnMessage(f.ctx, OwnMessage{Ref: ref, Kind: "acknowledgement", By: "system",
+			Msg: Message{Message: mailparse.Message{MessageID: "<ack-9@desk>", Subject: "[" + ref + "] Albania"}}, Timeline: "acknowledgement sent"}); err != nil {
+			t.Fatal(err)
+		}
+		if o := f.one(f.in(msg("re@x", "jo@bbc.co.uk", "Re: Albania", "ack-9@desk"))); o.Kind != "followup" || o.Ref != ref {
+			t.Errorf("reply to ack %+v", o)
 		}
 	})
 }

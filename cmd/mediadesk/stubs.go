@@ -13,6 +13,4 @@ func notYet(name string, stderr io.Writer) int {
 }
 
 func cmdDemo(args []string, stdout, stderr io.Writer) int   { return notYet("demo", stderr) }
-func cmdServe(args []string, stdout, stderr io.Writer) int  { return notYet("serve", stderr) }
-func cmdStatus(args []string, stdout, stderr io.Writer) int { return notYet("status", stderr) }
 func cmdReport(args []string, stdout, stderr io.Writer) int { return notYet("report", stderr) }

@@ -1,0 +1,102 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// Router adapts routing.Router to the ingest pipeline (inbox.Router): it
+// routes each new message at the moment it is ingested, against the
+// officers' live load, and turns the decision into the enquiry's fields,
+// clocks and timeline.
+type Router struct {
+	Config *config.Config
+	Router *routing.Router
+	Clock  clock.Clock
+}
+
+// Officers lists every officer id.
+func (a *Router) Officers() []string {
+	ids := make([]string, len(a.Config.Officers))
+	for i, o := range a.Config.Officers {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+// Own reports whether addr is the desk's address or an officer's.
+func (a *Router) Own(addr string) bool {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	if addr == "" {
+		return false
+	}
+	if strings.Contains(strings.ToLower(a.Config.Desk.Address), addr) {
+		return true
+	}
+	return a.Config.OfficerByEmail(addr) != nil
+}
+
+// Route routes in.Msg and records the decision on in.
+func (a *Router) Route(in *store.Incoming, load *store.Load) {
+	now := a.Clock.Now()
+	input := routing.InputFromMessage(in.Msg)
+	input.Received = in.Received
+	d := a.Router.Route(input, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	in.New = NewEnquiry(a.Config, d, now)
+	in.DeadlineTarget = sla.DeadlineTarget(a.Config.SLA.DeadlineMargin, d.Deadline, in.Received)
+	if d.Officer != "" {
+		load.Open[d.Officer]++
+		load.LastAssigned[d.Officer] = now
+	}
+}
+
+// NewEnquiry turns a routing decision into the fields of a new enquiry.
+func NewEnquiry(cfg *config.Config, d routing.Decision, now time.Time) *store.NewEnquiry {
+	n := &store.NewEnquiry{
+		Outlet: d.Outlet, OutletTier: d.OutletTier,
+		Topic: d.Topic, TopicReason: d.TopicReason,
+		Release: d.Release, ReleaseTitle: d.ReleaseTitle, ReleaseScore: d.ReleaseScore, ReleaseReason: d.ReleaseReason,
+		Officer: d.Officer, OfficerReason: d.OfficerReason, Shift: d.Shift,
+		Deadline: d.Deadline, DeadlinePhrase: d.DeadlinePhrase,
+		Policy:           d.Plan.Policy,
+		AcknowledgeDue:   d.Plan.AcknowledgeDue,
+		FirstResponseDue: d.Plan.FirstResponseDue,
+		ResolutionDue:    d.Plan.ResolutionDue,
+	}
+	if p := cfg.PolicyFor(d.OutletTier, d.Topic); p != nil {
+		n.PolicyAck, n.PolicyFRT, n.PolicyRes = p.Acknowledge, p.FirstResponse, p.Resolution
+	}
+	data := map[string]any{
+		"topic": d.Topic, "officer": d.Officer, "policy": d.Plan.Policy,
+	}
+	if d.Release != "" {
+		data["release"], data["release_score"], data["release_reason"] = d.Release, d.ReleaseScore, d.ReleaseReason
+	}
+	text := "topic " + d.Topic + " (" + d.TopicReason + ")"
+	if d.Release != "" {
+		text += "; release " + d.Release + " (" + d.ReleaseReason + ")"
+	} else if d.ReleaseDetail != "" {
+		text += "; no release: " + d.ReleaseDetail
+	} else {
+		text += "; no release fits well enough"
+	}
+	n.Timeline = append(n.Timeline, store.Event{At: now, Type: "routed", By: "system", Text: text, Data: data})
+	if d.Officer != "" {
+		n.Timeline = append(n.Timeline, store.Event{At: now, Type: "assigned", By: "system",
+			Text: "assigned to " + d.Officer + ": " + d.OfficerReason, Data: map[string]any{"officer": d.Officer, "shift": d.Shift}})
+	}
+	if !d.Deadline.IsZero() {
+		text := "journalist deadline " + d.Deadline.In(cfg.Location).Format("Mon 2 Jan 15:04") + " (\"" + d.DeadlinePhrase + "\")"
+		if d.Plan.PulledForward {
+			text += "; due times brought forward"
+		}
+		n.Timeline = append(n.Timeline, store.Event{At: now, Type: "deadline", By: "system", Text: text})
+	}
+	return n
+}

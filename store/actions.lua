@@ -1,0 +1,202 @@
+-- Officer and system actions on one enquiry, each atomic. Dispatch on
+-- ARGV[2] (the action); ARGV[1] is the key prefix, ARGV[3] a JSON argument.
+-- KEYS[1] is the events stream (declared for Cluster routing).
+-- Returns {status, detail}: status "ok", "noop" (already so) or an error
+-- raised with redis.error_reply for a refused action.
+local P = ARGV[1]
+local action = ARGV[2]
+local a = cjson.decode(ARGV[3])
+local function k(s) return P .. s end
+local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
+local ref = a.ref
+local enq = k('enq:' .. ref)
+local now = a.now
+
+if redis.call('EXISTS', enq) == 0 then
+  return redis.error_reply('NOTFOUND enquiry ' .. ref)
+end
+
+local function event(typ, data)
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', '200000', '*',
+    'type', typ, 'ref', ref, 'at', now, 'data', cjson.encode(data or {}))
+end
+
+local function tl(typ, by, text, data)
+  local ev = {at = tonumber(now), type = typ, by = by, text = text}
+  if data then ev.data = data end
+  redis.call('RPUSH', enq .. ':tl', cjson.encode(ev))
+end
+
+local function unschedule(clock)
+  local member = ref .. '|' .. clock
+  redis.call('ZREM', k('sla:warn'), member)
+  redis.call('ZREM', k('sla:breach'), member)
+  redis.call('ZREM', k('sla:escalate'), member)
+end
+
+-- dims are the reporting dimensions of the enquiry, carried on clock events
+-- so rollups need not read the enquiry again.
+local function dims()
+  local f = redis.call('HMGET', enq, 'topic', 'officer', 'outlet_tier', 'release', 'created', 'outlet', 'policy')
+  return {topic = f[1] or '', officer = f[2] or '', tier = f[3] or '', release = f[4] or '',
+    created = tonumber(f[5] or '0'), outlet = f[6] or '', policy = f[7] or ''}
+end
+
+-- met marks a clock met at time t (once) and reports it.
+local function met(clock, t, by)
+  local g = redis.call('HMGET', enq, clock .. ':due', clock .. ':met', clock .. ':breached', clock .. ':start')
+  if not nonempty(g[1]) or nonempty(g[2]) then return false end
+  redis.call('HSET', enq, clock .. ':met', t)
+  unschedule(clock)
+  local start = tonumber(g[4] or redis.call('HGET', enq, 'created') or t)
+  local d = dims()
+  d.clock = clock
+  d.due = tonumber(g[1])
+  d.met = tonumber(t)
+  d.elapsed_ms = tonumber(t) - start
+  d.within = tonumber(t) <= tonumber(g[1])
+  d.by = by
+  event('clock.met', d)
+  return true
+end
+
+local function set_officer_index(old, new)
+  local created = redis.call('HGET', enq, 'created')
+  local status = redis.call('HGET', enq, 'status')
+  if nonempty(old) then redis.call('ZREM', k('idx:officer:' .. old), ref) end
+  if nonempty(new) and status ~= 'resolved' then
+    redis.call('ZADD', k('idx:officer:' .. new), created, ref)
+  end
+end
+
+if action == 'response' then
+  -- A reply to the journalist: holding (acknowledges) or substantive
+  -- (answers). The same reply seen twice (dashboard and Sent folder)
+  -- counts once.
+  if nonempty(a.message_id) then
+    if redis.call('SADD', enq .. ':responses', a.message_id) == 0 then
+      return {'noop', 'response already recorded'}
+    end
+  end
+  local clocks = {}
+  if met('acknowledge', a.at, a.by) then table.insert(clocks, 'acknowledge') end
+  if a.kind == 'substantive' then
+    if met('first_response', a.at, a.by) then
+      table.insert(clocks, 'first_response')
+    elseif met('next_response', a.at, a.by) then
+      table.insert(clocks, 'next_response')
+    end
+    local status = redis.call('HGET', enq, 'status')
+    if status == 'open' then
+      redis.call('HSET', enq, 'status', 'answered')
+    end
+  end
+  redis.call('HSET', enq, 'updated', now, 'last_response', a.at)
+  local text = a.kind .. ' reply by ' .. a.by .. ' (' .. a.via .. ')'
+  if #clocks > 0 then text = text .. '; met ' .. table.concat(clocks, ', ') end
+  tl('response', a.by, text, {kind = a.kind, via = a.via, message_id = a.message_id, mkey = a.mkey, clocks = clocks})
+  event('response.recorded', {kind = a.kind, by = a.by, via = a.via, clocks = clocks})
+  return {'ok', table.concat(clocks, ',')}
+end
+
+if action == 'resolve' then
+  local status = redis.call('HGET', enq, 'status')
+  if status == 'resolved' then return {'noop', 'already resolved'} end
+  met('resolution', now, a.by)
+  for _, c in ipairs({'acknowledge', 'first_response', 'next_response', 'resolution'}) do unschedule(c) end
+  local officer = redis.call('HGET', enq, 'officer')
+  redis.call('HSET', enq, 'status', 'resolved', 'updated', now, 'resolved_at', now)
+  redis.call('HDEL', enq, 'waiting_since')
+  redis.call('ZREM', k('idx:open'), ref)
+  if nonempty(officer) then redis.call('ZREM', k('idx:officer:' .. officer), ref) end
+  tl('resolved', a.by, nonempty(a.note) and a.note or 'resolved')
+  event('enquiry.resolved', {by = a.by, officer = officer or ''})
+  return {'ok', ''}
+end
+
+if action == 'reopen' then
+  local status = redis.call('HGET', enq, 'status')
+  if status ~= 'resolved' then return {'noop', 'not resolved'} end
+  local f = redis.call('HMGET', enq, 'created', 'officer')
+  redis.call('HSET', enq, 'status', 'open', 'updated', now)
+  redis.call('HDEL', enq, 'resolved_at', 'resolution:met')
+  redis.call('ZADD', k('idx:open'), f[1], ref)
+  if nonempty(f[2]) then redis.call('ZADD', k('idx:officer:' .. f[2]), f[1], ref) end
+  tl('reopened', a.by, nonempty(a.note) and a.note or 'reopened')
+  event('enquiry.reopened', {by = a.by})
+  return {'ok', ''}
+end
+
+if action == 'assign' then
+  -- Claim (by = to) or reassign. expect, when given, must be the current
+  -- officer: two officers claiming at once cannot both win.
+  local old = redis.call('HGET', enq, 'officer') or ''
+  if nonempty(a.expect) and a.expect ~= old then
+    return redis.error_reply('CONFLICT enquiry ' .. ref .. ' is now assigned to ' .. old)
+  end
+  if old == a.to then return {'noop', 'already assigned to ' .. a.to} end
+  redis.call('HSET', enq, 'officer', a.to, 'officer_reason', a.reason, 'updated', now)
+  set_officer_index(old, a.to)
+  redis.call('HSET', k('officer:last'), a.to, now)
+  local typ = (a.to == a.by) and 'claimed' or 'assigned'
+  tl(typ, a.by, typ .. ' to ' .. a.to .. (nonempty(old) and (' from ' .. old) or '') .. (nonempty(a.reason) and (': ' .. a.reason) or ''),
+    {from = old, to = a.to})
+  event('enquiry.assigned', {from = old, to = a.to, by = a.by, reason = a.reason, claimed = (a.to == a.by)})
+  return {'ok', old}
+end
+
+if action == 'note' then
+  tl('note', a.by, a.text)
+  redis.call('HSET', enq, 'updated', now)
+  event('note.added', {by = a.by})
+  return {'ok', ''}
+end
+
+if action == 'waiting' then
+  -- Pause (on = true) or resume the resolution clock while the desk waits
+  -- on the journalist.
+  local f = redis.call('HMGET', enq, 'status', 'waiting_since', 'resolution:due', 'resolution:met')
+  if a.on then
+    if f[1] == 'waiting' then return {'noop', 'already waiting'} end
+    if f[1] == 'resolved' then return redis.error_reply('REFUSED enquiry ' .. ref .. ' is resolved') end
+    redis.call('HSET', enq, 'status', 'waiting', 'waiting_since', now, 'status_before_wait', f[1], 'updated', now)
+    unschedule('resolution')
+    tl('waiting', a.by, 'waiting on the journalist: resolution clock paused')
+    event('enquiry.waiting', {by = a.by})
+    return {'ok', ''}
+  end
+  if f[1] ~= 'waiting' then return {'noop', 'not waiting'} end
+  local before = redis.call('HGET', enq, 'status_before_wait')
+  redis.call('HSET', enq, 'status', nonempty(before) and before or 'open', 'updated', now)
+  redis.call('HDEL', enq, 'waiting_since', 'status_before_wait')
+  if nonempty(f[3]) and not nonempty(f[4]) and nonempty(f[2]) then
+    local due = tonumber(f[3]) + (tonumber(now) - tonumber(f[2]))
+    local dues = string.format('%.0f', due)
+    redis.call('HSET', enq, 'resolution:due', dues)
+    redis.call('ZADD', k('sla:warn'), string.format('%.0f', due - tonumber(a.warn_before)), ref .. '|resolution')
+    redis.call('ZADD', k('sla:breach'), dues, ref .. '|resolution')
+  end
+  tl('resumed', a.by, 'resolution clock resumed')
+  event('enquiry.resumed', {by = a.by})
+  return {'ok', ''}
+end
+
+if action == 'own-message' then
+  -- A message the desk sent (acknowledgement, reply, alert copy): kept on
+  -- the thread and registered so replies to it thread here and its copy
+  -- in a watched folder is recognised.
+  local midkey = k(a.midkey)
+  local prev = redis.call('HGET', midkey, 'mkey')
+  if prev then return {'noop', prev} end
+  redis.call('HSET', k('msg:' .. a.mkey), 'doc', a.doc, 'ref', ref, 'kind', a.kind, 'dir', 'out')
+  redis.call('HSET', midkey, 'mkey', a.mkey, 'ref', ref, 'own', '1')
+  redis.call('RPUSH', enq .. ':msgs', a.mkey)
+  redis.call('HINCRBY', enq, 'messages', 1)
+  redis.call('HSET', enq, 'updated', now)
+  if nonempty(a.timeline) then
+    tl(a.kind, a.by, a.timeline, {mkey = a.mkey})
+  end
+  return {'ok', a.mkey}
+end
+
+return redis.error_reply('unknown action ' .. action)
