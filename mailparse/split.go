@@ -376,12 +376,14 @@ func attributionAt(lines []string, i int) int {
 }
 
 // isAttribution: ends with ':' and names the writing ("wrote", "a écrit",
-// "schrieb", …), with a date or an address in it, and not too long.
+// "schrieb", …), with an address or a clock time in it (so "On 12 October
+// the minister wrote:" in the sender's own text is not one), and not too
+// long.
 func isAttribution(t string) bool {
 	if len(t) < 8 || len(t) > 400 || t[len(t)-1] != ':' {
 		return false
 	}
-	if !strings.ContainsAny(t, "0123456789@") {
+	if strings.IndexByte(t, '@') < 0 && !hasClockTime(t) {
 		return false
 	}
 	lt := strings.ToLower(t)
@@ -994,4 +996,14 @@ func lowerASCII(dst []byte, s string) (out []byte, ascii bool) {
 		dst = append(dst, c)
 	}
 	return dst, true
+}
+
+// hasClockTime reports a "h:mm" or "hh:mm" time in t.
+func hasClockTime(t string) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if t[i] == ':' && isDigit(t[i-1]) && isDigit(t[i+1]) && isDigit(t[i+2]) && (i+3 == len(t) || !isDigit(t[i+3])) {
+			return true
+		}
+	}
+	return false
 }

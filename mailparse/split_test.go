@@ -189,6 +189,17 @@ func TestSplitText(t *testing.T) {
 			quoted:  "> Can you confirm by 4pm?",
 		},
 		{
+			name:    "quoting someone's writing is not an attribution",
+			text:    "Hi,\n\nOn 12 October 2023 the minister wrote:\n\"We will act.\"\n\nCan you confirm by 4pm?",
+			newText: "Hi,\n\nOn 12 October 2023 the minister wrote:\n\"We will act.\"\n\nCan you confirm by 4pm?",
+		},
+		{
+			name:    "thunderbird attribution with time only",
+			text:    "Any update? By 3pm.\n\nOn 10/16/23 9:12 AM, Harriet Vale wrote:\nOld text by 11am\n",
+			newText: "Any update? By 3pm.",
+			quoted:  "Old text by 11am",
+		},
+		{
 			name:    "contact detail in a request stays new",
 			text:    "Hi,\n\nCan you call me back?\n\nCall me on 07700 900 123 by 4pm",
 			newText: "Hi,\n\nCan you call me back?\n\nCall me on 07700 900 123 by 4pm",
