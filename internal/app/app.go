@@ -53,10 +53,29 @@ type Desk struct {
 	refresh *routing.Refresher
 	workers []*inbox.Worker
 
+	// components run alongside the workers (outbound mail, SLA sweeps);
+	// routes add HTTP endpoints. Filled by the setup functions in New.
+	components []component
+	routes     []func(mux *http.ServeMux)
+
 	mu       sync.Mutex
 	httpAddr string
 	ready    chan struct{}
 }
+
+// component is a long-running part of the desk.
+type component struct {
+	name string
+	run  func(ctx context.Context) error
+}
+
+// addComponent registers a part to run until the desk stops.
+func (d *Desk) addComponent(name string, run func(ctx context.Context) error) {
+	d.components = append(d.components, component{name, run})
+}
+
+// addRoutes registers HTTP endpoints.
+func (d *Desk) addRoutes(f func(mux *http.ServeMux)) { d.routes = append(d.routes, f) }
 
 // New builds a desk: it checks Redis, loads the release catalogue and
 // prepares a worker per watched folder. Nothing runs until Run.
@@ -127,6 +146,12 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 			d.workers = append(d.workers, w)
 		}
 	}
+	if err := d.setupOutbound(ctx); err != nil {
+		return nil, fmt.Errorf("outbound mail: %w", err)
+	}
+	if err := d.setupSLA(ctx); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
 	return d, nil
 }
 
@@ -167,7 +192,7 @@ func (d *Desk) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, 4)
+	errs := make(chan error, 8+len(d.workers)+len(d.components))
 	run := func(name string, fn func(context.Context) error) {
 		wg.Add(1)
 		go func() {
@@ -199,6 +224,9 @@ func (d *Desk) Run(ctx context.Context) error {
 			}
 			return nil
 		})
+	}
+	for _, c := range d.components {
+		run(c.name, c.run)
 	}
 	if d.opts.Listen != "-" {
 		run("http", d.serveHTTP)
@@ -234,6 +262,9 @@ func (d *Desk) serveHTTP(ctx context.Context) error {
 		}
 		w.Write([]byte("ok\n"))
 	})
+	for _, f := range d.routes {
+		f(mux)
+	}
 	if d.opts.Mux != nil {
 		d.opts.Mux(mux)
 	}

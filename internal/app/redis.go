@@ -49,6 +49,7 @@ func ConnectRedis(ctx context.Context, raw string) (redis.UniversalClient, error
 		}
 	}
 	opts.DialTimeout = 5 * time.Second
+	opts.ContextTimeoutEnabled = true
 	opts.ReadTimeout = 10 * time.Second
 	opts.WriteTimeout = 10 * time.Second
 	rdb := redis.NewUniversalClient(&opts)
