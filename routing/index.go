@@ -88,8 +88,14 @@ func (ix *index) nameShare(word string) (float64, bool) {
 	return float64(ix.capital[id]) / float64(ix.seen[id]), true
 }
 
+// Ids termSeq gives terms not in the index.
+const (
+	unknownWord   = -1
+	unknownFigure = -2
+)
+
 // termSeq tokenises s and returns its term ids (adding new ones when add is
-// set; unknown terms are -1 otherwise) and a parallel slice saying whether a
+// set; unknown terms are unknownWord or unknownFigure otherwise) and a parallel slice saying whether a
 // phrase boundary precedes each term.
 func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []bool) ([]int32, []bool) {
 	tz.tokenize(s)
@@ -107,12 +113,15 @@ func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []
 		}
 		id, ok := ix.words[string(w)]
 		if !ok {
-			if add {
+			switch {
+			case add:
 				id = int32(ix.nterms)
 				ix.words[string(w)] = id
 				ix.nterms++
-			} else {
-				id = -1
+			case tz.toks[k].num:
+				id = unknownFigure
+			default:
+				id = unknownWord
 			}
 		}
 		ids = append(ids, id)

@@ -84,6 +84,7 @@ type scratch struct {
 	pres    []float32
 	touched []int32
 	subj    []int32
+	unknown float32 // weighted count of words no release uses
 	top     []cand
 	anchors []dayRange
 }
@@ -108,6 +109,7 @@ func (sc *scratch) reset() {
 	}
 	sc.touched = sc.touched[:0]
 	sc.subj = sc.subj[:0]
+	sc.unknown = 0
 	sc.top = sc.top[:0]
 	sc.anchors = sc.anchors[:0]
 }
@@ -137,6 +139,11 @@ func (c *Catalogue) addQuery(sc *scratch, text string, w float32, subject bool) 
 	}
 	for k, id := range sc.ids {
 		if id < 0 {
+			if id == unknownWord {
+				// A word no release uses is as distinctive as can be:
+				// it counts in the enquiry's mass, found in no release.
+				sc.unknown += w
+			}
 			continue
 		}
 		add(id)
@@ -161,7 +168,7 @@ type linkParams struct {
 
 var defaultParams = linkParams{
 	title: 1.0, anchorHit: 0.6, anchorMiss: 0.3, age: 0.3,
-	b0: -4.451, bRank: 2.748, bMargin: 0, bCover: 1.880,
+	b0: -4.285, bRank: 2.808, bMargin: 0, bCover: 1.620,
 }
 
 // search scores the query in sc against every release sharing a term with
@@ -185,6 +192,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 	if mass == 0 {
 		return 0
 	}
+	total := mass + qsat(sc.unknown)*ix.idfUnique
 	latest := sent.Add(10 * time.Minute)
 	for _, d := range sc.touched {
 		// In units of a word found in one release only, so that scores
@@ -197,7 +205,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		if r := &c.releases[d]; !r.DateOnly && r.Published.After(latest) {
 			continue
 		}
-		cd := cand{doc: d, text: s, cover: sc.pres[d] / mass, age: float32(d0 - info.day)}
+		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
 		cd.title = c.titleMatch(sc, info)
 		cd.anchor, cd.dist = anchorMatch(sc.anchors, info.day)
 		cd.rank = p.rankOf(&cd)

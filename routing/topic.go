@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/mediadesk/mediadesk/config"
 )
@@ -138,6 +139,15 @@ func keywordStems(tz *tokenizer, s string) []string {
 	return out
 }
 
+// topicScan holds the reusable buffers of one topic choice.
+type topicScan struct {
+	tz       tokenizer
+	stems    [][]byte
+	question []bool
+}
+
+var topicScratch = sync.Pool{New: func() any { return new(topicScan) }}
+
 // topicHit accumulates one keyword's evidence.
 type topicHit struct {
 	count  int
@@ -180,14 +190,15 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 	}
 	scores := make([]float64, len(t.topics))
 	hits := map[kwRef]*topicHit{}
-	var tz tokenizer
+	sc := topicScratch.Get().(*topicScan)
+	defer topicScratch.Put(sc)
+	tz := &sc.tz
 	scan := func(text string, base float64, where string, questions bool) {
 		if text == "" {
 			return
 		}
 		tz.tokenize(text)
-		var stems []string
-		var question []bool
+		stems, question := sc.stems[:0], sc.question[:0]
 		for k := range tz.toks {
 			w := tz.word(k)
 			if !tz.toks[k].num {
@@ -196,18 +207,19 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 			if stopwords[string(w)] {
 				continue
 			}
-			stems = append(stems, string(w))
+			stems = append(stems, w)
 			question = append(question, tz.toks[k].question)
 		}
+		sc.stems, sc.question = stems, question
 		for i, s := range stems {
-			for _, ref := range t.first[s] {
+			for _, ref := range t.first[string(s)] {
 				k := &t.topics[ref.topic].keywords[ref.kw]
 				if i+len(k.stems) > len(stems) {
 					continue
 				}
 				match := true
 				for j := 1; j < len(k.stems); j++ {
-					if stems[i+j] != k.stems[j] {
+					if string(stems[i+j]) != k.stems[j] {
 						match = false
 						break
 					}

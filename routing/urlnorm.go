@@ -28,8 +28,14 @@ var trackingParams = map[string]bool{
 // something that is not an http(s) URL.
 func NormaliseURL(raw string) string {
 	s := strings.TrimSpace(raw)
-	s = strings.Trim(s, "<>()[]{}\"'“”‘’")
-	s = strings.TrimRight(s, ".,;:!?")
+	for {
+		t := strings.Trim(s, "<>()[]{}\"'“”‘’")
+		t = strings.TrimRight(t, ".,;:!?")
+		if t == s {
+			break
+		}
+		s = t
+	}
 	if s == "" {
 		return ""
 	}

@@ -129,8 +129,8 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 		for _, folder := range mb.Folders {
 			wc := inbox.Config{
 				Mailbox: mb.ID, Folder: folder,
-				Dial:    inbox.Dialer(mb, o.Secret(mb.PasswordEnv)),
-				Store:   d.Store, Handler: ingest,
+				Dial:  inbox.Dialer(mb, o.Secret(mb.PasswordEnv)),
+				Store: d.Store, Handler: ingest,
 				Mark: inbox.MarkKeyword, Keyword: cfg.Ingest.Keyword,
 				UseIdle: mb.UseIdle(), PollInterval: cfg.Ingest.PollInterval,
 				MaxSize: cfg.Ingest.MaxMessageSize,
