@@ -101,14 +101,11 @@ func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []
 	tz.tokenize(s)
 	brk := false
 	for k := range tz.toks {
-		w := tz.word(k)
-		if !tz.toks[k].num {
-			w = stem(w)
-		}
+		w, stop := tz.term(k)
 		if tz.toks[k].brk {
 			brk = true
 		}
-		if len(w) < 2 && !tz.toks[k].num || stopwords[string(w)] {
+		if stop {
 			continue
 		}
 		id, ok := ix.words[string(w)]

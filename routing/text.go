@@ -309,6 +309,21 @@ func isPlainNumber(b []byte) bool {
 // word returns the normalised bytes of token k.
 func (t *tokenizer) word(k int) []byte { return t.buf[t.toks[k].off:t.toks[k].end] }
 
+// term returns token k as an index term: figures as they are, words
+// stemmed; stop is set for stopwords (checked before and after stemming)
+// and one-letter words.
+func (t *tokenizer) term(k int) (w []byte, stop bool) {
+	w = t.word(k)
+	if t.toks[k].num {
+		return w, false
+	}
+	if len(w) < 2 || stopwords[string(w)] {
+		return w, true
+	}
+	w = stem(w)
+	return w, stopwords[string(w)]
+}
+
 // stem reduces an English word to a light stem in place and returns it:
 // plurals, -ing, -ed and a final -e go, so "sanctions", "sanctioned" and
 // "sanctioning" meet, as do "make" and "making". Figures are left alone.

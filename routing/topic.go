@@ -127,11 +127,8 @@ func keywordStems(tz *tokenizer, s string) []string {
 	tz.tokenize(s)
 	var out []string
 	for k := range tz.toks {
-		w := tz.word(k)
-		if !tz.toks[k].num {
-			w = stem(w)
-		}
-		if stopwords[string(w)] {
+		w, stop := tz.term(k)
+		if stop {
 			continue
 		}
 		out = append(out, string(w))
@@ -200,11 +197,8 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 		tz.tokenize(text)
 		stems, question := sc.stems[:0], sc.question[:0]
 		for k := range tz.toks {
-			w := tz.word(k)
-			if !tz.toks[k].num {
-				w = stem(w)
-			}
-			if stopwords[string(w)] {
+			w, stop := tz.term(k)
+			if stop {
 				continue
 			}
 			stems = append(stems, w)

@@ -1,0 +1,118 @@
+package routing
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// synthCatalogue returns n generated releases: titles and bodies drawn from
+// a Zipf-distributed vocabulary of made-up words and figures, dated over ten
+// years, with the desk's topics.
+func synthCatalogue(n int, topics []string) []Release {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const vocab = 40000
+	words := make([]string, vocab)
+	syll := []string{"ka", "lo", "mi", "ra", "te", "vu", "sen", "dor", "bel", "qui", "zan", "por", "fre", "gli", "tho", "wen"}
+	for i := range words {
+		var b strings.Builder
+		for k := 0; k < 2+i%3; k++ {
+			b.WriteString(syll[(i/(k+1)*7+k*5+i)%len(syll)])
+		}
+		fmt.Fprintf(&b, "%d", i%97)
+		words[i] = b.String()
+	}
+	zipf := rand.NewZipf(rng, 1.1, 2, vocab-1)
+	text := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				if i%18 == 0 {
+					b.WriteString(". ")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			if rng.IntN(40) == 0 {
+				fmt.Fprintf(&b, "£%dm", rng.IntN(900)+1)
+				continue
+			}
+			b.WriteString(words[zipf.Uint64()])
+		}
+		return b.String()
+	}
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]Release, n)
+	for i := range out {
+		pub := start.AddDate(0, 0, rng.IntN(3650))
+		out[i] = Release{
+			ID:        fmt.Sprintf("synth-%05d", i),
+			Title:     text(6 + rng.IntN(8)),
+			URL:       fmt.Sprintf("https://www.gov.uk/government/news/synth-%05d", i),
+			Published: pub, DateOnly: true,
+			Topics: []string{topics[rng.IntN(len(topics))]},
+			Body:   text(150 + rng.IntN(350)),
+		}
+	}
+	return out
+}
+
+const benchMail = `Dear FCDO Press Office,
+
+I am covering the Berlin Process Summit in Tirana today for Balkan Insight.
+
+Your press release says Foreign Secretary Cleverly will urge leaders "to preserve peace and stability amidst a growing number of tensions across the region" and refers to the build-up of military along the Serbia-Kosovo border.
+
+1. Will the Foreign Secretary hold bilateral meetings on the margins with President Vucic and Prime Minister Kurti?
+2. Is the figure of 600 UK troops in Kosovo the total UK contribution to KFOR now, including the 200 reinforcements from this month?
+
+Our deadline is 15:00 CET.`
+
+func benchRouter(b *testing.B, n int) (*Router, Input) {
+	b.Helper()
+	cfg, cat := sharedDesk(b)
+	var ids []string
+	for _, t := range cfg.Topics {
+		ids = append(ids, t.ID)
+	}
+	rels := append(synthCatalogue(n-cat.Len(), ids), cat.releases...)
+	big := NewCatalogue(rels, cfg.Location)
+	r, err := NewRouter(cfg, big)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Input{
+		From:    "e.dushku@balkaninsight.com",
+		Subject: "Query: Cleverly at Berlin Process summit in Tirana",
+		NewText: benchMail,
+		Date:    time.Date(2023, 10, 16, 10, 47, 3, 0, time.FixedZone("", 2*3600)),
+	}
+	return r, in
+}
+
+// BenchmarkRoute10k routes one enquiry (linking, topic, deadline, officer,
+// SLA plan) against a catalogue of 10,000 releases.
+func BenchmarkRoute10k(b *testing.B) {
+	r, in := benchRouter(b, 10000)
+	if d := r.Route(in, in.Date, Load{}); d.Release != "2023-10-16-foreign-secretary-to-build-on-progress-in" {
+		b.Fatalf("linked %q (%s)", d.Release, d.ReleaseDetail)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r.Route(in, in.Date, Load{})
+	}
+}
+
+// BenchmarkLink10k is the release linking alone.
+func BenchmarkLink10k(b *testing.B) {
+	r, in := benchRouter(b, 10000)
+	cat := r.Catalogue()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cat.Link(&in)
+	}
+}

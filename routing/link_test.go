@@ -1,0 +1,200 @@
+package routing
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testCatalogue loads testdata/releases.jsonl (made-up releases about
+// made-up countries) in the desk's zone.
+func testCatalogue(t testing.TB) *Catalogue {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "releases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rels, err := LoadJSONL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCatalogue(rels, testDesk(t).Location)
+}
+
+func TestLinkDates(t *testing.T) {
+	cat := testCatalogue(t)
+	for _, c := range []struct {
+		name, subject, text, date, want string
+	}{
+		{"yesterday's picks the later of two similar calls",
+			"President Marek call", "On yesterday's call between the PM and President Marek of Ruritania: did they discuss the grain corridor through Strelsau?",
+			"2024-03-07T09:00:00Z", "2024-03-06-pm-call-with-president-of-ruritania"},
+		{"yesterday's picks the earlier one the day after it",
+			"President Marek call", "On yesterday's call between the PM and President Marek of Ruritania: did they discuss the grain corridor through Strelsau?",
+			"2024-03-05T09:00:00Z", "2024-03-04-pm-call-with-president-of-ruritania"},
+		{"a weekday name picks its day",
+			"Monday's call with Marek", "The readout of Monday's call between the Prime Minister and President Marek of Ruritania mentions the Strelsau grain corridor. Any details?",
+			"2024-03-08T09:00:00Z", "2024-03-04-pm-call-with-president-of-ruritania"},
+		{"without a date word the latest before the email wins",
+			"Marek call readout", "The readout of the PM's call with President Marek of Ruritania mentions the Strelsau grain corridor. Any details?",
+			"2024-03-07T09:00:00Z", "2024-03-06-pm-call-with-president-of-ruritania"},
+		{"a release published after the email cannot be meant",
+			"Marek call - Zenda summit", "Did the PM and President Marek of Ruritania discuss the energy summit in Zenda and the Strelsau grain corridor?",
+			"2024-03-05T09:00:00Z", "2024-03-04-pm-call-with-president-of-ruritania"},
+		{"published later the same day (timestamped): not yet",
+			"Ruritania returns agreement", "Can you confirm the UK and Ruritania are signing a returns agreement on people smuggling today, and how many officers the joint taskforce will have?",
+			"2024-03-05T09:30:00Z", ""},
+		{"published earlier the same day: linked",
+			"Ruritania returns agreement", "Can you confirm the UK and Ruritania signed a returns agreement on people smuggling today, and how many officers the joint taskforce will have?",
+			"2024-03-05T13:30:00Z", "2024-03-05-ruritania-returns-agreement"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Subject: c.subject, NewText: c.text, Date: at3339(t, c.date)}
+			l := cat.Link(&in)
+			if l.Release != c.want {
+				t.Errorf("linked %q (%.2f, %s), want %q", l.Release, l.Score, l.Detail, c.want)
+			}
+			if l.Score < 0 || l.Score > 1 {
+				t.Errorf("score %v outside [0,1]", l.Score)
+			}
+		})
+	}
+}
+
+func TestLinkThreshold(t *testing.T) {
+	cat := testCatalogue(t)
+	for _, c := range []struct {
+		name, subject, text, date string
+	}{
+		{"same country, another matter",
+			"Ruritania football win", "Ruritania's national football team won the European championship final in Munich last night. Will the Foreign Secretary congratulate the team, and will UK fans travelling home get any help with cancelled trains?",
+			"2024-03-07T09:00:00Z"},
+		{"same theme, an event the catalogue lacks",
+			"Valdoria earthquake", "There are reports of a strong earthquake near the Valdorian capital this morning. Are any British tourists among the injured, and is the embassy open?",
+			"2024-03-20T09:00:00Z"},
+		{"nothing in common", "Interview request", "Could the minister do a ten-minute interview about libraries on our breakfast programme?",
+			"2024-03-20T09:00:00Z"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Subject: c.subject, NewText: c.text, Date: at3339(t, c.date)}
+			if l := cat.Link(&in); l.Release != "" {
+				t.Errorf("linked %q (%.2f, %s); want no release", l.Release, l.Score, l.Detail)
+			}
+		})
+	}
+}
+
+func TestLinkURLAndThread(t *testing.T) {
+	cat := testCatalogue(t)
+	date := at3339(t, "2024-03-13T09:00:00Z")
+	for _, c := range []struct {
+		name   string
+		in     Input
+		want   string
+		reason string
+	}{
+		{"pasted URL with tracking and www", Input{Subject: "Question", NewText: "Your release at www.gov.uk/government/news/uk-and-ruritania-sign-returns-agreement/?utm_campaign=x says 40 officers. Where will they be based?",
+			URLs: []string{"https://WWW.gov.uk/government/news/uk-and-ruritania-sign-returns-agreement/?utm_campaign=x"}},
+			"2024-03-05-ruritania-returns-agreement", ReasonURL},
+		{"aggregator URL without tracking", Input{Subject: "Brokers", NewText: "See http://example-aggregator.test/2024/03/12/uk-sanctions-valdorian-arms-brokers",
+			URLs: []string{"http://example-aggregator.test/2024/03/12/uk-sanctions-valdorian-arms-brokers"}},
+			"2024-03-12-sanctions-on-valdorian-arms-brokers", ReasonURL},
+		{"GOV.UK slug of the title", Input{Subject: "Flights", NewText: "Re https://gov.uk/government/news/evacuation-flights-for-british-nationals-in-valdoria#contact - how do people register?",
+			URLs: []string{"https://gov.uk/government/news/evacuation-flights-for-british-nationals-in-valdoria#contact"}},
+			"2024-03-08-evacuation-flights-from-valdoria", ReasonURL},
+		{"follow-up inherits its thread's release", Input{Subject: "Re: brokers", NewText: "Any update on this? Thanks.", IsReply: true,
+			ThreadRelease: "2024-03-12-sanctions-on-valdorian-arms-brokers"},
+			"2024-03-12-sanctions-on-valdorian-arms-brokers", ReasonThread},
+		{"follow-up that moves on gets no release", Input{Subject: "Re: brokers", NewText: "Thanks, that's sorted. Separately, a different story: is the minister speaking at the libraries conference next week?", IsReply: true,
+			ThreadRelease: "2024-03-12-sanctions-on-valdorian-arms-brokers"},
+			"", ""},
+		{"reply without a stored thread: the quoted history decides", Input{Subject: "Re: Vell sanctions", NewText: "Chasing this - still need it.", IsReply: true,
+			QuotedText: "> Which assets of the financier Ottokar Vell have been frozen under the new sanctions on Valdorian arms brokers, and is the £3.4m figure the total?"},
+			"2024-03-12-sanctions-on-valdorian-arms-brokers", ReasonThread},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.in.Date = date
+			l := cat.Link(&c.in)
+			if l.Release != c.want || l.Reason != c.reason {
+				t.Errorf("got %q/%q (%.2f, %s), want %q/%q", l.Release, l.Reason, l.Score, l.Detail, c.want, c.reason)
+			}
+		})
+	}
+}
+
+func TestLinkForwardedAndFigures(t *testing.T) {
+	cat := testCatalogue(t)
+	in := Input{
+		Subject:       "Fwd: sanctions",
+		NewText:       "See below - who else is on the list?",
+		ForwardedText: "The UK has sanctioned six arms brokers based in Valdoria, including the financier Ottokar Vell, freezing assets worth £3.4m.",
+		Date:          at3339(t, "2024-03-12T15:00:00Z"),
+	}
+	if l := cat.Link(&in); l.Release != "2024-03-12-sanctions-on-valdorian-arms-brokers" {
+		t.Errorf("forwarded release: got %q (%s)", l.Release, l.Detail)
+	}
+	in = Input{Subject: "1,250 returns", NewText: "Where does the figure of 1,250 people returned since January come from?", Date: at3339(t, "2024-03-06T10:00:00Z")}
+	if l := cat.Link(&in); l.Release != "2024-03-05-ruritania-returns-agreement" {
+		t.Errorf("figure: got %q (%s)", l.Release, l.Detail)
+	}
+}
+
+func TestDateAnchors(t *testing.T) {
+	d0 := dayOf(time.Date(2024, 3, 13, 10, 0, 0, 0, time.UTC), time.UTC) // a Wednesday
+	day := func(m time.Month, d int) int32 { return dayOf(time.Date(2024, m, d, 12, 0, 0, 0, time.UTC), time.UTC) }
+	for _, c := range []struct {
+		text string
+		want []dayRange
+	}{
+		{"today's statement", []dayRange{{d0, d0}}},
+		{"this morning's call", []dayRange{{d0, d0}}},
+		{"yesterday's release", []dayRange{{d0 - 1, d0 - 1}}},
+		{"strikes last night", []dayRange{{d0 - 1, d0}}},
+		{"Monday's readout", []dayRange{{day(3, 11), day(3, 11)}}},
+		{"the statement on Saturday", []dayRange{{day(3, 9), day(3, 9)}}},
+		{"Wednesday's meeting", []dayRange{{d0, d0}}},
+		{"last Wednesday", []dayRange{{d0 - 7, d0 - 7}}},
+		{"the call on 12 March", []dayRange{{day(3, 12), day(3, 12)}}},
+		{"on March 1st", []dayRange{{day(3, 1), day(3, 1)}}},
+		{"the strikes on 13-14 February", []dayRange{{day(2, 13), day(2, 14)}}},
+		{"the statement of 31 January 2023", []dayRange{{dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC), dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC)}}},
+		{"the summit on 22 March", nil}, // ahead: a future event
+		{"deadline Friday 5pm", nil},    // a deadline, not a day it happened
+		{"by Monday please", nil},
+		{"earlier this week", []dayRange{{day(3, 11), d0}}},
+		{"the vote last week", []dayRange{{day(3, 4), day(3, 10)}}},
+		{"the December meeting on 20 December", []dayRange{{dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC), dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC)}}},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		got := dateAnchors(&tz, d0, nil)
+		if len(got) != len(c.want) {
+			t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
+			}
+		}
+	}
+}
+
+func TestShiftCue(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Separately, different story: is the FS going to UNGA?": true,
+		"On an unrelated note - any plans for the summit?":      true,
+		"Also now asking whether any of it goes via UNRWA.":     false,
+		"The separatelyish thing":                               false,
+	} {
+		if got := hasShiftCue(text); got != want {
+			t.Errorf("hasShiftCue(%q) = %v", text, got)
+		}
+	}
+	if !strings.Contains(strings.Join(shiftCues, ","), "unrelated") {
+		t.Error("cue list lost 'unrelated'")
+	}
+}

@@ -1,0 +1,69 @@
+package routing
+
+import (
+	"slices"
+	"testing"
+)
+
+func terms(s string) []string {
+	var tz tokenizer
+	tz.tokenize(s)
+	var out []string
+	for k := range tz.toks {
+		w, stop := tz.term(k)
+		if stop {
+			continue
+		}
+		out = append(out, string(w))
+	}
+	return out
+}
+
+func TestTokenizeFigures(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"£1.6bn of climate finance", []string{"1.6bn", "climat", "financ"}},
+		{"£1.6 billion", []string{"1.6bn"}},
+		{"£10 million and £10m", []string{"10m", "10m"}},
+		{"GBP21 billion", []string{"21bn"}},
+		{"from over 12,000 to under 1,000", []string{"12000", "1000"}},
+		{"down 36% or 90 per cent", []string{"36pct", "90pct"}},
+		{"by 4pm, 11.30am or 15:00", nil},
+		{"COP28 and the P8s", []string{"cop28", "p8s"}},
+		{"Erdoğan, Çela, Vučić", []string{"erdogan", "cela", "vucic"}},
+		{"Sunak's call; today's", []string{"sunak", "call"}},
+		{"sanctions sanctioned sanctioning", []string{"sanction", "sanction", "sanction"}},
+		{"building build", []string{"build", "build"}},
+		{"agreed agreement agree", []string{"agree", "agreement", "agree"}},
+	} {
+		if got := terms(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("%q → %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTokenizeQuestions(t *testing.T) {
+	var tz tokenizer
+	tz.tokenize("The release says 40 officers. Where are they based? Thanks.")
+	q := map[string]bool{}
+	for k := range tz.toks {
+		q[string(tz.word(k))] = tz.toks[k].question
+	}
+	if q["release"] || !q["where"] || !q["based"] || q["thanks"] {
+		t.Errorf("question marks wrong: %v", q)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"PM call with Egypt's President: 12 October 2023":    "pm-call-with-egypts-president-12-october-2023",
+		"Rishi Sunak call with President Erdoğan of Türkiye": "rishi-sunak-call-with-president-erdogan-of-turkiye",
+		"UK–US sanctions: Hamas leadership":                  "uk-us-sanctions-hamas-leadership",
+	} {
+		if got := slugify(in); got != want {
+			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
