@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bounds on hostile MIME trees.
@@ -338,6 +339,24 @@ func bytesToText(b []byte, utf8Decl bool) string {
 			return validUTF8(b)
 		}
 		return fixText(b)
+	}
+	if utf8.Valid(b) {
+		// one copy, newlines normalised on the way
+		var sb strings.Builder
+		sb.Grow(len(b))
+		for {
+			i := bytes.IndexByte(b, '\r')
+			if i < 0 {
+				sb.Write(b)
+				return sb.String()
+			}
+			sb.Write(b[:i])
+			sb.WriteByte('\n')
+			b = b[i+1:]
+			if len(b) > 0 && b[0] == '\n' {
+				b = b[1:]
+			}
+		}
 	}
 	var s string
 	if utf8Decl {

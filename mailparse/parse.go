@@ -241,16 +241,27 @@ func parseHeaders(m *Message, h header, st *walkState, opts Options) {
 	m.InReplyTo = msgIDList(h.get("In-Reply-To"))
 	m.References = msgIDList(h.get("References"))
 
-	// Raw values of the signal headers.
-	for _, k := range keptHeaders {
-		if v := h.get(k); v != "" || h.has(k) {
-			if m.Header == nil {
-				m.Header = make(map[string]string, 8)
-			}
-			m.Header[k] = strings.ToValidUTF8(v, "\uFFFD")
+	// Raw values of the signal headers (first occurrence).
+	for i := range h {
+		if !keptSet[h[i].key] {
+			continue
+		}
+		if m.Header == nil {
+			m.Header = make(map[string]string, 8)
+		}
+		if _, dup := m.Header[h[i].key]; !dup {
+			m.Header[h[i].key] = strings.ToValidUTF8(h[i].value, "\uFFFD")
 		}
 	}
 }
+
+var keptSet = func() map[string]bool {
+	m := make(map[string]bool, len(keptHeaders))
+	for _, k := range keptHeaders {
+		m[k] = true
+	}
+	return m
+}()
 
 // newestReceived returns the newest date among the Received headers.
 func newestReceived(h header) (time.Time, bool) {

@@ -713,3 +713,13 @@ func TestHostileParamsAndBrackets(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+func TestEverySubjectPrefixIsReachable(t *testing.T) {
+	for _, p := range subjectPrefixes {
+		for _, subj := range []string{p.prefix + " x", strings.ToUpper(p.prefix) + " x"} {
+			if k, _ := subjectSignal(subj); k != p.kind {
+				t.Errorf("subjectSignal(%q) = %q, want %q", subj, k, p.kind)
+			}
+		}
+	}
+}

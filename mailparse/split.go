@@ -427,7 +427,7 @@ func findSignature(lines []string) int {
 			sig = i
 			break
 		}
-		if nonEmptyAfter <= 25 && isDisclaimer(t) {
+		if nonEmptyAfter <= 12 && isDisclaimer(t) {
 			sig = i
 			// include a separator line and blank lines just before it
 			for sig-1 > first && (strings.TrimSpace(lines[sig-1]) == "" || isRuleLine(strings.TrimSpace(lines[sig-1]))) {
