@@ -12,5 +12,4 @@ func notYet(name string, stderr io.Writer) int {
 	return 2
 }
 
-func cmdDemo(args []string, stdout, stderr io.Writer) int   { return notYet("demo", stderr) }
 func cmdReport(args []string, stdout, stderr io.Writer) int { return notYet("report", stderr) }

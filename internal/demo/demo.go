@@ -1,0 +1,386 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"gopkg.in/yaml.v3"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/app"
+	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+//go:embed desk.yaml.tmpl
+var deskTemplate string
+
+//go:embed releases.jsonl
+var demoReleases []byte
+
+// Options configure the demo.
+type Options struct {
+	// Listen is the dashboard address (default 127.0.0.1:8080; port 0 picks one).
+	Listen string
+	// Interval between generated enquiries (default 8s; 0 keeps the default,
+	// negative turns the generator off).
+	Interval time.Duration
+	// Shared is the shared data folder with sample enquiries and releases
+	// (default: ../shared/data when it exists). "-" means none.
+	Shared string
+	// Out receives the running commentary (each enquiry as it is ingested).
+	Out    io.Writer
+	Logger *slog.Logger
+	Seed   uint64
+	// Ready, if set, is called with the running desk and its config once
+	// the dashboard listens.
+	Ready func(d *app.Desk, cfg *config.Config)
+}
+
+// Run starts everything in-process and runs until ctx ends.
+func Run(ctx context.Context, o Options) error {
+	if o.Out == nil {
+		o.Out = os.Stdout
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.Listen == "" {
+		o.Listen = "127.0.0.1:8080"
+	}
+	if o.Interval == 0 {
+		o.Interval = 8 * time.Second
+	}
+	if o.Seed == 0 {
+		o.Seed = uint64(time.Now().UnixNano())
+	}
+	shared := o.Shared
+	if shared == "" {
+		shared = findShared()
+	} else if shared == "-" {
+		shared = ""
+	}
+
+	mr, err := servers.StartMiniredis()
+	if err != nil {
+		return fmt.Errorf("embedded redis: %w", err)
+	}
+	defer mr.Stop()
+	imapSrv, err := servers.StartMemIMAP("press", "")
+	if err != nil {
+		return fmt.Errorf("embedded imap: %w", err)
+	}
+	defer imapSrv.Stop()
+	smtpAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+
+	dir, err := os.MkdirTemp("", "mediadesk-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	releases := filepath.Join(dir, "releases.jsonl")
+	if shared != "" {
+		if b, err := os.ReadFile(filepath.Join(shared, "releases.jsonl")); err == nil {
+			if err := os.WriteFile(releases, b, 0o600); err != nil {
+				return err
+			}
+		} else {
+			shared = ""
+		}
+	}
+	if shared == "" {
+		if err := os.WriteFile(releases, demoReleases, 0o600); err != nil {
+			return err
+		}
+	}
+	var conf bytes.Buffer
+	err = template.Must(template.New("desk").Parse(deskTemplate)).Execute(&conf, map[string]string{
+		"Prefix": "DEMO", "IMAP": imapSrv.Addr, "IMAPUser": imapSrv.Username, "SMTP": smtpAddr, "Releases": "releases.jsonl",
+	})
+	if err != nil {
+		return err
+	}
+	deskYAML := conf.Bytes()
+	if shared != "" {
+		if base, err := os.ReadFile(filepath.Join(shared, "desk.yaml")); err == nil {
+			if merged, err := overlay(base, deskYAML); err == nil {
+				deskYAML = merged
+			} else {
+				o.Logger.Warn("demo: cannot use the shared desk.yaml; using the built-in demo desk", "err", err)
+			}
+		}
+	}
+	cfgPath := filepath.Join(dir, "desk.yaml")
+	if err := os.WriteFile(cfgPath, deskYAML, 0o600); err != nil {
+		return err
+	}
+	secrets := map[string]string{"MEDIADESK_DEMO_IMAP_PASSWORD": imapSrv.Password, "MEDIADESK_DEMO_REDIS_URL": mr.URL}
+	env := func(name string) (string, bool) { v, ok := secrets[name]; return v, ok }
+	cfg, err := config.Load(cfgPath, config.LoadOptions{Env: env, CheckSecrets: true})
+	if err != nil {
+		return fmt.Errorf("demo config: %w", err)
+	}
+
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr})
+	defer rdb.Close()
+	p := &printer{out: o.Out, loc: cfg.Location}
+	desk, err := app.New(ctx, app.Options{
+		Config: cfg, Redis: rdb, Listen: o.Listen, Logger: o.Logger,
+		Secret:    func(name string) string { return secrets[name] },
+		OnOutcome: p.outcome,
+		Mux: func(mux *http.ServeMux) {
+			mux.HandleFunc("GET /demo", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				fmt.Fprintln(w, "mediadesk demo: in-memory IMAP and Redis, nothing is kept.")
+			})
+		},
+	})
+	if err != nil {
+		return err
+	}
+
+	runErr := make(chan error, 1)
+	go func() { runErr <- desk.Run(ctx) }()
+	select {
+	case <-desk.Ready():
+	case err := <-runErr:
+		return err
+	}
+	banner(o.Out, desk.HTTPAddr(), mr.URL, cfgPath, shared)
+	if o.Ready != nil {
+		o.Ready(desk, cfg)
+	}
+
+	// Seed the mailbox with the sample enquiries, or with generated ones
+	// when the samples are absent.
+	gen := NewGenerator(o.Seed, desk.Router.Catalogue().Releases(), cfg)
+	seeds := sampleEnquiries(shared)
+	if len(seeds) == 0 {
+		for i := 0; i < 10; i++ {
+			seeds = append(seeds, gen.Next(time.Now().Add(-time.Duration(10-i)*3*time.Minute), cfg.Location))
+		}
+	}
+	if err := imapSrv.Append(ctx, "INBOX", seeds...); err != nil {
+		return fmt.Errorf("seed mailbox: %w", err)
+	}
+	fmt.Fprintf(o.Out, "Seeded the mailbox with %d enquiries; a new one arrives every %s.\n\n", len(seeds), o.Interval)
+
+	var wg sync.WaitGroup
+	if o.Interval > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(o.Interval)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					if err := imapSrv.Append(ctx, "INBOX", gen.Next(time.Now(), cfg.Location)); err != nil && ctx.Err() == nil {
+						o.Logger.Warn("demo generator", "err", err)
+					}
+				}
+			}
+		}()
+	}
+	err = <-runErr
+	wg.Wait()
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func banner(w io.Writer, httpAddr, redisURL, cfgPath, shared string) {
+	line := strings.Repeat("=", 78)
+	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, "  mediadesk DEMO - everything runs in this process, IN MEMORY:")
+	fmt.Fprintln(w, "    IMAP  the go-imap in-process server (not a real mailbox)")
+	fmt.Fprintln(w, "    Redis miniredis (NOT DURABLE: every enquiry is lost when the demo stops)")
+	fmt.Fprintln(w, "  For production run `mediadesk serve --config desk.yaml` against real servers.")
+	fmt.Fprintln(w, line)
+	fmt.Fprintf(w, "  Dashboard and API  http://%s/   (API: /api/enquiries, /api/status)\n", httpAddr)
+	fmt.Fprintf(w, "  Status             MEDIADESK_DEMO_REDIS_URL=%s mediadesk status --config %s\n", redisURL, cfgPath)
+	if shared != "" {
+		fmt.Fprintf(w, "  Releases and sample enquiries from %s\n", shared)
+	} else {
+		fmt.Fprintln(w, "  Built-in demo releases; generated sample enquiries")
+	}
+	fmt.Fprintln(w, line)
+}
+
+// printer prints each committed message as one line.
+type printer struct {
+	mu  sync.Mutex
+	out io.Writer
+	loc *time.Location
+}
+
+func (p *printer) outcome(o store.Outcome, in *store.Incoming) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ts := time.Now().In(p.loc).Format("15:04:05")
+	from := ""
+	if in.Msg != nil {
+		from = in.Msg.From.Addr
+	}
+	switch o.Kind {
+	case "enquiry":
+		n := in.New
+		if n == nil {
+			fmt.Fprintf(p.out, "%s  %s  new enquiry from %s\n", ts, o.Ref, from)
+			return
+		}
+		outlet := "no outlet"
+		if n.Outlet != "" {
+			outlet = n.Outlet + " (" + n.OutletTier + ")"
+		}
+		rel := "no release"
+		if n.Release != "" {
+			rel = fmt.Sprintf("release %s (%.2f, %s)", n.Release, n.ReleaseScore, n.ReleaseReason)
+		}
+		dl := ""
+		if !n.Deadline.IsZero() {
+			dl = "  deadline " + n.Deadline.In(p.loc).Format("Mon 2 Jan 2006 15:04")
+		}
+		fmt.Fprintf(p.out, "%s  %s  NEW        %-28s topic %-12s -> %-9s %s%s  first response due %s\n",
+			ts, o.Ref, outlet, n.Topic, n.Officer, rel, dl, n.FirstResponseDue.In(p.loc).Format("15:04"))
+	case "followup":
+		fmt.Fprintf(p.out, "%s  %s  FOLLOW-UP  from %s (%s)\n", ts, o.Ref, from, o.Detail)
+	case "automatic":
+		ref := o.Ref
+		if ref == "" {
+			ref = strings.Repeat(" ", 16)
+		}
+		reason := ""
+		if in.Msg != nil {
+			reason = string(in.Msg.Automatic)
+		}
+		fmt.Fprintf(p.out, "%s  %s  AUTOMATIC  %s from %s: recorded, not acknowledged, no SLA\n", ts, ref, reason, from)
+	case "quarantined":
+		fmt.Fprintf(p.out, "%s  %16s  QUARANTINED %s\n", ts, "", o.Detail)
+	}
+}
+
+// findShared looks for the shared data folder beside the checkout.
+func findShared() string {
+	for _, d := range []string{filepath.Join("..", "shared", "data"), filepath.Join("shared", "data")} {
+		if st, err := os.Stat(filepath.Join(d, "enquiries")); err == nil && st.IsDir() {
+			abs, _ := filepath.Abs(d)
+			return abs
+		}
+	}
+	return ""
+}
+
+// sampleEnquiries reads the labelled sample enquiries in order. They keep
+// their own Date headers (so "today's announcement" still links to the
+// right release); their clocks start when they arrive in the mailbox.
+func sampleEnquiries(shared string) [][]byte {
+	if shared == "" {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(shared, "enquiries", "*.eml"))
+	sort.Strings(files)
+	var out [][]byte
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// overlay takes the shared example desk (its topics, officers, rota and
+// outlets match the sample enquiries) and replaces what the demo must
+// own: the mailbox, Redis, SMTP and release source of the embedded
+// servers, and short SLA targets so warnings and breaches happen within
+// minutes.
+func overlay(base, demo []byte) ([]byte, error) {
+	var b, d yaml.Node
+	if err := yaml.Unmarshal(base, &b); err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(demo, &d); err != nil {
+		return nil, err
+	}
+	if len(b.Content) == 0 || len(d.Content) == 0 {
+		return nil, errors.New("empty document")
+	}
+	bm, dm := b.Content[0], d.Content[0]
+	for _, key := range []string{"mailboxes", "redis", "smtp", "releases", "sla", "escalation", "ingest"} {
+		var val *yaml.Node
+		for i := 0; i+1 < len(dm.Content); i += 2 {
+			if dm.Content[i].Value == key {
+				val = dm.Content[i+1]
+			}
+		}
+		if val == nil {
+			continue
+		}
+		replaced := false
+		for i := 0; i+1 < len(bm.Content); i += 2 {
+			if bm.Content[i].Value == key {
+				bm.Content[i+1] = val
+				replaced = true
+			}
+		}
+		if !replaced {
+			bm.Content = append(bm.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, val)
+		}
+	}
+	// The escalation manager must exist in the shared desk: keep its own.
+	for i := 0; i+1 < len(bm.Content); i += 2 {
+		if bm.Content[i].Value == "escalation" {
+			bm.Content[i+1] = escalationFrom(base, bm.Content[i+1])
+		}
+	}
+	return yaml.Marshal(&b)
+}
+
+// escalationFrom keeps the shared desk's escalation manager with the
+// demo's short after_breach.
+func escalationFrom(base []byte, demo *yaml.Node) *yaml.Node {
+	var cfg struct {
+		Escalation struct {
+			Manager string `yaml:"manager"`
+		} `yaml:"escalation"`
+	}
+	if yaml.Unmarshal(base, &cfg) != nil || cfg.Escalation.Manager == "" {
+		return demo
+	}
+	for i := 0; i+1 < len(demo.Content); i += 2 {
+		if demo.Content[i].Value == "manager" {
+			demo.Content[i+1].Value = cfg.Escalation.Manager
+		}
+	}
+	return demo
+}
