@@ -1,0 +1,31 @@
+# Convenience targets; each is one plain command you can also run by hand.
+SHARED ?= ../shared
+
+.PHONY: demo test test-real vet score bench-ingest bench fuzz
+
+demo:            ## run the whole desk in-process (embedded IMAP and Redis)
+	go run ./cmd/mediadesk demo
+
+test:            ## the test suite (real redis-server and Dovecot when installed)
+	go test ./...
+
+test-real:       ## as CI: a missing redis-server or Dovecot is a failure
+	MEDIADESK_REQUIRE_REAL=1 go test ./...
+
+vet:
+	go vet ./...
+
+score:           ## score linking and routing on the labelled sample enquiries
+	go run ./cmd/mediadesk route --config $(SHARED)/data/desk.yaml $(SHARED)/data/enquiries/*.eml > out.jsonl
+	$(SHARED)/tools/score-route --desk $(SHARED)/data/desk.yaml $(SHARED)/data/enquiries/labels.jsonl out.jsonl
+
+bench-ingest:    ## pickup latency and backlog throughput against real Dovecot and Redis
+	go run ./bench/ingest
+
+bench:           ## micro-benchmarks (routing, parsing, deadline)
+	go test -run XXX -bench . -benchmem ./routing ./mailparse
+
+fuzz:            ## a minute of fuzzing for each parser
+	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./mailparse
+	go test -run XXX -fuzz FuzzExtractDeadline -fuzztime 1m ./routing
+	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./config
