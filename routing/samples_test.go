@@ -85,3 +85,68 @@ func loadSamples(t testing.TB, dir string) []sample {
 	}
 	return out
 }
+
+// TestSamples is the regression check on labelled enquiries: the shared
+// samples (skipped when absent) and our own near-misses and paraphrases in
+// testdata/enquiries, routed against the shared catalogue.
+func TestSamples(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	r, err := NewRouter(cfg, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range []struct {
+		dir                string
+		minRelease, minTop float64
+	}{
+		{filepath.Join(sharedData, "enquiries"), 0.97, 0.9},
+		{filepath.Join("testdata", "enquiries"), 1, 0.9},
+	} {
+		samples := loadSamples(t, set.dir)
+		var n, rel, wrong, top int
+		for _, s := range samples {
+			d := r.Route(s.in, s.in.Date, Load{})
+			if d.Automatic != s.label.Automatic {
+				t.Errorf("%s: automatic %v", s.label.File, d.Automatic)
+			}
+			if d.Outlet != s.label.Outlet {
+				t.Errorf("%s: outlet %q, want %q", s.label.File, d.Outlet, s.label.Outlet)
+			}
+			if s.label.Automatic {
+				continue
+			}
+			n++
+			switch {
+			case d.Release == s.label.Release:
+				rel++
+			case d.Release != "":
+				wrong++
+				t.Errorf("%s: wrong link %q (want %q): %s", s.label.File, d.Release, s.label.Release, d.ReleaseDetail)
+			default:
+				t.Logf("%s: missed %q: %s", s.label.File, s.label.Release, d.ReleaseDetail)
+			}
+			if d.Topic == s.label.Topic {
+				top++
+			} else {
+				t.Logf("%s: topic %q, want %q (%s)", s.label.File, d.Topic, s.label.Topic, d.TopicReason)
+			}
+			if !slicesContains(r.Rota().OnShiftFor(d.Topic, s.in.Date), d.Officer) && d.Officer != cfg.Escalation.Manager {
+				t.Errorf("%s: officer %s is not on shift for %s", s.label.File, d.Officer, d.Topic)
+			}
+		}
+		t.Logf("%s: release %.3f (wrong %d), topic %.3f, n %d", set.dir, float64(rel)/float64(n), wrong, float64(top)/float64(n), n)
+		if float64(rel)/float64(n) < set.minRelease || float64(top)/float64(n) < set.minTop {
+			t.Errorf("%s: release %.3f (min %.2f), topic %.3f (min %.2f)", set.dir,
+				float64(rel)/float64(n), set.minRelease, float64(top)/float64(n), set.minTop)
+		}
+	}
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
