@@ -124,22 +124,16 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		}
 	}
 
-	// The header block is converted to a string once: unfolded values are
-	// substrings of it, only folded ones are joined into new strings.
-	hdrLen := bytes.Index(raw[pos:], []byte("\n\r\n"))
-	if e := bytes.Index(raw[pos:], []byte("\n\n")); e >= 0 && (hdrLen < 0 || e < hdrLen) {
-		hdrLen = e
-	}
-	if hdrLen < 0 || hdrLen >= maxHeaderBytes {
-		// no blank line (or a huge header): values past this copy are
-		// converted one by one
-		hdrLen = min(n-pos, 64<<10)
+	// Unfolded values become sub-strings of one string made of the whole
+	// header block at the end; folded values are joined into new strings.
+	if top {
+		res.fields = make(header, 0, 24)
 	} else {
-		hdrLen++
+		res.fields = make(header, 0, 4) // part headers are short
 	}
-	block := string(raw[pos : pos+hdrLen])
-	blockStart := pos
-	res.fields = make(header, 0, 16)
+	type pendingValue struct{ idx, a, b int }
+	var pendBuf [48]pendingValue
+	pending := pendBuf[:0]
 
 	curStart, curEnd := -1, -1 // the current field's bytes in raw
 	folded := false
@@ -161,33 +155,42 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		if !ok {
 			key = textproto.CanonicalMIMEHeaderKey(string(kb))
 		}
-		var value string
 		if folded {
 			sb = unfold(sb[:0], cur[i+1:])
-			value = string(sb)
-		} else {
-			a, b := start+i+1, curEnd
-			for a < b && (raw[a] == ' ' || raw[a] == '\t') {
-				a++
-			}
-			for b > a && (raw[b-1] == ' ' || raw[b-1] == '\t' || raw[b-1] == '\r') {
-				b--
-			}
-			if a >= blockStart && b <= blockStart+len(block) {
-				value = block[a-blockStart : b-blockStart]
-			} else {
-				value = string(raw[a:b])
-			}
+			res.fields = append(res.fields, field{key: key, value: string(sb)})
+			return
 		}
-		res.fields = append(res.fields, field{key: key, value: value})
+		a, b := start+i+1, curEnd
+		for a < b && (raw[a] == ' ' || raw[a] == '\t') {
+			a++
+		}
+		for b > a && (raw[b-1] == ' ' || raw[b-1] == '\t' || raw[b-1] == '\r') {
+			b--
+		}
+		pending = append(pending, pendingValue{len(res.fields), a, b})
+		res.fields = append(res.fields, field{key: key})
 	}
-
+	finish := func() {
+		if len(pending) == 0 {
+			return
+		}
+		lo, hi := pending[0].a, pending[0].b
+		for _, p := range pending {
+			lo, hi = min(lo, p.a), max(hi, p.b)
+		}
+		block := string(raw[lo:hi])
+		for _, p := range pending {
+			res.fields[p.idx].value = block[p.a-lo : p.b-lo]
+		}
+	}
+	var err error
+scan:
 	for pos < n {
 		if pos >= limit {
 			flush()
 			res.warning = fmt.Sprintf("header: header block exceeds %d bytes; the rest of the message was ignored", maxHeaderBytes)
-			res.bodyStart = n
-			return res, nil
+			pos = n
+			break
 		}
 		eol := bytes.IndexByte(raw[pos:], '\n')
 		var line []byte
@@ -208,8 +211,8 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 			// Blank line: end of header. (A whitespace-only line also ends
 			// it; many broken generators emit one.)
 			flush()
-			res.bodyStart = next
-			return res, nil
+			pos = next
+			break
 		}
 		lineStart := pos
 		if line[0] == ' ' || line[0] == '\t' {
@@ -234,15 +237,16 @@ func scanHeaderMode(raw []byte, top bool) (scanResult, error) {
 		// Not a header line.
 		flush()
 		if len(res.fields) == 0 {
-			return res, notMailf("header: malformed MIME header line: %q", clip(string(line), 80))
+			err = notMailf("header: malformed MIME header line: %q", clip(string(line), 80))
+			break scan
 		}
 		res.warning = fmt.Sprintf("header: malformed header line %q; treated as the start of the body", clip(string(line), 80))
-		res.bodyStart = pos
-		return res, nil
+		break scan
 	}
 	flush()
-	res.bodyStart = n
-	return res, nil
+	finish()
+	res.bodyStart = pos
+	return res, err
 }
 
 // isFieldLine reports whether line starts a "Key: value" field.
