@@ -723,3 +723,23 @@ func TestEverySubjectPrefixIsReachable(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentParse(t *testing.T) {
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 50; i++ {
+				for _, raw := range benchMessages {
+					if _, err := Parse([]byte(raw), Options{}); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
