@@ -1,0 +1,107 @@
+-- Sweep one transition for every clock due for it, atomically per call.
+-- Because the whole call is one script, a member removed from its zset
+-- here (ZREM = 1) is claimed by exactly this caller: another replica's
+-- sweep either ran before (and removed it) or runs after (and does not see
+-- it). The transition's record, its event, its timeline entry, the next
+-- schedule (escalation) and the durable notice are written in the same
+-- step, so a crash leaves all of them or none.
+--
+-- KEYS[1]  the events stream (declared so Cluster routes the script)
+-- ARGV[1]  key prefix
+-- ARGV[2]  transition: warned | breached | escalated
+-- ARGV[3]  now (unix ms)
+-- ARGV[4]  at most this many clocks
+-- ARGV[5]  escalation.after_breach (ms)
+-- ARGV[6]  escalation manager (officer id)
+-- ARGV[7]  sla.warn_before (ms)
+-- returns  {claimed, recorded, more (1 when the limit was reached)}
+local P = ARGV[1]
+local tr = ARGV[2]
+local now = tonumber(ARGV[3])
+local limit = tonumber(ARGV[4])
+local after = tonumber(ARGV[5])
+local manager = ARGV[6]
+local warn_before = tonumber(ARGV[7])
+local function k(s) return P .. s end
+local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
+local function ms(n) return string.format('%.0f', n) end
+
+local zsets = {warned = 'sla:warn', breached = 'sla:breach', escalated = 'sla:escalate'}
+local zkey = k(zsets[tr])
+local due = redis.call('ZRANGEBYSCORE', zkey, '-inf', ARGV[3], 'WITHSCORES', 'LIMIT', 0, limit)
+
+local claimed, recorded = 0, 0
+for i = 1, #due, 2 do
+  local m, score = due[i], tonumber(due[i + 1])
+  if redis.call('ZREM', zkey, m) == 1 then
+    claimed = claimed + 1
+    local ref, clock = string.match(m, '^(.+)|([%w_]+)$')
+    local enq = ref and k('enq:' .. ref)
+    local f = ref and redis.call('HMGET', enq,
+      clock .. ':due', clock .. ':met', clock .. ':' .. tr, clock .. ':start', clock .. ':breached',
+      'status', 'officer', 'topic', 'outlet_tier', 'release', 'created', 'outlet', 'policy', 'subject')
+    local dueAt = f and tonumber(f[1] or '')
+    local ok = dueAt ~= nil and not nonempty(f[2]) and not nonempty(f[3]) and f[6] ~= 'resolved'
+      and not (clock == 'resolution' and f[6] == 'waiting')
+    if ok and tr == 'escalated' and not nonempty(f[5]) then ok = false end
+    -- A due time moved later without its schedule following (never by the
+    -- store's scripts; defensive): schedule it again instead.
+    if ok and tr == 'breached' and dueAt > now then
+      redis.call('ZADD', zkey, ms(dueAt), m)
+      ok = false
+    elseif ok and tr == 'warned' and dueAt - warn_before > now then
+      redis.call('ZADD', zkey, ms(dueAt - warn_before), m)
+      ok = false
+    end
+    if ok then
+      recorded = recorded + 1
+      local at = score
+      if tr == 'breached' then at = dueAt end
+      if tr == 'warned' and nonempty(f[4]) and tonumber(f[4]) > at then at = tonumber(f[4]) end
+      redis.call('HSET', enq, clock .. ':' .. tr, ms(at))
+      if tr == 'breached' then
+        redis.call('ZADD', k('sla:escalate'), ms(at + after), m)
+      end
+      local officer = f[7] or ''
+      local to = {}
+      if tr == 'warned' then
+        to[1] = nonempty(officer) and officer or manager
+      else
+        to[1] = manager
+        if tr == 'escalated' and nonempty(officer) and officer ~= manager then to[2] = officer end
+      end
+      local label = string.gsub(clock, '_', ' ')
+      local text
+      if tr == 'warned' then
+        local mins = math.floor((dueAt - now) / 60000 + 0.5)
+        if mins > 0 then
+          text = 'warning: ' .. label .. ' due in ' .. mins .. ' min'
+        else
+          text = 'warning: ' .. label .. ' due now'
+        end
+      elseif tr == 'breached' then
+        text = 'breach: ' .. label .. ' not met by its due time'
+      else
+        text = 'escalated: ' .. label .. ' still not met ' .. math.floor(after / 60000 + 0.5) .. ' min after its breach'
+      end
+      text = text .. '; notifying ' .. table.concat(to, ', ')
+      local key = 'sla:' .. ref .. ':' .. clock .. ':' .. tr .. ':' .. ms(dueAt)
+      local data = {clock = clock, due = dueAt, at = at, recorded = now,
+        topic = f[8] or '', officer = officer, tier = f[9] or '', release = f[10] or '',
+        created = tonumber(f[11] or '0'), outlet = f[12] or '', policy = f[13] or '',
+        notify = to, notice = key}
+      redis.call('XADD', KEYS[1], 'MAXLEN', '~', '200000', '*',
+        'type', 'clock.' .. tr, 'ref', ref, 'at', ms(now), 'data', cjson.encode(data))
+      redis.call('RPUSH', enq .. ':tl', cjson.encode({at = now, type = 'clock.' .. tr, by = 'system', text = text,
+        data = {clock = clock, due = dueAt, at = at, notify = to}}))
+      local notice = cjson.encode({key = key, kind = tr, ref = ref, clock = clock, due = dueAt, at = at,
+        to = to, officer = officer, topic = f[8] or '', outlet = f[12] or '', subject = f[14] or ''})
+      if redis.call('HSETNX', k('sla:notices'), key, notice) == 1 then
+        redis.call('ZADD', k('sla:notify'), ms(now), key)
+      end
+    end
+  end
+end
+local more = 0
+if #due / 2 >= limit then more = 1 end
+return {claimed, recorded, more}
