@@ -115,3 +115,24 @@ func TestBenchMessagesParse(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseParallel parses the representative messages on all
+// GOMAXPROCS cores; msgs/s is the aggregate throughput.
+func BenchmarkParseParallel(b *testing.B) {
+	var raws [][]byte
+	for _, name := range []string{"plain", "outlook", "reply", "html", "attachment"} {
+		raws = append(raws, []byte(benchMessages[name]))
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := Parse(raws[i%len(raws)], Options{}); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
