@@ -476,34 +476,60 @@ func (w *Worker) flushPending(ctx context.Context, c *imapclient.Client, f Folde
 }
 
 // ingest fetches uids in size-bounded batches, hands each to the handler
-// and marks what it recorded.
+// and marks what it recorded. Fetching the next batch overlaps recording
+// the current one; marking waits for the recording, so nothing is flagged
+// before it is durable.
 func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mark marker, uids []uint32) error {
 	sort.Slice(uids, func(i, j int) bool { return uids[i] < uids[j] })
-	for start := 0; start < len(uids); {
-		end := min(start+w.cfg.BatchMessages*4, len(uids))
-		sizes, err := w.sizes(c, uids[start:end])
+	type batch struct {
+		msgs []Fetched
+		err  error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan batch, 1)
+	go func() {
+		defer close(batches)
+		send := func(b batch) bool {
+			select {
+			case batches <- b:
+				return b.err == nil
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for start := 0; start < len(uids); {
+			end := min(start+w.cfg.BatchMessages*4, len(uids))
+			sizes, err := w.sizes(c, uids[start:end])
+			if err != nil {
+				send(batch{err: err})
+				return
+			}
+			for _, b := range w.plan(uids[start:end], sizes) {
+				msgs, err := w.fetch(c, b, sizes)
+				if !send(batch{msgs: msgs, err: err}) {
+					return
+				}
+			}
+			start = end
+		}
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		if len(b.msgs) == 0 {
+			continue
+		}
+		done, err := w.cfg.Handler.Handle(ctx, f, b.msgs)
 		if err != nil {
+			return fmt.Errorf("record batch of %d: %w", len(b.msgs), err)
+		}
+		if err := w.markDone(ctx, c, f, mark, done); err != nil {
 			return err
 		}
-		for _, b := range w.plan(uids[start:end], sizes) {
-			msgs, err := w.fetch(c, b, sizes)
-			if err != nil {
-				return err
-			}
-			if len(msgs) == 0 {
-				continue
-			}
-			done, err := w.cfg.Handler.Handle(ctx, f, msgs)
-			if err != nil {
-				return fmt.Errorf("record batch of %d: %w", len(msgs), err)
-			}
-			if err := w.markDone(ctx, c, f, mark, done); err != nil {
-				return err
-			}
-		}
-		start = end
 	}
-	return nil
+	return ctx.Err()
 }
 
 // sizes fetches RFC822.SIZE for uids.

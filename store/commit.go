@@ -132,7 +132,7 @@ type commitInput struct {
 	From       string            `json:"from"`
 	Subject    string            `json:"subject"`
 	Own        bool              `json:"own"`
-	Doc        string            `json:"doc"`
+	Doc        string            `json:"-"` // ARGV[3]
 	AutoReason string            `json:"auto_reason,omitempty"`
 	Reason     string            `json:"reason,omitempty"`
 	Size       string            `json:"size"`
@@ -290,6 +290,8 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 				ci.Clocks[name] = ms(due)
 			}
 		}
+		ci.Timeline = append(ci.Timeline, encodeEvent(Event{At: now, Type: "received", By: "system",
+			Text: "enquiry from " + ci.From, Data: map[string]any{"from": ci.From, "subject": m.Subject}}))
 		for _, e := range n.Timeline {
 			if e.At.IsZero() {
 				e.At = now
@@ -320,23 +322,17 @@ type CommitOptions struct {
 // Redis could not be reached at all.
 func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) ([]Outcome, error) {
 	out := make([]Outcome, len(batch))
-	inputs := make([]string, len(batch))
+	inputs := make([]scriptArgs, len(batch))
 	for i := range batch {
 		out[i].Source = batch[i].Source
-		ci, err := s.input(&batch[i], o.WarnBefore)
-		if err == nil {
-			var b []byte
-			b, err = json.Marshal(ci)
-			inputs[i] = string(b)
-		}
+		args, err := s.encode(&batch[i], o.WarnBefore)
 		if err != nil {
 			// Cannot even encode it: quarantine with the reason.
 			q := batch[i]
 			q.Msg, q.ParseErr = nil, fmt.Errorf("cannot store the parsed message: %w", err)
-			ci, _ = s.input(&q, o.WarnBefore)
-			b, _ := json.Marshal(ci)
-			inputs[i] = string(b)
+			args, _ = s.encode(&q, o.WarnBefore)
 		}
+		inputs[i] = args
 	}
 	for attempt := 0; ; attempt++ {
 		cmds, err := s.run(ctx, inputs)
@@ -375,9 +371,8 @@ func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) (
 		}
 		q := batch[i]
 		q.Msg, q.ParseErr = nil, out[i].Err
-		ci, _ := s.input(&q, o.WarnBefore)
-		b, _ := json.Marshal(ci)
-		cmds, err := s.run(ctx, []string{string(b)})
+		args, _ := s.encode(&q, o.WarnBefore)
+		cmds, err := s.run(ctx, []scriptArgs{args})
 		if err != nil && !isScriptError(err) {
 			return nil, fmt.Errorf("quarantine uid %d: %w", q.Source.UID, err)
 		}
@@ -388,12 +383,27 @@ func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) (
 	return out, nil
 }
 
-func (s *Store) run(ctx context.Context, inputs []string) ([]*redis.Cmd, error) {
+// scriptArgs are the commit script's input and message document.
+type scriptArgs struct{ input, doc string }
+
+func (s *Store) encode(in *Incoming, warnBefore time.Duration) (scriptArgs, error) {
+	ci, err := s.input(in, warnBefore)
+	if err != nil {
+		return scriptArgs{}, err
+	}
+	b, err := json.Marshal(ci)
+	if err != nil {
+		return scriptArgs{}, err
+	}
+	return scriptArgs{input: string(b), doc: ci.Doc}, nil
+}
+
+func (s *Store) run(ctx context.Context, inputs []scriptArgs) ([]*redis.Cmd, error) {
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.Cmd, len(inputs))
 	keys := []string{s.Key("events")}
 	for i, in := range inputs {
-		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in)
+		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in.input, in.doc)
 	}
 	_, err := pipe.Exec(ctx)
 	return cmds, err

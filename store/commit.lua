@@ -5,6 +5,7 @@
 -- KEYS[1]  the events stream (declared so Cluster routes the script)
 -- ARGV[1]  key prefix
 -- ARGV[2]  JSON input, built by commit.go (see commitInput)
+-- ARGV[3]  the message document (JSON, stored as is: never decoded here)
 -- returns  {outcome, ref, mkey, detail}
 local P = ARGV[1]
 local a = cjson.decode(ARGV[2])
@@ -126,7 +127,7 @@ if not target then
 end
 
 local function store_message(ref, kind, direction)
-  redis.call('HSET', k('msg:' .. mkey), 'doc', a.doc, 'ref', ref, 'kind', kind, 'dir', direction)
+  redis.call('HSET', k('msg:' .. mkey), 'doc', ARGV[3], 'ref', ref, 'kind', kind, 'dir', direction)
   redis.call('HSET', midkey, 'mkey', mkey, 'fp', a.fp, 'ref', ref)
   record_source(mkey)
 end
@@ -241,7 +242,24 @@ if target then
   table.insert(fields, 'parent')
   table.insert(fields, target)
 end
+-- Clocks of a new enquiry: fresh fields in the same HSET, one ZADD per zset.
+local warn, breach = {}, {}
+for clock, due in pairs(a.clocks) do
+  table.insert(fields, clock .. ':due')
+  table.insert(fields, due)
+  table.insert(fields, clock .. ':start')
+  table.insert(fields, a.received)
+  local member = ref .. '|' .. clock
+  table.insert(warn, string.format('%.0f', tonumber(due) - tonumber(a.warn_before)))
+  table.insert(warn, member)
+  table.insert(breach, due)
+  table.insert(breach, member)
+end
 redis.call('HSET', enq, unpack(fields))
+if #warn > 0 then
+  redis.call('ZADD', k('sla:warn'), unpack(warn))
+  redis.call('ZADD', k('sla:breach'), unpack(breach))
+end
 redis.call('RPUSH', enq .. ':msgs', mkey)
 redis.call('SADD', enq .. ':who', a.from)
 redis.call('ZADD', k('idx:all'), a.received, ref)
@@ -251,12 +269,9 @@ if nonempty(officer) then
   redis.call('ZADD', k('idx:officer:' .. officer), a.received, ref)
   redis.call('HSET', k('officer:last'), officer, now)
 end
-for clock, due in pairs(a.clocks) do
-  set_clock(ref, clock, due, a.received)
-end
-tl(ref, 'received', 'enquiry from ' .. a.from, msgdata)
-for _, ev in ipairs(a.timeline) do
-  timeline(ref, ev)
+-- The timeline of a new enquiry is encoded by the caller: one RPUSH.
+if #a.timeline > 0 then
+  redis.call('RPUSH', enq .. ':tl', unpack(a.timeline))
 end
 if target then
   tl(ref, 'linked', 'replied in the thread of ' .. target .. ' (' .. via .. '); a different sender, so a new enquiry', {parent = target})

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/redis/go-redis/v9"
@@ -39,6 +40,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := newLogger(stderr, o.json)
+	if path := os.Getenv("MEDIADESK_CPUPROFILE"); path != "" {
+		// For benchmarks: a CPU profile of the whole run.
+		f, err := os.Create(path)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	cfg, err := loadConfig(o.config, true, stderr)
 	if err != nil {
 		return 1
