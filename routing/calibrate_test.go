@@ -243,9 +243,11 @@ func TestTuneTopics(t *testing.T) {
 				for _, sub := range []float64{0.5, 0.8} {
 					for _, name := range []float64{0.2, 0.3, 0.5} {
 						for _, mn := range []float64{0.8, 1.0, 1.2} {
-							p := defaultTopicParams
-							p.relOther, p.question, p.newText, p.subject, p.name, p.min = relOther, q, nt, sub, name, mn
-							results = append(results, result{p, acc(train, &p), acc(held, &p)})
+							for _, cen := range []float64{0, 1, 2, 4} {
+								p := defaultTopicParams
+								p.relOther, p.question, p.newText, p.subject, p.name, p.min, p.centroid = relOther, q, nt, sub, name, mn, cen
+								results = append(results, result{p, acc(train, &p), acc(held, &p)})
+							}
 						}
 					}
 				}

@@ -50,6 +50,11 @@ type index struct {
 	nterms  int
 	// idfUnique is the IDF of a term found in one release only.
 	idfUnique float32
+	// topics lists the topic ids the releases carry; centroid[i] is the
+	// unit-length mean of the word vectors (BM25F weights) of the releases
+	// with topics[i] (their first topic counting double), indexed by term.
+	topics   []string
+	centroid [][]float32
 	// capital and seen count, per word, how often it was written with a
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
@@ -247,7 +252,69 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 			d.titleBigramMass += ix.idf[id]
 		}
 	}
+	ix.buildCentroids(rels)
 	return ix
+}
+
+// buildCentroids computes the topics' word centroids (see index.topics).
+func (ix *index) buildCentroids(rels []Release) {
+	isWord := make([]bool, ix.nterms)
+	for _, id := range ix.words {
+		isWord[id] = true
+	}
+	byTopic := map[string]int{}
+	norms := make([]float64, len(rels))
+	for id, ps := range ix.post {
+		if !isWord[id] {
+			continue
+		}
+		for _, p := range ps {
+			norms[p.doc] += float64(p.w) * float64(p.w)
+		}
+	}
+	for i := range rels {
+		for k, tp := range rels[i].Topics {
+			ti, ok := byTopic[tp]
+			if !ok {
+				ti = len(ix.topics)
+				byTopic[tp] = ti
+				ix.topics = append(ix.topics, tp)
+				ix.centroid = append(ix.centroid, make([]float32, ix.nterms))
+			}
+			_ = k
+		}
+	}
+	for id, ps := range ix.post {
+		if !isWord[id] {
+			continue
+		}
+		for _, p := range ps {
+			if norms[p.doc] == 0 {
+				continue
+			}
+			v := float64(p.w) / math.Sqrt(norms[p.doc])
+			for k, tp := range rels[p.doc].Topics {
+				w := 1.0
+				if k == 0 {
+					w = 2
+				}
+				ix.centroid[byTopic[tp]][id] += float32(w * v)
+			}
+		}
+	}
+	for _, c := range ix.centroid {
+		var n float64
+		for _, v := range c {
+			n += float64(v) * float64(v)
+		}
+		if n == 0 {
+			continue
+		}
+		n = math.Sqrt(n)
+		for i := range c {
+			c[i] = float32(float64(c[i]) / n)
+		}
+	}
 }
 
 // has reports whether doc contains term id.

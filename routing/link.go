@@ -21,6 +21,9 @@ type Link struct {
 	// near are the best text candidates of the sender's own words, linked
 	// or not, with the share of the enquiry each covers (for the topic).
 	near []nearRelease
+	// topicSim is the cosine similarity of the sender's own words with
+	// each topic's centroid in the catalogue (for the topic).
+	topicSim map[string]float64
 }
 
 type nearRelease struct {
@@ -51,6 +54,10 @@ const (
 	weightForwarded = 0.8
 	weightQuoted    = 0.3
 )
+
+// anchorFullText is the log text score from which a date match counts in
+// full (log(1+3.5)).
+const anchorFullText = 1.5
 
 // topK is how many text candidates get the full feature treatment.
 const topK = 8
@@ -168,7 +175,7 @@ type linkParams struct {
 
 var defaultParams = linkParams{
 	title: 1.0, anchorHit: 0.6, anchorMiss: 0.3, age: 0.3,
-	b0: -4.285, bRank: 2.808, bMargin: 0, bCover: 1.620,
+	b0: -4.265, bRank: 2.948, bMargin: 0.240, bCover: 1.005,
 }
 
 // search scores the query in sc against every release sharing a term with
@@ -215,10 +222,14 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 }
 
 func (p *linkParams) rankOf(cd *cand) float32 {
-	r := float32(math.Log1p(float64(cd.text))) + p.title*cd.title
+	tl := float32(math.Log1p(float64(cd.text)))
+	r := tl + p.title*cd.title
 	if cd.anchor == 1 {
-		// The email names the day: how old the release is does not matter.
-		return r + p.anchorHit
+		// The email names the day: how old the release is does not
+		// matter. The date confirms a text match but cannot make one, so
+		// the bonus is in full only from a modest text match (about four
+		// words found in one release only) up.
+		return r + p.anchorHit*min(1, tl/anchorFullText)
 	}
 	if cd.anchor == -1 {
 		r -= p.anchorMiss * float32(math.Log1p(float64(cd.dist)))
@@ -478,6 +489,7 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 	if trace != nil {
 		trace("own", primary)
 	}
+	sims := c.topicSims(sc)
 	var best Link
 	if len(primary.cands) > 0 {
 		top := primary.cands[0]
@@ -491,6 +503,7 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 		cd := &primary.cands[i]
 		best.near = append(best.near, nearRelease{rel: &c.releases[cd.doc], cover: float64(cd.cover)})
 	}
+	best.topicSim = sims
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.
 	if in.IsReply && !cue {
@@ -520,7 +533,7 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 				best.Score = math.Max(best.Score, tl.Score)
 				return best
 			}
-			tl.near = best.near
+			tl.near, tl.topicSim = best.near, best.topicSim
 			return tl
 		}
 	}
@@ -533,6 +546,39 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 		best.Release, best.Reason = "", ""
 	}
 	return best
+}
+
+// topicSims is the cosine similarity of the query in sc (its words) with
+// each topic centroid.
+func (c *Catalogue) topicSims(sc *scratch) map[string]float64 {
+	ix := c.idx
+	if len(ix.topics) == 0 {
+		return nil
+	}
+	out := make(map[string]float64, len(ix.topics))
+	var qn float64
+	dots := make([]float64, len(ix.topics))
+	for _, t := range sc.qterms {
+		q := float64(qsat(sc.qw[t]) * ix.idf[t])
+		isWord := false
+		for ti, cen := range ix.centroid {
+			if v := cen[t]; v != 0 {
+				dots[ti] += q * float64(v)
+				isWord = true
+			}
+		}
+		if isWord {
+			qn += q * q
+		}
+	}
+	if qn == 0 {
+		return nil
+	}
+	qn = math.Sqrt(qn)
+	for ti, id := range ix.topics {
+		out[id] = dots[ti] / qn
+	}
+	return out
 }
 
 // inherit is the link for a follow-up when nothing else can be said.

@@ -57,12 +57,13 @@ type topicParams struct {
 	nameWord           float64 // phrases of the topic's name, relative to keywords
 	name               float64 // a keyword that is a name (where or who) rather than a thing asked about
 	near               float64 // with no release linked: topics of the nearest releases, × the share of the enquiry each covers
+	centroid           float64 // × the enquiry's similarity with the topic's releases
 	min                float64 // below this the fallback topic answers
 }
 
 var defaultTopicParams = topicParams{
-	relFirst: 2.0, relOther: 1.6, question: 1.0, subject: 0.8, newText: 1.0,
-	forward: 0.5, quoted: 0.25, nameWord: 0.5, name: 0.5, near: 1.0, min: 1.0,
+	relFirst: 2.0, relOther: 1.4, question: 1.0, subject: 0.8, newText: 1.0,
+	forward: 0.5, quoted: 0.25, nameWord: 0.5, name: 0.5, near: 1.0, centroid: 2.0, min: 1.0,
 }
 
 // TopicChoice is the chosen topic with its score and reason.
@@ -310,6 +311,13 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 						why[ti] = append(why[ti], fmt.Sprintf("near release %s", n.rel.ID))
 					}
 				}
+			}
+		}
+	}
+	if p.centroid != 0 {
+		for ti := range t.topics {
+			if sim := l.topicSim[t.topics[ti].id]; sim > 0 {
+				scores[ti] += p.centroid * sim
 			}
 		}
 	}
