@@ -3,6 +3,8 @@ package sla
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -47,6 +49,8 @@ type env struct {
 	st    *store.Store
 	clock *clock.Fake
 	uid   atomic.Uint32
+	// mini is set on miniredis, which is slower: tests scale down.
+	mini bool
 }
 
 // realAndMini runs fn against a real redis-server (skipped when absent)
@@ -74,8 +78,11 @@ func newEnv(t testing.TB, r *servers.Redis) *env {
 	cfg := deskConfig(t)
 	fc := clock.NewFake(monday)
 	st := store.New(rdb, store.Options{Prefix: cfg.Redis.KeyPrefix, RefPrefix: cfg.Desk.ReferencePrefix, Location: cfg.Location, Clock: fc})
-	return &env{t: t, ctx: context.Background(), cfg: cfg, rdb: rdb, st: st, clock: fc}
+	return &env{t: t, ctx: context.Background(), cfg: cfg, rdb: rdb, st: st, clock: fc, mini: r.Kind == servers.KindMiniredis}
 }
+
+// quiet is a logger for tests: warnings and errors only.
+var quiet = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 
 // open describes an enquiry to commit.
 type open struct {

@@ -15,9 +15,9 @@ func TestSweepTransitions(t *testing.T) {
 		// broadcast: acknowledge 10m, first response 1h, resolution 6h;
 		// warn_before 15m, after_breach 30m.
 		ref := e.one(open{Tier: "broadcast", Outlet: "BBC", Topic: "europe", Officer: "lindqvist"})
-		sw := NewSweeper(e.st, e.cfg, e.clock, nil)
+		sw := NewSweeper(e.st, e.cfg, e.clock, quiet)
 		rec := newRecorder()
-		dl := NewDeliverer(e.st, e.cfg, rec, nil)
+		dl := NewDeliverer(e.st, e.cfg, rec, quiet)
 		step := func(d time.Duration) SweepResult {
 			t.Helper()
 			e.clock.Advance(d)

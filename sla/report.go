@@ -1,0 +1,666 @@
+package sla
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// Report groupings (Query.By).
+const (
+	ByNone    = ""
+	ByTopic   = "topic"
+	ByOfficer = "officer"
+	ByOutlet  = "outlet"
+	ByTier    = "tier"
+	ByRelease = "release"
+	ByDay     = "day"
+	ByHours   = "hours"
+)
+
+// Groupings lists the valid Query.By values (besides "").
+var Groupings = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease, ByDay, ByHours}
+
+// ReportClocks are the clocks a report covers, in order.
+var ReportClocks = []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse, store.ClockResolution}
+
+// Filter narrows a report to enquiries with these dimension values (""
+// matches everything; Hours is "in" or "out").
+type Filter struct {
+	Topic   string `json:"topic,omitempty"`
+	Officer string `json:"officer,omitempty"`
+	Tier    string `json:"tier,omitempty"`
+	Outlet  string `json:"outlet,omitempty"`
+	Release string `json:"release,omitempty"`
+	Hours   string `json:"hours,omitempty"`
+}
+
+func (f Filter) empty() bool { return f == Filter{} }
+
+func (f Filter) match(d Dims) bool {
+	return (f.Topic == "" || f.Topic == d.Topic) && (f.Officer == "" || f.Officer == d.Officer) &&
+		(f.Tier == "" || f.Tier == d.Tier) && (f.Outlet == "" || f.Outlet == d.Outlet) &&
+		(f.Release == "" || f.Release == d.Release) &&
+		(f.Hours == "" || (f.Hours == "in") == d.InHours)
+}
+
+// Query selects a report: the enquiries opened on the desk-local days
+// From to To (inclusive), grouped By one dimension.
+type Query struct {
+	From, To time.Time
+	By       string
+	Filter   Filter
+	// Breaches is how many breached clocks to list, most recent first
+	// (0: none, negative: all).
+	Breaches int
+}
+
+// ParseDate reads a desk-local date YYYY-MM-DD.
+func ParseDate(s string, loc *time.Location) (time.Time, error) {
+	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// Report is the managers' SLA report for a period.
+type Report struct {
+	Desk      string    `json:"desk"`
+	Timezone  string    `json:"timezone"`
+	From      string    `json:"from"`
+	To        string    `json:"to"`
+	By        string    `json:"by,omitempty"`
+	Filter    Filter    `json:"filter,omitzero"`
+	Generated time.Time `json:"generated"`
+	// InHours says how in-hours was decided.
+	InHours string `json:"in_hours_rule"`
+	// Percentiles says how medians and 90th percentiles are computed.
+	Percentiles string `json:"percentiles"`
+	Total       Row    `json:"total"`
+	Rows        []Row  `json:"rows"`
+	// Breaches lists breached clocks of the period, most recent first (the
+	// latest day opened first, then the latest breach), up to the query's
+	// limit; BreachCount counts them all.
+	Breaches    []Breach `json:"breaches"`
+	BreachCount int64    `json:"breach_count"`
+}
+
+// Row is one group of a report (or the total).
+type Row struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	// Opened counts enquiries opened in the period; OpenNow those of them
+	// not resolved now, OverdueNow those of them with a clock past due
+	// and unmet now.
+	Opened     int64 `json:"opened"`
+	OpenNow    int64 `json:"open_now"`
+	OverdueNow int64 `json:"overdue_now"`
+	// Clocks by clock name.
+	Clocks map[string]*ClockStats `json:"clocks"`
+}
+
+// ClockStats summarise one clock over a group.
+type ClockStats struct {
+	// Met counts clocks met within their due time, Late those met after it;
+	// Breached those whose due time passed unmet (met late or never);
+	// Warned and Escalated the warnings and escalations.
+	Met       int64 `json:"met"`
+	Late      int64 `json:"late"`
+	Breached  int64 `json:"breached"`
+	Warned    int64 `json:"warned"`
+	Escalated int64 `json:"escalated"`
+	// MetShare is Met / (Met + Breached): the share of the clocks decided
+	// so far that were met in time (absent when none is decided).
+	MetShare *float64 `json:"met_share,omitempty"`
+	// Timed counts the met clocks behind the times; Median, P90 and Mean
+	// are times from the clock's start to when it was met.
+	Timed  int64    `json:"timed"`
+	Median Duration `json:"median_ms,omitempty"`
+	P90    Duration `json:"p90_ms,omitempty"`
+	Mean   Duration `json:"mean_ms,omitempty"`
+}
+
+// Duration marshals as integer milliseconds.
+type Duration time.Duration
+
+// MarshalJSON writes milliseconds.
+func (d Duration) MarshalJSON() ([]byte, error) {
+	return strconv.AppendInt(nil, time.Duration(d).Milliseconds(), 10), nil
+}
+
+// Breach is one breached clock, for drill-down.
+type Breach struct {
+	Ref       string    `json:"ref"`
+	Clock     string    `json:"clock"`
+	Created   time.Time `json:"created"`
+	Due       time.Time `json:"due,omitzero"`
+	Met       time.Time `json:"met,omitzero"`
+	Escalated time.Time `json:"escalated,omitzero"`
+	Status    string    `json:"status"`
+	Topic     string    `json:"topic"`
+	Officer   string    `json:"officer"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Tier      string    `json:"tier,omitempty"`
+	Release   string    `json:"release,omitempty"`
+	Subject   string    `json:"subject"`
+}
+
+// Reporter reads reports from the rollups.
+type Reporter struct {
+	st    *store.Store
+	cfg   *config.Config
+	hours *Hours
+	clock clock.Clock
+}
+
+// NewReporter returns a reporter over st.
+func NewReporter(st *store.Store, cfg *config.Config, c clock.Clock) (*Reporter, error) {
+	h, err := NewHours(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		c = st.Clock()
+	}
+	return &Reporter{st: st, cfg: cfg, hours: h, clock: c}, nil
+}
+
+// acc accumulates rollup counters.
+type acc struct {
+	opened int64
+	c      [4]clockAcc
+}
+
+type clockAcc struct {
+	met, late, breached, warned, escalated, sumSec int64
+	hist                                         []int64
+}
+
+var letterIndex = map[byte]int{'a': 0, 'f': 1, 'x': 2, 'r': 3}
+
+// addRecord adds a packed rollup record ("n:3,am:2,a17:1,...").
+func (a *acc) addRecord(rec string) {
+	for len(rec) > 0 {
+		var tok string
+		if i := strings.IndexByte(rec, ','); i >= 0 {
+			tok, rec = rec[:i], rec[i+1:]
+		} else {
+			tok, rec = rec, ""
+		}
+		colon := strings.IndexByte(tok, ':')
+		if colon < 1 {
+			continue
+		}
+		name := tok[:colon]
+		n, err := strconv.ParseInt(tok[colon+1:], 10, 64)
+		if err != nil {
+			continue
+		}
+		if name == "n" {
+			a.opened += n
+			continue
+		}
+		ci, ok := letterIndex[name[0]]
+		if !ok || len(name) < 2 {
+			continue
+		}
+		c := &a.c[ci]
+		switch rest := name[1:]; rest {
+		case "m":
+			c.met += n
+		case "l":
+			c.late += n
+		case "b":
+			c.breached += n
+		case "w":
+			c.warned += n
+		case "e":
+			c.escalated += n
+		case "t":
+			c.sumSec += n
+		default:
+			b, err := strconv.Atoi(rest)
+			if err != nil || b < 0 || b > bucketOpen {
+				continue
+			}
+			if c.hist == nil {
+				c.hist = make([]int64, bucketOpen+1)
+			}
+			c.hist[b] += n
+		}
+	}
+}
+
+func (a *acc) merge(o *acc) {
+	a.opened += o.opened
+	for i := range a.c {
+		x, y := &a.c[i], &o.c[i]
+		x.met += y.met
+		x.late += y.late
+		x.breached += y.breached
+		x.warned += y.warned
+		x.escalated += y.escalated
+		x.sumSec += y.sumSec
+		if y.hist != nil {
+			if x.hist == nil {
+				x.hist = make([]int64, bucketOpen+1)
+			}
+			for j, v := range y.hist {
+				x.hist[j] += v
+			}
+		}
+	}
+}
+
+// Percentile is the nearest-rank p-quantile (0 < p ≤ 1) of a histogram:
+// the middle of the bucket holding the ⌈p·N⌉-th smallest time (the lower
+// edge for the open bucket). ok is false for an empty histogram.
+func Percentile(hist []int64, p float64) (time.Duration, bool) {
+	var n int64
+	for _, v := range hist {
+		n += v
+	}
+	if n == 0 {
+		return 0, false
+	}
+	rank := int64(float64(n)*p + 0.999999999)
+	rank = max(1, min(rank, n))
+	var cum int64
+	for i, v := range hist {
+		cum += v
+		if cum >= rank {
+			lo, hi := BucketRange(i)
+			if hi == 0 {
+				return lo, true
+			}
+			return lo + (hi-lo)/2, true
+		}
+	}
+	return 0, false
+}
+
+func (c *clockAcc) stats() *ClockStats {
+	s := &ClockStats{Met: c.met, Late: c.late, Breached: c.breached, Warned: c.warned, Escalated: c.escalated}
+	if d := c.met + c.breached; d > 0 {
+		share := float64(c.met) / float64(d)
+		s.MetShare = &share
+	}
+	for _, v := range c.hist {
+		s.Timed += v
+	}
+	if s.Timed > 0 {
+		m, _ := Percentile(c.hist, 0.5)
+		p, _ := Percentile(c.hist, 0.9)
+		s.Median, s.P90 = Duration(m), Duration(p)
+		s.Mean = Duration(time.Duration(c.sumSec) * time.Second / time.Duration(s.Timed))
+	}
+	return s
+}
+
+func (a *acc) row(key, label string) Row {
+	r := Row{Key: key, Label: label, Opened: a.opened, Clocks: map[string]*ClockStats{}}
+	for i, c := range ReportClocks {
+		r.Clocks[c] = a.c[i].stats()
+	}
+	return r
+}
+
+// dimNames reads the dimension dictionary: id → (kind, value).
+func (r *Reporter) dimNames(ctx context.Context) (map[string][2]string, error) {
+	h, err := r.st.Client().HGetAll(ctx, r.st.Key(keyDims)).Result()
+	if err != nil {
+		return nil, fmt.Errorf("read rollup dimensions: %w", err)
+	}
+	out := make(map[string][2]string, len(h)/2)
+	for f, v := range h {
+		if strings.HasPrefix(f, "#") {
+			kind, val, _ := strings.Cut(v, ":")
+			out[f[1:]] = [2]string{kind, val}
+		}
+	}
+	return out, nil
+}
+
+// decodeCell turns a cell name ("3.7.2.9.1.1") into its dimensions.
+func decodeCell(cell string, names map[string][2]string) (Dims, bool) {
+	var d Dims
+	parts := strings.Split(cell, ".")
+	if len(parts) != 6 {
+		return d, false
+	}
+	vals := [5]string{}
+	for i := 0; i < 5; i++ {
+		n, ok := names[parts[i]]
+		if !ok {
+			return d, false
+		}
+		vals[i] = n[1]
+	}
+	d.Topic, d.Officer, d.Tier, d.Outlet, d.Release = vals[0], vals[1], vals[2], vals[3], vals[4]
+	d.InHours = parts[5] == "1"
+	return d, true
+}
+
+// groupKey is the key of d (on day) under grouping by, and its label.
+func (r *Reporter) groupKey(by string, d Dims, day string) (string, string) {
+	switch by {
+	case ByTopic:
+		return d.Topic, topicName(r.cfg, d.Topic)
+	case ByOfficer:
+		if d.Officer == "" {
+			return "", "(unassigned)"
+		}
+		return d.Officer, officerName(r.cfg, d.Officer)
+	case ByOutlet:
+		if d.Outlet == "" {
+			return "", "(no known outlet)"
+		}
+		return d.Outlet, d.Outlet
+	case ByTier:
+		if d.Tier == "" {
+			return "", "(unknown tier)"
+		}
+		return d.Tier, d.Tier
+	case ByRelease:
+		if d.Release == "" {
+			return "", "(no release)"
+		}
+		return d.Release, d.Release
+	case ByDay:
+		k := day[:4] + "-" + day[4:6] + "-" + day[6:]
+		return k, k
+	case ByHours:
+		if d.InHours {
+			return "in", HoursLabel(true)
+		}
+		return "out", HoursLabel(false)
+	}
+	return "", "total"
+}
+
+// Report computes a report from the rollups (one hash per day of the
+// period, whatever the number of enquiries), plus the live open and
+// overdue counts of the period's enquiries and the breach list.
+func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
+	loc := r.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	if q.From.IsZero() || q.To.IsZero() {
+		return nil, errors.New("report: from and to dates are required")
+	}
+	if q.To.Before(q.From) {
+		return nil, fmt.Errorf("report: to %s is before from %s", q.To.Format("2006-01-02"), q.From.Format("2006-01-02"))
+	}
+	if q.By != ByNone && !contains(Groupings, q.By) {
+		return nil, fmt.Errorf("report: cannot group by %q; use one of %s", q.By, strings.Join(Groupings, ", "))
+	}
+	dayKeys := days(q.From, q.To, loc)
+	if len(dayKeys) > 3700 {
+		return nil, errors.New("report: a period of more than ten years")
+	}
+	names, err := r.dimNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pipe := r.st.Client().Pipeline()
+	cmds := make([]*redis.MapStringStringCmd, len(dayKeys))
+	for i, d := range dayKeys {
+		cmds[i] = pipe.HGetAll(ctx, r.st.Key(keyRollPrefix+d))
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("read rollups: %w", err)
+	}
+	groups := map[string]*acc{}
+	labels := map[string]string{}
+	total := &acc{}
+	if q.By == ByDay {
+		for _, d := range dayKeys {
+			k, l := r.groupKey(ByDay, Dims{}, d)
+			groups[k], labels[k] = &acc{}, l
+		}
+	}
+	for i, c := range cmds {
+		for cell, rec := range c.Val() {
+			d, ok := decodeCell(cell, names)
+			if !ok {
+				continue
+			}
+			if !q.Filter.match(d) {
+				continue
+			}
+			k, l := r.groupKey(q.By, d, dayKeys[i])
+			g := groups[k]
+			if g == nil {
+				g = &acc{}
+				groups[k], labels[k] = g, l
+			}
+			g.addRecord(rec)
+		}
+	}
+	for _, g := range groups {
+		total.merge(g)
+	}
+	rep := &Report{
+		Desk: r.cfg.Desk.Name, Timezone: loc.String(),
+		From: q.From.In(loc).Format("2006-01-02"), To: q.To.In(loc).Format("2006-01-02"),
+		By: q.By, Filter: q.Filter, Generated: r.clock.Now(), InHours: r.hours.Desc,
+		Percentiles: "nearest rank over met clocks, from 1-minute buckets below 8 h (15-minute to 48 h, hourly to 14 days): within 30 s below 8 h",
+		Total:       total.row("", "total"),
+		Rows:        []Row{},
+		Breaches:    []Breach{},
+	}
+	if q.By != ByNone {
+		for k, g := range groups {
+			rep.Rows = append(rep.Rows, g.row(k, labels[k]))
+		}
+		sortRows(rep.Rows, q.By)
+	}
+	if err := r.live(ctx, q, rep); err != nil {
+		return nil, err
+	}
+	if err := r.breaches(ctx, q, dayKeys, rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func sortRows(rows []Row, by string) {
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch by {
+		case ByDay:
+			return a.Key < b.Key
+		case ByHours:
+			return a.Key == "in" && b.Key != "in"
+		}
+		if a.Opened != b.Opened {
+			return a.Opened > b.Opened
+		}
+		return a.Label < b.Label
+	})
+}
+
+// window is the period's instants [start, end).
+func window(q Query, loc *time.Location) (time.Time, time.Time) {
+	start := StartOfDay(q.From, loc)
+	t := q.To.In(loc)
+	end := time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, loc)
+	return start, end
+}
+
+// live counts the period's enquiries open and overdue now, per group.
+func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
+	loc := r.cfg.Location
+	start, end := window(q, loc)
+	refs, err := r.st.Client().ZRangeByScore(ctx, r.st.Key("idx:open"), &redis.ZRangeBy{
+		Min: strconv.FormatInt(start.UnixMilli(), 10), Max: "(" + strconv.FormatInt(end.UnixMilli(), 10),
+	}).Result()
+	if err != nil {
+		return fmt.Errorf("read open enquiries: %w", err)
+	}
+	now := r.clock.Now().UnixMilli()
+	rows := map[string]*Row{}
+	for i := range rep.Rows {
+		rows[rep.Rows[i].Key] = &rep.Rows[i]
+	}
+	fields := []string{"topic", "officer", "outlet_tier", "outlet", "release", "created", "status"}
+	for _, c := range []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse} {
+		fields = append(fields, c+":due", c+":met")
+	}
+	for startIdx := 0; startIdx < len(refs); startIdx += 1000 {
+		chunk := refs[startIdx:min(startIdx+1000, len(refs))]
+		pipe := r.st.Client().Pipeline()
+		cmds := make([]*redis.SliceCmd, len(chunk))
+		for i, ref := range chunk {
+			cmds[i] = pipe.HMGet(ctx, r.st.Key("enq:"+ref), fields...)
+		}
+		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+			return fmt.Errorf("read open enquiries: %w", err)
+		}
+		for _, c := range cmds {
+			v := c.Val()
+			s := func(j int) string { x, _ := v[j].(string); return x }
+			if s(6) == "resolved" || s(5) == "" {
+				continue
+			}
+			created, _ := strconv.ParseInt(s(5), 10, 64)
+			d := Dims{Topic: s(0), Officer: s(1), Tier: s(2), Outlet: s(3), Release: s(4), InHours: r.hours.In(time.UnixMilli(created))}
+			if !q.Filter.match(d) {
+				continue
+			}
+			overdue := false
+			for j := 7; j+1 < len(fields); j += 2 {
+				due, _ := strconv.ParseInt(s(j), 10, 64)
+				if due > 0 && due <= now && s(j+1) == "" {
+					overdue = true
+				}
+			}
+			rep.Total.OpenNow++
+			if overdue {
+				rep.Total.OverdueNow++
+			}
+			if q.By == ByNone {
+				continue
+			}
+			k, l := r.groupKey(q.By, d, DayKey(time.UnixMilli(created), loc))
+			row := rows[k]
+			if row == nil {
+				rep.Rows = append(rep.Rows, (&acc{}).row(k, l))
+				// Re-index: appending may have moved the rows.
+				for i := range rep.Rows {
+					rows[rep.Rows[i].Key] = &rep.Rows[i]
+				}
+				row = rows[k]
+			}
+			row.OpenNow++
+			if overdue {
+				row.OverdueNow++
+			}
+		}
+	}
+	return nil
+}
+
+// breaches fills the breach list from the per-day breach lists.
+func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, rep *Report) error {
+	pipe := r.st.Client().Pipeline()
+	cmds := make([]*redis.StringSliceCmd, len(dayKeys))
+	for i, d := range dayKeys {
+		cmds[i] = pipe.LRange(ctx, r.st.Key(keyBrlPrefix+d), 0, -1)
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return fmt.Errorf("read breach lists: %w", err)
+	}
+	// Most recent first: the latest day first, and within a day the
+	// latest recorded breach first.
+	var entries []string
+	for i := len(cmds) - 1; i >= 0; i-- {
+		v := cmds[i].Val()
+		for j := len(v) - 1; j >= 0; j-- {
+			entries = append(entries, v[j])
+		}
+	}
+	if q.Filter.empty() {
+		rep.BreachCount = int64(len(entries))
+		if q.Breaches >= 0 && len(entries) > q.Breaches {
+			entries = entries[:q.Breaches]
+		}
+	}
+	list, err := r.breachDetails(ctx, entries)
+	if err != nil {
+		return err
+	}
+	if !q.Filter.empty() {
+		kept := list[:0]
+		for _, b := range list {
+			if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
+				kept = append(kept, b)
+			}
+		}
+		rep.BreachCount = int64(len(kept))
+		if q.Breaches >= 0 && len(kept) > q.Breaches {
+			kept = kept[:q.Breaches]
+		}
+		list = kept
+	}
+	rep.Breaches = list
+	return nil
+}
+
+// breachDetails reads the enquiries behind breach-list entries
+// ("<ref>|<clock letter>").
+func (r *Reporter) breachDetails(ctx context.Context, entries []string) ([]Breach, error) {
+	out := make([]Breach, 0, len(entries))
+	for start := 0; start < len(entries); start += 1000 {
+		chunk := entries[start:min(start+1000, len(entries))]
+		pipe := r.st.Client().Pipeline()
+		cmds := make([]*redis.SliceCmd, len(chunk))
+		clocks := make([]string, len(chunk))
+		refs := make([]string, len(chunk))
+		for i, e := range chunk {
+			ref, letter, _ := strings.Cut(e, "|")
+			refs[i], clocks[i] = ref, clockFromLetter(letter)
+			c := clocks[i]
+			cmds[i] = pipe.HMGet(ctx, r.st.Key("enq:"+ref), "created", "status", "topic", "officer", "outlet", "outlet_tier", "release", "subject",
+				c+":due", c+":met", c+":escalated")
+		}
+		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+			return nil, fmt.Errorf("read breached enquiries: %w", err)
+		}
+		for i, c := range cmds {
+			v := c.Val()
+			s := func(j int) string { x, _ := v[j].(string); return x }
+			tm := func(j int) time.Time {
+				n, err := strconv.ParseInt(s(j), 10, 64)
+				if err != nil || n == 0 {
+					return time.Time{}
+				}
+				return time.UnixMilli(n)
+			}
+			out = append(out, Breach{Ref: refs[i], Clock: clocks[i], Created: tm(0), Status: s(1), Topic: s(2), Officer: s(3),
+				Outlet: s(4), Tier: s(5), Release: s(6), Subject: s(7), Due: tm(8), Met: tm(9), Escalated: tm(10)})
+		}
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,74 @@
+-- Apply one batch of rollup increments and advance the projection's
+-- checkpoint in the same step. The checkpoint is compared first: a batch
+-- computed from an older checkpoint (another replica got there first, or
+-- this one retried after a lost reply) changes nothing, so every event
+-- counts exactly once.
+--
+-- KEYS[1]  the checkpoint key (declared so Cluster routes the script)
+-- ARGV[1]  key prefix
+-- ARGV[2]  the checkpoint the batch was read after ("" for the start)
+-- ARGV[3]  the new checkpoint: the ID of the batch's last event
+-- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, outlet, release, hours}, i = {field = n}}},
+--                b = {{d = day, v = "ref|clock letter"}}, s = {stat = n}}
+-- returns  {1, new checkpoint} when applied, {0, current checkpoint} when stale
+--
+-- A rollup cell is one field of the day's hash P sla:r:<YYYYMMDD>: its
+-- name is the dimension ids joined by '.' (ids from P sla:dims), its value
+-- the packed counters "name:n,name:n,..." (see rollup.go).
+local P = ARGV[1]
+local function k(s) return P .. s end
+local cur = redis.call('GET', KEYS[1]) or ''
+if cur ~= ARGV[2] then return {0, cur} end
+local a = cjson.decode(ARGV[4])
+
+local dims = k('sla:dims')
+local cache = {}
+local function dim(kind, v)
+  local f = kind .. ':' .. v
+  local id = cache[f]
+  if id then return id end
+  id = redis.call('HGET', dims, f)
+  if not id then
+    id = tostring(redis.call('INCR', k('sla:dims:seq')))
+    redis.call('HSET', dims, f, id, '#' .. id, f)
+  end
+  cache[f] = id
+  return id
+end
+
+local function merge(old, inc)
+  local t, order = {}, {}
+  if old then
+    for name, n in string.gmatch(old, '([^,:]+):(%-?%d+)') do
+      if t[name] == nil then order[#order + 1] = name end
+      t[name] = tonumber(n)
+    end
+  end
+  for name, n in pairs(inc) do
+    if t[name] == nil then
+      order[#order + 1] = name
+      t[name] = 0
+    end
+    t[name] = t[name] + tonumber(n)
+  end
+  local parts = {}
+  for i, name in ipairs(order) do parts[i] = name .. ':' .. string.format('%.0f', t[name]) end
+  return table.concat(parts, ',')
+end
+
+local kinds = {'t', 'o', 'g', 'u', 'r'}
+for _, u in ipairs(a.u or {}) do
+  local ids = {}
+  for i = 1, 5 do ids[i] = dim(kinds[i], u.c[i] or '') end
+  local cell = table.concat(ids, '.') .. '.' .. (u.c[6] or '0')
+  local key = k('sla:r:' .. u.d)
+  redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
+end
+for _, b in ipairs(a.b or {}) do
+  redis.call('RPUSH', k('sla:brl:' .. b.d), b.v)
+end
+for name, n in pairs(a.s or {}) do
+  redis.call('HINCRBY', k('sla:rollup:stats'), name, n)
+end
+redis.call('SET', KEYS[1], ARGV[3])
+return {1, ARGV[3]}
