@@ -184,7 +184,7 @@ type acc struct {
 
 type clockAcc struct {
 	met, late, breached, warned, escalated, sumSec int64
-	hist                                         []int64
+	hist                                           []int64
 }
 
 var letterIndex = map[byte]int{'a': 0, 'f': 1, 'x': 2, 'r': 3}
