@@ -1,0 +1,326 @@
+package outbound
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// DefaultAckTemplate is the built-in acknowledgement body (text/template;
+// fields of AckData).
+const DefaultAckTemplate = `{{if .Name}}Dear {{.Name}},{{else}}Hello,{{end}}
+
+Thank you for your enquiry{{if .Subject}} about "{{.Subject}}"{{end}}. It has reached the {{.Desk}} and its reference is {{.Ref}}.
+
+It is being handled by {{.Team}}, and you can expect a response {{.Expected}}.{{if .Deadline}} We have noted your deadline of {{.Deadline}}.{{end}}
+
+If you write again about this enquiry, please keep {{.Ref}} in the subject line so that it reaches the right people.
+
+This is an automatic acknowledgement.
+
+{{.Desk}}
+{{.DeskAddress}}
+`
+
+// AckData is what an acknowledgement template can use.
+type AckData struct {
+	Ref         string
+	Desk        string // desk.name
+	DeskAddress string // desk.address
+	// Team is who handles it: the shift's name ("the Home affairs desk")
+	// or "our duty press officers"; never a person.
+	Team    string
+	Name    string // the journalist's name, "" when unknown
+	Email   string
+	Subject string
+	Outlet  string
+	Topic   string // topic name
+	Release string // linked release title
+	// Expected is the expected response time in plain words in desk
+	// time: "by 10:45 today", "by 09:15 tomorrow (Tuesday)".
+	Expected string
+	Due      time.Time // first response due, in desk time (zero if none)
+	// Deadline is the journalist's own deadline in plain words, or "".
+	Deadline string
+}
+
+// parseAckTemplate reads the configured template (or the default) and
+// checks it renders.
+func parseAckTemplate(cfg *config.Config) (*template.Template, error) {
+	text := DefaultAckTemplate
+	name := "acknowledgement"
+	if cfg.Ack.Template != "" {
+		path := cfg.Resolve(cfg.Ack.Template)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("acknowledgements.template: %w", err)
+		}
+		text, name = string(b), path
+	}
+	t, err := template.New(name).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("acknowledgements.template: %w", err)
+	}
+	sample := AckData{Ref: "REF-2000-000001", Desk: "Desk", DeskAddress: "desk@example.org", Team: "the desk",
+		Name: "Jo", Subject: "Subject", Expected: "by 10:00 today", Due: time.Now(), Deadline: "16:00 today"}
+	if err := t.Execute(&bytes.Buffer{}, sample); err != nil {
+		return nil, fmt.Errorf("acknowledgements.template does not render: %w", err)
+	}
+	return t, nil
+}
+
+// Expected says when something is due, in desk time, in plain words:
+// "by 10:45 today", "by 09:15 tomorrow (Tuesday)", "by 14:00 on Thursday",
+// "by 14:00 on Thursday 19 October"; "as soon as possible" when the due
+// time has passed or is unknown.
+func Expected(due, now time.Time, loc *time.Location) string {
+	if due.IsZero() || !due.After(now) {
+		return "as soon as possible"
+	}
+	return "by " + When(due, now, loc)
+}
+
+// When names a moment relative to now in desk time: "10:45 today",
+// "09:15 tomorrow (Tuesday)", "14:00 on Thursday", "14:00 on Thursday 19
+// October", "14:00 yesterday".
+func When(t, now time.Time, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	t, now = t.In(loc), now.In(loc)
+	clock := t.Format("15:04")
+	days := dayIndex(t) - dayIndex(now)
+	switch {
+	case days == 0:
+		return clock + " today"
+	case days == 1:
+		return clock + " tomorrow (" + t.Weekday().String() + ")"
+	case days == -1:
+		return clock + " yesterday"
+	case days > 1 && days < 7:
+		return clock + " on " + t.Weekday().String()
+	case t.Year() == now.Year():
+		return clock + " on " + t.Format("Monday 2 January")
+	default:
+		return clock + " on " + t.Format("Monday 2 January 2006")
+	}
+}
+
+// dayIndex counts calendar days (in t's location) since an epoch.
+func dayIndex(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+var noReplyRe = regexp.MustCompile(`^(no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?|auto[-_.]?(reply|responder|mailer)|notifications?|alerts?|daemon)([-_.+].*)?$|no[-_.]?reply|do[-_.]?not[-_.]?reply`)
+
+// NoReplyAddress reports whether an address should never get automatic
+// mail: no-reply, do-not-reply, mailer-daemon, postmaster, bounces,
+// notification robots.
+func NoReplyAddress(addr string) bool {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	at := strings.LastIndexByte(addr, '@')
+	if at <= 0 {
+		return true
+	}
+	return noReplyRe.MatchString(addr[:at])
+}
+
+// ackDecision decides whether an enquiry gets an acknowledgement. It
+// returns the reason when it does not.
+func (s *Service) ackDecision(ctx context.Context, e *store.Enquiry, m *store.Message, to string) (string, error) {
+	switch {
+	case m.Automatic != mailparse.NotAutomatic:
+		return "automatic mail (" + string(m.Automatic) + ": " + m.AutoReason + ")", nil
+	case m.Header[LoopHeader] != "" || strings.Contains(m.Text, LoopHeader+":"):
+		return "it carries or quotes our loop header " + LoopHeader, nil
+	case to == "":
+		return "no address to reply to", nil
+	case s.ownAddress(to) || s.ownAddress(m.From.Addr):
+		return "the sender is the desk or one of its officers", nil
+	case NoReplyAddress(to) || NoReplyAddress(m.From.Addr):
+		return "the sender is a no-reply or robot address", nil
+	case e.Status != store.StatusOpen:
+		return "the enquiry is already " + string(e.Status), nil
+	}
+	for _, c := range []string{store.ClockAcknowledge, store.ClockFirstResponse} {
+		if !e.Clocks[c].Met.IsZero() {
+			return "the desk has already replied", nil
+		}
+	}
+	if age := s.clock.Now().Sub(e.Created); age > s.opts.AckMaxAge {
+		return fmt.Sprintf("the enquiry is %s old", age.Round(time.Minute)), nil
+	}
+	// A message answering one of our own (an acknowledgement, a reply) is
+	// part of a thread we have already acknowledged; from a different
+	// sender it is usually a robot or a forwarding system.
+	for _, id := range append(append([]string{}, m.InReplyTo...), m.References...) {
+		own, err := s.ownMessageID(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		if own {
+			return "it replies to a message the desk sent: the thread is already acknowledged", nil
+		}
+	}
+	return "", nil
+}
+
+// ownMessageID reports whether a Message-ID is one the desk sent.
+func (s *Service) ownMessageID(ctx context.Context, id string) (bool, error) {
+	id = strings.Trim(id, "<> ")
+	if id == "" {
+		return false, nil
+	}
+	if k, err := s.outbox.KeyForMessageID(ctx, id); err != nil || k != "" {
+		return k != "", err
+	}
+	v, err := s.rdb.HGet(ctx, s.st.Key(store.MessageIDKey(id)), "own").Result()
+	if err != nil {
+		return false, nil // redis.Nil: unknown
+	}
+	return v == "1", nil
+}
+
+// ownAddress reports whether addr is the desk's, the SMTP sender's, a
+// mailbox's or an officer's.
+func (s *Service) ownAddress(addr string) bool {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	if addr == "" {
+		return false
+	}
+	return s.own[addr] || s.cfg.OfficerByEmail(addr) != nil
+}
+
+// acknowledge queues (or records the suppression of) the acknowledgement
+// of a new enquiry. Idempotent: the key is ack:<ref>.
+func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
+	if !s.cfg.Ack.On() {
+		return nil
+	}
+	key := "ack:" + ref
+	e, err := s.st.Enquiry(ctx, ref)
+	if err != nil {
+		return err
+	}
+	m, err := s.st.Message(ctx, mkey)
+	if err != nil {
+		return fmt.Errorf("first message of %s: %w", ref, err)
+	}
+	rcpt := replyAddress(&m.Message)
+	reason, err := s.ackDecision(ctx, e, m, rcpt.Addr)
+	if err != nil {
+		return err
+	}
+	out := Outgoing{Key: key, Kind: KindAck, Ref: ref, From: s.envelopeFrom, To: []string{rcpt.Addr},
+		Subject: ReplySubject(ref, e.Subject)}
+	if reason != "" {
+		out.Suppress = reason
+		return s.enqueueAck(ctx, out, rcpt.Addr)
+	}
+	now := s.clock.Now()
+	data := AckData{
+		Ref: ref, Desk: s.cfg.Desk.Name, DeskAddress: s.cfg.Desk.Address, Team: team(e),
+		Name: rcpt.Name, Email: rcpt.Addr, Subject: e.Subject, Outlet: e.Outlet, Release: e.ReleaseTitle,
+		Expected: Expected(e.Clocks[store.ClockFirstResponse].Due, now, s.cfg.Location),
+	}
+	if t := s.cfg.Topic(e.Topic); t != nil {
+		data.Topic = t.Name
+	}
+	if due := e.Clocks[store.ClockFirstResponse].Due; !due.IsZero() {
+		data.Due = due.In(s.cfg.Location)
+	}
+	if !e.Deadline.IsZero() {
+		data.Deadline = When(e.Deadline, now, s.cfg.Location)
+	}
+	var body bytes.Buffer
+	if err := s.ackTmpl.Execute(&body, data); err != nil {
+		return fmt.Errorf("acknowledgement template: %w", err)
+	}
+	raw, mid, err := s.composer.Compose(Draft{
+		From: s.from, ReplyTo: s.replyTo, To: []*mailAddress{{Name: rcpt.Name, Address: rcpt.Addr}},
+		Subject: out.Subject, InReplyTo: threadIDs(&m.Message, false), References: threadIDs(&m.Message, true),
+		Text: body.String(), AutoSubmitted: "auto-replied", Ref: ref, Date: now,
+		MessageID: s.composer.NewMessageID(ref, "ack"),
+	})
+	if err != nil {
+		return err
+	}
+	out.Raw, out.MessageID = raw, mid
+	out.Append = s.appendMailbox(e.Mailbox)
+	out.Record = Record{By: "system", Timeline: "acknowledgement sent to " + rcpt.Addr + " (response expected " + data.Expected + ")"}
+	return s.enqueueAck(ctx, out, rcpt.Addr)
+}
+
+func (s *Service) enqueueAck(ctx context.Context, out Outgoing, rcpt string) error {
+	if out.Suppress == "" && s.cfg.Ack.PerSenderLimit > 0 {
+		out.Rate = &Rate{Key: "ack:" + strings.ToLower(rcpt), Limit: s.cfg.Ack.PerSenderLimit, Window: s.cfg.Ack.PerSenderWindow,
+			Reason: fmt.Sprintf("more than %d acknowledgements to %s within %s", s.cfg.Ack.PerSenderLimit, rcpt, s.cfg.Ack.PerSenderWindow)}
+	}
+	res, err := s.outbox.Enqueue(ctx, out)
+	if err != nil {
+		return err
+	}
+	if res.State == StateSuppressed && !res.Existed {
+		s.log.Info("acknowledgement not sent", "ref", out.Ref, "reason", res.Reason)
+		if _, err := s.st.RecordOutbound(ctx, out.Ref, store.Outbound{Key: out.Key, Kind: KindAck, Status: StateSuppressed,
+			To: rcpt, Detail: res.Reason, Text: "no acknowledgement sent: " + res.Reason}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// team names who handles an enquiry without naming a person.
+func team(e *store.Enquiry) string {
+	if e.Shift != "" {
+		name := e.Shift
+		if i := strings.Index(name, " ("); i > 0 {
+			name = name[:i]
+		}
+		if !strings.HasPrefix(strings.ToLower(name), "the ") {
+			name = "our " + name
+		}
+		return name
+	}
+	return "our duty press officers"
+}
+
+// replyAddress is where a reply to m goes: its Reply-To, else From.
+func replyAddress(m *mailparse.Message) mailparse.Address {
+	for _, a := range m.ReplyTo {
+		if a.Addr != "" {
+			if a.Name == "" && strings.EqualFold(a.Addr, m.From.Addr) {
+				a.Name = m.From.Name
+			}
+			return a
+		}
+	}
+	return m.From
+}
+
+// threadIDs gives In-Reply-To (the message itself) or References (its
+// references plus itself) for a reply to m. A derived Message-ID is not
+// one the sender's client knows, so it is left out.
+func threadIDs(m *mailparse.Message, refs bool) []string {
+	var out []string
+	if refs {
+		out = append(out, m.References...)
+		if len(out) == 0 && len(m.InReplyTo) == 1 {
+			out = append(out, m.InReplyTo...)
+		}
+	}
+	if m.MessageID != "" && !m.DerivedID {
+		out = append(out, m.MessageID)
+	}
+	return out
+}

@@ -1,0 +1,196 @@
+package outbound
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// eventsGroup is this package's consumer group on the desk's events stream.
+const eventsGroup = "outbound"
+
+// initEvents creates the consumer group at the end of the stream: a desk
+// that turns outbound mail on does not acknowledge its whole history.
+func (s *Service) initEvents(ctx context.Context) error {
+	return createGroup(ctx, s.rdb, s.st.Key("events"), eventsGroup, "$")
+}
+
+// runEvents consumes desk events until ctx ends: acknowledgements for new
+// enquiries, alerts for assignments, responses seen as copies to the desk.
+// Delivery is at least once (an entry is acknowledged only after its
+// effects are queued); every effect has an idempotency key, so a replay
+// after a crash or a second replica never sends anything twice.
+func (s *Service) runEvents(ctx context.Context) error {
+	if err := s.initEvents(ctx); err != nil {
+		return err
+	}
+	stream := s.st.Key("events")
+	consumer := s.outbox.owner
+	defer s.rdb.XGroupDelConsumer(context.WithoutCancel(ctx), stream, eventsGroup, consumer)
+	backlog := true
+	var lastClaim time.Time
+	delay := 200 * time.Millisecond
+	for ctx.Err() == nil {
+		err := func() error {
+			var msgs []redis.XMessage
+			if backlog {
+				res, err := s.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: eventsGroup, Consumer: consumer,
+					Streams: []string{stream, "0"}, Count: 50, Block: -1}).Result()
+				if err != nil && !errors.Is(err, redis.Nil) {
+					return err
+				}
+				if len(res) > 0 {
+					msgs = res[0].Messages
+				}
+				backlog = len(msgs) > 0
+			}
+			if len(msgs) == 0 && time.Since(lastClaim) >= s.opts.Outbox.ClaimAfter/4 {
+				lastClaim = time.Now()
+				claimed, _, err := s.rdb.XAutoClaim(ctx, &redis.XAutoClaimArgs{Stream: stream, Group: eventsGroup,
+					Consumer: consumer, MinIdle: s.opts.Outbox.ClaimAfter, Start: "0-0", Count: 50}).Result()
+				if err != nil && !errors.Is(err, redis.Nil) {
+					return err
+				}
+				msgs = claimed
+			}
+			if len(msgs) == 0 {
+				res, err := s.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: eventsGroup, Consumer: consumer,
+					Streams: []string{stream, ">"}, Count: 50, Block: s.opts.Outbox.Poll}).Result()
+				if err != nil && !errors.Is(err, redis.Nil) {
+					if strings.Contains(err.Error(), "NOGROUP") {
+						_ = s.initEvents(ctx)
+					}
+					return err
+				}
+				if len(res) > 0 {
+					msgs = res[0].Messages
+				}
+			}
+			for _, m := range msgs {
+				if err := s.handleEvent(ctx, m); err != nil {
+					backlog = true
+					return fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
+				}
+				if err := s.rdb.XAck(ctx, stream, eventsGroup, m.ID).Err(); err != nil {
+					return err
+				}
+			}
+			return nil
+		}()
+		if err == nil {
+			delay = 200 * time.Millisecond
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		backlog = true
+		s.log.Warn("outbound events: will try again", "err", err, "in", delay)
+		select {
+		case <-ctx.Done():
+		case <-time.After(jitter(delay)):
+		}
+		delay = min(delay*2, 30*time.Second)
+	}
+	return nil
+}
+
+// handleEvent queues what one event calls for. A missing enquiry (deleted
+// since) is not an error.
+func (s *Service) handleEvent(ctx context.Context, m redis.XMessage) error {
+	typ, _ := m.Values["type"].(string)
+	ref, _ := m.Values["ref"].(string)
+	raw, _ := m.Values["data"].(string)
+	var data map[string]any
+	if raw != "" {
+		_ = json.Unmarshal([]byte(raw), &data)
+	}
+	str := func(k string) string { v, _ := data[k].(string); return v }
+	var err error
+	switch typ {
+	case "enquiry.created":
+		if err = s.acknowledge(ctx, ref, str("mkey")); err == nil && str("officer") != "" {
+			err = s.Notify(ctx, Notification{Key: "alert:" + ref + ":" + str("officer") + ":" + m.ID, Kind: NotifyAssigned,
+				Ref: ref, Officer: str("officer"), By: "system"})
+		}
+	case "enquiry.assigned":
+		to, by := str("to"), str("by")
+		claimed, _ := data["claimed"].(bool)
+		if to != "" && !claimed && to != by {
+			kind := NotifyAssigned
+			if str("from") != "" {
+				kind = NotifyReassigned
+			}
+			err = s.Notify(ctx, Notification{Key: "alert:" + ref + ":" + to + ":" + m.ID, Kind: kind,
+				Ref: ref, Officer: to, By: by, From: str("from")})
+		}
+	case "enquiry.internal":
+		err = s.internalCopy(ctx, ref, str("mkey"))
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		s.log.Warn("outbound: event for a missing enquiry or message", "type", typ, "ref", ref, "err", err)
+		return nil
+	}
+	return err
+}
+
+// internalCopy handles an officer's mail threaded into an enquiry through
+// the watched inbox (an officer who replied from their own mailbox with
+// the desk in copy): when it went to someone outside the desk, it is a
+// response.
+func (s *Service) internalCopy(ctx context.Context, ref, mkey string) error {
+	if mkey == "" {
+		return nil
+	}
+	m, err := s.st.Message(ctx, mkey)
+	if err != nil {
+		return err
+	}
+	if m.Automatic != mailparse.NotAutomatic || !s.external(&m.Message) {
+		return nil
+	}
+	by := strings.ToLower(m.From.Addr)
+	if o := s.cfg.OfficerByEmail(by); o != nil {
+		by = o.ID
+	}
+	_, err = s.st.RecordResponse(ctx, ref, store.Response{At: m.Received, By: by, Kind: s.responseKind(&m.Message),
+		Via: "copy-to-desk", MessageID: m.MessageID, MKey: mkey})
+	return err
+}
+
+// external reports whether m went to anyone outside the desk.
+func (s *Service) external(m *mailparse.Message) bool {
+	for _, list := range [][]mailparse.Address{m.To, m.Cc} {
+		for _, a := range list {
+			if a.Addr != "" && !s.ownAddress(a.Addr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// responseKind is holding when the reply carries the holding marker in its
+// subject or its new text, else substantive.
+func (s *Service) responseKind(m *mailparse.Message) store.ResponseKind {
+	marker := strings.ToLower(s.cfg.Replies.HoldingMarker)
+	if marker == "" {
+		return store.Substantive
+	}
+	text := m.NewText
+	if strings.TrimSpace(text) == "" {
+		text = m.Text
+	}
+	if strings.Contains(strings.ToLower(m.Subject), marker) || strings.Contains(strings.ToLower(text), marker) {
+		return store.Holding
+	}
+	return store.Substantive
+}
