@@ -13,14 +13,18 @@ import (
 	"github.com/mediadesk/mediadesk/store"
 )
 
-// Router decides how a new message is routed. It is called once per
-// non-automatic message, in mailbox order, with the officers' current load,
-// which it updates with its own assignments.
+// Router decides how a new message is routed, in two steps: Route does
+// everything that depends only on the message (release, topic, deadline,
+// SLA plan) and may run concurrently; Assign then picks the officer
+// against the officers' live load, in mailbox order, updating the load
+// with its own assignments.
 type Router interface {
-	// Officers lists the officer ids whose load Route needs.
+	// Officers lists the officer ids whose load Assign needs.
 	Officers() []string
 	// Route fills in.New (and in.DeadlineTarget) for in.Msg.
-	Route(in *store.Incoming, load *store.Load)
+	Route(in *store.Incoming)
+	// Assign chooses in.New's officer.
+	Assign(in *store.Incoming, load *store.Load)
 	// Own reports whether an address is the desk's or an officer's.
 	Own(addr string) bool
 }
@@ -47,13 +51,8 @@ func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32
 			return nil, err
 		}
 		for i := range ins {
-			in := &ins[i]
-			if in.Msg == nil {
-				continue
-			}
-			in.Own = h.Router.Own(in.Msg.From.Addr)
-			if in.Msg.Automatic == mailparse.NotAutomatic {
-				h.Router.Route(in, &load)
+			if in := &ins[i]; in.New != nil {
+				h.Router.Assign(in, &load)
 			}
 		}
 	}
@@ -73,7 +72,7 @@ func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32
 	return done, nil
 }
 
-// parseAll parses messages on all cores.
+// parseAll parses and routes messages on all cores.
 func (h *Ingest) parseAll(f Folder, msgs []Fetched, ins []store.Incoming) {
 	workers := min(runtime.GOMAXPROCS(0), len(msgs))
 	if len(msgs) < 8 {
@@ -91,6 +90,12 @@ func (h *Ingest) parseAll(f Folder, msgs []Fetched, ins []store.Incoming) {
 			defer wg.Done()
 			for i := range next {
 				ins[i] = h.parse(f, &msgs[i])
+				if in := &ins[i]; in.Msg != nil && h.Router != nil {
+					in.Own = h.Router.Own(in.Msg.From.Addr)
+					if in.Msg.Automatic == mailparse.NotAutomatic {
+						h.Router.Route(in)
+					}
+				}
 			}
 		}()
 	}

@@ -42,18 +42,40 @@ func (a *Router) Own(addr string) bool {
 	return a.Config.OfficerByEmail(addr) != nil
 }
 
-// Route routes in.Msg and records the decision on in.
-func (a *Router) Route(in *store.Incoming, load *store.Load) {
+// Route routes in.Msg (everything but the load-aware choice of officer)
+// and records the decision on in. Safe for concurrent use.
+func (a *Router) Route(in *store.Incoming) {
 	now := a.Clock.Now()
 	input := routing.InputFromMessage(in.Msg)
 	input.Received = in.Received
-	d := a.Router.Route(input, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	d := a.Router.Route(input, now, routing.Load{})
 	in.New = NewEnquiry(a.Config, d, now)
 	in.DeadlineTarget = sla.DeadlineTarget(a.Config.SLA.DeadlineMargin, d.Deadline, in.Received)
-	if d.Officer != "" {
-		load.Open[d.Officer]++
-		load.LastAssigned[d.Officer] = now
+}
+
+// Assign chooses the officer against the live load and counts the
+// assignment in it.
+func (a *Router) Assign(in *store.Incoming, load *store.Load) {
+	n := in.New
+	now := a.Clock.Now()
+	as := a.Router.Rota().Assign(n.Topic, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	n.Officer, n.OfficerReason, n.Shift = as.Officer, as.Reason, as.Shift
+	for i := range n.Timeline {
+		if n.Timeline[i].Type == "assigned" {
+			n.Timeline = append(n.Timeline[:i], n.Timeline[i+1:]...)
+			break
+		}
 	}
+	if as.Officer != "" {
+		n.Timeline = append(n.Timeline, assignedEvent(now, as.Officer, as.Reason, as.Shift))
+		load.Open[as.Officer]++
+		load.LastAssigned[as.Officer] = now
+	}
+}
+
+func assignedEvent(now time.Time, officer, reason, shift string) store.Event {
+	return store.Event{At: now, Type: "assigned", By: "system",
+		Text: "assigned to " + officer + ": " + reason, Data: map[string]any{"officer": officer, "shift": shift}}
 }
 
 // NewEnquiry turns a routing decision into the fields of a new enquiry.
@@ -88,8 +110,7 @@ func NewEnquiry(cfg *config.Config, d routing.Decision, now time.Time) *store.Ne
 	}
 	n.Timeline = append(n.Timeline, store.Event{At: now, Type: "routed", By: "system", Text: text, Data: data})
 	if d.Officer != "" {
-		n.Timeline = append(n.Timeline, store.Event{At: now, Type: "assigned", By: "system",
-			Text: "assigned to " + d.Officer + ": " + d.OfficerReason, Data: map[string]any{"officer": d.Officer, "shift": d.Shift}})
+		n.Timeline = append(n.Timeline, assignedEvent(now, d.Officer, d.OfficerReason, d.Shift))
 	}
 	if !d.Deadline.IsZero() {
 		text := "journalist deadline " + d.Deadline.In(cfg.Location).Format("Mon 2 Jan 15:04") + " (\"" + d.DeadlinePhrase + "\")"

@@ -1,3 +1,7 @@
+// Package demo is the zero-setup desk: the go-imap in-process server and
+// miniredis, the shared example desk (or a built-in one) with short SLA
+// targets so warnings and breaches happen within minutes, the sample
+// enquiries, and a generator that keeps the queue moving.
 package demo
 
 import (
@@ -23,6 +27,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/app"
+	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -171,7 +176,7 @@ func Run(ctx context.Context, o Options) error {
 
 	// Seed the mailbox with the sample enquiries, or with generated ones
 	// when the samples are absent.
-	gen := NewGenerator(o.Seed, desk.Router.Catalogue().Releases(), cfg)
+	gen := mailgen.NewGenerator(o.Seed, desk.Router.Catalogue().Releases(), cfg)
 	seeds := sampleEnquiries(shared)
 	if len(seeds) == 0 {
 		for i := 0; i < 10; i++ {

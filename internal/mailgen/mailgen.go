@@ -1,8 +1,8 @@
-// Package demo is the zero-setup desk: a demo desk config with short SLA
-// targets, a small release catalogue of its own, and a generator of
-// realistic journalist enquiries (new questions, follow-ups, off-catalogue
-// questions, auto-replies) that keeps the queue moving.
-package demo
+// Package mailgen writes realistic journalist enquiries about a release
+// catalogue — new questions (some quoting the release or linking to it,
+// some with a deadline), follow-ups, off-catalogue questions and
+// auto-replies — for the demo and the ingest benchmark.
+package mailgen
 
 import (
 	"fmt"
