@@ -150,6 +150,15 @@ func (e *env) commit(os ...open) []string {
 	return refs
 }
 
+// reset empties Redis and sets the clock back to monday.
+func (e *env) reset() {
+	e.t.Helper()
+	if err := e.rdb.FlushDB(e.ctx).Err(); err != nil {
+		e.t.Fatal(err)
+	}
+	e.clock.Set(monday)
+}
+
 func (e *env) one(o open) string { e.t.Helper(); return e.commit(o)[0] }
 
 // followup commits a follow-up from the sender of ref's first message.

@@ -1,0 +1,218 @@
+package sla
+
+import (
+	"testing"
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+func TestPolicyChoice(t *testing.T) {
+	desk := deskConfig(t)
+	// A desk with topic and tier-and-topic matches too.
+	custom := &config.Config{SLA: config.SLA{Policies: []config.Policy{
+		{ID: "wire-security", Match: &config.PolicyMatch{OutletTier: []string{"wire"}, Topic: []string{"security"}}, Acknowledge: time.Minute, FirstResponse: 10 * time.Minute, Resolution: time.Hour},
+		{ID: "consular", Match: &config.PolicyMatch{Topic: []string{"consular"}}, Acknowledge: 5 * time.Minute, FirstResponse: 20 * time.Minute, Resolution: 2 * time.Hour},
+		{ID: "wire", Match: &config.PolicyMatch{OutletTier: []string{"wire"}}, Acknowledge: 5 * time.Minute, FirstResponse: 30 * time.Minute, Resolution: 4 * time.Hour},
+		{ID: "standard", Acknowledge: 15 * time.Minute, FirstResponse: 2 * time.Hour, Resolution: 24 * time.Hour},
+	}}}
+	cases := []struct {
+		cfg         *config.Config
+		tier, topic string
+		want        string
+	}{
+		{desk, "wire", "migration", "wire"},
+		{desk, "broadcast", "europe", "broadcast-national"},
+		{desk, "national", "general", "broadcast-national"},
+		{desk, "regional", "migration", "standard"},
+		{desk, "trade", "trade", "standard"},
+		{desk, "international", "middle-east", "standard"},
+		{desk, "", "general", "standard"}, // no known outlet
+		{custom, "wire", "security", "wire-security"},
+		{custom, "wire", "migration", "wire"},
+		{custom, "national", "security", "standard"},
+		{custom, "wire", "consular", "consular"}, // first match wins
+		{custom, "", "consular", "consular"},
+	}
+	for _, c := range cases {
+		p := PolicyFor(c.cfg, c.tier, c.topic)
+		if p == nil || p.ID != c.want {
+			t.Errorf("%q/%q: policy %v, want %s", c.tier, c.topic, p, c.want)
+		}
+		plan := PlanFor(c.cfg, c.tier, c.topic, monday, time.Time{})
+		if plan.Policy != c.want || !plan.AcknowledgeDue.Equal(monday.Add(p.Acknowledge)) ||
+			!plan.FirstResponseDue.Equal(monday.Add(p.FirstResponse)) || !plan.ResolutionDue.Equal(monday.Add(p.Resolution)) {
+			t.Errorf("%q/%q: plan %+v", c.tier, c.topic, plan)
+		}
+	}
+}
+
+func TestDeadlinePullForward(t *testing.T) {
+	cfg := deskConfig(t) // margin 15m; broadcast: ack 10m, first response 1h, resolution 6h
+	at := monday
+	m := func(n int) time.Time { return at.Add(time.Duration(n) * time.Minute) }
+	cases := []struct {
+		name          string
+		deadline      time.Time
+		ack, frt, res time.Time
+		pulled        bool
+	}{
+		{"no deadline", time.Time{}, m(10), m(60), m(360), false},
+		{"deadline after the targets", m(240), m(10), m(60), m(360), false},
+		{"deadline exactly at first response + margin", m(75), m(10), m(60), m(360), false},
+		{"deadline pulls first response only", m(45), m(10), m(30), m(360), true},
+		{"deadline pulls both", m(20), m(5), m(5), m(360), true},
+		{"margin does not fit: the deadline itself", m(10), m(10), m(10), m(360), true},
+		{"margin does not fit, closer than acknowledge", m(8), m(8), m(8), m(360), true},
+		{"deadline already past", m(-30), m(10), m(60), m(360), false},
+		{"deadline at the arrival instant", m(0), m(10), m(60), m(360), false},
+	}
+	for _, c := range cases {
+		p := PlanFor(cfg, "broadcast", "europe", at, c.deadline)
+		if !p.AcknowledgeDue.Equal(c.ack) || !p.FirstResponseDue.Equal(c.frt) || !p.ResolutionDue.Equal(c.res) || p.PulledForward != c.pulled {
+			t.Errorf("%s: ack %s frt %s res %s pulled %v; want %s %s %s %v", c.name,
+				p.AcknowledgeDue.Sub(at), p.FirstResponseDue.Sub(at), p.ResolutionDue.Sub(at), p.PulledForward,
+				c.ack.Sub(at), c.frt.Sub(at), c.res.Sub(at), c.pulled)
+		}
+		if p.AcknowledgeDue.After(p.FirstResponseDue) {
+			t.Errorf("%s: acknowledge after first response", c.name)
+		}
+	}
+}
+
+func TestNextResponseDue(t *testing.T) {
+	at := monday
+	cases := []struct {
+		name   string
+		frt    time.Duration
+		target time.Time
+		want   time.Time
+	}{
+		{"the first-response target again", time.Hour, time.Time{}, at.Add(time.Hour)},
+		{"a deadline in the follow-up brings it forward", time.Hour, at.Add(20 * time.Minute), at.Add(20 * time.Minute)},
+		{"a later deadline changes nothing", time.Hour, at.Add(3 * time.Hour), at.Add(time.Hour)},
+		{"wire", 30 * time.Minute, time.Time{}, at.Add(30 * time.Minute)},
+	}
+	for _, c := range cases {
+		if got := NextResponseDue(at, c.frt, c.target); !got.Equal(c.want) {
+			t.Errorf("%s: %s, want %s", c.name, got.Sub(at), c.want.Sub(at))
+		}
+	}
+}
+
+func TestResumed(t *testing.T) {
+	due := monday.Add(6 * time.Hour)
+	cases := []struct {
+		name                string
+		due, paused, resume time.Time
+		want                time.Time
+	}{
+		{"an hour's pause moves the due time an hour", due, monday.Add(time.Hour), monday.Add(2 * time.Hour), due.Add(time.Hour)},
+		{"a pause beyond the due time", due, monday.Add(time.Hour), monday.Add(30 * time.Hour), due.Add(29 * time.Hour)},
+		{"resumed at once", due, monday.Add(time.Hour), monday.Add(time.Hour), due},
+		{"skewed clocks: resumed before paused", due, monday.Add(time.Hour), monday.Add(59 * time.Minute), due},
+		{"no due time", time.Time{}, monday, monday.Add(time.Hour), time.Time{}},
+	}
+	for _, c := range cases {
+		if got := Resumed(c.due, c.paused, c.resume); !got.Equal(c.want) {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// DST nights: due times are elapsed time, whatever the wall clock does;
+// days and in-hours are read on the desk's wall clock.
+func TestDSTNights(t *testing.T) {
+	cfg := deskConfig(t)
+	london := cfg.Location
+	h, err := NewHours(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("due times", func(t *testing.T) {
+		cases := []struct {
+			name    string
+			opened  time.Time
+			tier    string
+			wantFRT string // wall clock, London
+			wantRes string
+		}{
+			// Spring forward 31 Mar 2024 01:00 GMT → 02:00 BST.
+			{"spring: standard 2h from 00:30 GMT", time.Date(2024, 3, 31, 0, 30, 0, 0, london), "", "03:30 BST", "01:30 BST"},
+			// Fall back 29 Oct 2023 02:00 BST → 01:00 GMT: 01:30 happens twice.
+			{"autumn: wire 30m from the first 01:30", time.Date(2023, 10, 29, 0, 30, 0, 0, time.UTC), "wire", "01:00 GMT", "04:30 GMT"},
+			{"autumn: broadcast 1h from 00:45 BST", time.Date(2023, 10, 29, 0, 45, 0, 0, london), "broadcast", "01:45 BST", "05:45 GMT"},
+		}
+		for _, c := range cases {
+			p := PlanFor(cfg, c.tier, "general", c.opened, time.Time{})
+			pol := cfg.PolicyFor(c.tier, "general")
+			if p.FirstResponseDue.Sub(c.opened) != pol.FirstResponse || p.ResolutionDue.Sub(c.opened) != pol.Resolution {
+				t.Errorf("%s: not elapsed time", c.name)
+			}
+			if got := p.FirstResponseDue.In(london).Format("15:04 MST"); got != c.wantFRT {
+				t.Errorf("%s: first response due %s, want %s", c.name, got, c.wantFRT)
+			}
+			if got := p.ResolutionDue.In(london).Format("15:04 MST"); got != c.wantRes {
+				t.Errorf("%s: resolution due %s, want %s", c.name, got, c.wantRes)
+			}
+		}
+	})
+	t.Run("deadline on the change day", func(t *testing.T) {
+		opened := time.Date(2023, 10, 29, 9, 0, 0, 0, london)
+		deadline := time.Date(2023, 10, 29, 10, 0, 0, 0, london) // "by 10am" on the Sunday the clocks went back
+		p := PlanFor(cfg, "", "general", opened, deadline)
+		if got := p.FirstResponseDue.In(london).Format("15:04 MST"); got != "09:45 GMT" {
+			t.Errorf("first response due %s", got)
+		}
+	})
+	t.Run("days", func(t *testing.T) {
+		for _, c := range []struct {
+			at   time.Time
+			want string
+		}{
+			{time.Date(2023, 10, 28, 23, 30, 0, 0, time.UTC), "20231029"}, // 00:30 BST
+			{time.Date(2023, 10, 29, 0, 30, 0, 0, time.UTC), "20231029"},  // 01:30 BST
+			{time.Date(2023, 10, 29, 1, 30, 0, 0, time.UTC), "20231029"},  // 01:30 GMT
+			{time.Date(2023, 10, 29, 23, 30, 0, 0, time.UTC), "20231029"}, // 23:30 GMT
+			{time.Date(2024, 3, 30, 23, 59, 0, 0, time.UTC), "20240330"},
+			{time.Date(2024, 3, 31, 23, 30, 0, 0, time.UTC), "20240401"}, // 00:30 BST
+		} {
+			if got := DayKey(c.at, london); got != c.want {
+				t.Errorf("%s: day %s, want %s", c.at, got, c.want)
+			}
+		}
+		got := days(time.Date(2023, 10, 28, 0, 0, 0, 0, london), time.Date(2023, 10, 30, 0, 0, 0, 0, london), london)
+		if len(got) != 3 || got[0] != "20231028" || got[2] != "20231030" {
+			t.Errorf("days across the change: %v", got)
+		}
+		got = days(time.Date(2024, 3, 30, 0, 0, 0, 0, london), time.Date(2024, 4, 1, 0, 0, 0, 0, london), london)
+		if len(got) != 3 || got[1] != "20240331" {
+			t.Errorf("days across the spring change: %v", got)
+		}
+	})
+	t.Run("in hours", func(t *testing.T) {
+		for _, c := range []struct {
+			wall string // London wall clock
+			want bool
+		}{
+			{"2023-10-27 17:59", true},  // Friday before the change, BST
+			{"2023-10-27 18:00", false}, // the weeknight duty officer's
+			{"2023-10-28 10:00", false}, // Saturday
+			{"2023-10-29 10:00", false}, // the Sunday of the change
+			{"2023-10-30 07:59", false}, // Monday after, GMT
+			{"2023-10-30 08:00", true},
+			{"2023-10-30 17:59", true},
+			{"2024-03-29 12:00", true}, // Good Friday is a weekday to the rota
+			{"2024-04-01 08:00", true}, // the Monday after spring forward, BST
+			{"2024-04-01 07:30", false},
+		} {
+			at, err := time.ParseInLocation("2006-01-02 15:04", c.wall, london)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := h.In(at); got != c.want {
+				t.Errorf("%s: in hours %v, want %v", c.wall, got, c.want)
+			}
+		}
+	})
+}
