@@ -116,3 +116,14 @@ func BenchmarkLink10k(b *testing.B) {
 		cat.Link(&in)
 	}
 }
+
+// BenchmarkBuildCatalogue10k is the cost of a reload (done aside, never
+// blocking routing).
+func BenchmarkBuildCatalogue10k(b *testing.B) {
+	rels := synthCatalogue(10000, []string{"a", "b", "c", "d", "e", "f", "g", "h"})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		NewCatalogue(rels, time.UTC)
+	}
+}

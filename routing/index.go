@@ -2,7 +2,7 @@ package routing
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -58,27 +58,21 @@ type index struct {
 	// capital and seen count, per word, how often it was written with a
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
-	capital, seen map[int32]int32
+	capital, seen []int32
 }
 
 func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-// countCase records how the words of the last tokenised text were written.
-func (ix *index) countCase(tz *tokenizer) {
-	for k := range tz.toks {
-		t := &tz.toks[k]
-		if t.brk || t.num {
-			continue // sentence-initial capitals say nothing
-		}
-		w := stem(tz.word(k))
-		id, ok := ix.words[string(w)]
-		if !ok {
-			continue
-		}
-		ix.seen[id]++
-		if t.upper {
-			ix.capital[id]++
-		}
+// countCase records how a word was written inside a sentence (at its
+// start a capital says nothing).
+func (ix *index) countCase(id int32, upper bool) {
+	for int(id) >= len(ix.seen) {
+		ix.seen = append(ix.seen, 0)
+		ix.capital = append(ix.capital, 0)
+	}
+	ix.seen[id]++
+	if upper {
+		ix.capital[id]++
 	}
 }
 
@@ -87,7 +81,7 @@ func (ix *index) countCase(tz *tokenizer) {
 // twice.
 func (ix *index) nameShare(word string) (float64, bool) {
 	id, ok := ix.words[word]
-	if !ok || ix.seen[id] < 2 {
+	if !ok || int(id) >= len(ix.seen) || ix.seen[id] < 2 {
 		return 0, false
 	}
 	return float64(ix.capital[id]) / float64(ix.seen[id]), true
@@ -126,6 +120,9 @@ func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []
 				id = unknownWord
 			}
 		}
+		if add && !tz.toks[k].brk && !tz.toks[k].num {
+			ix.countCase(id, tz.toks[k].upper)
+		}
 		ids = append(ids, id)
 		brks = append(brks, brk)
 		brk = false
@@ -136,21 +133,24 @@ func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []
 // buildIndex indexes the releases' titles (weighted) and bodies, lines to
 // take included.
 func buildIndex(rels []Release, loc *time.Location) *index {
-	ix := &index{words: map[string]int32{}, bigrams: map[uint64]int32{}, capital: map[int32]int32{}, seen: map[int32]int32{}}
+	ix := &index{words: make(map[string]int32, 1000+20*len(rels)), bigrams: make(map[uint64]int32, 1000+150*len(rels))}
 	var tz tokenizer
-	type fieldTF map[int32]int
-	titleTF := make([]fieldTF, len(rels))
-	bodyTF := make([]fieldTF, len(rels))
+	// docTF holds, per release, its distinct terms with their title and
+	// body frequencies, sorted by term id.
+	type termTF struct {
+		id          int32
+		title, body int32
+	}
+	docTF := make([][]termTF, len(rels))
 	titleLen := make([]int, len(rels))
 	bodyLen := make([]int, len(rels))
 	ix.docs = make([]docInfo, len(rels))
-	var ids []int32
+	var ids, titleIDs, bodyIDs []int32
 	var brks []bool
-	count := func(tf fieldTF, ids []int32, brks []bool) int {
-		n := 0
+	// collect appends the terms of ids (words and phrases) to out.
+	collect := func(out []int32, ids []int32, brks []bool) []int32 {
 		for k, id := range ids {
-			tf[id]++
-			n++
+			out = append(out, id)
 			if k > 0 && !brks[k] {
 				key := bigramKey(ids[k-1], id)
 				bid, ok := ix.bigrams[key]
@@ -159,49 +159,71 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 					ix.bigrams[key] = bid
 					ix.nterms++
 				}
-				tf[bid]++
+				out = append(out, bid)
 			}
 		}
-		return n
+		return out
 	}
+	sortIDs := func(a []int32) { slices.Sort(a) }
 	for i := range rels {
 		r := &rels[i]
-		titleTF[i], bodyTF[i] = fieldTF{}, fieldTF{}
-		ids, brks = ix.termSeq(&tz, r.Title, true, ids[:0], brks[:0])
-		titleLen[i] = count(titleTF[i], ids, brks)
 		d := &ix.docs[i]
-		seen := map[int32]bool{}
+		ids, brks = ix.termSeq(&tz, r.Title, true, ids[:0], brks[:0])
+		titleLen[i] = len(ids)
+		titleIDs = collect(titleIDs[:0], ids, brks)
 		for k, id := range ids {
-			if !seen[id] {
-				seen[id] = true
+			if !slices.Contains(d.title, id) {
 				d.title = append(d.title, id)
 			}
 			if k > 0 && !brks[k] {
-				bid := ix.bigrams[bigramKey(ids[k-1], id)]
-				if !seen[bid] {
-					seen[bid] = true
+				if bid := ix.bigrams[bigramKey(ids[k-1], id)]; !slices.Contains(d.titleBigrams, bid) {
 					d.titleBigrams = append(d.titleBigrams, bid)
 				}
 			}
 		}
+		bodyIDs = bodyIDs[:0]
 		n := 0
-		for _, part := range append([]string{r.Body}, r.LinesToTake...) {
+		for j := -1; j < len(r.LinesToTake); j++ {
+			part := r.Body
+			if j >= 0 {
+				part = r.LinesToTake[j]
+			}
 			ids, brks = ix.termSeq(&tz, part, true, ids[:0], brks[:0])
-			n += count(bodyTF[i], ids, brks)
-			ix.countCase(&tz)
+			n += len(ids)
+			bodyIDs = collect(bodyIDs, ids, brks)
 		}
 		bodyLen[i] = n
 		d.day = dayNumber(r.Published, r.DateOnly, loc)
+		// Merge the two sorted runs into (id, title tf, body tf).
+		sortIDs(titleIDs)
+		sortIDs(bodyIDs)
+		tf := make([]termTF, 0, len(titleIDs)/2+len(bodyIDs)/2+1)
+		a, b := 0, 0
+		for a < len(titleIDs) || b < len(bodyIDs) {
+			var id int32
+			switch {
+			case b >= len(bodyIDs) || a < len(titleIDs) && titleIDs[a] <= bodyIDs[b]:
+				id = titleIDs[a]
+			default:
+				id = bodyIDs[b]
+			}
+			t := termTF{id: id}
+			for a < len(titleIDs) && titleIDs[a] == id {
+				t.title++
+				a++
+			}
+			for b < len(bodyIDs) && bodyIDs[b] == id {
+				t.body++
+				b++
+			}
+			tf = append(tf, t)
+		}
+		docTF[i] = tf
 	}
 	ix.df = make([]int32, ix.nterms)
-	for i := range rels {
-		for id := range titleTF[i] {
-			ix.df[id]++
-		}
-		for id := range bodyTF[i] {
-			if _, inTitle := titleTF[i][id]; !inTitle {
-				ix.df[id]++
-			}
+	for i := range docTF {
+		for _, t := range docTF[i] {
+			ix.df[t.id]++
 		}
 	}
 	N := float64(len(rels))
@@ -224,27 +246,20 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		avgB = math.Max(1, float64(sb)/N)
 	}
 	ix.post = make([][]posting, ix.nterms)
+	for id, df := range ix.df {
+		ix.post[id] = make([]posting, 0, df)
+	}
 	for i := range rels {
 		nt := 1 - titleB + titleB*float64(titleLen[i])/avgT
 		nb := 1 - bodyB + bodyB*float64(bodyLen[i])/avgB
-		terms := make([]int32, 0, len(titleTF[i])+len(bodyTF[i]))
-		add := func(id int32) {
-			tf := titleWeight*float64(titleTF[i][id])/nt + float64(bodyTF[i][id])/nb
-			w := float64(ix.idf[id]) * tf / (bm25K1 + tf)
-			ix.post[id] = append(ix.post[id], posting{doc: int32(i), w: float32(w)})
-			terms = append(terms, id)
-		}
-		for id := range titleTF[i] {
-			add(id)
-		}
-		for id := range bodyTF[i] {
-			if _, inTitle := titleTF[i][id]; !inTitle {
-				add(id)
-			}
-		}
-		sort.Slice(terms, func(a, b int) bool { return terms[a] < terms[b] })
 		d := &ix.docs[i]
-		d.terms = terms
+		d.terms = make([]int32, len(docTF[i]))
+		for k, t := range docTF[i] {
+			tf := titleWeight*float64(t.title)/nt + float64(t.body)/nb
+			w := float64(ix.idf[t.id]) * tf / (bm25K1 + tf)
+			ix.post[t.id] = append(ix.post[t.id], posting{doc: int32(i), w: float32(w)})
+			d.terms[k] = t.id
+		}
 		for _, id := range d.title {
 			d.titleMass += ix.idf[id]
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -24,6 +25,15 @@ type Rota struct {
 	cfg    *config.Config
 	loc    *time.Location
 	shifts []rotaShift
+	// last caches the shifts on during one minute: starts are whole cron
+	// minutes and durations whole minutes, so the answer only changes on a
+	// minute boundary.
+	last atomic.Pointer[activeMinute]
+}
+
+type activeMinute struct {
+	minute int64
+	shifts []ActiveShift
 }
 
 type rotaShift struct {
@@ -106,8 +116,22 @@ func (rs *rotaShift) occurrence(w time.Time) (time.Time, bool) {
 	return s, true
 }
 
-// Active returns the shifts on at instant at, in rota order.
+// Active returns the shifts on at instant at, in rota order. The slice is
+// shared: do not modify it.
 func (r *Rota) Active(at time.Time) []ActiveShift {
+	minute := at.Unix() / 60
+	if at.Unix() < 0 && at.Unix()%60 != 0 {
+		minute--
+	}
+	if c := r.last.Load(); c != nil && c.minute == minute {
+		return c.shifts
+	}
+	out := r.active(at)
+	r.last.Store(&activeMinute{minute: minute, shifts: out})
+	return out
+}
+
+func (r *Rota) active(at time.Time) []ActiveShift {
 	w := wall(at, r.loc)
 	var out []ActiveShift
 	for i := range r.shifts {

@@ -147,6 +147,11 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 		return d
 	}
 	cat := r.cat.Load()
+	if in.Date.IsZero() {
+		// Without a Date, relative words are read against the routing
+		// moment (and nothing below consults the wall clock).
+		in.Date = now
+	}
 
 	// Release.
 	foi := isFOIRequest(in.NewText) || isFOIRequest(in.Subject)
