@@ -39,6 +39,7 @@
 //     normalised (scheme, "www.", trailing slash, case of host, tracking
 //     parameters, fragment, GOV.UK's /api/content and .cy forms), or the
 //     GOV.UK slug of a release's title: score 0.98, reason "url".
+//
 //  2. The sender's own words: subject (weight 1), new text (1), forwarded
 //     text (0.8 — a forwarded release is the release itself) and, in a first
 //     message only, pasted quoted text (0.3). Each release sharing a term is
@@ -59,6 +60,7 @@
 //     make one); otherwise −0.3·ln(1 + days to the nearest named day) when
 //     the email names days and this release fits none, and −0.3·ln(1 + age
 //     in days): among similar releases the latest before the email wins.
+//
 //  3. A reply (In-Reply-To or "Re:") inherits its thread's release — the
 //     pipeline's Input.ThreadRelease, or in a dry run the release its
 //     quoted history and subject link to — with reason "thread", unless the
