@@ -40,7 +40,9 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		word := w(k)
 		switch word {
 		case "today", "tonight", "todays":
-			out = append(out, dayRange{d0, d0})
+			if !deadlineContext(tz, k) {
+				out = append(out, dayRange{d0, d0})
+			}
 			continue
 		case "yesterday", "yesterdays":
 			out = append(out, dayRange{d0 - 1, d0 - 1})
@@ -123,6 +125,20 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		}
 	}
 	return out
+}
+
+// deadlineContext reports whether the word at k is part of a request for
+// an answer ("back to me tonight", "need it by today") rather than when
+// something happened: one of "by", "before", "until", "need", "back",
+// "deadline", "asap", "end" comes within the three words before it.
+func deadlineContext(tz *tokenizer, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch string(tz.word(j)) {
+		case "by", "before", "until", "till", "need", "needed", "needs", "back", "deadline", "asap", "end", "later", "filing", "file":
+			return true
+		}
+	}
+	return false
 }
 
 // resolveDayMonth places day d of month m in year (0: the latest year that

@@ -57,7 +57,7 @@
 //     "Saturday's", "on Thursday", "12 October", "13-14 April", "last week";
 //     or the day after, as readouts often appear the next morning), scaled
 //     down when the text match is weak (a date confirms a match, it cannot
-//     make one); otherwise −0.3·ln(1 + days to the nearest named day) when
+//     make one); otherwise −0.8·ln(1 + days to the nearest named day) when
 //     the email names days and this release fits none, and −0.3·ln(1 + age
 //     in days): among similar releases the latest before the email wins.
 //

@@ -174,8 +174,8 @@ type linkParams struct {
 }
 
 var defaultParams = linkParams{
-	title: 1.0, anchorHit: 0.6, anchorMiss: 0.3, age: 0.3,
-	b0: -4.265, bRank: 2.948, bMargin: 0.240, bCover: 1.005,
+	title: 1.0, anchorHit: 0.6, anchorMiss: 0.8, age: 0.3,
+	b0: -3.669, bRank: 2.728, bMargin: 0, bCover: 1.743,
 }
 
 // search scores the query in sc against every release sharing a term with
