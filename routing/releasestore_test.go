@@ -149,3 +149,31 @@ func TestRefresherReplicas(t *testing.T) {
 		t.Errorf("version moved %d → %d on an unchanged feed", v, v2)
 	}
 }
+
+// TestRefresherSchedule starts and stops the feed schedule (nothing is
+// waited for: the first run would be at the next quarter hour) and applies
+// an update without a store.
+func TestRefresherSchedule(t *testing.T) {
+	cfg := testDesk(t)
+	cfg.Releases.Sources = append(cfg.Releases.Sources, cfg.Releases.Sources[0])
+	cfg.Releases.Sources[1].File, cfg.Releases.Sources[1].Feed = "", "https://feeds.test.invalid/atom"
+	cfg.Releases.Sources[1].Schedule = "*/15 * * * *"
+	r := testRouter(t)
+	ref := NewRefresher(cfg, r, RefresherOptions{})
+	if err := ref.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ref.Stop()
+
+	before := r.Catalogue()
+	n, err := ref.Apply(context.Background(), []Release{{ID: "new", Title: "A new item", URL: "https://www.gov.uk/government/news/a-new-item",
+		Published: time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC), DateOnly: true}})
+	if err != nil || n != 1 || r.Catalogue() == before || r.Catalogue().Len() != before.Len()+1 {
+		t.Errorf("Apply: %d, %v, %d releases", n, err, r.Catalogue().Len())
+	}
+
+	cfg.Releases.Sources[1].Schedule = "every day"
+	if err := NewRefresher(cfg, r, RefresherOptions{}).Start(context.Background()); err == nil {
+		t.Error("a bad schedule should not start")
+	}
+}
