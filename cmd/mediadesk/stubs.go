@@ -11,5 +11,3 @@ func notYet(name string, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "mediadesk %s: not implemented yet\n", name)
 	return 2
 }
-
-func cmdReport(args []string, stdout, stderr io.Writer) int { return notYet("report", stderr) }

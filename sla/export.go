@@ -1,0 +1,217 @@
+package sla
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// Export formats.
+const (
+	ExportCSV   = "csv"
+	ExportJSONL = "jsonl"
+)
+
+// ExportClock is one clock of an exported enquiry.
+type ExportClock struct {
+	Start     time.Time `json:"start,omitzero"`
+	Due       time.Time `json:"due,omitzero"`
+	Met       time.Time `json:"met,omitzero"`
+	Warned    time.Time `json:"warned,omitzero"`
+	Breached  time.Time `json:"breached,omitzero"`
+	Escalated time.Time `json:"escalated,omitzero"`
+	// Within is set once the clock is met: whether in time.
+	Within *bool `json:"within,omitempty"`
+}
+
+// ExportEnquiry is one enquiry as exported for an audit or an FOI
+// request: every timestamp and the whole timeline, in desk time.
+type ExportEnquiry struct {
+	Ref            string                 `json:"ref"`
+	Status         string                 `json:"status"`
+	Created        time.Time              `json:"created"`
+	InHours        bool                   `json:"in_hours"`
+	Updated        time.Time              `json:"updated,omitzero"`
+	ResolvedAt     time.Time              `json:"resolved_at,omitzero"`
+	Subject        string                 `json:"subject"`
+	From           string                 `json:"from"`
+	FromName       string                 `json:"from_name,omitempty"`
+	Outlet         string                 `json:"outlet,omitempty"`
+	Tier           string                 `json:"outlet_tier,omitempty"`
+	Topic          string                 `json:"topic"`
+	Release        string                 `json:"release,omitempty"`
+	Officer        string                 `json:"officer,omitempty"`
+	Shift          string                 `json:"shift,omitempty"`
+	Policy         string                 `json:"policy,omitempty"`
+	Deadline       time.Time              `json:"deadline,omitzero"`
+	DeadlinePhrase string                 `json:"deadline_phrase,omitempty"`
+	Parent         string                 `json:"parent,omitempty"`
+	Messages       int                    `json:"messages"`
+	Clocks         map[string]ExportClock `json:"clocks"`
+	Timeline       []store.Event          `json:"timeline"`
+}
+
+// Export writes every enquiry opened in the query's period (and matching
+// its filter), oldest first, as CSV or JSON Lines; it returns how many.
+// It reads the enquiries themselves, a page at a time.
+func (r *Reporter) Export(ctx context.Context, q Query, format string, w io.Writer) (int, error) {
+	if format != ExportCSV && format != ExportJSONL {
+		return 0, fmt.Errorf("export format %q: use csv or jsonl", format)
+	}
+	loc := r.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	start, end := window(q, loc)
+	refs, err := r.st.Client().ZRangeByScore(ctx, r.st.Key("idx:all"), &redis.ZRangeBy{
+		Min: strconv.FormatInt(start.UnixMilli(), 10), Max: "(" + strconv.FormatInt(end.UnixMilli(), 10),
+	}).Result()
+	if err != nil {
+		return 0, fmt.Errorf("export: list enquiries: %w", err)
+	}
+	var cw *csv.Writer
+	enc := json.NewEncoder(w)
+	if format == ExportCSV {
+		cw = csv.NewWriter(w)
+		_ = cw.Write(exportHeader())
+	}
+	n := 0
+	for i := 0; i < len(refs); i += 200 {
+		chunk := refs[i:min(i+200, len(refs))]
+		pipe := r.st.Client().Pipeline()
+		hs := make([]*redis.MapStringStringCmd, len(chunk))
+		tls := make([]*redis.StringSliceCmd, len(chunk))
+		for j, ref := range chunk {
+			hs[j] = pipe.HGetAll(ctx, r.st.Key("enq:"+ref))
+			tls[j] = pipe.LRange(ctx, r.st.Key("enq:"+ref+":tl"), 0, -1)
+		}
+		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+			return n, fmt.Errorf("export: read enquiries: %w", err)
+		}
+		for j := range chunk {
+			h := hs[j].Val()
+			if len(h) == 0 {
+				continue
+			}
+			x := r.exportOf(h, tls[j].Val(), loc)
+			if !q.Filter.match(Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release, InHours: x.InHours}) {
+				continue
+			}
+			if cw != nil {
+				_ = cw.Write(exportRecord(x, loc))
+			} else if err := enc.Encode(x); err != nil {
+				return n, fmt.Errorf("export: %w", err)
+			}
+			n++
+		}
+		if cw != nil {
+			cw.Flush()
+			if err := cw.Error(); err != nil {
+				return n, fmt.Errorf("export: %w", err)
+			}
+		}
+	}
+	return n, nil
+}
+
+func msTime(s string, loc *time.Location) time.Time {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(n).In(loc)
+}
+
+func (r *Reporter) exportOf(h map[string]string, tl []string, loc *time.Location) *ExportEnquiry {
+	msgs, _ := strconv.Atoi(h["messages"])
+	x := &ExportEnquiry{
+		Ref: h["ref"], Status: h["status"], Created: msTime(h["created"], loc), Updated: msTime(h["updated"], loc),
+		ResolvedAt: msTime(h["resolved_at"], loc), Subject: h["subject"], From: h["from"], FromName: h["from_name"],
+		Outlet: h["outlet"], Tier: h["outlet_tier"], Topic: h["topic"], Release: h["release"], Officer: h["officer"],
+		Shift: h["shift"], Policy: h["policy"], Deadline: msTime(h["deadline"], loc), DeadlinePhrase: h["deadline_phrase"],
+		Parent: h["parent"], Messages: msgs, Clocks: map[string]ExportClock{}, Timeline: []store.Event{},
+	}
+	x.InHours = r.hours.In(x.Created)
+	for _, c := range ReportClocks {
+		ec := ExportClock{Start: msTime(h[c+":start"], loc), Due: msTime(h[c+":due"], loc), Met: msTime(h[c+":met"], loc),
+			Warned: msTime(h[c+":warned"], loc), Breached: msTime(h[c+":breached"], loc), Escalated: msTime(h[c+":escalated"], loc)}
+		if ec.Due.IsZero() {
+			continue
+		}
+		if !ec.Met.IsZero() {
+			in := !ec.Met.After(ec.Due)
+			ec.Within = &in
+		}
+		x.Clocks[c] = ec
+	}
+	for _, raw := range tl {
+		var ev struct {
+			At   float64        `json:"at"`
+			Type string         `json:"type"`
+			By   string         `json:"by"`
+			Text string         `json:"text"`
+			Data map[string]any `json:"data"`
+		}
+		if err := json.Unmarshal([]byte(raw), &ev); err != nil {
+			x.Timeline = append(x.Timeline, store.Event{Type: "unreadable", Text: err.Error()})
+			continue
+		}
+		x.Timeline = append(x.Timeline, store.Event{At: time.UnixMilli(int64(ev.At)).In(loc), Type: ev.Type, By: ev.By, Text: ev.Text, Data: ev.Data})
+	}
+	return x
+}
+
+var exportClockFields = []string{"start", "due", "met", "warned", "breached", "escalated", "within"}
+
+func exportHeader() []string {
+	h := []string{"ref", "status", "created", "in_hours", "topic", "officer", "outlet", "outlet_tier", "release", "policy",
+		"from", "from_name", "subject", "deadline", "deadline_phrase", "updated", "resolved_at", "parent", "messages"}
+	for _, c := range ReportClocks {
+		for _, f := range exportClockFields {
+			h = append(h, c+"_"+f)
+		}
+	}
+	return append(h, "timeline")
+}
+
+func exportRecord(x *ExportEnquiry, loc *time.Location) []string {
+	ts := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(loc).Format(time.RFC3339)
+	}
+	rec := []string{x.Ref, x.Status, ts(x.Created), strconv.FormatBool(x.InHours), x.Topic, x.Officer, safeCell(x.Outlet), x.Tier, x.Release, x.Policy,
+		safeCell(x.From), safeCell(x.FromName), safeCell(x.Subject), ts(x.Deadline), safeCell(x.DeadlinePhrase), ts(x.Updated), ts(x.ResolvedAt), x.Parent,
+		strconv.Itoa(x.Messages)}
+	for _, c := range ReportClocks {
+		ec, ok := x.Clocks[c]
+		if !ok {
+			rec = append(rec, make([]string, len(exportClockFields))...)
+			continue
+		}
+		within := ""
+		if ec.Within != nil {
+			within = strconv.FormatBool(*ec.Within)
+		}
+		rec = append(rec, ts(ec.Start), ts(ec.Due), ts(ec.Met), ts(ec.Warned), ts(ec.Breached), ts(ec.Escalated), within)
+	}
+	var tl strings.Builder
+	for i, ev := range x.Timeline {
+		if i > 0 {
+			tl.WriteByte('\n')
+		}
+		fmt.Fprintf(&tl, "%s %s %s: %s", ts(ev.At), ev.Type, dash(ev.By), oneLine(ev.Text))
+	}
+	return append(rec, safeCell(tl.String()))
+}
