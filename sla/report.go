@@ -187,58 +187,96 @@ type clockAcc struct {
 	hist                                           []int64
 }
 
-var letterIndex = map[byte]int{'a': 0, 'f': 1, 'x': 2, 'r': 3}
+func letterIndex(b byte) int {
+	switch b {
+	case 'a':
+		return 0
+	case 'f':
+		return 1
+	case 'x':
+		return 2
+	case 'r':
+		return 3
+	}
+	return -1
+}
 
 // addRecord adds a packed rollup record ("n:3,am:2,a17:1,...").
 func (a *acc) addRecord(rec string) {
-	for len(rec) > 0 {
-		var tok string
-		if i := strings.IndexByte(rec, ','); i >= 0 {
-			tok, rec = rec[:i], rec[i+1:]
-		} else {
-			tok, rec = rec, ""
+	i := 0
+	for i < len(rec) {
+		// name
+		ns := i
+		for i < len(rec) && rec[i] != ':' && rec[i] != ',' {
+			i++
 		}
-		colon := strings.IndexByte(tok, ':')
-		if colon < 1 {
+		name := rec[ns:i]
+		if i >= len(rec) || rec[i] != ':' {
+			i++
 			continue
 		}
-		name := tok[:colon]
-		n, err := strconv.ParseInt(tok[colon+1:], 10, 64)
-		if err != nil {
-			continue
+		i++
+		neg := i < len(rec) && rec[i] == '-'
+		if neg {
+			i++
 		}
-		if name == "n" {
-			a.opened += n
-			continue
+		var n int64
+		for i < len(rec) && rec[i] >= '0' && rec[i] <= '9' {
+			n = n*10 + int64(rec[i]-'0')
+			i++
 		}
-		ci, ok := letterIndex[name[0]]
-		if !ok || len(name) < 2 {
-			continue
+		for i < len(rec) && rec[i] != ',' {
+			i++ // anything unexpected up to the next comma
 		}
-		c := &a.c[ci]
-		switch rest := name[1:]; rest {
-		case "m":
-			c.met += n
-		case "l":
-			c.late += n
-		case "b":
-			c.breached += n
-		case "w":
-			c.warned += n
-		case "e":
-			c.escalated += n
-		case "t":
-			c.sumSec += n
-		default:
-			b, err := strconv.Atoi(rest)
-			if err != nil || b < 0 || b > bucketOpen {
-				continue
+		i++
+		if neg {
+			n = -n
+		}
+		a.add(name, n)
+	}
+}
+
+func (a *acc) add(name string, n int64) {
+	if name == "n" {
+		a.opened += n
+		return
+	}
+	if len(name) < 2 {
+		return
+	}
+	ci := letterIndex(name[0])
+	if ci < 0 {
+		return
+	}
+	c := &a.c[ci]
+	switch name[1] {
+	case 'm':
+		c.met += n
+	case 'l':
+		c.late += n
+	case 'b':
+		c.breached += n
+	case 'w':
+		c.warned += n
+	case 'e':
+		c.escalated += n
+	case 't':
+		c.sumSec += n
+	default:
+		b := 0
+		for _, ch := range name[1:] {
+			if ch < '0' || ch > '9' {
+				return
 			}
-			if c.hist == nil {
-				c.hist = make([]int64, bucketOpen+1)
+			b = b*10 + int(ch-'0')
+			if b > bucketOpen {
+				return
 			}
-			c.hist[b] += n
 		}
+		if c.hist == nil {
+			c.hist = make([]int64, bucketOpen+1)
+		}
+		c.hist[b] += n
 	}
 }
 
@@ -332,24 +370,35 @@ func (r *Reporter) dimNames(ctx context.Context) (map[string][2]string, error) {
 	return out, nil
 }
 
-// decodeCell turns a cell name ("3.7.2.9.1.1") into its dimensions.
-func decodeCell(cell string, names map[string][2]string) (Dims, bool) {
-	var d Dims
-	parts := strings.Split(cell, ".")
-	if len(parts) != 6 {
-		return d, false
+// decodeCell turns a field of a day's rollup hash into its dimensions:
+// a cube cell "<topic>.<officer>.<tier>.<release>.<hours>" (outlet
+// unknown) or an outlet cell "u<outlet>.<hours>" (only outlet and hours
+// known); outlet reports which.
+func decodeCell(cell string, names map[string][2]string) (d Dims, outlet, ok bool) {
+	if strings.HasPrefix(cell, "u") {
+		id, h, found := strings.Cut(cell[1:], ".")
+		n, known := names[id]
+		if !found || !known {
+			return d, true, false
+		}
+		d.Outlet, d.InHours = n[1], h == "1"
+		return d, true, true
 	}
-	vals := [5]string{}
-	for i := 0; i < 5; i++ {
-		n, ok := names[parts[i]]
-		if !ok {
-			return d, false
+	parts := strings.Split(cell, ".")
+	if len(parts) != 5 {
+		return d, false, false
+	}
+	var vals [4]string
+	for i := 0; i < 4; i++ {
+		n, known := names[parts[i]]
+		if !known {
+			return d, false, false
 		}
 		vals[i] = n[1]
 	}
-	d.Topic, d.Officer, d.Tier, d.Outlet, d.Release = vals[0], vals[1], vals[2], vals[3], vals[4]
-	d.InHours = parts[5] == "1"
-	return d, true
+	d.Topic, d.Officer, d.Tier, d.Release = vals[0], vals[1], vals[2], vals[3]
+	d.InHours = parts[4] == "1"
+	return d, false, true
 }
 
 // groupKey is the key of d (on day) under grouping by, and its label.
@@ -378,6 +427,9 @@ func (r *Reporter) groupKey(by string, d Dims, day string) (string, string) {
 		}
 		return d.Release, d.Release
 	case ByDay:
+		if len(day) != 8 {
+			return "", ""
+		}
 		k := day[:4] + "-" + day[4:6] + "-" + day[6:]
 		return k, k
 	case ByHours:
@@ -406,6 +458,17 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 	if q.By != ByNone && !contains(Groupings, q.By) {
 		return nil, fmt.Errorf("report: cannot group by %q; use one of %s", q.By, strings.Join(Groupings, ", "))
 	}
+	// Outlet names are kept in their own cells (by outlet × hours), which
+	// combine with the day and hours only.
+	useOutlet := q.By == ByOutlet || q.Filter.Outlet != ""
+	if useOutlet {
+		if f := q.Filter; f.Topic != "" || f.Officer != "" || f.Tier != "" || f.Release != "" {
+			return nil, errors.New("report: an outlet report or filter combines only with the day and hours (use --tier for the outlet tier)")
+		}
+		if q.By != ByNone && q.By != ByOutlet && q.By != ByDay && q.By != ByHours {
+			return nil, fmt.Errorf("report: an outlet filter combines only with --by day or hours, not %s", q.By)
+		}
+	}
 	dayKeys := days(q.From, q.To, loc)
 	if len(dayKeys) > 3700 {
 		return nil, errors.New("report: a period of more than ten years")
@@ -431,20 +494,43 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 			groups[k], labels[k] = &acc{}, l
 		}
 	}
+	// A cell name means the same on every day: decode it, filter it and
+	// find its group once.
+	type cellInfo struct {
+		ok         bool
+		key, label string
+		g          *acc
+	}
+	cells := map[string]*cellInfo{}
 	for i, c := range cmds {
+		var dayGroup *acc
+		if q.By == ByDay {
+			k, _ := r.groupKey(ByDay, Dims{}, dayKeys[i])
+			dayGroup = groups[k]
+		}
 		for cell, rec := range c.Val() {
-			d, ok := decodeCell(cell, names)
-			if !ok {
+			ci := cells[cell]
+			if ci == nil {
+				ci = &cellInfo{}
+				cells[cell] = ci
+				d, isOutlet, ok := decodeCell(cell, names)
+				if ok && isOutlet == useOutlet && q.Filter.match(d) {
+					ci.ok = true
+					ci.key, ci.label = r.groupKey(q.By, d, "")
+				}
+			}
+			if !ci.ok {
 				continue
 			}
-			if !q.Filter.match(d) {
-				continue
-			}
-			k, l := r.groupKey(q.By, d, dayKeys[i])
-			g := groups[k]
-			if g == nil {
-				g = &acc{}
-				groups[k], labels[k] = g, l
+			g := ci.g
+			if dayGroup != nil {
+				g = dayGroup
+			} else if g == nil {
+				if g = groups[ci.key]; g == nil {
+					g = &acc{}
+					groups[ci.key], labels[ci.key] = g, ci.label
+				}
+				ci.g = g
 			}
 			g.addRecord(rec)
 		}
@@ -573,8 +659,49 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 	return nil
 }
 
-// breaches fills the breach list from the per-day breach lists.
+// breaches fills the breach list from the per-day breach lists. Without a
+// filter it counts them with LLEN and reads only the most recent entries
+// it lists; with one it must read every breached enquiry of the period.
 func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, rep *Report) error {
+	if q.Filter.empty() {
+		pipe := r.st.Client().Pipeline()
+		lens := make([]*redis.IntCmd, len(dayKeys))
+		for i, d := range dayKeys {
+			lens[i] = pipe.LLen(ctx, r.st.Key(keyBrlPrefix+d))
+		}
+		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+			return fmt.Errorf("count breaches: %w", err)
+		}
+		var want int64 = -1
+		if q.Breaches >= 0 {
+			want = int64(q.Breaches)
+		}
+		var entries []string
+		for i := len(dayKeys) - 1; i >= 0; i-- {
+			n := lens[i].Val()
+			rep.BreachCount += n
+			if n == 0 || (want >= 0 && int64(len(entries)) >= want) {
+				continue
+			}
+			from := int64(0)
+			if want >= 0 {
+				from = max(0, n-(want-int64(len(entries))))
+			}
+			v, err := r.st.Client().LRange(ctx, r.st.Key(keyBrlPrefix+dayKeys[i]), from, -1).Result()
+			if err != nil {
+				return fmt.Errorf("read breach list: %w", err)
+			}
+			for j := len(v) - 1; j >= 0; j-- {
+				entries = append(entries, v[j])
+			}
+		}
+		list, err := r.breachDetails(ctx, entries)
+		if err != nil {
+			return err
+		}
+		rep.Breaches = list
+		return nil
+	}
 	pipe := r.st.Client().Pipeline()
 	cmds := make([]*redis.StringSliceCmd, len(dayKeys))
 	for i, d := range dayKeys {
@@ -592,30 +719,21 @@ func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, rep 
 			entries = append(entries, v[j])
 		}
 	}
-	if q.Filter.empty() {
-		rep.BreachCount = int64(len(entries))
-		if q.Breaches >= 0 && len(entries) > q.Breaches {
-			entries = entries[:q.Breaches]
-		}
-	}
 	list, err := r.breachDetails(ctx, entries)
 	if err != nil {
 		return err
 	}
-	if !q.Filter.empty() {
-		kept := list[:0]
-		for _, b := range list {
-			if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
-				kept = append(kept, b)
-			}
+	kept := list[:0]
+	for _, b := range list {
+		if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
+			kept = append(kept, b)
 		}
-		rep.BreachCount = int64(len(kept))
-		if q.Breaches >= 0 && len(kept) > q.Breaches {
-			kept = kept[:q.Breaches]
-		}
-		list = kept
 	}
-	rep.Breaches = list
+	rep.BreachCount = int64(len(kept))
+	if q.Breaches >= 0 && len(kept) > q.Breaches {
+		kept = kept[:q.Breaches]
+	}
+	rep.Breaches = kept
 	return nil
 }
 

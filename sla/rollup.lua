@@ -8,13 +8,14 @@
 -- ARGV[1]  key prefix
 -- ARGV[2]  the checkpoint the batch was read after ("" for the start)
 -- ARGV[3]  the new checkpoint: the ID of the batch's last event
--- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, outlet, release, hours}, i = {field = n}}},
+-- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, release, hours, outlet}, i = {field = n}}},
 --                b = {{d = day, v = "ref|clock letter"}}, s = {stat = n}}
 -- returns  {1, new checkpoint} when applied, {0, current checkpoint} when stale
 --
--- A rollup cell is one field of the day's hash P sla:r:<YYYYMMDD>: its
--- name is the dimension ids joined by '.' (ids from P sla:dims), its value
--- the packed counters "name:n,name:n,..." (see rollup.go).
+-- Each update goes to two fields of the day's hash P sla:r:<YYYYMMDD>:
+-- the cube cell "<topic id>.<officer id>.<tier id>.<release id>.<hours>"
+-- and the outlet cell "u<outlet id>.<hours>" (ids from P sla:dims); a
+-- field's value is the packed counters "name:n,name:n,..." (rollup.go).
 local P = ARGV[1]
 local function k(s) return P .. s end
 local cur = redis.call('GET', KEYS[1]) or ''
@@ -56,12 +57,15 @@ local function merge(old, inc)
   return table.concat(parts, ',')
 end
 
-local kinds = {'t', 'o', 'g', 'u', 'r'}
+local kinds = {'t', 'o', 'g', 'r'}
 for _, u in ipairs(a.u or {}) do
   local ids = {}
-  for i = 1, 5 do ids[i] = dim(kinds[i], u.c[i] or '') end
-  local cell = table.concat(ids, '.') .. '.' .. (u.c[6] or '0')
+  for i = 1, 4 do ids[i] = dim(kinds[i], u.c[i] or '') end
+  local hours = u.c[5] or '0'
   local key = k('sla:r:' .. u.d)
+  local cell = table.concat(ids, '.') .. '.' .. hours
+  redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
+  cell = 'u' .. dim('u', u.c[6] or '') .. '.' .. hours
   redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
 end
 for _, b in ipairs(a.b or {}) do
