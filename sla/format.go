@@ -99,10 +99,16 @@ func WriteTable(w io.Writer, rep *Report, loc *time.Location) error {
 			strconv.FormatInt(breaches, 10), ""}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
+	// Labels left-aligned: padded to one width in a right-aligned column.
+	width := len("Total")
 	for i := range rep.Rows {
-		row(&rep.Rows[i], truncate(rep.Rows[i].Label, 32))
+		width = max(width, len([]rune(truncate(rep.Rows[i].Label, 32))))
 	}
-	row(&rep.Total, "Total")
+	pad := func(s string) string { return s + strings.Repeat(" ", width-len([]rune(s))) }
+	for i := range rep.Rows {
+		row(&rep.Rows[i], pad(truncate(rep.Rows[i].Label, 32)))
+	}
+	row(&rep.Total, pad("Total"))
 	if err := tw.Flush(); err != nil {
 		return err
 	}

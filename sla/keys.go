@@ -7,9 +7,10 @@ import (
 	"github.com/mediadesk/mediadesk/store"
 )
 
-// Keys owned by package sla, under the store's prefix (see doc.go for the
-// full layout). The live zsets sla:warn and sla:breach are written by the
-// store when clocks are set and met; the sweeper moves members out of them.
+// Keys owned by package sla, under the store's prefix (see the package
+// doc for the layout). The live zsets sla:warn and sla:breach are written
+// by the store when clocks are set and met; the sweeper moves members out
+// of them.
 const (
 	keyWarn       = "sla:warn"         // zset "<ref>|<clock>" → when the clock warns (ms)
 	keyBreach     = "sla:breach"       // zset "<ref>|<clock>" → due (ms)
