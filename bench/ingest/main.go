@@ -34,7 +34,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/config"
-	"github.com/mediadesk/mediadesk/internal/demo"
+	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/routing"
 )
@@ -71,7 +71,7 @@ type bench struct {
 	rdb    *redis.Client
 	cfg    string
 	prefix string
-	gen    *demo.Generator
+	gen    *mailgen.Generator
 	loc    *time.Location
 }
 
@@ -170,7 +170,7 @@ outlets:
 	if cat, err := routing.LoadSources(cfg, routing.SourceOptions{}); err == nil {
 		rels = cat.Releases()
 	}
-	b.gen = demo.NewGenerator(42, rels, cfg)
+	b.gen = mailgen.NewGenerator(42, rels, cfg)
 	return nil
 }
 

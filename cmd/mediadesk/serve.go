@@ -114,6 +114,6 @@ func openRedis(ctx context.Context, cfg *config.Config, log *slog.Logger) (redis
 		return nil, nil, err
 	}
 	log.Warn("NOT DURABLE: " + cfg.Redis.URLEnv + " is not set, so enquiries are kept in an embedded in-memory Redis (miniredis) at " + mr.Addr + " and are lost when this process stops. Set it to a real Redis with appendonly yes for production.")
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr})
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr, ContextTimeoutEnabled: true})
 	return rdb, func() { rdb.Close(); mr.Stop() }, nil
 }

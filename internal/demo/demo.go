@@ -144,7 +144,7 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("demo config: %w", err)
 	}
 
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr})
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr, ContextTimeoutEnabled: true})
 	defer rdb.Close()
 	p := &printer{out: o.Out, loc: cfg.Location}
 	desk, err := app.New(ctx, app.Options{

@@ -1,0 +1,109 @@
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/app"
+)
+
+// syncBuffer is an io.Writer safe for the demo's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func runDemo(t *testing.T, shared string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Listen: "127.0.0.1:0", Interval: 100 * time.Millisecond, Shared: shared, Out: out, Seed: 1,
+			Ready: func(d *app.Desk, _ *config.Config) { ready <- d.HTTPAddr() }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("demo: %v", err)
+		}
+	})
+	select {
+	case addr := <-ready:
+		return addr, out
+	case err := <-done:
+		t.Fatalf("demo stopped: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("demo never became ready")
+	}
+	return "", nil
+}
+
+func enquiryCount(t *testing.T, addr string) int {
+	resp, err := http.Get("http://" + addr + "/api/enquiries?status=all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var v struct{ Total int }
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	return v.Total
+}
+
+func waitEnquiries(t *testing.T, addr string, n int) {
+	deadline := time.Now().Add(30 * time.Second)
+	for enquiryCount(t, addr) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("fewer than %d enquiries after 30s", n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestDemoBuiltIn runs the demo as on a machine with only Go: built-in
+// desk and releases, generated enquiries.
+func TestDemoBuiltIn(t *testing.T) {
+	addr, out := runDemo(t, "-")
+	waitEnquiries(t, addr, 15)
+	text := out.String()
+	for _, want := range []string{"IN MEMORY", "NOT DURABLE", "NEW"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestDemoShared seeds the sample enquiries when the shared folder is there.
+func TestDemoShared(t *testing.T) {
+	if findShared() == "" {
+		t.Skip("shared data absent")
+	}
+	addr, out := runDemo(t, "")
+	waitEnquiries(t, addr, 60)
+	if !strings.Contains(out.String(), "FCDO-") {
+		t.Errorf("no FCDO references in the demo output")
+	}
+}
