@@ -52,10 +52,10 @@ func (s *Service) runEvents(ctx context.Context) error {
 				}
 				backlog = len(msgs) > 0
 			}
-			if len(msgs) == 0 && time.Since(lastClaim) >= s.opts.Outbox.ClaimAfter/4 {
+			if len(msgs) == 0 && time.Since(lastClaim) >= s.outbox.opts.ClaimAfter/4 {
 				lastClaim = time.Now()
 				claimed, _, err := s.rdb.XAutoClaim(ctx, &redis.XAutoClaimArgs{Stream: stream, Group: eventsGroup,
-					Consumer: consumer, MinIdle: s.opts.Outbox.ClaimAfter, Start: "0-0", Count: 50}).Result()
+					Consumer: consumer, MinIdle: s.outbox.opts.ClaimAfter, Start: "0-0", Count: 50}).Result()
 				if err != nil && !errors.Is(err, redis.Nil) {
 					return err
 				}
@@ -63,7 +63,7 @@ func (s *Service) runEvents(ctx context.Context) error {
 			}
 			if len(msgs) == 0 {
 				res, err := s.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: eventsGroup, Consumer: consumer,
-					Streams: []string{stream, ">"}, Count: 50, Block: s.opts.Outbox.Poll}).Result()
+					Streams: []string{stream, ">"}, Count: 50, Block: s.outbox.opts.Poll}).Result()
 				if err != nil && !errors.Is(err, redis.Nil) {
 					if strings.Contains(err.Error(), "NOGROUP") {
 						_ = s.initEvents(ctx)

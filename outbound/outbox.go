@@ -205,6 +205,18 @@ type Outbox struct {
 
 // NewOutbox returns an outbox over the store's Redis.
 func NewOutbox(st *store.Store, mailer Mailer, hook *Webhook, log *slog.Logger, o OutboxOptions) *Outbox {
+	o.defaults()
+	if log == nil {
+		log = slog.Default()
+	}
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = crand.Read(b)
+	return &Outbox{rdb: st.Client(), st: st, clock: st.Clock(), log: log, opts: o, mailer: mailer, hook: hook,
+		owner: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))}
+}
+
+func (o *OutboxOptions) defaults() {
 	if o.ClaimAfter <= 0 {
 		o.ClaimAfter = 2 * time.Minute
 	}
@@ -220,14 +232,6 @@ func NewOutbox(st *store.Store, mailer Mailer, hook *Webhook, log *slog.Logger, 
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 12
 	}
-	if log == nil {
-		log = slog.Default()
-	}
-	host, _ := os.Hostname()
-	b := make([]byte, 4)
-	_, _ = crand.Read(b)
-	return &Outbox{rdb: st.Client(), st: st, clock: st.Clock(), log: log, opts: o, mailer: mailer, hook: hook,
-		owner: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))}
 }
 
 func (o *Outbox) stream() string { return o.st.Key("outbox") }

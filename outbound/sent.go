@@ -206,7 +206,7 @@ func (s *Service) runArchiver(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 		case <-s.appendKick:
-		case <-time.After(s.opts.Outbox.Poll * 2):
+		case <-time.After(s.outbox.opts.Poll * 2):
 		}
 	}
 	return nil
