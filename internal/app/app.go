@@ -22,7 +22,6 @@ import (
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
-	"github.com/mediadesk/mediadesk/web"
 )
 
 // Options configure a Desk.
@@ -252,21 +251,10 @@ func (d *Desk) workerName(i int) string {
 }
 
 func (d *Desk) serveHTTP(ctx context.Context) error {
-	mux := http.NewServeMux()
-	api := &web.API{Config: d.opts.Config, Store: d.Store, Log: d.log}
-	api.Register(mux)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if err := d.Store.Ping(r.Context()); err != nil {
-			http.Error(w, "redis: unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
-	for _, f := range d.routes {
-		f(mux)
-	}
-	if d.opts.Mux != nil {
-		d.opts.Mux(mux)
+	handler, err := d.handler(ctx)
+	if err != nil {
+		close(d.ready)
+		return err
 	}
 	ln, err := net.Listen("tcp", d.opts.Listen)
 	if err != nil {
@@ -277,7 +265,7 @@ func (d *Desk) serveHTTP(ctx context.Context) error {
 	d.httpAddr = ln.Addr().String()
 	d.mu.Unlock()
 	close(d.ready)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	d.log.Info("HTTP listening", "addr", d.httpAddr)
 	go func() {
 		<-ctx.Done()
