@@ -5,10 +5,12 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -364,4 +366,84 @@ func summary(rep *Reporter, e *env, from, to time.Time) string {
 	return fmt.Sprintf("opened %d, open %d; ack met %d late %d breached %d median %s p90 %s; first response met %d breached %d median %s p90 %s",
 		r.Total.Opened, r.Total.OpenNow, a.Met, a.Late, a.Breached, time.Duration(a.Median), time.Duration(a.P90),
 		f.Met, f.Breached, time.Duration(f.Median), time.Duration(f.P90))
+}
+
+// rollupSnapshot reads every rollup cell as decoded dims → counters.
+func rollupSnapshot(t *testing.T, e *env) map[string]map[string]int64 {
+	t.Helper()
+	rep := &Reporter{st: e.st, cfg: e.cfg}
+	names, err := rep.dimNames(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := e.rdb.Keys(e.ctx, e.st.Key(keyRollPrefix+"*")).Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]int64{}
+	for _, k := range keys {
+		h, err := e.rdb.HGetAll(e.ctx, k).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for cell, rec := range h {
+			d, outlet, ok := decodeCell(cell, names)
+			if !ok {
+				t.Fatalf("undecodable cell %s", cell)
+			}
+			id := fmt.Sprintf("%s %v %+v", k, outlet, d)
+			m := map[string]int64{}
+			for _, tok := range strings.Split(rec, ",") {
+				name, n, _ := strings.Cut(tok, ":")
+				v, _ := strconv.ParseInt(n, 10, 64)
+				m[name] += v
+			}
+			out[id] = m
+		}
+	}
+	return out
+}
+
+// The bulk path (ApplyEvents, used by backfills and the benchmark) folds
+// events exactly as the stream projection does.
+func TestApplyEventsEqualsStream(t *testing.T) {
+	r := servertest.Redis(t)
+	e := newEnv(t, r)
+	p, err := NewProjector(e.st, e.cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	simulate(t, e, 9, 300, 4, time.Minute, 0, nil)
+	if _, err := p.CatchUp(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := rollupSnapshot(t, e)
+	keys, _ := e.rdb.Keys(e.ctx, e.st.Key("sla:r*")).Result()
+	if err := e.rdb.Del(e.ctx, keys...).Err(); err != nil {
+		t.Fatal(err)
+	}
+	var evs []Event
+	for _, m := range e.events() {
+		evs = append(evs, decodeEvent(m))
+	}
+	for i := 0; i < len(evs); i += 250 {
+		if err := p.ApplyEvents(e.ctx, evs[i:min(i+250, len(evs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := rollupSnapshot(t, e)
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d cells from the bulk path, %d from the stream", len(got), len(want))
+	}
+	for id, w := range want {
+		g := got[id]
+		for name, n := range w {
+			if g[name] != n {
+				t.Errorf("%s %s: bulk %d, stream %d", id, name, g[name], n)
+			}
+		}
+		if len(g) != len(w) {
+			t.Errorf("%s: bulk %v, stream %v", id, g, w)
+		}
+	}
 }

@@ -552,9 +552,12 @@ const keyBulkCheckpoint = "sla:rollup:bulk"
 // ApplyEvents folds events that are not on the stream (a backfill, a
 // benchmark's synthetic history) into the rollups through the same code
 // and script as the stream: each call is one atomic step guarded by its
-// own checkpoint, a counter of batches applied. Events must carry their
-// dimensions (enquiry.created included): nothing is read from enquiries.
+// own checkpoint, a counter of batches applied. Events lacking dimensions
+// get them from their enquiries, as on the stream.
 func (p *Projector) ApplyEvents(ctx context.Context, evs []Event) error {
+	if err := p.enrich(ctx, evs); err != nil {
+		return err
+	}
 	b := newBatch()
 	for i := range evs {
 		p.project(b, &evs[i])
