@@ -15,9 +15,8 @@ test-real:       ## as CI: a missing redis-server or Dovecot is a failure
 vet:
 	go vet ./...
 
-score:           ## score linking and routing on the labelled sample enquiries
-	go run ./cmd/mediadesk route --config $(SHARED)/data/desk.yaml $(SHARED)/data/enquiries/*.eml > out.jsonl
-	$(SHARED)/tools/score-route --desk $(SHARED)/data/desk.yaml $(SHARED)/data/enquiries/labels.jsonl out.jsonl
+score:           ## score linking and routing on the labelled sample enquiries (all, odd, even halves)
+	scripts/score-route.sh $(SHARED)
 
 bench-ingest:    ## pickup latency and backlog throughput against real Dovecot and Redis
 	go run ./bench/ingest
