@@ -34,7 +34,7 @@ func (s *Service) runEvents(ctx context.Context) error {
 	}
 	stream := s.st.Key("events")
 	consumer := s.outbox.owner
-	defer s.rdb.XGroupDelConsumer(context.WithoutCancel(ctx), stream, eventsGroup, consumer)
+	defer dropConsumer(context.WithoutCancel(ctx), s.rdb, stream, eventsGroup, consumer)
 	backlog := true
 	var lastClaim time.Time
 	delay := 200 * time.Millisecond
@@ -76,8 +76,15 @@ func (s *Service) runEvents(ctx context.Context) error {
 			}
 			for _, m := range msgs {
 				if err := s.handleEvent(ctx, m); err != nil {
+					err = fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
+					if ctx.Err() == nil && deliveries(ctx, s.rdb, stream, eventsGroup, m.ID) >= s.outbox.opts.MaxDeliveries {
+						s.log.Error("outbound events: giving up on an event that keeps failing; set aside in outbound:dead", "err", err)
+						if derr := deadLetter(ctx, s.rdb, s.st.Key("outbound:dead"), stream, eventsGroup, m, err); derr == nil {
+							continue
+						}
+					}
 					backlog = true
-					return fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
+					return err
 				}
 				if err := s.rdb.XAck(ctx, stream, eventsGroup, m.ID).Err(); err != nil {
 					return err

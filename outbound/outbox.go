@@ -181,6 +181,13 @@ type OutboxOptions struct {
 	// hours).
 	RetryBase, RetryMax time.Duration
 	MaxAttempts         int
+	// MaxDeliveries is how often a stream entry (outbox or events) is
+	// handed to a consumer that fails on it before it is set aside in P
+	// outbound:dead, so one entry that can never be processed (a bug, a
+	// config change) does not block the ones behind it for ever (default
+	// 8). While Redis is away the count cannot be read and nothing is set
+	// aside.
+	MaxDeliveries int64
 }
 
 // Outbox is the durable queue every outgoing message passes through: a
@@ -231,6 +238,9 @@ func (o *OutboxOptions) defaults() {
 	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 12
+	}
+	if o.MaxDeliveries <= 0 {
+		o.MaxDeliveries = 8
 	}
 }
 
@@ -432,7 +442,7 @@ func (o *Outbox) Run(ctx context.Context) error {
 	}
 	log := o.log.With("consumer", o.owner)
 	log.Info("outbox sender started")
-	defer o.rdb.XGroupDelConsumer(context.WithoutCancel(ctx), o.stream(), outboxGroup, o.owner)
+	defer dropConsumer(context.WithoutCancel(ctx), o.rdb, o.stream(), outboxGroup, o.owner)
 	var lastClaim time.Time
 	backlog := false
 	delay := 200 * time.Millisecond
@@ -459,7 +469,8 @@ func (o *Outbox) Run(ctx context.Context) error {
 // step does one round: promote due retries, take over abandoned
 // messages, read new ones, deliver them.
 func (o *Outbox) step(ctx context.Context, lastClaim *time.Time, backlog *bool) error {
-	if _, err := o.run(ctx, "promote", map[string]any{"limit": 100}); err != nil {
+	if _, err := o.run(ctx, "promote", map[string]any{"limit": 100,
+		"stale": strconv.FormatInt((5 * o.opts.ClaimAfter).Milliseconds(), 10)}); err != nil {
 		return err
 	}
 	var msgs []redis.XMessage
@@ -507,6 +518,15 @@ func (o *Outbox) step(ctx context.Context, lastClaim *time.Time, backlog *bool) 
 	}
 	for _, m := range msgs {
 		if err := o.process(ctx, m); err != nil {
+			if ctx.Err() == nil && deliveries(ctx, o.rdb, o.stream(), outboxGroup, m.ID) >= o.opts.MaxDeliveries {
+				o.log.Error("outbox: giving up on an entry that keeps failing; set aside in outbound:dead", "id", m.ID, "key", m.Values["key"], "err", err)
+				if key, _ := m.Values["key"].(string); key != "" {
+					o.rdb.HSet(ctx, o.st.Key("outbox:job:"+key), "last_error", clip("set aside: "+err.Error(), 500))
+				}
+				if derr := deadLetter(ctx, o.rdb, o.st.Key("outbound:dead"), o.stream(), outboxGroup, m, err); derr == nil {
+					continue
+				}
+			}
 			*backlog = true
 			return err
 		}

@@ -23,11 +23,23 @@ local counts = k('outbox:counts')
 
 local function job(key) return k('outbox:job:' .. key) end
 
+-- P outbox:active holds jobs that should be in the stream (queued or
+-- sending), scored by when they got there, so the janitor in 'promote'
+-- can put back one whose stream entry was lost (trimmed, or dropped with
+-- a consumer).
+local active = k('outbox:active')
+
 local function move(j, from, to)
   if from == to then return end
   if nonempty(from) then redis.call('HINCRBY', counts, from, -1) end
   redis.call('HINCRBY', counts, to, 1)
   redis.call('HSET', j, 'state', to)
+  local key = redis.call('HGET', j, 'key')
+  if to == 'queued' or to == 'sending' then
+    redis.call('ZADD', active, a.wall, key)
+  else
+    redis.call('ZREM', active, key)
+  end
 end
 
 -- to_sent marks a job sent, counting it when it may have gone twice.
@@ -217,6 +229,24 @@ if action == 'promote' then
       redis.call('HSET', j, 'updated', a.now)
       redis.call('XADD', stream, 'MAXLEN', '~', '100000', '*', 'key', key)
       n = n + 1
+    end
+  end
+  -- The janitor: a job queued or sending for far longer than any sender
+  -- takes (stale ms) has lost its stream entry; add it again. A second
+  -- entry for a job is harmless: 'begin' sees what became of it.
+  if nonempty(a.stale) then
+    local cutoff = string.format('%.0f', tonumber(a.wall) - tonumber(a.stale))
+    for _, key in ipairs(redis.call('ZRANGEBYSCORE', active, '-inf', cutoff, 'LIMIT', 0, 20)) do
+      local j = job(key)
+      local f = redis.call('HMGET', j, 'state', 'lease_until')
+      if f[1] == 'queued' or (f[1] == 'sending' and tonumber(f[2] or '0') <= tonumber(a.wall)) then
+        redis.call('XADD', stream, 'MAXLEN', '~', '100000', '*', 'key', key)
+        redis.call('ZADD', active, a.wall, key)
+      elseif f[1] ~= 'sending' then
+        redis.call('ZREM', active, key)
+      else
+        redis.call('ZADD', active, a.wall, key)
+      end
     end
   end
   return {'ok', tostring(n)}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/mailparse"
@@ -574,5 +575,41 @@ func TestNotify(t *testing.T) {
 	msgs, _ = e.sink.Wait(ctxTimeout(t, 20*time.Second), 3)
 	if d := msgs[2].Parsed; d.Subject != "Daily report" || !strings.Contains(d.Text, "All well.") {
 		t.Errorf("digest %q %q", d.Subject, d.Text)
+	}
+}
+
+// TestLostStreamEntry: a queued job whose stream entry is gone (trimmed)
+// is put back by the janitor and sent once.
+func TestLostStreamEntry(t *testing.T) {
+	e := newEnv(t, "", func(o *Options) { o.Outbox.ClaimAfter = 200 * time.Millisecond })
+	ref := e.commit(1, enquiryMail("lost@bbc", "jo@bbc.co.uk", "Lost", "q")).Ref
+	j, err := e.svc.Reply(e.ctx, ref, ReplyRequest{Body: "x", Kind: "substantive", By: "ann"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.rdb.XTrimMaxLen(e.ctx, e.st.Key("outbox"), 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	e.run(e.svc.outbox.Run)
+	e.waitState(j.Key, StateSent)
+	if n := len(e.sink.Messages()); n != 1 {
+		t.Errorf("delivered %d", n)
+	}
+}
+
+// TestPoisonEvent: an event that can never be handled is set aside after
+// MaxDeliveries, and the events behind it are handled.
+func TestPoisonEvent(t *testing.T) {
+	e := newEnv(t, "", func(o *Options) { o.Outbox.MaxDeliveries = 3 })
+	ref := e.commit(1, enquiryMail("p1@bbc", "jo@bbc.co.uk", "First", "q")).Ref
+	e.rdb.XAdd(e.ctx, &redis.XAddArgs{Stream: e.st.Key("events"), Values: []any{"type", "enquiry.assigned", "ref", ref,
+		"at", "0", "data", `{"to":"ghost","by":"meg","from":"ann"}`}})
+	ref2 := e.commit(2, enquiryMail("p2@bbc", "sam@bbc.co.uk", "Second", "q")).Ref
+	e.run(e.svc.outbox.Run)
+	e.run(e.svc.runEvents)
+	e.waitState("ack:"+ref2, StateSent)
+	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
+	if len(dead) != 1 || !strings.Contains(dead[0], "ghost") {
+		t.Errorf("dead letters %q", dead)
 	}
 }
