@@ -208,7 +208,7 @@ func TextToHTML(text string) string {
 		}
 		lines := strings.Split(para, "\n")
 		for i, l := range lines {
-			lines[i] = linkify(html.EscapeString(l))
+			lines[i] = linkify(l)
 		}
 		b.WriteString("<p>")
 		b.WriteString(strings.Join(lines, "<br>\r\n"))
@@ -220,11 +220,18 @@ func TextToHTML(text string) string {
 
 var urlRe = regexp.MustCompile(`https?://[^\s<>"']+[^\s<>"'.,;:!?)]`)
 
-// linkify turns URLs in already-escaped text into links.
-func linkify(escaped string) string {
-	return urlRe.ReplaceAllStringFunc(escaped, func(u string) string {
-		return `<a href="` + u + `">` + u + `</a>`
-	})
+// linkify escapes a line of text and makes its URLs links.
+func linkify(line string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range urlRe.FindAllStringIndex(line, -1) {
+		b.WriteString(html.EscapeString(line[last:m[0]]))
+		u := html.EscapeString(line[m[0]:m[1]])
+		b.WriteString(`<a href="` + u + `">` + u + `</a>`)
+		last = m[1]
+	}
+	b.WriteString(html.EscapeString(line[last:]))
+	return b.String()
 }
 
 var replyPrefixRe = regexp.MustCompile(`(?i)^\s*((re|aw|sv|vs|fw|fwd|wg|tr|rif|r)\s*(\[\d+\])?\s*:\s*)+`)

@@ -136,7 +136,12 @@ type env struct {
 
 func newEnv(t *testing.T, extra string, tweak func(o *Options)) *env {
 	t.Helper()
-	r := servertest.Redis(t)
+	return newEnvOn(t, servertest.Redis(t), extra, tweak)
+}
+
+// newEnvOn is newEnv on a given Redis (the demo runs on miniredis).
+func newEnvOn(t *testing.T, r *servers.Redis, extra string, tweak func(o *Options)) *env {
+	t.Helper()
 	opt, err := redis.ParseURL(r.URL)
 	if err != nil {
 		t.Fatal(err)

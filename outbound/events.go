@@ -52,10 +52,14 @@ func (s *Service) runEvents(ctx context.Context) error {
 				}
 				backlog = len(msgs) > 0
 			}
-			if len(msgs) == 0 && time.Since(lastClaim) >= s.outbox.opts.ClaimAfter/4 {
+			// Handling an event only queues mail, so an entry idle for a
+			// quarter of ClaimAfter belongs to a dead consumer; taking one
+			// from a slow live one is harmless (idempotency keys).
+			claimIdle := s.outbox.opts.ClaimAfter / 4
+			if len(msgs) == 0 && time.Since(lastClaim) >= claimIdle/2 {
 				lastClaim = time.Now()
 				claimed, _, err := s.rdb.XAutoClaim(ctx, &redis.XAutoClaimArgs{Stream: stream, Group: eventsGroup,
-					Consumer: consumer, MinIdle: s.outbox.opts.ClaimAfter, Start: "0-0", Count: 50}).Result()
+					Consumer: consumer, MinIdle: claimIdle, Start: "0-0", Count: 50}).Result()
 				if err != nil && !errors.Is(err, redis.Nil) {
 					return err
 				}

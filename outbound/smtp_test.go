@@ -10,6 +10,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math/big"
 	"net"
@@ -611,5 +612,42 @@ func TestPoisonEvent(t *testing.T) {
 	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
 	if len(dead) != 1 || !strings.Contains(dead[0], "ghost") {
 		t.Errorf("dead letters %q", dead)
+	}
+}
+
+// TestTwoSenders: two replicas' senders on one Redis deliver each of 40
+// messages exactly once.
+func TestTwoSenders(t *testing.T) {
+	e := newEnv(t, "", nil)
+	other, err := New(e.svc.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.sink.SetReject(func(string, []string, []byte) error { time.Sleep(5 * time.Millisecond); return nil })
+	e.run(e.svc.outbox.Run)
+	e.run(other.outbox.Run)
+	var keys []string
+	for i := 0; i < 40; i++ {
+		ref := e.commit(uint32(i+1), enquiryMail(fmt.Sprintf("two%d@bbc", i), fmt.Sprintf("r%d@bbc.co.uk", i), "Q", "q")).Ref
+		j, err := e.svc.Reply(e.ctx, ref, ReplyRequest{Body: "A", Kind: "substantive", By: "ann"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, j.Key)
+	}
+	for _, k := range keys {
+		e.waitState(k, StateSent)
+	}
+	seen := map[string]int{}
+	for _, m := range e.sink.Messages() {
+		seen[m.Parsed.MessageID]++
+	}
+	if len(seen) != 40 {
+		t.Errorf("%d distinct messages delivered", len(seen))
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("%s delivered %d times", id, n)
+		}
 	}
 }
