@@ -16,6 +16,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -357,7 +359,6 @@ func TestSMTPSecurityAndAuth(t *testing.T) {
 	if !errors.Is(err, errLost) {
 		t.Errorf("abandon: %v", err)
 	}
-	time.Sleep(0) // the server may still be reading; it must not store a message
 	if n := len(sink.Messages()); n != 0 {
 		t.Errorf("server kept %d message(s) from an abandoned transaction", n)
 	}
@@ -649,5 +650,39 @@ func TestTwoSenders(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s delivered %d times", id, n)
 		}
+	}
+}
+
+// TestAckTemplateAndSwitch: a configured template file replaces the
+// default; a broken one is refused at start; acknowledgements can be off.
+func TestAckTemplateAndSwitch(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "ack.tmpl")
+	os.WriteFile(good, []byte("Ref {{.Ref}} for {{.Email}}: answer expected {{.Expected}} from {{.Team}}.\n"), 0o600)
+	e := newEnv(t, "acknowledgements:\n  template: "+good+"\n", nil)
+	e.run(e.svc.outbox.Run)
+	out := e.commit(1, enquiryMail("tpl@bbc", "jo@bbc.co.uk", "Template", "q"))
+	if err := e.svc.acknowledge(e.ctx, out.Ref, out.MKey); err != nil {
+		t.Fatal(err)
+	}
+	msgs, _ := e.sink.Wait(ctxTimeout(t, 20*time.Second), 1)
+	if got := strings.TrimSpace(msgs[0].Parsed.Text); got != "Ref "+out.Ref+" for jo@bbc.co.uk: answer expected by 11:30 today from our Duty desk." {
+		t.Errorf("templated text %q", got)
+	}
+
+	bad := filepath.Join(dir, "bad.tmpl")
+	os.WriteFile(bad, []byte("{{.Nope}}"), 0o600)
+	cfg := DeskConfig(t, "127.0.0.1:1", "desk", "127.0.0.1:2", "acknowledgements:\n  template: "+bad+"\n")
+	if _, err := New(Options{Config: cfg, Store: e.st}); err == nil || !strings.Contains(err.Error(), "acknowledgements.template") {
+		t.Errorf("broken template: %v", err)
+	}
+
+	off := newEnv(t, "acknowledgements:\n  enabled: false\n", nil)
+	out = off.commit(1, enquiryMail("off@bbc", "jo@bbc.co.uk", "Off", "q"))
+	if err := off.svc.acknowledge(off.ctx, out.Ref, out.MKey); err != nil {
+		t.Fatal(err)
+	}
+	if jobs, _ := off.svc.outbox.ForEnquiry(off.ctx, out.Ref); len(jobs) != 0 {
+		t.Errorf("acknowledgements off, yet %+v", jobs)
 	}
 }
