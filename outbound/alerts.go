@@ -184,6 +184,8 @@ func (s *Service) alertText(e *store.Enquiry, n Notification, off *config.Office
 		headline = "SLA breached, " + clockName(n.Clock) + " was due " + When(n.Due, now, loc) + ": " + subj
 	case NotifyEscalation:
 		headline = "Escalation, " + clockName(n.Clock) + " overdue: " + subj
+	case "":
+		headline = "About " + subj
 	default:
 		headline = n.Kind + ": " + subj
 	}

@@ -686,3 +686,45 @@ func TestAckTemplateAndSwitch(t *testing.T) {
 		t.Errorf("acknowledgements off, yet %+v", jobs)
 	}
 }
+
+// TestResponseCopiedToDesk: an officer who answers from their own mailbox
+// with the desk in copy is seen through the inbox (enquiry.internal) and
+// the reply counts as the response.
+func TestResponseCopiedToDesk(t *testing.T) {
+	e := newEnv(t, "", nil)
+	e.run(e.svc.runEvents)
+	ref := e.commit(1, enquiryMail("cc-q@bbc", "jo@bbc.co.uk", "Copy", "q")).Ref
+	for i, raw := range []string{
+		// To the desk only: internal, not a response.
+		"From: Bob <bob@desk.example.gov.uk>\nTo: " + DeskAddress + "\nSubject: Re: Copy\nMessage-ID: <int@desk>\nIn-Reply-To: <cc-q@bbc>\n\nShall I take it?\n",
+		// To the journalist, desk in copy: the response.
+		"From: Bob <bob@desk.example.gov.uk>\nTo: jo@bbc.co.uk\nCc: " + DeskAddress + "\nSubject: Re: Copy\nMessage-ID: <resp@desk>\nIn-Reply-To: <cc-q@bbc>\n\nHere is the answer.\n",
+	} {
+		m, err := mailparse.Parse([]byte(strings.ReplaceAll(raw, "\n", "\r\n")), mailparse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs, err := e.st.Commit(e.ctx, []store.Incoming{{Source: store.Source{Mailbox: "desk", Folder: "INBOX", UIDValidity: 1, UID: uint32(10 + i)},
+			Received: e.clock.Now(), Msg: m, Own: true}}, store.CommitOptions{})
+		if err != nil || outs[0].Ref != ref {
+			t.Fatalf("commit: %+v %v", outs, err)
+		}
+	}
+	Eventually(t, "response recorded", 20*time.Second, func() bool {
+		enq, _ := e.st.Enquiry(e.ctx, ref)
+		return !enq.Clocks[store.ClockFirstResponse].Met.IsZero()
+	})
+	tl, _ := e.st.Timeline(e.ctx, ref)
+	n := 0
+	for _, ev := range tl {
+		if ev.Type == "response" {
+			n++
+			if ev.By != "bob" || ev.Data["via"] != "copy-to-desk" {
+				t.Errorf("response %+v", ev)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d responses", n)
+	}
+}
