@@ -1,7 +1,3 @@
-// Package web serves the desk over HTTP: the JSON API (enquiries, status,
-// replies, reports) and the officers' dashboard, behind login, roles and
-// CSRF protection. Email content is hostile: the API returns it as JSON
-// data and the dashboard renders it escaped or sanitised, never trusted.
 package web
 
 import (
@@ -12,26 +8,60 @@ import (
 	"strconv"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
 )
 
-// API serves the JSON endpoints.
+// API serves the JSON endpoints. Behind Server.Protect every call is
+// authenticated (session cookie with CSRF token, or API token) and the
+// acting officer is the signed-in one.
 type API struct {
 	Config *config.Config
 	Store  *store.Store
 	Log    *slog.Logger
+	// Releases is the shared release catalogue (lines to take); nil leaves
+	// the release endpoints out.
+	Releases *routing.ReleaseStore
 	// Extra lets other packages add endpoints (replies, reports) to the
 	// same mux under the same authentication.
 	Extra func(mux *http.ServeMux)
+
+	server *Server
 }
 
-// Register adds the API routes to mux.
+// Register adds the API routes to mux:
+//
+//	GET  /api/enquiries                 list (status=open|all, officer, offset, limit)
+//	GET  /api/enquiries/{ref}           one enquiry with messages and timeline
+//	POST /api/enquiries/{ref}/claim     {"expect": officer shown} → assign to me
+//	POST /api/enquiries/{ref}/assign    {"to", "expect", "reason"}
+//	POST /api/enquiries/{ref}/notes     {"text"}
+//	POST /api/enquiries/{ref}/waiting   {"on": true|false}
+//	POST /api/enquiries/{ref}/resolve   {"note"}
+//	POST /api/enquiries/{ref}/reopen    {"note"}
+//	GET  /api/releases                  every release
+//	GET  /api/releases/{id}             one release
+//	PUT  /api/releases/{id}/lines       {"lines": [...]} (managers)
+//	GET  /api/me                        who the caller is
+//	GET  /api/status, /api/quarantine, /api/automatic (admins)
+//
+// Actions answer {"changed": bool, "detail": "..."}; 409 when someone got
+// there first or the enquiry's state refuses it.
 func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/enquiries", a.listEnquiries)
 	mux.HandleFunc("GET /api/enquiries/{ref}", a.getEnquiry)
 	mux.HandleFunc("GET /api/status", a.status)
 	mux.HandleFunc("GET /api/quarantine", a.quarantine)
 	mux.HandleFunc("GET /api/automatic", a.automatic)
+	mux.HandleFunc("GET /api/me", a.me)
+	for _, act := range []string{"claim", "assign", "notes", "waiting", "resolve", "reopen"} {
+		mux.HandleFunc("POST /api/enquiries/{ref}/"+act, a.action)
+	}
+	if a.Releases != nil {
+		mux.HandleFunc("GET /api/releases", a.listReleases)
+		mux.HandleFunc("GET /api/releases/{id}", a.getRelease)
+		mux.HandleFunc("PUT /api/releases/{id}/lines", a.putLines)
+	}
 	if a.Extra != nil {
 		a.Extra(mux)
 	}
@@ -83,6 +113,10 @@ type EnquiryDetail struct {
 
 func (a *API) getEnquiry(w http.ResponseWriter, r *http.Request) {
 	ref := r.PathValue("ref")
+	if !validRef.MatchString(ref) {
+		writeError(w, http.StatusNotFound, "no enquiry "+ref)
+		return
+	}
 	e, err := a.Store.Enquiry(r.Context(), ref)
 	if errors.Is(err, store.ErrNotFound) {
 		writeError(w, http.StatusNotFound, "no enquiry "+ref)

@@ -1,0 +1,54 @@
+// Package web owns the desk's HTTP surface: the JSON API, the officers'
+// dashboard (server-rendered with html/template, a little embedded vanilla
+// JS, no CDN), and the security around both and around every endpoint other
+// packages register on the same mux (outbound replies, SLA reports).
+//
+// # Authentication
+//
+// People are the config's officers[]; their bcrypt password hashes live in
+// a users file (lines "id:<bcrypt hash>", written by `mediadesk passwd`).
+// Signing in creates a session in Redis under Key("session:<sha256 of the
+// id>") — the raw 256-bit id exists only in the cookie — with an idle and an
+// absolute expiry checked against the desk clock. Failed sign-ins are
+// counted per user+IP and per IP in fixed Redis windows; an unknown user
+// costs the same bcrypt comparison and gets the same answer as a wrong
+// password. Integrations use bearer tokens instead: a tokens file holds
+// "id:sha256:<hex>" lines (`mediadesk passwd --token`), and a token acts as
+// that officer with that officer's role, on /api/ only.
+//
+// # Cookies
+//
+// The session cookie is HttpOnly and SameSite=Lax. It is Secure, and named
+// with the __Host- prefix, when the request came over TLS, when a proxy
+// says X-Forwarded-Proto: https, or when web.base_url is https; otherwise
+// (the demo on http://127.0.0.1) it is a plain cookie named "mediadesk".
+//
+// # Roles
+//
+// officer < manager < admin, each including the one before. Every route
+// pattern on the mux has a minimum role in a table (routeRoles); a pattern
+// missing from the table is admin-only, so a route added by another
+// package is never open by accident. On an enquiry an officer may view,
+// note and claim (take over) any enquiry, and reply, reassign, resolve,
+// reopen or set waiting only on one that is theirs or unassigned; managers
+// and admins may do everything (User.Can).
+//
+// # CSRF
+//
+// State-changing requests (anything but GET, HEAD, OPTIONS) pass
+// http.CrossOriginProtection (Sec-Fetch-Site, else Origin against Host)
+// and, when authenticated by cookie, must carry the session's synchronizer
+// token (form field "csrf" or header X-CSRF-Token), compared in constant
+// time. The sign-in form, which has no session yet, uses a double-submit
+// cookie. Bearer-token requests carry no ambient credential and need no
+// token.
+//
+// # Hostile mail
+//
+// Everything from mail is rendered by html/template's contextual escaping.
+// The HTML part of a message is shown only after sanitising with a
+// bluemonday policy (the UGC policy without images or any other remote
+// resource), inside <iframe sandbox srcdoc>, so even a sanitiser bug cannot
+// run script or reach the dashboard's origin; the Content-Security-Policy
+// (no inline script, img-src 'self' data:) is the third wall.
+package web

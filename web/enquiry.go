@@ -1,0 +1,287 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// messageView is a message as the thread shows it.
+type messageView struct {
+	store.Message
+	// Doc is the sanitised HTML part as a whole document for srcdoc ("" when
+	// the message has no HTML part).
+	Doc string
+}
+
+type enquiryData struct {
+	E        *store.Enquiry
+	Clocks   []clockView
+	Messages []messageView
+	Timeline []store.Event
+	Release  *routing.Release
+	Officers []config.Officer
+	Can      map[string]bool
+	// Mine says the enquiry is the user's.
+	Mine bool
+	// ReplyOn says replies can be sent from here; ReplyID makes a
+	// double-clicked send go once.
+	ReplyOn bool
+	ReplyID string
+	Sandbox string
+	// Form values kept after a refused action.
+	Note, Body, Kind string
+}
+
+// flashes are the messages after a successful action (?done=code); codes,
+// not text, travel in the URL, so nothing can be injected through it.
+var flashes = map[string]string{
+	"claimed":  "You claimed this enquiry.",
+	"assigned": "Reassigned.",
+	"noted":    "Note added.",
+	"replied":  "Reply queued: it is sent and recorded on the timeline once the mail server accepts it.",
+	"waiting":  "Waiting on the journalist: the resolution clock is paused.",
+	"resumed":  "Resolution clock resumed.",
+	"resolved": "Resolved.",
+	"reopened": "Reopened.",
+	"noop":     "Nothing to change: it was already so.",
+	"saved":    "Saved.",
+}
+
+func (s *Server) readEnquiry(ctx context.Context, ref string) (*store.Enquiry, error) {
+	if !validRef.MatchString(ref) {
+		return nil, store.ErrNotFound
+	}
+	return s.st.Enquiry(ctx, ref)
+}
+
+func (s *Server) enquiryPage(w http.ResponseWriter, r *http.Request) {
+	ref := r.PathValue("ref")
+	e, err := s.readEnquiry(r.Context(), ref)
+	if errors.Is(err, store.ErrNotFound) {
+		s.errorPage(w, r, http.StatusNotFound, "no enquiry "+ref)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var fl *flash
+	if t, ok := flashes[r.URL.Query().Get("done")]; ok {
+		fl = &flash{Text: t}
+	}
+	s.showEnquiry(w, r, http.StatusOK, e, fl, enquiryData{})
+}
+
+// showEnquiry renders the enquiry page; form carries text to keep in the
+// note and reply boxes after a refused action.
+func (s *Server) showEnquiry(w http.ResponseWriter, r *http.Request, status int, e *store.Enquiry, fl *flash, form enquiryData) {
+	ctx := r.Context()
+	u := CurrentUser(ctx)
+	msgs, err := s.st.Messages(ctx, e.Ref)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tl, err := s.st.Timeline(ctx, e.Ref)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := enquiryData{
+		E: e, Clocks: s.clockViews(e, s.clock.Now()), Timeline: tl, Officers: s.cfg.Officers,
+		Can: map[string]bool{}, Mine: e.Officer == u.ID, ReplyOn: s.o.Replies != nil, ReplyID: randomToken(12),
+		Sandbox: sandbox, Note: form.Note, Body: form.Body, Kind: form.Kind,
+	}
+	if d.Kind == "" {
+		d.Kind = string(store.Holding)
+		if e.Fields["acknowledge:met"] != "" {
+			d.Kind = string(store.Substantive)
+		}
+	}
+	for _, a := range []Action{ActNote, ActClaim, ActAssign, ActReply, ActWaiting, ActResolve, ActReopen} {
+		d.Can[string(a)] = u.Can(a, e)
+	}
+	for _, m := range msgs {
+		d.Messages = append(d.Messages, messageView{Message: m, Doc: s.sanitiseHTML(m.HTML)})
+	}
+	if e.Release != "" {
+		if rel, ok, err := s.releases.Get(ctx, e.Release); err != nil {
+			s.log.Warn("read release", "release", e.Release, "err", err)
+		} else if ok {
+			d.Release = &rel
+		}
+	}
+	s.render(w, r, status, "enquiry", &page{Title: e.Ref, Nav: "queues", Live: "enquiry", Ref: e.Ref, Flash: fl, Data: d})
+}
+
+// enquiryAction runs one officer action from the enquiry page's forms
+// (the CSRF token was checked by Protect), then redirects back with a
+// done code, or shows the page again with what went wrong.
+func (s *Server) enquiryAction(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := CurrentUser(ctx)
+	ref := r.PathValue("ref")
+	action := Action(r.PathValue("action"))
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "unreadable form")
+		return
+	}
+	e, err := s.readEnquiry(ctx, ref)
+	if errors.Is(err, store.ErrNotFound) {
+		s.errorPage(w, r, http.StatusNotFound, "no enquiry "+ref)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch action {
+	case ActClaim, ActAssign, ActNote, ActReply, ActWaiting, ActResolve, ActReopen:
+	default:
+		s.errorPage(w, r, http.StatusNotFound, "no such action")
+		return
+	}
+	if !u.Can(action, e) {
+		s.errorPage(w, r, http.StatusForbidden, "only "+ownerName(s.cfg, e.Officer)+" (who has this enquiry) or a manager may do that; claim it first")
+		return
+	}
+	f := r.PostForm
+	form := enquiryData{Note: f.Get("text"), Body: f.Get("body"), Kind: f.Get("kind")}
+	done, err := s.act(ctx, u, e, action, f)
+	if err != nil {
+		status, msg := actionError(err)
+		if status == http.StatusInternalServerError {
+			s.log.Error("enquiry action", "ref", ref, "action", action, "user", u.ID, "err", err)
+		}
+		if e2, rerr := s.st.Enquiry(ctx, ref); rerr == nil {
+			e = e2
+		}
+		s.showEnquiry(w, r, status, e, &flash{Error: true, Text: msg}, form)
+		return
+	}
+	s.log.Info("enquiry action", "ref", ref, "action", action, "user", u.ID)
+	http.Redirect(w, r, "/enquiries/"+url.PathEscape(ref)+"?done="+done, http.StatusSeeOther)
+}
+
+// badInput is an action refused because of what was typed.
+type badInput string
+
+func (b badInput) Error() string { return string(b) }
+
+// actionError maps an action's error to a status and a message for the
+// officer.
+func actionError(err error) (int, string) {
+	var bad badInput
+	switch {
+	case errors.As(err, &bad):
+		return http.StatusBadRequest, string(bad)
+	case errors.Is(err, outbound.ErrBadRequest):
+		return http.StatusBadRequest, "Not sent: " + strings.TrimPrefix(err.Error(), outbound.ErrBadRequest.Error()+": ")
+	case errors.Is(err, store.ErrConflict):
+		return http.StatusConflict, "Someone got there first: " + strings.TrimSuffix(err.Error(), ": "+store.ErrConflict.Error()) + ". Nothing was changed."
+	case errors.Is(err, store.ErrRefused):
+		return http.StatusConflict, "Refused: " + strings.TrimSuffix(err.Error(), ": "+store.ErrRefused.Error()) + "."
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, "No such enquiry."
+	}
+	return http.StatusInternalServerError, "Something went wrong; the server log has the details."
+}
+
+func ownerName(cfg *config.Config, id string) string {
+	if o := cfg.Officer(id); o != nil {
+		return o.Name
+	}
+	if id == "" {
+		return "the owner"
+	}
+	return id
+}
+
+// act does one action as u; it is shared by the pages and the JSON API.
+// It returns the done code for the flash.
+func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Action, f url.Values) (string, error) {
+	ref := e.Ref
+	var res store.Result
+	var err error
+	code := string(action)
+	switch action {
+	case ActClaim:
+		expect := strings.TrimSpace(f.Get("expect"))
+		// The store cannot check "still unassigned"; check just before.
+		if expect == "" && e.Officer != "" && e.Officer != u.ID {
+			return "", fmt.Errorf("enquiry %s is now assigned to %s: %w", ref, e.Officer, store.ErrConflict)
+		}
+		res, err = s.st.Assign(ctx, ref, u.ID, u.ID, expect, "claimed on the dashboard")
+		code = "claimed"
+	case ActAssign:
+		to := strings.TrimSpace(f.Get("to"))
+		if s.cfg.Officer(to) == nil {
+			return "", badInput("Choose an officer to reassign to.")
+		}
+		expect := strings.TrimSpace(f.Get("expect"))
+		if expect == "" && e.Officer != "" {
+			expect = e.Officer
+		}
+		reason := strings.TrimSpace(f.Get("reason"))
+		if len(reason) > 500 {
+			return "", badInput("The reason is longer than 500 characters.")
+		}
+		res, err = s.st.Assign(ctx, ref, to, u.ID, expect, reason)
+		code = "assigned"
+		if to == u.ID {
+			code = "claimed"
+		}
+	case ActNote:
+		text := strings.TrimSpace(f.Get("text"))
+		if text == "" {
+			return "", badInput("The note is empty.")
+		}
+		if len(text) > 20_000 {
+			return "", badInput("The note is longer than 20,000 characters.")
+		}
+		res, err = s.st.AddNote(ctx, ref, u.ID, text)
+		code = "noted"
+	case ActReply:
+		if s.o.Replies == nil {
+			return "", badInput("Replying from the dashboard is not available on this desk.")
+		}
+		_, err = s.o.Replies.Reply(ctx, ref, outbound.ReplyRequest{
+			Body: f.Get("body"), Kind: f.Get("kind"), UseLinesToTake: f.Get("use_lines") == "1",
+			By: u.ID, ID: f.Get("reply_id"),
+		})
+		res.Changed = true
+		code = "replied"
+	case ActWaiting:
+		on := f.Get("on") != "0"
+		res, err = s.st.SetWaiting(ctx, ref, u.ID, on, s.cfg.SLA.WarnBefore)
+		code = "waiting"
+		if !on {
+			code = "resumed"
+		}
+	case ActResolve:
+		res, err = s.st.Resolve(ctx, ref, u.ID, strings.TrimSpace(f.Get("note")))
+		code = "resolved"
+	case ActReopen:
+		res, err = s.st.Reopen(ctx, ref, u.ID, strings.TrimSpace(f.Get("note")))
+		code = "reopened"
+	default:
+		return "", badInput("no such action")
+	}
+	if err != nil {
+		return "", err
+	}
+	if !res.Changed {
+		return "noop", nil
+	}
+	return code, nil
+}

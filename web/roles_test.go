@@ -1,0 +1,287 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+// routeCase is one concrete request per route pattern.
+type routeCase struct {
+	pattern string
+	method  string
+	path    string
+	form    url.Values // for page POSTs
+	json    string     // for API POSTs and PUTs
+}
+
+// routeCases covers every pattern of the dashboard, the JSON API and the
+// routes other packages register (stand-ins here). {ref} is an enquiry
+// of bob's, so officers pass the role check and meet User.Can.
+func routeCases(ref string) []routeCase {
+	rel := "fcdo-2023-10-16-albania"
+	return []routeCase{
+		{"GET /{$}", "GET", "/", nil, ""},
+		{"GET /queues/{name}", "GET", "/queues/open", nil, ""},
+		{"GET /enquiries/{ref}", "GET", "/enquiries/" + ref, nil, ""},
+		{"POST /enquiries/{ref}/{action}", "POST", "/enquiries/" + ref + "/note", url.Values{"text": {"a note"}}, ""},
+		{"GET /releases", "GET", "/releases", nil, ""},
+		{"GET /releases/{id}", "GET", "/releases/" + rel, nil, ""},
+		{"POST /releases/{id}/lines", "POST", "/releases/" + rel + "/lines", url.Values{"lines": {"Line one.\nLine two."}}, ""},
+		{"GET /reports", "GET", "/reports", nil, ""},
+		{"GET /admin", "GET", "/admin", nil, ""},
+		{"GET /demo", "GET", "/demo", nil, ""},
+		{"GET /api/enquiries", "GET", "/api/enquiries", nil, ""},
+		{"GET /api/enquiries/{ref}", "GET", "/api/enquiries/" + ref, nil, ""},
+		{"POST /api/enquiries/{ref}/claim", "POST", "/api/enquiries/" + ref + "/claim", nil, `{"expect":"bob"}`},
+		{"POST /api/enquiries/{ref}/assign", "POST", "/api/enquiries/" + ref + "/assign", nil, `{"to":"bob"}`},
+		{"POST /api/enquiries/{ref}/notes", "POST", "/api/enquiries/" + ref + "/notes", nil, `{"text":"api note"}`},
+		{"POST /api/enquiries/{ref}/waiting", "POST", "/api/enquiries/" + ref + "/waiting", nil, `{"on":true}`},
+		{"POST /api/enquiries/{ref}/resolve", "POST", "/api/enquiries/" + ref + "/resolve", nil, `{}`},
+		{"POST /api/enquiries/{ref}/reopen", "POST", "/api/enquiries/" + ref + "/reopen", nil, `{}`},
+		{"GET /api/releases", "GET", "/api/releases", nil, ""},
+		{"GET /api/releases/{id}", "GET", "/api/releases/" + rel, nil, ""},
+		{"PUT /api/releases/{id}/lines", "PUT", "/api/releases/" + rel + "/lines", nil, `{"lines":["One."]}`},
+		{"GET /api/me", "GET", "/api/me", nil, ""},
+		{"GET /api/status", "GET", "/api/status", nil, ""},
+		{"GET /api/quarantine", "GET", "/api/quarantine", nil, ""},
+		{"GET /api/automatic", "GET", "/api/automatic", nil, ""},
+		{"POST /api/enquiries/{ref}/replies", "POST", "/api/enquiries/" + ref + "/replies", nil, `{"body":"hello","kind":"holding"}`},
+		{"GET /api/enquiries/{ref}/outbox", "GET", "/api/enquiries/" + ref + "/outbox", nil, ""},
+		{"GET /api/outbox", "GET", "/api/outbox", nil, ""},
+		{"GET /api/reports/summary", "GET", "/api/reports/summary", nil, ""},
+		{"GET /api/reports/breaches", "GET", "/api/reports/breaches", nil, ""},
+		{"GET /api/reports/export", "GET", "/api/reports/export", nil, ""},
+		{"GET /api/sla/clocks", "GET", "/api/sla/clocks", nil, ""},
+		{"GET /api/sla/status", "GET", "/api/sla/status", nil, ""},
+		{"GET /events", "GET", "/events", nil, ""},
+		{"POST /logout", "POST", "/logout", url.Values{}, ""},
+	}
+}
+
+// send makes the request as c (with its CSRF token).
+func (c *client) send(rc routeCase) *httptest.ResponseRecorder {
+	c.t.Helper()
+	switch {
+	case rc.method == "GET":
+		if rc.path == "/events" {
+			return c.sse()
+		}
+		return c.get(rc.path)
+	case rc.form != nil:
+		v := url.Values{}
+		for k, x := range rc.form {
+			v[k] = x
+		}
+		return c.post(rc.path, v)
+	}
+	return c.do(rc.method, rc.path, strings.NewReader(rc.json), map[string]string{"Content-Type": "application/json", "X-CSRF-Token": c.csrf})
+}
+
+// sse opens /events and gives up at once: only the status matters here.
+func (c *client) sse() *httptest.ResponseRecorder {
+	c.t.Helper()
+	old := liveMaxAge
+	liveMaxAge = 0
+	defer func() { liveMaxAge = old }()
+	return c.do("GET", "/events", nil, nil)
+}
+
+var roles = []config.Role{config.RoleOfficer, config.RoleManager, config.RoleAdmin}
+
+var roleUser = map[config.Role]string{config.RoleOfficer: "ann", config.RoleManager: "meg", config.RoleAdmin: "root"}
+
+// TestRoutePolicyTableIsComplete: every pattern in the table is one the
+// mux serves, and every route case resolves to its pattern.
+func TestRoutePolicyTableIsComplete(t *testing.T) {
+	f := newFixture(t)
+	ref := f.plain("Policy", "bob")
+	seen := map[string]bool{}
+	for _, rc := range routeCases(ref) {
+		_, pattern := f.mux.Handler(httptest.NewRequest(rc.method, rc.path, nil))
+		if pattern != rc.pattern {
+			t.Errorf("%s %s resolves to %q, want %q", rc.method, rc.path, pattern, rc.pattern)
+		}
+		seen[pattern] = true
+	}
+	for p := range routeRoles {
+		if !seen[p] {
+			t.Errorf("routeRoles has %q but no test case", p)
+		}
+	}
+	for p := range publicRoutes {
+		if RouteRole(p) != "" {
+			t.Errorf("public %q has a role", p)
+		}
+	}
+	if RouteRole("GET /something/new") != config.RoleAdmin {
+		t.Error("an unknown route is not admin-only")
+	}
+}
+
+// TestRoleMatrix: every route × {anonymous, officer, manager, admin}.
+func TestRoleMatrix(t *testing.T) {
+	f := newFixture(t)
+	clients := map[config.Role]*client{}
+	for _, r := range roles {
+		clients[r] = f.client().loginAs(roleUser[r])
+	}
+	for _, rc := range routeCases("") {
+		need := RouteRole(rc.pattern)
+		t.Run(strings.ReplaceAll(rc.pattern, "/", "_"), func(t *testing.T) {
+			ref := f.plain("Matrix "+rc.pattern, "ann")
+			rc := routeCases(ref)[indexOf(routeCases(ref), rc.pattern)]
+			// Anonymous.
+			rec := f.client().send(rc)
+			wantAnon := http.StatusSeeOther
+			if strings.HasPrefix(rc.path, "/api/") || rc.path == "/events" {
+				wantAnon = http.StatusUnauthorized
+			}
+			if rc.method != "GET" && !strings.HasPrefix(rc.path, "/api/") {
+				wantAnon = http.StatusSeeOther
+			}
+			if rec.Code != wantAnon {
+				t.Errorf("anonymous: %d, want %d", rec.Code, wantAnon)
+			}
+			for _, role := range roles {
+				c := clients[role]
+				if rc.pattern == "POST /logout" {
+					c = f.client().loginAs(roleUser[role])
+				}
+				rec := c.send(rc)
+				allowed := roleRank(role) >= roleRank(need)
+				if allowed && (rec.Code == http.StatusForbidden || rec.Code == http.StatusUnauthorized || rec.Code >= 500) {
+					t.Errorf("%s: %d, want allowed; %s", role, rec.Code, firstLine(rec.Body.String()))
+				}
+				if !allowed && rec.Code != http.StatusForbidden {
+					t.Errorf("%s: %d, want 403", role, rec.Code)
+				}
+			}
+		})
+	}
+}
+
+func indexOf(cases []routeCase, pattern string) int {
+	for i, c := range cases {
+		if c.pattern == pattern {
+			return i
+		}
+	}
+	panic("no case " + pattern)
+}
+
+func firstLine(s string) string {
+	if i := strings.Index(s, "\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// TestEnquiryPermissions: an officer may view, note and claim a
+// colleague's enquiry, and nothing else until they claim it; a manager
+// may do everything. Pages and API agree.
+func TestEnquiryPermissions(t *testing.T) {
+	f := newFixture(t)
+	bob := f.client().loginAs("bob")
+	meg := f.client().loginAs("meg")
+	pageActions := []struct {
+		action string
+		form   url.Values
+	}{
+		{"assign", url.Values{"to": {"bob"}, "expect": {"ann"}}},
+		{"reply", url.Values{"body": {"hi"}, "kind": {"holding"}}},
+		{"waiting", url.Values{"on": {"1"}}},
+		{"resolve", url.Values{}},
+		{"reopen", url.Values{}},
+	}
+	ref := f.plain("Ann's enquiry", "ann")
+	for _, a := range pageActions {
+		if rec := bob.post("/enquiries/"+ref+"/"+a.action, a.form); rec.Code != http.StatusForbidden {
+			t.Errorf("bob %s on ann's: %d", a.action, rec.Code)
+		}
+	}
+	for _, a := range []string{"assign", "waiting", "resolve", "reopen"} {
+		rec := bob.do("POST", "/api/enquiries/"+ref+"/"+a, strings.NewReader(`{"to":"bob"}`), map[string]string{"X-CSRF-Token": bob.csrf})
+		if rec.Code != http.StatusForbidden {
+			t.Errorf("bob API %s on ann's: %d", a, rec.Code)
+		}
+	}
+	rec := bob.do("POST", "/api/enquiries/"+ref+"/replies", strings.NewReader(`{"body":"x","kind":"holding"}`), map[string]string{"X-CSRF-Token": bob.csrf})
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("bob API reply on ann's: %d", rec.Code)
+	}
+	if len(f.replies.requests()) != 0 {
+		t.Fatal("a refused reply reached the replier")
+	}
+	// The page says so and offers only what bob may do.
+	page := bob.get("/enquiries/" + ref).Body.String()
+	for _, id := range []string{`id="assign"`, `id="resolve"`, `id="send-reply"`, `id="waiting"`} {
+		if strings.Contains(page, id) {
+			t.Errorf("bob's page offers %s", id)
+		}
+	}
+	if !strings.Contains(page, `id="claim"`) || !strings.Contains(page, "Take over from Ann Officer") || !strings.Contains(page, `id="claim-hint"`) {
+		t.Error("bob's page does not offer to take over")
+	}
+	// bob may note and take over.
+	if rec := bob.post("/enquiries/"+ref+"/note", url.Values{"text": {"I'll cover"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("bob note: %d", rec.Code)
+	}
+	if rec := bob.post("/enquiries/"+ref+"/claim", url.Values{"expect": {"ann"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("bob claim: %d %s", rec.Code, rec.Body.String())
+	}
+	if rec := bob.post("/enquiries/"+ref+"/reply", url.Values{"body": {"hi"}, "kind": {"holding"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("bob reply after claiming: %d", rec.Code)
+	}
+	// A manager may do anything to anyone's.
+	ref2 := f.plain("Ann's other", "ann")
+	for _, a := range pageActions {
+		if a.action == "reopen" {
+			continue
+		}
+		if rec := meg.post("/enquiries/"+ref2+"/"+a.action, a.form); rec.Code != http.StatusSeeOther {
+			t.Errorf("manager %s: %d %s", a.action, rec.Code, rec.Body.String())
+		}
+	}
+	if rec := meg.post("/enquiries/"+ref2+"/reopen", url.Values{}); rec.Code != http.StatusSeeOther {
+		t.Errorf("manager reopen: %d", rec.Code)
+	}
+	// An unassigned enquiry is anyone's.
+	ref3 := f.plain("Nobody's", "")
+	if rec := bob.post("/enquiries/"+ref3+"/resolve", url.Values{}); rec.Code != http.StatusSeeOther {
+		t.Errorf("bob resolve unassigned: %d", rec.Code)
+	}
+}
+
+// TestReplyAPIActsAsTheUser: outbound's reply endpoint gets "by" from the
+// session, and refuses another officer's name.
+func TestReplyAPIActsAsTheUser(t *testing.T) {
+	f := newFixture(t)
+	ref := f.plain("Reply API", "ann")
+	ann := f.client().loginAs("ann")
+	post := func(body string) (int, map[string]any) {
+		rec := ann.do("POST", "/api/enquiries/"+ref+"/replies", strings.NewReader(body), map[string]string{"X-CSRF-Token": ann.csrf, "Content-Type": "application/json"})
+		var out map[string]any
+		_ = json.Unmarshal(rec.Body.Bytes(), &out)
+		return rec.Code, out
+	}
+	code, out := post(`{"body":"hello","kind":"holding"}`)
+	if code != 200 || !strings.Contains(out["body"].(string), `"by":"ann"`) {
+		t.Fatalf("by not filled in: %d %v", code, out)
+	}
+	code, out = post(`{"body":"hello","kind":"holding","by":"ann","extra":1}`)
+	if code != 200 || !strings.Contains(out["body"].(string), `"extra":1`) {
+		t.Fatalf("body not passed on: %d %v", code, out)
+	}
+	if code, _ = post(`{"body":"hello","kind":"holding","by":"meg"}`); code != http.StatusForbidden {
+		t.Fatalf("by another officer: %d", code)
+	}
+	if code, out = post(`not json`); code != 200 || out["body"] != "not json" {
+		t.Fatalf("unreadable body should reach outbound to be refused there: %d %v", code, out)
+	}
+}
