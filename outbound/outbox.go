@@ -431,6 +431,12 @@ func Totals(ctx context.Context, st *store.Store) (Counts, error) {
 	return c, nil
 }
 
+// Failures lists the newest failed messages (for `mediadesk status`),
+// without their bodies.
+func Failures(ctx context.Context, st *store.Store, limit int) ([]*Job, error) {
+	return NewOutbox(st, nil, nil, nil, OutboxOptions{}).Recent(ctx, limit, StateFailed)
+}
+
 // Counts reads the outbox totals.
 func (o *Outbox) Counts(ctx context.Context) (Counts, error) { return Totals(ctx, o.st) }
 

@@ -284,6 +284,9 @@ func TestPermanentFailure(t *testing.T) {
 	if c.Failed != 1 || c.Sent != 0 {
 		t.Errorf("counts %+v", c)
 	}
+	if f, err := Failures(e.ctx, e.st, 10); err != nil || len(f) != 1 || f[0].Key != j.Key || f[0].Raw != nil {
+		t.Errorf("failures %+v %v", f, err)
+	}
 	if e.sink.Attempts() != 1 {
 		t.Errorf("retried after a 5xx: %d attempts", e.sink.Attempts())
 	}
