@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -201,82 +203,84 @@ func letterIndex(b byte) int {
 	return -1
 }
 
-// addRecord adds a packed rollup record ("n:3,am:2,a17:1,...").
+// addRecord adds a packed rollup record ("n:3,am:2,a17:1,..."), in one
+// pass without allocating: this loop is most of a report's time.
 func (a *acc) addRecord(rec string) {
-	i := 0
-	for i < len(rec) {
-		// name
-		ns := i
-		for i < len(rec) && rec[i] != ':' && rec[i] != ',' {
-			i++
+	i, L := 0, len(rec)
+	for i < L {
+		c0 := rec[i]
+		i++
+		// The rest of the name: a kind letter or bucket digits.
+		var kind byte
+		bucket := -1
+		if i < L && rec[i] != ':' {
+			if d := rec[i]; d >= '0' && d <= '9' {
+				bucket = 0
+				for i < L && rec[i] >= '0' && rec[i] <= '9' {
+					bucket = bucket*10 + int(rec[i]-'0')
+					i++
+				}
+			} else {
+				kind = d
+				i++
+			}
 		}
-		name := rec[ns:i]
-		if i >= len(rec) || rec[i] != ':' {
+		if i >= L || rec[i] != ':' {
+			for i < L && rec[i] != ',' {
+				i++
+			}
 			i++
 			continue
 		}
 		i++
-		neg := i < len(rec) && rec[i] == '-'
+		neg := i < L && rec[i] == '-'
 		if neg {
 			i++
 		}
 		var n int64
-		for i < len(rec) && rec[i] >= '0' && rec[i] <= '9' {
+		for i < L && rec[i] >= '0' && rec[i] <= '9' {
 			n = n*10 + int64(rec[i]-'0')
 			i++
 		}
-		for i < len(rec) && rec[i] != ',' {
-			i++ // anything unexpected up to the next comma
+		for i < L && rec[i] != ',' {
+			i++
 		}
 		i++
 		if neg {
 			n = -n
 		}
-		a.add(name, n)
-	}
-}
-
-func (a *acc) add(name string, n int64) {
-	if name == "n" {
-		a.opened += n
-		return
-	}
-	if len(name) < 2 {
-		return
-	}
-	ci := letterIndex(name[0])
-	if ci < 0 {
-		return
-	}
-	c := &a.c[ci]
-	switch name[1] {
-	case 'm':
-		c.met += n
-	case 'l':
-		c.late += n
-	case 'b':
-		c.breached += n
-	case 'w':
-		c.warned += n
-	case 'e':
-		c.escalated += n
-	case 't':
-		c.sumSec += n
-	default:
-		b := 0
-		for _, ch := range name[1:] {
-			if ch < '0' || ch > '9' {
-				return
-			}
-			b = b*10 + int(ch-'0')
-			if b > bucketOpen {
-				return
-			}
+		if c0 == 'n' && kind == 0 && bucket < 0 {
+			a.opened += n
+			continue
 		}
-		if c.hist == nil {
-			c.hist = make([]int64, bucketOpen+1)
+		ci := letterIndex(c0)
+		if ci < 0 {
+			continue
 		}
-		c.hist[b] += n
+		c := &a.c[ci]
+		if bucket >= 0 {
+			if bucket <= bucketOpen {
+				if c.hist == nil {
+					c.hist = make([]int64, bucketOpen+1)
+				}
+				c.hist[bucket] += n
+			}
+			continue
+		}
+		switch kind {
+		case 'm':
+			c.met += n
+		case 'l':
+			c.late += n
+		case 'b':
+			c.breached += n
+		case 'w':
+			c.warned += n
+		case 'e':
+			c.escalated += n
+		case 't':
+			c.sumSec += n
+		}
 	}
 }
 
@@ -477,62 +481,34 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	pipe := r.st.Client().Pipeline()
-	cmds := make([]*redis.MapStringStringCmd, len(dayKeys))
-	for i, d := range dayKeys {
-		cmds[i] = pipe.HGetAll(ctx, r.st.Key(keyRollPrefix+d))
+	// Days are read and decoded in a few chunks at once, each into its own
+	// groups, merged after.
+	chunks := min(runtime.GOMAXPROCS(0), 4, (len(dayKeys)+6)/7)
+	parts := make([]*aggregate, chunks)
+	errs := make([]error, chunks)
+	var wg sync.WaitGroup
+	for c := 0; c < chunks; c++ {
+		lo, hi := c*len(dayKeys)/chunks, (c+1)*len(dayKeys)/chunks
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[c], errs[c] = r.aggregate(ctx, q, dayKeys[lo:hi], names, useOutlet)
+		}()
 	}
-	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-		return nil, fmt.Errorf("read rollups: %w", err)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	groups := map[string]*acc{}
 	labels := map[string]string{}
 	total := &acc{}
-	if q.By == ByDay {
-		for _, d := range dayKeys {
-			k, l := r.groupKey(ByDay, Dims{}, d)
-			groups[k], labels[k] = &acc{}, l
-		}
-	}
-	// A cell name means the same on every day: decode it, filter it and
-	// find its group once.
-	type cellInfo struct {
-		ok         bool
-		key, label string
-		g          *acc
-	}
-	cells := map[string]*cellInfo{}
-	for i, c := range cmds {
-		var dayGroup *acc
-		if q.By == ByDay {
-			k, _ := r.groupKey(ByDay, Dims{}, dayKeys[i])
-			dayGroup = groups[k]
-		}
-		for cell, rec := range c.Val() {
-			ci := cells[cell]
-			if ci == nil {
-				ci = &cellInfo{}
-				cells[cell] = ci
-				d, isOutlet, ok := decodeCell(cell, names)
-				if ok && isOutlet == useOutlet && q.Filter.match(d) {
-					ci.ok = true
-					ci.key, ci.label = r.groupKey(q.By, d, "")
-				}
+	for _, p := range parts {
+		for k, g := range p.groups {
+			if have := groups[k]; have != nil {
+				have.merge(g)
+			} else {
+				groups[k], labels[k] = g, p.labels[k]
 			}
-			if !ci.ok {
-				continue
-			}
-			g := ci.g
-			if dayGroup != nil {
-				g = dayGroup
-			} else if g == nil {
-				if g = groups[ci.key]; g == nil {
-					g = &acc{}
-					groups[ci.key], labels[ci.key] = g, ci.label
-				}
-				ci.g = g
-			}
-			g.addRecord(rec)
 		}
 	}
 	for _, g := range groups {
@@ -560,6 +536,74 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// aggregate is the groups of some days' cells.
+type aggregate struct {
+	groups map[string]*acc
+	labels map[string]string
+}
+
+// aggregate reads the rollup hashes of dayKeys and adds up their cells
+// that match the query into groups.
+func (r *Reporter) aggregate(ctx context.Context, q Query, dayKeys []string, names map[string][2]string, useOutlet bool) (*aggregate, error) {
+	pipe := r.st.Client().Pipeline()
+	cmds := make([]*redis.MapStringStringCmd, len(dayKeys))
+	for i, d := range dayKeys {
+		cmds[i] = pipe.HGetAll(ctx, r.st.Key(keyRollPrefix+d))
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("read rollups: %w", err)
+	}
+	out := &aggregate{groups: map[string]*acc{}, labels: map[string]string{}}
+	if q.By == ByDay {
+		for _, d := range dayKeys {
+			k, l := r.groupKey(ByDay, Dims{}, d)
+			out.groups[k], out.labels[k] = &acc{}, l
+		}
+	}
+	// A cell name means the same on every day: decode it, filter it and
+	// find its group once.
+	type cellInfo struct {
+		ok         bool
+		key, label string
+		g          *acc
+	}
+	cells := map[string]*cellInfo{}
+	for i, c := range cmds {
+		var dayGroup *acc
+		if q.By == ByDay {
+			k, _ := r.groupKey(ByDay, Dims{}, dayKeys[i])
+			dayGroup = out.groups[k]
+		}
+		for cell, rec := range c.Val() {
+			ci := cells[cell]
+			if ci == nil {
+				ci = &cellInfo{}
+				cells[cell] = ci
+				d, isOutlet, ok := decodeCell(cell, names)
+				if ok && isOutlet == useOutlet && q.Filter.match(d) {
+					ci.ok = true
+					ci.key, ci.label = r.groupKey(q.By, d, "")
+				}
+			}
+			if !ci.ok {
+				continue
+			}
+			g := ci.g
+			if dayGroup != nil {
+				g = dayGroup
+			} else if g == nil {
+				if g = out.groups[ci.key]; g == nil {
+					g = &acc{}
+					out.groups[ci.key], out.labels[ci.key] = g, ci.label
+				}
+				ci.g = g
+			}
+			g.addRecord(rec)
+		}
+	}
+	return out, nil
 }
 
 func sortRows(rows []Row, by string) {

@@ -424,7 +424,7 @@ func TestApplyEventsEqualsStream(t *testing.T) {
 	}
 	var evs []Event
 	for _, m := range e.events() {
-		evs = append(evs, decodeEvent(m))
+		evs = append(evs, DecodeEvent(m))
 	}
 	for i := 0; i < len(evs); i += 250 {
 		if err := p.ApplyEvents(e.ctx, evs[i:min(i+250, len(evs))]); err != nil {

@@ -114,6 +114,9 @@ type Event struct {
 	Data map[string]any
 }
 
+// Str is a string field of the event's data ("" when absent).
+func (e *Event) Str(k string) string { return e.str(k) }
+
 func (e *Event) str(k string) string {
 	s, _ := e.Data[k].(string)
 	return s
@@ -147,7 +150,10 @@ func (e *Event) boolean(k string) bool {
 	return false
 }
 
-func decodeEvent(m redis.XMessage) Event {
+// DecodeEvent decodes an entry of the events stream (type, ref, at, data):
+// the demo prints clock.warned, clock.breached and clock.escalated from
+// it, as the projector folds them.
+func DecodeEvent(m redis.XMessage) Event {
 	e := Event{ID: m.ID}
 	e.Type, _ = m.Values["type"].(string)
 	e.Ref, _ = m.Values["ref"].(string)
@@ -354,7 +360,7 @@ func (p *Projector) step(ctx context.Context, ckpt string) (int, string, error) 
 	}
 	evs := make([]Event, len(msgs))
 	for i, m := range msgs {
-		evs[i] = decodeEvent(m)
+		evs[i] = DecodeEvent(m)
 	}
 	if err := p.enrich(ctx, evs); err != nil {
 		return 0, ckpt, err

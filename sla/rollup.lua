@@ -37,24 +37,25 @@ local function dim(kind, v)
   return id
 end
 
+-- merge adds the increments inc (name → n) to a packed record: each name
+-- is found with a plain search for ",name:" and its number spliced, so the
+-- cost follows the increments, not the record's length (an outlet cell
+-- holds hundreds of histogram buckets).
 local function merge(old, inc)
-  local t, order = {}, {}
-  if old then
-    for name, n in string.gmatch(old, '([^,:]+):(%-?%d+)') do
-      if t[name] == nil then order[#order + 1] = name end
-      t[name] = tonumber(n)
-    end
-  end
+  local rec = ',' .. (old or '')
+  if rec == ',' then rec = '' end
   for name, n in pairs(inc) do
-    if t[name] == nil then
-      order[#order + 1] = name
-      t[name] = 0
+    local key = ',' .. name .. ':'
+    local s, e = string.find(rec, key, 1, true)
+    if s then
+      local ns, ne = string.find(rec, '^%-?%d+', e + 1)
+      local v = tonumber(string.sub(rec, ns, ne)) + tonumber(n)
+      rec = string.sub(rec, 1, e) .. string.format('%.0f', v) .. string.sub(rec, ne + 1)
+    else
+      rec = rec .. key .. string.format('%.0f', tonumber(n))
     end
-    t[name] = t[name] + tonumber(n)
   end
-  local parts = {}
-  for i, name in ipairs(order) do parts[i] = name .. ':' .. string.format('%.0f', t[name]) end
-  return table.concat(parts, ',')
+  return string.sub(rec, 2)
 end
 
 local kinds = {'t', 'o', 'g', 'r'}
