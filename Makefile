@@ -1,7 +1,7 @@
 # Convenience targets; each is one plain command you can also run by hand.
 SHARED ?= ../shared
 
-.PHONY: demo test test-real vet score bench-ingest bench fuzz
+.PHONY: demo test test-real vet score score-heldout bench-ingest bench fuzz
 
 demo:            ## run the whole desk in-process (embedded IMAP and Redis)
 	go run ./cmd/mediadesk demo
@@ -28,3 +28,7 @@ fuzz:            ## a minute of fuzzing for each parser
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./mailparse
 	go test -run XXX -fuzz FuzzExtractDeadline -fuzztime 1m ./routing
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./config
+
+score-heldout:   ## measure (never tune) on enquiries written by an evaluator who did not see the code
+	go run ./cmd/mediadesk route --config $(SHARED)/data/desk.yaml routing/testdata/heldout/*.eml > /tmp/heldout.jsonl || true
+	$(SHARED)/tools/score-route --desk $(SHARED)/data/desk.yaml routing/testdata/heldout/labels.jsonl /tmp/heldout.jsonl
