@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -277,9 +278,15 @@ func TestSentFolder(t *testing.T) {
 		t.Error("the officer's reply is not on the enquiry's thread")
 	}
 
-	// A substantive reply through the API.
+	// A substantive reply through the API (its handler on a mux of its own:
+	// the desk's server puts authentication in front, which is the web
+	// package's to test).
+	mux := http.NewServeMux()
+	k.d.Outbound().Routes(mux)
+	api := httptest.NewServer(mux)
+	defer api.Close()
 	body, _ := json.Marshal(map[string]any{"body": "Dear Zoé, here is our answer.", "kind": "substantive", "by": "ann", "use_lines_to_take": false})
-	resp, err := http.Post("http://"+k.d.HTTPAddr()+"/api/enquiries/"+ref2+"/replies", "application/json", bytes.NewReader(body))
+	resp, err := http.Post(api.URL+"/api/enquiries/"+ref2+"/replies", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +325,7 @@ func TestSentFolder(t *testing.T) {
 		{`{"body":"x","kind":"holding","by":"ann","use_lines_to_take":true}`, 400},
 		{`{"body":"x","kind":"holding","by":"ann","extra":1}`, 400},
 	} {
-		resp, err := http.Post("http://"+k.d.HTTPAddr()+"/api/enquiries/"+ref2+"/replies", "application/json", strings.NewReader(tc.body))
+		resp, err := http.Post(api.URL+"/api/enquiries/"+ref2+"/replies", "application/json", strings.NewReader(tc.body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -327,7 +334,7 @@ func TestSentFolder(t *testing.T) {
 			t.Errorf("%s: %d, want %d", tc.body, resp.StatusCode, tc.code)
 		}
 	}
-	resp, _ = http.Post("http://"+k.d.HTTPAddr()+"/api/enquiries/TEST-1999-000001/replies", "application/json", strings.NewReader(`{"body":"x","kind":"holding","by":"ann"}`))
+	resp, _ = http.Post(api.URL+"/api/enquiries/TEST-1999-000001/replies", "application/json", strings.NewReader(`{"body":"x","kind":"holding","by":"ann"}`))
 	if resp.StatusCode != 404 {
 		t.Errorf("unknown enquiry: %d", resp.StatusCode)
 	}
