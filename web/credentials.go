@@ -303,3 +303,24 @@ func rewrite(path string, edit func(lines []string) []string) error {
 	}
 	return nil
 }
+
+// WriteUsers writes a users file giving every id the same password (one
+// bcrypt hash, computed once): for the demo, never for a real desk.
+func WriteUsers(path string, ids []string, password string, cost int) error {
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(password), cost)
+	if err != nil {
+		return fmt.Errorf("hash the password: %w", err)
+	}
+	return rewrite(path, func([]string) []string {
+		lines := []string{"# demo users: every officer has the same generated password"}
+		for _, id := range ids {
+			if validID(id) {
+				lines = append(lines, id+":"+string(h))
+			}
+		}
+		return lines
+	})
+}

@@ -216,6 +216,9 @@ func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Acti
 	code := string(action)
 	switch action {
 	case ActClaim:
+		if e.Officer == u.ID {
+			return "noop", nil // a double click
+		}
 		expect := strings.TrimSpace(f.Get("expect"))
 		// The store cannot check "still unassigned"; check just before.
 		if expect == "" && e.Officer != "" && e.Officer != u.ID {
