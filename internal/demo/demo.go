@@ -7,7 +7,9 @@ package demo
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	_ "embed"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -23,13 +25,16 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"golang.org/x/crypto/bcrypt"
 	"gopkg.in/yaml.v3"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/app"
 	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/store"
+	"github.com/mediadesk/mediadesk/web"
 )
 
 //go:embed desk.yaml.tmpl
@@ -91,10 +96,12 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("embedded imap: %w", err)
 	}
 	defer imapSrv.Stop()
-	smtpAddr, err := freeAddr()
+	sink, err := outbound.StartSink("127.0.0.1:0")
 	if err != nil {
-		return err
+		return fmt.Errorf("embedded smtp sink: %w", err)
 	}
+	defer sink.Close()
+	smtpAddr := sink.Addr
 
 	dir, err := os.MkdirTemp("", "mediadesk-demo-")
 	if err != nil {
@@ -143,6 +150,12 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("demo config: %w", err)
 	}
+	// Dashboard sign-in: every officer, one generated password (demo only).
+	password, err := demoUsers(filepath.Join(dir, "users"), cfg)
+	if err != nil {
+		return fmt.Errorf("demo users: %w", err)
+	}
+	secrets[app.UsersFileEnv] = filepath.Join(dir, "users")
 
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr, ContextTimeoutEnabled: true})
 	defer rdb.Close()
@@ -152,6 +165,7 @@ func Run(ctx context.Context, o Options) error {
 		Secret:    func(name string) string { return secrets[name] },
 		OnOutcome: p.outcome,
 		Mux: func(mux *http.ServeMux) {
+			mux.Handle("GET /demo/outbox", sink)
 			mux.HandleFunc("GET /demo", func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 				fmt.Fprintln(w, "mediadesk demo: in-memory IMAP and Redis, nothing is kept.")
@@ -169,7 +183,7 @@ func Run(ctx context.Context, o Options) error {
 	case err := <-runErr:
 		return err
 	}
-	banner(o.Out, desk.HTTPAddr(), mr.URL, cfgPath, shared)
+	banner(o.Out, desk.HTTPAddr(), mr.URL, cfgPath, shared, loginLine(cfg, password))
 	if o.Ready != nil {
 		o.Ready(desk, cfg)
 	}
@@ -215,7 +229,7 @@ func Run(ctx context.Context, o Options) error {
 	return err
 }
 
-func banner(w io.Writer, httpAddr, redisURL, cfgPath, shared string) {
+func banner(w io.Writer, httpAddr, redisURL, cfgPath, shared, login string) {
 	line := strings.Repeat("=", 78)
 	fmt.Fprintln(w, line)
 	fmt.Fprintln(w, "  mediadesk DEMO - everything runs in this process, IN MEMORY:")
@@ -224,6 +238,8 @@ func banner(w io.Writer, httpAddr, redisURL, cfgPath, shared string) {
 	fmt.Fprintln(w, "  For production run `mediadesk serve --config desk.yaml` against real servers.")
 	fmt.Fprintln(w, line)
 	fmt.Fprintf(w, "  Dashboard and API  http://%s/   (API: /api/enquiries, /api/status)\n", httpAddr)
+	fmt.Fprintf(w, "  Sent mail          http://%s/demo/outbox   (acknowledgements, alerts, replies caught by an in-process SMTP sink)\n", httpAddr)
+	fmt.Fprintf(w, "  %s\n", login)
 	fmt.Fprintf(w, "  Status             MEDIADESK_DEMO_REDIS_URL=%s mediadesk status --config %s\n", redisURL, cfgPath)
 	if shared != "" {
 		fmt.Fprintf(w, "  Releases and sample enquiries from %s\n", shared)
@@ -231,6 +247,51 @@ func banner(w io.Writer, httpAddr, redisURL, cfgPath, shared string) {
 		fmt.Fprintln(w, "  Built-in demo releases; generated sample enquiries")
 	}
 	fmt.Fprintln(w, line)
+}
+
+// demoUsers writes a users file giving every officer one generated
+// password, and returns the password.
+func demoUsers(path string, cfg *config.Config) (string, error) {
+	b := make([]byte, 9)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	password := "demo-" + base64.RawURLEncoding.EncodeToString(b)
+	ids := make([]string, 0, len(cfg.Officers))
+	for _, off := range cfg.Officers {
+		ids = append(ids, off.ID)
+	}
+	return password, web.WriteUsers(path, ids, password, bcrypt.DefaultCost)
+}
+
+// loginLine says who to sign in as: a duty officer (one covering every
+// topic), a manager and an admin.
+func loginLine(cfg *config.Config, password string) string {
+	pick := func(role config.Role, wildcard bool) string {
+		for _, off := range cfg.Officers {
+			if off.Role == role && (!wildcard || off.Covers("*")) {
+				return off.ID
+			}
+		}
+		return ""
+	}
+	var who []string
+	if id := pick(config.RoleOfficer, true); id != "" {
+		who = append(who, id+" (duty officer)")
+	} else if id := pick(config.RoleOfficer, false); id != "" {
+		who = append(who, id+" (officer)")
+	}
+	if id := pick(config.RoleManager, false); id != "" {
+		who = append(who, id+" (manager)")
+	}
+	if id := pick(config.RoleAdmin, false); id != "" {
+		who = append(who, id+" (admin)")
+	}
+	list := strings.Join(who, ", ")
+	if n := len(who); n > 1 {
+		list = strings.Join(who[:n-1], ", ") + " or " + who[n-1]
+	}
+	return "Log in as " + list + " with password " + password + "  (demo only: every officer has it)"
 }
 
 // printer prints each committed message as one line.
@@ -313,15 +374,6 @@ func sampleEnquiries(shared string) [][]byte {
 		}
 	}
 	return out
-}
-
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
 }
 
 // overlay takes the shared example desk (its topics, officers, rota and

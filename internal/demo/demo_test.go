@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -59,8 +62,40 @@ func runDemo(t *testing.T, shared string) (string, *syncBuffer) {
 	return "", nil
 }
 
-func enquiryCount(t *testing.T, addr string) int {
-	resp, err := http.Get("http://" + addr + "/api/enquiries?status=all")
+var bannerLogin = regexp.MustCompile(`Log in as ([a-z0-9_-]+) .* with password (\S+)`)
+
+// signIn signs in to the demo's dashboard as the banner says.
+func signIn(t *testing.T, addr string, out *syncBuffer) *http.Client {
+	t.Helper()
+	m := bannerLogin.FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("the banner says nothing about signing in:\n%s", out)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get("http://" + addr + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	tok := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(b)
+	if tok == nil {
+		t.Fatalf("no sign-in form: %s", b)
+	}
+	resp, err = c.PostForm("http://"+addr+"/login", url.Values{"csrf": {string(tok[1])}, "user": {m[1]}, "password": {m[2]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path == "/login" {
+		t.Fatalf("sign-in as %s failed", m[1])
+	}
+	return c
+}
+
+func enquiryCount(t *testing.T, c *http.Client, addr string) int {
+	resp, err := c.Get("http://" + addr + "/api/enquiries?status=all")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,9 +108,9 @@ func enquiryCount(t *testing.T, addr string) int {
 	return v.Total
 }
 
-func waitEnquiries(t *testing.T, addr string, n int) {
+func waitEnquiries(t *testing.T, c *http.Client, addr string, n int) {
 	deadline := time.Now().Add(30 * time.Second)
-	for enquiryCount(t, addr) < n {
+	for enquiryCount(t, c, addr) < n {
 		if time.Now().After(deadline) {
 			t.Fatalf("fewer than %d enquiries after 30s", n)
 		}
@@ -87,7 +122,7 @@ func waitEnquiries(t *testing.T, addr string, n int) {
 // desk and releases, generated enquiries.
 func TestDemoBuiltIn(t *testing.T) {
 	addr, out := runDemo(t, "-")
-	waitEnquiries(t, addr, 15)
+	waitEnquiries(t, signIn(t, addr, out), addr, 15)
 	text := out.String()
 	for _, want := range []string{"IN MEMORY", "NOT DURABLE", "NEW"} {
 		if !strings.Contains(text, want) {
@@ -102,7 +137,7 @@ func TestDemoShared(t *testing.T) {
 		t.Skip("shared data absent")
 	}
 	addr, out := runDemo(t, "")
-	waitEnquiries(t, addr, 60)
+	waitEnquiries(t, signIn(t, addr, out), addr, 60)
 	if !strings.Contains(out.String(), "FCDO-") {
 		t.Errorf("no FCDO references in the demo output")
 	}
