@@ -174,6 +174,10 @@ func (s *Service) handleStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Service) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, ErrBadQuery) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	s.log.Error("sla api", "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, "internal error")
 }

@@ -36,6 +36,10 @@ var Groupings = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease, ByDay,
 // ReportClocks are the clocks a report covers, in order.
 var ReportClocks = []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse, store.ClockResolution}
 
+// ErrBadQuery wraps a query a report cannot answer (dates out of order, an
+// unknown grouping, a combination the rollups do not hold).
+var ErrBadQuery = errors.New("bad report query")
+
 // Filter narrows a report to enquiries with these dimension values (""
 // matches everything; Hours is "in" or "out").
 type Filter struct {
@@ -454,28 +458,28 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 		loc = time.UTC
 	}
 	if q.From.IsZero() || q.To.IsZero() {
-		return nil, errors.New("report: from and to dates are required")
+		return nil, fmt.Errorf("report: from and to dates are required: %w", ErrBadQuery)
 	}
 	if q.To.Before(q.From) {
-		return nil, fmt.Errorf("report: to %s is before from %s", q.To.Format("2006-01-02"), q.From.Format("2006-01-02"))
+		return nil, fmt.Errorf("report: to %s is before from %s: %w", q.To.Format("2006-01-02"), q.From.Format("2006-01-02"), ErrBadQuery)
 	}
 	if q.By != ByNone && !contains(Groupings, q.By) {
-		return nil, fmt.Errorf("report: cannot group by %q; use one of %s", q.By, strings.Join(Groupings, ", "))
+		return nil, fmt.Errorf("report: cannot group by %q; use one of %s: %w", q.By, strings.Join(Groupings, ", "), ErrBadQuery)
 	}
 	// Outlet names are kept in their own cells (by outlet × hours), which
 	// combine with the day and hours only.
 	useOutlet := q.By == ByOutlet || q.Filter.Outlet != ""
 	if useOutlet {
 		if f := q.Filter; f.Topic != "" || f.Officer != "" || f.Tier != "" || f.Release != "" {
-			return nil, errors.New("report: an outlet report or filter combines only with the day and hours (use --tier for the outlet tier)")
+			return nil, fmt.Errorf("report: an outlet report or filter combines only with the day and hours (use the tier for topic, officer or release): %w", ErrBadQuery)
 		}
 		if q.By != ByNone && q.By != ByOutlet && q.By != ByDay && q.By != ByHours {
-			return nil, fmt.Errorf("report: an outlet filter combines only with --by day or hours, not %s", q.By)
+			return nil, fmt.Errorf("report: an outlet filter combines only with grouping by day or hours, not %s: %w", q.By, ErrBadQuery)
 		}
 	}
 	dayKeys := days(q.From, q.To, loc)
 	if len(dayKeys) > 3700 {
-		return nil, errors.New("report: a period of more than ten years")
+		return nil, fmt.Errorf("report: a period of more than ten years: %w", ErrBadQuery)
 	}
 	names, err := r.dimNames(ctx)
 	if err != nil {

@@ -185,6 +185,7 @@ func TestAPIAndFormats(t *testing.T) {
 		get("/api/reports/summary?by=colour", 400)
 		get("/api/reports/summary?from=16/10/2023", 400)
 		get("/api/reports/export?format=xml", 400)
+		get("/api/reports/summary?by=outlet&topic=europe", 400)
 
 		// Formats.
 		var tb bytes.Buffer

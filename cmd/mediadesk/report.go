@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -126,6 +127,9 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	rep, err := svc.Reports.Report(ctx, q)
 	if err != nil {
 		fmt.Fprintf(stderr, "mediadesk report: %v\n", err)
+		if errors.Is(err, sla.ErrBadQuery) {
+			return 2
+		}
 		return 1
 	}
 	if err := sla.Write(stdout, rep, *format, cfg.Location); err != nil {
