@@ -10,8 +10,18 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/app"
+	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/store"
 )
+
+// statusOutput is what `mediadesk status` prints: ingestion per folder
+// and in total, the open count, the newest quarantine entries, and the
+// outbox (acknowledgements, alerts, replies) with its newest failures.
+type statusOutput struct {
+	*store.IngestStatus
+	Outbox         outbound.Counts `json:"outbox"`
+	OutboxFailures []*outbound.Job `json:"outbox_failures"`
+}
 
 func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
@@ -48,8 +58,20 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	out := statusOutput{IngestStatus: s}
+	if out.Outbox, err = outbound.Totals(ctx, st); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if out.OutboxFailures, err = outbound.Failures(ctx, st, 10); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if out.OutboxFailures == nil {
+		out.OutboxFailures = []*outbound.Job{}
+	}
 	enc := json.NewEncoder(stdout)
-	if err := enc.Encode(s); err != nil {
+	if err := enc.Encode(out); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
