@@ -41,7 +41,13 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, d loginData) {
-	d.Token = randomToken(32)
+	// Keep the token of a form already open (another tab, or a favicon
+	// request that was sent here) so that form still works.
+	if c, err := r.Cookie(s.cookieName(r, loginCookie)); err == nil && len(c.Value) == 43 && status == http.StatusOK {
+		d.Token = c.Value
+	} else {
+		d.Token = randomToken(32)
+	}
 	d.NoUsers = s.o.UsersFile == ""
 	s.setCookie(w, r, loginCookie, d.Token, 0)
 	s.render(w, r, status, "login", &page{Title: "Sign in", Data: d})

@@ -114,6 +114,9 @@ func (s *Server) staticHandler() http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=300")
+		// The sanitised mail frame has an opaque origin; it may load
+		// mail.css.
+		w.Header().Del("Cross-Origin-Resource-Policy")
 		files.ServeHTTP(w, r)
 	})
 }
