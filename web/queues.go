@@ -88,8 +88,9 @@ func (s *Server) newRow(e *store.Enquiry, now time.Time) row {
 
 type queueTab struct {
 	queueDef
-	Count  int
-	Active bool
+	Count   int
+	Counted bool
+	Active  bool
 }
 
 type queueData struct {
@@ -132,13 +133,17 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 			add("waiting")
 		}
 	}
-	all, _, err := s.st.List(ctx, store.ListOptions{Limit: maxResolvedScan})
-	if err != nil {
-		return queueData{}, err
-	}
-	for _, e := range all {
-		if e.Status == store.StatusResolved {
-			byQueue["resolved"] = append(byQueue["resolved"], s.newRow(e, now))
+	// Resolved ones are read only for their own tab (no index holds them;
+	// the newest enquiries are scanned).
+	if want == "resolved" {
+		all, _, err := s.st.List(ctx, store.ListOptions{Limit: maxResolvedScan})
+		if err != nil {
+			return queueData{}, err
+		}
+		for _, e := range all {
+			if e.Status == store.StatusResolved {
+				byQueue["resolved"] = append(byQueue["resolved"], s.newRow(e, now))
+			}
 		}
 	}
 	for q, rows := range byQueue {
@@ -158,7 +163,7 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 	}
 	d := queueData{}
 	for _, q := range queues {
-		t := queueTab{queueDef: q, Count: len(byQueue[q.Name]), Active: q.Name == want}
+		t := queueTab{queueDef: q, Count: len(byQueue[q.Name]), Active: q.Name == want, Counted: q.Name != "resolved" || q.Name == want}
 		d.Tabs = append(d.Tabs, t)
 		if t.Active {
 			d.Queue = q

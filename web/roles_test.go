@@ -122,6 +122,19 @@ func TestRoutePolicyTableIsComplete(t *testing.T) {
 	if RouteRole("GET /something/new") != config.RoleAdmin {
 		t.Error("an unknown route is not admin-only")
 	}
+	// Public: health, sign-in, static files.
+	for _, p := range []string{"/healthz", "/login", "/static/app.css"} {
+		if rec := f.client().get(p); rec.Code != 200 {
+			t.Errorf("anonymous %s: %d", p, rec.Code)
+		}
+	}
+	// A route another package adds later is admin-only until listed.
+	f.mux.HandleFunc("GET /api/brand-new", func(w http.ResponseWriter, r *http.Request) {})
+	for user, want := range map[string]int{"ann": 403, "meg": 403, "root": 200} {
+		if rec := f.client().loginAs(user).get("/api/brand-new"); rec.Code != want {
+			t.Errorf("%s on an unlisted route: %d, want %d", user, rec.Code, want)
+		}
+	}
 }
 
 // TestRoleMatrix: every route × {anonymous, officer, manager, admin}.

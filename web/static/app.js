@@ -104,7 +104,7 @@
 
   function changed(ev) {
     if (live === 'queue') {
-      if (!timer) { timer = setTimeout(refreshQueue, 300); }
+      if (!timer) { timer = setTimeout(refreshQueue, 1000); }
       return;
     }
     if (live === 'enquiry' && ev && ev.ref === ref) {
