@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"strings"
 	"time"
 
 	"github.com/mediadesk/mediadesk/store"
@@ -22,7 +21,7 @@ const (
 	keyDims       = "sla:dims"         // hash "<kind>:<value>" → id, and "#<id>" → "<kind>:<value>"
 	keyDimSeq     = "sla:dims:seq"     // counter behind dimension ids
 	keyRollPrefix = "sla:r:"           // + day YYYYMMDD: hash cell → packed counters
-	keyBrlPrefix  = "sla:brl:"         // + day YYYYMMDD: list "<ref>|<clock letter>" of breached clocks
+	keyBrlPrefix  = "sla:brl:"         // + day YYYYMMDD: list "<ref>|<clock letter>|<cube cell>|<outlet id>" of breached clocks
 	keyProjStats  = "sla:rollup:stats" // hash: events, applied, skipped, gaps
 )
 
@@ -32,17 +31,6 @@ const (
 	Breached  = "breached"
 	Escalated = "escalated"
 )
-
-// member is the zset member of one clock.
-func member(ref, clock string) string { return ref + "|" + clock }
-
-func splitMember(m string) (ref, clock string, ok bool) {
-	i := strings.LastIndexByte(m, '|')
-	if i <= 0 || i == len(m)-1 {
-		return "", "", false
-	}
-	return m[:i], m[i+1:], true
-}
 
 // clockLetter is a clock's one-letter code in rollup records and breach
 // lists; clockFromLetter the reverse.

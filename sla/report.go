@@ -536,7 +536,7 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 	if err := r.live(ctx, q, rep); err != nil {
 		return nil, err
 	}
-	if err := r.breaches(ctx, q, dayKeys, rep); err != nil {
+	if err := r.breaches(ctx, q, dayKeys, names, rep); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -710,7 +710,7 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 // breaches fills the breach list from the per-day breach lists. Without a
 // filter it counts them with LLEN and reads only the most recent entries
 // it lists; with one it must read every breached enquiry of the period.
-func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, rep *Report) error {
+func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, names map[string][2]string, rep *Report) error {
 	if q.Filter.empty() {
 		pipe := r.st.Client().Pipeline()
 		lens := make([]*redis.IntCmd, len(dayKeys))
@@ -758,31 +758,62 @@ func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, rep 
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("read breach lists: %w", err)
 	}
-	// Most recent first: the latest day first, and within a day the
-	// latest recorded breach first.
-	var entries []string
+	// Most recent first: the latest day first, and within a day the latest
+	// recorded breach first. Entries carry their cells, so the filter needs
+	// only the dimension names; an entry without them (or with an unknown
+	// id) is checked against its enquiry.
+	var kept, unsure []string
 	for i := len(cmds) - 1; i >= 0; i-- {
 		v := cmds[i].Val()
 		for j := len(v) - 1; j >= 0; j-- {
-			entries = append(entries, v[j])
+			switch d, ok := entryDims(v[j], names); {
+			case !ok:
+				unsure = append(unsure, v[j])
+			case q.Filter.match(d):
+				kept = append(kept, v[j])
+			}
 		}
 	}
-	list, err := r.breachDetails(ctx, entries)
-	if err != nil {
-		return err
-	}
-	kept := list[:0]
-	for _, b := range list {
-		if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
-			kept = append(kept, b)
+	if len(unsure) > 0 {
+		list, err := r.breachDetails(ctx, unsure)
+		if err != nil {
+			return err
+		}
+		for i, b := range list {
+			if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
+				kept = append(kept, unsure[i])
+			}
 		}
 	}
 	rep.BreachCount = int64(len(kept))
 	if q.Breaches >= 0 && len(kept) > q.Breaches {
 		kept = kept[:q.Breaches]
 	}
-	rep.Breaches = kept
+	list, err := r.breachDetails(ctx, kept)
+	if err != nil {
+		return err
+	}
+	rep.Breaches = list
 	return nil
+}
+
+// entryDims reads the dimensions a breach-list entry
+// ("<ref>|<clock letter>|<cube cell>|<outlet id>") carries.
+func entryDims(e string, names map[string][2]string) (Dims, bool) {
+	parts := strings.SplitN(e, "|", 4)
+	if len(parts) != 4 {
+		return Dims{}, false
+	}
+	d, _, ok := decodeCell(parts[2], names)
+	if !ok {
+		return Dims{}, false
+	}
+	o, known := names[parts[3]]
+	if !known {
+		return Dims{}, false
+	}
+	d.Outlet = o[1]
+	return d, true
 }
 
 // breachDetails reads the enquiries behind breach-list entries
@@ -796,7 +827,8 @@ func (r *Reporter) breachDetails(ctx context.Context, entries []string) ([]Breac
 		clocks := make([]string, len(chunk))
 		refs := make([]string, len(chunk))
 		for i, e := range chunk {
-			ref, letter, _ := strings.Cut(e, "|")
+			ref, rest, _ := strings.Cut(e, "|")
+			letter, _, _ := strings.Cut(rest, "|")
 			refs[i], clocks[i] = ref, clockFromLetter(letter)
 			c := clocks[i]
 			cmds[i] = pipe.HMGet(ctx, r.st.Key("enq:"+ref), "created", "status", "topic", "officer", "outlet", "outlet_tier", "release", "subject",

@@ -186,8 +186,9 @@ type cellKey struct {
 }
 
 type brlEntry struct {
-	D string `json:"d"`
-	V string `json:"v"`
+	D string    `json:"d"`
+	V string    `json:"v"`
+	C [6]string `json:"c"`
 }
 
 func newBatch() *batch {
@@ -498,7 +499,7 @@ func (p *Projector) project(b *batch, e *Event) {
 			if !e.boolean("breached") {
 				// Met late before any sweeper recorded the breach.
 				b.add(day, d, c+"b", 1)
-				b.brl = append(b.brl, brlEntry{day, e.Ref + "|" + c})
+				b.brl = append(b.brl, brlEntry{day, e.Ref + "|" + c, d.tuple()})
 			}
 		}
 		if elapsed < 0 {
@@ -508,7 +509,7 @@ func (p *Projector) project(b *batch, e *Event) {
 		b.add(day, d, c+"t", (elapsed+500)/1000)
 	case "clock.breached":
 		b.add(day, d, c+"b", 1)
-		b.brl = append(b.brl, brlEntry{day, e.Ref + "|" + c})
+		b.brl = append(b.brl, brlEntry{day, e.Ref + "|" + c, d.tuple()})
 	case "clock.warned":
 		b.add(day, d, c+"w", 1)
 	case "clock.escalated":

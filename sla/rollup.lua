@@ -9,7 +9,7 @@
 -- ARGV[2]  the checkpoint the batch was read after ("" for the start)
 -- ARGV[3]  the new checkpoint: the ID of the batch's last event
 -- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, release, hours, outlet}, i = {field = n}}},
---                b = {{d = day, v = "ref|clock letter"}}, s = {stat = n}}
+--                b = {{d = day, v = "ref|clock letter", c = {dims as in u}}}, s = {stat = n}}
 -- returns  {1, new checkpoint} when applied, {0, current checkpoint} when stale
 --
 -- Each update goes to two fields of the day's hash P sla:r:<YYYYMMDD>:
@@ -59,18 +59,24 @@ local function merge(old, inc)
 end
 
 local kinds = {'t', 'o', 'g', 'r'}
-for _, u in ipairs(a.u or {}) do
+-- cells returns the cube cell and the outlet id of a dims tuple.
+local function cells(c)
   local ids = {}
-  for i = 1, 4 do ids[i] = dim(kinds[i], u.c[i] or '') end
-  local hours = u.c[5] or '0'
+  for i = 1, 4 do ids[i] = dim(kinds[i], c[i] or '') end
+  return table.concat(ids, '.') .. '.' .. (c[5] or '0'), dim('u', c[6] or '')
+end
+for _, u in ipairs(a.u or {}) do
+  local cube, outlet = cells(u.c)
   local key = k('sla:r:' .. u.d)
-  local cell = table.concat(ids, '.') .. '.' .. hours
-  redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
-  cell = 'u' .. dim('u', u.c[6] or '') .. '.' .. hours
+  redis.call('HSET', key, cube, merge(redis.call('HGET', key, cube), u.i))
+  local cell = 'u' .. outlet .. '.' .. (u.c[5] or '0')
   redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
 end
+-- A breach-list entry carries its cells, so a filtered drill-down needs
+-- no enquiry read to choose its entries.
 for _, b in ipairs(a.b or {}) do
-  redis.call('RPUSH', k('sla:brl:' .. b.d), b.v)
+  local cube, outlet = cells(b.c)
+  redis.call('RPUSH', k('sla:brl:' .. b.d), b.v .. '|' .. cube .. '|' .. outlet)
 end
 for name, n in pairs(a.s or {}) do
   redis.call('HINCRBY', k('sla:rollup:stats'), name, n)
