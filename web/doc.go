@@ -16,12 +16,21 @@
 // "id:sha256:<hex>" lines (`mediadesk passwd --token`), and a token acts as
 // that officer with that officer's role, on /api/ only.
 //
+// The files are named by MEDIADESK_USERS_FILE and MEDIADESK_API_TOKENS_FILE
+// (read through app.Options.Secret) until the config has keys for them, and
+// are re-read when they change. Sessions last 2 hours idle and 12 hours at
+// most; 5 failed sign-ins per user and IP, or 50 per IP, in 15 minutes
+// block further attempts for the rest of the window.
+//
 // # Cookies
 //
-// The session cookie is HttpOnly and SameSite=Lax. It is Secure, and named
-// with the __Host- prefix, when the request came over TLS, when a proxy
-// says X-Forwarded-Proto: https, or when web.base_url is https; otherwise
-// (the demo on http://127.0.0.1) it is a plain cookie named "mediadesk".
+// The session cookie is HttpOnly and SameSite=Lax, without Max-Age (it
+// ends with the browser). It is Secure, and named with the __Host- prefix,
+// when the request came over TLS, when a proxy says X-Forwarded-Proto:
+// https (a forged header can only make the cookie stricter), or when
+// web.base_url is https; otherwise (the demo on http://127.0.0.1) it is a
+// plain cookie named "mediadesk". An https base_url is also a trusted
+// origin for the cross-origin check, for proxies that rewrite Host.
 //
 // # Roles
 //
@@ -42,6 +51,19 @@
 // time. The sign-in form, which has no session yet, uses a double-submit
 // cookie. Bearer-token requests carry no ambient credential and need no
 // token.
+//
+// # Pages
+//
+// Queues (new, mine, all open, about to breach, breached, waiting,
+// resolved) with live countdowns; the enquiry page (summary, every clock,
+// the thread, the timeline, the linked release and its lines to take, and
+// the actions: claim or take over, reassign, reply through outbound,
+// note, waiting on the journalist, resolve, reopen); releases with lines
+// to take edited by managers; the managers' reports (from sla.Reporter,
+// charts drawn as inline SVG, CSV export); the admin page (ingest status,
+// quarantine, automatic mail). Pages subscribe to GET /events, Server-Sent
+// Events fed by one XREAD BLOCK loop on the events stream however many
+// dashboards are open; a queue re-fetches its table when told of a change.
 //
 // # Hostile mail
 //
