@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -154,6 +155,7 @@ var standInRoutes = []string{
 	"GET /api/sla/clocks",
 	"GET /api/sla/status",
 	"GET /demo",
+	"GET /demo/outbox",
 }
 
 func registerStandIns(mux *http.ServeMux) {
@@ -209,6 +211,9 @@ type fakeReports struct{}
 func share(f float64) *float64 { return &f }
 
 func (fakeReports) Report(ctx context.Context, q sla.Query) (*sla.Report, error) {
+	if q.Filter.Topic == "unanswerable" {
+		return nil, fmt.Errorf("report: the rollups cannot answer that: %w", sla.ErrBadQuery)
+	}
 	row := func(key, label string, opened int64) sla.Row {
 		return sla.Row{Key: key, Label: label, Opened: opened, OpenNow: opened / 2, Clocks: map[string]*sla.ClockStats{
 			store.ClockAcknowledge:   {Met: opened - 1, Breached: 1, MetShare: share(float64(opened-1) / float64(opened)), Timed: opened - 1, Median: sla.Duration(4 * time.Minute), P90: sla.Duration(12 * time.Minute)},

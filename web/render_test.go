@@ -399,6 +399,9 @@ func TestReportsPage(t *testing.T) {
 	if rec := meg.get("/reports?from=yesterday"); rec.Code != 400 || !strings.Contains(rec.Body.String(), "want YYYY-MM-DD") {
 		t.Errorf("bad date: %d", rec.Code)
 	}
+	if rec := meg.get("/reports?topic=unanswerable"); rec.Code != 400 || !strings.Contains(textOf(rec.Body.String(), "report-error"), "cannot answer") {
+		t.Errorf("a query the rollups cannot answer: %d", rec.Code)
+	}
 	f2 := newFixture(t, func(o *Options) { o.Reports = nil })
 	if page := f2.client().loginAs("meg").get("/reports").Body.String(); !strings.Contains(page, "not available") {
 		t.Error("no reporter: the page does not say so")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -149,6 +150,11 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	q.By, q.Breaches = "", 100
 	ctx := r.Context()
 	rep, err := s.o.Reports.Report(ctx, q)
+	if errors.Is(err, sla.ErrBadQuery) {
+		d.Error = err.Error()
+		s.render(w, r, http.StatusBadRequest, "reports", p)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -162,6 +168,11 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		gq := q
 		gq.By, gq.Breaches = g.by, 0
 		gr, err := s.o.Reports.Report(ctx, gq)
+		if errors.Is(err, sla.ErrBadQuery) {
+			d.Error = err.Error()
+			s.render(w, r, http.StatusBadRequest, "reports", p)
+			return
+		}
 		if err != nil {
 			s.fail(w, r, err)
 			return

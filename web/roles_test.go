@@ -36,6 +36,7 @@ func routeCases(ref string) []routeCase {
 		{"GET /reports", "GET", "/reports", nil, ""},
 		{"GET /admin", "GET", "/admin", nil, ""},
 		{"GET /demo", "GET", "/demo", nil, ""},
+		{"GET /demo/outbox", "GET", "/demo/outbox", nil, ""},
 		{"GET /api/enquiries", "GET", "/api/enquiries", nil, ""},
 		{"GET /api/enquiries/{ref}", "GET", "/api/enquiries/" + ref, nil, ""},
 		{"POST /api/enquiries/{ref}/claim", "POST", "/api/enquiries/" + ref + "/claim", nil, `{"expect":"bob"}`},
