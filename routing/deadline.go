@@ -466,7 +466,8 @@ var wordLists = [][]string{
 		"it", "that", "something", "anything", "some", "line", "lines", "comment", "comments", "quote", "info", "information",
 		"details", "figures", "statement", "you", "are", "really", "ideally", "say", "then", "thanks", "thank", "thx", "cheers",
 		"as", "but", "also", "we", "we're", "i", "i'm", "we'll", "i'll", "edition", "deadline's", "print", "copy", "story",
-		"piece", "publish", "ready", "send", "sent"},
+		"piece", "publish", "ready", "send", "sent", "around", "about", "roughly", "approximately", "sometime", "grateful",
+		"appreciated", "like", "love", "i'd", "we'd", "suit", "suits", "same", "your", "slow", "should", "could", "any"},
 	// anti-cues
 	{"call", "calls", "meeting", "meetings", "meet", "summit", "conference", "briefing", "bulletin", "bulletins", "broadcast",
 		"broadcasts", "programme", "program", "show", "event", "speech", "debate", "vote", "votes", "session", "interview",
@@ -904,6 +905,7 @@ minutesDone:
 		}
 	}
 	a.kind, a.start, a.end, a.min = akClock, i, j, m
+	oclock := false
 	switch n := sc.tok(j); {
 	case n != nil && n.kind == tkWord && (n.low == "hrs" || n.low == "hr" || n.low == "hours") && hasMin:
 		a.end = j + 1
@@ -920,6 +922,7 @@ minutesDone:
 		if hasMin || h < 1 || h > 12 {
 			return false
 		}
+		oclock = true // "the 5 o'clock bulletin": a time whatever follows
 	}
 	if hasMin {
 		if h > 24 || (h == 24 && m != 0) {
@@ -942,7 +945,7 @@ minutesDone:
 		return true
 	}
 	// a bare integer hour: only 1-12, and only where a time can end
-	if h < 1 || h > 12 || lead0 || !sc.bareHourEnds(a.end) {
+	if h < 1 || h > 12 || lead0 || !oclock && !sc.bareHourEnds(a.end) {
 		return false
 	}
 	a.style = csBare
@@ -1014,7 +1017,7 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	case "please", "pls", "plz", "thanks", "thank", "thx", "cheers", "today", "tonight", "tonite", "tomorrow", "tmrw", "tmw",
 		"this", "latest", "at", "if", "so", "but", "for", "as", "ideally", "our", "your", "uk", "london", "o'clock", "oclock",
 		"then", "and", "or", "in", "on", "gmt", "utc", "bst", "cet", "cest", "local", "we", "we're", "i", "i'm", "we'll", "i'll",
-		"ish", "tomoz", "next", "the", "is", "would":
+		"ish", "tomoz", "next", "the", "is", "would", "possible", "poss", "works", "suits", "should", "could":
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
@@ -1762,7 +1765,11 @@ func (sc *scanner) connector(from, to int) bool {
 		switch t.kind {
 		case tkPunct:
 			switch t.low {
-			case ",", "(", ")", "-", "–", "@":
+			case "-", "–":
+				if t.space && k+1 < len(sc.toks) && sc.toks[k+1].space {
+					return false // a spaced dash starts a new clause: "No rush tonight - Monday 10am"
+				}
+			case ",", "(", ")", "@":
 			default:
 				return false
 			}
@@ -1861,20 +1868,36 @@ func (sc *scanner) finish(m *mention) {
 	if sc.toks[m.start].quoted || sc.toks[m.end-1].quoted {
 		return
 	}
+	if sc.otherDay(m.end) {
+		return // "by 4pm that day": a time on a day named elsewhere, usually past
+	}
+	// "need something for the 5 o'clock bulletin, so a line before then":
+	// the time a later "before then" points back to is the cut-off, even
+	// when it names a broadcast or an edition.
+	then := sc.thenAfter(m.end)
 	last := &sc.toks[m.end-1]
-	if last.poss {
+	if last.poss && !then {
 		return // "this afternoon's call", "tomorrow's paper"
 	}
 	if sc.isRange(m) {
 		return
 	}
 	left, cueStart, strong, lw := sc.leftCue(m.start)
-	if left <= -100 {
+	if left <= -100 && !then {
 		return
 	}
 	right := sc.rightCue(m.end)
 	if right <= -100 {
-		return
+		if !then {
+			return
+		}
+		right = 0
+	}
+	if then {
+		left, strong = 3, true
+		if lw == "" {
+			lw = "before"
+		}
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
@@ -1951,7 +1974,9 @@ func (sc *scanner) isRange(m *mention) bool {
 		p := &sc.toks[m.start-1]
 		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != "and" {
 			pp := &sc.toks[m.start-2]
-			if pp.consumed && (pp.kind == tkNum || pp.kind == tkWord) {
+			// both ends alike ("9am - 5pm", "Monday to Friday"), not
+			// "No rush tonight - Monday 10am would be fine"
+			if pp.consumed && (pp.kind == tkNum || pp.kind == tkWord) && (timeLike(m.start-2) == timeLike(m.start) || !sc.toks[m.start].clauseBrk) {
 				return true
 			}
 		}
@@ -2036,10 +2061,40 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if isDeterminer(sc.tok(k - 1)) {
 				return 0, start, false, "" // "your reply at 3.15pm" is a noun
 			}
+			if t.low != "hear" && sc.firstPersonSubject(k) {
+				return 0, start, false, "" // "I may be slow to reply this evening": the journalist's own reply
+			}
 			if k == i-1 || !sc.word(k+1, "to") {
 				return 2, k, false, t.low
 			}
 			continue
+		case "statement":
+			// "a statement this afternoon" after a request; "the statement
+			// at 3pm" is an event
+			if sc.word(k-1, "a") || sc.word(k-1, "any") {
+				continue
+			}
+			return -100, start, false, ""
+		case "grateful", "appreciate", "appreciated":
+			// "I'd be grateful for a line tonight", "we'd appreciate a
+			// response this afternoon"
+			return 2, k, false, t.low
+		case "like", "love":
+			// "I'd like a comment by ..."
+			if sc.word(k-1, "i'd") || sc.word(k-1, "we'd") || sc.word(k-1, "would") {
+				return 2, k - 1, false, t.low
+			}
+			return 0, start, false, ""
+		case "say":
+			// "Early next week is fine - say Monday 9am": a suggested
+			// time, when "say" opens its clause or follows a comma.
+			if sc.toks[k].clauseBrk || k > 0 && sc.toks[k-1].kind == tkPunct && (sc.toks[k-1].low == "," || sc.toks[k-1].low == "-" || sc.toks[k-1].low == "–" || sc.toks[k-1].low == "(") {
+				return 2, k, false, "say"
+			}
+			return 0, start, false, ""
+		case "around", "about", "roughly", "approximately", "sometime":
+			start = k
+			continue // "come back to me around lunchtime"
 		case "have":
 			// "could I have something tonight"
 			if sc.word(k-1, "i") || sc.word(k-1, "we") {
@@ -2147,7 +2202,7 @@ func (sc *scanner) rightCue(j int) int {
 			}
 		case "daily", "every", "each", "weekdays", "weekends", "weekly", "onwards", "ago":
 			return -100
-		case "is", "would", "works", "work":
+		case "is", "would", "works", "work", "suits", "should", "could":
 			if sc.goodAfter(j) {
 				return 2
 			}
@@ -2183,8 +2238,9 @@ func (sc *scanner) goodAfter(j int) bool {
 		switch sc.toks[k].low {
 		case "fine", "great", "good", "ok", "okay", "ideal", "perfect", "brilliant", "helpful":
 			return true
-		case "works", "work":
-			if k == j {
+		case "works", "work", "suit", "suits":
+			// "4pm works", "3pm UK time would work for us"
+			if k == j || sc.word(k-1, "would") || sc.word(k-1, "should") || sc.word(k-1, "could") {
 				return true
 			}
 		case "is", "would", "be", "really", "also", "absolutely", "":
@@ -2237,6 +2293,64 @@ func (sc *scanner) clauseCues(m *mention) int {
 		score = 2
 	}
 	return score - penalty
+}
+
+// thenAfter reports whether "before then", "by then" or "until then"
+// follows the mention later in its sentence with no other time in between:
+// the mention is the cut-off the request points back to.
+func (sc *scanner) thenAfter(j int) bool {
+	for k := j; k < len(sc.toks) && k < j+16; k++ {
+		t := &sc.toks[k]
+		if k > j && t.sentStart || t.consumed {
+			return false
+		}
+		if t.kind == tkWord && t.low == "then" && k > j {
+			switch sc.toks[k-1].low {
+			case "before", "by", "until", "till":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherDay reports whether the words after a mention put it on a day named
+// elsewhere ("by 4pm that day", "at 10am the same day").
+func (sc *scanner) otherDay(j int) bool {
+	if sc.word(j, "that") || sc.word(j, "same") || sc.words(j, "the", "same") > 0 {
+		for k := j + 1; k < len(sc.toks) && k <= j+2; k++ {
+			switch sc.toks[k].low {
+			case "day", "morning", "afternoon", "evening", "night":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstPersonSubject reports whether the verb at token k has the journalist
+// as its subject ("I'll reply", "we may be slow to respond") rather than
+// the desk ("could you reply").
+func (sc *scanner) firstPersonSubject(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-6; b-- {
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			if t.kind == tkPunct {
+				return false
+			}
+			continue
+		}
+		switch t.low {
+		case "you", "your":
+			return false
+		case "i", "we", "i'll", "we'll", "i'm", "we're", "i'd", "we'd":
+			return true
+		}
+		if sc.toks[b].clauseBrk {
+			return false
+		}
+	}
+	return false
 }
 
 // ---------------------------------------------------------------------------

@@ -290,6 +290,31 @@ var deadlineCases = []deadlineCase{
 	{"deadline beats at", "The briefing is at 11am. Deadline 4pm.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"new deadline in reply", "Morning – chasing this one.\n\nNeed it by 11am today please.", "2023-10-24T09:12:40+01:00", "2023-10-24T11:00:00+01:00", ruleClock},
 	{"ties go to the earliest", "Ideally by 4pm, but 5pm at the latest.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+
+	// requests phrased naturally: the time sits in a clause asking the desk
+	// for something
+	{"grateful for a comment tonight", "I'd be grateful for a comment tonight.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"appreciate a statement", "We'd really appreciate a statement this afternoon if possible.", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	{"love something this evening", "We'd love something this evening.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"like a comment by 4", "I would like a comment by 4.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"come back around lunchtime", "Could you come back to me around lunchtime?", wed1000, "2023-10-18T13:00:00+01:00", ruleNamedTime},
+	{"get back at about 3pm", "Could you get back to me at about 3pm?", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
+	{"a line before lunch", "A line before lunch would be great.", wed1000, "2023-10-18T13:00:00+01:00", ruleNamedTime},
+	{"time would work", "Thursday 11am would work for us.", wed1000, "2023-10-19T11:00:00+01:00", ruleClock},
+	{"zoned time would suit", "2pm UK time would suit.", wed1000, "2023-10-18T14:00:00+01:00", ruleZonedClock},
+	{"say after a dash", "Early next week works - say Tuesday at 2pm.", wed1000, "2023-10-24T14:00:00+01:00", ruleClock},
+	{"negated tonight, then a day", "No rush tonight - Friday noon is fine.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},
+	{"weekday time would be fine", "Monday 10am would be fine.", wed1000, "2023-10-23T10:00:00+01:00", ruleClock},
+	{"go to press tonight", "We go to press at 8 tonight.", wed1000, "2023-10-18T20:00:00+01:00", ruleClock},
+	{"filing then before then", "Filing tomorrow at 3, so before then please.", wed1000, "2023-10-19T15:00:00+01:00", ruleClock},
+	{"programme time before then", "The package runs on the 6 o'clock news, so a line before then please.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"bare 8 before it passes", "Could I have a line before 8?", wed0730, "2023-10-18T08:00:00+01:00", ruleClock},
+	{"bare 9 possible", "Is a reply by 9 possible?", wed0730, "2023-10-18T09:00:00+01:00", ruleClock},
+	{"journalist's own reply", "I'm travelling so I may be slow to reply this evening.", wed1000, "", ""},
+	{"journalist will respond", "I'll respond to your points tonight.", wed1000, "", ""},
+	{"time on another day", "I asked for a response by 4pm that day and heard nothing.", wed1000, "", ""},
+	{"o'clock programme without request", "Our readers will see it on the 9 o'clock news.", wed1000, "", ""},
+	{"statement as an event", "There will be a statement at 3pm.", wed1000, "", ""},
 }
 
 func TestExtractDeadline(t *testing.T) {
