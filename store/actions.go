@@ -100,19 +100,29 @@ func (s *Store) Resolve(ctx context.Context, ref, by, note string) (Result, erro
 	return s.action(ctx, "resolve", ref, map[string]any{"by": by, "note": note})
 }
 
-// Reopen puts a resolved enquiry back in the open queues.
-func (s *Store) Reopen(ctx context.Context, ref, by, note string) (Result, error) {
-	return s.action(ctx, "reopen", ref, map[string]any{"by": by, "note": note})
+// Reopen puts a resolved enquiry back in the open queues, with its
+// resolution clock re-armed from now on the policy's target.
+func (s *Store) Reopen(ctx context.Context, ref, by, note string, warnBefore time.Duration) (Result, error) {
+	return s.action(ctx, "reopen", ref, map[string]any{"by": by, "note": note,
+		"warn_before": strconv.FormatInt(warnBefore.Milliseconds(), 10)})
 }
+
+// Unassigned is the expect value of Assign for "nobody holds it yet".
+const Unassigned = "\x00unassigned"
 
 // Assign gives an enquiry to officer to. by is who did it (a claim when
 // by == to). When expect is not "", the enquiry must still be assigned to
-// expect, else ErrConflict: two officers claiming at once cannot both win.
+// expect (or to nobody, with Unassigned), else ErrConflict: two officers
+// claiming at once cannot both win.
 func (s *Store) Assign(ctx context.Context, ref, to, by, expect, reason string) (Result, error) {
 	if to == "" {
 		return Result{}, errors.New("assign: no officer")
 	}
-	return s.action(ctx, "assign", ref, map[string]any{"to": to, "by": by, "expect": expect, "reason": reason})
+	arg := map[string]any{"to": to, "by": by, "expect": expect, "reason": reason}
+	if expect == Unassigned {
+		arg["expect"], arg["expect_unassigned"] = "", true
+	}
+	return s.action(ctx, "assign", ref, arg)
 }
 
 // AddNote adds an internal note to the timeline.

@@ -55,6 +55,7 @@ local function met(clock, t, by)
   d.met = tonumber(t)
   d.elapsed_ms = tonumber(t) - start
   d.within = tonumber(t) <= tonumber(g[1])
+  d.breached = tonumber(g[3] or '0') or 0
   d.by = by
   event('clock.met', d)
   return true
@@ -108,6 +109,7 @@ if action == 'resolve' then
   redis.call('HSET', enq, 'status', 'resolved', 'updated', now, 'resolved_at', now)
   redis.call('HDEL', enq, 'waiting_since')
   redis.call('ZREM', k('idx:open'), ref)
+  redis.call('ZADD', k('idx:resolved'), now, ref)
   if nonempty(officer) then redis.call('ZREM', k('idx:officer:' .. officer), ref) end
   tl('resolved', a.by, nonempty(a.note) and a.note or 'resolved')
   event('enquiry.resolved', {by = a.by, officer = officer or ''})
@@ -117,10 +119,19 @@ end
 if action == 'reopen' then
   local status = redis.call('HGET', enq, 'status')
   if status ~= 'resolved' then return {'noop', 'not resolved'} end
-  local f = redis.call('HMGET', enq, 'created', 'officer')
+  local f = redis.call('HMGET', enq, 'created', 'officer', 'policy_res_ms')
   redis.call('HSET', enq, 'status', 'open', 'updated', now)
-  redis.call('HDEL', enq, 'resolved_at', 'resolution:met')
+  redis.call('HDEL', enq, 'resolved_at', 'resolution:met', 'resolution:warned', 'resolution:breached', 'resolution:escalated')
   redis.call('ZADD', k('idx:open'), f[1], ref)
+  redis.call('ZREM', k('idx:resolved'), ref)
+  -- Reopened: it needs resolving again, on the policy's resolution target.
+  local res = tonumber(f[3] or '0') or 0
+  if res > 0 then
+    local due = tonumber(now) + res
+    redis.call('HSET', enq, 'resolution:due', string.format('%.0f', due), 'resolution:start', now)
+    redis.call('ZADD', k('sla:warn'), string.format('%.0f', due - tonumber(a.warn_before or '0')), ref .. '|resolution')
+    redis.call('ZADD', k('sla:breach'), string.format('%.0f', due), ref .. '|resolution')
+  end
   if nonempty(f[2]) then redis.call('ZADD', k('idx:officer:' .. f[2]), f[1], ref) end
   tl('reopened', a.by, nonempty(a.note) and a.note or 'reopened')
   event('enquiry.reopened', {by = a.by})
@@ -131,8 +142,9 @@ if action == 'assign' then
   -- Claim (by = to) or reassign. expect, when given, must be the current
   -- officer: two officers claiming at once cannot both win.
   local old = redis.call('HGET', enq, 'officer') or ''
-  if nonempty(a.expect) and a.expect ~= old then
-    return redis.error_reply('CONFLICT enquiry ' .. ref .. ' is now assigned to ' .. old)
+  if (nonempty(a.expect) and a.expect ~= old) or (a.expect_unassigned and old ~= '') then
+    local who = old ~= '' and old or 'nobody'
+    return redis.error_reply('CONFLICT enquiry ' .. ref .. ' is now assigned to ' .. who)
   end
   if old == a.to then return {'noop', 'already assigned to ' .. a.to} end
   redis.call('HSET', enq, 'officer', a.to, 'officer_reason', a.reason, 'updated', now)

@@ -190,7 +190,14 @@ if target and (participant or a.own) then
   end
   if status == 'resolved' then
     redis.call('ZADD', k('idx:open'), created, ref)
+    redis.call('ZREM', k('idx:resolved'), ref)
     if nonempty(officer) then redis.call('ZADD', k('idx:officer:' .. officer), created, ref) end
+    -- A reopened enquiry needs resolving again: re-arm the resolution clock.
+    local res = tonumber(redis.call('HGET', enq, 'policy_res_ms') or '0') or 0
+    if res > 0 then
+      set_clock(ref, 'resolution', string.format('%.0f', tonumber(a.received) + res), a.received)
+    end
+    redis.call('HDEL', enq, 'resolved_at')
     tl(ref, 'reopened', 'reopened by a follow-up from the journalist')
     event('enquiry.reopened', ref, '')
   end
@@ -279,5 +286,7 @@ if target then
 end
 redis.call('HINCRBY', statskey, 'messages', 1)
 redis.call('HINCRBY', statskey, 'enquiries', 1)
-event('enquiry.created', ref, cjson.encode({mkey = mkey, officer = officer or '', parent = target or ''}))
+event('enquiry.created', ref, cjson.encode({mkey = mkey, officer = officer or '', parent = target or '',
+  topic = a.fields.topic or '', tier = a.fields.outlet_tier or '', outlet = a.fields.outlet or '',
+  release = a.fields.release or '', policy = a.fields.policy or '', created = tonumber(a.received)}))
 return {'enquiry', ref, mkey, target or ''}

@@ -493,7 +493,7 @@ func TestActions(t *testing.T) {
 		if total != 0 || len(list) != 0 {
 			t.Error("resolved enquiry still open")
 		}
-		if _, err := f.s.Reopen(f.ctx, ref, "price", ""); err != nil {
+		if _, err := f.s.Reopen(f.ctx, ref, "price", "", 15*time.Minute); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := f.s.Assign(f.ctx, "FCDO-2099-999999", "x", "x", "", ""); !errors.Is(err, ErrNotFound) {

@@ -220,8 +220,11 @@ func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Acti
 			return "noop", nil // a double click
 		}
 		expect := strings.TrimSpace(f.Get("expect"))
-		// The store cannot check "still unassigned"; check just before.
-		if expect == "" && e.Officer != "" && e.Officer != u.ID {
+		switch {
+		case expect == "" && e.Officer == "":
+			expect = store.Unassigned // a claim of what nobody holds, atomically
+		case expect == "" && e.Officer != u.ID:
+			// Taking over from someone needs the confirmed owner in expect.
 			return "", fmt.Errorf("enquiry %s is now assigned to %s: %w", ref, e.Officer, store.ErrConflict)
 		}
 		res, err = s.st.Assign(ctx, ref, u.ID, u.ID, expect, "claimed on the dashboard")
@@ -232,8 +235,11 @@ func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Acti
 			return "", badInput("Choose an officer to reassign to.")
 		}
 		expect := strings.TrimSpace(f.Get("expect"))
-		if expect == "" && e.Officer != "" {
+		if expect == "" {
 			expect = e.Officer
+			if expect == "" {
+				expect = store.Unassigned
+			}
 		}
 		reason := strings.TrimSpace(f.Get("reason"))
 		if len(reason) > 500 {
@@ -275,7 +281,7 @@ func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Acti
 		res, err = s.st.Resolve(ctx, ref, u.ID, strings.TrimSpace(f.Get("note")))
 		code = "resolved"
 	case ActReopen:
-		res, err = s.st.Reopen(ctx, ref, u.ID, strings.TrimSpace(f.Get("note")))
+		res, err = s.st.Reopen(ctx, ref, u.ID, strings.TrimSpace(f.Get("note")), s.cfg.SLA.WarnBefore)
 		code = "reopened"
 	default:
 		return "", badInput("no such action")
