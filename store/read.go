@@ -152,6 +152,8 @@ type ListOptions struct {
 	Open bool
 	// Officer lists only the officer's open enquiries.
 	Officer string
+	// Resolved lists resolved enquiries, most recently resolved first.
+	Resolved bool
 	// Newest first; Offset and Limit page (Limit 0 means 50).
 	Offset, Limit int
 }
@@ -160,6 +162,8 @@ type ListOptions struct {
 func (s *Store) List(ctx context.Context, o ListOptions) ([]*Enquiry, int64, error) {
 	idx := "idx:all"
 	switch {
+	case o.Resolved:
+		idx = "idx:resolved"
 	case o.Officer != "":
 		idx = "idx:officer:" + o.Officer
 	case o.Open:

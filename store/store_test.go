@@ -66,6 +66,7 @@ func (f *fixture) inAt(folder string, uv, uid uint32, m *mailparse.Message) Inco
 		New: &NewEnquiry{
 			Topic: "europe", Officer: "lindqvist", Policy: "standard",
 			PolicyFRT:        2 * time.Hour,
+			PolicyRes:        24 * time.Hour,
 			AcknowledgeDue:   t0.Add(15 * time.Minute),
 			FirstResponseDue: t0.Add(2 * time.Hour),
 			ResolutionDue:    t0.Add(24 * time.Hour),
@@ -436,6 +437,10 @@ func TestActions(t *testing.T) {
 			}
 			return out
 		}
+		// "Still unassigned" is checked atomically: this one has an owner.
+		if _, err := f.s.Assign(f.ctx, ref, "haddad", "haddad", Unassigned, ""); !errors.Is(err, ErrConflict) {
+			t.Fatalf("claim of an assigned enquiry as unassigned: %v", err)
+		}
 		// Claim with the expected owner; a second claim racing on a stale view loses.
 		if r, err := f.s.Assign(f.ctx, ref, "price", "price", "lindqvist", ""); err != nil || !r.Changed {
 			t.Fatalf("claim: %v %v", r, err)
@@ -493,8 +498,21 @@ func TestActions(t *testing.T) {
 		if total != 0 || len(list) != 0 {
 			t.Error("resolved enquiry still open")
 		}
+		if res, total, _ := f.s.List(f.ctx, ListOptions{Resolved: true}); total != 1 || res[0].Ref != ref {
+			t.Errorf("resolved list %d", total)
+		}
 		if _, err := f.s.Reopen(f.ctx, ref, "price", "", 15*time.Minute); err != nil {
 			t.Fatal(err)
+		}
+		e, _ = f.s.Enquiry(f.ctx, ref)
+		if e.Status != StatusOpen || !e.Clocks[ClockResolution].Met.IsZero() || !e.Clocks[ClockResolution].Due.After(f.clock.Now()) {
+			t.Errorf("reopened: %s %+v", e.Status, e.Clocks[ClockResolution])
+		}
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("sla:breach"), ref+"|resolution").Result(); n == 0 {
+			t.Error("reopened resolution clock not scheduled")
+		}
+		if _, total, _ := f.s.List(f.ctx, ListOptions{Resolved: true}); total != 0 {
+			t.Error("reopened enquiry still in the resolved list")
 		}
 		if _, err := f.s.Assign(f.ctx, "FCDO-2099-999999", "x", "x", "", ""); !errors.Is(err, ErrNotFound) {
 			t.Errorf("unknown ref: %v", err)
