@@ -250,6 +250,16 @@ type Web struct {
 	Listen string `yaml:"listen"`
 	// BaseURL is how officers reach the dashboard, used in links in mail.
 	BaseURL string `yaml:"base_url"`
+	// UsersFile holds dashboard passwords as "id:<bcrypt hash>" lines
+	// (`mediadesk passwd`), relative to the config; APITokensFile the
+	// hashes of API tokens ("id:sha256:<hex>"). Unset: nobody can sign
+	// in / no tokens.
+	UsersFile     string `yaml:"users_file"`
+	APITokensFile string `yaml:"api_tokens_file"`
+	// SessionIdle ends a dashboard session unused that long (default 2h);
+	// SessionMax ends any session that old (default 12h).
+	SessionIdle time.Duration `yaml:"session_idle"`
+	SessionMax  time.Duration `yaml:"session_max"`
 }
 
 // Ack configures acknowledgements to journalists (extension).

@@ -126,6 +126,8 @@ func TestErrors(t *testing.T) {
 		{"smtp auth half", "  security: none\n  from:", "  security: none\n  username: desk\n  from:", "smtp", 17, "username and password_env go together"},
 		{"processed is watched", "    sent_folder: Sent\n", "    sent_folder: Sent\n    processed_folder: INBOX\n", "mailboxes[0].processed_folder", 14, "is also a watched folder"},
 		{"bad domain", "domain: example-news.com", "domain: not a domain", "outlets[0].domain", 62, "is not a domain name"},
+		{"session idle over max", "outlets:\n", "web: {session_idle: 13h}\noutlets:\n", "web.session_idle", 61, "is longer than web.session_max 12h0m0s"},
+		{"users file folder missing", "outlets:\n", "web: {users_file: nowhere/users}\noutlets:\n", "web.users_file", 61, "its folder does not exist"},
 		{"shift too long", "duration: 14h", "duration: 200h", "rota[1].duration", 44, "longer than a week"},
 		{"no mailboxes", "mailboxes:\n  - id: main\n    address: 127.0.0.1:1143\n    security: none\n    username: desk\n    password_env: T_IMAP_PW\n    folders: [INBOX]\n    sent_folder: Sent\n", "mailboxes: []\n", "mailboxes", 6, "at least one mailbox is required"},
 	}

@@ -592,6 +592,23 @@ func (v *validator) extensions() {
 			v.errorf("web.base_url", "%q is not an http(s) URL", c.Web.BaseURL)
 		}
 	}
+	if c.Web.SessionIdle == 0 {
+		c.Web.SessionIdle = 2 * time.Hour
+	}
+	if c.Web.SessionMax == 0 {
+		c.Web.SessionMax = 12 * time.Hour
+	}
+	if c.Web.SessionIdle > c.Web.SessionMax {
+		v.errorf("web.session_idle", "%s is longer than web.session_max %s", c.Web.SessionIdle, c.Web.SessionMax)
+	}
+	for _, f := range []struct{ key, path string }{{"web.users_file", c.Web.UsersFile}, {"web.api_tokens_file", c.Web.APITokensFile}} {
+		if f.path == "" {
+			continue
+		}
+		if st, err := os.Stat(filepath.Dir(c.Resolve(f.path))); err != nil || !st.IsDir() {
+			v.errorf(f.key, "%s: its folder does not exist", f.path)
+		}
+	}
 	if c.Ack.Template != "" {
 		if _, err := os.Stat(c.Resolve(c.Ack.Template)); err != nil {
 			v.errorf("acknowledgements.template", "%s: %v", c.Ack.Template, unwrapPathErr(err))

@@ -119,6 +119,8 @@ outlets:
   - {domain: bbc.co.uk, name: BBC, tier: broadcast}
 ingest:
   poll_interval: 1s
+web:
+  users_file: users
 `
 
 const browserRelease = `{"id":"fcdo-2023-10-16-albania","title":"Foreign Secretary visits Albania","url":"https://www.gov.uk/government/news/foreign-secretary-visits-albania","published":"2023-10-16T09:00:00+01:00","department":"FCDO","topics":["europe"],"body":"The Foreign Secretary visited Tirana to discuss illegal migration.","lines_to_take":["The UK and Albania are working closely together to tackle illegal migration.","We do not comment on operational matters."]}
@@ -177,8 +179,6 @@ func startDesk(t *testing.T) *liveDesk {
 			switch name {
 			case "BT_IMAP_PASS":
 				return im.Password
-			case app.UsersFileEnv:
-				return users
 			}
 			return ""
 		}})

@@ -16,9 +16,9 @@
 // "id:sha256:<hex>" lines (`mediadesk passwd --token`), and a token acts as
 // that officer with that officer's role, on /api/ only.
 //
-// The files are named by MEDIADESK_USERS_FILE and MEDIADESK_API_TOKENS_FILE
-// (read through app.Options.Secret) until the config has keys for them, and
-// are re-read when they change. Sessions last 2 hours idle and 12 hours at
+// The files are named by web.users_file and web.api_tokens_file in the
+// desk config and are re-read when they change. Sessions last
+// web.session_idle (default 2 hours) idle and web.session_max (12 hours) at
 // most; 5 failed sign-ins per user and IP, or 50 per IP, in 15 minutes
 // block further attempts for the rest of the window.
 //

@@ -24,6 +24,7 @@ func commands() []command {
 		{"status", "print ingestion status from Redis as JSON (--config FILE)", cmdStatus},
 		{"report", "print the SLA report for a period (--config FILE --from --to)", cmdReport},
 		{"check-config", "validate a desk.yaml and the environment it needs", cmdCheckConfig},
+		{"passwd", "set a dashboard password or make an API token", cmdPasswd},
 	}
 }
 

@@ -27,12 +27,12 @@ const passwdUsage = `usage: mediadesk passwd [--config desk.yaml] [--file FILE] 
 
 Sets officer ID's dashboard password: the first line of standard input,
 12 to 72 bytes, stored as a bcrypt hash (cost %d) in the users file
-(default $MEDIADESK_USERS_FILE). The input is not hidden when typed; to keep
+(--file, else web.users_file of --config). The input is not hidden when typed; to keep
 it off the screen:  read -rs PW && printf '%%s\n' "$PW" | mediadesk passwd ID
 
 --token makes an API token that acts as ID on /api/ (Authorization: Bearer),
-prints it once and stores only its SHA-256 in the tokens file (default
-$MEDIADESK_API_TOKENS_FILE). --delete removes ID's password, or with --token
+prints it once and stores only its SHA-256 in the tokens file (--file,
+else web.api_tokens_file of --config). --delete removes ID's password, or with --token
 all of ID's tokens. Changes take effect at once; no restart is needed.
 `
 
@@ -52,17 +52,7 @@ func runPasswd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	id := fs.Arg(0)
-	path, env := *file, "MEDIADESK_USERS_FILE"
-	if *token {
-		env = "MEDIADESK_API_TOKENS_FILE"
-	}
-	if path == "" {
-		path = os.Getenv(env)
-	}
-	if path == "" {
-		fmt.Fprintf(stderr, "mediadesk passwd: no file: give --file or set %s\n", env)
-		return 2
-	}
+	path := *file
 	if *cfgPath != "" {
 		cfg, err := loadConfig(*cfgPath, false, stderr)
 		if err != nil {
@@ -72,21 +62,41 @@ func runPasswd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "mediadesk passwd: %q is not an officer in %s; officers: %s\n", id, *cfgPath, officerIDs(cfg))
 			return 1
 		}
+		if path == "" {
+			path, key := cfg.Web.UsersFile, "web.users_file"
+			if *token {
+				path, key = cfg.Web.APITokensFile, "web.api_tokens_file"
+			}
+			if path == "" {
+				fmt.Fprintf(stderr, "mediadesk passwd: %s sets no %s; give --file or set it\n", *cfgPath, key)
+				return 2
+			}
+			return runPasswdFile(cfg.Resolve(path), id, *token, *del, stdin, stdout, stderr)
+		}
 	}
+	if path == "" {
+		fmt.Fprintln(stderr, "mediadesk passwd: no file: give --config (with web.users_file / web.api_tokens_file) or --file")
+		return 2
+	}
+	return runPasswdFile(path, id, *token, *del, stdin, stdout, stderr)
+}
+
+// runPasswdFile sets or removes id's password (or token) in path.
+func runPasswdFile(path, id string, token, del bool, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
-	case *del:
+	case del:
 		n, err := web.RemoveEntries(path, id)
 		if err != nil {
 			fmt.Fprintf(stderr, "mediadesk passwd: %v\n", err)
 			return 1
 		}
 		what := "password"
-		if *token {
+		if token {
 			what = "token(s)"
 		}
 		fmt.Fprintf(stdout, "removed %d %s of %s from %s\n", n, what, id, path)
 		return 0
-	case *token:
+	case token:
 		tok, err := web.NewAPIToken(path, id)
 		if err != nil {
 			fmt.Fprintf(stderr, "mediadesk passwd: %v\n", err)

@@ -30,15 +30,14 @@ func TestPasswd(t *testing.T) {
 	if !strings.HasPrefix(string(b), "ann:$2a$12$") || strings.Contains(string(b), "long enough") {
 		t.Fatalf("users file %q", b)
 	}
-	t.Setenv("MEDIADESK_API_TOKENS_FILE", tokens)
-	code, out, _ := run("", "--token", "ann")
+	code, out, _ := run("", "--file", tokens, "--token", "ann")
 	if code != 0 || !strings.HasPrefix(out, "mdk_") {
 		t.Fatalf("token: %d %q", code, out)
 	}
 	if b, _ := os.ReadFile(tokens); !strings.HasPrefix(string(b), "ann:sha256:") || strings.Contains(string(b), strings.TrimSpace(out)) {
 		t.Fatalf("tokens file %q", b)
 	}
-	if code, out, _ := run("", "--token", "--delete", "ann"); code != 0 || !strings.Contains(out, "removed 1") {
+	if code, out, _ := run("", "--file", tokens, "--token", "--delete", "ann"); code != 0 || !strings.Contains(out, "removed 1") {
 		t.Errorf("delete token: %d %s", code, out)
 	}
 	if code, out, _ := run("", "--file", users, "--delete", "ann"); code != 0 || !strings.Contains(out, "removed 1") {
@@ -48,6 +47,23 @@ func TestPasswd(t *testing.T) {
 	if _, err := os.Stat(cfg); err == nil {
 		if code, _, e := run("a long enough password\n", "--file", users, "--config", cfg, "nobody"); code != 1 || !strings.Contains(e, "not an officer") {
 			t.Errorf("unknown officer: %d %s", code, e)
+		}
+		// With --config and no --file, the file is the config's web.users_file.
+		desk, _ := os.ReadFile(cfg)
+		own := filepath.Join(dir, "desk.yaml")
+		os.WriteFile(filepath.Join(dir, "releases.jsonl"), nil, 0o600)
+		desk = []byte(strings.Replace(string(desk), "    - file: releases.jsonl", "    - file: releases.jsonl\nweb:\n  users_file: staff.pw", 1))
+		if err := os.WriteFile(own, desk, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, e := run("another long password\n", "--config", own, "hughes"); code != 0 || !strings.Contains(out, "staff.pw") {
+			t.Fatalf("via config: %d %s %s", code, out, e)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, "staff.pw")); !strings.HasPrefix(string(b), "hughes:$2a$") {
+			t.Errorf("staff.pw %q", b)
+		}
+		if code, _, e := run("", "--config", own, "--token", "hughes"); code != 2 || !strings.Contains(e, "web.api_tokens_file") {
+			t.Errorf("no tokens file configured: %d %s", code, e)
 		}
 	}
 }

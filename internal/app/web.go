@@ -5,17 +5,9 @@ import (
 	"net/http"
 	"path/filepath"
 
+	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/web"
-)
-
-// Environment variables naming the credential files, until the config has
-// keys for them (web.users_file, web.api_tokens_file). They are read
-// through Options.Secret, so the demo and tests can hand them over without
-// touching the environment.
-const (
-	UsersFileEnv  = "MEDIADESK_USERS_FILE"
-	TokensFileEnv = "MEDIADESK_API_TOKENS_FILE"
 )
 
 // handler builds the desk's HTTP handler: the JSON API, the endpoints the
@@ -26,9 +18,10 @@ func (d *Desk) handler(ctx context.Context) (http.Handler, error) {
 	cfg := d.opts.Config
 	o := web.Options{
 		Config: cfg, Store: d.Store, Clock: d.opts.Clock, Log: d.log,
-		Releases:   routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
-		UsersFile:  d.credentialFile(UsersFileEnv),
-		TokensFile: d.credentialFile(TokensFileEnv),
+		Releases:    routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
+		UsersFile:   credentialFile(cfg, cfg.Web.UsersFile),
+		TokensFile:  credentialFile(cfg, cfg.Web.APITokensFile),
+		SessionIdle: cfg.Web.SessionIdle, SessionMax: cfg.Web.SessionMax,
 	}
 	if svc := d.Outbound(); svc != nil {
 		o.Replies = svc
@@ -58,11 +51,11 @@ func (d *Desk) handler(ctx context.Context) (http.Handler, error) {
 	return srv.Protect(mux), nil
 }
 
-// credentialFile is the path in the named variable (a relative one is
-// read from the working directory).
-func (d *Desk) credentialFile(env string) string {
-	if p := d.opts.Secret(env); p != "" {
-		return filepath.Clean(p)
+// credentialFile resolves a credential file named in the config ("" when
+// none is configured).
+func credentialFile(cfg *config.Config, p string) string {
+	if p == "" {
+		return ""
 	}
-	return ""
+	return filepath.Clean(cfg.Resolve(p))
 }

@@ -154,7 +154,6 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("demo users: %w", err)
 	}
-	secrets[app.UsersFileEnv] = filepath.Join(dir, "users")
 
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr, ContextTimeoutEnabled: true})
 	defer rdb.Close()
@@ -392,7 +391,7 @@ func overlay(base, demo []byte) ([]byte, error) {
 		return nil, errors.New("empty document")
 	}
 	bm, dm := b.Content[0], d.Content[0]
-	for _, key := range []string{"mailboxes", "redis", "smtp", "releases", "sla", "escalation", "ingest"} {
+	for _, key := range []string{"mailboxes", "redis", "smtp", "releases", "sla", "escalation", "ingest", "web"} {
 		var val *yaml.Node
 		for i := 0; i+1 < len(dm.Content); i += 2 {
 			if dm.Content[i].Value == key {
