@@ -20,7 +20,9 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/inbox"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -51,6 +53,8 @@ type Desk struct {
 	Router  *routing.Router
 	refresh *routing.Refresher
 	workers []*inbox.Worker
+	out     *outbound.Service
+	sla     *sla.Service
 
 	// components run alongside the workers (outbound mail, SLA sweeps);
 	// routes add HTTP endpoints. Filled by the setup functions in New.

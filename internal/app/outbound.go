@@ -3,16 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
 )
-
-// outboundServices holds each desk's outbound service (a field on Desk
-// would be simpler; app.go belongs to the desk's assembly).
-var outboundServices sync.Map // *Desk → *outbound.Service
 
 // setupOutbound wires outbound mail (acknowledgements, alerts, replies,
 // response detection) into the desk.
@@ -53,17 +48,13 @@ func (d *Desk) setupOutbound(ctx context.Context) error {
 		d.addComponent(c.Name, c.Run)
 	}
 	d.addRoutes(svc.Routes)
-	outboundServices.Store(d, svc)
+	d.out = svc
 	return nil
 }
 
 // Outbound is the desk's outbound mail service (nil before New finished
 // setting it up).
-func (d *Desk) Outbound() *outbound.Service {
-	v, _ := outboundServices.Load(d)
-	svc, _ := v.(*outbound.Service)
-	return svc
-}
+func (d *Desk) Outbound() *outbound.Service { return d.out }
 
 // slaNotifier hands the SLA engine's notices to the outbox (email to each
 // officer, the webhook when configured), idempotent by the notice key.

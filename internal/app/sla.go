@@ -2,14 +2,9 @@ package app
 
 import (
 	"context"
-	"sync"
 
 	"github.com/mediadesk/mediadesk/sla"
 )
-
-// slaServices holds each desk's SLA service (a field on Desk would be
-// simpler; app.go belongs to the desk's assembly).
-var slaServices sync.Map // *Desk → *sla.Service
 
 // setupSLA wires the SLA sweeper, notice delivery (through the outbox when
 // outbound mail is set up, else logged), rollups, the daily digest and the
@@ -23,15 +18,11 @@ func (d *Desk) setupSLA(ctx context.Context) error {
 	}
 	d.addComponent("sla", svc.Run)
 	d.addRoutes(svc.Register)
-	slaServices.Store(d, svc)
+	d.sla = svc
 	return nil
 }
 
 // SLA is the desk's SLA service: its sweeper, rollups and reports (nil
 // before New finished setting it up). The demo ticks it and reads its
 // live clocks and reports.
-func (d *Desk) SLA() *sla.Service {
-	v, _ := slaServices.Load(d)
-	svc, _ := v.(*sla.Service)
-	return svc
-}
+func (d *Desk) SLA() *sla.Service { return d.sla }
