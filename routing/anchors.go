@@ -4,7 +4,13 @@ import "time"
 
 // dayRange is an inclusive range of calendar days (days since 1970-01-01 in
 // the desk's zone) that an email says its subject happened on.
-type dayRange struct{ from, to int32 }
+type dayRange struct {
+	from, to int32
+	// year is set for a whole past year the email names ("the 2013
+	// agreement"): a release in it fits, but one outside it is not
+	// penalised for its distance (a year is often only background).
+	year bool
+}
 
 var anchorWeekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
@@ -24,7 +30,8 @@ var anchorMonths = map[string]time.Month{
 // such day on or before d0 ("last Thursday": before d0); "12 October",
 // "Oct 12", "13-14 April", "31 January 2023" → that day (a date up to 60 days
 // ahead is a future event and ignored; one further ahead means last year);
-// "this week", "last week" → those weeks so far. Words that name a deadline
+// "this week", "last week" → those weeks so far; a past year on its own
+// ("the 2013 agreement", "in 2019") → that year, as a weak anchor. Words that name a deadline
 // ("by Friday", "Deadline Monday") are not anchors. The tokens are those of
 // tz after tokenize.
 func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
@@ -41,31 +48,44 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		switch word {
 		case "today", "tonight", "todays":
 			if !deadlineContext(tz, k) {
-				out = append(out, dayRange{d0, d0})
+				out = append(out, dayRange{from: d0, to: d0})
 			}
 			continue
 		case "yesterday", "yesterdays":
-			out = append(out, dayRange{d0 - 1, d0 - 1})
+			out = append(out, dayRange{from: d0 - 1, to: d0 - 1})
 			continue
 		case "overnight":
-			out = append(out, dayRange{d0 - 1, d0})
+			out = append(out, dayRange{from: d0 - 1, to: d0})
 			continue
 		case "this":
 			switch w(k + 1) {
 			case "morning", "afternoon", "evening":
-				out = append(out, dayRange{d0, d0})
+				out = append(out, dayRange{from: d0, to: d0})
 			case "week":
 				mon := d0 - int32((wd0+6)%7)
-				out = append(out, dayRange{mon, d0})
+				out = append(out, dayRange{from: mon, to: d0})
 			}
 			continue
 		case "last":
 			switch w(k + 1) {
 			case "night":
-				out = append(out, dayRange{d0 - 1, d0})
+				out = append(out, dayRange{from: d0 - 1, to: d0})
 			case "week":
 				mon := d0 - int32((wd0+6)%7)
-				out = append(out, dayRange{mon - 7, mon - 1})
+				out = append(out, dayRange{from: mon - 7, to: mon - 1})
+			}
+			continue
+		}
+		if tz.toks[k].num && len(word) == 4 {
+			// a past year on its own, not the year of a day-month date
+			if y := smallInt(tz.word(k)); y >= 1900 && y < dayTime(d0).Year() {
+				if _, m1 := anchorMonths[w(k-1)]; !m1 {
+					if _, m2 := anchorMonths[w(k-2)]; !m2 || !tz.toks[k-1].num {
+						from := int32(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+						to := int32(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+						out = append(out, dayRange{from: from, to: to, year: true})
+					}
+				}
 			}
 			continue
 		}
@@ -78,7 +98,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 			if prev == "last" && back == 0 {
 				back = 7
 			}
-			out = append(out, dayRange{d0 - back, d0 - back})
+			out = append(out, dayRange{from: d0 - back, to: d0 - back})
 			continue
 		}
 		// Day-month dates: "12 October", "13-14 April", "October 12", with
@@ -120,7 +140,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 				lo, hi = min(lo, day), max(hi, day)
 			}
 			if ok {
-				out = append(out, dayRange{lo, hi})
+				out = append(out, dayRange{from: lo, to: hi})
 			}
 		}
 	}

@@ -219,7 +219,10 @@ func LoadJSONL(r io.Reader) ([]Release, error) {
 
 // Merge applies updates to base: an update replaces the release with the
 // same id, or else the one with the same normalised URL (keeping the old
-// id, so links already made stay valid); other updates are added. An update
+// id, so links already made stay valid); other updates are added. A URL
+// identifies a release only when it is unique: one that several releases
+// share (a mirror's tag or listing page) on either side never merges two
+// different releases into one. An update
 // without lines to take or topics keeps the old ones (feeds carry neither).
 // It returns the merged list (base is not modified) and the releases added
 // or changed, as merged.
@@ -227,19 +230,33 @@ func Merge(base, updates []Release) ([]Release, []Release) {
 	out := make([]Release, len(base))
 	copy(out, base)
 	byID := make(map[string]int, len(out))
-	byURL := make(map[string]int, len(out))
+	byURL := make(map[string]int, len(out)) // -1: shared by several releases
 	for i := range out {
 		byID[out[i].ID] = i
 		if u := NormaliseURL(out[i].URL); u != "" {
-			byURL[u] = i
+			if _, dup := byURL[u]; dup {
+				byURL[u] = -1
+			} else {
+				byURL[u] = i
+			}
+		}
+	}
+	updURL := make(map[string]string, len(updates)) // URL → the one id using it, "" when shared
+	for _, u := range updates {
+		if nu := NormaliseURL(u.URL); nu != "" {
+			if id, dup := updURL[nu]; dup && id != u.ID {
+				updURL[nu] = ""
+			} else if !dup {
+				updURL[nu] = u.ID
+			}
 		}
 	}
 	var changed []int
 	for _, u := range updates {
 		i, ok := byID[u.ID]
 		nu := NormaliseURL(u.URL)
-		if !ok && nu != "" {
-			if j, ok2 := byURL[nu]; ok2 {
+		if !ok && nu != "" && updURL[nu] != "" {
+			if j, ok2 := byURL[nu]; ok2 && j >= 0 {
 				i, ok = j, true
 				u.ID = out[j].ID
 			}
@@ -259,9 +276,6 @@ func Merge(base, updates []Release) ([]Release, []Release) {
 			byID[u.ID] = len(out)
 			changed = append(changed, len(out))
 			out = append(out, u)
-		}
-		if nu != "" {
-			byURL[nu] = byID[u.ID]
 		}
 	}
 	var rels []Release

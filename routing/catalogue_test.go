@@ -90,3 +90,23 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Releases not newest first: %s", rs[0].ID)
 	}
 }
+
+// A URL that several releases share (a mirror's tag page) is no identity:
+// releases in one file or feed that share it stay apart, and an update
+// carrying it does not replace either.
+func TestMergeSharedURL(t *testing.T) {
+	d := func(day int) time.Time { return time.Date(2024, 3, day, 0, 0, 0, 0, time.UTC) }
+	tag := "https://mirror.example/tag/trade/page/26"
+	rels := []Release{
+		{ID: "talks", Title: "Talks to be hosted", URL: tag, Published: d(1)},
+		{ID: "round", Title: "Fourth round concluded", URL: tag, Published: d(2)},
+	}
+	merged, _ := Merge(nil, rels)
+	if len(merged) != 2 || merged[0].ID != "talks" || merged[1].ID != "round" || merged[1].Title != "Fourth round concluded" {
+		t.Fatalf("releases sharing a URL were merged: %+v", merged)
+	}
+	merged, _ = Merge(merged, []Release{{ID: "other", Title: "Other", URL: tag, Published: d(3)}})
+	if len(merged) != 3 || merged[0].Title != "Talks to be hosted" || merged[1].Title != "Fourth round concluded" {
+		t.Errorf("an update with a shared URL replaced a release: %+v", merged)
+	}
+}

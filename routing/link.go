@@ -231,6 +231,12 @@ func (p *linkParams) rankOf(cd *cand) float32 {
 		// words found in one release only) up.
 		return r + p.anchorHit*min(1, tl/anchorFullText)
 	}
+	if cd.anchor == 2 {
+		// In a past year the email names ("the 2013 agreement"): its age
+		// counts from the end of that year, so among that year's releases
+		// the latest wins, as among recent ones.
+		return r - p.age*float32(math.Log1p(float64(cd.dist)))
+	}
 	if cd.anchor == -1 {
 		r -= p.anchorMiss * float32(math.Log1p(float64(cd.dist)))
 	}
@@ -299,21 +305,39 @@ func (c *Catalogue) subjectCover(sc *scratch, d *docInfo) float32 {
 
 // anchorMatch says whether a release published on day fits the days the
 // email names: on one of them or the day after (readouts of a call often
-// appear the next morning).
+// appear the next morning): 1. A release in a past year the email names
+// gives 2 and the days from it to the end of that year, unless it also
+// fits a day; years do not count as days named for the others.
 func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 	if len(anchors) == 0 {
 		return 0, 0
 	}
 	dist := int32(1 << 30)
+	days := false
+	inYear, toYearEnd := false, int32(0)
 	for _, a := range anchors {
 		switch {
+		case a.year:
+			if day >= a.from && day <= a.to {
+				inYear, toYearEnd = true, a.to-day
+			}
+			continue
 		case day >= a.from && day <= a.to+1:
 			return 1, 0
+		}
+		days = true
+		switch {
 		case day < a.from:
 			dist = min(dist, a.from-day)
 		default:
 			dist = min(dist, day-a.to-1)
 		}
+	}
+	if inYear {
+		return 2, float32(toYearEnd)
+	}
+	if !days {
+		return 0, 0 // only years named, and this release is in none of them
 	}
 	return -1, float32(dist)
 }
@@ -509,6 +533,7 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 	if in.IsReply && !cue {
 		thread := in.ThreadRelease
 		tl := Link{}
+		inferred := false // the thread's release read from the quoted text alone
 		if thread != "" {
 			if _, ok := c.Release(thread); ok {
 				tl = Link{Release: thread, Score: math.Max(0.9, in.ThreadScore), Reason: ReasonThread, Detail: "follow-up in the enquiry's thread"}
@@ -526,11 +551,18 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 				top := tr.cands[0]
 				tl = Link{Release: c.releases[top.doc].ID, Score: tr.p, Reason: ReasonThread,
 					Detail: "quoted history: " + c.describe(&top, tr.p)}
+				inferred = true
 			}
 		}
 		if tl.Release != "" {
 			if best.Release == tl.Release && best.Score >= LinkThreshold {
 				best.Score = math.Max(best.Score, tl.Score)
+				return best
+			}
+			if inferred && best.Score >= LinkThreshold && best.Score > tl.Score {
+				// The thread's release is only a guess from the quoted
+				// text, and the sender's own words point more surely at
+				// another ("today's release on the visit says ...").
 				return best
 			}
 			tl.near, tl.topicSim = best.near, best.topicSim
@@ -594,6 +626,8 @@ func (c *Catalogue) describe(cd *cand, p float64) string {
 	switch cd.anchor {
 	case 1:
 		a = ", published on a day the email names"
+	case 2:
+		a = ", in a year the email names"
 	case -1:
 		a = ", not on the day the email names"
 	}

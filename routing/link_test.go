@@ -149,24 +149,26 @@ func TestDateAnchors(t *testing.T) {
 		text string
 		want []dayRange
 	}{
-		{"today's statement", []dayRange{{d0, d0}}},
-		{"this morning's call", []dayRange{{d0, d0}}},
-		{"yesterday's release", []dayRange{{d0 - 1, d0 - 1}}},
-		{"strikes last night", []dayRange{{d0 - 1, d0}}},
-		{"Monday's readout", []dayRange{{day(3, 11), day(3, 11)}}},
-		{"the statement on Saturday", []dayRange{{day(3, 9), day(3, 9)}}},
-		{"Wednesday's meeting", []dayRange{{d0, d0}}},
-		{"last Wednesday", []dayRange{{d0 - 7, d0 - 7}}},
-		{"the call on 12 March", []dayRange{{day(3, 12), day(3, 12)}}},
-		{"on March 1st", []dayRange{{day(3, 1), day(3, 1)}}},
-		{"the strikes on 13-14 February", []dayRange{{day(2, 13), day(2, 14)}}},
-		{"the statement of 31 January 2023", []dayRange{{dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC), dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC)}}},
+		{"today's statement", []dayRange{{from: d0, to: d0}}},
+		{"this morning's call", []dayRange{{from: d0, to: d0}}},
+		{"yesterday's release", []dayRange{{from: d0 - 1, to: d0 - 1}}},
+		{"strikes last night", []dayRange{{from: d0 - 1, to: d0}}},
+		{"Monday's readout", []dayRange{{from: day(3, 11), to: day(3, 11)}}},
+		{"the statement on Saturday", []dayRange{{from: day(3, 9), to: day(3, 9)}}},
+		{"Wednesday's meeting", []dayRange{{from: d0, to: d0}}},
+		{"last Wednesday", []dayRange{{from: d0 - 7, to: d0 - 7}}},
+		{"the call on 12 March", []dayRange{{from: day(3, 12), to: day(3, 12)}}},
+		{"on March 1st", []dayRange{{from: day(3, 1), to: day(3, 1)}}},
+		{"the strikes on 13-14 February", []dayRange{{from: day(2, 13), to: day(2, 14)}}},
+		{"the statement of 31 January 2023", []dayRange{{from: dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), time.UTC)}}},
 		{"the summit on 22 March", nil}, // ahead: a future event
 		{"deadline Friday 5pm", nil},    // a deadline, not a day it happened
 		{"by Monday please", nil},
-		{"earlier this week", []dayRange{{day(3, 11), d0}}},
-		{"the vote last week", []dayRange{{day(3, 4), day(3, 10)}}},
-		{"the December meeting on 20 December", []dayRange{{dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC), dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC)}}},
+		{"earlier this week", []dayRange{{from: day(3, 11), to: d0}}},
+		{"the vote last week", []dayRange{{from: day(3, 4), to: day(3, 10)}}},
+		{"ten years after the 2013 agreement", []dayRange{{from: dayOf(time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2013, 12, 31, 0, 0, 0, 0, time.UTC), time.UTC), year: true}}},
+		{"the target for 2030", nil}, // a future year is no anchor
+		{"the December meeting on 20 December", []dayRange{{from: dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC)}}},
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
@@ -196,5 +198,38 @@ func TestShiftCue(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(shiftCues, ","), "unrelated") {
 		t.Error("cue list lost 'unrelated'")
+	}
+}
+
+func TestAnchorMatchYear(t *testing.T) {
+	y2013 := dayRange{from: dayOf(time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2013, 12, 31, 0, 0, 0, 0, time.UTC), time.UTC), year: true}
+	in2013 := dayOf(time.Date(2013, 4, 19, 0, 0, 0, 0, time.UTC), time.UTC)
+	if a, dist := anchorMatch([]dayRange{y2013}, in2013); a != 2 || dist != float32(y2013.to-in2013) {
+		t.Errorf("release in the named year: anchor %d dist %v", a, dist)
+	}
+	// a year is background: a release outside it is not penalised
+	if a, _ := anchorMatch([]dayRange{y2013}, in2013+3650); a != 0 {
+		t.Errorf("release outside the named year: anchor %d, want 0", a)
+	}
+	today := in2013 + 3650
+	if a, _ := anchorMatch([]dayRange{y2013, {from: today, to: today}}, today); a != 1 {
+		t.Errorf("release on a named day: anchor %d, want 1", a)
+	}
+}
+
+func TestComplaint(t *testing.T) {
+	for _, c := range []struct {
+		subject, text string
+		want          bool
+	}{
+		{"Complaint - no response", "I want to raise a formal complaint about how my enquiry was handled.", true},
+		{"Enquiry", "I'm writing to complain about the way my questions were ignored.", true},
+		{"Complaint", "Nobody replied; I complain to my editor every week.", true},
+		{"Sanctions", "Did Israel lodge a protest about the sanctions?", false},
+		{"Complaints to the UN", "Will the UK back the complaints procedure at the UN?", false},
+	} {
+		if got := isComplaint(c.subject, c.text); got != c.want {
+			t.Errorf("isComplaint(%q, %q) = %v", c.subject, c.text, got)
+		}
 	}
 }

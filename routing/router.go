@@ -155,10 +155,14 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 
 	// Release.
 	foi := isFOIRequest(in.NewText) || isFOIRequest(in.Subject)
-	if foi {
+	switch {
+	case foi:
 		d.ReleaseDetail = "a freedom-of-information request, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "freedom-of-information request"
-	} else {
+	case isComplaint(in.Subject, in.NewText):
+		d.ReleaseDetail = "a complaint about the desk's handling, not a press enquiry about a release"
+		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "complaint about the desk's handling"
+	default:
 		l := cat.Link(&in)
 		d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseDetail = l.Release, round3(l.Score), l.Reason, l.Detail
 		if x, ok := cat.Release(l.Release); ok {

@@ -355,3 +355,42 @@ func isFOIRequest(text string) bool {
 	}
 	return false
 }
+
+// complaintCues mark a complaint about how the desk handled something: it
+// goes to the fallback desk and is not an enquiry about a release, even
+// when it names the statement the earlier enquiry was about.
+var complaintCues = []string{
+	"formal complaint", "make a complaint", "raise a complaint", "lodge a complaint", "register a complaint",
+	"i want to complain", "i wish to complain", "i would like to complain", "i'd like to complain",
+	"i am writing to complain", "i'm writing to complain", "complain about how", "complain about the way",
+	"complaint about how", "complaint about the way", "complaint about the handling",
+}
+
+// isComplaint reports whether the journalist complains about the desk's
+// handling (their own words, or a subject line saying "complaint" with a
+// complaint in the text).
+func isComplaint(subject, text string) bool {
+	low := strings.ToLower(text)
+	for _, c := range complaintCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return hasSingular(strings.ToLower(subject), "complaint") && hasSingular(low, "complain")
+}
+
+// hasSingular reports whether s contains w not followed by "s" or "ts"
+// ("complaint" but not "complaints procedure").
+func hasSingular(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		rest := s[i+j+len(w):]
+		if !strings.HasPrefix(rest, "s") && !strings.HasPrefix(rest, "ts") {
+			return true
+		}
+		i += j + len(w)
+	}
+}
