@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +32,10 @@ type tok struct {
 	poss bool
 	// upper is set when the word was written with a capital first letter.
 	upper bool
+	// item is set for the first token of a list item ("- ...", "2. ...").
+	item bool
+	// sent numbers the sentences (and list items) of the text.
+	sent int32
 }
 
 // tokenizer turns text into terms. It reuses its buffers: a zero tokenizer
@@ -91,6 +96,8 @@ func (t *tokenizer) tokenize(s string) {
 	t.toks = t.toks[:0]
 	brk := true
 	sentenceStart := 0 // index in t.toks of the first token of the sentence
+	var sent int32
+	item := listItemAt(s, 0)
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -110,7 +117,13 @@ func (t *tokenizer) tokenize(s string) {
 				}
 			}
 			if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) {
+				if sentenceStart < len(t.toks) {
+					sent++
+				}
 				sentenceStart = len(t.toks)
+			}
+			if r == '\n' && listItemAt(s, i+1) {
+				item = true
 			}
 			i += size
 			continue
@@ -162,12 +175,32 @@ func (t *tokenizer) tokenize(s string) {
 	done:
 		i = j
 		if t.emit(hasDigit, brk) {
-			t.toks[len(t.toks)-1].poss = poss
-			t.toks[len(t.toks)-1].upper = upper
+			tk := &t.toks[len(t.toks)-1]
+			tk.poss, tk.upper, tk.item, tk.sent = poss, upper, item, sent
+			item = false
 		}
 		brk = false
 	}
 	t.mergeUnits()
+}
+
+// listItemAt reports whether the line starting at s[i] is a list item:
+// "- ", "* ", "• " or "1. ", "2) " after optional spaces.
+func listItemAt(s string, i int) bool {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	switch {
+	case i+1 < len(s) && (s[i] == '-' || s[i] == '*') && s[i+1] == ' ':
+		return true
+	case strings.HasPrefix(s[i:], "• "):
+		return true
+	}
+	j := i
+	for j < len(s) && isDigit(rune(s[j])) && j-i < 2 {
+		j++
+	}
+	return j > i && j+1 < len(s) && (s[j] == '.' || s[j] == ')') && s[j+1] == ' '
 }
 
 // paragraphBreak reports whether the newline at s[i] ends a paragraph: the
@@ -179,6 +212,8 @@ func paragraphBreak(s string, i int) bool {
 			continue
 		case '\n', '-', '*', '>':
 			return true
+		case 0xe2: // "•"
+			return strings.HasPrefix(s[j:], "•")
 		default:
 			return isDigit(rune(s[j])) && j+1 < len(s) && (s[j+1] == '.' || s[j+1] == ')')
 		}

@@ -10,60 +10,102 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 )
 
-// Topics chooses the desk that should answer an enquiry. Each topic gets a
-// score that adds up
+// Topics chooses the desk that should answer an enquiry: the desk for the
+// question asked, which is often not the linked release's first topic (a
+// question about British nationals on a PM-call release goes to consular,
+// one about aid money on a Middle East readout to development).
 //
-//   - the linked release's topics: its first topic (what the release is
-//     mainly about) more than the others, scaled by the link's confidence;
+// The enquiry is read in places of decreasing weight: the question focus
+// (sentences ending in '?', list items, and sentences that ask the desk
+// for something: "could you tell me", "please confirm", "whether …"), the
+// subject line, the rest of the new text, forwarded text and quoted
+// history. In each place, per topic, it finds
+//
 //   - the topic's keywords (topics[].keywords, and the phrases of its name
-//     at half weight) found as whole words or phrases, case-insensitively,
-//     after the same stemming as the linker: each distinct keyword counts
-//     once, a little more when repeated, weighted by where it occurs — in a
-//     question the journalist asks (a sentence ending in '?') most, then in
-//     the subject and the rest of the new text, then forwarded text, then
-//     quoted history.
+//     at half weight), matched as whole words or phrases on roots, so
+//     morphological variants meet ("evacuation"/"evacuees",
+//     "sanction"/"sanctioned", "investment"/"investors"); a keyword the
+//     catalogue writes with a capital (a place, person or body) is a name:
+//     it says where, not what is asked, and counts apart (names);
+//   - related terms (topiclex.go): small families of words a topic's
+//     keywords belong to ("troops" brings "personnel", "battalion";
+//     "sanctions" brings "asset freeze", "designations");
+//   - for a regional topic (keywords mostly names), the politics of the
+//     region ("relations", "accession", "dialogue"), counting only as far
+//     as the region is named;
+//   - for the fallback topic, the desk's own business (diaries,
+//     appointments, staffing, complaints).
 //
-// The question can thus outweigh the release: a question about British
-// nationals on an evacuation flight goes to consular even when the release
-// is a Prime Minister's call about the Middle East. When no topic reaches
-// topicMin the fallback topic answers.
+// Each distinct term counts once at its best place, a little more when
+// repeated. To that adds the linked release's topics as a prior (its first
+// more than the others, × the link's probability), the enquiry's cosine
+// similarity with each topic's releases in the catalogue, and, with no
+// release linked, the topics of the nearest releases × the share of the
+// enquiry each covers. The highest score wins; below a minimum, or when the
+// desk's own business outweighs every topic, the fallback topic answers.
+// The reason names the evidence.
 type Topics struct {
 	topics   []topicRule
-	fallback string
-	first    map[string][]kwRef // first stem of a keyword → keywords starting with it
+	fallback int                 // index of the fallback topic (-1: none)
+	first    map[string][]phrRef // first root of a phrase → phrases starting with it
 }
 
 type topicRule struct {
 	id       string
-	keywords []keyword
+	regional bool // its keywords are mostly names: diplomacy counts for it
+	phrases  []phrase
 }
 
-type keyword struct {
+// Kinds of evidence.
+const (
+	evKeyword = iota // a desk keyword (or a phrase of the topic's name)
+	evRelated        // a related term (conceptGroups)
+	evDiplomacy      // politics of a region, for regional topics
+	evDesk           // the desk's own business, for the fallback topic
+	nEvidence
+)
+
+type phrase struct {
 	text   string
-	stems  []string
-	weight float64
+	roots  []string
+	kind   uint8
+	weight float64 // within its kind: 1, or 0.5 for the phrases of a topic's name
 	// capitalised is set when the desk wrote the keyword with a capital.
 	capitalised bool
+	via         string // for a related term: the keyword that brought it
 }
 
-type kwRef struct{ topic, kw int }
+type phrRef struct{ topic, ph int }
+
+// Places of the text, in decreasing weight.
+const (
+	plFocus = iota
+	plSubject
+	plText
+	plForward
+	plQuoted
+	nPlaces
+)
+
+var placeNames = [nPlaces]string{"question", "subject", "text", "forwarded", "quoted"}
 
 // topicParams weigh the topic evidence (see doc.go for how they were set).
 type topicParams struct {
-	relFirst, relOther float64 // the release's first topic, its others; × link confidence
-	question           float64 // keyword in a question the journalist asks
-	subject, newText   float64 // in the subject, elsewhere in the new text
-	forward, quoted    float64
-	nameWord           float64 // phrases of the topic's name, relative to keywords
-	name               float64 // a keyword that is a name (where or who) rather than a thing asked about
-	near               float64 // with no release linked: topics of the nearest releases, × the share of the enquiry each covers
-	centroid           float64 // × the enquiry's similarity with the topic's releases
-	min                float64 // below this the fallback topic answers
+	place    [nPlaces]float64   // weight of each place of the text
+	kind     [nEvidence]float64 // weight of each kind of evidence
+	name     float64            // a keyword that is a name, relative to a keyword
+	relFirst float64            // the release's first topic, × link confidence
+	relOther float64            // its other topics
+	near     float64            // with no release linked: topics of the nearest releases × cover
+	centroid float64            // × the enquiry's similarity with the topic's releases
+	min      float64            // below this the fallback topic answers
 }
 
 var defaultTopicParams = topicParams{
-	relFirst: 2.0, relOther: 1.4, question: 1.0, subject: 0.8, newText: 1.0,
-	forward: 0.5, quoted: 0.25, nameWord: 0.5, name: 0.5, near: 1.0, centroid: 2.0, min: 1.0,
+	place:    [nPlaces]float64{1.0, 0.6, 0.35, 0.3, 0.1},
+	kind:     [nEvidence]float64{1.0, 0.6, 0.5, 0.8},
+	name:     0.4,
+	relFirst: 1.2, relOther: 0.7, near: 0.6, centroid: 1.0, min: 0.6,
 }
 
 // TopicChoice is the chosen topic with its score and reason.
@@ -73,37 +115,91 @@ type TopicChoice struct {
 	Reason string  `json:"reason"`
 }
 
+// topicRoot reduces a stemmed word to a root shared by its derivations:
+// "evacuation", "evacuat(e)" and "evacuee" → "evacu"; "deployment" →
+// "deploy"; "investor" → "invest"; "designat(ed)" → "design". A root keeps
+// at least four letters.
+func topicRoot(w string) string {
+	for _, suf := range [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
-	t := &Topics{fallback: cfg.FallbackTopic(), first: map[string][]kwRef{}}
+	t := &Topics{first: map[string][]phrRef{}, fallback: -1}
 	var tz tokenizer
+	fb := cfg.FallbackTopic()
 	for _, tp := range cfg.Topics {
 		rule := topicRule{id: tp.ID}
 		seen := map[string]bool{}
-		add := func(text string, w float64) {
-			stems := keywordStems(&tz, text)
-			key := strings.Join(stems, " ")
-			if len(stems) == 0 || seen[key] {
+		add := func(text string, kind uint8, w float64, via string) {
+			roots := phraseRoots(&tz, text)
+			key := strings.Join(roots, " ")
+			if len(roots) == 0 || seen[key] {
 				return
 			}
 			seen[key] = true
 			text = strings.TrimSpace(text)
-			rule.keywords = append(rule.keywords, keyword{text: text, stems: stems, weight: w,
-				capitalised: strings.ToLower(text) != text})
+			rule.phrases = append(rule.phrases, phrase{text: text, roots: roots, kind: kind, weight: w,
+				capitalised: strings.ToLower(text) != text, via: via})
 		}
+		names := 0
 		for _, k := range tp.Keywords {
-			add(k, 1)
+			add(k, evKeyword, 1, "")
+			if strings.ToLower(k) != k {
+				names++
+			}
 		}
 		if !tp.Fallback {
 			for _, part := range splitName(tp.Name) {
-				add(part, defaultTopicParams.nameWord)
+				add(part, evKeyword, 0.5, "")
+			}
+		}
+		// related terms: every group one of the topic's keywords belongs to
+		keyRoots := map[string]string{}
+		for _, p := range rule.phrases {
+			if !p.capitalised || p.weight < 1 {
+				if !p.capitalised {
+					keyRoots[strings.Join(p.roots, " ")] = p.text
+				}
+			}
+		}
+		for _, g := range conceptGroups {
+			via := ""
+			for _, w := range g {
+				if k, ok := keyRoots[strings.Join(phraseRoots(&tz, w), " ")]; ok {
+					via = k
+					break
+				}
+			}
+			if via == "" {
+				continue
+			}
+			for _, w := range g {
+				add(w, evRelated, 1, via)
+			}
+		}
+		rule.regional = len(tp.Keywords) > 0 && 2*names > len(tp.Keywords)
+		if rule.regional {
+			for _, w := range diplomacyTerms {
+				add(w, evDiplomacy, 1, "")
+			}
+		}
+		if tp.ID == fb {
+			t.fallback = len(t.topics)
+			for _, w := range deskBusiness {
+				add(w, evDesk, 1, "")
 			}
 		}
 		t.topics = append(t.topics, rule)
 	}
 	for ti := range t.topics {
-		for ki, k := range t.topics[ti].keywords {
-			t.first[k.stems[0]] = append(t.first[k.stems[0]], kwRef{ti, ki})
+		for pi, p := range t.topics[ti].phrases {
+			t.first[p.roots[0]] = append(t.first[p.roots[0]], phrRef{ti, pi})
 		}
 	}
 	return t
@@ -123,8 +219,8 @@ func splitName(name string) []string {
 	return out
 }
 
-// keywordStems tokenises a keyword as the matcher tokenises text.
-func keywordStems(tz *tokenizer, s string) []string {
+// phraseRoots tokenises a keyword as the matcher tokenises text.
+func phraseRoots(tz *tokenizer, s string) []string {
 	tz.tokenize(s)
 	var out []string
 	for k := range tz.toks {
@@ -132,45 +228,66 @@ func keywordStems(tz *tokenizer, s string) []string {
 		if stop {
 			continue
 		}
-		out = append(out, string(w))
+		out = append(out, topicRoot(string(w)))
 	}
 	return out
 }
 
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
-	tz       tokenizer
-	stems    [][]byte
-	question []bool
+	tz    tokenizer
+	roots []string
+	place []uint8
+	hits  []topicHit
+	focus []bool
 }
 
 var topicScratch = sync.Pool{New: func() any { return new(topicScan) }}
 
-// topicHit accumulates one keyword's evidence.
+// topicHit is one phrase's evidence.
 type topicHit struct {
-	count  int
-	weight float64 // the best location weight seen
-	where  string
+	ref   phrRef
+	count int
+	place uint8 // the best place seen
+}
+
+// requestWords open or mark a sentence that asks the desk for something.
+var requestWords = map[string]bool{
+	"confirm": true, "clarify": true, "explain": true, "tell": true, "whether": true, "outline": true,
+	"detail": true, "provide": true, "share": true, "comment": true, "respond": true, "update": true,
 }
 
 // Choose picks the topic for an enquiry, given its link (release "" for
 // none) in the catalogue cat.
 func (t *Topics) Choose(in *Input, l Link, cat *Catalogue) TopicChoice {
-	return t.choose(in, l, cat, &defaultTopicParams)
+	var f topicFeatures
+	t.features(in, l, cat, &f)
+	return t.decide(&f, &defaultTopicParams)
+}
+
+// topicFeatures is everything the choice weighs, before the weights.
+type topicFeatures struct {
+	ev    [][nEvidence][nPlaces]float64 // per topic
+	names [][nPlaces]float64
+	rel   []float64 // release prior: 1 first topic, 2 other (× score in relScore)
+	relSc []float64
+	near  []float64
+	cent  []float64
+	why   [][]string
 }
 
 // isName reports whether a keyword names a place, person or body rather
 // than a thing asked about: every word of it is written with a capital
 // inside sentences of the catalogue (most of the time), or, for words the
 // catalogue does not know, the desk wrote it with a capital.
-func isName(k *keyword, cat *Catalogue) bool {
+func isName(p *phrase, cat *Catalogue) bool {
 	if cat == nil || cat.idx == nil {
-		return k.capitalised
+		return p.capitalised
 	}
-	for _, s := range k.stems {
+	for _, s := range p.roots {
 		share, ok := cat.idx.nameShare(s)
 		if !ok {
-			return k.capitalised
+			return p.capitalised
 		}
 		if share < 0.7 {
 			return false
@@ -179,42 +296,70 @@ func isName(k *keyword, cat *Catalogue) bool {
 	return true
 }
 
-func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) TopicChoice {
-	var rel *Release
-	if l.Release != "" {
-		if r, ok := cat.Release(l.Release); ok {
-			rel = &r
-		}
-	}
-	scores := make([]float64, len(t.topics))
-	hits := map[kwRef]*topicHit{}
+func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
+	n := len(t.topics)
+	f.ev = make([][nEvidence][nPlaces]float64, n)
+	f.names = make([][nPlaces]float64, n)
+	f.rel, f.relSc, f.near, f.cent = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	f.why = make([][]string, n)
+
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
+	sc.hits = sc.hits[:0]
 	tz := &sc.tz
-	scan := func(text string, base float64, where string, questions bool) {
+	scan := func(text string, pl uint8) {
 		if text == "" {
 			return
 		}
 		tz.tokenize(text)
-		stems, question := sc.stems[:0], sc.question[:0]
+		roots, places := sc.roots[:0], sc.place[:0]
+		// the question focus: sentences that ask
+		focus := sc.focus[:0]
+		if pl == plText {
+			var cur int32 = -1
+			start := 0
+			asks := false
+			flush := func(end int) {
+				for k := start; k < end; k++ {
+					focus[k] = asks
+				}
+			}
+			for k := range tz.toks {
+				tk := &tz.toks[k]
+				if tk.sent != cur {
+					flush(k)
+					cur, start, asks = tk.sent, k, tk.item
+				}
+				focus = append(focus, false)
+				if tk.question || requestWords[string(tz.word(k))] {
+					asks = true
+				}
+			}
+			flush(len(tz.toks))
+			sc.focus = focus
+		}
 		for k := range tz.toks {
 			w, stop := tz.term(k)
 			if stop {
 				continue
 			}
-			stems = append(stems, w)
-			question = append(question, tz.toks[k].question)
+			roots = append(roots, topicRoot(string(w)))
+			p := pl
+			if pl == plText && focus[k] {
+				p = plFocus
+			}
+			places = append(places, p)
 		}
-		sc.stems, sc.question = stems, question
-		for i, s := range stems {
-			for _, ref := range t.first[string(s)] {
-				k := &t.topics[ref.topic].keywords[ref.kw]
-				if i+len(k.stems) > len(stems) {
+		sc.roots, sc.place = roots, places
+		for i, r := range roots {
+			for _, ref := range t.first[r] {
+				ph := &t.topics[ref.topic].phrases[ref.ph]
+				if i+len(ph.roots) > len(roots) {
 					continue
 				}
 				match := true
-				for j := 1; j < len(k.stems); j++ {
-					if string(stems[i+j]) != k.stems[j] {
+				for j := 1; j < len(ph.roots); j++ {
+					if roots[i+j] != ph.roots[j] {
 						match = false
 						break
 					}
@@ -222,18 +367,18 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 				if !match {
 					continue
 				}
-				w, at := base, where
-				if questions && question[i] {
-					w, at = p.question, "question"
+				p := places[i]
+				found := false
+				for h := range sc.hits {
+					if sc.hits[h].ref == ref {
+						sc.hits[h].count++
+						sc.hits[h].place = min(sc.hits[h].place, p)
+						found = true
+						break
+					}
 				}
-				h := hits[ref]
-				if h == nil {
-					h = &topicHit{}
-					hits[ref] = h
-				}
-				h.count++
-				if w > h.weight {
-					h.weight, h.where = w, at
+				if !found {
+					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p})
 				}
 			}
 		}
@@ -242,102 +387,162 @@ func (t *Topics) choose(in *Input, l Link, cat *Catalogue, p *topicParams) Topic
 	// and history behind.
 	moved := in.IsReply && hasShiftCue(in.NewText)
 	if !moved {
-		scan(in.Subject, p.subject, "subject", false)
-		scan(in.QuotedText, p.quoted, "quoted", false)
+		scan(in.Subject, plSubject)
+		scan(in.QuotedText, plQuoted)
 	}
-	scan(in.NewText, p.newText, "text", true)
-	scan(in.ForwardedText, p.forward, "forwarded", false)
+	scan(in.NewText, plText)
+	scan(in.ForwardedText, plForward)
 
-	why := make([][]string, len(t.topics))
-	refs := make([]kwRef, 0, len(hits))
-	for ref := range hits {
-		refs = append(refs, ref)
-	}
-	sort.Slice(refs, func(i, j int) bool {
-		if refs[i].topic != refs[j].topic {
-			return refs[i].topic < refs[j].topic
+	// A shorter phrase inside a longer one found at the same place adds
+	// nothing ("aid" inside "humanitarian aid"): keep the longest.
+	hits := sc.hits
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].ref.topic != hits[j].ref.topic {
+			return hits[i].ref.topic < hits[j].ref.topic
 		}
-		return refs[i].kw < refs[j].kw
+		return hits[i].ref.ph < hits[j].ref.ph
 	})
-	names := make([]float64, len(t.topics))
-	for _, ref := range refs {
-		h := hits[ref]
-		k := &t.topics[ref.topic].keywords[ref.kw]
-		s := k.weight * h.weight * (1 + 0.3*math.Log(float64(h.count)))
-		if isName(k, cat) {
-			names[ref.topic] += s
-			why[ref.topic] = append(why[ref.topic], fmt.Sprintf("%q in %s (name)", k.text, h.where))
-			continue
+	for _, h := range hits {
+		ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
+		s := ph.weight * (1 + 0.3*math.Log(float64(h.count)))
+		where := placeNames[h.place]
+		ti := h.ref.topic
+		switch {
+		case ph.kind == evKeyword && isName(ph, cat):
+			f.names[ti][h.place] += s
+			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (name)", ph.text, where))
+		case ph.kind == evRelated:
+			if isName(ph, cat) {
+				f.names[ti][h.place] += s / 2
+			} else {
+				f.ev[ti][evRelated][h.place] += s
+			}
+			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (like %q)", ph.text, where, ph.via))
+		case ph.kind == evDiplomacy:
+			f.ev[ti][evDiplomacy][h.place] += s
+			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (the region's politics)", ph.text, where))
+		case ph.kind == evDesk:
+			f.ev[ti][evDesk][h.place] += s
+			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (the desk's own business)", ph.text, where))
+		default:
+			f.ev[ti][evKeyword][h.place] += s
+			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s", ph.text, where))
 		}
-		scores[ref.topic] += s
-		why[ref.topic] = append(why[ref.topic], fmt.Sprintf("%q in %s", k.text, h.where))
 	}
-	// Names say where or who, not what is asked; many of them add up slowly.
-	for ti, n := range names {
-		if n > 1 {
-			n = 1 + math.Log(n)
+
+	var rel *Release
+	if l.Release != "" {
+		if r, ok := cat.Release(l.Release); ok {
+			rel = &r
 		}
-		scores[ti] += p.name * n
 	}
 	if rel != nil {
 		for i, id := range rel.Topics {
 			for ti := range t.topics {
-				if t.topics[ti].id != id {
-					continue
+				if t.topics[ti].id == id && f.rel[ti] == 0 {
+					f.rel[ti], f.relSc[ti] = float64(min(i+1, 2)), l.Score
+					f.why[ti] = append([]string{"release topic"}, f.why[ti]...)
 				}
-				w := p.relOther
-				if i == 0 {
-					w = p.relFirst
-				}
-				scores[ti] += w * l.Score
-				why[ti] = append([]string{"release topic"}, why[ti]...)
 			}
 		}
 	} else {
 		// No release fits well enough, but the nearest ones still say
 		// which desk's territory the enquiry is in.
-		for _, n := range l.near {
-			for i, id := range n.rel.Topics {
+		for _, nr := range l.near {
+			for i, id := range nr.rel.Topics {
 				for ti := range t.topics {
 					if t.topics[ti].id != id {
 						continue
 					}
-					w := p.near * n.cover
+					w := nr.cover
 					if i > 0 {
 						w /= 2
 					}
 					if w >= 0.05 {
-						scores[ti] += w
-						why[ti] = append(why[ti], fmt.Sprintf("near release %s", n.rel.ID))
+						f.near[ti] += w
+						f.why[ti] = append(f.why[ti], "near release "+nr.rel.ID)
 					}
 				}
 			}
 		}
 	}
-	if p.centroid != 0 {
-		for ti := range t.topics {
-			if sim := l.topicSim[t.topics[ti].id]; sim > 0 {
-				scores[ti] += p.centroid * sim
+	for ti := range t.topics {
+		f.cent[ti] = l.topicSim[t.topics[ti].id]
+	}
+}
+
+// scores weighs the features into one score per topic.
+func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float64 {
+	out = out[:0]
+	for ti := range t.topics {
+		var s, names, dip float64
+		for k := 0; k < nEvidence; k++ {
+			if k == evDiplomacy {
+				continue
+			}
+			for pl := 0; pl < nPlaces; pl++ {
+				s += p.kind[k] * p.place[pl] * f.ev[ti][k][pl]
 			}
 		}
+		for pl := 0; pl < nPlaces; pl++ {
+			names += p.place[pl] * f.names[ti][pl]
+			dip += p.place[pl] * f.ev[ti][evDiplomacy][pl]
+		}
+		// Names say where or who, not what is asked; many of them add up
+		// slowly.
+		if names > 1 {
+			names = 1 + math.Log(names)
+		}
+		s += p.name * names
+		if t.topics[ti].regional {
+			s += p.kind[evDiplomacy] * dip * math.Min(1, names)
+		}
+		switch f.rel[ti] {
+		case 1:
+			s += p.relFirst * f.relSc[ti]
+		case 2:
+			s += p.relOther * f.relSc[ti]
+		}
+		s += p.near*f.near[ti] + p.centroid*f.cent[ti]
+		out = append(out, s)
 	}
+	return out
+}
+
+func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
+	var buf [16]float64
+	sc := t.scores(f, p, buf[:0])
 	best, bestScore := -1, 0.0
-	for ti, s := range scores {
-		if t.topics[ti].id == t.fallback {
+	for ti, s := range sc {
+		if ti == t.fallback {
 			continue
 		}
 		if s > bestScore+1e-9 {
 			best, bestScore = ti, s
 		}
 	}
+	fb := ""
+	if t.fallback >= 0 {
+		fb = t.topics[t.fallback].id
+	}
+	why := func(ti int) string {
+		w := f.why[ti]
+		if len(w) > 6 {
+			w = append(w[:6:6], fmt.Sprintf("%d more", len(f.why[ti])-6))
+		}
+		return strings.Join(w, ", ")
+	}
+	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
+		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}
+	}
 	if best < 0 || bestScore < p.min {
 		reason := "no topic's keywords or release fit"
 		if best >= 0 {
-			reason = fmt.Sprintf("weak evidence for %s (%.2f: %s); fallback", t.topics[best].id, bestScore, strings.Join(why[best], ", "))
+			reason = fmt.Sprintf("weak evidence for %s (%.2f: %s); fallback", t.topics[best].id, bestScore, why(best))
 		}
-		return TopicChoice{Topic: t.fallback, Score: bestScore, Reason: reason}
+		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
 	}
-	return TopicChoice{Topic: t.topics[best].id, Score: bestScore, Reason: strings.Join(why[best], ", ")}
+	return TopicChoice{Topic: t.topics[best].id, Score: bestScore, Reason: why(best)}
 }
 
 // foiCues mark a request under freedom-of-information law, which is
