@@ -488,13 +488,12 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 	ownURLs, quotedURLs := urlsIn(in)
 	cue := in.IsReply && hasShiftCue(in.NewText)
 
-	// 1. A URL of a release in the sender's own text settles it.
-	if doc, u, ok := c.urlMatch(ownURLs, d0); ok {
-		return Link{Release: c.releases[doc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + u}
-	}
-
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
+
+	// 1. A URL of a release in the sender's own text settles it (the
+	// words are still read below, for the topic's evidence).
+	urlDoc, urlU, byURL := c.urlMatch(ownURLs, d0)
 
 	// 2. The sender's own words: subject (unless this reply moves on from
 	// the thread's subject), new text, forwarded text.
@@ -528,6 +527,9 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 		best.near = append(best.near, nearRelease{rel: &c.releases[cd.doc], cover: float64(cd.cover)})
 	}
 	best.topicSim = sims
+	if byURL {
+		return Link{Release: c.releases[urlDoc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + urlU, topicSim: sims}
+	}
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.
 	if in.IsReply && !cue {

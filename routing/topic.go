@@ -24,9 +24,10 @@ import (
 //   - the topic's keywords (topics[].keywords, and the phrases of its name
 //     at half weight), matched as whole words or phrases on roots, so
 //     morphological variants meet ("evacuation"/"evacuees",
-//     "sanction"/"sanctioned", "investment"/"investors"); a keyword the
+//     "sanction"/"sanctioned", "investment"/"investors"); a keyword of a
+//     regional topic (one whose keywords are mostly names) that the
 //     catalogue writes with a capital (a place, person or body) is a name:
-//     it says where, not what is asked, and counts apart (names);
+//     it says where, not what is asked, and names add up slowly;
 //   - related terms (topiclex.go): small families of words a topic's
 //     keywords belong to ("troops" brings "personnel", "battalion";
 //     "sanctions" brings "asset freeze", "designations");
@@ -68,6 +69,7 @@ const (
 type phrase struct {
 	text   string
 	roots  []string
+	stems  []string // as the catalogue index spells them (for isName)
 	kind   uint8
 	weight float64 // within its kind: 1, or 0.5 for the phrases of a topic's name
 	// capitalised is set when the desk wrote the keyword with a capital.
@@ -102,11 +104,16 @@ type topicParams struct {
 }
 
 var defaultTopicParams = topicParams{
-	place:    [nPlaces]float64{1.0, 0.6, 0.35, 0.3, 0.1},
-	kind:     [nEvidence]float64{1.0, 0.6, 0.5, 0.8},
+	place:    [nPlaces]float64{1.0, 0.6, 0.5, 0.3, 0.1},
+	kind:     [nEvidence]float64{1.0, 0.6, 0.5, 0.6},
 	name:     0.4,
-	relFirst: 1.2, relOther: 0.7, near: 0.6, centroid: 1.0, min: 0.6,
+	relFirst: 0.8, relOther: 0.4, near: 0.6, centroid: 1.0, min: 0.4,
 }
+
+// variantWeight discounts a phrase found as a variant of its words
+// ("deployed" for the keyword "deployment"): the same root, often another
+// sense.
+const variantWeight = 0.7
 
 // TopicChoice is the chosen topic with its score and reason.
 type TopicChoice struct {
@@ -137,14 +144,14 @@ func NewTopics(cfg *config.Config) *Topics {
 		rule := topicRule{id: tp.ID}
 		seen := map[string]bool{}
 		add := func(text string, kind uint8, w float64, via string) {
-			roots := phraseRoots(&tz, text)
+			roots, stems := phraseRoots(&tz, text)
 			key := strings.Join(roots, " ")
 			if len(roots) == 0 || seen[key] {
 				return
 			}
 			seen[key] = true
 			text = strings.TrimSpace(text)
-			rule.phrases = append(rule.phrases, phrase{text: text, roots: roots, kind: kind, weight: w,
+			rule.phrases = append(rule.phrases, phrase{text: text, roots: roots, stems: stems, kind: kind, weight: w,
 				capitalised: strings.ToLower(text) != text, via: via})
 		}
 		names := 0
@@ -171,7 +178,8 @@ func NewTopics(cfg *config.Config) *Topics {
 		for _, g := range conceptGroups {
 			via := ""
 			for _, w := range g {
-				if k, ok := keyRoots[strings.Join(phraseRoots(&tz, w), " ")]; ok {
+				r, _ := phraseRoots(&tz, w)
+				if k, ok := keyRoots[strings.Join(r, " ")]; ok {
 					via = k
 					break
 				}
@@ -219,36 +227,53 @@ func splitName(name string) []string {
 	return out
 }
 
-// phraseRoots tokenises a keyword as the matcher tokenises text.
-func phraseRoots(tz *tokenizer, s string) []string {
+// phraseRoots tokenises a keyword as the matcher tokenises text: its roots
+// and its stems.
+func phraseRoots(tz *tokenizer, s string) (roots, stems []string) {
 	tz.tokenize(s)
-	var out []string
 	for k := range tz.toks {
 		w, stop := tz.term(k)
 		if stop {
 			continue
 		}
-		out = append(out, topicRoot(string(w)))
+		stems = append(stems, string(w))
+		roots = append(roots, topicRoot(string(w)))
 	}
-	return out
+	return roots, stems
 }
 
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
 	tz    tokenizer
 	roots []string
+	stems []string
 	place []uint8
-	hits  []topicHit
-	focus []bool
+	hits    []topicHit
+	focus   []bool
+	covered []int
 }
 
 var topicScratch = sync.Pool{New: func() any { return new(topicScan) }}
+
+// matchAt reports whether phrase ph starts at roots[i].
+func (t *Topics) matchAt(roots []string, i int, ph *phrase) bool {
+	if i+len(ph.roots) > len(roots) {
+		return false
+	}
+	for j := 1; j < len(ph.roots); j++ {
+		if roots[i+j] != ph.roots[j] {
+			return false
+		}
+	}
+	return true
+}
 
 // topicHit is one phrase's evidence.
 type topicHit struct {
 	ref   phrRef
 	count int
 	place uint8 // the best place seen
+	exact bool  // the words as written, not a variant ("deployed" for "deployment")
 }
 
 // requestWords open or mark a sentence that asks the desk for something.
@@ -284,7 +309,7 @@ func isName(p *phrase, cat *Catalogue) bool {
 	if cat == nil || cat.idx == nil {
 		return p.capitalised
 	}
-	for _, s := range p.roots {
+	for _, s := range p.stems {
 		share, ok := cat.idx.nameShare(s)
 		if !ok {
 			return p.capitalised
@@ -312,7 +337,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			return
 		}
 		tz.tokenize(text)
-		roots, places := sc.roots[:0], sc.place[:0]
+		roots, stems, places := sc.roots[:0], sc.stems[:0], sc.place[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -343,42 +368,64 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			if stop {
 				continue
 			}
-			roots = append(roots, topicRoot(string(w)))
+			st := string(w)
+			stems = append(stems, st)
+			roots = append(roots, topicRoot(st))
 			p := pl
 			if pl == plText && focus[k] {
 				p = plFocus
 			}
 			places = append(places, p)
 		}
-		sc.roots, sc.place = roots, places
+		sc.roots, sc.stems, sc.place = roots, stems, places
+		// covered[topic]: the end of the longest phrase of the topic found
+		// so far; a phrase inside it adds nothing ("aid" in "aid convoys").
+		covered := sc.covered[:0]
+		for range t.topics {
+			covered = append(covered, 0)
+		}
+		sc.covered = covered
 		for i, r := range roots {
-			for _, ref := range t.first[r] {
+			refs := t.first[r]
+			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
-				if i+len(ph.roots) > len(roots) {
+				if !t.matchAt(roots, i, ph) || i+len(ph.roots) <= covered[ref.topic] {
 					continue
 				}
-				match := true
-				for j := 1; j < len(ph.roots); j++ {
-					if roots[i+j] != ph.roots[j] {
-						match = false
+				longer := false
+				for _, o := range refs[x+1:] {
+					if o.topic == ref.topic {
+						if q := &t.topics[o.topic].phrases[o.ph]; len(q.roots) > len(ph.roots) && t.matchAt(roots, i, q) {
+							longer = true
+							break
+						}
+					}
+				}
+				if longer {
+					continue
+				}
+				covered[ref.topic] = i + len(ph.roots)
+				p := places[i]
+				exact := true
+				for j, st := range ph.stems {
+					if stems[i+j] != st {
+						exact = false
 						break
 					}
 				}
-				if !match {
-					continue
-				}
-				p := places[i]
 				found := false
 				for h := range sc.hits {
-					if sc.hits[h].ref == ref {
-						sc.hits[h].count++
-						sc.hits[h].place = min(sc.hits[h].place, p)
+					if hh := &sc.hits[h]; hh.ref == ref {
+						hh.count++
+						if p < hh.place || p == hh.place && exact {
+							hh.place, hh.exact = p, exact
+						}
 						found = true
 						break
 					}
 				}
 				if !found {
-					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p})
+					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p, exact: exact})
 				}
 			}
 		}
@@ -406,17 +453,17 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
 		s := ph.weight * (1 + 0.3*math.Log(float64(h.count)))
 		where := placeNames[h.place]
+		if !h.exact {
+			s *= variantWeight
+			where += ", a variant"
+		}
 		ti := h.ref.topic
 		switch {
-		case ph.kind == evKeyword && isName(ph, cat):
+		case ph.kind == evKeyword && t.topics[ti].regional && isName(ph, cat):
 			f.names[ti][h.place] += s
 			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (name)", ph.text, where))
 		case ph.kind == evRelated:
-			if isName(ph, cat) {
-				f.names[ti][h.place] += s / 2
-			} else {
-				f.ev[ti][evRelated][h.place] += s
-			}
+			f.ev[ti][evRelated][h.place] += s
 			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (like %q)", ph.text, where, ph.via))
 		case ph.kind == evDiplomacy:
 			f.ev[ti][evDiplomacy][h.place] += s

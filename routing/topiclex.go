@@ -57,7 +57,7 @@ var conceptGroups = [][]string{
 	// migration and returns
 	{"small boats", "illegal migration", "irregular migration", "migration", "migrants", "asylum", "asylum seekers",
 		"asylum claims", "returns", "return hubs", "removals", "removal", "deportation", "deportations", "deported",
-		"people smuggling", "smugglers", "smuggling gangs", "Rwanda", "channel crossings", "crossings",
+		"people smuggling", "smugglers", "smuggling gangs", "Rwanda", "channel crossings", "small boat crossings",
 		"organised immigration crime", "immigration", "border security", "offshore processing", "processing centres",
 		"detention centres", "returns agreement", "migrant transit"},
 	// climate and energy
