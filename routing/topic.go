@@ -122,6 +122,16 @@ type TopicChoice struct {
 	Reason string  `json:"reason"`
 }
 
+// topicRootBytes is topicRoot on bytes, returning a subslice of w.
+func topicRootBytes(w []byte) []byte {
+	for _, suf := range [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"} {
+		if len(w)-len(suf) >= 4 && string(w[len(w)-len(suf):]) == suf {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
 // topicRoot reduces a stemmed word to a root shared by its derivations:
 // "evacuation", "evacuat(e)" and "evacuee" → "evacu"; "deployment" →
 // "deploy"; "investor" → "invest"; "designat(ed)" → "design". A root keeps
@@ -245,8 +255,8 @@ func phraseRoots(tz *tokenizer, s string) (roots, stems []string) {
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
 	tz    tokenizer
-	roots []string
-	stems []string
+	roots [][]byte // views into tz's buffer, valid until the next tokenize
+	stems [][]byte
 	place []uint8
 	hits    []topicHit
 	focus   []bool
@@ -256,12 +266,12 @@ type topicScan struct {
 var topicScratch = sync.Pool{New: func() any { return new(topicScan) }}
 
 // matchAt reports whether phrase ph starts at roots[i].
-func (t *Topics) matchAt(roots []string, i int, ph *phrase) bool {
+func (t *Topics) matchAt(roots [][]byte, i int, ph *phrase) bool {
 	if i+len(ph.roots) > len(roots) {
 		return false
 	}
 	for j := 1; j < len(ph.roots); j++ {
-		if roots[i+j] != ph.roots[j] {
+		if string(roots[i+j]) != ph.roots[j] {
 			return false
 		}
 	}
@@ -298,7 +308,40 @@ type topicFeatures struct {
 	relSc []float64
 	near  []float64
 	cent  []float64
-	why   [][]string
+	why   [][]reasonItem
+}
+
+// reasonItem is one piece of evidence, written out only for the winner.
+type reasonItem struct {
+	ph      *phrase // nil: the release's topic or a near release
+	place   uint8
+	variant bool
+	name    bool
+	near    string // a near release's id
+}
+
+func (r reasonItem) String() string {
+	switch {
+	case r.ph == nil && r.near != "":
+		return "near release " + r.near
+	case r.ph == nil:
+		return "release topic"
+	}
+	where := placeNames[r.place]
+	if r.variant {
+		where += ", a variant"
+	}
+	switch {
+	case r.name:
+		return fmt.Sprintf("%q in %s (name)", r.ph.text, where)
+	case r.ph.kind == evRelated:
+		return fmt.Sprintf("%q in %s (like %q)", r.ph.text, where, r.ph.via)
+	case r.ph.kind == evDiplomacy:
+		return fmt.Sprintf("%q in %s (the region's politics)", r.ph.text, where)
+	case r.ph.kind == evDesk:
+		return fmt.Sprintf("%q in %s (the desk's own business)", r.ph.text, where)
+	}
+	return fmt.Sprintf("%q in %s", r.ph.text, where)
 }
 
 // isName reports whether a keyword names a place, person or body rather
@@ -326,7 +369,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	f.ev = make([][nEvidence][nPlaces]float64, n)
 	f.names = make([][nPlaces]float64, n)
 	f.rel, f.relSc, f.near, f.cent = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	f.why = make([][]string, n)
+	f.why = make([][]reasonItem, n)
 
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
@@ -368,9 +411,8 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			if stop {
 				continue
 			}
-			st := string(w)
-			stems = append(stems, st)
-			roots = append(roots, topicRoot(st))
+			stems = append(stems, w)
+			roots = append(roots, topicRootBytes(w))
 			p := pl
 			if pl == plText && focus[k] {
 				p = plFocus
@@ -386,7 +428,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		}
 		sc.covered = covered
 		for i, r := range roots {
-			refs := t.first[r]
+			refs := t.first[string(r)]
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
 				if !t.matchAt(roots, i, ph) || i+len(ph.roots) <= covered[ref.topic] {
@@ -408,7 +450,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 				p := places[i]
 				exact := true
 				for j, st := range ph.stems {
-					if stems[i+j] != st {
+					if string(stems[i+j]) != st {
 						exact = false
 						break
 					}
@@ -452,28 +494,28 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	for _, h := range hits {
 		ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
 		s := ph.weight * (1 + 0.3*math.Log(float64(h.count)))
-		where := placeNames[h.place]
 		if !h.exact {
 			s *= variantWeight
-			where += ", a variant"
 		}
+		item := reasonItem{ph: ph, place: h.place, variant: !h.exact}
 		ti := h.ref.topic
 		switch {
 		case ph.kind == evKeyword && t.topics[ti].regional && isName(ph, cat):
 			f.names[ti][h.place] += s
-			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (name)", ph.text, where))
+			item.name = true
+			f.why[ti] = append(f.why[ti], item)
 		case ph.kind == evRelated:
 			f.ev[ti][evRelated][h.place] += s
-			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (like %q)", ph.text, where, ph.via))
+			f.why[ti] = append(f.why[ti], item)
 		case ph.kind == evDiplomacy:
 			f.ev[ti][evDiplomacy][h.place] += s
-			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (the region's politics)", ph.text, where))
+			f.why[ti] = append(f.why[ti], item)
 		case ph.kind == evDesk:
 			f.ev[ti][evDesk][h.place] += s
-			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s (the desk's own business)", ph.text, where))
+			f.why[ti] = append(f.why[ti], item)
 		default:
 			f.ev[ti][evKeyword][h.place] += s
-			f.why[ti] = append(f.why[ti], fmt.Sprintf("%q in %s", ph.text, where))
+			f.why[ti] = append(f.why[ti], item)
 		}
 	}
 
@@ -488,7 +530,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			for ti := range t.topics {
 				if t.topics[ti].id == id && f.rel[ti] == 0 {
 					f.rel[ti], f.relSc[ti] = float64(min(i+1, 2)), l.Score
-					f.why[ti] = append([]string{"release topic"}, f.why[ti]...)
+					f.why[ti] = append([]reasonItem{{}}, f.why[ti]...)
 				}
 			}
 		}
@@ -507,7 +549,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 					}
 					if w >= 0.05 {
 						f.near[ti] += w
-						f.why[ti] = append(f.why[ti], "near release "+nr.rel.ID)
+						f.why[ti] = append(f.why[ti], reasonItem{near: nr.rel.ID})
 					}
 				}
 			}
@@ -573,11 +615,18 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		fb = t.topics[t.fallback].id
 	}
 	why := func(ti int) string {
-		w := f.why[ti]
-		if len(w) > 6 {
-			w = append(w[:6:6], fmt.Sprintf("%d more", len(f.why[ti])-6))
+		var b strings.Builder
+		for i, r := range f.why[ti] {
+			if i == 6 {
+				fmt.Fprintf(&b, ", %d more", len(f.why[ti])-6)
+				break
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(r.String())
 		}
-		return strings.Join(w, ", ")
+		return b.String()
 	}
 	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}
