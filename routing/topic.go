@@ -59,10 +59,10 @@ type topicRule struct {
 
 // Kinds of evidence.
 const (
-	evKeyword = iota // a desk keyword (or a phrase of the topic's name)
-	evRelated        // a related term (conceptGroups)
-	evDiplomacy      // politics of a region, for regional topics
-	evDesk           // the desk's own business, for the fallback topic
+	evKeyword   = iota // a desk keyword (or a phrase of the topic's name)
+	evRelated          // a related term (conceptGroups)
+	evDiplomacy        // politics of a region, for regional topics
+	evDesk             // the desk's own business, for the fallback topic
 	nEvidence
 )
 
@@ -254,10 +254,10 @@ func phraseRoots(tz *tokenizer, s string) (roots, stems []string) {
 
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
-	tz    tokenizer
-	roots [][]byte // views into tz's buffer, valid until the next tokenize
-	stems [][]byte
-	place []uint8
+	tz      tokenizer
+	roots   [][]byte // views into tz's buffer, valid until the next tokenize
+	stems   [][]byte
+	place   []uint8
 	hits    []topicHit
 	focus   []bool
 	covered []int
