@@ -113,7 +113,7 @@ var defaultTopicParams = topicParams{
 // variantWeight discounts a phrase found as a variant of its words
 // ("deployed" for the keyword "deployment"): the same root, often another
 // sense.
-const variantWeight = 0.7
+const variantWeight = 0.85
 
 // TopicChoice is the chosen topic with its score and reason.
 type TopicChoice struct {

@@ -1,0 +1,203 @@
+package routing
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTopicQuestionFocus checks that the desk answering the question wins
+// over the linked release's topics, on the shared desk and catalogue
+// (texts of our own).
+func TestTopicQuestionFocus(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	rel := func(id string) Link {
+		if _, ok := cat.Release(id); !ok {
+			t.Fatalf("no release %s", id)
+		}
+		return Link{Release: id, Score: 0.97}
+	}
+	pmCall := rel("2023-10-31-pm-call-with-prime-minister-netanyahu-of-israel")    // middle-east
+	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
+	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
+	for _, c := range []struct {
+		name string
+		in   Input
+		link Link
+		want string
+		why  string // in the reason
+	}{
+		{"British nationals on a PM-call release → consular", Input{Subject: "PM call",
+			NewText: "The readout mentions the crossing. How many British nationals are still waiting to leave, and will there be evacuation flights?"},
+			pmCall, "consular", "British nationals"},
+		{"a variant of a keyword: evacuees", Input{Subject: "PM call",
+			NewText: "Could you tell me how many evacuees have been flown out so far?"},
+			pmCall, "consular", "a variant"},
+		{"aid money on a readout → development", Input{Subject: "Readout",
+			NewText: "Is the UK increasing its humanitarian funding, and how much aid has got in since the call?"},
+			pmCall, "development", "question"},
+		{"investment and exports on a leaders' call → trade", Input{Subject: "Call with Rama",
+			NewText: "What were UK exports to Albania last year, and are any new investors lined up?"},
+			ramaCall, "trade", "question"},
+		{"returns and asylum on a europe-first release → migration", Input{Subject: "Call with Rama",
+			NewText: "Can you confirm how many returns flights there have been this year?\n\n- How many asylum claims were refused?"},
+			ramaCall, "migration", "question"},
+		{"designations and frozen assets → security", Input{Subject: "Readout",
+			NewText: "Which individuals have been designated, and has any asset freeze been applied in the UK?"},
+			pmCall, "security", "like"},
+		{"a Balkan country's relationship with the UK → europe", Input{Subject: "Serbia visit",
+			NewText: "How would you describe the bilateral relationship with Serbia now, and does the UK support its EU accession?"},
+			balkans, "europe", "politics"},
+		{"the release topic when the question names no desk", Input{Subject: "Call",
+			NewText: "What exactly did the two leaders agree on the call?"},
+			pmCall, "middle-east", "release topic"},
+		{"a diary question that names NATO → fallback", Input{Subject: "Planning",
+			NewText: "Can you confirm the Foreign Secretary's movements next week for our diary? She is due at a NATO meeting - will there be a press conference?"},
+			Link{}, "general", "desk's own business"},
+		{"an appointment that names a country → fallback", Input{Subject: "Ambassador to Serbia",
+			NewText: "Could you confirm who has been appointed as the next ambassador in Belgrade, and when they take up the post?"},
+			Link{}, "general", "desk's own business"},
+		{"a question in the quoted history counts little", Input{Subject: "Re: thanks", IsReply: true,
+			NewText: "Thanks, that's all I needed.", QuotedText: "> How many troops are deployed?"},
+			Link{}, "general", ""},
+		{"context outside the question counts less than the question", Input{Subject: "Readout",
+			NewText: "The readout mentions sanctions and the troops sent last week. But my question is simpler: how many British nationals are still there?"},
+			pmCall, "consular", "question"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := topics.Choose(&c.in, c.link, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+			if !strings.Contains(got.Reason, c.why) {
+				t.Errorf("reason %q does not say %q", got.Reason, c.why)
+			}
+		})
+	}
+}
+
+func TestTopicRoot(t *testing.T) {
+	for _, ws := range [][]string{
+		{"evacuation", "evacuate", "evacuees"},
+		{"sanction", "sanctions", "sanctioned"},
+		{"investment", "investors", "invest"},
+		{"deployment", "deployed", "deploy"},
+		{"exports", "exporters", "export"},
+	} {
+		var tz tokenizer
+		want := ""
+		for i, w := range ws {
+			roots, _ := phraseRoots(&tz, w)
+			if len(roots) != 1 {
+				t.Fatalf("%q: roots %v", w, roots)
+			}
+			if i == 0 {
+				want = roots[0]
+			} else if roots[0] != want {
+				t.Errorf("%q → %q, %q → %q", ws[0], want, w, roots[0])
+			}
+		}
+	}
+	// short words keep their letters: "nation" is not "n"
+	if r := topicRoot("nation"); r != "nation" {
+		t.Errorf("topicRoot(nation) = %q", r)
+	}
+}
+
+// The related-term families join a topic only through the desk's own
+// keywords: a desk without a trade keyword gets no trade words, and
+// a name ("KFOR") brings no family.
+func TestTopicRelatedTermsFollowTheDesk(t *testing.T) {
+	cfg := testDesk(t) // no trade or development topic; security lists "sanctions"
+	topics := NewTopics(cfg)
+	freeze := false
+	for _, tp := range topics.topics {
+		for _, p := range tp.phrases {
+			if p.kind == evRelated && (p.text == "humanitarian" || p.text == "exports") {
+				t.Errorf("%s got %q without a keyword of that family", tp.id, p.text)
+			}
+			freeze = freeze || tp.id == "security" && p.text == "asset freeze"
+		}
+	}
+	if !freeze {
+		t.Error("security lists sanctions but did not get the sanctions family")
+	}
+	cfg2, _ := sharedDesk(t)
+	for _, tp := range NewTopics(cfg2).topics {
+		if tp.id == "europe" {
+			for _, p := range tp.phrases {
+				if p.kind == evRelated {
+					t.Errorf("europe (keywords all names) got related term %q via %q", p.text, p.via)
+				}
+			}
+		}
+	}
+}
+
+// TestTuningSetRegression is the TUNING-SET REGRESSION TEST: it routes the
+// enquiries in testdata/tuning (written by an evaluator who had not seen
+// the code, and used to tune the methods, so this is not an independent
+// measure) and fails when release, topic or deadline accuracy falls below
+// the level reached (minus a small margin) or a wrong link appears beyond
+// the allowance. testdata/heldout is never read here.
+func TestTuningSetRegression(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	r, err := NewRouter(cfg, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := loadSamples(t, filepath.Join("testdata", "tuning"))
+	var n, human, rel, wrong, top, dl, auto, outlet int
+	for _, s := range samples {
+		n++
+		d := r.Route(s.in, s.in.Date, Load{})
+		if d.Automatic == s.label.Automatic {
+			auto++
+		}
+		if d.Outlet == s.label.Outlet {
+			outlet++
+		} else {
+			t.Logf("%s: outlet %q, want %q", s.label.File, d.Outlet, s.label.Outlet)
+		}
+		got := ""
+		if !d.Deadline.IsZero() {
+			got = d.Deadline.Format(rfc3339Offset)
+		}
+		if got == s.label.Deadline {
+			dl++
+		} else {
+			t.Logf("%s: deadline %q (%q), want %q", s.label.File, got, d.DeadlinePhrase, s.label.Deadline)
+		}
+		if s.label.Automatic {
+			continue
+		}
+		human++
+		switch {
+		case d.Release == s.label.Release:
+			rel++
+		case d.Release != "":
+			wrong++
+			t.Logf("%s: wrong link %q, want %q (%s)", s.label.File, d.Release, s.label.Release, d.ReleaseDetail)
+		default:
+			t.Logf("%s: missed %q (%s)", s.label.File, s.label.Release, d.ReleaseDetail)
+		}
+		if d.Topic == s.label.Topic {
+			top++
+		} else {
+			t.Logf("%s: topic %q, want %q (%s)", s.label.File, d.Topic, s.label.Topic, d.TopicReason)
+		}
+	}
+	if n != 60 {
+		t.Fatalf("%d tuning enquiries, want 60", n)
+	}
+	share := func(k, of int) float64 { return float64(k) / float64(of) }
+	t.Logf("tuning set: release %.3f (wrong %d), topic %.3f (of %d human), deadline %.3f, automatic %.3f, outlet %.3f",
+		share(rel, human), wrong, share(top, human), human, share(dl, n), share(auto, n), share(outlet, n))
+	// Reached: release 52/52, topic 50/52, deadline 60/60, automatic and
+	// outlet 60/60; the floors leave a margin of about one or two emails.
+	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.92 || share(dl, n) < 0.96 || auto != n || outlet != n {
+		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d, deadline %d/%d, automatic %d/%d, outlet %d/%d",
+			rel, human, wrong, top, human, dl, n, auto, n, outlet, n)
+	}
+}
