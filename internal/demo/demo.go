@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -201,6 +202,18 @@ func Run(ctx context.Context, o Options) error {
 	fmt.Fprintf(o.Out, "Seeded the mailbox with %d enquiries; a new one arrives every %s.\n\n", len(seeds), o.Interval)
 
 	var wg sync.WaitGroup
+	// The rest of the desk's life, narrated: acknowledgements and alerts
+	// going out, officers replying, clocks warning and breaching.
+	for _, f := range []func(){
+		func() { narrate(ctx, rdb, desk.Store, p.log) },
+		func() { countdown(ctx, desk, 30*time.Second, o.Out, &p.mu) },
+		func() {
+			officers(ctx, desk, cfg, mrand.New(mrand.NewPCG(o.Seed, 11)), max(o.Interval, 3*time.Second), p.log)
+		},
+	} {
+		wg.Add(1)
+		go func() { defer wg.Done(); f() }()
+	}
 	if o.Interval > 0 {
 		wg.Add(1)
 		go func() {
@@ -297,6 +310,13 @@ type printer struct {
 	mu  sync.Mutex
 	out io.Writer
 	loc *time.Location
+}
+
+// log prints one timestamped line.
+func (p *printer) log(format string, args ...any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.out, "%s  "+format+"\n", append([]any{time.Now().In(p.loc).Format("15:04:05")}, args...)...)
 }
 
 func (p *printer) outcome(o store.Outcome, in *store.Incoming) {
