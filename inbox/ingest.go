@@ -39,24 +39,85 @@ type Ingest struct {
 	// OnOutcome, if set, is told about every committed message (the demo
 	// prints them; metrics count them).
 	OnOutcome func(o store.Outcome, in *store.Incoming)
+
+	mu      sync.Mutex
+	pending map[string]int // assignments prepared, not yet committed
 }
 
 // Handle parses the batch in parallel, routes it, and commits it.
 func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32, error) {
-	ins := make([]store.Incoming, len(msgs))
-	h.parseAll(f, msgs, ins)
-	if h.Router != nil {
-		load, err := h.Store.Load(ctx, h.Router.Officers())
-		if err != nil {
-			return nil, err
-		}
-		for i := range ins {
-			if in := &ins[i]; in.New != nil {
-				h.Router.Assign(in, &load)
+	p, err := h.Prepare(ctx, f, msgs)
+	if err != nil {
+		return nil, err
+	}
+	return h.Commit(ctx, p)
+}
+
+// prepared is a parsed and routed batch waiting to be committed, with the
+// assignments it made (counted in the load of later batches until it is
+// committed).
+type prepared struct {
+	ins      []store.Incoming
+	assigned map[string]int
+}
+
+// Prepare parses and routes a batch (parsing and routing on all cores,
+// then assigning officers in mailbox order). It may run while the previous
+// batch is being committed: assignments of batches prepared but not yet
+// committed are added to the load read from Redis, so the load stays
+// exact.
+func (h *Ingest) Prepare(ctx context.Context, f Folder, msgs []Fetched) (any, error) {
+	p := &prepared{ins: make([]store.Incoming, len(msgs)), assigned: map[string]int{}}
+	h.parseAll(f, msgs, p.ins)
+	if h.Router == nil {
+		return p, nil
+	}
+	load, err := h.Store.Load(ctx, h.Router.Officers())
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	for o, n := range h.pending {
+		load.Open[o] += n
+	}
+	h.mu.Unlock()
+	for i := range p.ins {
+		if in := &p.ins[i]; in.New != nil {
+			h.Router.Assign(in, &load)
+			if in.New.Officer != "" {
+				p.assigned[in.New.Officer]++
 			}
 		}
 	}
-	outs, err := h.Store.Commit(ctx, ins, store.CommitOptions{WarnBefore: h.WarnBefore})
+	h.mu.Lock()
+	if h.pending == nil {
+		h.pending = map[string]int{}
+	}
+	for o, n := range p.assigned {
+		h.pending[o] += n
+	}
+	h.mu.Unlock()
+	return p, nil
+}
+
+// Discard forgets a prepared batch that will not be committed.
+func (h *Ingest) Discard(batch any) {
+	p := batch.(*prepared)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for o, n := range p.assigned {
+		if h.pending[o] -= n; h.pending[o] <= 0 {
+			delete(h.pending, o)
+		}
+	}
+	p.assigned = nil
+}
+
+// Commit writes a prepared batch and returns the UIDs recorded.
+func (h *Ingest) Commit(ctx context.Context, batch any) ([]uint32, error) {
+	p := batch.(*prepared)
+	defer h.Discard(p) // committed or not, it no longer counts as pending
+	outs, err := h.Store.Commit(ctx, p.ins, store.CommitOptions{WarnBefore: h.WarnBefore})
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +127,7 @@ func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32
 			done = append(done, o.Source.UID)
 		}
 		if h.OnOutcome != nil {
-			h.OnOutcome(o, &ins[i])
+			h.OnOutcome(o, &p.ins[i])
 		}
 	}
 	return done, nil

@@ -56,6 +56,17 @@ type Handler interface {
 	Handle(ctx context.Context, f Folder, msgs []Fetched) (done []uint32, err error)
 }
 
+// PipelinedHandler is a Handler whose work splits into preparing a batch
+// (CPU: parsing, routing) and committing it (I/O: Redis), so the worker
+// prepares the next batch while the current one commits.
+type PipelinedHandler interface {
+	Handler
+	Prepare(ctx context.Context, f Folder, msgs []Fetched) (any, error)
+	Commit(ctx context.Context, prepared any) (done []uint32, err error)
+	// Discard drops a prepared batch that will not be committed.
+	Discard(prepared any)
+}
+
 // MarkMode is what happens to a message in the mailbox once recorded.
 type MarkMode int
 
@@ -514,16 +525,57 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 			start = end
 		}
 	}()
-	for b := range batches {
-		if b.err != nil {
-			return b.err
+	// Preparing (parse, route) overlaps committing when the handler can
+	// split its work; marking always waits for the commit.
+	type ready struct {
+		prepared any
+		msgs     []Fetched
+		err      error
+	}
+	stages := make(chan ready, 1)
+	go func() {
+		defer close(stages)
+		ph, split := w.cfg.Handler.(PipelinedHandler)
+		for b := range batches {
+			r := ready{msgs: b.msgs, err: b.err}
+			if r.err == nil && split && len(b.msgs) > 0 {
+				r.prepared, r.err = ph.Prepare(ctx, f, b.msgs)
+			}
+			select {
+			case stages <- r:
+			case <-ctx.Done():
+				return
+			}
+			if r.err != nil {
+				return
+			}
 		}
-		if len(b.msgs) == 0 {
+	}()
+	defer func() {
+		// On an early return, drop what was prepared but not committed.
+		cancel()
+		for r := range stages {
+			if r.prepared != nil {
+				w.cfg.Handler.(PipelinedHandler).Discard(r.prepared)
+			}
+		}
+	}()
+	for r := range stages {
+		if r.err != nil {
+			return r.err
+		}
+		if len(r.msgs) == 0 {
 			continue
 		}
-		done, err := w.cfg.Handler.Handle(ctx, f, b.msgs)
+		var done []uint32
+		var err error
+		if r.prepared != nil {
+			done, err = w.cfg.Handler.(PipelinedHandler).Commit(ctx, r.prepared)
+		} else {
+			done, err = w.cfg.Handler.Handle(ctx, f, r.msgs)
+		}
 		if err != nil {
-			return fmt.Errorf("record batch of %d: %w", len(b.msgs), err)
+			return fmt.Errorf("record batch of %d: %w", len(r.msgs), err)
 		}
 		if err := w.markDone(ctx, c, f, mark, done); err != nil {
 			return err
