@@ -26,6 +26,9 @@
 //	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
 //	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
 //	P sla:warn, P sla:breach          zsets "<ref>|<clock>" → when the clock warns / breaches (ms)
+//	P idx:resolved                    zset ref → resolved (ms)
+//	P officer:last                    hash officer → last assignment (ms), for round-robin ties
+//	P seen:..., P enq:<ref>:outbound  Sent-folder marks and outbound timeline records (sent.go)
 //	P lease:<name>                    owner token with a TTL (one poller per mailbox folder)
 //
 // Enquiry hash fields: ref, status, subject, from, from_name, outlet,
@@ -34,5 +37,8 @@
 // deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
 // parent, mailbox, created (ms), updated (ms), messages, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
-// c:warned, c:breached, c:escalated (ms).
+// c:warned, c:breached, c:escalated (ms), c:start.
+//
+// Keys written by other packages (outbox, SLA rollups and notices, the
+// release catalogue, sessions) are listed in docs/design.md.
 package store
