@@ -28,7 +28,8 @@
 //	P sla:warn, P sla:breach          zsets "<ref>|<clock>" → when the clock warns / breaches (ms)
 //	P idx:resolved                    zset ref → resolved (ms)
 //	P officer:last                    hash officer → last assignment (ms), for round-robin ties
-//	P seen:..., P enq:<ref>:outbound  Sent-folder marks and outbound timeline records (sent.go)
+//	P enq:<ref>:outbound              outbound statuses already on the timeline (sent.go; Sent-folder
+//	                                  UIDs are marked in the same src: hash as ingested ones)
 //	P lease:<name>                    owner token with a TTL (one poller per mailbox folder)
 //
 // Enquiry hash fields: ref, status, subject, from, from_name, outlet,
