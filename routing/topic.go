@@ -75,7 +75,19 @@ type phrase struct {
 	// capitalised is set when the desk wrote the keyword with a capital.
 	capitalised bool
 	via         string // for a related term: the keyword that brought it
+	// family: the kind of the related-term family the phrase belongs to
+	// (also for a keyword that is one of a family's words), when inFamily;
+	// specific: a specific word of a functional family (see conceptGroup).
+	family   familyKind
+	inFamily bool
+	specific bool
+	group    int8 // the family's index in conceptGroups (-1: none)
 }
+
+// thematic reports whether the phrase is a word of a thematic family
+// (armed forces, sanctions): it never moves an enquiry off its release's
+// first topic.
+func (p *phrase) thematic() bool { return p.inFamily && p.family == famThematic }
 
 type phrRef struct{ topic, ph int }
 
@@ -150,6 +162,19 @@ func NewTopics(cfg *config.Config) *Topics {
 	t := &Topics{first: map[string][]phrRef{}, fallback: -1}
 	var tz tokenizer
 	fb := cfg.FallbackTopic()
+	// the family of every word of the lexicon, by its roots
+	type famOf struct {
+		kind     familyKind
+		specific bool
+		group    int8
+	}
+	families := map[string]famOf{}
+	for gi, g := range conceptGroups {
+		for i, w := range g.all() {
+			r, _ := phraseRoots(&tz, w)
+			families[strings.Join(r, " ")] = famOf{g.kind, i < len(g.specific), int8(gi)}
+		}
+	}
 	for _, tp := range cfg.Topics {
 		rule := topicRule{id: tp.ID}
 		seen := map[string]bool{}
@@ -161,8 +186,14 @@ func NewTopics(cfg *config.Config) *Topics {
 			}
 			seen[key] = true
 			text = strings.TrimSpace(text)
+			fam, inFam := families[key]
+			inFam = inFam && (kind == evKeyword || kind == evRelated)
 			rule.phrases = append(rule.phrases, phrase{text: text, roots: roots, stems: stems, kind: kind, weight: w,
-				capitalised: strings.ToLower(text) != text, via: via})
+				capitalised: strings.ToLower(text) != text, via: via, group: -1,
+				family: fam.kind, inFamily: inFam, specific: inFam && fam.specific && fam.kind == famFunctional})
+			if inFam {
+				rule.phrases[len(rule.phrases)-1].group = fam.group
+			}
 		}
 		names := 0
 		for _, k := range tp.Keywords {
@@ -187,7 +218,8 @@ func NewTopics(cfg *config.Config) *Topics {
 		}
 		for _, g := range conceptGroups {
 			via := ""
-			for _, w := range g {
+			words := g.all()
+			for _, w := range words {
 				r, _ := phraseRoots(&tz, w)
 				if k, ok := keyRoots[strings.Join(r, " ")]; ok {
 					via = k
@@ -197,7 +229,7 @@ func NewTopics(cfg *config.Config) *Topics {
 			if via == "" {
 				continue
 			}
-			for _, w := range g {
+			for _, w := range words {
 				add(w, evRelated, 1, via)
 			}
 		}
@@ -284,6 +316,7 @@ type topicHit struct {
 	count int
 	place uint8 // the best place seen
 	exact bool  // the words as written, not a variant ("deployed" for "deployment")
+	spec  uint8 // the best place where it was specific evidence (nPlaces: none)
 }
 
 // requestWords open or mark a sentence that asks the desk for something.
@@ -302,13 +335,24 @@ func (t *Topics) Choose(in *Input, l Link, cat *Catalogue) TopicChoice {
 
 // topicFeatures is everything the choice weighs, before the weights.
 type topicFeatures struct {
-	ev    [][nEvidence][nPlaces]float64 // per topic
+	ev   [][nEvidence][nPlaces]float64 // per topic
+	them [][nEvidence][nPlaces]float64 // the part of ev from thematic families
+	// specN: distinct specific words of a functional family in the sender's
+	// own words (question, subject, text); specQ: one of them in a question
+	specN []int
+	specQ []bool
 	names [][nPlaces]float64
-	rel   []float64 // release prior: 1 first topic, 2 other (× score in relScore)
-	relSc []float64
-	near  []float64
-	cent  []float64
-	why   [][]reasonItem
+	// linked: the enquiry is linked to a release (rel says its topics)
+	// with probability linkScore
+	linked    bool
+	linkScore float64
+	relTopics []string  // the release's topics the desk knows, in order
+	firstReg  bool      // the release's first topic is regional
+	rel       []float64 // release prior: 1 first topic, 2 other (× score in relScore)
+	relSc     []float64
+	near      []float64
+	cent      []float64
+	why       [][]reasonItem
 }
 
 // reasonItem is one piece of evidence, written out only for the winner.
@@ -318,12 +362,19 @@ type reasonItem struct {
 	variant bool
 	name    bool
 	near    string // a near release's id
+	rel     uint8  // the release's topic: 1 its first, 2 another
 }
+
+// thematic reports whether the item is a word of a thematic family
+// counted as evidence (not as a name).
+func (r reasonItem) thematic() bool { return r.ph != nil && !r.name && r.ph.thematic() }
 
 func (r reasonItem) String() string {
 	switch {
 	case r.ph == nil && r.near != "":
 		return "near release " + r.near
+	case r.ph == nil && r.rel == 2:
+		return "also a release topic"
 	case r.ph == nil:
 		return "release topic"
 	}
@@ -367,6 +418,8 @@ func isName(p *phrase, cat *Catalogue) bool {
 func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	n := len(t.topics)
 	f.ev = make([][nEvidence][nPlaces]float64, n)
+	f.them = make([][nEvidence][nPlaces]float64, n)
+	f.specN, f.specQ = make([]int, n), make([]bool, n)
 	f.names = make([][nPlaces]float64, n)
 	f.rel, f.relSc, f.near, f.cent = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	f.why = make([][]reasonItem, n)
@@ -427,11 +480,23 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			covered = append(covered, 0)
 		}
 		sc.covered = covered
+		// outerEnd, outerGroup: the end and family of the longest phrase of
+		// any topic that started before the current word; a specific word
+		// inside a longer phrase of another family is not specific ("aid"
+		// in "military aid", "export" in "arms export licences").
+		outerEnd, outerGroup := 0, int8(-1)
 		for i, r := range roots {
 			refs := t.first[string(r)]
+			endHere, groupHere := 0, int8(-1)
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
-				if !t.matchAt(roots, i, ph) || i+len(ph.roots) <= covered[ref.topic] {
+				if !t.matchAt(roots, i, ph) {
+					continue
+				}
+				if e := i + len(ph.roots); e > endHere {
+					endHere, groupHere = e, ph.group
+				}
+				if i+len(ph.roots) <= covered[ref.topic] {
 					continue
 				}
 				longer := false
@@ -455,6 +520,10 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 						break
 					}
 				}
+				spec := uint8(nPlaces)
+				if ph.specific && !(outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
+					spec = p
+				}
 				found := false
 				for h := range sc.hits {
 					if hh := &sc.hits[h]; hh.ref == ref {
@@ -462,13 +531,17 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 						if p < hh.place || p == hh.place && exact {
 							hh.place, hh.exact = p, exact
 						}
+						hh.spec = min(hh.spec, spec)
 						found = true
 						break
 					}
 				}
 				if !found {
-					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p, exact: exact})
+					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p, exact: exact, spec: spec})
 				}
+			}
+			if endHere > outerEnd {
+				outerEnd, outerGroup = endHere, groupHere
 			}
 		}
 	}
@@ -499,6 +572,10 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		}
 		item := reasonItem{ph: ph, place: h.place, variant: !h.exact}
 		ti := h.ref.topic
+		if h.spec <= plText {
+			f.specN[ti]++
+			f.specQ[ti] = f.specQ[ti] || h.spec == plFocus
+		}
 		switch {
 		case ph.kind == evKeyword && t.topics[ti].regional && isName(ph, cat):
 			f.names[ti][h.place] += s
@@ -507,6 +584,9 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		case ph.kind == evRelated:
 			f.ev[ti][evRelated][h.place] += s
 			f.why[ti] = append(f.why[ti], item)
+			if ph.thematic() {
+				f.them[ti][evRelated][h.place] += s
+			}
 		case ph.kind == evDiplomacy:
 			f.ev[ti][evDiplomacy][h.place] += s
 			f.why[ti] = append(f.why[ti], item)
@@ -516,6 +596,9 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		default:
 			f.ev[ti][evKeyword][h.place] += s
 			f.why[ti] = append(f.why[ti], item)
+			if ph.thematic() {
+				f.them[ti][evKeyword][h.place] += s
+			}
 		}
 	}
 
@@ -526,11 +609,17 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 		}
 	}
 	if rel != nil {
-		for i, id := range rel.Topics {
+		// The first of the release's topics the desk knows is its first.
+		f.linked, f.linkScore = true, l.Score
+		for _, id := range rel.Topics {
 			for ti := range t.topics {
 				if t.topics[ti].id == id && f.rel[ti] == 0 {
-					f.rel[ti], f.relSc[ti] = float64(min(i+1, 2)), l.Score
-					f.why[ti] = append([]reasonItem{{}}, f.why[ti]...)
+					f.rel[ti], f.relSc[ti] = float64(min(len(f.relTopics)+1, 2)), l.Score
+					if len(f.relTopics) == 0 {
+						f.firstReg = t.topics[ti].regional
+					}
+					f.relTopics = append(f.relTopics, id)
+					f.why[ti] = append([]reasonItem{{rel: uint8(f.rel[ti])}}, f.why[ti]...)
 				}
 			}
 		}
@@ -560,40 +649,84 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	}
 }
 
-// scores weighs the features into one score per topic.
+// evidence weighs topic ti's evidence in the text (keywords, related
+// terms, names, the region's politics, the desk's own business), without
+// the words of thematic families unless thematic is set.
+func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic bool) float64 {
+	var s, names, dip float64
+	for k := 0; k < nEvidence; k++ {
+		if k == evDiplomacy {
+			continue
+		}
+		for pl := 0; pl < nPlaces; pl++ {
+			v := f.ev[ti][k][pl]
+			if !thematic {
+				v -= f.them[ti][k][pl]
+			}
+			s += p.kind[k] * p.place[pl] * v
+		}
+	}
+	for pl := 0; pl < nPlaces; pl++ {
+		names += p.place[pl] * f.names[ti][pl]
+		dip += p.place[pl] * f.ev[ti][evDiplomacy][pl]
+	}
+	// Names say where or who, not what is asked; many of them add up
+	// slowly.
+	if names > 1 {
+		names = 1 + math.Log(names)
+	}
+	s += p.name * names
+	if t.topics[ti].regional {
+		s += p.kind[evDiplomacy] * dip * math.Min(1, names)
+	}
+	return s
+}
+
+// thematicCounts reports whether the words of thematic families count for
+// topic ti: always, except for the other topics of a release whose first
+// topic is a region (troops or sanctions in a region's story are that
+// region's story) and for desks outside the release's topics.
+func (f *topicFeatures) thematicCounts(ti int) bool {
+	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg
+}
+
+// strong reports whether the enquiry has strong, specific evidence for
+// topic ti's functional desk: two distinct specific words of a functional
+// family in the sender's own words, one of them in a question.
+func (f *topicFeatures) strong(ti int) bool { return f.specN[ti] >= 2 && f.specQ[ti] }
+
+// scores weighs the features into one score per topic; a topic that is
+// not a candidate scores -1.
+//
+// With no release linked every topic is a candidate, on the evidence in
+// the text, the topics of the nearest releases and its similarity with the
+// enquiry. With a release linked the candidates are the release's topics —
+// its first with all the evidence plus relFirst × the link's probability,
+// the others plus relOther × the link's probability (without the words of
+// thematic families when the first is a region) — and, outside them, a
+// functional desk with strong evidence (see strong), on the same footing
+// as the release's other topics but for thematic words, and the fallback
+// topic on its own evidence.
 func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float64 {
 	out = out[:0]
 	for ti := range t.topics {
-		var s, names, dip float64
-		for k := 0; k < nEvidence; k++ {
-			if k == evDiplomacy {
-				continue
-			}
-			for pl := 0; pl < nPlaces; pl++ {
-				s += p.kind[k] * p.place[pl] * f.ev[ti][k][pl]
-			}
+		var s float64
+		switch {
+		case !f.linked:
+			s = t.evidence(f, p, ti, true) + p.near*f.near[ti]
+		case f.rel[ti] == 1:
+			s = t.evidence(f, p, ti, true) + p.relFirst*f.relSc[ti]
+		case f.rel[ti] == 2:
+			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.relOther*f.relSc[ti]
+		case ti == t.fallback:
+			s = t.evidence(f, p, ti, true)
+		case f.strong(ti):
+			s = t.evidence(f, p, ti, false) + p.relOther*f.linkScore
+		default:
+			out = append(out, -1)
+			continue
 		}
-		for pl := 0; pl < nPlaces; pl++ {
-			names += p.place[pl] * f.names[ti][pl]
-			dip += p.place[pl] * f.ev[ti][evDiplomacy][pl]
-		}
-		// Names say where or who, not what is asked; many of them add up
-		// slowly.
-		if names > 1 {
-			names = 1 + math.Log(names)
-		}
-		s += p.name * names
-		if t.topics[ti].regional {
-			s += p.kind[evDiplomacy] * dip * math.Min(1, names)
-		}
-		switch f.rel[ti] {
-		case 1:
-			s += p.relFirst * f.relSc[ti]
-		case 2:
-			s += p.relOther * f.relSc[ti]
-		}
-		s += p.near*f.near[ti] + p.centroid*f.cent[ti]
-		out = append(out, s)
+		out = append(out, s+p.centroid*f.cent[ti])
 	}
 	return out
 }
@@ -616,15 +749,46 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 	}
 	why := func(ti int) string {
 		var b strings.Builder
-		for i, r := range f.why[ti] {
+		if f.linked && f.rel[ti] == 0 && ti != t.fallback {
+			fmt.Fprintf(&b, "not a topic of the release (%s), but specific words for its desk in the question: ", strings.Join(f.relTopics, ", "))
+		}
+		items := f.why[ti]
+		if !f.thematicCounts(ti) {
+			items = items[:0:0]
+			for _, r := range f.why[ti] {
+				if !r.thematic() {
+					items = append(items, r)
+				}
+			}
+		}
+		for i, r := range items {
 			if i == 6 {
-				fmt.Fprintf(&b, ", %d more", len(f.why[ti])-6)
+				fmt.Fprintf(&b, ", %d more", len(items)-6)
 				break
 			}
 			if i > 0 {
 				b.WriteString(", ")
 			}
 			b.WriteString(r.String())
+		}
+		if f.linked && f.rel[ti] == 1 {
+			// name the thematic words set aside, when they would have won
+			var set []string
+			for o := range t.topics {
+				them := t.evidence(f, p, o, true) - t.evidence(f, p, o, false)
+				if o == ti || f.thematicCounts(o) || them <= 0 || max(sc[o], p.centroid*f.cent[o])+them <= sc[ti] {
+					continue
+				}
+				for _, r := range f.why[o] {
+					if r.thematic() && len(set) < 3 {
+						set = append(set, fmt.Sprintf("%q", r.ph.text))
+					}
+				}
+				if len(set) > 0 {
+					fmt.Fprintf(&b, "; %s (%s) stay with the release's first topic", strings.Join(set, ", "), t.topics[o].id)
+					break
+				}
+			}
 		}
 		return b.String()
 	}

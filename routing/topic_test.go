@@ -6,9 +6,13 @@ import (
 	"testing"
 )
 
-// TestTopicQuestionFocus checks that the desk answering the question wins
-// over the linked release's topics, on the shared desk and catalogue
-// (texts of our own).
+// TestTopicQuestionFocus checks the topic convention on the shared desk
+// and catalogue (texts of our own): the linked release's first topic by
+// default; another of its topics when the question is about that; a
+// functional desk (consular, development, trade) outside the release's
+// topics only on strong, specific evidence in the question; armed forces
+// and sanctions words never take an enquiry off a regional release; with
+// no release, the question decides.
 func TestTopicQuestionFocus(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
@@ -19,6 +23,9 @@ func TestTopicQuestionFocus(t *testing.T) {
 		return Link{Release: id, Score: 0.97}
 	}
 	pmCall := rel("2023-10-31-pm-call-with-prime-minister-netanyahu-of-israel")    // middle-east
+	qatarCall := rel("2023-10-17-pm-call-with-the-amir-of-qatar-sheikh-tamim-bin") // middle-east, consular
+	hamasSanc := rel("2023-11-14-uk-us-sanctions-hamas-leadership")                // middle-east, security
+	medDeploy := rel("2023-10-12-uk-deploys-military-to-eastern-mediterranean-to") // security, middle-east
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
 	for _, c := range []struct {
@@ -28,24 +35,39 @@ func TestTopicQuestionFocus(t *testing.T) {
 		want string
 		why  string // in the reason
 	}{
-		{"British nationals on a PM-call release → consular", Input{Subject: "PM call",
+		{"British nationals and evacuation flights on a regional release → consular, outside its topics", Input{Subject: "PM call",
 			NewText: "The readout mentions the crossing. How many British nationals are still waiting to leave, and will there be evacuation flights?"},
-			pmCall, "consular", "British nationals"},
-		{"a variant of a keyword: evacuees", Input{Subject: "PM call",
+			pmCall, "consular", "not a topic of the release"},
+		{"a variant of a keyword: evacuees, on a release tagged consular", Input{Subject: "PM call",
 			NewText: "Could you tell me how many evacuees have been flown out so far?"},
-			pmCall, "consular", "a variant"},
+			qatarCall, "consular", "a variant"},
+		{"one mention of British nationals is not enough outside the release's topics", Input{Subject: "PM call",
+			NewText: "Did the PM raise the hostages, and are there British nationals among them?"},
+			pmCall, "middle-east", "release topic"},
 		{"aid money on a readout → development", Input{Subject: "Readout",
 			NewText: "Is the UK increasing its humanitarian funding, and how much aid has got in since the call?"},
 			pmCall, "development", "question"},
+		{"one aid question among others stays with the region", Input{Subject: "Readout",
+			NewText: "Did the PM press for the crossing to open, and is more aid coming?"},
+			pmCall, "middle-east", "release topic"},
 		{"investment and exports on a leaders' call → trade", Input{Subject: "Call with Rama",
 			NewText: "What were UK exports to Albania last year, and are any new investors lined up?"},
 			ramaCall, "trade", "question"},
 		{"returns and asylum on a europe-first release → migration", Input{Subject: "Call with Rama",
 			NewText: "Can you confirm how many returns flights there have been this year?\n\n- How many asylum claims were refused?"},
 			ramaCall, "migration", "question"},
-		{"designations and frozen assets → security", Input{Subject: "Readout",
+		{"designations and frozen assets on a regional release stay with the region", Input{Subject: "Readout",
 			NewText: "Which individuals have been designated, and has any asset freeze been applied in the UK?"},
-			pmCall, "security", "like"},
+			pmCall, "middle-east", "stay with the release's first topic"},
+		{"sanctions questions on a release tagged [middle-east, security] stay with the region", Input{Subject: "Hamas sanctions",
+			NewText: "How will OFSI enforce the asset freeze, and have any licences been issued?"},
+			hamasSanc, "middle-east", "stay with the release's first topic"},
+		{"troops on a security-first release stay with security", Input{Subject: "Deployment",
+			NewText: "Which Royal Marines unit is going, and how many troops in all?"},
+			medDeploy, "security", "release topic"},
+		{"with no release linked, sanctions questions → security", Input{Subject: "Sanctions",
+			NewText: "Which individuals have been designated, and has any asset freeze been applied in the UK?"},
+			Link{}, "security", "like"},
 		{"a Balkan country's relationship with the UK → europe", Input{Subject: "Serbia visit",
 			NewText: "How would you describe the bilateral relationship with Serbia now, and does the UK support its EU accession?"},
 			balkans, "europe", "politics"},
@@ -63,7 +85,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 			Link{}, "general", ""},
 		{"context outside the question counts less than the question", Input{Subject: "Readout",
 			NewText: "The readout mentions sanctions and the troops sent last week. But my question is simpler: how many British nationals are still there?"},
-			pmCall, "consular", "question"},
+			qatarCall, "consular", "question"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := topics.Choose(&c.in, c.link, cat)
@@ -149,6 +171,9 @@ func TestTuningSetRegression(t *testing.T) {
 	}
 	samples := loadSamples(t, filepath.Join("testdata", "tuning"))
 	var n, human, rel, wrong, top, dl, auto, outlet int
+	// the topic labels within the linked release's topics (or with no
+	// release), and outside them
+	var within, withinOK, outside, outsideOK int
 	for _, s := range samples {
 		n++
 		d := r.Route(s.in, s.in.Date, Load{})
@@ -182,8 +207,22 @@ func TestTuningSetRegression(t *testing.T) {
 		default:
 			t.Logf("%s: missed %q (%s)", s.label.File, s.label.Release, d.ReleaseDetail)
 		}
+		in := true
+		if x, ok := cat.Release(s.label.Release); ok {
+			in = slicesContains(x.Topics, s.label.Topic)
+		}
+		if in {
+			within++
+		} else {
+			outside++
+		}
 		if d.Topic == s.label.Topic {
 			top++
+			if in {
+				withinOK++
+			} else {
+				outsideOK++
+			}
 		} else {
 			t.Logf("%s: topic %q, want %q (%s)", s.label.File, d.Topic, s.label.Topic, d.TopicReason)
 		}
@@ -192,12 +231,25 @@ func TestTuningSetRegression(t *testing.T) {
 		t.Fatalf("%d tuning enquiries, want 60", n)
 	}
 	share := func(k, of int) float64 { return float64(k) / float64(of) }
-	t.Logf("tuning set: release %.3f (wrong %d), topic %.3f (of %d human), deadline %.3f, automatic %.3f, outlet %.3f",
-		share(rel, human), wrong, share(top, human), human, share(dl, n), share(auto, n), share(outlet, n))
-	// Reached: release 52/52, topic 50/52, deadline 60/60, automatic and
+	t.Logf("tuning set: release %.3f (wrong %d), topic %.3f (of %d human; within the release's topics or unlinked %d/%d, outside %d/%d), deadline %.3f, automatic %.3f, outlet %.3f",
+		share(rel, human), wrong, share(top, human), human, withinOK, within, outsideOK, outside, share(dl, n), share(auto, n), share(outlet, n))
+	// Reached: release 52/52, topic 43/52, deadline 60/60, automatic and
 	// outlet 60/60; the floors leave a margin of about one or two emails.
-	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.92 || share(dl, n) < 0.96 || auto != n || outlet != n {
-		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d, deadline %d/%d, automatic %d/%d, outlet %d/%d",
-			rel, human, wrong, top, human, dl, n, auto, n, outlet, n)
+	//
+	// The topic floor was lowered from 0.92 when topic choice was brought
+	// back to the founders' convention (their labelled samples are the
+	// spec): the evaluator who labelled this set was told, wrongly, that
+	// topics often differ from the release's own, and labels armed-forces
+	// and sanctions questions on releases whose first topic is a region (or
+	// migration, or the fallback) as security. Nine such labels are now
+	// missed on purpose: five where security is the release's second topic
+	// (004, 008, 016, 026, 034; the founders label the same kind of
+	// question on the same kind of release, even the same release, with the
+	// region) and four where security is not a topic of the release at all
+	// (011, 025, 029, 054). The functional desks outside the release's
+	// topics (consular, development, trade: 9 labels) are all kept.
+	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.80 || outsideOK < 8 || share(dl, n) < 0.96 || auto != n || outlet != n {
+		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d (outside the release's topics %d/%d), deadline %d/%d, automatic %d/%d, outlet %d/%d",
+			rel, human, wrong, top, human, outsideOK, outside, dl, n, auto, n, outlet, n)
 	}
 }

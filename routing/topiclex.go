@@ -22,48 +22,89 @@ package routing
 //     are mostly names — and counts for one only as far as the enquiry
 //     also names that region's places or people.
 //
+// Families are of three kinds, which say how far their words may take an
+// enquiry from the topics of the release it is linked to (see Topics):
+//   - functional families are a service one desk gives wherever the story
+//     is (help for British nationals abroad, aid money, trade and
+//     investment); their specific words are strong enough evidence to send
+//     an enquiry to that desk even when the release is not tagged with it;
+//   - thematic families are subjects every desk meets in its own territory
+//     (armed forces, sanctions): troops or sanctions in a region's story are
+//     that region's story, so these words never take an enquiry away from
+//     the release's first topic;
+//   - policy families (migration, climate) move an enquiry only among the
+//     release's own topics.
+//
 // The words were chosen from the domain (what each desk of a foreign-office
 // press desk answers), not from particular emails.
-var conceptGroups = [][]string{
+type familyKind uint8
+
+const (
+	famThematic familyKind = iota
+	famPolicy
+	famFunctional
+)
+
+// conceptGroup is one family of related terms. specific lists, for a
+// functional family, the words that on their own show the question is for
+// its desk ("British nationals", "aid", "investment"); words lists the
+// others, which count as evidence but cannot alone take an enquiry outside
+// the release's topics ("detained", "companies", "programmes").
+type conceptGroup struct {
+	kind     familyKind
+	specific []string
+	words    []string
+}
+
+var conceptGroups = []conceptGroup{
 	// armed forces and defence
-	{"troops", "soldiers", "personnel", "armed forces", "military", "battalion", "brigade", "regiment", "deployment",
+	{kind: famThematic, words: []string{"troops", "soldiers", "personnel", "armed forces", "military", "battalion", "brigade", "regiment", "deployment",
 		"deploy", "warship", "frigate", "destroyer", "HMS", "Royal Navy", "navy", "Royal Marines", "marines", "RAF",
 		"air force", "fighter jets", "jets", "Typhoons", "helicopters", "drones", "missiles", "air defence", "air base",
 		"peacekeeping", "peacekeepers", "NATO", "KFOR", "defence", "defence spending", "rules of engagement",
 		"strategic reserve", "task group", "aircraft carrier", "combat air", "stealth fighter", "fighter", "surveillance flights",
 		"airstrikes", "strikes", "weapons", "arms", "munitions", "ammunition", "terrorism", "counter-terrorism", "explosives",
-		"military aid", "deterrence", "maritime security"},
+		"military aid", "deterrence", "maritime security", "arms exports", "arms export", "arms export licences", "arms sales"}},
 	// sanctions and their enforcement
-	{"sanctions", "designations", "designated", "asset freeze", "assets frozen", "frozen assets", "travel ban",
-		"OFSI", "sanctions enforcement", "shadow fleet", "oil price cap", "export controls", "sanctions evasion", "licences"},
+	{kind: famThematic, words: []string{"sanctions", "designations", "designated", "asset freeze", "assets frozen", "frozen assets", "travel ban",
+		"OFSI", "sanctions enforcement", "shadow fleet", "oil price cap", "export controls", "sanctions evasion", "licences"}},
 	// British nationals abroad
-	{"British nationals", "British citizens", "British national", "UK nationals", "dual nationals", "Brits", "consular",
-		"consular support", "consular assistance", "consular access", "evacuation", "evacuate", "evacuees",
-		"evacuation flights", "charter flight", "charter flights", "stranded", "trapped", "detained", "arrested",
-		"imprisoned", "jailed", "missing", "travel advice", "repatriation", "crisis centre", "register their presence",
-		"British tourists", "British holidaymakers", "British passport holders", "British families", "British crew"},
+	{kind: famFunctional,
+		specific: []string{"British nationals", "British citizens", "British national", "UK nationals", "dual nationals", "Brits",
+			"consular", "consular support", "consular assistance", "consular access", "evacuation", "evacuate", "evacuees",
+			"evacuation flights", "charter flight", "charter flights", "travel advice", "repatriation", "crisis centre",
+			"register their presence", "British tourists", "British holidaymakers", "British passport holders",
+			"British families", "British crew"},
+		words: []string{"stranded", "trapped", "detained", "arrested", "imprisoned", "jailed", "missing"}},
 	// trade and the economy
-	{"trade", "trade deal", "free trade agreement", "FTA", "trade talks", "trade agreement", "trade negotiations",
-		"exports", "exporters", "imports", "investment", "investors", "inward investment", "tariffs", "market access",
-		"UK Export Finance", "UKEF", "supply chains", "semiconductors", "chips", "economy", "economic growth",
-		"trade figures", "bilateral trade", "chamber of commerce", "businesses", "companies", "jobs", "critical minerals",
-		"critical imports", "business pages"},
+	{kind: famFunctional,
+		specific: []string{"trade", "trade deal", "free trade agreement", "FTA", "trade talks", "trade agreement", "trade negotiations",
+			"exports", "exporters", "imports", "investment", "investors", "inward investment", "tariffs", "market access",
+			"UK Export Finance", "UKEF", "trade figures", "bilateral trade"},
+		words: []string{"supply chains", "semiconductors", "chips", "economy", "economic growth", "chamber of commerce",
+			"businesses", "companies", "jobs", "critical minerals", "critical imports", "business pages"}},
 	// aid and development
-	{"humanitarian aid", "aid", "humanitarian", "humanitarian funding", "aid funding", "aid budget", "aid package",
-		"aid spending", "ODA", "GNI", "development", "international development", "development finance", "UNRWA",
-		"famine", "food insecurity", "malnutrition", "NGOs", "relief", "airdrops", "aid convoys", "aid trucks",
-		"white paper", "World Food Programme", "UNICEF", "aid cuts", "programmes", "multilateral contributions",
-		"British International Investment", "poverty"},
+	{kind: famFunctional,
+		specific: []string{"humanitarian aid", "aid", "humanitarian funding", "aid funding", "aid budget", "aid package",
+			"aid spending", "ODA", "development", "international development", "UNRWA", "famine", "food insecurity",
+			"malnutrition", "airdrops", "aid convoys", "aid trucks", "World Food Programme", "aid cuts"},
+		words: []string{"humanitarian", "GNI", "development finance", "NGOs", "relief", "white paper", "UNICEF", "programmes",
+			"multilateral contributions", "British International Investment", "poverty"}},
 	// migration and returns
-	{"small boats", "illegal migration", "irregular migration", "migration", "migrants", "asylum", "asylum seekers",
+	{kind: famPolicy, words: []string{"small boats", "illegal migration", "irregular migration", "migration", "migrants", "asylum", "asylum seekers",
 		"asylum claims", "returns", "return hubs", "removals", "removal", "deportation", "deportations", "deported",
 		"people smuggling", "smugglers", "smuggling gangs", "Rwanda", "channel crossings", "small boat crossings",
 		"organised immigration crime", "immigration", "border security", "offshore processing", "processing centres",
-		"detention centres", "returns agreement", "migrant transit"},
+		"detention centres", "returns agreement", "migrant transit"}},
 	// climate and energy
-	{"climate", "climate change", "emissions", "net zero", "COP28", "renewables", "renewable energy", "clean energy",
+	{kind: famPolicy, words: []string{"climate", "climate change", "emissions", "net zero", "COP28", "renewables", "renewable energy", "clean energy",
 		"climate finance", "International Climate Finance", "adaptation", "energy transition", "fossil fuels", "coal",
-		"deforestation", "nature finance", "loss and damage"},
+		"deforestation", "nature finance", "loss and damage"}},
+}
+
+// all lists the family's words, specific ones first.
+func (g *conceptGroup) all() []string {
+	return append(append([]string(nil), g.specific...), g.words...)
 }
 
 // diplomacyTerms are the politics of a region (see conceptGroups).
