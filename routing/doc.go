@@ -105,50 +105,95 @@
 //
 // # Topic
 //
-// The topic is the desk that should answer the question asked, which is
-// often not the linked release's first topic. Topics.Choose reads the
-// enquiry in places of decreasing weight: the question focus (sentences
-// ending in '?', list items, sentences asking the desk for something —
-// "confirm", "tell", "whether", …) 1.0, the subject 0.6, the rest of the
-// new text 0.5, forwarded text 0.3, quoted history 0.1 (a reply that moves
-// on drops the subject and history). In each place it matches, on roots
-// (so "evacuation"/"evacuees", "sanction"/"sanctioned",
-// "investment"/"investors" meet; a variant counts 0.85 of the words as
-// written; inside a longer phrase a shorter one adds nothing):
+// The convention is the founders' labelled samples (the spec by example):
+// for an enquiry linked to a release, the topic is the release's first
+// topic (43 of their 50 linked enquiries) unless the question is about
+// another of the release's topics (the other 7: consular for British
+// nationals on PM-call releases tagged [middle-east, consular],
+// development for aid money on [middle-east, development] releases, europe
+// for Berlin Process politics on a [migration, europe] release). Troops,
+// deployments and sanctions on a release whose first topic is a region
+// stay with the region; a release whose first topic is security stays
+// security. A desk outside the release's topics answers only a clearly
+// functional question: British nationals' safety or consular help,
+// aid or humanitarian funding, investment or trade.
+//
+// Topics.Choose reads the enquiry in places of decreasing weight: the
+// question focus (sentences ending in '?', list items, sentences asking
+// the desk for something — "confirm", "tell", "whether", …) 1.0, the
+// subject 0.6, the rest of the new text 0.5, forwarded text 0.3, quoted
+// history 0.1 (a reply that moves on drops the subject and history). In
+// each place it matches, on roots (so "evacuation"/"evacuees",
+// "sanction"/"sanctioned", "investment"/"investors" meet; a variant
+// counts 0.85 of the words as written; inside a longer phrase a shorter
+// one adds nothing):
 //
 //   - the topic's keywords and the phrases of its name (half weight);
 //     for a regional topic (keywords mostly names), a keyword the
 //     catalogue capitalises is a name — it says where, not what — and
 //     names add up slowly (1 + ln n) at 0.4;
 //   - related terms (topiclex.go, 0.6): small families of foreign-office
-//     vocabulary (armed forces, sanctions, British nationals abroad, trade,
-//     aid, migration, climate) that join a topic only through one of its own
-//     lower-case keywords, so the lexicon follows the desk's configuration;
+//     vocabulary that join a topic only through one of its own lower-case
+//     keywords, so the lexicon follows the desk's configuration. Each
+//     family is functional (British nationals abroad, trade, aid: a
+//     service one desk gives wherever the story is), thematic (armed
+//     forces, sanctions: subjects every desk meets in its own territory)
+//     or a policy area (migration, climate); a functional family names
+//     its specific words ("British nationals", "evacuation", "consular
+//     access"; "aid", "humanitarian funding", "famine", "UNRWA";
+//     "investment", "exports", "tariffs", "trade deal"), as against wider
+//     ones ("detained", "programmes", "companies"). A specific word inside
+//     a longer phrase of another family is not specific ("aid" in
+//     "military aid", "export" in "arms export licences");
 //   - for regional topics, the region's politics ("relations",
 //     "accession", "dialogue"; 0.5), counted only as far as the region is
 //     named;
 //   - for the fallback topic, the desk's own business (diaries,
 //     appointments, staffing, interview bids; 0.6).
 //
-// The linked release's topics are a prior, not the answer: 0.8 × the
-// link's probability for its first topic, 0.4 for the others; plus 1.0 ×
-// the enquiry's cosine similarity with each topic's releases (a centroid
-// per topic learnt from the catalogue's own topics, also when the link
-// came from a URL) and, with no release linked, 0.6 × the topics of the
-// nearest releases × the share of the enquiry each covers. The highest
-// score wins; the fallback answers when its own evidence is higher, or
-// when no topic reaches 0.4. TopicReason lists the evidence ('"British
-// nationals" in question', '"asset freeze" in question (like
-// "sanctions")', "release topic"). Freedom-of-information requests and
-// complaints about the desk's handling go to the fallback topic unlinked.
+// With a release linked, the candidates are:
 //
-// The weights were chosen by a grid search (calibrate_test.go,
-// TestTuneTopics) on the shared samples plus testdata/enquiries plus one
-// half of testdata/tuning, checked on the other half, both ways round.
-// Where the shared samples and the tuning set disagree (four samples label
-// troop, RAF and sanctions questions on a regional release with the
-// region; the tuning set labels them security), the method follows the
-// definition above, and those samples are counted as misses.
+//   - the release's first topic (the first the desk knows): all its
+//     evidence + 0.8 × the link's probability;
+//   - its other topics: their evidence + 0.4 × the link's probability,
+//     without the words of thematic families when the first topic is a
+//     region (troops in a Kosovo story are the Europe desk's);
+//   - a functional desk outside the release's topics, only on strong
+//     evidence — two distinct specific words of its family in the
+//     sender's own words (question, subject, new text), one of them in a
+//     question — then on the same footing as the release's other topics
+//     (its evidence + 0.4 × the link's probability, thematic words aside).
+//     One aid question among others, or one mention of British nationals,
+//     leaves the enquiry with the release's desk, as the founders label it;
+//   - the fallback topic on its own evidence (the desk's own business).
+//
+// Other desks are not candidates: generic military, sanctions or security
+// vocabulary never takes an enquiry off its release. With no release
+// linked, every topic is a candidate on its evidence + 0.6 × the topics of
+// the nearest releases × the share of the enquiry each covers. Every
+// candidate adds 1.0 × the enquiry's cosine similarity with the topic's
+// releases (a centroid per topic learnt from the catalogue's own topics).
+// The highest score wins; the fallback answers when its own evidence is
+// higher, or when no topic reaches 0.4. TopicReason lists the evidence
+// ('"British nationals" in question', '"asset freeze" in question (like
+// "sanctions")', "release topic", "also a release topic", "not a topic of
+// the release (middle-east), but specific words for its desk in the
+// question: …") and names the thematic words set aside when they would
+// otherwise have won ('"RAF", "sanctions" (security) stay with the
+// release's first topic'). Freedom-of-information requests and complaints
+// about the desk's handling go to the fallback topic unlinked.
+//
+// The weights of the evidence were chosen by a grid search
+// (calibrate_test.go, TestTuneTopics) on the shared samples plus
+// testdata/enquiries plus one half of testdata/tuning, checked on the
+// other half, both ways round, before the convention above was restored;
+// the candidates and the strong-evidence rule come from the founders'
+// labels, not from the search. testdata/tuning was labelled by an
+// evaluator told, wrongly, that topics often differ from the release's;
+// its nine labels giving security to armed-forces and sanctions questions
+// on releases whose first topic is a region, migration or the fallback
+// are missed on purpose (its functional desks outside the release's
+// topics are kept), and TestTuningSetRegression's floor says so.
 //
 // # Outlet, rota and officer
 //

@@ -10,10 +10,17 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 )
 
-// Topics chooses the desk that should answer an enquiry: the desk for the
-// question asked, which is often not the linked release's first topic (a
-// question about British nationals on a PM-call release goes to consular,
-// one about aid money on a Middle East readout to development).
+// Topics chooses the desk that should answer an enquiry. For an enquiry
+// linked to a release, the release's topics are the candidate desks and
+// its first topic is the default; the question moves the enquiry to
+// another of the release's topics when it is about that (British
+// nationals on a PM-call release tagged [middle-east, consular] go to
+// consular), and outside the release's topics only to a functional desk
+// (consular, aid, trade) on strong, specific evidence: two distinct
+// specific words of its family, one of them in a question. Words of
+// armed forces and sanctions never move an enquiry off a release whose
+// first topic is a region: they are that region's story. With no release
+// linked, the question decides.
 //
 // The enquiry is read in places of decreasing weight: the question focus
 // (sentences ending in '?', list items, and sentences that ask the desk
@@ -30,7 +37,8 @@ import (
 //     it says where, not what is asked, and names add up slowly;
 //   - related terms (topiclex.go): small families of words a topic's
 //     keywords belong to ("troops" brings "personnel", "battalion";
-//     "sanctions" brings "asset freeze", "designations");
+//     "sanctions" brings "asset freeze", "designations"), each family
+//     functional, thematic or a policy area;
 //   - for a regional topic (keywords mostly names), the politics of the
 //     region ("relations", "accession", "dialogue"), counting only as far
 //     as the region is named;
@@ -42,9 +50,10 @@ import (
 // more than the others, × the link's probability), the enquiry's cosine
 // similarity with each topic's releases in the catalogue, and, with no
 // release linked, the topics of the nearest releases × the share of the
-// enquiry each covers. The highest score wins; below a minimum, or when the
-// desk's own business outweighs every topic, the fallback topic answers.
-// The reason names the evidence.
+// enquiry each covers. The highest-scoring candidate wins; below a
+// minimum, or when the desk's own business outweighs every topic, the
+// fallback topic answers. The reason names the evidence, and the thematic
+// words set aside when they would otherwise have won.
 type Topics struct {
 	topics   []topicRule
 	fallback int                 // index of the fallback topic (-1: none)
