@@ -3,9 +3,13 @@ package routing
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mediadesk/mediadesk/mailparse"
 )
 
 // synthCatalogue returns n generated releases: titles and bodies drawn from
@@ -125,5 +129,41 @@ func BenchmarkBuildCatalogue10k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		NewCatalogue(rels, time.UTC)
+	}
+}
+
+// BenchmarkRouteSamples routes each of the shared sample enquiries (parsed
+// once) against the shared desk and catalogue; one op is one message.
+// It skips when the shared data is absent.
+func BenchmarkRouteSamples(b *testing.B) {
+	cfg, cat := sharedDesk(b)
+	r, err := NewRouter(cfg, cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(sharedData, "enquiries")
+	files, err := filepath.Glob(filepath.Join(dir, "*.eml"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("shared samples not available in %s", dir)
+	}
+	ins := make([]Input, 0, len(files))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, err := mailparse.Parse(raw, mailparse.Options{})
+		if err != nil {
+			b.Fatalf("%s: %v", f, err)
+		}
+		ins = append(ins, InputFromMessage(m))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		in := ins[i%len(ins)]
+		r.Route(in, in.Date, Load{})
+		i++
 	}
 }
