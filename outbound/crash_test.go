@@ -59,10 +59,13 @@ func TestCrashSemantics(t *testing.T) {
 		t.Skip("fault test")
 	}
 	e := newEnv(t, "", nil) // the parent queues; children send
+	// A SIGKILLed child never removes its temporary folders: make them
+	// inside this test's, which is removed at the end.
+	childTmp := t.TempDir()
 	start := func(crashAt string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestOutboxChild$")
 		cmd.Env = append(os.Environ(), "MEDIADESK_OUTBOX_CHILD=1", "CHILD_REDIS="+e.redis.URL,
-			"CHILD_SMTP="+e.sink.Addr, "CHILD_CRASH_AT="+crashAt)
+			"CHILD_SMTP="+e.sink.Addr, "CHILD_CRASH_AT="+crashAt, "TMPDIR="+childTmp)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 		if os.Getenv("MEDIADESK_TEST_CHILD_LOG") != "" {
 			cmd.Env = append(cmd.Env, "CHILD_LOG=1")
