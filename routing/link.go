@@ -63,7 +63,7 @@ const anchorFullText = 1.5
 const topK = 8
 
 type channel struct {
-	text   string
+	part   textPart
 	weight float32
 }
 
@@ -82,9 +82,10 @@ type cand struct {
 
 // scratch holds the reusable buffers of one linking; pooled per catalogue.
 type scratch struct {
-	tz      tokenizer
-	ids     []int32
-	brks    []bool
+	// ids[p] are the catalogue's term ids of the terms of text p of the
+	// message being linked (see termIDs), looked up once per linking.
+	ids     [nParts][]int32
+	idsDone [nParts]bool
 	qw      []float32
 	qterms  []int32
 	acc     []float32
@@ -130,21 +131,45 @@ func qsat(x float32) float32 {
 	return 1 + float32(math.Log(float64(x)))
 }
 
-// addQuery adds the terms of text (and its adjacent-word phrases) to the
-// query with weight w.
-func (c *Catalogue) addQuery(sc *scratch, text string, w float32, subject bool) {
-	if text == "" || w == 0 {
+// termIDs returns the term ids of text p of m, as index.termSeq gives
+// them (unknownWord or unknownFigure for terms no release uses), parallel
+// to m.text(p).terms.
+func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
+	if sc.idsDone[p] {
+		return sc.ids[p]
+	}
+	t := m.text(p)
+	ids := sc.ids[p][:0]
+	for i := range t.terms {
+		id, ok := ix.words[string(t.term(i))]
+		if !ok {
+			id = unknownWord
+			if t.tz.toks[t.terms[i].tok].num {
+				id = unknownFigure
+			}
+		}
+		ids = append(ids, id)
+	}
+	sc.ids[p], sc.idsDone[p] = ids, true
+	return ids
+}
+
+// addQuery adds the terms of text p of m (and its adjacent-word phrases)
+// to the query with weight w.
+func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, subject bool) {
+	if m.raw(p) == "" || w == 0 {
 		return
 	}
 	ix := c.idx
-	sc.ids, sc.brks = ix.termSeq(&sc.tz, text, false, sc.ids[:0], sc.brks[:0])
+	ids := sc.termIDs(ix, m, p)
+	terms := m.text(p).terms
 	add := func(id int32) {
 		if sc.qw[id] == 0 {
 			sc.qterms = append(sc.qterms, id)
 		}
 		sc.qw[id] += w
 	}
-	for k, id := range sc.ids {
+	for k, id := range ids {
 		if id < 0 {
 			if id == unknownWord {
 				// A word no release uses is as distinctive as can be:
@@ -157,8 +182,8 @@ func (c *Catalogue) addQuery(sc *scratch, text string, w float32, subject bool) 
 		if subject {
 			sc.subj = append(sc.subj, id)
 		}
-		if k > 0 && !sc.brks[k] && sc.ids[k-1] >= 0 {
-			if bid, ok := ix.bigrams[bigramKey(sc.ids[k-1], id)]; ok {
+		if k > 0 && !terms[k].brk && ids[k-1] >= 0 {
+			if bid, ok := ix.bigrams[bigramKey(ids[k-1], id)]; ok {
 				add(bid)
 			}
 		}
@@ -358,8 +383,8 @@ type linkQuery struct {
 	chans []channel
 	d0    int32
 	sent  time.Time
-	// anchorText is where dates are looked for.
-	anchorText []string
+	// anchorText lists the parts where dates are looked for.
+	anchorText []textPart
 	// subject is set when chans[0] is the subject.
 	subject bool
 }
@@ -371,17 +396,16 @@ type ranked struct {
 	p     float64 // confidence in cands[0]
 }
 
-func (c *Catalogue) run(sc *scratch, p *linkParams, q *linkQuery) ranked {
+func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ranked {
 	sc.reset()
 	for _, t := range q.anchorText {
-		if t == "" {
+		if m.raw(t) == "" {
 			continue
 		}
-		sc.tz.tokenize(t)
-		sc.anchors = dateAnchors(&sc.tz, q.d0, sc.anchors)
+		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors)
 	}
 	for i, ch := range q.chans {
-		c.addQuery(sc, ch.text, ch.weight, i == 0 && q.subject)
+		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)
 	}
 	mass := c.search(sc, p, q.d0, q.sent)
 	out := ranked{mass: mass}
@@ -477,6 +501,15 @@ func (c *Catalogue) Link(in *Input) Link {
 type linkTrace func(kind string, r ranked)
 
 func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
+	m := newMessage(in)
+	defer m.release()
+	return c.linkMessage(m, p, trace)
+}
+
+// linkMessage is link for a message whose texts other parts of routing
+// read too.
+func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link {
+	in := m.in
 	if c == nil || len(c.releases) == 0 {
 		return c.inherit(in, Link{Detail: "empty catalogue"})
 	}
@@ -486,10 +519,11 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 	}
 	d0 := dayOf(sent, c.loc)
 	ownURLs, quotedURLs := urlsIn(in)
-	cue := in.IsReply && hasShiftCue(in.NewText)
+	cue := m.movesOn()
 
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
+	sc.idsDone = [nParts]bool{}
 
 	// 1. A URL of a release in the sender's own text settles it (the
 	// words are still read below, for the topic's evidence).
@@ -499,16 +533,16 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 	// the thread's subject), new text, forwarded text.
 	own := linkQuery{d0: d0, sent: sent}
 	if !cue {
-		own.chans = append(own.chans, channel{in.Subject, weightSubject})
+		own.chans = append(own.chans, channel{partSubject, weightSubject})
 		own.subject = true
 	}
-	own.chans = append(own.chans, channel{in.NewText, weightNew}, channel{in.ForwardedText, weightForwarded})
+	own.chans = append(own.chans, channel{partNew, weightNew}, channel{partForwarded, weightForwarded})
 	if !in.IsReply {
 		// Quoted text in a first message is something the sender pasted.
-		own.chans = append(own.chans, channel{in.QuotedText, weightQuoted})
+		own.chans = append(own.chans, channel{partQuoted, weightQuoted})
 	}
-	own.anchorText = []string{in.Subject, in.NewText, in.ForwardedText}
-	primary := c.run(sc, p, &own)
+	own.anchorText = []textPart{partSubject, partNew, partForwarded}
+	primary := c.run(sc, m, p, &own)
 	if trace != nil {
 		trace("own", primary)
 	}
@@ -544,8 +578,8 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 			tl = Link{Release: c.releases[doc].ID, Score: 0.95, Reason: ReasonThread, Detail: "quoted history links to " + u}
 		} else if in.QuotedText != "" {
 			tq := linkQuery{d0: d0, sent: sent, subject: true,
-				chans: []channel{{in.Subject, weightSubject}, {in.QuotedText, weightNew}}}
-			tr := c.run(sc, p, &tq)
+				chans: []channel{{partSubject, weightSubject}, {partQuoted, weightNew}}}
+			tr := c.run(sc, m, p, &tq)
 			if trace != nil {
 				trace("thread", tr)
 			}

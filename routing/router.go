@@ -163,12 +163,16 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 		d.ReleaseDetail = "a complaint about the desk's handling, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "complaint about the desk's handling"
 	default:
-		l := cat.Link(&in)
+		// The linker and the topic matcher read the same texts: tokenise
+		// them once for both.
+		m := newMessage(&in)
+		l := cat.linkMessage(m, &defaultParams, nil)
 		d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseDetail = l.Release, round3(l.Score), l.Reason, l.Detail
 		if x, ok := cat.Release(l.Release); ok {
 			d.ReleaseTitle = x.Title
 		}
-		tc := r.topics.Choose(&in, l, cat)
+		tc := r.topics.choose(m, l, cat)
+		m.release()
 		d.Topic, d.TopicReason = tc.Topic, tc.Reason
 	}
 

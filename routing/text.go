@@ -347,9 +347,17 @@ func (t *tokenizer) word(k int) []byte { return t.buf[t.toks[k].off:t.toks[k].en
 // term returns token k as an index term: figures as they are, words
 // stemmed; stop is set for stopwords (checked before and after stemming)
 // and one-letter words.
+//
+// The stem is made in place, so the token's word reads differently after
+// (message.go keeps the words intact by stemming a copy).
 func (t *tokenizer) term(k int) (w []byte, stop bool) {
-	w = t.word(k)
-	if t.toks[k].num {
+	return termOf(t.word(k), t.toks[k].num)
+}
+
+// termOf is tokenizer.term for the normalised bytes w of a token (num: a
+// figure); it stems w in place.
+func termOf(w []byte, num bool) (term []byte, stop bool) {
+	if num {
 		return w, false
 	}
 	if len(w) < 2 || stopwords[string(w)] {

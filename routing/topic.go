@@ -295,8 +295,7 @@ func phraseRoots(tz *tokenizer, s string) (roots, stems []string) {
 
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
-	tz      tokenizer
-	roots   [][]byte // views into tz's buffer, valid until the next tokenize
+	roots   [][]byte // views into the message's term buffers
 	stems   [][]byte
 	place   []uint8
 	hits    []topicHit
@@ -337,8 +336,16 @@ var requestWords = map[string]bool{
 // Choose picks the topic for an enquiry, given its link (release "" for
 // none) in the catalogue cat.
 func (t *Topics) Choose(in *Input, l Link, cat *Catalogue) TopicChoice {
+	m := newMessage(in)
+	defer m.release()
+	return t.choose(m, l, cat)
+}
+
+// choose is Choose for a message whose texts other parts of routing read
+// too.
+func (t *Topics) choose(m *message, l Link, cat *Catalogue) TopicChoice {
 	var f topicFeatures
-	t.features(in, l, cat, &f)
+	t.messageFeatures(m, l, cat, &f)
 	return t.decide(&f, &defaultTopicParams)
 }
 
@@ -425,6 +432,14 @@ func isName(p *phrase, cat *Catalogue) bool {
 }
 
 func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
+	m := newMessage(in)
+	defer m.release()
+	t.messageFeatures(m, l, cat, f)
+}
+
+// messageFeatures is features for a message whose texts other parts of
+// routing read too.
+func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFeatures) {
 	n := len(t.topics)
 	f.ev = make([][nEvidence][nPlaces]float64, n)
 	f.them = make([][nEvidence][nPlaces]float64, n)
@@ -436,12 +451,12 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
 	sc.hits = sc.hits[:0]
-	tz := &sc.tz
-	scan := func(text string, pl uint8) {
-		if text == "" {
+	scan := func(part textPart, pl uint8) {
+		if m.raw(part) == "" {
 			return
 		}
-		tz.tokenize(text)
+		mt := m.text(part)
+		tz := &mt.tz
 		roots, stems, places := sc.roots[:0], sc.stems[:0], sc.place[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
@@ -468,15 +483,12 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 			flush(len(tz.toks))
 			sc.focus = focus
 		}
-		for k := range tz.toks {
-			w, stop := tz.term(k)
-			if stop {
-				continue
-			}
+		for i := range mt.terms {
+			w := mt.term(i)
 			stems = append(stems, w)
 			roots = append(roots, topicRootBytes(w))
 			p := pl
-			if pl == plText && focus[k] {
+			if pl == plText && focus[mt.terms[i].tok] {
 				p = plFocus
 			}
 			places = append(places, p)
@@ -556,13 +568,12 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 	}
 	// A reply that moves to a new subject leaves the thread's subject line
 	// and history behind.
-	moved := in.IsReply && hasShiftCue(in.NewText)
-	if !moved {
-		scan(in.Subject, plSubject)
-		scan(in.QuotedText, plQuoted)
+	if !m.movesOn() {
+		scan(partSubject, plSubject)
+		scan(partQuoted, plQuoted)
 	}
-	scan(in.NewText, plText)
-	scan(in.ForwardedText, plForward)
+	scan(partNew, plText)
+	scan(partForwarded, plForward)
 
 	// A shorter phrase inside a longer one found at the same place adds
 	// nothing ("aid" inside "humanitarian aid"): keep the longest.

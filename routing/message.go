@@ -1,0 +1,134 @@
+package routing
+
+import "sync"
+
+// One message's texts are read by several parts of routing: the linker's
+// date anchors and queries (the sender's own words, and for a reply the
+// quoted history), and the topic matcher. A message holds each text
+// tokenised and stemmed once, on first use, so every reader shares the
+// same tokens instead of tokenising the text again.
+
+// textPart names one text of a message.
+type textPart uint8
+
+const (
+	partSubject textPart = iota
+	partNew
+	partForwarded
+	partQuoted
+	nParts
+)
+
+// msgText is one text of a message, tokenised once.
+type msgText struct {
+	tz tokenizer
+	// terms are the tokens that are not stopwords, in order (what
+	// index.termSeq and the topic matcher read): their index term in
+	// termBuf and whether a phrase boundary precedes them. The tokens'
+	// own words in tz stay as written (tokenizer.term stems in place; here
+	// the stems are made in termBuf), so the date anchors and the topic
+	// matcher's request words can still read them.
+	terms   []msgTerm
+	termBuf []byte
+}
+
+// msgTerm is one term of a text.
+type msgTerm struct {
+	tok      int32 // index of its token in tz.toks
+	off, end int32 // its bytes in termBuf
+	// brk is set when a phrase boundary precedes the term: at its token,
+	// or at a stopword dropped since the previous term.
+	brk bool
+}
+
+// term returns the bytes of term i.
+func (t *msgText) term(i int) []byte { return t.termBuf[t.terms[i].off:t.terms[i].end] }
+
+// analyse tokenises s and computes its terms.
+func (t *msgText) analyse(s string) {
+	t.tz.tokenize(s)
+	t.terms = t.terms[:0]
+	t.termBuf = t.termBuf[:0]
+	brk := false
+	for k := range t.tz.toks {
+		tk := &t.tz.toks[k]
+		if tk.brk {
+			brk = true
+		}
+		off := len(t.termBuf)
+		t.termBuf = append(t.termBuf, t.tz.word(k)...)
+		w, stop := termOf(t.termBuf[off:], tk.num)
+		if stop {
+			t.termBuf = t.termBuf[:off]
+			continue
+		}
+		t.termBuf = t.termBuf[:off+len(w)] // stemming only shortens or rewrites in place
+		t.terms = append(t.terms, msgTerm{tok: int32(k), off: int32(off), end: int32(len(t.termBuf)), brk: brk})
+		brk = false
+	}
+}
+
+// message is the routing view of one Input: its texts, each analysed on
+// first use. It is pooled; get one with newMessage and give it back with
+// release once the routing that uses it is done.
+type message struct {
+	in       *Input
+	texts    [nParts]msgText
+	analysed [nParts]bool
+	cue      int8 // movesOn: 0 not yet known, 1 yes, -1 no
+}
+
+var messagePool = sync.Pool{New: func() any { return new(message) }}
+
+// newMessage returns a message for in, which must not change while the
+// message is in use.
+func newMessage(in *Input) *message {
+	m := messagePool.Get().(*message)
+	m.in = in
+	m.analysed = [nParts]bool{}
+	m.cue = 0
+	return m
+}
+
+// release returns m to the pool; m must not be used afterwards.
+func (m *message) release() {
+	m.in = nil
+	messagePool.Put(m)
+}
+
+// raw returns the text of part p as written.
+func (m *message) raw(p textPart) string {
+	switch p {
+	case partSubject:
+		return m.in.Subject
+	case partNew:
+		return m.in.NewText
+	case partForwarded:
+		return m.in.ForwardedText
+	default:
+		return m.in.QuotedText
+	}
+}
+
+// text returns part p tokenised.
+func (m *message) text(p textPart) *msgText {
+	t := &m.texts[p]
+	if !m.analysed[p] {
+		t.analyse(m.raw(p))
+		m.analysed[p] = true
+	}
+	return t
+}
+
+// movesOn reports whether the message is a reply whose new text clearly
+// turns to another subject (a shift cue): its thread's subject line and
+// history are then set aside.
+func (m *message) movesOn() bool {
+	if m.cue == 0 {
+		m.cue = -1
+		if m.in.IsReply && hasShiftCue(m.in.NewText) {
+			m.cue = 1
+		}
+	}
+	return m.cue > 0
+}
