@@ -39,6 +39,43 @@ type activeMinute struct {
 type rotaShift struct {
 	shift *config.Shift
 	sched cron.Schedule
+	// weekly, when set, lists the schedule's start times in one week, as
+	// seconds since a Monday 00:00 on the wall clock, ascending: a spec
+	// that fires every month and every day of the month ("0 8 * *
+	// MON-FRI") repeats each week, so the latest start before an instant
+	// is a binary search instead of a walk through cron's Next.
+	weekly []int64
+}
+
+const weekSeconds = 7 * 24 * 3600
+
+// weekRef is a Monday 00:00 UTC (1970-01-05), the origin of weekly tables.
+const weekRef = 4 * 24 * 3600
+
+// weeklyStarts returns the start times of sched in one week (see
+// rotaShift.weekly), or nil when sched does not repeat weekly. The table
+// is read from cron's own Next, so it holds exactly the times Next gives.
+func weeklyStarts(sched cron.Schedule) []int64 {
+	spec, ok := sched.(*cron.SpecSchedule)
+	// Specs are read on the zone-free wall clock: time.Local in a spec
+	// means the zone of the time given, here UTC.
+	if !ok || spec.Location != time.Local && spec.Location != time.UTC {
+		return nil
+	}
+	const allMonths = uint64(1<<13 - 2) // bits 1..12
+	const allDays = uint64(1<<32 - 2)   // bits 1..31
+	if spec.Month&allMonths != allMonths || spec.Dom&allDays != allDays {
+		return nil // which days fire depends on the month or the date
+	}
+	var out []int64
+	t := time.Unix(weekRef-1, 0).UTC()
+	for {
+		t = sched.Next(t)
+		if t.IsZero() || t.Unix() >= weekRef+weekSeconds {
+			return out
+		}
+		out = append(out, t.Unix()-weekRef)
+	}
 }
 
 // ActiveShift is one occurrence of a shift.
@@ -80,7 +117,13 @@ func NewRota(cfg *config.Config) (*Rota, error) {
 		if s.Duration <= 0 {
 			return nil, fmt.Errorf("rota[%d] %q: duration must be positive", i, s.Name)
 		}
-		r.shifts = append(r.shifts, rotaShift{shift: s, sched: sched})
+		rs := rotaShift{shift: s, sched: sched}
+		if s.Duration <= weekSeconds*time.Second {
+			// (Longer shifts keep the cron walk, which stops after 20,000
+			// starts; within a week there are at most 10,080.)
+			rs.weekly = weeklyStarts(sched)
+		}
+		r.shifts = append(r.shifts, rs)
 	}
 	return r, nil
 }
@@ -102,6 +145,26 @@ func unwall(w time.Time, loc *time.Location) time.Time {
 // the wall clock.
 func (rs *rotaShift) occurrence(w time.Time) (time.Time, bool) {
 	d := rs.shift.Duration
+	if len(rs.weekly) > 0 {
+		// The latest start at or before w (starts are whole seconds, and
+		// Unix rounds down), if the shift begun then is still on.
+		sec := w.Unix()
+		pos := (sec - weekRef) % weekSeconds
+		if pos < 0 {
+			pos += weekSeconds
+		}
+		week := sec - pos
+		i := sort.Search(len(rs.weekly), func(i int) bool { return rs.weekly[i] > pos }) - 1
+		if i < 0 {
+			week -= weekSeconds
+			i = len(rs.weekly) - 1
+		}
+		s := time.Unix(week+rs.weekly[i], 0).UTC()
+		if !s.Add(d).After(w) {
+			return time.Time{}, false
+		}
+		return s, true
+	}
 	s := rs.sched.Next(w.Add(-d))
 	if s.IsZero() || s.After(w) {
 		return time.Time{}, false
