@@ -100,6 +100,21 @@ func (v *validator) required(path, value string) bool {
 	return true
 }
 
+// id checks a required, well-formed id that no other entry of the same
+// kind uses.
+func (v *validator) id(path, id string, seen map[string]bool, what string) {
+	if !v.required(path, id) {
+		return
+	}
+	if !idRe.MatchString(id) {
+		v.errorf(path, "%q must be lower-case letters, digits, - or _", id)
+	}
+	if seen[id] {
+		v.errorf(path, "%q is used by another %s", id, what)
+	}
+	seen[id] = true
+}
+
 func (v *validator) desk() {
 	d := &v.cfg.Desk
 	v.required("desk.name", d.Name)
@@ -187,15 +202,7 @@ func (v *validator) mailboxes() {
 	for i := range c.Mailboxes {
 		m := &c.Mailboxes[i]
 		p := fmt.Sprintf("mailboxes[%d]", i)
-		if v.required(p+".id", m.ID) {
-			if !idRe.MatchString(m.ID) {
-				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", m.ID)
-			}
-			if ids[m.ID] {
-				v.errorf(p+".id", "%q is used by another mailbox", m.ID)
-			}
-			ids[m.ID] = true
-		}
+		v.id(p+".id", m.ID, ids, "mailbox")
 		host := ""
 		if v.required(p+".address", m.Address) {
 			host, _ = v.hostPort(p+".address", m.Address)
@@ -360,15 +367,7 @@ func (v *validator) topics() {
 	for i := range c.Topics {
 		t := &c.Topics[i]
 		p := fmt.Sprintf("topics[%d]", i)
-		if v.required(p+".id", t.ID) {
-			if !idRe.MatchString(t.ID) {
-				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", t.ID)
-			}
-			if ids[t.ID] {
-				v.errorf(p+".id", "%q is used by another topic", t.ID)
-			}
-			ids[t.ID] = true
-		}
+		v.id(p+".id", t.ID, ids, "topic")
 		if t.Name == "" {
 			t.Name = t.ID
 		}
@@ -404,15 +403,7 @@ func (v *validator) officers() {
 	for i := range c.Officers {
 		o := &c.Officers[i]
 		p := fmt.Sprintf("officers[%d]", i)
-		if v.required(p+".id", o.ID) {
-			if !idRe.MatchString(o.ID) {
-				v.errorf(p+".id", "%q must be lower-case letters, digits, - or _", o.ID)
-			}
-			if ids[o.ID] {
-				v.errorf(p+".id", "%q is used by another officer", o.ID)
-			}
-			ids[o.ID] = true
-		}
+		v.id(p+".id", o.ID, ids, "officer")
 		v.required(p+".name", o.Name)
 		if v.required(p+".email", o.Email) {
 			v.address(p+".email", o.Email)
