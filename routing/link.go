@@ -452,8 +452,10 @@ var shiftCues = []string{
 	"not related", "different topic", "another topic",
 }
 
-func hasShiftCue(text string) bool {
-	low := strings.ToLower(text)
+func hasShiftCue(text string) bool { return hasShiftCueLower(strings.ToLower(text)) }
+
+// hasShiftCueLower is hasShiftCue for text already lower-cased.
+func hasShiftCueLower(low string) bool {
 	for _, c := range shiftCues {
 		if i := strings.Index(low, c); i >= 0 {
 			before := i == 0 || !isWordByte(low[i-1])

@@ -1,6 +1,9 @@
 package routing
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // One message's texts are read by several parts of routing: the linker's
 // date anchors and queries (the sender's own words, and for a reply the
@@ -76,6 +79,10 @@ type message struct {
 	texts    [nParts]msgText
 	analysed [nParts]bool
 	cue      int8 // movesOn: 0 not yet known, 1 yes, -1 no
+	// lowNew is the new text lower-cased (for the cue phrases), once
+	// lowered is set.
+	lowNew  string
+	lowered bool
 }
 
 var messagePool = sync.Pool{New: func() any { return new(message) }}
@@ -87,12 +94,13 @@ func newMessage(in *Input) *message {
 	m.in = in
 	m.analysed = [nParts]bool{}
 	m.cue = 0
+	m.lowNew, m.lowered = "", false
 	return m
 }
 
 // release returns m to the pool; m must not be used afterwards.
 func (m *message) release() {
-	m.in = nil
+	m.in, m.lowNew = nil, ""
 	messagePool.Put(m)
 }
 
@@ -120,13 +128,21 @@ func (m *message) text(p textPart) *msgText {
 	return t
 }
 
+// lowerNew returns the new text lower-cased.
+func (m *message) lowerNew() string {
+	if !m.lowered {
+		m.lowNew, m.lowered = strings.ToLower(m.in.NewText), true
+	}
+	return m.lowNew
+}
+
 // movesOn reports whether the message is a reply whose new text clearly
 // turns to another subject (a shift cue): its thread's subject line and
 // history are then set aside.
 func (m *message) movesOn() bool {
 	if m.cue == 0 {
 		m.cue = -1
-		if m.in.IsReply && hasShiftCue(m.in.NewText) {
+		if m.in.IsReply && hasShiftCueLower(m.lowerNew()) {
 			m.cue = 1
 		}
 	}

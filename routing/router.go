@@ -153,28 +153,27 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 		in.Date = now
 	}
 
-	// Release.
-	foi := isFOIRequest(in.NewText) || isFOIRequest(in.Subject)
+	// Release. The cue phrases, the linker and the topic matcher read the
+	// same texts: m lower-cases and tokenises each once for all of them.
+	m := newMessage(&in)
+	foi := isFOIRequestLower(m.lowerNew()) || isFOIRequest(in.Subject)
 	switch {
 	case foi:
 		d.ReleaseDetail = "a freedom-of-information request, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "freedom-of-information request"
-	case isComplaint(in.Subject, in.NewText):
+	case isComplaintLower(in.Subject, m.lowerNew()):
 		d.ReleaseDetail = "a complaint about the desk's handling, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "complaint about the desk's handling"
 	default:
-		// The linker and the topic matcher read the same texts: tokenise
-		// them once for both.
-		m := newMessage(&in)
 		l := cat.linkMessage(m, &defaultParams, nil)
 		d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseDetail = l.Release, round3(l.Score), l.Reason, l.Detail
 		if x, ok := cat.Release(l.Release); ok {
 			d.ReleaseTitle = x.Title
 		}
 		tc := r.topics.choose(m, l, cat)
-		m.release()
 		d.Topic, d.TopicReason = tc.Topic, tc.Reason
 	}
+	m.release()
 
 	// Deadline.
 	sent := in.Date

@@ -831,8 +831,15 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 var foiCues = []string{"freedom of information act", "freedom of information request", "foi request", "foia request", "under the foia", "under foi"}
 
 // isFOIRequest reports whether text makes a freedom-of-information request.
-func isFOIRequest(text string) bool {
-	low := strings.ToLower(text)
+func isFOIRequest(text string) bool { return isFOIRequestLower(strings.ToLower(text)) }
+
+// isFOIRequestLower is isFOIRequest for text already lower-cased.
+func isFOIRequestLower(low string) bool {
+	// Every cue contains one of these: most texts are settled by two
+	// searches.
+	if !strings.Contains(low, "foi") && !strings.Contains(low, "freedom of information") {
+		return false
+	}
 	for _, c := range foiCues {
 		if strings.Contains(low, c) {
 			return true
@@ -855,7 +862,17 @@ var complaintCues = []string{
 // handling (their own words, or a subject line saying "complaint" with a
 // complaint in the text).
 func isComplaint(subject, text string) bool {
-	low := strings.ToLower(text)
+	return isComplaintLower(subject, strings.ToLower(text))
+}
+
+// isComplaintLower is isComplaint for text already lower-cased (the
+// subject as written).
+func isComplaintLower(subject, low string) bool {
+	// Every cue contains "complain", as must the text for the subject
+	// test: most texts are settled by one search.
+	if !strings.Contains(low, "complain") {
+		return false
+	}
 	for _, c := range complaintCues {
 		if strings.Contains(low, c) {
 			return true
