@@ -370,6 +370,18 @@ func (c *Catalogue) Release(id string) (Release, bool) {
 	return c.releases[i], true
 }
 
+// release returns the release with id, nil when there is none; it must
+// not be modified.
+func (c *Catalogue) release(id string) *Release {
+	if c == nil {
+		return nil
+	}
+	if i, ok := c.byID[id]; ok {
+		return &c.releases[i]
+	}
+	return nil
+}
+
 // Releases returns a copy of every release, newest first.
 func (c *Catalogue) Releases() []Release {
 	if c == nil {

@@ -1,9 +1,11 @@
 package routing
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -344,10 +346,15 @@ func (t *Topics) Choose(in *Input, l Link, cat *Catalogue) TopicChoice {
 // choose is Choose for a message whose texts other parts of routing read
 // too.
 func (t *Topics) choose(m *message, l Link, cat *Catalogue) TopicChoice {
-	var f topicFeatures
-	t.messageFeatures(m, l, cat, &f)
-	return t.decide(&f, &defaultTopicParams)
+	f := featuresPool.Get().(*topicFeatures)
+	defer featuresPool.Put(f)
+	t.messageFeatures(m, l, cat, f)
+	return t.decide(f, &defaultTopicParams)
 }
+
+// featuresPool recycles the features of Topics.choose (nothing of them
+// outlives the choice).
+var featuresPool = sync.Pool{New: func() any { return new(topicFeatures) }}
 
 // topicFeatures is everything the choice weighs, before the weights.
 type topicFeatures struct {
@@ -371,6 +378,34 @@ type topicFeatures struct {
 	why       [][]reasonItem
 }
 
+// reset makes f the zero features of n topics, reusing its buffers.
+func (f *topicFeatures) reset(n int) {
+	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
+	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
+	f.names = zeroed(f.names, n)
+	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
+	if cap(f.why) < n {
+		f.why = make([][]reasonItem, n)
+	}
+	f.why = f.why[:n]
+	for i := range f.why {
+		f.why[i] = f.why[i][:0]
+	}
+	f.linked, f.linkScore, f.firstReg = false, 0, false
+	f.relTopics = f.relTopics[:0]
+}
+
+// zeroed returns s resized to n zero elements, reusing its array when it
+// is large enough.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // reasonItem is one piece of evidence, written out only for the winner.
 type reasonItem struct {
 	ph      *phrase // nil: the release's topic or a near release
@@ -385,30 +420,35 @@ type reasonItem struct {
 // counted as evidence (not as a name).
 func (r reasonItem) thematic() bool { return r.ph != nil && !r.name && r.ph.thematic() }
 
-func (r reasonItem) String() string {
+func (r reasonItem) String() string { return string(r.appendTo(nil)) }
+
+// appendTo appends the item as the reason writes it: '"aid" in question
+// (like "humanitarian aid")' (quoted as %q does, with strconv.AppendQuote).
+func (r reasonItem) appendTo(b []byte) []byte {
 	switch {
 	case r.ph == nil && r.near != "":
-		return "near release " + r.near
+		return append(append(b, "near release "...), r.near...)
 	case r.ph == nil && r.rel == 2:
-		return "also a release topic"
+		return append(b, "also a release topic"...)
 	case r.ph == nil:
-		return "release topic"
+		return append(b, "release topic"...)
 	}
-	where := placeNames[r.place]
+	b = strconv.AppendQuote(b, r.ph.text)
+	b = append(append(b, " in "...), placeNames[r.place]...)
 	if r.variant {
-		where += ", a variant"
+		b = append(b, ", a variant"...)
 	}
 	switch {
 	case r.name:
-		return fmt.Sprintf("%q in %s (name)", r.ph.text, where)
+		b = append(b, " (name)"...)
 	case r.ph.kind == evRelated:
-		return fmt.Sprintf("%q in %s (like %q)", r.ph.text, where, r.ph.via)
+		b = append(strconv.AppendQuote(append(b, " (like "...), r.ph.via), ')')
 	case r.ph.kind == evDiplomacy:
-		return fmt.Sprintf("%q in %s (the region's politics)", r.ph.text, where)
+		b = append(b, " (the region's politics)"...)
 	case r.ph.kind == evDesk:
-		return fmt.Sprintf("%q in %s (the desk's own business)", r.ph.text, where)
+		b = append(b, " (the desk's own business)"...)
 	}
-	return fmt.Sprintf("%q in %s", r.ph.text, where)
+	return b
 }
 
 // isName reports whether a keyword names a place, person or body rather
@@ -440,13 +480,7 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 // messageFeatures is features for a message whose texts other parts of
 // routing read too.
 func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFeatures) {
-	n := len(t.topics)
-	f.ev = make([][nEvidence][nPlaces]float64, n)
-	f.them = make([][nEvidence][nPlaces]float64, n)
-	f.specN, f.specQ = make([]int, n), make([]bool, n)
-	f.names = make([][nPlaces]float64, n)
-	f.rel, f.relSc, f.near, f.cent = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	f.why = make([][]reasonItem, n)
+	f.reset(len(t.topics))
 
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
@@ -578,11 +612,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	// A shorter phrase inside a longer one found at the same place adds
 	// nothing ("aid" inside "humanitarian aid"): keep the longest.
 	hits := sc.hits
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].ref.topic != hits[j].ref.topic {
-			return hits[i].ref.topic < hits[j].ref.topic
-		}
-		return hits[i].ref.ph < hits[j].ref.ph
+	// (Each phrase has one hit, so the order is total.)
+	slices.SortFunc(hits, func(a, b topicHit) int {
+		return cmp.Or(cmp.Compare(a.ref.topic, b.ref.topic), cmp.Compare(a.ref.ph, b.ref.ph))
 	})
 	for _, h := range hits {
 		ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
@@ -624,9 +656,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 
 	var rel *Release
 	if l.Release != "" {
-		if r, ok := cat.Release(l.Release); ok {
-			rel = &r
-		}
+		rel = cat.release(l.Release)
 	}
 	if rel != nil {
 		// The first of the release's topics the desk knows is its first.
@@ -639,7 +669,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						f.firstReg = t.topics[ti].regional
 					}
 					f.relTopics = append(f.relTopics, id)
-					f.why[ti] = append([]reasonItem{{rel: uint8(f.rel[ti])}}, f.why[ti]...)
+					f.why[ti] = slices.Insert(f.why[ti], 0, reasonItem{rel: uint8(f.rel[ti])})
 				}
 			}
 		}
@@ -768,49 +798,67 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		fb = t.topics[t.fallback].id
 	}
 	why := func(ti int) string {
-		var b strings.Builder
+		b := make([]byte, 0, 256)
 		if f.linked && f.rel[ti] == 0 && ti != t.fallback {
-			fmt.Fprintf(&b, "not a topic of the release (%s), but specific words for its desk in the question: ", strings.Join(f.relTopics, ", "))
-		}
-		items := f.why[ti]
-		if !f.thematicCounts(ti) {
-			items = items[:0:0]
-			for _, r := range f.why[ti] {
-				if !r.thematic() {
-					items = append(items, r)
+			b = append(b, "not a topic of the release ("...)
+			for i, id := range f.relTopics {
+				if i > 0 {
+					b = append(b, ", "...)
 				}
+				b = append(b, id...)
+			}
+			b = append(b, "), but specific words for its desk in the question: "...)
+		}
+		// The evidence, at most six items, without the thematic words
+		// when they do not count.
+		skip := func(r reasonItem) bool { return !f.thematicCounts(ti) && r.thematic() }
+		items := 0
+		for _, r := range f.why[ti] {
+			if !skip(r) {
+				items++
 			}
 		}
-		for i, r := range items {
+		i := 0
+		for _, r := range f.why[ti] {
+			if skip(r) {
+				continue
+			}
 			if i == 6 {
-				fmt.Fprintf(&b, ", %d more", len(items)-6)
+				b = append(strconv.AppendInt(append(b, ", "...), int64(items-6), 10), " more"...)
 				break
 			}
 			if i > 0 {
-				b.WriteString(", ")
+				b = append(b, ", "...)
 			}
-			b.WriteString(r.String())
+			b = r.appendTo(b)
+			i++
 		}
 		if f.linked && f.rel[ti] == 1 {
 			// name the thematic words set aside, when they would have won
-			var set []string
 			for o := range t.topics {
 				them := t.evidence(f, p, o, true) - t.evidence(f, p, o, false)
 				if o == ti || f.thematicCounts(o) || them <= 0 || max(sc[o], p.centroid*f.cent[o])+them <= sc[ti] {
 					continue
 				}
+				set := 0
 				for _, r := range f.why[o] {
-					if r.thematic() && len(set) < 3 {
-						set = append(set, fmt.Sprintf("%q", r.ph.text))
+					if r.thematic() && set < 3 {
+						if set == 0 {
+							b = append(b, "; "...)
+						} else {
+							b = append(b, ", "...)
+						}
+						b = strconv.AppendQuote(b, r.ph.text)
+						set++
 					}
 				}
-				if len(set) > 0 {
-					fmt.Fprintf(&b, "; %s (%s) stay with the release's first topic", strings.Join(set, ", "), t.topics[o].id)
+				if set > 0 {
+					b = append(append(append(b, " ("...), t.topics[o].id...), ") stay with the release's first topic"...)
 					break
 				}
 			}
 		}
-		return b.String()
+		return string(b)
 	}
 	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}
