@@ -53,8 +53,9 @@ type index struct {
 	// topics lists the topic ids the releases carry; centroid[i] is the
 	// unit-length mean of the word vectors (BM25F weights) of the releases
 	// with topics[i] (their first topic counting double), indexed by term.
-	topics   []string
-	centroid [][]float32
+	topics     []string
+	topicIndex map[string]int // topic id → its index in topics
+	centroid   [][]float32
 	// capital and seen count, per word, how often it was written with a
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
@@ -278,6 +279,7 @@ func (ix *index) buildCentroids(rels []Release) {
 		isWord[id] = true
 	}
 	byTopic := map[string]int{}
+	ix.topicIndex = byTopic
 	norms := make([]float64, len(rels))
 	for id, ps := range ix.post {
 		if !isWord[id] {

@@ -1,8 +1,8 @@
 package routing
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -23,7 +23,21 @@ type Link struct {
 	near []nearRelease
 	// topicSim is the cosine similarity of the sender's own words with
 	// each topic's centroid in the catalogue (for the topic).
-	topicSim map[string]float64
+	topicSim topicSims
+}
+
+// topicSims are an enquiry's similarities with the catalogue's topics.
+type topicSims struct {
+	index map[string]int // topic id → its similarity in sim (the index's, shared)
+	sim   []float64      // nil: no similarity known
+}
+
+// of returns the similarity with topic id (0 when unknown).
+func (s topicSims) of(id string) float64 {
+	if i, ok := s.index[id]; ok && s.sim != nil {
+		return s.sim[i]
+	}
+	return 0
 }
 
 type nearRelease struct {
@@ -378,6 +392,10 @@ func (p *linkParams) confidence(best, second *cand) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
+// ownAnchorText are the parts where the dates of the sender's own words
+// are looked for.
+var ownAnchorText = []textPart{partSubject, partNew, partForwarded}
+
 // linkQuery is one question put to the catalogue.
 type linkQuery struct {
 	chans []channel
@@ -533,7 +551,8 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 
 	// 2. The sender's own words: subject (unless this reply moves on from
 	// the thread's subject), new text, forwarded text.
-	own := linkQuery{d0: d0, sent: sent}
+	var chans [4]channel
+	own := linkQuery{d0: d0, sent: sent, chans: chans[:0]}
 	if !cue {
 		own.chans = append(own.chans, channel{partSubject, weightSubject})
 		own.subject = true
@@ -543,7 +562,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		// Quoted text in a first message is something the sender pasted.
 		own.chans = append(own.chans, channel{partQuoted, weightQuoted})
 	}
-	own.anchorText = []textPart{partSubject, partNew, partForwarded}
+	own.anchorText = ownAnchorText
 	primary := c.run(sc, m, p, &own)
 	if trace != nil {
 		trace("own", primary)
@@ -556,15 +575,20 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		if top.title >= 0.75 {
 			best.Reason = ReasonTitle
 		}
-		best.Detail = c.describe(&top, primary.p)
 	}
-	for i := 0; i < len(primary.cands) && i < 3; i++ {
-		cd := &primary.cands[i]
-		best.near = append(best.near, nearRelease{rel: &c.releases[cd.doc], cover: float64(cd.cover)})
+	if n := min(len(primary.cands), 3); n > 0 {
+		best.near = make([]nearRelease, n)
+		for i := range best.near {
+			cd := &primary.cands[i]
+			best.near[i] = nearRelease{rel: &c.releases[cd.doc], cover: float64(cd.cover)}
+		}
 	}
 	best.topicSim = sims
 	if byURL {
 		return Link{Release: c.releases[urlDoc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + urlU, topicSim: sims}
+	}
+	if len(primary.cands) > 0 {
+		best.Detail = c.describe(&primary.cands[0], primary.p)
 	}
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.
@@ -609,7 +633,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 	}
 	if best.Score < LinkThreshold {
 		if best.Release != "" {
-			best.Detail = fmt.Sprintf("no release: best candidate %s below threshold (%s)", best.Release, best.Detail)
+			best.Detail = "no release: best candidate " + best.Release + " below threshold (" + best.Detail + ")"
 		} else {
 			best.Detail = "no release shares distinctive words with the enquiry"
 		}
@@ -620,12 +644,11 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 
 // topicSims is the cosine similarity of the query in sc (its words) with
 // each topic centroid.
-func (c *Catalogue) topicSims(sc *scratch) map[string]float64 {
+func (c *Catalogue) topicSims(sc *scratch) topicSims {
 	ix := c.idx
 	if len(ix.topics) == 0 {
-		return nil
+		return topicSims{}
 	}
-	out := make(map[string]float64, len(ix.topics))
 	var qn float64
 	dots := make([]float64, len(ix.topics))
 	for _, t := range sc.qterms {
@@ -642,13 +665,13 @@ func (c *Catalogue) topicSims(sc *scratch) map[string]float64 {
 		}
 	}
 	if qn == 0 {
-		return nil
+		return topicSims{}
 	}
 	qn = math.Sqrt(qn)
-	for ti, id := range ix.topics {
-		out[id] = dots[ti] / qn
+	for ti := range dots {
+		dots[ti] /= qn
 	}
-	return out
+	return topicSims{index: ix.topicIndex, sim: dots}
 }
 
 // inherit is the link for a follow-up when nothing else can be said.
@@ -669,6 +692,19 @@ func (c *Catalogue) describe(cd *cand, p float64) string {
 	case -1:
 		a = ", not on the day the email names"
 	}
-	return fmt.Sprintf("text match %.1f, covers %.0f%% of the enquiry's distinctive words, title %.0f%%, %d days old%s; p=%.2f",
-		cd.text, 100*cd.cover, 100*cd.title, int(cd.age), a, p)
+	// As fmt's "text match %.1f, covers %.0f%% of the enquiry's
+	// distinctive words, title %.0f%%, %d days old%s; p=%.2f" would write
+	// it: %.Nf is strconv's 'f' format at the value's own precision.
+	b := make([]byte, 0, 160)
+	b = append(b, "text match "...)
+	b = strconv.AppendFloat(b, float64(cd.text), 'f', 1, 32)
+	b = append(b, ", covers "...)
+	b = strconv.AppendFloat(b, float64(100*cd.cover), 'f', 0, 32)
+	b = append(b, "% of the enquiry's distinctive words, title "...)
+	b = strconv.AppendFloat(b, float64(100*cd.title), 'f', 0, 32)
+	b = append(b, "%, "...)
+	b = strconv.AppendInt(b, int64(int(cd.age)), 10)
+	b = append(append(append(b, " days old"...), a...), "; p="...)
+	b = strconv.AppendFloat(b, p, 'f', 2, 64)
+	return string(b)
 }

@@ -75,7 +75,8 @@ func (t *msgText) analyse(s string) {
 // first use. It is pooled; get one with newMessage and give it back with
 // release once the routing that uses it is done.
 type message struct {
-	in       *Input
+	in       *Input // &input
+	input    Input  // a copy, so the caller's Input need not live on the heap
 	texts    [nParts]msgText
 	analysed [nParts]bool
 	cue      int8 // movesOn: 0 not yet known, 1 yes, -1 no
@@ -87,11 +88,11 @@ type message struct {
 
 var messagePool = sync.Pool{New: func() any { return new(message) }}
 
-// newMessage returns a message for in, which must not change while the
-// message is in use.
+// newMessage returns a message for (a copy of) in.
 func newMessage(in *Input) *message {
 	m := messagePool.Get().(*message)
-	m.in = in
+	m.input = *in
+	m.in = &m.input
 	m.analysed = [nParts]bool{}
 	m.cue = 0
 	m.lowNew, m.lowered = "", false
@@ -100,7 +101,7 @@ func newMessage(in *Input) *message {
 
 // release returns m to the pool; m must not be used afterwards.
 func (m *message) release() {
-	m.in, m.lowNew = nil, ""
+	m.in, m.input, m.lowNew = nil, Input{}, ""
 	messagePool.Put(m)
 }
 

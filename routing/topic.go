@@ -695,7 +695,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		}
 	}
 	for ti := range t.topics {
-		f.cent[ti] = l.topicSim[t.topics[ti].id]
+		f.cent[ti] = l.topicSim.of(t.topics[ti].id)
 	}
 }
 
