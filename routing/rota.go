@@ -1,8 +1,11 @@
 package routing
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -221,32 +224,41 @@ func (r *Rota) OnShift(officer string, at time.Time) bool {
 // OnShiftFor returns the officers on shift at at who take topic: those on
 // shifts listing it, else those on "*" shifts.
 func (r *Rota) OnShiftFor(topic string, at time.Time) []string {
+	var buf [16]onShift
 	active := r.Active(at)
-	ids, _ := r.pool(active, topic, false)
-	if len(ids) == 0 {
-		ids, _ = r.pool(active, topic, true)
+	on := r.pool(active, topic, false, buf[:0])
+	if len(on) == 0 {
+		on = r.pool(active, topic, true, buf[:0])
+	}
+	var ids []string
+	for _, o := range on {
+		ids = append(ids, o.officer)
 	}
 	return ids
 }
 
-// pool collects the officers of the active shifts that list topic
-// (wildcard false) or take every topic (wildcard true), with the shift each
-// is on.
-func (r *Rota) pool(active []ActiveShift, topic string, wildcard bool) ([]string, map[string]string) {
-	var ids []string
-	shiftOf := map[string]string{}
+// onShift is an officer on shift and the shift they are on.
+type onShift struct{ officer, shift string }
+
+// pool appends to out the officers of the active shifts that list topic
+// (wildcard false) or take every topic (wildcard true), each once, with the
+// first of those shifts they are on.
+func (r *Rota) pool(active []ActiveShift, topic string, wildcard bool, out []onShift) []onShift {
 	for _, a := range active {
 		if a.Shift.Wildcard() != wildcard || !wildcard && !a.Shift.CoversTopic(topic) {
 			continue
 		}
+	officers:
 		for _, o := range a.Shift.Officers {
-			if _, dup := shiftOf[o]; !dup {
-				shiftOf[o] = a.Shift.Name
-				ids = append(ids, o)
+			for _, x := range out {
+				if x.officer == o {
+					continue officers
+				}
 			}
+			out = append(out, onShift{officer: o, shift: a.Shift.Name})
 		}
 	}
-	return ids, shiftOf
+	return out
 }
 
 // Assign picks the officer for an enquiry on topic at instant at:
@@ -262,46 +274,54 @@ func (r *Rota) pool(active []ActiveShift, topic string, wildcard bool) ([]string
 // least recently assigned (never counts as longest ago), then by id, which
 // makes a round robin as LastAssigned is updated.
 func (r *Rota) Assign(topic string, at time.Time, load Load) Assignment {
+	var onBuf, expertBuf [16]onShift
 	active := r.Active(at)
-	ids, shiftOf := r.pool(active, topic, false)
-	how := "on shift for " + topic
+	ids := r.pool(active, topic, false, onBuf[:0])
+	wildcard := false
 	if len(ids) == 0 {
-		ids, shiftOf = r.pool(active, topic, true)
-		how = "nobody on shift for " + topic + "; on the all-topics shift"
+		ids = r.pool(active, topic, true, onBuf[:0])
+		wildcard = true
 	}
 	if len(ids) == 0 {
 		m := r.cfg.Escalation.Manager
 		return Assignment{Officer: m, Reason: "nobody on shift; escalation manager"}
 	}
-	var experts []string
-	for _, id := range ids {
-		if o := r.cfg.Officer(id); o != nil && o.Covers(topic) {
-			experts = append(experts, id)
+	experts := expertBuf[:0]
+	for _, o := range ids {
+		if off := r.cfg.Officer(o.officer); off != nil && off.Covers(topic) {
+			experts = append(experts, o)
 		}
 	}
 	pool := ids
 	if len(experts) > 0 {
 		pool = experts
 	}
-	sort.SliceStable(pool, func(i, j int) bool {
-		a, b := pool[i], pool[j]
-		if load.Open[a] != load.Open[b] {
-			return load.Open[a] < load.Open[b]
+	// Officers appear once in the pool and the id breaks ties, so the
+	// order is total.
+	slices.SortFunc(pool, func(x, y onShift) int {
+		a, b := x.officer, y.officer
+		if oa, ob := load.Open[a], load.Open[b]; oa != ob {
+			return cmp.Compare(oa, ob)
 		}
-		ta, tb := load.LastAssigned[a], load.LastAssigned[b]
-		if !ta.Equal(tb) {
-			return ta.Before(tb)
+		if ta, tb := load.LastAssigned[a], load.LastAssigned[b]; !ta.Equal(tb) {
+			return ta.Compare(tb)
 		}
-		return a < b
+		return strings.Compare(a, b)
 	})
 	pick := pool[0]
-	var why []string
-	why = append(why, fmt.Sprintf("%s (%s)", how, shiftOf[pick]))
+	why := make([]byte, 0, 128)
+	if wildcard {
+		why = append(append(append(why, "nobody on shift for "...), topic...), "; on the all-topics shift"...)
+	} else {
+		why = append(append(why, "on shift for "...), topic...)
+	}
+	why = append(append(append(why, " ("...), pick.shift...), ')')
 	if len(experts) > 0 && len(experts) < len(ids) {
-		why = append(why, "covers "+topic)
+		why = append(append(why, "; covers "...), topic...)
 	}
 	if len(pool) > 1 {
-		why = append(why, fmt.Sprintf("fewest open (%d) of %d", load.Open[pick], len(pool)))
+		why = strconv.AppendInt(append(why, "; fewest open ("...), int64(load.Open[pick.officer]), 10)
+		why = strconv.AppendInt(append(why, ") of "...), int64(len(pool)), 10)
 	}
-	return Assignment{Officer: pick, Shift: shiftOf[pick], Reason: strings.Join(why, "; ")}
+	return Assignment{Officer: pick.officer, Shift: pick.shift, Reason: string(why)}
 }
