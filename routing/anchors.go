@@ -12,15 +12,57 @@ type dayRange struct {
 	year bool
 }
 
-var anchorWeekdays = map[string]time.Weekday{
-	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
-	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+// anchorWeekday returns the weekday a (full) weekday name names. (A
+// switch: it is asked of every word of an email.)
+func anchorWeekday(w string) (time.Weekday, bool) {
+	switch w {
+	case "monday":
+		return time.Monday, true
+	case "tuesday":
+		return time.Tuesday, true
+	case "wednesday":
+		return time.Wednesday, true
+	case "thursday":
+		return time.Thursday, true
+	case "friday":
+		return time.Friday, true
+	case "saturday":
+		return time.Saturday, true
+	case "sunday":
+		return time.Sunday, true
+	}
+	return 0, false
 }
 
-var anchorMonths = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+// anchorMonth returns the month a month name or its abbreviation names.
+func anchorMonth(w string) (time.Month, bool) {
+	switch w {
+	case "january", "jan":
+		return time.January, true
+	case "february", "feb":
+		return time.February, true
+	case "march", "mar":
+		return time.March, true
+	case "april", "apr":
+		return time.April, true
+	case "may":
+		return time.May, true
+	case "june", "jun":
+		return time.June, true
+	case "july", "jul":
+		return time.July, true
+	case "august", "aug":
+		return time.August, true
+	case "september", "sep", "sept":
+		return time.September, true
+	case "october", "oct":
+		return time.October, true
+	case "november", "nov":
+		return time.November, true
+	case "december", "dec":
+		return time.December, true
+	}
+	return 0, false
 }
 
 // dateAnchors finds the days an email refers to as when its subject
@@ -79,8 +121,8 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		if tz.toks[k].num && len(word) == 4 {
 			// a past year on its own, not the year of a day-month date
 			if y := smallInt(tz.word(k)); y >= 1900 && y < dayTime(d0).Year() {
-				if _, m1 := anchorMonths[w(k-1)]; !m1 {
-					if _, m2 := anchorMonths[w(k-2)]; !m2 || !tz.toks[k-1].num {
+				if _, m1 := anchorMonth(w(k - 1)); !m1 {
+					if _, m2 := anchorMonth(w(k - 2)); !m2 || !tz.toks[k-1].num {
 						from := int32(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 						to := int32(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 						out = append(out, dayRange{from: from, to: to, year: true})
@@ -89,7 +131,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 			}
 			continue
 		}
-		if wd, ok := anchorWeekdays[word]; ok {
+		if wd, ok := anchorWeekday(word); ok {
 			prev := w(k - 1)
 			if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
 				continue
@@ -103,7 +145,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		}
 		// Day-month dates: "12 October", "13-14 April", "October 12", with
 		// an optional year.
-		if m, ok := anchorMonths[word]; ok {
+		if m, ok := anchorMonth(word); ok {
 			var days []int
 			// days before the month: "13 14 April" (from "13-14 April")
 			for j := k - 1; j >= 0 && j >= k-2 && tz.toks[j].num; j-- {

@@ -260,6 +260,23 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 	return mass
 }
 
+// log1pDays is float32(math.Log1p(d)) for a whole, non-negative number of
+// days d, read from a table for the first ten years or so (the ages and
+// distances in days that rank every candidate).
+func log1pDays(d float32) float32 {
+	if d >= 0 && d < float32(len(log1pTable)) && d == float32(int(d)) {
+		return log1pTable[int(d)]
+	}
+	return float32(math.Log1p(float64(d)))
+}
+
+var log1pTable = func() (t [4096]float32) {
+	for i := range t {
+		t[i] = float32(math.Log1p(float64(i)))
+	}
+	return t
+}()
+
 func (p *linkParams) rankOf(cd *cand) float32 {
 	tl := float32(math.Log1p(float64(cd.text)))
 	r := tl + p.title*cd.title
@@ -274,12 +291,12 @@ func (p *linkParams) rankOf(cd *cand) float32 {
 		// In a past year the email names ("the 2013 agreement"): its age
 		// counts from the end of that year, so among that year's releases
 		// the latest wins, as among recent ones.
-		return r - p.age*float32(math.Log1p(float64(cd.dist)))
+		return r - p.age*log1pDays(cd.dist)
 	}
 	if cd.anchor == -1 {
-		r -= p.anchorMiss * float32(math.Log1p(float64(cd.dist)))
+		r -= p.anchorMiss * log1pDays(cd.dist)
 	}
-	r -= p.age * float32(math.Log1p(float64(cd.age)))
+	r -= p.age * log1pDays(cd.age)
 	return r
 }
 

@@ -363,7 +363,13 @@ func termOf(w []byte, num bool) (term []byte, stop bool) {
 	if len(w) < 2 || stopwords[string(w)] {
 		return w, true
 	}
+	n := len(w)
 	w = stem(w)
+	if len(w) == n {
+		// stem changes a word only by shortening it: this is the word
+		// just found not to be a stopword.
+		return w, false
+	}
 	return w, stopwords[string(w)]
 }
 

@@ -329,10 +329,15 @@ type topicHit struct {
 	spec  uint8 // the best place where it was specific evidence (nPlaces: none)
 }
 
-// requestWords open or mark a sentence that asks the desk for something.
-var requestWords = map[string]bool{
-	"confirm": true, "clarify": true, "explain": true, "tell": true, "whether": true, "outline": true,
-	"detail": true, "provide": true, "share": true, "comment": true, "respond": true, "update": true,
+// isRequestWord reports whether w is one of the words that open or mark a
+// sentence asking the desk for something.
+func isRequestWord(w []byte) bool {
+	switch string(w) {
+	case "confirm", "clarify", "explain", "tell", "whether", "outline",
+		"detail", "provide", "share", "comment", "respond", "update":
+		return true
+	}
+	return false
 }
 
 // Choose picks the topic for an enquiry, given its link (release "" for
@@ -510,7 +515,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					cur, start, asks = tk.sent, k, tk.item
 				}
 				focus = append(focus, false)
-				if tk.question || requestWords[string(tz.word(k))] {
+				if tk.question || isRequestWord(tz.word(k)) {
 					asks = true
 				}
 			}
