@@ -745,7 +745,12 @@ func (sc *scanner) parseAtoms() {
 		case tkNum:
 			ok = sc.parseDate(i, &a) || sc.parseClock(i, &a)
 		case tkWord:
-			ok = sc.parseRelative(i, &a) || sc.parseNamed(i, &a) || sc.parseDate(i, &a) || sc.parseWordClock(i, &a)
+			// Every parser starts from a word of the vocabulary, except
+			// the letters of "e.o.d" (dottedAbbrev): other words are
+			// passed over without asking each parser.
+			if t.low != "" || t.end-t.start == 1 {
+				ok = sc.parseRelative(i, &a) || sc.parseNamed(i, &a) || sc.parseDate(i, &a) || sc.parseWordClock(i, &a)
+			}
 		}
 		if !ok {
 			i++

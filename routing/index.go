@@ -50,12 +50,16 @@ type index struct {
 	nterms  int
 	// idfUnique is the IDF of a term found in one release only.
 	idfUnique float32
-	// topics lists the topic ids the releases carry; centroid[i] is the
-	// unit-length mean of the word vectors (BM25F weights) of the releases
-	// with topics[i] (their first topic counting double), indexed by term.
-	topics     []string
-	topicIndex map[string]int // topic id → its index in topics
-	centroid   [][]float32
+	// topics lists the topic ids the releases carry; the centroid of
+	// topics[i] is the unit-length mean of the word vectors (BM25F
+	// weights) of the releases with topics[i] (their first topic counting
+	// double). The centroids are held by term, sparsely: the weights of
+	// term t are termTopic[termTopicOff[t]:termTopicOff[t+1]], by topic
+	// index ascending, zeros left out (a query reads only its own terms).
+	topics       []string
+	topicIndex   map[string]int // topic id → its index in topics
+	termTopicOff []int32
+	termTopic    []topicWeight
 	// capital and seen count, per word, how often it was written with a
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
@@ -272,8 +276,15 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 	return ix
 }
 
+// topicWeight is one term's weight in one topic's centroid.
+type topicWeight struct {
+	topic int32
+	w     float32
+}
+
 // buildCentroids computes the topics' word centroids (see index.topics).
 func (ix *index) buildCentroids(rels []Release) {
+	var centroid [][]float32 // by topic, then term
 	isWord := make([]bool, ix.nterms)
 	for _, id := range ix.words {
 		isWord[id] = true
@@ -296,7 +307,7 @@ func (ix *index) buildCentroids(rels []Release) {
 				ti = len(ix.topics)
 				byTopic[tp] = ti
 				ix.topics = append(ix.topics, tp)
-				ix.centroid = append(ix.centroid, make([]float32, ix.nterms))
+				centroid = append(centroid, make([]float32, ix.nterms))
 			}
 			_ = k
 		}
@@ -315,11 +326,11 @@ func (ix *index) buildCentroids(rels []Release) {
 				if k == 0 {
 					w = 2
 				}
-				ix.centroid[byTopic[tp]][id] += float32(w * v)
+				centroid[byTopic[tp]][id] += float32(w * v)
 			}
 		}
 	}
-	for _, c := range ix.centroid {
+	for _, c := range centroid {
 		var n float64
 		for _, v := range c {
 			n += float64(v) * float64(v)
@@ -331,6 +342,15 @@ func (ix *index) buildCentroids(rels []Release) {
 		for i := range c {
 			c[i] = float32(float64(c[i]) / n)
 		}
+	}
+	ix.termTopicOff = make([]int32, ix.nterms+1)
+	for t := 0; t < ix.nterms; t++ {
+		for ti, c := range centroid {
+			if c[t] != 0 {
+				ix.termTopic = append(ix.termTopic, topicWeight{topic: int32(ti), w: c[t]})
+			}
+		}
+		ix.termTopicOff[t+1] = int32(len(ix.termTopic))
 	}
 }
 

@@ -670,14 +670,11 @@ func (c *Catalogue) topicSims(sc *scratch) topicSims {
 	dots := make([]float64, len(ix.topics))
 	for _, t := range sc.qterms {
 		q := float64(qsat(sc.qw[t]) * ix.idf[t])
-		isWord := false
-		for ti, cen := range ix.centroid {
-			if v := cen[t]; v != 0 {
-				dots[ti] += q * float64(v)
-				isWord = true
-			}
+		weights := ix.termTopic[ix.termTopicOff[t]:ix.termTopicOff[t+1]]
+		for _, tw := range weights {
+			dots[tw.topic] += q * float64(tw.w)
 		}
-		if isWord {
+		if len(weights) > 0 { // a word some topic's releases use
 			qn += q * q
 		}
 	}

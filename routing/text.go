@@ -100,6 +100,10 @@ func (t *tokenizer) tokenize(s string) {
 	item := listItemAt(s, 0)
 	i := 0
 	for i < len(s) {
+		if s[i] == ' ' {
+			i++ // (a space only separates tokens: the common case first)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !(unicode.IsLetter(r) || isDigit(r) || unicode.IsDigit(r)) {
 			switch r {
@@ -135,6 +139,14 @@ func (t *tokenizer) tokenize(s string) {
 		upper := unicode.IsUpper(r)
 		j := i
 		for j < len(s) {
+			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				// An ASCII letter, the common case: lower-cased as
+				// appendFolded does.
+				hasLetter = true
+				t.work = append(t.work, c|('a'-'A'))
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			switch {
 			case unicode.IsLetter(r):

@@ -147,6 +147,15 @@ type TopicChoice struct {
 
 // topicRootBytes is topicRoot on bytes, returning a subslice of w.
 func topicRootBytes(w []byte) []byte {
+	// Every suffix leaves four letters and ends in n, t, e or r.
+	if len(w) < 6 {
+		return w
+	}
+	switch w[len(w)-1] {
+	case 'n', 't', 'e', 'r':
+	default:
+		return w
+	}
 	for _, suf := range [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"} {
 		if len(w)-len(suf) >= 4 && string(w[len(w)-len(suf):]) == suf {
 			return w[:len(w)-len(suf)]
