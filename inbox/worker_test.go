@@ -132,3 +132,30 @@ func TestQuarantineNeverBlocks(t *testing.T) {
 		t.Errorf("stats %+v", s)
 	}
 }
+
+// TestTooLargeBecomesAnEnquiry: a message over the size cap is not read in
+// full; it becomes an enquiry from its header, with a note saying so.
+func TestTooLargeBecomesAnEnquiry(t *testing.T) {
+	h := newHarness(t, nil)
+	big := mail(1, "jo@bbc.co.uk", "Huge attachment")
+	big = append(big, []byte(strings.Repeat("0123456789abcdef", 20000))...) // ~320 KB
+	h.append("INBOX", big, mail(2, "kim@ft.com", "small"))
+	h.worker("INBOX", func(c *Config) { c.MaxSize = 64 << 10 })
+	h.eventually("both recorded", 20*time.Second, func() bool { return h.stats("INBOX").Messages == 2 })
+	list, _, _ := h.store.List(h.ctx, store.ListOptions{})
+	var found bool
+	for _, e := range list {
+		if e.Subject != "Huge attachment" {
+			continue
+		}
+		found = true
+		msgs, _ := h.store.Messages(h.ctx, e.Ref)
+		m := msgs[0]
+		if !m.TooLarge || m.Text != "" || m.Size < 300000 || len(m.Warnings) == 0 || !strings.Contains(m.Warnings[len(m.Warnings)-1], "only the header was read") {
+			t.Errorf("too-large message: too_large=%v size=%d text=%q warnings=%v", m.TooLarge, m.Size, m.Text, m.Warnings)
+		}
+	}
+	if !found {
+		t.Error("no enquiry for the large message")
+	}
+}
