@@ -14,8 +14,8 @@ type dayRange struct {
 
 // anchorWeekday returns the weekday a (full) weekday name names. (A
 // switch: it is asked of every word of an email.)
-func anchorWeekday(w string) (time.Weekday, bool) {
-	switch w {
+func anchorWeekday(w []byte) (time.Weekday, bool) {
+	switch string(w) {
 	case "monday":
 		return time.Monday, true
 	case "tuesday":
@@ -35,8 +35,8 @@ func anchorWeekday(w string) (time.Weekday, bool) {
 }
 
 // anchorMonth returns the month a month name or its abbreviation names.
-func anchorMonth(w string) (time.Month, bool) {
-	switch w {
+func anchorMonth(w []byte) (time.Month, bool) {
+	switch string(w) {
 	case "january", "jan":
 		return time.January, true
 	case "february", "feb":
@@ -78,16 +78,18 @@ func anchorMonth(w string) (time.Month, bool) {
 // tz after tokenize.
 func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 	n := len(tz.toks)
-	w := func(k int) string {
+	// w is the word of token k (nil outside the text); comparing
+	// string(w(k)) with a constant does not copy it.
+	w := func(k int) []byte {
 		if k < 0 || k >= n {
-			return ""
+			return nil
 		}
-		return string(tz.word(k))
+		return tz.word(k)
 	}
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
 	for k := 0; k < n; k++ {
 		word := w(k)
-		switch word {
+		switch string(word) {
 		case "today", "tonight", "todays":
 			if !deadlineContext(tz, k) {
 				out = append(out, dayRange{from: d0, to: d0})
@@ -100,7 +102,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 			out = append(out, dayRange{from: d0 - 1, to: d0})
 			continue
 		case "this":
-			switch w(k + 1) {
+			switch string(w(k + 1)) {
 			case "morning", "afternoon", "evening":
 				out = append(out, dayRange{from: d0, to: d0})
 			case "week":
@@ -109,7 +111,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 			}
 			continue
 		case "last":
-			switch w(k + 1) {
+			switch string(w(k + 1)) {
 			case "night":
 				out = append(out, dayRange{from: d0 - 1, to: d0})
 			case "week":
@@ -132,7 +134,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 			continue
 		}
 		if wd, ok := anchorWeekday(word); ok {
-			prev := w(k - 1)
+			prev := string(w(k - 1))
 			if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
 				continue
 			}
@@ -162,7 +164,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 					yearAt = k + 2
 				}
 			}
-			if len(days) == 0 || word == "may" && tz.toks[k].brk {
+			if len(days) == 0 || string(word) == "may" && tz.toks[k].brk {
 				continue
 			}
 			year := 0

@@ -335,7 +335,10 @@ func (sc *scanner) intern(t *token, b []byte) {
 		t.poss = true
 		b = b[:n-2]
 	}
-	e := vocab[string(b)]
+	var e vocabEntry
+	if vocabFilter.mayHave(b) {
+		e = vocab[string(b)]
+	}
 	t.low, t.cls = e.w, e.cls
 }
 
@@ -415,8 +418,12 @@ func isBullet(s string) bool {
 // ---------------------------------------------------------------------------
 // Vocabulary
 
-// vocab interns every word the scanner knows, with its word classes.
-var vocab = map[string]vocabEntry{}
+// vocab interns every word the scanner knows, with its word classes;
+// vocabFilter pre-checks its keys (most words of a text are not in it).
+var (
+	vocab       = map[string]vocabEntry{}
+	vocabFilter wordFilter
+)
 
 type vocabEntry struct {
 	w   string
@@ -502,6 +509,9 @@ func init() {
 	}
 	for w := range numberWords {
 		addClass(w, clsNumber)
+	}
+	for w := range vocab {
+		vocabFilter.add(w)
 	}
 }
 

@@ -139,9 +139,18 @@ func (t *tokenizer) tokenize(s string) {
 		upper := unicode.IsUpper(r)
 		j := i
 		for j < len(s) {
-			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-				// An ASCII letter, the common case: lower-cased as
-				// appendFolded does.
+			if c := s[j]; 'a' <= c && c <= 'z' {
+				// A run of lower-case ASCII letters, the common case.
+				k := j + 1
+				for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+					k++
+				}
+				hasLetter = true
+				t.work = append(t.work, s[j:k]...)
+				j = k
+				continue
+			} else if 'A' <= c && c <= 'Z' {
+				// An ASCII capital, lower-cased as appendFolded does.
 				hasLetter = true
 				t.work = append(t.work, c|('a'-'A'))
 				j++
@@ -372,7 +381,7 @@ func termOf(w []byte, num bool) (term []byte, stop bool) {
 	if num {
 		return w, false
 	}
-	if len(w) < 2 || stopwords[string(w)] {
+	if len(w) < 2 || isStopword(w) {
 		return w, true
 	}
 	n := len(w)
@@ -382,8 +391,10 @@ func termOf(w []byte, num bool) (term []byte, stop bool) {
 		// just found not to be a stopword.
 		return w, false
 	}
-	return w, stopwords[string(w)]
+	return w, isStopword(w)
 }
+
+func isStopword(w []byte) bool { return stopwordFilter.mayHave(w) && stopwords[string(w)] }
 
 // stem reduces an English word to a light stem in place and returns it:
 // plurals, -ing, -ed and a final -e go, so "sanctions", "sanctioned" and
@@ -488,4 +499,40 @@ var stopwords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
+}()
+
+// wordFilter is a quick pre-check for a fixed set of words, asked before a
+// map lookup on every word of a text: it answers "maybe" for every word of
+// the set and "no" for most others, from a word's length, first and last
+// bytes. It is exact in the only way that matters: a "no" is always right.
+type wordFilter [16 * 32 * 32 / 64]uint64
+
+func wordFilterBit[W string | []byte](w W) uint {
+	return uint(min(len(w), 15))<<10 | uint(w[0]&31)<<5 | uint(w[len(w)-1]&31)
+}
+
+// add puts w in the set.
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		b := wordFilterBit(w)
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+// mayHave reports whether w may be in the set (false: it is not). The
+// empty word is always "maybe".
+func (f *wordFilter) mayHave(w []byte) bool {
+	if len(w) == 0 {
+		return true
+	}
+	b := wordFilterBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+// stopwordFilter pre-checks stopwords.
+var stopwordFilter = func() (f wordFilter) {
+	for w := range stopwords {
+		f.add(w)
+	}
+	return f
 }()

@@ -60,6 +60,8 @@ type Topics struct {
 	topics   []topicRule
 	fallback int                 // index of the fallback topic (-1: none)
 	first    map[string][]phrRef // first root of a phrase → phrases starting with it
+	// firstFilter pre-checks the keys of first (most words start no phrase).
+	firstFilter wordFilter
 }
 
 type topicRule struct {
@@ -270,6 +272,7 @@ func NewTopics(cfg *config.Config) *Topics {
 	for ti := range t.topics {
 		for pi, p := range t.topics[ti].phrases {
 			t.first[p.roots[0]] = append(t.first[p.roots[0]], phrRef{ti, pi})
+			t.firstFilter.add(p.roots[0])
 		}
 	}
 	return t
@@ -555,7 +558,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// in "military aid", "export" in "arms export licences").
 		outerEnd, outerGroup := 0, int8(-1)
 		for i, r := range roots {
-			refs := t.first[string(r)]
+			var refs []phrRef
+			if t.firstFilter.mayHave(r) {
+				refs = t.first[string(r)]
+			}
 			endHere, groupHere := 0, int8(-1)
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
