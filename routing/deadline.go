@@ -201,6 +201,10 @@ func (sc *scanner) tokenize() {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case r == ' ': // (the common case first)
+			space = true
+			i++
+			continue
 		case r == '\n':
 			if nl < 9 {
 				nl++
@@ -240,6 +244,10 @@ func (sc *scanner) tokenize() {
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(s) {
+				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+					j++ // an ASCII letter, the common case
+					continue
+				}
 				r2, sz2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsLetter(r2) {
 					j += sz2
@@ -523,6 +531,16 @@ var weekdayWords = map[string]time.Weekday{
 	"wednesday": time.Wednesday, "wed": time.Wednesday, "weds": time.Wednesday, "thursday": time.Thursday,
 	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "friday": time.Friday, "fri": time.Friday,
 	"saturday": time.Saturday, "sat": time.Saturday, "sunday": time.Sunday, "sun": time.Sunday,
+}
+
+// weekdayOf returns the weekday a word token names (its class says first
+// whether it names one, without a lookup).
+func weekdayOf(t *token) (time.Weekday, bool) {
+	if t.cls&clsWeekday == 0 {
+		return 0, false
+	}
+	wd, ok := weekdayWords[t.low]
+	return wd, ok
 }
 
 // ambiguousWeekday are abbreviations that are also ordinary words ("The Sun",
@@ -1051,6 +1069,9 @@ func isZoneAbbrev(t *token) bool {
 // parseWordClock reads "half four", "half past four", "quarter to five",
 // "five o'clock", "six pm".
 func (sc *scanner) parseWordClock(i int, a *atom) bool {
+	if t := &sc.toks[i]; t.kind == tkWord && t.cls&clsNumber == 0 && t.low != "half" && t.low != "quarter" {
+		return false // a word clock starts with "half", "quarter" or an hour in words
+	}
 	j := i
 	delta := 0
 	switch {
@@ -1323,7 +1344,7 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			}
 			return false
 		}
-		if wd, ok := weekdayWords[t.low]; ok && t.cls&clsWeekday != 0 {
+		if wd, ok := weekdayOf(t); ok {
 			if ambiguousWeekday(t.low) && !t.capital {
 				return false
 			}
