@@ -409,7 +409,10 @@ func stem(w []byte) []byte {
 			return w
 		}
 	}
+	// (Each rule of the first switch needs a final 's', of the second a
+	// final 'g' or 'd': most words skip them after one comparison.)
 	switch {
+	case w[n-1] != 's':
 	case hasSuffix(w, "ies") && n > 4:
 		w = append(w[:n-3], 'y')
 	case hasSuffix(w, "sses"):
@@ -422,6 +425,7 @@ func stem(w []byte) []byte {
 	}
 	n = len(w)
 	switch {
+	case w[n-1] != 'g' && w[n-1] != 'd':
 	case hasSuffix(w, "ing") && n > 5:
 		w = undouble(w[:n-3])
 	case hasSuffix(w, "ied") && n > 4:

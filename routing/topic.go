@@ -856,8 +856,11 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		if f.linked && f.rel[ti] == 1 {
 			// name the thematic words set aside, when they would have won
 			for o := range t.topics {
+				if o == ti || f.thematicCounts(o) {
+					continue
+				}
 				them := t.evidence(f, p, o, true) - t.evidence(f, p, o, false)
-				if o == ti || f.thematicCounts(o) || them <= 0 || max(sc[o], p.centroid*f.cent[o])+them <= sc[ti] {
+				if them <= 0 || max(sc[o], p.centroid*f.cent[o])+them <= sc[ti] {
 					continue
 				}
 				set := 0
