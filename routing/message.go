@@ -1,9 +1,6 @@
 package routing
 
-import (
-	"strings"
-	"sync"
-)
+import "sync"
 
 // One message's texts are read by several parts of routing: the linker's
 // date anchors and queries (the sender's own words, and for a reply the
@@ -132,7 +129,7 @@ func (m *message) text(p textPart) *msgText {
 // lowerNew returns the new text lower-cased.
 func (m *message) lowerNew() string {
 	if !m.lowered {
-		m.lowNew, m.lowered = strings.ToLower(m.in.NewText), true
+		m.lowNew, m.lowered = lowerText(m.in.NewText), true
 	}
 	return m.lowNew
 }

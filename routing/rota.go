@@ -134,7 +134,9 @@ func NewRota(cfg *config.Config) (*Rota, error) {
 // wall is t's wall-clock reading in loc on a zone-free (UTC) clock.
 func wall(t time.Time, loc *time.Location) time.Time {
 	l := t.In(loc)
-	return time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
+	y, mo, d := l.Date()
+	h, mi, s := l.Clock()
+	return time.Date(y, mo, d, h, mi, s, l.Nanosecond(), time.UTC)
 }
 
 // unwall places a zone-free wall-clock reading back in loc. In the hour

@@ -84,6 +84,39 @@ func appendFolded(b []byte, r rune) []byte {
 	}
 }
 
+// lowerText is strings.ToLower(s), made faster for the usual email text:
+// ASCII with a few runes that have no lower case (curly quotes, dashes),
+// which strings.ToLower sends through its slow strings.Map path. Such
+// runes are copied as they are, as strings.Map does; any other non-ASCII
+// rune (an invalid byte, a capital É) falls back to strings.ToLower.
+func lowerText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] is unchanged and not yet written
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b.WriteString(s[from:i])
+				b.WriteByte(c + ('a' - 'A'))
+				from = i + 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += size
+	}
+	if from == 0 {
+		return s // nothing to lower
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }

@@ -902,7 +902,7 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 var foiCues = []string{"freedom of information act", "freedom of information request", "foi request", "foia request", "under the foia", "under foi"}
 
 // isFOIRequest reports whether text makes a freedom-of-information request.
-func isFOIRequest(text string) bool { return isFOIRequestLower(strings.ToLower(text)) }
+func isFOIRequest(text string) bool { return isFOIRequestLower(lowerText(text)) }
 
 // isFOIRequestLower is isFOIRequest for text already lower-cased.
 func isFOIRequestLower(low string) bool {
