@@ -166,8 +166,9 @@ func (t *tokenizer) tokenize(s string) {
 			continue
 		}
 		// A token: letters and digits, with '.' or ',' between digits,
-		// apostrophes inside words, and a trailing '%'.
-		t.work = t.work[:0]
+		// apostrophes inside words, and a trailing '%'. Its normalised
+		// bytes are built at the end of t.buf, from start.
+		start := len(t.buf)
 		hasDigit, hasLetter, poss := false, false, false
 		upper := unicode.IsUpper(r)
 		j := i
@@ -179,13 +180,13 @@ func (t *tokenizer) tokenize(s string) {
 					k++
 				}
 				hasLetter = true
-				t.work = append(t.work, s[j:k]...)
+				t.buf = append(t.buf, s[j:k]...)
 				j = k
 				continue
 			} else if 'A' <= c && c <= 'Z' {
 				// An ASCII capital, lower-cased as appendFolded does.
 				hasLetter = true
-				t.work = append(t.work, c|('a'-'A'))
+				t.buf = append(t.buf, c|('a'-'A'))
 				j++
 				continue
 			}
@@ -193,15 +194,15 @@ func (t *tokenizer) tokenize(s string) {
 			switch {
 			case unicode.IsLetter(r):
 				hasLetter = true
-				t.work = appendFolded(t.work, r)
+				t.buf = appendFolded(t.buf, r)
 			case isDigit(r):
 				hasDigit = true
-				t.work = append(t.work, byte(r))
-			case (r == '.' || r == ',' || r == ':') && len(t.work) > 0 && isDigit(lastRune(t.work)) && j+1 < len(s) && isDigit(rune(s[j+1])):
+				t.buf = append(t.buf, byte(r))
+			case (r == '.' || r == ',' || r == ':') && len(t.buf) > start && isDigit(lastRune(t.buf)) && j+1 < len(s) && isDigit(rune(s[j+1])):
 				if r == ',' && digitsAhead(s[j+1:]) == 3 {
 					// thousands separator: drop
 				} else {
-					t.work = append(t.work, byte(r))
+					t.buf = append(t.buf, byte(r))
 				}
 			case isApostrophe(r) && hasLetter && j+size < len(s):
 				// "Sunak's" → "sunak"; "don't" → "dont".
@@ -218,7 +219,7 @@ func (t *tokenizer) tokenize(s string) {
 					goto done
 				}
 			case r == '%' && hasDigit:
-				t.work = append(t.work, "pct"...)
+				t.buf = append(t.buf, "pct"...)
 				j += size
 				goto done
 			default:
@@ -228,7 +229,7 @@ func (t *tokenizer) tokenize(s string) {
 		}
 	done:
 		i = j
-		if t.emit(hasDigit, brk) {
+		if t.emit(start, hasDigit, brk) {
 			tk := &t.toks[len(t.toks)-1]
 			tk.poss, tk.upper, tk.item, tk.sent = poss, upper, item, sent
 			item = false
@@ -285,19 +286,22 @@ func digitsAhead(s string) int {
 	return n
 }
 
-// emit appends the token in t.work after normalising figures.
-func (t *tokenizer) emit(hasDigit, brk bool) bool {
-	w := t.work
+// emit makes t.buf[start:], the bytes just read, a token, after
+// normalising figures; it reports false (and drops the bytes) for a clock
+// time or nothing useful.
+func (t *tokenizer) emit(start int, hasDigit, brk bool) bool {
 	num := false
 	if hasDigit {
-		w, num = normaliseFigure(w)
+		var w []byte
+		t.work = append(t.work[:0], t.buf[start:]...)
+		w, num = normaliseFigure(t.work)
+		t.buf = t.buf[:start]
 		if w == nil {
-			return false // a clock time or nothing useful
+			return false
 		}
+		t.buf = append(t.buf, w...)
 	}
-	off := int32(len(t.buf))
-	t.buf = append(t.buf, w...)
-	t.toks = append(t.toks, tok{off: off, end: int32(len(t.buf)), num: num, brk: brk})
+	t.toks = append(t.toks, tok{off: int32(start), end: int32(len(t.buf)), num: num, brk: brk})
 	return true
 }
 
@@ -351,9 +355,10 @@ func normaliseFigure(w []byte) ([]byte, bool) {
 // mergeUnits joins a figure with a following unit word: "10 million" →
 // "10m", "36 per cent" → "36pct".
 func (t *tokenizer) mergeUnits() {
-	out := t.toks[:0]
+	n := 0 // tokens kept; a merge drops the unit word, so n ≤ k
 	for k := 0; k < len(t.toks); k++ {
-		tk := t.toks[k]
+		tk := &t.toks[k]
+		at := k
 		if tk.num && k+1 < len(t.toks) && !t.toks[k+1].brk {
 			next := string(t.buf[t.toks[k+1].off:t.toks[k+1].end])
 			unit, skip := "", 1
@@ -381,9 +386,12 @@ func (t *tokenizer) mergeUnits() {
 				k += skip
 			}
 		}
-		out = append(out, tk)
+		if n != at {
+			t.toks[n] = *tk
+		}
+		n++
 	}
-	t.toks = out
+	t.toks = t.toks[:n]
 }
 
 func isPlainNumber(b []byte) bool {
