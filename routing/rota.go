@@ -202,11 +202,26 @@ func (r *Rota) Active(at time.Time) []ActiveShift {
 func (r *Rota) active(at time.Time) []ActiveShift {
 	w := wall(at, r.loc)
 	var out []ActiveShift
+	var prevStart time.Time // wall-clock start of the last shift in out
 	for i := range r.shifts {
 		rs := &r.shifts[i]
-		if s, ok := rs.occurrence(w); ok {
-			out = append(out, ActiveShift{Shift: rs.shift, Start: unwall(s, r.loc), End: unwall(s.Add(rs.shift.Duration), r.loc)})
+		s, ok := rs.occurrence(w)
+		if !ok {
+			continue
 		}
+		if out == nil {
+			out = make([]ActiveShift, 0, len(r.shifts)-i)
+		}
+		a := ActiveShift{Shift: rs.shift}
+		if n := len(out); n > 0 && s.Equal(prevStart) && out[n-1].Shift.Duration == rs.shift.Duration {
+			// Desks listed together often share a spec: the same
+			// instants (placing a wall-clock time in the zone is costly).
+			a.Start, a.End = out[n-1].Start, out[n-1].End
+		} else {
+			a.Start, a.End = unwall(s, r.loc), unwall(s.Add(rs.shift.Duration), r.loc)
+		}
+		out = append(out, a)
+		prevStart = s
 	}
 	return out
 }
