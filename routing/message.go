@@ -23,10 +23,11 @@ const (
 type msgText struct {
 	tz tokenizer
 	// terms are the tokens that are not stopwords, in order (what
-	// index.termSeq and the topic matcher read): their index term in
-	// termBuf and whether a phrase boundary precedes them. The tokens'
-	// own words in tz stay as written (tokenizer.term stems in place; here
-	// the stems are made in termBuf), so the date anchors and the topic
+	// index.termSeq and the topic matcher read): their index term and
+	// whether a phrase boundary precedes them. A term is its token's word
+	// cut short (most stems), or for a stem ending in a new 'y' a copy in
+	// termBuf: the tokens' own words in tz stay as written
+	// (tokenizer.term stems in place), so the date anchors and the topic
 	// matcher's request words can still read them.
 	terms   []msgTerm
 	termBuf []byte
@@ -34,15 +35,15 @@ type msgText struct {
 
 // msgTerm is one term of a text.
 type msgTerm struct {
-	tok      int32 // index of its token in tz.toks
-	off, end int32 // its bytes in termBuf
+	term []byte // in tz's buffer or in termBuf
+	tok  int32  // index of its token in tz.toks
 	// brk is set when a phrase boundary precedes the term: at its token,
 	// or at a stopword dropped since the previous term.
 	brk bool
 }
 
 // term returns the bytes of term i.
-func (t *msgText) term(i int) []byte { return t.termBuf[t.terms[i].off:t.terms[i].end] }
+func (t *msgText) term(i int) []byte { return t.terms[i].term }
 
 // analyse tokenises s and computes its terms.
 func (t *msgText) analyse(s string) {
@@ -55,15 +56,28 @@ func (t *msgText) analyse(s string) {
 		if tk.brk {
 			brk = true
 		}
-		off := len(t.termBuf)
-		t.termBuf = append(t.termBuf, t.tz.word(k)...)
-		w, stop := termOf(t.termBuf[off:], tk.num)
-		if stop {
-			t.termBuf = t.termBuf[:off]
-			continue
+		// termOf without stemming in place.
+		w := t.tz.word(k)
+		if !tk.num {
+			if len(w) < 2 || isStopword(w) {
+				continue
+			}
+			n, y := stemShape(w)
+			switch {
+			case y:
+				off := len(t.termBuf)
+				t.termBuf = append(append(t.termBuf, w[:n]...), 'y')
+				w = t.termBuf[off:len(t.termBuf):len(t.termBuf)]
+			case n == len(w):
+				// unchanged: the word just found not to be a stopword
+			default:
+				w = w[:n:n]
+			}
+			if len(w) != len(t.tz.word(k)) && isStopword(w) {
+				continue
+			}
 		}
-		t.termBuf = t.termBuf[:off+len(w)] // stemming only shortens or rewrites in place
-		t.terms = append(t.terms, msgTerm{tok: int32(k), off: int32(off), end: int32(len(t.termBuf)), brk: brk})
+		t.terms = append(t.terms, msgTerm{term: w, tok: int32(k), brk: brk})
 		brk = false
 	}
 }

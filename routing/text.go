@@ -441,13 +441,25 @@ func isStopword(w []byte) bool { return stopwordFilter.mayHave(w) && stopwords[s
 // plurals, -ing, -ed and a final -e go, so "sanctions", "sanctioned" and
 // "sanctioning" meet, as do "make" and "making". Figures are left alone.
 func stem(w []byte) []byte {
-	n := len(w)
+	n, y := stemShape(w)
+	if y {
+		return append(w[:n], 'y')
+	}
+	return w[:n]
+}
+
+// stemShape says how stem changes w without changing it: the stem is
+// w[:n], followed by a 'y' when y is set ("countries" → "countr"+"y").
+// Stemming only cuts a word short, or replaces "ies"/"ied" by "y" as its
+// last step, so this is the whole of it.
+func stemShape(w []byte) (n int, y bool) {
+	n = len(w)
 	if n <= 3 {
-		return w
+		return n, false
 	}
 	for _, c := range w {
 		if c >= 0x80 || isDigit(rune(c)) {
-			return w
+			return n, false
 		}
 	}
 	// (Each rule of the first switch needs a final 's', of the second a
@@ -455,22 +467,22 @@ func stem(w []byte) []byte {
 	switch {
 	case w[n-1] != 's':
 	case hasSuffix(w, "ies") && n > 4:
-		w = append(w[:n-3], 'y')
+		return n - 3, true // nothing below applies to a final 'y'
 	case hasSuffix(w, "sses"):
-		w = w[:n-2]
+		n -= 2
 	case hasSuffix(w, "ss") || hasSuffix(w, "us") || hasSuffix(w, "is"):
 	case hasSuffix(w, "es") && n > 4 && (w[n-3] == 'x' || w[n-3] == 'h' && (w[n-4] == 's' || w[n-4] == 'c')):
-		w = w[:n-2] // taxes, crashes, matches
+		n -= 2 // taxes, crashes, matches
 	case hasSuffix(w, "s") && !hasSuffix(w, "'s"):
-		w = w[:n-1]
+		n--
 	}
-	n = len(w)
+	w = w[:n]
 	switch {
 	case w[n-1] != 'g' && w[n-1] != 'd':
 	case hasSuffix(w, "ing") && n > 5:
 		w = undouble(w[:n-3])
 	case hasSuffix(w, "ied") && n > 4:
-		w = append(w[:n-3], 'y')
+		return n - 3, true
 	case hasSuffix(w, "eed") && n > 4:
 		w = w[:n-1] // agreed → agree
 	case hasSuffix(w, "ed") && n > 4:
@@ -478,9 +490,9 @@ func stem(w []byte) []byte {
 	}
 	n = len(w)
 	if n > 4 && w[n-1] == 'e' && w[n-2] != 'e' {
-		w = w[:n-1]
+		n--
 	}
-	return w
+	return n, false
 }
 
 func hasSuffix(w []byte, s string) bool {
