@@ -12,6 +12,18 @@ type dayRange struct {
 	year bool
 }
 
+// anchorWordFilter pre-checks the words dateAnchors starts from (figures
+// aside): those of its switch, weekdays and months.
+var anchorWordFilter = func() (f wordFilter) {
+	for _, w := range []string{"today", "tonight", "todays", "yesterday", "yesterdays", "overnight", "this", "last",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+		"august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec"} {
+		f.add(w)
+	}
+	return f
+}()
+
 // anchorWeekday returns the weekday a (full) weekday name names. (A
 // switch: it is asked of every word of an email.)
 func anchorWeekday(w []byte) (time.Weekday, bool) {
@@ -89,6 +101,9 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
 	for k := 0; k < n; k++ {
 		word := w(k)
+		if !tz.toks[k].num && !anchorWordFilter.mayHave(word) {
+			continue // no rule below starts from this word
+		}
 		switch string(word) {
 		case "today", "tonight", "todays":
 			if !deadlineContext(tz, k) {

@@ -356,14 +356,20 @@ func (ix *index) buildCentroids(rels []Release) {
 
 // has reports whether doc contains term id.
 func (d *docInfo) has(id int32) bool {
-	lo, hi := 0, len(d.terms)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.terms[m] < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	// A binary search without a branch in its loop: the processor would
+	// guess half of those wrong. Each step moves base up by half when
+	// t[base+half] <= id, that is when id - t[base+half] is not negative
+	// (its sign bit, spread by the shift, masks half out otherwise).
+	t := d.terms
+	if len(t) == 0 {
+		return false
 	}
-	return lo < len(d.terms) && d.terms[lo] == id
+	base, n := 0, len(t)
+	for n > 1 {
+		half := n / 2
+		diff := int64(id) - int64(t[base+half])
+		base += half &^ int(diff>>63)
+		n -= half
+	}
+	return t[base] == id
 }
