@@ -167,7 +167,7 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 	default:
 		l := cat.linkMessage(m, &defaultParams, nil)
 		d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseDetail = l.Release, round3(l.Score), l.Reason, l.Detail
-		if x, ok := cat.Release(l.Release); ok {
+		if x := cat.release(l.Release); x != nil {
 			d.ReleaseTitle = x.Title
 		}
 		tc := r.topics.choose(m, l, cat)
