@@ -140,6 +140,16 @@ func (m *message) text(p textPart) *msgText {
 	return t
 }
 
+// lowerNewIfAny returns the new text lower-cased when that may contain
+// one of keys (lower-case ASCII); ok false means it does not, and the
+// text is not lowered for nothing.
+func (m *message) lowerNewIfAny(keys []string) (low string, ok bool) {
+	if !m.lowered && !mayContainLower(m.in.NewText, keys) {
+		return "", false
+	}
+	return m.lowerNew(), true
+}
+
 // lowerNew returns the new text lower-cased.
 func (m *message) lowerNew() string {
 	if !m.lowered {
@@ -154,7 +164,10 @@ func (m *message) lowerNew() string {
 func (m *message) movesOn() bool {
 	if m.cue == 0 {
 		m.cue = -1
-		if m.in.IsReply && hasShiftCueLower(m.lowerNew()) {
+		if !m.in.IsReply {
+			return false
+		}
+		if low, ok := m.lowerNewIfAny(shiftCues); ok && hasShiftCueLower(low) {
 			m.cue = 1
 		}
 	}

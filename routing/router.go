@@ -156,12 +156,18 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 	// Release. The cue phrases, the linker and the topic matcher read the
 	// same texts: m lower-cases and tokenises each once for all of them.
 	m := newMessage(&in)
-	foi := isFOIRequestLower(m.lowerNew()) || isFOIRequest(in.Subject)
+	foi, complaint := false, false
+	if low, ok := m.lowerNewIfAny(requestCueKeys); ok {
+		foi = isFOIRequestLower(low)
+		complaint = !foi && isComplaintLower(in.Subject, low)
+	}
+	foi = foi || isFOIRequest(in.Subject)
+	complaint = complaint && !foi
 	switch {
 	case foi:
 		d.ReleaseDetail = "a freedom-of-information request, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "freedom-of-information request"
-	case isComplaintLower(in.Subject, m.lowerNew()):
+	case complaint:
 		d.ReleaseDetail = "a complaint about the desk's handling, not a press enquiry about a release"
 		d.Topic, d.TopicReason = r.cfg.FallbackTopic(), "complaint about the desk's handling"
 	default:

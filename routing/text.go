@@ -117,6 +117,51 @@ func lowerText(s string) string {
 	return b.String()
 }
 
+// mayContainLower reports whether strings.ToLower(s) may contain one of
+// keys (lower-case ASCII): false means it does not, and s need not be
+// lower-cased to ask. Lower-casing maps every rune to one rune, and the
+// only non-ASCII runes whose lower case is ASCII are 'İ' and 'K' (Kelvin);
+// so without those, the lowered text contains a key exactly where s
+// contains it with ASCII letters in either case.
+func mayContainLower(s string, keys []string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	var first [256]bool // the keys' first bytes, in both cases
+	for _, k := range keys {
+		first[k[0]] = true
+		if 'a' <= k[0] && k[0] <= 'z' {
+			first[k[0]-('a'-'A')] = true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if !first[s[i]] {
+			continue
+		}
+		for _, k := range keys {
+			if len(s)-i >= len(k) && equalFoldASCII(s[i:i+len(k)], k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equalFoldASCII reports whether s equals key (lower-case ASCII) with
+// ASCII letters in either case.
+func equalFoldASCII(s, key string) bool {
+	for i := 0; i < len(key); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }

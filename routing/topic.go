@@ -902,7 +902,17 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 var foiCues = []string{"freedom of information act", "freedom of information request", "foi request", "foia request", "under the foia", "under foi"}
 
 // isFOIRequest reports whether text makes a freedom-of-information request.
-func isFOIRequest(text string) bool { return isFOIRequestLower(lowerText(text)) }
+func isFOIRequest(text string) bool {
+	return mayContainLower(text, foiKeys) && isFOIRequestLower(lowerText(text))
+}
+
+// foiKeys and complaintKeys are words every cue of their kind contains
+// (requestCueKeys both).
+var (
+	foiKeys        = []string{"foi", "freedom of information"}
+	complaintKeys  = []string{"complain"}
+	requestCueKeys = []string{"foi", "freedom of information", "complain"}
+)
 
 // isFOIRequestLower is isFOIRequest for text already lower-cased.
 func isFOIRequestLower(low string) bool {
@@ -933,7 +943,7 @@ var complaintCues = []string{
 // handling (their own words, or a subject line saying "complaint" with a
 // complaint in the text).
 func isComplaint(subject, text string) bool {
-	return isComplaintLower(subject, strings.ToLower(text))
+	return mayContainLower(text, complaintKeys) && isComplaintLower(subject, lowerText(text))
 }
 
 // isComplaintLower is isComplaint for text already lower-cased (the
