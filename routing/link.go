@@ -313,7 +313,9 @@ func (sc *scratch) insertTop(cd cand) {
 	if n < topK {
 		sc.top = append(sc.top, cand{})
 	}
-	copy(sc.top[i+1:], sc.top[i:len(sc.top)-1])
+	for j := len(sc.top) - 1; j > i; j-- { // (a few moves: no call to memmove)
+		sc.top[j] = sc.top[j-1]
+	}
 	sc.top[i] = cd
 }
 
