@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mediadesk/mediadesk/mailparse"
@@ -58,6 +59,7 @@ func (h *Ingest) Handle(ctx context.Context, f Folder, msgs []Fetched) ([]uint32
 // committed).
 type prepared struct {
 	ins      []store.Incoming
+	enc      []store.Encoded
 	assigned map[string]int
 }
 
@@ -70,6 +72,7 @@ func (h *Ingest) Prepare(ctx context.Context, f Folder, msgs []Fetched) (any, er
 	p := &prepared{ins: make([]store.Incoming, len(msgs)), assigned: map[string]int{}}
 	h.parseAll(f, msgs, p.ins)
 	if h.Router == nil {
+		h.encodeAll(p)
 		return p, nil
 	}
 	load, err := h.Store.Load(ctx, h.Router.Officers())
@@ -97,7 +100,16 @@ func (h *Ingest) Prepare(ctx context.Context, f Folder, msgs []Fetched) (any, er
 		h.pending[o] += n
 	}
 	h.mu.Unlock()
+	h.encodeAll(p)
 	return p, nil
+}
+
+// encodeAll encodes a routed batch for the commit script on all cores, so
+// the commit itself only talks to Redis.
+func (h *Ingest) encodeAll(p *prepared) {
+	p.enc = make([]store.Encoded, len(p.ins))
+	o := store.CommitOptions{WarnBefore: h.WarnBefore}
+	parallel(len(p.ins), func(i int) { p.enc[i] = h.Store.Encode(&p.ins[i], o) })
 }
 
 // Discard forgets a prepared batch that will not be committed.
@@ -117,7 +129,7 @@ func (h *Ingest) Discard(batch any) {
 func (h *Ingest) Commit(ctx context.Context, batch any) ([]uint32, error) {
 	p := batch.(*prepared)
 	defer h.Discard(p) // committed or not, it no longer counts as pending
-	outs, err := h.Store.Commit(ctx, p.ins, store.CommitOptions{WarnBefore: h.WarnBefore})
+	outs, err := h.Store.CommitEncoded(ctx, p.ins, p.enc, store.CommitOptions{WarnBefore: h.WarnBefore})
 	if err != nil {
 		return nil, err
 	}
@@ -135,28 +147,31 @@ func (h *Ingest) Commit(ctx context.Context, batch any) ([]uint32, error) {
 
 // parseAll parses and routes messages on all cores.
 func (h *Ingest) parseAll(f Folder, msgs []Fetched, ins []store.Incoming) {
-	workers := min(runtime.GOMAXPROCS(0), len(msgs))
-	if len(msgs) < 8 {
+	parallel(len(msgs), func(i int) {
+		ins[i] = h.parse(f, &msgs[i])
+		if in := &ins[i]; in.Msg != nil && h.Router != nil {
+			in.Own = h.Router.Own(in.Msg.From.Addr)
+			if in.Msg.Automatic == mailparse.NotAutomatic {
+				h.Router.Route(in)
+			}
+		}
+	})
+}
+
+// parallel runs fn(0..n-1) on all cores (inline for small n).
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if n < 8 {
 		workers = 1
 	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int, len(msgs))
-	for i := range msgs {
-		next <- i
-	}
-	close(next)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				ins[i] = h.parse(f, &msgs[i])
-				if in := &ins[i]; in.Msg != nil && h.Router != nil {
-					in.Own = h.Router.Own(in.Msg.From.Addr)
-					if in.Msg.Automatic == mailparse.NotAutomatic {
-						h.Router.Route(in)
-					}
-				}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
 			}
 		}()
 	}

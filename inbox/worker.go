@@ -6,11 +6,13 @@
 // error it reconnects with capped, jittered exponential backoff;
 // authentication failures are reported clearly and retried slowly.
 //
-// Crash safety: the Handler's commit records the message, advances the
-// cursor and queues the flag atomically; flags still queued are applied
-// when the worker next connects, and a reconciliation pass on connect picks
-// up anything left unflagged below the cursor. Redis dedupes by source and
-// Message-ID, so replaying any step never duplicates.
+// Crash safety: the Handler commits each message atomically (recorded by
+// source and Message-ID); then the worker advances the folder's cursor past
+// the batch, then flags or moves it. A crash between any two steps is
+// repaired on the next connection: a batch above the cursor is fetched
+// again and recognised by source; a reconciliation pass below the cursor
+// ingests anything Redis has no record of and flags what is recorded but
+// unflagged. Redis dedupes, so replaying any step never duplicates.
 package inbox
 
 import (
@@ -294,9 +296,6 @@ func (w *Worker) session(ctx context.Context) error {
 	w.log.Info("mailbox connected", "uidvalidity", sel.UIDValidity, "messages", sel.NumMessages,
 		"last_uid", cur.LastUID, "idle", idle, "mark", mark.describe())
 
-	if err := w.flushPending(ctx, c, f, mark); err != nil {
-		return err
-	}
 	if err := w.reconcile(ctx, c, f, mark, cur.LastUID); err != nil {
 		return err
 	}
@@ -477,15 +476,6 @@ func (w *Worker) reconcile(ctx context.Context, c *imapclient.Client, f Folder, 
 	return nil
 }
 
-// flushPending applies flags committed but not yet applied.
-func (w *Worker) flushPending(ctx context.Context, c *imapclient.Client, f Folder, mark marker) error {
-	uids, err := w.cfg.Store.PendingFlags(ctx, f.Mailbox, f.Name, f.UIDValidity)
-	if err != nil || len(uids) == 0 {
-		return err
-	}
-	return w.markDone(ctx, c, f, mark, uids)
-}
-
 // ingest fetches uids in size-bounded batches, hands each to the handler
 // and marks what it recorded. Fetching the next batch overlaps recording
 // the current one; marking waits for the recording, so nothing is flagged
@@ -576,6 +566,11 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 		}
 		if err != nil {
 			return fmt.Errorf("record batch of %d: %w", len(r.msgs), err)
+		}
+		// Every message of the batch is now accounted for (recorded or
+		// quarantined): the cursor may pass it. Then mark them done.
+		if err := w.cfg.Store.AdvanceCursor(ctx, f.Mailbox, f.Name, f.UIDValidity, r.msgs[len(r.msgs)-1].UID); err != nil {
+			return err
 		}
 		if err := w.markDone(ctx, c, f, mark, done); err != nil {
 			return err
@@ -711,8 +706,8 @@ func keywordsAllowed(perm []imap.Flag, kw string) bool {
 	return false
 }
 
-// markDone flags or moves recorded messages, then clears their pending
-// flag entries.
+// markDone flags or moves recorded messages. A crash before it leaves
+// them unflagged; the next session's reconcile pass flags them.
 func (w *Worker) markDone(ctx context.Context, c *imapclient.Client, f Folder, m marker, uids []uint32) error {
 	if len(uids) == 0 {
 		return nil
@@ -729,7 +724,7 @@ func (w *Worker) markDone(ctx context.Context, c *imapclient.Client, f Folder, m
 			return fmt.Errorf("move %d message(s) to %s: %w", len(uids), m.moveTo, err)
 		}
 	}
-	return w.cfg.Store.FlagsDone(ctx, f.Mailbox, f.Name, f.UIDValidity, uids)
+	return nil
 }
 
 func uidSet(uids []uint32) imap.UIDSet {

@@ -17,8 +17,8 @@ import (
 type ClockState string
 
 const (
-	StateRunning  ClockState = "running"  // due later than warn_before from now
-	StateWarning  ClockState = "warning"  // due within warn_before
+	StateRunning  ClockState = "running"  // not yet at its warning time (store.WarnAt)
+	StateWarning  ClockState = "warning"  // past its warning time, not yet due
 	StateBreached ClockState = "breached" // past due, unmet
 	StateMet      ClockState = "met"      // met in time
 	StateMetLate  ClockState = "met-late" // met after its due time
@@ -39,7 +39,7 @@ func StateOf(c store.Clock, now time.Time, warnBefore time.Duration, paused, res
 		return StatePaused
 	case !now.Before(c.Due):
 		return StateBreached
-	case !now.Before(c.Due.Add(-warnBefore)):
+	case !now.Before(store.WarnAt(c.Start, c.Due, warnBefore)):
 		return StateWarning
 	}
 	return StateRunning

@@ -114,8 +114,13 @@ func TestClockLifecycle(t *testing.T) {
 			if !nr.Due.Equal(deadline.Add(-15*time.Minute)) || !nr.Met.IsZero() || !nr.Breached.IsZero() || !nr.Warned.IsZero() {
 				t.Fatalf("second next response %+v (deadline %s)", nr, deadline)
 			}
-			if r := sweep(0); r.Warned != 1 {
-				t.Fatalf("second next response not warned at once: %+v", r)
+			// Due in 5 minutes, less than warn_before: it warns when half
+			// of it has run (store.WarnAt).
+			if r := sweep(2 * time.Minute); r.Warned != 0 {
+				t.Fatalf("second next response warned before half its time: %+v", r)
+			}
+			if r := sweep(time.Minute); r.Warned != 1 {
+				t.Fatalf("second next response not warned at half its time: %+v", r)
 			}
 		})
 		t.Run("a deadline in a follow-up before any answer brings clocks forward", func(t *testing.T) {
@@ -132,9 +137,10 @@ func TestClockLifecycle(t *testing.T) {
 			if due := q.Clocks[store.ClockAcknowledge].Due; !due.Equal(e.clock.Now().Add(14 * time.Minute)) {
 				t.Errorf("acknowledge due moved: %s", due)
 			}
-			// Acknowledge warned at the first sweep; now it breaches, and the
-			// pulled-forward first response warns (due at 31m).
-			if r := sweep(16 * time.Minute); r.Warned != 1 || r.Breached != 1 {
+			// Acknowledge (15m) warns at half its time and breaches at 15m —
+			// both in this one sweep — and the pulled-forward first response
+			// warns (due at 31m).
+			if r := sweep(16 * time.Minute); r.Warned != 2 || r.Breached != 1 {
 				t.Errorf("sweep: %+v", r)
 			}
 			if c := e.enquiry(ref).Clocks[store.ClockFirstResponse]; c.Warned.IsZero() || !c.Breached.IsZero() {

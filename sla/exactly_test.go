@@ -216,6 +216,7 @@ func TestNoticeSurvivesCrash(t *testing.T) {
 		e := newEnv()
 		e.commit(open{Tier: "wire", Topic: "europe", Officer: "lindqvist"}, open{Tier: "wire", Topic: "europe", Officer: "lindqvist"})
 		sw := NewSweeper(e.st, e.cfg, e.clock, quiet)
+		e.clock.Advance(3 * time.Minute) // past half of the 5-minute acknowledge target
 		if r, err := sw.Sweep(e.ctx); err != nil || r.Warned != 2 {
 			t.Fatalf("%+v %v", r, err)
 		}

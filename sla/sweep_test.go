@@ -30,11 +30,15 @@ func TestSweepTransitions(t *testing.T) {
 			}
 			return r
 		}
-		// At once: acknowledge is due in 10m < warn_before, so it warns now.
-		if r := step(0); r.Warned != 1 || r.Breached != 0 {
+		// Acknowledge is due in 10m, less than warn_before: it warns when
+		// half of it has run (store.WarnAt), not the moment it opens.
+		if r := step(0); r.Transitions() != 0 {
 			t.Fatalf("t0: %+v", r)
 		}
-		if r := step(9 * time.Minute); r.Transitions() != 0 {
+		if r := step(5 * time.Minute); r.Warned != 1 || r.Breached != 0 {
+			t.Fatalf("t5: %+v", r)
+		}
+		if r := step(4 * time.Minute); r.Transitions() != 0 {
 			t.Fatalf("t9: %+v", r)
 		}
 		if r := step(time.Minute); r.Breached != 1 {
@@ -59,7 +63,7 @@ func TestSweepTransitions(t *testing.T) {
 		}
 		q := e.enquiry(ref)
 		ack, frt := q.Clocks[store.ClockAcknowledge], q.Clocks[store.ClockFirstResponse]
-		if !ack.Warned.Equal(monday) || !ack.Breached.Equal(monday.Add(10*time.Minute)) || !ack.Escalated.IsZero() || ack.Met.IsZero() {
+		if !ack.Warned.Equal(monday.Add(5*time.Minute)) || !ack.Breached.Equal(monday.Add(10*time.Minute)) || !ack.Escalated.IsZero() || ack.Met.IsZero() {
 			t.Errorf("acknowledge %+v", ack)
 		}
 		if !frt.Warned.Equal(monday.Add(45*time.Minute)) || !frt.Breached.Equal(monday.Add(time.Hour)) || !frt.Escalated.Equal(monday.Add(90*time.Minute)) {

@@ -16,6 +16,15 @@ if redis.call('EXISTS', enq) == 0 then
   return redis.error_reply('NOTFOUND enquiry ' .. ref)
 end
 
+-- warnAt: warn_before ahead of due, but not before half the clock has
+-- run (store.WarnAt is the same rule).
+local function warnAt(start, due, wb)
+  local s, d = tonumber(start) or 0, tonumber(due)
+  local w = d - (tonumber(wb) or 0)
+  if s > 0 and s < d and s + (d - s) / 2 > w then w = s + (d - s) / 2 end
+  return string.format('%.0f', w)
+end
+
 local function event(typ, data)
   redis.call('XADD', KEYS[1], 'MAXLEN', '~', '200000', '*',
     'type', typ, 'ref', ref, 'at', now, 'data', cjson.encode(data or {}))
@@ -129,7 +138,7 @@ if action == 'reopen' then
   if res > 0 then
     local due = tonumber(now) + res
     redis.call('HSET', enq, 'resolution:due', string.format('%.0f', due), 'resolution:start', now)
-    redis.call('ZADD', k('sla:warn'), string.format('%.0f', due - tonumber(a.warn_before or '0')), ref .. '|resolution')
+    redis.call('ZADD', k('sla:warn'), warnAt(now, due, a.warn_before), ref .. '|resolution')
     redis.call('ZADD', k('sla:breach'), string.format('%.0f', due), ref .. '|resolution')
   end
   if nonempty(f[2]) then redis.call('ZADD', k('idx:officer:' .. f[2]), f[1], ref) end
@@ -185,7 +194,7 @@ if action == 'waiting' then
     local due = tonumber(f[3]) + (tonumber(now) - tonumber(f[2]))
     local dues = string.format('%.0f', due)
     redis.call('HSET', enq, 'resolution:due', dues)
-    redis.call('ZADD', k('sla:warn'), string.format('%.0f', due - tonumber(a.warn_before)), ref .. '|resolution')
+    redis.call('ZADD', k('sla:warn'), warnAt(redis.call('HGET', enq, 'resolution:start'), due, a.warn_before), ref .. '|resolution')
     redis.call('ZADD', k('sla:breach'), dues, ref .. '|resolution')
   end
   tl('resumed', a.by, 'resolution clock resumed')

@@ -108,41 +108,41 @@ func Fingerprint(m *mailparse.Message) string {
 }
 
 type commitInput struct {
-	Kind       string            `json:"kind"` // "mail", "auto", "quarantine"
-	SrcKey     string            `json:"srckey"`
-	CursorKey  string            `json:"cursorkey"`
-	StatsKey   string            `json:"statskey"`
-	ToflagKey  string            `json:"toflagkey"`
-	Mailbox    string            `json:"mailbox"`
-	Folder     string            `json:"folder"`
-	UIDValid   string            `json:"uidvalidity"`
-	UID        string            `json:"uid"`
-	Now        string            `json:"now"`
-	Received   string            `json:"received"`
-	Year       string            `json:"year"`
-	RefPrefix  string            `json:"refprefix"`
-	WarnBefore string            `json:"warn_before"`
-	MKey       string            `json:"mkey"`
-	MKeyAlt    string            `json:"mkey_alt"`
-	MidKey     string            `json:"midkey"`
-	MidKeyAlt  string            `json:"midkey_alt"`
-	FP         string            `json:"fp"`
-	Refs       []string          `json:"refs"`
-	SubjRefs   []string          `json:"subject_refs"`
-	From       string            `json:"from"`
-	Subject    string            `json:"subject"`
-	Own        bool              `json:"own"`
-	Doc        string            `json:"-"` // ARGV[3]
-	AutoReason string            `json:"auto_reason,omitempty"`
-	Reason     string            `json:"reason,omitempty"`
-	Size       string            `json:"size"`
-	Header     string            `json:"header,omitempty"`
-	Deadline   string            `json:"deadline"`
-	DPhrase    string            `json:"deadline_phrase"`
-	DTarget    string            `json:"deadline_target"`
-	Fields     map[string]string `json:"fields"`
-	Clocks     map[string]string `json:"clocks"`
-	Timeline   []string          `json:"timeline"`
+	Kind       string      `json:"kind"` // "mail", "auto", "quarantine"
+	SrcKey     string      `json:"srckey"`
+	StatsKey   string      `json:"statskey"`
+	Mailbox    string      `json:"mailbox"`
+	Folder     string      `json:"folder"`
+	UIDValid   string      `json:"uidvalidity"`
+	UID        string      `json:"uid"`
+	Now        string      `json:"now"`
+	Received   string      `json:"received"`
+	Year       string      `json:"year"`
+	RefPrefix  string      `json:"refprefix"`
+	WarnBefore string      `json:"warn_before"`
+	MKey       string      `json:"mkey"`
+	MKeyAlt    string      `json:"mkey_alt"`
+	MidKey     string      `json:"midkey"`
+	MidKeyAlt  string      `json:"midkey_alt"`
+	FP         string      `json:"fp"`
+	Refs       []string    `json:"refs"`
+	SubjRefs   []string    `json:"subject_refs"`
+	From       string      `json:"from"`
+	Subject    string      `json:"subject"`
+	Own        bool        `json:"own"`
+	Doc        string      `json:"-"` // ARGV[3]
+	AutoReason string      `json:"auto_reason,omitempty"`
+	Reason     string      `json:"reason,omitempty"`
+	Size       string      `json:"size"`
+	Header     string      `json:"header,omitempty"`
+	Deadline   string      `json:"deadline"`
+	DPhrase    string      `json:"deadline_phrase"`
+	DTarget    string      `json:"deadline_target"`
+	Fields     []string    `json:"fields"` // field, value, field, value...
+	Clocks     [][3]string `json:"clocks"` // warn score, breach score, clock
+	Officer    string      `json:"officer"`
+	Dims       string      `json:"dims"` // JSON object members for the created event
+	Timeline   []string    `json:"timeline"`
 }
 
 // rawEvent is the stored form of an Event.
@@ -164,9 +164,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 	src := in.Source
 	ci := &commitInput{
 		SrcKey:     srcKey(src.Mailbox, src.Folder, src.UIDValidity),
-		CursorKey:  folderKey("cursor", src.Mailbox, src.Folder),
 		StatsKey:   folderKey("stats", src.Mailbox, src.Folder),
-		ToflagKey:  toflagKey(src.Mailbox, src.Folder, src.UIDValidity),
 		Mailbox:    src.Mailbox,
 		Folder:     src.Folder,
 		UIDValid:   strconv.FormatUint(uint64(src.UIDValidity), 10),
@@ -177,8 +175,8 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		Size:       strconv.FormatInt(in.Size, 10),
 		Refs:       []string{},
 		SubjRefs:   []string{},
-		Fields:     map[string]string{},
-		Clocks:     map[string]string{},
+		Fields:     []string{},
+		Clocks:     [][3]string{},
 		Timeline:   []string{},
 	}
 	received := in.Received
@@ -252,10 +250,9 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 	if n := in.New; n != nil {
 		ci.Deadline = ms(n.Deadline)
 		ci.DPhrase = n.DeadlinePhrase
-		f := ci.Fields
 		put := func(k, v string) {
 			if v != "" {
-				f[k] = v
+				ci.Fields = append(ci.Fields, k, v)
 			}
 		}
 		put("subject", m.Subject)
@@ -281,15 +278,26 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		put("policy_ack_ms", strconv.FormatInt(n.PolicyAck.Milliseconds(), 10))
 		put("policy_frt_ms", strconv.FormatInt(n.PolicyFRT.Milliseconds(), 10))
 		put("policy_res_ms", strconv.FormatInt(n.PolicyRes.Milliseconds(), 10))
-		for name, due := range map[string]time.Time{
-			ClockAcknowledge:   n.AcknowledgeDue,
-			ClockFirstResponse: n.FirstResponseDue,
-			ClockResolution:    n.ResolutionDue,
-		} {
-			if !due.IsZero() {
-				ci.Clocks[name] = ms(due)
+		ci.Officer = n.Officer
+		for _, c := range []struct {
+			name string
+			due  time.Time
+		}{{ClockAcknowledge, n.AcknowledgeDue}, {ClockFirstResponse, n.FirstResponseDue}, {ClockResolution, n.ResolutionDue}} {
+			if c.due.IsZero() {
+				continue
 			}
+			put(c.name+":due", ms(c.due))
+			put(c.name+":start", ci.Received)
+			ci.Clocks = append(ci.Clocks, [3]string{ms(WarnAt(received, c.due, warnBefore)), ms(c.due), c.name})
 		}
+		dims, err := json.Marshal(map[string]any{
+			"officer": n.Officer, "topic": n.Topic, "tier": n.OutletTier, "outlet": n.Outlet,
+			"release": n.Release, "policy": n.Policy, "created": received.UnixMilli(),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("encode dims: %w", err)
+		}
+		ci.Dims = string(dims[1 : len(dims)-1])
 		ci.Timeline = append(ci.Timeline, encodeEvent(Event{At: now, Type: "received", By: "system",
 			Text: "enquiry from " + ci.From, Data: map[string]any{"from": ci.From, "subject": m.Subject}}))
 		for _, e := range n.Timeline {
@@ -299,12 +307,11 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			ci.Timeline = append(ci.Timeline, encodeEvent(e))
 		}
 	} else {
-		// A message routed nowhere still opens an enquiry on the fallback
-		// queue; the caller should always route, so make it visible.
-		ci.Fields["subject"] = m.Subject
-		ci.Fields["from"] = strings.ToLower(m.From.Addr)
-		ci.Fields["from_name"] = m.From.Name
-		ci.Fields["mailbox"] = src.Mailbox
+		// A message routed nowhere still opens an enquiry (unassigned);
+		// the caller should always route.
+		ci.Fields = append(ci.Fields, "subject", m.Subject, "from", strings.ToLower(m.From.Addr),
+			"from_name", m.From.Name, "mailbox", src.Mailbox)
+		ci.Dims = `"officer":""`
 	}
 	return ci, nil
 }
@@ -321,18 +328,41 @@ type CommitOptions struct {
 // mailbox message must not be flagged). The error return is set only when
 // Redis could not be reached at all.
 func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) ([]Outcome, error) {
+	enc := make([]Encoded, len(batch))
+	for i := range batch {
+		enc[i] = s.Encode(&batch[i], o)
+	}
+	return s.CommitEncoded(ctx, batch, enc, o)
+}
+
+// Encoded is a message ready for the commit script.
+type Encoded struct{ args scriptArgs }
+
+// Encode prepares one message for CommitEncoded. It is safe to call
+// concurrently, so callers can encode a batch on all cores ahead of the
+// commit. A message that cannot be encoded is encoded as a quarantine
+// entry with the reason.
+func (s *Store) Encode(in *Incoming, o CommitOptions) Encoded {
+	args, err := s.encode(in, o.WarnBefore)
+	if err != nil {
+		q := *in
+		q.Msg, q.ParseErr = nil, fmt.Errorf("cannot store the parsed message: %w", err)
+		args, _ = s.encode(&q, o.WarnBefore)
+	}
+	return Encoded{args}
+}
+
+// CommitEncoded is Commit for a batch encoded beforehand (enc[i] encodes
+// batch[i]).
+func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encoded, o CommitOptions) ([]Outcome, error) {
+	if len(enc) != len(batch) {
+		return nil, errors.New("commit: batch and encoding differ in length")
+	}
 	out := make([]Outcome, len(batch))
 	inputs := make([]scriptArgs, len(batch))
 	for i := range batch {
 		out[i].Source = batch[i].Source
-		args, err := s.encode(&batch[i], o.WarnBefore)
-		if err != nil {
-			// Cannot even encode it: quarantine with the reason.
-			q := batch[i]
-			q.Msg, q.ParseErr = nil, fmt.Errorf("cannot store the parsed message: %w", err)
-			args, _ = s.encode(&q, o.WarnBefore)
-		}
-		inputs[i] = args
+		inputs[i] = enc[i].args
 	}
 	for attempt := 0; ; attempt++ {
 		cmds, err := s.run(ctx, inputs)

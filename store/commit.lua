@@ -1,6 +1,9 @@
--- Commit one ingested message: dedupe, thread, record, index, advance the
--- cursor, queue the flag — all or nothing. Every check happens before the
--- first write, so a failing check leaves nothing behind.
+-- Commit one ingested message: dedupe, thread, record, index, schedule its
+-- clocks, count it — all or nothing. Every check happens before the first
+-- write, so a failing check leaves nothing behind. (The folder's cursor is
+-- advanced once per batch by the caller; replaying a batch is harmless.)
+-- This runs once per message at thousands of messages a second: it avoids
+-- building tables and JSON where the caller can hand them over ready.
 --
 -- KEYS[1]  the events stream (declared so Cluster routes the script)
 -- ARGV[1]  key prefix
@@ -13,9 +16,7 @@ local function k(s) return P .. s end
 local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
 
 local srckey = k(a.srckey)
-local cursorkey = k(a.cursorkey)
 local statskey = k(a.statskey)
-local toflagkey = k(a.toflagkey)
 local now = a.now
 
 -- 1. The same mailbox message again (a crash before the flag, a retry).
@@ -27,13 +28,15 @@ end
 
 local function record_source(mkey)
   redis.call('HSET', srckey, a.uid, mkey)
-  if redis.call('HGET', cursorkey, 'uidvalidity') == a.uidvalidity then
-    local last = tonumber(redis.call('HGET', cursorkey, 'last_uid') or '0')
-    if tonumber(a.uid) > last then
-      redis.call('HSET', cursorkey, 'last_uid', a.uid)
-    end
-  end
-  redis.call('SADD', toflagkey, a.uid)
+end
+
+-- warnAt: warn_before ahead of due, but not before half the clock has
+-- run (store.WarnAt is the same rule).
+local function warnAt(start, due, wb)
+  local s, d = tonumber(start) or 0, tonumber(due)
+  local w = d - tonumber(wb)
+  if s > 0 and s < d and s + (d - s) / 2 > w then w = s + (d - s) / 2 end
+  return string.format('%.0f', w)
 end
 
 local function event(typ, ref, data)
@@ -58,7 +61,6 @@ if a.kind == 'quarantine' then
     'mailbox', a.mailbox, 'folder', a.folder, 'uidvalidity', a.uidvalidity, 'uid', a.uid,
     'size', a.size, 'header', a.header or '')
   redis.call('ZADD', k('quarantine'), now, qid)
-  redis.call('HINCRBY', statskey, 'messages', 1)
   redis.call('HINCRBY', statskey, 'quarantined', 1)
   record_source('q:' .. qid)
   event('message.quarantined', '', cjson.encode({id = qid, reason = a.reason}))
@@ -139,7 +141,6 @@ if a.kind == 'auto' then
   local ref = target or ''
   store_message(ref, 'automatic', 'in')
   redis.call('ZADD', k('idx:auto'), a.received, mkey)
-  redis.call('HINCRBY', statskey, 'messages', 1)
   redis.call('HINCRBY', statskey, 'automatic', 1)
   if target then
     redis.call('RPUSH', k('enq:' .. ref .. ':msgs'), mkey)
@@ -154,7 +155,7 @@ local function set_clock(ref, clock, due, start)
   redis.call('HSET', enq, clock .. ':due', due, clock .. ':start', start)
   redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated')
   local member = ref .. '|' .. clock
-  redis.call('ZADD', k('sla:warn'), string.format('%.0f', tonumber(due) - tonumber(a.warn_before)), member)
+  redis.call('ZADD', k('sla:warn'), warnAt(start, due, a.warn_before), member)
   redis.call('ZADD', k('sla:breach'), due, member)
 end
 
@@ -168,7 +169,6 @@ if target and (participant or a.own) then
     redis.call('RPUSH', enq .. ':msgs', mkey)
     redis.call('HSET', enq, 'updated', now)
     redis.call('HINCRBY', enq, 'messages', 1)
-    redis.call('HINCRBY', statskey, 'messages', 1)
     redis.call('HINCRBY', statskey, 'followups', 1)
     tl(ref, 'internal', 'message from ' .. a.from .. ' (' .. via .. ')', msgdata)
     event('enquiry.internal', ref, cjson.encode(msgdata))
@@ -178,7 +178,6 @@ if target and (participant or a.own) then
   redis.call('RPUSH', enq .. ':msgs', mkey)
   redis.call('HINCRBY', enq, 'messages', 1)
   redis.call('HSET', enq, 'updated', now)
-  redis.call('HINCRBY', statskey, 'messages', 1)
   redis.call('HINCRBY', statskey, 'followups', 1)
   tl(ref, 'followup', 'follow-up from ' .. a.from .. ' (' .. via .. ')', msgdata)
   local f = redis.call('HMGET', enq, 'status', 'officer', 'created', 'policy_frt_ms',
@@ -240,30 +239,21 @@ local n = redis.call('INCR', k('seq:' .. a.year))
 local ref = string.format('%s-%s-%06d', a.refprefix, a.year, n)
 local enq = k('enq:' .. ref)
 store_message(ref, 'enquiry', 'in')
-local fields = {'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1'}
-for name, value in pairs(a.fields) do
-  table.insert(fields, name)
-  table.insert(fields, value)
-end
+-- a.fields is a flat list of field, value pairs (clock due and start
+-- times included); a.clocks lists {warn score, breach score, clock}.
+redis.call('HSET', enq, 'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1', unpack(a.fields))
 if target then
-  table.insert(fields, 'parent')
-  table.insert(fields, target)
+  redis.call('HSET', enq, 'parent', target)
 end
--- Clocks of a new enquiry: fresh fields in the same HSET, one ZADD per zset.
-local warn, breach = {}, {}
-for clock, due in pairs(a.clocks) do
-  table.insert(fields, clock .. ':due')
-  table.insert(fields, due)
-  table.insert(fields, clock .. ':start')
-  table.insert(fields, a.received)
-  local member = ref .. '|' .. clock
-  table.insert(warn, string.format('%.0f', tonumber(due) - tonumber(a.warn_before)))
-  table.insert(warn, member)
-  table.insert(breach, due)
-  table.insert(breach, member)
-end
-redis.call('HSET', enq, unpack(fields))
-if #warn > 0 then
+local nc = #a.clocks
+if nc > 0 then
+  local warn, breach = {}, {}
+  for i = 1, nc do
+    local c = a.clocks[i]
+    local member = ref .. '|' .. c[3]
+    warn[2 * i - 1], warn[2 * i] = c[1], member
+    breach[2 * i - 1], breach[2 * i] = c[2], member
+  end
   redis.call('ZADD', k('sla:warn'), unpack(warn))
   redis.call('ZADD', k('sla:breach'), unpack(breach))
 end
@@ -271,7 +261,7 @@ redis.call('RPUSH', enq .. ':msgs', mkey)
 redis.call('SADD', enq .. ':who', a.from)
 redis.call('ZADD', k('idx:all'), a.received, ref)
 redis.call('ZADD', k('idx:open'), a.received, ref)
-local officer = a.fields.officer
+local officer = a.officer
 if nonempty(officer) then
   redis.call('ZADD', k('idx:officer:' .. officer), a.received, ref)
   redis.call('HSET', k('officer:last'), officer, now)
@@ -284,9 +274,8 @@ if target then
   tl(ref, 'linked', 'replied in the thread of ' .. target .. ' (' .. via .. '); a different sender, so a new enquiry', {parent = target})
   tl(target, 'linked', a.from .. ' replied in this thread: new enquiry ' .. ref, {child = ref})
 end
-redis.call('HINCRBY', statskey, 'messages', 1)
 redis.call('HINCRBY', statskey, 'enquiries', 1)
-event('enquiry.created', ref, cjson.encode({mkey = mkey, officer = officer or '', parent = target or '',
-  topic = a.fields.topic or '', tier = a.fields.outlet_tier or '', outlet = a.fields.outlet or '',
-  release = a.fields.release or '', policy = a.fields.policy or '', created = tonumber(a.received)}))
+-- The event's data: what only this script knows, then the reporting dims
+-- the caller encoded (a.dims is a JSON object's members, no braces).
+event('enquiry.created', ref, '{"mkey":"' .. mkey .. '","parent":"' .. (target or '') .. '",' .. a.dims .. '}')
 return {'enquiry', ref, mkey, target or ''}

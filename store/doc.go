@@ -17,8 +17,8 @@
 //	P mid:<sha256(Message-ID)>        hash: mkey, fp (content fingerprint), ref, own, shared
 //	P src:<mailbox>:<folder>:<uidvalidity>  hash: uid → mkey (dedupe by source)
 //	P cursor:<mailbox>:<folder>       hash: uidvalidity, last_uid
-//	P toflag:<mailbox>:<folder>:<uidvalidity>  set of UIDs committed but not yet flagged/moved
-//	P stats:<mailbox>:<folder>        hash: messages, enquiries, followups, automatic, quarantined, duplicates
+//	P stats:<mailbox>:<folder>        hash: enquiries, followups, automatic, quarantined, duplicates
+//	                                  (messages, the distinct ones, is their sum of the first four)
 //	P idx:all                         zset ref → created (ms)
 //	P idx:open                        zset ref → created (ms), enquiries not resolved
 //	P idx:officer:<id>                zset ref → created (ms), open enquiries assigned to the officer

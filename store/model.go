@@ -42,9 +42,27 @@ const (
 // Clocks lists every clock, in display order.
 var Clocks = []string{ClockAcknowledge, ClockFirstResponse, ClockNextResponse, ClockResolution}
 
+// WarnAt is when a clock running from start to due warns: warnBefore
+// ahead of the due time, but never before half of the clock has run — a
+// 15-minute acknowledge target with a 15-minute warning would otherwise
+// warn the moment the enquiry arrives, for every enquiry. The Lua scripts
+// that schedule clocks apply the same rule (warnAt in commit.lua and
+// actions.lua).
+func WarnAt(start, due time.Time, warnBefore time.Duration) time.Time {
+	w := due.Add(-warnBefore)
+	if start.IsZero() || !start.Before(due) {
+		return w
+	}
+	if half := start.Add(due.Sub(start) / 2); half.After(w) {
+		return half
+	}
+	return w
+}
+
 // Clock is one SLA clock's state, all as timestamps so "was it met?" is a
 // lookup.
 type Clock struct {
+	Start     time.Time `json:"start,omitzero"`
 	Due       time.Time `json:"due,omitzero"`
 	Met       time.Time `json:"met,omitzero"`
 	Warned    time.Time `json:"warned,omitzero"`

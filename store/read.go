@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -60,6 +59,7 @@ func enquiryFromHash(h map[string]string) *Enquiry {
 	}
 	for _, c := range Clocks {
 		cl := Clock{
+			Start:     fromMS(h[c+":start"]),
 			Due:       fromMS(h[c+":due"]),
 			Met:       fromMS(h[c+":met"]),
 			Warned:    fromMS(h[c+":warned"]),
@@ -265,36 +265,24 @@ func (s *Store) SetCursor(ctx context.Context, mailbox, folder string, c Cursor)
 	return nil
 }
 
-// PendingFlags lists UIDs committed but not yet flagged or moved.
-func (s *Store) PendingFlags(ctx context.Context, mailbox, folder string, uidvalidity uint32) ([]uint32, error) {
-	members, err := s.rdb.SMembers(ctx, s.Key(toflagKey(mailbox, folder, uidvalidity))).Result()
-	if err != nil {
-		return nil, fmt.Errorf("read pending flags %s/%s: %w", mailbox, folder, err)
-	}
-	uids := make([]uint32, 0, len(members))
-	for _, m := range members {
-		if n, err := strconv.ParseUint(m, 10, 32); err == nil {
-			uids = append(uids, uint32(n))
-		}
-	}
-	sort.Slice(uids, func(i, j int) bool { return uids[i] < uids[j] })
-	return uids, nil
-}
-
-// FlagsDone records that UIDs were flagged or moved in the mailbox.
-func (s *Store) FlagsDone(ctx context.Context, mailbox, folder string, uidvalidity uint32, uids []uint32) error {
-	if len(uids) == 0 {
-		return nil
-	}
-	members := make([]any, len(uids))
-	for i, u := range uids {
-		members[i] = u
-	}
-	if err := s.rdb.SRem(ctx, s.Key(toflagKey(mailbox, folder, uidvalidity)), members...).Err(); err != nil {
-		return fmt.Errorf("clear pending flags %s/%s: %w", mailbox, folder, err)
+// AdvanceCursor moves a folder's cursor to uid if that is further and
+// the folder still has this UIDVALIDITY. The worker calls it once per
+// committed batch; a crash before it only means the batch is fetched
+// again and recognised by source.
+func (s *Store) AdvanceCursor(ctx context.Context, mailbox, folder string, uidvalidity, uid uint32) error {
+	err := advanceScript.Run(ctx, s.rdb, []string{s.Key(folderKey("cursor", mailbox, folder))}, uidvalidity, uid).Err()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return fmt.Errorf("advance cursor %s/%s to %d: %w", mailbox, folder, uid, err)
 	}
 	return nil
 }
+
+var advanceScript = redis.NewScript(`
+if redis.call('HGET', KEYS[1], 'uidvalidity') ~= ARGV[1] then return 0 end
+if tonumber(redis.call('HGET', KEYS[1], 'last_uid') or '0') < tonumber(ARGV[2]) then
+  redis.call('HSET', KEYS[1], 'last_uid', ARGV[2])
+end
+return 1`)
 
 // Recorded reports which of the UIDs are already recorded for a folder
 // under a UIDVALIDITY, so a reconciliation pass can skip them cheaply.
@@ -339,9 +327,11 @@ func (s *Store) FolderStats(ctx context.Context, folders [][2]string) ([]FolderS
 		last, _ := strconv.ParseUint(c["last_uid"], 10, 32)
 		out[i] = FolderStats{
 			Mailbox: f[0], Folder: f[1], UIDValidity: uint32(uv), LastUID: uint32(last),
-			Messages: n("messages"), Enquiries: n("enquiries"), Followups: n("followups"),
+			Enquiries: n("enquiries"), Followups: n("followups"),
 			Automatic: n("automatic"), Quarantined: n("quarantined"), Duplicates: n("duplicates"),
 		}
+		// Every distinct message is exactly one of the four.
+		out[i].Messages = out[i].Enquiries + out[i].Followups + out[i].Automatic + out[i].Quarantined
 	}
 	return out, nil
 }

@@ -86,10 +86,6 @@ func srcKey(mailbox, folder string, uidvalidity uint32) string {
 	return folderKey("src", mailbox, folder) + ":" + strconv.FormatUint(uint64(uidvalidity), 10)
 }
 
-func toflagKey(mailbox, folder string, uidvalidity uint32) string {
-	return folderKey("toflag", mailbox, folder) + ":" + strconv.FormatUint(uint64(uidvalidity), 10)
-}
-
 // MessageIDKey is the key suffix of a Message-ID's dedupe and threading
 // record.
 func MessageIDKey(id string) string { return "mid:" + hash(id, 32) }

@@ -134,19 +134,18 @@ func TestNewEnquiry(t *testing.T) {
 		if len(msgs) != 1 || msgs[0].MessageID != "a@x" || msgs[0].Source.UID != 1 || msgs[0].Kind != "enquiry" {
 			t.Errorf("messages %+v", msgs)
 		}
-		cur, _ := f.s.Cursor(f.ctx, "newsdesk", "INBOX")
-		if cur != (Cursor{UIDValidity: 7, LastUID: 1}) {
-			t.Errorf("cursor %+v", cur)
+		// The commit does not move the cursor; the worker does, per batch,
+		// and only forward, and only under the same UIDVALIDITY.
+		if cur, _ := f.s.Cursor(f.ctx, "newsdesk", "INBOX"); cur != (Cursor{UIDValidity: 7}) {
+			t.Errorf("cursor after commit %+v", cur)
 		}
-		pend, _ := f.s.PendingFlags(f.ctx, "newsdesk", "INBOX", 7)
-		if len(pend) != 1 || pend[0] != 1 {
-			t.Errorf("pending %v", pend)
-		}
-		if err := f.s.FlagsDone(f.ctx, "newsdesk", "INBOX", 7, pend); err != nil {
-			t.Fatal(err)
-		}
-		if pend, _ = f.s.PendingFlags(f.ctx, "newsdesk", "INBOX", 7); len(pend) != 0 {
-			t.Errorf("pending after done %v", pend)
+		for _, step := range []struct{ uv, uid, want uint32 }{{7, 5, 5}, {7, 3, 5}, {8, 9, 5}, {7, 6, 6}} {
+			if err := f.s.AdvanceCursor(f.ctx, "newsdesk", "INBOX", step.uv, step.uid); err != nil {
+				t.Fatal(err)
+			}
+			if cur, _ := f.s.Cursor(f.ctx, "newsdesk", "INBOX"); cur.LastUID != step.want {
+				t.Errorf("advance %+v: cursor %+v", step, cur)
+			}
 		}
 		if s := f.stats(); s.Messages != 1 || s.Enquiries != 1 {
 			t.Errorf("stats %+v", s)
@@ -530,4 +529,24 @@ func TestActions(t *testing.T) {
 			t.Errorf("reply to ack %+v", o)
 		}
 	})
+}
+
+func TestWarnAt(t *testing.T) {
+	start := t0
+	cases := []struct {
+		target, warn, want time.Duration
+	}{
+		{2 * time.Hour, 15 * time.Minute, 105 * time.Minute},    // plenty of time: warn_before ahead
+		{15 * time.Minute, 15 * time.Minute, 450 * time.Second}, // would warn at once: half-way instead
+		{5 * time.Minute, 15 * time.Minute, 150 * time.Second},
+		{20 * time.Minute, 15 * time.Minute, 10 * time.Minute},
+	}
+	for _, c := range cases {
+		if got := WarnAt(start, start.Add(c.target), c.warn); !got.Equal(start.Add(c.want)) {
+			t.Errorf("target %s warn %s: %s, want %s", c.target, c.warn, got.Sub(start), c.want)
+		}
+	}
+	if got := WarnAt(time.Time{}, start, 15*time.Minute); !got.Equal(start.Add(-15 * time.Minute)) {
+		t.Errorf("no start: %s", got)
+	}
 }

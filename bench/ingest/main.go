@@ -206,7 +206,14 @@ func (b *bench) stop(cmd *exec.Cmd) *syscall.Rusage {
 
 // committed counts messages recorded for the bench folder.
 func (b *bench) committed(ctx context.Context) int64 {
-	n, _ := b.rdb.HGet(ctx, b.prefix+"stats:bench:INBOX", "messages").Int64()
+	vals, _ := b.rdb.HMGet(ctx, b.prefix+"stats:bench:INBOX", "enquiries", "followups", "automatic", "quarantined").Result()
+	var n int64
+	for _, v := range vals {
+		if s, ok := v.(string); ok {
+			x, _ := strconv.ParseInt(s, 10, 64)
+			n += x
+		}
+	}
 	return n
 }
 
@@ -314,6 +321,7 @@ func (b *bench) backlog(ctx context.Context) error {
 	fmt.Printf("raw UID FETCH BODY.PEEK[]: %d messages in %s = %.0f msg/s\n", n, raw.Round(time.Millisecond), rawRate)
 
 	want := before + int64(b.o.backlog)
+	_ = b.rdb.ConfigResetStat(ctx).Err()
 	start := time.Now()
 	cmd, err := b.serve()
 	if err != nil {
@@ -333,7 +341,50 @@ func (b *bench) backlog(ctx context.Context) error {
 	if ru != nil {
 		fmt.Printf("serve peak RSS: %.0f MB\n", float64(ru.Maxrss)/1024)
 	}
+	b.redisTime(ctx)
 	return nil
+}
+
+// redisTime prints where Redis spent its time during the backlog: the
+// desk's one Redis thread is shared by ingest and everything downstream.
+func (b *bench) redisTime(ctx context.Context) {
+	info, err := b.rdb.Info(ctx, "commandstats").Result()
+	if err != nil {
+		return
+	}
+	type stat struct {
+		name        string
+		calls, usec int64
+	}
+	var stats []stat
+	var total int64
+	for _, l := range strings.Split(info, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "cmdstat_") {
+			continue
+		}
+		name, rest, _ := strings.Cut(strings.TrimPrefix(l, "cmdstat_"), ":")
+		var st stat
+		st.name = name
+		for _, kv := range strings.Split(rest, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			n, _ := strconv.ParseInt(v, 10, 64)
+			switch k {
+			case "calls":
+				st.calls = n
+			case "usec":
+				st.usec = n
+			}
+		}
+		total += st.usec
+		stats = append(stats, st)
+	}
+	sort.Slice(stats, func(i, j int) bool { return stats[i].usec > stats[j].usec })
+	fmt.Printf("redis busy %.1fs in commands during the backlog; top:", float64(total)/1e6)
+	for _, st := range stats[:min(14, len(stats))] {
+		fmt.Printf(" %s %.1fs (%d calls)", st.name, float64(st.usec)/1e6, st.calls)
+	}
+	fmt.Println()
 }
 
 func rawFetch(ctx context.Context, m *servers.IMAP) (time.Duration, int, error) {
