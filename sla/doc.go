@@ -31,8 +31,9 @@
 // # The sweeper: each transition exactly once
 //
 // The store schedules every clock in two sorted sets, P sla:warn (score
-// due − warn_before) and P sla:breach (score due); meeting a clock removes
-// it. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
+// store.WarnAt: due − warn_before, but never before half of the clock has
+// run, so a target shorter than warn_before does not warn on arrival) and
+// P sla:breach (score due); meeting a clock removes it. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
 // replica) runs sweep.lua per transition — warned, then breached, then
 // escalated — over at most Batch due members per call. Inside the script
 // a member is claimed by ZREM (a script is atomic, so a member goes to
@@ -40,7 +41,7 @@
 // recorded, not resolved, resolution not paused, due time unmoved), and
 // recorded in the same step:
 //
-//   - c:warned (due − warn_before, or the clock's start if later),
+//   - c:warned (its warning time, store.WarnAt),
 //     c:breached (the due time) or c:escalated (breach + after_breach) on
 //     the enquiry hash: when it happened, not when it was swept;
 //   - a breach schedules the escalation: P sla:escalate, score breached +
