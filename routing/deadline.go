@@ -443,7 +443,20 @@ const (
 	clsWeekday uint8 = 1 << iota
 	clsMonth
 	clsNumber
+	clsAtomStart // a word an atom can start from (see atomStartWords)
 )
+
+// atomStartWords are the words the atom parsers start from, besides
+// weekdays, months and numbers: parseRelative ("within", "in"),
+// parseNamed (named times), parseDate (relative days, "this"/"next"
+// Friday, "the 22nd") and parseWordClock ("half", "quarter").
+var atomStartWords = []string{
+	"within", "in",
+	"noon", "midday", "mid", "midnight", "lunchtime", "lunch", "tonight", "tonite", "this", "afternoon", "evening",
+	"night", "morning", "first", "end", "close", "eod", "cob", "eop", "eob", "cop",
+	"today", "tomorrow", "tmrw", "tmw", "tomoz", "yesterday", "next", "coming", "the",
+	"half", "quarter",
+}
 
 // wordLists are every lower-case word the scanner ever compares against.
 var wordLists = [][]string{
@@ -517,6 +530,11 @@ func init() {
 	}
 	for w := range numberWords {
 		addClass(w, clsNumber)
+	}
+	for _, w := range atomStartWords {
+		if _, ok := vocab[w]; ok { // (a word not in vocab has no low to match)
+			addClass(w, clsAtomStart)
+		}
 	}
 	for w := range vocab {
 		vocabFilter.add(w)
@@ -773,10 +791,10 @@ func (sc *scanner) parseAtoms() {
 		case tkNum:
 			ok = sc.parseDate(i, &a) || sc.parseClock(i, &a)
 		case tkWord:
-			// Every parser starts from a word of the vocabulary, except
-			// the letters of "e.o.d" (dottedAbbrev): other words are
-			// passed over without asking each parser.
-			if t.low != "" || t.end-t.start == 1 {
+			// Every parser starts from one of a few words of the
+			// vocabulary, or the letters of "e.o.d" (dottedAbbrev): other
+			// words are passed over without asking each parser.
+			if t.cls&(clsAtomStart|clsWeekday|clsMonth|clsNumber) != 0 || t.end-t.start == 1 {
 				ok = sc.parseRelative(i, &a) || sc.parseNamed(i, &a) || sc.parseDate(i, &a) || sc.parseWordClock(i, &a)
 			}
 		}
