@@ -288,9 +288,16 @@ func (sc *scanner) classifyWord(t *token, w string) {
 	var buf [24]byte
 	n := 0
 	allUpper, letters := true, 0
-	if len(w) <= len(buf) && isASCIIWord(w) {
+	if len(w) <= len(buf) {
+		// An ASCII word (the usual case), lower-cased in the same pass
+		// that checks it is ASCII.
+		ascii := true
 		for i := 0; i < len(w); i++ {
 			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
 			if c >= 'A' && c <= 'Z' {
 				if i == 0 {
 					t.capital = true
@@ -301,10 +308,13 @@ func (sc *scanner) classifyWord(t *token, w string) {
 			}
 			buf[i] = c
 		}
-		n = len(w)
-		t.upper = allUpper && n >= 2
-		sc.intern(t, buf[:n])
-		return
+		if ascii {
+			n = len(w)
+			t.upper = allUpper && n >= 2
+			sc.intern(t, buf[:n])
+			return
+		}
+		t.capital, allUpper = false, true // start again, rune by rune
 	}
 	for i, r := range w {
 		if r == '’' {
@@ -348,15 +358,6 @@ func (sc *scanner) intern(t *token, b []byte) {
 		e = vocab[string(b)]
 	}
 	t.low, t.cls = e.w, e.cls
-}
-
-func isASCIIWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // markBreaks sets sentStart/clauseBrk and quoted on the tokens.

@@ -47,6 +47,17 @@ type tokenizer struct {
 	work []byte
 }
 
+// plainSeparator marks the ASCII bytes that only separate tokens: not a
+// letter or digit, and not one of the marks tokenize reads (phrase and
+// sentence breaks, '?', new lines).
+var plainSeparator = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = !(unicode.IsLetter(r) || isDigit(r)) && !strings.ContainsRune(".!;:()\"|*?[]<>\n", r)
+	}
+	return t
+}()
+
 // foldTable maps runes below 0x250 to their accent-free lower-case ASCII
 // form ("" when the rune has none and should be kept as is).
 var foldTable [0x250]string
@@ -178,8 +189,8 @@ func (t *tokenizer) tokenize(s string) {
 	item := listItemAt(s, 0)
 	i := 0
 	for i < len(s) {
-		if s[i] == ' ' {
-			i++ // (a space only separates tokens: the common case first)
+		if c := s[i]; c < utf8.RuneSelf && plainSeparator[c] {
+			i++ // only separates tokens (spaces, commas, hyphens, ...)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
