@@ -167,7 +167,8 @@ func (m *message) movesOn() bool {
 		if !m.in.IsReply {
 			return false
 		}
-		if low, ok := m.lowerNewIfAny(shiftCues); ok && hasShiftCueLower(low) {
+		// (No pre-check: the cues' first letters are most letters.)
+		if hasShiftCueLower(m.lowerNew()) {
 			m.cue = 1
 		}
 	}
