@@ -517,17 +517,12 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 	}()
 	// Preparing (parse, route) overlaps committing when the handler can
 	// split its work; marking always waits for the commit.
-	type ready struct {
-		prepared any
-		msgs     []Fetched
-		err      error
-	}
-	stages := make(chan ready, 1)
+	stages := make(chan readyBatch, 1)
 	go func() {
 		defer close(stages)
 		ph, split := w.cfg.Handler.(PipelinedHandler)
 		for b := range batches {
-			r := ready{msgs: b.msgs, err: b.err}
+			r := readyBatch{msgs: b.msgs, err: b.err}
 			if r.err == nil && split && len(b.msgs) > 0 {
 				r.prepared, r.err = ph.Prepare(ctx, f, b.msgs)
 			}
@@ -550,6 +545,32 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 			}
 		}
 	}()
+	// Marking runs beside the next commit: a batch is marked only after its
+	// own commit and cursor advance, in order.
+	marks := make(chan []uint32, 2)
+	markErr := make(chan error, 1)
+	go func() {
+		var err error
+		for done := range marks {
+			if err == nil {
+				if err = w.markDone(ctx, c, f, mark, done); err != nil {
+					cancel() // stop fetching and committing too
+				}
+			}
+		}
+		markErr <- err
+	}()
+	err := w.commitAll(ctx, f, stages, marks)
+	close(marks)
+	if merr := <-markErr; merr != nil && (err == nil || errors.Is(err, context.Canceled)) {
+		err = merr
+	}
+	return err
+}
+
+// commitAll commits prepared batches in order, advancing the cursor after
+// each, and hands the recorded UIDs on to be marked.
+func (w *Worker) commitAll(ctx context.Context, f Folder, stages <-chan readyBatch, marks chan<- []uint32) error {
 	for r := range stages {
 		if r.err != nil {
 			return r.err
@@ -572,11 +593,20 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 		if err := w.cfg.Store.AdvanceCursor(ctx, f.Mailbox, f.Name, f.UIDValidity, r.msgs[len(r.msgs)-1].UID); err != nil {
 			return err
 		}
-		if err := w.markDone(ctx, c, f, mark, done); err != nil {
-			return err
+		select {
+		case marks <- done:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 	return ctx.Err()
+}
+
+// readyBatch is a fetched (and, for a PipelinedHandler, prepared) batch.
+type readyBatch struct {
+	prepared any
+	msgs     []Fetched
+	err      error
 }
 
 // sizes fetches RFC822.SIZE for uids.
