@@ -382,6 +382,9 @@ type topicFeatures struct {
 	specN []int
 	specQ []bool
 	names [][nPlaces]float64
+	// found[ti] is set when the text has any evidence for topic ti (ev,
+	// them and names are all zero otherwise).
+	found []bool
 	// linked: the enquiry is linked to a release (rel says its topics)
 	// with probability linkScore
 	linked    bool
@@ -400,6 +403,7 @@ func (f *topicFeatures) reset(n int) {
 	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
 	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
 	f.names = zeroed(f.names, n)
+	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
 	if cap(f.why) < n {
 		f.why = make([][]reasonItem, n)
@@ -644,6 +648,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		}
 		item := reasonItem{ph: ph, place: h.place, variant: !h.exact}
 		ti := h.ref.topic
+		f.found[ti] = true
 		if h.spec <= plText {
 			f.specN[ti]++
 			f.specQ[ti] = f.specQ[ti] || h.spec == plFocus
@@ -723,6 +728,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 // terms, names, the region's politics, the desk's own business), without
 // the words of thematic families unless thematic is set.
 func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic bool) float64 {
+	if !f.found[ti] {
+		return 0 // (what the sums below give for no evidence: +0)
+	}
 	var s, names, dip float64
 	for k := 0; k < nEvidence; k++ {
 		if k == evDiplomacy {
