@@ -354,22 +354,25 @@ func (ix *index) buildCentroids(rels []Release) {
 	}
 }
 
-// has reports whether doc contains term id.
-func (d *docInfo) has(id int32) bool {
+// contains reports whether release doc contains term id: whether doc is
+// in the term's postings (sorted by doc). A posting list is short, and
+// shared by the few candidates asked about.
+func (ix *index) contains(id, doc int32) bool {
 	// A binary search without a branch in its loop: the processor would
 	// guess half of those wrong. Each step moves base up by half when
-	// t[base+half] <= id, that is when id - t[base+half] is not negative
-	// (its sign bit, spread by the shift, masks half out otherwise).
-	t := d.terms
-	if len(t) == 0 {
+	// p[base+half].doc <= doc, that is when doc - p[base+half].doc is not
+	// negative (its sign bit, spread by the shift, masks half out
+	// otherwise).
+	p := ix.post[id]
+	if len(p) == 0 {
 		return false
 	}
-	base, n := 0, len(t)
+	base, n := 0, len(p)
 	for n > 1 {
 		half := n / 2
-		diff := int64(id) - int64(t[base+half])
+		diff := int64(doc) - int64(p[base+half].doc)
 		base += half &^ int(diff>>63)
 		n -= half
 	}
-	return t[base] == id
+	return p[base].doc == doc
 }

@@ -347,11 +347,11 @@ func (c *Catalogue) titleMatch(sc *scratch, d *docInfo) float32 {
 
 // subjectCover is the share of the subject's word IDF mass found in d
 // (-1 when the subject has no known words).
-func (c *Catalogue) subjectCover(sc *scratch, d *docInfo) float32 {
+func (c *Catalogue) subjectCover(sc *scratch, doc int32) float32 {
 	var all, in float32
 	for _, id := range sc.subj {
 		all += c.idx.idf[id]
-		if d.has(id) {
+		if c.idx.contains(id, doc) {
 			in += c.idx.idf[id]
 		}
 	}
@@ -451,7 +451,7 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 	}
 	out.cands = append(out.cands, sc.top...)
 	for i := range out.cands {
-		out.cands[i].subj = c.subjectCover(sc, &c.idx.docs[out.cands[i].doc])
+		out.cands[i].subj = c.subjectCover(sc, out.cands[i].doc)
 	}
 	var second *cand
 	if len(out.cands) > 1 {
