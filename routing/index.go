@@ -27,9 +27,8 @@ type posting struct {
 // docInfo is what the linker needs about one release besides its postings.
 type docInfo struct {
 	day int32 // publication day in the desk's zone (days since 1970-01-01)
-	// terms are the distinct term ids (words and phrases) of the release,
-	// sorted, for feature checks on the few top candidates.
-	terms []int32
+	// (Whether a release has a term is read from the term's postings:
+	// index.contains.)
 	// title holds the distinct word ids of the title, bigrams the distinct
 	// phrase ids of the title, for the title-match feature.
 	title, titleBigrams []int32
@@ -258,12 +257,10 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		nt := 1 - titleB + titleB*float64(titleLen[i])/avgT
 		nb := 1 - bodyB + bodyB*float64(bodyLen[i])/avgB
 		d := &ix.docs[i]
-		d.terms = make([]int32, len(docTF[i]))
-		for k, t := range docTF[i] {
+		for _, t := range docTF[i] {
 			tf := titleWeight*float64(t.title)/nt + float64(t.body)/nb
 			w := float64(ix.idf[t.id]) * tf / (bm25K1 + tf)
 			ix.post[t.id] = append(ix.post[t.id], posting{doc: int32(i), w: float32(w)})
-			d.terms[k] = t.id
 		}
 		for _, id := range d.title {
 			d.titleMass += ix.idf[id]
