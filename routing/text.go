@@ -43,7 +43,8 @@ type tok struct {
 type tokenizer struct {
 	buf  []byte
 	toks []tok
-	// work holds the current token while it is being built.
+	// work holds a copy of a figure while it is normalised (other tokens
+	// are built in place in buf).
 	work []byte
 }
 
