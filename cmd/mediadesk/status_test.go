@@ -57,6 +57,10 @@ func TestStatus(t *testing.T) {
 	}, store.CommitOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	// The worker advances the cursor once the whole batch is committed.
+	if err := st.AdvanceCursor(ctx, "newsdesk", "INBOX", 9, 4); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("MEDIADESK_REDIS_URL", r.URL)
 	var out, errb bytes.Buffer
 	if code := cmdStatus([]string{"--config", desk}, &out, &errb); code != 0 {
