@@ -45,15 +45,17 @@ type options struct {
 	idle    time.Duration
 	shared  string
 	keep    bool
+	noAOF   bool
 }
 
 func main() {
 	var o options
 	flag.IntVar(&o.backlog, "backlog", 50000, "messages in the backlog")
-	flag.IntVar(&o.latency, "latency", 100, "messages for the pickup latency")
+	flag.IntVar(&o.latency, "latency", 100, "messages for the pickup latency (0 skips latency and idle)")
 	flag.DurationVar(&o.idle, "idle", 30*time.Second, "how long to measure the idle process")
 	flag.StringVar(&o.shared, "shared", filepath.Join("..", "shared", "data"), "shared data folder (desk.yaml, releases.jsonl)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
+	flag.BoolVar(&o.noAOF, "no-aof", false, "run Redis without its append-only file (diagnosis only: production runs appendonly yes)")
 	flag.Parse()
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err := run(o); err != nil {
@@ -87,7 +89,7 @@ func run(o options) error {
 	b := &bench{o: o, dir: dir, prefix: "{md}:"}
 	fmt.Printf("machine: %d CPU, %s, %s/%s, %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 
-	if b.redis, err = servers.StartRedisServer(ctx, filepath.Join(dir, "redis"), servers.RedisOptions{}); err != nil {
+	if b.redis, err = servers.StartRedisServer(ctx, filepath.Join(dir, "redis"), servers.RedisOptions{NoAppendOnly: o.noAOF}); err != nil {
 		return fmt.Errorf("redis-server (install redis-server): %w", err)
 	}
 	defer b.redis.Stop()
@@ -110,8 +112,10 @@ func run(o options) error {
 	}
 	fmt.Printf("servers: dovecot %s, redis-server %s; serve runs as a separate process\n\n", b.imap.Addr, b.redis.Addr)
 
-	if err := b.latencyAndIdle(ctx); err != nil {
-		return err
+	if b.o.latency > 0 {
+		if err := b.latencyAndIdle(ctx); err != nil {
+			return err
+		}
 	}
 	return b.backlog(ctx)
 }
@@ -322,11 +326,17 @@ func (b *bench) backlog(ctx context.Context) error {
 
 	want := before + int64(b.o.backlog)
 	_ = b.rdb.ConfigResetStat(ctx).Err()
+	redisCPU0 := b.redisCPU(ctx)
 	start := time.Now()
 	cmd, err := b.serve()
 	if err != nil {
 		return err
 	}
+	var first time.Duration
+	_ = b.waitFor(ctx, "the first commit", time.Minute, func() bool {
+		first = time.Since(start)
+		return b.committed(ctx) > before
+	})
 	if err := b.waitFor(ctx, "the backlog to be committed", 10*time.Minute, func() bool { return b.committed(ctx) >= want }); err != nil {
 		b.stop(cmd)
 		return err
@@ -338,11 +348,32 @@ func (b *bench) backlog(ctx context.Context) error {
 	rate := float64(b.o.backlog) / elapsed.Seconds()
 	fmt.Printf("backlog: %d messages committed in %s (from serve start) = %.0f msg/s; %.2f of the raw fetch rate\n",
 		b.o.backlog, elapsed.Round(time.Millisecond), rate, rate/rawRate)
+	fmt.Printf("first commit %s after serve start; steady rate after it %.0f msg/s\n",
+		first.Round(time.Millisecond), float64(b.o.backlog)/(elapsed-first).Seconds())
 	if ru != nil {
-		fmt.Printf("serve peak RSS: %.0f MB\n", float64(ru.Maxrss)/1024)
+		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		fmt.Printf("serve peak RSS: %.0f MB; serve CPU %.1fs; redis CPU %.1fs (of %.1fs wall, 2 cores shared with dovecot)\n",
+			float64(ru.Maxrss)/1024, cpu.Seconds(), b.redisCPU(ctx)-redisCPU0, elapsed.Seconds())
 	}
 	b.redisTime(ctx)
 	return nil
+}
+
+// redisCPU is the CPU seconds redis-server has used so far.
+func (b *bench) redisCPU(ctx context.Context) float64 {
+	info, err := b.rdb.Info(ctx, "cpu").Result()
+	if err != nil {
+		return 0
+	}
+	var total float64
+	for _, l := range strings.Split(info, "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(l), ":")
+		if ok && (k == "used_cpu_user" || k == "used_cpu_sys") {
+			f, _ := strconv.ParseFloat(v, 64)
+			total += f
+		}
+	}
+	return total
 }
 
 // redisTime prints where Redis spent its time during the backlog: the
