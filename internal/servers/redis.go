@@ -187,29 +187,21 @@ func (r *Redis) start(ctx context.Context) error {
 // and waits for it to exit. Stopping a stopped server is a no-op. Data of a
 // miniredis is kept in memory for Restart.
 func (r *Redis) Stop() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if !r.running {
-		return nil
-	}
-	r.running = false
-	if r.Mini != nil {
-		r.Mini.Close()
-		return nil
-	}
-	p := r.proc
-	r.proc = nil
-	_ = p.signalGroup(syscall.SIGCONT) // in case it is paused
-	if err := p.stop(15 * time.Second); err != nil {
-		return fmt.Errorf("stopping redis-server on %s: %w", r.Addr, err)
-	}
-	return nil
+	return r.halt("stopping", func(p *process) error {
+		_ = p.signalGroup(syscall.SIGCONT) // in case it is paused
+		return p.stop(15 * time.Second)
+	})
 }
 
 // Kill ends a real server with SIGKILL, like a crash: writes acknowledged
 // before the kill survive in the AOF (they are written before the reply),
 // anything else is lost. For miniredis it is the same as Stop.
 func (r *Redis) Kill() error {
+	return r.halt("killing", (*process).kill)
+}
+
+// halt ends a running server with end (a miniredis is just closed).
+func (r *Redis) halt(verb string, end func(*process) error) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.running {
@@ -222,8 +214,8 @@ func (r *Redis) Kill() error {
 	}
 	p := r.proc
 	r.proc = nil
-	if err := p.kill(); err != nil {
-		return fmt.Errorf("killing redis-server on %s: %w", r.Addr, err)
+	if err := end(p); err != nil {
+		return fmt.Errorf("%s redis-server on %s: %w", verb, r.Addr, err)
 	}
 	return nil
 }
