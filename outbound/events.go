@@ -78,6 +78,16 @@ func (s *Service) runEvents(ctx context.Context) error {
 					msgs = res[0].Messages
 				}
 			}
+			// Handled events are acknowledged together, one round trip per
+			// read; a crash before that re-handles them, which the
+			// idempotency keys make harmless.
+			var handled []string
+			ack := func() error {
+				if len(handled) == 0 {
+					return nil
+				}
+				return s.rdb.XAck(ctx, stream, eventsGroup, handled...).Err()
+			}
 			for _, m := range msgs {
 				if err := s.handleEvent(ctx, m); err != nil {
 					err = fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
@@ -88,13 +98,11 @@ func (s *Service) runEvents(ctx context.Context) error {
 						}
 					}
 					backlog = true
-					return err
+					return errors.Join(err, ack())
 				}
-				if err := s.rdb.XAck(ctx, stream, eventsGroup, m.ID).Err(); err != nil {
-					return err
-				}
+				handled = append(handled, m.ID)
 			}
-			return nil
+			return ack()
 		}()
 		if err == nil {
 			delay = 200 * time.Millisecond
