@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ func BenchmarkCommit(b *testing.B) {
 	f := newFixture(&testing.T{}, r)
 	body := strings.Repeat("A question about the announcement on small boats and returns. ", 20)
 	batch := make([]Incoming, 500)
+	cpu0 := redisCPU(b, f)
 	b.ResetTimer()
 	n := 0
 	for i := 0; i < b.N; i++ {
@@ -33,6 +35,7 @@ func BenchmarkCommit(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*len(batch))/b.Elapsed().Seconds(), "msgs/s")
+	b.ReportMetric((redisCPU(b, f)-cpu0)*1e6/float64(b.N*len(batch)), "redis-cpu-µs/msg")
 	if info, err := f.rdb.Info(f.ctx, "commandstats").Result(); err == nil {
 		for _, l := range strings.Split(info, "\n") {
 			if strings.Contains(l, "evalsha") {
@@ -40,4 +43,21 @@ func BenchmarkCommit(b *testing.B) {
 			}
 		}
 	}
+}
+
+// redisCPU is the CPU seconds Redis's main thread has used.
+func redisCPU(b *testing.B, f *fixture) float64 {
+	info, err := f.rdb.Info(f.ctx, "cpu").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total float64
+	for _, l := range strings.Split(info, "\n") {
+		k, v, _ := strings.Cut(strings.TrimSpace(l), ":")
+		if k == "used_cpu_user_main_thread" || k == "used_cpu_sys_main_thread" {
+			x, _ := strconv.ParseFloat(v, 64)
+			total += x
+		}
+	}
+	return total
 }
