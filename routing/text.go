@@ -195,7 +195,9 @@ func (t *tokenizer) tokenize(s string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !(unicode.IsLetter(r) || isDigit(r) || unicode.IsDigit(r)) {
+		// A token starts at a letter or an ASCII digit (other scripts'
+		// digits separate, as the token loop below reads only ASCII ones).
+		if !(unicode.IsLetter(r) || isDigit(r)) {
 			switch r {
 			case '.', '!', ';', ':', '(', ')', '"', '“', '”', '|', '•', '*', '?', '[', ']', '<', '>':
 				// A '.' or ':' between digits is handled inside a token.
@@ -285,6 +287,13 @@ func (t *tokenizer) tokenize(s string) {
 			j += size
 		}
 	done:
+		if j == i {
+			// Nothing taken (cannot happen for a letter or a digit, but a
+			// tokenizer must always move on): skip the rune.
+			t.buf = t.buf[:start]
+			i += size
+			continue
+		}
 		i = j
 		if t.emit(start, hasDigit, brk) {
 			tk := &t.toks[len(t.toks)-1]

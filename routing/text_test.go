@@ -67,3 +67,16 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeOtherScriptsDigits: a digit of another script (Gujarati,
+// Arabic-Indic, full-width) at a token's start once made the tokenizer
+// stand still and grow its buffers until memory ran out; found by FuzzRoute.
+func TestTokenizeOtherScriptsDigits(t *testing.T) {
+	var tz tokenizer
+	for _, s := range []string{"\u0aeb", "x \u0aeb y", "\u0661\u0662\u0663 flights", "\uff11\uff12 pm", "o\xf0i \u0aeb\xbc"} {
+		tz.tokenize(s)
+		if len(tz.toks) > len(s) {
+			t.Errorf("%q: %d tokens from %d bytes", s, len(tz.toks), len(s))
+		}
+	}
+}
