@@ -27,6 +27,7 @@ bench:           ## micro-benchmarks (routing, parsing, deadline)
 fuzz:            ## a minute of fuzzing for each parser
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./mailparse
 	go test -run XXX -fuzz FuzzExtractDeadline -fuzztime 1m ./routing
+	go test -run XXX -fuzz FuzzRoute -fuzztime 1m ./routing
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./config
 
 score-heldout:   ## measure (never tune) on enquiries written by an evaluator who did not see the code

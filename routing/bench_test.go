@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +166,30 @@ func BenchmarkRouteSamples(b *testing.B) {
 		in := ins[i%len(ins)]
 		r.Route(in, in.Date, Load{})
 		i++
+	}
+}
+
+// hostileUnits repeated make texts that once made parts of routing
+// quadratic (a clause without breaks full of times, weekdays in a row) or
+// stress the tokenizers.
+var hostileUnits = []string{"a' ", "1,", "?", "- x\n", "\n\n", "x", "1.", "by 4pm ", "today's ", "£1m ",
+	"\u0aeb", "https://gov.uk/a?b=c ", "'s ", "Deadline: ", "12:00 ", "Monday ", "1 2 3 ",
+	"next Monday 24 ", "evacuation flights British nationals "}
+
+// BenchmarkRouteHostile routes 256 KB of each hostile text (as the new
+// text and again as quoted text): the time per message must grow linearly
+// with its size, so a hostile email cannot stall ingestion.
+func BenchmarkRouteHostile(b *testing.B) {
+	r := testRouter(b)
+	date := time.Unix(1710230400, 0).UTC()
+	for _, unit := range hostileUnits {
+		text := strings.Repeat(unit, (1<<18)/len(unit))
+		in := Input{From: "jo@wire.example", Subject: "s", NewText: text, QuotedText: text, Date: date}
+		b.Run(strings.TrimSpace(strconv.QuoteToASCII(unit)), func(b *testing.B) {
+			b.SetBytes(int64(2 * len(text)))
+			for b.Loop() {
+				r.Route(in, date, Load{})
+			}
+		})
 	}
 }

@@ -1525,7 +1525,9 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 		j++
 	}
 	t := sc.tok(j)
-	if t == nil || (t.kind != tkNum && t.kind != tkWord) {
+	// A date after a weekday starts with a number or a month, never with
+	// another weekday (reading on through "Monday Monday …" was quadratic).
+	if t == nil || (t.kind != tkNum && t.kind != tkWord) || t.cls&clsWeekday != 0 {
 		return
 	}
 	var b atom
@@ -2309,12 +2311,15 @@ func (sc *scanner) goodAfter(j int) bool {
 
 // clauseCues scores request cues elsewhere in the mention's clause.
 func (sc *scanner) clauseCues(m *mention) int {
+	// The clause, but no further than clauseReach tokens either side: a
+	// real clause is shorter, and hostile text without breaks must not
+	// make every mention read all of it.
 	lo := m.start
-	for lo > 0 && !sc.toks[lo].clauseBrk {
+	for lo > 0 && !sc.toks[lo].clauseBrk && m.start-lo < clauseReach {
 		lo--
 	}
 	hi := m.end
-	for hi < len(sc.toks) && !sc.toks[hi].clauseBrk {
+	for hi < len(sc.toks) && !sc.toks[hi].clauseBrk && hi-m.end < clauseReach {
 		hi++
 	}
 	score, penalty := 0, 0
@@ -2349,6 +2354,9 @@ func (sc *scanner) clauseCues(m *mention) int {
 	}
 	return score - penalty
 }
+
+// clauseReach bounds how far clauseCues looks from a mention, in tokens.
+const clauseReach = 60
 
 // thenAfter reports whether "before then", "by then" or "until then"
 // follows the mention later in its sentence with no other time in between:

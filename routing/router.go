@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/mailparse"
@@ -134,6 +135,23 @@ func (r *Router) Rota() *Rota { return r.rota }
 // Outlets returns the outlet lookup.
 func (r *Router) Outlets() *Outlets { return r.outlets }
 
+// MaxRouteText is how much of each text of a message routing reads: the
+// question, the deadline and the release are in the first pages; the
+// rest of a huge message (a pasted report, hostile filler) only costs time.
+const MaxRouteText = 256 << 10
+
+// clipText cuts s to MaxRouteText bytes at a character boundary.
+func clipText(s string) string {
+	if len(s) <= MaxRouteText {
+		return s
+	}
+	cut := MaxRouteText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
 // Route decides everything about one message at the moment now (which
 // picks the officer on shift) given the desk's load. It is a pure function
 // of its arguments, the config and the catalogue snapshot.
@@ -146,6 +164,8 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 		d.Automatic, d.AutoKind = true, in.Automatic
 		return d
 	}
+	in.Subject = clipText(in.Subject)
+	in.NewText, in.QuotedText, in.ForwardedText = clipText(in.NewText), clipText(in.QuotedText), clipText(in.ForwardedText)
 	cat := r.cat.Load()
 	if in.Date.IsZero() {
 		// Without a Date, relative words are read against the routing

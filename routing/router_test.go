@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mediadesk/mediadesk/mailparse"
 )
@@ -205,5 +206,24 @@ func TestCatalogueSwapDoesNotBlockRouting(t *testing.T) {
 	}
 	if r.Catalogue().Len() != len(base)+50 {
 		t.Errorf("catalogue has %d releases", r.Catalogue().Len())
+	}
+}
+
+// TestRouteClipsHugeText: routing reads the first MaxRouteText bytes of
+// each text, cut at a character boundary, so what follows cannot change
+// the decision.
+func TestRouteClipsHugeText(t *testing.T) {
+	r := testRouter(t)
+	date := at3339(t, "2024-03-13T09:00:00Z")
+	head := "Your release on the Ruritania returns agreement says 40 officers. Where will they be based? Deadline 4pm today. "
+	pad := strings.Repeat("é", MaxRouteText) // two bytes each: the cut falls mid-character
+	in := Input{From: "jo@wire.example", Subject: "Returns", NewText: head + pad, Date: date}
+	d := r.Route(in, date, Load{})
+	in.NewText += " Actually the deadline is 9am tomorrow and it is about the Valdoria earthquake."
+	if again := r.Route(in, date, Load{}); again.Deadline != d.Deadline || again.Release != d.Release {
+		t.Errorf("text past the limit changed the decision: %+v, then %+v", d, again)
+	}
+	if s := clipText(head + pad); len(s) > MaxRouteText || !utf8.ValidString(s) {
+		t.Errorf("clipText: %d bytes, valid %v", len(s), utf8.ValidString(s))
 	}
 }
