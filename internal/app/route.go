@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -19,6 +21,9 @@ type Router struct {
 	Config *config.Config
 	Router *routing.Router
 	Clock  clock.Clock
+
+	// route replaces Router.Route in tests.
+	route func(routing.Input, time.Time, routing.Load) routing.Decision
 }
 
 // Officers lists every officer id.
@@ -44,13 +49,60 @@ func (a *Router) Own(addr string) bool {
 
 // Route routes in.Msg (everything but the load-aware choice of officer)
 // and records the decision on in. Safe for concurrent use.
+//
+// Routing must never cost an enquiry: if it fails on a message's text (a
+// bug meeting hostile mail), the message is routed again from its sender
+// and dates alone — the fallback topic, the policy's due times — and the
+// failure goes into the log and the enquiry's timeline.
 func (a *Router) Route(in *store.Incoming) {
 	now := a.Clock.Now()
 	input := routing.InputFromMessage(in.Msg)
 	input.Received = in.Received
-	d := a.Router.Route(input, now, routing.Load{})
+	d, err := a.safeRoute(input, now)
+	if err != nil {
+		slog.Error("routing failed on the message's text; routed from its sender and dates only",
+			"mailbox", in.Source.Mailbox, "folder", in.Source.Folder, "uid", in.Source.UID, "err", err)
+		bare := routing.Input{MessageID: input.MessageID, From: input.From, Date: input.Date, Received: input.Received}
+		var err2 error
+		if d, err2 = a.safeRoute(bare, now); err2 != nil {
+			slog.Error("routing failed again; the enquiry is stored unrouted", "uid", in.Source.UID, "err", err2)
+			in.New = &store.NewEnquiry{Topic: fallbackTopic(a.Config), TopicReason: "routing failed",
+				Timeline: []store.Event{routingFailed(now, err)}}
+			return
+		}
+	}
 	in.New = NewEnquiry(a.Config, d, now)
+	if err != nil {
+		in.New.Timeline = append([]store.Event{routingFailed(now, err)}, in.New.Timeline...)
+	}
 	in.DeadlineTarget = sla.DeadlineTarget(a.Config.SLA.DeadlineMargin, d.Deadline, in.Received)
+}
+
+// safeRoute routes input, turning a panic into an error.
+func (a *Router) safeRoute(input routing.Input, now time.Time) (d routing.Decision, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("routing panic: %v", r)
+		}
+	}()
+	if a.route != nil {
+		return a.route(input, now, routing.Load{}), nil
+	}
+	return a.Router.Route(input, now, routing.Load{}), nil
+}
+
+func fallbackTopic(cfg *config.Config) string {
+	for _, t := range cfg.Topics {
+		if t.Fallback {
+			return t.ID
+		}
+	}
+	return ""
+}
+
+func routingFailed(now time.Time, err error) store.Event {
+	return store.Event{At: now, Type: "routing-failed", By: "system",
+		Text: "routing could not read this message (" + err.Error() + "): the topic is the fallback and no release is linked; please check it"}
 }
 
 // Assign chooses the officer against the live load and counts the
