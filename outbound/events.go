@@ -89,7 +89,7 @@ func (s *Service) runEvents(ctx context.Context) error {
 				return s.rdb.XAck(ctx, stream, eventsGroup, handled...).Err()
 			}
 			for _, m := range msgs {
-				if err := s.handleEvent(ctx, m); err != nil {
+				if err := s.handleEventSafely(ctx, m); err != nil {
 					err = fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
 					if ctx.Err() == nil && deliveries(ctx, s.rdb, stream, eventsGroup, m.ID) >= s.outbox.opts.MaxDeliveries {
 						s.log.Error("outbound events: giving up on an event that keeps failing; set aside in outbound:dead", "err", err)
@@ -120,6 +120,22 @@ func (s *Service) runEvents(ctx context.Context) error {
 		delay = min(delay*2, 30*time.Second)
 	}
 	return nil
+}
+
+// handleEventSafely is handleEvent with a panic turned into an error, so
+// an event that trips a bug is retried, then set aside in outbound:dead
+// like any failing event, instead of taking the process (and ingestion
+// with it) down on every restart.
+func (s *Service) handleEventSafely(ctx context.Context, m redis.XMessage) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic handling event: %v", r)
+		}
+	}()
+	if s.beforeEvent != nil {
+		s.beforeEvent(m)
+	}
+	return s.handleEvent(ctx, m)
 }
 
 // handleEvent queues what one event calls for. A missing enquiry (deleted

@@ -67,6 +67,8 @@ type Service struct {
 	envelopeFrom  string
 	own           map[string]bool
 	appendKick    chan struct{}
+	// beforeEvent, when set (tests), runs before each event is handled.
+	beforeEvent func(redis.XMessage)
 }
 
 // New checks the configuration (templates, addresses) and returns a

@@ -619,6 +619,27 @@ func TestPoisonEvent(t *testing.T) {
 	}
 }
 
+// TestPanickingEvent: an event whose handling panics is retried, then set
+// aside with the panic as the reason, like any failing event; the process
+// stays up and the events behind it are handled.
+func TestPanickingEvent(t *testing.T) {
+	e := newEnv(t, "", func(o *Options) { o.Outbox.MaxDeliveries = 3 })
+	ref := e.commit(1, enquiryMail("boom1@bbc", "jo@bbc.co.uk", "First", "q")).Ref
+	e.svc.beforeEvent = func(m redis.XMessage) {
+		if m.Values["ref"] == ref {
+			panic("template index out of range")
+		}
+	}
+	ref2 := e.commit(2, enquiryMail("boom2@bbc", "sam@bbc.co.uk", "Second", "q")).Ref
+	e.run(e.svc.outbox.Run)
+	e.run(e.svc.runEvents)
+	e.waitState("ack:"+ref2, StateSent)
+	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
+	if len(dead) != 1 || !strings.Contains(dead[0], "panic") || !strings.Contains(dead[0], ref) {
+		t.Errorf("dead letters %q", dead)
+	}
+}
+
 // TestTwoSenders: two replicas' senders on one Redis deliver each of 40
 // messages exactly once.
 func TestTwoSenders(t *testing.T) {
