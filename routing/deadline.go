@@ -113,7 +113,6 @@ const (
 )
 
 const (
-	maxDeadlineText  = 256 << 10 // bytes scanned; the rest of a huge body is ignored
 	maxDeadlineAhead = 60 * 24 * time.Hour
 	maxDeadlineBack  = 24 * time.Hour
 	maxRelative      = 72 * time.Hour
@@ -127,9 +126,7 @@ func ExtractDeadline(text string, sent time.Time, loc *time.Location) (d Deadlin
 	if loc == nil {
 		loc = time.UTC
 	}
-	if len(text) > maxDeadlineText {
-		text = text[:maxDeadlineText]
-	}
+	text = clipText(text) // the rest of a huge body is ignored
 	sc := scannerPool.Get().(*scanner)
 	defer scannerPool.Put(sc)
 	sc.reset(text, sent, loc)

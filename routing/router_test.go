@@ -215,13 +215,15 @@ func TestCatalogueSwapDoesNotBlockRouting(t *testing.T) {
 func TestRouteClipsHugeText(t *testing.T) {
 	r := testRouter(t)
 	date := at3339(t, "2024-03-13T09:00:00Z")
-	head := "Your release on the Ruritania returns agreement says 40 officers. Where will they be based? Deadline 4pm today. "
+	head := "Could you help with a question for a piece I am writing? "
 	pad := strings.Repeat("é", MaxRouteText) // two bytes each: the cut falls mid-character
-	in := Input{From: "jo@wire.example", Subject: "Returns", NewText: head + pad, Date: date}
-	d := r.Route(in, date, Load{})
-	in.NewText += " Actually the deadline is 9am tomorrow and it is about the Valdoria earthquake."
-	if again := r.Route(in, date, Load{}); again.Deadline != d.Deadline || again.Release != d.Release {
-		t.Errorf("text past the limit changed the decision: %+v, then %+v", d, again)
+	tail := " UK and Ruritania sign returns agreement to tackle people smuggling: where will the 40 officers be based?"
+	if d := r.Route(Input{From: "jo@wire.example", Subject: "Question", NewText: head + tail, Date: date}, date, Load{}); d.Release == "" {
+		t.Fatal("the release is not linked even within the limit")
+	}
+	d := r.Route(Input{From: "jo@wire.example", Subject: "Question", NewText: head + pad + tail, Date: date}, date, Load{})
+	if d.Release != "" {
+		t.Errorf("text past the limit was read: linked %q", d.Release)
 	}
 	if s := clipText(head + pad); len(s) > MaxRouteText || !utf8.ValidString(s) {
 		t.Errorf("clipText: %d bytes, valid %v", len(s), utf8.ValidString(s))

@@ -66,7 +66,7 @@ func (a *Router) Route(in *store.Incoming) {
 		var err2 error
 		if d, err2 = a.safeRoute(bare, now); err2 != nil {
 			slog.Error("routing failed again; the enquiry is stored unrouted", "uid", in.Source.UID, "err", err2)
-			in.New = &store.NewEnquiry{Topic: fallbackTopic(a.Config), TopicReason: "routing failed",
+			in.New = &store.NewEnquiry{Topic: a.Config.FallbackTopic(), TopicReason: "routing failed",
 				Timeline: []store.Event{routingFailed(now, err)}}
 			return
 		}
@@ -89,15 +89,6 @@ func (a *Router) safeRoute(input routing.Input, now time.Time) (d routing.Decisi
 		return a.route(input, now, routing.Load{}), nil
 	}
 	return a.Router.Route(input, now, routing.Load{}), nil
-}
-
-func fallbackTopic(cfg *config.Config) string {
-	for _, t := range cfg.Topics {
-		if t.Fallback {
-			return t.ID
-		}
-	}
-	return ""
 }
 
 func routingFailed(now time.Time, err error) store.Event {

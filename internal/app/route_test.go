@@ -38,12 +38,7 @@ func TestRoutePanicStillMakesAnEnquiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2024, 3, 13, 10, 0, 0, 0, time.UTC)
-	var fallback string
-	for _, tp := range cfg.Topics {
-		if tp.Fallback {
-			fallback = tp.ID
-		}
-	}
+	fallback := cfg.FallbackTopic()
 	for _, c := range []struct {
 		name      string
 		panicWhen func(routing.Input) bool
