@@ -2,11 +2,11 @@ package store
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
 )
@@ -51,13 +51,5 @@ func redisCPU(b *testing.B, f *fixture) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var total float64
-	for _, l := range strings.Split(info, "\n") {
-		k, v, _ := strings.Cut(strings.TrimSpace(l), ":")
-		if k == "used_cpu_user_main_thread" || k == "used_cpu_sys_main_thread" {
-			x, _ := strconv.ParseFloat(v, 64)
-			total += x
-		}
-	}
-	return total
+	return servers.InfoSum(info, "used_cpu_user_main_thread", "used_cpu_sys_main_thread")
 }

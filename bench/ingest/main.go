@@ -365,15 +365,7 @@ func (b *bench) redisCPU(ctx context.Context) float64 {
 	if err != nil {
 		return 0
 	}
-	var total float64
-	for _, l := range strings.Split(info, "\n") {
-		k, v, ok := strings.Cut(strings.TrimSpace(l), ":")
-		if ok && (k == "used_cpu_user" || k == "used_cpu_sys") {
-			f, _ := strconv.ParseFloat(v, 64)
-			total += f
-		}
-	}
-	return total
+	return servers.InfoSum(info, "used_cpu_user", "used_cpu_sys")
 }
 
 // redisTime prints where Redis spent its time during the backlog: the

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -287,4 +288,18 @@ func (r *Redis) Pid() int {
 		return 0
 	}
 	return r.proc.pgid
+}
+
+// InfoSum adds up the numeric fields named keys in the text of a Redis
+// INFO reply (e.g. used_cpu_user and used_cpu_sys for its CPU seconds).
+func InfoSum(info string, keys ...string) float64 {
+	var total float64
+	for _, l := range strings.Split(info, "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(l), ":")
+		if ok && slices.Contains(keys, k) {
+			f, _ := strconv.ParseFloat(v, 64)
+			total += f
+		}
+	}
+	return total
 }
