@@ -41,6 +41,8 @@ type Config struct {
 
 	officerByID map[string]*Officer
 	topicByID   map[string]*Topic
+	// own holds the desk's own exact addresses (see IsOwnAddress).
+	own map[string]bool
 }
 
 // Desk is the desk's identity.
@@ -49,6 +51,10 @@ type Desk struct {
 	Timezone        string `yaml:"timezone"`
 	ReferencePrefix string `yaml:"reference_prefix"`
 	Address         string `yaml:"address"`
+	// OwnDomains (extension) are the desk's own mail domains: an address
+	// in one of them or a subdomain is the desk's own (IsOwnAddress) and
+	// never acknowledged.
+	OwnDomains []string `yaml:"own_domains"`
 }
 
 // Security is how a connection is protected.
@@ -273,6 +279,10 @@ type Ack struct {
 	// (default 3 per hour).
 	PerSenderLimit  int           `yaml:"per_sender_limit"`
 	PerSenderWindow time.Duration `yaml:"per_sender_window"`
+	// DeskLimitPerHour caps the acknowledgements the whole desk sends in
+	// any hour (default 200), so a flood of forged senders cannot turn
+	// the desk into a relay.
+	DeskLimitPerHour int `yaml:"desk_limit_per_hour"`
 }
 
 // On reports whether acknowledgements are sent.

@@ -90,6 +90,7 @@ func (v *validator) validate() {
 	for i := range c.Topics {
 		c.topicByID[c.Topics[i].ID] = &c.Topics[i]
 	}
+	c.own = c.ownAddresses()
 }
 
 func (v *validator) required(path, value string) bool {
@@ -131,6 +132,18 @@ func (v *validator) desk() {
 	}
 	if v.required("desk.address", d.Address) {
 		v.address("desk.address", d.Address)
+	}
+	seen := map[string]bool{}
+	for i, dom := range d.OwnDomains {
+		p := fmt.Sprintf("desk.own_domains[%d]", i)
+		dom = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(dom), "."))
+		if !domainRe.MatchString(dom) {
+			v.errorf(p, "%q is not a domain name such as fcdo.gov.uk", d.OwnDomains[i])
+		} else if seen[dom] {
+			v.errorf(p, "%q is listed twice", d.OwnDomains[i])
+		}
+		seen[dom] = true
+		d.OwnDomains[i] = dom
 	}
 	if v.cfg.Location == nil {
 		v.cfg.Location = time.UTC
@@ -612,6 +625,11 @@ func (v *validator) extensions() {
 	}
 	if c.Ack.PerSenderWindow == 0 {
 		c.Ack.PerSenderWindow = time.Hour
+	}
+	if c.Ack.DeskLimitPerHour == 0 {
+		c.Ack.DeskLimitPerHour = 200
+	} else if c.Ack.DeskLimitPerHour < 0 {
+		v.errorf("acknowledgements.desk_limit_per_hour", "must be positive")
 	}
 	v.secret("alerts.webhook_url_env", c.Alerts.WebhookURLEnv, false)
 	if c.Replies.HoldingMarker == "" {
