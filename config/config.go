@@ -31,6 +31,7 @@ type Config struct {
 	Alerts     Alerts     `yaml:"alerts"`
 	Replies    Replies    `yaml:"replies"`
 	Reports    Reports    `yaml:"reports"`
+	Ops        Ops        `yaml:"ops"`
 
 	// Path is the file the config was loaded from ("" when from bytes);
 	// Dir is its folder, against which relative paths resolve.

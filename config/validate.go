@@ -82,6 +82,7 @@ func (v *validator) validate() {
 	v.sla()
 	v.outlets()
 	v.extensions()
+	v.ops()
 	c.officerByID = map[string]*Officer{}
 	for i := range c.Officers {
 		c.officerByID[c.Officers[i].ID] = &c.Officers[i]
