@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/mediadesk/mediadesk/config"
@@ -35,17 +34,9 @@ func (a *Router) Officers() []string {
 	return ids
 }
 
-// Own reports whether addr is the desk's address or an officer's.
-func (a *Router) Own(addr string) bool {
-	addr = strings.ToLower(strings.TrimSpace(addr))
-	if addr == "" {
-		return false
-	}
-	if strings.Contains(strings.ToLower(a.Config.Desk.Address), addr) {
-		return true
-	}
-	return a.Config.OfficerByEmail(addr) != nil
-}
+// Own reports whether addr is the desk's own (config.IsOwnAddress: the
+// desk's, an officer's or in one of desk.own_domains).
+func (a *Router) Own(addr string) bool { return a.Config.IsOwnAddress(addr) }
 
 // Route routes in.Msg (everything but the load-aware choice of officer)
 // and records the decision on in. Safe for concurrent use.

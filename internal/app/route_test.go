@@ -73,3 +73,31 @@ func TestRoutePanicStillMakesAnEnquiry(t *testing.T) {
 		})
 	}
 }
+
+// TestRouterOwnIsTheConfigs: ingest's "own address" is config's single
+// definition — an exact address, never a substring of the desk's.
+func TestRouterOwnIsTheConfigs(t *testing.T) {
+	cfg, err := config.Load(filepath.Join("..", "..", "routing", "testdata", "desk.yaml"), config.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Router{Config: cfg}
+	desk := strings.ToLower(cfg.Desk.Address)
+	at := strings.IndexByte(desk, '@')
+	for _, tc := range []struct {
+		addr string
+		own  bool
+	}{
+		{desk, true},
+		{strings.ToUpper(desk), true},
+		{desk[at-1:], false},          // "k@…" of "newsdesk@…": a substring, not the address
+		{desk[at+1:], false},          // the bare domain
+		{"x" + desk, false},           // a longer local part
+		{cfg.Officers[0].Email, true}, // an officer
+		{"jo@bbc.co.uk", false},
+	} {
+		if got := a.Own(tc.addr); got != tc.own || got != cfg.IsOwnAddress(tc.addr) {
+			t.Errorf("Own(%q) = %v, want %v (and the config's answer)", tc.addr, got, tc.own)
+		}
+	}
+}
