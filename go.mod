@@ -33,5 +33,5 @@ require (
 	github.com/yuin/gopher-lua v1.1.1 // indirect
 	go.uber.org/atomic v1.12.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-)
 	google.golang.org/protobuf v1.36.12 // indirect
+)

@@ -28,6 +28,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 
+	"github.com/mediadesk/mediadesk/internal/lifecycle"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -123,6 +124,10 @@ type Status struct {
 	LastError   string    `json:"last_error,omitempty"`
 	LastErrorAt time.Time `json:"last_error_at,omitzero"`
 	LastSync    time.Time `json:"last_sync,omitzero"`
+	// Backoff is the wait before the next connection attempt and RetryAt
+	// when it is due (zero while connected).
+	Backoff time.Duration `json:"backoff,omitempty"`
+	RetryAt time.Time     `json:"retry_at,omitzero"`
 }
 
 // NewWorker validates cfg and returns a worker.
@@ -208,6 +213,7 @@ func (w *Worker) Run(ctx context.Context) error {
 			w.log.Warn("mailbox session ended; reconnecting", "err", err, "retry_in", wait.Round(time.Millisecond))
 			delay = min(delay*2, w.cfg.MaxBackoff)
 		}
+		w.setStatus(func(s *Status) { s.Backoff, s.RetryAt = wait, time.Now().Add(wait) })
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -267,8 +273,11 @@ func (w *Worker) session(ctx context.Context) error {
 		return err
 	}
 	defer c.Close()
-	// Close the connection when ctx ends so blocked commands return.
-	stop := context.AfterFunc(ctx, func() { c.Close() })
+	// Close the connection when ctx ends so blocked commands return (on a
+	// graceful stop, once the commit in flight is done and marked).
+	live, liveDone := lifecycle.InFlight(ctx)
+	defer liveDone()
+	stop := context.AfterFunc(live, func() { c.Close() })
 	defer stop()
 
 	sel, err := c.Select(w.cfg.Folder, nil).Wait()
@@ -292,7 +301,7 @@ func (w *Worker) session(ctx context.Context) error {
 	}
 	mark := w.markMode(c, sel)
 	idle := w.cfg.UseIdle && (c.Caps().Has(imap.CapIdle) || c.Caps().Has(imap.CapIMAP4rev2))
-	w.setStatus(func(s *Status) { s.Connected, s.LastError = true, "" })
+	w.setStatus(func(s *Status) { s.Connected, s.LastError, s.Backoff, s.RetryAt = true, "", 0, time.Time{} })
 	w.log.Info("mailbox connected", "uidvalidity", sel.UIDValidity, "messages", sel.NumMessages,
 		"last_uid", cur.LastUID, "idle", idle, "mark", mark.describe())
 
@@ -482,6 +491,10 @@ func (w *Worker) reconcile(ctx context.Context, c *imapclient.Client, f Folder, 
 // before it is durable.
 func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mark marker, uids []uint32) error {
 	sort.Slice(uids, func(i, j int) bool { return uids[i] < uids[j] })
+	// A stop (ctx) ends fetching and preparing; the commit under way, its
+	// cursor advance and its marking finish under live.
+	live, liveDone := lifecycle.InFlight(ctx)
+	defer liveDone()
 	type batch struct {
 		msgs []Fetched
 		err  error
@@ -553,14 +566,14 @@ func (w *Worker) ingest(ctx context.Context, c *imapclient.Client, f Folder, mar
 		var err error
 		for done := range marks {
 			if err == nil {
-				if err = w.markDone(ctx, c, f, mark, done); err != nil {
+				if err = w.markDone(live, c, f, mark, done); err != nil {
 					cancel() // stop fetching and committing too
 				}
 			}
 		}
 		markErr <- err
 	}()
-	err := w.commitAll(ctx, f, stages, marks)
+	err := w.commitAll(live, f, stages, marks)
 	close(marks)
 	if merr := <-markErr; merr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = merr

@@ -18,6 +18,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/lifecycle"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -523,7 +524,14 @@ func (o *Outbox) step(ctx context.Context, lastClaim *time.Time, backlog *bool) 
 		}
 	}
 	for _, m := range msgs {
-		if err := o.process(ctx, m); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopping: the rest stay pending for the next sender
+		}
+		// A delivery under way finishes after a stop, within the shutdown bound.
+		live, done := lifecycle.InFlight(ctx)
+		err := o.process(live, m)
+		done()
+		if err != nil {
 			if ctx.Err() == nil && deliveries(ctx, o.rdb, o.stream(), outboxGroup, m.ID) >= o.opts.MaxDeliveries {
 				o.log.Error("outbox: giving up on an entry that keeps failing; set aside in outbound:dead", "id", m.ID, "key", m.Values["key"], "err", err)
 				if key, _ := m.Values["key"].(string); key != "" {
