@@ -23,6 +23,11 @@ type LoadOptions struct {
 	// CheckSecrets makes a missing or empty secret environment variable an
 	// error (serve and check-config); route and report do not need secrets.
 	CheckSecrets bool
+	// CheckRedisURL, when set and CheckSecrets is, checks the URL held by
+	// redis.url_env's variable (when that is set) as serve would read it;
+	// serve and check-config pass the desk's Redis URL parser. Its error
+	// is reported redacted.
+	CheckRedisURL func(url string) error
 }
 
 // Load reads, decodes and validates the config at path. On failure the
@@ -67,7 +72,7 @@ func Parse(data []byte, path string, opts LoadOptions) (*Config, error) {
 	}
 	d := &decoder{lines: map[string]int{}, failed: map[string]bool{}}
 	d.decode("", doc, reflect.ValueOf(cfg).Elem())
-	v := &validator{cfg: cfg, d: d, env: opts.Env, secrets: opts.CheckSecrets}
+	v := &validator{cfg: cfg, d: d, env: opts.Env, secrets: opts.CheckSecrets, checkRedisURL: opts.CheckRedisURL}
 	v.validate()
 	if len(d.errs) > 0 {
 		return nil, d.errs.sorted()

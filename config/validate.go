@@ -43,6 +43,8 @@ type validator struct {
 	d       *decoder
 	env     Env
 	secrets bool
+	// checkRedisURL is LoadOptions.CheckRedisURL.
+	checkRedisURL func(string) error
 }
 
 // errorf records a problem at path; the line is the path's own line or,
@@ -82,6 +84,7 @@ func (v *validator) validate() {
 	v.sla()
 	v.outlets()
 	v.extensions()
+	v.secretURLs()
 	v.ops()
 	c.officerByID = map[string]*Officer{}
 	for i := range c.Officers {
@@ -293,7 +296,7 @@ func (v *validator) releases() {
 		case s.Feed != "":
 			u, err := url.Parse(s.Feed)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				v.errorf(p+".feed", "%q is not an http(s) URL", s.Feed)
+				v.badURL(p+".feed", s.Feed, err)
 			}
 			if s.Schedule == "" {
 				s.Schedule = "*/15 * * * *"
@@ -594,7 +597,7 @@ func (v *validator) extensions() {
 	}
 	if c.Web.BaseURL != "" {
 		if u, err := url.Parse(c.Web.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-			v.errorf("web.base_url", "%q is not an http(s) URL", c.Web.BaseURL)
+			v.badURL("web.base_url", c.Web.BaseURL, err)
 		}
 	}
 	if c.Web.SessionIdle == 0 {
