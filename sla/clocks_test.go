@@ -24,7 +24,7 @@ func TestClockLifecycle(t *testing.T) {
 		}
 		t.Run("the automatic acknowledgement does not meet acknowledge", func(t *testing.T) {
 			e.reset()
-			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "bell"})
+			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "walsh"})
 			_, err := e.st.RecordOwnMessage(e.ctx, store.OwnMessage{Ref: ref, Kind: "acknowledgement", By: "system",
 				Msg: store.Message{Message: mailparse.Message{MessageID: "ack-" + ref + "@desk", Subject: "Re: question"}}})
 			if err != nil {
@@ -40,11 +40,11 @@ func TestClockLifecycle(t *testing.T) {
 		})
 		t.Run("pause and resume", func(t *testing.T) {
 			e.reset()
-			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "bell"}) // resolution 24h
+			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "walsh"}) // resolution 24h
 			opened := e.clock.Now()
-			e.respond(ref, "bell", store.Substantive)
+			e.respond(ref, "walsh", store.Substantive)
 			sweep(2 * time.Hour)
-			if _, err := e.st.SetWaiting(e.ctx, ref, "bell", true, e.cfg.SLA.WarnBefore); err != nil {
+			if _, err := e.st.SetWaiting(e.ctx, ref, "walsh", true, e.cfg.SLA.WarnBefore); err != nil {
 				t.Fatal(err)
 			}
 			// Waiting on the journalist for 30 hours: the resolution clock,
@@ -55,7 +55,7 @@ func TestClockLifecycle(t *testing.T) {
 					t.Fatalf("transition while paused: %+v %+v", r, q.Clocks)
 				}
 			}
-			if _, err := e.st.SetWaiting(e.ctx, ref, "bell", false, e.cfg.SLA.WarnBefore); err != nil {
+			if _, err := e.st.SetWaiting(e.ctx, ref, "walsh", false, e.cfg.SLA.WarnBefore); err != nil {
 				t.Fatal(err)
 			}
 			paused := 30 * time.Hour
@@ -80,9 +80,9 @@ func TestClockLifecycle(t *testing.T) {
 		t.Run("next response after a follow-up", func(t *testing.T) {
 			e.reset()
 			from := "nr@example.com"
-			ref := e.one(open{Tier: "wire", Topic: "trade", Officer: "chen", From: from}) // first response 30m
+			ref := e.one(open{Tier: "wire", Topic: "trade", Officer: "tanaka", From: from}) // first response 30m
 			sweep(10 * time.Minute)
-			e.respond(ref, "chen", store.Substantive)
+			e.respond(ref, "tanaka", store.Substantive)
 			sweep(time.Hour)
 			if o := e.followup(ref, from, time.Time{}); o.Ref != ref {
 				t.Fatalf("follow-up %+v", o)
@@ -98,7 +98,7 @@ func TestClockLifecycle(t *testing.T) {
 			if r := sweep(15 * time.Minute); r.Breached != 1 {
 				t.Fatalf("next response not breached: %+v", r)
 			}
-			e.respond(ref, "chen", store.Substantive)
+			e.respond(ref, "tanaka", store.Substantive)
 			nr = e.enquiry(ref).Clocks[store.ClockNextResponse]
 			if nr.Met.IsZero() || nr.Breached.IsZero() {
 				t.Fatalf("next response %+v", nr)
@@ -126,7 +126,7 @@ func TestClockLifecycle(t *testing.T) {
 		t.Run("a deadline in a follow-up before any answer brings clocks forward", func(t *testing.T) {
 			e.reset()
 			from := "dl@example.com"
-			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "bell", From: from}) // ack 15m, frt 2h
+			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "walsh", From: from}) // ack 15m, frt 2h
 			sweep(time.Minute)
 			deadline := e.clock.Now().Add(45 * time.Minute)
 			e.followup(ref, from, deadline)
@@ -149,8 +149,8 @@ func TestClockLifecycle(t *testing.T) {
 		})
 		t.Run("resolving stops every clock", func(t *testing.T) {
 			e.reset()
-			ref := e.one(open{Tier: "wire", Topic: "trade", Officer: "chen"})
-			if _, err := e.st.Resolve(e.ctx, ref, "chen", "no comment"); err != nil {
+			ref := e.one(open{Tier: "wire", Topic: "trade", Officer: "tanaka"})
+			if _, err := e.st.Resolve(e.ctx, ref, "tanaka", "no comment"); err != nil {
 				t.Fatal(err)
 			}
 			if r := sweep(48 * time.Hour); r.Claimed != 0 {

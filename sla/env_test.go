@@ -14,13 +14,12 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/fixture"
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/store"
 )
-
-const deskYAML = "../../shared/data/desk.yaml"
 
 var (
 	cfgOnce sync.Once
@@ -28,10 +27,12 @@ var (
 	cfgErr  error
 )
 
-// deskConfig is the reference desk.yaml, loaded once.
+// deskConfig is the project's test desk (testdata/desk.yaml at the module
+// root), loaded once.
 func deskConfig(t testing.TB) *config.Config {
 	t.Helper()
-	cfgOnce.Do(func() { cfgVal, cfgErr = config.Load(deskYAML, config.LoadOptions{}) })
+	path := fixture.Desk(t)
+	cfgOnce.Do(func() { cfgVal, cfgErr = config.Load(path, config.LoadOptions{}) })
 	if cfgErr != nil {
 		t.Fatal(cfgErr)
 	}

@@ -53,7 +53,7 @@ func TestTwoSweepersExactlyOnce(t *testing.T) {
 		tiers := []string{"wire", "broadcast", "national", "regional", ""}
 		var opens []open
 		for i := 0; i < n; i++ {
-			opens = append(opens, open{Tier: tiers[i%len(tiers)], Topic: "migration", Officer: []string{"okafor", "reid"}[i%2],
+			opens = append(opens, open{Tier: tiers[i%len(tiers)], Topic: "migration", Officer: []string{"patel", "doyle"}[i%2],
 				At: monday.Add(time.Duration(rng.IntN(7200)) * time.Second)})
 		}
 		refs := e.commit(opens...)
@@ -214,7 +214,7 @@ func TestTwoSweepersExactlyOnce(t *testing.T) {
 func TestNoticeSurvivesCrash(t *testing.T) {
 	realAndMini(t, func(t *testing.T, newEnv func() *env) {
 		e := newEnv()
-		e.commit(open{Tier: "wire", Topic: "europe", Officer: "lindqvist"}, open{Tier: "wire", Topic: "europe", Officer: "lindqvist"})
+		e.commit(open{Tier: "wire", Topic: "europe", Officer: "moreau"}, open{Tier: "wire", Topic: "europe", Officer: "moreau"})
 		sw := NewSweeper(e.st, e.cfg, e.clock, quiet)
 		e.clock.Advance(3 * time.Minute) // past half of the 5-minute acknowledge target
 		if r, err := sw.Sweep(e.ctx); err != nil || r.Warned != 2 {

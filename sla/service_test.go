@@ -31,7 +31,7 @@ func TestDigestOncePerDayAcrossReplicas(t *testing.T) {
 		// Friday 27 Oct 2023 to Tuesday 31 Oct: the clocks go back on the
 		// Sunday. The digest runs at 08:00 desk time every day.
 		e.clock.Set(time.Date(2023, 10, 27, 7, 0, 0, 0, london))
-		e.commit(open{Tier: "wire", Topic: "europe", Officer: "lindqvist"}, open{Topic: "general", Officer: "bell"})
+		e.commit(open{Tier: "wire", Topic: "europe", Officer: "moreau"}, open{Topic: "general", Officer: "walsh"})
 		rec := newRecorder()
 		a, b := e.service(rec), e.service(rec)
 		var wg sync.WaitGroup
@@ -59,7 +59,7 @@ func TestDigestOncePerDayAcrossReplicas(t *testing.T) {
 			t.Fatalf("%d digests: %+v", len(digests), digests)
 		}
 		for i, d := range digests {
-			if d.Key != "report:digest:"+want[i] || strings.Join(d.To, ",") != "hughes" || d.Emails[0] != "alex.hughes@fcdo.example.gov.uk" {
+			if d.Key != "report:digest:"+want[i] || strings.Join(d.To, ",") != "grant" || d.Emails[0] != "fiona.grant@press.example.gov.uk" {
 				t.Errorf("digest %d: %s to %v %v", i, d.Key, d.To, d.Emails)
 			}
 			if rec.calls[d.Key] != 1 {
@@ -96,19 +96,19 @@ func TestAPIAndFormats(t *testing.T) {
 	realAndMini(t, func(t *testing.T, newEnv func() *env) {
 		e := newEnv()
 		refs := e.commit(
-			open{Tier: "broadcast", Outlet: "BBC", Topic: "europe", Officer: "lindqvist"},
-			open{Tier: "wire", Outlet: "Reuters", Topic: "migration", Officer: "okafor"},
-			open{Topic: "general", Officer: "bell"},
+			open{Tier: "broadcast", Outlet: "Example TV", Topic: "europe", Officer: "moreau"},
+			open{Tier: "wire", Outlet: "Example Wire", Topic: "migration", Officer: "patel"},
+			open{Topic: "general", Officer: "walsh"},
 		)
 		svc := e.service(nil)
 		e.clock.Advance(3 * time.Minute)
-		e.respond(refs[0], "lindqvist", store.Substantive) // ack and first response in 3m
-		e.clock.Advance(20 * time.Minute)                  // Reuters: ack (5m) breached; general ack (15m) breached
+		e.respond(refs[0], "moreau", store.Substantive) // ack and first response in 3m
+		e.clock.Advance(20 * time.Minute)               // Example Wire: ack (5m) breached; general ack (15m) breached
 		if _, err := svc.Tick(e.ctx); err != nil {
 			t.Fatal(err)
 		}
 		e.clock.Advance(time.Minute)
-		e.respond(refs[1], "okafor", store.Holding) // late
+		e.respond(refs[1], "patel", store.Holding) // late
 		if _, err := svc.Tick(e.ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +138,7 @@ func TestAPIAndFormats(t *testing.T) {
 			t.Fatalf("report %+v, ack %+v", rep.Total, ack)
 		}
 		// Only the general enquiry has a clock past due and unmet (the
-		// Reuters acknowledge was met late).
+		// Example Wire acknowledge was met late).
 		if rep.Total.OpenNow != 3 || rep.Total.OverdueNow != 1 {
 			t.Errorf("open %d overdue %d", rep.Total.OpenNow, rep.Total.OverdueNow)
 		}
@@ -165,7 +165,7 @@ func TestAPIAndFormats(t *testing.T) {
 		if x.Ref != refs[0] || x.Clocks[store.ClockFirstResponse].Met.IsZero() || *x.Clocks[store.ClockFirstResponse].Within != true || len(x.Timeline) < 2 || !x.InHours {
 			t.Errorf("export %+v", x)
 		}
-		rows, err := csv.NewReader(bytes.NewReader(get("/api/reports/export?from=2023-10-16&to=2023-10-16&format=csv&officer=okafor", 200))).ReadAll()
+		rows, err := csv.NewReader(bytes.NewReader(get("/api/reports/export?from=2023-10-16&to=2023-10-16&format=csv&officer=patel", 200))).ReadAll()
 		if err != nil || len(rows) != 2 || rows[1][0] != refs[1] || len(rows[1]) != len(exportHeader()) {
 			t.Errorf("csv export: %v %v", rows, err)
 		}
@@ -192,7 +192,7 @@ func TestAPIAndFormats(t *testing.T) {
 		if err := Write(&tb, &rep, FormatTable, e.cfg.Location); err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"SLA report for enquiries opened 2023-10-16 to 2023-10-16", "Europe and the Western Balkans", "100.0% (1/1)", "Breaches: 2", refs[1], "acknowledge", "Total"} {
+		for _, want := range []string{"SLA report for enquiries opened 2023-10-16 to 2023-10-16", "Europe", "100.0% (1/1)", "Breaches: 2", refs[1], "acknowledge", "Total"} {
 			if !strings.Contains(tb.String(), want) {
 				t.Errorf("table lacks %q:\n%s", want, tb.String())
 			}

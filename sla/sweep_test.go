@@ -14,7 +14,7 @@ func TestSweepTransitions(t *testing.T) {
 		e := newEnv()
 		// broadcast: acknowledge 10m, first response 1h, resolution 6h;
 		// warn_before 15m, after_breach 30m.
-		ref := e.one(open{Tier: "broadcast", Outlet: "BBC", Topic: "europe", Officer: "lindqvist"})
+		ref := e.one(open{Tier: "broadcast", Outlet: "Example TV", Topic: "europe", Officer: "moreau"})
 		sw := NewSweeper(e.st, e.cfg, e.clock, quiet)
 		rec := newRecorder()
 		dl := NewDeliverer(e.st, e.cfg, rec, quiet)
@@ -47,7 +47,7 @@ func TestSweepTransitions(t *testing.T) {
 		// A holding reply at 20m meets acknowledge (late) and cancels its
 		// escalation.
 		step(10 * time.Minute)
-		e.respond(ref, "lindqvist", store.Holding)
+		e.respond(ref, "moreau", store.Holding)
 		// First response warns at 45m, breaches at 60m, escalates at 90m.
 		if r := step(25 * time.Minute); r.Warned != 1 || r.Escalated != 0 {
 			t.Fatalf("t45: %+v", r)
@@ -76,15 +76,15 @@ func TestSweepTransitions(t *testing.T) {
 		for _, n := range rec.sent {
 			switch n.Kind {
 			case NoticeWarning:
-				if strings.Join(n.To, ",") != "lindqvist" || n.Emails[0] != "sofia.lindqvist@fcdo.example.gov.uk" {
+				if strings.Join(n.To, ",") != "moreau" || n.Emails[0] != "claire.moreau@press.example.gov.uk" {
 					t.Errorf("warning to %v %v", n.To, n.Emails)
 				}
 			case NoticeBreach:
-				if strings.Join(n.To, ",") != "hughes" {
+				if strings.Join(n.To, ",") != "grant" {
 					t.Errorf("breach to %v", n.To)
 				}
 			case NoticeEscalation:
-				if strings.Join(n.To, ",") != "hughes,lindqvist" {
+				if strings.Join(n.To, ",") != "grant,moreau" {
 					t.Errorf("escalation to %v", n.To)
 				}
 			}
@@ -109,7 +109,7 @@ func TestSweepTransitions(t *testing.T) {
 					t.Errorf("%s lacks %s: %v", typ, k, d)
 				}
 			}
-			if d["topic"] != "europe" || d["tier"] != "broadcast" || d["officer"] != "lindqvist" || d["policy"] != "broadcast-national" {
+			if d["topic"] != "europe" || d["tier"] != "broadcast" || d["officer"] != "moreau" || d["policy"] != "broadcast-national" {
 				t.Errorf("%s dims %v", typ, d)
 			}
 		}
