@@ -90,13 +90,26 @@ func (m *Mailbox) UseIdle() bool { return m.Idle == nil || *m.Idle }
 // Redis says where Redis is.
 type Redis struct {
 	URLEnv string `yaml:"url_env"`
-	// KeyPrefix namespaces every key (extension; default "{md}:" — the hash
-	// tag keeps a desk's keys in one Cluster slot so transactions work).
+	// DeskID names the desk in its keys (extension; default
+	// desk.reference_prefix in lower case): keys start "{md:<desk id>}:".
+	// The hash tag keeps each desk's keys in one Cluster slot, so its
+	// scripts work there, while several desks on one Cluster spread over
+	// its masters.
+	DeskID string `yaml:"desk_id"`
+	// KeyPrefix, when set, overrides the prefix derived from DeskID
+	// verbatim (extension; it must hold a non-empty {hash tag}); e.g.
+	// "{md}:" keeps the keys of a desk set up before desk ids.
 	KeyPrefix string `yaml:"key_prefix"`
 }
 
 // SMTP is the outgoing mail server.
 type SMTP struct {
+// LegacyKeyPrefix is the one prefix every desk shared before desk ids.
+const LegacyKeyPrefix = "{md}:"
+
+// DeskKeyPrefix is the key prefix of the desk id id: "{md:<id>}:".
+func DeskKeyPrefix(id string) string { return "{md:" + id + "}:" }
+
 	Address     string   `yaml:"address"`
 	Security    Security `yaml:"security"`
 	Username    string   `yaml:"username"`
@@ -253,6 +266,10 @@ type Ingest struct {
 
 // Web is the dashboard and API (extension).
 type Web struct {
+	// LeaseTTL is how long a replica's hold on a mailbox folder lasts
+	// without renewal (default 30s): when the replica dies, another takes
+	// the folder over within this time.
+	LeaseTTL time.Duration `yaml:"lease_ttl"`
 	// Listen is the default listen address (default 127.0.0.1:8080).
 	Listen string `yaml:"listen"`
 	// BaseURL is how officers reach the dashboard, used in links in mail.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 func env(vars map[string]string) Env {
@@ -30,40 +32,50 @@ func parse(t *testing.T, data []byte) (*Config, error) {
 	return Parse(data, abs, LoadOptions{Env: fullEnv, CheckSecrets: true})
 }
 
-func TestSharedDeskLoadsUnchanged(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "data", "desk.yaml")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("shared desk.yaml absent")
+// TestDesksLoad loads the project's test desk (testdata/desk.yaml at the
+// module root) and, when the shared data set is present, the reference
+// desk.yaml, which must load unchanged.
+func TestDesksLoad(t *testing.T) {
+	type want struct {
+		path, prefix, name, manager string
+		nightShift                  int
 	}
-	c, err := Load(path, LoadOptions{Env: env(map[string]string{
-		"MEDIADESK_IMAP_PASSWORD": "x", "MEDIADESK_SMTP_PASSWORD": "y",
-	}), CheckSecrets: true})
-	if err != nil {
-		t.Fatalf("shared desk.yaml: %v", err)
+	desks := []want{{fixture.Desk(t), "DEA", "Department of Example Affairs Press Office", "grant", 4}}
+	if p, ok := fixture.Shared(t, "desk.yaml"); ok {
+		desks = append(desks, want{p, "FCDO", "FCDO Press Office", "hughes", 5})
 	}
-	if c.Desk.ReferencePrefix != "FCDO" || c.Location.String() != "Europe/London" {
-		t.Errorf("desk = %+v, location %v", c.Desk, c.Location)
-	}
-	if got := c.FallbackTopic(); got != "general" {
-		t.Errorf("fallback = %q", got)
-	}
-	if p := c.PolicyFor("wire", "europe"); p.ID != "wire" {
-		t.Errorf("wire policy = %s", p.ID)
-	}
-	if p := c.PolicyFor("regional", "europe"); p.ID != "standard" {
-		t.Errorf("regional policy = %s", p.ID)
-	}
-	if c.Officer("hughes").Role != RoleManager || c.Topic("europe") == nil {
-		t.Error("lookups broken")
-	}
-	if c.Rota[5].Duration != 14*time.Hour {
-		t.Errorf("night shift duration %v", c.Rota[5].Duration)
-	}
-	if c.Mailboxes[0].Folders[0] != "INBOX" || c.Ingest.PollInterval != 30*time.Second {
-		t.Errorf("defaults: %+v %+v", c.Mailboxes[0], c.Ingest)
-	}
-	if !strings.Contains(c.Summary(), "FCDO Press Office") {
-		t.Error(c.Summary())
+	for _, d := range desks {
+		c, err := Load(d.path, LoadOptions{Env: env(map[string]string{
+			"MEDIADESK_IMAP_PASSWORD": "x", "MEDIADESK_SMTP_PASSWORD": "y",
+		}), CheckSecrets: true})
+		if err != nil {
+			t.Errorf("%s: %v", d.path, err)
+			continue
+		}
+		if c.Desk.ReferencePrefix != d.prefix || c.Location.String() != "Europe/London" {
+			t.Errorf("%s: desk = %+v, location %v", d.path, c.Desk, c.Location)
+		}
+		if got := c.FallbackTopic(); got != "general" {
+			t.Errorf("%s: fallback = %q", d.path, got)
+		}
+		if p := c.PolicyFor("wire", "europe"); p.ID != "wire" {
+			t.Errorf("%s: wire policy = %s", d.path, p.ID)
+		}
+		if p := c.PolicyFor("regional", "europe"); p.ID != "standard" {
+			t.Errorf("%s: regional policy = %s", d.path, p.ID)
+		}
+		if c.Officer(d.manager).Role != RoleManager || c.Topic("europe") == nil {
+			t.Errorf("%s: lookups broken", d.path)
+		}
+		if c.Rota[d.nightShift].Duration != 14*time.Hour {
+			t.Errorf("%s: night shift duration %v", d.path, c.Rota[d.nightShift].Duration)
+		}
+		if c.Mailboxes[0].Folders[0] != "INBOX" || c.Ingest.PollInterval != 30*time.Second {
+			t.Errorf("%s: defaults: %+v %+v", d.path, c.Mailboxes[0], c.Ingest)
+		}
+		if !strings.Contains(c.Summary(), d.name) {
+			t.Errorf("%s: summary %s", d.path, c.Summary())
+		}
 	}
 }
 
@@ -84,7 +96,7 @@ func TestErrors(t *testing.T) {
 		line     int
 		msg      string
 	}{
-		{"unknown top key", "redis:\n", "redis:\n  bogus: 1\n", "redis.bogus", 15, `unknown key "bogus"; valid keys here: url_env, key_prefix`},
+		{"unknown top key", "redis:\n", "redis:\n  bogus: 1\n", "redis.bogus", 15, `unknown key "bogus"; valid keys here: url_env, desk_id, key_prefix`},
 		{"unknown nested key", "    sent_folder: Sent\n", "    sent_folder: Sent\n    sent_folders: X\n", "mailboxes[0].sent_folders", 14, `unknown key "sent_folders"`},
 		{"duplicate key", "  name: Test Desk\n", "  name: Test Desk\n  name: Again\n", "desk.name", 3, `appears twice`},
 		{"bad duration", "duration: 10h", "duration: 10 hours", "rota[0].duration", 39, `"10 hours" is not a duration like 90m or 1h30m`},

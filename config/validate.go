@@ -255,8 +255,37 @@ func (v *validator) redis() {
 	if r.URLEnv != "" && !envRe.MatchString(r.URLEnv) {
 		v.errorf("redis.url_env", "%q is not an environment variable name", r.URLEnv)
 	}
-	if r.KeyPrefix == "" {
-		r.KeyPrefix = "{md}:"
+	switch {
+	case r.DeskID != "" && r.KeyPrefix != "":
+		v.errorf("redis", "desk_id and key_prefix both name the keys: give one (key_prefix overrides the prefix desk_id gives)")
+	case r.KeyPrefix != "":
+		if tag, ok := hashTag(r.KeyPrefix); !ok || tag == "" || strings.ContainsAny(r.KeyPrefix, " \t\r\n") {
+			v.errorf("redis.key_prefix", "%q needs a non-empty {hash tag} and no spaces, such as \"{md:fcdo}:\": a desk's scripts touch many keys, which a Redis Cluster allows only within one slot", r.KeyPrefix)
+		}
+	case r.DeskID != "":
+		if !idRe.MatchString(r.DeskID) {
+			v.errorf("redis.desk_id", "%q must be 1-64 lower-case letters, digits, '-' or '_'", r.DeskID)
+		}
+		r.KeyPrefix = DeskKeyPrefix(r.DeskID)
+	default:
+		r.DeskID = strings.ToLower(v.cfg.Desk.ReferencePrefix)
+		if r.DeskID == "" {
+			r.DeskID = "desk"
+		}
+		r.KeyPrefix = DeskKeyPrefix(r.DeskID)
+	}
+}
+
+// hashTag returns the part of key Redis Cluster hashes: the text between
+// the first '{' and the next '}', when there is one.
+func hashTag(key string) (string, bool) {
+	i := strings.IndexByte(key, '{')
+	if i < 0 {
+		return "", false
+	}
+	j := strings.IndexByte(key[i+1:], '}')
+	if j < 0 {
+		return "", false
 	}
 }
 
@@ -581,6 +610,11 @@ func (v *validator) extensions() {
 		v.errorf("ingest.poll_interval", "%s is below the 1s minimum", c.Ingest.PollInterval)
 	}
 	if c.Ingest.MaxMessageSize == 0 {
+	if c.Ingest.LeaseTTL == 0 {
+		c.Ingest.LeaseTTL = 30 * time.Second
+	} else if c.Ingest.LeaseTTL < time.Second {
+		v.errorf("ingest.lease_ttl", "%s is below the 1s minimum", c.Ingest.LeaseTTL)
+	}
 		c.Ingest.MaxMessageSize = 25 << 20
 	} else if c.Ingest.MaxMessageSize < 64<<10 {
 		v.errorf("ingest.max_message_size", "%d bytes is below the 64 KiB minimum", c.Ingest.MaxMessageSize)

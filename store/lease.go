@@ -6,6 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -34,12 +38,44 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`)
 
-// NewLease prepares a lease on name for this process.
+// NewLease prepares a lease on name for this process. Its token says who
+// holds it ("<host>/<pid>/<random>"), so LeaseHolder can tell an operator
+// (or a test) which process polls a folder.
 func (s *Store) NewLease(name string, ttl time.Duration) *Lease {
 	b := make([]byte, 12)
 	_, _ = rand.Read(b)
-	return &Lease{s: s, key: s.Key("lease:" + name), token: hex.EncodeToString(b), ttl: ttl}
+	host, _ := os.Hostname()
+	host = strings.NewReplacer("/", "_", " ", "_").Replace(host)
+	token := fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
+	return &Lease{s: s, key: s.Key("lease:" + name), token: token, ttl: ttl}
 }
+
+// LeaseHolder returns the token of the holder of lease name
+// ("<host>/<pid>/<random>") and how long the lease has left, or "" when
+// nobody holds it.
+func (s *Store) LeaseHolder(ctx context.Context, name string) (string, time.Duration, error) {
+	key := s.Key("lease:" + name)
+	pipe := s.rdb.Pipeline()
+	get := pipe.Get(ctx, key)
+	ttl := pipe.PTTL(ctx, key)
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return "", 0, fmt.Errorf("lease %s: %w", key, err)
+	}
+	return get.Val(), max(ttl.Val(), 0), nil
+}
+
+// LeasePID is the process id in a lease holder's token (0 if none).
+func LeasePID(token string) int {
+	parts := strings.Split(token, "/")
+	if len(parts) < 3 {
+		return 0
+	}
+	pid, _ := strconv.Atoi(parts[len(parts)-2])
+	return pid
+}
+
+// Token is this process's token for the lease.
+func (l *Lease) Token() string { return l.token }
 
 // Acquire takes the lease if it is free (or already ours, renewing it).
 func (l *Lease) Acquire(ctx context.Context) (bool, error) {
@@ -73,6 +109,10 @@ func (l *Lease) Release(ctx context.Context) error {
 // Hold acquires the lease (waiting while another replica holds it), then
 // runs fn with a context that is cancelled if the lease is lost. It
 // returns when ctx ends or fn returns.
+//
+// A waiting replica sleeps until the holder's lease would lapse (at most a
+// third of the TTL at a time), so when the holder dies another takes over
+// within the TTL of its last renewal, plus one round trip.
 func (l *Lease) Hold(ctx context.Context, fn func(ctx context.Context) error) error {
 	wait := l.ttl / 3
 	for {
@@ -80,10 +120,22 @@ func (l *Lease) Hold(ctx context.Context, fn func(ctx context.Context) error) er
 		if err == nil && ok {
 			break
 		}
+		sleep := wait
+		if err == nil {
+			left, perr := l.s.rdb.PTTL(ctx, l.key).Result()
+			if perr == nil && left == -2 { // gone since: try again now
+				left = 0
+			}
+			if perr == nil && left >= 0 && left < sleep {
+				// Wake just after it lapses; a little jitter keeps
+				// waiting replicas from arriving in lockstep.
+				sleep = left + time.Duration(mrand.Int64N(int64(5*time.Millisecond)))
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(wait):
+		case <-time.After(sleep):
 		}
 	}
 	inner, cancel := context.WithCancel(ctx)

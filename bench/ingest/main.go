@@ -86,7 +86,7 @@ func run(o options) error {
 	if !o.keep {
 		defer os.RemoveAll(dir)
 	}
-	b := &bench{o: o, dir: dir, prefix: "{md}:"}
+	b := &bench{o: o, dir: dir}
 	fmt.Printf("machine: %d CPU, %s, %s/%s, %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 
 	if b.redis, err = servers.StartRedisServer(ctx, filepath.Join(dir, "redis"), servers.RedisOptions{NoAppendOnly: o.noAOF}); err != nil {
@@ -170,6 +170,7 @@ outlets:
 		return fmt.Errorf("bench config: %w", err)
 	}
 	b.loc = cfg.Location
+	b.prefix = cfg.Redis.KeyPrefix
 	var rels []routing.Release
 	if cat, err := routing.LoadSources(cfg, routing.SourceOptions{}); err == nil {
 		rels = cat.Releases()

@@ -21,10 +21,7 @@ import (
 // and in total, messages equal the sum of enquiries, follow-ups, automatic
 // and quarantined.
 func TestStatus(t *testing.T) {
-	desk := filepath.Join("..", "..", "..", "shared", "data", "desk.yaml")
-	if _, err := os.Stat(desk); err != nil {
-		t.Skip("shared desk.yaml absent")
-	}
+	desk := fixture.Desk(t)
 	r := servertest.Redis(t)
 	cfg, err := config.Load(desk, config.LoadOptions{})
 	if err != nil {
@@ -33,7 +30,7 @@ func TestStatus(t *testing.T) {
 	opt, _ := redis.ParseURL(r.URL)
 	rdb := redis.NewClient(opt)
 	defer rdb.Close()
-	st := store.New(rdb, store.Options{RefPrefix: "FCDO", Location: cfg.Location})
+	st := store.New(rdb, store.Options{Prefix: cfg.Redis.KeyPrefix, RefPrefix: "FCDO", Location: cfg.Location})
 	ctx := context.Background()
 	now := time.Date(2023, 10, 16, 9, 30, 0, 0, time.UTC)
 	in := func(uid uint32, id, from, subject string, irt []string, auto mailparse.AutoKind) store.Incoming {
