@@ -82,8 +82,6 @@ type Mailbox struct {
 	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
 	// Idle can turn IMAP IDLE off (poll only); default on.
 	Idle *bool `yaml:"idle"`
-	// Auth signs in with OAuth2 instead of a password (see MailAuth).
-	Auth MailAuth `yaml:"auth"`
 }
 
 // UseIdle reports whether IDLE should be used when the server offers it.
@@ -104,14 +102,14 @@ type Redis struct {
 	KeyPrefix string `yaml:"key_prefix"`
 }
 
-// SMTP is the outgoing mail server.
-type SMTP struct {
 // LegacyKeyPrefix is the one prefix every desk shared before desk ids.
 const LegacyKeyPrefix = "{md}:"
 
 // DeskKeyPrefix is the key prefix of the desk id id: "{md:<id>}:".
 func DeskKeyPrefix(id string) string { return "{md:" + id + "}:" }
 
+// SMTP is the outgoing mail server.
+type SMTP struct {
 	Address     string   `yaml:"address"`
 	Security    Security `yaml:"security"`
 	Username    string   `yaml:"username"`
@@ -119,8 +117,6 @@ func DeskKeyPrefix(id string) string { return "{md:" + id + "}:" }
 	From        string   `yaml:"from"`
 	// InsecureSkipVerify disables TLS certificate checks (test servers only).
 	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
-	// Auth signs in with OAuth2 instead of a password (see MailAuth).
-	Auth MailAuth `yaml:"auth"`
 }
 
 // Releases lists where the release catalogue comes from.
@@ -266,14 +262,14 @@ type Ingest struct {
 	// Keyword flags a message once its enquiry is committed, when no
 	// processed_folder is configured (default "$MediadeskIngested").
 	Keyword string `yaml:"keyword"`
-}
-
-// Web is the dashboard and API (extension).
-type Web struct {
 	// LeaseTTL is how long a replica's hold on a mailbox folder lasts
 	// without renewal (default 30s): when the replica dies, another takes
 	// the folder over within this time.
 	LeaseTTL time.Duration `yaml:"lease_ttl"`
+}
+
+// Web is the dashboard and API (extension).
+type Web struct {
 	// Listen is the default listen address (default 127.0.0.1:8080).
 	Listen string `yaml:"listen"`
 	// BaseURL is how officers reach the dashboard, used in links in mail.

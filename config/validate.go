@@ -226,7 +226,7 @@ func (v *validator) mailboxes() {
 		}
 		v.security(p+".security", m.Security, host)
 		v.required(p+".username", m.Username)
-		v.mailAuth(p, &m.Auth, m.Username, m.PasswordEnv, true)
+		v.secret(p+".password_env", m.PasswordEnv, true)
 		if len(m.Folders) == 0 {
 			m.Folders = []string{"INBOX"}
 		}
@@ -287,6 +287,7 @@ func hashTag(key string) (string, bool) {
 	if j < 0 {
 		return "", false
 	}
+	return key[i+1 : i+1+j], true
 }
 
 func (v *validator) smtp() {
@@ -296,10 +297,10 @@ func (v *validator) smtp() {
 		host, _ = v.hostPort("smtp.address", s.Address)
 	}
 	v.security("smtp.security", s.Security, host)
-	if !s.Auth.IsOAuth() && (s.Username == "") != (s.PasswordEnv == "") {
+	if (s.Username == "") != (s.PasswordEnv == "") {
 		v.errorf("smtp", "username and password_env go together: give both for AUTH, or neither")
 	}
-	v.mailAuth("smtp", &s.Auth, s.Username, s.PasswordEnv, false)
+	v.secret("smtp.password_env", s.PasswordEnv, false)
 	if v.required("smtp.from", s.From) {
 		v.address("smtp.from", s.From)
 	}
@@ -609,12 +610,12 @@ func (v *validator) extensions() {
 	} else if c.Ingest.PollInterval < time.Second {
 		v.errorf("ingest.poll_interval", "%s is below the 1s minimum", c.Ingest.PollInterval)
 	}
-	if c.Ingest.MaxMessageSize == 0 {
 	if c.Ingest.LeaseTTL == 0 {
 		c.Ingest.LeaseTTL = 30 * time.Second
 	} else if c.Ingest.LeaseTTL < time.Second {
 		v.errorf("ingest.lease_ttl", "%s is below the 1s minimum", c.Ingest.LeaseTTL)
 	}
+	if c.Ingest.MaxMessageSize == 0 {
 		c.Ingest.MaxMessageSize = 25 << 20
 	} else if c.Ingest.MaxMessageSize < 64<<10 {
 		v.errorf("ingest.max_message_size", "%d bytes is below the 64 KiB minimum", c.Ingest.MaxMessageSize)
