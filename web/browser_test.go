@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -39,8 +38,6 @@ var browser struct {
 	err    error
 }
 
-const chromiumPath = "/usr/bin/chromium"
-
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if browser.cancel != nil {
@@ -54,11 +51,12 @@ func TestMain(m *testing.M) {
 // unless MEDIADESK_REQUIRE_REAL=1.
 func browserContext(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := exec.LookPath(chromiumPath); err != nil {
+	chromiumPath, err := servers.LookChromium()
+	if err != nil {
 		if servers.RequireReal() {
-			t.Fatalf("chromium is required (%s=1) but %s is missing", servers.EnvRequireReal, chromiumPath)
+			t.Fatalf("chromium is required (%s=1): %v", servers.EnvRequireReal, err)
 		}
-		t.Skipf("no chromium at %s", chromiumPath)
+		t.Skipf("no chromium: %v", err)
 	}
 	browser.once.Do(func() {
 		opts := append(chromedp.DefaultExecAllocatorOptions[:],
