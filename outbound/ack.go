@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/mailparse"
@@ -191,15 +193,10 @@ func (s *Service) ownMessageID(ctx context.Context, id string) (bool, error) {
 	return v == "1", nil
 }
 
-// ownAddress reports whether addr is the desk's, the SMTP sender's, a
-// mailbox's or an officer's.
-func (s *Service) ownAddress(addr string) bool {
-	addr = strings.ToLower(strings.TrimSpace(addr))
-	if addr == "" {
-		return false
-	}
-	return s.own[addr] || s.cfg.OfficerByEmail(addr) != nil
-}
+// ownAddress reports whether addr is the desk's own (config.IsOwnAddress:
+// the desk's, the SMTP sender's, a mailbox's, an officer's, or in one of
+// desk.own_domains).
+func (s *Service) ownAddress(addr string) bool { return s.cfg.IsOwnAddress(addr) }
 
 // acknowledge queues (or records the suppression of) the acknowledgement
 // of a new enquiry. Idempotent: the key is ack:<ref>.
@@ -216,13 +213,15 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	if err != nil {
 		return fmt.Errorf("first message of %s: %w", ref, err)
 	}
-	rcpt := replyAddress(&m.Message)
+	rcpt := ackRecipient(&m.Message)
+	rcpt.Name = InertText(rcpt.Name, maxAckName)
+	subject := InertText(e.Subject, maxAckSubject)
 	reason, err := s.ackDecision(ctx, e, m, rcpt.Addr)
 	if err != nil {
 		return err
 	}
 	out := Outgoing{Key: key, Kind: KindAck, Ref: ref, From: s.envelopeFrom, To: []string{rcpt.Addr},
-		Subject: ReplySubject(ref, e.Subject)}
+		Subject: ReplySubject(ref, subject)}
 	if reason != "" {
 		out.Suppress = reason
 		return s.enqueueAck(ctx, out, rcpt.Addr)
@@ -230,7 +229,7 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	now := s.clock.Now()
 	data := AckData{
 		Ref: ref, Desk: s.cfg.Desk.Name, DeskAddress: s.cfg.Desk.Address, Team: team(e),
-		Name: rcpt.Name, Email: rcpt.Addr, Subject: e.Subject, Outlet: e.Outlet, Release: e.ReleaseTitle,
+		Name: rcpt.Name, Email: rcpt.Addr, Subject: subject, Outlet: e.Outlet, Release: e.ReleaseTitle,
 		Expected: Expected(e.Clocks[store.ClockFirstResponse].Due, now, s.cfg.Location),
 	}
 	if t := s.cfg.Topic(e.Topic); t != nil {
@@ -249,7 +248,7 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	raw, mid, err := s.composer.Compose(Draft{
 		From: s.from, ReplyTo: s.replyTo, To: []*mailAddress{{Name: rcpt.Name, Address: rcpt.Addr}},
 		Subject: out.Subject, InReplyTo: threadIDs(&m.Message, false), References: threadIDs(&m.Message, true),
-		Text: body.String(), AutoSubmitted: "auto-replied", Ref: ref, Date: now,
+		Text: body.String(), NoLinks: true, AutoSubmitted: "auto-replied", Ref: ref, Date: now,
 		MessageID: s.composer.NewMessageID(ref, "ack"),
 	})
 	if err != nil {
@@ -261,10 +260,23 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	return s.enqueueAck(ctx, out, rcpt.Addr)
 }
 
+// deskAckRate is the rate key of the desk-wide acknowledgement limit.
+const deskAckRate = "ack:*desk*"
+
 func (s *Service) enqueueAck(ctx context.Context, out Outgoing, rcpt string) error {
-	if out.Suppress == "" && s.cfg.Ack.PerSenderLimit > 0 {
-		out.Rate = &Rate{Key: "ack:" + strings.ToLower(rcpt), Limit: s.cfg.Ack.PerSenderLimit, Window: s.cfg.Ack.PerSenderWindow,
-			Reason: fmt.Sprintf("more than %d acknowledgements to %s within %s", s.cfg.Ack.PerSenderLimit, rcpt, s.cfg.Ack.PerSenderWindow)}
+	if out.Suppress == "" {
+		// Per recipient first (so one prolific sender does not use up the
+		// desk's allowance), then the desk as a whole.
+		if s.cfg.Ack.PerSenderLimit > 0 {
+			out.Rates = append(out.Rates, Rate{Key: "ack:" + strings.ToLower(rcpt), Limit: s.cfg.Ack.PerSenderLimit,
+				Window: s.cfg.Ack.PerSenderWindow, Count: CountAckSenderLimited,
+				Reason: fmt.Sprintf("more than %d acknowledgements to %s within %s", s.cfg.Ack.PerSenderLimit, rcpt, s.cfg.Ack.PerSenderWindow)})
+		}
+		if s.cfg.Ack.DeskLimitPerHour > 0 {
+			out.Rates = append(out.Rates, Rate{Key: deskAckRate, Limit: s.cfg.Ack.DeskLimitPerHour, Window: time.Hour,
+				Count:  CountAckDeskLimited,
+				Reason: fmt.Sprintf("the desk has sent %d acknowledgements within the last hour (acknowledgements.desk_limit_per_hour)", s.cfg.Ack.DeskLimitPerHour)})
+		}
 	}
 	res, err := s.outbox.Enqueue(ctx, out)
 	if err != nil {
@@ -295,7 +307,85 @@ func team(e *store.Enquiry) string {
 	return "our duty press officers"
 }
 
-// replyAddress is where a reply to m goes: its Reply-To, else From.
+// ackRecipient is where an acknowledgement of m goes: its From address.
+// Its Reply-To is used only when it is in exactly From's domain (a
+// journalist's own desk alias): anyone can write any Reply-To, and an
+// automatic acknowledgement sent there would let a stranger make the desk
+// mail a third party.
+func ackRecipient(m *mailparse.Message) mailparse.Address {
+	for _, a := range m.ReplyTo {
+		if a.Addr == "" {
+			continue
+		}
+		if d := domainOf(a.Addr); d != "" && d == domainOf(m.From.Addr) {
+			if a.Name == "" && strings.EqualFold(a.Addr, m.From.Addr) {
+				a.Name = m.From.Name
+			}
+			return a
+		}
+		break // only the first Reply-To is considered
+	}
+	return m.From
+}
+
+// domainOf is an address's domain, lower-cased ("" when there is none).
+func domainOf(addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ToLower(strings.TrimSpace(addr[at+1:])), ".")
+}
+
+// Acknowledgements echo at most this much of the journalist's subject and
+// name (runes), made inert by InertText.
+const (
+	maxAckSubject = 80
+	maxAckName    = 60
+)
+
+var (
+	// linkTokenRe finds what a mail client might make into a link: a
+	// scheme, "www.", an address, or a host name with a dot and a
+	// letters-only top-level label (any script).
+	linkTokenRe = regexp.MustCompile(`(?i)[a-z][a-z0-9+.-]*:/|\bwww\.|\b(mailto|tel|sms|callto|data|javascript|file|ftp|news|irc|xmpp|sip):\S|[^\s@]@[\p{L}\p{N}-]+\.|[\p{L}\p{N}_-]+(\.[\p{L}\p{N}_-]+)*\.\p{L}{2,63}(\PL|$)`)
+	// dotLikes are characters some clients read as a dot in a host name.
+	dotLikes = strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".", "\u2024", ".", "\ufe52", ".")
+)
+
+// InertText makes untrusted text (a subject, a display name) safe to echo
+// in automatic mail: control and format characters become spaces, runs of
+// space collapse, every word that a mail client could turn into a link
+// (a URL, "www.", an address, a host name) is replaced by "[link
+// removed]", and the result is clipped to max runes with "…".
+func InertText(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, s)
+	words := strings.Fields(s)
+	out := words[:0]
+	for _, w := range words {
+		if linkTokenRe.MatchString(dotLikes.Replace(w)) {
+			w = "[link removed]"
+			if n := len(out); n > 0 && out[n-1] == w {
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	s = strings.Join(out, " ")
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		s = strings.TrimSpace(string(r[:max-1])) + "…"
+	}
+	return s
+}
+
+// replyAddress is where a person's reply to m goes: its Reply-To, else
+// From. (Automatic mail uses ackRecipient.)
 func replyAddress(m *mailparse.Message) mailparse.Address {
 	for _, a := range m.ReplyTo {
 		if a.Addr != "" {

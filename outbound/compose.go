@@ -38,6 +38,9 @@ type Draft struct {
 	// one from Text, escaped).
 	Text string
 	HTML string
+	// NoLinks derives the HTML alternative without making URLs links
+	// (automatic mail echoing what a stranger wrote).
+	NoLinks bool
 	// AutoSubmitted is "auto-replied" (acknowledgements),
 	// "auto-generated" (alerts) or "" (a person's reply).
 	AutoSubmitted string
@@ -141,7 +144,7 @@ func (c *Composer) Compose(d Draft) ([]byte, string, error) {
 	}
 	htmlBody := d.HTML
 	if htmlBody == "" {
-		htmlBody = TextToHTML(d.Text)
+		htmlBody = textToHTML(d.Text, !d.NoLinks)
 	}
 	for _, p := range []struct{ ctype, body string }{
 		{"text/plain", normaliseText(d.Text)},
@@ -197,7 +200,10 @@ func normaliseText(s string) string {
 // TextToHTML renders plain text as a minimal HTML document: every
 // character escaped, blank-line-separated paragraphs as <p>, single line
 // breaks as <br>, http(s) links made clickable.
-func TextToHTML(text string) string {
+func TextToHTML(text string) string { return textToHTML(text, true) }
+
+// textToHTML is TextToHTML, making links only when links is set.
+func textToHTML(text string, links bool) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\"></head>\r\n<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px;\">\r\n")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -208,7 +214,11 @@ func TextToHTML(text string) string {
 		}
 		lines := strings.Split(para, "\n")
 		for i, l := range lines {
-			lines[i] = linkify(l)
+			if links {
+				lines[i] = linkify(l)
+			} else {
+				lines[i] = html.EscapeString(l)
+			}
 		}
 		b.WriteString("<p>")
 		b.WriteString(strings.Join(lines, "<br>\r\n"))

@@ -70,9 +70,10 @@ type Outgoing struct {
 	// Suppress, when set, records the job as suppressed with this reason
 	// instead of sending it.
 	Suppress string
-	// Rate, when set, suppresses the job if too many were queued under
-	// the same rate key within the window.
-	Rate *Rate
+	// Rates suppress the job if any of them has had its limit of jobs
+	// queued under its key within its window; a job that goes ahead
+	// counts against every one of them.
+	Rates []Rate
 }
 
 // Record is what to write on the enquiry once a message is sent.
@@ -94,7 +95,16 @@ type Rate struct {
 	Limit  int
 	Window time.Duration
 	Reason string
+	// Count, when set, is the outbox:counts field counting the jobs this
+	// rate suppressed (shown by `mediadesk status`).
+	Count string
 }
+
+// Counters of jobs suppressed by the acknowledgement rates.
+const (
+	CountAckSenderLimited = "ack_suppressed_sender_limit"
+	CountAckDeskLimited   = "ack_suppressed_desk_limit"
+)
 
 // Job is an outgoing message and its delivery state.
 type Job struct {
@@ -165,6 +175,11 @@ type Counts struct {
 	Suppressed int64 `json:"suppressed"`
 	// PossibleDuplicates counts sent messages that may have gone twice.
 	PossibleDuplicates int64 `json:"possible_duplicates"`
+	// AckSenderLimited and AckDeskLimited count the acknowledgements
+	// suppressed (within Suppressed) by the per-recipient and the
+	// desk-wide hourly limits.
+	AckSenderLimited int64 `json:"ack_suppressed_sender_limit"`
+	AckDeskLimited   int64 `json:"ack_suppressed_desk_limit"`
 }
 
 // OutboxOptions tune the outbox.
@@ -310,11 +325,16 @@ func (o *Outbox) Enqueue(ctx context.Context, m Outgoing) (Enqueued, error) {
 		fields["payload"] = string(m.Payload)
 	}
 	arg := map[string]any{"key": m.Key, "fields": fields, "suppress": m.Suppress}
-	if m.Rate != nil && m.Rate.Limit > 0 {
-		arg["rate_key"] = "outbox:rate:" + m.Rate.Key
-		arg["rate_limit"] = m.Rate.Limit
-		arg["rate_window"] = strconv.FormatInt(m.Rate.Window.Milliseconds(), 10)
-		arg["rate_reason"] = m.Rate.Reason
+	var rates []map[string]any
+	for _, r := range m.Rates {
+		if r.Limit <= 0 || r.Window <= 0 || r.Key == "" {
+			continue
+		}
+		rates = append(rates, map[string]any{"key": "outbox:rate:" + r.Key, "limit": r.Limit,
+			"window": strconv.FormatInt(r.Window.Milliseconds(), 10), "reason": r.Reason, "count": r.Count})
+	}
+	if len(rates) > 0 {
+		arg["rates"] = rates
 	}
 	res, err := o.run(ctx, "enqueue", arg)
 	if err != nil {
@@ -428,7 +448,8 @@ func Totals(ctx context.Context, st *store.Store) (Counts, error) {
 	}
 	n := func(k string) int64 { v, _ := strconv.ParseInt(h[k], 10, 64); return v }
 	c := Counts{Queued: n(StateQueued), Sending: n(StateSending), Retrying: n(StateRetrying), Sent: n(StateSent),
-		Failed: n(StateFailed), Suppressed: n(StateSuppressed), PossibleDuplicates: n("possible_duplicates")}
+		Failed: n(StateFailed), Suppressed: n(StateSuppressed), PossibleDuplicates: n("possible_duplicates"),
+		AckSenderLimited: n(CountAckSenderLimited), AckDeskLimited: n(CountAckDeskLimited)}
 	return c, nil
 }
 

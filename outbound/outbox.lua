@@ -60,15 +60,27 @@ if action == 'enqueue' then
   local state = redis.call('HGET', j, 'state')
   if state then return {'exists', state, redis.call('HGET', j, 'reason') or ''} end
   local reason = a.suppress or ''
-  if reason == '' and nonempty(a.rate_key) then
-    -- At most rate_limit jobs per rate_key within rate_window ms.
-    local rk = k(a.rate_key)
-    redis.call('ZREMRANGEBYSCORE', rk, '-inf', string.format('%.0f', tonumber(a.now) - tonumber(a.rate_window)))
-    if redis.call('ZCARD', rk) >= tonumber(a.rate_limit) then
-      reason = a.rate_reason
+  if reason == '' and type(a.rates) == 'table' then
+    -- At most r.limit jobs per r.key within r.window ms, for every rate;
+    -- the first rate at its limit suppresses the job (and counts it), a
+    -- job that goes ahead counts against all of them.
+    local hit = nil
+    for _, r in ipairs(a.rates) do
+      local rk = k(r.key)
+      redis.call('ZREMRANGEBYSCORE', rk, '-inf', string.format('%.0f', tonumber(a.now) - tonumber(r.window)))
+      if redis.call('ZCARD', rk) >= tonumber(r.limit) then
+        hit = r
+        break
+      end
+    end
+    if hit then
+      reason = hit.reason
+      if nonempty(hit.count) then redis.call('HINCRBY', counts, hit.count, 1) end
     else
-      redis.call('ZADD', rk, a.now, a.key)
-      redis.call('PEXPIRE', rk, a.rate_window)
+      for _, r in ipairs(a.rates) do
+        redis.call('ZADD', k(r.key), a.now, a.key)
+        redis.call('PEXPIRE', k(r.key), r.window)
+      end
     end
   end
   local fields = {'key', a.key, 'created', a.now, 'updated', a.now, 'attempts', '0'}

@@ -65,7 +65,6 @@ type Service struct {
 	// it differs; envelopeFrom the SMTP MAIL FROM.
 	from, replyTo *mail.Address
 	envelopeFrom  string
-	own           map[string]bool
 	appendKick    chan struct{}
 	// beforeEvent, when set (tests), runs before each event is handled.
 	beforeEvent func(redis.XMessage)
@@ -91,7 +90,7 @@ func New(o Options) (*Service, error) {
 	}
 	cfg := o.Config
 	s := &Service{opts: o, cfg: cfg, st: o.Store, rdb: o.Store.Client(), log: o.Logger, clock: o.Clock,
-		secret: o.Secret, own: map[string]bool{}, appendKick: make(chan struct{}, 1)}
+		secret: o.Secret, appendKick: make(chan struct{}, 1)}
 	from, err := mail.ParseAddress(cfg.SMTP.From)
 	if err != nil {
 		return nil, fmt.Errorf("smtp.from %q: %w", cfg.SMTP.From, err)
@@ -100,14 +99,6 @@ func New(o Options) (*Service, error) {
 	s.envelopeFrom = from.Address
 	if cfg.Desk.Address != "" && !strings.EqualFold(cfg.Desk.Address, from.Address) {
 		s.replyTo = &mail.Address{Name: cfg.Desk.Name, Address: cfg.Desk.Address}
-	}
-	for _, a := range []string{cfg.Desk.Address, from.Address} {
-		s.own[strings.ToLower(a)] = true
-	}
-	for _, mb := range cfg.Mailboxes {
-		if strings.Contains(mb.Username, "@") {
-			s.own[strings.ToLower(mb.Username)] = true
-		}
 	}
 	deskAddr := cfg.Desk.Address
 	if deskAddr == "" {
