@@ -43,9 +43,11 @@ type TokenClient interface {
 // NewXOAuth2Client returns a client for Google's and Microsoft's XOAUTH2
 // mechanism: the initial response is
 // "user=<username>\x01auth=Bearer <token>\x01\x01". On failure the server
-// sends a JSON error as a challenge; the client answers with an empty
-// response, as the mechanism requires, and the server then ends the
-// exchange with its failure reply.
+// sends a JSON error as a challenge (the mechanism has no other); the
+// client keeps it and returns it as a *ServerError, which makes the IMAP
+// or SMTP client abandon the exchange. (Answering with the empty response
+// the mechanism describes is not possible through go-imap, which sends
+// "=" for an empty continuation; Dovecot rejects that as bad base64.)
 func NewXOAuth2Client(username, token string) TokenClient {
 	return &xoauth2Client{username: username, token: token}
 }
@@ -61,18 +63,14 @@ func (c *xoauth2Client) Start() (string, []byte, error) {
 
 func (c *xoauth2Client) Next(challenge []byte) ([]byte, error) {
 	c.refusal = parseServerError(challenge)
-	// A non-nil empty response: the SMTP and IMAP clients send an empty
-	// line, which ends the exchange.
-	return []byte{}, nil
+	return nil, c.refusal
 }
 
 func (c *xoauth2Client) Refusal() *ServerError { return c.refusal }
 
 // NewOAuthBearerClient returns an RFC 7628 OAUTHBEARER client (go-sasl's,
-// whose GS2 initial response it uses). Unlike go-sasl's, it answers the
-// server's error challenge with the %x01 dummy response RFC 7628 section
-// 3.2.3 asks for, so the server ends the exchange with its own failure
-// reply instead of waiting for one.
+// whose GS2 initial response it uses). The server's error challenge is
+// kept and returned as a *ServerError, as with XOAUTH2.
 func NewOAuthBearerClient(username, token, host string, port int) TokenClient {
 	return &oauthBearerClient{inner: sasl.NewOAuthBearerClient(&sasl.OAuthBearerOptions{
 		Username: username, Token: token, Host: host, Port: port})}
@@ -87,7 +85,7 @@ func (c *oauthBearerClient) Start() (string, []byte, error) { return c.inner.Sta
 
 func (c *oauthBearerClient) Next(challenge []byte) ([]byte, error) {
 	c.refusal = parseServerError(challenge)
-	return []byte{0x01}, nil
+	return nil, c.refusal
 }
 
 func (c *oauthBearerClient) Refusal() *ServerError { return c.refusal }

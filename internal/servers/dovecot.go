@@ -37,6 +37,12 @@ type DovecotOptions struct {
 	Folders []string
 	// ExtraConfig is appended verbatim to the generated dovecot.conf.
 	ExtraConfig string
+	// OAuth2IntrospectionURL, when set, also accepts AUTHENTICATE XOAUTH2
+	// and OAUTHBEARER for the mail user: Dovecot's oauth2 passdb asks this
+	// RFC 7662 introspection endpoint (TokenServer.IntrospectionURL)
+	// whether a bearer token is active, on every login (no cache).
+	// Password logins keep working.
+	OAuth2IntrospectionURL string
 }
 
 // dovecot is the state of one Dovecot instance.
@@ -54,6 +60,8 @@ type dovecot struct {
 	mailGID  int
 	port     int
 	addr     string
+	// oauth2Conf is the oauth2 passdb's settings file ("" when off).
+	oauth2Conf string
 
 	proc *process
 }
@@ -153,6 +161,16 @@ func StartDovecot(ctx context.Context, dir string, opts DovecotOptions) (*IMAP, 
 	passwd := fmt.Sprintf("%s:{PLAIN}%s:%d:%d::%s::\n", d.username, d.password, d.mailUID, d.mailGID, filepath.Join(dir, "home"))
 	if err := os.WriteFile(filepath.Join(dir, "passwd"), []byte(passwd), 0o644); err != nil {
 		return nil, fmt.Errorf("writing dovecot passwd file: %w", err)
+	}
+
+	if u := opts.OAuth2IntrospectionURL; u != "" {
+		if strings.ContainsAny(u, " \t\r\n") || !strings.HasPrefix(u, "http") {
+			return nil, fmt.Errorf("dovecot: OAuth2IntrospectionURL %q is not an http(s) URL", u)
+		}
+		d.oauth2Conf = filepath.Join(dir, "oauth2.conf.ext")
+		if err := os.WriteFile(d.oauth2Conf, []byte(oauth2Config(u)), 0o644); err != nil {
+			return nil, fmt.Errorf("writing dovecot oauth2 settings: %w", err)
+		}
 	}
 
 	m := &IMAP{
@@ -279,7 +297,11 @@ func dovecotConfig(d *dovecot, ids dovecotIDs, folders []string, extra string) s
 	p("listen = 127.0.0.1")
 	p("ssl = no")
 	p("disable_plaintext_auth = no")
-	p("auth_mechanisms = plain login")
+	if d.oauth2Conf != "" {
+		p("auth_mechanisms = plain login xoauth2 oauthbearer")
+	} else {
+		p("auth_mechanisms = plain login")
+	}
 	p("auth_failure_delay = 0")
 	p("default_internal_user = %s", ids.internalUser)
 	p("default_internal_group = %s", ids.internalGroup)
@@ -291,7 +313,15 @@ func dovecotConfig(d *dovecot, ids dovecotIDs, folders []string, extra string) s
 	p("mail_fsync = never")
 	p("mailbox_idle_check_interval = 1 secs")
 	p("mail_max_userip_connections = 100")
-	p("passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%%u %s\n}", filepath.Join(d.dir, "passwd"))
+	if d.oauth2Conf != "" {
+		// Each passdb serves its own mechanisms: passwords through the
+		// passwd file, bearer tokens through introspection. The userdb
+		// (the passwd file) is the same for both.
+		p("passdb {\n  driver = passwd-file\n  mechanisms = plain login\n  args = scheme=PLAIN username_format=%%u %s\n}", filepath.Join(d.dir, "passwd"))
+		p("passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = %s\n}", d.oauth2Conf)
+	} else {
+		p("passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%%u %s\n}", filepath.Join(d.dir, "passwd"))
+	}
 	p("userdb {\n  driver = passwd-file\n  args = username_format=%%u %s\n}", filepath.Join(d.dir, "passwd"))
 	p("namespace inbox {\n  inbox = yes\n  separator = /")
 	for _, f := range folders {
@@ -318,6 +348,19 @@ func dovecotConfig(d *dovecot, ids dovecotIDs, folders []string, extra string) s
 		p("%s", extra)
 	}
 	return b.String()
+}
+
+// oauth2Config is the oauth2 passdb's settings file: POST introspection
+// (Dovecot sends token=<token>&client_id=&client_secret=) and the user
+// named by the answer's username when active is true. An empty
+// tokeninfo_url keeps Dovecot from trying a second lookup.
+func oauth2Config(introspectionURL string) string {
+	return "introspection_mode = post\n" +
+		"introspection_url = " + introspectionURL + "\n" +
+		"username_attribute = username\n" +
+		"active_attribute = active\n" +
+		"active_value = true\n" +
+		"tokeninfo_url =\n"
 }
 
 // start runs the master on d.port and waits until IMAP works.
