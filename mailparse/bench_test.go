@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 // Representative small messages: a plain-text query with a signature, an
@@ -71,18 +73,28 @@ func BenchmarkParse(b *testing.B) {
 			}
 		})
 	}
-	// the labelled samples, all in one loop, when available
-	files, _ := filepath.Glob(filepath.Join(enquiriesDir, "*.eml"))
-	var corpus [][]byte
-	var total int64
-	for _, f := range files {
-		if raw, err := os.ReadFile(f); err == nil {
+	// the labelled samples, all in one loop: the project's own, and the
+	// shared ones when present
+	sets := []struct{ name, dir string }{{"own-enquiries", filepath.Join("..", "routing", "testdata", "tuning")}}
+	if dir, ok := fixture.Shared(b, "enquiries"); ok {
+		sets = append(sets, struct{ name, dir string }{"enquiries", dir})
+	}
+	for _, set := range sets {
+		files, _ := filepath.Glob(filepath.Join(set.dir, "*.eml"))
+		var corpus [][]byte
+		var total int64
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
 			corpus = append(corpus, raw)
 			total += int64(len(raw))
 		}
-	}
-	if len(corpus) > 0 {
-		b.Run("enquiries", func(b *testing.B) {
+		if len(corpus) == 0 {
+			b.Fatalf("no messages in %s", set.dir)
+		}
+		b.Run(set.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(total / int64(len(corpus)))
 			i := 0

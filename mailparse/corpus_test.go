@@ -5,19 +5,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
-// mimeDir holds the third-party MIME test corpus (shared data, not in the
-// repo).
-var mimeDir = filepath.Join("..", "..", "shared", "data", "mime")
-
-// corpusFiles lists the files of MANIFEST.tsv (first column, header row
-// skipped), or nil when the corpus is absent.
+// corpusFiles lists the files of the third-party MIME test corpus (shared
+// data beside the checkout, never copied into the repository) from its
+// MANIFEST.tsv (first column, header row skipped), or nil when the corpus
+// folder is absent. A present but unreadable manifest fails the test.
 func corpusFiles(tb testing.TB) []string {
 	tb.Helper()
+	mimeDir, ok := fixture.Shared(tb, "mime")
+	if !ok {
+		return nil
+	}
 	man, err := os.ReadFile(filepath.Join(mimeDir, "MANIFEST.tsv"))
 	if err != nil {
-		return nil
+		tb.Fatalf("MIME corpus: %v", err)
 	}
 	var files []string
 	for i, line := range strings.Split(string(man), "\n") {
@@ -33,7 +37,7 @@ func corpusFiles(tb testing.TB) []string {
 func TestMIMECorpus(t *testing.T) {
 	files := corpusFiles(t)
 	if files == nil {
-		t.Skip("MIME corpus not available")
+		t.Skip("needs the shared MIME corpus (absent)")
 	}
 	var ok, failed, warned, withText, automatic int
 	for _, f := range files {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 // checkInvariants is what every parsed message must satisfy.
@@ -41,16 +43,25 @@ func checkInvariants(t *testing.T, name string, m *Message) {
 	}
 }
 
-// addFileSeeds adds every file of the MIME corpus and the labelled samples
-// (read at run time from shared data; nothing third-party is copied into
-// the repository).
+// addFileSeeds adds the project's own labelled enquiries and, when the
+// shared data is present, every file of the MIME corpus and the shared
+// samples (read at run time; nothing third-party is copied into the
+// repository).
 func addFileSeeds(f *testing.F) {
 	for _, p := range corpusFiles(f) {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}
 	}
-	if files, err := filepath.Glob(filepath.Join(enquiriesDir, "*.eml")); err == nil {
+	dirs := []string{filepath.Join("..", "routing", "testdata", "enquiries"), filepath.Join("..", "routing", "testdata", "tuning")}
+	if dir, ok := fixture.Shared(f, "enquiries"); ok {
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.eml"))
+		if err != nil {
+			continue
+		}
 		for _, p := range files {
 			if b, err := os.ReadFile(p); err == nil {
 				f.Add(b)

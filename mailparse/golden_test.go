@@ -12,12 +12,33 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/enquiries.golden")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// enquiriesDir holds the labelled samples (shared data, not in the repo).
-var enquiriesDir = filepath.Join("..", "..", "shared", "data", "enquiries")
+// A labelled set of enquiry emails and the golden file of their parses.
+type goldenSet struct {
+	name, dir, golden string
+	// checks are phrases that must (or must not) be in a file's NewText.
+	checks map[string]struct{ must, mustNot []string }
+}
+
+// goldenSets are the project's own labelled enquiries (written for the
+// routing tests: routing/testdata/enquiries and the tuning set; the
+// held-out set is never read here), and the shared samples when present.
+func goldenSets(t *testing.T) []goldenSet {
+	t.Helper()
+	sets := []goldenSet{
+		{"own", filepath.Join("..", "routing", "testdata", "enquiries"), filepath.Join("testdata", "own-enquiries.golden"), nil},
+		{"tuning", filepath.Join("..", "routing", "testdata", "tuning"), filepath.Join("testdata", "tuning.golden"), nil},
+	}
+	if dir, ok := fixture.Shared(t, "enquiries"); ok {
+		sets = append(sets, goldenSet{"shared", dir, filepath.Join("testdata", "enquiries.golden"), newTextChecks})
+	}
+	return sets
+}
 
 type label struct {
 	File      string `json:"file"`
@@ -26,11 +47,11 @@ type label struct {
 	Note      string `json:"note"`
 }
 
-func readLabels(t testing.TB) []label {
+func readLabels(t testing.TB, dir string) []label {
 	t.Helper()
-	f, err := os.Open(filepath.Join(enquiriesDir, "labels.jsonl"))
+	f, err := os.Open(filepath.Join(dir, "labels.jsonl"))
 	if err != nil {
-		t.Skipf("labelled samples not available: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var out []label
@@ -54,7 +75,7 @@ func readLabels(t testing.TB) []label {
 }
 
 // newTextChecks are phrases that must (or must not) be in the NewText of a
-// sample: the journalist's own deadline stays, quoted, forwarded and
+// shared sample: the journalist's own deadline stays, quoted, forwarded and
 // signature times go.
 var newTextChecks = map[string]struct{ must, mustNot []string }{
 	"001.eml": {must: []string{"By 4pm tomorrow please."}, mustNot: []string{"Please consider", "07700"}},
@@ -108,13 +129,19 @@ var newTextChecks = map[string]struct{ must, mustNot []string }{
 }
 
 func TestGoldenEnquiries(t *testing.T) {
-	labels := readLabels(t)
+	for _, set := range goldenSets(t) {
+		t.Run(set.name, func(t *testing.T) { testGolden(t, set) })
+	}
+}
+
+func testGolden(t *testing.T, set goldenSet) {
+	labels := readLabels(t, set.dir)
 	if len(labels) == 0 {
 		t.Fatal("no labels")
 	}
 	var golden bytes.Buffer
 	for _, l := range labels {
-		raw, err := os.ReadFile(filepath.Join(enquiriesDir, l.File))
+		raw, err := os.ReadFile(filepath.Join(set.dir, l.File))
 		if err != nil {
 			t.Errorf("%s: %v", l.File, err)
 			continue
@@ -135,7 +162,7 @@ func TestGoldenEnquiries(t *testing.T) {
 				t.Errorf("%s: NewText contains %q", l.File, bad)
 			}
 		}
-		if c, ok := newTextChecks[l.File]; ok {
+		if c, ok := set.checks[l.File]; ok {
 			for _, s := range c.must {
 				if !strings.Contains(m.NewText, s) {
 					t.Errorf("%s: NewText lacks %q:\n%s", l.File, s, m.NewText)
@@ -150,7 +177,7 @@ func TestGoldenEnquiries(t *testing.T) {
 		writeGolden(&golden, l.File, m)
 	}
 
-	path := filepath.Join("testdata", "enquiries.golden")
+	path := set.golden
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
