@@ -82,6 +82,8 @@ type Mailbox struct {
 	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
 	// Idle can turn IMAP IDLE off (poll only); default on.
 	Idle *bool `yaml:"idle"`
+	// Auth signs in with OAuth2 instead of a password (see MailAuth).
+	Auth MailAuth `yaml:"auth"`
 }
 
 // UseIdle reports whether IDLE should be used when the server offers it.
@@ -117,6 +119,8 @@ type SMTP struct {
 	From        string   `yaml:"from"`
 	// InsecureSkipVerify disables TLS certificate checks (test servers only).
 	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
+	// Auth signs in with OAuth2 instead of a password (see MailAuth).
+	Auth MailAuth `yaml:"auth"`
 }
 
 // Releases lists where the release catalogue comes from.

@@ -226,7 +226,7 @@ func (v *validator) mailboxes() {
 		}
 		v.security(p+".security", m.Security, host)
 		v.required(p+".username", m.Username)
-		v.secret(p+".password_env", m.PasswordEnv, true)
+		v.mailAuth(p, &m.Auth, m.Username, m.PasswordEnv, true)
 		if len(m.Folders) == 0 {
 			m.Folders = []string{"INBOX"}
 		}
@@ -297,10 +297,10 @@ func (v *validator) smtp() {
 		host, _ = v.hostPort("smtp.address", s.Address)
 	}
 	v.security("smtp.security", s.Security, host)
-	if (s.Username == "") != (s.PasswordEnv == "") {
+	if !s.Auth.IsOAuth() && (s.Username == "") != (s.PasswordEnv == "") {
 		v.errorf("smtp", "username and password_env go together: give both for AUTH, or neither")
 	}
-	v.secret("smtp.password_env", s.PasswordEnv, false)
+	v.mailAuth("smtp", &s.Auth, s.Username, s.PasswordEnv, false)
 	if v.required("smtp.from", s.From) {
 		v.address("smtp.from", s.From)
 	}
