@@ -142,7 +142,7 @@ func BenchmarkRouteSamples(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := filepath.Join(sharedData, "enquiries")
+	dir := sharedData(b, "enquiries")
 	files, err := filepath.Glob(filepath.Join(dir, "*.eml"))
 	if err != nil || len(files) == 0 {
 		b.Skipf("shared samples not available in %s", dir)

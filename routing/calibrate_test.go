@@ -143,7 +143,7 @@ func TestCalibrate(t *testing.T) {
 		t.Skip("set MEDIADESK_CALIBRATE=1 to fit the linker's confidence")
 	}
 	_, cat := sharedDesk(t)
-	shared := loadSamples(t, filepath.Join(sharedData, "enquiries"))
+	shared := loadSamples(t, sharedData(t, "enquiries"))
 	own := loadSamples(t, filepath.Join("testdata", "enquiries"))
 	var odd, even []sample
 	for _, s := range shared {
@@ -216,7 +216,7 @@ func TestTuneTopics(t *testing.T) {
 		}
 		return out
 	}
-	base := prep(append(loadSamples(t, filepath.Join(sharedData, "enquiries")), loadSamples(t, filepath.Join("testdata", "enquiries"))...))
+	base := prep(append(loadSamples(t, sharedData(t, "enquiries")), loadSamples(t, filepath.Join("testdata", "enquiries"))...))
 	var odd, even []featured
 	for _, x := range prep(loadSamples(t, filepath.Join("testdata", "tuning"))) {
 		if isOdd(x.file) {

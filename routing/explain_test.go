@@ -5,7 +5,6 @@ package routing
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -19,7 +18,7 @@ func TestExplainLinks(t *testing.T) {
 		t.Skip("set MEDIADESK_EXPLAIN=1")
 	}
 	cfg, cat := sharedDesk(t)
-	dir := filepath.Join(sharedData, "enquiries")
+	dir := sharedData(t, "enquiries")
 	if d := os.Getenv("MEDIADESK_EXPLAIN_DIR"); d != "" {
 		dir = d
 	}
@@ -65,7 +64,7 @@ func TestExplainTopics(t *testing.T) {
 		t.Skip("set MEDIADESK_EXPLAIN=1")
 	}
 	cfg, cat := sharedDesk(t)
-	dir := filepath.Join(sharedData, "enquiries")
+	dir := sharedData(t, "enquiries")
 	if d := os.Getenv("MEDIADESK_EXPLAIN_DIR"); d != "" {
 		dir = d
 	}

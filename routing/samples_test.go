@@ -8,12 +8,18 @@ import (
 	"testing"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/fixture"
 	"github.com/mediadesk/mediadesk/mailparse"
 )
 
-// The shared data lives next to the project; tests that need it skip when
-// it is absent.
-const sharedData = "../../shared/data"
+// sharedData returns the path of rel in the shared data set (beside the
+// checkout, see internal/fixture), skipping the test when it is absent: the
+// tests that use it measure routing on the shared desk and catalogue; the
+// router's behaviour is tested on the project's own desk (testdata/).
+func sharedData(t testing.TB, rel string) string {
+	t.Helper()
+	return fixture.RequireShared(t, rel)
+}
 
 type sampleLabel struct {
 	File      string `json:"file"`
@@ -35,15 +41,12 @@ type sample struct {
 // when they are absent.
 func sharedDesk(t testing.TB) (*config.Config, *Catalogue) {
 	t.Helper()
-	path := filepath.Join(sharedData, "desk.yaml")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data not available: %v", err)
-	}
+	path := sharedData(t, "desk.yaml")
 	cfg, err := config.Load(path, config.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(sharedData, "releases.jsonl"))
+	f, err := os.Open(sharedData(t, "releases.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +63,7 @@ func loadSamples(t testing.TB, dir string) []sample {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dir, "labels.jsonl"))
 	if err != nil {
-		t.Skipf("labelled samples not available: %v", err)
+		t.Fatalf("labelled samples: %v", err)
 	}
 	defer f.Close()
 	var out []sample
@@ -99,7 +102,7 @@ func TestSamples(t *testing.T) {
 		dir                string
 		minRelease, minTop float64
 	}{
-		{filepath.Join(sharedData, "enquiries"), 0.97, 0.9},
+		{sharedData(t, "enquiries"), 0.97, 0.9},
 		{filepath.Join("testdata", "enquiries"), 1, 0.9},
 	} {
 		samples := loadSamples(t, set.dir)
