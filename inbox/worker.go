@@ -4,7 +4,9 @@
 // UIDs past the folder's cursor with BODY.PEEK[], hands them to a Handler
 // that commits them durably, and only then flags or moves them. On any
 // error it reconnects with capped, jittered exponential backoff;
-// authentication failures are reported clearly and retried slowly.
+// authentication failures are reported clearly and retried slowly. A
+// session signed in with an OAuth2 token is renewed (a new login with a
+// fresh token) shortly before the token expires.
 //
 // Crash safety: the Handler commits each message atomically (recorded by
 // source and Message-ID); then the worker advances the folder's cursor past
@@ -107,7 +109,13 @@ type Config struct {
 	// Backoff bounds for reconnects (defaults 500ms and 1m) and the delay
 	// after an authentication failure (default 5m).
 	MinBackoff, MaxBackoff, AuthRetry time.Duration
-	Logger                            *slog.Logger
+	// CredentialsExpiry, when set, says when the credentials a connection
+	// logged in with expire (zero: never), e.g. MailboxDialer.Expiry.
+	// Shortly before then the worker leaves IDLE and reconnects with fresh
+	// ones: a server may end or refuse a session whose OAuth2 token has
+	// expired.
+	CredentialsExpiry func(c *imapclient.Client) time.Time
+	Logger            *slog.Logger
 }
 
 // Worker ingests one mailbox folder.
@@ -198,6 +206,11 @@ func (w *Worker) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if errors.Is(err, errRenew) {
+			w.log.Info("the session's credentials are about to expire: signing in again with fresh ones")
+			delay = w.cfg.MinBackoff
+			continue
+		}
 		w.setStatus(func(s *Status) {
 			s.Connected, s.Idle = false, false
 			s.LastError, s.LastErrorAt = err.Error(), time.Now()
@@ -208,7 +221,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		wait := jitter(delay)
 		if errors.Is(err, ErrAuth) {
 			wait = w.cfg.AuthRetry
-			w.log.Error("IMAP login refused; check the username and the password variable, retrying slowly", "err", err, "retry_in", wait)
+			w.log.Error("IMAP login refused; retrying slowly", "err", err, "retry_in", wait)
 		} else {
 			w.log.Warn("mailbox session ended; reconnecting", "err", err, "retry_in", wait.Round(time.Millisecond))
 			delay = min(delay*2, w.cfg.MaxBackoff)
@@ -279,6 +292,8 @@ func (w *Worker) session(ctx context.Context) error {
 	defer liveDone()
 	stop := context.AfterFunc(live, func() { c.Close() })
 	defer stop()
+	renew, stopRenew := w.renewal(c)
+	defer stopRenew()
 
 	sel, err := c.Select(w.cfg.Folder, nil).Wait()
 	if err != nil {
@@ -319,14 +334,41 @@ func (w *Worker) session(ctx context.Context) error {
 			return err
 		}
 		w.setStatus(func(s *Status) { s.LastSync = time.Now() })
-		if err := w.wait(ctx, c, idle, newMail); err != nil {
+		if err := w.wait(ctx, c, idle, newMail, renew); err != nil {
+			if errors.Is(err, errRenew) {
+				_ = c.Logout().Wait()
+			}
 			return err
 		}
 	}
 }
 
-// wait blocks until new mail is signalled or the poll interval passes.
-func (w *Worker) wait(ctx context.Context, c *imapclient.Client, idle bool, newMail <-chan struct{}) error {
+// errRenew ends a session whose credentials are about to expire.
+var errRenew = errors.New("credentials about to expire")
+
+// renewal returns a channel that fires when the session should sign in
+// again (nil when its credentials do not expire): a quarter of the token's
+// remaining life before expiry, at most a minute before, and never within
+// a second of signing in. Tokens with less than 2 s to live are left to
+// the server.
+func (w *Worker) renewal(c *imapclient.Client) (<-chan time.Time, func()) {
+	if w.cfg.CredentialsExpiry == nil {
+		return nil, func() {}
+	}
+	exp := w.cfg.CredentialsExpiry(c)
+	life := time.Until(exp)
+	if exp.IsZero() || life < 2*time.Second {
+		return nil, func() {}
+	}
+	after := life - min(time.Minute, life/4)
+	t := time.NewTimer(max(after, time.Second))
+	return t.C, func() { t.Stop() }
+}
+
+// wait blocks until new mail is signalled or the poll interval passes. It
+// returns errRenew when renew fires (the session's credentials are about
+// to expire), after ending IDLE cleanly.
+func (w *Worker) wait(ctx context.Context, c *imapclient.Client, idle bool, newMail <-chan struct{}, renew <-chan time.Time) error {
 	timer := time.NewTimer(w.cfg.PollInterval)
 	defer timer.Stop()
 	if !idle {
@@ -337,6 +379,8 @@ func (w *Worker) wait(ctx context.Context, c *imapclient.Client, idle bool, newM
 			return errors.New("connection closed by the server")
 		case <-newMail:
 			return nil
+		case <-renew:
+			return errRenew
 		case <-timer.C:
 			// NOOP lets the server report new mail.
 			if err := c.Noop().Wait(); err != nil {
@@ -351,13 +395,15 @@ func (w *Worker) wait(ctx context.Context, c *imapclient.Client, idle bool, newM
 	}
 	w.setStatus(func(s *Status) { s.Idle = true })
 	defer w.setStatus(func(s *Status) { s.Idle = false })
-	var reason error
+	var reason, after error
 	select {
 	case <-ctx.Done():
 		reason = ctx.Err()
 	case <-c.Closed():
 		reason = errors.New("connection closed by the server during IDLE")
 	case <-newMail:
+	case <-renew:
+		after = errRenew
 	case <-timer.C:
 	}
 	if reason != nil {
@@ -369,7 +415,7 @@ func (w *Worker) wait(ctx context.Context, c *imapclient.Client, idle bool, newM
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("idle: %w", err)
 	}
-	return nil
+	return after
 }
 
 // catchUp ingests every message past the cursor.
