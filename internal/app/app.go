@@ -106,6 +106,9 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	if err := waitRedis(ctx, d.Store, o.Logger); err != nil {
 		return nil, err
 	}
+	if err := checkKeyPrefix(ctx, d.Store, cfg); err != nil {
+		return nil, err
+	}
 	router, err := routing.NewRouter(cfg, nil)
 	if err != nil {
 		return nil, fmt.Errorf("routing: %w", err)
@@ -217,7 +220,7 @@ func (d *Desk) Run(ctx context.Context) error {
 	})
 	for i, w := range d.workers {
 		cfgMb := d.workerName(i)
-		lease := d.Store.NewLease("ingest:"+cfgMb, 30*time.Second)
+		lease := d.Store.NewLease("ingest:"+cfgMb, d.opts.Config.Ingest.LeaseTTL)
 		run("ingest "+cfgMb, func(ctx context.Context) error {
 			for ctx.Err() == nil {
 				err := lease.Hold(ctx, w.Run)

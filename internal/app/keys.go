@@ -1,0 +1,40 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+// checkKeyPrefix refuses to start a desk whose key prefix comes from its
+// desk id ("{md:<id>}:", the default since desk ids) when Redis has none
+// of its keys but holds a desk under the one prefix every desk shared
+// before ("{md}:"): starting would look like an empty desk and take the
+// mail in again. The fix is one line of config, which the error gives.
+func checkKeyPrefix(ctx context.Context, st *store.Store, cfg *config.Config) error {
+	if cfg.Redis.DeskID == "" || st.Prefix() == config.LegacyKeyPrefix {
+		return nil // key_prefix was given: the operator chose
+	}
+	rdb := st.Client()
+	// One key at a time: on a Cluster the two prefixes live in different
+	// slots.
+	ours, err := rdb.Exists(ctx, st.Key("events")).Result()
+	if err != nil {
+		return fmt.Errorf("checking the desk's keys: %w", err)
+	}
+	if ours > 0 {
+		return nil
+	}
+	legacy, err := rdb.Exists(ctx, config.LegacyKeyPrefix+"events").Result()
+	if err != nil {
+		return fmt.Errorf("checking for keys under %s: %w", config.LegacyKeyPrefix, err)
+	}
+	if legacy > 0 {
+		return fmt.Errorf("redis holds a desk under the old shared key prefix %q and nothing under this desk's %q: "+
+			"to keep using that data set redis.key_prefix: %q in the config (or rename its keys to the new prefix)",
+			config.LegacyKeyPrefix, st.Prefix(), config.LegacyKeyPrefix)
+	}
+	return nil
+}
