@@ -8,19 +8,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mediadesk/mediadesk/internal/fixture"
 	"github.com/mediadesk/mediadesk/internal/servers"
 )
 
-// corpusDir holds real messy messages from public MIME test corpora,
-// beside the checkout (not copied into the repository).
-var corpusDir = filepath.Join("..", "..", "shared", "data", "mime")
-
+// corpusFiles lists real messy messages from public MIME test corpora,
+// beside the checkout (shared data, not copied into the repository); the
+// test is skipped when the corpus folder is absent.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
+	corpusDir := fixture.RequireShared(t, "mime")
 	f, err := os.Open(filepath.Join(corpusDir, "MANIFEST.tsv"))
-	if os.IsNotExist(err) {
-		t.Skip("shared MIME corpus absent")
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

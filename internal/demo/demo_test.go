@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/app"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 // syncBuffer is an io.Writer safe for the demo's goroutines.
@@ -131,12 +134,12 @@ func TestDemoBuiltIn(t *testing.T) {
 	}
 }
 
-// TestDemoShared seeds the sample enquiries when the shared folder is there.
+// TestDemoShared seeds the sample enquiries when the shared folder is there
+// (beside the checkout, found from the module root: the demo's own lookup
+// is relative to the directory it is run from).
 func TestDemoShared(t *testing.T) {
-	if findShared() == "" {
-		t.Skip("shared data absent")
-	}
-	addr, out := runDemo(t, "")
+	enquiries := fixture.RequireShared(t, "enquiries")
+	addr, out := runDemo(t, filepath.Dir(enquiries))
 	waitEnquiries(t, signIn(t, addr, out), addr, 60)
 	if !strings.Contains(out.String(), "FCDO-") {
 		t.Errorf("no FCDO references in the demo output")
