@@ -40,6 +40,10 @@ type RedisOptions struct {
 	NoAppendOnly bool
 	// ExtraArgs are appended to the command line, e.g. "--maxmemory", "64mb".
 	ExtraArgs []string
+	// Cluster starts the server as a Redis Cluster node (cluster-enabled,
+	// its nodes.conf in the data directory, a cluster bus port of its own
+	// on a free port); StartRedisCluster joins nodes into a cluster.
+	Cluster bool
 }
 
 // Redis is a running (or stopped) Redis server: a real redis-server child
@@ -58,7 +62,9 @@ type Redis struct {
 
 	bin  string
 	port int
-	opts RedisOptions
+	// busPort is the Cluster bus port (Cluster nodes only).
+	busPort int
+	opts    RedisOptions
 
 	mu      sync.Mutex
 	proc    *process // nil when stopped (real only)
@@ -104,6 +110,11 @@ func StartRedisServer(ctx context.Context, dir string, opts RedisOptions) (*Redi
 			return nil, err
 		}
 		r.setPort(port)
+		if opts.Cluster {
+			if r.busPort, err = freePort(); err != nil {
+				return nil, err
+			}
+		}
 		lastErr = r.start(ctx)
 		if lastErr == nil {
 			slog.Info("redis-server started", "addr", r.Addr, "dir", dir, "appendfsync", opts.AppendFsync)
@@ -155,6 +166,15 @@ func (r *Redis) args() []string {
 		"--daemonize", "no",
 		"--logfile", filepath.Join(r.Dir, "redis.log"),
 		"--databases", "16",
+	}
+	if r.opts.Cluster {
+		args = append(args,
+			"--cluster-enabled", "yes",
+			"--cluster-config-file", filepath.Join(r.Dir, "nodes.conf"),
+			"--cluster-port", strconv.Itoa(r.busPort),
+			"--cluster-node-timeout", "2000",
+			"--cluster-require-full-coverage", "yes",
+		)
 	}
 	return append(args, r.opts.ExtraArgs...)
 }

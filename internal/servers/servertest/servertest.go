@@ -149,3 +149,43 @@ func stop(t testing.TB, f func() error) {
 		t.Errorf("servertest: %v", err)
 	}
 }
+
+// RedisCluster returns a running Redis Cluster of masters real
+// redis-server nodes; the test is skipped when redis-server is not
+// installed (failed when MEDIADESK_REQUIRE_REAL=1).
+func RedisCluster(t testing.TB, masters int) *servers.RedisCluster {
+	t.Helper()
+	needRedis(t)
+	c, err := servers.StartRedisCluster(t.Context(), t.TempDir(), masters, servers.RedisOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stop(t, c.Stop) })
+	t.Logf("servertest: redis cluster %s", c.URL)
+	return c
+}
+
+// RedisSentinelSet returns a running primary, replica and sentinel (real
+// redis-server); skipped like RedisCluster.
+func RedisSentinelSet(t testing.TB) *servers.RedisSentinelSet {
+	t.Helper()
+	needRedis(t)
+	s, err := servers.StartRedisSentinelSet(t.Context(), t.TempDir(), servers.RedisOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stop(t, s.Stop) })
+	t.Logf("servertest: redis sentinel %s (primary %s, replica %s)", s.SentinelAddr, s.Primary.Addr, s.Replica.Addr)
+	return s
+}
+
+func needRedis(t testing.TB) {
+	t.Helper()
+	c, err := servers.ChooseRedis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Real {
+		t.Skipf("servertest: needs redis-server: %s", c.Reason)
+	}
+}
