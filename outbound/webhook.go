@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/mediadesk/mediadesk/internal/redact"
 )
 
 // Webhook posts alert payloads to a Slack/Teams-style incoming webhook.
@@ -41,7 +43,8 @@ func (w *Webhook) Post(ctx context.Context, payload []byte) (string, error) {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.Do(req)
 	if err != nil {
-		return "", temporary(fmt.Errorf("webhook post: %s", redactURL(err)))
+		// The client's error quotes the URL, which is the secret.
+		return "", temporary(fmt.Errorf("webhook post: %w", redact.Hidden(err, url)))
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
@@ -54,16 +57,4 @@ func (w *Webhook) Post(ctx context.Context, payload []byte) (string, error) {
 	default:
 		return "", permanent(errors.New("webhook: " + status))
 	}
-}
-
-// redactURL drops the URL (which embeds the webhook's secret token) from
-// an HTTP client error.
-func redactURL(err error) string {
-	var ue interface{ Unwrap() error }
-	if errors.As(err, &ue) {
-		if inner := ue.Unwrap(); inner != nil {
-			return inner.Error()
-		}
-	}
-	return "request failed"
 }

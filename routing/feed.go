@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/mediadesk/mediadesk/internal/redact"
 )
 
 // ErrNotFeed is returned (wrapped) for a document that is XML but neither
@@ -365,8 +367,15 @@ const DefaultFeedMaxBytes = 10 << 20
 
 // Fetch gets the feed at url, conditionally on the last version seen, and
 // parses it. Errors name the feed and say what was wrong: the HTTP status,
-// a body over the size cap, not XML, not Atom or RSS.
+// a body over the size cap, not XML, not Atom or RSS. A feed URL may carry
+// credentials (user:password@, ?token=): errors and the releases' Source
+// show it redacted.
 func (f *FeedFetcher) Fetch(ctx context.Context, url string, topics []string) (FeedResult, error) {
+	res, err := f.fetch(ctx, url, topics)
+	return res, redact.Error(err, url)
+}
+
+func (f *FeedFetcher) fetch(ctx context.Context, url string, topics []string) (FeedResult, error) {
 	client := f.Client
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second}
@@ -415,7 +424,7 @@ func (f *FeedFetcher) Fetch(ctx context.Context, url string, topics []string) (F
 	if f.Now != nil {
 		now = f.Now
 	}
-	rels, err := ParseFeed(data, url, topics, now())
+	rels, err := ParseFeed(data, redact.URL(url), topics, now())
 	if err != nil {
 		return FeedResult{}, fmt.Errorf("feed %s: %w", url, err)
 	}

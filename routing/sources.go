@@ -12,6 +12,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/redact"
 )
 
 // SourceOptions tune LoadSources.
@@ -61,12 +62,12 @@ func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) (*
 			}
 			res, err := f.Fetch(ctx, src.Feed, src.Topics)
 			if err != nil {
-				log.Warn("feed not loaded", "feed", src.Feed, "error", err)
+				log.Warn("feed not loaded", "feed", redact.URL(src.Feed), "error", err)
 				continue
 			}
 			all, _ = Merge(all, res.Releases)
 		case src.Feed != "":
-			log.Info("feed not fetched in this mode", "feed", src.Feed)
+			log.Info("feed not fetched in this mode", "feed", redact.URL(src.Feed))
 		}
 	}
 	return NewCatalogue(all, cfg.Location), nil
@@ -231,7 +232,7 @@ func (r *Refresher) Start(ctx context.Context) error {
 		if spec == "" {
 			spec = "*/15 * * * *"
 		}
-		i, feed := i, src.Feed
+		i, feed := i, redact.URL(src.Feed)
 		if _, err := c.AddFunc(spec, func() {
 			n, err := r.RefreshFeed(ctx, i)
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/app"
 )
 
 func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
@@ -24,7 +25,7 @@ func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	cfg, err := config.Load(fs.Arg(0), config.LoadOptions{CheckSecrets: !*noEnv})
+	cfg, err := config.Load(fs.Arg(0), config.LoadOptions{CheckSecrets: !*noEnv, CheckRedisURL: checkRedisURL})
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) {
@@ -39,4 +40,12 @@ func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "ok: %s\n", cfg.Summary())
 	return 0
+}
+
+// checkRedisURL reads a Redis URL as serve will (without connecting), so
+// check-config and serve report a bad redis.url_env value up front, with
+// its key and its credentials masked.
+func checkRedisURL(raw string) error {
+	_, _, err := app.ParseRedisURL(raw)
+	return err
 }

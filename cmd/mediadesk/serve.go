@@ -81,7 +81,7 @@ func newLogger(w io.Writer, json bool) *slog.Logger {
 
 // loadConfig loads and validates, printing every problem.
 func loadConfig(path string, secrets bool, stderr io.Writer) (*config.Config, error) {
-	cfg, err := config.Load(path, config.LoadOptions{CheckSecrets: secrets})
+	cfg, err := config.Load(path, config.LoadOptions{CheckSecrets: secrets, CheckRedisURL: checkRedisURL})
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/internal/redact"
 )
 
 // Topology is the kind of Redis deployment a URL names.
@@ -50,12 +52,10 @@ func ConnectRedis(ctx context.Context, raw string) (redis.UniversalClient, error
 func ParseRedisURL(raw string) (*redis.UniversalOptions, Topology, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		// url.Error quotes the whole URL, password included.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, "", fmt.Errorf("redis url (not shown, it may hold a password): %w", err)
+		// url.Error quotes the whole URL, password included, and its
+		// detail a piece of it ("invalid port \":<password>\"" when the
+		// password holds a slash): redact both.
+		return nil, "", redact.Error(fmt.Errorf("redis url (credentials not shown): %w", err), raw)
 	}
 	base, kind, _ := strings.Cut(u.Scheme, "+")
 	if base != "redis" && base != "rediss" {
@@ -79,7 +79,7 @@ func ParseRedisURL(raw string) (*redis.UniversalOptions, Topology, error) {
 		return nil, "", fmt.Errorf("redis url: scheme %q: want redis, rediss, redis+sentinel or redis+cluster", u.Scheme)
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", redact.Error(err, raw)
 	}
 	opts.DialTimeout = 5 * time.Second
 	opts.ContextTimeoutEnabled = true
