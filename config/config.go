@@ -288,6 +288,10 @@ type Web struct {
 	// SessionMax ends any session that old (default 12h).
 	SessionIdle time.Duration `yaml:"session_idle"`
 	SessionMax  time.Duration `yaml:"session_max"`
+	// TrustedProxies are the reverse proxies (IP addresses or CIDR
+	// prefixes) whose X-Forwarded-For and X-Forwarded-Proto the dashboard
+	// believes; from any other peer both are ignored. Default: none.
+	TrustedProxies []string `yaml:"trusted_proxies"`
 }
 
 // Ack configures acknowledgements to journalists (extension).

@@ -644,6 +644,7 @@ func (v *validator) extensions() {
 	if c.Web.SessionIdle > c.Web.SessionMax {
 		v.errorf("web.session_idle", "%s is longer than web.session_max %s", c.Web.SessionIdle, c.Web.SessionMax)
 	}
+	v.trustedProxies()
 	for _, f := range []struct{ key, path string }{{"web.users_file", c.Web.UsersFile}, {"web.api_tokens_file", c.Web.APITokensFile}} {
 		if f.path == "" {
 			continue

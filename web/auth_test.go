@@ -273,7 +273,12 @@ func TestSecureCookies(t *testing.T) {
 		}
 	})
 	t.Run("proxy", func(t *testing.T) {
-		check(t, newFixture(t).client(), map[string]string{"X-Forwarded-Proto": "https"}, true)
+		// The client's peer address (192.0.2.10) is the trusted proxy.
+		f := newFixture(t, func(o *Options) { o.Config.Web.TrustedProxies = []string{"192.0.2.0/24"} })
+		check(t, f.client(), map[string]string{"X-Forwarded-Proto": "https"}, true)
+	})
+	t.Run("untrusted proxy header", func(t *testing.T) {
+		check(t, newFixture(t).client(), map[string]string{"X-Forwarded-Proto": "https"}, false)
 	})
 	t.Run("base_url", func(t *testing.T) {
 		f := newFixture(t, func(o *Options) { o.Config.Web.BaseURL = "https://desk.example.gov.uk/" })

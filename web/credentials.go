@@ -118,35 +118,94 @@ func (f *watchedFile) current() [][2]string {
 // passwords holds the users file.
 type passwords struct{ f *watchedFile }
 
-// hash returns the bcrypt hash of id, or nil.
-func (p passwords) hash(id string) []byte {
-	var h []byte
+// lookup returns id's bcrypt hash (nil when id has none, or only a line
+// that is not a bcrypt hash) and the cost of the file's hashes: the most
+// common cost among them (the highest of equally common ones), or
+// PasswordCost, what `mediadesk passwd` stores, when there are none.
+func (p passwords) lookup(id string) (hash []byte, cost int) {
+	costs := map[int]int{}
 	for _, e := range p.f.current() {
+		c, err := bcrypt.Cost([]byte(e[1]))
+		if err != nil {
+			if e[0] == id {
+				hash = nil // the last line for an id wins
+			}
+			continue
+		}
+		costs[c]++
 		if e[0] == id {
-			h = []byte(e[1]) // the last line for an id wins
+			hash = []byte(e[1])
 		}
 	}
+	cost, best := PasswordCost, 0
+	for c, n := range costs {
+		if n > best || n == best && c > cost {
+			cost, best = c, n
+		}
+	}
+	return hash, cost
+}
+
+// hash returns the bcrypt hash of id, or nil.
+func (p passwords) hash(id string) []byte {
+	h, _ := p.lookup(id)
 	return h
 }
 
-// dummyHash is compared against when the user is unknown, so that an
-// unknown user costs what a wrong password costs.
-var dummyHash = sync.OnceValue(func() []byte {
+// dummyHashes holds, per bcrypt cost, a hash of a random password that an
+// unknown user's password is compared against, so that an unknown user
+// costs what a wrong password costs: the dummy has the cost of the stored
+// hashes (PasswordCost for a file written by `mediadesk passwd`).
+var dummyHashes sync.Map // int → []byte
+
+func dummyHash(cost int) []byte {
+	if h, ok := dummyHashes.Load(cost); ok {
+		return h.([]byte)
+	}
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
-	h, _ := bcrypt.GenerateFromPassword([]byte(hex.EncodeToString(b)), bcrypt.DefaultCost)
-	return h
-})
+	h, err := bcrypt.GenerateFromPassword([]byte(hex.EncodeToString(b)), cost)
+	if err != nil { // a cost out of range: bcrypt.Cost accepted it, so never
+		h, _ = bcrypt.GenerateFromPassword([]byte(hex.EncodeToString(b)), PasswordCost)
+	}
+	v, _ := dummyHashes.LoadOrStore(cost, h)
+	return v.([]byte)
+}
+
+// warm makes the dummy hash for the file's cost now, so the first unknown
+// user is not slower than the rest (making it costs one more bcrypt).
+func (p passwords) warm() {
+	_, cost := p.lookup("")
+	dummyHash(cost)
+}
 
 // verify checks id's password; an id without a hash fails after the
 // same amount of work.
 func (p passwords) verify(id, password string) bool {
-	h := p.hash(id)
+	h, cost := p.lookup(id)
 	if h == nil {
-		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
+		_ = bcrypt.CompareHashAndPassword(dummyHash(cost), []byte(password))
 		return false
 	}
 	return bcrypt.CompareHashAndPassword(h, []byte(password)) == nil
+}
+
+// fingerprint identifies id's current password line without revealing
+// it: a SHA-256 under a fixed label of the id and its bcrypt hash, which
+// holds a random salt, so the digest cannot be used to test guesses
+// without the file itself. "" when id has no password. A session stores
+// it at sign-in (sessions.cred).
+func (p passwords) fingerprint(id string) string {
+	h := p.hash(id)
+	if h == nil {
+		return ""
+	}
+	m := sha256.New()
+	m.Write([]byte("mediadesk session credential v1\x00"))
+	m.Write([]byte(id))
+	m.Write([]byte{0})
+	m.Write(h)
+	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
 // tokens holds the API tokens file.

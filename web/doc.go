@@ -9,25 +9,37 @@
 // a users file (lines "id:<bcrypt hash>", written by `mediadesk passwd`).
 // Signing in creates a session in Redis under Key("session:<sha256 of the
 // id>") — the raw 256-bit id exists only in the cookie — with an idle and an
-// absolute expiry checked against the desk clock. Failed sign-ins are
-// counted per user+IP and per IP in fixed Redis windows; an unknown user
-// costs the same bcrypt comparison and gets the same answer as a wrong
-// password. Integrations use bearer tokens instead: a tokens file holds
+// absolute expiry checked against the desk clock, and bound to the
+// password it was signed in with (a fingerprint of the user's line in the
+// users file, compared at every request): changing or deleting a password
+// ends that user's sessions at once. Sign-in attempts are counted in Redis,
+// atomically and before the password is checked (limit.go), under the
+// canonical officer id, per user and client address, per address and per
+// user from new addresses; password checks run in a few slots (Options.
+// LoginChecks), so a flood of sign-ins cannot starve the desk. An unknown
+// user costs a bcrypt comparison of the users file's own cost and gets the
+// same answer as a wrong password. Integrations use bearer tokens instead: a tokens file holds
 // "id:sha256:<hex>" lines (`mediadesk passwd --token`), and a token acts as
 // that officer with that officer's role, on /api/ only.
 //
 // The files are named by web.users_file and web.api_tokens_file in the
 // desk config and are re-read when they change. Sessions last
 // web.session_idle (default 2 hours) idle and web.session_max (12 hours) at
-// most; 5 failed sign-ins per user and IP, or 50 per IP, in 15 minutes
+// most; 5 failed sign-ins per user and address, 50 per address, or 20 per
+// user from addresses it has not signed in from in 30 days, in 15 minutes,
 // block further attempts for the rest of the window.
+//
+// Behind a reverse proxy, list it in web.trusted_proxies: X-Forwarded-For
+// (the right-most address that is not a trusted proxy) and
+// X-Forwarded-Proto are believed from those peers only, and ignored from
+// anyone else.
 //
 // # Cookies
 //
 // The session cookie is HttpOnly and SameSite=Lax, without Max-Age (it
 // ends with the browser). It is Secure, and named with the __Host- prefix,
-// when the request came over TLS, when a proxy says X-Forwarded-Proto:
-// https (a forged header can only make the cookie stricter), or when
+// when the request came over TLS, when a trusted proxy says
+// X-Forwarded-Proto: https, or when
 // web.base_url is https; otherwise (the demo on http://127.0.0.1) it is a
 // plain cookie named "mediadesk". An https base_url is also a trusted
 // origin for the cross-origin check, for proxies that rewrite Host.

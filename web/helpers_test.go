@@ -22,6 +22,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/outbound"
@@ -91,7 +92,12 @@ type fixtureOpt func(o *Options)
 
 func newFixture(t *testing.T, opts ...fixtureOpt) *fixture {
 	t.Helper()
-	r := servertest.Redis(t)
+	return newFixtureOn(t, servertest.Redis(t), opts...)
+}
+
+// newFixtureOn is newFixture on a given Redis.
+func newFixtureOn(t *testing.T, r *servers.Redis, opts ...fixtureOpt) *fixture {
+	t.Helper()
 	opt, err := redis.ParseURL(r.URL)
 	if err != nil {
 		t.Fatal(err)

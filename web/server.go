@@ -10,9 +10,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -56,11 +59,22 @@ type Options struct {
 	// SessionIdle ends a session unused for that long (default 2h);
 	// SessionMax ends any session that old (default 12h, a long shift).
 	SessionIdle, SessionMax time.Duration
-	// LoginWindow, LoginPerUser, LoginPerIP limit failed sign-ins: per
-	// user and IP (default 5) and per IP (default 50) in each window
-	// (default 15m).
-	LoginWindow              time.Duration
-	LoginPerUser, LoginPerIP int
+	// LoginWindow, LoginPerUser, LoginPerIP, LoginPerAccount limit
+	// sign-in attempts, counted before the password is checked (see
+	// limiter): per user and address (default 5), per address (default
+	// 50) and per user from addresses it has not signed in from within
+	// LoginKnownFor (default 20 and 30 days), in each window (default
+	// 15m).
+	LoginWindow                               time.Duration
+	LoginPerUser, LoginPerIP, LoginPerAccount int
+	LoginKnownFor                             time.Duration
+	// LoginChecks bounds the password checks (bcrypt) running at once
+	// (default GOMAXPROCS); a sign-in that finds no free slot within
+	// LoginCheckWait (default 1s) is answered 503 with Retry-After, and
+	// its attempt is not counted. A flood of sign-ins then costs the desk
+	// at most those cores, and signed-in officers keep working.
+	LoginChecks    int
+	LoginCheckWait time.Duration
 	// EventsBlock is how long one XREAD of the events stream blocks
 	// (default 5s).
 	EventsBlock time.Duration
@@ -82,8 +96,17 @@ type Server struct {
 	tokens    tokens
 	sessions  *sessions
 	limiter   *limiter
+	checks    chan struct{} // the password-check semaphore
 	cop       *http.CrossOriginProtection
 	baseHTTPS bool
+	// proxies are the peers whose X-Forwarded-For and X-Forwarded-Proto
+	// are believed (web.trusted_proxies).
+	proxies []netip.Prefix
+	// checked counts password checks (bcrypt comparisons) run.
+	checked atomic.Int64
+	// admittedHook, when set (tests only), runs when a sign-in attempt
+	// has been counted and before it waits for a password-check slot.
+	admittedHook func()
 
 	pages    map[string]*template.Template
 	static   fs.FS
@@ -118,6 +141,18 @@ func New(o Options) (*Server, error) {
 	if o.LoginPerIP <= 0 {
 		o.LoginPerIP = 50
 	}
+	if o.LoginPerAccount <= 0 {
+		o.LoginPerAccount = 20
+	}
+	def(&o.LoginKnownFor, 30*24*time.Hour)
+	if o.LoginChecks <= 0 {
+		o.LoginChecks = runtime.GOMAXPROCS(0)
+	}
+	def(&o.LoginCheckWait, time.Second)
+	proxies, err := config.ParseProxies(o.Config.Web.TrustedProxies)
+	if err != nil {
+		return nil, fmt.Errorf("web.trusted_proxies: %w", err)
+	}
 	if o.Releases == nil {
 		o.Releases = routing.NewReleaseStore(o.Store.Client(), o.Store.Prefix())
 	}
@@ -129,12 +164,18 @@ func New(o Options) (*Server, error) {
 		tokens:    tokens{&watchedFile{path: o.TokensFile, log: log, what: "API tokens file"}},
 		sessions: &sessions{rdb: o.Store.Client(), key: o.Store.Key, clock: o.Clock,
 			idle: o.SessionIdle, max: o.SessionMax, touchEvery: time.Minute},
-		limiter: &limiter{rdb: o.Store.Client(), key: o.Store.Key, clock: o.Clock,
-			window: o.LoginWindow, perUser: int64(o.LoginPerUser), perIP: int64(o.LoginPerIP)},
-		cop:  http.NewCrossOriginProtection(),
-		html: emailPolicy(),
+		limiter: &limiter{rdb: o.Store.Client(), key: o.Store.Key, clock: o.Clock, window: o.LoginWindow,
+			perUserIP: int64(o.LoginPerUser), perIP: int64(o.LoginPerIP), perUser: int64(o.LoginPerAccount), knownFor: o.LoginKnownFor},
+		checks:  make(chan struct{}, o.LoginChecks),
+		proxies: proxies,
+		cop:     http.NewCrossOriginProtection(),
+		html:    emailPolicy(),
 	}
 	s.api.server = s
+	s.sessions.cred = s.passwords.fingerprint
+	if o.UsersFile != "" {
+		go s.passwords.warm()
+	}
 	if u, err := url.Parse(o.Config.Web.BaseURL); err == nil && u.Scheme == "https" {
 		s.baseHTTPS = true
 		if err := s.cop.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
@@ -144,7 +185,6 @@ func New(o Options) (*Server, error) {
 	if o.UsersFile == "" {
 		log.Warn("no users file is configured, so nobody can sign in to the dashboard; create one with `mediadesk passwd`")
 	}
-	var err error
 	if s.pages, err = parsePages(s.funcs()); err != nil {
 		return nil, err
 	}
@@ -468,9 +508,9 @@ const (
 )
 
 // secureRequest reports whether cookies must be Secure: the request came
-// over TLS, a proxy says it did, or web.base_url is https.
+// over TLS, a trusted proxy says it did, or web.base_url is https.
 func (s *Server) secureRequest(r *http.Request) bool {
-	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") || s.baseHTTPS
+	return r.TLS != nil || s.forwardedHTTPS(r) || s.baseHTTPS
 }
 
 func (s *Server) cookieName(r *http.Request, name string) string {
@@ -508,17 +548,105 @@ func (s *Server) securityHeaders(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
 	h.Set("Cache-Control", "no-store")
-	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+	if r.TLS != nil || s.forwardedHTTPS(r) {
 		h.Set("Strict-Transport-Security", "max-age=31536000")
 	}
 }
 
-// clientIP is the peer address. Behind a reverse proxy every user shares
-// the proxy's address, which only makes the per-IP limit coarser.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+// Client addresses behind reverse proxies.
+//
+// X-Forwarded-For and X-Forwarded-Proto are anyone's to write, so they are
+// believed only when the peer is one of web.trusted_proxies, and ignored
+// otherwise. From a trusted peer, the client is the right-most address in
+// X-Forwarded-For that is not itself a trusted proxy: every hop appends
+// the address it received from, so the entries to the left of the first
+// untrusted hop may be forged. X-Forwarded-Proto is taken from its
+// right-most value, the one the nearest proxy wrote. The client address
+// is what the sign-in limits count per address and what the log records.
+
+// maxForwardedHops bounds how far X-Forwarded-For is followed.
+const maxForwardedHops = 16
+
+// peerAddr is the connection's remote address (zero when unparsable).
+func peerAddr(r *http.Request) netip.Addr {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		a, _ := netip.ParseAddr(r.RemoteAddr)
+		return a.Unmap()
 	}
-	return host
+	return ap.Addr().Unmap()
+}
+
+func (s *Server) trusted(a netip.Addr) bool {
+	if !a.IsValid() {
+		return false
+	}
+	for _, p := range s.proxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseHop reads one X-Forwarded-For entry: an address, optionally with a
+// port or in brackets.
+func parseHop(h string) netip.Addr {
+	h = strings.TrimSpace(h)
+	if a, err := netip.ParseAddr(h); err == nil {
+		return a.Unmap()
+	}
+	if ap, err := netip.ParseAddrPort(h); err == nil {
+		return ap.Addr().Unmap()
+	}
+	if a, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")); err == nil {
+		return a.Unmap()
+	}
+	return netip.Addr{}
+}
+
+// clientAddr is the address the request came from: the peer, or behind
+// trusted proxies the address the outermost of them received it from.
+func (s *Server) clientAddr(r *http.Request) string {
+	peer := peerAddr(r)
+	if !peer.IsValid() {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			return r.RemoteAddr
+		}
+		return host
+	}
+	if !s.trusted(peer) {
+		return peer.String()
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	cur := peer
+	for i, n := len(hops)-1, 0; i >= 0 && n < maxForwardedHops; i, n = i-1, n+1 {
+		a := parseHop(hops[i])
+		if !a.IsValid() {
+			break // garbage: the last hop we could read sent it
+		}
+		cur = a
+		if !s.trusted(a) {
+			break
+		}
+	}
+	return cur.String()
+}
+
+// forwardedHTTPS reports whether a trusted proxy says the client used
+// https.
+func (s *Server) forwardedHTTPS(r *http.Request) bool {
+	v := r.Header.Values("X-Forwarded-Proto")
+	if len(v) == 0 || !s.trusted(peerAddr(r)) {
+		return false
+	}
+	last := v[len(v)-1]
+	if i := strings.LastIndexByte(last, ','); i >= 0 {
+		last = last[i+1:]
+	}
+	return strings.EqualFold(strings.TrimSpace(last), "https")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -29,10 +30,17 @@ type session struct {
 
 // sessions keeps sessions in Redis, one hash per session:
 //
-//	<prefix>session:<sha256(id) hex>  user, csrf, created, seen (unix ms)
+//	<prefix>session:<sha256(id) hex>  user, csrf, cred, created, seen (unix ms)
 //
 // Expiry is decided against the desk clock (idle since seen, absolute
 // since created); the key's TTL is only garbage collection.
+//
+// cred binds the session to the credential it was signed in with: a
+// fingerprint of the user's line in the users file (credFunc) taken at
+// sign-in and compared at every read. Changing or deleting the password
+// (`mediadesk passwd`, which rewrites the file; it is re-read when it
+// changes) therefore ends every session of that user at its next request,
+// on every replica, with nothing to clean up.
 type sessions struct {
 	rdb   redis.UniversalClient
 	key   func(string) string
@@ -41,6 +49,9 @@ type sessions struct {
 	max   time.Duration
 	// touchEvery limits writes of "seen" to one per interval.
 	touchEvery time.Duration
+	// cred returns the current credential fingerprint of a user ("" when
+	// the user has no password).
+	cred func(user string) string
 }
 
 // randomToken returns n random bytes, base64url without padding.
@@ -61,9 +72,13 @@ func (s *sessions) redisKey(id string) string {
 func (s *sessions) create(ctx context.Context, user string) (*session, error) {
 	now := s.clock.Now()
 	se := &session{ID: randomToken(32), User: user, CSRF: randomToken(32), Created: now, Seen: now}
+	cred := s.cred(user)
+	if cred == "" {
+		return nil, fmt.Errorf("create session: %s has no password", user)
+	}
 	k := s.redisKey(se.ID)
 	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.HSet(ctx, k, "user", user, "csrf", se.CSRF, "created", now.UnixMilli(), "seen", now.UnixMilli())
+		p.HSet(ctx, k, "user", user, "csrf", se.CSRF, "cred", cred, "created", now.UnixMilli(), "seen", now.UnixMilli())
 		p.Expire(ctx, k, s.max+time.Minute)
 		return nil
 	})
@@ -76,7 +91,8 @@ func (s *sessions) create(ctx context.Context, user string) (*session, error) {
 // errNoSession is returned for an unknown, expired or malformed id.
 var errNoSession = errors.New("no session")
 
-// get reads a live session; an expired one is deleted.
+// get reads a live session; an expired one, or one whose user's password
+// has changed or gone since it began, is deleted.
 func (s *sessions) get(ctx context.Context, id string) (*session, error) {
 	if len(id) != 43 || strings.ContainsFunc(id, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_')
@@ -94,6 +110,12 @@ func (s *sessions) get(ctx context.Context, id string) (*session, error) {
 	se := &session{ID: id, User: h["user"], CSRF: h["csrf"], Created: msTime(h["created"]), Seen: msTime(h["seen"])}
 	now := s.clock.Now()
 	if now.Sub(se.Seen) >= s.idle || now.Sub(se.Created) >= s.max {
+		_ = s.rdb.Del(ctx, k).Err()
+		return nil, errNoSession
+	}
+	// A session from before sessions carried a fingerprint has none and
+	// ends here too: its user signs in once more.
+	if cur := s.cred(se.User); cur == "" || subtle.ConstantTimeCompare([]byte(cur), []byte(h["cred"])) != 1 {
 		_ = s.rdb.Del(ctx, k).Err()
 		return nil, errNoSession
 	}
@@ -133,64 +155,4 @@ func msTime(s string) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMilli(n)
-}
-
-// limiter counts failed sign-ins in fixed windows of the desk clock:
-//
-//	<prefix>login:fail:u:<sha256(user, ip)>:<window>   per user and IP
-//	<prefix>login:fail:ip:<sha256(ip)>:<window>        per IP, any user
-//
-// Keys expire after two windows.
-type limiter struct {
-	rdb     redis.UniversalClient
-	key     func(string) string
-	clock   clock.Clock
-	window  time.Duration
-	perUser int64
-	perIP   int64
-}
-
-func (l *limiter) keys(user, ip string) (string, string) {
-	w := strconv.FormatInt(l.clock.Now().UnixNano()/int64(l.window), 10)
-	u := sha256.Sum256([]byte(strings.ToLower(user) + "\x00" + ip))
-	i := sha256.Sum256([]byte(ip))
-	return l.key("login:fail:u:" + hex.EncodeToString(u[:16]) + ":" + w),
-		l.key("login:fail:ip:" + hex.EncodeToString(i[:16]) + ":" + w)
-}
-
-// blocked reports whether user from ip has used up its failures.
-func (l *limiter) blocked(ctx context.Context, user, ip string) (bool, error) {
-	ku, ki := l.keys(user, ip)
-	v, err := l.rdb.MGet(ctx, ku, ki).Result()
-	if err != nil {
-		return false, fmt.Errorf("read sign-in counters: %w", err)
-	}
-	n := func(x any) int64 {
-		s, _ := x.(string)
-		c, _ := strconv.ParseInt(s, 10, 64)
-		return c
-	}
-	return n(v[0]) >= l.perUser || n(v[1]) >= l.perIP, nil
-}
-
-// fail counts one failed sign-in.
-func (l *limiter) fail(ctx context.Context, user, ip string) error {
-	ku, ki := l.keys(user, ip)
-	_, err := l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.Incr(ctx, ku)
-		p.Expire(ctx, ku, 2*l.window)
-		p.Incr(ctx, ki)
-		p.Expire(ctx, ki, 2*l.window)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("count a failed sign-in: %w", err)
-	}
-	return nil
-}
-
-// reset forgets user's failures from ip after a good sign-in.
-func (l *limiter) reset(ctx context.Context, user, ip string) error {
-	ku, _ := l.keys(user, ip)
-	return l.rdb.Del(ctx, ku).Err()
 }
