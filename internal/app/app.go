@@ -20,6 +20,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/inbox"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
@@ -55,6 +56,9 @@ type Desk struct {
 	workers []*inbox.Worker
 	out     *outbound.Service
 	sla     *sla.Service
+	// auths is how each mailbox and the SMTP server sign in (passwords,
+	// OAuth2 token caches), shared by a mailbox's workers.
+	auths *mailauth.Set
 
 	// components run alongside the workers (outbound mail, SLA sweeps);
 	// routes add HTTP endpoints. Filled by the setup functions in New.
@@ -100,6 +104,11 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	}
 	cfg := o.Config
 	d := &Desk{opts: o, log: o.Logger, ready: make(chan struct{})}
+	auths, err := mailauth.NewSet(cfg, mailauth.Options{Secret: o.Secret})
+	if err != nil {
+		return nil, fmt.Errorf("mail sign-in: %w", err)
+	}
+	d.auths = auths
 	d.Store = store.New(o.Redis, store.Options{
 		Prefix: cfg.Redis.KeyPrefix, RefPrefix: cfg.Desk.ReferencePrefix, Location: cfg.Location, Clock: o.Clock,
 	})
@@ -132,10 +141,11 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	}
 	for i := range cfg.Mailboxes {
 		mb := &cfg.Mailboxes[i]
+		dialer := inbox.NewDialer(mb, d.auths.Mailbox(mb.ID))
 		for _, folder := range mb.Folders {
 			wc := inbox.Config{
 				Mailbox: mb.ID, Folder: folder,
-				Dial:  inbox.Dialer(mb, o.Secret(mb.PasswordEnv)),
+				Dial: dialer.Dial, CredentialsExpiry: dialer.Expiry,
 				Store: d.Store, Handler: ingest,
 				Mark: inbox.MarkKeyword, Keyword: cfg.Ingest.Keyword,
 				UseIdle: mb.UseIdle(), PollInterval: cfg.Ingest.PollInterval,

@@ -16,7 +16,7 @@ func (d *Desk) setupOutbound(ctx context.Context) error {
 	releases := routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix)
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
-		Clock: d.opts.Clock, Secret: d.opts.Secret,
+		Clock: d.opts.Clock, Secret: d.opts.Secret, Auth: d.auths,
 		LinesToTake: func(ctx context.Context, id string) ([]string, error) {
 			r, ok, err := releases.Get(ctx, id)
 			if err != nil {
