@@ -148,7 +148,7 @@ func (s *Service) ackDecision(ctx context.Context, e *store.Enquiry, m *store.Me
 	case to == "":
 		return "no address to reply to", nil
 	case s.ownAddress(to) || s.ownAddress(m.From.Addr):
-		return "the sender is the desk or one of its officers", nil
+		return "the sender is the desk or one of its officers (or in desk.own_domains)", nil
 	case NoReplyAddress(to) || NoReplyAddress(m.From.Addr):
 		return "the sender is a no-reply or robot address", nil
 	case e.Status != store.StatusOpen:

@@ -2,6 +2,7 @@ package outbound
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,32 @@ func TestAckRelayThroughSMTP(t *testing.T) {
 	m, _ := mailparse.Parse([]byte(strings.ReplaceAll(relay, "\n", "\r\n")), mailparse.Options{})
 	if got := replyAddress(m).Addr; got != "victim@target.example" {
 		t.Errorf("replyAddress = %q", got)
+	}
+}
+
+// TestAckNeverToOwnDomain: an address in desk.own_domains (or a
+// subdomain) that is not an officer is the desk's own and is never
+// acknowledged; a look-alike domain is.
+func TestAckNeverToOwnDomain(t *testing.T) {
+	e := newEnv(t, "", nil)
+	e.cfg.Desk.OwnDomains = []string{"desk.example.gov.uk"}
+	for i, tc := range []struct {
+		from     string
+		suppress bool
+	}{
+		{"k@desk.example.gov.uk", true},               // not an officer, in the own domain
+		{"press.team@news.desk.example.gov.uk", true}, // a subdomain
+		{"k@example.gov.uk", false},                   // the parent domain is not ours
+		{"k@evildesk.example.gov.uk", false},          // a look-alike
+	} {
+		out := e.commit(uint32(i+1), enquiryMail(fmt.Sprintf("own%d@x", i), tc.from, "Question", "q"))
+		if err := e.svc.acknowledge(e.ctx, out.Ref, out.MKey); err != nil {
+			t.Fatal(err)
+		}
+		j := e.job("ack:" + out.Ref)
+		if got := j.State == StateSuppressed && strings.Contains(j.Reason, "own_domains"); got != tc.suppress {
+			t.Errorf("%s: %s %q", tc.from, j.State, j.Reason)
+		}
 	}
 }
 
