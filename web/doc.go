@@ -1,7 +1,13 @@
 // Package web owns the desk's HTTP surface: the JSON API, the officers'
 // dashboard (server-rendered with html/template, a little embedded vanilla
 // JS, no CDN), and the security around both and around every endpoint other
-// packages register on the same mux (outbound replies, SLA reports).
+// packages register on the same mux (outbound's outbox views, SLA reports).
+//
+// The acting user is always the session's or API token's, never a name in
+// a request body: replies are sent from here (API.reply, the enquiry page)
+// as the signed-in officer, and every JSON body is read once by one strict
+// reader (internal/jsonbody: one object, nothing after it, no unknown
+// fields, at most 1 MiB; anything else is a 400).
 //
 // # Authentication
 //
