@@ -8,6 +8,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/app"
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 )
 
 func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
@@ -37,6 +38,23 @@ func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %v\n", fs.Arg(0), err)
 		}
 		return 1
+	}
+	if !*noEnv {
+		// The sign-in files themselves: keys parse, certificates match
+		// their keys, service account keys are service account keys.
+		if err := mailauth.Check(cfg); err != nil {
+			var list []error
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				list = j.Unwrap()
+			} else {
+				list = []error{err}
+			}
+			fmt.Fprintf(stderr, "%s: %d problem(s):\n", fs.Arg(0), len(list))
+			for _, e := range list {
+				fmt.Fprintf(stderr, "  %v\n", e)
+			}
+			return 1
+		}
 	}
 	fmt.Fprintf(stdout, "ok: %s\n", cfg.Summary())
 	return 0
