@@ -6,13 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 func TestCheckConfig(t *testing.T) {
-	desk := filepath.Join("..", "..", "..", "shared", "data", "desk.yaml")
-	if _, err := os.Stat(desk); err != nil {
-		t.Skip("shared desk.yaml absent")
-	}
+	desk := fixture.Desk(t)
 	run := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"check-config"}, args...), &out, &errb)
@@ -20,11 +19,16 @@ func TestCheckConfig(t *testing.T) {
 	}
 	t.Setenv("MEDIADESK_IMAP_PASSWORD", "x")
 	t.Setenv("MEDIADESK_SMTP_PASSWORD", "y")
-	if code, out, e := run(desk); code != 0 || !strings.HasPrefix(out, "ok: FCDO Press Office:") || strings.Count(out, "\n") != 1 {
+	if code, out, e := run(desk); code != 0 || !strings.HasPrefix(out, "ok: Department of Example Affairs Press Office:") || strings.Count(out, "\n") != 1 {
 		t.Errorf("valid: %d %q %q", code, out, e)
 	}
+	if shared, ok := fixture.Shared(t, "desk.yaml"); ok {
+		if code, out, e := run(shared); code != 0 || !strings.HasPrefix(out, "ok: ") {
+			t.Errorf("reference desk: %d %q %q", code, out, e)
+		}
+	}
 	t.Setenv("MEDIADESK_SMTP_PASSWORD", "")
-	if code, _, e := run(desk); code != 1 || !strings.Contains(e, "smtp.password_env (line 26): environment variable MEDIADESK_SMTP_PASSWORD is not set") {
+	if code, _, e := run(desk); code != 1 || !strings.Contains(e, "smtp.password_env (line 34): environment variable MEDIADESK_SMTP_PASSWORD is not set") {
 		t.Errorf("missing secret: %d %q", code, e)
 	}
 	if code, _, _ := run("--no-env", desk); code != 0 {

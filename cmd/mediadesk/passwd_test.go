@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 func TestPasswd(t *testing.T) {
@@ -43,27 +45,33 @@ func TestPasswd(t *testing.T) {
 	if code, out, _ := run("", "--file", users, "--delete", "ann"); code != 0 || !strings.Contains(out, "removed 1") {
 		t.Errorf("delete password: %d %s", code, out)
 	}
-	cfg, _ := filepath.Abs("../../../shared/data/desk.yaml")
-	if _, err := os.Stat(cfg); err == nil {
-		if code, _, e := run("a long enough password\n", "--file", users, "--config", cfg, "nobody"); code != 1 || !strings.Contains(e, "not an officer") {
-			t.Errorf("unknown officer: %d %s", code, e)
-		}
-		// With --config and no --file, the file is the config's web.users_file.
-		desk, _ := os.ReadFile(cfg)
-		own := filepath.Join(dir, "desk.yaml")
-		os.WriteFile(filepath.Join(dir, "releases.jsonl"), nil, 0o600)
-		desk = []byte(strings.Replace(string(desk), "    - file: releases.jsonl", "    - file: releases.jsonl\nweb:\n  users_file: staff.pw", 1))
-		if err := os.WriteFile(own, desk, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if code, out, e := run("another long password\n", "--config", own, "hughes"); code != 0 || !strings.Contains(out, "staff.pw") {
-			t.Fatalf("via config: %d %s %s", code, out, e)
-		}
-		if b, _ := os.ReadFile(filepath.Join(dir, "staff.pw")); !strings.HasPrefix(string(b), "hughes:$2a$") {
-			t.Errorf("staff.pw %q", b)
-		}
-		if code, _, e := run("", "--config", own, "--token", "hughes"); code != 2 || !strings.Contains(e, "web.api_tokens_file") {
-			t.Errorf("no tokens file configured: %d %s", code, e)
-		}
+	// The project's test desk (testdata/desk.yaml at the module root).
+	cfg := fixture.Desk(t)
+	if code, _, e := run("a long enough password\n", "--file", users, "--config", cfg, "nobody"); code != 1 || !strings.Contains(e, "not an officer") {
+		t.Errorf("unknown officer: %d %s", code, e)
+	}
+	// With --config and no --file, the file is the config's web.users_file.
+	desk, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(dir, "desk.yaml")
+	os.WriteFile(filepath.Join(dir, "releases.jsonl"), nil, 0o600)
+	const src = "    - file: ../routing/testdata/releases.jsonl\n"
+	if !strings.Contains(string(desk), src) {
+		t.Fatalf("%s no longer has %q", cfg, src)
+	}
+	desk = []byte(strings.Replace(string(desk), src, "    - file: releases.jsonl\nweb:\n  users_file: staff.pw\n", 1))
+	if err := os.WriteFile(own, desk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, e := run("another long password\n", "--config", own, "grant"); code != 0 || !strings.Contains(out, "staff.pw") {
+		t.Fatalf("via config: %d %s %s", code, out, e)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "staff.pw")); !strings.HasPrefix(string(b), "grant:$2a$") {
+		t.Errorf("staff.pw %q", b)
+	}
+	if code, _, e := run("", "--config", own, "--token", "grant"); code != 2 || !strings.Contains(e, "web.api_tokens_file") {
+		t.Errorf("no tokens file configured: %d %s", code, e)
 	}
 }
