@@ -270,6 +270,14 @@ type Ingest struct {
 	// without renewal (default 30s): when the replica dies, another takes
 	// the folder over within this time.
 	LeaseTTL time.Duration `yaml:"lease_ttl"`
+	// SenderLimit is how many new enquiries one sender may open within
+	// SenderWindow (default 5 in 1h); beyond it, their new mail threads
+	// into their latest open enquiry as a follow-up (see ingestLimits).
+	SenderLimit  int           `yaml:"sender_limit"`
+	SenderWindow time.Duration `yaml:"sender_window"`
+	// MaxHTMLBytes is how much of a message's HTML part is kept (default
+	// 256 KiB); the text is kept whole and the mailbox has the original.
+	MaxHTMLBytes int64 `yaml:"max_html_bytes"`
 }
 
 // Web is the dashboard and API (extension).

@@ -85,6 +85,7 @@ func (v *validator) validate() {
 	v.outlets()
 	v.extensions()
 	v.secretURLs()
+	v.ingestLimits()
 	v.ops()
 	c.officerByID = map[string]*Officer{}
 	for i := range c.Officers {

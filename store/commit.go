@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/redis/go-redis/v9"
 
@@ -130,6 +132,9 @@ type commitInput struct {
 	From       string      `json:"from"`
 	Subject    string      `json:"subject"`
 	Own        bool        `json:"own"`
+	SLimit     int         `json:"slimit,omitempty"`
+	SWindow    int64       `json:"swindow,omitempty"`
+	SNote      string      `json:"snote,omitempty"`
 	Doc        string      `json:"-"` // ARGV[3]
 	AutoReason string      `json:"auto_reason,omitempty"`
 	Reason     string      `json:"reason,omitempty"`
@@ -205,7 +210,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		Direction: "in",
 		Source:    src,
 		Received:  received,
-		Message:   *m,
+		Message:   s.clipHTML(m),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("encode message: %w", err)
@@ -247,6 +252,9 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		return ci, nil
 	}
 	ci.Kind = "mail"
+	if s.senderLimit > 0 && !in.Own && ci.From != "" {
+		ci.SLimit, ci.SWindow, ci.SNote = s.senderLimit, s.senderWindow.Milliseconds(), s.senderNote
+	}
 	if n := in.New; n != nil {
 		ci.Deadline = ms(n.Deadline)
 		ci.DPhrase = n.DeadlinePhrase
@@ -314,6 +322,24 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		ci.Dims = `"officer":""`
 	}
 	return ci, nil
+}
+
+// clipHTML returns m to store: its HTML part cut to Options.MaxHTMLBytes
+// (at a character boundary) with a warning saying so. The text, derived
+// from the whole HTML when there was no text part, is kept; the mailbox
+// keeps the original.
+func (s *Store) clipHTML(m *mailparse.Message) mailparse.Message {
+	c := *m
+	if s.maxHTML <= 0 || len(c.HTML) <= s.maxHTML {
+		return c
+	}
+	cut := s.maxHTML
+	for cut > 0 && !utf8.RuneStart(c.HTML[cut]) {
+		cut--
+	}
+	c.HTML = c.HTML[:cut]
+	c.Warnings = append(slices.Clip(c.Warnings), fmt.Sprintf("HTML part clipped to its first %d of %d bytes (ingest.max_html_bytes); the mailbox has the original", cut, len(m.HTML)))
+	return c
 }
 
 // CommitOptions tune a batch commit.

@@ -161,6 +161,32 @@ end
 
 -- 6. A follow-up from someone already on the enquiry (or the desk itself).
 local participant = target and (redis.call('SISMEMBER', k('enq:' .. target .. ':who'), a.from) == 1)
+-- 6a. One sender cannot flood the queues. sender:<from> holds the
+-- sender's newest enquiries (at most a.slimit), scored by when they came
+-- in. With a.slimit of them inside the window, new mail from the sender
+-- threads into their latest open enquiry (else their latest, which the
+-- follow-up reopens) with a.snote as the reason, instead of opening
+-- another. Normal cost: ZCOUNT here, ZADD and ZREMRANGEBYRANK below. A
+-- replayed message never gets here (steps 1 and 3), so it stays where
+-- it first landed.
+local skey, stime = nil, nil
+if a.slimit and not a.own and not (target and participant) then
+  skey = k('sender:' .. a.from)
+  stime = math.min(tonumber(a.received), tonumber(now))
+  if redis.call('ZCOUNT', skey, string.format('%.0f', stime - a.swindow), '+inf') >= a.slimit then
+    local latest, open = nil, nil
+    for _, r in ipairs(redis.call('ZREVRANGE', skey, 0, a.slimit - 1)) do
+      local st = redis.call('HGET', k('enq:' .. r), 'status')
+      if st then
+        latest = latest or r
+        if st ~= 'resolved' then open = r break end
+      end
+    end
+    if open or latest then
+      target, via, participant, skey = open or latest, a.snote, true, nil
+    end
+  end
+end
 if target and (participant or a.own) then
   local ref = target
   local enq = k('enq:' .. ref)
@@ -275,6 +301,10 @@ if target then
   tl(target, 'linked', a.from .. ' replied in this thread: new enquiry ' .. ref, {child = ref})
 end
 redis.call('HINCRBY', statskey, 'enquiries', 1)
+if skey then
+  redis.call('ZADD', skey, string.format('%.0f', stime), ref)
+  redis.call('ZREMRANGEBYRANK', skey, 0, -a.slimit - 1)
+end
 -- The event's data: what only this script knows, then the reporting dims
 -- the caller encoded (a.dims is a JSON object's members, no braces).
 event('enquiry.created', ref, '{"mkey":"' .. mkey .. '","parent":"' .. (target or '') .. '",' .. a.dims .. '}')

@@ -22,6 +22,11 @@ type Store struct {
 	// RefPrefix starts every reference (desk.reference_prefix).
 	refPrefix string
 	loc       *time.Location
+	// Ingest limits (Options.SenderLimit, SenderWindow, MaxHTMLBytes).
+	senderLimit  int
+	senderWindow time.Duration
+	senderNote   string
+	maxHTML      int
 }
 
 // Options configure a Store.
@@ -33,6 +38,15 @@ type Options struct {
 	// Location is the desk time zone; a reference's year is the year there.
 	Location *time.Location
 	Clock    clock.Clock
+	// SenderLimit, when above 0, is how many new enquiries one sender may
+	// open within SenderWindow (default 1h); past it, the commit threads
+	// their new mail into their latest open enquiry as a follow-up, with a
+	// timeline note saying why (ingest.sender_limit, .sender_window).
+	SenderLimit  int
+	SenderWindow time.Duration
+	// MaxHTMLBytes, when above 0, is how much of a message's HTML part is
+	// stored (ingest.max_html_bytes); the text is stored whole.
+	MaxHTMLBytes int
 }
 
 // New returns a store over rdb.
@@ -49,7 +63,12 @@ func New(rdb redis.UniversalClient, o Options) *Store {
 	if o.RefPrefix == "" {
 		o.RefPrefix = "ENQ"
 	}
-	return &Store{rdb: rdb, prefix: o.Prefix, clock: o.Clock, refPrefix: o.RefPrefix, loc: o.Location}
+	if o.SenderWindow <= 0 {
+		o.SenderWindow = time.Hour
+	}
+	return &Store{rdb: rdb, prefix: o.Prefix, clock: o.Clock, refPrefix: o.RefPrefix, loc: o.Location,
+		senderLimit: o.SenderLimit, senderWindow: o.SenderWindow, maxHTML: o.MaxHTMLBytes,
+		senderNote: fmt.Sprintf("threaded: sender over %d new enquiries in %s", o.SenderLimit, shortDuration(o.SenderWindow))}
 }
 
 // Client is the underlying Redis client, for packages that own keys of
@@ -115,4 +134,16 @@ func fromMS(s string) time.Time {
 		n = int64(f)
 	}
 	return time.UnixMilli(n)
+}
+
+// shortDuration writes d without zero units: 1h, 30m, 1h30m.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }

@@ -131,12 +131,16 @@ func (b *bench) writeConfig() error {
 		}
 	}
 	abs, _ := filepath.Abs(releases)
+	// mailgen writes 50,000 messages from a few hundred senders within
+	// seconds, so ingest.sender_limit is set out of reach: the limit's
+	// work is still done for every new enquiry, but it never trips.
 	conf := fmt.Sprintf(`desk: {name: Bench Desk, timezone: Europe/London, reference_prefix: BENCH, address: desk@bench.example}
 mailboxes:
   - {id: bench, address: %q, security: none, username: %q, password_env: BENCH_IMAP_PASSWORD, folders: [INBOX], sent_folder: Sent}
 redis: {url_env: BENCH_REDIS_URL}
 smtp: {address: "127.0.0.1:1", security: none, from: "Bench <desk@bench.example>"}
 acknowledgements: {enabled: false}
+ingest: {sender_limit: 1000000}
 alerts: {email: false}
 reports: {digest_schedule: "off"}
 releases: {sources: [{file: %q}]}

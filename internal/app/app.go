@@ -156,9 +156,7 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	}
 	cfg := o.Config
 	d := &Desk{opts: o, log: o.Logger, ready: make(chan struct{}), metrics: ops.NewMetrics(o.Clock, o.Logger)}
-	d.Store = store.New(o.Redis, store.Options{
-		Prefix: cfg.Redis.KeyPrefix, RefPrefix: cfg.Desk.ReferencePrefix, Location: cfg.Location, Clock: o.Clock,
-	})
+	d.Store = store.New(o.Redis, store.ConfigOptions(cfg, o.Clock))
 	if err := waitRedis(ctx, d.Store, o.Logger); err != nil {
 		return nil, err
 	}
