@@ -329,7 +329,29 @@ type Alerts struct {
 	// WebhookURLEnv names the environment variable holding a Slack/Teams
 	// style incoming-webhook URL; unset means no webhook.
 	WebhookURLEnv string `yaml:"webhook_url_env"`
+	// GroupWait is how long the first alert for a recipient waits for
+	// others to join it (default 0: the first goes at once).
+	GroupWait time.Duration `yaml:"group_wait"`
+	// GroupInterval: after an alert mail, more alerts for the same
+	// recipient within this interval go out together as one summary
+	// (default 5m; 0s turns grouping off: one mail per alert).
+	GroupInterval *time.Duration `yaml:"group_interval"`
+	// MaxPerMail is how many enquiries a summary lists one by one
+	// (default 50); it counts the rest and links to the queue.
+	MaxPerMail int `yaml:"max_per_mail"`
 }
+
+// Grouping is the alert grouping interval (0: alerts are not grouped).
+func (a *Alerts) Grouping() time.Duration {
+	if a.GroupInterval == nil {
+		return 5 * time.Minute
+	}
+	return *a.GroupInterval
+}
+
+// EmailOn reports whether officers get alert emails.
+func (a *Alerts) EmailOn() bool { return a.Email == nil || *a.Email }
+
 
 // EmailOn reports whether officers get alert emails.
 func (a *Alerts) EmailOn() bool { return a.Email == nil || *a.Email }

@@ -673,6 +673,21 @@ func (v *validator) extensions() {
 		v.errorf("acknowledgements.desk_limit_per_hour", "must be positive")
 	}
 	v.secret("alerts.webhook_url_env", c.Alerts.WebhookURLEnv, false)
+	if c.Alerts.GroupWait < 0 || c.Alerts.GroupWait > time.Hour {
+		v.errorf("alerts.group_wait", "%s must be between 0s and 1h", c.Alerts.GroupWait)
+	}
+	if gi := c.Alerts.Grouping(); gi < 0 || gi > 24*time.Hour {
+		v.errorf("alerts.group_interval", "%s must be between 0s (no grouping) and 24h", gi)
+	} else if gi > 0 && gi < time.Second {
+		v.errorf("alerts.group_interval", "%s is below the 1s minimum (0s turns grouping off)", gi)
+	} else if gi > 0 && c.Alerts.GroupWait > gi {
+		v.errorf("alerts.group_wait", "%s is longer than alerts.group_interval %s", c.Alerts.GroupWait, gi)
+	}
+	if c.Alerts.MaxPerMail == 0 {
+		c.Alerts.MaxPerMail = 50
+	} else if c.Alerts.MaxPerMail < 1 || c.Alerts.MaxPerMail > 1000 {
+		v.errorf("alerts.max_per_mail", "%d must be between 1 and 1000", c.Alerts.MaxPerMail)
+	}
 	if c.Replies.HoldingMarker == "" {
 		c.Replies.HoldingMarker = "[holding]"
 	}

@@ -79,6 +79,31 @@ func (s *Service) Notify(ctx context.Context, n Notification) error {
 	} else if n.Subject == "" || n.Text == "" {
 		return fmt.Errorf("notify %s: without a Ref, Subject and Text are required", n.Key)
 	}
+	// The email keys depend on how many were to be told, not on how many
+	// are told alone now (a replay must give the same keys).
+	multi := len(ids) > 1
+	if class := s.groupClass(n); class != "" {
+		// Grouped (groups.go): only officers whose group has been quiet
+		// are told now; the others get the group's summary later.
+		var alone []string
+		for _, id := range ids {
+			if s.cfg.Officer(id) == nil {
+				alone = append(alone, id) // warned about below
+				continue
+			}
+			now, err := s.group(ctx, class, id, newGroupItem(n, e, id, s.clock.Now()))
+			if err != nil {
+				return err
+			}
+			if now {
+				alone = append(alone, id)
+			}
+		}
+		if len(alone) == 0 {
+			return nil
+		}
+		ids = alone
+	}
 	kind := KindNotification
 	if n.Kind == NotifyAssigned || n.Kind == NotifyReassigned {
 		kind = KindAlert
@@ -98,7 +123,7 @@ func (s *Service) Notify(ctx context.Context, n Notification) error {
 			continue
 		}
 		key := n.Key + ":email"
-		if len(ids) > 1 {
+		if multi {
 			key += ":" + off.ID
 		}
 		subject := headline

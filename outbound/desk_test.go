@@ -1,9 +1,8 @@
 package outbound_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -278,23 +277,17 @@ func TestSentFolder(t *testing.T) {
 		t.Error("the officer's reply is not on the enquiry's thread")
 	}
 
-	// A substantive reply through the API (its handler on a mux of its own:
-	// the desk's server puts authentication in front, which is the web
-	// package's to test).
+	// A substantive reply as the web layer sends it: a typed request whose
+	// sender is the signed-in officer. Outbound serves no route that reads
+	// a reply from a request body, so nothing reaches Reply unauthenticated.
 	mux := http.NewServeMux()
 	k.d.Outbound().Routes(mux)
-	api := httptest.NewServer(mux)
-	defer api.Close()
-	body, _ := json.Marshal(map[string]any{"body": "Dear Zoé, here is our answer.", "kind": "substantive", "by": "ann", "use_lines_to_take": false})
-	resp, err := http.Post(api.URL+"/api/enquiries/"+ref2+"/replies", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
+	if _, pattern := mux.Handler(httptest.NewRequest("POST", "/api/enquiries/"+ref2+"/replies", nil)); pattern != "" {
+		t.Fatalf("outbound serves %q itself", pattern)
 	}
-	var job outbound.Job
-	_ = json.NewDecoder(resp.Body).Decode(&job)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted || job.Key == "" {
-		t.Fatalf("POST replies: %d %+v", resp.StatusCode, job)
+	job, err := k.d.Outbound().Reply(k.ctx, ref2, outbound.ReplyRequest{Body: "Dear Zoé, here is our answer.", Kind: "substantive", By: "ann"})
+	if err != nil || job.Key == "" {
+		t.Fatalf("reply: %v %+v", err, job)
 	}
 	reply := k.waitMail("zoe@lemonde.fr", 2)[1]
 	if reply.Header("In-Reply-To") != "<q2@lemonde.fr>" || reply.Parsed.Subject != "["+ref2+"] Re: Kosovo" {
@@ -315,30 +308,20 @@ func TestSentFolder(t *testing.T) {
 		t.Errorf("sent stats %v", st)
 	}
 	// Bad requests.
-	for _, tc := range []struct {
-		body string
-		code int
-	}{
-		{`{"body":"x","kind":"holding","by":"mallory"}`, 400},
-		{`{"body":"x","kind":"final","by":"ann"}`, 400},
-		{`{"body":"","kind":"holding","by":"ann"}`, 400},
-		{`{"body":"x","kind":"holding","by":"ann","use_lines_to_take":true}`, 400},
-		{`{"body":"x","kind":"holding","by":"ann","extra":1}`, 400},
+	for _, tc := range []outbound.ReplyRequest{
+		{Body: "x", Kind: "holding", By: "mallory"},
+		{Body: "x", Kind: "holding"},
+		{Body: "x", Kind: "final", By: "ann"},
+		{Body: "", Kind: "holding", By: "ann"},
+		{Body: "x", Kind: "holding", By: "ann", UseLinesToTake: true},
 	} {
-		resp, err := http.Post(api.URL+"/api/enquiries/"+ref2+"/replies", "application/json", strings.NewReader(tc.body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != tc.code {
-			t.Errorf("%s: %d, want %d", tc.body, resp.StatusCode, tc.code)
+		if _, err := k.d.Outbound().Reply(k.ctx, ref2, tc); !errors.Is(err, outbound.ErrBadRequest) {
+			t.Errorf("%+v: %v, want a bad request", tc, err)
 		}
 	}
-	resp, _ = http.Post(api.URL+"/api/enquiries/TEST-1999-000001/replies", "application/json", strings.NewReader(`{"body":"x","kind":"holding","by":"ann"}`))
-	if resp.StatusCode != 404 {
-		t.Errorf("unknown enquiry: %d", resp.StatusCode)
+	if _, err := k.d.Outbound().Reply(k.ctx, "TEST-1999-000001", outbound.ReplyRequest{Body: "x", Kind: "holding", By: "ann"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown enquiry: %v", err)
 	}
-	resp.Body.Close()
 }
 
 // TestLinesToTake: a reply using the linked release's approved lines.

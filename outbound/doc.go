@@ -1,9 +1,11 @@
 // Package outbound owns the mail the desk sends and the replies it sees
 // sent: composing messages, the durable outbox and its SMTP/webhook
 // delivery, acknowledgements to journalists, alerts and SLA notifications
-// to officers, replies from the API, copies in the mailbox's Sent folder,
-// and response detection in Sent folders. It also provides the in-process
-// SMTP sink used by its tests and by `mediadesk demo`.
+// to officers, replies (Reply, which the web layer calls as the signed-in
+// officer; no route here reads a reply from a request body), copies in
+// the mailbox's Sent folder, and response detection in Sent folders. It
+// also provides the in-process SMTP sink used by its tests and by
+// `mediadesk demo`.
 //
 // # Composing
 //
@@ -76,15 +78,24 @@
 // does not acknowledge: automatic mail (auto-replies, bounces, bulk and
 // list mail, read receipts, anything carrying our loop header, which
 // mailparse classifies as automatic, or quoting it in the body); the
-// desk's, the SMTP sender's, a mailbox's or an officer's own address;
+// desk's own addresses (config.IsOwnAddress: the desk's, the SMTP
+// sender's, a mailbox's, an officer's, or any in desk.own_domains);
 // no-reply, mailer-daemon, postmaster and robot addresses; an enquiry
 // already answered or not open; a message replying to mail the desk sent
-// (the thread was acknowledged); an enquiry older than a day; and more than
-// acknowledgements.per_sender_limit per sender per per_sender_window
-// (default 3 an hour, counted atomically with the enqueue). Every
-// decision not to acknowledge is recorded as a suppressed job and on the
-// timeline. Acknowledgements are automatic, so they do not meet the
+// (the thread was acknowledged); an enquiry older than a day; more than
+// acknowledgements.per_sender_limit per recipient per per_sender_window
+// (default 3 an hour); and more than acknowledgements.desk_limit_per_hour
+// from the whole desk in any hour (default 200; both counted atomically
+// with the enqueue, and their suppressions counted in the outbox counts).
+// Every decision not to acknowledge is recorded as a suppressed job and on
+// the timeline. Acknowledgements are automatic, so they do not meet the
 // acknowledge clock: a person's holding reply does.
+//
+// An acknowledgement must not be a relay for strangers: it goes to the
+// From address (Reply-To only when it is in exactly From's domain), echoes
+// the subject and the sender's name only through InertText (anything a
+// mail client could make a link of removed, clipped to 80 and 60
+// characters), and its HTML part makes no links.
 //
 // # Responses
 //

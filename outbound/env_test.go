@@ -85,6 +85,7 @@ sla:
 outlets:
   - {domain: bbc.co.uk, name: BBC, tier: broadcast}
   - {domain: lemonde.fr, name: Le Monde, tier: international}
+  - {domain: reuters.com, name: Reuters, tier: wire}
 web:
   base_url: https://desk.example.gov.uk
 ingest:

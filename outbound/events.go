@@ -149,6 +149,12 @@ func (s *Service) handleEvent(ctx context.Context, m redis.XMessage) error {
 		_ = json.Unmarshal([]byte(raw), &data)
 	}
 	str := func(k string) string { v, _ := data[k].(string); return v }
+	if replayed, _ := data["replayed"].(bool); replayed {
+		// Committed again by `mediadesk reindex` from the mailbox: the
+		// journalist was acknowledged and the officer alerted the first
+		// time, so nothing is sent again.
+		return nil
+	}
 	var err error
 	switch typ {
 	case "enquiry.created":

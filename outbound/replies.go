@@ -13,15 +13,19 @@ import (
 	"github.com/mediadesk/mediadesk/store"
 )
 
-// ReplyRequest is the body of POST /api/enquiries/{ref}/replies.
+// ReplyRequest is a reply to send. The web layer builds it from the body
+// of POST /api/enquiries/{ref}/replies (or the dashboard's form) and the
+// authenticated user; outbound serves no route that reads one.
 type ReplyRequest struct {
 	Body string `json:"body"`
 	// Kind is "holding" or "substantive".
 	Kind string `json:"kind"`
 	// UseLinesToTake appends the linked release's approved lines.
 	UseLinesToTake bool `json:"use_lines_to_take"`
-	// By is the officer id sending it.
-	By string `json:"by"`
+	// By is the officer id sending it: the caller sets it from an
+	// authenticated identity. It is never read from JSON, so no request
+	// body can name the sender.
+	By string `json:"-"`
 	// ID, when given, makes the request idempotent (a double click or a
 	// retried request sends once). The Idempotency-Key header does the
 	// same.
@@ -38,6 +42,9 @@ func (s *Service) Reply(ctx context.Context, ref string, r ReplyRequest) (*Job, 
 	kind := store.ResponseKind(strings.ToLower(strings.TrimSpace(r.Kind)))
 	if kind != store.Holding && kind != store.Substantive {
 		return nil, fmt.Errorf("%w: kind must be \"holding\" or \"substantive\"", ErrBadRequest)
+	}
+	if r.By == "" {
+		return nil, fmt.Errorf("%w: no sender: By must be the authenticated officer", ErrBadRequest)
 	}
 	off := s.cfg.Officer(r.By)
 	if off == nil {
@@ -125,44 +132,17 @@ func (s *Service) Reply(ctx context.Context, ref string, r ReplyRequest) (*Job, 
 	return s.outbox.Job(ctx, key)
 }
 
-// Routes adds the HTTP API:
+// Routes adds the read-only HTTP API (behind the web layer's
+// authentication):
 //
-//	POST /api/enquiries/{ref}/replies   send a reply (ReplyRequest) → 202 with the job
 //	GET  /api/enquiries/{ref}/outbox    the enquiry's outgoing mail and its state
 //	GET  /api/outbox                    totals and the newest failures
 //
-// Authentication is the web layer's; until then By is taken from the
-// request and checked against officers[].
+// Sending a reply is POST /api/enquiries/{ref}/replies, served by the web
+// package: it reads the body and calls Reply with the signed-in user as By.
 func (s *Service) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /api/enquiries/{ref}/replies", s.postReply)
 	mux.HandleFunc("GET /api/enquiries/{ref}/outbox", s.getEnquiryOutbox)
 	mux.HandleFunc("GET /api/outbox", s.getOutbox)
-}
-
-func (s *Service) postReply(w http.ResponseWriter, r *http.Request) {
-	ref := r.PathValue("ref")
-	var req ReplyRequest
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "body: " + err.Error()})
-		return
-	}
-	if req.ID == "" {
-		req.ID = r.Header.Get("Idempotency-Key")
-	}
-	j, err := s.Reply(r.Context(), ref, req)
-	switch {
-	case errors.Is(err, ErrBadRequest):
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": strings.TrimPrefix(err.Error(), ErrBadRequest.Error()+": ")})
-	case errors.Is(err, store.ErrNotFound):
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no enquiry " + ref})
-	case err != nil:
-		s.log.Error("reply failed", "ref", ref, "err", err)
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
-	default:
-		writeJSON(w, http.StatusAccepted, j)
-	}
 }
 
 func (s *Service) getEnquiryOutbox(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/inbox"
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -151,9 +152,10 @@ func sentTime(m *mailparse.Message, internal time.Time) time.Time {
 
 // sentWorker builds the IMAP worker watching a mailbox's Sent folder.
 func (s *Service) sentWorker(mb *config.Mailbox) (*inbox.Worker, error) {
+	dial, expiry := s.dialer(mb)
 	return inbox.NewWorker(inbox.Config{
 		Mailbox: mb.ID, Folder: mb.SentFolder,
-		Dial:  s.dial(mb),
+		Dial: dial, CredentialsExpiry: expiry,
 		Store: s.st, Handler: &SentHandler{s: s, Mailbox: mb.ID},
 		Mark: inbox.MarkNone, UseIdle: mb.UseIdle(), PollInterval: s.cfg.Ingest.PollInterval,
 		MaxSize: s.cfg.Ingest.MaxMessageSize,
@@ -162,10 +164,23 @@ func (s *Service) sentWorker(mb *config.Mailbox) (*inbox.Worker, error) {
 }
 
 func (s *Service) dial(mb *config.Mailbox) func(ctx context.Context, opts *imapclient.Options) (*imapclient.Client, error) {
+	d, _ := s.dialer(mb)
+	return d
+}
+
+// dialer opens logged-in connections to a mailbox with its sign-in (a
+// password or OAuth2 tokens, shared with the mailbox's other workers), and
+// tells when a connection's token expires (nil with Options.DialIMAP).
+func (s *Service) dialer(mb *config.Mailbox) (func(ctx context.Context, opts *imapclient.Options) (*imapclient.Client, error), func(*imapclient.Client) time.Time) {
 	if s.opts.DialIMAP != nil {
-		return s.opts.DialIMAP(mb)
+		return s.opts.DialIMAP(mb), nil
 	}
-	return inbox.Dialer(mb, s.secret(mb.PasswordEnv))
+	auth := s.auths.Mailbox(mb.ID)
+	if auth == nil {
+		auth = mailauth.Password(mb.Username, s.secret(mb.PasswordEnv))
+	}
+	d := inbox.NewDialer(mb, auth)
+	return d.Dial, d.Expiry
 }
 
 // appendMailbox is the mailbox whose Sent folder keeps copies of an

@@ -16,6 +16,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -38,8 +39,12 @@ type Options struct {
 	LinesToTake func(ctx context.Context, release string) ([]string, error)
 	// HTTPClient posts webhooks (default: 30 s timeout).
 	HTTPClient *http.Client
+	// Auth is how each mailbox and the SMTP server sign in (default: built
+	// from the config with Secret). Pass the desk's own so the inbox and
+	// Sent-folder workers of a mailbox share one OAuth2 token cache.
+	Auth *mailauth.Set
 	// DialIMAP opens a logged-in connection to a mailbox (default
-	// inbox.Dialer with the password from Secret).
+	// inbox.NewDialer with the mailbox's Auth).
 	DialIMAP func(mb *config.Mailbox) func(ctx context.Context, opts *imapclient.Options) (*imapclient.Client, error)
 	Outbox   OutboxOptions
 	// AckMaxAge: an enquiry older than this when its event is handled is
@@ -58,6 +63,7 @@ type Service struct {
 	log      *slog.Logger
 	clock    clock.Clock
 	secret   func(string) string
+	auths    *mailauth.Set
 	outbox   *Outbox
 	composer *Composer
 	ackTmpl  *template.Template
@@ -108,9 +114,15 @@ func New(o Options) (*Service, error) {
 	if s.ackTmpl, err = parseAckTemplate(cfg); err != nil {
 		return nil, err
 	}
+	s.auths = o.Auth
+	if s.auths == nil && (o.Mailer == nil || o.DialIMAP == nil) {
+		if s.auths, err = mailauth.NewSet(cfg, mailauth.Options{Secret: o.Secret}); err != nil {
+			return nil, fmt.Errorf("mail sign-in: %w", err)
+		}
+	}
 	mailer := o.Mailer
 	if mailer == nil {
-		mailer = NewSMTP(&cfg.SMTP, o.Secret(cfg.SMTP.PasswordEnv))
+		mailer = NewSMTPAuth(&cfg.SMTP, s.auths.SMTP())
 	}
 	var hook *Webhook
 	if cfg.Alerts.WebhookURLEnv != "" {
@@ -150,6 +162,7 @@ func (s *Service) Components() ([]Component, error) {
 		{"outbox", s.outbox.Run},
 		{"outbound events", s.runEvents},
 		{"sent copies", s.leased("outbound:archiver", s.runArchiver)},
+		{"alert groups", s.runAlertGroups},
 	}
 	for i := range s.cfg.Mailboxes {
 		mb := &s.cfg.Mailboxes[i]

@@ -17,6 +17,7 @@ import (
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 	"github.com/mediadesk/mediadesk/mailparse"
 )
 
@@ -59,8 +60,12 @@ type SinkOptions struct {
 	Implicit bool
 	// Username and Password, when set, require AUTH PLAIN or LOGIN.
 	Username, Password string
-	// Mechanisms are the AUTH mechanisms offered (default PLAIN and LOGIN).
+	// Mechanisms are the AUTH mechanisms offered (default PLAIN and LOGIN,
+	// plus XOAUTH2 and OAUTHBEARER with TokenCheck).
 	Mechanisms []string
+	// TokenCheck, when set, requires AUTH and accepts XOAUTH2 and
+	// OAUTHBEARER bearer tokens it approves (a non-nil error refuses).
+	TokenCheck func(username, token string) error
 	// Reject, when set, is asked about every message at the end of DATA;
 	// an *smtp.SMTPError it returns is the reply (e.g. 451 or 550).
 	Reject func(from string, to []string, data []byte) error
@@ -180,18 +185,28 @@ type sinkSession struct {
 }
 
 func (ss *sinkSession) AuthMechanisms() []string {
-	if ss.sink.opts.Username == "" {
+	if !ss.sink.authRequired() {
 		return nil
 	}
 	if len(ss.sink.opts.Mechanisms) > 0 {
 		return ss.sink.opts.Mechanisms
 	}
-	return []string{sasl.Plain, sasl.Login}
+	var m []string
+	if ss.sink.opts.Username != "" {
+		m = append(m, sasl.Plain, sasl.Login)
+	}
+	if ss.sink.opts.TokenCheck != nil {
+		m = append(m, mailauth.XOAuth2, mailauth.OAuthBearer)
+	}
+	return m
 }
+
+// authRequired reports whether the sink wants AUTH before MAIL.
+func (s *Sink) authRequired() bool { return s.opts.Username != "" || s.opts.TokenCheck != nil }
 
 func (ss *sinkSession) Auth(mech string) (sasl.Server, error) {
 	check := func(user, pass string) error {
-		if user != ss.sink.opts.Username || pass != ss.sink.opts.Password {
+		if ss.sink.opts.Username == "" || user != ss.sink.opts.Username || pass != ss.sink.opts.Password {
 			return smtp.ErrAuthFailed
 		}
 		ss.authed = true
@@ -202,6 +217,21 @@ func (ss *sinkSession) Auth(mech string) (sasl.Server, error) {
 		return sasl.NewPlainServer(func(identity, user, pass string) error { return check(user, pass) }), nil
 	case sasl.Login:
 		return &loginServer{check: check}, nil
+	}
+	if tc := ss.sink.opts.TokenCheck; tc != nil {
+		checkToken := func(user, token string) error {
+			if err := tc(user, token); err != nil {
+				return smtp.ErrAuthFailed
+			}
+			ss.authed = true
+			return nil
+		}
+		switch mech {
+		case mailauth.XOAuth2:
+			return mailauth.NewXOAuth2Server(checkToken), nil
+		case mailauth.OAuthBearer:
+			return mailauth.NewOAuthBearerServer(checkToken), nil
+		}
 	}
 	return nil, smtp.ErrAuthUnknownMechanism
 }
@@ -234,7 +264,7 @@ func (l *loginServer) Next(response []byte) ([]byte, bool, error) {
 }
 
 func (ss *sinkSession) Mail(from string, _ *smtp.MailOptions) error {
-	if ss.sink.opts.Username != "" && !ss.authed {
+	if ss.sink.authRequired() && !ss.authed {
 		return smtp.ErrAuthRequired
 	}
 	ss.from = from

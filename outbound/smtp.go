@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/mailauth"
 )
 
 // Mailer delivers one message. beforeEnd is called after the whole
@@ -45,7 +47,8 @@ func permanent(err error) error { return &SendError{Permanent: true, Err: err} }
 var errLost = errors.New("outbox: another sender took the message over")
 
 // SMTP is a Mailer for an SMTP submission server: implicit TLS, STARTTLS
-// or plain (loopback only), AUTH PLAIN or LOGIN when a username is given.
+// or plain (loopback only), AUTH PLAIN or LOGIN when a username is given,
+// or AUTH XOAUTH2 or OAUTHBEARER with an OAuth2 token when Auth says so.
 // One connection per message: a desk sends tens of messages an hour, and
 // a fresh connection never inherits a broken one's state.
 type SMTP struct {
@@ -53,7 +56,9 @@ type SMTP struct {
 	Security config.Security
 	Username string
 	// Password is read from the environment by the caller; never logged.
-	Password           string
+	Password string
+	// Auth, when it signs in with OAuth2, replaces Username and Password.
+	Auth               *mailauth.Auth
 	InsecureSkipVerify bool
 	// LocalName is the EHLO name (default: the host name).
 	LocalName string
@@ -61,10 +66,21 @@ type SMTP struct {
 	Timeout time.Duration
 }
 
-// NewSMTP returns the Mailer for the config's smtp section.
+// NewSMTP returns the Mailer for the config's smtp section signing in
+// with a password.
 func NewSMTP(c *config.SMTP, password string) *SMTP {
 	return &SMTP{Address: c.Address, Security: c.Security, Username: c.Username, Password: password,
 		InsecureSkipVerify: c.InsecureSkipVerify}
+}
+
+// NewSMTPAuth returns the Mailer for the config's smtp section signing in
+// with auth (a password or OAuth2 tokens).
+func NewSMTPAuth(c *config.SMTP, auth *mailauth.Auth) *SMTP {
+	m := NewSMTP(c, auth.Secret())
+	if auth.IsOAuth() {
+		m.Auth = auth
+	}
+	return m
 }
 
 // Send delivers raw to the recipients.
@@ -109,7 +125,11 @@ func (m *SMTP) Send(ctx context.Context, from string, to []string, raw []byte, b
 			return "", classify("EHLO", err, false)
 		}
 	}
-	if m.Username != "" {
+	if m.Auth.IsOAuth() {
+		if err := m.authOAuth(ctx, c); err != nil {
+			return "", err
+		}
+	} else if m.Username != "" {
 		var auth sasl.Client
 		switch {
 		case c.SupportsAuth(sasl.Plain):
@@ -163,6 +183,42 @@ func (m *SMTP) Send(ctx context.Context, from string, to []string, raw []byte, b
 	}
 	_ = c.Quit()
 	return strings.TrimSpace("250 " + resp.StatusText), nil
+}
+
+// authOAuth signs in with a bearer token. A refused token is dropped from
+// the cache; when it came from the cache (revoked, or expired early) one
+// fresh token is tried on the same connection. Failures are temporary:
+// the outbox retries with backoff, so fixing the app's permissions lets
+// the mail through.
+func (m *SMTP) authOAuth(ctx context.Context, c *smtp.Client) error {
+	a := m.Auth
+	host, portStr, _ := net.SplitHostPort(m.Address)
+	port, _ := strconv.Atoi(portStr)
+	if !c.SupportsAuth(a.Mechanism) {
+		return temporary(fmt.Errorf("SMTP %s does not offer AUTH %s; check smtp.auth.method", m.Address, a.Mechanism))
+	}
+	for try := 0; ; try++ {
+		at, err := a.Begin(ctx, host, port)
+		if err != nil {
+			return temporary(fmt.Errorf("SMTP AUTH %s as %s: %w", a.Mechanism, a.Username, err))
+		}
+		err = c.Auth(at.SASL())
+		if err == nil {
+			return nil
+		}
+		var se *smtp.SMTPError
+		var re *mailauth.ServerError
+		if !errors.As(err, &se) && !errors.As(err, &re) {
+			return temporary(fmt.Errorf("SMTP AUTH %s as %s at %s: %w", a.Mechanism, a.Username, m.Address, err))
+		}
+		said := at.Refused()
+		if se != nil {
+			said = strings.TrimSpace(fmt.Sprintf("%d %s %s", se.Code, se.Message, said))
+		}
+		if at.Fresh || try > 0 {
+			return temporary(fmt.Errorf("SMTP AUTH %s as %s at %s refused: %s; %s", a.Mechanism, a.Username, m.Address, said, a.Hint()))
+		}
+	}
 }
 
 // classify turns an SMTP reply into a SendError: 5xx is permanent where

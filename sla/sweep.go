@@ -64,6 +64,10 @@ func (s *Sweeper) Sweep(ctx context.Context) (SweepResult, error) {
 
 // SweepAt is Sweep at the instant now.
 func (s *Sweeper) SweepAt(ctx context.Context, now time.Time) (SweepResult, error) {
+	return s.sweepAt(ctx, now, false)
+}
+
+func (s *Sweeper) sweepAt(ctx context.Context, now time.Time, silent bool) (SweepResult, error) {
 	start := time.Now()
 	var res SweepResult
 	batch := s.Batch
@@ -74,7 +78,7 @@ func (s *Sweeper) SweepAt(ctx context.Context, now time.Time) (SweepResult, erro
 	for _, tr := range []string{Warned, Breached, Escalated} {
 		for round := 0; ; round++ {
 			out, err := sweepScript.Run(ctx, s.st.Client(), keys, s.st.Prefix(), tr, now.UnixMilli(), batch,
-				s.cfg.Escalation.AfterBreach.Milliseconds(), s.cfg.Escalation.Manager, s.cfg.SLA.WarnBefore.Milliseconds()).Int64Slice()
+				s.cfg.Escalation.AfterBreach.Milliseconds(), s.cfg.Escalation.Manager, s.cfg.SLA.WarnBefore.Milliseconds(), silentArg(silent)).Int64Slice()
 			if err != nil {
 				return res, fmt.Errorf("sweep %s: %w", tr, err)
 			}

@@ -14,6 +14,8 @@
 -- ARGV[5]  escalation.after_breach (ms)
 -- ARGV[6]  escalation manager (officer id)
 -- ARGV[7]  sla.warn_before (ms)
+-- ARGV[8]  "silent": record the transitions without notices (a reindex
+--          rebuilding the past: those notices went out the first time)
 -- returns  {claimed, recorded, more (1 when the limit was reached)}
 local P = ARGV[1]
 local tr = ARGV[2]
@@ -22,6 +24,7 @@ local limit = tonumber(ARGV[4])
 local after = tonumber(ARGV[5])
 local manager = ARGV[6]
 local warn_before = tonumber(ARGV[7])
+local silent = ARGV[8] == 'silent'
 local function k(s) return P .. s end
 local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
 local function ms(n) return string.format('%.0f', n) end
@@ -84,8 +87,14 @@ for i = 1, #due, 2 do
       else
         text = 'escalated: ' .. label .. ' still not met ' .. math.floor(after / 60000 + 0.5) .. ' min after its breach'
       end
-      text = text .. '; notifying ' .. table.concat(to, ', ')
       local key = 'sla:' .. ref .. ':' .. clock .. ':' .. tr .. ':' .. ms(dueAt)
+      if silent then
+        text = text .. ' (recorded by a reindex; not notified again)'
+        to = {}
+        key = ''
+      else
+        text = text .. '; notifying ' .. table.concat(to, ', ')
+      end
       local data = {clock = clock, due = dueAt, at = at, recorded = now,
         topic = f[8] or '', officer = officer, tier = f[9] or '', release = f[10] or '',
         created = tonumber(f[11] or '0'), outlet = f[12] or '', policy = f[13] or '',
@@ -96,7 +105,7 @@ for i = 1, #due, 2 do
         data = {clock = clock, due = dueAt, at = at, notify = to}}))
       local notice = cjson.encode({key = key, kind = tr, ref = ref, clock = clock, due = dueAt, at = at,
         to = to, officer = officer, topic = f[8] or '', outlet = f[12] or '', subject = f[14] or ''})
-      if redis.call('HSETNX', k('sla:notices'), key, notice) == 1 then
+      if not silent and redis.call('HSETNX', k('sla:notices'), key, notice) == 1 then
         redis.call('ZADD', k('sla:notify'), ms(now), key)
       end
     end

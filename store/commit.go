@@ -41,6 +41,13 @@ type Incoming struct {
 	// DeadlineTarget is the journalist's deadline minus the SLA margin
 	// (zero when none), used when the message is a follow-up.
 	DeadlineTarget time.Time
+	// Replay marks a message committed again by `mediadesk reindex`: its
+	// events say so (data "replayed": true), so nothing is sent for it.
+	Replay bool
+	// RefHint, when set, is the reference the enquiry had before (found in
+	// the desk's acknowledgement in the Sent folder): a new enquiry takes
+	// it when it is free, and the year's counter moves past it.
+	RefHint string
 }
 
 // NewEnquiry is what routing decided for a message that opens an enquiry.
@@ -78,6 +85,8 @@ type Outcome struct {
 // Committed reports whether the message is durably accounted for, so it
 // may be flagged or moved in the mailbox.
 func (o Outcome) Committed() bool { return o.Err == nil }
+
+var refHintRe = regexp.MustCompile(`^([A-Z][A-Z0-9]{0,15})-(\d{4})-(\d{6})$`)
 
 var subjectRefRe = regexp.MustCompile(`\[([A-Z][A-Z0-9]{0,15}-\d{4}-\d{6})\]`)
 
@@ -148,6 +157,8 @@ type commitInput struct {
 	Officer    string      `json:"officer"`
 	Dims       string      `json:"dims"` // JSON object members for the created event
 	Timeline   []string    `json:"timeline"`
+	Replay     bool        `json:"replay,omitempty"`
+	RefHint    string      `json:"ref_hint,omitempty"`
 }
 
 // rawEvent is the stored form of an Event.
@@ -193,6 +204,10 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 	}
 	ci.Received = ms(received)
 	ci.Year = strconv.Itoa(received.In(s.loc).Year())
+	ci.Replay = in.Replay
+	if m := refHintRe.FindStringSubmatch(in.RefHint); m != nil && m[1] == s.refPrefix {
+		ci.RefHint, ci.Year = in.RefHint, m[2]
+	}
 	if in.Msg == nil {
 		reason := "unparseable"
 		if in.ParseErr != nil {

@@ -261,8 +261,21 @@ end
 
 -- 7. A new enquiry (linked to the thread it replied to, when another
 -- journalist joined someone else's thread).
-local n = redis.call('INCR', k('seq:' .. a.year))
-local ref = string.format('%s-%s-%06d', a.refprefix, a.year, n)
+-- A reindex restores the reference the enquiry had (a.ref_hint) when it
+-- is free, moving the year's counter past it; otherwise the next free one.
+local ref
+if nonempty(a.ref_hint) and redis.call('EXISTS', k('enq:' .. a.ref_hint)) == 0 then
+  ref = a.ref_hint
+  local n = tonumber(string.sub(ref, -6))
+  if n > tonumber(redis.call('GET', k('seq:' .. a.year)) or '0') then
+    redis.call('SET', k('seq:' .. a.year), n)
+  end
+else
+  repeat
+    local n = redis.call('INCR', k('seq:' .. a.year))
+    ref = string.format('%s-%s-%06d', a.refprefix, a.year, n)
+  until redis.call('EXISTS', k('enq:' .. ref)) == 0
+end
 local enq = k('enq:' .. ref)
 store_message(ref, 'enquiry', 'in')
 -- a.fields is a flat list of field, value pairs (clock due and start
@@ -307,5 +320,7 @@ if skey then
 end
 -- The event's data: what only this script knows, then the reporting dims
 -- the caller encoded (a.dims is a JSON object's members, no braces).
-event('enquiry.created', ref, '{"mkey":"' .. mkey .. '","parent":"' .. (target or '') .. '",' .. a.dims .. '}')
+local replayed = ''
+if a.replay then replayed = '"replayed":true,' end
+event('enquiry.created', ref, '{"mkey":"' .. mkey .. '","parent":"' .. (target or '') .. '",' .. replayed .. a.dims .. '}')
 return {'enquiry', ref, mkey, target or ''}

@@ -42,11 +42,14 @@ type API struct {
 //	GET  /api/releases                  every release
 //	GET  /api/releases/{id}             one release
 //	PUT  /api/releases/{id}/lines       {"lines": [...]} (managers)
+//	POST /api/enquiries/{ref}/replies   {"body", "kind", "use_lines_to_take", "id"} → 202 with the outbox job
+//	                                    (when the server has a Replier; sent as the caller, never as a "by")
 //	GET  /api/me                        who the caller is
 //	GET  /api/status, /api/quarantine, /api/automatic (admins)
 //
 // Actions answer {"changed": bool, "detail": "..."}; 409 when someone got
-// there first or the enquiry's state refuses it.
+// there first or the enquiry's state refuses it. Every body is read by
+// readJSON (one strict JSON object); one it cannot read is a 400.
 func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/enquiries", a.listEnquiries)
 	mux.HandleFunc("GET /api/enquiries/{ref}", a.getEnquiry)
@@ -56,6 +59,9 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/me", a.me)
 	for _, act := range []string{"claim", "assign", "notes", "waiting", "resolve", "reopen"} {
 		mux.HandleFunc("POST /api/enquiries/{ref}/"+act, a.action)
+	}
+	if a.server != nil && a.server.o.Replies != nil {
+		mux.HandleFunc("POST /api/enquiries/{ref}/replies", a.reply)
 	}
 	if a.Releases != nil {
 		mux.HandleFunc("GET /api/releases", a.listReleases)

@@ -1,15 +1,14 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/mediadesk/mediadesk/internal/jsonbody"
+	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -30,13 +29,22 @@ var apiActions = map[string]Action{
 	"resolve": ActResolve, "reopen": ActReopen,
 }
 
-func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return err
+// readJSON reads the request's body into v with the API's one strict
+// reader (jsonbody: one JSON object, nothing after it, no unknown fields,
+// at most 1 MiB). When it cannot, it answers 400 (413 when too large)
+// and returns false. allowEmpty lets an empty body mean "no fields".
+func readJSON(w http.ResponseWriter, r *http.Request, v any, allowEmpty bool) bool {
+	err := jsonbody.Decode(w, r, v, jsonbody.Options{AllowEmpty: allowEmpty})
+	if err == nil {
+		return true
 	}
-	return nil
+	status := http.StatusBadRequest
+	var je *jsonbody.Error
+	if errors.As(err, &je) {
+		status = je.Status
+	}
+	writeError(w, status, err.Error())
+	return false
 }
 
 // action runs an officer action as the authenticated user.
@@ -53,8 +61,7 @@ func (a *API) action(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req actionRequest
-	if err := decodeJSON(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, "body: "+err.Error())
+	if !readJSON(w, r, &req, true) {
 		return
 	}
 	ref := r.PathValue("ref")
@@ -131,8 +138,7 @@ func (a *API) putLines(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Lines []string `json:"lines"`
 	}
-	if err := decodeJSON(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, "body: "+err.Error())
+	if !readJSON(w, r, &req, false) {
 		return
 	}
 	lines, err := parseLines(strings.Join(req.Lines, "\n"))
@@ -152,46 +158,63 @@ func (a *API) putLines(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"lines": strconv.Itoa(len(lines))})
 }
 
-// bindReply makes POST /api/enquiries/{ref}/replies (outbound's) act as
-// the authenticated officer: "by" is filled in when absent and must be the
-// user when present, and the user must be allowed to reply to the
-// enquiry. The body is passed on otherwise unchanged.
-func (s *Server) bindReply(w http.ResponseWriter, r *http.Request, u *User) bool {
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+// replyBody is the body of POST /api/enquiries/{ref}/replies. The sender
+// is always the authenticated user: "by" may be left out or repeat that
+// user's id, and is never passed on.
+type replyBody struct {
+	Body           string  `json:"body"`
+	Kind           string  `json:"kind"`
+	UseLinesToTake bool    `json:"use_lines_to_take"`
+	ID             string  `json:"id"`
+	By             *string `json:"by"`
+}
+
+// reply sends a reply to the journalist as the authenticated user: the
+// body is read once, strictly, here, and outbound gets a typed request
+// whose sender is the session's or token's user.
+func (a *API) reply(w http.ResponseWriter, r *http.Request) {
+	u := CurrentUser(r.Context())
+	if u == nil || a.server == nil {
+		writeError(w, http.StatusUnauthorized, "sign in first")
+		return
+	}
+	var req replyBody
+	if !readJSON(w, r, &req, false) {
+		return
+	}
+	if req.By != nil && *req.By != u.ID {
+		writeError(w, http.StatusForbidden, `"by" must be you (`+u.ID+`) or left out: a reply is always sent as the signed-in user`)
+		return
+	}
+	ref := r.PathValue("ref")
+	e, err := a.server.readEnquiry(r.Context(), ref)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no enquiry "+ref)
+		return
+	}
 	if err != nil {
-		writeError(w, http.StatusRequestEntityTooLarge, "body: "+err.Error())
-		return false
+		a.fail(w, r, err)
+		return
 	}
-	var body map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &body); err != nil || body == nil {
-		// Let outbound say what is wrong with it.
-		r.Body = io.NopCloser(bytes.NewReader(raw))
-		return true
-	}
-	if b, ok := body["by"]; ok {
-		var by string
-		if json.Unmarshal(b, &by) != nil || by != u.ID {
-			writeError(w, http.StatusForbidden, `"by" must be you (`+u.ID+`) or left out`)
-			return false
-		}
-	}
-	me, _ := json.Marshal(u.ID)
-	body["by"] = me
-	// The mux has not matched yet, so there is no PathValue.
-	ref := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/api/enquiries/"), "/replies")
-	e, err := s.readEnquiry(r.Context(), ref)
-	if err == nil && !u.Can(ActReply, e) {
+	if !u.Can(ActReply, e) {
 		writeError(w, http.StatusForbidden, "only the enquiry's officer or a manager may reply; claim it first")
-		return false
+		return
 	}
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		s.log.Error("read enquiry", "err", err)
-		writeError(w, http.StatusInternalServerError, "internal error")
-		return false
+	id := req.ID
+	if id == "" {
+		id = r.Header.Get("Idempotency-Key")
 	}
-	nb, _ := json.Marshal(body)
-	r.Body = io.NopCloser(bytes.NewReader(nb))
-	r.ContentLength = int64(len(nb))
-	r.Header.Set("Content-Length", strconv.Itoa(len(nb)))
-	return true
+	j, err := a.server.o.Replies.Reply(r.Context(), ref, outbound.ReplyRequest{
+		Body: req.Body, Kind: req.Kind, UseLinesToTake: req.UseLinesToTake, ID: id, By: u.ID,
+	})
+	switch {
+	case errors.Is(err, outbound.ErrBadRequest):
+		writeError(w, http.StatusBadRequest, strings.TrimPrefix(err.Error(), outbound.ErrBadRequest.Error()+": "))
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "no enquiry "+ref)
+	case err != nil:
+		a.fail(w, r, err)
+	default:
+		writeJSON(w, http.StatusAccepted, j)
+	}
 }

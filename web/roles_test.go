@@ -1,7 +1,7 @@
 package web
 
 import (
-	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/outbound"
 )
 
 // routeCase is one concrete request per route pattern.
@@ -272,30 +273,103 @@ func TestEnquiryPermissions(t *testing.T) {
 	}
 }
 
-// TestReplyAPIActsAsTheUser: outbound's reply endpoint gets "by" from the
-// session, and refuses another officer's name.
+// TestReplyAPIActsAsTheUser: the reply endpoint reads its body once,
+// strictly, and sends as the signed-in user: "by" may only repeat that
+// user, and a body with anything after its JSON object (the old
+// impersonation: {"by":"meg"}{} slipped past one parser and into another)
+// is a 400 that reaches nobody.
 func TestReplyAPIActsAsTheUser(t *testing.T) {
 	f := newFixture(t)
 	ref := f.plain("Reply API", "ann")
 	ann := f.client().loginAs("ann")
-	post := func(body string) (int, map[string]any) {
-		rec := ann.do("POST", "/api/enquiries/"+ref+"/replies", strings.NewReader(body), map[string]string{"X-CSRF-Token": ann.csrf, "Content-Type": "application/json"})
-		var out map[string]any
-		_ = json.Unmarshal(rec.Body.Bytes(), &out)
-		return rec.Code, out
+	post := func(body string, hdr ...string) (int, string) {
+		h := map[string]string{"X-CSRF-Token": ann.csrf, "Content-Type": "application/json"}
+		for i := 0; i+1 < len(hdr); i += 2 {
+			h[hdr[i]] = hdr[i+1]
+		}
+		rec := ann.do("POST", "/api/enquiries/"+ref+"/replies", strings.NewReader(body), h)
+		return rec.Code, rec.Body.String()
 	}
-	code, out := post(`{"body":"hello","kind":"holding"}`)
-	if code != 200 || !strings.Contains(out["body"].(string), `"by":"ann"`) {
-		t.Fatalf("by not filled in: %d %v", code, out)
+	for _, tc := range []struct {
+		name, body string
+		code       int
+	}{
+		{"trailing object", `{"kind":"holding","body":"hello","by":"meg"}{}`, http.StatusBadRequest},
+		{"trailing object, by me", `{"kind":"holding","body":"hello","by":"ann"}{}`, http.StatusBadRequest},
+		{"trailing object, no by", `{"kind":"holding","body":"hello"}{"by":"meg"}`, http.StatusBadRequest},
+		{"trailing garbage", `{"kind":"holding","body":"hello"} x`, http.StatusBadRequest},
+		{"not json", `not json`, http.StatusBadRequest},
+		{"empty", ``, http.StatusBadRequest},
+		{"array", `[{"kind":"holding","body":"hello"}]`, http.StatusBadRequest},
+		{"unknown field", `{"body":"hello","kind":"holding","extra":1}`, http.StatusBadRequest},
+		{"by someone else", `{"body":"hello","kind":"holding","by":"meg"}`, http.StatusForbidden},
+		{"by someone else, other case", `{"body":"hello","kind":"holding","BY":"meg"}`, http.StatusForbidden},
+		{"by not a string", `{"body":"hello","kind":"holding","by":1}`, http.StatusBadRequest},
+	} {
+		if code, out := post(tc.body); code != tc.code {
+			t.Errorf("%s: %d, want %d: %s", tc.name, code, tc.code, out)
+		}
 	}
-	code, out = post(`{"body":"hello","kind":"holding","by":"ann","extra":1}`)
-	if code != 200 || !strings.Contains(out["body"].(string), `"extra":1`) {
-		t.Fatalf("body not passed on: %d %v", code, out)
+	if n := len(f.replies.requests()); n != 0 {
+		t.Fatalf("%d refused replies reached the replier: %+v", n, f.replies.requests())
 	}
-	if code, _ = post(`{"body":"hello","kind":"holding","by":"meg"}`); code != http.StatusForbidden {
-		t.Fatalf("by another officer: %d", code)
+	// Accepted: as ann, whatever the body, with the Idempotency-Key.
+	if code, out := post(`{"body":"hello","kind":"holding"}`, "Idempotency-Key", "k1"); code != http.StatusAccepted {
+		t.Fatalf("plain reply: %d %s", code, out)
 	}
-	if code, out = post(`not json`); code != 200 || out["body"] != "not json" {
-		t.Fatalf("unreadable body should reach outbound to be refused there: %d %v", code, out)
+	if code, out := post(`{"body":"again","kind":"substantive","by":"ann","id":"k2"}`); code != http.StatusAccepted {
+		t.Fatalf("reply naming oneself: %d %s", code, out)
+	}
+	reqs := f.replies.requests()
+	if len(reqs) != 2 || reqs[0].By != "ann" || reqs[1].By != "ann" || reqs[0].ID != "k1" || reqs[1].ID != "k2" ||
+		reqs[0].Body != "hello" || reqs[1].Kind != "substantive" {
+		t.Fatalf("replier got %+v", reqs)
+	}
+	// The replier's refusals keep their status.
+	f.replies.err = fmt.Errorf("%w: the reply is empty", outbound.ErrBadRequest)
+	if code, out := post(`{"body":" ","kind":"holding"}`); code != http.StatusBadRequest || !strings.Contains(out, "the reply is empty") {
+		t.Errorf("replier's bad request: %d %s", code, out)
+	}
+	f.replies.err = nil
+	// Unknown enquiry.
+	rec := ann.do("POST", "/api/enquiries/TEST-1999-000001/replies", strings.NewReader(`{"body":"x","kind":"holding"}`),
+		map[string]string{"X-CSRF-Token": ann.csrf})
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("unknown enquiry: %d", rec.Code)
+	}
+}
+
+// TestAPIBodiesAreStrict: every API endpoint that reads JSON reads it with
+// the one strict reader: trailing data, unknown fields and non-objects
+// are 400s, and nothing changes.
+func TestAPIBodiesAreStrict(t *testing.T) {
+	f := newFixture(t)
+	ref := f.plain("Strict", "ann")
+	meg := f.client().loginAs("meg")
+	for _, tc := range []struct{ method, path, body string }{
+		{"POST", "/api/enquiries/" + ref + "/assign", `{"to":"bob"}{"to":"meg"}`},
+		{"POST", "/api/enquiries/" + ref + "/notes", `{"text":"a"} {"text":"b"}`},
+		{"POST", "/api/enquiries/" + ref + "/resolve", `{"note":"x","by":"ann"}`},
+		{"POST", "/api/enquiries/" + ref + "/waiting", `[true]`},
+		{"POST", "/api/enquiries/" + ref + "/claim", `null`},
+		{"PUT", "/api/releases/fcdo-2023-10-16-albania/lines", `{"lines":["One."]}x`},
+		{"PUT", "/api/releases/fcdo-2023-10-16-albania/lines", ``},
+	} {
+		rec := meg.do(tc.method, tc.path, strings.NewReader(tc.body), map[string]string{"X-CSRF-Token": meg.csrf, "Content-Type": "application/json"})
+		if rec.Code != http.StatusBadRequest {
+			t.Errorf("%s %s %s: %d, want 400: %s", tc.method, tc.path, tc.body, rec.Code, firstLine(rec.Body.String()))
+		}
+	}
+	e, err := f.st.Enquiry(f.ctx, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Officer != "ann" || e.Status != "open" {
+		t.Errorf("a refused body changed the enquiry: officer %q status %q", e.Officer, e.Status)
+	}
+	// An empty body still means "no fields" for the actions.
+	rec := meg.do("POST", "/api/enquiries/"+ref+"/resolve", nil, map[string]string{"X-CSRF-Token": meg.csrf})
+	if rec.Code != http.StatusOK {
+		t.Errorf("resolve with no body: %d %s", rec.Code, rec.Body.String())
 	}
 }

@@ -80,9 +80,6 @@ type Options struct {
 	EventsBlock time.Duration
 	// Extra is passed to API.Extra.
 	Extra func(mux *http.ServeMux)
-	// Reloader reloads the desk's configuration from the admin page (nil:
-	// no reload button).
-	Reloader Reloader
 }
 
 // Server is the dashboard and the security around the whole mux.
@@ -218,7 +215,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /releases/{id}/lines", s.saveLines)
 	mux.HandleFunc("GET /reports", s.reportsPage)
 	mux.HandleFunc("GET /admin", s.adminPage)
-	mux.HandleFunc("POST /admin/reload", s.reloadConfig)
 	mux.HandleFunc("GET /events", s.events)
 }
 
@@ -242,7 +238,6 @@ var routeRoles = map[string]config.Role{
 	"POST /releases/{id}/lines":      config.RoleManager,
 	"GET /reports":                   config.RoleManager,
 	"GET /admin":                     config.RoleAdmin,
-	"POST /admin/reload":             config.RoleAdmin,
 	"GET /events":                    config.RoleOfficer,
 	"GET /demo":                      config.RoleOfficer,
 	// JSON API (web).
@@ -262,7 +257,7 @@ var routeRoles = map[string]config.Role{
 	"GET /api/quarantine":               config.RoleAdmin,
 	"GET /api/automatic":                config.RoleAdmin,
 	// outbound.
-	"POST /api/enquiries/{ref}/replies": config.RoleOfficer, // by bound to the user; User.Can(reply)
+	"POST /api/enquiries/{ref}/replies": config.RoleOfficer, // API.reply: sent as the user; User.Can(reply)
 	"GET /api/enquiries/{ref}/outbox":   config.RoleOfficer,
 	"GET /api/outbox":                   config.RoleAdmin,
 	// sla.
@@ -290,9 +285,7 @@ func (s *Server) Protect(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.securityHeaders(w, r)
 		_, pattern := mux.Handler(r)
-		if publicRoutes[pattern] || pattern == "" {
-			// A path no route serves is the mux's 404 (or 405) for anyone:
-			// a probe or scraper must never read the sign-in page as success.
+		if publicRoutes[pattern] {
 			mux.ServeHTTP(w, r)
 			return
 		}
@@ -329,11 +322,6 @@ func (s *Server) Protect(mux *http.ServeMux) http.Handler {
 			if u.session != nil && !s.csrfOK(w, r, u.session) {
 				s.log.Warn("CSRF token missing or wrong", "method", r.Method, "path", r.URL.Path, "user", u.ID)
 				s.deny(w, r, http.StatusForbidden, "missing or wrong CSRF token; reload the page and try again")
-				return
-			}
-		}
-		if pattern == "POST /api/enquiries/{ref}/replies" {
-			if !s.bindReply(w, r, u) {
 				return
 			}
 		}

@@ -25,6 +25,7 @@ func commands() []command {
 		{"report", "print the SLA report for a period (--config FILE --from --to)", cmdReport},
 		{"check-config", "validate a desk.yaml and the environment it needs", cmdCheckConfig},
 		{"passwd", "set a dashboard password or make an API token", cmdPasswd},
+		{"reindex", "rebuild enquiries from the mailboxes into Redis, sending nothing (--config FILE)", cmdReindex},
 	}
 }
 

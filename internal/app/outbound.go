@@ -11,19 +11,22 @@ import (
 
 // setupOutbound wires outbound mail (acknowledgements, alerts, replies,
 // response detection) into the desk.
-func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
-	cfg := g.cfg
+func (d *Desk) setupOutbound(ctx context.Context) error {
+	cfg := d.opts.Config
 	releases := routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix)
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
-		Clock: d.opts.Clock, Secret: d.opts.Secret,
+		Clock: d.opts.Clock, Secret: d.opts.Secret, Auth: d.auths,
 		LinesToTake: func(ctx context.Context, id string) ([]string, error) {
 			r, ok, err := releases.Get(ctx, id)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				if r, ok = g.router.Catalogue().Release(id); !ok {
+				if d.Router == nil {
+					return nil, nil
+				}
+				if r, ok = d.Router.Catalogue().Release(id); !ok {
 					return nil, nil
 				}
 			}
@@ -42,25 +45,21 @@ func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
 		return fmt.Errorf("outbound components: %w", err)
 	}
 	for _, c := range comps {
-		g.addComponent(c.Name, c.Run)
+		d.addComponent(c.Name, c.Run)
 	}
-	g.addRoutes(svc.Routes)
-	g.out = svc
+	d.addRoutes(svc.Routes)
+	d.out = svc
 	return nil
 }
 
-// Outbound is the desk's live outbound mail service.
-func (d *Desk) Outbound() *outbound.Service {
-	if g := d.gen.Load(); g != nil {
-		return g.out
-	}
-	return nil
-}
+// Outbound is the desk's outbound mail service (nil before New finished
+// setting it up).
+func (d *Desk) Outbound() *outbound.Service { return d.out }
 
-// slaNotifier hands the SLA engine's notices to g's outbox (email to each
+// slaNotifier hands the SLA engine's notices to the outbox (email to each
 // officer, the webhook when configured), idempotent by the notice key.
-func (d *Desk) slaNotifier(g *generation) sla.Notifier {
-	svc := g.out
+func (d *Desk) slaNotifier() sla.Notifier {
+	svc := d.Outbound()
 	if svc == nil {
 		return nil
 	}

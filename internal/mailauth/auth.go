@@ -63,7 +63,12 @@ func OAuth(username, mechanism string, tokens *Tokens, source string) *Auth {
 func (a *Auth) IsOAuth() bool { return a != nil && a.Mechanism != "" }
 
 // Secret returns the password (password logins only). Never log it.
-func (a *Auth) Secret() string { return a.password }
+func (a *Auth) Secret() string {
+	if a == nil {
+		return ""
+	}
+	return a.password
+}
 
 // Attempt is the credentials of one login.
 type Attempt struct {
@@ -297,11 +302,21 @@ func NewSet(cfg *config.Config, o Options) (*Set, error) {
 	return s, nil
 }
 
-// Mailbox is the Auth of the mailbox with id (nil if unknown).
-func (s *Set) Mailbox(id string) *Auth { return s.mailboxes[id] }
+// Mailbox is the Auth of the mailbox with id (nil if unknown, or s nil).
+func (s *Set) Mailbox(id string) *Auth {
+	if s == nil {
+		return nil
+	}
+	return s.mailboxes[id]
+}
 
-// SMTP is the SMTP server's Auth.
-func (s *Set) SMTP() *Auth { return s.smtp }
+// SMTP is the SMTP server's Auth (nil when s is nil).
+func (s *Set) SMTP() *Auth {
+	if s == nil {
+		return nil
+	}
+	return s.smtp
+}
 
 // Check builds every account's Auth without fetching a token: key files
 // are read and parsed, certificates matched to their keys. It is what

@@ -42,9 +42,7 @@ type FolderStatus struct {
 	// when it is due (zero while connected).
 	Backoff time.Duration
 	RetryAt time.Time
-	// MaxBackoff is the longest reconnect wait (the worker's cap).
-	MaxBackoff time.Duration
-	// Since is when this replica took the folder's lease.
+	// Since is when the worker last started trying (lease taken).
 	Since     time.Time
 	LastError string
 }
