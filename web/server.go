@@ -80,6 +80,9 @@ type Options struct {
 	EventsBlock time.Duration
 	// Extra is passed to API.Extra.
 	Extra func(mux *http.ServeMux)
+	// Reloader reloads the desk's configuration from the admin page (nil:
+	// no reload button).
+	Reloader Reloader
 }
 
 // Server is the dashboard and the security around the whole mux.
@@ -215,6 +218,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /releases/{id}/lines", s.saveLines)
 	mux.HandleFunc("GET /reports", s.reportsPage)
 	mux.HandleFunc("GET /admin", s.adminPage)
+	mux.HandleFunc("POST /admin/reload", s.reloadConfig)
 	mux.HandleFunc("GET /events", s.events)
 }
 
@@ -238,6 +242,7 @@ var routeRoles = map[string]config.Role{
 	"POST /releases/{id}/lines":      config.RoleManager,
 	"GET /reports":                   config.RoleManager,
 	"GET /admin":                     config.RoleAdmin,
+	"POST /admin/reload":             config.RoleAdmin,
 	"GET /events":                    config.RoleOfficer,
 	"GET /demo":                      config.RoleOfficer,
 	// JSON API (web).
@@ -285,7 +290,9 @@ func (s *Server) Protect(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.securityHeaders(w, r)
 		_, pattern := mux.Handler(r)
-		if publicRoutes[pattern] {
+		if publicRoutes[pattern] || pattern == "" {
+			// A path no route serves is the mux's 404 (or 405) for anyone:
+			// a probe or scraper must never read the sign-in page as success.
 			mux.ServeHTTP(w, r)
 			return
 		}

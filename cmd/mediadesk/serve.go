@@ -59,12 +59,32 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer closeRedis()
-	desk, err := app.New(ctx, app.Options{Config: cfg, Redis: rdb, Listen: o.listen, Logger: log})
+	desk, err := app.New(ctx, app.Options{Config: cfg, Redis: rdb, Listen: o.listen, Logger: log,
+		LoadConfig: func() (*config.Config, error) {
+			return config.Load(o.config, config.LoadOptions{CheckSecrets: true})
+		}})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1
 	}
-	log.Info("mediadesk serving", "desk", cfg.Desk.Name, "mailboxes", len(cfg.Mailboxes))
+	// SIGHUP reloads the configuration (topics, officers, rota, SLA
+	// policies, outlets, releases); an invalid file is refused and logged.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				log.Info("SIGHUP: reloading the configuration", "file", o.config)
+				desk.Reload(ctx)
+			}
+		}
+	}()
+	log.Info("mediadesk serving", "desk", cfg.Desk.Name, "mailboxes", len(cfg.Mailboxes), "ops", cfg.Ops.Listen,
+		"shutdown_timeout", cfg.Ops.ShutdownTimeout)
 	if err := desk.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		log.Error("stopped", "err", err)
 		return 1

@@ -3,6 +3,13 @@
 // mailbox folder (each under a Redis lease so only one replica polls it),
 // and the HTTP server. `mediadesk serve` and `mediadesk demo` both run a
 // Desk; they differ only in where Redis, IMAP and SMTP come from.
+//
+// What the configuration file decides live — topics, officers, rota, SLA
+// policies, outlets, releases, templates — lives in a generation (routing,
+// outbound mail, SLA, the dashboard handler) that Reload rebuilds and swaps
+// whole; what it cannot change live (listen addresses, mailboxes, Redis)
+// is reported as needing a restart. Run stops gracefully: IDLE and new
+// work stop at once, work in flight gets ops.shutdown_timeout.
 package app
 
 import (
@@ -13,6 +20,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -20,7 +28,9 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/inbox"
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/lifecycle"
 	"github.com/mediadesk/mediadesk/internal/mailauth"
+	"github.com/mediadesk/mediadesk/internal/ops"
 	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
@@ -44,30 +54,65 @@ type Options struct {
 	// Mux, if set, is given the HTTP mux to add routes to (the demo adds
 	// its pages).
 	Mux func(mux *http.ServeMux)
+	// OpsListen is the operations listener's address ("" means
+	// Config.Ops.Listen; "-" or "off" means none).
+	OpsListen string
+	// LoadConfig reads the configuration again for Reload (SIGHUP, the
+	// admin page); nil means this desk cannot reload.
+	LoadConfig func() (*config.Config, error)
+	// ReconnectMax caps a mailbox worker's reconnect backoff (default 1m);
+	// /readyz fails for a folder disconnected longer than twice it.
+	ReconnectMax time.Duration
 }
 
 // Desk is a running desk.
 type Desk struct {
-	opts    Options
-	log     *slog.Logger
-	Store   *store.Store
+	opts  Options
+	log   *slog.Logger
+	Store *store.Store
+	// Router is the router the desk started with; CurrentRouter follows
+	// reloads.
 	Router  *routing.Router
-	refresh *routing.Refresher
 	workers []*inbox.Worker
-	out     *outbound.Service
-	sla     *sla.Service
+	// held[i] is set while this replica holds worker i's lease; since[i]
+	// is when it took it (unix ns).
+	held    []atomic.Bool
+	since   []atomic.Int64
+	metrics *ops.Metrics
 	// auths is how each mailbox and the SMTP server sign in (passwords,
-	// OAuth2 token caches), shared by a mailbox's workers.
+	// OAuth2 token caches), shared by a mailbox's workers and kept across
+	// reloads.
 	auths *mailauth.Set
 
-	// components run alongside the workers (outbound mail, SLA sweeps);
-	// routes add HTTP endpoints. Filled by the setup functions in New.
-	components []component
-	routes     []func(mux *http.ServeMux)
+	// gen is the live generation: everything the config decides live.
+	gen      atomic.Pointer[generation]
+	reloadMu sync.Mutex
+	run      runState
+	reloadSt atomic.Pointer[ReloadStatus]
 
 	mu       sync.Mutex
 	httpAddr string
+	opsAddr  string
 	ready    chan struct{}
+}
+
+// generation is what one configuration builds: the router and its release
+// refresher, outbound mail, SLA, and the HTTP endpoints they add.
+type generation struct {
+	cfg     *config.Config
+	router  *routing.Router
+	refresh *routing.Refresher
+	out     *outbound.Service
+	sla     *sla.Service
+	// components run alongside the workers (outbound mail, SLA sweeps);
+	// routes add HTTP endpoints. Filled by the setup functions.
+	components []component
+	routes     []func(mux *http.ServeMux)
+	handler    http.Handler
+	hours      *sla.Hours
+	// stop ends the components; wg waits for them.
+	stop context.CancelFunc
+	wg   sync.WaitGroup
 }
 
 // component is a long-running part of the desk.
@@ -76,13 +121,13 @@ type component struct {
 	run  func(ctx context.Context) error
 }
 
-// addComponent registers a part to run until the desk stops.
-func (d *Desk) addComponent(name string, run func(ctx context.Context) error) {
-	d.components = append(d.components, component{name, run})
+// addComponent registers a part to run until the generation stops.
+func (g *generation) addComponent(name string, run func(ctx context.Context) error) {
+	g.components = append(g.components, component{name, run})
 }
 
 // addRoutes registers HTTP endpoints.
-func (d *Desk) addRoutes(f func(mux *http.ServeMux)) { d.routes = append(d.routes, f) }
+func (g *generation) addRoutes(f func(mux *http.ServeMux)) { g.routes = append(g.routes, f) }
 
 // New builds a desk: it checks Redis, loads the release catalogue and
 // prepares a worker per watched folder. Nothing runs until Run.
@@ -102,8 +147,20 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	if o.Listen == "" {
 		o.Listen = o.Config.Web.Listen
 	}
+	if o.ReconnectMax <= 0 {
+		o.ReconnectMax = time.Minute
+	}
+	if o.OpsListen == "" {
+		o.OpsListen = o.Config.Ops.Listen
+		if o.Listen == "-" {
+			o.OpsListen = "-"
+		} else if _, port, err := net.SplitHostPort(o.Listen); err == nil && port == "0" {
+			// Tests and side-by-side demos: a free port, like the dashboard's.
+			o.OpsListen = "127.0.0.1:0"
+		}
+	}
 	cfg := o.Config
-	d := &Desk{opts: o, log: o.Logger, ready: make(chan struct{})}
+	d := &Desk{opts: o, log: o.Logger, ready: make(chan struct{}), metrics: ops.NewMetrics(o.Clock, o.Logger)}
 	auths, err := mailauth.NewSet(cfg, mailauth.Options{Secret: o.Secret})
 	if err != nil {
 		return nil, fmt.Errorf("mail sign-in: %w", err)
@@ -116,26 +173,24 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	if err := checkKeyPrefix(ctx, d.Store, cfg); err != nil {
 		return nil, err
 	}
-	router, err := routing.NewRouter(cfg, nil)
+	g, err := d.build(ctx, cfg, nil)
 	if err != nil {
-		return nil, fmt.Errorf("routing: %w", err)
+		return nil, err
 	}
-	d.Router = router
-	d.refresh = routing.NewRefresher(cfg, router, routing.RefresherOptions{
-		Store: routing.NewReleaseStore(o.Redis, cfg.Redis.KeyPrefix),
-		Log:   o.Logger.With("component", "releases"),
-	})
-	if err := d.refresh.Init(ctx); err != nil {
-		return nil, fmt.Errorf("release catalogue: %w", err)
-	}
-	o.Logger.Info("release catalogue loaded", "releases", router.Catalogue().Len())
+	d.gen.Store(g)
+	d.Router = g.router
 
 	ingest := &inbox.Ingest{
 		Store:      d.Store,
-		Router:     &Router{Config: cfg, Router: router, Clock: o.Clock},
+		Router:     liveRouter{d},
 		MaxSize:    cfg.Ingest.MaxMessageSize,
 		WarnBefore: cfg.SLA.WarnBefore,
-		OnOutcome:  o.OnOutcome,
+		OnOutcome: func(out store.Outcome, in *store.Incoming) {
+			d.metrics.ObserveOutcome(out.Kind, in.Received)
+			if o.OnOutcome != nil {
+				o.OnOutcome(out, in)
+			}
+		},
 	}
 	for i := range cfg.Mailboxes {
 		mb := &cfg.Mailboxes[i]
@@ -147,8 +202,8 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 				Store: d.Store, Handler: ingest,
 				Mark: inbox.MarkKeyword, Keyword: cfg.Ingest.Keyword,
 				UseIdle: mb.UseIdle(), PollInterval: cfg.Ingest.PollInterval,
-				MaxSize: cfg.Ingest.MaxMessageSize,
-				Logger:  o.Logger.With("component", "inbox"),
+				MaxSize: cfg.Ingest.MaxMessageSize, MaxBackoff: o.ReconnectMax,
+				Logger: o.Logger.With("component", "inbox"),
 			}
 			if mb.ProcessedFolder != "" {
 				wc.Mark, wc.MoveTo = inbox.MarkMove, mb.ProcessedFolder
@@ -160,14 +215,76 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 			d.workers = append(d.workers, w)
 		}
 	}
-	if err := d.setupOutbound(ctx); err != nil {
-		return nil, fmt.Errorf("outbound mail: %w", err)
-	}
-	if err := d.setupSLA(ctx); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
-	}
+	d.held = make([]atomic.Bool, len(d.workers))
+	d.since = make([]atomic.Int64, len(d.workers))
+	d.setupMetrics()
 	return d, nil
 }
+
+// build makes a generation from cfg: router and release catalogue,
+// outbound mail, SLA, and the dashboard handler. Nothing runs yet. prev,
+// when set, is the generation it will replace (its catalogue serves until
+// the new one is loaded).
+func (d *Desk) build(ctx context.Context, cfg *config.Config, prev *generation) (*generation, error) {
+	var cat *routing.Catalogue
+	if prev != nil {
+		cat = prev.router.Catalogue()
+	}
+	router, err := routing.NewRouter(cfg, cat)
+	if err != nil {
+		return nil, fmt.Errorf("routing: %w", err)
+	}
+	g := &generation{cfg: cfg, router: router}
+	g.refresh = routing.NewRefresher(cfg, router, routing.RefresherOptions{
+		Store: routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
+		Log:   d.log.With("component", "releases"),
+	})
+	if err := g.refresh.Init(ctx); err != nil {
+		return nil, fmt.Errorf("release catalogue: %w", err)
+	}
+	d.log.Info("release catalogue loaded", "releases", router.Catalogue().Len())
+	g.addComponent("releases", func(ctx context.Context) error {
+		if err := g.refresh.Start(ctx); err != nil {
+			return err
+		}
+		<-ctx.Done()
+		g.refresh.Stop()
+		return nil
+	})
+	if err := d.setupOutbound(ctx, g); err != nil {
+		return nil, fmt.Errorf("outbound mail: %w", err)
+	}
+	if err := d.setupSLA(ctx, g); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	if g.hours, err = sla.NewHours(cfg); err != nil {
+		return nil, fmt.Errorf("desk hours: %w", err)
+	}
+	if d.opts.Listen != "-" {
+		if g.handler, err = d.handler(g); err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+	}
+	return g, nil
+}
+
+// CurrentRouter is the live router (it changes on Reload).
+func (d *Desk) CurrentRouter() *routing.Router { return d.gen.Load().router }
+
+// Config is the live configuration (it changes on Reload).
+func (d *Desk) Config() *config.Config { return d.gen.Load().cfg }
+
+// liveRouter routes with the live generation's router and config.
+type liveRouter struct{ d *Desk }
+
+func (l liveRouter) r() *Router {
+	g := l.d.gen.Load()
+	return &Router{Config: g.cfg, Router: g.router, Clock: l.d.opts.Clock}
+}
+func (l liveRouter) Officers() []string                          { return l.r().Officers() }
+func (l liveRouter) Route(in *store.Incoming)                    { l.r().Route(in) }
+func (l liveRouter) Assign(in *store.Incoming, load *store.Load) { l.r().Assign(in, load) }
+func (l liveRouter) Own(addr string) bool                        { return l.r().Own(addr) }
 
 // waitRedis pings until Redis answers or ctx ends, so a desk started
 // before its Redis waits instead of failing.
@@ -201,37 +318,72 @@ func (d *Desk) Ready() <-chan struct{} { return d.ready }
 // Workers are the ingest workers, one per watched folder.
 func (d *Desk) Workers() []*inbox.Worker { return d.workers }
 
-// Run runs everything until ctx ends.
+// Run runs everything until ctx ends, then stops gracefully: IDLE, new
+// work and the listeners stop at once; commits and deliveries in flight
+// get ops.shutdown_timeout to finish, after which they are abandoned (and
+// replayed safely on the next start). It logs how the stop went.
 func (d *Desk) Run(ctx context.Context) error {
-	ctx, cancel := context.WithCancel(ctx)
+	var opsLn net.Listener
+	if d.opts.OpsListen != "-" && d.opts.OpsListen != config.OpsOff {
+		var err error
+		if opsLn, err = d.listenOps(); err != nil {
+			close(d.ready)
+			return err
+		}
+	}
+	bound := d.opts.Config.Ops.ShutdownTimeout
+	if bound <= 0 {
+		bound = 20 * time.Second
+	}
+	hard, cancelHard := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelHard()
+	ctx, cancel := context.WithCancel(lifecycle.WithHard(ctx, hard))
 	defer cancel()
+	stopping := make(chan time.Time, 1)
+	go func() {
+		<-ctx.Done()
+		stopping <- time.Now()
+		d.log.Info("stopping: IDLE and new work stopped; finishing commits and sends in flight", "bound", bound)
+		select {
+		case <-hard.Done():
+		case <-time.After(bound):
+			d.log.Warn("shutdown bound reached: abandoning work still in flight (it is replayed on the next start)", "bound", bound)
+			cancelHard()
+		}
+	}()
 	var wg sync.WaitGroup
-	errs := make(chan error, 8+len(d.workers)+len(d.components))
-	run := func(name string, fn func(context.Context) error) {
+	errs := make(chan error, 16+len(d.workers)+len(d.gen.Load().components))
+	run := func(wg *sync.WaitGroup, ctx context.Context, name string, fn func(context.Context) error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			if err := fn(ctx); err != nil && ctx.Err() == nil {
 				d.log.Error("component stopped", "component", name, "err", err)
-				errs <- fmt.Errorf("%s: %w", name, err)
+				select {
+				case errs <- fmt.Errorf("%s: %w", name, err):
+				default:
+				}
 				cancel()
 			}
 		}()
 	}
-	run("releases", func(ctx context.Context) error {
-		if err := d.refresh.Start(ctx); err != nil {
-			return err
-		}
-		<-ctx.Done()
-		d.refresh.Stop()
-		return nil
-	})
+	d.run.mu.Lock()
+	d.run.ctx, d.run.start = ctx, func(ctx context.Context, name string, fn func(context.Context) error, wg *sync.WaitGroup) {
+		run(wg, ctx, name, fn)
+	}
+	d.startGeneration(d.gen.Load())
+	d.run.mu.Unlock()
 	for i, w := range d.workers {
 		cfgMb := d.workerName(i)
 		lease := d.Store.NewLease("ingest:"+cfgMb, d.opts.Config.Ingest.LeaseTTL)
-		run("ingest "+cfgMb, func(ctx context.Context) error {
+		run(&wg, ctx, "ingest "+cfgMb, func(ctx context.Context) error {
 			for ctx.Err() == nil {
-				err := lease.Hold(ctx, w.Run)
+				err := lease.Hold(ctx, func(ctx context.Context) error {
+					d.since[i].Store(time.Now().UnixNano())
+					d.held[i].Store(true)
+					defer d.held[i].Store(false)
+					return w.Run(ctx)
+				})
 				if ctx.Err() == nil {
 					d.log.Warn("mailbox lease lost; waiting to take it again", "folder", cfgMb, "err", err)
 				}
@@ -239,17 +391,47 @@ func (d *Desk) Run(ctx context.Context) error {
 			return nil
 		})
 	}
-	for _, c := range d.components {
-		run(c.name, c.run)
-	}
 	if d.opts.Listen != "-" {
-		run("http", d.serveHTTP)
+		run(&wg, ctx, "http", d.serveHTTP)
 	} else {
 		close(d.ready)
 	}
+	if opsLn != nil {
+		run(&wg, ctx, "ops", func(ctx context.Context) error {
+			return ops.Serve(ctx, opsLn, ops.Handler(d.metrics, d.Readiness()), d.log)
+		})
+	}
+	run(&wg, ctx, "metrics events", func(ctx context.Context) error {
+		return ops.TailSLA(ctx, d.opts.Redis, d.Store.Key("events"), d.metrics, d.log)
+	})
 	wg.Wait()
+	d.reloadMu.Lock() // no reload starts a generation from here on
+	defer d.reloadMu.Unlock()
+	d.gen.Load().wg.Wait()
+	cancel()
+	t := <-stopping
+	if hard.Err() == nil {
+		d.log.Info("stopped cleanly", "took", time.Since(t).Round(time.Millisecond))
+	}
 	close(errs)
 	return <-errs
+}
+
+// runState is what Reload needs to start a generation's components.
+type runState struct {
+	mu    sync.Mutex
+	ctx   context.Context
+	start func(ctx context.Context, name string, fn func(context.Context) error, wg *sync.WaitGroup)
+}
+
+// startGeneration runs g's components under a context of their own, so a
+// reload can stop them without stopping the desk. d.run.mu is held.
+func (d *Desk) startGeneration(g *generation) {
+	ctx, cancel := context.WithCancel(d.run.ctx)
+	g.stop = cancel
+	for _, c := range g.components {
+		d.run.start(ctx, c.name, c.run, &g.wg)
+	}
 }
 
 func (d *Desk) workerName(i int) string {
@@ -266,11 +448,10 @@ func (d *Desk) workerName(i int) string {
 }
 
 func (d *Desk) serveHTTP(ctx context.Context) error {
-	handler, err := d.handler(ctx)
-	if err != nil {
-		close(d.ready)
-		return err
-	}
+	// The live generation's handler serves each request.
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d.gen.Load().handler.ServeHTTP(w, r)
+	})
 	ln, err := net.Listen("tcp", d.opts.Listen)
 	if err != nil {
 		close(d.ready)

@@ -11,8 +11,8 @@ import (
 
 // setupOutbound wires outbound mail (acknowledgements, alerts, replies,
 // response detection) into the desk.
-func (d *Desk) setupOutbound(ctx context.Context) error {
-	cfg := d.opts.Config
+func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
+	cfg := g.cfg
 	releases := routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix)
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
@@ -23,10 +23,7 @@ func (d *Desk) setupOutbound(ctx context.Context) error {
 				return nil, err
 			}
 			if !ok {
-				if d.Router == nil {
-					return nil, nil
-				}
-				if r, ok = d.Router.Catalogue().Release(id); !ok {
+				if r, ok = g.router.Catalogue().Release(id); !ok {
 					return nil, nil
 				}
 			}
@@ -45,21 +42,25 @@ func (d *Desk) setupOutbound(ctx context.Context) error {
 		return fmt.Errorf("outbound components: %w", err)
 	}
 	for _, c := range comps {
-		d.addComponent(c.Name, c.Run)
+		g.addComponent(c.Name, c.Run)
 	}
-	d.addRoutes(svc.Routes)
-	d.out = svc
+	g.addRoutes(svc.Routes)
+	g.out = svc
 	return nil
 }
 
-// Outbound is the desk's outbound mail service (nil before New finished
-// setting it up).
-func (d *Desk) Outbound() *outbound.Service { return d.out }
+// Outbound is the desk's live outbound mail service.
+func (d *Desk) Outbound() *outbound.Service {
+	if g := d.gen.Load(); g != nil {
+		return g.out
+	}
+	return nil
+}
 
-// slaNotifier hands the SLA engine's notices to the outbox (email to each
+// slaNotifier hands the SLA engine's notices to g's outbox (email to each
 // officer, the webhook when configured), idempotent by the notice key.
-func (d *Desk) slaNotifier() sla.Notifier {
-	svc := d.Outbound()
+func (d *Desk) slaNotifier(g *generation) sla.Notifier {
+	svc := g.out
 	if svc == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/ops"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/web"
 )
@@ -14,8 +15,8 @@ import (
 // other components registered, health, and the dashboard — all of it
 // behind the web package's authentication, roles, CSRF checks and security
 // headers (only /healthz, /login and /static/ are public).
-func (d *Desk) handler(ctx context.Context) (http.Handler, error) {
-	cfg := d.opts.Config
+func (d *Desk) handler(g *generation) (http.Handler, error) {
+	cfg := g.cfg
 	o := web.Options{
 		Config: cfg, Store: d.Store, Clock: d.opts.Clock, Log: d.log,
 		Releases:    routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
@@ -23,11 +24,14 @@ func (d *Desk) handler(ctx context.Context) (http.Handler, error) {
 		TokensFile:  credentialFile(cfg, cfg.Web.APITokensFile),
 		SessionIdle: cfg.Web.SessionIdle, SessionMax: cfg.Web.SessionMax,
 	}
-	if svc := d.Outbound(); svc != nil {
+	if svc := g.out; svc != nil {
 		o.Replies = svc
 	}
-	if svc := d.SLA(); svc != nil && svc.Reports != nil {
+	if svc := g.sla; svc != nil && svc.Reports != nil {
 		o.Reports = svc.Reports
+	}
+	if d.opts.LoadConfig != nil {
+		o.Reloader = webReloader{d}
 	}
 	srv, err := web.New(o)
 	if err != nil {
@@ -42,13 +46,13 @@ func (d *Desk) handler(ctx context.Context) (http.Handler, error) {
 		}
 		w.Write([]byte("ok\n"))
 	})
-	for _, f := range d.routes {
+	for _, f := range g.routes {
 		f(mux)
 	}
 	if d.opts.Mux != nil {
 		d.opts.Mux(mux)
 	}
-	return srv.Protect(mux), nil
+	return ops.Instrument(d.metrics, mux, srv.Protect(mux)), nil
 }
 
 // credentialFile resolves a credential file named in the config ("" when
@@ -58,4 +62,24 @@ func credentialFile(cfg *config.Config, p string) string {
 		return ""
 	}
 	return filepath.Clean(cfg.Resolve(p))
+}
+
+// webReloader is the admin page's reload button.
+type webReloader struct{ d *Desk }
+
+func (w webReloader) ReloadConfig(ctx context.Context) web.ReloadOutcome {
+	return outcome(w.d.Reload(ctx))
+}
+
+func (w webReloader) LastReloadOutcome() *web.ReloadOutcome {
+	st := w.d.LastReload()
+	if st == nil {
+		return nil
+	}
+	o := outcome(*st)
+	return &o
+}
+
+func outcome(st ReloadStatus) web.ReloadOutcome {
+	return web.ReloadOutcome{At: st.At, Applied: st.Applied, Errors: st.Errors, NeedsRestart: st.NeedsRestart}
 }

@@ -161,6 +161,9 @@ func Run(ctx context.Context, o Options) error {
 	p := &printer{out: o.Out, loc: cfg.Location}
 	desk, err := app.New(ctx, app.Options{
 		Config: cfg, Redis: rdb, Listen: o.Listen, Logger: o.Logger,
+		LoadConfig: func() (*config.Config, error) {
+			return config.Load(cfgPath, config.LoadOptions{Env: env, CheckSecrets: true})
+		},
 		Secret:    func(name string) string { return secrets[name] },
 		OnOutcome: p.outcome,
 		Mux: func(mux *http.ServeMux) {
@@ -183,6 +186,9 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	banner(o.Out, desk.HTTPAddr(), mr.URL, cfgPath, shared, loginLine(cfg, password))
+	if a := desk.OpsAddr(); a != "" {
+		fmt.Fprintf(o.Out, "  Metrics and probes http://%s/metrics  /healthz  /readyz   (no sign-in; edit %s and reload from /admin)\n\n", a, cfgPath)
+	}
 	if o.Ready != nil {
 		o.Ready(desk, cfg)
 	}

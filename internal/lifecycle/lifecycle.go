@@ -31,4 +31,3 @@ func InFlight(ctx context.Context) (context.Context, context.CancelFunc) {
 	stop := context.AfterFunc(hard, func() { cancel(context.Cause(hard)) })
 	return out, func() { stop(); cancel(context.Canceled) }
 }
-

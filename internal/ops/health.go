@@ -21,16 +21,14 @@ type Readiness struct {
 	Folders func() []FolderStatus
 	// Now is the current time (default time.Now).
 	Now func() time.Time
-	// Grace is how long past its backoff (or after taking the lease) a
-	// folder may be still connecting before it counts as disconnected
-	// (default 15s: dialling and logging in).
-	Grace time.Duration
 }
 
 // Check returns why the desk is not ready (nil: ready): Redis unreachable,
 // or a folder this replica runs that has been disconnected past its
-// backoff. A folder inside its backoff (including the slow retry after a
-// refused login) does not fail readiness; its connected gauge shows it.
+// backoff — longer than twice its longest reconnect wait (MaxBackoff), so a
+// reconnection at the longest wait has had two chances. A folder connected,
+// or disconnected for less (a restart of the IMAP server, a network blip),
+// does not fail readiness; its connected gauge shows it either way.
 func (r *Readiness) Check(ctx context.Context) []string {
 	var reasons []string
 	if r.Ping != nil {
@@ -45,28 +43,39 @@ func (r *Readiness) Check(ctx context.Context) []string {
 	if r.Now != nil {
 		now = r.Now()
 	}
-	grace := r.Grace
-	if grace <= 0 {
-		grace = 15 * time.Second
-	}
 	for _, f := range r.Folders() {
-		if !f.Held || f.Connected {
-			continue
+		if d, bad := f.DisconnectedPastBackoff(now); bad {
+			why := fmt.Sprintf("mailbox %s:%s disconnected for %s, past its backoff (%s)", f.Mailbox, f.Folder,
+				d.Round(time.Second), f.MaxBackoff)
+			if f.LastError != "" {
+				why += ": " + oneLine(f.LastError)
+			}
+			reasons = append(reasons, why)
 		}
-		due := f.RetryAt
-		if due.IsZero() {
-			due = f.Since
-		}
-		if due.IsZero() || now.Before(due.Add(grace)) {
-			continue
-		}
-		why := "mailbox " + f.Mailbox + ":" + f.Folder + " disconnected past its backoff"
-		if f.LastError != "" {
-			why += ": " + oneLine(f.LastError)
-		}
-		reasons = append(reasons, why)
 	}
 	return reasons
+}
+
+// DisconnectedPastBackoff reports how long the folder has been without a
+// connection (since its last successful sync, or since this replica took
+// its lease) and whether that is past its backoff.
+func (f FolderStatus) DisconnectedPastBackoff(now time.Time) (time.Duration, bool) {
+	if !f.Held || f.Connected {
+		return 0, false
+	}
+	from := f.Since
+	if f.LastSync.After(from) {
+		from = f.LastSync
+	}
+	if from.IsZero() {
+		return 0, false
+	}
+	limit := 2 * f.MaxBackoff
+	if limit <= 0 {
+		limit = 2 * time.Minute
+	}
+	d := now.Sub(from)
+	return d, d > limit
 }
 
 func oneLine(s string) string {
@@ -124,36 +133,21 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 	return nil
 }
 
-// Instrument measures every request through h under its route pattern.
-// The pattern is the ServeMux pattern the request matched, which inner
-// (wrapping the mux itself) captures; requests that matched nothing
-// count as "unmatched", so no raw path ever becomes a label.
-func Instrument(m *Metrics, outer func(http.Handler) http.Handler, mux http.Handler) http.Handler {
-	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mux.ServeHTTP(w, r)
-		if p, ok := r.Context().Value(patternKey{}).(*string); ok {
-			*p = r.Pattern
-		}
-	})
-	protected := outer(inner)
+// Instrument measures every request through h (mux behind the dashboard's
+// security) under the route pattern mux matches for it, never the raw
+// path; a request that matches nothing counts as "unmatched".
+func Instrument(m *Metrics, mux *http.ServeMux, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		pattern := new(string)
-		r = r.WithContext(context.WithValue(r.Context(), patternKey{}, pattern))
-		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		protected.ServeHTTP(rw, r)
-		route := *pattern
+		_, route := mux.Handler(r)
 		if route == "" {
 			route = "unmatched"
-			if rw.status == http.StatusSeeOther || rw.status == http.StatusUnauthorized || rw.status == http.StatusForbidden {
-				route = "refused" // stopped before the mux (sign-in, role, CSRF)
-			}
 		}
+		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rw, r)
 		m.ObserveHTTP(route, rw.status, time.Since(start))
 	})
 }
-
-type patternKey struct{}
 
 // statusWriter remembers the status; it passes Flush on for the live
 // updates stream.

@@ -42,7 +42,9 @@ type FolderStatus struct {
 	// when it is due (zero while connected).
 	Backoff time.Duration
 	RetryAt time.Time
-	// Since is when the worker last started trying (lease taken).
+	// MaxBackoff is the longest reconnect wait (the worker's cap).
+	MaxBackoff time.Duration
+	// Since is when this replica took the folder's lease.
 	Since     time.Time
 	LastError string
 }
