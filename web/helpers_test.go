@@ -150,9 +150,9 @@ func newFixtureOn(t *testing.T, r *servers.Redis, opts ...fixtureOpt) *fixture {
 
 // standInRoutes are the routes other packages register; the stand-ins
 // answer 200 with the request body so tests can see what reached them.
+// (POST /api/enquiries/{ref}/replies is the API's own, on fakeReplier.)
 var standInRoutes = []string{
 	"GET /healthz",
-	"POST /api/enquiries/{ref}/replies",
 	"GET /api/enquiries/{ref}/outbox",
 	"GET /api/outbox",
 	"GET /api/reports/summary",
