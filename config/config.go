@@ -352,10 +352,6 @@ func (a *Alerts) Grouping() time.Duration {
 // EmailOn reports whether officers get alert emails.
 func (a *Alerts) EmailOn() bool { return a.Email == nil || *a.Email }
 
-
-// EmailOn reports whether officers get alert emails.
-func (a *Alerts) EmailOn() bool { return a.Email == nil || *a.Email }
-
 // Replies configures reply handling (extension).
 type Replies struct {
 	// HoldingMarker marks a holding reply in its subject or body (default
