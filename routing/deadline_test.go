@@ -439,10 +439,10 @@ const devSetFloor = 0.95
 // TestDeadlineDevSet runs the extractor on the new text of every labelled
 // sample that is not automatic mail, with the message Date in Europe/London,
 // and compares with labels.jsonl: the project's own labelled enquiries
-// (testdata/enquiries and the tuning set; the held-out set is never read
-// here) and the shared samples when present.
+// (testdata/desk-enquiries, testdata/enquiries and the tuning set; the
+// held-out set is never read here) and the shared samples when present.
 func TestDeadlineDevSet(t *testing.T) {
-	dirs := []string{filepath.Join("testdata", "enquiries"), filepath.Join("testdata", "tuning")}
+	dirs := []string{filepath.Join("testdata", "desk-enquiries"), filepath.Join("testdata", "enquiries"), filepath.Join("testdata", "tuning")}
 	if dir, ok := fixture.Shared(t, "enquiries"); ok {
 		dirs = append(dirs, dir)
 	}

@@ -93,55 +93,70 @@ func loadSamples(t testing.TB, dir string) []sample {
 // samples (skipped when absent) and our own near-misses and paraphrases in
 // testdata/enquiries, routed against the shared catalogue.
 func TestSamples(t *testing.T) {
-	cfg, cat := sharedDesk(t)
-	r, err := NewRouter(cfg, cat)
-	if err != nil {
-		t.Fatal(err)
+	// The project's own enquiries, written for the test desk and its
+	// releases (testdata/desk.yaml, testdata/releases.jsonl): always.
+	t.Run("own", func(t *testing.T) {
+		cfg := testDesk(t)
+		r, err := NewRouter(cfg, testCatalogue(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		routeSamples(t, cfg, r, filepath.Join("testdata", "desk-enquiries"), 1, 1)
+	})
+	// The shared samples, and our own near-misses and paraphrases in
+	// testdata/enquiries, routed against the shared desk and catalogue.
+	t.Run("shared", func(t *testing.T) {
+		cfg, cat := sharedDesk(t)
+		r, err := NewRouter(cfg, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		routeSamples(t, cfg, r, sharedData(t, "enquiries"), 0.97, 0.9)
+		routeSamples(t, cfg, r, filepath.Join("testdata", "enquiries"), 1, 0.9)
+	})
+}
+
+// routeSamples routes the labelled samples in dir and checks automatic,
+// outlet, the officer on shift, no wrong link, and the shares of releases
+// and topics found.
+func routeSamples(t *testing.T, cfg *config.Config, r *Router, dir string, minRelease, minTop float64) {
+	t.Helper()
+	samples := loadSamples(t, dir)
+	var n, rel, wrong, top int
+	for _, s := range samples {
+		d := r.Route(s.in, s.in.Date, Load{})
+		if d.Automatic != s.label.Automatic {
+			t.Errorf("%s: automatic %v", s.label.File, d.Automatic)
+		}
+		if d.Outlet != s.label.Outlet {
+			t.Errorf("%s: outlet %q, want %q", s.label.File, d.Outlet, s.label.Outlet)
+		}
+		if s.label.Automatic {
+			continue
+		}
+		n++
+		switch {
+		case d.Release == s.label.Release:
+			rel++
+		case d.Release != "":
+			wrong++
+			t.Errorf("%s: wrong link %q (want %q): %s", s.label.File, d.Release, s.label.Release, d.ReleaseDetail)
+		default:
+			t.Logf("%s: missed %q: %s", s.label.File, s.label.Release, d.ReleaseDetail)
+		}
+		if d.Topic == s.label.Topic {
+			top++
+		} else {
+			t.Logf("%s: topic %q, want %q (%s)", s.label.File, d.Topic, s.label.Topic, d.TopicReason)
+		}
+		if !slicesContains(r.Rota().OnShiftFor(d.Topic, s.in.Date), d.Officer) && d.Officer != cfg.Escalation.Manager {
+			t.Errorf("%s: officer %s is not on shift for %s", s.label.File, d.Officer, d.Topic)
+		}
 	}
-	for _, set := range []struct {
-		dir                string
-		minRelease, minTop float64
-	}{
-		{sharedData(t, "enquiries"), 0.97, 0.9},
-		{filepath.Join("testdata", "enquiries"), 1, 0.9},
-	} {
-		samples := loadSamples(t, set.dir)
-		var n, rel, wrong, top int
-		for _, s := range samples {
-			d := r.Route(s.in, s.in.Date, Load{})
-			if d.Automatic != s.label.Automatic {
-				t.Errorf("%s: automatic %v", s.label.File, d.Automatic)
-			}
-			if d.Outlet != s.label.Outlet {
-				t.Errorf("%s: outlet %q, want %q", s.label.File, d.Outlet, s.label.Outlet)
-			}
-			if s.label.Automatic {
-				continue
-			}
-			n++
-			switch {
-			case d.Release == s.label.Release:
-				rel++
-			case d.Release != "":
-				wrong++
-				t.Errorf("%s: wrong link %q (want %q): %s", s.label.File, d.Release, s.label.Release, d.ReleaseDetail)
-			default:
-				t.Logf("%s: missed %q: %s", s.label.File, s.label.Release, d.ReleaseDetail)
-			}
-			if d.Topic == s.label.Topic {
-				top++
-			} else {
-				t.Logf("%s: topic %q, want %q (%s)", s.label.File, d.Topic, s.label.Topic, d.TopicReason)
-			}
-			if !slicesContains(r.Rota().OnShiftFor(d.Topic, s.in.Date), d.Officer) && d.Officer != cfg.Escalation.Manager {
-				t.Errorf("%s: officer %s is not on shift for %s", s.label.File, d.Officer, d.Topic)
-			}
-		}
-		t.Logf("%s: release %.3f (wrong %d), topic %.3f, n %d", set.dir, float64(rel)/float64(n), wrong, float64(top)/float64(n), n)
-		if float64(rel)/float64(n) < set.minRelease || float64(top)/float64(n) < set.minTop {
-			t.Errorf("%s: release %.3f (min %.2f), topic %.3f (min %.2f)", set.dir,
-				float64(rel)/float64(n), set.minRelease, float64(top)/float64(n), set.minTop)
-		}
+	t.Logf("%s: release %.3f (wrong %d), topic %.3f, n %d", dir, float64(rel)/float64(n), wrong, float64(top)/float64(n), n)
+	if float64(rel)/float64(n) < minRelease || float64(top)/float64(n) < minTop {
+		t.Errorf("%s: release %.3f (min %.2f), topic %.3f (min %.2f)", dir,
+			float64(rel)/float64(n), minRelease, float64(top)/float64(n), minTop)
 	}
 }
 
