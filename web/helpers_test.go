@@ -74,7 +74,7 @@ const testRelease = `{"id":"fcdo-2023-10-16-albania","title":"Foreign Secretary 
 // fixture is a Server over a real (or mini) Redis with a fake clock, its
 // routes and stand-ins for the routes outbound and sla register.
 type fixture struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	cfg     *config.Config
 	clock   *clock.Fake
@@ -96,7 +96,7 @@ func newFixture(t *testing.T, opts ...fixtureOpt) *fixture {
 }
 
 // newFixtureOn is newFixture on a given Redis.
-func newFixtureOn(t *testing.T, r *servers.Redis, opts ...fixtureOpt) *fixture {
+func newFixtureOn(t testing.TB, r *servers.Redis, opts ...fixtureOpt) *fixture {
 	t.Helper()
 	opt, err := redis.ParseURL(r.URL)
 	if err != nil {
@@ -314,7 +314,7 @@ func (f *fixture) plain(subject, officer string) string {
 // client is a browser stand-in: it keeps cookies and the page's CSRF
 // token and calls the handler directly.
 type client struct {
-	t       *testing.T
+	t       testing.TB
 	f       *fixture
 	ip      string
 	cookies map[string]*http.Cookie
