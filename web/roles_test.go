@@ -305,6 +305,7 @@ func TestReplyAPIActsAsTheUser(t *testing.T) {
 		{"by someone else", `{"body":"hello","kind":"holding","by":"meg"}`, http.StatusForbidden},
 		{"by someone else, other case", `{"body":"hello","kind":"holding","BY":"meg"}`, http.StatusForbidden},
 		{"by not a string", `{"body":"hello","kind":"holding","by":1}`, http.StatusBadRequest},
+		{"by twice", `{"body":"hello","kind":"holding","by":"ann","BY":"meg"}`, http.StatusBadRequest},
 	} {
 		if code, out := post(tc.body); code != tc.code {
 			t.Errorf("%s: %d, want %d: %s", tc.name, code, tc.code, out)

@@ -1,7 +1,9 @@
 // Package jsonbody is the one strict reader of JSON request bodies for the
 // desk's API. A body is read whole, at most a limit of bytes, and must be
-// exactly one JSON object in valid UTF-8 with only whitespace after it;
-// unknown fields are refused unless allowed. Anything else is an *Error
+// exactly one JSON object in valid UTF-8 with only whitespace after it,
+// naming no key twice in any object (keys compared as encoding/json
+// matches them, ignoring case); unknown fields are refused unless
+// allowed. Anything else is an *Error
 // with the HTTP status to answer (400, or 413 when too large), so a body
 // one layer cannot read can never be read differently by another.
 package jsonbody
@@ -13,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -81,6 +84,9 @@ func DecodeBytes(b []byte, v any, o Options) error {
 	if body[0] != '{' {
 		return bad("the body must be a JSON object")
 	}
+	if err := noDuplicateKeys(body); err != nil {
+		return bad("body: %v", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if !o.AllowUnknown {
 		dec.DisallowUnknownFields()
@@ -92,4 +98,63 @@ func DecodeBytes(b []byte, v any, o Options) error {
 		return bad("body: unexpected data after the JSON object (%d bytes)", len(rest))
 	}
 	return nil
+}
+
+// noDuplicateKeys refuses an object that names a key twice at any depth,
+// comparing keys as encoding/json matches them to fields (ignoring case):
+// {"by":"ann","BY":"meg"} is read as one thing by one parser and another
+// by the next.
+func noDuplicateKeys(body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	type frame struct {
+		obj    bool
+		keys   map[string]bool
+		expect bool // in an object, the next string is a key
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				if top != nil && top.obj {
+					top.expect = true // the value ends here; a key comes next
+				}
+				stack = append(stack, &frame{obj: t == '{', keys: map[string]bool{}, expect: t == '{'})
+			case '}', ']':
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		case string:
+			if top != nil && top.obj && top.expect {
+				k := foldKey(t)
+				if top.keys[k] {
+					return fmt.Errorf("the key %q appears twice", t)
+				}
+				top.keys[k] = true
+				top.expect = false
+				continue
+			}
+		}
+		if top != nil && top.obj {
+			top.expect = true // a scalar value ended; a key comes next
+		}
+	}
+}
+
+// foldKey is a key as encoding/json compares it with a field name.
+func foldKey(k string) string {
+	return strings.ToLower(strings.NewReplacer("\u017f", "s", "\u212a", "k").Replace(k))
 }

@@ -1,6 +1,7 @@
 package jsonbody
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -39,6 +40,12 @@ func TestDecode(t *testing.T) {
 		{"truncated", `{"body":"x"`, Options{}, 400, reply{}},
 		{"bad utf-8", "{\"body\":\"\xff\"}", Options{}, 400, reply{}},
 		{"wrong type", `{"body":1}`, Options{}, 400, reply{}},
+		{"duplicate key", `{"body":"x","body":"y"}`, Options{}, 400, reply{}},
+		{"duplicate key, other case", `{"kind":"holding","KIND":"substantive"}`, Options{}, 400, reply{}},
+		{"duplicate key, Kelvin sign", "{\"kind\":\"a\",\"\u212aind\":\"b\"}", Options{}, 400, reply{}},
+		{"duplicate nested key", `{"body":"x","extra":{"a":1,"a":2}}`, Options{AllowUnknown: true}, 400, reply{}},
+		{"same key in sibling objects", `{"body":"x","e1":{"a":1},"e2":[{"a":1},{"a":2}],"e3":{"a":{"a":1}}}`, Options{AllowUnknown: true}, 0, reply{Body: "x"}},
+		{"strings as values are not keys", `{"body":"body","kind":"kind"}`, Options{}, 0, reply{"body", "kind"}},
 		{"too large", `{"body":"` + strings.Repeat("a", 100) + `"}`, Options{Limit: 64}, 413, reply{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,4 +68,20 @@ func TestDecode(t *testing.T) {
 	if err := Decode(nil, &http.Request{}, &reply{}, Options{AllowEmpty: true}); err != nil {
 		t.Errorf("no body, empty allowed: %v", err)
 	}
+}
+
+// FuzzDecode: whatever the bytes, Decode never panics, and what it
+// accepts is one valid JSON object.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{"body":"x"}`, `{"a":{"a":[1,{"a":2}]}}`, `{"a":1}{}`, `{"a":1,"A":2}`, `[]`, `{"a":"\u017f"}`, ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var m map[string]any
+		if err := DecodeBytes(b, &m, Options{AllowUnknown: true}); err == nil {
+			if !json.Valid(b) || m == nil {
+				t.Fatalf("accepted %q", b)
+			}
+		}
+	})
 }
