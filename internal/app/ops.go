@@ -20,6 +20,7 @@ func (d *Desk) setupMetrics() {
 			}
 			return false
 		},
+		Ready: d.Readiness().Check,
 	})
 }
 

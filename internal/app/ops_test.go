@@ -284,6 +284,7 @@ func TestOpsMetricsAfterIngest(t *testing.T) {
 		`mediadesk_desk_in_hours `,
 		`mediadesk_desk_quiet_seconds `,
 		`mediadesk_config_last_reload_success 1`,
+		`mediadesk_ready 1`,
 		`go_goroutines `,
 	} {
 		if !strings.Contains(body, want) {

@@ -65,6 +65,8 @@ type Sources struct {
 	Outbox  func(ctx context.Context) (OutboxStats, error)
 	// InHours reports whether t is within desk hours (sla.Hours.In).
 	InHours func(t time.Time) bool
+	// Ready is what /readyz checks (Readiness.Check), as a gauge too.
+	Ready func(ctx context.Context) []string
 }
 
 // Metrics holds the desk's series.
@@ -236,13 +238,15 @@ var (
 		"1 if the outbox figures could be read from Redis at this scrape.", nil, nil)
 	descInHours = prometheus.NewDesc("mediadesk_desk_in_hours",
 		"1 while the desk is in hours (a weekday day shift is on).", nil, nil)
+	descReady = prometheus.NewDesc("mediadesk_ready",
+		"1 when /readyz would answer ready (Redis reachable, every folder this replica runs connected or within its backoff).", nil, nil)
 	descQuiet = prometheus.NewDesc("mediadesk_desk_quiet_seconds",
 		"In desk hours: seconds since the last message was committed (or since this process started); 0 out of hours.", nil, nil)
 )
 
 func (s *scrape) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descConnected, descLease, descLastSync, descBackoff, descJobs, descDepth,
-		descOldest, descDead, descRedisUp, descInHours, descQuiet} {
+		descOldest, descDead, descRedisUp, descInHours, descQuiet, descReady} {
 		ch <- d
 	}
 }
@@ -283,6 +287,11 @@ func (s *scrape) Collect(ch chan<- prometheus.Metric) {
 			gauge(descOldest, st.OldestQueued.Seconds())
 			gauge(descDead, float64(st.DeadLetters))
 		}
+	}
+	if src.Ready != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		gauge(descReady, b2f(len(src.Ready(ctx)) == 0))
+		cancel()
 	}
 	if src.InHours != nil {
 		in := src.InHours(now)
