@@ -306,6 +306,22 @@ func TestSignInSpellingsShareOneCounter(t *testing.T) {
 	}
 }
 
+// The per-address counter sees an IPv6 client by its /64, which one host
+// usually holds whole; IPv4 addresses (also when IPv4-mapped) as they are.
+func TestLimitAddr(t *testing.T) {
+	for in, want := range map[string]string{
+		"192.0.2.7":                  "192.0.2.7",
+		"::ffff:192.0.2.7":           "192.0.2.7",
+		"2001:db8:1:2:3:4:5:6":       "2001:db8:1:2::/64",
+		"2001:db8:1:2:ffff:ffff:0:1": "2001:db8:1:2::/64",
+		"not an address":             "not an address",
+	} {
+		if got := limitAddr(in); got != want {
+			t.Errorf("limitAddr(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // Finding 3: an unknown user is checked against a dummy hash of the cost
 // the users file holds — for a file `mediadesk passwd` wrote (SetPassword
 // with cost 0), PasswordCost — so it takes as long as a wrong password.
@@ -380,7 +396,7 @@ func TestSessionEndsWhenPasswordChangesOrGoes(t *testing.T) {
 		t.Fatalf("ann with the new password: %d", rec.Code)
 	}
 	// Deleted (mediadesk passwd --delete meg): her session ends at once,
-	// as does her live stream at its next check.
+	// and the session store (which the live stream re-checks) refuses it.
 	if n, err := RemoveEntries(users, "meg"); err != nil || n != 1 {
 		t.Fatalf("remove: %d %v", n, err)
 	}

@@ -33,7 +33,8 @@ it off the screen:  read -rs PW && printf '%%s\n' "$PW" | mediadesk passwd ID
 --token makes an API token that acts as ID on /api/ (Authorization: Bearer),
 prints it once and stores only its SHA-256 in the tokens file (--file,
 else web.api_tokens_file of --config). --delete removes ID's password, or with --token
-all of ID's tokens. Changes take effect at once; no restart is needed.
+all of ID's tokens. Changes take effect at once; no restart is needed: a new
+password or --delete also ends ID's dashboard sessions at their next request.
 `
 
 func runPasswd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
