@@ -447,8 +447,30 @@ func (r *runner) replayFolder(ctx context.Context, p *folderPlan) error {
 		return fmt.Errorf("select %s: %w", p.name, err)
 	}
 	f := inbox.Folder{Mailbox: p.mb.ID, Name: p.name, UIDValidity: p.uidval}
-	for start := 0; start < len(p.uids); start += r.o.Batch {
-		msgs, err := fetch(c, p.uids[start:min(start+r.o.Batch, len(p.uids))])
+	// The next batch is fetched while this one is parsed and committed.
+	type fetched struct {
+		msgs []inbox.Fetched
+		err  error
+	}
+	batches := make(chan fetched, 1)
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(p.uids); start += r.o.Batch {
+			msgs, err := fetch(c, p.uids[start:min(start+r.o.Batch, len(p.uids))])
+			select {
+			case batches <- fetched{msgs, err}:
+			case <-fctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for b := range batches {
+		msgs, err := b.msgs, b.err
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", p.mb.ID, p.name, err)
 		}
@@ -476,7 +498,6 @@ func (r *runner) replayFolder(ctx context.Context, p *folderPlan) error {
 			msgs = msgs[n:]
 		}
 	}
-	_ = c.Logout().Wait()
 	return nil
 }
 

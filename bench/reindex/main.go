@@ -1,0 +1,238 @@
+// Command reindex measures `mediadesk reindex` against a real Dovecot and
+// a real redis-server (appendonly yes, appendfsync everysec):
+//
+//  1. -n messages are seeded into the Maildir as bench/ingest does
+//     (internal/mailgen, servers.SeedMaildir) and `mediadesk serve`
+//     ingests them (and flags them $MediadeskIngested);
+//  2. Redis loses everything (FLUSHALL);
+//  3. `mediadesk reindex` (a child process, plain progress lines) rebuilds
+//     the enquiries: messages/s, and the enquiries before and after;
+//  4. `mediadesk reindex` again: nothing new, and how long it takes.
+//
+// Usage: go run ./bench/reindex [-n 50000]
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/mailgen"
+	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/routing"
+)
+
+func main() {
+	n := flag.Int("n", 50000, "messages in the mailbox")
+	keep := flag.Bool("keep", false, "keep the work folder")
+	flag.Parse()
+	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err := run(*n, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/reindex:", err)
+		os.Exit(1)
+	}
+}
+
+func run(n int, keep bool) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "mediadesk-bench-reindex-")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer os.RemoveAll(dir)
+	}
+	fmt.Printf("machine: %d CPU, %s/%s, %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	rs, err := servers.StartRedisServer(ctx, filepath.Join(dir, "redis"), servers.RedisOptions{})
+	if err != nil {
+		return fmt.Errorf("redis-server (install redis-server): %w", err)
+	}
+	defer rs.Stop()
+	im, err := servers.StartDovecot(ctx, filepath.Join(dir, "dovecot"), servers.DovecotOptions{})
+	if err != nil {
+		return fmt.Errorf("dovecot (install dovecot-imapd): %w", err)
+	}
+	defer im.Stop()
+	opt, _ := redis.ParseURL(rs.URL)
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+
+	bin := filepath.Join(dir, "mediadesk")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/mediadesk")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build mediadesk: %w", err)
+	}
+	cfgPath, cfg, err := writeConfig(dir, im)
+	if err != nil {
+		return err
+	}
+	env := append(os.Environ(), "BENCH_IMAP_PASSWORD="+im.Password, "BENCH_REDIS_URL="+rs.URL)
+
+	// 1. Seed and ingest.
+	var rels []routing.Release
+	if cat, err := routing.LoadSources(cfg, routing.SourceOptions{}); err == nil {
+		rels = cat.Releases()
+	}
+	gen := mailgen.NewGenerator(42, rels, cfg)
+	var size int64
+	for done := 0; done < n; {
+		k := min(2000, n-done)
+		batch := make([][]byte, k)
+		for i := range batch {
+			batch[i] = gen.Next(time.Now(), cfg.Location)
+			size += int64(len(batch[i]))
+		}
+		if err := im.SeedMaildir("INBOX", batch); err != nil {
+			return err
+		}
+		done += k
+	}
+	fmt.Printf("seeded %d messages (%.1f MB) into INBOX; mediadesk serve ingests them...\n", n, float64(size)/1e6)
+	serve := exec.Command(bin, "serve", "--config", cfgPath, "--listen", "-")
+	serve.Env = env
+	logf, err := os.Create(filepath.Join(dir, "serve.log"))
+	if err != nil {
+		return err
+	}
+	serve.Stdout, serve.Stderr = logf, logf
+	serve.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	start := time.Now()
+	if err := serve.Start(); err != nil {
+		return err
+	}
+	key := cfg.Redis.KeyPrefix + "stats:bench:INBOX"
+	for committed(ctx, rdb, key) < int64(n) {
+		if time.Since(start) > 15*time.Minute {
+			_ = serve.Process.Kill()
+			return fmt.Errorf("serve did not ingest the backlog (see %s)", logf.Name())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	fmt.Printf("serve: %d committed in %s\n", n, time.Since(start).Round(time.Millisecond))
+	time.Sleep(2 * time.Second) // the last batch flagged
+	_ = serve.Process.Signal(syscall.SIGTERM)
+	_ = serve.Wait()
+	before, err := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"idx:all").Result()
+	if err != nil {
+		return err
+	}
+	events, _ := rdb.XLen(ctx, cfg.Redis.KeyPrefix+"events").Result()
+	fmt.Printf("before the loss: %d enquiries, %d events\n", before, events)
+
+	// 2. The loss.
+	if err := rdb.FlushAll(ctx).Err(); err != nil {
+		return err
+	}
+	fmt.Println("FLUSHALL")
+
+	// 3 and 4. Reindex, twice.
+	for round := 1; round <= 2; round++ {
+		cmd := exec.Command(bin, "reindex", "--config", cfgPath)
+		cmd.Env = env
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("reindex: %v\n%s", err, errb.String())
+		}
+		took := time.Since(t0)
+		var res struct {
+			Messages int            `json:"messages"`
+			Outcomes map[string]int `json:"outcomes"`
+		}
+		_ = json.Unmarshal(out.Bytes(), &res)
+		after, _ := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"idx:all").Result()
+		fmt.Printf("reindex #%d: %d messages in %s = %.0f msg/s (process wall time, config load and IMAP login included); outcomes %v; %d enquiries in Redis\n",
+			round, res.Messages, took.Round(time.Millisecond), float64(res.Messages)/took.Seconds(), res.Outcomes, after)
+		if round == 1 {
+			fmt.Printf("progress lines (stderr, not a terminal):\n%s", errb.String())
+			if after != before {
+				return fmt.Errorf("reindex gave %d enquiries back, want %d", after, before)
+			}
+		}
+	}
+	q, _ := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"sla:notify").Result()
+	ob, _ := rdb.XLen(ctx, cfg.Redis.KeyPrefix+"outbox").Result()
+	fmt.Printf("queued by the reindexes: %d SLA notices, %d outbox entries\n", q, ob)
+	return nil
+}
+
+func committed(ctx context.Context, rdb *redis.Client, key string) int64 {
+	vals, _ := rdb.HMGet(ctx, key, "enquiries", "followups", "automatic", "quarantined").Result()
+	var n int64
+	for _, v := range vals {
+		if s, ok := v.(string); ok {
+			x, _ := strconv.ParseInt(s, 10, 64)
+			n += x
+		}
+	}
+	return n
+}
+
+// writeConfig writes the bench desk (bench/ingest's, with the shared
+// example releases when present).
+func writeConfig(dir string, im *servers.IMAP) (string, *config.Config, error) {
+	releases := filepath.Join("..", "shared", "data", "releases.jsonl")
+	if _, err := os.Stat(releases); err != nil {
+		releases = filepath.Join(dir, "releases.jsonl")
+		if err := os.WriteFile(releases, []byte(`{"id":"r1","title":"Bench release","url":"https://example.gov.uk/r1","published":"2026-01-01","topics":["general"],"body":"Bench."}`+"\n"), 0o600); err != nil {
+			return "", nil, err
+		}
+	}
+	abs, _ := filepath.Abs(releases)
+	conf := fmt.Sprintf(`desk: {name: Bench Desk, timezone: Europe/London, reference_prefix: BENCH, address: desk@bench.example}
+mailboxes:
+  - {id: bench, address: %q, security: none, username: %q, password_env: BENCH_IMAP_PASSWORD, folders: [INBOX], sent_folder: Sent}
+redis: {url_env: BENCH_REDIS_URL}
+smtp: {address: "127.0.0.1:1", security: none, from: "Bench <desk@bench.example>"}
+acknowledgements: {enabled: false}
+ingest: {sender_limit: 1000000}
+alerts: {email: false}
+reports: {digest_schedule: "off"}
+releases: {sources: [{file: %q}]}
+topics:
+  - {id: migration, keywords: [small boats, migrants, asylum, returns, smugglers]}
+  - {id: europe, keywords: [Albania, Kosovo, Serbia, Western Balkans]}
+  - {id: middle-east, keywords: [Israel, Gaza, Iran, Houthi, Red Sea]}
+  - {id: consular, keywords: [British nationals, evacuation, consular]}
+  - {id: security, keywords: [NATO, troops, sanctions, Royal Navy]}
+  - {id: general, fallback: true}
+officers:
+  - {id: a, name: A, email: a@bench.example, role: officer, topics: ["*"]}
+  - {id: b, name: B, email: b@bench.example, role: officer, topics: ["*"]}
+  - {id: m, name: M, email: m@bench.example, role: manager, topics: ["*"]}
+rota:
+  - {name: All day, topics: ["*"], officers: [a, b], start: "0 0 * * *", duration: 24h}
+escalation: {manager: m, after_breach: 30m}
+sla:
+  policies: [{id: standard, acknowledge: 15m, first_response: 2h, resolution: 24h}]
+  deadline_margin: 15m
+  warn_before: 15m
+outlets:
+  - {domain: bbc.co.uk, name: BBC, tier: broadcast}
+`, im.Addr, im.Username, abs)
+	path := filepath.Join(dir, "desk.yaml")
+	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
+		return "", nil, err
+	}
+	cfg, err := config.Load(path, config.LoadOptions{})
+	if err != nil {
+		return "", nil, fmt.Errorf("bench config: %w", err)
+	}
+	return path, cfg, nil
+}
