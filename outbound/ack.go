@@ -377,6 +377,9 @@ func InertText(s string, max int) string {
 		out = append(out, w)
 	}
 	s = strings.Join(out, " ")
+	if max < 1 {
+		return ""
+	}
 	if utf8.RuneCountInString(s) > max {
 		r := []rune(s)
 		s = strings.TrimSpace(string(r[:max-1])) + "…"

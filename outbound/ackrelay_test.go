@@ -197,4 +197,9 @@ func TestInertText(t *testing.T) {
 			t.Errorf("InertText(%q) is %d runes", tc.in, utf8.RuneCountInString(got))
 		}
 	}
+	for _, n := range []int{-1, 0, 1, 2} {
+		if got := InertText("a subject", n); utf8.RuneCountInString(got) > max(0, n) {
+			t.Errorf("InertText(_, %d) = %q", n, got)
+		}
+	}
 }
