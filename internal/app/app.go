@@ -51,6 +51,10 @@ type Options struct {
 	Secret func(env string) string
 	// OnOutcome is told about every committed message.
 	OnOutcome func(o store.Outcome, in *store.Incoming)
+	// OutboxClaimAfter is how long mail claimed by a sender that died
+	// waits before another sends it (default outbound's 2m; the scale
+	// tests shorten it).
+	OutboxClaimAfter time.Duration
 	// Mux, if set, is given the HTTP mux to add routes to (the demo adds
 	// its pages).
 	Mux func(mux *http.ServeMux)

@@ -16,7 +16,7 @@ func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
 	releases := routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix)
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
-		Clock: d.opts.Clock, Secret: d.opts.Secret, Auth: d.auths,
+		Clock: d.opts.Clock, Secret: d.opts.Secret, Outbox: outbound.OutboxOptions{ClaimAfter: d.opts.OutboxClaimAfter}, Auth: d.auths,
 		LinesToTake: func(ctx context.Context, id string) ([]string, error) {
 			r, ok, err := releases.Get(ctx, id)
 			if err != nil {
