@@ -417,7 +417,7 @@ func overlay(base, demo []byte) ([]byte, error) {
 		return nil, errors.New("empty document")
 	}
 	bm, dm := b.Content[0], d.Content[0]
-	for _, key := range []string{"mailboxes", "redis", "smtp", "releases", "sla", "escalation", "ingest", "web"} {
+	for _, key := range []string{"mailboxes", "redis", "smtp", "releases", "sla", "escalation", "ingest", "web", "alerts"} {
 		var val *yaml.Node
 		for i := 0; i+1 < len(dm.Content); i += 2 {
 			if dm.Content[i].Value == key {
