@@ -36,6 +36,7 @@ func routeCases(ref string) []routeCase {
 		{"POST /releases/{id}/lines", "POST", "/releases/" + rel + "/lines", url.Values{"lines": {"Line one.\nLine two."}}, ""},
 		{"GET /reports", "GET", "/reports", nil, ""},
 		{"GET /admin", "GET", "/admin", nil, ""},
+		{"POST /admin/reload", "POST", "/admin/reload", url.Values{}, ""},
 		{"GET /demo", "GET", "/demo", nil, ""},
 		{"GET /demo/outbox", "GET", "/demo/outbox", nil, ""},
 		{"GET /api/enquiries", "GET", "/api/enquiries", nil, ""},
