@@ -23,6 +23,8 @@
 //	P idx:open                        zset ref → created (ms), enquiries not resolved
 //	P idx:officer:<id>                zset ref → created (ms), open enquiries assigned to the officer
 //	P idx:auto                        zset mkey → received (ms), automatic mail
+//	P sender:<from>                   zset ref → received (ms, at most now): the sender's newest
+//	                                  enquiries, at most Options.SenderLimit (the flood limit)
 //	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
 //	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
 //	P sla:warn, P sla:breach          zsets "<ref>|<clock>" → when the clock warns / breaches (ms)
