@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/store"
@@ -14,8 +15,9 @@ import (
 // before ("{md}:"): starting would look like an empty desk and take the
 // mail in again. The fix is one line of config, which the error gives.
 func checkKeyPrefix(ctx context.Context, st *store.Store, cfg *config.Config) error {
-	if cfg.Redis.DeskID == "" || st.Prefix() == config.LegacyKeyPrefix {
-		return nil // key_prefix was given: the operator chose
+	derived := cfg.Redis.DeskID != "" && cfg.Redis.DeskID == strings.ToLower(cfg.Desk.ReferencePrefix)
+	if !derived || st.Prefix() == config.LegacyKeyPrefix {
+		return nil // key_prefix or a desk id of its own: the operator chose
 	}
 	rdb := st.Client()
 	// One key at a time: on a Cluster the two prefixes live in different
