@@ -41,7 +41,8 @@
 // dashboard reply (recorded as "desk"). Messages never ingested (no
 // keyword, still in a watched folder in processed_folder mode) are left
 // where they are for `serve`, which acknowledges them as new, and each
-// watched folder's cursor is set just below the first of them.
+// watched folder's cursor is set just below the first of them (each Sent
+// folder's past what was read).
 package recovery
 
 import (
@@ -143,8 +144,10 @@ type runner struct {
 	sent   []sentItem        // Sent-folder messages, oldest first
 	next   int               // sent[next] is the first not yet replayed
 	retry  []sentItem        // sent items whose enquiry was not there yet
-	res    Result
-	last   time.Time // the replay clock never goes back
+	// sentFolders are the Sent folders read, for their cursors.
+	sentFolders []*folderPlan
+	res         Result
+	last        time.Time // the replay clock never goes back
 }
 
 type sentItem struct {
@@ -267,7 +270,7 @@ func (r *runner) run(ctx context.Context) error {
 	if err := r.settle(ctx, r.o.Clock.Now()); err != nil {
 		return err
 	}
-	for _, p := range plans {
+	for _, p := range append(plans, r.sentFolders...) {
 		if err := r.setCursor(ctx, p); err != nil {
 			return err
 		}
@@ -405,6 +408,8 @@ func (r *runner) readSent(ctx context.Context, mb *config.Mailbox) error {
 	if err != nil {
 		return err
 	}
+	// The Sent-folder watcher of `serve` carries on after what was read.
+	r.sentFolders = append(r.sentFolders, &folderPlan{mb: mb, name: mb.SentFolder, watched: true, uidval: v, uids: uids})
 	for start := 0; start < len(uids); start += r.o.Batch {
 		msgs, err := fetch(c, uids[start:min(start+r.o.Batch, len(uids))])
 		if err != nil {
@@ -580,7 +585,7 @@ func (r *runner) settle(ctx context.Context, t time.Time) error {
 	return nil
 }
 
-// setCursor moves a watched folder's cursor to just below its first
+// setCursor moves a watched folder's (or a Sent folder's) cursor to just below its first
 // message never ingested (past the last replayed one when there is none),
 // so `serve` starts there and ingests the rest as new mail.
 func (r *runner) setCursor(ctx context.Context, p *folderPlan) error {
