@@ -228,6 +228,10 @@ type Policy struct {
 	Acknowledge   time.Duration `yaml:"acknowledge"`
 	FirstResponse time.Duration `yaml:"first_response"`
 	Resolution    time.Duration `yaml:"resolution"`
+	// AutoAckMeetsHolding, when true, lets the automatic acknowledgement
+	// meet the holding-reply clock (id acknowledge) when it is sent; by
+	// default only a person's holding reply meets it.
+	AutoAckMeetsHolding bool `yaml:"auto_ack_meets_holding"`
 }
 
 // PolicyMatch selects enquiries; every non-empty list must contain the

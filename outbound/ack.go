@@ -23,7 +23,7 @@ const DefaultAckTemplate = `{{if .Name}}Dear {{.Name}},{{else}}Hello,{{end}}
 
 Thank you for your enquiry{{if .Subject}} about "{{.Subject}}"{{end}}. It has reached the {{.Desk}} and its reference is {{.Ref}}.
 
-It is being handled by {{.Team}}, and you can expect a response {{.Expected}}.{{if .Deadline}} We have noted your deadline of {{.Deadline}}.{{end}}
+It is being handled by {{.Team}}, and you can expect a response {{.Expected}}.{{if .Deadline}} We have noted your deadline of {{.Deadline}}.{{else if .DeadlinePassed}} Your deadline of {{.DeadlinePassed}} had already passed when your enquiry reached us; we will answer as soon as we can.{{end}}
 
 If you write again about this enquiry, please keep {{.Ref}} in the subject line so that it reaches the right people.
 
@@ -51,8 +51,13 @@ type AckData struct {
 	// time: "by 10:45 today", "by 09:15 tomorrow (Tuesday)".
 	Expected string
 	Due      time.Time // first response due, in desk time (zero if none)
-	// Deadline is the journalist's own deadline in plain words, or "".
+	// Deadline is the journalist's own deadline in plain words, or "" —
+	// also "" when it has passed, so that no template cites a passed
+	// deadline as if it could still be met.
 	Deadline string
+	// DeadlinePassed is the journalist's deadline in plain words when it
+	// had passed by the time the acknowledgement was written, else "".
+	DeadlinePassed string
 }
 
 // parseAckTemplate reads the configured template (or the default) and
@@ -153,6 +158,8 @@ func (s *Service) ackDecision(ctx context.Context, e *store.Enquiry, m *store.Me
 		return "the sender is a no-reply or robot address", nil
 	case e.Status != store.StatusOpen:
 		return "the enquiry is already " + string(e.Status), nil
+	case e.Channel != "" && e.Fields["ack_requested"] != "1":
+		return "a " + e.Channel + " enquiry logged on the dashboard without \"send acknowledgement\"", nil
 	}
 	for _, c := range []string{store.ClockAcknowledge, store.ClockFirstResponse} {
 		if !e.Clocks[c].Met.IsZero() {
@@ -238,9 +245,7 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	if due := e.Clocks[store.ClockFirstResponse].Due; !due.IsZero() {
 		data.Due = due.In(s.cfg.Location)
 	}
-	if !e.Deadline.IsZero() {
-		data.Deadline = When(e.Deadline, now, s.cfg.Location)
-	}
+	data.Deadline, data.DeadlinePassed = ackDeadline(e.Deadline, now, s.cfg.Location)
 	var body bytes.Buffer
 	if err := s.ackTmpl.Execute(&body, data); err != nil {
 		return fmt.Errorf("acknowledgement template: %w", err)
@@ -257,7 +262,38 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	out.Raw, out.MessageID = raw, mid
 	out.Append = s.appendMailbox(e.Mailbox)
 	out.Record = Record{By: "system", Timeline: "acknowledgement sent to " + rcpt.Addr + " (response expected " + data.Expected + ")"}
+	if s.autoAckMeetsHolding(e.Policy) {
+		// Recorded as a holding reply once sent (Service.finish →
+		// store.RecordResponse), which meets the holding-reply clock.
+		out.Record.Response, out.Record.Via = string(store.Holding), "auto-ack"
+	}
 	return s.enqueueAck(ctx, out, rcpt.Addr)
+}
+
+// autoAckMeetsHolding reports whether the enquiry's SLA policy lets the
+// automatic acknowledgement meet the holding-reply clock
+// (sla.policies[].auto_ack_meets_holding, off by default).
+func (s *Service) autoAckMeetsHolding(policy string) bool {
+	for i := range s.cfg.SLA.Policies {
+		if p := &s.cfg.SLA.Policies[i]; p.ID == policy {
+			return p.AutoAckMeetsHolding
+		}
+	}
+	return false
+}
+
+// ackDeadline words the journalist's deadline for an acknowledgement
+// written at now: (deadline, "") while it is still ahead, ("", passed)
+// once it has passed, so the acknowledgement never cites a passed deadline
+// as if it could be met; ("", "") when there is none.
+func ackDeadline(deadline, now time.Time, loc *time.Location) (ahead, passed string) {
+	switch {
+	case deadline.IsZero():
+		return "", ""
+	case deadline.After(now):
+		return When(deadline, now, loc), ""
+	}
+	return "", When(deadline, now, loc)
 }
 
 // deskAckRate is the rate key of the desk-wide acknowledgement limit.
