@@ -453,9 +453,13 @@ func (r *runner) replayFolder(ctx context.Context, p *folderPlan) error {
 	}
 	f := inbox.Folder{Mailbox: p.mb.ID, Name: p.name, UIDValidity: p.uidval}
 	// The next batch is fetched while this one is parsed and committed.
+	// Messages this folder's source records already hold (a second run)
+	// are not fetched: the commit would find them recorded and change
+	// nothing.
 	type fetched struct {
-		msgs []inbox.Fetched
-		err  error
+		msgs     []inbox.Fetched
+		recorded int
+		err      error
 	}
 	batches := make(chan fetched, 1)
 	fctx, cancel := context.WithCancel(ctx)
@@ -463,9 +467,20 @@ func (r *runner) replayFolder(ctx context.Context, p *folderPlan) error {
 	go func() {
 		defer close(batches)
 		for start := 0; start < len(p.uids); start += r.o.Batch {
-			msgs, err := fetch(c, p.uids[start:min(start+r.o.Batch, len(p.uids))])
+			uids := p.uids[start:min(start+r.o.Batch, len(p.uids))]
+			rec, err := r.st.Recorded(fctx, p.mb.ID, p.name, p.uidval, uids)
+			var todo []uint32
+			for _, u := range uids {
+				if !rec[u] {
+					todo = append(todo, u)
+				}
+			}
+			var msgs []inbox.Fetched
+			if err == nil && len(todo) > 0 {
+				msgs, err = fetch(c, todo)
+			}
 			select {
-			case batches <- fetched{msgs, err}:
+			case batches <- fetched{msgs, len(uids) - len(todo), err}:
 			case <-fctx.Done():
 				return
 			}
@@ -478,6 +493,13 @@ func (r *runner) replayFolder(ctx context.Context, p *folderPlan) error {
 		msgs, err := b.msgs, b.err
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", p.mb.ID, p.name, err)
+		}
+		if b.recorded > 0 {
+			r.res.Messages += b.recorded
+			r.res.Outcomes["dup-source"] += b.recorded
+			if r.o.Progress != nil {
+				r.o.Progress.Add(b.recorded)
+			}
 		}
 		// A batch is cut where a Sent message falls between two of its
 		// messages, so a reply is recorded before the journalist's answer
