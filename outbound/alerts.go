@@ -291,7 +291,7 @@ func (s *Service) alertText(e *store.Enquiry, n Notification, off *config.Office
 func clockName(c string) string {
 	switch c {
 	case store.ClockAcknowledge:
-		return "acknowledgement"
+		return "holding reply"
 	case store.ClockFirstResponse:
 		return "first response"
 	case store.ClockNextResponse:

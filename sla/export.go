@@ -59,14 +59,44 @@ type ExportEnquiry struct {
 	Messages       int                    `json:"messages"`
 	Clocks         map[string]ExportClock `json:"clocks"`
 	Timeline       []store.Event          `json:"timeline"`
+
+	// Channel is how the enquiry came: "email" (a watched mailbox), or
+	// "phone" (or "email") for one logged on the dashboard.
+	Channel string `json:"channel"`
 }
+
+// ExportOptions shape an export.
+type ExportOptions struct {
+	// Format is csv or jsonl.
+	Format string
+	// Excel (csv only) starts the file with a UTF-8 byte-order mark, so
+	// that Excel reads names such as "Blerina Çela" as UTF-8, ends lines
+	// with CRLF, and writes times as "2006-01-02 15:04:05" in the desk's
+	// zone, which Excel takes as dates; the timezone column names the zone.
+	Excel bool
+}
+
+// UTF8BOM is the byte-order mark that tells spreadsheet programs a CSV
+// file is UTF-8.
+const UTF8BOM = "\uFEFF"
 
 // Export writes every enquiry opened in the query's period (and matching
 // its filter), oldest first, as CSV or JSON Lines; it returns how many.
 // It reads the enquiries themselves, a page at a time.
 func (r *Reporter) Export(ctx context.Context, q Query, format string, w io.Writer) (int, error) {
+	return r.ExportTo(ctx, q, ExportOptions{Format: format}, w)
+}
+
+// ExportTo is Export with options. CSV times are in the desk's zone with
+// the offset always written ("+00:00", never "Z", so winter times in
+// London do not read as UTC), or in Excel's form with opt.Excel.
+func (r *Reporter) ExportTo(ctx context.Context, q Query, opt ExportOptions, w io.Writer) (int, error) {
+	format := opt.Format
 	if format != ExportCSV && format != ExportJSONL {
 		return 0, fmt.Errorf("export format %q: use csv or jsonl", format)
+	}
+	if opt.Excel && format != ExportCSV {
+		return 0, fmt.Errorf("export format %q: the Excel option is for csv", format)
 	}
 	loc := r.cfg.Location
 	if loc == nil {
@@ -82,7 +112,13 @@ func (r *Reporter) Export(ctx context.Context, q Query, format string, w io.Writ
 	var cw *csv.Writer
 	enc := json.NewEncoder(w)
 	if format == ExportCSV {
+		if opt.Excel {
+			if _, err := io.WriteString(w, UTF8BOM); err != nil {
+				return 0, fmt.Errorf("export: %w", err)
+			}
+		}
 		cw = csv.NewWriter(w)
+		cw.UseCRLF = opt.Excel
 		_ = cw.Write(exportHeader())
 	}
 	n := 0
@@ -108,7 +144,7 @@ func (r *Reporter) Export(ctx context.Context, q Query, format string, w io.Writ
 				continue
 			}
 			if cw != nil {
-				_ = cw.Write(exportRecord(x, loc))
+				_ = cw.Write(exportRecord(x, loc, opt.Excel))
 			} else if err := enc.Encode(x); err != nil {
 				return n, fmt.Errorf("export: %w", err)
 			}
@@ -140,6 +176,9 @@ func (r *Reporter) exportOf(h map[string]string, tl []string, loc *time.Location
 		Outlet: h["outlet"], Tier: h["outlet_tier"], Topic: h["topic"], Release: h["release"], Officer: h["officer"],
 		Shift: h["shift"], Policy: h["policy"], Deadline: msTime(h["deadline"], loc), DeadlinePhrase: h["deadline_phrase"],
 		Parent: h["parent"], Messages: msgs, Clocks: map[string]ExportClock{}, Timeline: []store.Event{},
+	}
+	if x.Channel = h["channel"]; x.Channel == "" {
+		x.Channel = "email"
 	}
 	x.InHours = r.hours.In(x.Created)
 	for _, c := range ReportClocks {
@@ -178,18 +217,28 @@ func exportHeader() []string {
 		"from", "from_name", "subject", "deadline", "deadline_phrase", "updated", "resolved_at", "parent", "messages"}
 	for _, c := range ReportClocks {
 		for _, f := range exportClockFields {
-			h = append(h, c+"_"+f)
+			h = append(h, ClockColumn(c)+"_"+f)
 		}
 	}
-	return append(h, "timeline")
+	return append(h, "timeline", "channel", "timezone")
 }
 
-func exportRecord(x *ExportEnquiry, loc *time.Location) []string {
+// CSV time layouts: the offset always written; Excel's own form.
+const (
+	csvTime   = "2006-01-02T15:04:05-07:00"
+	excelTime = "2006-01-02 15:04:05"
+)
+
+func exportRecord(x *ExportEnquiry, loc *time.Location, excel bool) []string {
+	layout := csvTime
+	if excel {
+		layout = excelTime
+	}
 	ts := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
-		return t.In(loc).Format(time.RFC3339)
+		return t.In(loc).Format(layout)
 	}
 	rec := []string{x.Ref, x.Status, ts(x.Created), strconv.FormatBool(x.InHours), x.Topic, x.Officer, safeCell(x.Outlet), x.Tier, x.Release, x.Policy,
 		safeCell(x.From), safeCell(x.FromName), safeCell(x.Subject), ts(x.Deadline), safeCell(x.DeadlinePhrase), ts(x.Updated), ts(x.ResolvedAt), x.Parent,
@@ -213,5 +262,5 @@ func exportRecord(x *ExportEnquiry, loc *time.Location) []string {
 		}
 		fmt.Fprintf(&tl, "%s %s %s: %s", ts(ev.At), ev.Type, dash(ev.By), oneLine(ev.Text))
 	}
-	return append(rec, safeCell(tl.String()))
+	return append(rec, safeCell(tl.String()), x.Channel, loc.String())
 }

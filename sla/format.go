@@ -88,7 +88,7 @@ func WriteTable(w io.Writer, rep *Report, loc *time.Location) error {
 	ew.printf("in hours: %s\n", rep.InHours)
 	ew.printf("met = met within the due time, of the clocks decided (met in time or breached); times are to when the clock was met, median and 90th percentile\n\n")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := []string{"", "OPENED", "OPEN", "OVERDUE", "ACK MET", "ACK MEDIAN", "ACK P90", "1ST RESP MET", "1ST RESP MEDIAN", "1ST RESP P90", "NEXT RESP MET", "RESOLUTION MET", "BREACHES", ""}
+	head := []string{"", "OPENED", "OPEN", "OVERDUE", "HOLDING MET", "HOLDING MEDIAN", "HOLDING P90", "1ST RESP MET", "1ST RESP MEDIAN", "1ST RESP P90", "NEXT RESP MET", "RESOLUTION MET", "BREACHES", ""}
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	row := func(r *Row, label string) {
 		a, f := r.Clocks["acknowledge"], r.Clocks["first_response"]
@@ -152,7 +152,7 @@ func WriteCSV(w io.Writer, rep *Report) error {
 	head := []string{"group", "label", "opened", "open_now", "overdue_now"}
 	for _, c := range ReportClocks {
 		for _, f := range []string{"met", "late", "breached", "warned", "escalated", "met_share", "timed", "median_s", "p90_s", "mean_s"} {
-			head = append(head, c+"_"+f)
+			head = append(head, ClockColumn(c)+"_"+f)
 		}
 	}
 	_ = cw.Write(head)

@@ -56,7 +56,7 @@ func QueryFromValues(v url.Values, loc *time.Location, now time.Time) (Query, er
 //
 //	GET /api/reports/summary   the report (JSON); parameters as QueryFromValues
 //	GET /api/reports/breaches  the breach list only: {"count": n, "breaches": [...]}
-//	GET /api/reports/export    per-enquiry export; format=jsonl (default) or csv
+//	GET /api/reports/export    per-enquiry export; format=jsonl (default) or csv; excel=1 (csv) for Excel
 //	GET /api/sla/clocks        live clocks of open enquiries, soonest due first (limit)
 //	GET /api/sla/status        scheduled clocks, pending notices, rollup lag
 func (s *Service) Register(mux *http.ServeMux) {
@@ -138,9 +138,17 @@ func (s *Service) handleExport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "format: use csv or jsonl")
 		return
 	}
+	excel := r.URL.Query().Get("excel") == "1"
+	if excel && format != ExportCSV {
+		writeError(w, http.StatusBadRequest, "excel=1 is for format=csv")
+		return
+	}
 	name := fmt.Sprintf("enquiries-%s-%s.%s", q.From.Format("2006-01-02"), q.To.Format("2006-01-02"), format)
+	if excel {
+		name = fmt.Sprintf("enquiries-%s-%s-excel.csv", q.From.Format("2006-01-02"), q.To.Format("2006-01-02"))
+	}
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	if _, err := s.Reports.Export(r.Context(), q, format, w); err != nil {
+	if _, err := s.Reports.ExportTo(r.Context(), q, ExportOptions{Format: format, Excel: excel}, w); err != nil {
 		// Headers are gone; the truncated body is the signal.
 		s.log.Error("export failed", "err", err)
 	}

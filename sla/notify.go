@@ -276,8 +276,24 @@ func (d *Deliverer) render(r *noticeRecord) Notice {
 	return n
 }
 
-// ClockLabel is how a clock is named for people: "first response".
-func ClockLabel(clock string) string { return strings.ReplaceAll(clock, "_", " ") }
+// ClockLabel is how a clock is named for people: "first response",
+// "holding reply" for the clock whose id is acknowledge (it waits for a
+// person's holding reply, not for the automatic acknowledgement).
+func ClockLabel(clock string) string {
+	if clock == store.ClockAcknowledge {
+		return "holding reply"
+	}
+	return strings.ReplaceAll(clock, "_", " ")
+}
+
+// ClockColumn is a clock's name in CSV column headers: "holding_reply"
+// for the clock whose id is acknowledge, else its id.
+func ClockColumn(clock string) string {
+	if clock == store.ClockAcknowledge {
+		return "holding_reply"
+	}
+	return clock
+}
 
 func topicName(cfg *config.Config, id string) string {
 	if t := cfg.Topic(id); t != nil && t.Name != "" {

@@ -19,13 +19,14 @@ import (
 
 const reportUsage = `usage: mediadesk report --config FILE [--from DATE] [--to DATE] [--by GROUP] [--format table|csv|json]
                         [--breaches N] [--topic ID] [--officer ID] [--tier TIER] [--outlet NAME] [--release ID] [--hours in|out]
-       mediadesk report --config FILE --export csv|jsonl [--from DATE] [--to DATE] [filters]
+       mediadesk report --config FILE --export csv|jsonl [--excel] [--from DATE] [--to DATE] [filters]
 
 Reports on the enquiries opened from --from to --to (desk-local dates, YYYY-MM-DD, inclusive;
 default the last 7 days): volume, share of each clock met in time, median and 90th percentile
-time to acknowledge and to first response, open and overdue now, breaches with references.
+time to the holding reply and to first response, open and overdue now, breaches with references.
 GROUP is one of topic, officer, outlet, tier, release, day, hours.
---export writes one row (csv) or object (jsonl) per enquiry with every timestamp and its timeline.
+--export writes one row (csv) or object (jsonl) per enquiry with every timestamp (desk time) and its timeline;
+--excel (with csv, here or with --format csv) adds a UTF-8 byte-order mark so Excel reads names right.
 Reads the desk's Redis from the environment variable named by redis.url_env.
 `
 
@@ -40,6 +41,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "table, csv or json")
 	breaches := fs.Int("breaches", 20, "list this many breached clocks, most recent first (-1: all)")
 	export := fs.String("export", "", "instead of the report, export every enquiry: csv or jsonl")
+	excel := fs.Bool("excel", false, "CSV for Excel: a UTF-8 byte-order mark, CRLF, times as Excel reads them (desk time)")
 	catchUp := fs.Bool("catch-up", true, "fold events not yet in the rollups into them first (safe alongside running desks)")
 	filters := map[string]*string{}
 	for _, f := range []string{"topic", "officer", "tier", "outlet", "release"} {
@@ -57,6 +59,10 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	case sla.FormatTable, sla.FormatCSV, sla.FormatJSON:
 	default:
 		fmt.Fprintf(stderr, "mediadesk report: --format %q: use table, csv or json\n", *format)
+		return 2
+	}
+	if *excel && *export != sla.ExportCSV && (*export != "" || *format != sla.FormatCSV) {
+		fmt.Fprintln(stderr, "mediadesk report: --excel is for CSV: --export csv or --format csv")
 		return 2
 	}
 	if *export != "" && *export != sla.ExportCSV && *export != sla.ExportJSONL {
@@ -116,7 +122,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *export != "" {
-		n, err := svc.Reports.Export(ctx, q, *export, stdout)
+		n, err := svc.Reports.ExportTo(ctx, q, sla.ExportOptions{Format: *export, Excel: *excel}, stdout)
 		if err != nil {
 			fmt.Fprintf(stderr, "mediadesk report: %v\n", err)
 			return 1
@@ -131,6 +137,12 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return 1
+	}
+	if *excel && *format == sla.FormatCSV {
+		if _, err := io.WriteString(stdout, sla.UTF8BOM); err != nil {
+			fmt.Fprintf(stderr, "mediadesk report: %v\n", err)
+			return 1
+		}
 	}
 	if err := sla.Write(stdout, rep, *format, cfg.Location); err != nil {
 		fmt.Fprintf(stderr, "mediadesk report: %v\n", err)

@@ -160,4 +160,4 @@ func kindName(k string) string {
 	return k
 }
 
-func clockName(c string) string { return strings.ReplaceAll(c, "_", " ") }
+func clockName(c string) string { return sla.ClockLabel(c) }
