@@ -67,6 +67,13 @@ type NewEnquiry struct {
 	// Timeline holds extra events recorded when the enquiry opens (the
 	// routing decision and its reasons).
 	Timeline []Event
+	// Channel is how the enquiry reached the desk when not by mail
+	// ("phone" for a logged call; "" means email). Stored as the
+	// enquiry's "channel" field.
+	Channel string
+	// AckRequested is set on a logged call whose officer asked for an
+	// acknowledgement by mail (field "ack_requested" = "1").
+	AckRequested bool
 }
 
 // Outcome is what committing one message did.
@@ -301,6 +308,10 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		put("policy_ack_ms", strconv.FormatInt(n.PolicyAck.Milliseconds(), 10))
 		put("policy_frt_ms", strconv.FormatInt(n.PolicyFRT.Milliseconds(), 10))
 		put("policy_res_ms", strconv.FormatInt(n.PolicyRes.Milliseconds(), 10))
+		put("channel", n.Channel)
+		if n.AckRequested {
+			put("ack_requested", "1")
+		}
 		ci.Officer = n.Officer
 		for _, c := range []struct {
 			name string

@@ -99,6 +99,10 @@ type Enquiry struct {
 	Messages       int               `json:"messages"`
 	Clocks         map[string]Clock  `json:"clocks,omitempty"`
 	Fields         map[string]string `json:"-"` // the raw hash, for packages that own extra fields
+
+	// Channel is "phone" (or "email") for an enquiry logged on the
+	// dashboard; "" for mail that reached a watched mailbox.
+	Channel string `json:"channel,omitempty"`
 }
 
 // Message is a stored message: the parsed mail plus where it came from.

@@ -52,6 +52,7 @@ func enquiryFromHash(h map[string]string) *Enquiry {
 		Policy:         h["policy"],
 		Parent:         h["parent"],
 		Mailbox:        h["mailbox"],
+		Channel:        h["channel"],
 		Created:        fromMS(h["created"]),
 		Updated:        fromMS(h["updated"]),
 		Messages:       msgs,

@@ -83,6 +83,9 @@ type Options struct {
 	// Reloader reloads the desk's configuration from the admin page (nil:
 	// no reload button).
 	Reloader Reloader
+	// Calls routes calls logged on the dashboard like the ingest routes
+	// mail (nil: logging calls is off).
+	Calls CallRouter
 }
 
 // Server is the dashboard and the security around the whole mux.
@@ -220,6 +223,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin", s.adminPage)
 	mux.HandleFunc("POST /admin/reload", s.reloadConfig)
 	mux.HandleFunc("GET /events", s.events)
+	s.registerCalls(mux)
 }
 
 // publicRoutes need no sign-in.

@@ -33,6 +33,7 @@ func (d *Desk) handler(g *generation) (http.Handler, error) {
 	if d.opts.LoadConfig != nil {
 		o.Reloader = webReloader{d}
 	}
+	o.Calls = liveRouter{d}
 	srv, err := web.New(o)
 	if err != nil {
 		return nil, err
