@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mediadesk/mediadesk/internal/clock"
+	"github.com/mediadesk/mediadesk/internal/servers"
 )
 
 // rulesDir holds the example Prometheus alerting rules and their tests.
@@ -63,12 +64,12 @@ func TestAlertRulesUseExportedSeries(t *testing.T) {
 // alerts_test.yml. Skipped without promtool, failed under
 // MEDIADESK_REQUIRE_REAL=1 (.ci/run installs it).
 func TestAlertRulesPromtool(t *testing.T) {
-	promtool, err := exec.LookPath("promtool")
+	promtool, err := servers.LookPromtool()
 	if err != nil {
-		if os.Getenv("MEDIADESK_REQUIRE_REAL") == "1" {
-			t.Fatal("promtool is not installed (apt-get install prometheus) and MEDIADESK_REQUIRE_REAL=1")
+		if servers.RequireReal() {
+			t.Fatalf("promtool is not installed (apt-get install prometheus) and MEDIADESK_REQUIRE_REAL=1: %v", err)
 		}
-		t.Skip("promtool is not installed (apt-get install prometheus)")
+		t.Skipf("promtool is not installed (apt-get install prometheus): %v", err)
 	}
 	for _, args := range [][]string{{"check", "rules", "alerts.yml"}, {"test", "rules", "alerts_test.yml"}} {
 		cmd := exec.Command(promtool, args...)
