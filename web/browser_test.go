@@ -139,6 +139,13 @@ type liveDesk struct {
 
 func startDesk(t *testing.T) *liveDesk {
 	t.Helper()
+	return startDeskWith(t, browserDesk, []string{"ann", "bob", "meg"})
+}
+
+// startDeskWith starts a desk from deskYAML (with the IMAP address,
+// username and SMTP address to fill in) and a users file for users.
+func startDeskWith(t *testing.T, deskYAML string, userIDs []string) *liveDesk {
+	t.Helper()
 	im, err := servers.StartMemIMAP("press", "")
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +166,7 @@ func startDesk(t *testing.T) *liveDesk {
 		t.Fatal(err)
 	}
 	cfgPath := filepath.Join(dir, "desk.yaml")
-	if err := os.WriteFile(cfgPath, []byte(fmt.Sprintf(browserDesk, im.Addr, im.Username, sink.Addr)), 0o600); err != nil {
+	if err := os.WriteFile(cfgPath, []byte(fmt.Sprintf(deskYAML, im.Addr, im.Username, sink.Addr)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load(cfgPath, config.LoadOptions{})
@@ -167,7 +174,7 @@ func startDesk(t *testing.T) *liveDesk {
 		t.Fatal(err)
 	}
 	users := filepath.Join(dir, "users")
-	if err := web.WriteUsers(users, []string{"ann", "bob", "meg"}, browserPassword, bcrypt.MinCost); err != nil {
+	if err := web.WriteUsers(users, userIDs, browserPassword, bcrypt.MinCost); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

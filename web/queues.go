@@ -98,6 +98,9 @@ type queueData struct {
 	Tabs      []queueTab
 	Rows      []row
 	Truncated bool
+	// WarnMs is the desk's warning time (ms): app.js turns a journalist's
+	// deadline amber when it is this close, as the clocks are.
+	WarnMs int64
 }
 
 var validRef = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
@@ -161,7 +164,7 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 			return rows[i].E.Created.After(rows[j].E.Created)
 		})
 	}
-	d := queueData{}
+	d := queueData{WarnMs: s.cfg.SLA.WarnBefore.Milliseconds()}
 	for _, q := range queues {
 		t := queueTab{queueDef: q, Count: len(byQueue[q.Name]), Active: q.Name == want, Counted: q.Name != "resolved" || q.Name == want}
 		d.Tabs = append(d.Tabs, t)

@@ -23,9 +23,14 @@
     return Math.floor(s / 86400) + 'd ' + Math.floor((s % 86400) / 3600) + 'h';
   }
 
-  function tick() {
+  // tick rewrites every countdown in root (the page, or a fetched
+  // fragment before it is compared with the page).
+  function tick(root) {
+    root = root || document;
     var now = Date.now() + skew;
-    var els = document.querySelectorAll('[data-due]');
+    var q = root.getElementById ? root.getElementById('queue') : null;
+    var warn = q ? parseInt(q.getAttribute('data-warn'), 10) : NaN;
+    var els = root.querySelectorAll('[data-due]');
     for (var i = 0; i < els.length; i++) {
       var el = els[i];
       var due = parseInt(el.getAttribute('data-due'), 10);
@@ -33,10 +38,21 @@
       var left = due - now;
       el.textContent = left >= 0 ? 'due in ' + short(left) : 'overdue by ' + short(-left);
       el.classList.toggle('overdue', left < 0);
+      if (el.classList.contains('deadline-due') && !isNaN(warn)) {
+        el.classList.toggle('soon', left >= 0 && left <= warn);
+      }
     }
   }
   tick();
-  setInterval(tick, 1000);
+  setInterval(function () { tick(); }, 1000);
+
+  // announce tells screen readers, politely, what changed.
+  function announce(text) {
+    var a = document.getElementById('announce');
+    if (!a || !text) { return; }
+    a.textContent = '';
+    setTimeout(function () { a.textContent = text; }, 50);
+  }
 
   function notice(text) {
     var n = document.getElementById('notice');
@@ -69,6 +85,350 @@
     });
   }
 
+  var refreshSoon = function () {};
+
+  // ---- The queue: selection, filter, keyboard, patching in place. ----
+
+  function rows() {
+    var t = document.getElementById('queue-table');
+    return t ? Array.prototype.slice.call(t.tBodies[0].rows) : [];
+  }
+  function visibleRows() {
+    return rows().filter(function (r) { return !r.hidden; });
+  }
+  var selKey = 'mediadesk.sel:' + window.location.pathname;
+  function selected() {
+    var t = document.getElementById('queue-table');
+    return t ? t.querySelector('tr.selected') : null;
+  }
+  // select marks row as the current one; focus moves to its subject link
+  // (so Enter opens it and screen readers read it) unless quiet.
+  function select(row, quiet) {
+    var old = selected();
+    if (old && old !== row) { old.classList.remove('selected'); old.removeAttribute('aria-current'); }
+    if (!row) { return; }
+    row.classList.add('selected');
+    row.setAttribute('aria-current', 'true');
+    try { sessionStorage.setItem(selKey, row.getAttribute('data-ref')); } catch (e) {}
+    if (!quiet) {
+      var a = row.querySelector('td.subject a');
+      if (a) { a.focus({ preventScroll: true }); }
+      row.scrollIntoView({ block: 'nearest' });
+    }
+  }
+  function move(by) {
+    var vr = visibleRows();
+    if (vr.length === 0) { return; }
+    var i = vr.indexOf(selected());
+    i = i < 0 ? (by > 0 ? 0 : vr.length - 1) : Math.max(0, Math.min(vr.length - 1, i + by));
+    select(vr[i]);
+  }
+  function rowByRef(ref) {
+    var rs = rows();
+    for (var i = 0; i < rs.length; i++) { if (rs[i].getAttribute('data-ref') === ref) { return rs[i]; } }
+    return null;
+  }
+  // Restore the selection when the queue is shown again.
+  (function () {
+    var ref = null;
+    try { ref = sessionStorage.getItem(selKey); } catch (e) {}
+    var r = ref && rowByRef(ref);
+    if (r) { select(r, true); }
+  }());
+  // Clicking or focusing a row selects it.
+  document.addEventListener('focusin', function (ev) {
+    var tr = ev.target.closest && ev.target.closest('#queue-table tbody tr');
+    if (tr) { select(tr, true); }
+  });
+
+  // The filter box: rows that do not contain every word are hidden.
+  var filter = document.getElementById('queue-filter');
+  function applyFilter() {
+    if (!filter) { return; }
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0, all = rows();
+    all.forEach(function (r) {
+      var text = r.textContent.toLowerCase();
+      var ok = words.every(function (w) { return text.indexOf(w) >= 0; });
+      r.hidden = !ok;
+      if (ok) { shown++; }
+    });
+    var size = document.getElementById('queue-size');
+    if (size) { size.textContent = words.length ? shown + ' of ' + all.length + ' match the filter.' : all.length + ' shown.'; }
+    return shown;
+  }
+  if (filter) {
+    var filterTimer = null;
+    filter.addEventListener('input', function () {
+      var n = applyFilter();
+      clearTimeout(filterTimer);
+      filterTimer = setTimeout(function () { announce(n + (n === 1 ? ' enquiry matches.' : ' enquiries match.')); }, 600);
+    });
+    filter.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape') { filter.value = ''; applyFilter(); filter.blur(); }
+      if (ev.key === 'Enter' || ev.key === 'ArrowDown') {
+        ev.preventDefault();
+        var vr = visibleRows();
+        if (vr.length) { select(vr[0]); }
+      }
+    });
+  }
+
+  // patchQueue brings the page's queue in line with a fresh copy, row by
+  // row, keeping the selection, the focus and the scroll position.
+  function patchQueue(fresh) {
+    var old = document.getElementById('queue');
+    if (!old) { return; }
+    var scrollY = window.scrollY;
+    var active = document.activeElement;
+    var activeRow = active && active.closest ? active.closest('#queue-table tbody tr') : null;
+    var activeRef = activeRow ? activeRow.getAttribute('data-ref') : null;
+    var activeCell = activeRow ? Array.prototype.indexOf.call(activeRow.cells, active.closest('td')) : -1;
+    var activeId = active && active.id && old.contains(active) ? active.id : null;
+    var sel = selected();
+    var selRef = sel ? sel.getAttribute('data-ref') : null;
+    tick(fresh.ownerDocument);
+    // Tabs and the hint: small, replaced when different.
+    ['nav.tabs', '#queue-hint'].forEach(function (q) {
+      var a = old.querySelector(q), b = fresh.querySelector(q);
+      if (a && b && a.innerHTML !== b.innerHTML) { a.innerHTML = b.innerHTML; }
+    });
+    var ot = old.querySelector('#queue-table'), ft = fresh.querySelector('#queue-table');
+    var added = [], gone = 0;
+    if (!ot || !ft) {
+      // From empty to rows or back: the whole fragment.
+      var had = ot ? ot.tBodies[0].rows.length : 0;
+      var has = ft ? ft.tBodies[0].rows.length : 0;
+      old.replaceWith(document.importNode(fresh, true));
+      if (has > had) { announce((has - had) + ' new in this queue.'); } else if (had > has) { announce('The queue is now empty.'); }
+      applyFilter();
+      return;
+    }
+    var body = ot.tBodies[0];
+    var byRef = {};
+    rows().forEach(function (r) { byRef[r.getAttribute('data-ref')] = r; });
+    var keep = {};
+    var frs = Array.prototype.slice.call(ft.tBodies[0].rows);
+    frs.forEach(function (fr, i) {
+      var ref = fr.getAttribute('data-ref');
+      keep[ref] = true;
+      var r = byRef[ref];
+      if (!r) {
+        r = document.importNode(fr, true);
+        r.classList.add('fresh');
+        added.push(r);
+      } else {
+        // Attributes (state classes, officer) and only the cells that changed.
+        var wasSel = r.classList.contains('selected');
+        for (var k = 0; k < fr.attributes.length; k++) {
+          var at = fr.attributes[k];
+          if (r.getAttribute(at.name) !== at.value) { r.setAttribute(at.name, at.value); }
+        }
+        if (wasSel) { r.classList.add('selected'); }
+        for (var c = 0; c < fr.cells.length; c++) {
+          if (r.cells[c] && r.cells[c].innerHTML !== fr.cells[c].innerHTML) {
+            r.cells[c].innerHTML = fr.cells[c].innerHTML;
+          }
+        }
+      }
+      if (body.rows[i] !== r) { body.insertBefore(r, body.rows[i] || null); }
+    });
+    rows().forEach(function (r) {
+      if (!keep[r.getAttribute('data-ref')]) { r.remove(); gone++; }
+    });
+    // The note under the table (truncation) follows the fresh copy.
+    var on = ot.nextElementSibling, fn = ft.nextElementSibling;
+    if (on && on.tagName === 'P' && (!fn || fn.tagName !== 'P')) { on.remove(); }
+    if (fn && fn.tagName === 'P') {
+      if (on && on.tagName === 'P') { on.innerHTML = fn.innerHTML; } else { ot.after(document.importNode(fn, true)); }
+    }
+    applyFilter();
+    // Selection, then focus, then scroll.
+    var s2 = selRef ? rowByRef(selRef) : null;
+    if (s2) { select(s2, true); }
+    if (activeRef && document.activeElement !== active) {
+      var r2 = rowByRef(activeRef);
+      var target = r2 && activeCell >= 0 && r2.cells[activeCell] ? r2.cells[activeCell].querySelector('a, button, input') : null;
+      if (target) { target.focus({ preventScroll: true }); }
+    } else if (activeId && document.activeElement !== active) {
+      var e2 = document.getElementById(activeId);
+      if (e2) { e2.focus({ preventScroll: true }); }
+    }
+    if (window.scrollY !== scrollY) { window.scrollTo(window.scrollX, scrollY); }
+    var words = [];
+    if (added.length) {
+      words.push(added.length === 1 ? 'New in this queue: ' + added[0].querySelector('td.subject').textContent.trim() + '.' : added.length + ' new in this queue.');
+    }
+    if (gone) { words.push(gone + (gone === 1 ? ' enquiry left' : ' enquiries left') + ' this queue.'); }
+    announce(words.join(' '));
+  }
+
+  // claim takes the selected enquiry (c on the queue) through the same
+  // form action as the enquiry page, then patches the queue.
+  function claimRow(row) {
+    var ref = row.getAttribute('data-ref');
+    var me = document.getElementById('me');
+    var officer = row.getAttribute('data-officer');
+    if (me && officer === me.getAttribute('data-user')) { announce('You already have ' + ref + '.'); return; }
+    if (officer && !window.confirm('Take ' + ref + ' over from ' + row.getAttribute('data-officer-name') + '?')) { return; }
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var form = new URLSearchParams();
+    form.set('csrf', token ? token.getAttribute('content') : '');
+    form.set('expect', officer || '');
+    fetch('/enquiries/' + encodeURIComponent(ref) + '/claim', {
+      method: 'POST', credentials: 'same-origin', redirect: 'manual', body: form,
+      headers: { 'X-CSRF-Token': token ? token.getAttribute('content') : '' }
+    }).then(function (r) {
+      if (r.type === 'opaqueredirect' || r.ok && r.redirected) {
+        var cell = row.querySelector('td.officer');
+        if (cell && me) { cell.textContent = me.textContent; }
+        if (me) { row.setAttribute('data-officer', me.getAttribute('data-user')); row.setAttribute('data-officer-name', me.textContent); }
+        announce('You claimed ' + ref + '.');
+        flashText('You claimed ' + ref + '.', false);
+        refreshSoon();
+        return null;
+      }
+      return r.text().then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var f = doc.getElementById('flash') || doc.getElementById('error-message');
+        var msg = 'Not claimed: ' + (f ? f.textContent.trim() : 'the server said ' + r.status);
+        announce(msg);
+        flashText(msg, true);
+      });
+    }).catch(function () { flashText('Not claimed: the desk did not answer.', true); });
+  }
+  function flashText(text, error) {
+    var main = document.getElementById('main');
+    var f = document.getElementById('flash');
+    if (!f && main) {
+      f = document.createElement('p');
+      f.id = 'flash';
+      f.setAttribute('role', 'status');
+      main.insertBefore(f, main.firstChild);
+    }
+    if (!f) { return; }
+    f.className = 'flash' + (error ? ' error' : '');
+    f.textContent = text;
+  }
+
+  // ---- Keyboard shortcuts (Gmail and Front conventions). ----
+  var help = document.getElementById('keys-help');
+  var helpReturn = null;
+  function showHelp(on) {
+    if (!help) { return; }
+    if (on) {
+      helpReturn = document.activeElement;
+      help.hidden = false;
+      var c = document.getElementById('keys-close');
+      if (c) { c.focus(); }
+    } else {
+      help.hidden = true;
+      if (helpReturn && helpReturn.focus) { helpReturn.focus({ preventScroll: true }); }
+    }
+  }
+  var showKeys = document.getElementById('show-keys');
+  if (showKeys) { showKeys.addEventListener('click', function () { showHelp(true); }); }
+  var closeKeys = document.getElementById('keys-close');
+  if (closeKeys) { closeKeys.addEventListener('click', function () { showHelp(false); }); }
+  if (help) {
+    help.addEventListener('click', function (ev) { if (ev.target === help) { showHelp(false); } });
+    help.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape') { ev.preventDefault(); showHelp(false); }
+      if (ev.key === 'Tab') { ev.preventDefault(); } // one control: focus stays in the dialog
+    });
+  }
+
+  var goto = { i: '/queues/new', m: '/queues/mine', o: '/queues/open', b: '/queues/breaching', x: '/queues/breached', w: '/queues/waiting', d: '/queues/resolved', r: '/releases' };
+  var gPending = 0;
+  var onQueue = body.getAttribute('data-live') === 'queue';
+  var onEnquiry = body.getAttribute('data-live') === 'enquiry';
+  if (onQueue) {
+    try { sessionStorage.setItem('mediadesk.queue', window.location.pathname); } catch (e) {}
+  }
+  var back = document.getElementById('back-to-queue');
+  if (back) {
+    try { var lq = sessionStorage.getItem('mediadesk.queue'); if (lq && /^\/queues\/[a-z]+$/.test(lq)) { back.href = lq; } } catch (e) {}
+  }
+
+  function typing(el) {
+    if (!el) { return false; }
+    var t = el.tagName;
+    return t === 'TEXTAREA' || t === 'SELECT' || el.isContentEditable ||
+      (t === 'INPUT' && !/^(button|submit|checkbox|radio|reset|hidden)$/i.test(el.type));
+  }
+  function focusField(id, kind) {
+    if (kind) {
+      var k = document.getElementById(kind);
+      if (k) { k.checked = true; }
+    }
+    var el = document.getElementById(id);
+    if (!el) { return false; }
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+    return true;
+  }
+  function openRow(row, hash) {
+    var a = row && row.querySelector('td.subject a');
+    if (a) { window.location.href = a.href + (hash || ''); }
+  }
+  // On the enquiry page a #do-… fragment from the queue's shortcuts asks
+  // for the matching box.
+  var doKeys = { '#do-holding': ['reply-body', 'kind-holding'], '#do-reply': ['reply-body', 'kind-substantive'],
+    '#do-resolve': ['resolve-note'], '#do-assign': ['assign-to'], '#do-note': ['note-text'] };
+  if (onEnquiry && doKeys[window.location.hash]) {
+    var dk = doKeys[window.location.hash];
+    focusField(dk[0], dk[1]);
+  }
+  function enquiryKey(key) {
+    switch (key) {
+      case 'c': { var b = document.getElementById('claim'); if (b) { b.click(); } else { announce('Nothing to claim: the enquiry is yours or cannot be claimed.'); } return true; }
+      case 'h': return focusField('reply-body', 'kind-holding') || (announce('Claim the enquiry to reply.'), true);
+      case 'r': return focusField('reply-body', 'kind-substantive') || (announce('Claim the enquiry to reply.'), true);
+      case 'e': return focusField('resolve-note') || (announce('This enquiry cannot be resolved by you now.'), true);
+      case 'a': return focusField('assign-to') || (announce('You cannot reassign this enquiry.'), true);
+      case 'n': return focusField('note-text');
+      case 'u': window.location.href = back ? back.href : '/queues/mine'; return true;
+    }
+    return false;
+  }
+  function queueKey(key) {
+    var row = selected();
+    switch (key) {
+      case 'j': move(1); return true;
+      case 'k': move(-1); return true;
+      case 'o': case 'Enter': if (row) { openRow(row); return true; } return false;
+      case '/': if (filter) { filter.focus(); filter.select(); return true; } return false;
+      case 'c': if (row) { claimRow(row); return true; } return false;
+      case 'h': if (row) { openRow(row, '#do-holding'); return true; } return false;
+      case 'r': if (row) { openRow(row, '#do-reply'); return true; } return false;
+      case 'e': if (row) { openRow(row, '#do-resolve'); return true; } return false;
+      case 'a': if (row) { openRow(row, '#do-assign'); return true; } return false;
+      case 'n': if (row) { openRow(row, '#do-note'); return true; } return false;
+    }
+    return false;
+  }
+  document.addEventListener('keydown', function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) { return; }
+    if (typing(ev.target)) {
+      if (ev.key === 'Escape') { ev.target.blur(); }
+      return;
+    }
+    if (help && !help.hidden) { return; }
+    var key = ev.key;
+    if (gPending && Date.now() - gPending < 1500) {
+      gPending = 0;
+      if (goto[key]) { ev.preventDefault(); window.location.href = goto[key]; }
+      return;
+    }
+    gPending = 0;
+    if (key === '?') { ev.preventDefault(); showHelp(true); return; }
+    if (key === 'g') { gPending = Date.now(); return; }
+    // Enter on a link or button does what it does anyway.
+    if (key === 'Enter' && ev.target && ev.target.closest && ev.target.closest('a, button')) { return; }
+    var done = onQueue ? queueKey(key) : onEnquiry ? enquiryKey(key) : false;
+    if (done) { ev.preventDefault(); }
+  });
+
   // Live updates.
   var live = body.getAttribute('data-live');
   if (!live || !window.EventSource) { return; }
@@ -92,15 +452,13 @@
         if (!html) { return; }
         var doc = new DOMParser().parseFromString(html, 'text/html');
         var fresh = doc.getElementById('queue');
-        var old = document.getElementById('queue');
-        if (fresh && old) {
-          old.replaceWith(document.importNode(fresh, true));
-          tick();
-        }
+        if (fresh) { patchQueue(fresh); }
       })
       .catch(function () {})
       .then(function () { busy = false; });
   }
+
+  refreshSoon = function () { if (!timer) { timer = setTimeout(refreshQueue, 300); } };
 
   function changed(ev) {
     if (live === 'queue') {
