@@ -56,6 +56,10 @@ type walker struct {
 	reportType     string // report-type of the first multipart/report
 	deliveryStatus bool   // a message/delivery-status part was seen
 	mdn            bool   // a message/disposition-notification part was seen
+
+	// grab, when set (Part), sees every leaf with its index, header and
+	// raw body.
+	grab func(index int, h header, body []byte)
 }
 
 // entity walks one MIME entity: h is its header, body its raw (still
@@ -131,6 +135,9 @@ func (w *walker) entity(h header, body []byte, depth int, parentType string) {
 func (w *walker) leaf(h header, ctype string, params mediaParams, body []byte, depth int, parentType string) {
 	index := w.leaves
 	w.leaves++
+	if w.grab != nil {
+		w.grab(index, h, body)
+	}
 
 	disp, dparams := parseMediaHeader(h.get("Content-Disposition"))
 	filename := dparams.filename

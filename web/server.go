@@ -86,6 +86,9 @@ type Options struct {
 	// Calls routes calls logged on the dashboard like the ingest routes
 	// mail (nil: logging calls is off).
 	Calls CallRouter
+	// DialIMAP opens a connection to a configured mailbox, to fetch
+	// attachments on demand (nil: attachments cannot be downloaded).
+	DialIMAP IMAPDialer
 }
 
 // Server is the dashboard and the security around the whole mux.
@@ -224,6 +227,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/reload", s.reloadConfig)
 	mux.HandleFunc("GET /events", s.events)
 	s.registerCalls(mux)
+	s.registerAttachments(mux)
 }
 
 // publicRoutes need no sign-in.

@@ -2,10 +2,14 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"path/filepath"
 
+	"github.com/emersion/go-imap/v2/imapclient"
+
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/inbox"
 	"github.com/mediadesk/mediadesk/internal/ops"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/web"
@@ -34,6 +38,13 @@ func (d *Desk) handler(g *generation) (http.Handler, error) {
 		o.Reloader = webReloader{d}
 	}
 	o.Calls = liveRouter{d}
+	o.DialIMAP = func(ctx context.Context, id string) (*imapclient.Client, error) {
+		mb, auth := cfg.Mailbox(id), d.auths.Mailbox(id)
+		if mb == nil || auth == nil {
+			return nil, fmt.Errorf("mailbox %q is not configured", id)
+		}
+		return inbox.NewDialer(mb, auth).Dial(ctx, nil)
+	}
 	srv, err := web.New(o)
 	if err != nil {
 		return nil, err
