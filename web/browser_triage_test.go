@@ -377,6 +377,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	for _, p := range pages {
 		b.do(p.name, chromedp.Navigate(k.url+p.path), chromedp.WaitVisible(chromedp.ID(p.wait)))
 		check(p.name, true)
+		b.shot("390-" + strings.ReplaceAll(p.name, " ", "-"))
 		switch p.name {
 		case "queue":
 			if got := b.eval(`getComputedStyle(document.querySelector('#queue-table tbody tr')).display`); got != "grid" {
