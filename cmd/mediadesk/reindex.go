@@ -35,16 +35,19 @@ func cmdReindex(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: mediadesk reindex --config FILE [--since YYYY-MM-DD]")
 		return 2
 	}
+	if *since != "" {
+		if _, err := time.Parse("2006-01-02", *since); err != nil {
+			fmt.Fprintf(stderr, "--since %q: want a day, YYYY-MM-DD\n", *since)
+			return 2
+		}
+	}
 	cfg, err := loadConfig(*path, true, stderr)
 	if err != nil {
 		return 1
 	}
 	var sinceDay time.Time
 	if *since != "" {
-		if sinceDay, err = time.ParseInLocation("2006-01-02", *since, cfg.Location); err != nil {
-			fmt.Fprintf(stderr, "--since %q: want a day, YYYY-MM-DD\n", *since)
-			return 2
-		}
+		sinceDay, _ = time.ParseInLocation("2006-01-02", *since, cfg.Location)
 	}
 	url := config.Secret(cfg.Redis.URLEnv)
 	if url == "" {
