@@ -61,7 +61,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer closeRedis()
 	desk, err := app.New(ctx, app.Options{Config: cfg, Redis: rdb, Listen: o.listen, Logger: log,
 		LoadConfig: func() (*config.Config, error) {
-			return config.Load(o.config, config.LoadOptions{CheckSecrets: true})
+			return config.Load(o.config, config.LoadOptions{CheckSecrets: true, CheckRedisURL: checkRedisURL})
 		}})
 	if err != nil {
 		log.Error("start", "err", err)
