@@ -29,8 +29,9 @@ func (d *Desk) LastReload() *ReloadStatus { return d.reloadSt.Load() }
 // policies and escalation, outlets, releases, templates and the dashboard's
 // users and roles. An invalid configuration is refused with its errors and
 // the old one keeps running. Changed settings that only a restart applies
-// (listen addresses, mailboxes, Redis, ingest, the desk's reference prefix
-// and time zone, sla.warn_before for new clocks) are reported, not ignored.
+// (listen addresses, mailboxes, Redis, SMTP, ingest, the desk's reference
+// prefix and time zone, sla.warn_before for new clocks) are reported, not
+// ignored.
 // Safe to call from any goroutine (SIGHUP, the admin page).
 func (d *Desk) Reload(ctx context.Context) ReloadStatus {
 	d.reloadMu.Lock()
@@ -121,6 +122,8 @@ func NeedsRestart(started, next *config.Config) []string {
 	}
 	check("mailboxes", started.Mailboxes, next.Mailboxes)
 	check("redis", started.Redis, next.Redis)
+	// The SMTP sign-in (password or OAuth2 token cache) is built once.
+	check("smtp", started.SMTP, next.SMTP)
 	check("web.listen", started.Web.Listen, next.Web.Listen)
 	check("ops", started.Ops, next.Ops)
 	check("ingest", started.Ingest, next.Ingest)
