@@ -54,3 +54,17 @@ func TestLineProgress(t *testing.T) {
 		t.Errorf("progress lines: %q", lines)
 	}
 }
+
+// TestBarProgress: the terminal bar (written to a buffer here) shows the
+// description and the count.
+func TestBarProgress(t *testing.T) {
+	var b bytes.Buffer
+	p := &barProgress{w: &b}
+	p.Start(10)
+	p.Add(4)
+	p.Add(6)
+	p.Finish()
+	if out := b.String(); !strings.Contains(out, "reindex") || !strings.Contains(out, "10/10") {
+		t.Errorf("bar output %q", out)
+	}
+}
