@@ -148,6 +148,8 @@ func (s *Server) attachment(w http.ResponseWriter, r *http.Request) {
 
 // fetchRaw reads the raw message m came from, read-only, checking that the
 // folder's UIDVALIDITY is the one recorded and that the message there is m.
+// A message the ingest has moved since (mailboxes[].processed_folder) is
+// looked up there by its Message-ID.
 func (s *Server) fetchRaw(ctx context.Context, m *store.Message) ([]byte, error) {
 	src := m.Source
 	c, err := s.o.DialIMAP(ctx, src.Mailbox)
@@ -164,17 +166,53 @@ func (s *Server) fetchRaw(ctx context.Context, m *store.Message) ([]byte, error)
 	if sel.UIDValidity != src.UIDValidity {
 		return nil, fmt.Errorf("%w (folder %s/%s: recorded %d, now %d)", ErrUIDValidity, src.Mailbox, src.Folder, src.UIDValidity, sel.UIDValidity)
 	}
+	raw, err := s.fetchUID(c, src.Folder, src.UID)
+	if errors.Is(err, ErrNotInMailbox) && !m.DerivedID && m.MessageID != "" {
+		if mb := s.cfg.Mailbox(src.Mailbox); mb != nil && mb.ProcessedFolder != "" && mb.ProcessedFolder != src.Folder {
+			raw, err = s.fetchMoved(c, mb.ProcessedFolder, m.MessageID)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	_ = c.Logout().Wait()
+	got, err := mailparse.Parse(raw, mailparse.Options{MaxSize: int64(len(raw)) + 1})
+	if err != nil || got.MessageID != m.MessageID {
+		return nil, fmt.Errorf("%w (%s/%s uid %d)", errOtherMessage, src.Mailbox, src.Folder, src.UID)
+	}
+	return raw, nil
+}
+
+// fetchMoved finds a message by Message-ID in folder and fetches it.
+func (s *Server) fetchMoved(c *imapclient.Client, folder, messageID string) ([]byte, error) {
+	if _, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
+		return nil, fmt.Errorf("open folder %s: %w", folder, err)
+	}
+	found, err := c.UIDSearch(&imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: messageID}}}, nil).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", folder, err)
+	}
+	uids := found.AllUIDs()
+	if len(uids) == 0 {
+		return nil, fmt.Errorf("%w (not in %s either)", ErrNotInMailbox, folder)
+	}
+	return s.fetchUID(c, folder, uint32(uids[len(uids)-1]))
+}
+
+// fetchUID fetches one message of the selected folder (BODY.PEEK[]),
+// refusing one over ingest.max_message_size.
+func (s *Server) fetchUID(c *imapclient.Client, folder string, uid uint32) ([]byte, error) {
 	max := s.cfg.Ingest.MaxMessageSize
 	if max <= 0 {
 		max = mailparse.DefaultMaxSize
 	}
-	set := imap.UIDSetNum(imap.UID(src.UID))
+	set := imap.UIDSetNum(imap.UID(uid))
 	sizes, err := c.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true}).Collect()
 	if err != nil {
-		return nil, fmt.Errorf("fetch uid %d: %w", src.UID, err)
+		return nil, fmt.Errorf("fetch %s uid %d: %w", folder, uid, err)
 	}
-	if len(sizes) == 0 || uint32(sizes[0].UID) != src.UID {
-		return nil, fmt.Errorf("%w (%s/%s uid %d)", ErrNotInMailbox, src.Mailbox, src.Folder, src.UID)
+	if len(sizes) == 0 || uint32(sizes[0].UID) != uid {
+		return nil, fmt.Errorf("%w (%s uid %d)", ErrNotInMailbox, folder, uid)
 	}
 	if sizes[0].RFC822Size > max {
 		return nil, fmt.Errorf("the message is %d bytes, over ingest.max_message_size (%d)", sizes[0].RFC822Size, max)
@@ -182,18 +220,12 @@ func (s *Server) fetchRaw(ctx context.Context, m *store.Message) ([]byte, error)
 	bufs, err := c.Fetch(set, &imap.FetchOptions{UID: true,
 		BodySection: []*imap.FetchItemBodySection{{Peek: true}}}).Collect()
 	if err != nil {
-		return nil, fmt.Errorf("fetch uid %d: %w", src.UID, err)
+		return nil, fmt.Errorf("fetch %s uid %d: %w", folder, uid, err)
 	}
 	if len(bufs) == 0 || len(bufs[0].BodySection) == 0 {
-		return nil, fmt.Errorf("%w (%s/%s uid %d)", ErrNotInMailbox, src.Mailbox, src.Folder, src.UID)
+		return nil, fmt.Errorf("%w (%s uid %d)", ErrNotInMailbox, folder, uid)
 	}
-	raw := bufs[0].BodySection[0].Bytes
-	_ = c.Logout().Wait()
-	got, err := mailparse.Parse(raw, mailparse.Options{MaxSize: int64(len(raw)) + 1})
-	if err != nil || got.MessageID != m.MessageID {
-		return nil, fmt.Errorf("%w (%s/%s uid %d)", errOtherMessage, src.Mailbox, src.Folder, src.UID)
-	}
-	return raw, nil
+	return bufs[0].BodySection[0].Bytes, nil
 }
 
 // safeTypes are the content types served as themselves; everything else

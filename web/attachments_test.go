@@ -164,6 +164,34 @@ func TestAttachmentDownload(t *testing.T) {
 	})
 }
 
+// TestAttachmentMoved: a message the ingest moved to the processed folder
+// is found there by its Message-ID; one gone from both is 410 Gone.
+func TestAttachmentMoved(t *testing.T) {
+	imapBackends(t, func(t *testing.T, srv *servers.IMAP) {
+		f, ref, m := attachFixture(t, srv)
+		url := AttachmentURL(ref, m.Key, m.Attachments[0].Index)
+		c := f.client().loginAs("ann")
+		ic, err := srv.Dial(t.Context(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ic.Close()
+		if _, err := ic.Select(servers.FolderInbox, nil).Wait(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ic.Move(imap.UIDSetNum(imap.UID(m.Source.UID)), servers.FolderProcessed).Wait(); err != nil {
+			t.Fatal(err)
+		}
+		if rec := c.get(url); rec.Code != http.StatusGone {
+			t.Errorf("moved, no processed_folder configured: %d, want 410", rec.Code)
+		}
+		f.cfg.Mailboxes[0].ProcessedFolder = servers.FolderProcessed
+		if rec := c.get(url); rec.Code != 200 || rec.Body.String() != pdfBytes {
+			t.Errorf("moved to the processed folder: %d %q", rec.Code, rec.Body.String())
+		}
+	})
+}
+
 // TestAttachmentUnavailable: a logged call has no mailbox copy, and a
 // server without mailbox access says so instead of failing.
 func TestAttachmentUnavailable(t *testing.T) {
