@@ -240,6 +240,8 @@ func (fakeReports) Report(ctx context.Context, q sla.Query) (*sla.Report, error)
 		rep.Rows = []sla.Row{row("fcdo-2023-10-16-albania", "Foreign Secretary visits Albania", 12)}
 	case sla.ByHours:
 		rep.Rows = []sla.Row{row("in", "in hours", 31), row("out", "out of hours", 9)}
+	case sla.ByDay:
+		rep.Rows = []sla.Row{row("2023-10-12", "2023-10-12", 8), row("2023-10-13", "2023-10-13", 12), row("2023-10-16", "2023-10-16", 20)}
 	}
 	if q.Breaches != 0 {
 		rep.BreachCount = 1

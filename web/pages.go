@@ -43,7 +43,7 @@ type flash struct {
 
 // parsePages parses each page template with the layout and partials.
 func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
-	base, err := template.New("base").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html")
+	base, err := template.New("base").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html", "templates/deadline.html")
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
@@ -131,11 +131,12 @@ func (s *Server) funcs() template.FuncMap {
 		loc = time.UTC
 	}
 	return template.FuncMap{
-		"when": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
+		"when": func(t time.Time) string { return whenShort(t, s.clock.Now(), loc) },
+		"deadline": func(e *store.Enquiry, now time.Time) deadlineView {
+			if e == nil {
+				return deadlineView{}
 			}
-			return t.In(loc).Format("Mon 2 Jan 15:04")
+			return deadlineOf(e.Deadline, e.Created, e.Status == store.StatusResolved, now, loc)
 		},
 		"whenFull": func(t time.Time) string {
 			if t.IsZero() {
@@ -206,7 +207,7 @@ func (s *Server) funcs() template.FuncMap {
 func clockName(c string) string {
 	switch c {
 	case store.ClockAcknowledge:
-		return "Acknowledge"
+		return "Holding reply"
 	case store.ClockFirstResponse:
 		return "First response"
 	case store.ClockNextResponse:
@@ -215,6 +216,64 @@ func clockName(c string) string {
 		return "Resolution"
 	}
 	return c
+}
+
+// whenShort is a moment in desk time for tables: "Mon 2 Jan 15:04", with
+// the year when it is not now's year ("Sun 23 Feb 2025 18:00"); "" for
+// the zero time.
+func whenShort(t, now time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(loc)
+	if t.Year() != now.In(loc).Year() {
+		return t.Format("Mon 2 Jan 2006 15:04")
+	}
+	return t.Format("Mon 2 Jan 15:04")
+}
+
+// deadlineView is how a journalist's stated deadline is shown.
+type deadlineView struct {
+	// When is the deadline in desk time, with the year when not this
+	// year; "" when none was stated.
+	When string
+	// Countdown is "due in 2h 10m" or "overdue by 5m 00s" while the
+	// enquiry is open and the deadline was ahead when it arrived; "" else.
+	Countdown string
+	// Live is true when Countdown ticks (app.js updates and colours it).
+	Live bool
+	// DueMs is the deadline in unix milliseconds, for app.js.
+	DueMs int64
+	// Class is deadline-open, deadline-resolved (grey) or
+	// deadline-passed (stated after it had already passed).
+	Class string
+	// Note says why there is no countdown: "deadline had passed on
+	// arrival", "enquiry resolved".
+	Note string
+}
+
+// deadlineOf applies the deadline display rules: the year when not this
+// year; grey and without a countdown once the enquiry is resolved;
+// "deadline had passed on arrival" (no countdown, not red) when the stated
+// deadline was before the message arrived; else a live countdown.
+func deadlineOf(deadline, arrived time.Time, resolved bool, now time.Time, loc *time.Location) deadlineView {
+	if deadline.IsZero() {
+		return deadlineView{}
+	}
+	v := deadlineView{When: whenShort(deadline, now, loc), DueMs: deadline.UnixMilli()}
+	passed := !arrived.IsZero() && deadline.Before(arrived)
+	switch {
+	case resolved:
+		v.Class, v.Note = "deadline-resolved", "enquiry resolved"
+		if passed {
+			v.Note = "deadline had passed on arrival"
+		}
+	case passed:
+		v.Class, v.Note = "deadline-passed", "deadline had passed on arrival"
+	default:
+		v.Class, v.Live, v.Countdown = "deadline-open", true, countdown(deadline.Sub(now))
+	}
+	return v
 }
 
 // countdown reads like app.js's: "due in 4m 12s", "overdue by 1h 03m".

@@ -1,0 +1,118 @@
+package web
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/store"
+)
+
+var drillLink = regexp.MustCompile(`href="(/reports\?[^"]*list=1[^"]*)"`)
+
+// TestReportDrillDown: on the real reporter (real Redis), every report
+// dimension — the compliance bars and figures, the daily trend, topic,
+// officer, outlet, release (shown by title), hours — links to a list of
+// exactly its enquiries, the "(none)" rows included.
+func TestReportDrillDown(t *testing.T) {
+	f := newFixture(t, func(o *Options) {
+		rep, err := sla.NewReporter(o.Store, o.Config, o.Clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Reports = rep
+	})
+	albania := f.plain("Albania visit", "ann")
+	m := &mailparse.Message{MessageID: "other@example.org", From: mailparse.Address{Name: "Blerina Çela", Addr: "b@example.org"},
+		Subject: "Other question", Date: f.clock.Now(), Text: "?", NewText: "?", Size: 10}
+	other := f.commit(m, &store.NewEnquiry{Topic: "general", Officer: "bob", Policy: "standard"})
+	proj, err := sla.NewProjector(f.st, f.cfg, quietLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := proj.CatchUp(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	meg := f.client().loginAs("meg")
+	rec := meg.get("/reports?from=2023-10-16&to=2023-10-16")
+	if rec.Code != 200 {
+		t.Fatalf("reports: %d %s", rec.Code, rec.Body.String())
+	}
+	page := rec.Body.String()
+	section := func(id string) string {
+		i := strings.Index(page, `id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no section %s", id)
+		}
+		j := strings.Index(page[i:], "</section>")
+		return page[i : i+j]
+	}
+	if !strings.Contains(section("by-release"), ">Foreign Secretary visits Albania</a>") {
+		t.Errorf("by release does not show the release title:\n%s", section("by-release"))
+	}
+	for _, tc := range []struct {
+		section string
+		label   string // the link's row or bar (its text, or part of its URL)
+		want    []string
+	}{
+		{"compliance", "clock=acknowledge&from=2023-10-16&list=1&to=", []string{albania, other}},
+		{"compliance", "clock=acknowledge&from=2023-10-16&list=1&outcome=met", nil},
+		{"compliance", "clock=first_response&from=2023-10-16&list=1&to=", []string{albania, other}},
+		{"trend", "from=2023-10-16&list=1", []string{albania, other}},
+		{"by-topic", "topic=europe", []string{albania}},
+		{"by-topic", "topic=general", []string{other}},
+		{"by-officer", "officer=ann", []string{albania}},
+		{"by-officer", "officer=bob", []string{other}},
+		{"by-outlet", "outlet=BBC", []string{albania}},
+		{"by-outlet", "empty=outlet", []string{other}},
+		{"by-release", "release=fcdo-2023-10-16-albania", []string{albania}},
+		{"by-release", "empty=release", []string{other}},
+		{"by-hours", "hours=in", []string{albania, other}},
+	} {
+		var href string
+		for _, m := range drillLink.FindAllStringSubmatch(section(tc.section), -1) {
+			if u := html.UnescapeString(m[1]); strings.Contains(u, tc.label) {
+				href = u
+				break
+			}
+		}
+		if href == "" {
+			t.Errorf("%s: no drill-down link with %q", tc.section, tc.label)
+			continue
+		}
+		rec := meg.get(href)
+		list := rec.Body.String()
+		if rec.Code != 200 || !strings.Contains(list, `id="drill-count">`) {
+			t.Errorf("%s: %d", href, rec.Code)
+			continue
+		}
+		for _, ref := range []string{albania, other} {
+			listed := strings.Contains(list, `href="/enquiries/`+ref+`"`)
+			if want := contains(tc.want, ref); listed != want {
+				t.Errorf("%s: %s listed %v, want %v", href, ref, listed, want)
+			}
+		}
+	}
+	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&clock=sundial"); rec.Code != 400 {
+		t.Errorf("unknown clock: %d", rec.Code)
+	}
+	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&clock=acknowledge&outcome=breached"); rec.Code != 200 ||
+		strings.Contains(rec.Body.String(), `href="/enquiries/`) {
+		t.Errorf("nothing breached yet, yet listed: %d", rec.Code)
+	}
+	if rec := f.client().loginAs("ann").get("/reports?list=1&from=2023-10-16&to=2023-10-16"); rec.Code != 403 {
+		t.Errorf("an officer drills into reports: %d", rec.Code)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
