@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // ParseDate parses an email date leniently. Besides RFC 5322 it accepts a
@@ -412,60 +414,43 @@ func twoDigitYear(n int) int {
 	return 1900 + n
 }
 
-var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+// The calendar names of every language in lang/data: a mailer may write
+// its Date header in the sender's language ("16 Okt 2023", "mar. 3 janv.").
+// A language with header_prefix n (English, 3) matches a month word on its
+// first n letters ("Sept", "January"); the others match exactly.
+var headerPrefixMonths, headerMonths, headerWeekdays = func() (prefix, exact map[string]int, wd map[string]bool) {
+	prefix, exact, wd = map[string]int{}, map[string]int{}, map[string]bool{}
+	for _, l := range lang.All() {
+		n := l.Calendar.HeaderPrefix
+		for w, m := range l.MonthWords() {
+			if n > 0 && len(w) == n {
+				prefix[w] = int(m)
+			}
+			if _, dup := exact[w]; !dup {
+				exact[w] = int(m)
+			}
+		}
+		for w := range l.WeekdayWords(true) {
+			wd[w] = true
+		}
+	}
+	return prefix, exact, wd
+}()
 
-// monthIndex returns 1–12 for an English month name or abbreviation
-// (lower-case input), also a few common non-English abbreviations.
+// monthIndex returns 1–12 for a month name or abbreviation (lower-case
+// input) of a language in lang/data.
 func monthIndex(lt string) int {
 	if len(lt) < 3 {
 		return 0
 	}
-	p := lt[:3]
-	for i, m := range months {
-		if p == m {
-			return i + 1
-		}
+	if m, ok := headerPrefixMonths[lt[:3]]; ok {
+		return m
 	}
-	switch lt {
-	case "mär", "mrz", "märz", "maerz":
-		return 3
-	case "mai":
-		return 5
-	case "okt":
-		return 10
-	case "dez":
-		return 12
-	case "janv", "janvier":
-		return 1
-	case "févr", "fevr", "février":
-		return 2
-	case "mars":
-		return 3
-	case "avr", "avril":
-		return 4
-	case "juin":
-		return 6
-	case "juil", "juillet":
-		return 7
-	case "août", "aout":
-		return 8
-	case "déc", "déc.":
-		return 12
-	}
-	return 0
+	return headerMonths[lt]
 }
 
 func isWeekday(lt string) bool {
-	if len(lt) < 2 {
-		return false
-	}
-	switch lt {
-	case "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mo", "di", "mi", "do", "fr", "sa", "so", "lun", "mar", "mer", "jeu", "ven", "sam", "dim":
-		return true
-	}
-	return false
+	return len(lt) >= 2 && headerWeekdays[lt]
 }
 
 // namedZones maps zone names to offsets in seconds. Military single-letter

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // SplitText splits a plain-text body into what the sender wrote now, the
@@ -775,10 +777,15 @@ func looksLikeName(t string) bool {
 // (time words a deadline may consist of, greetings).
 var notNames = map[string]bool{
 	"today": true, "tomorrow": true, "tonight": true, "noon": true, "midday": true, "lunchtime": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "urgent": true, "urgently": true, "asap": true, "eod": true, "cop": true, "now": true,
+	"urgent": true, "urgently": true, "asap": true, "eod": true, "cop": true, "now": true,
 	"please": true, "thanks": true, "cheers": true, "morning": true, "afternoon": true, "evening": true,
 	"deadline": true, "soon": true, "asap.": true, "hi": true, "hello": true, "yes": true, "no": true,
+}
+
+func init() {
+	for w := range lang.English().WeekdayWords(false) {
+		notNames[w] = true // "Monday", "Friday."
+	}
 }
 
 // signatureLike reports whether lines (after a closing line) look like a

@@ -1,6 +1,10 @@
 package routing
 
-import "time"
+import (
+	"time"
+
+	"github.com/mediadesk/mediadesk/lang"
+)
 
 // dayRange is an inclusive range of calendar days (days since 1970-01-01 in
 // the desk's zone) that an email says its subject happened on.
@@ -12,69 +16,38 @@ type dayRange struct {
 	year bool
 }
 
+// anchorWeekdays are the full weekday names, anchorMonths the month names
+// and abbreviations (lang/data/en.json).
+var (
+	anchorWeekdays = lang.English().WeekdayWords(false)
+	anchorMonths   = lang.English().MonthWords()
+)
+
 // anchorWordFilter pre-checks the words dateAnchors starts from (figures
 // aside): those of its switch, weekdays and months.
 var anchorWordFilter = func() (f wordFilter) {
-	for _, w := range []string{"today", "tonight", "todays", "yesterday", "yesterdays", "overnight", "this", "last",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-		"august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec"} {
+	for _, w := range []string{"today", "tonight", "todays", "yesterday", "yesterdays", "overnight", "this", "last"} {
+		f.add(w)
+	}
+	for w := range anchorWeekdays {
+		f.add(w)
+	}
+	for w := range anchorMonths {
 		f.add(w)
 	}
 	return f
 }()
 
-// anchorWeekday returns the weekday a (full) weekday name names. (A
-// switch: it is asked of every word of an email.)
+// anchorWeekday returns the weekday a (full) weekday name names.
 func anchorWeekday(w []byte) (time.Weekday, bool) {
-	switch string(w) {
-	case "monday":
-		return time.Monday, true
-	case "tuesday":
-		return time.Tuesday, true
-	case "wednesday":
-		return time.Wednesday, true
-	case "thursday":
-		return time.Thursday, true
-	case "friday":
-		return time.Friday, true
-	case "saturday":
-		return time.Saturday, true
-	case "sunday":
-		return time.Sunday, true
-	}
-	return 0, false
+	d, ok := anchorWeekdays[string(w)]
+	return d, ok
 }
 
 // anchorMonth returns the month a month name or its abbreviation names.
 func anchorMonth(w []byte) (time.Month, bool) {
-	switch string(w) {
-	case "january", "jan":
-		return time.January, true
-	case "february", "feb":
-		return time.February, true
-	case "march", "mar":
-		return time.March, true
-	case "april", "apr":
-		return time.April, true
-	case "may":
-		return time.May, true
-	case "june", "jun":
-		return time.June, true
-	case "july", "jul":
-		return time.July, true
-	case "august", "aug":
-		return time.August, true
-	case "september", "sep", "sept":
-		return time.September, true
-	case "october", "oct":
-		return time.October, true
-	case "november", "nov":
-		return time.November, true
-	case "december", "dec":
-		return time.December, true
-	}
-	return 0, false
+	m, ok := anchorMonths[string(w)]
+	return m, ok
 }
 
 // dateAnchors finds the days an email refers to as when its subject

@@ -91,6 +91,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // Deadline is a journalist's stated deadline found in the new text of an email.
@@ -444,75 +446,38 @@ const (
 	clsAtomStart // a word an atom can start from (see atomStartWords)
 )
 
-// atomStartWords are the words the atom parsers start from, besides
-// weekdays, months and numbers: parseRelative ("within", "in"),
-// parseNamed (named times), parseDate (relative days, "this"/"next"
-// Friday, "the 22nd") and parseWordClock ("half", "quarter").
-var atomStartWords = []string{
-	"within", "in",
-	"noon", "midday", "mid", "midnight", "lunchtime", "lunch", "tonight", "tonite", "this", "afternoon", "evening",
-	"night", "morning", "first", "end", "close", "eod", "cob", "eop", "eob", "cop",
-	"today", "tomorrow", "tmrw", "tmw", "tomoz", "yesterday", "next", "coming", "the",
-	"half", "quarter",
-}
+// The deadline reader's words are data: lang/data/en.json (calendar
+// names, number words, cues, anti-cues, fillers). The contextual rules
+// below (leftCue's "let me know", "get back to me", …) still name their
+// words in Go; TestDeadlineVocabulary checks those are in the data.
+var (
+	en = lang.English()
 
-// wordLists are every lower-case word the scanner ever compares against.
-var wordLists = [][]string{
-	// dates
-	{"today", "tonight", "tonite", "tomorrow", "tmrw", "tmw", "tomoz", "yesterday", "this", "next", "coming", "on", "the", "of", "st", "nd", "rd", "th"},
-	{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"},
-	{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
-	// clock
-	{"am", "pm", "a", "p", "m", "h", "hr", "hrs", "hour", "hours", "o'clock", "oclock", "ish", "half", "quarter", "past", "to"},
-	{"noon", "midday", "mid", "day", "lunchtime", "lunch", "time", "afternoon", "evening", "morning", "night", "midnight",
-		"first", "thing", "end", "close", "play", "business", "working", "work", "week", "eod", "cop", "cob", "eop", "eob", "cop's", "in"},
-	// zones
-	{"gmt", "utc", "z", "bst", "cet", "cest", "eet", "eest", "et", "est", "edt", "pt", "pst", "pdt", "msk", "gst", "jst", "kst", "sgt", "hkt",
-		"uk", "british", "london", "local", "our", "my", "your", "central", "european", "brussels", "paris", "berlin", "rome", "madrid",
-		"amsterdam", "geneva", "kyiv", "kiev", "moscow", "istanbul", "jerusalem", "tel", "aviv", "dubai", "doha", "riyadh", "cairo",
-		"new", "york", "washington", "dc", "delhi", "beijing", "tokyo", "seoul", "hong", "kong", "singapore", "sydney", "tirana",
-		"belgrade", "pristina", "athens", "warsaw", "vienna", "lisbon", "dublin", "stockholm", "tehran", "karachi", "lagos", "nairobi",
-		"johannesburg", "ukraine", "israel", "eastern", "pacific"},
-	// context words
-	{"during", "attending", "attend", "through", "absolutely", "have", "write", "steer", "update", "over", "publishing",
-		"publication", "speaks", "speaking", "recording", "recorded", "filming", "sails", "leaves", "leaving", "happens", "poss", "can", "all",
-		"expected", "expect", "his", "her", "their", "its"},
-	// relative spans
-	{"within", "in", "next", "minute", "minutes", "min", "mins", "an", "couple", "and", "from", "now", "few", "or", "so", "s",
-		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety"},
-	// cues
-	{"by", "before", "deadline", "deadlines", "need", "needs", "needed", "filing", "file", "files", "no", "not", "later", "than",
-		"latest", "until", "till", "til", "due", "cutoff", "cut", "off", "for", "at", "is", "be", "would", "great", "fine", "works",
-		"work", "ok", "okay", "ideal", "ideally", "preferably", "possibly", "hopefully", "please", "pls", "plz", "possible", "if",
-		"get", "come", "back", "me", "us", "let", "know", "reply", "respond", "response", "answer", "answers", "appreciate",
-		"grateful", "hear", "go", "goes", "going", "print", "air", "press", "good", "perfect", "brilliant", "ideal", "helpful",
-		"it", "that", "something", "anything", "some", "line", "lines", "comment", "comments", "quote", "info", "information",
-		"details", "figures", "statement", "you", "are", "really", "ideally", "say", "then", "thanks", "thank", "thx", "cheers",
-		"as", "but", "also", "we", "we're", "i", "i'm", "we'll", "i'll", "edition", "deadline's", "print", "copy", "story",
-		"piece", "publish", "ready", "send", "sent", "around", "about", "roughly", "approximately", "sometime", "grateful",
-		"appreciated", "like", "love", "i'd", "we'd", "suit", "suits", "same", "your", "slow", "should", "could", "any"},
-	// anti-cues
-	{"call", "calls", "meeting", "meetings", "meet", "summit", "conference", "briefing", "bulletin", "bulletins", "broadcast",
-		"broadcasts", "programme", "program", "show", "event", "speech", "debate", "vote", "votes", "session", "interview",
-		"flight", "flights", "lands", "land", "landing", "landed", "arrive", "arrives", "arriving", "arrived", "depart", "departs",
-		"departed", "starts", "start", "started", "starting", "begins", "begin", "began", "opens", "opened", "opening", "closes",
-		"closed", "published", "publishes", "released", "release", "embargo", "embargoed", "aired", "airs", "live", "since",
-		"between", "after", "ago", "last", "clocks", "clock", "staffed", "open", "daily", "every", "each", "weekdays", "weekends",
-		"weekly", "news", "slot", "held", "hold", "holds", "took", "scheduled", "was", "were", "had", "visit", "trip",
-		"sitting", "service", "services", "onwards", "hearing", "court", "statements", "announced", "announcement",
-		"happened", "occurred", "strike", "strikes", "attack", "killed", "died", "posted", "tweeted", "said", "says",
-		"bulletin's", "shift", "shifts", "office", "desk", "manned", "available", "until", "round", "sunrise", "sunset",
-		"asap", "urgently", "urgent", "rush", "soon", "when", "convenience", "earlier", "yesterday"},
-}
+	// atomStartWords are the words the atom parsers start from, besides
+	// weekdays, months and numbers: parseRelative ("within", "in"),
+	// parseNamed (named times), parseDate (relative days, "this"/"next"
+	// Friday, "the 22nd") and parseWordClock ("half", "quarter").
+	atomStartWords    = en.Deadline.AtomStarts
+	weekdayWords      = en.WeekdayWords(true)
+	monthWords        = en.MonthWords()
+	numberWords       = en.Numbers
+	ambiguousWeekdays = lang.Set(en.Calendar.Ambiguous)
+	leftCues          = en.Deadline.LeftCues
+	leftFillers       = lang.Set(en.Deadline.LeftFillers)
+	antiWords         = lang.Set(en.Deadline.AntiWords)
+	rightCues         = en.Deadline.RightCues
+	rightAnti         = lang.Set(en.Deadline.RightAnti)
+	recurringWords    = lang.Set(en.Deadline.Recurring)
+	goodAfterWords    = lang.Set(en.Deadline.GoodAfter)
+	determiners       = lang.Set(en.Deadline.Determiners)
+	clauseCueWords    = en.Deadline.ClauseCues
+	hour12Words       = lang.Set(en.Deadline.Clock.HourWords12h) // "five o'clock"
+	hour24Words       = lang.Set(en.Deadline.Clock.HourWords24h) // "1600hrs"
+)
 
 func init() {
-	for _, l := range wordLists {
-		for _, w := range l {
-			vocab[w] = vocabEntry{w: w}
-		}
+	for _, w := range en.Words() {
+		vocab[w] = vocabEntry{w: w}
 	}
 	addClass := func(w string, c uint8) {
 		e := vocab[w]
@@ -542,13 +507,6 @@ func init() {
 // ---------------------------------------------------------------------------
 // Word classes
 
-var weekdayWords = map[string]time.Weekday{
-	"monday": time.Monday, "mon": time.Monday, "tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
-	"wednesday": time.Wednesday, "wed": time.Wednesday, "weds": time.Wednesday, "thursday": time.Thursday,
-	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "friday": time.Friday, "fri": time.Friday,
-	"saturday": time.Saturday, "sat": time.Saturday, "sunday": time.Sunday, "sun": time.Sunday,
-}
-
 // weekdayOf returns the weekday a word token names (its class says first
 // whether it names one, without a lookup).
 func weekdayOf(t *token) (time.Weekday, bool) {
@@ -561,18 +519,7 @@ func weekdayOf(t *token) (time.Weekday, bool) {
 
 // ambiguousWeekday are abbreviations that are also ordinary words ("The Sun",
 // "sat", "wed"): they count only next to a time or a date, and capitalised.
-func ambiguousWeekday(w string) bool { return w == "sun" || w == "sat" || w == "wed" || w == "mon" }
-
-var monthWords = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
-var numberWords = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-}
+func ambiguousWeekday(w string) bool { return ambiguousWeekdays[w] }
 
 // zone tables
 type zoneSpec struct {
@@ -751,6 +698,15 @@ func (sc *scanner) word(i int, w string) bool {
 	return t.kind == tkWord && t.low == w
 }
 
+// wordIn reports whether token i is a word of the set.
+func (sc *scanner) wordIn(i int, set map[string]bool) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == tkWord && set[t.low]
+}
+
 // punct reports whether token i is the punctuation p.
 func (sc *scanner) punct(i int, p string) bool {
 	if i < 0 || i >= len(sc.toks) {
@@ -871,7 +827,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			return false
 		}
 		switch {
-		case n.low == "hrs" || n.low == "hr" || n.low == "h" || n.low == "hours":
+		case n.low == "h" || hour24Words[n.low]:
 			j++
 		case isZoneAbbrev(n):
 		default:
@@ -956,7 +912,7 @@ minutesDone:
 	a.kind, a.start, a.end, a.min = akClock, i, j, m
 	oclock := false
 	switch n := sc.tok(j); {
-	case n != nil && n.kind == tkWord && (n.low == "hrs" || n.low == "hr" || n.low == "hours") && hasMin:
+	case n != nil && n.kind == tkWord && hour24Words[n.low] && hasMin:
 		a.end = j + 1
 		a.style = csExplicit
 		a.hour = h
@@ -966,7 +922,7 @@ minutesDone:
 		a.midnight = h == 24
 		a.hour %= 24
 		return true
-	case n != nil && n.kind == tkWord && (n.low == "o'clock" || n.low == "oclock"):
+	case n != nil && n.kind == tkWord && hour12Words[n.low]:
 		a.end = j + 1
 		if hasMin || h < 1 || h > 12 {
 			return false
@@ -1117,7 +1073,7 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	}
 	e := j + 1
 	e2, v := sc.ampm(e)
-	oclock := sc.word(e, "o'clock") || sc.word(e, "oclock")
+	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
 		return false // "by five" alone is too often a quantity
 	}
@@ -2070,22 +2026,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		switch t.low {
-		case "by", "before":
-			// "reduced by", "before we go to print at 6"
-			return 3, k, true, t.low
-		case "deadline", "deadlines", "cutoff":
-			return 3, k, true, "deadline"
-		case "due":
-			return 3, k, true, "due"
 		case "than":
 			if sc.word(k-1, "later") && (sc.word(k-2, "no") || sc.word(k-2, "not")) {
 				return 3, k - 2, true, "than"
 			}
 			return 0, start, false, ""
-		case "latest":
-			return 3, k, true, "latest" // "latest 5pm", "at the latest 5pm"
-		case "need", "needs", "needed", "filing", "file", "files":
-			return 3, k, true, t.low
 		case "off":
 			if sc.word(k-1, "cut") {
 				return 3, k - 1, true, "deadline"
@@ -2094,8 +2039,6 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 3, k - 2, true, "deadline"
 			}
 			return 0, start, false, ""
-		case "until", "till", "til":
-			return 1, k, false, t.low
 		case "know":
 			// "let me know tonight"
 			if (sc.word(k-1, "me") || sc.word(k-1, "us")) && sc.word(k-2, "let") {
@@ -2129,10 +2072,6 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue
 			}
 			return -100, start, false, ""
-		case "grateful", "appreciate", "appreciated":
-			// "I'd be grateful for a line tonight", "we'd appreciate a
-			// response this afternoon"
-			return 2, k, false, t.low
 		case "like", "love":
 			// "I'd like a comment by ..."
 			if sc.word(k-1, "i'd") || sc.word(k-1, "we'd") || sc.word(k-1, "would") {
@@ -2172,11 +2111,6 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		case "for":
 			start = k
 			continue
-		case "is", "be", "it", "this", "that", "something", "anything", "a", "an", "some", "line", "lines", "comment",
-			"comments", "quote", "info", "information", "details", "figures", "me", "us", "please", "pls",
-			"ideally", "preferably", "possibly", "hopefully", "really", "response", "answer", "answers", "you",
-			"copy", "story", "piece", "ready", "the", "our", "steer", "update", "over":
-			continue
 		case "print", "press", "air":
 			// "before we go to print/air at 6", "we go to press at 8" are
 			// deadlines; "on air at 6" is a broadcast
@@ -2195,6 +2129,19 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		}
+		// the cues of the data file: "by"/"before" ("reduced by", "before
+		// we go to print at 6"), "deadline", "due", "latest 5pm", "need",
+		// "until", "I'd be grateful for a line tonight", …
+		if c, ok := leftCues[t.low]; ok {
+			label := t.low
+			if c.As != "" {
+				label = c.As
+			}
+			return c.Score, k, c.Strong, label
+		}
+		if leftFillers[t.low] {
+			continue // "is", "a line", "please", "the copy", …
+		}
 		if isAntiWord(t.low) {
 			return -100, start, false, ""
 		}
@@ -2211,31 +2158,11 @@ func isDeterminer(t *token) bool {
 	if t == nil || t.kind != tkWord {
 		return false
 	}
-	switch t.low {
-	case "the", "a", "an", "your", "my", "our", "his", "her", "their", "this", "that", "its":
-		return true
-	}
-	return t.poss
+	return determiners[t.low] || t.poss
 }
 
 // isAntiWord: words that, right before a time, say it is not a deadline.
-func isAntiWord(w string) bool {
-	switch w {
-	case "call", "calls", "meeting", "meetings", "meet", "summit", "conference", "briefing", "bulletin", "bulletins",
-		"broadcast", "broadcasts", "programme", "program", "show", "event", "speech", "debate", "vote", "votes", "session",
-		"interview", "flight", "flights", "lands", "land", "landing", "landed", "arrive", "arrives", "arriving", "arrived",
-		"depart", "departs", "departed", "starts", "start", "started", "starting", "begins", "begin", "began", "opens",
-		"opened", "opening", "closes", "closed", "published", "publishes", "released", "release", "embargo", "embargoed",
-		"aired", "airs", "live", "since", "from", "between", "after", "ago", "last", "clocks", "clock", "staffed", "open",
-		"news", "held", "hold", "holds", "took", "scheduled", "was", "were", "had", "statement", "statements", "visit",
-		"trip", "sitting", "hearing", "court", "announced", "announcement", "happened", "occurred", "strike", "strikes",
-		"attack", "killed", "died", "posted", "tweeted", "said", "says", "shift", "shifts", "office", "desk", "manned",
-		"available", "round", "earlier", "yesterday", "publish", "sent", "send", "publishing", "expected", "expect", "publication", "speaks",
-		"speaking", "recording", "recorded", "filming", "sails", "leaves", "leaving", "happens":
-		return true
-	}
-	return false
-}
+func isAntiWord(w string) bool { return antiWords[w] }
 
 // rightCue scores the words right after a mention.
 func (sc *scanner) rightCue(j int) int {
@@ -2245,17 +2172,17 @@ func (sc *scanner) rightCue(j int) int {
 	}
 	// attributive use: "the 6pm bulletin", "our 9am call" (no punctuation in between)
 	if t.kind == tkWord {
+		if v, ok := rightCues[t.low]; ok {
+			return v // "4pm deadline", "4pm latest"
+		}
+		if recurringWords[t.low] {
+			return -100 // "6pm daily", "from 9am onwards"
+		}
 		switch t.low {
-		case "deadline", "deadlines", "cutoff", "deadline's":
-			return 3
-		case "latest":
-			return 3
 		case "at":
 			if sc.words(j, "at", "the", "latest") > 0 || sc.words(j, "at", "latest") > 0 {
 				return 3
 			}
-		case "daily", "every", "each", "weekdays", "weekends", "weekly", "onwards", "ago":
-			return -100
 		case "is", "would", "works", "work", "suits", "should", "could":
 			if sc.goodAfter(j) {
 				return 2
@@ -2271,7 +2198,7 @@ func (sc *scanner) rightCue(j int) int {
 			}
 			return 1
 		}
-		if isAntiWord(t.low) || t.low == "edition" || t.low == "slot" || t.low == "service" || t.low == "services" {
+		if isAntiWord(t.low) || rightAnti[t.low] {
 			return -100
 		}
 	}
@@ -2289,9 +2216,11 @@ func (sc *scanner) rightCue(j int) int {
 // goodAfter reads "is fine", "would be great", "works", "is ideal".
 func (sc *scanner) goodAfter(j int) bool {
 	for k := j; k < len(sc.toks) && k < j+4; k++ {
-		switch sc.toks[k].low {
-		case "fine", "great", "good", "ok", "okay", "ideal", "perfect", "brilliant", "helpful":
-			return true
+		w := sc.toks[k].low
+		if goodAfterWords[w] {
+			return true // "is fine", "would be great"
+		}
+		switch w {
 		case "works", "work", "suit", "suits":
 			// "4pm works", "3pm UK time would work for us"
 			if k == j || sc.word(k-1, "would") || sc.word(k-1, "should") || sc.word(k-1, "could") {
@@ -2329,8 +2258,6 @@ func (sc *scanner) clauseCues(m *mention) int {
 			continue
 		}
 		switch t.low {
-		case "need", "needs", "needed", "deadline", "deadlines", "filing":
-			score += 2
 		case "back":
 			if k+1 < hi && (sc.word(k+1, "to") || sc.word(k-1, "get") || sc.word(k-1, "come")) {
 				score += 2
@@ -2339,11 +2266,14 @@ func (sc *scanner) clauseCues(m *mention) int {
 			if sc.word(k-1, "me") && sc.word(k-2, "let") || sc.word(k-1, "us") && sc.word(k-2, "let") {
 				score += 2
 			}
-		case "please", "pls", "plz", "reply", "respond", "response", "answer", "answers", "appreciate", "grateful",
-			"ideally", "latest":
-			score++
-		case "clocks", "staffed", "embargo", "embargoed", "daily", "weekdays", "weekly", "manned":
-			penalty += 5 // recurring hours, office hours, embargoes: not this message's deadline
+		default:
+			// "need", "please", …; recurring hours, office hours and
+			// embargoes are a penalty: not this message's deadline
+			if v := clauseCueWords[t.low]; v > 0 {
+				score += v
+			} else if v < 0 {
+				penalty -= v
+			}
 		}
 	}
 	if score > 2 {

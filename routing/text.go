@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // This file is the one tokeniser shared by the release index, the linker's
@@ -610,15 +612,20 @@ var stopwords = func() map[string]bool {
 		"sent", "iphone", "ipad", "android", "outlook", "tel", "mob", "mobile", "m", "t", "phone",
 		// calendar words: the date logic reads these
 		"today", "yesterday", "tomorrow", "tonight", "week", "weeks", "day", "days", "month", "months", "year", "years", "time", "date",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-		"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		// (and the weekday and month names of lang/data/en.json, below)
 		"noon", "midday", "lunchtime", "eod", "cop", "close", "play", "am", "pm", "gmt", "bst", "utc", "cet", "cest", "uk time", "published", "last", "next", "earlier", "later", "ago",
 		// French and German function words
 		"le", "la", "les", "un", "une", "des", "du", "de", "et", "en", "au", "aux", "ce", "cette", "ces", "il", "elle", "nous", "vous", "ils",
 		"est", "sont", "pour", "par", "sur", "dans", "avec", "que", "qui", "pas", "ne", "se", "sa", "son", "ses", "leur", "leurs", "mais", "ou",
 		"der", "die", "das", "und", "ist", "nicht", "mit", "ich", "sie", "ein", "eine", "zu", "den", "dem", "von", "auf", "fur", "bis",
 	} {
+		m[w] = true
+	}
+	en := lang.English()
+	for w := range en.WeekdayWords(true) {
+		m[w] = true
+	}
+	for w := range en.MonthWords() {
 		m[w] = true
 	}
 	return m

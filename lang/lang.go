@@ -1,0 +1,337 @@
+// Package lang holds the words the desk reads mail with, one embedded data
+// file per language (data/<code>.json): calendar names (weekdays, months,
+// full and abbreviated), number words and the deadline reader's cue words.
+// The files are read once, at start-up, and shared: mailparse reads header
+// dates with the calendar names of every language, the deadline reader and
+// the linker's date anchors and stopwords with those of English. Adding a
+// language is adding a file; a file states only what it knows (a section
+// left out is empty), so German can bring its month names before its cue
+// words.
+//
+// # File format
+//
+//	{
+//	  "code": "de",                      // ISO 639-1, the file's name
+//	  "name": "German",
+//	  "calendar": {
+//	    "weekdays": [ {"full": ["sonntag"], "abbrev": ["so"]}, … ],  // 7, Sunday first, or none
+//	    "months":   [ {"full": ["januar"], "abbrev": ["jan"]}, … ],  // 12, January first, or none
+//	    "ambiguous": ["so"],             // abbreviations that are also ordinary words
+//	    "header_prefix": 0               // >0: a header's month word matches its first n letters
+//	  },
+//	  "numbers": {"eins": 1, …},
+//	  "deadline": {
+//	    "atom_starts": […],              // words a time or date can start from
+//	    "vocabulary": {"group": […]},    // every other word the reader compares with
+//	    "left_cues": {"bis": {"score": 3, "strong": true, "as": "by"}},
+//	    "left_fillers": […],             // skipped between a cue and its time
+//	    "anti_words": […],               // before a time: an event, not a deadline
+//	    "right_cues": {…}, "right_anti": […], "recurring": […],
+//	    "good_after": […], "determiners": […],
+//	    "clause_cues": {"word": n},      // n > 0 adds to a mention's score, n < 0 a penalty
+//	    "clock": {"hour_words_12h": [], "hour_words_24h": ["uhr"]}
+//	  }
+//	}
+//
+// German "bis 14 Uhr" is expressed as the left cue "bis" (strong, read as
+// "by") and the 24-hour clock word "uhr" (as English "hrs"); French "avant
+// 18h" as the cue "avant" (the "18h" form is read for every language). The
+// deadline reader today reads English only: reading another language's
+// section (and its contextual rules such as "let me know", which are still
+// Go code in the deadline reader) is issue 11's work.
+package lang
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+)
+
+//go:embed data/*.json
+var files embed.FS
+
+// Names are the names of one weekday or month.
+type Names struct {
+	Full   []string `json:"full"`
+	Abbrev []string `json:"abbrev"`
+}
+
+// All returns the full names and abbreviations together.
+func (n Names) All() []string { return append(append([]string(nil), n.Full...), n.Abbrev...) }
+
+// Calendar holds a language's weekday and month names.
+type Calendar struct {
+	Weekdays     []Names  `json:"weekdays"` // time.Weekday order (Sunday first)
+	Months       []Names  `json:"months"`   // January first
+	Ambiguous    []string `json:"ambiguous"`
+	HeaderPrefix int      `json:"header_prefix"`
+}
+
+// Cue is a word before a time that says the time is a deadline.
+type Cue struct {
+	Score  int    `json:"score"`
+	Strong bool   `json:"strong"`
+	As     string `json:"as"` // the cue it reads as ("" = itself)
+}
+
+// Clock holds the words that follow an hour.
+type Clock struct {
+	HourWords12h []string `json:"hour_words_12h"` // "five o'clock": 1-12
+	HourWords24h []string `json:"hour_words_24h"` // "1600hrs", "14 Uhr"
+}
+
+// Deadline holds the deadline reader's words.
+type Deadline struct {
+	AtomStarts  []string            `json:"atom_starts"`
+	Vocabulary  map[string][]string `json:"vocabulary"`
+	LeftCues    map[string]Cue      `json:"left_cues"`
+	LeftFillers []string            `json:"left_fillers"`
+	AntiWords   []string            `json:"anti_words"`
+	RightCues   map[string]int      `json:"right_cues"`
+	RightAnti   []string            `json:"right_anti"`
+	Recurring   []string            `json:"recurring"`
+	GoodAfter   []string            `json:"good_after"`
+	Determiners []string            `json:"determiners"`
+	ClauseCues  map[string]int      `json:"clause_cues"`
+	Clock       Clock               `json:"clock"`
+}
+
+// Language is one data file.
+type Language struct {
+	Code     string         `json:"code"`
+	Name     string         `json:"name"`
+	Calendar Calendar       `json:"calendar"`
+	Numbers  map[string]int `json:"numbers"`
+	Deadline Deadline       `json:"deadline"`
+}
+
+// Weekday returns the weekday a lower-case word names in this language
+// (full or abbreviated).
+func (l *Language) Weekday(w string) (time.Weekday, bool) {
+	for i, n := range l.Calendar.Weekdays {
+		for _, s := range n.Full {
+			if s == w {
+				return time.Weekday(i), true
+			}
+		}
+		for _, s := range n.Abbrev {
+			if s == w {
+				return time.Weekday(i), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// WeekdayWords returns every weekday name of the language with its day;
+// full names only when abbrev is false.
+func (l *Language) WeekdayWords(abbrev bool) map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for i, n := range l.Calendar.Weekdays {
+		for _, s := range n.Full {
+			m[s] = time.Weekday(i)
+		}
+		if abbrev {
+			for _, s := range n.Abbrev {
+				m[s] = time.Weekday(i)
+			}
+		}
+	}
+	return m
+}
+
+// MonthWords returns every month name and abbreviation of the language
+// with its month.
+func (l *Language) MonthWords() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i, n := range l.Calendar.Months {
+		for _, s := range n.All() {
+			m[s] = time.Month(i + 1)
+		}
+	}
+	return m
+}
+
+// Set returns the words as a set.
+func Set(words ...[]string) map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range words {
+		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+var (
+	all    []*Language
+	byCode = map[string]*Language{}
+)
+
+func init() {
+	ls, err := Load(files)
+	if err != nil {
+		// The files are compiled in and checked by TestEmbedded: this is
+		// a build defect, not bad input.
+		panic("lang: embedded data: " + err.Error())
+	}
+	all = ls
+	for _, l := range ls {
+		byCode[l.Code] = l
+	}
+}
+
+// Get returns the language with the given code.
+func Get(code string) (*Language, bool) {
+	l, ok := byCode[code]
+	return l, ok
+}
+
+// English returns the English data, which the deadline reader and the
+// linker use.
+func English() *Language { return byCode["en"] }
+
+// All returns every language, English first, then by code. The caller must
+// not modify them.
+func All() []*Language { return all }
+
+// Load reads and checks every data/*.json file of fsys.
+func Load(fsys fs.FS) ([]*Language, error) {
+	names, err := fs.Glob(fsys, "data/*.json")
+	if err != nil {
+		return nil, err
+	}
+	var ls []*Language
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		l, err := Parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".json"); l.Code != want {
+			return nil, fmt.Errorf("%s: code %q does not match the file name", name, l.Code)
+		}
+		ls = append(ls, l)
+	}
+	if len(ls) == 0 || func() bool { _, ok := findCode(ls, "en"); return !ok }() {
+		return nil, fmt.Errorf("no data/en.json")
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		if (ls[i].Code == "en") != (ls[j].Code == "en") {
+			return ls[i].Code == "en"
+		}
+		return ls[i].Code < ls[j].Code
+	})
+	return ls, nil
+}
+
+func findCode(ls []*Language, code string) (*Language, bool) {
+	for _, l := range ls {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// Parse decodes and checks one language file: no unknown keys, seven
+// weekdays and twelve months when given, every word lower case without
+// spaces.
+func Parse(b []byte) (*Language, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var l Language
+	if err := dec.Decode(&l); err != nil {
+		if se, ok := err.(*json.SyntaxError); ok {
+			return nil, fmt.Errorf("line %d: %w", lineOf(b, se.Offset), err)
+		}
+		return nil, err
+	}
+	if l.Code == "" {
+		return nil, fmt.Errorf("no code")
+	}
+	if n := len(l.Calendar.Weekdays); n != 0 && n != 7 {
+		return nil, fmt.Errorf("calendar.weekdays: %d entries, want 7 (Sunday first)", n)
+	}
+	if n := len(l.Calendar.Months); n != 0 && n != 12 {
+		return nil, fmt.Errorf("calendar.months: %d entries, want 12", n)
+	}
+	for _, w := range l.Words() {
+		if err := checkWord(w); err != nil {
+			return nil, err
+		}
+	}
+	for w, c := range l.Deadline.LeftCues {
+		if c.Score == 0 {
+			return nil, fmt.Errorf("deadline.left_cues.%s: score 0", w)
+		}
+	}
+	return &l, nil
+}
+
+func lineOf(b []byte, off int64) int {
+	if off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	return 1 + bytes.Count(b[:off], []byte("\n"))
+}
+
+func checkWord(w string) error {
+	if w == "" {
+		return fmt.Errorf("an empty word")
+	}
+	for _, r := range w {
+		if unicode.IsSpace(r) || unicode.IsUpper(r) {
+			return fmt.Errorf("word %q: lower case, no spaces", w)
+		}
+	}
+	return nil
+}
+
+// Words returns every word the file names (calendar, numbers, deadline),
+// with repeats: the deadline reader's vocabulary.
+func (l *Language) Words() []string {
+	var ws []string
+	for _, n := range l.Calendar.Weekdays {
+		ws = append(ws, n.All()...)
+	}
+	for _, n := range l.Calendar.Months {
+		ws = append(ws, n.All()...)
+	}
+	ws = append(ws, l.Calendar.Ambiguous...)
+	for w := range l.Numbers {
+		ws = append(ws, w)
+	}
+	d := &l.Deadline
+	ws = append(ws, d.AtomStarts...)
+	for _, g := range d.Vocabulary {
+		ws = append(ws, g...)
+	}
+	for w, c := range d.LeftCues {
+		ws = append(ws, w)
+		if c.As != "" {
+			ws = append(ws, c.As)
+		}
+	}
+	for w := range d.RightCues {
+		ws = append(ws, w)
+	}
+	for w := range d.ClauseCues {
+		ws = append(ws, w)
+	}
+	for _, g := range [][]string{d.LeftFillers, d.AntiWords, d.RightAnti, d.Recurring, d.GoodAfter, d.Determiners,
+		d.Clock.HourWords12h, d.Clock.HourWords24h} {
+		ws = append(ws, g...)
+	}
+	return ws
+}
