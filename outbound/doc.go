@@ -97,6 +97,18 @@
 // mail client could make a link of removed, clipped to 80 and 60
 // characters), and its HTML part makes no links.
 //
+// # Alerts grouped per recipient
+//
+// Officers' alerts (new and reassigned enquiries) and SLA notices
+// (warnings, breaches, escalations) are gathered per recipient like
+// Alertmanager's group_wait / group_interval (groups.go): the first goes
+// at once, the ones that follow within alerts.group_interval go together
+// as one summary listing each enquiry. The state is in Redis (P alerts:*);
+// each summary is queued under the outbox key "alerts:<officer>|<class>|
+// <seq>", so a flusher that dies half-way never sends one twice. A
+// commit replayed by `mediadesk reindex` ("replayed" on enquiry.created)
+// is neither acknowledged nor alerted: that happened the first time.
+//
 // # Responses
 //
 // A worker per mailbox sent_folder (inbox.Worker, MarkNone, under a
