@@ -22,11 +22,11 @@ bench-ingest:    ## pickup latency and backlog throughput against real Dovecot a
 	go run ./bench/ingest
 
 bench:           ## micro-benchmarks (routing, parsing, deadline)
-	go test -run XXX -bench . -benchmem ./routing ./mailparse
+	go test -run XXX -bench . -benchmem ./routing ./deadline ./mailparse
 
 fuzz:            ## a minute of fuzzing for each parser
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./mailparse
-	go test -run XXX -fuzz FuzzExtractDeadline -fuzztime 1m ./routing
+	go test -run XXX -fuzz FuzzExtractDeadline -fuzztime 1m ./deadline
 	go test -run XXX -fuzz FuzzRoute -fuzztime 1m ./routing
 	go test -run XXX -fuzz FuzzParse -fuzztime 1m ./config
 

@@ -27,13 +27,13 @@ var (
 // aside): those of its switch, weekdays and months.
 var anchorWordFilter = func() (f wordFilter) {
 	for _, w := range []string{"today", "tonight", "todays", "yesterday", "yesterdays", "overnight", "this", "last"} {
-		f.add(w)
+		f.Add(w)
 	}
 	for w := range anchorWeekdays {
-		f.add(w)
+		f.Add(w)
 	}
 	for w := range anchorMonths {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()
@@ -74,7 +74,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
 	for k := 0; k < n; k++ {
 		word := w(k)
-		if !tz.toks[k].num && !anchorWordFilter.mayHave(word) {
+		if !tz.toks[k].num && !anchorWordFilter.MayHave(word) {
 			continue // no rule below starts from this word
 		}
 		switch string(word) {

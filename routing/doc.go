@@ -212,8 +212,9 @@
 //
 // # Deadline and SLA
 //
-// The journalist's deadline is ExtractDeadline on the new text against the
-// message's Date in the desk's zone (deadline.go describes the scanner: a
+// The journalist's deadline is deadline.Extract (package deadline, its
+// words in package lang's data files) on the new text against the
+// message's Date in the desk's zone (deadline/deadline.go describes the scanner: a
 // time is a deadline when it is anchored to a request — "by", "before",
 // "deadline", "need", "get back to me", "I'd be grateful for / appreciate
 // / like a line", "would be fine / work / suit" after it, "say T" offering

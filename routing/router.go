@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/deadline"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/sla"
 )
@@ -206,7 +207,7 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 	if sent.IsZero() {
 		sent = now
 	}
-	if dl, ok := ExtractDeadline(in.NewText, sent, r.cfg.Location); ok {
+	if dl, ok := deadline.Extract(in.NewText, sent, r.cfg.Location); ok {
 		d.Deadline, d.DeadlinePhrase = dl.At, dl.Phrase
 	}
 

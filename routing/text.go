@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mediadesk/mediadesk/internal/wordfilter"
 	"github.com/mediadesk/mediadesk/lang"
 )
 
@@ -503,7 +504,7 @@ func termOf(w []byte, num bool) (term []byte, stop bool) {
 	return w, isStopword(w)
 }
 
-func isStopword(w []byte) bool { return stopwordFilter.mayHave(w) && stopwords[string(w)] }
+func isStopword(w []byte) bool { return stopwordFilter.MayHave(w) && stopwords[string(w)] }
 
 // stem reduces an English word to a light stem in place and returns it:
 // plurals, -ing, -ed and a final -e go, so "sanctions", "sanctioned" and
@@ -632,43 +633,13 @@ var stopwords = func() map[string]bool {
 }()
 
 // wordFilter is a quick pre-check for a fixed set of words, asked before a
-// map lookup on every word of a text: it answers "maybe" for every word of
-// the set and "no" for nearly all others, from a hash of a word's length
-// and first, second and last bytes into 16,384 bits (2 KB). It is exact in
-// the only way that matters: a "no" is always right.
-type wordFilter [1 << 14 / 64]uint64
-
-func wordFilterBit[W string | []byte](w W) uint {
-	n := len(w)
-	x := uint32(min(n, 15)) | uint32(w[0])<<4 | uint32(w[n-1])<<12
-	if n > 1 {
-		x |= uint32(w[1]) << 20
-	}
-	return uint((x * 0x9e3779b1) >> (32 - 14))
-}
-
-// add puts w in the set.
-func (f *wordFilter) add(w string) {
-	if w != "" {
-		b := wordFilterBit(w)
-		f[b/64] |= 1 << (b % 64)
-	}
-}
-
-// mayHave reports whether w may be in the set (false: it is not). The
-// empty word is always "maybe".
-func (f *wordFilter) mayHave(w []byte) bool {
-	if len(w) == 0 {
-		return true
-	}
-	b := wordFilterBit(w)
-	return f[b/64]&(1<<(b%64)) != 0
-}
+// map lookup on every word of a text (a "no" is always right).
+type wordFilter = wordfilter.Filter
 
 // stopwordFilter pre-checks stopwords.
 var stopwordFilter = func() (f wordFilter) {
 	for w := range stopwords {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()

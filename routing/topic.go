@@ -272,7 +272,7 @@ func NewTopics(cfg *config.Config) *Topics {
 	for ti := range t.topics {
 		for pi, p := range t.topics[ti].phrases {
 			t.first[p.roots[0]] = append(t.first[p.roots[0]], phrRef{ti, pi})
-			t.firstFilter.add(p.roots[0])
+			t.firstFilter.Add(p.roots[0])
 		}
 	}
 	return t
@@ -563,7 +563,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		outerEnd, outerGroup := 0, int8(-1)
 		for i, r := range roots {
 			var refs []phrRef
-			if t.firstFilter.mayHave(r) {
+			if t.firstFilter.MayHave(r) {
 				refs = t.first[string(r)]
 			}
 			endHere, groupHere := 0, int8(-1)

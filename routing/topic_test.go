@@ -201,7 +201,7 @@ func TestTuningSetRegression(t *testing.T) {
 		}
 		got := ""
 		if !d.Deadline.IsZero() {
-			got = d.Deadline.Format(rfc3339Offset)
+			got = d.Deadline.Format("2006-01-02T15:04:05-07:00") // +00:00 rather than Z, as the labels
 		}
 		if got == s.label.Deadline {
 			dl++

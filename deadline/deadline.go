@@ -1,4 +1,10 @@
-package routing
+// Package deadline reads a journalist's own deadline from the new text of
+// an email ("by 4pm tomorrow", "COP Friday", "within two hours") and
+// resolves it against the message's Date in the desk's zone (GUIDE section
+// 4). Extract is pure: text, moment and zone in, a time, the phrase and the
+// rule out. Its words (calendar names, cues, anti-cues) are the data of
+// package lang; the router calls it for every message.
+package deadline
 
 // Journalist-deadline extraction (GUIDE section 4, the "deadline" field).
 //
@@ -92,6 +98,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mediadesk/mediadesk/internal/wordfilter"
 	"github.com/mediadesk/mediadesk/lang"
 )
 
@@ -121,10 +128,26 @@ const (
 	minScore         = 2
 )
 
-// ExtractDeadline finds the journalist's own deadline in text (already stripped of quoted history,
+// MaxText is how much of a text Extract reads (the router's MaxRouteText):
+// the rest of a huge body is ignored.
+const MaxText = 256 << 10
+
+// clipText cuts s to MaxText bytes at a character boundary.
+func clipText(s string) string {
+	if len(s) <= MaxText {
+		return s
+	}
+	cut := MaxText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+// Extract finds the journalist's own deadline in text (already stripped of quoted history,
 // signatures and forwarded content by the caller), resolved against sent (the message's Date) in loc.
 // ok is false when there is no deadline.
-func ExtractDeadline(text string, sent time.Time, loc *time.Location) (d Deadline, ok bool) {
+func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bool) {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -353,7 +376,7 @@ func (sc *scanner) intern(t *token, b []byte) {
 		b = b[:n-2]
 	}
 	var e vocabEntry
-	if vocabFilter.mayHave(b) {
+	if vocabFilter.MayHave(b) {
 		e = vocab[string(b)]
 	}
 	t.low, t.cls = e.w, e.cls
@@ -430,7 +453,7 @@ func isBullet(s string) bool {
 // vocabFilter pre-checks its keys (most words of a text are not in it).
 var (
 	vocab       = map[string]vocabEntry{}
-	vocabFilter wordFilter
+	vocabFilter wordfilter.Filter
 )
 
 type vocabEntry struct {
@@ -500,7 +523,7 @@ func init() {
 		}
 	}
 	for w := range vocab {
-		vocabFilter.add(w)
+		vocabFilter.Add(w)
 	}
 }
 

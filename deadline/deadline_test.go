@@ -1,4 +1,4 @@
-package routing
+package deadline
 
 import (
 	"bufio"
@@ -325,7 +325,7 @@ func TestExtractDeadline(t *testing.T) {
 	for _, c := range deadlineCases {
 		t.Run(c.name, func(t *testing.T) {
 			sent := mustTime(t, c.sent)
-			d, ok := ExtractDeadline(c.text, sent, loc)
+			d, ok := Extract(c.text, sent, loc)
 			got := ""
 			if ok {
 				got = d.At.Format(rfc3339Offset)
@@ -337,7 +337,7 @@ func TestExtractDeadline(t *testing.T) {
 				}
 			}
 			if got != c.want {
-				t.Fatalf("ExtractDeadline(%q, %s) = %q (rule %q, phrase %q), want %q", c.text, c.sent, got, d.Rule, d.Phrase, c.want)
+				t.Fatalf("Extract(%q, %s) = %q (rule %q, phrase %q), want %q", c.text, c.sent, got, d.Rule, d.Phrase, c.want)
 			}
 			if ok && c.rule != "" && d.Rule != c.rule {
 				t.Errorf("rule = %q, want %q (phrase %q)", d.Rule, c.rule, d.Phrase)
@@ -354,15 +354,15 @@ func TestExtractDeadlinePhrase(t *testing.T) {
 		{"Could you get back to me in two hours?", "get back to me in two hours"},
 		{"COP Friday would be great.", "COP Friday"},
 	} {
-		d, ok := ExtractDeadline(c.text, mustTime(t, nov0930), loc)
+		d, ok := Extract(c.text, mustTime(t, nov0930), loc)
 		if !ok || d.Phrase != c.phrase {
-			t.Errorf("ExtractDeadline(%q): phrase %q ok=%v, want %q", c.text, d.Phrase, ok, c.phrase)
+			t.Errorf("Extract(%q): phrase %q ok=%v, want %q", c.text, d.Phrase, ok, c.phrase)
 		}
 	}
 }
 
 func TestExtractDeadlineNilLocation(t *testing.T) {
-	d, ok := ExtractDeadline("Deadline 4pm.", mustTime(t, "2023-11-20T09:30:00Z"), nil)
+	d, ok := Extract("Deadline 4pm.", mustTime(t, "2023-11-20T09:30:00Z"), nil)
 	if !ok || !d.At.Equal(mustTime(t, "2023-11-20T16:00:00Z")) {
 		t.Fatalf("got %v %v", d, ok)
 	}
@@ -441,10 +441,11 @@ const devSetFloor = 0.95
 // TestDeadlineDevSet runs the extractor on the new text of every labelled
 // sample that is not automatic mail, with the message Date in Europe/London,
 // and compares with labels.jsonl: the project's own labelled enquiries
-// (testdata/desk-enquiries, testdata/enquiries and the tuning set; the
+// (routing/testdata/desk-enquiries, enquiries and the tuning set; the
 // held-out set is never read here) and the shared samples when present.
 func TestDeadlineDevSet(t *testing.T) {
-	dirs := []string{filepath.Join("testdata", "desk-enquiries"), filepath.Join("testdata", "enquiries"), filepath.Join("testdata", "tuning")}
+	td := filepath.Join("..", "routing", "testdata")
+	dirs := []string{filepath.Join(td, "desk-enquiries"), filepath.Join(td, "enquiries"), filepath.Join(td, "tuning")}
 	if dir, ok := fixture.Shared(t, "enquiries"); ok {
 		dirs = append(dirs, dir)
 	}
@@ -495,7 +496,7 @@ func deadlineDevSet(t *testing.T, dir string) {
 			continue
 		}
 		total++
-		d, ok := ExtractDeadline(msg.NewText, msg.Date, loc)
+		d, ok := Extract(msg.NewText, msg.Date, loc)
 		if ok == !want.IsZero() && (!ok || d.At.Equal(want)) {
 			good++
 			continue
@@ -535,7 +536,7 @@ func FuzzExtractDeadline(f *testing.F) {
 			return
 		}
 		sent := time.Unix(unix, 0)
-		d, ok := ExtractDeadline(text, sent, loc)
+		d, ok := Extract(text, sent, loc)
 		if !ok {
 			return
 		}
@@ -573,8 +574,18 @@ func BenchmarkExtractDeadline(b *testing.B) {
 	b.SetBytes(int64(len(benchBody)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, ok := ExtractDeadline(benchBody, sent, loc); !ok {
+		if _, ok := Extract(benchBody, sent, loc); !ok {
 			b.Fatal("no deadline")
+		}
+	}
+}
+
+// TestVocabularyFilter checks the pre-check never rules out a word of the
+// vocabulary (which would change a lookup's answer).
+func TestVocabularyFilter(t *testing.T) {
+	for w := range vocab {
+		if !vocabFilter.MayHave([]byte(w)) {
+			t.Errorf("deadline word %q filtered out", w)
 		}
 	}
 }
