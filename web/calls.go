@@ -99,7 +99,7 @@ func (s *Server) callPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) showCall(w http.ResponseWriter, r *http.Request, status int, f CallRequest, fl *flash) {
-	s.render(w, r, status, "call", &page{Title: "Log a call", Nav: "queues", Flash: fl,
+	s.render(w, r, status, "call", &page{Title: "Log a call", Nav: "calls", Flash: fl,
 		Data: callData{Form: f, Ready: s.o.Calls != nil}})
 }
 
