@@ -104,6 +104,12 @@ func (s *Service) Notify(ctx context.Context, n Notification) error {
 		}
 		ids = alone
 	}
+	return s.notifyNow(ctx, n, e, ids, multi)
+}
+
+// notifyNow mails n to each of ids (one key per officer when multi) and
+// posts it to the webhook, now.
+func (s *Service) notifyNow(ctx context.Context, n Notification, e *store.Enquiry, ids []string, multi bool) error {
 	kind := KindNotification
 	if n.Kind == NotifyAssigned || n.Kind == NotifyReassigned {
 		kind = KindAlert

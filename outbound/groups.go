@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -190,7 +191,8 @@ func (s *Service) runAlertGroups(ctx context.Context) error {
 	return nil
 }
 
-// mailBatch queues one group's summary mail (and webhook post).
+// mailBatch queues one group's summary mail (and webhook post); a batch
+// of one is mailed as the ordinary alert, under the batch's key.
 func (s *Service) mailBatch(ctx context.Context, b *alertBatch) error {
 	officerID, class, _ := strings.Cut(b.Group, "|")
 	off := s.cfg.Officer(officerID)
@@ -201,8 +203,24 @@ func (s *Service) mailBatch(ctx context.Context, b *alertBatch) error {
 	if len(b.Items) == 0 {
 		return nil
 	}
-	subject, text, urgent := s.summary(off, class, b)
 	key := "alerts:" + b.ID
+	if len(b.Items) == 1 {
+		// One alert in the interval: the ordinary alert, with every detail.
+		it := b.Items[0]
+		e, err := s.st.Enquiry(ctx, it.Ref)
+		if err == nil {
+			n := Notification{Key: key, Kind: it.Kind, Ref: it.Ref, Officer: off.ID, Clock: it.Clock, By: "system",
+				Urgent: it.Kind == NotifyBreach || it.Kind == NotifyEscalation}
+			if class == groupSLA && it.Due > 0 {
+				n.Due = time.UnixMilli(it.Due)
+			}
+			return s.notifyNow(ctx, n, e, []string{off.ID}, false)
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+	}
+	subject, text, urgent := s.summary(off, class, b)
 	if s.cfg.Alerts.EmailOn() && off.Email != "" {
 		raw, mid, err := s.composer.Compose(Draft{
 			From: s.from, To: []*mailAddress{{Name: off.Name, Address: off.Email}},

@@ -97,6 +97,10 @@ func TestAlertGroups(t *testing.T) {
 			if n := flush(); n != 1 {
 				t.Fatalf("flushed %d at the end of the interval, want 1", n)
 			}
+			// A batch of one is the ordinary, detailed alert.
+			if j := e.job("alerts:ann|enquiries|2:email"); !strings.Contains(j.Subject, "New enquiry for you: Question 4") {
+				t.Errorf("a batch of one: %q", j.Subject)
+			}
 			// Quiet for a whole interval: the next goes alone, at once.
 			e.clock.Advance(6 * time.Minute)
 			notify(5)
