@@ -92,11 +92,12 @@ func (b *browserTab) eval(expr string) string {
 	return s
 }
 
-// waitFor polls a JavaScript condition for up to 20 s (across page loads).
+// waitFor polls a JavaScript condition, on a loaded page (its script
+// running), for up to 20 s (across page loads).
 func (b *browserTab) waitFor(what, cond string) {
 	b.t.Helper()
 	eventually(b.t, what, func() bool {
-		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond))
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.readyState === 'complete' && (`+cond+`)`))
 		return err == nil && ok
 	})
 }
@@ -199,6 +200,14 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	if got, f := b.eval(selectedRef), b.eval(focusedRef); got != order[0] || f != order[0] {
 		t.Errorf("after k: selected %q focused %q, want %q", got, f, order[0])
 	}
+	// The focus shows; release titles are cut with an ellipsis, the full
+	// title in the title attribute.
+	if got := b.eval(`(s => s.outlineStyle + ' ' + s.outlineWidth)(getComputedStyle(document.activeElement))`); strings.HasPrefix(got, "none") || strings.HasSuffix(got, " 0px") {
+		t.Errorf("the focused row's link has no visible focus: outline %q", got)
+	}
+	if got := b.eval(`(a => getComputedStyle(a.closest('td')).textOverflow + ' ' + getComputedStyle(a.closest('td')).whiteSpace + ' ' + a.title)(document.querySelector('#queue-table td.release a'))`); got != "ellipsis nowrap Foreign Secretary visits Albania" {
+		t.Errorf("release cell: %q", got)
+	}
 	b.press('j')
 
 	// A live update: a new enquiry arrives; the row, selection, focus and
@@ -289,6 +298,11 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	if got := b.eval(`document.getElementById('ref').textContent`); got != order[2] {
 		t.Fatalf("Enter opened %q, want %q", got, order[2])
 	}
+	// k and j on an enquiry go to the previous and next of the queue.
+	b.press('k')
+	b.waitFor("k: the previous enquiry", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+order[1]+`'`)
+	b.press('j')
+	b.waitFor("j: the next enquiry", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+order[2]+`' && !!document.getElementById('claim')`)
 	b.press('c')
 	b.waitFor("c claims", `!!document.getElementById('officer') && document.getElementById('officer').textContent === 'Ann Officer' && !!document.getElementById('reply-body')`)
 	if e := k.enquiry(order[2]); e.Officer != "ann" {

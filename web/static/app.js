@@ -153,6 +153,7 @@
       r.hidden = !ok;
       if (ok) { shown++; }
     });
+    saveOrder();
     var size = document.getElementById('queue-size');
     if (size) { size.textContent = words.length ? shown + ' of ' + all.length + ' match the filter.' : all.length + ' shown.'; }
     return shown;
@@ -173,6 +174,22 @@
       }
     });
   }
+
+  // saveOrder remembers the queue's visible order, so j/k on an enquiry
+  // page go to the next and previous enquiry of the queue it came from.
+  function saveOrder() {
+    var refs = visibleRows().map(function (r) { return r.getAttribute('data-ref'); });
+    try { sessionStorage.setItem('mediadesk.order', refs.join(' ')); } catch (e) {}
+  }
+  function neighbour(by) {
+    var order = [];
+    try { order = (sessionStorage.getItem('mediadesk.order') || '').split(' ').filter(Boolean); } catch (e) {}
+    var i = order.indexOf(body.getAttribute('data-ref'));
+    if (i < 0 || !order[i + by]) { return null; }
+    return order[i + by];
+  }
+
+  if (document.getElementById('queue-table')) { saveOrder(); }
 
   // patchQueue brings the page's queue in line with a fresh copy, row by
   // row, keeping the selection, the focus and the scroll position.
@@ -347,7 +364,14 @@
   }
   var back = document.getElementById('back-to-queue');
   if (back) {
-    try { var lq = sessionStorage.getItem('mediadesk.queue'); if (lq && /^\/queues\/[a-z]+$/.test(lq)) { back.href = lq; } } catch (e) {}
+    try {
+      var lq = sessionStorage.getItem('mediadesk.queue');
+      if (lq && /^\/queues\/[a-z]+$/.test(lq)) {
+        back.href = lq;
+        // Back in the queue, this enquiry is the selected row.
+        if (body.getAttribute('data-ref')) { sessionStorage.setItem('mediadesk.sel:' + lq, body.getAttribute('data-ref')); }
+      }
+    } catch (e) {}
   }
 
   function typing(el) {
@@ -388,6 +412,11 @@
       case 'a': return focusField('assign-to') || (announce('You cannot reassign this enquiry.'), true);
       case 'n': return focusField('note-text');
       case 'u': window.location.href = back ? back.href : '/queues/mine'; return true;
+      case 'j': case 'k': {
+        var next = neighbour(key === 'j' ? 1 : -1);
+        if (next) { window.location.href = '/enquiries/' + encodeURIComponent(next); } else { announce(key === 'j' ? 'This is the last enquiry of the queue.' : 'This is the first enquiry of the queue.'); }
+        return true;
+      }
     }
     return false;
   }
