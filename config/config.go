@@ -102,6 +102,31 @@ type Redis struct {
 	// verbatim (extension; it must hold a non-empty {hash tag}); e.g.
 	// "{md}:" keeps the keys of a desk set up before desk ids.
 	KeyPrefix string `yaml:"key_prefix"`
+	// WaitReplicas is how many replicas must have a batch commit, and an
+	// outbox job's claim, before the messages are flagged in the mailbox
+	// or the job is sent (Redis WAIT; extension). Unset: 1 when the URL
+	// names a Sentinel set, else 0 (no WAIT). Replication is asynchronous,
+	// so without it a failover can lose writes whose effects (a flagged
+	// message, a sent acknowledgement) already left the process.
+	WaitReplicas *int `yaml:"wait_replicas"`
+	// WaitTimeout bounds each WAIT (extension; default 1s, at most 5s);
+	// fewer replicas than asked by then counts as not written, to retry.
+	WaitTimeout time.Duration `yaml:"wait_timeout"`
+}
+
+// DefaultWaitTimeout is redis.wait_timeout when unset.
+const DefaultWaitTimeout = time.Second
+
+// ReplicasToWait is redis.wait_replicas, or its default for a Redis set
+// up as a Sentinel set (sentinel) or not.
+func (r *Redis) ReplicasToWait(sentinel bool) int {
+	switch {
+	case r.WaitReplicas != nil:
+		return *r.WaitReplicas
+	case sentinel:
+		return 1
+	}
+	return 0
 }
 
 // LegacyKeyPrefix is the one prefix every desk shared before desk ids.

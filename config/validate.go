@@ -256,6 +256,17 @@ func (v *validator) redis() {
 	if r.URLEnv != "" && !envRe.MatchString(r.URLEnv) {
 		v.errorf("redis.url_env", "%q is not an environment variable name", r.URLEnv)
 	}
+	if r.WaitReplicas != nil && (*r.WaitReplicas < 0 || *r.WaitReplicas > 16) {
+		v.errorf("redis.wait_replicas", "%d: want 0 (no WAIT) to 16 replicas", *r.WaitReplicas)
+	}
+	switch {
+	case r.WaitTimeout == 0:
+		r.WaitTimeout = DefaultWaitTimeout
+	case r.WaitTimeout < time.Millisecond || r.WaitTimeout > 5*time.Second:
+		// 0 ms would make WAIT block for ever; past 5s it nears the
+		// client's 10s read timeout.
+		v.errorf("redis.wait_timeout", "%s: want 1ms to 5s", r.WaitTimeout)
+	}
 	switch {
 	case r.DeskID != "" && r.KeyPrefix != "":
 		v.errorf("redis", "desk_id and key_prefix both name the keys: give one (key_prefix overrides the prefix desk_id gives)")

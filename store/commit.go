@@ -377,8 +377,11 @@ type CommitOptions struct {
 // Commit writes a batch of incoming messages, one atomic script each, in
 // a single pipeline, in order. Each outcome says what happened to its
 // message; a message whose outcome has an error was not committed (and its
-// mailbox message must not be flagged). The error return is set only when
-// Redis could not be reached at all.
+// mailbox message must not be flagged). The error return is set when Redis
+// could not be reached at all, and when the batch was not acknowledged by
+// Options.WaitReplicas replicas (an error wrapping ErrNotReplicated): then
+// nothing of the batch may be flagged, and committing it again later is
+// harmless (each message comes back "dup-source").
 func (s *Store) Commit(ctx context.Context, batch []Incoming, o CommitOptions) ([]Outcome, error) {
 	enc := make([]Encoded, len(batch))
 	for i := range batch {
@@ -416,11 +419,13 @@ func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encod
 		out[i].Source = batch[i].Source
 		inputs[i] = enc[i].args
 	}
+	var wait *redis.Cmd
 	for attempt := 0; ; attempt++ {
-		cmds, err := s.run(ctx, inputs)
+		cmds, w, err := s.run(ctx, inputs)
 		if err != nil && !isScriptError(err) && !isNoScript(err) {
 			return nil, fmt.Errorf("commit %d message(s): %w", len(batch), err)
 		}
+		wait = w
 		retry := false
 		for i, c := range cmds {
 			res, err := c.StringSlice()
@@ -445,6 +450,13 @@ func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encod
 			return nil, fmt.Errorf("load commit script: %w", err)
 		}
 	}
+	// Under Sentinel a write the primary took but no replica has is lost
+	// if it fails over now: the batch counts as not committed, so nothing
+	// is flagged in the mailbox, no reference it drew is relied on, and the
+	// worker commits it again (deduplicated) once replication catches up.
+	if err := s.CheckWait(wait); err != nil {
+		return nil, fmt.Errorf("commit %d message(s): %w", len(batch), err)
+	}
 	// A message the script refused is quarantined with the reason, so it
 	// never blocks the ones after it and is never silently dropped.
 	for i := range out {
@@ -454,8 +466,11 @@ func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encod
 		q := batch[i]
 		q.Msg, q.ParseErr = nil, out[i].Err
 		args, _ := s.encode(&q, o.WarnBefore)
-		cmds, err := s.run(ctx, []scriptArgs{args})
+		cmds, w, err := s.run(ctx, []scriptArgs{args})
 		if err != nil && !isScriptError(err) {
+			return nil, fmt.Errorf("quarantine uid %d: %w", q.Source.UID, err)
+		}
+		if err := s.CheckWait(w); err != nil {
 			return nil, fmt.Errorf("quarantine uid %d: %w", q.Source.UID, err)
 		}
 		if res, err := cmds[0].StringSlice(); err == nil && len(res) >= 4 {
@@ -480,15 +495,18 @@ func (s *Store) encode(in *Incoming, warnBefore time.Duration) (scriptArgs, erro
 	return scriptArgs{input: string(b), doc: ci.Doc}, nil
 }
 
-func (s *Store) run(ctx context.Context, inputs []scriptArgs) ([]*redis.Cmd, error) {
+// run sends the batch's scripts in one pipeline, followed by WAIT when
+// the desk waits for replicas (nil otherwise).
+func (s *Store) run(ctx context.Context, inputs []scriptArgs) ([]*redis.Cmd, *redis.Cmd, error) {
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.Cmd, len(inputs))
 	keys := []string{s.Key("events")}
 	for i, in := range inputs {
 		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in.input, in.doc)
 	}
+	wait := s.QueueWait(ctx, pipe)
 	_, err := pipe.Exec(ctx)
-	return cmds, err
+	return cmds, wait, err
 }
 
 func isNoScript(err error) bool {

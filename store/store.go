@@ -27,6 +27,8 @@ type Store struct {
 	senderWindow time.Duration
 	senderNote   string
 	maxHTML      int
+	// wait is the replica wait after writes whose effects leave the process.
+	wait ReplicaWait
 }
 
 // Options configure a Store.
@@ -47,6 +49,13 @@ type Options struct {
 	// MaxHTMLBytes, when above 0, is how much of a message's HTML part is
 	// stored (ingest.max_html_bytes); the text is stored whole.
 	MaxHTMLBytes int
+	// WaitReplicas, when above 0, is how many replicas must acknowledge a
+	// batch commit (and an outbox job's claim) within WaitTimeout (default
+	// 1s) before its messages are flagged in the mailbox (or the job
+	// sent); fewer fail the commit with ErrNotReplicated
+	// (redis.wait_replicas, .wait_timeout).
+	WaitReplicas int
+	WaitTimeout  time.Duration
 }
 
 // New returns a store over rdb.
@@ -66,7 +75,10 @@ func New(rdb redis.UniversalClient, o Options) *Store {
 	if o.SenderWindow <= 0 {
 		o.SenderWindow = time.Hour
 	}
-	return &Store{rdb: rdb, prefix: o.Prefix, clock: o.Clock, refPrefix: o.RefPrefix, loc: o.Location,
+	if o.WaitTimeout <= 0 {
+		o.WaitTimeout = time.Second
+	}
+	return &Store{rdb: rdb, prefix: o.Prefix, wait: ReplicaWait{Replicas: o.WaitReplicas, Timeout: o.WaitTimeout}, clock: o.Clock, refPrefix: o.RefPrefix, loc: o.Location,
 		senderLimit: o.SenderLimit, senderWindow: o.SenderWindow, maxHTML: o.MaxHTMLBytes,
 		senderNote: fmt.Sprintf("threaded: sender over %d new enquiries in %s", o.SenderLimit, shortDuration(o.SenderWindow))}
 }
