@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/outbound"
@@ -23,8 +24,10 @@ type messageView struct {
 }
 
 type enquiryData struct {
-	E        *store.Enquiry
-	Clocks   []clockView
+	E      *store.Enquiry
+	Clocks []clockView
+	// Ack is the automatic acknowledgement, a fact of its own.
+	Ack      ackFact
 	Messages []messageView
 	Timeline []store.Event
 	Release  *routing.Release
@@ -97,7 +100,7 @@ func (s *Server) showEnquiry(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	d := enquiryData{
-		E: e, Clocks: s.clockViews(e, s.clock.Now()), Timeline: tl, Officers: s.cfg.Officers,
+		E: e, Clocks: s.clockViews(e, s.clock.Now()), Ack: ackFactOf(tl, s.autoAckMeets(e.Policy)), Timeline: tl, Officers: s.cfg.Officers,
 		Can: map[string]bool{}, Mine: e.Officer == u.ID, ReplyOn: s.o.Replies != nil, ReplyID: randomToken(12),
 		Sandbox: sandbox, Note: form.Note, Body: form.Body, Kind: form.Kind,
 	}
@@ -293,4 +296,48 @@ func (s *Server) act(ctx context.Context, u *User, e *store.Enquiry, action Acti
 		return "noop", nil
 	}
 	return code, nil
+}
+
+// ackFact is what became of the automatic acknowledgement of an enquiry,
+// read from its timeline.
+type ackFact struct {
+	// State is "sent", "suppressed", "failed" or "" (none recorded yet).
+	State string
+	At    time.Time
+	// Detail is who it went to ("sent"), or why not.
+	Detail string
+	// MeetsHolding says the enquiry's policy lets it meet the
+	// holding-reply clock (sla.policies[].auto_ack_meets_holding).
+	MeetsHolding bool
+}
+
+// ackFactOf finds the automatic acknowledgement on a timeline: the sent
+// message (type acknowledgement), or its suppression or failure.
+func ackFactOf(tl []store.Event, meets bool) ackFact {
+	f := ackFact{MeetsHolding: meets}
+	for _, ev := range tl {
+		switch {
+		case ev.Type == outbound.KindAck:
+			f.State, f.At, f.Detail = "sent", ev.At, strings.TrimPrefix(ev.Text, "acknowledgement ")
+		case (ev.Type == "outbound.suppressed" || ev.Type == "outbound.failed") && ev.Data["kind"] == outbound.KindAck && f.State != "sent":
+			f.State, f.At = strings.TrimPrefix(ev.Type, "outbound."), ev.At
+			if d, ok := ev.Data["detail"].(string); ok && d != "" {
+				f.Detail = d
+			} else {
+				f.Detail = ev.Text
+			}
+		}
+	}
+	return f
+}
+
+// autoAckMeets reports whether the policy lets the automatic
+// acknowledgement meet the holding-reply clock.
+func (s *Server) autoAckMeets(policy string) bool {
+	for i := range s.cfg.SLA.Policies {
+		if p := &s.cfg.SLA.Policies[i]; p.ID == policy {
+			return p.AutoAckMeetsHolding
+		}
+	}
+	return false
 }

@@ -43,7 +43,7 @@ type flash struct {
 
 // parsePages parses each page template with the layout and partials.
 func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
-	base, err := template.New("base").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html", "templates/deadline.html")
+	base, err := template.New("base").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}

@@ -253,6 +253,7 @@ var routeRoles = map[string]config.Role{
 	"POST /admin/reload":             config.RoleAdmin,
 	"GET /events":                    config.RoleOfficer,
 	"GET /demo":                      config.RoleOfficer,
+	"GET /demo/outbox":               config.RoleOfficer, // the demo's sent mail, linked from its banner for every user it names
 	// JSON API (web).
 	"GET /api/enquiries":                config.RoleOfficer,
 	"GET /api/enquiries/{ref}":          config.RoleOfficer,

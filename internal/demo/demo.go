@@ -196,7 +196,7 @@ func Run(ctx context.Context, o Options) error {
 	// Seed the mailbox with the sample enquiries, or with generated ones
 	// when the samples are absent.
 	gen := mailgen.NewGenerator(o.Seed, desk.Router.Catalogue().Releases(), cfg)
-	seeds := sampleEnquiries(shared)
+	seeds := recentDates(sampleEnquiries(shared), time.Now(), 2*time.Minute)
 	if len(seeds) == 0 {
 		for i := 0; i < 10; i++ {
 			seeds = append(seeds, gen.Next(time.Now().Add(-time.Duration(10-i)*3*time.Minute), cfg.Location))
@@ -382,9 +382,9 @@ func findShared() string {
 	return ""
 }
 
-// sampleEnquiries reads the labelled sample enquiries in order. They keep
-// their own Date headers (so "today's announcement" still links to the
-// right release); their clocks start when they arrive in the mailbox.
+// sampleEnquiries reads the labelled sample enquiries in order; their
+// clocks start when they arrive in the mailbox (recentDates moves their
+// Date headers to the last hours).
 func sampleEnquiries(shared string) [][]byte {
 	if shared == "" {
 		return nil
