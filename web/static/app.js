@@ -355,7 +355,7 @@
     });
   }
 
-  var goto = { i: '/queues/new', m: '/queues/mine', o: '/queues/open', b: '/queues/breaching', x: '/queues/breached', w: '/queues/waiting', d: '/queues/resolved', r: '/releases' };
+  var goto = { i: '/queues/new', m: '/queues/mine', o: '/queues/open', b: '/queues/breaching', x: '/queues/breached', w: '/queues/waiting', d: '/queues/resolved', r: '/releases', l: '/calls/new' };
   var gPending = 0;
   var onQueue = body.getAttribute('data-live') === 'queue';
   var onEnquiry = body.getAttribute('data-live') === 'enquiry';
@@ -452,6 +452,11 @@
     gPending = 0;
     if (key === '?') { ev.preventDefault(); showHelp(true); return; }
     if (key === 'g') { gPending = Date.now(); return; }
+    if (key === '/' && !onQueue) {
+      var box = document.querySelector('input[type=search]');
+      if (box) { ev.preventDefault(); box.focus(); box.select(); }
+      return;
+    }
     // Enter on a link or button does what it does anyway.
     if (key === 'Enter' && ev.target && ev.target.closest && ev.target.closest('a, button')) { return; }
     var done = onQueue ? queueKey(key) : onEnquiry ? enquiryKey(key) : false;
@@ -490,6 +495,8 @@
   refreshSoon = function () { if (!timer) { timer = setTimeout(refreshQueue, 300); } };
 
   function changed(ev) {
+    // drafts.js (the banner's words, presence) listens for this.
+    try { document.dispatchEvent(new CustomEvent('mediadesk:change', { detail: ev })); } catch (err) {}
     if (live === 'queue') {
       if (!timer) { timer = setTimeout(refreshQueue, 1000); }
       return;
