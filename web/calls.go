@@ -80,6 +80,9 @@ func (s *Server) registerCalls(mux *http.ServeMux) {
 	mux.HandleFunc("GET /calls/new", s.callPage)
 	mux.HandleFunc("POST /calls", s.callForm)
 	mux.HandleFunc("POST /api/calls", s.callAPI)
+	// Search is registered with the calls (the duty officer's other
+	// desk-wide tool) so that Register needs no further line.
+	s.registerSearch(mux)
 }
 
 // newNonce is a fresh form nonce.
