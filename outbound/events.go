@@ -138,8 +138,11 @@ func (s *Service) handleEventSafely(ctx context.Context, m redis.XMessage) (err 
 	return s.handleEvent(ctx, m)
 }
 
-// handleEvent queues what one event calls for. A missing enquiry (deleted
-// since) is not an error.
+// handleEvent queues what one event calls for. A missing enquiry or
+// message is an error like any other: the event is retried with the
+// stream's backoff (it may have been read from a primary that has since
+// failed over, or be ahead of its enquiry's replication) and, when it keeps
+// missing, set aside in outbound:dead with the reason, never dropped.
 func (s *Service) handleEvent(ctx context.Context, m redis.XMessage) error {
 	typ, _ := m.Values["type"].(string)
 	ref, _ := m.Values["ref"].(string)
@@ -177,8 +180,7 @@ func (s *Service) handleEvent(ctx context.Context, m redis.XMessage) error {
 		err = s.internalCopy(ctx, ref, str("mkey"))
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		s.log.Warn("outbound: event for a missing enquiry or message", "type", typ, "ref", ref, "err", err)
-		return nil
+		return fmt.Errorf("%s for a missing enquiry or message: %w", typ, err)
 	}
 	return err
 }

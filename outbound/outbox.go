@@ -280,6 +280,47 @@ func (o *Outbox) run(ctx context.Context, action string, arg map[string]any) ([]
 	return res, nil
 }
 
+// runReplicated is run followed, in the same pipeline, by the store's
+// WAIT for its replicas (store.QueueWait; redis.wait_replicas): an error
+// wrapping store.ErrNotReplicated says the action's writes may not survive
+// a failover, so nothing that leaves the process may rest on them yet.
+// Without a replica wait it is run.
+func (o *Outbox) runReplicated(ctx context.Context, action string, arg map[string]any) ([]string, error) {
+	if o.st.Wait().Replicas <= 0 {
+		return o.run(ctx, action, arg)
+	}
+	arg["now"] = strconv.FormatInt(o.clock.Now().UnixMilli(), 10)
+	arg["wall"] = strconv.FormatInt(time.Now().UnixMilli(), 10)
+	arg["group"] = outboxGroup
+	b, err := json.Marshal(arg)
+	if err != nil {
+		return nil, fmt.Errorf("outbox %s: %w", action, err)
+	}
+	for attempt := 0; ; attempt++ {
+		pipe := o.rdb.Pipeline()
+		cmd := outboxScript.EvalSha(ctx, pipe, []string{o.stream()}, o.st.Prefix(), action, string(b))
+		wait := o.st.QueueWait(ctx, pipe)
+		_, _ = pipe.Exec(ctx)
+		res, err := cmd.StringSlice()
+		if err != nil && strings.HasPrefix(err.Error(), "NOSCRIPT") && attempt == 0 {
+			if err := outboxScript.Load(ctx, o.rdb).Err(); err != nil {
+				return nil, fmt.Errorf("outbox %s: load script: %w", action, err)
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("outbox %s: %w", action, err)
+		}
+		if len(res) < 2 {
+			return nil, fmt.Errorf("outbox %s: unexpected reply %q", action, res)
+		}
+		if err := o.st.CheckWait(wait); err != nil {
+			return res, fmt.Errorf("outbox %s: %w", action, err)
+		}
+		return res, nil
+	}
+}
+
 // Init creates the consumer group (idempotent).
 func (o *Outbox) Init(ctx context.Context) error {
 	return createGroup(ctx, o.rdb, o.stream(), outboxGroup, "0")
@@ -553,7 +594,8 @@ func (o *Outbox) step(ctx context.Context, lastClaim *time.Time, backlog *bool) 
 		err := o.process(live, m)
 		done()
 		if err != nil {
-			if ctx.Err() == nil && deliveries(ctx, o.rdb, o.stream(), outboxGroup, m.ID) >= o.opts.MaxDeliveries {
+			// A claim not yet on a replica is retried, never set aside.
+			if ctx.Err() == nil && !errors.Is(err, store.ErrNotReplicated) && deliveries(ctx, o.rdb, o.stream(), outboxGroup, m.ID) >= o.opts.MaxDeliveries {
 				o.log.Error("outbox: giving up on an entry that keeps failing; set aside in outbound:dead", "id", m.ID, "key", m.Values["key"], "err", err)
 				if key, _ := m.Values["key"].(string); key != "" {
 					o.rdb.HSet(ctx, o.st.Key("outbox:job:"+key), "last_error", clip("set aside: "+err.Error(), 500))
@@ -575,10 +617,15 @@ func (o *Outbox) process(ctx context.Context, m redis.XMessage) error {
 	if key == "" {
 		return o.rdb.XAck(ctx, o.stream(), outboxGroup, m.ID).Err()
 	}
-	res, err := o.run(ctx, "begin", map[string]any{"key": key, "owner": o.owner,
+	// The claim must be on a replica before anything is sent: a failover
+	// that lost it would lose the enquiry and job written before it too,
+	// and the message would be sent again for the enquiry committed anew
+	// (under another reference). Not replicated: nothing is sent now; the
+	// entry stays pending and is retried.
+	res, err := o.runReplicated(ctx, "begin", map[string]any{"key": key, "owner": o.owner,
 		"lease": strconv.FormatInt(o.opts.ClaimAfter.Milliseconds(), 10)})
 	if err != nil {
-		return err
+		return err // logged by the loop, which retries with backoff
 	}
 	switch res[0] {
 	case "done":
@@ -624,8 +671,10 @@ func (o *Outbox) deliver(ctx context.Context, key, id string, attempt int) error
 		o.hit("after-send")
 		// The server has the message: record that, however long Redis
 		// takes to come back, so this process never sends it again.
+		// With a replica wait, until a replica has it too: a failover
+		// that lost it would have the message sent again.
 		if err := o.retryRedis(ctx, func() error {
-			_, err := o.run(ctx, "sent", map[string]any{"key": key, "reply": reply})
+			_, err := o.runReplicated(ctx, "sent", map[string]any{"key": key, "reply": reply})
 			return err
 		}); err != nil {
 			return err

@@ -170,7 +170,9 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 		return nil, fmt.Errorf("mail sign-in: %w", err)
 	}
 	d.auths = auths
-	d.Store = store.New(o.Redis, store.ConfigOptions(cfg, o.Clock))
+	stOpts := store.ConfigOptions(cfg, o.Clock)
+	stOpts.WaitReplicas = cfg.Redis.ReplicasToWait(IsSentinelClient(o.Redis))
+	d.Store = store.New(o.Redis, stOpts)
 	if err := waitRedis(ctx, d.Store, o.Logger); err != nil {
 		return nil, err
 	}

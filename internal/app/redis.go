@@ -34,6 +34,16 @@ func ConnectRedis(ctx context.Context, raw string) (redis.UniversalClient, error
 	return redis.NewUniversalClient(opts), nil
 }
 
+// IsSentinelClient reports whether rdb reaches its primary through
+// Sentinel (a go-redis failover client, as ConnectRedis opens for a
+// Sentinel URL): there the desk waits for a replica by default
+// (redis.wait_replicas).
+func IsSentinelClient(rdb redis.UniversalClient) bool {
+	c, ok := rdb.(*redis.Client)
+	// go-redis names a failover client's address so; nothing else does.
+	return ok && c.Options().Addr == "FailoverClient"
+}
+
 // ParseRedisURL reads a Redis URL into go-redis universal options:
 //
 //	redis://[user:pass@]host:port[/db]                one server (rediss:// for TLS)
