@@ -190,15 +190,30 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 		t.Errorf("the skip link leads to %q", got)
 	}
 
+	// A second skip link leads to the enquiries: Tab, Tab, Enter, Tab
+	// reaches the first row.
+	b.do("queue again", chromedp.Navigate(k.url+"/queues/open"), chromedp.WaitVisible(chromedp.ID("queue-table")))
+	b.waitFor("loaded", `true`)
+	b.press('\t')
+	b.press('\t')
+	if got := b.eval(`document.activeElement.getAttribute('href')`); got != "#queue-table" {
+		t.Errorf("the second Tab reaches %q, want the skip link to the enquiries", got)
+	}
+	b.press('\r')
+	b.press('\t')
+	if got, f := b.eval(selectedRef), b.eval(focusedRef); got != order[0] || f != order[0] {
+		t.Errorf("Tab after skipping to the enquiries: selected %q focused %q, want %q", got, f, order[0])
+	}
+
 	// j, j, k: the selection and the focus move together.
 	b.press('j')
-	b.press('j')
 	if got := b.eval(selectedRef); got != order[1] {
-		t.Errorf("after j j the selection is %q, want %q", got, order[1])
+		t.Errorf("after j the selection is %q, want %q", got, order[1])
 	}
+	b.press('j')
 	b.press('k')
-	if got, f := b.eval(selectedRef), b.eval(focusedRef); got != order[0] || f != order[0] {
-		t.Errorf("after k: selected %q focused %q, want %q", got, f, order[0])
+	if got, f := b.eval(selectedRef), b.eval(focusedRef); got != order[1] || f != order[1] {
+		t.Errorf("after j j k: selected %q focused %q, want %q", got, f, order[1])
 	}
 	// The focus shows; release titles are cut with an ellipsis, the full
 	// title in the title attribute.
@@ -208,7 +223,6 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	if got := b.eval(`(a => getComputedStyle(a.closest('td')).textOverflow + ' ' + getComputedStyle(a.closest('td')).whiteSpace + ' ' + a.title)(document.querySelector('#queue-table td.release a'))`); got != "ellipsis nowrap Foreign Secretary visits Albania" {
 		t.Errorf("release cell: %q", got)
 	}
-	b.press('j')
 
 	// A live update: a new enquiry arrives; the row, selection, focus and
 	// scroll stay, and the change is announced politely.

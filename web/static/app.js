@@ -190,6 +190,9 @@
   }
 
   if (document.getElementById('queue-table')) { saveOrder(); }
+  // The skip link to the enquiries leads nowhere when there are none.
+  var skipQueue = document.getElementById('skip-queue');
+  if (skipQueue && !document.getElementById('queue-table')) { skipQueue.hidden = true; }
 
   // patchQueue brings the page's queue in line with a fresh copy, row by
   // row, keeping the selection, the focus and the scroll position.
@@ -217,6 +220,7 @@
       var had = ot ? ot.tBodies[0].rows.length : 0;
       var has = ft ? ft.tBodies[0].rows.length : 0;
       old.replaceWith(document.importNode(fresh, true));
+      if (skipQueue) { skipQueue.hidden = !document.getElementById('queue-table'); }
       if (has > had) { announce((has - had) + ' new in this queue.'); } else if (had > has) { announce('The queue is now empty.'); }
       applyFilter();
       return;
