@@ -42,6 +42,9 @@ type enquiryData struct {
 	Sandbox string
 	// Form values kept after a refused action.
 	Note, Body, Kind string
+	// Collision says the reply was refused because someone else replied
+	// since the form was opened: the button offers to send anyway.
+	Collision bool
 }
 
 // flashes are the messages after a successful action (?done=code); codes,
@@ -103,6 +106,7 @@ func (s *Server) showEnquiry(w http.ResponseWriter, r *http.Request, status int,
 		E: e, Clocks: s.clockViews(e, s.clock.Now()), Ack: ackFactOf(tl, s.autoAckMeets(e.Policy)), Timeline: tl, Officers: s.cfg.Officers,
 		Can: map[string]bool{}, Mine: e.Officer == u.ID, ReplyOn: s.o.Replies != nil, ReplyID: randomToken(12),
 		Sandbox: sandbox, Note: form.Note, Body: form.Body, Kind: form.Kind,
+		Collision: form.Collision,
 	}
 	if d.Kind == "" {
 		d.Kind = string(store.Holding)
@@ -160,6 +164,16 @@ func (s *Server) enquiryAction(w http.ResponseWriter, r *http.Request) {
 	}
 	f := r.PostForm
 	form := enquiryData{Note: f.Get("text"), Body: f.Get("body"), Kind: f.Get("kind")}
+	if action == ActReply { // someone else replied since the form was opened (presence.go)
+		if msg, err := s.replyCollision(ctx, u, ref, f); err != nil {
+			s.fail(w, r, err)
+			return
+		} else if msg != "" {
+			form.Collision = true
+			s.showEnquiry(w, r, http.StatusConflict, e, &flash{Error: true, Text: msg}, form)
+			return
+		}
+	}
 	done, err := s.act(ctx, u, e, action, f)
 	if err != nil {
 		status, msg := actionError(err)
@@ -173,6 +187,9 @@ func (s *Server) enquiryAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("enquiry action", "ref", ref, "action", action, "user", u.ID)
+	if action == ActReply {
+		s.dropDraft(ctx, u.ID, ref) // sent: the draft is done with (drafts.go)
+	}
 	http.Redirect(w, r, "/enquiries/"+url.PathEscape(ref)+"?done="+done, http.StatusSeeOther)
 }
 

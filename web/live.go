@@ -19,6 +19,12 @@ type liveEvent struct {
 	ID   string `json:"-"`
 	Type string `json:"type"`
 	Ref  string `json:"ref,omitempty"`
+	// Text says what changed, in words ("note added by Ann Officer"),
+	// for the enquiry page's banner (Server.changeText).
+	Text string `json:"text,omitempty"`
+	// Data is the event's data (who, to whom, which clock), read to
+	// write Text; it is not sent.
+	Data map[string]any `json:"-"`
 }
 
 // hub reads the events stream with one blocking XREAD loop, however many
@@ -101,7 +107,11 @@ func (h *hub) run(ctx context.Context, done chan struct{}) {
 				last = m.ID
 				typ, _ := m.Values["type"].(string)
 				ref, _ := m.Values["ref"].(string)
-				h.publish(liveEvent{ID: m.ID, Type: typ, Ref: ref})
+				ev := liveEvent{ID: m.ID, Type: typ, Ref: ref}
+				if d, ok := m.Values["data"].(string); ok && d != "" {
+					_ = json.Unmarshal([]byte(d), &ev.Data) // unreadable data: no details
+				}
+				h.publish(ev)
 			}
 		}
 	}
@@ -175,6 +185,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 		case ev := <-ch:
+			ev.Text = s.changeText(ev.Type, ev.Data)
 			b, _ := json.Marshal(ev)
 			if !write("id: %s\nevent: change\ndata: %s\n\n", ev.ID, b) {
 				return

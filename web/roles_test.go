@@ -63,6 +63,10 @@ func routeCases(ref string) []routeCase {
 		{"GET /api/sla/clocks", "GET", "/api/sla/clocks", nil, ""},
 		{"GET /api/sla/status", "GET", "/api/sla/status", nil, ""},
 		{"GET /events", "GET", "/events", nil, ""},
+		{"GET /enquiries/{ref}/draft", "GET", "/enquiries/" + ref + "/draft", nil, ""},
+		{"PUT /enquiries/{ref}/draft", "PUT", "/enquiries/" + ref + "/draft", nil, `{"body":"a draft"}`},
+		{"DELETE /enquiries/{ref}/draft", "DELETE", "/enquiries/" + ref + "/draft", nil, ""},
+		{"POST /enquiries/{ref}/presence", "POST", "/enquiries/" + ref + "/presence", nil, `{"state":"viewing"}`},
 		{"POST /logout", "POST", "/logout", url.Values{}, ""},
 	}
 }

@@ -228,6 +228,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /events", s.events)
 	s.registerCalls(mux)
 	s.registerAttachments(mux)
+	s.registerDrafts(mux)
+	s.registerPresence(mux)
 }
 
 // publicRoutes need no sign-in.
