@@ -244,13 +244,13 @@ func (s *Server) validateCall(req CallRequest, now time.Time) (call, error) {
 // LogCall logs a call as user u: the enquiry it opened (or, for a nonce
 // seen before, the one it opened then).
 func (s *Server) LogCall(ctx context.Context, u *User, req CallRequest) (CallResult, error) {
-	if s.o.Calls == nil {
-		return CallResult{}, errCallsOff
-	}
 	now := s.clock.Now()
 	c, err := s.validateCall(req, now)
 	if err != nil {
 		return CallResult{}, err
+	}
+	if s.o.Calls == nil {
+		return CallResult{}, errCallsOff
 	}
 	src, err := s.st.CallSource(ctx, u.ID+"\x00"+c.Nonce)
 	if err != nil {

@@ -261,7 +261,7 @@ func TestLogCallValidation(t *testing.T) {
 // required; without a router the form says calls are unavailable.
 func TestLogCallGuarded(t *testing.T) {
 	f := callFixture(t, servertestRedis(t))
-	form := url.Values{"nonce": {"g"}, "phone": {"1"}, "question": {"q"}}
+	form := url.Values{"nonce": {"g"}, "phone": {"1"}, "question": {"q"}} // valid: without a router, 503
 	anon := f.client()
 	if rec := anon.post("/calls", form); rec.Code == http.StatusSeeOther && strings.HasPrefix(rec.Header().Get("Location"), "/enquiries/") {
 		t.Fatalf("anonymous call logged: %d", rec.Code)
