@@ -65,6 +65,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
@@ -191,8 +192,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("routing: %w", err)
 	}
-	refresh := routing.NewRefresher(cfg, router, routing.RefresherOptions{
-		Store: routing.NewReleaseStore(o.Redis, cfg.Redis.KeyPrefix), Log: o.Logger.With("component", "releases"),
+	refresh := releases.NewRefresher(cfg, router.ReleaseCatalogue(), releases.RefresherOptions{
+		Store: releases.NewStore(o.Redis, cfg.Redis.KeyPrefix), Log: o.Logger.With("component", "releases"),
 	})
 	if err := refresh.Init(ctx); err != nil {
 		return nil, fmt.Errorf("release catalogue: %w", err)

@@ -7,19 +7,12 @@
 //
 // # Release catalogue
 //
-// Releases come from JSON Lines files (LoadJSONL: a bad line is reported
-// with its number and skipped, so one typo cannot empty the catalogue) and
-// from Atom/RSS feeds (ParseFeed, FeedFetcher: conditional GET with ETag and
-// Last-Modified, a timeout, a size cap, errors naming the feed and what was
-// wrong). A Catalogue is an immutable, indexed snapshot; an update (Merge,
-// Catalogue.With) replaces a release with the same id or, failing that, the
-// same normalised URL, keeping its id and lines to take. The Refresher
-// refetches feeds on their cron schedules (desk time zone), builds the next
-// snapshot aside and swaps it into the Router atomically, so routing never
-// waits for a reload. ReleaseStore keeps the catalogue in Redis ({md}:releases
-// hash, {md}:releases:version counter) so replicas and the dashboard share
-// it; replicas poll the version and reload when it moves; lines to take are
-// edited in place with SetLinesToTake.
+// Package releases keeps the catalogue (files, feeds, the Redis copy,
+// feed schedules); a Catalogue here is an immutable, indexed snapshot of
+// its releases, and Router.ReleaseCatalogue lets a releases.Refresher swap
+// the next one in atomically, so routing never waits for a reload.
+// Deadlines are package deadline's, the words both read with package
+// lang's data files.
 //
 // # Linking an enquiry to a release
 //

@@ -3,6 +3,8 @@ package routing
 import (
 	"slices"
 	"testing"
+
+	"github.com/mediadesk/mediadesk/releases"
 )
 
 func terms(s string) []string {
@@ -62,7 +64,7 @@ func TestSlugify(t *testing.T) {
 		"Rishi Sunak call with President Erdoğan of Türkiye": "rishi-sunak-call-with-president-erdogan-of-turkiye",
 		"UK–US sanctions: Hamas leadership":                  "uk-us-sanctions-hamas-leadership",
 	} {
-		if got := slugify(in); got != want {
+		if got := releases.Slugify(in); got != want {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
 		}
 	}

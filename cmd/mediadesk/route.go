@@ -12,6 +12,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 )
 
@@ -123,12 +124,12 @@ func cmdRoute(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediadesk route: %s: %v\n", o.config, err)
 		return 2
 	}
-	cat, err := routing.LoadSources(cfg, routing.SourceOptions{Feeds: false, Log: log})
+	rels, err := releases.LoadSources(cfg, releases.SourceOptions{Feeds: false, Log: log})
 	if err != nil {
 		fmt.Fprintf(stderr, "mediadesk route: releases: %v\n", err)
 		return 2
 	}
-	router, err := routing.NewRouter(cfg, cat)
+	router, err := routing.NewRouter(cfg, routing.NewCatalogue(rels, cfg.Location))
 	if err != nil {
 		fmt.Fprintf(stderr, "mediadesk route: %v\n", err)
 		return 2

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/mediadesk/mediadesk/outbound"
-	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/sla"
 )
 
@@ -13,12 +13,12 @@ import (
 // response detection) into the desk.
 func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
 	cfg := g.cfg
-	releases := routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix)
+	relStore := releases.NewStore(d.opts.Redis, cfg.Redis.KeyPrefix)
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
 		Clock: d.opts.Clock, Secret: d.opts.Secret, Outbox: outbound.OutboxOptions{ClaimAfter: d.opts.OutboxClaimAfter}, Auth: d.auths,
 		LinesToTake: func(ctx context.Context, id string) ([]string, error) {
-			r, ok, err := releases.Get(ctx, id)
+			r, ok, err := relStore.Get(ctx, id)
 			if err != nil {
 				return nil, err
 			}

@@ -1,4 +1,4 @@
-package routing
+package releases
 
 import (
 	"context"
@@ -30,11 +30,11 @@ type SourceOptions struct {
 // JSON Lines file (relative to the config) and, with opts.Feeds, every
 // feed. Bad lines and failed feeds are logged and skipped; an unreadable
 // file is an error.
-func LoadSources(cfg *config.Config, opts SourceOptions) (*Catalogue, error) {
+func LoadSources(cfg *config.Config, opts SourceOptions) ([]Release, error) {
 	return loadSources(context.Background(), cfg, opts)
 }
 
-func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) (*Catalogue, error) {
+func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) ([]Release, error) {
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -70,7 +70,7 @@ func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) (*
 			log.Info("feed not fetched in this mode", "feed", redact.URL(src.Feed))
 		}
 	}
-	return NewCatalogue(all, cfg.Location), nil
+	return all, nil
 }
 
 func readReleaseFile(path string) ([]Release, error) {
@@ -95,17 +95,28 @@ func readReleaseFile(path string) ([]Release, error) {
 	return rels, nil
 }
 
-// Refresher keeps a Router's catalogue current: it refetches each feed on
+// Catalogue is where a Refresher keeps the releases the desk routes
+// against: routing's Router (Router.ReleaseCatalogue) builds an indexed
+// snapshot of them and swaps it in.
+type Catalogue interface {
+	// Current returns the releases of the current snapshot, in their
+	// order; the caller must not modify them.
+	Current() []Release
+	// Replace builds a snapshot of rels and swaps it in.
+	Replace(rels []Release)
+}
+
+// Refresher keeps a Catalogue current: it refetches each feed on
 // its cron schedule (read in the desk's time zone), merges new and changed
 // releases into a new snapshot and swaps it in, writes the changes to the
-// ReleaseStore when there is one, and — so that every replica sees changes
+// Store when there is one, and — so that every replica sees changes
 // made by the others and lines to take edited on the dashboard — polls the
 // store's version and reloads when it moves. Routing never waits for any of
 // this: snapshots are built aside and swapped atomically.
 type Refresher struct {
 	cfg     *config.Config
-	router  *Router
-	store   *ReleaseStore
+	cat     Catalogue
+	store   *Store
 	fetcher *FeedFetcher
 	log     *slog.Logger
 	poll    time.Duration
@@ -120,7 +131,7 @@ type Refresher struct {
 // RefresherOptions tune a Refresher.
 type RefresherOptions struct {
 	// Store shares the catalogue through Redis (nil: this process only).
-	Store *ReleaseStore
+	Store *Store
 	// Fetcher fetches feeds (nil: a default FeedFetcher).
 	Fetcher *FeedFetcher
 	// PollInterval is how often the store's version is checked (default 5s).
@@ -128,9 +139,9 @@ type RefresherOptions struct {
 	Log          *slog.Logger
 }
 
-// NewRefresher returns a refresher for router's catalogue.
-func NewRefresher(cfg *config.Config, router *Router, opts RefresherOptions) *Refresher {
-	r := &Refresher{cfg: cfg, router: router, store: opts.Store, fetcher: opts.Fetcher, log: opts.Log, poll: opts.PollInterval}
+// NewRefresher returns a refresher for cat.
+func NewRefresher(cfg *config.Config, cat Catalogue, opts RefresherOptions) *Refresher {
+	r := &Refresher{cfg: cfg, cat: cat, store: opts.Store, fetcher: opts.Fetcher, log: opts.Log, poll: opts.PollInterval}
 	if r.fetcher == nil {
 		r.fetcher = &FeedFetcher{UserAgent: "mediadesk (+" + cfg.Desk.Address + ")"}
 	}
@@ -147,15 +158,15 @@ func NewRefresher(cfg *config.Config, router *Router, opts RefresherOptions) *Re
 // router, so a starting replica sees what the others have (lines to take
 // included). Without a store it loads the sources into the router.
 func (r *Refresher) Init(ctx context.Context) error {
-	cat, err := loadSources(ctx, r.cfg, SourceOptions{Feeds: true, Fetcher: r.fetcher, Log: r.log})
+	rels, err := loadSources(ctx, r.cfg, SourceOptions{Feeds: true, Fetcher: r.fetcher, Log: r.log})
 	if err != nil {
 		return err
 	}
 	if r.store == nil {
-		r.router.SetCatalogue(cat)
+		r.cat.Replace(rels)
 		return nil
 	}
-	if _, err := r.store.Put(ctx, cat.releases); err != nil {
+	if _, err := r.store.Put(ctx, rels); err != nil {
 		return err
 	}
 	return r.Sync(ctx, true)
@@ -183,7 +194,7 @@ func (r *Refresher) Sync(ctx context.Context, force bool) error {
 	if err != nil {
 		r.log.Warn("some stored releases are unreadable", "error", err)
 	}
-	r.router.SetCatalogue(NewCatalogue(rels, r.cfg.Location))
+	r.cat.Replace(rels)
 	r.version = v
 	return nil
 }
@@ -206,9 +217,9 @@ func (r *Refresher) RefreshFeed(ctx context.Context, i int) (int, error) {
 // how many were added or changed.
 func (r *Refresher) Apply(ctx context.Context, rels []Release) (int, error) {
 	r.mu.Lock()
-	cat, changed := r.router.Catalogue().With(rels)
+	merged, changed := Merge(r.cat.Current(), rels)
 	if len(changed) > 0 {
-		r.router.SetCatalogue(cat)
+		r.cat.Replace(merged)
 	}
 	r.mu.Unlock()
 	if len(changed) == 0 || r.store == nil {

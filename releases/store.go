@@ -1,4 +1,4 @@
-package routing
+package releases
 
 import (
 	"context"
@@ -17,7 +17,7 @@ const DefaultKeyPrefix = "{md}:"
 // ErrNoRelease is returned (wrapped) for an unknown release id.
 var ErrNoRelease = errors.New("no such release")
 
-// ReleaseStore keeps the release catalogue in Redis so that every replica
+// Store keeps the release catalogue in Redis so that every replica
 // and the dashboard share it:
 //
 //	{md}:releases          hash: release id → release JSON (JSON Lines form)
@@ -26,24 +26,24 @@ var ErrNoRelease = errors.New("no such release")
 // Replicas poll the version (one GET) and reload the hash only when it
 // moved. Lines to take are edited in place (SetLinesToTake); a file or
 // feed update without lines to take keeps the stored ones.
-type ReleaseStore struct {
+type Store struct {
 	rdb    redis.UniversalClient
 	prefix string
 }
 
-// NewReleaseStore returns a store over rdb; prefix "" means DefaultKeyPrefix.
-func NewReleaseStore(rdb redis.UniversalClient, prefix string) *ReleaseStore {
+// NewStore returns a store over rdb; prefix "" means DefaultKeyPrefix.
+func NewStore(rdb redis.UniversalClient, prefix string) *Store {
 	if prefix == "" {
 		prefix = DefaultKeyPrefix
 	}
-	return &ReleaseStore{rdb: rdb, prefix: prefix}
+	return &Store{rdb: rdb, prefix: prefix}
 }
 
-func (s *ReleaseStore) hashKey() string    { return s.prefix + "releases" }
-func (s *ReleaseStore) versionKey() string { return s.prefix + "releases:version" }
+func (s *Store) hashKey() string    { return s.prefix + "releases" }
+func (s *Store) versionKey() string { return s.prefix + "releases:version" }
 
 // Version returns the catalogue's version counter (0 before any write).
-func (s *ReleaseStore) Version(ctx context.Context) (int64, error) {
+func (s *Store) Version(ctx context.Context) (int64, error) {
 	v, err := s.rdb.Get(ctx, s.versionKey()).Int64()
 	if errors.Is(err, redis.Nil) {
 		return 0, nil
@@ -57,7 +57,7 @@ func (s *ReleaseStore) Version(ctx context.Context) (int64, error) {
 // All returns every stored release (sorted by id) and the version they
 // were read at. A stored value that does not decode is skipped and
 // reported in the error, with the others returned.
-func (s *ReleaseStore) All(ctx context.Context) ([]Release, int64, error) {
+func (s *Store) All(ctx context.Context) ([]Release, int64, error) {
 	var hash *redis.MapStringStringCmd
 	var ver *redis.StringCmd
 	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
@@ -92,7 +92,7 @@ func (s *ReleaseStore) All(ctx context.Context) ([]Release, int64, error) {
 }
 
 // Get returns one release.
-func (s *ReleaseStore) Get(ctx context.Context, id string) (Release, bool, error) {
+func (s *Store) Get(ctx context.Context, id string) (Release, bool, error) {
 	b, err := s.rdb.HGet(ctx, s.hashKey(), id).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return Release{}, false, nil
@@ -110,7 +110,7 @@ func (s *ReleaseStore) Get(ctx context.Context, id string) (Release, bool, error
 // Put stores releases, writing only those that differ from what is stored
 // (an update without lines to take keeps the stored ones), and bumps the
 // version when anything was written. It returns how many were written.
-func (s *ReleaseStore) Put(ctx context.Context, rels []Release) (int, error) {
+func (s *Store) Put(ctx context.Context, rels []Release) (int, error) {
 	if len(rels) == 0 {
 		return 0, nil
 	}
@@ -157,7 +157,7 @@ func (s *ReleaseStore) Put(ctx context.Context, rels []Release) (int, error) {
 // SetLinesToTake replaces a release's lines to take (nil or empty clears
 // them) and bumps the version. The read-modify-write is optimistic: it is
 // retried when another writer changed the release meanwhile.
-func (s *ReleaseStore) SetLinesToTake(ctx context.Context, id string, lines []string) error {
+func (s *Store) SetLinesToTake(ctx context.Context, id string, lines []string) error {
 	key := s.hashKey()
 	clean := make([]string, 0, len(lines))
 	for _, l := range lines {

@@ -2,7 +2,6 @@ package routing
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -11,7 +10,11 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
+	"github.com/mediadesk/mediadesk/releases"
 )
+
+// The releases.Refresher keeping a Router's catalogue current
+// (Router.ReleaseCatalogue), with a real Redis store.
 
 func testRedis(t *testing.T) redis.UniversalClient {
 	t.Helper()
@@ -25,63 +28,28 @@ func testRedis(t *testing.T) redis.UniversalClient {
 	return rdb
 }
 
-func TestReleaseStore(t *testing.T) {
-	ctx := context.Background()
-	rdb := testRedis(t)
-	s := NewReleaseStore(rdb, "")
-	if v, err := s.Version(ctx); err != nil || v != 0 {
-		t.Fatalf("empty store version %d %v", v, err)
-	}
-	cat := testCatalogue(t)
-	n, err := s.Put(ctx, cat.releases)
-	if err != nil || n != cat.Len() {
-		t.Fatalf("Put wrote %d, %v", n, err)
-	}
-	if n, err := s.Put(ctx, cat.releases); err != nil || n != 0 {
-		t.Errorf("an unchanged Put wrote %d, %v", n, err)
-	}
-	v1, _ := s.Version(ctx)
-	if v1 != 1 {
-		t.Errorf("version %d after one effective write", v1)
-	}
-	if keys, _ := rdb.Keys(ctx, "{md}:*").Result(); len(keys) != 2 {
-		t.Errorf("keys %v", keys)
-	}
-	const id = "2024-03-05-ruritania-returns-agreement"
-	if err := s.SetLinesToTake(ctx, id, []string{"We welcome it.", "", "Returns work."}); err != nil {
-		t.Fatal(err)
-	}
-	r, ok, err := s.Get(ctx, id)
-	if err != nil || !ok || len(r.LinesToTake) != 2 || r.LinesToTake[1] != "Returns work." {
-		t.Fatalf("Get after SetLinesToTake: %+v %v %v", r.LinesToTake, ok, err)
-	}
-	if !r.Published.Equal(time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC)) {
-		t.Errorf("published lost precision: %v", r.Published)
-	}
-	// A file or feed update without lines to take keeps the edited ones.
-	upd := r
-	upd.LinesToTake, upd.Title = nil, "UK and Ruritania sign returns agreement (updated)"
-	if n, err := s.Put(ctx, []Release{upd}); err != nil || n != 1 {
-		t.Fatalf("update wrote %d %v", n, err)
-	}
-	r, _, _ = s.Get(ctx, id)
-	if len(r.LinesToTake) != 2 || r.Title != upd.Title {
-		t.Errorf("after update: %q %v", r.Title, r.LinesToTake)
-	}
-	if err := s.SetLinesToTake(ctx, "nope", []string{"x"}); !errors.Is(err, ErrNoRelease) {
-		t.Errorf("unknown id: %v", err)
-	}
-	all, v, err := s.All(ctx)
-	if err != nil || len(all) != cat.Len() || v != 3 {
-		t.Errorf("All: %d releases, version %d, %v", len(all), v, err)
-	}
-	// A corrupt value is reported, the rest still load.
-	rdb.HSet(ctx, "{md}:releases", "bad", "{not json")
-	all, _, err = s.All(ctx)
-	if err == nil || len(all) != cat.Len() {
-		t.Errorf("corrupt entry: %d releases, %v", len(all), err)
-	}
-}
+// atomSample is releases' feed test sample.
+const atomSample = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>Foreign Office - Activity on GOV.UK</title>
+  <author><name>Foreign Office</name></author>
+  <entry>
+    <id>tag:www.gov.uk,2005:/government/news/uk-sanctions-valdorian-arms-brokers</id>
+    <updated>2024-03-12T11:00:00+00:00</updated>
+    <link rel="alternate" type="text/html" href="https://www.gov.uk/government/news/uk-sanctions-valdorian-arms-brokers"/>
+    <title>UK sanctions Valdorian arms brokers</title>
+    <summary type="html">&lt;p&gt;The UK has sanctioned six arms brokers &amp;amp; financiers.&lt;/p&gt;&lt;p&gt;Assets worth £3.4m are frozen.&lt;/p&gt;</summary>
+  </entry>
+  <entry>
+    <id>tag:www.gov.uk,2005:/government/news/minister-visits-strelsau</id>
+    <published>2024-03-13T09:00:00Z</published>
+    <updated>2024-03-14T09:00:00Z</updated>
+    <link href="https://www.gov.uk/government/news/minister-visits-strelsau"/>
+    <title type="html">Minister visits &lt;em&gt;Strelsau&lt;/em&gt;</title>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The minister arrived today.</p></div></content>
+  </entry>
+  <entry><title>No link, skipped</title></entry>
+</feed>`
 
 // TestRefresherReplicas: two replicas share the catalogue through the
 // store; a feed refresh on one and a lines-to-take edit are seen by the
@@ -98,12 +66,12 @@ func TestRefresherReplicas(t *testing.T) {
 	cfg.Releases.Sources[1].File, cfg.Releases.Sources[1].Feed = "", feed.URL
 	cfg.Releases.Sources[1].Topics = []string{"europe"}
 
-	newReplica := func() (*Router, *Refresher) {
+	newReplica := func() (*Router, *releases.Refresher) {
 		r, err := NewRouter(cfg, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref := NewRefresher(cfg, r, RefresherOptions{Store: NewReleaseStore(rdb, ""), Fetcher: &FeedFetcher{Client: feed.Client()}})
+		ref := releases.NewRefresher(cfg, r.ReleaseCatalogue(), releases.RefresherOptions{Store: releases.NewStore(rdb, ""), Fetcher: &releases.FeedFetcher{Client: feed.Client()}})
 		return r, ref
 	}
 	r1, ref1 := newReplica()
@@ -122,7 +90,7 @@ func TestRefresherReplicas(t *testing.T) {
 	}
 	// The feed's sanctions entry has the same URL as no file release; the
 	// file's sanctions release has another URL, so both stay.
-	store := NewReleaseStore(rdb, "")
+	store := releases.NewStore(rdb, "")
 	if err := store.SetLinesToTake(ctx, "2024-03-04-pm-call-with-president-of-ruritania", []string{"A warm call."}); err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +127,7 @@ func TestRefresherSchedule(t *testing.T) {
 	cfg.Releases.Sources[1].File, cfg.Releases.Sources[1].Feed = "", "https://feeds.test.invalid/atom"
 	cfg.Releases.Sources[1].Schedule = "*/15 * * * *"
 	r := testRouter(t)
-	ref := NewRefresher(cfg, r, RefresherOptions{})
+	ref := releases.NewRefresher(cfg, r.ReleaseCatalogue(), releases.RefresherOptions{})
 	if err := ref.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +141,7 @@ func TestRefresherSchedule(t *testing.T) {
 	}
 
 	cfg.Releases.Sources[1].Schedule = "every day"
-	if err := NewRefresher(cfg, r, RefresherOptions{}).Start(context.Background()); err == nil {
+	if err := releases.NewRefresher(cfg, r.ReleaseCatalogue(), releases.RefresherOptions{}).Start(context.Background()); err == nil {
 		t.Error("a bad schedule should not start")
 	}
 }

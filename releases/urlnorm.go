@@ -1,10 +1,12 @@
-package routing
+package releases
 
 import (
 	"net/url"
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/mediadesk/mediadesk/internal/fold"
 )
 
 // trackingParams are query parameters that say how a link was shared, not
@@ -100,10 +102,10 @@ func looksLikeHost(s string) bool {
 	return strings.Contains(h, ".") && !strings.ContainsAny(h, " @")
 }
 
-// urlSlug returns the last path segment of a URL when it is a word slug
+// URLSlug returns the last path segment of a URL when it is a word slug
 // ("uk-to-clamp-down-on-criminal-networks…"), as GOV.UK and most news sites
 // use; "" otherwise.
-func urlSlug(raw string) string {
+func URLSlug(raw string) string {
 	n := NormaliseURL(raw)
 	if n == "" {
 		return ""
@@ -121,12 +123,12 @@ func urlSlug(raw string) string {
 	if strings.Count(seg, "-") < 3 {
 		return ""
 	}
-	return slugify(strings.ReplaceAll(seg, "-", " "))
+	return Slugify(strings.ReplaceAll(seg, "-", " "))
 }
 
-// slugify makes a GOV.UK-style slug of a title: lower-case ASCII words
+// Slugify makes a GOV.UK-style slug of a title: lower-case ASCII words
 // joined by '-', apostrophes dropped, accents folded.
-func slugify(title string) string {
+func Slugify(title string) string {
 	var b []byte
 	dash := false
 	for _, r := range title {
@@ -134,7 +136,7 @@ func slugify(title string) string {
 			continue
 		}
 		start := len(b)
-		b = appendFolded(b, r)
+		b = fold.Append(b, r)
 		ok := len(b) > start
 		for k := start; k < len(b); k++ {
 			c := b[k]
@@ -156,3 +158,5 @@ func slugify(title string) string {
 	}
 	return string(b)
 }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }

@@ -1,4 +1,4 @@
-package routing
+package releases
 
 import "testing"
 
@@ -31,10 +31,10 @@ func TestNormaliseURL(t *testing.T) {
 }
 
 func TestURLSlug(t *testing.T) {
-	if got := urlSlug("https://www.gov.uk/government/news/pm-call-with-egypts-president-12-october-2023?utm_source=x"); got != "pm-call-with-egypts-president-12-october-2023" {
+	if got := URLSlug("https://www.gov.uk/government/news/pm-call-with-egypts-president-12-october-2023?utm_source=x"); got != "pm-call-with-egypts-president-12-october-2023" {
 		t.Errorf("urlSlug = %q", got)
 	}
-	if got := urlSlug("https://www.ukpol.co.uk/tag/foreign-office/page/163"); got != "" {
+	if got := URLSlug("https://www.ukpol.co.uk/tag/foreign-office/page/163"); got != "" {
 		t.Errorf("a tag page has no slug, got %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package routing
+package releases
 
 import (
 	"bytes"
@@ -323,7 +323,7 @@ func parseFeedDate(s string) (time.Time, bool) {
 // feedID makes a catalogue id: publication date and up to 48 characters of
 // the title's slug, cut at a word.
 func feedID(pub time.Time, title string) string {
-	slug := slugify(title)
+	slug := Slugify(title)
 	if len(slug) > 48 {
 		cut := strings.LastIndexByte(slug[:48], '-')
 		if cut < 16 {
