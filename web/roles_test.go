@@ -67,6 +67,12 @@ func routeCases(ref string) []routeCase {
 		{"PUT /enquiries/{ref}/draft", "PUT", "/enquiries/" + ref + "/draft", nil, `{"body":"a draft"}`},
 		{"DELETE /enquiries/{ref}/draft", "DELETE", "/enquiries/" + ref + "/draft", nil, ""},
 		{"POST /enquiries/{ref}/presence", "POST", "/enquiries/" + ref + "/presence", nil, `{"state":"viewing"}`},
+		{"GET /calls/new", "GET", "/calls/new", nil, ""},
+		{"POST /calls", "POST", "/calls", url.Values{"nonce": {"r"}}, ""},
+		{"POST /api/calls", "POST", "/api/calls", nil, `{"nonce":"r"}`},
+		{"GET /search", "GET", "/search?q=policy", nil, ""},
+		{"GET /api/search", "GET", "/api/search?q=policy", nil, ""},
+		{"GET /enquiries/{ref}/messages/{id}/attachments/{n}", "GET", "/enquiries/" + ref + "/messages/none/attachments/1", nil, ""},
 		{"POST /logout", "POST", "/logout", url.Values{}, ""},
 	}
 }
