@@ -23,7 +23,7 @@ const (
 	trendW      = 640
 	trendH      = 236
 	trendLeft   = 44
-	trendRight  = 588
+	trendRight  = 572
 	trendTop    = 14
 	trendBottom = 194
 )
