@@ -419,6 +419,10 @@ func TestBrowserPhoneWidth(t *testing.T) {
 			if got := b.eval(`(r => r.bottom <= window.innerHeight + 1 && r.top >= 0 ? 'ok' : JSON.stringify(r))(document.querySelector('nav.actionbar').getBoundingClientRect())`); got != "ok" {
 				t.Errorf("the action bar is not on screen half-way down: %s", got)
 			}
+			// Its Take over button claims from anywhere on the page.
+			b.do("take over from the bar", chromedp.Click(chromedp.ID("bar-claim")))
+			b.waitFor("claimed from the bar", `!!document.getElementById('officer') && document.getElementById('officer').textContent === 'Ada Admin'`)
+			check("enquiry after claiming", true)
 		case "reports":
 			if got := b.eval(`String(Math.min(...[...document.querySelectorAll('svg.chart text')].map(e => e.getBoundingClientRect().height)))`); got != "Infinity" {
 				var h float64
