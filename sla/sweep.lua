@@ -73,7 +73,8 @@ for i = 1, #due, 2 do
         to[1] = manager
         if tr == 'escalated' and nonempty(officer) and officer ~= manager then to[2] = officer end
       end
-      local label = string.gsub(clock, '_', ' ')
+      -- The clock whose id is acknowledge is the holding reply to people.
+      local label = (clock == 'acknowledge') and 'holding reply' or (string.gsub(clock, '_', ' '))
       local text
       if tr == 'warned' then
         local mins = math.floor((dueAt - now) / 60000 + 0.5)
