@@ -32,6 +32,9 @@ type Config struct {
 	Replies    Replies    `yaml:"replies"`
 	Reports    Reports    `yaml:"reports"`
 	Ops        Ops        `yaml:"ops"`
+	// TopicVocabulary (extension) is the desk's related-term lexicon
+	// (config/vocabulary.go); nil: routing's embedded default.
+	TopicVocabulary *TopicVocabulary `yaml:"topic_vocabulary"`
 
 	// Path is the file the config was loaded from ("" when from bytes);
 	// Dir is its folder, against which relative paths resolve.

@@ -78,6 +78,7 @@ func (v *validator) validate() {
 	v.smtp()
 	v.releases()
 	v.topics()
+	v.topicVocabulary()
 	v.officers()
 	v.rota()
 	v.escalation()

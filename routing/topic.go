@@ -94,7 +94,7 @@ type phrase struct {
 	family   familyKind
 	inFamily bool
 	specific bool
-	group    int8 // the family's index in conceptGroups (-1: none)
+	group    int8 // the family's index in the lexicon's groups (-1: none)
 }
 
 // thematic reports whether the phrase is a word of a thematic family
@@ -190,8 +190,9 @@ func NewTopics(cfg *config.Config) *Topics {
 		specific bool
 		group    int8
 	}
+	lex := lexiconFor(cfg.TopicVocabulary)
 	families := map[string]famOf{}
-	for gi, g := range conceptGroups {
+	for gi, g := range lex.groups {
 		for i, w := range g.all() {
 			r, _ := phraseRoots(&tz, w)
 			families[strings.Join(r, " ")] = famOf{g.kind, i < len(g.specific), int8(gi)}
@@ -238,7 +239,7 @@ func NewTopics(cfg *config.Config) *Topics {
 				}
 			}
 		}
-		for _, g := range conceptGroups {
+		for _, g := range lex.groups {
 			via := ""
 			words := g.all()
 			for _, w := range words {
@@ -257,13 +258,13 @@ func NewTopics(cfg *config.Config) *Topics {
 		}
 		rule.regional = len(tp.Keywords) > 0 && 2*names > len(tp.Keywords)
 		if rule.regional {
-			for _, w := range diplomacyTerms {
+			for _, w := range lex.diplomacy {
 				add(w, evDiplomacy, 1, "")
 			}
 		}
 		if tp.ID == fb {
 			t.fallback = len(t.topics)
-			for _, w := range deskBusiness {
+			for _, w := range lex.deskBusiness {
 				add(w, evDesk, 1, "")
 			}
 		}

@@ -1,5 +1,14 @@
 package routing
 
+import (
+	"bytes"
+	_ "embed"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
 // Related terms for the topic keywords.
 //
 // A desk lists a few keywords per topic ("troops", "sanctions", "humanitarian
@@ -35,8 +44,9 @@ package routing
 //   - policy families (migration, climate) move an enquiry only among the
 //     release's own topics.
 //
-// The words were chosen from the domain (what each desk of a foreign-office
-// press desk answers), not from particular emails.
+// The words are data: the reference desk's in topiclex.yaml (chosen from
+// the domain, what each desk of a foreign-office press desk answers, not
+// from particular emails), a desk's own in its topic_vocabulary.
 type familyKind uint8
 
 const (
@@ -56,71 +66,73 @@ type conceptGroup struct {
 	words    []string
 }
 
-var conceptGroups = []conceptGroup{
-	// armed forces and defence
-	{kind: famThematic, words: []string{"troops", "soldiers", "personnel", "armed forces", "military", "battalion", "brigade", "regiment", "deployment",
-		"deploy", "warship", "frigate", "destroyer", "HMS", "Royal Navy", "navy", "Royal Marines", "marines", "RAF",
-		"air force", "fighter jets", "jets", "Typhoons", "helicopters", "drones", "missiles", "air defence", "air base",
-		"peacekeeping", "peacekeepers", "NATO", "KFOR", "defence", "defence spending", "rules of engagement",
-		"strategic reserve", "task group", "aircraft carrier", "combat air", "stealth fighter", "fighter", "surveillance flights",
-		"airstrikes", "strikes", "weapons", "arms", "munitions", "ammunition", "terrorism", "counter-terrorism", "explosives",
-		"military aid", "deterrence", "maritime security", "arms exports", "arms export", "arms export licences", "arms sales"}},
-	// sanctions and their enforcement
-	{kind: famThematic, words: []string{"sanctions", "designations", "designated", "asset freeze", "assets frozen", "frozen assets", "travel ban",
-		"OFSI", "sanctions enforcement", "shadow fleet", "oil price cap", "export controls", "sanctions evasion", "licences"}},
-	// British nationals abroad
-	{kind: famFunctional,
-		specific: []string{"British nationals", "British citizens", "British national", "UK nationals", "dual nationals", "Brits",
-			"consular", "consular support", "consular assistance", "consular access", "evacuation", "evacuate", "evacuees",
-			"evacuation flights", "charter flight", "charter flights", "travel advice", "repatriation", "crisis centre",
-			"register their presence", "British tourists", "British holidaymakers", "British passport holders",
-			"British families", "British crew"},
-		words: []string{"stranded", "trapped", "detained", "arrested", "imprisoned", "jailed", "missing"}},
-	// trade and the economy
-	{kind: famFunctional,
-		specific: []string{"trade", "trade deal", "free trade agreement", "FTA", "trade talks", "trade agreement", "trade negotiations",
-			"exports", "exporters", "imports", "investment", "investors", "inward investment", "tariffs", "market access",
-			"UK Export Finance", "UKEF", "trade figures", "bilateral trade"},
-		words: []string{"supply chains", "semiconductors", "chips", "economy", "economic growth", "chamber of commerce",
-			"businesses", "companies", "jobs", "critical minerals", "critical imports", "business pages"}},
-	// aid and development
-	{kind: famFunctional,
-		specific: []string{"humanitarian aid", "aid", "humanitarian funding", "aid funding", "aid budget", "aid package",
-			"aid spending", "ODA", "development", "international development", "UNRWA", "famine", "food insecurity",
-			"malnutrition", "airdrops", "aid convoys", "aid trucks", "World Food Programme", "aid cuts"},
-		words: []string{"humanitarian", "GNI", "development finance", "NGOs", "relief", "white paper", "UNICEF", "programmes",
-			"multilateral contributions", "British International Investment", "poverty"}},
-	// migration and returns
-	{kind: famPolicy, words: []string{"small boats", "illegal migration", "irregular migration", "migration", "migrants", "asylum", "asylum seekers",
-		"asylum claims", "returns", "return hubs", "removals", "removal", "deportation", "deportations", "deported",
-		"people smuggling", "smugglers", "smuggling gangs", "Rwanda", "channel crossings", "small boat crossings",
-		"organised immigration crime", "immigration", "border security", "offshore processing", "processing centres",
-		"detention centres", "returns agreement", "migrant transit"}},
-	// climate and energy
-	{kind: famPolicy, words: []string{"climate", "climate change", "emissions", "net zero", "COP28", "renewables", "renewable energy", "clean energy",
-		"climate finance", "International Climate Finance", "adaptation", "energy transition", "fossil fuels", "coal",
-		"deforestation", "nature finance", "loss and damage"}},
-}
-
 // all lists the family's words, specific ones first.
 func (g *conceptGroup) all() []string {
 	return append(append([]string(nil), g.specific...), g.words...)
 }
 
-// diplomacyTerms are the politics of a region (see conceptGroups).
-var diplomacyTerms = []string{
-	"relations", "relationship", "bilateral relationship", "bilateral relations", "diplomatic", "diplomacy",
-	"dialogue", "normalisation", "EU accession", "accession", "EU membership", "membership", "bilateral meeting",
-	"bilateral meetings", "state visit", "official visit", "ceasefire", "peace process", "two-state solution",
-	"recognition", "elections", "foreign minister",
+// lexicon is the related-term vocabulary topics are decided with: the
+// families (conceptGroups), the politics of a region (diplomacy) and the
+// desk's own business. The reference desk's is embedded (topiclex.yaml);
+// a desk's topic_vocabulary extends or replaces it.
+type lexicon struct {
+	groups       []conceptGroup
+	diplomacy    []string
+	deskBusiness []string
 }
 
-// deskBusiness is about the desk itself (see conceptGroups).
-var deskBusiness = []string{
-	"diary", "diaries", "planning", "movements", "schedule", "itinerary", "forward look", "appointment",
-	"appointments", "appointed", "succeed", "successor", "new ambassador", "take up the post", "post", "staffing",
-	"staff", "headcount", "press officers", "press office staff", "communications teams", "staff cost", "agency staff",
-	"contractor", "recruitment", "complaint", "complaints", "freedom of information", "interview bid", "interview request",
-	"photo opportunity", "accreditation", "doorstep", "press conference", "pool", "media arrangements", "contact details",
-	"out of hours", "duty rota", "response time",
+//go:embed topiclex.yaml
+var defaultLexiconYAML []byte
+
+// defaultLexicon is the embedded lexicon (TestDefaultLexicon checks it).
+var defaultLexicon = func() lexicon {
+	tv, err := parseLexicon(defaultLexiconYAML)
+	if err != nil {
+		panic("routing: embedded topiclex.yaml: " + err.Error()) // a build defect, not input
+	}
+	return lexiconOf(tv)
+}()
+
+// parseLexicon decodes and checks a lexicon file (strictly: unknown keys
+// are errors).
+func parseLexicon(b []byte) (*config.TopicVocabulary, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var tv config.TopicVocabulary
+	if err := dec.Decode(&tv); err != nil {
+		return nil, err
+	}
+	if errs := config.CheckTopicVocabulary(&tv, "topiclex"); len(errs) > 0 {
+		return nil, config.Errors(errs)
+	}
+	return &tv, nil
+}
+
+var familyKinds = map[string]familyKind{"thematic": famThematic, "policy": famPolicy, "functional": famFunctional}
+
+func lexiconOf(tv *config.TopicVocabulary) lexicon {
+	var l lexicon
+	for _, f := range tv.Families {
+		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words})
+	}
+	l.diplomacy, l.deskBusiness = tv.Diplomacy, tv.DeskBusiness
+	return l
+}
+
+// lexiconFor returns the lexicon for a desk's topic_vocabulary (nil: the
+// default): its lists after the default's, or alone with replace.
+func lexiconFor(tv *config.TopicVocabulary) lexicon {
+	if tv == nil {
+		return defaultLexicon
+	}
+	own := lexiconOf(tv)
+	if tv.Replace {
+		return own
+	}
+	d := defaultLexicon
+	return lexicon{
+		groups:       append(append([]conceptGroup(nil), d.groups...), own.groups...),
+		diplomacy:    append(append([]string(nil), d.diplomacy...), own.diplomacy...),
+		deskBusiness: append(append([]string(nil), d.deskBusiness...), own.deskBusiness...),
+	}
 }

@@ -1,0 +1,80 @@
+package routing
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+// TestDefaultLexicon: the embedded reference-desk lexicon loads and holds
+// the families routing was tuned with.
+func TestDefaultLexicon(t *testing.T) {
+	tv, err := parseLexicon(defaultLexiconYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tv.Families) != 7 || len(defaultLexicon.groups) != 7 || len(defaultLexicon.diplomacy) == 0 || len(defaultLexicon.deskBusiness) == 0 {
+		t.Fatalf("default lexicon: %d families, %d diplomacy, %d desk business", len(tv.Families), len(defaultLexicon.diplomacy), len(defaultLexicon.deskBusiness))
+	}
+	for _, bad := range []string{"families: [{name: x, kind: regional, words: [a]}]\n", "familes: []\n", "families: [\n"} {
+		if _, err := parseLexicon([]byte(bad)); err == nil {
+			t.Errorf("parseLexicon(%q) accepted", bad)
+		}
+	}
+}
+
+// relatedOf returns the related terms topic id got, by text.
+func relatedOf(tp *Topics, id string) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range tp.topics {
+		if r.id == id {
+			for _, p := range r.phrases {
+				if p.kind == evRelated || p.kind == evDesk {
+					m[p.text] = true
+				}
+			}
+		}
+	}
+	return m
+}
+
+// TestDeskTopicVocabulary: a desk's topic_vocabulary extends the default
+// lexicon (a new family joins the topic listing one of its words; the
+// desk's own business grows) or, with replace, is the whole of it.
+func TestDeskTopicVocabulary(t *testing.T) {
+	cfg := testDesk(t)
+	base := relatedOf(NewTopics(cfg), "security")
+	if !base["KFOR"] || !base["asset freeze"] {
+		t.Fatalf("default: security lacks KFOR / asset freeze: %v", base)
+	}
+
+	cfg.TopicVocabulary = &config.TopicVocabulary{
+		Families:     []config.TermFamily{{Name: "cyber", Kind: "thematic", Words: []string{"troops", "cyber attack", "ransomware"}}},
+		DeskBusiness: []string{"press pass"},
+	}
+	ext := NewTopics(cfg)
+	if got := relatedOf(ext, "security"); !got["ransomware"] || !got["KFOR"] {
+		t.Errorf("extend: security should have ransomware and keep KFOR: %v", got)
+	}
+	if got := relatedOf(ext, "general"); !got["press pass"] || !got["staffing"] {
+		t.Errorf("extend: the fallback's desk business: %v", got)
+	}
+
+	cfg.TopicVocabulary.Replace = true
+	rep := NewTopics(cfg)
+	got := relatedOf(rep, "security")
+	if !got["ransomware"] || got["KFOR"] || got["asset freeze"] {
+		t.Errorf("replace: security should have only the desk's family: %v", got)
+	}
+	if got := relatedOf(rep, "general"); got["staffing"] || !got["press pass"] {
+		t.Errorf("replace: the fallback's desk business: %v", got)
+	}
+	var names []string
+	for w := range relatedOf(rep, "migration") {
+		names = append(names, w)
+	}
+	if len(names) != 0 {
+		t.Errorf("replace: migration kept default related terms: %s", strings.Join(names, ", "))
+	}
+}
