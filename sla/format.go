@@ -130,13 +130,13 @@ func WriteTable(w io.Writer, rep *Report, loc *time.Location) error {
 	for _, b := range rep.Breaches {
 		met := "not met"
 		if !b.Met.IsZero() {
-			met = b.Met.In(loc).Format("Mon 2 Jan 15:04") + " (+" + FormatDuration(b.Met.Sub(b.Due)) + ")"
+			met = stamp(b.Met, rep.Generated, loc) + " (+" + FormatDuration(b.Met.Sub(b.Due)) + ")"
 		}
 		esc := "-"
 		if !b.Escalated.IsZero() {
 			esc = b.Escalated.In(loc).Format("15:04")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Ref, ClockLabel(b.Clock), b.Due.In(loc).Format("Mon 2 Jan 15:04"), met, esc,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Ref, ClockLabel(b.Clock), stamp(b.Due, rep.Generated, loc), met, esc,
 			dash(b.Officer), dash(b.Topic), dash(truncate(b.Outlet, 24)), b.Status, truncate(oneLine(b.Subject), 60))
 	}
 	if err := tw.Flush(); err != nil {
@@ -185,6 +185,16 @@ func WriteCSV(w io.Writer, rep *Report) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// stamp is a moment in desk time for tables: "Mon 2 Jan 15:04", with the
+// year when it is not the year of now ("Sun 23 Feb 2025 18:00").
+func stamp(t, now time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if !now.IsZero() && t.Year() != now.In(loc).Year() {
+		return t.Format("Mon 2 Jan 2006 15:04")
+	}
+	return t.Format("Mon 2 Jan 15:04")
 }
 
 func describeFilter(f Filter) string {

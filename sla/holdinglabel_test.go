@@ -37,3 +37,21 @@ func TestHoldingReplyOnTimeline(t *testing.T) {
 		}
 	})
 }
+
+// TestStamp: report tables show the year only when it is not this year.
+func TestStamp(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/London")
+	now := time.Date(2026, 12, 6, 21, 0, 0, 0, loc)
+	for _, tc := range []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 6, 18, 0, 0, 0, loc), "Sun 6 Dec 18:00"},
+		{time.Date(2025, 2, 23, 18, 0, 0, 0, loc), "Sun 23 Feb 2025 18:00"},
+		{time.Date(2027, 1, 1, 0, 30, 0, 0, time.UTC), "Fri 1 Jan 2027 00:30"},
+	} {
+		if got := stamp(tc.t, now, loc); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.t, got, tc.want)
+		}
+	}
+}
