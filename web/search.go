@@ -32,14 +32,25 @@ func (s *Server) searcher() *searcher {
 
 // searcher is a Server's search index.
 type searcher struct {
-	mu    sync.Mutex // serialises build and catch-up
+	mu    sync.Mutex // guards the fields; serialises catch-ups
 	idx   *search.Index
 	last  string // last events stream ID applied
 	built bool
+	// done is closed when the build under way ends (nil: none running);
+	// err is why the last build failed.
+	done chan struct{}
+	err  error
 }
 
 // maxSearchText bounds the text indexed per enquiry.
 const maxSearchText = 32 << 10
+
+// searchWait is how long a search waits for the first build before
+// answering that the index is being built (100,000 enquiries take ~17 s).
+var searchWait = 5 * time.Second
+
+// errSearchBuilding: the first build is still running.
+var errSearchBuilding = errors.New("the search index is being built (the first search after a start reads every enquiry); try again in a few seconds")
 
 func init() {
 	routeRoles["GET /search"] = config.RoleOfficer
@@ -53,27 +64,67 @@ func (s *Server) registerSearch(mux *http.ServeMux) {
 
 // Search runs q against an index brought up to date first.
 func (s *Server) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	if err := s.ensureSearch(ctx); err != nil {
+		return search.Result{}, err
+	}
 	sr := s.searcher()
 	sr.mu.Lock()
 	defer sr.mu.Unlock()
-	if !sr.built {
-		if err := s.buildSearch(ctx); err != nil {
-			return search.Result{}, err
-		}
-	} else if err := s.catchUpSearch(ctx); err != nil {
+	if err := s.catchUpSearch(ctx); err != nil {
 		return search.Result{}, err
 	}
 	return sr.idx.Search(q), nil
 }
 
+// ensureSearch starts the first build in the background (it outlives the
+// request that started it) and waits for it up to searchWait.
+func (s *Server) ensureSearch(ctx context.Context) error {
+	sr := s.searcher()
+	sr.mu.Lock()
+	if sr.built {
+		sr.mu.Unlock()
+		return nil
+	}
+	if sr.done == nil {
+		done := make(chan struct{})
+		sr.done = done
+		go func() {
+			defer close(done)
+			bctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+			defer cancel()
+			idx, last, err := s.buildSearch(bctx)
+			sr.mu.Lock()
+			defer sr.mu.Unlock()
+			if err == nil {
+				sr.idx, sr.last, sr.built = idx, last, true
+			}
+			sr.err, sr.done = err, nil
+		}()
+	}
+	done := sr.done
+	sr.mu.Unlock()
+	select {
+	case <-done:
+	case <-time.After(searchWait):
+		return errSearchBuilding
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if !sr.built {
+		return fmt.Errorf("search index: %w", sr.err)
+	}
+	return nil
+}
+
 // buildSearch indexes every enquiry. The stream position is read first,
 // so a change made during the build is applied again afterwards.
-func (s *Server) buildSearch(ctx context.Context) error {
-	sr := s.searcher()
+func (s *Server) buildSearch(ctx context.Context) (*search.Index, string, error) {
 	last := "0-0"
 	msgs, err := s.st.Client().XRevRangeN(ctx, s.st.Key("events"), "+", "-", 1).Result()
 	if err != nil {
-		return fmt.Errorf("search: read the events stream: %w", err)
+		return nil, "", fmt.Errorf("search: read the events stream: %w", err)
 	}
 	if len(msgs) == 1 {
 		last = msgs[0].ID
@@ -83,21 +134,34 @@ func (s *Server) buildSearch(ctx context.Context) error {
 	for off := 0; ; off += page {
 		list, _, err := s.st.List(ctx, store.ListOptions{Offset: off, Limit: page})
 		if err != nil {
-			return fmt.Errorf("search: list enquiries: %w", err)
+			return nil, "", fmt.Errorf("search: list enquiries: %w", err)
 		}
-		for _, e := range list {
-			d, err := s.searchDoc(ctx, e)
-			if err != nil {
-				return err
-			}
+		// Each enquiry's messages are a round trip: several at once.
+		docs := make([]search.Doc, len(list))
+		errs := make([]error, len(list))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 16)
+		for i, e := range list {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				docs[i], errs[i] = s.searchDoc(ctx, e)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return nil, "", err
+		}
+		for _, d := range docs {
 			idx.Put(d)
 		}
 		if len(list) < page {
 			break
 		}
 	}
-	sr.idx, sr.last, sr.built = idx, last, true
-	return nil
+	return idx, last, nil
 }
 
 // catchUpSearch re-indexes the enquiries named by events since the last
@@ -112,7 +176,12 @@ func (s *Server) catchUpSearch(ctx context.Context) error {
 		}
 		if len(first) == 1 && streamIDLess(sr.last, first[0].ID) && !isNextID(sr.last, first[0].ID) {
 			// Trimmed past our position: some changes are gone; rebuild.
-			return s.buildSearch(ctx)
+			idx, last, err := s.buildSearch(ctx)
+			if err != nil {
+				return err
+			}
+			sr.idx, sr.last = idx, last
+			return nil
 		}
 	}
 	for {
@@ -248,11 +317,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		status, fl = http.StatusBadRequest, &flash{Error: true, Text: err.Error()}
 	} else if len(r.URL.Query()) > 0 {
-		if d.Result, err = s.Search(r.Context(), q); err != nil {
+		d.Result, err = s.Search(r.Context(), q)
+		switch {
+		case errors.Is(err, errSearchBuilding):
+			w.Header().Set("Retry-After", "5")
+			status, fl = http.StatusServiceUnavailable, &flash{Error: true, Text: err.Error()}
+		case err != nil:
 			s.fail(w, r, err)
 			return
+		default:
+			d.Searched = true
 		}
-		d.Searched = true
 	}
 	s.render(w, r, status, "search", &page{Title: "Search", Nav: "search", Flash: fl, Data: d})
 }
@@ -264,6 +339,11 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.Search(r.Context(), q)
+	if errors.Is(err, errSearchBuilding) {
+		w.Header().Set("Retry-After", "5")
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return
+	}
 	if err != nil {
 		s.log.Error("search", "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error; see the server log")

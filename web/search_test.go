@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mediadesk/mediadesk/internal/search"
 	"github.com/mediadesk/mediadesk/mailparse"
@@ -83,4 +84,26 @@ func TestSearchEnquiries(t *testing.T) {
 		t.Error("search routes need the officer role")
 	}
 	_ = search.SortNewest
+}
+
+// TestSearchWhileBuilding: while the first build runs longer than a
+// search may wait, the search says so (503, Retry-After) instead of
+// hanging.
+func TestSearchWhileBuilding(t *testing.T) {
+	f := newFixture(t)
+	old := searchWait
+	searchWait = 10 * time.Millisecond
+	t.Cleanup(func() { searchWait = old })
+	sr := f.srv.searcher()
+	sr.mu.Lock()
+	sr.done = make(chan struct{}) // a build that never ends
+	sr.mu.Unlock()
+	c := f.client().loginAs("ann")
+	rec := c.get("/api/search?q=x")
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" || !strings.Contains(rec.Body.String(), "being built") {
+		t.Errorf("API: %d %q %s", rec.Code, rec.Header().Get("Retry-After"), rec.Body.String())
+	}
+	if rec := c.get("/search?q=x"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "being built") {
+		t.Errorf("page: %d", rec.Code)
+	}
 }
