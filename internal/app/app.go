@@ -172,6 +172,9 @@ func New(ctx context.Context, o Options) (*Desk, error) {
 	d.auths = auths
 	stOpts := store.ConfigOptions(cfg, o.Clock)
 	stOpts.WaitReplicas = cfg.Redis.ReplicasToWait(IsSentinelClient(o.Redis))
+	if _, cluster := o.Redis.(*redis.ClusterClient); cluster && stOpts.WaitReplicas > 0 {
+		return nil, errors.New("redis.wait_replicas: not supported on a Redis Cluster (a key-less WAIT does not reach the desk's master); set it to 0")
+	}
 	d.Store = store.New(o.Redis, stOpts)
 	if err := waitRedis(ctx, d.Store, o.Logger); err != nil {
 		return nil, err
