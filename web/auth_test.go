@@ -52,7 +52,7 @@ func TestLoginLogout(t *testing.T) {
 	if rec := c.get("/queues/mine"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Ann Officer") {
 		t.Fatalf("queue after login: %d", rec.Code)
 	}
-	if rec := c.get("/"); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/queues/mine" {
+	if rec := c.get("/"); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/queues/needs" {
 		t.Fatalf("home: %d %q", rec.Code, rec.Header().Get("Location"))
 	}
 	// Already signed in: the login page goes on.

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -19,6 +18,7 @@ type queueDef struct {
 
 // queues are the officers' views of the work, in tab order.
 var queues = []queueDef{
+	{"needs", "Needs me", "yours, unassigned on your desks, and about to breach on your desks"},
 	{"new", "New", "open and unassigned, or nobody has replied yet"},
 	{"mine", "Mine", "open enquiries assigned to you"},
 	{"open", "All open", "every enquiry not resolved"},
@@ -113,6 +113,7 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 		return queueData{}, err
 	}
 	byQueue := map[string][]row{}
+	onDesk := s.desks(u, now)
 	for _, e := range open {
 		if e.Status == store.StatusResolved {
 			continue
@@ -120,6 +121,9 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 		r := s.newRow(e, now)
 		add := func(q string) { byQueue[q] = append(byQueue[q], r) }
 		add("open")
+		if needsMe(u, r, onDesk) {
+			add("needs")
+		}
 		if e.Status == store.StatusOpen && (e.Officer == "" || e.Fields["last_response"] == "") {
 			add("new")
 		}
@@ -188,13 +192,9 @@ func knownQueue(name string) bool {
 	return false
 }
 
-// home sends officers to their own queue, managers and admins to all open.
+// home sends everyone to "Needs me": their own work first.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	q := "mine"
-	if CurrentUser(r.Context()).AtLeast(config.RoleManager) {
-		q = "open"
-	}
-	http.Redirect(w, r, "/queues/"+q, http.StatusSeeOther)
+	http.Redirect(w, r, "/queues/needs", http.StatusSeeOther)
 }
 
 // queuePage shows one queue; ?partial=1 returns only the tabs and table,

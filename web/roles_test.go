@@ -67,6 +67,7 @@ func routeCases(ref string) []routeCase {
 		{"PUT /enquiries/{ref}/draft", "PUT", "/enquiries/" + ref + "/draft", nil, `{"body":"a draft"}`},
 		{"DELETE /enquiries/{ref}/draft", "DELETE", "/enquiries/" + ref + "/draft", nil, ""},
 		{"POST /enquiries/{ref}/presence", "POST", "/enquiries/" + ref + "/presence", nil, `{"state":"viewing"}`},
+		{"GET /attention", "GET", "/attention", nil, ""},
 		{"GET /calls/new", "GET", "/calls/new", nil, ""},
 		{"POST /calls", "POST", "/calls", url.Values{"nonce": {"r"}}, ""},
 		{"POST /api/calls", "POST", "/api/calls", nil, `{"nonce":"r"}`},

@@ -230,6 +230,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	s.registerAttachments(mux)
 	s.registerDrafts(mux)
 	s.registerPresence(mux)
+	s.registerNeeds(mux)
 }
 
 // publicRoutes need no sign-in.
