@@ -141,8 +141,9 @@ func TestLogCallForm(t *testing.T) {
 			t.Fatalf("enquiries after a double submit: %d (%v), want 1", total, err)
 		}
 		// The queue and the API show it.
-		if q := c.get("/queues/open"); !strings.Contains(q.Body.String(), ref) || !strings.Contains(q.Body.String(), "Phone call (BBC)") {
-			t.Errorf("queue does not show the call %s", ref)
+		if q := c.get("/queues/open"); !strings.Contains(q.Body.String(), ref) || !strings.Contains(q.Body.String(), "Phone call (BBC)") ||
+			!strings.Contains(q.Body.String(), `<span class="channel phone" title="logged on the dashboard">phone</span>`) {
+			t.Errorf("queue does not show the call %s as a phone enquiry", ref)
 		}
 		api := c.get("/api/enquiries/" + ref)
 		var got map[string]any
