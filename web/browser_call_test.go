@@ -15,7 +15,8 @@ import (
 // TestBrowserLogCall: a manager on phone duty logs a call from the header
 // link; it opens as an enquiry routed and clocked by the whole desk
 // (app.New: the live router), is listed in the open queue, counted in the
-// report and exported with channel "phone"; the form fits a 390 px screen.
+// report and exported with channel "phone", and found by search from a
+// word of its question; the form fits a 390 px screen.
 func TestBrowserLogCall(t *testing.T) {
 	k := startDesk(t)
 	b := openTab(t, k)
@@ -40,6 +41,13 @@ func TestBrowserLogCall(t *testing.T) {
 	b.do("queue", chromedp.Navigate(k.url+"/queues/open"), chromedp.WaitVisible(chromedp.ID("queue-table")))
 	if !strings.Contains(b.eval(`document.getElementById('queue-table').textContent`), ref) {
 		t.Errorf("the open queue does not list %s", ref)
+	}
+	// Search finds it by a word of what the journalist asked.
+	b.do("search", chromedp.Click(chromedp.ID("nav-search")), chromedp.WaitVisible(chromedp.ID("search-form")),
+		chromedp.SendKeys(chromedp.ID("search-q"), "agree"), chromedp.Click(chromedp.ID("search-submit")),
+		chromedp.WaitVisible(chromedp.ID("search-results")))
+	if got := b.eval(`document.getElementById('search-results').textContent`); !strings.Contains(got, ref) {
+		t.Errorf("search for a word of the body does not list %s: %s", ref, got)
 	}
 	// The report (rolled up from the events stream) and the export.
 	b.waitFor("the report counts the call", `(window.__rep = window.__rep || fetch('/api/reports/summary').then(r => r.json()).then(j => { window.__opened = j.total.opened; window.__rep = null })) && window.__opened >= 1`)
