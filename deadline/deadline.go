@@ -467,6 +467,7 @@ const (
 	clsMonth
 	clsNumber
 	clsAtomStart // a word an atom can start from (see atomStartWords)
+	clsClause    // a word clauseCues scores (see clauseCueWords)
 )
 
 // The deadline reader's words are data: lang/data/en.json (calendar
@@ -521,6 +522,9 @@ func init() {
 		if _, ok := vocab[w]; ok { // (a word not in vocab has no low to match)
 			addClass(w, clsAtomStart)
 		}
+	}
+	for w := range clauseCueWords {
+		addClass(w, clsClause)
 	}
 	for w := range vocab {
 		vocabFilter.Add(w)
@@ -2292,6 +2296,9 @@ func (sc *scanner) clauseCues(m *mention) int {
 		default:
 			// "need", "please", …; recurring hours, office hours and
 			// embargoes are a penalty: not this message's deadline
+			if t.cls&clsClause == 0 {
+				continue // (most words: no map lookup)
+			}
 			if v := clauseCueWords[t.low]; v > 0 {
 				score += v
 			} else if v < 0 {
