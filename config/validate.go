@@ -222,6 +222,9 @@ func (v *validator) mailboxes() {
 		m := &c.Mailboxes[i]
 		p := fmt.Sprintf("mailboxes[%d]", i)
 		v.id(p+".id", m.ID, ids, "mailbox")
+		if m.ID == ReservedCallMailbox {
+			v.errorf(p+".id", "%q is reserved for calls logged on the dashboard; choose another id", m.ID)
+		}
 		host := ""
 		if v.required(p+".address", m.Address) {
 			host, _ = v.hostPort(p+".address", m.Address)

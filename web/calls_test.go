@@ -298,3 +298,12 @@ func TestLogCallGuarded(t *testing.T) {
 }
 
 func servertestRedis(t *testing.T) *servers.Redis { t.Helper(); return servertest.Redis(t) }
+
+// TestCallMailboxReserved: the pseudo-mailbox of logged calls is the id
+// the configuration refuses for a real mailbox, so no mailbox's messages
+// can collide with a call's source.
+func TestCallMailboxReserved(t *testing.T) {
+	if store.CallMailbox != config.ReservedCallMailbox {
+		t.Errorf("store.CallMailbox %q, config.ReservedCallMailbox %q", store.CallMailbox, config.ReservedCallMailbox)
+	}
+}
