@@ -359,7 +359,7 @@
     });
   }
 
-  var goto = { i: '/queues/new', m: '/queues/mine', o: '/queues/open', b: '/queues/breaching', x: '/queues/breached', w: '/queues/waiting', d: '/queues/resolved', r: '/releases', l: '/calls/new' };
+  var goto = { n: '/queues/needs', i: '/queues/new', m: '/queues/mine', o: '/queues/open', b: '/queues/breaching', x: '/queues/breached', w: '/queues/waiting', d: '/queues/resolved', r: '/releases', l: '/calls/new' };
   var gPending = 0;
   var onQueue = body.getAttribute('data-live') === 'queue';
   var onEnquiry = body.getAttribute('data-live') === 'enquiry';
