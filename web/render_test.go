@@ -113,7 +113,7 @@ func walkSafe(t *testing.T, name string, n *html.Node, inFrame bool) {
 		switch n.Data {
 		case "script":
 			src, _ := attr(n, "src")
-			if inFrame || (src != "/static/app.js" && src != "/static/drafts.js") || n.FirstChild != nil {
+			if inFrame || (src != "/static/app.js" && src != "/static/drafts.js" && src != "/static/attention.js") || n.FirstChild != nil {
 				t.Errorf("%s: a script that is not ours (src %q)", where, src)
 			}
 		case "iframe":
@@ -264,12 +264,12 @@ func TestHostileEnquiryPage(t *testing.T) {
 			t.Errorf("thread text lacks %q", want)
 		}
 	}
-	// One frame (the HTML part), two scripts (ours: app.js, drafts.js):
-	// nothing broke out.
+	// One frame (the HTML part), three scripts (ours: app.js, drafts.js,
+	// attention.js): nothing broke out.
 	if n := countElements(page, "iframe"); n != 1 {
 		t.Errorf("%d frames", n)
 	}
-	if n := countElements(page, "script"); n != 2 {
+	if n := countElements(page, "script"); n != 3 {
 		t.Errorf("%d scripts", n)
 	}
 	// The sanitised part keeps the safe link and drops the rest.
