@@ -3,7 +3,8 @@
 // full and abbreviated), number words and the deadline reader's cue words.
 // The files are read once, at start-up, and shared: mailparse reads header
 // dates with the calendar names of every language, the deadline reader and
-// the linker's date anchors and stopwords with those of English. Adding a
+// the linker's date anchors with those of English; the linker drops the
+// stopwords of every language (and English calendar names). Adding a
 // language is adding a file; a file states only what it knows (a section
 // left out is empty), so German can bring its month names before its cue
 // words.
@@ -30,7 +31,8 @@
 //	    "good_after": […], "determiners": […],
 //	    "clause_cues": {"word": n},      // n > 0 adds to a mention's score, n < 0 a penalty
 //	    "clock": {"hour_words_12h": [], "hour_words_24h": ["uhr"]}
-//	  }
+//	  },
+//	  "linker": {"stopwords": {"function_words": ["der", "die", …]}}
 //	}
 //
 // German "bis 14 Uhr" is expressed as the left cue "bis" (strong, read as
@@ -103,6 +105,15 @@ type Deadline struct {
 	Clock       Clock               `json:"clock"`
 }
 
+// Linker holds the release linker's words.
+type Linker struct {
+	// Stopwords are dropped before indexing and querying, in named groups
+	// ("function_words", "small_talk", …): the stopwords of every
+	// language are dropped from all mail, so that mail in one language
+	// matches a release in another on names and figures only.
+	Stopwords map[string][]string `json:"stopwords"`
+}
+
 // Language is one data file.
 type Language struct {
 	Code     string         `json:"code"`
@@ -110,6 +121,7 @@ type Language struct {
 	Calendar Calendar       `json:"calendar"`
 	Numbers  map[string]int `json:"numbers"`
 	Deadline Deadline       `json:"deadline"`
+	Linker   Linker         `json:"linker"`
 }
 
 // Weekday returns the weekday a lower-case word names in this language
@@ -269,6 +281,13 @@ func Parse(b []byte) (*Language, error) {
 	for _, w := range l.Words() {
 		if err := checkWord(w); err != nil {
 			return nil, err
+		}
+	}
+	for g, ws := range l.Linker.Stopwords {
+		for _, w := range ws {
+			if err := checkWord(w); err != nil {
+				return nil, fmt.Errorf("linker.stopwords.%s: %w", g, err)
+			}
 		}
 	}
 	for w, c := range l.Deadline.LeftCues {

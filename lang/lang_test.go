@@ -33,8 +33,8 @@ func TestEmbedded(t *testing.T) {
 			t.Errorf("MonthWords()[%q] = %v, want %v", w, months[w], m)
 		}
 	}
-	if de, ok := Get("de"); !ok || de.MonthWords()["mai"] != time.May {
-		t.Error("de: no Mai")
+	if de, ok := Get("de"); !ok || de.MonthWords()["mai"] != time.May || len(de.Linker.Stopwords["function_words"]) == 0 {
+		t.Error("de: no Mai or no stopwords")
 	}
 }
 
@@ -49,6 +49,7 @@ func TestParseRejects(t *testing.T) {
 		{"capitals", `{"code": "xx", "deadline": {"anti_words": ["Call"]}}`, `"Call"`},
 		{"space", `{"code": "xx", "deadline": {"left_fillers": ["a line"]}}`, `"a line"`},
 		{"zero cue", `{"code": "xx", "deadline": {"left_cues": {"bis": {"strong": true}}}}`, "score 0"},
+		{"stopword with a space", `{"code": "xx", "linker": {"stopwords": {"small_talk": ["uk time"]}}}`, `linker.stopwords.small_talk: word "uk time"`},
 	} {
 		_, err := Parse([]byte(c.json))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -552,41 +552,16 @@ func undouble(w []byte) []byte {
 // English function words they hold email small talk and calendar words
 // (dates are read separately, by the date logic), and a few French and
 // German function words, so that foreign-language mail matches on names
-// and figures only.
+// and figures only. They are data: every language file's
+// linker.stopwords (lang/data), and English calendar names.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range []string{
-		// English function words
-		"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-		"be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
-		"did", "do", "does", "doing", "done", "down", "during", "each", "either", "else", "etc", "even", "ever", "every", "few", "for", "from", "further",
-		"get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-		"i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "let", "like", "may", "me", "might", "more", "most", "much", "must", "my", "myself",
-		"no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
-		"per", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-		"there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
-		"was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "would",
-		"yet", "you", "your", "yours", "yourself", "yourselves", "dont", "didnt", "doesnt", "isnt", "wasnt", "cant", "wont", "im", "ive", "id", "ill",
-		"youre", "weve", "were", "thats", "theres", "whats", "lets", "said", "says", "say", "saying", "told", "tell", "w", "s", "t", "re", "ll", "ve", "d",
-		"mr", "mrs", "ms", "dr", "st", "eg", "ie", "vs", "v", "x", "amp", "nbsp",
-		// email small talk
-		"hi", "hello", "hiya", "dear", "morning", "afternoon", "evening", "tonight", "thanks", "thank", "thx", "please", "pls", "plz",
-		"cheers", "regards", "best", "kind", "sincerely", "faithfully", "many", "lot", "great", "appreciate", "appreciated", "grateful",
-		"deadline", "asap", "urgent", "urgently", "need", "needs", "needed", "want", "wanted", "quick", "quickly", "question", "questions",
-		"query", "enquiry", "enquiries", "know", "see", "seen", "send", "sent", "come", "back", "give", "make", "take", "look", "looking",
-		"working", "piece", "story", "possible", "sure", "ok", "okay", "yes", "fine", "happy", "someone", "anything", "something",
-		"email", "mail", "e", "mailto", "www", "http", "https", "com", "co", "org", "net", "gov", "html", "fw", "fwd", "aw", "sv", "wg",
-		"sent", "iphone", "ipad", "android", "outlook", "tel", "mob", "mobile", "m", "t", "phone",
-		// calendar words: the date logic reads these
-		"today", "yesterday", "tomorrow", "tonight", "week", "weeks", "day", "days", "month", "months", "year", "years", "time", "date",
-		// (and the weekday and month names of lang/data/en.json, below)
-		"noon", "midday", "lunchtime", "eod", "cop", "close", "play", "am", "pm", "gmt", "bst", "utc", "cet", "cest", "uk time", "published", "last", "next", "earlier", "later", "ago",
-		// French and German function words
-		"le", "la", "les", "un", "une", "des", "du", "de", "et", "en", "au", "aux", "ce", "cette", "ces", "il", "elle", "nous", "vous", "ils",
-		"est", "sont", "pour", "par", "sur", "dans", "avec", "que", "qui", "pas", "ne", "se", "sa", "son", "ses", "leur", "leurs", "mais", "ou",
-		"der", "die", "das", "und", "ist", "nicht", "mit", "ich", "sie", "ein", "eine", "zu", "den", "dem", "von", "auf", "fur", "bis",
-	} {
-		m[w] = true
+	for _, l := range lang.All() {
+		for _, ws := range l.Linker.Stopwords {
+			for _, w := range ws {
+				m[w] = true
+			}
+		}
 	}
 	en := lang.English()
 	for w := range en.WeekdayWords(true) {
