@@ -513,13 +513,14 @@ func TestBrowserOfficerWorkflow(t *testing.T) {
 	if pwned != "undefined" {
 		t.Errorf("window.pwned is %s: hostile mail ran script", pwned)
 	}
-	// One script (ours), no image, and every frame is a sandboxed mail
-	// part (the journalist's, and the desk's acknowledgement).
-	counts, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.scripts.length, document.images.length,
-		document.querySelectorAll('iframe').length, document.querySelectorAll('details.html-part > iframe.mail-html[sandbox="allow-popups allow-popups-to-escape-sandbox"]').length]`))
+	// No script but ours (app.js, drafts.js, attention.js, from files),
+	// no image, and every frame is a sandboxed mail part (the
+	// journalist's, and the desk's acknowledgement).
+	counts, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[Array.from(document.scripts).filter(s => s.text !== '' || !/^\/static\/(app|drafts|attention)\.js$/.test(new URL(s.src).pathname)).length, document.images.length,
+		document.querySelectorAll('iframe').length, document.querySelectorAll('details.html-part > iframe.mail-html[sandbox="allow-popups allow-popups-to-escape-sandbox"]').length, document.scripts.length]`))
 	must("counts", err)
-	if len(counts) != 4 || counts[0] != 1 || counts[1] != 0 || counts[2] != counts[3] || counts[2] == 0 {
-		t.Errorf("scripts, images, frames, sandboxed mail frames: %v", counts)
+	if len(counts) != 5 || counts[0] != 0 || counts[1] != 0 || counts[2] != counts[3] || counts[2] == 0 || counts[4] != 3 {
+		t.Errorf("scripts not ours, images, frames, sandboxed mail frames, scripts: %v", counts)
 	}
 	// The frame is sandboxed without scripts or same origin: its document is
 	// out of reach.
