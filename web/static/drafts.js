@@ -87,7 +87,7 @@
         if (ta.value !== saved) { save(); } // a refused send's text, kept
         beat();
       })
-      .catch(function () { saved = ''; });
+      .catch(function () { saved = ''; beat(); });
     ta.addEventListener('input', saveSoon);
     if (form) {
       form.addEventListener('change', function (ev) {
