@@ -338,11 +338,11 @@ func TestLiveEvents(t *testing.T) {
 	wait(": connected")
 	time.Sleep(300 * time.Millisecond) // the hub's first read
 	ref := f.plain("Live", "ann")
-	wait(`data: {"type":"enquiry.created","ref":"` + ref + `"}`)
+	wait(`data: {"type":"enquiry.created","ref":"` + ref + `","text":"new message from the journalist"}`)
 	if _, err := f.st.AddNote(f.ctx, ref, "bob", "x"); err != nil {
 		t.Fatal(err)
 	}
-	wait(`data: {"type":"note.added","ref":"` + ref + `"}`)
+	wait(`data: {"type":"note.added","ref":"` + ref + `","text":"note added by Bob Officer"}`) // what changed, in words
 	// Signing out ends the stream at the next check.
 	old := liveRecheck
 	liveRecheck = 50 * time.Millisecond
