@@ -30,6 +30,7 @@ func TestBrowserDraftSurvivesNoteAndReload(t *testing.T) {
 	ann.signIn("ann")
 	ann.do("ann opens the enquiry", chromedp.Navigate(k.url+"/enquiries/"+ref), chromedp.WaitVisible(chromedp.ID("note-text")))
 	ann.waitFor("ann sees bob drafting", `!document.getElementById('presence').hidden && document.getElementById('presence').textContent === 'Bob Officer is drafting a reply'`)
+	bob.waitFor("bob sees ann arrive (live)", `document.getElementById('presence').textContent === 'Ann Officer is viewing'`)
 	ann.do("ann adds a note", chromedp.SendKeys(chromedp.ID("note-text"), "Jo rang as well"), chromedp.Click(chromedp.ID("add-note")),
 		chromedp.WaitVisible(chromedp.ID("flash")))
 

@@ -290,3 +290,39 @@ func TestChangeText(t *testing.T) {
 		}
 	}
 }
+
+// TestPresenceNewsIsLive: a heartbeat that is news (someone arrives, or
+// changes state) goes out on the live hub as a "presence" event; a
+// heartbeat that changes nothing does not.
+func TestPresenceNewsIsLive(t *testing.T) {
+	f := newFixture(t)
+	ref := f.plain("Presence live", "ann")
+	ann := f.client().loginAs("ann")
+	ch, stop := f.srv.hub.subscribe()
+	defer stop()
+	beat := func(state string) {
+		t.Helper()
+		if rec := ann.putJSON("POST", "/enquiries/"+ref+"/presence", `{"state":"`+state+`"}`); rec.Code != http.StatusOK {
+			t.Fatalf("heartbeat: %d", rec.Code)
+		}
+	}
+	expect := func(what string, want bool) {
+		t.Helper()
+		select {
+		case ev := <-ch:
+			if !want || ev.Type != presenceEvent || ev.Ref != ref {
+				t.Errorf("%s: event %+v", what, ev)
+			}
+		case <-time.After(300 * time.Millisecond):
+			if want {
+				t.Errorf("%s: no presence event", what)
+			}
+		}
+	}
+	beat("viewing")
+	expect("arrives", true)
+	beat("viewing")
+	expect("the same again", false)
+	beat("drafting")
+	expect("starts drafting", true)
+}

@@ -185,6 +185,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 		case ev := <-ch:
+			if ev.Type == presenceEvent { // presence.go: not a change to the enquiry
+				b, _ := json.Marshal(ev)
+				if !write("event: presence\ndata: %s\n\n", b) {
+					return
+				}
+				continue
+			}
 			ev.Text = s.changeText(ev.Type, ev.Data)
 			b, _ := json.Marshal(ev)
 			if !write("id: %s\nevent: change\ndata: %s\n\n", ev.ID, b) {

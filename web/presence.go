@@ -10,7 +10,10 @@ package web
 // user's state. drafts.js sends a heartbeat every presenceEvery while the
 // page is open; an entry not refreshed within presenceTTL is dropped when
 // the set is next read. The heartbeat's answer lists the others there,
-// so presence shows on every open page within one heartbeat.
+// so presence shows on every open page within one heartbeat; and a
+// heartbeat that is news (someone arrives, or starts drafting) is sent at
+// once to the pages open on this server over the live stream (GET
+// /events, event "presence"), which then ask again.
 
 import (
 	"context"
@@ -36,6 +39,10 @@ var (
 	presenceEvery = 15 * time.Second
 	presenceTTL   = 45 * time.Second
 )
+
+// presenceEvent is the live event type that says presence on an
+// enquiry changed (sent as SSE event "presence").
+const presenceEvent = "presence"
 
 // Presence states.
 const (
@@ -69,19 +76,22 @@ func (s *Server) registerPresence(mux *http.ServeMux) {
 func (s *Server) presenceKey(ref string) string { return s.st.Key("web:presence:" + ref) }
 
 // heartbeat records that user has ref open in state, until now+presenceTTL.
-func (s *Server) heartbeat(ctx context.Context, ref, user, state string, now time.Time) error {
+// It reports whether that is news: the user was not there, or was in
+// another state.
+func (s *Server) heartbeat(ctx context.Context, ref, user, state string, now time.Time) (bool, error) {
 	key := s.presenceKey(ref)
 	exp := now.Add(presenceTTL).UnixMilli()
 	p := s.st.Client().TxPipeline()
-	p.ZAdd(ctx, key, redis.Z{Score: float64(exp), Member: user})
+	added := p.ZAdd(ctx, key, redis.Z{Score: float64(exp), Member: user})
+	old := p.HGet(ctx, key+":state", user)
 	p.HSet(ctx, key+":state", user, state)
 	// The keys outlive their newest entry a little, then go.
 	p.PExpire(ctx, key, 2*presenceTTL)
 	p.PExpire(ctx, key+":state", 2*presenceTTL)
-	if _, err := p.Exec(ctx); err != nil {
-		return fmt.Errorf("presence on %s: %w", ref, err)
+	if _, err := p.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return false, fmt.Errorf("presence on %s: %w", ref, err)
 	}
-	return nil
+	return added.Val() == 1 || old.Val() != state, nil
 }
 
 // present lists who has ref open now (expired entries are removed),
@@ -163,10 +173,17 @@ func (s *Server) presence(w http.ResponseWriter, r *http.Request) {
 	}
 	u := CurrentUser(r.Context())
 	now := s.clock.Now()
-	if err := s.heartbeat(r.Context(), ref, u.ID, in.State, now); err != nil {
+	news, err := s.heartbeat(r.Context(), ref, u.ID, in.State, now)
+	if err != nil {
 		s.log.Error("presence", "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error; see the server log")
 		return
+	}
+	if news {
+		// Pages open on this server hear it at once on the live stream
+		// (an SSE "presence" event, not a "change"); the others at their
+		// next heartbeat.
+		s.hub.publish(liveEvent{Type: presenceEvent, Ref: ref})
 	}
 	others, err := s.present(r.Context(), ref, u.ID, now)
 	if err != nil {

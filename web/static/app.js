@@ -522,6 +522,9 @@
     try { ev = JSON.parse(e.data); } catch (err) { return; }
     changed(ev);
   });
+  es.addEventListener('presence', function (e) { // drafts.js: who else is here
+    try { document.dispatchEvent(new CustomEvent('mediadesk:presence', { detail: JSON.parse(e.data) })); } catch (err) {}
+  });
   es.addEventListener('signedout', function () {
     es.close();
     notice('You have been signed out. Reload the page to sign in again.');

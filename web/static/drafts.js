@@ -159,5 +159,10 @@
       })
       .catch(function () {});
   }
+  // Someone arrived or started drafting: ask now rather than at the
+  // next heartbeat (app.js passes the live stream's "presence" events on).
+  document.addEventListener('mediadesk:presence', function (e) {
+    if (e.detail && e.detail.ref === ref && lastState) { beat(true); }
+  });
   if (!ta) { beat(true); }
 }());
