@@ -28,7 +28,8 @@ func OutboxReader(rdb redis.UniversalClient, key func(string) string, now func()
 			n, _ := strconv.ParseInt(v, 10, 64)
 			st.Jobs[k] = n
 		}
-		if st.DeadLetters, err = rdb.XLen(ctx, key("outbound:dead")).Result(); err != nil {
+		// outbound:dead is a capped list (outbound.deadLetter), not a stream.
+		if st.DeadLetters, err = rdb.LLen(ctx, key("outbound:dead")).Result(); err != nil {
 			return st, fmt.Errorf("dead letters: %w", err)
 		}
 		stream := key("outbox")
