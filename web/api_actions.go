@@ -167,6 +167,11 @@ type replyBody struct {
 	UseLinesToTake bool    `json:"use_lines_to_take"`
 	ID             string  `json:"id"`
 	By             *string `json:"by"`
+	// Opened is when the reply was begun (ms since the epoch; optional):
+	// a reply by someone else since then refuses it with 409, unless
+	// SendAnyway (presence.go).
+	Opened     int64 `json:"opened"`
+	SendAnyway bool  `json:"send_anyway"`
 }
 
 // reply sends a reply to the journalist as the authenticated user: the
@@ -199,6 +204,22 @@ func (a *API) reply(w http.ResponseWriter, r *http.Request) {
 	if !u.Can(ActReply, e) {
 		writeError(w, http.StatusForbidden, "only the enquiry's officer or a manager may reply; claim it first")
 		return
+	}
+	if req.Opened > 0 {
+		f := url.Values{"opened": {strconv.FormatInt(req.Opened, 10)}}
+		if req.SendAnyway {
+			f.Set("send_anyway", "1")
+		}
+		msg, err := a.server.replyCollision(r.Context(), u, ref, f)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if msg != "" {
+			msg, _, _ = strings.Cut(msg, " Read the reply")
+			writeError(w, http.StatusConflict, msg+` Send it again with "send_anyway": true to send it anyway.`)
+			return
+		}
 	}
 	id := req.ID
 	if id == "" {

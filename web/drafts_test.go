@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -325,4 +326,35 @@ func TestPresenceNewsIsLive(t *testing.T) {
 	expect("the same again", false)
 	beat("drafting")
 	expect("starts drafting", true)
+}
+
+// TestReplyCollisionAPI: the JSON API's reply takes "opened" and
+// "send_anyway" to the same rule.
+func TestReplyCollisionAPI(t *testing.T) {
+	f := newFixture(t)
+	ref := f.plain("Collision API", "ann")
+	ann := f.client().loginAs("ann")
+	opened := f.clock.Now().UnixMilli()
+	f.clock.Advance(time.Minute)
+	if _, err := f.st.RecordResponse(f.ctx, ref, store.Response{At: f.clock.Now(), By: "bob", Kind: store.Holding, Via: "sent-folder", MessageID: "<bob-api@x>"}); err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/enquiries/" + ref + "/replies"
+	body := func(extra string) string {
+		return fmt.Sprintf(`{"body":"Mine","kind":"substantive","opened":%d%s}`, opened, extra)
+	}
+	rec := ann.putJSON("POST", path, body(""))
+	if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), "Bob Officer has replied") || !strings.Contains(rec.Body.String(), "send_anyway") {
+		t.Fatalf("colliding API reply: %d %s", rec.Code, rec.Body.String())
+	}
+	if n := len(f.replies.requests()); n != 0 {
+		t.Fatalf("sent anyway: %d", n)
+	}
+	if rec := ann.putJSON("POST", path, body(`,"send_anyway":true`)); rec.Code != http.StatusAccepted {
+		t.Fatalf("send_anyway: %d %s", rec.Code, rec.Body.String())
+	}
+	// Without "opened", the API is as before.
+	if rec := ann.putJSON("POST", path, `{"body":"Again","kind":"substantive"}`); rec.Code != http.StatusAccepted {
+		t.Errorf("no opened: %d %s", rec.Code, rec.Body.String())
+	}
 }
