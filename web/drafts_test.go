@@ -178,6 +178,14 @@ func TestPresenceExpires(t *testing.T) {
 		if n := f.rdb.HLen(f.ctx, f.srv.presenceKey(ref)+":state").Val(); n != 1 {
 			t.Errorf("%d states kept, want ann's only", n)
 		}
+		// Leaving removes the entry at once.
+		beat(bob, "viewing")
+		if rec := bob.putJSON("POST", path, `{"state":"left"}`); rec.Code != http.StatusNoContent {
+			t.Errorf("left: %d", rec.Code)
+		}
+		if got := texts(beat(ann, "viewing")); got != "" {
+			t.Errorf("after bob left ann sees %q", got)
+		}
 		// Refused: a bad state, no CSRF token, an unknown enquiry.
 		if rec := ann.putJSON("POST", path, `{"state":"lurking"}`); rec.Code != http.StatusBadRequest {
 			t.Errorf("bad state: %d", rec.Code)

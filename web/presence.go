@@ -48,6 +48,8 @@ const presenceEvent = "presence"
 const (
 	presenceViewing  = "viewing"
 	presenceDrafting = "drafting"
+	// presenceLeft is sent as the page closes: the entry goes at once.
+	presenceLeft = "left"
 )
 
 // presentUser is someone else with the enquiry open.
@@ -92,6 +94,18 @@ func (s *Server) heartbeat(ctx context.Context, ref, user, state string, now tim
 		return false, fmt.Errorf("presence on %s: %w", ref, err)
 	}
 	return added.Val() == 1 || old.Val() != state, nil
+}
+
+// leave removes user's entry on ref (the page was closed).
+func (s *Server) leave(ctx context.Context, ref, user string) error {
+	key := s.presenceKey(ref)
+	p := s.st.Client().TxPipeline()
+	p.ZRem(ctx, key, user)
+	p.HDel(ctx, key+":state", user)
+	if _, err := p.Exec(ctx); err != nil {
+		return fmt.Errorf("presence on %s: %w", ref, err)
+	}
+	return nil
 }
 
 // present lists who has ref open now (expired entries are removed),
@@ -143,7 +157,8 @@ func (s *Server) present(ctx context.Context, ref, except string, now time.Time)
 }
 
 // presence is POST /enquiries/{ref}/presence with {"state": "viewing" or
-// "drafting"}: the heartbeat. It answers with the others present.
+// "drafting"}: the heartbeat. It answers with the others present. "left"
+// (sent as the page closes) removes the user's entry at once (204).
 func (s *Server) presence(w http.ResponseWriter, r *http.Request) {
 	ref := r.PathValue("ref")
 	if _, err := s.readEnquiry(r.Context(), ref); err != nil {
@@ -167,12 +182,23 @@ func (s *Server) presence(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "unreadable body")
 		return
 	}
-	if in.State != presenceViewing && in.State != presenceDrafting {
-		writeError(w, http.StatusBadRequest, `state must be "viewing" or "drafting"`)
-		return
-	}
 	u := CurrentUser(r.Context())
 	now := s.clock.Now()
+	switch in.State {
+	case presenceViewing, presenceDrafting:
+	case presenceLeft:
+		if err := s.leave(r.Context(), ref, u.ID); err != nil {
+			s.log.Error("presence", "err", err)
+			writeError(w, http.StatusInternalServerError, "internal error; see the server log")
+			return
+		}
+		s.hub.publish(liveEvent{Type: presenceEvent, Ref: ref})
+		w.WriteHeader(http.StatusNoContent)
+		return
+	default:
+		writeError(w, http.StatusBadRequest, `state must be "viewing", "drafting" or "left"`)
+		return
+	}
 	news, err := s.heartbeat(r.Context(), ref, u.ID, in.State, now)
 	if err != nil {
 		s.log.Error("presence", "err", err)

@@ -164,5 +164,17 @@
   document.addEventListener('mediadesk:presence', function (e) {
     if (e.detail && e.detail.ref === ref && lastState) { beat(true); }
   });
+  // Closing the page (or reloading it) takes the user off at once; a
+  // reload's first heartbeat puts them back.
+  window.addEventListener('pagehide', function () {
+    clearTimeout(beatTimer);
+    try {
+      fetch(base + '/presence', {
+        method: 'POST', credentials: 'same-origin', keepalive: true,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'X-Mediadesk-Background': '1' },
+        body: JSON.stringify({ state: 'left' })
+      }).catch(function () {});
+    } catch (e) {}
+  });
   if (!ta) { beat(true); }
 }());
