@@ -199,7 +199,9 @@ func (s *Service) alertText(e *store.Enquiry, n Notification, off *config.Office
 	if e == nil {
 		return n.Subject, n.Text
 	}
-	subj := e.Subject
+	// The journalist's words reach the officer inert: one line, no link to
+	// click in mail that comes from the desk's own trusted address.
+	subj := InertText(e.Subject, 120)
 	if subj == "" {
 		subj = "(no subject)"
 	}
@@ -236,8 +238,8 @@ func (s *Service) alertText(e *store.Enquiry, n Notification, off *config.Office
 	}
 	row("Reference", e.Ref)
 	from := e.From
-	if e.FromName != "" {
-		from = e.FromName + " <" + e.From + ">"
+	if name := InertText(e.FromName, 60); name != "" {
+		from = name + " <" + e.From + ">"
 	}
 	row("From", from)
 	outlet := e.Outlet
@@ -245,14 +247,14 @@ func (s *Service) alertText(e *store.Enquiry, n Notification, off *config.Office
 		outlet += " (" + e.OutletTier + ")"
 	}
 	row("Outlet", outlet)
-	row("Subject", e.Subject)
+	row("Subject", subj)
 	if t := s.cfg.Topic(e.Topic); t != nil {
 		row("Topic", t.Name)
 	}
 	if !e.Deadline.IsZero() {
 		d := When(e.Deadline, now, loc)
 		if e.DeadlinePhrase != "" {
-			d += " (\"" + e.DeadlinePhrase + "\")"
+			d += " (\"" + InertText(e.DeadlinePhrase, 80) + "\")"
 		}
 		row("Deadline", d)
 	}

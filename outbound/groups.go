@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/redis/go-redis/v9"
 
@@ -316,14 +315,16 @@ func (s *Service) summary(off *config.Officer, class string, b *alertBatch) (str
 		if i == max {
 			break
 		}
-		outlet := plainText(it.Outlet, 60)
+		// Outlet and tier are the desk's own names (config); From is a parsed
+		// address (no spaces or line breaks), shown as the alert's From row is.
+		outlet := it.Outlet
 		if outlet == "" {
-			outlet = plainText(it.From, 60)
+			outlet = it.From
 		}
 		if it.Tier != "" {
-			outlet += " (" + plainText(it.Tier, 20) + ")"
+			outlet += " (" + it.Tier + ")"
 		}
-		subj := plainText(it.Subject, 100)
+		subj := InertText(it.Subject, 100)
 		if subj == "" {
 			subj = "(no subject)"
 		}
@@ -369,30 +370,4 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// plainText makes hostile text safe for one line of a plain-text mail:
-// control and format characters (newlines, bidi overrides) become spaces,
-// runs of space collapse, and it is cut to at most n runes.
-func plainText(s string, n int) string {
-	var b strings.Builder
-	space, runes := false, 0
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if runes >= n {
-			b.WriteString("…")
-			break
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-			runes++
-		}
-		b.WriteRune(r)
-		runes++
-	}
-	return b.String()
 }

@@ -125,19 +125,23 @@ func TestAlertGroups(t *testing.T) {
 	})
 }
 
-func TestPlainText(t *testing.T) {
+// TestAlertText: what a journalist wrote reaches an officer's alert as one
+// inert line (no header breaks, no bidi tricks, no link to click in the
+// desk's own trusted mail), the same rule as acknowledgements.
+func TestAlertText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"Hello\r\nBcc: x@y\tz", "Hello Bcc: x@y z"},
+		{"Hello\r\nBcc: x@y.com\tz", "Hello Bcc: [link removed] z"},
 		{"evil\u202eolleh", "evil olleh"},
 		{"  spaced   out  ", "spaced out"},
-		{strings.Repeat("é", 10), "ééééé…"},
+		{"Re: claim your refund at https://evil.example/x now", "Re: claim your refund at [link removed] now"},
+		{strings.Repeat("é", 10), "éééé…"},
 	} {
 		n := 100
 		if strings.HasPrefix(c.in, "é") {
 			n = 5
 		}
-		if got := plainText(c.in, n); got != c.want {
-			t.Errorf("plainText(%q) = %q, want %q", c.in, got, c.want)
+		if got := InertText(c.in, n); got != c.want {
+			t.Errorf("InertText(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
