@@ -30,12 +30,15 @@
 //
 // # The sweeper: each transition exactly once
 //
-// The store schedules every clock in two sorted sets, P sla:warn (score
-// store.WarnAt: due − warn_before, but never before half of the clock has
-// run, so a target shorter than warn_before does not warn on arrival) and
-// P sla:breach (score due); meeting a clock removes it. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
-// replica) runs sweep.lua per transition — warned, then breached, then
-// escalated — over at most Batch due members per call. Inside the script
+// The store's clock library (store/clock.lua) schedules every clock in
+// two sorted sets, P sla:warn (score store.WarnAt: due − warn_before, but
+// never before half of the clock has run, so a target shorter than
+// warn_before does not warn on arrival) and P sla:breach (score due);
+// meeting a clock removes it. Sweeper.Sweep (every sla.sweep_interval,
+// default 2 s, on every replica) calls store.SweepClocks per transition —
+// warned, then breached, then escalated — over at most Batch due members
+// per call; the store's sweep script carries sla's notice step
+// (notice.lua: who is told, the notice queued). Inside the script
 // a member is claimed by ZREM (a script is atomic, so a member goes to
 // exactly one caller), checked against the enquiry (not met, not yet
 // recorded, not resolved, resolution not paused, due time unmoved), and

@@ -7,13 +7,11 @@ import (
 )
 
 // Keys owned by package sla, under the store's prefix (see the package
-// doc for the layout). The live zsets sla:warn and sla:breach are written
-// by the store when clocks are set and met; the sweeper moves members out
-// of them.
+// doc for the layout). The clock schedules sla:warn, sla:breach and
+// sla:escalate keep their historical names but belong to the store's
+// clock library (store/clock.lua): sla reads them only through
+// store.ClockBacklog and moves clocks through store.SweepClocks.
 const (
-	keyWarn       = "sla:warn"         // zset "<ref>|<clock>" → when the clock warns (ms)
-	keyBreach     = "sla:breach"       // zset "<ref>|<clock>" → due (ms)
-	keyEscalate   = "sla:escalate"     // zset "<ref>|<clock>" → breached + escalation.after_breach (ms)
 	keyNotify     = "sla:notify"       // zset notice key → next delivery attempt (ms)
 	keyNotices    = "sla:notices"      // hash notice key → notice JSON (until delivered)
 	keyDigests    = "sla:digests"      // hash digest fire time → enqueued at (ms): one digest per fire
@@ -27,9 +25,9 @@ const (
 
 // Transitions recorded by the sweeper, in the order a clock goes through them.
 const (
-	Warned    = "warned"
-	Breached  = "breached"
-	Escalated = "escalated"
+	Warned    = store.TransitionWarned
+	Breached  = store.TransitionBreached
+	Escalated = store.TransitionEscalated
 )
 
 // clockLetter is a clock's one-letter code in rollup records and breach

@@ -82,7 +82,7 @@ func (l LogNotifier) Notify(ctx context.Context, n Notice) error {
 	return nil
 }
 
-// noticeRecord is a queued notice as stored (sweep.lua and the digest
+// noticeRecord is a queued notice as stored (notice.lua in the store's sweep and the digest
 // write it; times in unix ms).
 type noticeRecord struct {
 	Key     string   `json:"key"`

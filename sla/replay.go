@@ -14,10 +14,3 @@ import (
 func (s *Sweeper) SweepSilently(ctx context.Context, now time.Time) (SweepResult, error) {
 	return s.sweepAt(ctx, now, true)
 }
-
-func silentArg(silent bool) string {
-	if silent {
-		return "silent"
-	}
-	return ""
-}

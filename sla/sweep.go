@@ -3,26 +3,28 @@ package sla
 import (
 	"context"
 	_ "embed"
-	"fmt"
 	"log/slog"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/store"
 )
 
-//go:embed sweep.lua
-var sweepLua string
+// notice.lua is sla's notice step, composed by store into its clock
+// sweep script so a transition and its notice are one atomic step.
+//
+//go:embed notice.lua
+var noticeLua string
 
-var sweepScript = redis.NewScript(sweepLua)
+var clockSweep = store.NewClockSweep(noticeLua)
 
 // Sweeper moves due clocks through warning, breach and escalation. Any
 // number of replicas may sweep one Redis at once: each transition is
-// claimed, recorded and queued for notification in one Lua call (see
-// sweep.lua), so it happens exactly once whoever sweeps.
+// claimed, recorded and queued for notification in one Lua call (the
+// store's clock sweep with sla's notice step, notice.lua), so it happens
+// exactly once whoever sweeps. sla decides when to sweep and who is told;
+// the store records the transition.
 type Sweeper struct {
 	st    *store.Store
 	cfg   *config.Config
@@ -74,27 +76,24 @@ func (s *Sweeper) sweepAt(ctx context.Context, now time.Time, silent bool) (Swee
 	if batch <= 0 {
 		batch = 200
 	}
-	keys := []string{s.st.Key("events")}
+	opts := store.SweepOptions{Limit: batch, EscalateAfter: s.cfg.Escalation.AfterBreach,
+		WarnBefore: s.cfg.SLA.WarnBefore, NoticeArg: s.cfg.Escalation.Manager, Silent: silent}
 	for _, tr := range []string{Warned, Breached, Escalated} {
 		for round := 0; ; round++ {
-			out, err := sweepScript.Run(ctx, s.st.Client(), keys, s.st.Prefix(), tr, now.UnixMilli(), batch,
-				s.cfg.Escalation.AfterBreach.Milliseconds(), s.cfg.Escalation.Manager, s.cfg.SLA.WarnBefore.Milliseconds(), silentArg(silent)).Int64Slice()
+			step, err := s.st.SweepClocks(ctx, clockSweep, tr, now, opts)
 			if err != nil {
-				return res, fmt.Errorf("sweep %s: %w", tr, err)
+				return res, err
 			}
-			if len(out) != 3 {
-				return res, fmt.Errorf("sweep %s: unexpected reply %v", tr, out)
-			}
-			res.Claimed += int(out[0])
+			res.Claimed += step.Claimed
 			switch tr {
 			case Warned:
-				res.Warned += int(out[1])
+				res.Warned += step.Recorded
 			case Breached:
-				res.Breached += int(out[1])
+				res.Breached += step.Recorded
 			case Escalated:
-				res.Escalated += int(out[1])
+				res.Escalated += step.Recorded
 			}
-			if out[2] == 0 || round > 10000 {
+			if !step.More || round > 10000 {
 				break
 			}
 		}
@@ -109,12 +108,5 @@ func (s *Sweeper) sweepAt(ctx context.Context, now time.Time, silent bool) (Swee
 // Backlog counts clocks scheduled per live zset: what is waiting to warn,
 // to breach and to escalate.
 func (s *Sweeper) Backlog(ctx context.Context) (warn, breach, escalate int64, err error) {
-	pipe := s.st.Client().Pipeline()
-	a := pipe.ZCard(ctx, s.st.Key(keyWarn))
-	b := pipe.ZCard(ctx, s.st.Key(keyBreach))
-	c := pipe.ZCard(ctx, s.st.Key(keyEscalate))
-	if _, err := pipe.Exec(ctx); err != nil {
-		return 0, 0, 0, fmt.Errorf("read sla backlog: %w", err)
-	}
-	return a.Val(), b.Val(), c.Val(), nil
+	return s.st.ClockBacklog(ctx)
 }

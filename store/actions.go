@@ -16,7 +16,7 @@ import (
 //go:embed actions.lua
 var actionsLua string
 
-var actionsScript = redis.NewScript(actionsLua)
+var actionsScript = redis.NewScript(withClockLib(actionsLua))
 
 // ErrConflict is returned when an action lost a race (e.g. two officers
 // claiming the same enquiry); ErrRefused when the enquiry's state does not

@@ -3,26 +3,15 @@
 -- KEYS[1] is the events stream (declared for Cluster routing).
 -- Returns {status, detail}: status "ok", "noop" (already so) or an error
 -- raised with redis.error_reply for a refused action.
-local P = ARGV[1]
+-- The clock library (clock.lua) is prepended: P, k, nonempty, clock_*.
 local action = ARGV[2]
 local a = cjson.decode(ARGV[3])
-local function k(s) return P .. s end
-local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
 local ref = a.ref
 local enq = k('enq:' .. ref)
 local now = a.now
 
 if redis.call('EXISTS', enq) == 0 then
   return redis.error_reply('NOTFOUND enquiry ' .. ref)
-end
-
--- warnAt: warn_before ahead of due, but not before half the clock has
--- run (store.WarnAt is the same rule).
-local function warnAt(start, due, wb)
-  local s, d = tonumber(start) or 0, tonumber(due)
-  local w = d - (tonumber(wb) or 0)
-  if s > 0 and s < d and s + (d - s) / 2 > w then w = s + (d - s) / 2 end
-  return string.format('%.0f', w)
 end
 
 local function event(typ, data)
@@ -36,39 +25,9 @@ local function tl(typ, by, text, data)
   redis.call('RPUSH', enq .. ':tl', cjson.encode(ev))
 end
 
-local function unschedule(clock)
-  local member = ref .. '|' .. clock
-  redis.call('ZREM', k('sla:warn'), member)
-  redis.call('ZREM', k('sla:breach'), member)
-  redis.call('ZREM', k('sla:escalate'), member)
-end
+local function unschedule(clock) clock_unschedule(ref, clock) end
 
--- dims are the reporting dimensions of the enquiry, carried on clock events
--- so rollups need not read the enquiry again.
-local function dims()
-  local f = redis.call('HMGET', enq, 'topic', 'officer', 'outlet_tier', 'release', 'created', 'outlet', 'policy')
-  return {topic = f[1] or '', officer = f[2] or '', tier = f[3] or '', release = f[4] or '',
-    created = tonumber(f[5] or '0'), outlet = f[6] or '', policy = f[7] or ''}
-end
-
--- met marks a clock met at time t (once) and reports it.
-local function met(clock, t, by)
-  local g = redis.call('HMGET', enq, clock .. ':due', clock .. ':met', clock .. ':breached', clock .. ':start')
-  if not nonempty(g[1]) or nonempty(g[2]) then return false end
-  redis.call('HSET', enq, clock .. ':met', t)
-  unschedule(clock)
-  local start = tonumber(g[4] or redis.call('HGET', enq, 'created') or t)
-  local d = dims()
-  d.clock = clock
-  d.due = tonumber(g[1])
-  d.met = tonumber(t)
-  d.elapsed_ms = tonumber(t) - start
-  d.within = tonumber(t) <= tonumber(g[1])
-  d.breached = tonumber(g[3] or '0') or 0
-  d.by = by
-  event('clock.met', d)
-  return true
-end
+local function met(clock, t, by) return clock_met(ref, clock, t, by, event) end
 
 local function set_officer_index(old, new)
   local created = redis.call('HGET', enq, 'created')
@@ -136,10 +95,7 @@ if action == 'reopen' then
   -- Reopened: it needs resolving again, on the policy's resolution target.
   local res = tonumber(f[3] or '0') or 0
   if res > 0 then
-    local due = tonumber(now) + res
-    redis.call('HSET', enq, 'resolution:due', string.format('%.0f', due), 'resolution:start', now)
-    redis.call('ZADD', k('sla:warn'), warnAt(now, due, a.warn_before), ref .. '|resolution')
-    redis.call('ZADD', k('sla:breach'), string.format('%.0f', due), ref .. '|resolution')
+    clock_set(ref, 'resolution', tonumber(now) + res, now, a.warn_before)
   end
   if nonempty(f[2]) then redis.call('ZADD', k('idx:officer:' .. f[2]), f[1], ref) end
   tl('reopened', a.by, nonempty(a.note) and a.note or 'reopened')
@@ -191,11 +147,7 @@ if action == 'waiting' then
   redis.call('HSET', enq, 'status', nonempty(before) and before or 'open', 'updated', now)
   redis.call('HDEL', enq, 'waiting_since', 'status_before_wait')
   if nonempty(f[3]) and not nonempty(f[4]) and nonempty(f[2]) then
-    local due = tonumber(f[3]) + (tonumber(now) - tonumber(f[2]))
-    local dues = string.format('%.0f', due)
-    redis.call('HSET', enq, 'resolution:due', dues)
-    redis.call('ZADD', k('sla:warn'), warnAt(redis.call('HGET', enq, 'resolution:start'), due, a.warn_before), ref .. '|resolution')
-    redis.call('ZADD', k('sla:breach'), dues, ref .. '|resolution')
+    clock_resume(ref, 'resolution', f[3], f[2], now, a.warn_before)
   end
   tl('resumed', a.by, 'resolution clock resumed')
   event('enquiry.resumed', {by = a.by})

@@ -21,7 +21,7 @@ import (
 //go:embed commit.lua
 var commitLua string
 
-var commitScript = redis.NewScript(commitLua)
+var commitScript = redis.NewScript(withClockLib(commitLua))
 
 // Incoming is one message fetched from a mailbox, parsed and routed, ready
 // to commit.

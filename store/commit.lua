@@ -10,10 +10,8 @@
 -- ARGV[2]  JSON input, built by commit.go (see commitInput)
 -- ARGV[3]  the message document (JSON, stored as is: never decoded here)
 -- returns  {outcome, ref, mkey, detail}
-local P = ARGV[1]
+-- The clock library (clock.lua) is prepended: P, k, nonempty, clock_*.
 local a = cjson.decode(ARGV[2])
-local function k(s) return P .. s end
-local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
 
 local srckey = k(a.srckey)
 local statskey = k(a.statskey)
@@ -28,15 +26,6 @@ end
 
 local function record_source(mkey)
   redis.call('HSET', srckey, a.uid, mkey)
-end
-
--- warnAt: warn_before ahead of due, but not before half the clock has
--- run (store.WarnAt is the same rule).
-local function warnAt(start, due, wb)
-  local s, d = tonumber(start) or 0, tonumber(due)
-  local w = d - tonumber(wb)
-  if s > 0 and s < d and s + (d - s) / 2 > w then w = s + (d - s) / 2 end
-  return string.format('%.0f', w)
 end
 
 local function event(typ, ref, data)
@@ -151,12 +140,7 @@ if a.kind == 'auto' then
 end
 
 local function set_clock(ref, clock, due, start)
-  local enq = k('enq:' .. ref)
-  redis.call('HSET', enq, clock .. ':due', due, clock .. ':start', start)
-  redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated')
-  local member = ref .. '|' .. clock
-  redis.call('ZADD', k('sla:warn'), warnAt(start, due, a.warn_before), member)
-  redis.call('ZADD', k('sla:breach'), due, member)
+  clock_set(ref, clock, due, start, a.warn_before)
 end
 
 -- 6. A follow-up from someone already on the enquiry (or the desk itself).
@@ -228,18 +212,15 @@ if target and (participant or a.own) then
   end
   if status == 'waiting' and nonempty(f[6]) and nonempty(f[7]) then
     -- Resume the paused resolution clock: push its due time by the pause.
-    local due = tonumber(f[7]) + (tonumber(now) - tonumber(f[6]))
-    set_clock(ref, 'resolution', string.format('%.0f', due), redis.call('HGET', enq, 'resolution:start') or created)
+    local due = clock_resumed_due(f[7], f[6], now)
+    set_clock(ref, 'resolution', due, redis.call('HGET', enq, 'resolution:start') or created)
     redis.call('HDEL', enq, 'waiting_since')
     tl(ref, 'resumed', 'resolution clock resumed')
   end
   if status == 'answered' or status == 'resolved' or status == 'waiting' or nonempty(f[5]) then
     -- The desk had answered: the journalist's new message needs a next response.
-    local due = tonumber(a.received) + tonumber(f[4] or '0')
-    if nonempty(a.deadline_target) and tonumber(a.deadline_target) < due then
-      due = tonumber(a.deadline_target)
-    end
-    set_clock(ref, 'next_response', string.format('%.0f', due), a.received)
+    local due = clock_next_response_due(a.received, f[4], a.deadline_target)
+    set_clock(ref, 'next_response', due, a.received)
     tl(ref, 'clock', 'next response due', {clock = 'next_response', due = due})
   elseif nonempty(a.deadline_target) then
     -- Still unanswered: a new deadline can only bring due times forward.
@@ -293,8 +274,8 @@ if nc > 0 then
     warn[2 * i - 1], warn[2 * i] = c[1], member
     breach[2 * i - 1], breach[2 * i] = c[2], member
   end
-  redis.call('ZADD', k('sla:warn'), unpack(warn))
-  redis.call('ZADD', k('sla:breach'), unpack(breach))
+  redis.call('ZADD', CLOCK_SCHEDULE.warned, unpack(warn))
+  redis.call('ZADD', CLOCK_SCHEDULE.breached, unpack(breach))
 end
 redis.call('RPUSH', enq .. ':msgs', mkey)
 redis.call('SADD', enq .. ':who', a.from)

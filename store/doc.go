@@ -27,7 +27,9 @@
 //	                                  enquiries, at most Options.SenderLimit (the flood limit)
 //	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
 //	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
-//	P sla:warn, P sla:breach          zsets "<ref>|<clock>" → when the clock warns / breaches (ms)
+//	P sla:warn, P sla:breach,         zsets "<ref>|<clock>" → when the clock warns / breaches /
+//	P sla:escalate                    escalates (ms): the clock schedules, written only by the
+//	                                  clock library clock.lua (historical sla: names)
 //	P idx:resolved                    zset ref → resolved (ms)
 //	P officer:last                    hash officer → last assignment (ms), for round-robin ties
 //	P enq:<ref>:outbound              outbound statuses already on the timeline (sent.go; Sent-folder
@@ -41,6 +43,12 @@
 // parent, mailbox, created (ms), updated (ms), messages, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
 // c:warned, c:breached, c:escalated (ms), c:start.
+//
+// Every clock transition (set, met, pause, resume, next response, warn,
+// breach, escalate, warnAt) is in the Lua clock library clock.lua,
+// prepended to commit.lua, actions.lua and sweep.lua when they are built
+// (clocklib.go). SweepClocks runs the sweep with the notice step of the
+// package that owns notices (sla/notice.lua).
 //
 // Keys written by other packages (outbox, SLA rollups and notices, the
 // release catalogue, sessions) are listed in docs/design.md.

@@ -90,6 +90,8 @@ func (s *Store) Client() redis.UniversalClient { return s.rdb }
 // Key returns the full Redis key for a suffix under the store's prefix.
 func (s *Store) Key(suffix string) string { return s.prefix + suffix }
 
+func (s *Store) key(suffix string) string { return s.prefix + suffix }
+
 // Prefix is the key prefix.
 func (s *Store) Prefix() string { return s.prefix }
 

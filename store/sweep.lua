@@ -1,10 +1,16 @@
--- Sweep one transition for every clock due for it, atomically per call.
--- Because the whole call is one script, a member removed from its zset
--- here (ZREM = 1) is claimed by exactly this caller: another replica's
--- sweep either ran before (and removed it) or runs after (and does not see
--- it). The transition's record, its event, its timeline entry, the next
--- schedule (escalation) and the durable notice are written in the same
--- step, so a crash leaves all of them or none.
+-- Sweep one transition (warned | breached | escalated) for every clock due
+-- for it, atomically per call. Because the whole call is one script, a
+-- member removed from its schedule here (ZREM = 1) is claimed by exactly
+-- this caller: another replica's sweep either ran before (and removed it)
+-- or runs after (and does not see it). The transition's record, its event,
+-- its timeline entry, the next schedule (escalation) and the owner's
+-- durable notice are written in the same step, so a crash leaves all of
+-- them or none.
+--
+-- Composed at load time (clocklib.go): clock.lua, then the notice step of
+-- the package that owns notices (it defines notice_to(tr, officer),
+-- notice_key(ref, clock, tr, due) and notice_enqueue(key, notice); see
+-- sla/notice.lua), then this driver.
 --
 -- KEYS[1]  the events stream (declared so Cluster routes the script)
 -- ARGV[1]  key prefix
@@ -12,25 +18,19 @@
 -- ARGV[3]  now (unix ms)
 -- ARGV[4]  at most this many clocks
 -- ARGV[5]  escalation.after_breach (ms)
--- ARGV[6]  escalation manager (officer id)
+-- ARGV[6]  read by the notice step (sla: the escalation manager)
 -- ARGV[7]  sla.warn_before (ms)
 -- ARGV[8]  "silent": record the transitions without notices (a reindex
 --          rebuilding the past: those notices went out the first time)
 -- returns  {claimed, recorded, more (1 when the limit was reached)}
-local P = ARGV[1]
 local tr = ARGV[2]
 local now = tonumber(ARGV[3])
 local limit = tonumber(ARGV[4])
 local after = tonumber(ARGV[5])
-local manager = ARGV[6]
 local warn_before = tonumber(ARGV[7])
 local silent = ARGV[8] == 'silent'
-local function k(s) return P .. s end
-local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
-local function ms(n) return string.format('%.0f', n) end
 
-local zsets = {warned = 'sla:warn', breached = 'sla:breach', escalated = 'sla:escalate'}
-local zkey = k(zsets[tr])
+local zkey = CLOCK_SCHEDULE[tr]
 local due = redis.call('ZRANGEBYSCORE', zkey, '-inf', ARGV[3], 'WITHSCORES', 'LIMIT', 0, limit)
 
 local claimed, recorded = 0, 0
@@ -48,7 +48,7 @@ for i = 1, #due, 2 do
       and not (clock == 'resolution' and f[6] == 'waiting')
     if ok and tr == 'escalated' and not nonempty(f[5]) then ok = false end
     -- A due time moved later without its schedule following (never by the
-    -- store's scripts; defensive): schedule it again instead.
+    -- clock library; defensive): schedule it again instead.
     if ok and tr == 'breached' and dueAt > now then
       redis.call('ZADD', zkey, ms(dueAt), m)
       ok = false
@@ -63,16 +63,10 @@ for i = 1, #due, 2 do
       if tr == 'warned' and nonempty(f[4]) and tonumber(f[4]) > at then at = tonumber(f[4]) end
       redis.call('HSET', enq, clock .. ':' .. tr, ms(at))
       if tr == 'breached' then
-        redis.call('ZADD', k('sla:escalate'), ms(at + after), m)
+        redis.call('ZADD', CLOCK_SCHEDULE.escalated, ms(at + after), m)
       end
       local officer = f[7] or ''
-      local to = {}
-      if tr == 'warned' then
-        to[1] = nonempty(officer) and officer or manager
-      else
-        to[1] = manager
-        if tr == 'escalated' and nonempty(officer) and officer ~= manager then to[2] = officer end
-      end
+      local to = notice_to(tr, officer)
       -- The clock whose id is acknowledge is the holding reply to people.
       local label = (clock == 'acknowledge') and 'holding reply' or (string.gsub(clock, '_', ' '))
       local text
@@ -88,7 +82,7 @@ for i = 1, #due, 2 do
       else
         text = 'escalated: ' .. label .. ' still not met ' .. math.floor(after / 60000 + 0.5) .. ' min after its breach'
       end
-      local key = 'sla:' .. ref .. ':' .. clock .. ':' .. tr .. ':' .. ms(dueAt)
+      local key = notice_key(ref, clock, tr, ms(dueAt))
       if silent then
         text = text .. ' (recorded by a reindex; not notified again)'
         to = {}
@@ -104,10 +98,9 @@ for i = 1, #due, 2 do
         'type', 'clock.' .. tr, 'ref', ref, 'at', ms(now), 'data', cjson.encode(data))
       redis.call('RPUSH', enq .. ':tl', cjson.encode({at = now, type = 'clock.' .. tr, by = 'system', text = text,
         data = {clock = clock, due = dueAt, at = at, notify = to}}))
-      local notice = cjson.encode({key = key, kind = tr, ref = ref, clock = clock, due = dueAt, at = at,
-        to = to, officer = officer, topic = f[8] or '', outlet = f[12] or '', subject = f[14] or ''})
-      if not silent and redis.call('HSETNX', k('sla:notices'), key, notice) == 1 then
-        redis.call('ZADD', k('sla:notify'), ms(now), key)
+      if not silent then
+        notice_enqueue(key, {key = key, kind = tr, ref = ref, clock = clock, due = dueAt, at = at,
+          to = to, officer = officer, topic = f[8] or '', outlet = f[12] or '', subject = f[14] or ''})
       end
     end
   end
