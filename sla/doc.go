@@ -14,10 +14,12 @@
 //     automatic acknowledgement does not count);
 //   - first_response: the substantive answer;
 //   - next_response: started by a journalist's follow-up once the desk has
-//     answered (NextResponseDue), again with the first-response target;
+//     answered, again with the first-response target (brought forward
+//     by a deadline in the follow-up; clock_next_response_due in
+//     store/clock.lua);
 //   - resolution: closing the enquiry; paused while the desk waits on the
 //     journalist (status waiting), its due time moved by the pause
-//     (Resumed).
+//     (clock_resume in store/clock.lua).
 //
 // PlanFor picks the first sla.policies[] entry matching the outlet tier
 // and topic and brings acknowledge and first response forward to the

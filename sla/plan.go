@@ -64,36 +64,3 @@ func DeadlineTarget(margin time.Duration, deadline, opened time.Time) time.Time 
 	}
 	return t
 }
-
-// PolicyFor returns the id and targets of the policy an enquiry gets: the
-// first sla.policies[] entry whose match lists the outlet tier and the
-// topic (a match with only one of the lists checks only that one); the
-// last policy has no match and takes everything else. nil only for a
-// config without policies, which validation refuses.
-func PolicyFor(cfg *config.Config, tier, topic string) *config.Policy {
-	return cfg.PolicyFor(tier, topic)
-}
-
-// NextResponseDue is the due time of the next-response clock a follow-up
-// from the journalist starts once the desk has answered: the follow-up's
-// arrival plus the enquiry's first-response target, brought forward to the
-// deadline target of a deadline stated in the follow-up (see
-// DeadlineTarget; zero for none). It is what store.Commit schedules.
-func NextResponseDue(received time.Time, firstResponse time.Duration, deadlineTarget time.Time) time.Time {
-	due := received.Add(firstResponse)
-	if !deadlineTarget.IsZero() && deadlineTarget.Before(due) {
-		due = deadlineTarget
-	}
-	return due
-}
-
-// Resumed is the due time of a clock paused at pausedAt (the enquiry was
-// put waiting on the journalist) and resumed at resumedAt: the pause does
-// not count, so the due time moves later by its length. A clock resumed
-// before it was paused (clock skew between replicas) keeps its due time.
-func Resumed(due, pausedAt, resumedAt time.Time) time.Time {
-	if due.IsZero() || !resumedAt.After(pausedAt) {
-		return due
-	}
-	return due.Add(resumedAt.Sub(pausedAt))
-}

@@ -35,7 +35,7 @@ func TestPolicyChoice(t *testing.T) {
 		{custom, "", "consular", "consular"},
 	}
 	for _, c := range cases {
-		p := PolicyFor(c.cfg, c.tier, c.topic)
+		p := c.cfg.PolicyFor(c.tier, c.topic)
 		if p == nil || p.ID != c.want {
 			t.Errorf("%q/%q: policy %v, want %s", c.tier, c.topic, p, c.want)
 		}
@@ -76,46 +76,6 @@ func TestDeadlinePullForward(t *testing.T) {
 		}
 		if p.AcknowledgeDue.After(p.FirstResponseDue) {
 			t.Errorf("%s: acknowledge after first response", c.name)
-		}
-	}
-}
-
-func TestNextResponseDue(t *testing.T) {
-	at := monday
-	cases := []struct {
-		name   string
-		frt    time.Duration
-		target time.Time
-		want   time.Time
-	}{
-		{"the first-response target again", time.Hour, time.Time{}, at.Add(time.Hour)},
-		{"a deadline in the follow-up brings it forward", time.Hour, at.Add(20 * time.Minute), at.Add(20 * time.Minute)},
-		{"a later deadline changes nothing", time.Hour, at.Add(3 * time.Hour), at.Add(time.Hour)},
-		{"wire", 30 * time.Minute, time.Time{}, at.Add(30 * time.Minute)},
-	}
-	for _, c := range cases {
-		if got := NextResponseDue(at, c.frt, c.target); !got.Equal(c.want) {
-			t.Errorf("%s: %s, want %s", c.name, got.Sub(at), c.want.Sub(at))
-		}
-	}
-}
-
-func TestResumed(t *testing.T) {
-	due := monday.Add(6 * time.Hour)
-	cases := []struct {
-		name                string
-		due, paused, resume time.Time
-		want                time.Time
-	}{
-		{"an hour's pause moves the due time an hour", due, monday.Add(time.Hour), monday.Add(2 * time.Hour), due.Add(time.Hour)},
-		{"a pause beyond the due time", due, monday.Add(time.Hour), monday.Add(30 * time.Hour), due.Add(29 * time.Hour)},
-		{"resumed at once", due, monday.Add(time.Hour), monday.Add(time.Hour), due},
-		{"skewed clocks: resumed before paused", due, monday.Add(time.Hour), monday.Add(59 * time.Minute), due},
-		{"no due time", time.Time{}, monday, monday.Add(time.Hour), time.Time{}},
-	}
-	for _, c := range cases {
-		if got := Resumed(c.due, c.paused, c.resume); !got.Equal(c.want) {
-			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }
