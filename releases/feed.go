@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/mediadesk/mediadesk/internal/redact"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // ErrNotFeed is returned (wrapped) for a document that is XML but neither
@@ -323,7 +324,7 @@ func parseFeedDate(s string) (time.Time, bool) {
 // feedID makes a catalogue id: publication date and up to 48 characters of
 // the title's slug, cut at a word.
 func feedID(pub time.Time, title string) string {
-	slug := Slugify(title)
+	slug := release.Slugify(title)
 	if len(slug) > 48 {
 		cut := strings.LastIndexByte(slug[:48], '-')
 		if cut < 16 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/redact"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // SourceOptions tune LoadSources.
@@ -44,7 +45,7 @@ func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) ([
 		switch {
 		case src.File != "":
 			rels, err := readReleaseFile(cfg.Resolve(src.File))
-			var le LineErrors
+			var le release.LineErrors
 			if errors.As(err, &le) {
 				for _, e := range le {
 					log.Warn("skipping a bad release line", "file", src.File, "line", e.Line, "error", e.Err)
@@ -54,7 +55,7 @@ func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) ([
 			if err != nil {
 				return nil, fmt.Errorf("releases.sources[%d]: %w", i, err)
 			}
-			all, _ = Merge(all, rels)
+			all, _ = release.Merge(all, rels)
 		case src.Feed != "" && opts.Feeds:
 			f := opts.Fetcher
 			if f == nil {
@@ -65,7 +66,7 @@ func loadSources(ctx context.Context, cfg *config.Config, opts SourceOptions) ([
 				log.Warn("feed not loaded", "feed", redact.URL(src.Feed), "error", err)
 				continue
 			}
-			all, _ = Merge(all, res.Releases)
+			all, _ = release.Merge(all, res.Releases)
 		case src.Feed != "":
 			log.Info("feed not fetched in this mode", "feed", redact.URL(src.Feed))
 		}
@@ -79,14 +80,14 @@ func readReleaseFile(path string) ([]Release, error) {
 		return nil, fmt.Errorf("opening releases: %w", err)
 	}
 	defer f.Close()
-	rels, err := LoadJSONL(f)
+	rels, err := release.LoadJSONL(f)
 	for i := range rels {
 		if rels[i].Source == "" {
 			rels[i].Source = path
 		}
 	}
 	if err != nil {
-		var le LineErrors
+		var le release.LineErrors
 		if errors.As(err, &le) {
 			return rels, err
 		}
@@ -217,7 +218,7 @@ func (r *Refresher) RefreshFeed(ctx context.Context, i int) (int, error) {
 // how many were added or changed.
 func (r *Refresher) Apply(ctx context.Context, rels []Release) (int, error) {
 	r.mu.Lock()
-	merged, changed := Merge(r.cat.Current(), rels)
+	merged, changed := release.Merge(r.cat.Current(), rels)
 	if len(changed) > 0 {
 		r.cat.Replace(merged)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 func testRedis(t *testing.T) redis.UniversalClient {
@@ -92,7 +93,7 @@ func testReleases(t testing.TB) []Release {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rels, err := LoadJSONL(f)
+	rels, err := release.LoadJSONL(f)
 	if err != nil {
 		t.Fatal(err)
 	}

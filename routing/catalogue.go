@@ -5,12 +5,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mediadesk/mediadesk/releases"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
-// Release is one press release (package releases owns it: the files,
-// feeds, Redis copy and schedules the catalogue is kept from).
-type Release = releases.Release
+// Release is one press release. Package releases/release defines it and
+// does no I/O; package releases keeps the files, feeds, Redis copy and
+// schedules the catalogue is kept from.
+type Release = release.Release
 
 // Catalogue is an immutable, indexed snapshot of the releases. Routing
 // reads one snapshot while a reload builds the next, which is then swapped
@@ -45,10 +46,10 @@ func NewCatalogue(rels []Release, loc *time.Location) *Catalogue {
 	}
 	for i := range c.releases {
 		r := &c.releases[i]
-		if u := releases.NormaliseURL(r.URL); u != "" {
+		if u := release.NormaliseURL(r.URL); u != "" {
 			c.byURL[u] = append(c.byURL[u], int32(i))
 		}
-		for _, s := range uniqueStrings(releases.URLSlug(r.URL), releases.Slugify(r.Title)) {
+		for _, s := range uniqueStrings(release.URLSlug(r.URL), release.Slugify(r.Title)) {
 			if len(s) >= 12 {
 				c.bySlug[s] = append(c.bySlug[s], int32(i))
 			}
@@ -118,7 +119,7 @@ func (c *Catalogue) With(updates []Release) (*Catalogue, []Release) {
 	if c != nil {
 		base, loc = c.releases, c.loc
 	}
-	merged, changed := releases.Merge(base, updates)
+	merged, changed := release.Merge(base, updates)
 	if len(changed) == 0 && c != nil {
 		return c, nil
 	}
@@ -152,17 +153,20 @@ func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // ReleaseCatalogue is the router's catalogue as a releases.Catalogue, for
 // a releases.Refresher to keep current: each update is indexed into a new
 // snapshot (dates in the desk's zone) and swapped in.
-func (r *Router) ReleaseCatalogue() releases.Catalogue { return routerCatalogue{r} }
+func (r *Router) ReleaseCatalogue() LiveCatalogue { return LiveCatalogue{r} }
 
-type routerCatalogue struct{ r *Router }
+// LiveCatalogue is a Router's current catalogue as a list of releases
+// (it satisfies releases.Catalogue without routing importing package
+// releases and its I/O).
+type LiveCatalogue struct{ r *Router }
 
-func (c routerCatalogue) Current() []Release {
+func (c LiveCatalogue) Current() []Release {
 	if cat := c.r.Catalogue(); cat != nil {
 		return cat.releases
 	}
 	return nil
 }
 
-func (c routerCatalogue) Replace(rels []Release) {
+func (c LiveCatalogue) Replace(rels []Release) {
 	c.r.SetCatalogue(NewCatalogue(rels, c.r.cfg.Location))
 }

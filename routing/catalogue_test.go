@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// TestCatalogueWith: an update makes a new snapshot (releases.Merge), an
+// TestCatalogueWith: an update makes a new snapshot (release.Merge), an
 // unchanged one keeps it.
 func TestCatalogueWith(t *testing.T) {
 	d := func(day int) time.Time { return time.Date(2024, 3, day, 0, 0, 0, 0, time.UTC) }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mediadesk/mediadesk/releases"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // Link is the release an enquiry is about, or none.
@@ -467,14 +467,14 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 // urls names, in order of first mention.
 func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok bool) {
 	for _, u := range urls {
-		n := releases.NormaliseURL(u)
+		n := release.NormaliseURL(u)
 		if n == "" {
 			continue
 		}
 		if docs := c.byURL[n]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
 			return docs[0], u, true
 		}
-		if s := releases.URLSlug(u); s != "" {
+		if s := release.URLSlug(u); s != "" {
 			if docs := c.bySlug[s]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
 				return docs[0], u, true
 			}

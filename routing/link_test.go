@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // testCatalogue loads testdata/releases.jsonl (made-up releases about
@@ -17,7 +19,7 @@ func testCatalogue(t testing.TB) *Catalogue {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rels, err := LoadJSONL(f)
+	rels, err := release.LoadJSONL(f)
 	if err != nil {
 		t.Fatal(err)
 	}

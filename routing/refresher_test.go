@@ -13,6 +13,9 @@ import (
 	"github.com/mediadesk/mediadesk/releases"
 )
 
+// LiveCatalogue is what a releases.Refresher keeps current.
+var _ releases.Catalogue = LiveCatalogue{}
+
 // The releases.Refresher keeping a Router's catalogue current
 // (Router.ReleaseCatalogue), with a real Redis store.
 

@@ -10,6 +10,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/fixture"
 	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // sharedData returns the path of rel in the shared data set (beside the
@@ -51,7 +52,7 @@ func sharedDesk(t testing.TB) (*config.Config, *Catalogue) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rels, err := LoadJSONL(f)
+	rels, err := release.LoadJSONL(f)
 	if err != nil {
 		t.Fatal(err)
 	}

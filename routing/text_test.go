@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/mediadesk/mediadesk/releases"
+	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 func terms(s string) []string {
@@ -64,7 +64,7 @@ func TestSlugify(t *testing.T) {
 		"Rishi Sunak call with President Erdoğan of Türkiye": "rishi-sunak-call-with-president-erdogan-of-turkiye",
 		"UK–US sanctions: Hamas leadership":                  "uk-us-sanctions-hamas-leadership",
 	} {
-		if got := releases.Slugify(in); got != want {
+		if got := release.Slugify(in); got != want {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
 		}
 	}

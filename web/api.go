@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/mediadesk/mediadesk/config"
-	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -21,7 +21,7 @@ type API struct {
 	Log    *slog.Logger
 	// Releases is the shared release catalogue (lines to take); nil leaves
 	// the release endpoints out.
-	Releases *routing.ReleaseStore
+	Releases *releases.Store
 	// Extra lets other packages add endpoints (replies, reports) to the
 	// same mux under the same authentication.
 	Extra func(mux *http.ServeMux)

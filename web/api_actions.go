@@ -9,6 +9,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/internal/jsonbody"
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -147,7 +148,7 @@ func (a *API) putLines(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = a.Releases.SetLinesToTake(r.Context(), r.PathValue("id"), lines)
-	if errors.Is(err, routing.ErrNoRelease) {
+	if errors.Is(err, releases.ErrNoRelease) {
 		writeError(w, http.StatusNotFound, "no such release")
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
+	"github.com/mediadesk/mediadesk/releases/release"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
@@ -30,7 +31,7 @@ type testCallRouter struct {
 
 func newTestCallRouter(t testing.TB, f *fixture) *testCallRouter {
 	t.Helper()
-	rl, err := routing.LoadJSONL(strings.NewReader(testRelease))
+	rl, err := release.LoadJSONL(strings.NewReader(testRelease))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,8 @@ import (
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/outbound"
-	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/releases"
+	"github.com/mediadesk/mediadesk/releases/release"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -114,8 +115,8 @@ func newFixtureOn(t testing.TB, r *servers.Redis, opts ...fixtureOpt) *fixture {
 	}
 	fc := clock.NewFake(t0)
 	st := store.New(rdb, store.Options{RefPrefix: "TEST", Location: cfg.Location, Clock: fc})
-	rels := routing.NewReleaseStore(rdb, "")
-	rl, err := routing.LoadJSONL(strings.NewReader(testRelease))
+	rels := releases.NewStore(rdb, "")
+	rl, err := release.LoadJSONL(strings.NewReader(testRelease))
 	if err == nil {
 		_, err = rels.Put(context.Background(), rl)
 	}

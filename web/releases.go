@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 )
 
@@ -105,7 +106,7 @@ func (s *Server) saveLines(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.releases.SetLinesToTake(r.Context(), id, lines)
 	}
-	if errors.Is(err, routing.ErrNoRelease) {
+	if errors.Is(err, releases.ErrNoRelease) {
 		s.errorPage(w, r, http.StatusNotFound, "no such release")
 		return
 	}

@@ -23,7 +23,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/outbound"
-	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -44,7 +44,7 @@ type Options struct {
 	Store  *store.Store
 	// Releases holds the shared release catalogue and its lines to take
 	// (nil: one over the store's Redis and prefix).
-	Releases *routing.ReleaseStore
+	Releases *releases.Store
 	// Replies sends replies from the dashboard (nil: replying is off).
 	Replies Replier
 	// Reports reads the managers' reports (nil: the reports page says so).
@@ -96,7 +96,7 @@ type Server struct {
 	o        Options
 	cfg      *config.Config
 	st       *store.Store
-	releases *routing.ReleaseStore
+	releases *releases.Store
 	clock    clock.Clock
 	log      *slog.Logger
 	api      *API
@@ -163,7 +163,7 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web.trusted_proxies: %w", err)
 	}
 	if o.Releases == nil {
-		o.Releases = routing.NewReleaseStore(o.Store.Client(), o.Store.Prefix())
+		o.Releases = releases.NewStore(o.Store.Client(), o.Store.Prefix())
 	}
 	log := o.Log.With("component", "web")
 	s := &Server{
@@ -222,6 +222,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /releases", s.releasesPage)
 	mux.HandleFunc("GET /releases/{id}", s.releasePage)
 	mux.HandleFunc("POST /releases/{id}/lines", s.saveLines)
+	mux.HandleFunc("POST /releases/{id}/lines/{key}/{op}", s.lineAction)
+	mux.HandleFunc("POST /releases/{id}/send", s.sendLine)
 	mux.HandleFunc("GET /reports", s.reportsPage)
 	mux.HandleFunc("GET /admin", s.adminPage)
 	mux.HandleFunc("POST /admin/reload", s.reloadConfig)
@@ -243,20 +245,22 @@ var publicRoutes = map[string]bool{
 // is never open by accident.
 var routeRoles = map[string]config.Role{
 	// Dashboard.
-	"POST /logout":                   config.RoleOfficer,
-	"GET /{$}":                       config.RoleOfficer,
-	"GET /queues/{name}":             config.RoleOfficer,
-	"GET /enquiries/{ref}":           config.RoleOfficer,
-	"POST /enquiries/{ref}/{action}": config.RoleOfficer, // and User.Can per enquiry
-	"GET /releases":                  config.RoleOfficer,
-	"GET /releases/{id}":             config.RoleOfficer,
-	"POST /releases/{id}/lines":      config.RoleManager,
-	"GET /reports":                   config.RoleManager,
-	"GET /admin":                     config.RoleAdmin,
-	"POST /admin/reload":             config.RoleAdmin,
-	"GET /events":                    config.RoleOfficer,
-	"GET /demo":                      config.RoleOfficer,
-	"GET /demo/outbox":               config.RoleOfficer, // the demo's sent mail, linked from its banner for every user it names
+	"POST /logout":                         config.RoleOfficer,
+	"GET /{$}":                             config.RoleOfficer,
+	"GET /queues/{name}":                   config.RoleOfficer,
+	"GET /enquiries/{ref}":                 config.RoleOfficer,
+	"POST /enquiries/{ref}/{action}":       config.RoleOfficer, // and User.Can per enquiry
+	"GET /releases":                        config.RoleOfficer,
+	"GET /releases/{id}":                   config.RoleOfficer,
+	"POST /releases/{id}/lines":            config.RoleManager,
+	"POST /releases/{id}/lines/{key}/{op}": config.RoleManager,
+	"POST /releases/{id}/send":             config.RoleOfficer,
+	"GET /reports":                         config.RoleManager,
+	"GET /admin":                           config.RoleAdmin,
+	"POST /admin/reload":                   config.RoleAdmin,
+	"GET /events":                          config.RoleOfficer,
+	"GET /demo":                            config.RoleOfficer,
+	"GET /demo/outbox":                     config.RoleOfficer, // the demo's sent mail, linked from its banner for every user it names
 	// JSON API (web).
 	"GET /api/enquiries":                config.RoleOfficer,
 	"GET /api/enquiries/{ref}":          config.RoleOfficer,

@@ -36,6 +36,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 )
 
@@ -123,14 +124,14 @@ func run(o options) error {
 // writeConfig writes a desk config for the bench servers: the shared
 // example desk when present (its releases make routing realistic).
 func (b *bench) writeConfig() error {
-	releases := filepath.Join(b.o.shared, "releases.jsonl")
-	if _, err := os.Stat(releases); err != nil {
-		releases = filepath.Join(b.dir, "releases.jsonl")
-		if err := os.WriteFile(releases, []byte(`{"id":"r1","title":"Bench release","url":"https://example.gov.uk/r1","published":"2026-01-01","topics":["general"],"body":"Bench."}`+"\n"), 0o600); err != nil {
+	relFile := filepath.Join(b.o.shared, "releases.jsonl")
+	if _, err := os.Stat(relFile); err != nil {
+		relFile = filepath.Join(b.dir, "releases.jsonl")
+		if err := os.WriteFile(relFile, []byte(`{"id":"r1","title":"Bench release","url":"https://example.gov.uk/r1","published":"2026-01-01","topics":["general"],"body":"Bench."}`+"\n"), 0o600); err != nil {
 			return err
 		}
 	}
-	abs, _ := filepath.Abs(releases)
+	abs, _ := filepath.Abs(relFile)
 	// mailgen writes 50,000 messages from a few hundred senders within
 	// seconds, so ingest.sender_limit is set out of reach: the limit's
 	// work is still done for every new enquiry, but it never trips.
@@ -176,8 +177,8 @@ outlets:
 	b.loc = cfg.Location
 	b.prefix = cfg.Redis.KeyPrefix
 	var rels []routing.Release
-	if cat, err := routing.LoadSources(cfg, routing.SourceOptions{}); err == nil {
-		rels = cat.Releases()
+	if all, err := releases.LoadSources(cfg, releases.SourceOptions{}); err == nil {
+		rels = routing.NewCatalogue(all, cfg.Location).Releases() // newest first, as the generator has always had them
 	}
 	b.gen = mailgen.NewGenerator(42, rels, cfg)
 	return nil

@@ -33,6 +33,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 )
 
@@ -85,8 +86,8 @@ func run(n int, keep bool) error {
 
 	// 1. Seed and ingest.
 	var rels []routing.Release
-	if cat, err := routing.LoadSources(cfg, routing.SourceOptions{}); err == nil {
-		rels = cat.Releases()
+	if all, err := releases.LoadSources(cfg, releases.SourceOptions{}); err == nil {
+		rels = routing.NewCatalogue(all, cfg.Location).Releases() // newest first, as the generator has always had them
 	}
 	gen := mailgen.NewGenerator(42, rels, cfg)
 	var size int64
@@ -187,14 +188,14 @@ func committed(ctx context.Context, rdb *redis.Client, key string) int64 {
 // writeConfig writes the bench desk (bench/ingest's, with the shared
 // example releases when present).
 func writeConfig(dir string, im *servers.IMAP) (string, *config.Config, error) {
-	releases := filepath.Join("..", "shared", "data", "releases.jsonl")
-	if _, err := os.Stat(releases); err != nil {
-		releases = filepath.Join(dir, "releases.jsonl")
-		if err := os.WriteFile(releases, []byte(`{"id":"r1","title":"Bench release","url":"https://example.gov.uk/r1","published":"2026-01-01","topics":["general"],"body":"Bench."}`+"\n"), 0o600); err != nil {
+	relFile := filepath.Join("..", "shared", "data", "releases.jsonl")
+	if _, err := os.Stat(relFile); err != nil {
+		relFile = filepath.Join(dir, "releases.jsonl")
+		if err := os.WriteFile(relFile, []byte(`{"id":"r1","title":"Bench release","url":"https://example.gov.uk/r1","published":"2026-01-01","topics":["general"],"body":"Bench."}`+"\n"), 0o600); err != nil {
 			return "", nil, err
 		}
 	}
-	abs, _ := filepath.Abs(releases)
+	abs, _ := filepath.Abs(relFile)
 	conf := fmt.Sprintf(`desk: {name: Bench Desk, timezone: Europe/London, reference_prefix: BENCH, address: desk@bench.example}
 mailboxes:
   - {id: bench, address: %q, security: none, username: %q, password_env: BENCH_IMAP_PASSWORD, folders: [INBOX], sent_folder: Sent}

@@ -32,6 +32,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/mailauth"
 	"github.com/mediadesk/mediadesk/internal/ops"
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
@@ -105,7 +106,7 @@ type Desk struct {
 type generation struct {
 	cfg     *config.Config
 	router  *routing.Router
-	refresh *routing.Refresher
+	refresh *releases.Refresher
 	out     *outbound.Service
 	sla     *sla.Service
 	// components run alongside the workers (outbound mail, SLA sweeps);
@@ -244,8 +245,8 @@ func (d *Desk) build(ctx context.Context, cfg *config.Config, prev *generation) 
 		return nil, fmt.Errorf("routing: %w", err)
 	}
 	g := &generation{cfg: cfg, router: router}
-	g.refresh = routing.NewRefresher(cfg, router, routing.RefresherOptions{
-		Store: routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
+	g.refresh = releases.NewRefresher(cfg, router.ReleaseCatalogue(), releases.RefresherOptions{
+		Store: releases.NewStore(d.opts.Redis, cfg.Redis.KeyPrefix),
 		Log:   d.log.With("component", "releases"),
 	})
 	if err := g.refresh.Init(ctx); err != nil {

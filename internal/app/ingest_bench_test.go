@@ -15,6 +15,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -38,10 +39,11 @@ func BenchmarkIngestHandle(b *testing.B) {
 	rdb := redis.NewClient(opt)
 	defer rdb.Close()
 	st := store.New(rdb, store.Options{RefPrefix: cfg.Desk.ReferencePrefix, Location: cfg.Location})
-	cat, err := routing.LoadSources(cfg, routing.SourceOptions{})
+	rels, err := releases.LoadSources(cfg, releases.SourceOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
+	cat := routing.NewCatalogue(rels, cfg.Location)
 	router, _ := routing.NewRouter(cfg, cat)
 	adapter := &Router{Config: cfg, Router: router, Clock: clock.Real{}}
 	h := &inbox.Ingest{Store: st, Router: adapter, WarnBefore: cfg.SLA.WarnBefore}

@@ -10,6 +10,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/releases/release"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -29,7 +30,7 @@ func TestRoutePanicStillMakesAnEnquiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rels, err := routing.LoadJSONL(f)
+	rels, err := release.LoadJSONL(f)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/inbox"
 	"github.com/mediadesk/mediadesk/internal/ops"
-	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/web"
 )
 
@@ -23,7 +23,7 @@ func (d *Desk) handler(g *generation) (http.Handler, error) {
 	cfg := g.cfg
 	o := web.Options{
 		Config: cfg, Store: d.Store, Clock: d.opts.Clock, Log: d.log,
-		Releases:    routing.NewReleaseStore(d.opts.Redis, cfg.Redis.KeyPrefix),
+		Releases:    releases.NewStore(d.opts.Redis, cfg.Redis.KeyPrefix),
 		UsersFile:   credentialFile(cfg, cfg.Web.UsersFile),
 		TokensFile:  credentialFile(cfg, cfg.Web.APITokensFile),
 		SessionIdle: cfg.Web.SessionIdle, SessionMax: cfg.Web.SessionMax,
