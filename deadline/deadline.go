@@ -90,7 +90,8 @@ package deadline
 //     sender's Date header offset).
 //   - Text inside double quotation marks, and lines starting with ">", are
 //     quoted material, not the journalist's own deadline.
-//   - Non-English deadlines are not recognised (the cue words are English).
+//   - Another language is read through its data file's aliases when the
+//     English reading finds nothing (foreign.go).
 
 import (
 	"sync"
@@ -159,7 +160,28 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 	sc.markBreaks()
 	sc.parseAtoms()
 	sc.buildMentions()
-	return sc.best()
+	if d, ok = sc.best(); ok {
+		return d, true
+	}
+	// another language: read again in the English the rules know
+	// (foreign.go)
+	t, spans, changed := foreign.translate(text)
+	if !changed {
+		return d, false
+	}
+	sc.reset(t, sent, loc)
+	sc.tokenize()
+	sc.markBreaks()
+	sc.parseAtoms()
+	sc.buildMentions()
+	if d, ok = sc.best(); ok {
+		// the phrase as the journalist wrote it
+		s, e := spans.in(sc.phraseStart, false), spans.in(sc.phraseEnd, true)
+		if s < e {
+			d.Phrase = text[s:e]
+		}
+	}
+	return d, ok
 }
 
 var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
@@ -171,6 +193,8 @@ type scanner struct {
 	toks     []token
 	atoms    []atom
 	mentions []mention
+	// the byte span of the phrase best returned
+	phraseStart, phraseEnd int
 }
 
 func (sc *scanner) reset(text string, sent time.Time, loc *time.Location) {
@@ -2396,6 +2420,7 @@ func (sc *scanner) best() (Deadline, bool) {
 	}
 	start := sc.toks[min(best.cueStart, best.start)].start
 	end := sc.toks[best.end-1].end
+	sc.phraseStart, sc.phraseEnd = start, end
 	return Deadline{At: best.at.In(sc.loc), Phrase: sc.text[start:end], Rule: best.rule}, true
 }
 

@@ -30,7 +30,9 @@
 //	    "right_cues": {…}, "right_anti": […], "recurring": […],
 //	    "good_after": […], "determiners": […],
 //	    "clause_cues": {"word": n},      // n > 0 adds to a mention's score, n < 0 a penalty
-//	    "clock": {"hour_words_12h": [], "hour_words_24h": ["uhr"]}
+//	    "clock": {"hour_words_12h": [], "hour_words_24h": ["uhr"]},
+//	    "aliases": {"bis": "by", "morgen": "tomorrow", "der": ""},  // read as English; "" drops
+//	    "phrases": {"ende des tages": "end of day"}                 // the same for a run of words
 //	  },
 //	  "linker": {"stopwords": {"function_words": ["der", "die", …]}}
 //	}
@@ -103,6 +105,15 @@ type Deadline struct {
 	Determiners []string            `json:"determiners"`
 	ClauseCues  map[string]int      `json:"clause_cues"`
 	Clock       Clock               `json:"clock"`
+	// Aliases are the words of another language the reader reads as
+	// English words ("bis": "by", "morgen": "tomorrow", "mez": "CET",
+	// "freitag": "Friday"); an empty value drops the word ("las" in
+	// "antes de las 15:00"). Keys are matched folded (lower case, accents
+	// removed), so "mañana" also matches "manana".
+	Aliases map[string]string `json:"aliases"`
+	// Phrases are the same for a run of words, written with single spaces
+	// ("fin de journée": "end of day", "heure de paris": "Paris time").
+	Phrases map[string]string `json:"phrases"`
 }
 
 // Linker holds the release linker's words.
@@ -287,6 +298,18 @@ func Parse(b []byte) (*Language, error) {
 		for _, w := range ws {
 			if err := checkWord(w); err != nil {
 				return nil, fmt.Errorf("linker.stopwords.%s: %w", g, err)
+			}
+		}
+	}
+	for w := range l.Deadline.Aliases {
+		if err := checkWord(w); err != nil {
+			return nil, fmt.Errorf("deadline.aliases: %w", err)
+		}
+	}
+	for p := range l.Deadline.Phrases {
+		for _, w := range strings.Split(p, " ") {
+			if err := checkWord(w); err != nil {
+				return nil, fmt.Errorf("deadline.phrases %q: %w", p, err)
 			}
 		}
 	}

@@ -1,0 +1,358 @@
+package deadline
+
+// Deadlines written in other languages (issue 11, item 4).
+//
+// The reader's rules are English. When they find no deadline, Extract
+// rewrites the text into the English they know, word by word, with the
+// aliases and phrases of every language's data file (lang/data/*.json,
+// deadline.aliases and deadline.phrases): "bis 14 Uhr" → "by 14 hrs",
+// "avant 18h heure de Paris" → "before 18h Paris time", "до 18:00 за
+// київським часом" → "by 18:00 Kyiv time", "saat 17.00'ye kadar" → "at
+// 17.00 latest". Then it reads the rewritten text again, so every English
+// rule applies unchanged: the anti-cues ("press conference at 15h", office
+// hours, ranges), quoted text, the bare-hour rules and the zone
+// conversions. The English reading goes first and wins, so English mail
+// reads exactly as before.
+//
+// Decisions:
+//   - All languages' words are active at once; a word two languages spell
+//     alike must mean the same in both (TestForeignAliasesAgree).
+//   - Words are compared folded: lower case, accents and other combining
+//     marks removed, final sigma as sigma, so "mañana"/"manana",
+//     "αύριο"/"ΑΥΡΙΟ" and "yarın"/"YARIN" match.
+//   - A Turkish case suffix after a number ("17.00'ye", "15'e") is dropped;
+//     Arabic-Indic digits are read as digits.
+//   - The phrase reported is the rewritten (English) phrase.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/mediadesk/mediadesk/lang"
+)
+
+type foreignTable struct {
+	words     map[string]string // folded word → replacement ("" drops it)
+	phrases   map[string]string // folded words joined by single spaces → replacement
+	maxPhrase int               // words in the longest phrase
+}
+
+var foreign = buildForeign(lang.All())
+
+func buildForeign(ls []*lang.Language) *foreignTable {
+	ft := &foreignTable{words: map[string]string{}, phrases: map[string]string{}, maxPhrase: 1}
+	for _, l := range ls {
+		for w, r := range l.Deadline.Aliases {
+			ft.words[foldWord(w)] = r
+		}
+		for p, r := range l.Deadline.Phrases {
+			ws := strings.Fields(p)
+			for i := range ws {
+				ws[i] = foldWord(ws[i])
+			}
+			ft.phrases[strings.Join(ws, " ")] = r
+			ft.maxPhrase = max(ft.maxPhrase, len(ws))
+		}
+	}
+	return ft
+}
+
+// foldWord lower-cases w and removes its combining marks.
+func foldWord(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r = unicode.ToLower(r); r {
+		case '’', 'ʼ':
+			r = '\''
+		case 'ς':
+			r = 'σ'
+		case 'ı':
+			r = 'i'
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+type fword struct {
+	start, end int
+	fold       string
+}
+
+// span maps a piece of the rewritten text to the original: verbatim pieces
+// byte for byte, replaced ones as a whole.
+type span struct {
+	out, outEnd, in, inEnd int
+	verbatim               bool
+}
+
+type spanMap []span
+
+// in returns the offset in the original text of offset o of the rewritten
+// one; end says o ends a phrase.
+func (m spanMap) in(o int, end bool) int {
+	for _, s := range m {
+		if !end && (o < s.out || o >= s.outEnd) || end && (o <= s.out || o > s.outEnd) {
+			continue
+		}
+		switch {
+		case s.verbatim:
+			return s.in + (o - s.out)
+		case end:
+			return s.inEnd
+		default:
+			return s.in
+		}
+	}
+	if len(m) > 0 {
+		return m[len(m)-1].inEnd
+	}
+	return 0
+}
+
+// translate rewrites text with the foreign aliases and phrases; changed is
+// false when no word was rewritten. spans maps the result back to text.
+func (ft *foreignTable) translate(text string) (out string, spans spanMap, changed bool) {
+	var ws []fword
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r2, sz2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2) {
+				j += sz2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == 'ʼ' {
+				if r3, _ := utf8.DecodeRuneInString(text[j+sz2:]); j+sz2 < len(text) && unicode.IsLetter(r3) {
+					j += sz2
+					continue
+				}
+			}
+			break
+		}
+		ws = append(ws, fword{start: i, end: j, fold: foldWord(text[i:j])})
+		i = j
+	}
+	var b strings.Builder
+	last := 0
+	verbatim := func(from, to int) {
+		for from < to {
+			r, size := utf8.DecodeRuneInString(text[from:])
+			e := from + size
+			if arabicDigit(r) < 0 {
+				for e < to {
+					r2, sz2 := utf8.DecodeRuneInString(text[e:])
+					if arabicDigit(r2) >= 0 {
+						break
+					}
+					e += sz2
+				}
+				o := b.Len()
+				b.WriteString(text[from:e])
+				spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: e, verbatim: true})
+			} else {
+				o := b.Len()
+				b.WriteByte(byte('0' + arabicDigit(r)))
+				spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: e})
+			}
+			from = e
+		}
+	}
+	replaced := func(from, to int, repl string) {
+		o := b.Len()
+		b.WriteString(repl)
+		spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: to})
+	}
+	for k := 0; k < len(ws); k++ {
+		w := ws[k]
+		if w.start < last {
+			continue // read already (the words dropped before a bare hour)
+		}
+		// a Turkish case suffix after a number: "17.00'ye", "15’e"
+		if a, ok := apostropheBefore(text, w.start); ok && a > 0 && isDigitRune(text, a) {
+			verbatim(last, a)
+			replaced(a, w.end, "")
+			last, changed = w.end, true
+			continue
+		}
+		n := 0
+		var repl string
+		for L := min(ft.maxPhrase, len(ws)-k); L >= 2 && n == 0; L-- {
+			if !joinedBySpace(text, ws[k:k+L]) {
+				continue
+			}
+			parts := make([]string, L)
+			for x := range parts {
+				parts[x] = ws[k+x].fold
+			}
+			if r, ok := ft.phrases[strings.Join(parts, " ")]; ok {
+				n, repl = L, r
+			}
+		}
+		if n == 0 {
+			if r, ok := ft.words[w.fold]; ok {
+				n, repl = 1, r
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if repl == "h" {
+			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
+			if a := strings.TrimRight(text[last:w.start], " \t"); a != "" && a[len(a)-1] >= '0' && a[len(a)-1] <= '9' {
+				verbatim(last, last+len(a))
+				if hasMinutes(a) {
+					replaced(last+len(a), w.end, "") // "16.00 uur" reads as "16.00"
+				} else {
+					replaced(last+len(a), w.end, "h")
+				}
+				last, changed = w.end, true
+				continue
+			}
+		}
+		verbatim(last, w.start)
+		e := ws[k+n-1].end
+		replaced(w.start, e, repl)
+		last, changed = e, true
+		if isCue(repl) {
+			// "entro le 17", "do 18": a bare 24-hour hour after a cue is
+			// "17h" (the English reader leaves a bare 13-23 alone)
+			if j, ok := bareHour(text, ws, k+n, ft); ok {
+				replaced(last, j, " ")
+				verbatim(j, skipDigits(text, j))
+				last = skipDigits(text, j)
+				replaced(last, last, "h")
+			}
+		}
+		k += n - 1
+	}
+	if !changed && !hasArabicDigits(text) {
+		return text, nil, false
+	}
+	verbatim(last, len(text))
+	return b.String(), spans, true
+}
+
+// apostropheBefore returns the offset of an apostrophe right before i.
+func apostropheBefore(text string, i int) (int, bool) {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if r == '\'' || r == '’' || r == 'ʼ' {
+		return i - size, true
+	}
+	return 0, false
+}
+
+func isDigitRune(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r >= '0' && r <= '9' || arabicDigit(r) >= 0
+}
+
+// joinedBySpace reports whether the words are separated only by spaces,
+// tabs or hyphens (no line break, no punctuation).
+func joinedBySpace(text string, ws []fword) bool {
+	for i := 1; i < len(ws); i++ {
+		gap := text[ws[i-1].end:ws[i].start]
+		if gap == "" || strings.Trim(gap, " \t-‑") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func arabicDigit(r rune) int {
+	switch {
+	case r >= '٠' && r <= '٩':
+		return int(r - '٠')
+	case r >= '۰' && r <= '۹':
+		return int(r - '۰')
+	}
+	return -1
+}
+
+func hasArabicDigits(s string) bool {
+	for _, r := range s {
+		if arabicDigit(r) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isCue(s string) bool { return s == "by" || s == "before" || s == "at" }
+
+func skipDigits(text string, j int) int {
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	return j
+}
+
+// bareHour finds, after the word at k (skipping words the aliases drop),
+// a bare number 13-23 with no minutes and no unit after it, and returns
+// its offset.
+func bareHour(text string, ws []fword, k int, ft *foreignTable) (int, bool) {
+	i := 0
+	if k > 0 {
+		i = ws[k-1].end
+	}
+	for {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if k < len(ws) && ws[k].start == i {
+			if r, ok := ft.words[ws[k].fold]; ok && r == "" {
+				i = ws[k].end
+				k++
+				continue
+			}
+			return 0, false
+		}
+		break
+	}
+	e := skipDigits(text, i)
+	if e-i != 2 || text[i] < '1' || text[i] > '2' {
+		return 0, false
+	}
+	if h := int(text[i]-'0')*10 + int(text[i+1]-'0'); h < 13 || h > 23 {
+		return 0, false
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || r == ':' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
+			return 0, false
+		}
+		if r == ' ' {
+			// "17 Uhr", "17 heures": the unit glues it already
+			if k < len(ws) {
+				if r, ok := ft.words[ws[k].fold]; ok && r == "h" {
+					return 0, false
+				}
+			}
+		}
+	}
+	return i, true
+}
+
+// hasMinutes reports whether s ends in a time with minutes ("16.00",
+// "14:30").
+func hasMinutes(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return len(s)-i == 2 && i >= 2 && (s[i-1] == ':' || s[i-1] == '.') && s[i-2] >= '0' && s[i-2] <= '9'
+}
