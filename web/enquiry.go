@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 
@@ -21,6 +22,65 @@ type messageView struct {
 	// Doc is the sanitised HTML part as a whole document for srcdoc ("" when
 	// the message has no HTML part).
 	Doc string
+	// SentBy names the officer who sent a desk reply ("" when unknown
+	// or automatic), from the response record on the timeline.
+	SentBy string
+}
+
+// assignee is one officer Reassign offers: officers and managers, not
+// admin-only accounts; OnShift marks who is on a shift now.
+type assignee struct {
+	ID, Name string
+	Role     config.Role
+	OnShift  bool
+}
+
+// assignees lists who an enquiry can be given to, on-shift first.
+func (s *Server) assignees(now time.Time) []assignee {
+	on := map[string]bool{}
+	if r := s.rota(); r != nil {
+		for _, a := range r.Active(now) {
+			for _, id := range a.Shift.Officers {
+				on[id] = true
+			}
+		}
+	}
+	var out []assignee
+	for _, o := range s.cfg.Officers {
+		if o.Role == config.RoleAdmin {
+			continue
+		}
+		out = append(out, assignee{ID: o.ID, Name: o.Name, Role: o.Role, OnShift: on[o.ID]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].OnShift && !out[j].OnShift })
+	return out
+}
+
+// splitTimeline keeps what people did in the timeline and folds the rest
+// (ingest, clocks, outbox: by "system", a mail address or nobody).
+func (s *Server) splitTimeline(tl []store.Event) (people, system []store.Event) {
+	for _, ev := range tl {
+		if ev.By != "" && s.cfg.Officer(ev.By) != nil {
+			people = append(people, ev)
+		} else {
+			system = append(system, ev)
+		}
+	}
+	return people, system
+}
+
+// sentBy maps a desk message's key to the officer who sent it, from the
+// timeline's response and own-message records.
+func (s *Server) sentBy(tl []store.Event) map[string]string {
+	out := map[string]string{}
+	for _, ev := range tl {
+		mkey, _ := ev.Data["mkey"].(string)
+		if mkey == "" || ev.By == "" || s.cfg.Officer(ev.By) == nil {
+			continue
+		}
+		out[mkey] = ownerName(s.cfg, ev.By)
+	}
+	return out
 }
 
 type enquiryData struct {
@@ -30,9 +90,13 @@ type enquiryData struct {
 	Ack      ackFact
 	Messages []messageView
 	Timeline []store.Event
-	Release  *routing.Release
-	Officers []config.Officer
-	Can      map[string]bool
+	// SystemEvents are the timeline's entries by nobody in particular,
+	// folded under the people's.
+	SystemEvents []store.Event
+	Release      *routing.Release
+	Officers     []config.Officer
+	Assignees    []assignee
+	Can          map[string]bool
 	// Mine says the enquiry is the user's.
 	Mine bool
 	// ReplyOn says replies can be sent from here; ReplyID makes a
@@ -117,8 +181,15 @@ func (s *Server) showEnquiry(w http.ResponseWriter, r *http.Request, status int,
 	for _, a := range []Action{ActNote, ActClaim, ActAssign, ActReply, ActWaiting, ActResolve, ActReopen} {
 		d.Can[string(a)] = u.Can(a, e)
 	}
+	d.Timeline, d.SystemEvents = s.splitTimeline(tl)
+	d.Assignees = s.assignees(s.clock.Now())
+	by := s.sentBy(tl)
 	for _, m := range msgs {
-		d.Messages = append(d.Messages, messageView{Message: m, Doc: s.sanitiseHTML(m.HTML)})
+		v := messageView{Message: m, Doc: s.sanitiseHTML(m.HTML)}
+		if m.Direction == "out" {
+			v.SentBy = by[m.Key]
+		}
+		d.Messages = append(d.Messages, v)
 	}
 	if e.Release != "" {
 		if rel, ok, err := s.releases.Get(ctx, e.Release); err != nil {
