@@ -2,13 +2,9 @@ package sla
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -82,44 +78,32 @@ func LiveClocks(ctx context.Context, st *store.Store, now time.Time, warnBefore 
 	if limit <= 0 {
 		limit = 200
 	}
-	refs, err := st.Client().ZRange(ctx, st.Key("idx:open"), 0, int64(limit-1)).Result()
+	refs, err := st.OpenRefs(ctx, time.Time{}, time.Time{}, limit)
 	if err != nil {
-		return nil, fmt.Errorf("list open enquiries: %w", err)
+		return nil, err
 	}
-	pipe := st.Client().Pipeline()
-	cmds := make([]*redis.MapStringStringCmd, len(refs))
-	for i, ref := range refs {
-		cmds[i] = pipe.HGetAll(ctx, st.Key("enq:"+ref))
-	}
-	if len(refs) > 0 {
-		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-			return nil, fmt.Errorf("read open enquiries: %w", err)
-		}
+	es, err := st.EnquiryFields(ctx, refs)
+	if err != nil {
+		return nil, fmt.Errorf("live clocks: %w", err)
 	}
 	out := []LiveClock{}
-	for _, c := range cmds {
-		h := c.Val()
-		if len(h) == 0 || h["status"] == string(store.StatusResolved) {
+	for _, e := range es {
+		if e == nil || e.Status == store.StatusResolved {
 			continue
 		}
-		tm := func(k string) time.Time {
-			n, _ := strconv.ParseInt(h[k], 10, 64)
-			if n == 0 {
-				return time.Time{}
-			}
-			return time.UnixMilli(n)
-		}
 		for _, name := range store.Clocks {
-			cl := store.Clock{Due: tm(name + ":due"), Met: tm(name + ":met"), Warned: tm(name + ":warned"),
-				Breached: tm(name + ":breached"), Escalated: tm(name + ":escalated")}
+			cl := e.Clocks[name]
 			if cl.Due.IsZero() || !cl.Met.IsZero() {
 				continue
 			}
-			paused := name == store.ClockResolution && h["status"] == string(store.StatusWaiting)
+			// LiveClocks never read c:start: the warning state here is due −
+			// warn_before, without WarnAt's half-run rule (kept as it was).
+			cl.Start = time.Time{}
+			paused := name == store.ClockResolution && e.Status == store.StatusWaiting
 			out = append(out, LiveClock{
-				Ref: h["ref"], Clock: name, State: StateOf(cl, now, warnBefore, paused, false), Due: cl.Due,
+				Ref: e.Ref, Clock: name, State: StateOf(cl, now, warnBefore, paused, false), Due: cl.Due,
 				Remaining: Duration(cl.Due.Sub(now)), Warned: cl.Warned, Breached: cl.Breached, Escalated: cl.Escalated,
-				Officer: h["officer"], Topic: h["topic"], Subject: h["subject"],
+				Officer: e.Officer, Topic: e.Topic, Subject: e.Subject,
 			})
 		}
 	}

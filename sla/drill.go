@@ -2,13 +2,9 @@ package sla
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 )
 
 // Drill narrows a report's enquiries further, to those behind one figure:
@@ -79,30 +75,23 @@ func (r *Reporter) Enquiries(ctx context.Context, q Query, d Drill, limit int) (
 		loc = time.UTC
 	}
 	start, end := window(q, loc)
-	refs, err := r.st.Client().ZRangeByScore(ctx, r.st.Key("idx:all"), &redis.ZRangeBy{
-		Min: strconv.FormatInt(start.UnixMilli(), 10), Max: "(" + strconv.FormatInt(end.UnixMilli(), 10),
-	}).Result()
+	refs, err := r.st.RefsCreated(ctx, start, end, 0, 0)
 	if err != nil {
-		return nil, 0, fmt.Errorf("report enquiries: list: %w", err)
+		return nil, 0, fmt.Errorf("report enquiries: %w", err)
 	}
 	out := []ExportEnquiry{}
 	n := 0
 	for i := 0; i < len(refs); i += 200 {
 		chunk := refs[i:min(i+200, len(refs))]
-		pipe := r.st.Client().Pipeline()
-		hs := make([]*redis.MapStringStringCmd, len(chunk))
-		for j, ref := range chunk {
-			hs[j] = pipe.HGetAll(ctx, r.st.Key("enq:"+ref))
+		es, err := r.st.EnquiryFields(ctx, chunk)
+		if err != nil {
+			return nil, 0, fmt.Errorf("report enquiries: %w", err)
 		}
-		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-			return nil, 0, fmt.Errorf("report enquiries: read: %w", err)
-		}
-		for j := range chunk {
-			h := hs[j].Val()
-			if len(h) == 0 {
+		for _, e := range es {
+			if e == nil {
 				continue
 			}
-			x := r.exportOf(h, nil, loc)
+			x := r.exportOf(e, nil, loc)
 			if !q.Filter.match(Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release, InHours: x.InHours}) || !d.match(x) {
 				continue
 			}

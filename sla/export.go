@@ -4,14 +4,11 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -24,12 +21,7 @@ const (
 
 // ExportClock is one clock of an exported enquiry.
 type ExportClock struct {
-	Start     time.Time `json:"start,omitzero"`
-	Due       time.Time `json:"due,omitzero"`
-	Met       time.Time `json:"met,omitzero"`
-	Warned    time.Time `json:"warned,omitzero"`
-	Breached  time.Time `json:"breached,omitzero"`
-	Escalated time.Time `json:"escalated,omitzero"`
+	store.Clock
 	// Within is set once the clock is met: whether in time.
 	Within *bool `json:"within,omitempty"`
 }
@@ -103,11 +95,9 @@ func (r *Reporter) ExportTo(ctx context.Context, q Query, opt ExportOptions, w i
 		loc = time.UTC
 	}
 	start, end := window(q, loc)
-	refs, err := r.st.Client().ZRangeByScore(ctx, r.st.Key("idx:all"), &redis.ZRangeBy{
-		Min: strconv.FormatInt(start.UnixMilli(), 10), Max: "(" + strconv.FormatInt(end.UnixMilli(), 10),
-	}).Result()
+	refs, err := r.st.RefsCreated(ctx, start, end, 0, 0)
 	if err != nil {
-		return 0, fmt.Errorf("export: list enquiries: %w", err)
+		return 0, fmt.Errorf("export: %w", err)
 	}
 	var cw *csv.Writer
 	enc := json.NewEncoder(w)
@@ -124,22 +114,12 @@ func (r *Reporter) ExportTo(ctx context.Context, q Query, opt ExportOptions, w i
 	n := 0
 	for i := 0; i < len(refs); i += 200 {
 		chunk := refs[i:min(i+200, len(refs))]
-		pipe := r.st.Client().Pipeline()
-		hs := make([]*redis.MapStringStringCmd, len(chunk))
-		tls := make([]*redis.StringSliceCmd, len(chunk))
-		for j, ref := range chunk {
-			hs[j] = pipe.HGetAll(ctx, r.st.Key("enq:"+ref))
-			tls[j] = pipe.LRange(ctx, r.st.Key("enq:"+ref+":tl"), 0, -1)
+		recs, err := r.st.EnquiriesWithTimeline(ctx, chunk)
+		if err != nil {
+			return n, fmt.Errorf("export: %w", err)
 		}
-		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-			return n, fmt.Errorf("export: read enquiries: %w", err)
-		}
-		for j := range chunk {
-			h := hs[j].Val()
-			if len(h) == 0 {
-				continue
-			}
-			x := r.exportOf(h, tls[j].Val(), loc)
+		for _, rec := range recs {
+			x := r.exportOf(rec.Enquiry, rec.Timeline, loc)
 			if !q.Filter.match(Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release, InHours: x.InHours}) {
 				continue
 			}
@@ -160,52 +140,45 @@ func (r *Reporter) ExportTo(ctx context.Context, q Query, opt ExportOptions, w i
 	return n, nil
 }
 
-func msTime(s string, loc *time.Location) time.Time {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n == 0 {
-		return time.Time{}
+func inLoc(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
 	}
-	return time.UnixMilli(n).In(loc)
+	return t.In(loc)
 }
 
-func (r *Reporter) exportOf(h map[string]string, tl []string, loc *time.Location) *ExportEnquiry {
-	msgs, _ := strconv.Atoi(h["messages"])
+// exportOf is an enquiry (decoded by the store) as exported, every time
+// in desk time.
+func (r *Reporter) exportOf(e *store.Enquiry, tl []store.Event, loc *time.Location) *ExportEnquiry {
 	x := &ExportEnquiry{
-		Ref: h["ref"], Status: h["status"], Created: msTime(h["created"], loc), Updated: msTime(h["updated"], loc),
-		ResolvedAt: msTime(h["resolved_at"], loc), Subject: h["subject"], From: h["from"], FromName: h["from_name"],
-		Outlet: h["outlet"], Tier: h["outlet_tier"], Topic: h["topic"], Release: h["release"], Officer: h["officer"],
-		Shift: h["shift"], Policy: h["policy"], Deadline: msTime(h["deadline"], loc), DeadlinePhrase: h["deadline_phrase"],
-		Parent: h["parent"], Messages: msgs, Clocks: map[string]ExportClock{}, Timeline: []store.Event{},
+		Ref: e.Ref, Status: string(e.Status), Created: inLoc(e.Created, loc), Updated: inLoc(e.Updated, loc),
+		ResolvedAt: inLoc(e.ResolvedAt, loc), Subject: e.Subject, From: e.From, FromName: e.FromName,
+		Outlet: e.Outlet, Tier: e.OutletTier, Topic: e.Topic, Release: e.Release, Officer: e.Officer,
+		Shift: e.Shift, Policy: e.Policy, Deadline: inLoc(e.Deadline, loc), DeadlinePhrase: e.DeadlinePhrase,
+		Parent: e.Parent, Messages: e.Messages, Clocks: map[string]ExportClock{}, Timeline: []store.Event{},
 	}
-	if x.Channel = h["channel"]; x.Channel == "" {
+	if x.Channel = e.Channel; x.Channel == "" {
 		x.Channel = "email"
 	}
 	x.InHours = r.hours.In(x.Created)
 	for _, c := range ReportClocks {
-		ec := ExportClock{Start: msTime(h[c+":start"], loc), Due: msTime(h[c+":due"], loc), Met: msTime(h[c+":met"], loc),
-			Warned: msTime(h[c+":warned"], loc), Breached: msTime(h[c+":breached"], loc), Escalated: msTime(h[c+":escalated"], loc)}
-		if ec.Due.IsZero() {
+		cl := e.Clocks[c]
+		if cl.Due.IsZero() {
 			continue
 		}
+		ec := ExportClock{Clock: store.Clock{Start: inLoc(cl.Start, loc), Due: inLoc(cl.Due, loc), Met: inLoc(cl.Met, loc),
+			Warned: inLoc(cl.Warned, loc), Breached: inLoc(cl.Breached, loc), Escalated: inLoc(cl.Escalated, loc)}}
 		if !ec.Met.IsZero() {
 			in := !ec.Met.After(ec.Due)
 			ec.Within = &in
 		}
 		x.Clocks[c] = ec
 	}
-	for _, raw := range tl {
-		var ev struct {
-			At   float64        `json:"at"`
-			Type string         `json:"type"`
-			By   string         `json:"by"`
-			Text string         `json:"text"`
-			Data map[string]any `json:"data"`
+	for _, ev := range tl {
+		if ev.Type != "unreadable" {
+			ev.At = ev.At.In(loc)
 		}
-		if err := json.Unmarshal([]byte(raw), &ev); err != nil {
-			x.Timeline = append(x.Timeline, store.Event{Type: "unreadable", Text: err.Error()})
-			continue
-		}
-		x.Timeline = append(x.Timeline, store.Event{At: time.UnixMilli(int64(ev.At)).In(loc), Type: ev.Type, By: ev.By, Text: ev.Text, Data: ev.Data})
+		x.Timeline = append(x.Timeline, ev)
 	}
 	return x
 }

@@ -96,6 +96,7 @@ type Enquiry struct {
 	Mailbox        string            `json:"mailbox,omitempty"`
 	Created        time.Time         `json:"created"`
 	Updated        time.Time         `json:"updated"`
+	ResolvedAt     time.Time         `json:"resolved_at,omitzero"`
 	Messages       int               `json:"messages"`
 	Clocks         map[string]Clock  `json:"clocks,omitempty"`
 	Fields         map[string]string `json:"-"` // the raw hash, for packages that own extra fields

@@ -24,57 +24,7 @@ func (s *Store) Enquiry(ctx context.Context, ref string) (*Enquiry, error) {
 	if len(h) == 0 {
 		return nil, fmt.Errorf("enquiry %s: %w", ref, ErrNotFound)
 	}
-	return enquiryFromHash(h), nil
-}
-
-func enquiryFromHash(h map[string]string) *Enquiry {
-	score, _ := strconv.ParseFloat(h["release_score"], 64)
-	msgs, _ := strconv.Atoi(h["messages"])
-	e := &Enquiry{
-		Ref:            h["ref"],
-		Status:         Status(h["status"]),
-		Subject:        h["subject"],
-		From:           h["from"],
-		FromName:       h["from_name"],
-		Outlet:         h["outlet"],
-		OutletTier:     h["outlet_tier"],
-		Topic:          h["topic"],
-		TopicReason:    h["topic_reason"],
-		Release:        h["release"],
-		ReleaseTitle:   h["release_title"],
-		ReleaseScore:   score,
-		ReleaseReason:  h["release_reason"],
-		Officer:        h["officer"],
-		OfficerReason:  h["officer_reason"],
-		Shift:          h["shift"],
-		Deadline:       fromMS(h["deadline"]),
-		DeadlinePhrase: h["deadline_phrase"],
-		Policy:         h["policy"],
-		Parent:         h["parent"],
-		Mailbox:        h["mailbox"],
-		Channel:        h["channel"],
-		Created:        fromMS(h["created"]),
-		Updated:        fromMS(h["updated"]),
-		Messages:       msgs,
-		Fields:         h,
-	}
-	for _, c := range Clocks {
-		cl := Clock{
-			Start:     fromMS(h[c+":start"]),
-			Due:       fromMS(h[c+":due"]),
-			Met:       fromMS(h[c+":met"]),
-			Warned:    fromMS(h[c+":warned"]),
-			Breached:  fromMS(h[c+":breached"]),
-			Escalated: fromMS(h[c+":escalated"]),
-		}
-		if cl != (Clock{}) {
-			if e.Clocks == nil {
-				e.Clocks = map[string]Clock{}
-			}
-			e.Clocks[c] = cl
-		}
-	}
-	return e
+	return decodeEnquiry(h)
 }
 
 // Messages reads an enquiry's messages, oldest first.
@@ -135,6 +85,12 @@ func (s *Store) Timeline(ctx context.Context, ref string) ([]Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read timeline of %s: %w", ref, err)
 	}
+	return decodeTimeline(raw), nil
+}
+
+// decodeTimeline decodes timeline entries; an unreadable one is kept as
+// an "unreadable" event saying why.
+func decodeTimeline(raw []string) []Event {
 	out := make([]Event, 0, len(raw))
 	for _, r := range raw {
 		var re rawEvent
@@ -144,7 +100,7 @@ func (s *Store) Timeline(ctx context.Context, ref string) ([]Event, error) {
 		}
 		out = append(out, Event{At: time.UnixMilli(re.At), Type: re.Type, By: re.By, Text: re.Text, Data: re.Data})
 	}
-	return out, nil
+	return out
 }
 
 // ListOptions select enquiries.
@@ -188,23 +144,14 @@ func (s *Store) List(ctx context.Context, o ListOptions) ([]*Enquiry, int64, err
 
 // enquiries reads several enquiries in one round trip, skipping missing ones.
 func (s *Store) enquiries(ctx context.Context, refs []string) ([]*Enquiry, error) {
-	pipe := s.rdb.Pipeline()
-	cmds := make([]*redis.MapStringStringCmd, len(refs))
-	for i, r := range refs {
-		cmds[i] = pipe.HGetAll(ctx, s.Key(enqKey(r)))
-	}
-	if len(refs) > 0 {
-		if _, err := pipe.Exec(ctx); err != nil {
-			return nil, fmt.Errorf("read enquiries: %w", err)
+	es, err := s.EnquiryFields(ctx, refs)
+	out := make([]*Enquiry, 0, len(es))
+	for _, e := range es {
+		if e != nil {
+			out = append(out, e)
 		}
 	}
-	out := make([]*Enquiry, 0, len(refs))
-	for _, c := range cmds {
-		if h := c.Val(); len(h) > 0 {
-			out = append(out, enquiryFromHash(h))
-		}
-	}
-	return out, nil
+	return out, err
 }
 
 // Load is the open workload per officer, for load-aware assignment.
