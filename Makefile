@@ -1,7 +1,7 @@
 # Convenience targets; each is one plain command you can also run by hand.
 SHARED ?= ../shared
 
-.PHONY: demo test test-real vet score score-heldout bench-ingest bench fuzz
+.PHONY: demo test test-real vet score score-heldout bench-ingest bench fuzz tune
 
 demo:            ## run the whole desk in-process (embedded IMAP and Redis)
 	go run ./cmd/mediadesk demo
@@ -17,6 +17,9 @@ vet:
 
 score:           ## score linking and routing on the labelled sample enquiries (all, odd, even halves)
 	scripts/score-route.sh $(SHARED)
+
+tune:            ## routing's tuning tools on the shared samples (they only report): TUNE=calibrate|topics|explain-links|explain-topics
+	go run ./bench/tune -shared $(SHARED)/data $(or $(TUNE),calibrate)
 
 bench-ingest:    ## pickup latency and backlog throughput against real Dovecot and Redis
 	go run ./bench/ingest

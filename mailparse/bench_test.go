@@ -115,7 +115,7 @@ func BenchmarkSplitText(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		SplitText(m.Text)
+		SplitTextWithSubject(m.Text, "")
 	}
 }
 

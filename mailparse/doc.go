@@ -6,7 +6,7 @@
 // It owns everything between "bytes fetched from IMAP" and "a Message the
 // rest of mediadesk can trust": header decoding (RFC 2047 in any charset,
 // lenient addresses and dates), the MIME walk (bounded depth and part count),
-// transfer and charset decoding, HTML-to-text, text splitting (SplitText),
+// transfer and charset decoding, HTML-to-text, text splitting (SplitTextWithSubject),
 // URL extraction, a stable Message-ID for mail without one, and the
 // automatic-mail classification. It does no I/O and keeps no state.
 //
@@ -61,11 +61,12 @@
 //
 // # Splitting
 //
-// SplitText and SplitTextWithSubject separate the new text from quoted
-// history, forwarded content and the signature; routing runs them on the
-// text to find the journalist's own deadline. See SplitTextWithSubject for
-// the rules. HTMLToText converts HTML bodies (blockquotes become "> "
-// lines so the splitter sees them as quoted).
+// SplitTextWithSubject separates the new text from quoted history,
+// forwarded content and the signature (Parse runs it); routing and the
+// deadline package read the new text to find the journalist's own
+// deadline. See SplitTextWithSubject for the rules. HTMLToText converts
+// HTML bodies (blockquotes become "> " lines so the splitter sees them as
+// quoted).
 //
 // # Automatic mail
 //

@@ -16,7 +16,7 @@ import (
 // paragraphs, which are lines; list items get "- "; entities are decoded,
 // &nbsp; becomes a space and runs of white space collapse as a browser
 // would. Text inside <blockquote> is prefixed with "> " per level so that
-// SplitText sees it as quoted.
+// SplitTextWithSubject sees it as quoted.
 func HTMLToText(src string) (text string, hrefs []string) {
 	c := htmlConv{out: make([]byte, 0, len(src)/3+16), cur: make([]byte, 0, 128)}
 	z := html.NewTokenizer(strings.NewReader(src))

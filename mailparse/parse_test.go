@@ -596,10 +596,12 @@ func TestHeaderMap(t *testing.T) {
 func TestURLs(t *testing.T) {
 	text := `See https://www.gov.uk/a-b_c?d=1. Also (https://example.org/x(y)) and <https://example.com/very-
 long-path> plus "http://quoted.example/q", https://www.gov.uk/a-b_c?d=1 again; xhttps://no.example and https:// bare.`
-	got := ExtractURLs(text)
+	// Parse is the entry point: Message.URLs holds what the text names.
+	raw := "From: a@example.com\r\nTo: desk@example.gov.uk\r\nSubject: links\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(text, "\n", "\r\n") + "\r\n"
+	got := mustParse(t, []byte(raw), Options{}).URLs
 	want := []string{"https://www.gov.uk/a-b_c?d=1", "https://example.org/x(y)", "https://example.com/very-long-path", "http://quoted.example/q"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("ExtractURLs = %q\nwant %q", got, want)
+		t.Errorf("Message.URLs = %q\nwant %q", got, want)
 	}
 }
 

@@ -9,14 +9,8 @@ import (
 	"github.com/mediadesk/mediadesk/lang"
 )
 
-// SplitText splits a plain-text body into what the sender wrote now, the
-// quoted history, forwarded content and the signature. It is
-// SplitTextWithSubject without a subject hint.
-func SplitText(text string) (newText, quoted, forwarded, signature string) {
-	return SplitTextWithSubject(text, "")
-}
-
-// SplitTextWithSubject splits a plain-text body (see SplitText). The subject
+// SplitTextWithSubject splits a plain-text body into what the sender wrote
+// now, the quoted history, forwarded content and the signature. The subject
 // is a hint: when it starts with Fwd:/FW: (or TR:, WG:, RV:, Enc:), a
 // "-----Original Message-----" separator or an Outlook header block
 // ("From: … Sent: … To: … Subject: …") starts forwarded rather than quoted

@@ -255,7 +255,7 @@ func TestSplitText(t *testing.T) {
 }
 
 func TestSplitTextCRLFAndSubjectHint(t *testing.T) {
-	n, q, _, _ := SplitText("Reply.\r\n\r\nOn Mon, 1 Jan 2024, A <a@b.c> wrote:\r\n> old\r\n")
+	n, q, _, _ := SplitTextWithSubject("Reply.\r\n\r\nOn Mon, 1 Jan 2024, A <a@b.c> wrote:\r\n> old\r\n", "")
 	if n != "Reply." || q != "On Mon, 1 Jan 2024, A <a@b.c> wrote:\n> old" {
 		t.Errorf("CRLF: %q %q", n, q)
 	}

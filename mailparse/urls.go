@@ -9,14 +9,10 @@ import (
 // maxURLs bounds the URLs kept per message.
 const maxURLs = 500
 
-// ExtractURLs returns the http(s) URLs in text, in order of first
+// appendURLs appends the http(s) URLs in text to dst, in order of first
 // appearance, deduplicated. Trailing punctuation (.,;:!?'") and unbalanced
 // closing brackets are trimmed; a URL in angle brackets (<https://…>) may
 // be wrapped over several lines, and the line breaks are removed.
-func ExtractURLs(text string) []string {
-	return appendURLs(nil, text)
-}
-
 func appendURLs(dst []string, text string) []string {
 	s := text
 	ff := newFoldFinder(s, "http")

@@ -189,3 +189,13 @@ func TestCrashSemantics(t *testing.T) {
 		}
 	})
 }
+
+// pending counts the outbox entries not yet acknowledged (the crash test's
+// check that every job ends acknowledged).
+func (o *Outbox) pending(ctx context.Context) (int64, error) {
+	p, err := o.rdb.XPending(ctx, o.stream(), outboxGroup).Result()
+	if err != nil {
+		return 0, err
+	}
+	return p.Count, nil
+}

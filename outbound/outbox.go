@@ -791,12 +791,3 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
-
-// pendingSummary is used by tests and status: entries not yet acknowledged.
-func (o *Outbox) pending(ctx context.Context) (int64, error) {
-	p, err := o.rdb.XPending(ctx, o.stream(), outboxGroup).Result()
-	if err != nil {
-		return 0, err
-	}
-	return p.Count, nil
-}

@@ -78,8 +78,8 @@
 //
 // where rank₂ is the runner-up's rank and cover the share of the enquiry's
 // IDF mass (words no release uses counting as found in none) that the
-// release contains. The weights were fitted (calibrate_test.go,
-// MEDIADESK_CALIBRATE=1 go test ./routing -run TestCalibrate -v) by L2-
+// release contains. The weights were fitted (CalibrateLinker in tune.go:
+// go run ./bench/tune calibrate) by L2-
 // regularised logistic regression with non-negative weights on one example
 // per query the linker makes (label: is its top candidate the labelled
 // release?). The penalty was chosen by the log loss on the held-out
@@ -177,7 +177,7 @@
 // about the desk's handling go to the fallback topic unlinked.
 //
 // The weights of the evidence were chosen by a grid search
-// (calibrate_test.go, TestTuneTopics) on the shared samples plus
+// (TuneTopics in tune.go: go run ./bench/tune topics) on the shared samples plus
 // testdata/enquiries plus one half of testdata/tuning, checked on the
 // other half, both ways round, before the convention above was restored;
 // the candidates and the strong-evidence rule come from the founders'

@@ -491,9 +491,8 @@ var shiftCues = []string{
 	"not related", "different topic", "another topic",
 }
 
-func hasShiftCue(text string) bool { return hasShiftCueLower(strings.ToLower(text)) }
-
-// hasShiftCueLower is hasShiftCue for text already lower-cased.
+// hasShiftCueLower reports whether low (lower-cased new text) turns to
+// another subject with one of the shiftCues (see message.movesOn).
 func hasShiftCueLower(low string) bool {
 	for _, c := range shiftCues {
 		if i := strings.Index(low, c); i >= 0 {

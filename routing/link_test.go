@@ -194,8 +194,8 @@ func TestShiftCue(t *testing.T) {
 		"Also now asking whether any of it goes via UNRWA.":     false,
 		"The separatelyish thing":                               false,
 	} {
-		if got := hasShiftCue(text); got != want {
-			t.Errorf("hasShiftCue(%q) = %v", text, got)
+		if got := newMessage(&Input{IsReply: true, NewText: text}).movesOn(); got != want {
+			t.Errorf("a reply saying %q moves on = %v", text, got)
 		}
 	}
 	if !strings.Contains(strings.Join(shiftCues, ","), "unrelated") {
@@ -230,8 +230,10 @@ func TestComplaint(t *testing.T) {
 		{"Sanctions", "Did Israel lodge a protest about the sanctions?", false},
 		{"Complaints to the UN", "Will the UK back the complaints procedure at the UN?", false},
 	} {
-		if got := isComplaint(c.subject, c.text); got != c.want {
-			t.Errorf("isComplaint(%q, %q) = %v", c.subject, c.text, got)
+		// as Router.Route reads it: the new text lower-cased once, when it has a cue word
+		low, ok := newMessage(&Input{Subject: c.subject, NewText: c.text}).lowerNewIfAny(requestCueKeys)
+		if got := ok && isComplaintLower(c.subject, low); got != c.want {
+			t.Errorf("complaint(%q, %q) = %v", c.subject, c.text, got)
 		}
 	}
 }

@@ -948,15 +948,10 @@ var complaintCues = []string{
 	"complaint about how", "complaint about the way", "complaint about the handling",
 }
 
-// isComplaint reports whether the journalist complains about the desk's
-// handling (their own words, or a subject line saying "complaint" with a
-// complaint in the text).
-func isComplaint(subject, text string) bool {
-	return mayContainLower(text, complaintKeys) && isComplaintLower(subject, lowerText(text))
-}
-
-// isComplaintLower is isComplaint for text already lower-cased (the
-// subject as written).
+// isComplaintLower reports whether the journalist complains about the
+// desk's handling (their own words, or a subject line saying "complaint"
+// with a complaint in the text): low is the new text lower-cased, subject
+// as written.
 func isComplaintLower(subject, low string) bool {
 	// Every cue contains "complain", as must the text for the subject
 	// test: most texts are settled by one search.
