@@ -638,46 +638,37 @@ func window(q Query, loc *time.Location) (time.Time, time.Time) {
 func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 	loc := r.cfg.Location
 	start, end := window(q, loc)
-	refs, err := r.st.Client().ZRangeByScore(ctx, r.st.Key("idx:open"), &redis.ZRangeBy{
-		Min: strconv.FormatInt(start.UnixMilli(), 10), Max: "(" + strconv.FormatInt(end.UnixMilli(), 10),
-	}).Result()
+	refs, err := r.st.OpenRefs(ctx, start, end, 0)
 	if err != nil {
 		return fmt.Errorf("read open enquiries: %w", err)
 	}
-	now := r.clock.Now().UnixMilli()
+	now := r.clock.Now()
 	rows := map[string]*Row{}
 	for i := range rep.Rows {
 		rows[rep.Rows[i].Key] = &rep.Rows[i]
 	}
-	fields := []string{"topic", "officer", "outlet_tier", "outlet", "release", "created", "status"}
-	for _, c := range []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse} {
-		fields = append(fields, c+":due", c+":met")
+	liveClocks := []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse}
+	fields := []string{store.FieldTopic, store.FieldOfficer, store.FieldOutletTier, store.FieldOutlet, store.FieldRelease, store.FieldCreated, store.FieldStatus}
+	for _, c := range liveClocks {
+		fields = append(fields, store.ClockFields(c, "due", "met")...)
 	}
 	for startIdx := 0; startIdx < len(refs); startIdx += 1000 {
 		chunk := refs[startIdx:min(startIdx+1000, len(refs))]
-		pipe := r.st.Client().Pipeline()
-		cmds := make([]*redis.SliceCmd, len(chunk))
-		for i, ref := range chunk {
-			cmds[i] = pipe.HMGet(ctx, r.st.Key("enq:"+ref), fields...)
-		}
-		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		es, err := r.st.EnquiryFields(ctx, chunk, fields...)
+		if err != nil {
 			return fmt.Errorf("read open enquiries: %w", err)
 		}
-		for _, c := range cmds {
-			v := c.Val()
-			s := func(j int) string { x, _ := v[j].(string); return x }
-			if s(6) == "resolved" || s(5) == "" {
+		for _, e := range es {
+			if e == nil || e.Status == store.StatusResolved || e.Created.IsZero() {
 				continue
 			}
-			created, _ := strconv.ParseInt(s(5), 10, 64)
-			d := Dims{Topic: s(0), Officer: s(1), Tier: s(2), Outlet: s(3), Release: s(4), InHours: r.hours.In(time.UnixMilli(created))}
+			d := Dims{Topic: e.Topic, Officer: e.Officer, Tier: e.OutletTier, Outlet: e.Outlet, Release: e.Release, InHours: r.hours.In(e.Created)}
 			if !q.Filter.match(d) {
 				continue
 			}
 			overdue := false
-			for j := 7; j+1 < len(fields); j += 2 {
-				due, _ := strconv.ParseInt(s(j), 10, 64)
-				if due > 0 && due <= now && s(j+1) == "" {
+			for _, c := range liveClocks {
+				if cl := e.Clocks[c]; !cl.Due.IsZero() && !cl.Due.After(now) && cl.Met.IsZero() {
 					overdue = true
 				}
 			}
@@ -688,7 +679,7 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 			if q.By == ByNone {
 				continue
 			}
-			k, l := r.groupKey(q.By, d, DayKey(time.UnixMilli(created), loc))
+			k, l := r.groupKey(q.By, d, DayKey(e.Created, loc))
 			row := rows[k]
 			if row == nil {
 				rep.Rows = append(rep.Rows, (&acc{}).row(k, l))
@@ -822,33 +813,39 @@ func (r *Reporter) breachDetails(ctx context.Context, entries []string) ([]Breac
 	out := make([]Breach, 0, len(entries))
 	for start := 0; start < len(entries); start += 1000 {
 		chunk := entries[start:min(start+1000, len(entries))]
-		pipe := r.st.Client().Pipeline()
-		cmds := make([]*redis.SliceCmd, len(chunk))
-		clocks := make([]string, len(chunk))
+		// One read per clock (the fields differ), results kept in entry order.
+		byClock := map[string][]int{}
 		refs := make([]string, len(chunk))
+		clocks := make([]string, len(chunk))
 		for i, e := range chunk {
 			ref, rest, _ := strings.Cut(e, "|")
 			letter, _, _ := strings.Cut(rest, "|")
 			refs[i], clocks[i] = ref, clockFromLetter(letter)
-			c := clocks[i]
-			cmds[i] = pipe.HMGet(ctx, r.st.Key("enq:"+ref), "created", "status", "topic", "officer", "outlet", "outlet_tier", "release", "subject",
-				c+":due", c+":met", c+":escalated")
+			byClock[clocks[i]] = append(byClock[clocks[i]], i)
 		}
-		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-			return nil, fmt.Errorf("read breached enquiries: %w", err)
-		}
-		for i, c := range cmds {
-			v := c.Val()
-			s := func(j int) string { x, _ := v[j].(string); return x }
-			tm := func(j int) time.Time {
-				n, err := strconv.ParseInt(s(j), 10, 64)
-				if err != nil || n == 0 {
-					return time.Time{}
-				}
-				return time.UnixMilli(n)
+		got := make([]*store.Enquiry, len(chunk))
+		for c, idx := range byClock {
+			fields := append([]string{store.FieldCreated, store.FieldStatus, store.FieldTopic, store.FieldOfficer, store.FieldOutlet,
+				store.FieldOutletTier, store.FieldRelease, store.FieldSubject}, store.ClockFields(c, "due", "met", "escalated")...)
+			these := make([]string, len(idx))
+			for j, i := range idx {
+				these[j] = refs[i]
 			}
-			out = append(out, Breach{Ref: refs[i], Clock: clocks[i], Created: tm(0), Status: s(1), Topic: s(2), Officer: s(3),
-				Outlet: s(4), Tier: s(5), Release: s(6), Subject: s(7), Due: tm(8), Met: tm(9), Escalated: tm(10)})
+			es, err := r.st.EnquiryFields(ctx, these, fields...)
+			if err != nil {
+				return nil, fmt.Errorf("read breached enquiries: %w", err)
+			}
+			for j, i := range idx {
+				got[i] = es[j]
+			}
+		}
+		for i, e := range got {
+			if e == nil {
+				e = &store.Enquiry{}
+			}
+			cl := e.Clocks[clocks[i]]
+			out = append(out, Breach{Ref: refs[i], Clock: clocks[i], Created: e.Created, Status: string(e.Status), Topic: e.Topic, Officer: e.Officer,
+				Outlet: e.Outlet, Tier: e.OutletTier, Release: e.Release, Subject: e.Subject, Due: cl.Due, Met: cl.Met, Escalated: cl.Escalated})
 		}
 	}
 	return out, nil

@@ -404,12 +404,8 @@ func (p *Projector) apply(ctx context.Context, from, to string, b *batch) (bool,
 // (read from the enquiry), and for a clock met late whether a breach was
 // already recorded.
 func (p *Projector) enrich(ctx context.Context, evs []Event) error {
-	pipe := p.st.Client().Pipeline()
-	type want struct {
-		i   int
-		cmd *redis.SliceCmd
-	}
-	var wants []want
+	var created, met []int
+	var createdRefs, metRefs []string
 	for i := range evs {
 		e := &evs[i]
 		switch e.Type {
@@ -419,34 +415,52 @@ func (p *Projector) enrich(ctx context.Context, evs []Event) error {
 					continue // the event carries its dims
 				}
 			}
-			wants = append(wants, want{i, pipe.HMGet(ctx, p.st.Key("enq:"+e.Ref), "topic", "outlet_tier", "outlet", "release", "created", "officer")})
+			created, createdRefs = append(created, i), append(createdRefs, e.Ref)
 		case "clock.met":
 			if _, ok := e.Data["breached"]; ok || e.boolean("within") {
 				continue
 			}
-			wants = append(wants, want{i, pipe.HMGet(ctx, p.st.Key("enq:"+e.Ref), e.str("clock")+":breached")})
+			met, metRefs = append(met, i), append(metRefs, e.Ref)
 		}
 	}
-	if len(wants) == 0 {
-		return nil
-	}
-	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
-		return fmt.Errorf("read enquiries for rollups: %w", err)
-	}
-	for _, w := range wants {
-		e := &evs[w.i]
-		v := w.cmd.Val()
-		s := func(j int) string { x, _ := v[j].(string); return x }
-		if e.Type == "enquiry.created" {
-			e.Data["topic"], e.Data["tier"], e.Data["outlet"], e.Data["release"] = s(0), s(1), s(2), s(3)
-			if c, err := strconv.ParseInt(s(4), 10, 64); err == nil {
-				e.Data["created"] = float64(c)
+	if len(created) > 0 {
+		es, err := p.st.EnquiryFields(ctx, createdRefs, store.FieldTopic, store.FieldOutletTier, store.FieldOutlet,
+			store.FieldRelease, store.FieldCreated, store.FieldOfficer)
+		if err != nil {
+			return fmt.Errorf("read enquiries for rollups: %w", err)
+		}
+		for j, i := range created {
+			e, q := &evs[i], es[j]
+			if q == nil {
+				q = &store.Enquiry{}
+			}
+			e.Data["topic"], e.Data["tier"], e.Data["outlet"], e.Data["release"] = q.Topic, q.OutletTier, q.Outlet, q.Release
+			if !q.Created.IsZero() {
+				e.Data["created"] = float64(q.Created.UnixMilli())
 			}
 			if _, ok := e.Data["officer"]; !ok {
-				e.Data["officer"] = s(5)
+				e.Data["officer"] = q.Officer
 			}
-		} else {
-			e.Data["breached"] = s(0) != ""
+		}
+	}
+	// A met clock's breach, one read per clock (the field differs).
+	byClock := map[string][]int{}
+	for j, i := range met {
+		c := evs[i].str("clock")
+		byClock[c] = append(byClock[c], j)
+	}
+	for c, js := range byClock {
+		refs := make([]string, len(js))
+		for k, j := range js {
+			refs[k] = metRefs[j]
+		}
+		es, err := p.st.EnquiryFields(ctx, refs, store.ClockFields(c, "breached")...)
+		if err != nil {
+			return fmt.Errorf("read enquiries for rollups: %w", err)
+		}
+		for k, j := range js {
+			e := &evs[met[j]]
+			e.Data["breached"] = es[k] != nil && !es[k].Clocks[c].Breached.IsZero()
 		}
 	}
 	return nil
