@@ -93,6 +93,9 @@ type Decision struct {
 	// automatic mail).
 	Opened time.Time `json:"opened"`
 	Plan   sla.Plan  `json:"plan"`
+	// Policy is the SLA policy the plan came from (nil: none matched),
+	// looked up once per message.
+	Policy *config.Policy `json:"-"`
 }
 
 // Router routes messages. Its catalogue can be replaced at any time
@@ -154,9 +157,22 @@ func clipText(s string) string {
 }
 
 // Route decides everything about one message at the moment now (which
-// picks the officer on shift) given the desk's load. It is a pure function
-// of its arguments, the config and the catalogue snapshot.
+// picks the officer on shift) given the desk's load: Classify, then
+// AssignOfficer once. It is a pure function of its arguments, the config
+// and the catalogue snapshot.
 func (r *Router) Route(in Input, now time.Time, load Load) Decision {
+	d := r.Classify(in, now)
+	if !d.Automatic {
+		r.AssignOfficer(&d, in, now, load)
+	}
+	return d
+}
+
+// Classify decides everything about one message but its officer: outlet,
+// release, topic, language, deadline and the SLA plan. The officer is
+// chosen once, by AssignOfficer, against the live load (the ingest
+// pipeline classifies messages in parallel and assigns them one by one).
+func (r *Router) Classify(in Input, now time.Time) Decision {
 	var d Decision
 	if o, ok := r.outlets.Lookup(in.From); ok {
 		d.Outlet, d.OutletTier = o.Name, o.Tier
@@ -211,7 +227,25 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 		d.Deadline, d.DeadlinePhrase = dl.At, dl.Phrase
 	}
 
-	// Officer.
+	// SLA clocks start when the desk received the message.
+	d.Opened = in.Received
+	if d.Opened.IsZero() {
+		d.Opened = in.Date
+	}
+	if d.Opened.IsZero() {
+		d.Opened = now
+	}
+	// The policy is looked up once: the plan and the enquiry's policy
+	// durations both come from d.Policy.
+	d.Policy = r.cfg.PolicyFor(d.OutletTier, d.Topic)
+	d.Plan = sla.PlanForPolicy(r.cfg, d.Policy, d.Opened, d.Deadline)
+	return d
+}
+
+// AssignOfficer chooses d's officer at now against load — the one
+// officer decision for a message. A follow-up (in.ThreadOfficer) stays
+// with its officer while they answered it or are on shift.
+func (r *Router) AssignOfficer(d *Decision, in Input, now time.Time, load Load) {
 	switch {
 	case in.ThreadOfficer != "" && (in.ThreadAnswered || r.rota.OnShift(in.ThreadOfficer, now)):
 		d.Officer = in.ThreadOfficer
@@ -234,17 +268,6 @@ func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 			d.OfficerReason = fmt.Sprintf("follow-up: %s is off shift and the enquiry is unanswered; %s", in.ThreadOfficer, a.Reason)
 		}
 	}
-
-	// SLA clocks start when the desk received the message.
-	d.Opened = in.Received
-	if d.Opened.IsZero() {
-		d.Opened = in.Date
-	}
-	if d.Opened.IsZero() {
-		d.Opened = now
-	}
-	d.Plan = sla.PlanFor(r.cfg, d.OutletTier, d.Topic, d.Opened, d.Deadline)
-	return d
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

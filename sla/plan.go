@@ -25,7 +25,12 @@ type Plan struct {
 // deadline already past when the enquiry opened is ignored. Resolution is
 // never pulled forward: the journalist's deadline is about the answer.
 func PlanFor(cfg *config.Config, tier, topic string, opened time.Time, deadline time.Time) Plan {
-	pol := cfg.PolicyFor(tier, topic)
+	return PlanForPolicy(cfg, cfg.PolicyFor(tier, topic), opened, deadline)
+}
+
+// PlanForPolicy is PlanFor for a policy already looked up (nil: none
+// matched, the zero Plan).
+func PlanForPolicy(cfg *config.Config, pol *config.Policy, opened time.Time, deadline time.Time) Plan {
 	if pol == nil {
 		return Plan{}
 	}

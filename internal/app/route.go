@@ -21,8 +21,8 @@ type Router struct {
 	Router *routing.Router
 	Clock  clock.Clock
 
-	// route replaces Router.Route in tests.
-	route func(routing.Input, time.Time, routing.Load) routing.Decision
+	// route replaces Router.Classify in tests.
+	route func(routing.Input, time.Time) routing.Decision
 }
 
 // Officers lists every officer id.
@@ -38,8 +38,9 @@ func (a *Router) Officers() []string {
 // desk's, an officer's or in one of desk.own_domains).
 func (a *Router) Own(addr string) bool { return a.Config.IsOwnAddress(addr) }
 
-// Route routes in.Msg (everything but the load-aware choice of officer)
-// and records the decision on in. Safe for concurrent use.
+// Route classifies in.Msg (everything but the officer, which Assign
+// chooses once against the live load) and records the decision on in.
+// Safe for concurrent use.
 //
 // Routing must never cost an enquiry: if it fails on a message's text (a
 // bug meeting hostile mail), the message is routed again from its sender
@@ -77,9 +78,9 @@ func (a *Router) safeRoute(input routing.Input, now time.Time) (d routing.Decisi
 		}
 	}()
 	if a.route != nil {
-		return a.route(input, now, routing.Load{}), nil
+		return a.route(input, now), nil
 	}
-	return a.Router.Route(input, now, routing.Load{}), nil
+	return a.Router.Classify(input, now), nil
 }
 
 func routingFailed(now time.Time, err error) store.Event {
@@ -87,19 +88,16 @@ func routingFailed(now time.Time, err error) store.Event {
 		Text: "routing could not read this message (" + err.Error() + "): the topic is the fallback and no release is linked; please check it"}
 }
 
-// Assign chooses the officer against the live load and counts the
-// assignment in it.
+// Assign chooses the officer against the live load — the one officer
+// decision for the message (Route left it open) — and counts the
+// assignment in the load.
 func (a *Router) Assign(in *store.Incoming, load *store.Load) {
 	n := in.New
 	now := a.Clock.Now()
-	as := a.Router.Rota().Assign(n.Topic, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	d := routing.Decision{Topic: n.Topic}
+	a.Router.AssignOfficer(&d, routing.Input{}, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	as := routing.Assignment{Officer: d.Officer, Reason: d.OfficerReason, Shift: d.Shift}
 	n.Officer, n.OfficerReason, n.Shift = as.Officer, as.Reason, as.Shift
-	for i := range n.Timeline {
-		if n.Timeline[i].Type == "assigned" {
-			n.Timeline = append(n.Timeline[:i], n.Timeline[i+1:]...)
-			break
-		}
-	}
 	if as.Officer != "" {
 		n.Timeline = append(n.Timeline, assignedEvent(now, as.Officer, as.Reason, as.Shift))
 		load.Open[as.Officer]++
@@ -125,11 +123,11 @@ func NewEnquiry(cfg *config.Config, d routing.Decision, now time.Time) *store.Ne
 		FirstResponseDue: d.Plan.FirstResponseDue,
 		ResolutionDue:    d.Plan.ResolutionDue,
 	}
-	if p := cfg.PolicyFor(d.OutletTier, d.Topic); p != nil {
+	if p := d.Policy; p != nil {
 		n.PolicyAck, n.PolicyFRT, n.PolicyRes = p.Acknowledge, p.FirstResponse, p.Resolution
 	}
 	data := map[string]any{
-		"topic": d.Topic, "officer": d.Officer, "policy": d.Plan.Policy,
+		"topic": d.Topic, "policy": d.Plan.Policy,
 	}
 	if d.Release != "" {
 		data["release"], data["release_score"], data["release_reason"] = d.Release, d.ReleaseScore, d.ReleaseReason

@@ -50,11 +50,11 @@ func TestRoutePanicStillMakesAnEnquiry(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := &Router{Config: cfg, Router: rr, Clock: clock.NewFake(now)}
-			a.route = func(in routing.Input, at time.Time, l routing.Load) routing.Decision {
+			a.route = func(in routing.Input, at time.Time) routing.Decision {
 				if c.panicWhen(in) {
 					panic("index out of range [7] with length 3")
 				}
-				return rr.Route(in, at, l)
+				return rr.Classify(in, at)
 			}
 			in := &store.Incoming{Received: now, Msg: &mailparse.Message{MessageID: "m@x", Date: now,
 				From: mailparse.Address{Addr: "jo@wire.example"}, Subject: "Question", Text: "Deadline 4pm?", NewText: "Deadline 4pm?"}}
@@ -100,5 +100,70 @@ func TestRouterOwnIsTheConfigs(t *testing.T) {
 		if got := a.Own(tc.addr); got != tc.own || got != cfg.IsOwnAddress(tc.addr) {
 			t.Errorf("Own(%q) = %v, want %v (and the config's answer)", tc.addr, got, tc.own)
 		}
+	}
+}
+
+// TestOneOfficerDecision: Route classifies a message but leaves the officer
+// open (no "assigned" event); Assign makes the one officer decision against
+// the live load, records one "assigned" event and counts it in the load,
+// and that decision is the one routing.Router.Route makes given the same
+// load (what `mediadesk route` prints).
+func TestOneOfficerDecision(t *testing.T) {
+	dir := filepath.Join("..", "..", "routing", "testdata")
+	cfg, err := config.Load(filepath.Join(dir, "desk.yaml"), config.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rr, err := routing.NewRouter(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 3, 13, 10, 0, 0, 0, time.UTC)
+	a := &Router{Config: cfg, Router: rr, Clock: clock.NewFake(now)}
+	text := "How many migrants crossed the Channel in small boats this year? We are reporting on asylum and migration figures."
+	msg := &mailparse.Message{MessageID: "m@x", Date: now, From: mailparse.Address{Addr: "jo@wire.example"},
+		Subject: "Migration figures", Text: text, NewText: text}
+	in := &store.Incoming{Received: now, Msg: msg}
+	a.Route(in)
+	if in.New == nil {
+		t.Fatal("no enquiry fields")
+	}
+	if in.New.Officer != "" {
+		t.Errorf("Route chose officer %q before the live load was known", in.New.Officer)
+	}
+	for _, e := range in.New.Timeline {
+		if e.Type == "assigned" {
+			t.Errorf("Route recorded an assignment: %+v", e)
+		}
+	}
+	if in.New.PolicyAck == 0 || in.New.Policy == "" {
+		t.Errorf("policy %q ack %v: the policy looked up once must give both the plan and the durations", in.New.Policy, in.New.PolicyAck)
+	}
+	on := rr.Rota().OnShiftFor(in.New.Topic, now)
+	if len(on) < 2 {
+		t.Fatalf("topic %q: %d officers on shift, the test needs two for the load to decide", in.New.Topic, len(on))
+	}
+	// The officer who would win on an empty load carries the most.
+	first := rr.Route(routing.InputFromMessage(msg), now, routing.Load{}).Officer
+	load := store.Load{Open: map[string]int{first: 5}, LastAssigned: map[string]time.Time{}}
+	want := rr.Route(routing.InputFromMessage(msg), now, routing.Load{Open: map[string]int{first: 5}}).Officer
+	a.Assign(in, &load)
+	if in.New.Officer == "" || in.New.Officer == first || in.New.Officer != want {
+		t.Errorf("Assign chose %q (empty-load choice %q, Route with the load %q)", in.New.Officer, first, want)
+	}
+	n := 0
+	for _, e := range in.New.Timeline {
+		if e.Type == "assigned" {
+			n++
+			if e.Data["officer"] != in.New.Officer {
+				t.Errorf("assigned event names %v, enquiry %q", e.Data["officer"], in.New.Officer)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assigned events, want 1", n)
+	}
+	if load.Open[in.New.Officer] != 1 || !load.LastAssigned[in.New.Officer].Equal(now) {
+		t.Errorf("the assignment is not counted in the live load: %+v", load)
 	}
 }
