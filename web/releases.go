@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
 )
@@ -49,12 +48,6 @@ func (s *Server) releasesPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "releases", &page{Title: "Releases", Nav: "releases", Data: d})
 }
 
-type releaseData struct {
-	Release routing.Release
-	CanEdit bool
-	Lines   string
-}
-
 func (s *Server) releasePage(w http.ResponseWriter, r *http.Request) {
 	rel, ok, err := s.releases.Get(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -70,11 +63,6 @@ func (s *Server) releasePage(w http.ResponseWriter, r *http.Request) {
 		fl = &flash{Text: t}
 	}
 	s.showRelease(w, r, http.StatusOK, rel, fl, strings.Join(rel.LinesToTake, "\n"))
-}
-
-func (s *Server) showRelease(w http.ResponseWriter, r *http.Request, status int, rel routing.Release, fl *flash, lines string) {
-	d := releaseData{Release: rel, CanEdit: CurrentUser(r.Context()).AtLeast(config.RoleManager), Lines: lines}
-	s.render(w, r, status, "release", &page{Title: rel.Title, Nav: "releases", Flash: fl, Data: d})
 }
 
 // parseLines reads lines to take: one per line, blank lines dropped.

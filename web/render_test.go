@@ -25,6 +25,7 @@ var volatile = []struct {
 	{regexp.MustCompile(`(<meta name="csrf-token" content=")[^"]+`), "${1}CSRF"},
 	{regexp.MustCompile(`(name="csrf" value=")[^"]+`), "${1}CSRF"},
 	{regexp.MustCompile(`(name="reply_id" value=")[^"]+`), "${1}REPLY-ID"},
+	{regexp.MustCompile(`(name="nonce" value=")[^"]+`), "${1}NONCE"},
 }
 
 func normalise(s string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 )
 
 // routeCase is one concrete request per route pattern.
@@ -34,6 +35,10 @@ func routeCases(ref string) []routeCase {
 		{"GET /releases", "GET", "/releases", nil, ""},
 		{"GET /releases/{id}", "GET", "/releases/" + rel, nil, ""},
 		{"POST /releases/{id}/lines", "POST", "/releases/" + rel + "/lines", url.Values{"lines": {"Line one.\nLine two."}}, ""},
+		{"POST /releases/{id}/lines/{key}/{op}", "POST", "/releases/" + rel + "/lines/" + releases.LineKey("We will not comment on operational matters.") + "/approve",
+			url.Values{"expires": {"2030-01-01T09:00"}}, ""},
+		{"POST /releases/{id}/send", "POST", "/releases/" + rel + "/send",
+			url.Values{"ref": {ref}, "nonce": {"n1"}, "line": {releases.LineKey("The UK and Albania work closely together.")}}, ""},
 		{"GET /reports", "GET", "/reports", nil, ""},
 		{"GET /admin", "GET", "/admin", nil, ""},
 		{"POST /admin/reload", "POST", "/admin/reload", url.Values{}, ""},
