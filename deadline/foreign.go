@@ -189,25 +189,7 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			last, changed = w.end, true
 			continue
 		}
-		n := 0
-		var repl string
-		for L := min(ft.maxPhrase, len(ws)-k); L >= 2 && n == 0; L-- {
-			if !joinedBySpace(text, ws[k:k+L]) {
-				continue
-			}
-			parts := make([]string, L)
-			for x := range parts {
-				parts[x] = ws[k+x].fold
-			}
-			if r, ok := ft.phrases[strings.Join(parts, " ")]; ok {
-				n, repl = L, r
-			}
-		}
-		if n == 0 {
-			if r, ok := ft.words[w.fold]; ok {
-				n, repl = 1, r
-			}
-		}
+		n, repl := ft.match(text, ws, k)
 		if n == 0 {
 			continue
 		}
@@ -224,8 +206,40 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 				continue
 			}
 		}
-		verbatim(last, w.start)
+		if isZone(repl) {
+			// "17:00, hora de Madrid": the zone of the time before the comma
+			if t := strings.TrimRight(text[last:w.start], " \t"); strings.HasSuffix(t, ",") {
+				pre := strings.TrimRight(t[:len(t)-1], " \t")
+				out := b.String() + pre
+				if c := out[max(len(out)-1, 0):]; c != "" && (c[0] >= '0' && c[0] <= '9' || c == "h" || c == "m") {
+					verbatim(last, last+len(pre))
+					replaced(last+len(pre), w.start, " ")
+					last = w.start
+				}
+			}
+		}
 		e := ws[k+n-1].end
+		if repl == "latest" {
+			// "17.00'ye kadar (TSİ)": the zone goes next to the time,
+			// "17.00 (Istanbul time) latest"
+			if k+n < len(ws) {
+				z := ws[k+n]
+				gap := text[e:z.start]
+				if strings.TrimSpace(gap) == "(" {
+					if zn, zr := ft.match(text, ws, k+n); zn > 0 && isZone(zr) {
+						ze := ws[k+n+zn-1].end
+						if strings.HasPrefix(text[ze:], ")") {
+							verbatim(last, w.start)
+							replaced(w.start, ze+1, "("+zr+") latest")
+							last, changed = ze+1, true
+							k += n + zn - 1
+							continue
+						}
+					}
+				}
+			}
+		}
+		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true
 		if isCue(repl) {
@@ -355,4 +369,37 @@ func hasMinutes(s string) bool {
 		i--
 	}
 	return len(s)-i == 2 && i >= 2 && (s[i-1] == ':' || s[i-1] == '.') && s[i-2] >= '0' && s[i-2] <= '9'
+}
+
+// match returns the phrase or alias that starts at word k: its length in
+// words (0: none) and its replacement.
+func (ft *foreignTable) match(text string, ws []fword, k int) (int, string) {
+	for L := min(ft.maxPhrase, len(ws)-k); L >= 2; L-- {
+		if !joinedBySpace(text, ws[k:k+L]) {
+			continue
+		}
+		parts := make([]string, L)
+		for x := range parts {
+			parts[x] = ws[k+x].fold
+		}
+		if r, ok := ft.phrases[strings.Join(parts, " ")]; ok {
+			return L, r
+		}
+	}
+	if r, ok := ft.words[ws[k].fold]; ok {
+		return 1, r
+	}
+	return 0, ""
+}
+
+// isZone reports whether a replacement names a zone ("Paris time", "CET").
+func isZone(r string) bool {
+	if strings.HasSuffix(r, " time") {
+		return true
+	}
+	switch r {
+	case "CET", "CEST", "EET", "EEST", "GMT", "UTC", "MSK", "BST":
+		return true
+	}
+	return false
 }

@@ -131,7 +131,7 @@ func TestForeignTranslate(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"bis 14 Uhr", "by 14h"}, {"vóór 16.00 uur", "before 16.00"}, {"entro le 17.", "by 17h."},
 		{"saat 17.00'ye kadar", "at 17.00 latest"},
-		{"قبل الساعة ٤", "before at 4"},
+		{"قبل الساعة ٤", "before  4"}, {"antes de las 17:00, hora de Madrid", "before   17:00 Madrid time"}, {"17.00'ye kadar (TSİ)", "17.00 (Istanbul time) latest"},
 		{"nothing here", "nothing here"},
 	} {
 		if got, _, _ := foreign.translate(c.in); got != c.want {
