@@ -59,6 +59,10 @@ type Desk struct {
 	// in one of them or a subdomain is the desk's own (IsOwnAddress) and
 	// never acknowledged.
 	OwnDomains []string `yaml:"own_domains"`
+	// Languages (extension) are the languages, ISO 639-1, whose mail the
+	// desk tells apart (routing detects each message's language among
+	// them). Empty: routing.DefaultLanguages.
+	Languages []string `yaml:"languages"`
 }
 
 // Security is how a connection is protected.
@@ -191,6 +195,20 @@ type Officer struct {
 	Email  string   `yaml:"email"`
 	Role   Role     `yaml:"role"`
 	Topics []string `yaml:"topics"`
+	// Languages (extension) the officer reads, ISO 639-1: among officers
+	// on shift for a topic, one who reads the enquiry's language is
+	// preferred.
+	Languages []string `yaml:"languages"`
+}
+
+// Reads reports whether the officer reads lang (an ISO 639-1 code).
+func (o *Officer) Reads(lang string) bool {
+	for _, l := range o.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // Covers reports whether the officer handles topic ("*" covers all).
@@ -341,6 +359,11 @@ type Ack struct {
 	// Template is a text/template file (relative to the config) replacing
 	// the built-in acknowledgement body.
 	Template string `yaml:"template"`
+	// Templates (acknowledgements.templates.<lang>) are text/template
+	// files (relative to the config) used for enquiries in that language
+	// (ISO 639-1); an enquiry in another language, or in none, gets
+	// Template or the built-in body.
+	Templates map[string]string `yaml:"templates"`
 	// PerSenderLimit acknowledgements per sender per PerSenderWindow
 	// (default 3 per hour).
 	PerSenderLimit  int           `yaml:"per_sender_limit"`

@@ -98,6 +98,8 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		d.structure(path, n, v)
 	case reflect.Slice:
 		d.slice(path, n, v)
+	case reflect.Map:
+		d.mapping(path, n, v)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(path, n, "must be a string, not a %s", kindName(n))
@@ -179,6 +181,30 @@ func (d *decoder) structure(path string, n *yaml.Node, v reflect.Value) {
 		seen[k.Value] = true
 		d.decode(kp, val, v.Field(idx))
 	}
+}
+
+// mapping decodes a map with string keys (acknowledgements.templates):
+// each key is a path element, so errors name it ("….templates.de").
+func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode || v.Type().Key().Kind() != reflect.String {
+		d.errorf(path, n, "must be a mapping of keys, not a %s", kindName(n))
+		return
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		kp := join(path, k.Value)
+		key := reflect.New(v.Type().Key()).Elem()
+		key.SetString(k.Value)
+		if m.MapIndex(key).IsValid() {
+			d.errorf(kp, k, "key %q appears twice", k.Value)
+			continue
+		}
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decode(kp, val, e)
+		m.SetMapIndex(key, e)
+	}
+	v.Set(m)
 }
 
 func (d *decoder) slice(path string, n *yaml.Node, v reflect.Value) {

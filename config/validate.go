@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
+	"golang.org/x/text/language"
 )
 
 // CronParser parses the 5-field cron specs of the rota and schedules
@@ -154,6 +156,33 @@ func (v *validator) desk() {
 	if v.cfg.Location == nil {
 		v.cfg.Location = time.UTC
 	}
+	v.languages("desk.languages", d.Languages)
+}
+
+// languages checks a list of ISO 639-1 codes, lower-casing them in place.
+func (v *validator) languages(path string, list []string) {
+	seen := map[string]bool{}
+	for i, l := range list {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		l = strings.ToLower(strings.TrimSpace(l))
+		if !isLanguageCode(l) {
+			v.errorf(p, "%q is not an ISO 639-1 language code such as de, fr or sq", list[i])
+		} else if seen[l] {
+			v.errorf(p, "%q is listed twice", list[i])
+		}
+		seen[l] = true
+		list[i] = l
+	}
+}
+
+// isLanguageCode reports whether s is an ISO 639-1 code (two lower-case
+// letters naming a language).
+func isLanguageCode(s string) bool {
+	if len(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
+		return false
+	}
+	b, err := language.ParseBase(s)
+	return err == nil && b.String() == s
 }
 
 func (v *validator) address(path, s string) {
@@ -484,6 +513,7 @@ func (v *validator) officers() {
 			v.errorf(p+".role", "%q is not one of officer, manager, admin", o.Role)
 		}
 		v.topicRefs(p+".topics", o.Topics, true)
+		v.languages(p+".languages", o.Languages)
 	}
 }
 
@@ -674,6 +704,17 @@ func (v *validator) extensions() {
 			v.errorf("acknowledgements.template", "%s: %v", c.Ack.Template, unwrapPathErr(err))
 		}
 	}
+	for _, l := range sortedKeys(c.Ack.Templates) {
+		p := "acknowledgements.templates." + l
+		if !isLanguageCode(l) {
+			v.errorf(p, "%q is not an ISO 639-1 language code such as de, fr or sq", l)
+		}
+		if f := c.Ack.Templates[l]; f == "" {
+			v.errorf(p, "is empty: name a template file")
+		} else if _, err := os.Stat(c.Resolve(f)); err != nil {
+			v.errorf(p, "%s: %v", f, unwrapPathErr(err))
+		}
+	}
 	if c.Ack.PerSenderLimit == 0 {
 		c.Ack.PerSenderLimit = 3
 	} else if c.Ack.PerSenderLimit < 0 {
@@ -723,4 +764,14 @@ func (v *validator) extensions() {
 
 func equalFold(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// sortedKeys returns m's keys in order, so errors come in a stable order.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
