@@ -219,6 +219,38 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			}
 		}
 		e := ws[k+n-1].end
+		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
+			// "Montag bis Freitag", "od poniedziałku do piątku": a range
+			// of days, "Monday to Friday"
+			if cn, cr := ft.match(text, ws, k+n); cn == 1 && (cr == "by" || cr == "before") {
+				if dn, dr := ft.match(text, ws, k+n+1); dn == 1 && isDay(dr) {
+					verbatim(last, w.start)
+					de := ws[k+n+1].end
+					replaced(w.start, de, repl+" to "+dr)
+					last, changed = de, true
+					k += n + 1
+					continue
+				}
+			}
+		}
+		if isDay(repl) && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
+			// "jutro do południa", "غداً قبل الساعة 4": the day before
+			// its cue reads as "by tomorrow noon"
+			if cn, cr := ft.match(text, ws, k+n); cn > 0 && (cr == "by" || cr == "before") && ft.timeAfter(text, ws, k+n+cn) {
+				verbatim(last, w.start)
+				ce := ws[k+n+cn-1].end
+				replaced(w.start, ce, cr+" "+repl)
+				last, changed = ce, true
+				if j, ok := bareHour(text, ws, k+n+cn, ft); ok {
+					replaced(last, j, " ")
+					verbatim(j, skipDigits(text, j))
+					last = skipDigits(text, j)
+					replaced(last, last, "h")
+				}
+				k += n + cn - 1
+				continue
+			}
+		}
 		if repl == "latest" {
 			// "17.00'ye kadar (TSİ)": the zone goes next to the time,
 			// "17.00 (Istanbul time) latest"
@@ -402,4 +434,46 @@ func isZone(r string) bool {
 		return true
 	}
 	return false
+}
+
+// isDay reports whether a replacement is a day ("tomorrow", "Friday").
+func isDay(r string) bool {
+	switch r {
+	case "today", "tomorrow", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday":
+		return true
+	}
+	return false
+}
+
+// timeAfter reports whether a time follows word k-1 (past the words the
+// aliases drop): a number, or noon, midnight, end of day ("Montag bis
+// Freitag" is a range of days, not "by Monday").
+func (ft *foreignTable) timeAfter(text string, ws []fword, k int) bool {
+	i := ws[k-1].end
+	for {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if i >= len(text) {
+			return false
+		}
+		if text[i] >= '0' && text[i] <= '9' {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i:]); arabicDigit(r) >= 0 {
+			return true
+		}
+		if k >= len(ws) || ws[k].start != i {
+			return false
+		}
+		n, r := ft.match(text, ws, k)
+		switch {
+		case n > 0 && r == "":
+			i, k = ws[k].end, k+1
+			continue
+		case r == "noon" || r == "midnight" || r == "end of day":
+			return true
+		}
+		return false
+	}
 }

@@ -64,6 +64,23 @@ func TestExtractForeign(t *testing.T) {
 		// Arabic
 		{"ar", "نرجو الرد قبل الساعة 4", "2023-10-18T16:00:00+01:00"},
 		{"ar", "نرجو الرد قبل الساعة ٤ بتوقيت لندن", "2023-10-18T16:00:00+01:00"},
+		// a day before its cue, a zone after a comma or in brackets,
+		// request words, spans
+		{"pl", "Czekam na komentarz jutro do 15:00.", "2023-10-19T15:00:00+01:00"},
+		{"ar", "نحتاج الرد غدا قبل الساعة 3 مساء", "2023-10-19T15:00:00+01:00"},
+		{"es", "Necesito una respuesta antes de las 13:00, hora peninsular.", "2023-10-18T12:00:00+01:00"},
+		{"tr", "Yorumunuzu yarın saat 11.00'e kadar (TSİ) bekliyoruz.", "2023-10-19T09:00:00+01:00"},
+		{"nl", "Ik heb de reactie binnen het uur nodig.", "2023-10-18T11:00:00+01:00"},
+		{"de", "Ich brauche die Antwort innerhalb einer Stunde.", "2023-10-18T11:00:00+01:00"},
+		{"ru", "Ответ нужен до 17:00 по Лондону.", "2023-10-18T17:00:00+01:00"},
+		// not deadlines: events, office hours, signatures
+		{"de", "Unser Büro ist Montag bis Freitag von 9 bis 17 Uhr erreichbar.", none},
+		{"de", "Pressestelle, Sprechzeiten 9-17 Uhr", none},
+		{"fr", "Le point presse aura lieu à 11h.", none},
+		{"it", "La conferenza stampa si terrà alle 15.", none},
+		{"es", "La rueda de prensa será a las 12:00.", none},
+		{"el", "Η συνέντευξη τύπου στις 15:00 θα μεταδοθεί.", none},
+		{"tr", "Basın toplantısı saat 14.00'te.", none},
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
