@@ -73,8 +73,8 @@
 // error reported at all); a message can count under several heads.
 // mailparse loses data on 3, where Parse returns ErrNotMail (no header can
 // be read: two texts with no header at all, an Outlook .msg file), and
-// go-message fails on the same 3; there is no
-// message whose text go-message recovers and mailparse does not.
+// go-message fails on the same 3; there is no message whose text
+// go-message recovers and mailparse does not.
 //
 // # Splitting
 //
