@@ -528,6 +528,9 @@ func FuzzExtractDeadline(f *testing.F) {
 	f.Add("by 4pm tomorrow\n\n> Deadline 6pm", int64(1700000000))
 	f.Add("Deadline 24:00 GMT+14 on 31/12", int64(1703980800))
 	f.Add("within 72 hours, next Sunday midnight, 29 Feb 10am", int64(1709164800))
+	for _, c := range foreignCases {
+		f.Add(c.text, mustTime(f, wed1000).Unix())
+	}
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		f.Skip("no tz database")
