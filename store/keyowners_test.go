@@ -41,7 +41,6 @@ var keyDebts = map[string][]string{
 	"bench/reindex/main.go": {"stats:", "idx:", "sla:notify", "outbox"},
 	"bench/scale/main.go":   {"idx:"},
 	"bench/sla/main.go":     {"enq:", "idx:", "sla:warn", "sla:breach", "sla:r:", "sla:brl:"},
-	"internal/ops/redis.go": {"outbox", "outbound:dead"},
 }
 
 func keyRootOf(lit string) (owner, root string) {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"time"
 
 	"github.com/mediadesk/mediadesk/internal/ops"
+	"github.com/mediadesk/mediadesk/outbound"
 )
 
 // setupMetrics points the metrics at what they read when scraped: the
@@ -13,7 +15,10 @@ import (
 func (d *Desk) setupMetrics() {
 	d.metrics.SetSources(ops.Sources{
 		Folders: d.folderStatuses,
-		Outbox:  ops.OutboxReader(d.opts.Redis, d.Store.Key, d.opts.Clock.Now),
+		Outbox: func(ctx context.Context) (ops.OutboxStats, error) {
+			s, err := outbound.ReadStats(ctx, d.Store, d.opts.Clock.Now())
+			return ops.OutboxStats{Jobs: s.Jobs, OldestQueued: s.OldestQueued, DeadLetters: s.DeadLetters}, err
+		},
 		InHours: func(t time.Time) bool {
 			if h := d.gen.Load().hours; h != nil {
 				return h.In(t)
