@@ -172,3 +172,20 @@ func (s *Store) RecordOwnMessage(ctx context.Context, o OwnMessage) (Result, err
 		"midkey": MessageIDKey(id), "mkey": mkey, "doc": string(doc), "kind": o.Kind, "by": o.By, "timeline": o.Timeline,
 	})
 }
+
+// SetDue restarts clock c of an enquiry with a new due time: its start is
+// kept, earlier outcomes (met, warned, breached, escalated) are forgotten
+// and it is scheduled again by the clock library's rule. For tools that
+// stage clocks (bench/sla); the desk's own flows move due times through
+// the commit and the actions above.
+func (s *Store) SetDue(ctx context.Context, ref, c string, due time.Time, by string, warnBefore time.Duration) (Result, error) {
+	known := false
+	for _, k := range Clocks {
+		known = known || k == c
+	}
+	if !known {
+		return Result{}, fmt.Errorf("set due %s: unknown clock %q", ref, c)
+	}
+	return s.action(ctx, "set-due", ref, map[string]any{"clock": c, "due": ms(due), "by": by,
+		"warn_before": strconv.FormatInt(warnBefore.Milliseconds(), 10)})
+}

@@ -154,6 +154,15 @@ if action == 'waiting' then
   return {'ok', ''}
 end
 
+if action == 'set-due' then
+  -- Restart a clock with a new due time (its start kept, earlier outcomes
+  -- forgotten, scheduled again). Used by tools that stage clocks (bench/sla).
+  local start = redis.call('HGET', enq, a.clock .. ':start') or redis.call('HGET', enq, 'created')
+  clock_set(ref, a.clock, a.due, start, a.warn_before)
+  tl('clock', a.by, a.clock .. ' due moved', {clock = a.clock, due = tonumber(a.due)})
+  return {'ok', ''}
+end
+
 if action == 'own-message' then
   -- A message the desk sent (acknowledgement, reply, alert copy): kept on
   -- the thread and registered so replies to it thread here and its copy

@@ -38,6 +38,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
@@ -370,25 +371,36 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 	fmt.Printf("sweeper: %d open clocks on %d enquiries, %d due per tick (half warnings, half breaches)\n", nEnq*len(clocks), nEnq, o.transitions)
 	rng := rand.New(rand.NewPCG(3, 4))
 	members := make([]string, 0, nEnq*len(clocks))
-	for start := 0; start < nEnq; start += 1000 {
-		pipe := rdb.Pipeline()
-		for i := start; i < min(start+1000, nEnq); i++ {
-			ref := fmt.Sprintf("FCDO-2024-%06d", i+1)
-			fields := []any{"ref", ref, "status", "open", "topic", "migration", "officer", "okafor", "outlet_tier", "wire",
-				"outlet", "Reuters", "policy", "wire", "created", now.UnixMilli(), "subject", "question " + ref}
-			for _, c := range clocks {
-				// Due between 20 minutes and a day from now: nothing due.
-				due := now.Add(20*time.Minute + time.Duration(rng.Int64N(int64(24*time.Hour))))
-				fields = append(fields, c+":due", due.UnixMilli(), c+":start", now.UnixMilli())
-				m := ref + "|" + c
-				members = append(members, m)
-				pipe.ZAdd(ctx, prefix+"sla:warn", redis.Z{Score: float64(due.Add(-cfg.SLA.WarnBefore).UnixMilli()), Member: m})
-				pipe.ZAdd(ctx, prefix+"sla:breach", redis.Z{Score: float64(due.UnixMilli()), Member: m})
-			}
-			pipe.HSet(ctx, prefix+"enq:"+ref, fields...)
+	// The enquiries are committed through the store (the only writer of
+	// enquiries and clocks), opened an hour before the tick so every
+	// clock's warning time is due − warn_before (store.WarnAt).
+	opened := now.Add(-time.Hour)
+	for start := 0; start < nEnq; start += 500 {
+		var batch []store.Incoming
+		for i := start; i < min(start+500, nEnq); i++ {
+			// Due between 20 minutes and a day from now: nothing due.
+			due := func() time.Time { return now.Add(20*time.Minute + time.Duration(rng.Int64N(int64(24*time.Hour)))) }
+			id := fmt.Sprintf("bench-sweep-%d@bench", i+1)
+			batch = append(batch, store.Incoming{
+				Source:   store.Source{Mailbox: "bench", Folder: "INBOX", UIDValidity: 1, UID: uint32(i + 1)},
+				Received: opened, Size: 100,
+				Msg: &mailparse.Message{MessageID: id, From: mailparse.Address{Addr: fmt.Sprintf("j%d@reuters.com", i+1)},
+					Subject: fmt.Sprintf("question %d", i+1), Date: opened, Text: "A question.", NewText: "A question."},
+				New: &store.NewEnquiry{Topic: "migration", Officer: "okafor", OutletTier: "wire", Outlet: "Reuters", Policy: "wire",
+					AcknowledgeDue: due(), FirstResponseDue: due(), ResolutionDue: due()},
+			})
 		}
-		if _, err := pipe.Exec(ctx); err != nil {
+		out, err := st.Commit(ctx, batch, store.CommitOptions{WarnBefore: cfg.SLA.WarnBefore})
+		if err != nil {
 			return err
+		}
+		for _, oc := range out {
+			if oc.Kind != "enquiry" {
+				return fmt.Errorf("seed: %+v", oc)
+			}
+			for _, c := range clocks {
+				members = append(members, oc.Ref+"|"+c)
+			}
 		}
 	}
 	sw := sla.NewSweeper(st, cfg, nil, nil)
@@ -402,27 +414,31 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 	var sweeps, delivers []time.Duration
 	perm := rng.Perm(len(members))
 	for round := 0; round < o.rounds; round++ {
-		// Make transitions clocks due: the first half to warn (due in 5
-		// minutes), the second half to breach (due a minute ago, warning
-		// already recorded).
-		pipe := rdb.Pipeline()
-		for k := 0; k < o.transitions; k++ {
-			m := members[perm[round*o.transitions+k]]
-			ref, c, _ := strings.Cut(m, "|")
-			var due time.Time
-			if k < o.transitions/2 {
-				due = now.Add(5 * time.Minute)
-				pipe.ZAdd(ctx, prefix+"sla:warn", redis.Z{Score: float64(due.Add(-cfg.SLA.WarnBefore).UnixMilli()), Member: m})
-			} else {
-				due = now.Add(-time.Minute)
-				pipe.ZRem(ctx, prefix+"sla:warn", m)
-				pipe.HSet(ctx, prefix+"enq:"+ref, c+":warned", due.Add(-cfg.SLA.WarnBefore).UnixMilli())
-			}
-			pipe.HSet(ctx, prefix+"enq:"+ref, c+":due", due.UnixMilli())
-			pipe.ZAdd(ctx, prefix+"sla:breach", redis.Z{Score: float64(due.UnixMilli()), Member: m})
-		}
-		if _, err := pipe.Exec(ctx); err != nil {
+		// Make transitions clocks due, through the store: the second half
+		// to breach (due a minute ago, its warning recorded by a sweep
+		// before the tick, whose notices are handed over too), then the
+		// first half to warn (due in 5 minutes).
+		setDue := func(k int, due time.Time) error {
+			ref, c, _ := strings.Cut(members[perm[round*o.transitions+k]], "|")
+			_, err := st.SetDue(ctx, ref, c, due, "bench", cfg.SLA.WarnBefore)
 			return err
+		}
+		for k := o.transitions / 2; k < o.transitions; k++ {
+			if err := setDue(k, now.Add(-time.Minute)); err != nil {
+				return err
+			}
+		}
+		before := now.Add(-time.Minute - time.Second)
+		if r, err := sw.SweepAt(ctx, before); err != nil || r.Transitions() != o.transitions-o.transitions/2 {
+			return fmt.Errorf("round %d: staging the warnings: %+v, %v", round, r, err)
+		}
+		if _, err := dl.Deliver(ctx, before); err != nil {
+			return err
+		}
+		for k := 0; k < o.transitions/2; k++ {
+			if err := setDue(k, now.Add(5*time.Minute)); err != nil {
+				return err
+			}
 		}
 		t0 := time.Now()
 		res, err := sw.SweepAt(ctx, now)
