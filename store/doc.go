@@ -50,6 +50,13 @@
 // (clocklib.go). SweepClocks runs the sweep with the notice step of the
 // package that owns notices (sla/notice.lua).
 //
+// Reads: decode.go is the one decoder of the enquiry hash (a bad field is
+// a *DecodeError, never a silent zero); other packages read enquiries
+// through typed calls (Enquiry, List, EnquiryFields, OpenRefs,
+// RefsCreated, EnquiriesWithTimeline, ClockBacklog), never by key.
+// TestKeyOwners (keyowners_test.go) fails when a package names a key
+// another package owns.
+//
 // Keys written by other packages (outbox, SLA rollups and notices, the
 // release catalogue, sessions) are listed in docs/design.md.
 package store
