@@ -219,6 +219,9 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			}
 		}
 		e := ws[k+n-1].end
+		if repl == "" && strings.HasPrefix(text[e:], ". ") && e+2 < len(text) && text[e+2] >= '0' && text[e+2] <= '9' {
+			e++ // "do godz. 16": the abbreviation's full stop ends no sentence
+		}
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
 			// "Montag bis Freitag", "od poniedziałku do piątku": a range
 			// of days, "Monday to Friday"
@@ -360,8 +363,11 @@ func bareHour(text string, ws []fword, k int, ft *foreignTable) (int, bool) {
 			i++
 		}
 		if k < len(ws) && ws[k].start == i {
-			if r, ok := ft.words[ws[k].fold]; ok && r == "" {
+			if r, ok := ft.words[ws[k].fold]; ok && (r == "" || r == "at") {
 				i = ws[k].end
+				if r == "" && strings.HasPrefix(text[i:], ". ") {
+					i++ // "do godz. 16"
+				}
 				k++
 				continue
 			}
@@ -468,7 +474,7 @@ func (ft *foreignTable) timeAfter(text string, ws []fword, k int) bool {
 		}
 		n, r := ft.match(text, ws, k)
 		switch {
-		case n > 0 && r == "":
+		case n == 1 && (r == "" || r == "at"):
 			i, k = ws[k].end, k+1
 			continue
 		case r == "noon" || r == "midnight" || r == "end of day":
