@@ -49,6 +49,14 @@ func TestBrowserBulkAnswer(t *testing.T) {
 	if n := bob.eval(`String(document.querySelectorAll('#bulk-send input[name=line]').length)`); n != "1" {
 		t.Fatalf("the officer is offered %s lines, want only the approved one", n)
 	}
+	// At 390 px the page with its enquiries does not scroll sideways.
+	for _, tab := range []*browserTab{bob, meg} {
+		tab.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("story-open")))
+		if got := tab.eval(`String(document.documentElement.scrollWidth - document.documentElement.clientWidth)`); got != "0" {
+			t.Errorf("the release page scrolls sideways at 390 px by %s px", got)
+		}
+		tab.do("wide", chromedp.EmulateViewport(1440, 900), chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("story-open")))
+	}
 	for _, ref := range refs {
 		bob.do("tick "+ref, chromedp.Click(chromedp.ID("pick-"+ref)))
 	}
