@@ -25,6 +25,7 @@ package deadline
 //   - The phrase reported is the rewritten (English) phrase.
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,12 +152,19 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 	last := 0
 	verbatim := func(from, to int) {
 		for from < to {
+			if de, dr := europeanDate(text, from, to); de > 0 {
+				o := b.Len()
+				b.WriteString(dr)
+				spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: de})
+				from, changed = de, true
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[from:])
 			e := from + size
 			if arabicDigit(r) < 0 {
 				for e < to {
 					r2, sz2 := utf8.DecodeRuneInString(text[e:])
-					if arabicDigit(r2) >= 0 {
+					if arabicDigit(r2) >= 0 || r2 >= '0' && r2 <= '9' && (e == 0 || text[e-1] < '0' || text[e-1] > '9') && text[e-1] != '.' {
 						break
 					}
 					e += sz2
@@ -482,4 +490,35 @@ func (ft *foreignTable) timeAfter(text string, ws []fword, k int) bool {
 		}
 		return false
 	}
+}
+
+// europeanDate reads a day-month date written with full stops at i
+// ("20.10.", "20.10.2023") and returns its end and the form the English
+// reader knows ("20/10", "20/10/2023"); 0 when there is none. "20.10" with
+// no second full stop, or "16.10." at the end of a line, is a time.
+func europeanDate(text string, i, to int) (int, string) {
+	if i > 0 && (text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] == '.') {
+		return 0, ""
+	}
+	d := skipDigits(text, i)
+	if d-i < 1 || d-i > 2 || d >= to || text[d] != '.' {
+		return 0, ""
+	}
+	m := skipDigits(text, d+1)
+	if m-d-1 < 1 || m-d-1 > 2 || m >= to || text[m] != '.' {
+		return 0, ""
+	}
+	day, _ := strconv.Atoi(text[i:d])
+	mon, _ := strconv.Atoi(text[d+1 : m])
+	if day < 1 || day > 31 || mon < 1 || mon > 12 {
+		return 0, ""
+	}
+	if y := skipDigits(text, m+1); (y-m-1 == 4 || y-m-1 == 2) && y <= to {
+		return y, text[i:d] + "/" + text[d+1:m] + "/" + text[m+1:y]
+	}
+	// "20.10. antworten", "20.10., 12 Uhr": a date; "16.10.\n": a time
+	if m+1 >= to || text[m+1] == '\n' || text[m+1] == '\r' {
+		return 0, ""
+	}
+	return m + 1, text[i:d] + "/" + text[d+1:m]
 }

@@ -81,6 +81,11 @@ var foreignCases = []struct {
 	{"el", "Χρειαζόμαστε απάντηση έως τις 5 το απόγευμα.", "2023-10-18T17:00:00+01:00"},
 	{"fr", "Merci de répondre avant la fin de la journée.", "2023-10-18T17:00:00+01:00"},
 	{"tr", "Yanıtınızı yarın saat 12:00'ye kadar bekliyoruz.", "2023-10-19T12:00:00+01:00"},
+	{"de", "Bitte bis 20.10. antworten.", "2023-10-20T17:00:00+01:00"},
+	{"de", "Bitte bis Freitag, 20.10., 12 Uhr.", "2023-10-20T12:00:00+01:00"},
+	{"hr", "Odgovor molim do 20.10.2023.", "2023-10-20T17:00:00+01:00"},
+	{"tr", "Cevap 17.00'den önce lütfen.", "2023-10-18T17:00:00+01:00"},
+	{"uk", "Відповідь потрібна до 18 год.", "2023-10-18T18:00:00+01:00"},
 	// not deadlines: events, office hours, signatures
 	{"de", "Unser Büro ist Montag bis Freitag von 9 bis 17 Uhr erreichbar.", none},
 	{"de", "Pressestelle, Sprechzeiten 9-17 Uhr", none},
