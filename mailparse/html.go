@@ -404,16 +404,6 @@ func (f *foldFinder) next(off int) int {
 	return -1
 }
 
-// indexFold is a case-insensitive strings.Index for an ASCII lower-case
-// needle.
-func indexFold(s, needle string) int {
-	if needle == "" {
-		return 0
-	}
-	f := newFoldFinder(s, needle)
-	return f.next(0)
-}
-
 // rawTagName reads the lower-cased tag name from a raw tag ("<P class=…>",
 // "</div>") without the tokenizer's copy. Names longer than dst's capacity
 // are not elements we act on and come back empty (no atom matches).
