@@ -291,6 +291,16 @@ func (r *Rota) pool(active []ActiveShift, topic string, wildcard bool, out []onS
 // least recently assigned (never counts as longest ago), then by id, which
 // makes a round robin as LastAssigned is updated.
 func (r *Rota) Assign(topic string, at time.Time, load Load) Assignment {
+	return r.AssignLang(topic, "", at, load)
+}
+
+// AssignLang is Assign for an enquiry in language lang (ISO 639-1; ""
+// unknown): among the officers Assign would choose from, those who read
+// lang (officers[].languages, Bosnian/Croatian/Serbian as one) are
+// preferred when any is on, before topic expertise — a preference that
+// never leaves nobody — and the reason says "reads <lang>". Load breaks
+// the ties as in Assign.
+func (r *Rota) AssignLang(topic, lang string, at time.Time, load Load) Assignment {
 	var onBuf, expertBuf [16]onShift
 	active := r.Active(at)
 	ids := r.pool(active, topic, false, onBuf[:0])
@@ -303,13 +313,30 @@ func (r *Rota) Assign(topic string, at time.Time, load Load) Assignment {
 		m := r.cfg.Escalation.Manager
 		return Assignment{Officer: m, Reason: "nobody on shift; escalation manager"}
 	}
+	// The language first (an officer cannot answer what they cannot
+	// read), then topic expertise; each narrows only when it leaves
+	// someone.
+	pool := ids
+	var readerBuf [16]onShift
+	readers := readerBuf[:0]
+	if lang != "" {
+		for _, o := range ids {
+			if off := r.cfg.Officer(o.officer); off != nil && ReadsLanguage(off, lang) {
+				readers = append(readers, o)
+			}
+		}
+	}
+	reads := len(readers) > 0 && len(readers) < len(ids)
+	if len(readers) > 0 {
+		pool = readers
+	}
 	experts := expertBuf[:0]
-	for _, o := range ids {
+	for _, o := range pool {
 		if off := r.cfg.Officer(o.officer); off != nil && off.Covers(topic) {
 			experts = append(experts, o)
 		}
 	}
-	pool := ids
+	covers := len(experts) > 0 && len(experts) < len(pool)
 	if len(experts) > 0 {
 		pool = experts
 	}
@@ -333,7 +360,10 @@ func (r *Rota) Assign(topic string, at time.Time, load Load) Assignment {
 		why = append(append(why, "on shift for "...), topic...)
 	}
 	why = append(append(append(why, " ("...), pick.shift...), ')')
-	if len(experts) > 0 && len(experts) < len(ids) {
+	if reads {
+		why = append(append(why, "; reads "...), lang...)
+	}
+	if covers {
 		why = append(append(why, "; covers "...), topic...)
 	}
 	if len(pool) > 1 {

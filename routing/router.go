@@ -81,6 +81,10 @@ type Decision struct {
 	Topic       string `json:"topic"`
 	TopicReason string `json:"topic_reason,omitempty"`
 
+	// Language is the ISO 639-1 code of what the sender wrote ("": too
+	// short to tell, or none of the desk's languages stood out).
+	Language string `json:"language"`
+
 	Officer       string `json:"officer"`
 	OfficerReason string `json:"officer_reason,omitempty"`
 	Shift         string `json:"shift,omitempty"`
@@ -106,6 +110,7 @@ type Router struct {
 	topics  *Topics
 	outlets *Outlets
 	rota    *Rota
+	langs   *Languages
 }
 
 // NewRouter builds a router for cfg with the catalogue cat (nil: empty).
@@ -114,7 +119,11 @@ func NewRouter(cfg *config.Config, cat *Catalogue) (*Router, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Router{cfg: cfg, topics: NewTopics(cfg), outlets: NewOutlets(cfg.Outlets), rota: rota}
+	langs, err := NewLanguages(cfg.Desk.Languages)
+	if err != nil {
+		return nil, err
+	}
+	r := &Router{cfg: cfg, topics: NewTopics(cfg), outlets: NewOutlets(cfg.Outlets), rota: rota, langs: langs}
 	if cat == nil {
 		cat = NewCatalogue(nil, cfg.Location)
 	}
@@ -132,6 +141,9 @@ func (r *Router) SetCatalogue(c *Catalogue) {
 		r.cat.Store(c)
 	}
 }
+
+// Languages returns the language detector.
+func (r *Router) Languages() *Languages { return r.langs }
 
 // Rota returns the compiled rota.
 func (r *Router) Rota() *Rota { return r.rota }
@@ -177,6 +189,9 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 	if o, ok := r.outlets.Lookup(in.From); ok {
 		d.Outlet, d.OutletTier = o.Name, o.Tier
 	}
+	// Language, of what the sender wrote (not the quoted history); told
+	// for automatic mail too.
+	d.Language = r.langs.Detect(in.NewText)
 	if in.Automatic != "" {
 		d.Automatic, d.AutoKind = true, in.Automatic
 		return d
@@ -262,7 +277,7 @@ func (r *Router) AssignOfficer(d *Decision, in Input, now time.Time, load Load) 
 			}
 		}
 	default:
-		a := r.rota.Assign(d.Topic, now, load)
+		a := r.rota.AssignLang(d.Topic, d.Language, now, load)
 		d.Officer, d.OfficerReason, d.Shift = a.Officer, a.Reason, a.Shift
 		if in.ThreadOfficer != "" {
 			d.OfficerReason = fmt.Sprintf("follow-up: %s is off shift and the enquiry is unanswered; %s", in.ThreadOfficer, a.Reason)

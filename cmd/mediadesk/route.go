@@ -45,6 +45,7 @@ type routeLine struct {
 	ReleaseDetail    string   `json:"release_detail,omitempty"`
 	Topic            string   `json:"topic"`
 	TopicReason      string   `json:"topic_reason,omitempty"`
+	Language         string   `json:"language"`
 	Officer          string   `json:"officer"`
 	OfficerReason    string   `json:"officer_reason,omitempty"`
 	Shift            string   `json:"shift,omitempty"`
@@ -196,6 +197,7 @@ func routeFile(r *routing.Router, cfg *config.Config, file string, now time.Time
 	line.Release, line.ReleaseScore, line.ReleaseReason = d.Release, d.ReleaseScore, d.ReleaseReason
 	line.ReleaseTitle, line.ReleaseDetail = d.ReleaseTitle, d.ReleaseDetail
 	line.Topic, line.TopicReason = d.Topic, d.TopicReason
+	line.Language = d.Language
 	line.Officer, line.OfficerReason, line.Shift = d.Officer, d.OfficerReason, d.Shift
 	line.Deadline, line.DeadlinePhrase = ts(d.Deadline), d.DeadlinePhrase
 	if !d.Automatic {

@@ -1,0 +1,150 @@
+package routing
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pemistahl/lingua-go"
+
+	"github.com/mediadesk/mediadesk/config"
+)
+
+// DefaultLanguages are the languages detected when the desk configures
+// none (desk.languages): English and the languages of the foreign media a
+// ministry's desk hears from most (ISO 639-1).
+var DefaultLanguages = []string{"en", "sq", "de", "fr", "es", "it", "sr", "hr", "bs", "pl", "uk", "ru", "ar", "pt", "nl", "tr", "el"}
+
+// MaxLanguageText is how much of a message's new text the detector reads:
+// the language shows in the first lines, and the detector's cost grows
+// with the text.
+const MaxLanguageText = 300
+
+// minLanguageLetters is the fewest letters a text needs for a language to
+// be told: below it ("OK, thanks", a bare URL) the language is "".
+const minLanguageLetters = 20
+
+// Languages tells the language of a message from the languages a desk
+// configures. It is safe for concurrent use.
+//
+// The detector is lingua-go in its low-accuracy mode (trigram models),
+// restricted to the desk's languages: see doc.go for the measurements
+// behind the choice.
+type Languages struct {
+	codes []string
+	det   lingua.LanguageDetector
+}
+
+// NewLanguages builds a detector for codes (ISO 639-1; nil or empty:
+// DefaultLanguages). A code the detector cannot tell is an error.
+func NewLanguages(codes []string) (*Languages, error) {
+	if len(codes) == 0 {
+		codes = DefaultLanguages
+	}
+	var ls []lingua.Language
+	seen := map[lingua.Language]bool{}
+	for _, c := range codes {
+		l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToLower(c)))
+		if l == lingua.Unknown {
+			return nil, fmt.Errorf("desk.languages: %q is not a language the detector knows (ISO 639-1, e.g. de, sq, fr)", c)
+		}
+		if !seen[l] {
+			seen[l] = true
+			ls = append(ls, l)
+		}
+	}
+	x := &Languages{codes: append([]string(nil), codes...)}
+	if len(ls) >= 2 {
+		// Models load on first use and are shared by every detector.
+		x.det = lingua.NewLanguageDetectorBuilder().FromLanguages(ls...).WithLowAccuracyMode().Build()
+	}
+	return x, nil
+}
+
+// Codes returns the languages the detector chooses from.
+func (x *Languages) Codes() []string { return append([]string(nil), x.codes...) }
+
+// Detect returns the ISO 639-1 code of text's language, or "" when the
+// text is too short to tell (fewer than 20 letters) or the detector cannot
+// choose. Give it what the sender wrote (no quoted history or signature).
+func (x *Languages) Detect(text string) string {
+	if x == nil {
+		return ""
+	}
+	text = withoutAddresses(clipTo(text, MaxLanguageText))
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			if letters++; letters >= minLanguageLetters {
+				break
+			}
+		}
+	}
+	if letters < minLanguageLetters {
+		return ""
+	}
+	if x.det == nil {
+		// One language configured: every message is in it.
+		return strings.ToLower(x.codes[0])
+	}
+	l, ok := x.det.DetectLanguageOf(text)
+	if !ok {
+		return ""
+	}
+	return strings.ToLower(l.IsoCode639_1().String())
+}
+
+// clipTo cuts s to n bytes at a character boundary.
+func clipTo(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// languageGroup maps the codes a reader of one reads as well: Bosnian,
+// Croatian and Serbian in Latin script are one language to a reader, and
+// the detector often cannot tell them apart on a short text.
+var languageGroup = map[string]string{"bs": "sh", "hr": "sh", "sr": "sh"}
+
+// SameLanguage reports whether a reader of a reads b (equal codes, or both
+// in a group such as Bosnian/Croatian/Serbian).
+func SameLanguage(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	ga, gb := languageGroup[a], languageGroup[b]
+	return ga != "" && ga == gb
+}
+
+// ReadsLanguage reports whether officer o reads lang (officers[].languages,
+// with SameLanguage's groups).
+func ReadsLanguage(o *config.Officer, lang string) bool {
+	for _, l := range o.Languages {
+		if SameLanguage(l, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutAddresses drops the words of text that are URLs, mail addresses
+// or host names: they are in no language.
+func withoutAddresses(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "@") && !strings.Contains(text, "www.") {
+		return text
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if strings.Contains(w, "://") || strings.Contains(w, "@") || strings.HasPrefix(strings.ToLower(w), "www.") {
+			continue
+		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
