@@ -108,7 +108,7 @@ var validRef = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
 // loadQueues reads the open enquiries once and sorts them into the
 // queues; resolved ones are scanned from the newest.
 func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want string) (queueData, error) {
-	open, _, err := s.st.List(ctx, store.ListOptions{Open: true, Limit: maxOpenRead})
+	open, err := s.openEnquiries(ctx)
 	if err != nil {
 		return queueData{}, err
 	}
@@ -153,10 +153,8 @@ func (s *Server) loadQueues(ctx context.Context, u *User, now time.Time, want st
 			}
 		}
 	}
-	for q, rows := range byQueue {
-		if q == "resolved" {
-			continue
-		}
+	// Only the queue shown is sorted; the others are counted.
+	if rows := byQueue[want]; want != "resolved" {
 		sort.SliceStable(rows, func(i, j int) bool {
 			a, b := rows[i].Next, rows[j].Next
 			switch {
