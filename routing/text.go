@@ -398,9 +398,16 @@ func (t *tokenizer) mergeUnits() {
 			next := string(t.buf[t.toks[k+1].off:t.toks[k+1].end])
 			unit, skip := "", 1
 			switch next {
-			case "million", "m", "mn":
+			case "million", "m", "mn",
+				// other languages, folded ("20 milionë paund", "20 Mio. Pfund",
+				// "20 млн фунтов"): a figure survives translation
+				"millions", "millionen", "mio", "mill", "millones", "milioni", "milione", "milion", "miliona", "milionow",
+				"milhoes", "milhao", "miljoen", "mln", "millionov", "milliona", "miliioniv", "miliiona", "milyon",
+				"ekatommyria", "ekatommyrio":
 				unit = "m"
-			case "billion", "bn":
+			case "billion", "bn",
+				"milliards", "milliard", "milliarden", "mrd", "md", "miliardi", "miliardo", "miliarde", "miliardow",
+				"mld", "milijardi", "milijarde", "miljard", "mlrd", "milliardov", "milyar", "disekatommyria":
 				unit = "bn"
 			case "trillion", "trn":
 				unit = "trn"
