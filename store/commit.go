@@ -67,6 +67,9 @@ type NewEnquiry struct {
 	// Timeline holds extra events recorded when the enquiry opens (the
 	// routing decision and its reasons).
 	Timeline []Event
+	// Lang is the ISO 639-1 code of the language the journalist wrote in
+	// ("" unknown); stored as the enquiry's "lang" field.
+	Lang string
 	// Channel is how the enquiry reached the desk when not by mail
 	// ("phone" for a logged call; "" means email). Stored as the
 	// enquiry's "channel" field.
@@ -304,6 +307,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		put("shift", n.Shift)
 		put("deadline", ms(n.Deadline))
 		put("deadline_phrase", n.DeadlinePhrase)
+		put("lang", n.Lang)
 		put("policy", n.Policy)
 		put("policy_ack_ms", strconv.FormatInt(n.PolicyAck.Milliseconds(), 10))
 		put("policy_frt_ms", strconv.FormatInt(n.PolicyFRT.Milliseconds(), 10))

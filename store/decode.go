@@ -78,6 +78,7 @@ func decodeEnquiry(h map[string]string) (*Enquiry, error) {
 		Shift:          h["shift"],
 		Deadline:       tm("deadline"),
 		DeadlinePhrase: h["deadline_phrase"],
+		Lang:           h["lang"],
 		Policy:         h["policy"],
 		Parent:         h["parent"],
 		Mailbox:        h["mailbox"],

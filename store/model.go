@@ -91,6 +91,7 @@ type Enquiry struct {
 	Shift          string            `json:"shift,omitempty"`
 	Deadline       time.Time         `json:"deadline,omitzero"`
 	DeadlinePhrase string            `json:"deadline_phrase,omitempty"`
+	Lang           string            `json:"lang,omitempty"`
 	Policy         string            `json:"policy,omitempty"`
 	Parent         string            `json:"parent,omitempty"`
 	Mailbox        string            `json:"mailbox,omitempty"`

@@ -247,4 +247,3 @@ func whatIso(l whatlanggo.Lang) string {
 	}
 	return ""
 }
-

@@ -94,7 +94,7 @@ func routingFailed(now time.Time, err error) store.Event {
 func (a *Router) Assign(in *store.Incoming, load *store.Load) {
 	n := in.New
 	now := a.Clock.Now()
-	d := routing.Decision{Topic: n.Topic}
+	d := routing.Decision{Topic: n.Topic, Language: n.Lang}
 	a.Router.AssignOfficer(&d, routing.Input{}, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
 	as := routing.Assignment{Officer: d.Officer, Reason: d.OfficerReason, Shift: d.Shift}
 	n.Officer, n.OfficerReason, n.Shift = as.Officer, as.Reason, as.Shift
@@ -118,6 +118,7 @@ func NewEnquiry(cfg *config.Config, d routing.Decision, now time.Time) *store.Ne
 		Release: d.Release, ReleaseTitle: d.ReleaseTitle, ReleaseScore: d.ReleaseScore, ReleaseReason: d.ReleaseReason,
 		Officer: d.Officer, OfficerReason: d.OfficerReason, Shift: d.Shift,
 		Deadline: d.Deadline, DeadlinePhrase: d.DeadlinePhrase,
+		Lang:             d.Language,
 		Policy:           d.Plan.Policy,
 		AcknowledgeDue:   d.Plan.AcknowledgeDue,
 		FirstResponseDue: d.Plan.FirstResponseDue,
