@@ -172,7 +172,7 @@ func subjectSignal(subj string) (AutoKind, string) {
 			}
 		}
 	}
-	if strings.IndexAny(s, "[(") < 0 {
+	if !strings.ContainsAny(s, "[(") {
 		return NotAutomatic, ""
 	}
 	ls := strings.ToLower(s)

@@ -298,15 +298,12 @@ func (ix *index) buildCentroids(rels []Release) {
 		}
 	}
 	for i := range rels {
-		for k, tp := range rels[i].Topics {
-			ti, ok := byTopic[tp]
-			if !ok {
-				ti = len(ix.topics)
-				byTopic[tp] = ti
+		for _, tp := range rels[i].Topics {
+			if _, ok := byTopic[tp]; !ok {
+				byTopic[tp] = len(ix.topics)
 				ix.topics = append(ix.topics, tp)
 				centroid = append(centroid, make([]float32, ix.nterms))
 			}
-			_ = k
 		}
 	}
 	for id, ps := range ix.post {
