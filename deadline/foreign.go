@@ -38,13 +38,14 @@ import (
 type foreignTable struct {
 	words     map[string]string // folded word → replacement ("" drops it)
 	phrases   map[string]string // folded words joined by single spaces → replacement
+	firsts    map[string]bool   // the first words of phrases
 	maxPhrase int               // words in the longest phrase
 }
 
 var foreign = buildForeign(lang.All())
 
 func buildForeign(ls []*lang.Language) *foreignTable {
-	ft := &foreignTable{words: map[string]string{}, phrases: map[string]string{}, maxPhrase: 1}
+	ft := &foreignTable{words: map[string]string{}, phrases: map[string]string{}, firsts: map[string]bool{}, maxPhrase: 1}
 	for _, l := range ls {
 		for w, r := range l.Deadline.Aliases {
 			ft.words[foldWord(w)] = r
@@ -55,6 +56,7 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 				ws[i] = foldWord(ws[i])
 			}
 			ft.phrases[strings.Join(ws, " ")] = r
+			ft.firsts[ws[0]] = true
 			ft.maxPhrase = max(ft.maxPhrase, len(ws))
 		}
 	}
@@ -63,6 +65,23 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 
 // foldWord lower-cases w and removes its combining marks.
 func foldWord(w string) string {
+	ascii, lower := true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	if ascii {
+		if lower {
+			return w
+		}
+		return strings.ToLower(w)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if unicode.Is(unicode.Mn, r) {
@@ -420,7 +439,7 @@ func hasMinutes(s string) bool {
 // match returns the phrase or alias that starts at word k: its length in
 // words (0: none) and its replacement.
 func (ft *foreignTable) match(text string, ws []fword, k int) (int, string) {
-	for L := min(ft.maxPhrase, len(ws)-k); L >= 2; L-- {
+	for L := min(ft.maxPhrase, len(ws)-k); L >= 2 && ft.firsts[ws[k].fold]; L-- {
 		if !joinedBySpace(text, ws[k:k+L]) {
 			continue
 		}

@@ -178,3 +178,36 @@ func TestForeignTranslate(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+// BenchmarkExtractNoDeadline measures an English text with no deadline,
+// which the reader reads twice (the second time through the aliases).
+func BenchmarkExtractNoDeadline(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed0730)
+	text := strings.Repeat("The minister met his counterpart in Tirana on Monday to discuss migration and the returns agreement. ", 20)
+	if _, ok := Extract(text, sent, loc); ok {
+		b.Fatal("a deadline")
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(text, sent, loc)
+	}
+}
+
+// BenchmarkExtractForeign measures a German enquiry with a deadline.
+func BenchmarkExtractForeign(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed0730)
+	text := "Guten Tag,\n\nich schreibe für die Süddeutsche Zeitung über den Besuch des Außenministers in Tirana. " +
+		"Ihre Pressemitteilung nennt 20 Mio. Pfund für die Zusammenarbeit mit Albanien. Woher stammt diese Zahl, " +
+		"und über welchen Zeitraum wird sie ausgezahlt?\n\nIch bräuchte Ihre Antwort bis morgen 12 Uhr MEZ.\n\n" +
+		"Mit freundlichen Grüßen\nAnna Schmidt\n"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := Extract(text, sent, loc); !ok {
+			b.Fatal("no deadline")
+		}
+	}
+}
