@@ -63,24 +63,54 @@ type AckData struct {
 // parseAckTemplate reads the configured template (or the default) and
 // checks it renders.
 func parseAckTemplate(cfg *config.Config) (*template.Template, error) {
+	return parseAckTemplateFile(cfg, "acknowledgements.template", cfg.Ack.Template)
+}
+
+// parseAckTemplates reads the per-language templates
+// (acknowledgements.templates.<lang>), each checked as the default is.
+func parseAckTemplates(cfg *config.Config) (map[string]*template.Template, error) {
+	out := map[string]*template.Template{}
+	for lang, file := range cfg.Ack.Templates {
+		t, err := parseAckTemplateFile(cfg, "acknowledgements.templates."+lang, file)
+		if err != nil {
+			return nil, err
+		}
+		out[lang] = t
+	}
+	return out, nil
+}
+
+// ackTemplateFor is the template for an enquiry in lang: the language's
+// own when the desk has one, else def (acknowledgements.template or the
+// built-in English body).
+func ackTemplateFor(byLang map[string]*template.Template, def *template.Template, lang string) *template.Template {
+	if t, ok := byLang[lang]; ok && lang != "" {
+		return t
+	}
+	return def
+}
+
+// parseAckTemplateFile reads the template file (relative to the config;
+// "" is the built-in body) and checks it renders; key names it in errors.
+func parseAckTemplateFile(cfg *config.Config, key, file string) (*template.Template, error) {
 	text := DefaultAckTemplate
 	name := "acknowledgement"
-	if cfg.Ack.Template != "" {
-		path := cfg.Resolve(cfg.Ack.Template)
+	if file != "" {
+		path := cfg.Resolve(file)
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("acknowledgements.template: %w", err)
+			return nil, fmt.Errorf("%s: %w", key, err)
 		}
 		text, name = string(b), path
 	}
 	t, err := template.New(name).Option("missingkey=error").Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("acknowledgements.template: %w", err)
+		return nil, fmt.Errorf("%s: %w", key, err)
 	}
 	sample := AckData{Ref: "REF-2000-000001", Desk: "Desk", DeskAddress: "desk@example.org", Team: "the desk",
 		Name: "Jo", Subject: "Subject", Expected: "by 10:00 today", Due: time.Now(), Deadline: "16:00 today"}
 	if err := t.Execute(&bytes.Buffer{}, sample); err != nil {
-		return nil, fmt.Errorf("acknowledgements.template does not render: %w", err)
+		return nil, fmt.Errorf("%s does not render: %w", key, err)
 	}
 	return t, nil
 }
@@ -247,7 +277,7 @@ func (s *Service) acknowledge(ctx context.Context, ref, mkey string) error {
 	}
 	data.Deadline, data.DeadlinePassed = ackDeadline(e.Deadline, now, s.cfg.Location)
 	var body bytes.Buffer
-	if err := s.ackTmpl.Execute(&body, data); err != nil {
+	if err := ackTemplateFor(s.ackByLang, s.ackTmpl, e.Lang).Execute(&body, data); err != nil {
 		return fmt.Errorf("acknowledgement template: %w", err)
 	}
 	raw, mid, err := s.composer.Compose(Draft{

@@ -67,6 +67,9 @@ type Service struct {
 	outbox   *Outbox
 	composer *Composer
 	ackTmpl  *template.Template
+	// ackByLang are the acknowledgement templates per language
+	// (acknowledgements.templates.<lang>).
+	ackByLang map[string]*template.Template
 	// from is the header From (smtp.from); replyTo the desk address when
 	// it differs; envelopeFrom the SMTP MAIL FROM.
 	from, replyTo *mail.Address
@@ -112,6 +115,9 @@ func New(o Options) (*Service, error) {
 	}
 	s.composer = &Composer{DeskAddress: deskAddr}
 	if s.ackTmpl, err = parseAckTemplate(cfg); err != nil {
+		return nil, err
+	}
+	if s.ackByLang, err = parseAckTemplates(cfg); err != nil {
 		return nil, err
 	}
 	s.auths = o.Auth
