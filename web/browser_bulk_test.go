@@ -1,115 +1,54 @@
 package web_test
 
 import (
-	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/mediadesk/mediadesk/releases"
-	"github.com/mediadesk/mediadesk/store"
 )
 
-// TestBrowserBulkAnswer: a manager approves a line to take on the release
-// page; an officer ticks three enquiries about the release (from three
-// journalists) on the same page and sends the line; the SMTP sink gets
-// three replies, each In-Reply-To and References its own journalist's
-// message, and each enquiry records the reply and meets its clocks.
-func TestBrowserBulkAnswer(t *testing.T) {
-	k := startDesk(t)
-	const rel = "fcdo-2023-10-16-albania"
-	line := "The UK and Albania are working closely together to tackle illegal migration."
-	key := releases.LineKey(line)
-	ids := map[string]string{} // ref → Message-ID of the journalist's mail
-	var refs []string
-	for _, n := range []string{"one", "two", "three"} {
-		m := enquiryMail("Albania story "+n, "story-"+n)
-		m = strings.Replace(m, "Jo Reporter <jo@bbc.co.uk>", "Reporter "+n+" <"+n+"@bbc.co.uk>", 1)
-		k.deliver(m)
+// TestBrowserBulkClaim: on the queue x selects rows (as in Gmail) and
+// "Claim selected" takes them over together; a row's own Claim button
+// claims that one; neither reloads the page, and the rows show the new
+// officer.
+func TestBrowserBulkClaim(t *testing.T) {
+	k := startDeskWith(t, triageDesk, []string{"ann", "bob", "meg", "ada"})
+	b := openTab(t, k)
+	for i, s := range []string{"Bulk one", "Bulk two", "Bulk three"} {
+		k.deliver(enquiryMail(s, fmt.Sprintf("bulk-%d", i)))
+		k.refBySubject(s)
 	}
-	for _, n := range []string{"one", "two", "three"} {
-		ref := k.refBySubject("Albania story " + n)
-		eventually(t, ref+" linked to the release", func() bool { return k.enquiry(ref).Release == rel })
-		ids[ref] = "story-" + n + "@bbc.co.uk"
-		refs = append(refs, ref)
-	}
+	b.signIn("ann")
+	b.do("queue", chromedp.EmulateViewport(1440, 900), chromedp.Navigate(k.url+"/queues/open"), chromedp.WaitVisible(chromedp.ID("queue-table")))
+	b.waitFor("three rows with their checkboxes", `document.querySelectorAll('#queue-table tbody tr input.pick').length === 3`)
+	order := strings.Split(b.eval(`[...document.querySelectorAll('#queue-table tbody tr')].map(r => r.dataset.ref).join(' ')`), " ")
+	b.eval(`window.notReloaded = true; ''`)
 
-	meg := openTab(t, k)
-	meg.signIn("meg")
-	meg.do("approve the line", chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("line-states")),
-		chromedp.Click(chromedp.ID("approve-"+key)), chromedp.WaitVisible(chromedp.ID("line-history")))
-	if got := meg.eval(`document.querySelector('[data-line="` + key + `"]').dataset.state`); got != "approved" {
-		t.Fatalf("after approval the line is %q", got)
+	b.press('j')
+	b.press('x')
+	b.press('j')
+	b.press('x')
+	if got := b.eval(`[...document.querySelectorAll('input.pick')].filter(c => c.checked).map(c => c.closest('tr').dataset.ref).join(' ')`); got != order[0]+" "+order[1] {
+		t.Fatalf("x picked %q, want %s %s", got, order[0], order[1])
 	}
-
-	bob := openTab(t, k) // the duty officer: the enquiries are his
-	bob.signIn("bob")
-	bob.do("open the release", chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("bulk-form")))
-	if n := bob.eval(`String(document.querySelectorAll('#bulk-send input[name=line]').length)`); n != "1" {
-		t.Fatalf("the officer is offered %s lines, want only the approved one", n)
+	if got := b.eval(`(b => b.hidden ? 'hidden' : b.textContent)(document.getElementById('claim-selected'))`); got != "Claim selected (2)" {
+		t.Fatalf("the bulk button reads %q", got)
 	}
-	// At 390 px the page with its enquiries does not scroll sideways.
-	for _, tab := range []*browserTab{bob, meg} {
-		tab.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("story-open")))
-		if got := tab.eval(`String(document.documentElement.scrollWidth - document.documentElement.clientWidth)`); got != "0" {
-			t.Errorf("the release page scrolls sideways at 390 px by %s px", got)
-		}
-		tab.do("wide", chromedp.EmulateViewport(1440, 900), chromedp.Navigate(k.url+"/releases/"+rel), chromedp.WaitVisible(chromedp.ID("story-open")))
-	}
-	for _, ref := range refs {
-		bob.do("tick "+ref, chromedp.Click(chromedp.ID("pick-"+ref)))
-	}
-	bob.do("send", chromedp.Click(chromedp.ID("send-line-"+key)), chromedp.Click(chromedp.ID("bulk-submit")),
-		chromedp.WaitVisible(chromedp.ID("line-history")))
-	if flash := bob.eval(`(document.querySelector('.flash') || {}).textContent || ''`); !strings.Contains(flash, "Replies queued") {
-		t.Errorf("flash after sending: %q", flash)
-	}
-
-	var replies []string
-	eventually(t, "three replies at the SMTP sink", func() bool {
-		replies = replies[:0]
-		for _, m := range k.sink.Messages() {
-			if m.Parsed != nil && strings.Contains(m.Parsed.Text, line) {
-				replies = append(replies, m.Parsed.Subject)
-			}
-		}
-		return len(replies) >= 3
+	b.do("claim selected", chromedp.Click(chromedp.ID("claim-selected")))
+	eventually(t, "both claimed", func() bool {
+		return k.enquiry(order[0]).Officer == "ann" && k.enquiry(order[1]).Officer == "ann"
 	})
-	seen := map[string]bool{}
-	for _, m := range k.sink.Messages() {
-		p := m.Parsed
-		if p == nil || !strings.Contains(p.Text, line) {
-			continue
-		}
-		var ref string
-		for r := range ids {
-			if strings.Contains(p.Subject, r) {
-				ref = r
-			}
-		}
-		if ref == "" || seen[ref] || len(p.InReplyTo) != 1 || p.InReplyTo[0] != ids[ref] ||
-			len(p.References) == 0 || p.References[len(p.References)-1] != ids[ref] || !strings.Contains(p.Text, "Bob Officer") {
-			t.Errorf("reply %q to %v: In-Reply-To %v References %v", p.Subject, m.To, p.InReplyTo, p.References)
-		}
-		seen[ref] = true
+	b.waitFor("the rows show it", `[...document.querySelectorAll('#queue-table tbody tr')].filter(r => r.querySelector('td.officer').textContent === 'Ann Officer').length === 2 && document.getElementById('claim-selected').hidden`)
+	if e := k.enquiry(order[2]); e.Officer == "ann" {
+		t.Errorf("the unselected %s was claimed too", order[2])
 	}
-	if len(seen) != 3 {
-		t.Fatalf("replies for %v (%d mails)", seen, len(replies))
-	}
-	for _, ref := range refs {
-		eventually(t, ref+" records bob's reply", func() bool {
-			tl, err := k.st.Timeline(context.Background(), ref)
-			for _, ev := range tl {
-				if err == nil && ev.By == "bob" && strings.Contains(ev.Text, "reply sent to") {
-					return true
-				}
-			}
-			return false
-		})
-		e := k.enquiry(ref)
-		if e.Clocks[store.ClockFirstResponse].Met.IsZero() {
-			t.Errorf("%s: first response not met: %+v", ref, e.Clocks)
-		}
+
+	// The third row's own button.
+	b.do("row claim", chromedp.Click(chromedp.CSS(`tr[data-ref="`+order[2]+`"] button.row-claim`)))
+	eventually(t, "the row's button claims", func() bool { return k.enquiry(order[2]).Officer == "ann" })
+	b.waitFor("its row shows it", `document.querySelector('tr[data-ref="`+order[2]+`"] td.officer').textContent === 'Ann Officer'`)
+	if got := b.eval(`String(window.notReloaded === true)`); got != "true" {
+		t.Error("the page reloaded")
 	}
 }

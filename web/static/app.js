@@ -199,6 +199,7 @@
   function patchQueue(fresh) {
     var old = document.getElementById('queue');
     if (!old) { return; }
+    decorate(fresh);
     var scrollY = window.scrollY;
     var active = document.activeElement;
     var activeRow = active && active.closest ? active.closest('#queue-table tbody tr') : null;
@@ -318,6 +319,118 @@
       });
     }).catch(function () { flashText('Not claimed: the desk did not answer.', true); });
   }
+  // ---- Row actions and bulk claim (progressive: added by script). ----
+  // Each row gets a checkbox (x toggles the current row's, as in Gmail)
+  // and a Claim button; "Claim selected" claims the picked rows one by
+  // one through the same form action, without reloading the page.
+  var picked = {};
+  function decorate(root) {
+    var t = root.querySelector ? root.querySelector('#queue-table') : null;
+    if (!t) { return; }
+    var me = document.getElementById('me');
+    var meId = me ? me.getAttribute('data-user') : '';
+    Array.prototype.forEach.call(t.tBodies[0].rows, function (r) {
+      var ref = r.getAttribute('data-ref');
+      var cell = r.querySelector('td.ref');
+      if (!cell || cell.querySelector('input.pick')) { return; }
+      var cb = document.createElement('input');
+      cb.type = 'checkbox';
+      cb.className = 'pick';
+      cb.setAttribute('aria-label', 'Select ' + ref);
+      if (picked[ref]) { cb.setAttribute('checked', ''); }
+      cell.insertBefore(cb, cell.firstChild);
+      cell.insertBefore(document.createTextNode(' '), cb.nextSibling);
+      if (r.getAttribute('data-officer') !== meId && r.getAttribute('data-status') !== 'resolved') {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'row-claim link';
+        b.textContent = r.getAttribute('data-officer') ? 'Take over' : 'Claim';
+        b.setAttribute('aria-label', b.textContent + ' ' + ref);
+        cell.appendChild(document.createTextNode(' '));
+        cell.appendChild(b);
+      }
+    });
+  }
+  var bulk = null;
+  function pickedRefs() {
+    return Object.keys(picked).filter(function (ref) { return picked[ref] && rowByRef(ref); });
+  }
+  function showBulk() {
+    if (!bulk) { return; }
+    var n = pickedRefs().length;
+    bulk.hidden = n === 0;
+    bulk.textContent = 'Claim selected (' + n + ')';
+  }
+  function pick(row, on) {
+    var ref = row.getAttribute('data-ref');
+    picked[ref] = on;
+    var cb = row.querySelector('input.pick');
+    if (cb) { cb.checked = on; if (on) { cb.setAttribute('checked', ''); } else { cb.removeAttribute('checked'); } }
+    showBulk();
+  }
+  // postClaim claims row's enquiry; it resolves to true when claimed.
+  function postClaim(row) {
+    var ref = row.getAttribute('data-ref');
+    var me = document.getElementById('me');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var form = new URLSearchParams();
+    form.set('csrf', token ? token.getAttribute('content') : '');
+    form.set('expect', row.getAttribute('data-officer') || '');
+    return fetch('/enquiries/' + encodeURIComponent(ref) + '/claim', {
+      method: 'POST', credentials: 'same-origin', redirect: 'manual', body: form,
+      headers: { 'X-CSRF-Token': token ? token.getAttribute('content') : '' }
+    }).then(function (r) {
+      if (r.type === 'opaqueredirect' || r.ok && r.redirected) {
+        if (me) { row.setAttribute('data-officer', me.getAttribute('data-user')); row.setAttribute('data-officer-name', me.textContent); }
+        var cell = row.querySelector('td.officer');
+        if (cell && me) { cell.textContent = me.textContent; }
+        var b = row.querySelector('button.row-claim');
+        if (b) { b.remove(); }
+        return true;
+      }
+      return false;
+    }).catch(function () { return false; });
+  }
+  function claimPicked() {
+    var refs = pickedRefs();
+    var theirs = refs.filter(function (ref) { return rowByRef(ref).getAttribute('data-officer'); });
+    if (theirs.length && !window.confirm('Take over ' + theirs.join(', ') + ' from ' + (theirs.length === 1 ? 'its officer' : 'their officers') + '?')) { return; }
+    var ok = [], failed = [];
+    refs.reduce(function (p, ref) {
+      return p.then(function () {
+        var row = rowByRef(ref);
+        return row ? postClaim(row).then(function (done) { (done ? ok : failed).push(ref); if (done) { pick(row, false); } }) : null;
+      });
+    }, Promise.resolve()).then(function () {
+      var msg = ok.length ? 'You claimed ' + ok.join(', ') + '.' : '';
+      if (failed.length) { msg += (msg ? ' ' : '') + 'Not claimed (someone else has them or they changed): ' + failed.join(', ') + '.'; }
+      announce(msg);
+      flashText(msg, failed.length > 0);
+      showBulk();
+      refreshSoon();
+    });
+  }
+  if (document.getElementById('queue-table') || document.getElementById('queue')) {
+    decorate(document);
+    var tools = document.querySelector('.queue-tools');
+    if (tools) {
+      bulk = document.createElement('button');
+      bulk.type = 'button';
+      bulk.id = 'claim-selected';
+      bulk.hidden = true;
+      tools.appendChild(bulk);
+      bulk.addEventListener('click', claimPicked);
+    }
+    document.addEventListener('change', function (ev) {
+      var t = ev.target;
+      if (t && t.classList && t.classList.contains('pick')) { var row = t.closest('tr[data-ref]'); if (row) { pick(row, t.checked); } }
+    });
+    document.addEventListener('click', function (ev) {
+      var b = ev.target && ev.target.closest ? ev.target.closest('button.row-claim') : null;
+      if (b) { var row = b.closest('tr[data-ref]'); if (row) { select(row, true); claimRow(row); } }
+    });
+  }
+
   function flashText(text, error) {
     var main = document.getElementById('main');
     var f = document.getElementById('flash');
@@ -432,6 +545,7 @@
       case 'o': case 'Enter': if (row) { openRow(row); return true; } return false;
       case '/': if (filter) { filter.focus(); filter.select(); return true; } return false;
       case 'c': if (row) { claimRow(row); return true; } return false;
+      case 'x': if (row) { pick(row, !picked[row.getAttribute('data-ref')]); announce((picked[row.getAttribute('data-ref')] ? 'Selected ' : 'Unselected ') + row.getAttribute('data-ref') + '.'); return true; } return false;
       case 'h': if (row) { openRow(row, '#do-holding'); return true; } return false;
       case 'r': if (row) { openRow(row, '#do-reply'); return true; } return false;
       case 'e': if (row) { openRow(row, '#do-resolve'); return true; } return false;
