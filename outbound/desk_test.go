@@ -19,6 +19,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -336,6 +337,21 @@ func TestLinesToTake(t *testing.T) {
 		t.Skipf("routing did not link the release (%q); nothing to take lines from", e.Release)
 	}
 	svc := k.d.Outbound()
+	// Draft lines are not sent: the reply is refused until a manager
+	// approved them, and then carries them.
+	if _, err := svc.Reply(k.ctx, ref, outbound.ReplyRequest{Body: "Thanks Jo.", Kind: "substantive", By: "ann", UseLinesToTake: true}); !errors.Is(err, outbound.ErrBadRequest) {
+		t.Fatalf("reply with draft lines: %v, want a bad request", err)
+	}
+	rels := releases.NewStore(k.rdb, k.cfg.Redis.KeyPrefix)
+	rel, _, err := rels.Get(k.ctx, "test-2023-10-16-albania")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range rel.LinesToTake {
+		if _, err := rels.ApproveLine(k.ctx, rel.ID, releases.LineKey(l), "meg", time.Now(), time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := svc.Reply(k.ctx, ref, outbound.ReplyRequest{Body: "Thanks Jo.", Kind: "substantive", By: "ann", UseLinesToTake: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mediadesk/mediadesk/outbound"
+	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -189,8 +190,20 @@ func TestLinesToTake(t *testing.T) {
 	ref := f.plain("Lines", "ann")
 	ann := f.client().loginAs("ann")
 	page := ann.get("/enquiries/" + ref).Body.String()
-	if textOf(page, "lines-to-take") == "" || !strings.Contains(page, `id="insert-lines"`) {
-		t.Fatal("the enquiry page shows no lines to take")
+	if textOf(page, "lines-to-take") != "" || strings.Contains(page, `id="insert-lines"`) {
+		t.Fatal("the enquiry page offers draft lines to take")
+	}
+	approve := func(text string) {
+		t.Helper()
+		if _, err := f.srv.releases.ApproveLine(f.ctx, "fcdo-2023-10-16-albania", releases.LineKey(text), "meg", f.clock.Now(), f.clock.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	approve("The UK and Albania work closely together.")
+	page = ann.get("/enquiries/" + ref).Body.String()
+	if got := textOf(page, "lines-to-take"); !strings.Contains(got, "work closely together") || strings.Contains(got, "operational matters") ||
+		!strings.Contains(page, `id="insert-lines"`) {
+		t.Fatalf("the enquiry page offers %q, want only the approved line", got)
 	}
 	if rec := ann.post("/releases/fcdo-2023-10-16-albania/lines", url.Values{"lines": {"Mine."}}); rec.Code != http.StatusForbidden {
 		t.Fatalf("officer edits lines: %d", rec.Code)
@@ -204,6 +217,7 @@ func TestLinesToTake(t *testing.T) {
 	if len(rel.LinesToTake) != 2 || rel.LinesToTake[0] != "First line." || rel.LinesToTake[1] != "Second <script>line</script>." {
 		t.Fatalf("stored %q", rel.LinesToTake)
 	}
+	approve("Second <script>line</script>.")
 	page = ann.get("/enquiries/" + ref).Body.String()
 	checkSafe(t, "enquiry with lines", page)
 	if got := textOf(page, "lines-to-take"); !strings.Contains(got, "Second <script>line</script>.") {

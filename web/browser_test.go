@@ -320,6 +320,7 @@ JVBERi0K
 func TestBrowserOfficerWorkflow(t *testing.T) {
 	ctx := browserContext(t)
 	k := startDesk(t)
+	k.approveLines("meg") // lines are offered once a manager approved them
 	now := time.Now().Format(time.RFC1123Z)
 	k.deliver(fmt.Sprintf(plainEnquiry, now))
 	k.deliver(fmt.Sprintf(hostileEnquiry, now))

@@ -195,6 +195,10 @@ func (s *Server) showEnquiry(w http.ResponseWriter, r *http.Request, status int,
 		if rel, ok, err := s.releases.Get(ctx, e.Release); err != nil {
 			s.log.Warn("read release", "release", e.Release, "err", err)
 		} else if ok {
+			// Only approved, unexpired lines are offered (releases/linestate.go).
+			if rel.LinesToTake, err = s.releases.SendableLines(ctx, rel.ID, s.clock.Now()); err != nil {
+				s.log.Warn("read line states", "release", e.Release, "err", err)
+			}
 			d.Release = &rel
 		}
 	}

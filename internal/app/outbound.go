@@ -17,17 +17,10 @@ func (d *Desk) setupOutbound(ctx context.Context, g *generation) error {
 	svc, err := outbound.New(outbound.Options{
 		Config: cfg, Store: d.Store, Logger: d.log.With("component", "outbound"),
 		Clock: d.opts.Clock, Secret: d.opts.Secret, Outbox: outbound.OutboxOptions{ClaimAfter: d.opts.OutboxClaimAfter}, Auth: d.auths,
+		// Only lines a manager approved, and not yet expired, go out
+		// (releases/linestate.go).
 		LinesToTake: func(ctx context.Context, id string) ([]string, error) {
-			r, ok, err := relStore.Get(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				if r, ok = g.router.Catalogue().Release(id); !ok {
-					return nil, nil
-				}
-			}
-			return r.LinesToTake, nil
+			return relStore.SendableLines(ctx, id, d.opts.Clock.Now())
 		},
 	})
 	if err != nil {

@@ -185,6 +185,11 @@ func Run(ctx context.Context, o Options) error {
 	case err := <-runErr:
 		return err
 	}
+	if n, err := approveDemoLines(ctx, rdb, cfg, time.Now()); err != nil {
+		o.Logger.Warn("demo: lines to take not approved", "err", err)
+	} else {
+		o.Logger.Info("demo: lines to take approved", "lines", n, "by", cfg.Escalation.Manager)
+	}
 	banner(o.Out, desk.HTTPAddr(), mr.URL, cfgPath, shared, loginLine(cfg, password))
 	if a := desk.OpsAddr(); a != "" {
 		fmt.Fprintf(o.Out, "  Metrics and probes http://%s/metrics  /healthz  /readyz   (no sign-in; edit %s and reload from /admin)\n\n", a, cfgPath)
