@@ -169,13 +169,14 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 	}
 	var b strings.Builder
 	last := 0
+	signal := false
 	verbatim := func(from, to int) {
 		for from < to {
 			if de, dr := europeanDate(text, from, to); de > 0 {
 				o := b.Len()
 				b.WriteString(dr)
 				spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: de})
-				from, changed = de, true
+				from, changed, signal = de, true, true
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[from:])
@@ -219,6 +220,9 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		n, repl := ft.match(text, ws, k)
 		if n == 0 {
 			continue
+		}
+		if repl != "" && (n > 1 || vocab[w.fold].w == "") {
+			signal = true // a word of another language that says something
 		}
 		if repl == "h" {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
@@ -316,7 +320,9 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		}
 		k += n - 1
 	}
-	if !changed && !hasArabicDigits(text) {
+	if !signal {
+		// English with a word another language spells alike ("a", "do"):
+		// the English reading stands
 		return text, nil, false
 	}
 	verbatim(last, len(text))
