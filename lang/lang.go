@@ -3,7 +3,9 @@
 // full and abbreviated), number words and the deadline reader's cue words.
 // The files are read once, at start-up, and shared: mailparse reads header
 // dates with the calendar names of every language, the deadline reader and
-// the linker's date anchors with those of English; the linker drops the
+// the linker's date anchors with those of English (the deadline reader reads
+// other languages through their deadline.aliases and deadline.phrases, see
+// below); the linker drops the
 // stopwords of every language (and English calendar names). Adding a
 // language is adding a file; a file states only what it knows (a section
 // left out is empty), so German can bring its month names before its cue
