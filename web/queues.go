@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/mediadesk/mediadesk/sla"
@@ -209,10 +210,31 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	d.Rows = filterLang(d.Rows, r.URL.Query().Get("lang"))
 	p := &page{Title: d.Queue.Label, Nav: "queues", Live: "queue", Data: d}
 	if r.URL.Query().Get("partial") == "1" {
 		s.renderTemplate(w, r, http.StatusOK, "queue", "queue-fragment", p)
 		return
 	}
 	s.render(w, r, http.StatusOK, "queue", p)
+}
+
+// filterLang keeps the rows of enquiries in lang (?lang=de: the language
+// routing told, ISO 639-1; "none" the enquiries of unknown language); ""
+// keeps all. The tabs' counts stay the whole queue's.
+func filterLang(rows []row, lang string) []row {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if lang == "" {
+		return rows
+	}
+	if lang == "none" {
+		lang = ""
+	}
+	out := rows[:0:0]
+	for _, r := range rows {
+		if r.E.Lang == lang {
+			out = append(out, r)
+		}
+	}
+	return out
 }
