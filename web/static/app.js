@@ -346,8 +346,9 @@
         b.className = 'row-claim link';
         b.textContent = r.getAttribute('data-officer') ? 'Take over' : 'Claim';
         b.setAttribute('aria-label', b.textContent + ' ' + ref);
-        cell.appendChild(document.createTextNode(' '));
-        cell.appendChild(b);
+        var oc = r.querySelector('td.officer') || cell;
+        oc.appendChild(document.createTextNode(' '));
+        oc.appendChild(b);
       }
     });
   }
