@@ -180,3 +180,29 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		langs.Detect(texts[i%len(texts)])
 	}
 }
+
+// TestPlainEnglish: the shortcut before the detector says yes only to
+// unmistakable English; ASCII-only text in a language close to English
+// (Dutch, German without umlauts, Albanian or Serbian without diacritics)
+// goes to the detector.
+func TestPlainEnglish(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Hi, could you tell me whether the Foreign Secretary will be at the summit and what the UK position is?", true},
+		{"Morning and happy new year, Re the round-up of government action to stop the boats: it says that", true},
+		{"Thanks, that's all sorted - we used the line. Separately, is the minister going to New York with the team?", true},
+		{"Goedemorgen, wij hebben een vraag over het bezoek van de minister aan Albanie. Is het waar dat de", false},
+		{"Guten Morgen, ich habe eine Frage zu dem Besuch des Ministers in Albanien. Ist es wahr, dass die", false},
+		{"Pershendetje, jemi duke pergatitur nje reportazh per lajmet e ores mbi vizitën e ministrit", false},
+		{"Postovani, molim vas za izjavu o sastanku premijera u Tirani. Da li je tacno da je ministar", false},
+		{"Bonjour, je suis correspondante du Monde a Londres. Concernant l'entretien telephonique de cet", false},
+		{"Could you tell me what the UK's position is on Kosovë?", false}, // a letter beyond ASCII: the detector decides
+		{"the and you", false}, // too short to be sure
+	} {
+		if got := plainEnglish(c.text); got != c.want {
+			t.Errorf("plainEnglish(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
