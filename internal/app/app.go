@@ -500,14 +500,5 @@ func (d *Desk) serveHTTP(ctx context.Context) error {
 	close(d.ready)
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	d.log.Info("HTTP listening", "addr", d.httpAddr)
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return ops.ServeUntil(ctx, srv, ln, 5*time.Second)
 }

@@ -121,9 +121,15 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 30 * time.Second, IdleTimeout: time.Minute}
 	log.Info("operations listener (metrics, health)", "addr", ln.Addr().String())
+	return ServeUntil(ctx, srv, ln, 2*time.Second)
+}
+
+// ServeUntil serves srv on ln until ctx ends, then shuts it down, giving
+// requests in flight up to grace to finish. A closed server is no error.
+func ServeUntil(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
 	go func() {
 		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
