@@ -62,9 +62,11 @@ func TestBrowserStoryAnswer(t *testing.T) {
 	for _, ref := range refs {
 		bob.do("tick "+ref, chromedp.Click(chromedp.ID("pick-"+ref)))
 	}
-	bob.do("send", chromedp.Click(chromedp.ID("send-line-"+key)), chromedp.Click(chromedp.ID("bulk-submit")),
-		chromedp.WaitVisible(chromedp.ID("line-history")))
-	if flash := bob.eval(`(document.querySelector('.flash') || {}).textContent || ''`); !strings.Contains(flash, "Replies queued") {
+	bob.do("send", chromedp.Click(chromedp.ID("send-line-"+key)), chromedp.Click(chromedp.ID("bulk-submit")))
+	// The page before the post has the same panels: wait for the answer's
+	// flash itself, not for an element both pages show.
+	bob.waitFor("the flash after sending", `!!document.querySelector('.flash')`)
+	if flash := bob.eval(`document.querySelector('.flash').textContent`); !strings.Contains(flash, "Replies queued") {
 		t.Errorf("flash after sending: %q", flash)
 	}
 
