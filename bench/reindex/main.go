@@ -196,37 +196,7 @@ func writeConfig(dir string, im *servers.IMAP) (string, *config.Config, error) {
 		}
 	}
 	abs, _ := filepath.Abs(relFile)
-	conf := fmt.Sprintf(`desk: {name: Bench Desk, timezone: Europe/London, reference_prefix: BENCH, address: desk@bench.example}
-mailboxes:
-  - {id: bench, address: %q, security: none, username: %q, password_env: BENCH_IMAP_PASSWORD, folders: [INBOX], sent_folder: Sent}
-redis: {url_env: BENCH_REDIS_URL}
-smtp: {address: "127.0.0.1:1", security: none, from: "Bench <desk@bench.example>"}
-acknowledgements: {enabled: false}
-ingest: {sender_limit: 1000000}
-alerts: {email: false}
-reports: {digest_schedule: "off"}
-releases: {sources: [{file: %q}]}
-topics:
-  - {id: migration, keywords: [small boats, migrants, asylum, returns, smugglers]}
-  - {id: europe, keywords: [Albania, Kosovo, Serbia, Western Balkans]}
-  - {id: middle-east, keywords: [Israel, Gaza, Iran, Houthi, Red Sea]}
-  - {id: consular, keywords: [British nationals, evacuation, consular]}
-  - {id: security, keywords: [NATO, troops, sanctions, Royal Navy]}
-  - {id: general, fallback: true}
-officers:
-  - {id: a, name: A, email: a@bench.example, role: officer, topics: ["*"]}
-  - {id: b, name: B, email: b@bench.example, role: officer, topics: ["*"]}
-  - {id: m, name: M, email: m@bench.example, role: manager, topics: ["*"]}
-rota:
-  - {name: All day, topics: ["*"], officers: [a, b], start: "0 0 * * *", duration: 24h}
-escalation: {manager: m, after_breach: 30m}
-sla:
-  policies: [{id: standard, acknowledge: 15m, first_response: 2h, resolution: 24h}]
-  deadline_margin: 15m
-  warn_before: 15m
-outlets:
-  - {domain: bbc.co.uk, name: BBC, tier: broadcast}
-`, im.Addr, im.Username, abs)
+	conf := mailgen.BenchDesk(im.Addr, im.Username, abs)
 	path := filepath.Join(dir, "desk.yaml")
 	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
 		return "", nil, err
