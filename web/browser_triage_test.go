@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -312,11 +313,24 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	if got := b.eval(`document.getElementById('ref').textContent`); got != order[2] {
 		t.Fatalf("Enter opened %q, want %q", got, order[2])
 	}
-	// k and j on an enquiry go to the previous and next of the queue.
-	b.press('k')
-	b.waitFor("k: the previous enquiry", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+order[1]+`'`)
-	b.press('j')
-	b.waitFor("j: the next enquiry", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+order[2]+`' && !!document.getElementById('claim')`)
+	// k and j on an enquiry go to the previous and next of the queue, in
+	// the order the queue page showed (the live update added a fourth
+	// enquiry, which may sort anywhere).
+	seq := strings.Fields(b.eval(`sessionStorage.getItem('mediadesk.order') || ''`))
+	i := slices.Index(seq, order[2])
+	if i < 0 || len(seq) < 2 {
+		t.Fatalf("the remembered queue order %q lacks %s", seq, order[2])
+	}
+	away, back, other := 'k', 'j', ""
+	if i > 0 {
+		other = seq[i-1]
+	} else {
+		away, back, other = 'j', 'k', seq[i+1]
+	}
+	b.press(away)
+	b.waitFor(string(away)+": the neighbouring enquiry", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+other+`'`)
+	b.press(back)
+	b.waitFor(string(back)+": back again", `!!document.getElementById('ref') && document.getElementById('ref').textContent === '`+order[2]+`' && !!document.getElementById('claim')`)
 	b.press('c')
 	b.waitFor("c claims", `!!document.getElementById('officer') && document.getElementById('officer').textContent === 'Ann Officer' && !!document.getElementById('reply-body')`)
 	if e := k.enquiry(order[2]); e.Officer != "ann" {
