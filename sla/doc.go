@@ -53,7 +53,7 @@
 //     escalation.after_breach; meeting the clock removes it;
 //   - an event clock.warned / clock.breached / clock.escalated on P events
 //     with clock, due, at, recorded, notify, notice and the clock.met dims
-//     (topic, officer, tier, release, created, outlet, policy);
+//     (topic, officer, tier, release, created, outlet, policy, channel, lang);
 //   - a timeline entry {"at","type":"clock.<transition>","by":"system",
 //     "text","data":{clock,due,at,notify}};
 //   - the notice, in the durable notice queue (below).
@@ -100,8 +100,10 @@
 //
 // Layout, per desk-local day YYYYMMDD:
 //
-//	P sla:r:<day>    hash: cube cells "<topic>.<officer>.<tier>.<release>.<hours>"
-//	                 and outlet cells "u<outlet>.<hours>" (dimension ids, hours 1|0)
+//	P sla:r:<day>    hash: cube cells "<topic>.<officer>.<tier>.<release>.<hours>.<channel>.<language>"
+//	                 and outlet cells "u<outlet>.<hours>" (dimension ids, hours 1|0);
+//	                 cube cells written before channel and language were rolled
+//	                 up have five parts and read as email, language not told
 //	                 → packed counters "n:3,am:2,al:1,ab:1,a4:2,a17:1,at:1260,..."
 //	P sla:brl:<day>  list "<ref>|<clock letter>" of the day's breached clocks (drill-down)
 //	P sla:dims       hash "<kind>:<value>" → id and "#<id>" → "<kind>:<value>"
@@ -126,8 +128,8 @@
 //
 // Reporter.Report reads one hash per day of the period (never the
 // enquiries), aggregates the cells that match the filter by the grouping
-// (topic, officer, outlet, tier, release, day, hours), and adds the live
-// open and overdue counts of the period's enquiries (from idx:open) and
+// (topic, officer, outlet, tier, release, channel, language, day, hours),
+// and adds the live open and overdue counts of the period's enquiries (from idx:open) and
 // the most recent breaches with their enquiries. Outlet names live in
 // their own cells, so an outlet grouping or filter combines only with the
 // day and hours. Reporter.Export writes every enquiry of a period, with

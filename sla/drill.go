@@ -14,12 +14,13 @@ import (
 type Drill struct {
 	Clock   string
 	Outcome string
-	// Empty names a dimension (topic, officer, outlet, tier or release)
-	// that must be empty: the "(unassigned)" or "(no release)" row.
+	// Empty names a dimension (topic, officer, outlet, tier, release or
+	// language) that must be empty: the "(unassigned)", "(no release)" or
+	// "(not detected)" row.
 	Empty string
 }
 
-var drillEmpty = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease}
+var drillEmpty = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease, ByLanguage}
 
 // DrillOutcomes are the valid Drill.Outcome values (besides "").
 var DrillOutcomes = []string{"met", "late", "breached"}
@@ -41,7 +42,8 @@ func (d Drill) check() error {
 }
 
 func (d Drill) match(x *ExportEnquiry) bool {
-	if v, ok := map[string]string{ByTopic: x.Topic, ByOfficer: x.Officer, ByOutlet: x.Outlet, ByTier: x.Tier, ByRelease: x.Release}[d.Empty]; ok && v != "" {
+	if v, ok := map[string]string{ByTopic: x.Topic, ByOfficer: x.Officer, ByOutlet: x.Outlet, ByTier: x.Tier, ByRelease: x.Release,
+		ByLanguage: x.Lang}[d.Empty]; ok && v != "" {
 		return false
 	}
 	if d.Clock == "" {
@@ -92,7 +94,7 @@ func (r *Reporter) Enquiries(ctx context.Context, q Query, d Drill, limit int) (
 				continue
 			}
 			x := r.exportOf(e, nil, loc)
-			if !q.Filter.match(Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release, InHours: x.InHours}) || !d.match(x) {
+			if !q.Filter.match(x.dims()) || !d.match(x) {
 				continue
 			}
 			n++

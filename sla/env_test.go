@@ -93,6 +93,8 @@ type open struct {
 	Topic    string
 	Officer  string
 	Release  string
+	Channel  string // "" (mail from a mailbox), "phone" or "email"
+	Lang     string
 	Deadline time.Time
 	At       time.Time // received (default: the clock's now)
 }
@@ -119,7 +121,7 @@ func (e *env) incoming(o open) store.Incoming {
 		Received: at, Size: 100, Msg: m,
 		New: &store.NewEnquiry{
 			Outlet: o.Outlet, OutletTier: o.Tier, Topic: o.Topic, Officer: o.Officer, Release: o.Release,
-			Deadline: o.Deadline, Policy: plan.Policy,
+			Channel: o.Channel, Lang: o.Lang, Deadline: o.Deadline, Policy: plan.Policy,
 			PolicyAck: pol.Acknowledge, PolicyFRT: pol.FirstResponse, PolicyRes: pol.Resolution,
 			AcknowledgeDue: plan.AcknowledgeDue, FirstResponseDue: plan.FirstResponseDue, ResolutionDue: plan.ResolutionDue,
 		},

@@ -55,6 +55,15 @@ type ExportEnquiry struct {
 	// Channel is how the enquiry came: "email" (a watched mailbox), or
 	// "phone" (or "email") for one logged on the dashboard.
 	Channel string `json:"channel"`
+	// Lang is the language the journalist wrote in (ISO 639-1; absent
+	// when routing could not tell).
+	Lang string `json:"lang,omitempty"`
+}
+
+// dims are the export's reporting dimensions, for report filters.
+func (x *ExportEnquiry) dims() Dims {
+	return Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release,
+		Channel: x.Channel, Lang: x.Lang, InHours: x.InHours}
 }
 
 // ExportOptions shape an export.
@@ -120,7 +129,7 @@ func (r *Reporter) ExportTo(ctx context.Context, q Query, opt ExportOptions, w i
 		}
 		for _, rec := range recs {
 			x := r.exportOf(rec.Enquiry, rec.Timeline, loc)
-			if !q.Filter.match(Dims{Topic: x.Topic, Officer: x.Officer, Tier: x.Tier, Outlet: x.Outlet, Release: x.Release, InHours: x.InHours}) {
+			if !q.Filter.match(x.dims()) {
 				continue
 			}
 			if cw != nil {
@@ -156,9 +165,7 @@ func (r *Reporter) exportOf(e *store.Enquiry, tl []store.Event, loc *time.Locati
 		Outlet: e.Outlet, Tier: e.OutletTier, Topic: e.Topic, Release: e.Release, Officer: e.Officer,
 		Shift: e.Shift, Policy: e.Policy, Deadline: inLoc(e.Deadline, loc), DeadlinePhrase: e.DeadlinePhrase,
 		Parent: e.Parent, Messages: e.Messages, Clocks: map[string]ExportClock{}, Timeline: []store.Event{},
-	}
-	if x.Channel = e.Channel; x.Channel == "" {
-		x.Channel = "email"
+		Channel: ChannelOf(e.Channel), Lang: e.Lang,
 	}
 	x.InHours = r.hours.In(x.Created)
 	for _, c := range ReportClocks {
@@ -193,7 +200,7 @@ func exportHeader() []string {
 			h = append(h, ClockColumn(c)+"_"+f)
 		}
 	}
-	return append(h, "timeline", "channel", "timezone")
+	return append(h, "timeline", "channel", "lang", "timezone")
 }
 
 // CSV time layouts: the offset always written; Excel's own form.
@@ -235,5 +242,5 @@ func exportRecord(x *ExportEnquiry, loc *time.Location, excel bool) []string {
 		}
 		fmt.Fprintf(&tl, "%s %s %s: %s", ts(ev.At), ev.Type, dash(ev.By), oneLine(ev.Text))
 	}
-	return append(rec, safeCell(tl.String()), x.Channel, loc.String())
+	return append(rec, safeCell(tl.String()), x.Channel, x.Lang, loc.String())
 }

@@ -8,13 +8,15 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // QueryFromValues reads a report query from URL parameters: from, to
 // (YYYY-MM-DD, desk time; default the last 7 days to today), by, breaches
 // (default 50; -1 all), and the filters topic, officer, tier, outlet,
-// release, hours (in|out).
+// release, hours (in|out), channel (email|phone) and lang (an ISO 639-1
+// code, or none for enquiries whose language was not told).
 func QueryFromValues(v url.Values, loc *time.Location, now time.Time) (Query, error) {
 	q := Query{By: v.Get("by"), Breaches: 50}
 	today := StartOfDay(now, loc)
@@ -42,9 +44,16 @@ func QueryFromValues(v url.Values, loc *time.Location, now time.Time) (Query, er
 		return q, fmt.Errorf("by: %q is not one of %v", q.By, Groupings)
 	}
 	q.Filter = Filter{Topic: v.Get("topic"), Officer: v.Get("officer"), Tier: v.Get("tier"), Outlet: v.Get("outlet"),
-		Release: v.Get("release"), Hours: v.Get("hours")}
+		Release: v.Get("release"), Hours: v.Get("hours"), Channel: strings.ToLower(strings.TrimSpace(v.Get("channel"))),
+		Lang: strings.ToLower(strings.TrimSpace(v.Get("lang")))}
 	if h := q.Filter.Hours; h != "" && h != "in" && h != "out" {
 		return q, fmt.Errorf("hours: %q is not in or out", h)
+	}
+	if c := q.Filter.Channel; c != "" && c != "email" && c != "phone" {
+		return q, fmt.Errorf("channel: %q is not email or phone", c)
+	}
+	if l := q.Filter.Lang; l != "" && l != LangNone && !validLangCode(l) {
+		return q, fmt.Errorf("lang: %q is not a language code (ISO 639-1, such as de) or none", l)
 	}
 	if q.To.Before(q.From) {
 		return q, errors.New("to is before from")
@@ -202,4 +211,17 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// validLangCode: two or three lower-case letters (what routing stores).
+func validLangCode(l string) bool {
+	if len(l) < 2 || len(l) > 3 {
+		return false
+	}
+	for _, c := range l {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -28,10 +28,15 @@ const (
 	ByRelease = "release"
 	ByDay     = "day"
 	ByHours   = "hours"
+	// ByChannel groups by how the enquiry came: email or phone.
+	ByChannel = "channel"
+	// ByLanguage groups by the language the journalist wrote in (the
+	// filter is lang, as on the queue and in search).
+	ByLanguage = "language"
 )
 
 // Groupings lists the valid Query.By values (besides "").
-var Groupings = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease, ByDay, ByHours}
+var Groupings = []string{ByTopic, ByOfficer, ByOutlet, ByTier, ByRelease, ByChannel, ByLanguage, ByDay, ByHours}
 
 // ReportClocks are the clocks a report covers, in order.
 var ReportClocks = []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse, store.ClockResolution}
@@ -41,7 +46,9 @@ var ReportClocks = []string{store.ClockAcknowledge, store.ClockFirstResponse, st
 var ErrBadQuery = errors.New("bad report query")
 
 // Filter narrows a report to enquiries with these dimension values (""
-// matches everything; Hours is "in" or "out").
+// matches everything; Hours is "in" or "out"; Channel "email" or "phone";
+// Lang an ISO 639-1 code, or LangNone for enquiries whose language was
+// not told).
 type Filter struct {
 	Topic   string `json:"topic,omitempty"`
 	Officer string `json:"officer,omitempty"`
@@ -49,7 +56,13 @@ type Filter struct {
 	Outlet  string `json:"outlet,omitempty"`
 	Release string `json:"release,omitempty"`
 	Hours   string `json:"hours,omitempty"`
+	Channel string `json:"channel,omitempty"`
+	Lang    string `json:"lang,omitempty"`
 }
+
+// LangNone as Filter.Lang selects the enquiries whose language was not
+// told (as ?lang=none does on the queue).
+const LangNone = "none"
 
 func (f Filter) empty() bool { return f == Filter{} }
 
@@ -57,7 +70,9 @@ func (f Filter) match(d Dims) bool {
 	return (f.Topic == "" || f.Topic == d.Topic) && (f.Officer == "" || f.Officer == d.Officer) &&
 		(f.Tier == "" || f.Tier == d.Tier) && (f.Outlet == "" || f.Outlet == d.Outlet) &&
 		(f.Release == "" || f.Release == d.Release) &&
-		(f.Hours == "" || (f.Hours == "in") == d.InHours)
+		(f.Hours == "" || (f.Hours == "in") == d.InHours) &&
+		(f.Channel == "" || ChannelOf(f.Channel) == ChannelOf(d.Channel)) &&
+		(f.Lang == "" || f.Lang == d.Lang || f.Lang == LangNone && d.Lang == "")
 }
 
 // Query selects a report: the enquiries opened on the desk-local days
@@ -159,12 +174,15 @@ type Breach struct {
 	Outlet    string    `json:"outlet,omitempty"`
 	Tier      string    `json:"tier,omitempty"`
 	Release   string    `json:"release,omitempty"`
+	Channel   string    `json:"channel"`
+	Lang      string    `json:"lang,omitempty"`
 	Subject   string    `json:"subject"`
 }
 
 // Reporter reads reports from the rollups.
 type Reporter struct {
 	st    *store.Store
+
 	cfg   *config.Config
 	hours *Hours
 	clock clock.Clock
@@ -379,9 +397,11 @@ func (r *Reporter) dimNames(ctx context.Context) (map[string][2]string, error) {
 }
 
 // decodeCell turns a field of a day's rollup hash into its dimensions:
-// a cube cell "<topic>.<officer>.<tier>.<release>.<hours>" (outlet
-// unknown) or an outlet cell "u<outlet>.<hours>" (only outlet and hours
-// known); outlet reports which.
+// a cube cell "<topic>.<officer>.<tier>.<release>.<hours>.<channel>.<language>"
+// (outlet unknown) or an outlet cell "u<outlet>.<hours>" (only outlet and
+// hours known); outlet reports which. A cube cell of five parts was
+// written before channel and language were rolled up: email (the only
+// channel before calls could be logged), language not told.
 func decodeCell(cell string, names map[string][2]string) (d Dims, outlet, ok bool) {
 	if strings.HasPrefix(cell, "u") {
 		id, h, found := strings.Cut(cell[1:], ".")
@@ -393,18 +413,23 @@ func decodeCell(cell string, names map[string][2]string) (d Dims, outlet, ok boo
 		return d, true, true
 	}
 	parts := strings.Split(cell, ".")
-	if len(parts) != 5 {
+	if len(parts) != 5 && len(parts) != 7 {
 		return d, false, false
 	}
-	var vals [4]string
-	for i := 0; i < 4; i++ {
+	var vals [6]string
+	for i, j := 0, 0; i < len(parts); i++ {
+		if i == 4 {
+			continue // the hours
+		}
 		n, known := names[parts[i]]
 		if !known {
 			return d, false, false
 		}
-		vals[i] = n[1]
+		vals[j] = n[1]
+		j++
 	}
 	d.Topic, d.Officer, d.Tier, d.Release = vals[0], vals[1], vals[2], vals[3]
+	d.Channel, d.Lang = ChannelOf(vals[4]), vals[5]
 	d.InHours = parts[4] == "1"
 	return d, false, true
 }
@@ -434,6 +459,14 @@ func (r *Reporter) groupKey(by string, d Dims, day string) (string, string) {
 			return "", "(no release)"
 		}
 		return d.Release, d.Release
+	case ByChannel:
+		c := ChannelOf(d.Channel)
+		return c, ChannelLabel(c)
+	case ByLanguage:
+		if d.Lang == "" {
+			return "", LanguageLabel("")
+		}
+		return d.Lang, LanguageLabel(d.Lang)
 	case ByDay:
 		if len(day) != 8 {
 			return "", ""
@@ -470,8 +503,8 @@ func (r *Reporter) Report(ctx context.Context, q Query) (*Report, error) {
 	// combine with the day and hours only.
 	useOutlet := q.By == ByOutlet || q.Filter.Outlet != ""
 	if useOutlet {
-		if f := q.Filter; f.Topic != "" || f.Officer != "" || f.Tier != "" || f.Release != "" {
-			return nil, fmt.Errorf("report: an outlet report or filter combines only with the day and hours (use the tier for topic, officer or release): %w", ErrBadQuery)
+		if f := q.Filter; f.Topic != "" || f.Officer != "" || f.Tier != "" || f.Release != "" || f.Channel != "" || f.Lang != "" {
+			return nil, fmt.Errorf("report: an outlet report or filter combines only with the day and hours (use the tier for topic, officer, release, channel or language): %w", ErrBadQuery)
 		}
 		if q.By != ByNone && q.By != ByOutlet && q.By != ByDay && q.By != ByHours {
 			return nil, fmt.Errorf("report: an outlet filter combines only with grouping by day or hours, not %s: %w", q.By, ErrBadQuery)
@@ -648,7 +681,8 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 		rows[rep.Rows[i].Key] = &rep.Rows[i]
 	}
 	liveClocks := []string{store.ClockAcknowledge, store.ClockFirstResponse, store.ClockNextResponse}
-	fields := []string{store.FieldTopic, store.FieldOfficer, store.FieldOutletTier, store.FieldOutlet, store.FieldRelease, store.FieldCreated, store.FieldStatus}
+	fields := []string{store.FieldTopic, store.FieldOfficer, store.FieldOutletTier, store.FieldOutlet, store.FieldRelease, store.FieldCreated, store.FieldStatus,
+		fieldChannel, fieldLang}
 	for _, c := range liveClocks {
 		fields = append(fields, store.ClockFields(c, "due", "met")...)
 	}
@@ -662,7 +696,8 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 			if e == nil || e.Status == store.StatusResolved || e.Created.IsZero() {
 				continue
 			}
-			d := Dims{Topic: e.Topic, Officer: e.Officer, Tier: e.OutletTier, Outlet: e.Outlet, Release: e.Release, InHours: r.hours.In(e.Created)}
+			d := Dims{Topic: e.Topic, Officer: e.Officer, Tier: e.OutletTier, Outlet: e.Outlet, Release: e.Release,
+				Channel: ChannelOf(e.Channel), Lang: e.Lang, InHours: r.hours.In(e.Created)}
 			if !q.Filter.match(d) {
 				continue
 			}
@@ -771,7 +806,8 @@ func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, name
 			return err
 		}
 		for i, b := range list {
-			if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release, InHours: r.hours.In(b.Created)}) {
+			if q.Filter.match(Dims{Topic: b.Topic, Officer: b.Officer, Tier: b.Tier, Outlet: b.Outlet, Release: b.Release,
+				Channel: b.Channel, Lang: b.Lang, InHours: r.hours.In(b.Created)}) {
 				kept = append(kept, unsure[i])
 			}
 		}
@@ -826,7 +862,7 @@ func (r *Reporter) breachDetails(ctx context.Context, entries []string) ([]Breac
 		got := make([]*store.Enquiry, len(chunk))
 		for c, idx := range byClock {
 			fields := append([]string{store.FieldCreated, store.FieldStatus, store.FieldTopic, store.FieldOfficer, store.FieldOutlet,
-				store.FieldOutletTier, store.FieldRelease, store.FieldSubject}, store.ClockFields(c, "due", "met", "escalated")...)
+				store.FieldOutletTier, store.FieldRelease, store.FieldSubject, fieldChannel, fieldLang}, store.ClockFields(c, "due", "met", "escalated")...)
 			these := make([]string, len(idx))
 			for j, i := range idx {
 				these[j] = refs[i]
@@ -845,7 +881,8 @@ func (r *Reporter) breachDetails(ctx context.Context, entries []string) ([]Breac
 			}
 			cl := e.Clocks[clocks[i]]
 			out = append(out, Breach{Ref: refs[i], Clock: clocks[i], Created: e.Created, Status: string(e.Status), Topic: e.Topic, Officer: e.Officer,
-				Outlet: e.Outlet, Tier: e.OutletTier, Release: e.Release, Subject: e.Subject, Due: cl.Due, Met: cl.Met, Escalated: cl.Escalated})
+				Outlet: e.Outlet, Tier: e.OutletTier, Release: e.Release, Channel: ChannelOf(e.Channel), Lang: e.Lang,
+				Subject: e.Subject, Due: cl.Due, Met: cl.Met, Escalated: cl.Escalated})
 		}
 	}
 	return out, nil

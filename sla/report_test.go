@@ -57,6 +57,15 @@ func simulate(t *testing.T, e *env, seed uint64, n, days int, sweepEvery time.Du
 		if rng.IntN(10) == 0 {
 			o.Deadline = at.Add(30*time.Minute + time.Duration(rng.IntN(180))*time.Minute)
 		}
+		// A call in eight (logged as phone or, rarely, as email), the rest
+		// mail; languages as a foreign ministry's desk hears them.
+		switch rng.IntN(16) {
+		case 0, 1:
+			o.Channel = store.ChannelPhone
+		case 2:
+			o.Channel = "email"
+		}
+		o.Lang = []string{"en", "en", "en", "en", "", "de", "sq", "fr"}[rng.IntN(8)]
 		sims[i].o = o
 		acts = append(acts, action{at, "open", i})
 		last := at
@@ -156,7 +165,8 @@ func bruteForce(t *testing.T, e *env, h *Hours, by string, from, to time.Time, f
 		if q.Created.Before(ws) || !q.Created.Before(we) {
 			continue
 		}
-		d := Dims{Topic: q.Topic, Officer: q.Officer, Tier: q.OutletTier, Outlet: q.Outlet, Release: q.Release, InHours: h.In(q.Created)}
+		d := Dims{Topic: q.Topic, Officer: q.Officer, Tier: q.OutletTier, Outlet: q.Outlet, Release: q.Release,
+			Channel: q.Channel, Lang: q.Lang, InHours: h.In(q.Created)}
 		if !f.match(d) {
 			continue
 		}
@@ -305,12 +315,17 @@ func TestReportEqualsBruteForce(t *testing.T) {
 			{"one day", time.Date(2023, 10, 29, 0, 0, 0, 0, loc), time.Date(2023, 10, 29, 0, 0, 0, 0, loc), Filter{}},
 			{"migration, in hours", from, to, Filter{Topic: "migration", Hours: "in"}},
 			{"Example TV", from, to, Filter{Outlet: "Example TV"}},
+			{"phone calls", from, to, Filter{Channel: "phone"}},
+			{"email, migration", from, to, Filter{Channel: "email", Topic: "migration"}},
+			{"German", from, to, Filter{Lang: "de"}},
+			{"language not told, out of hours", from, to, Filter{Lang: LangNone, Hours: "out"}},
 		}
 		for _, c := range cases {
 			for _, by := range append([]string{ByNone}, Groupings...) {
 				r, err := rep.Report(e.ctx, Query{From: c.from, To: c.to, By: by, Filter: c.filter, Breaches: -1})
 				outletOnly := c.filter.Outlet != "" || by == ByOutlet
-				if outletOnly && (c.filter.Topic != "" || (by != ByNone && by != ByOutlet && by != ByDay && by != ByHours)) {
+				if outletOnly && (c.filter.Topic != "" || c.filter.Channel != "" || c.filter.Lang != "" ||
+					(by != ByNone && by != ByOutlet && by != ByDay && by != ByHours)) {
 					if err == nil {
 						t.Errorf("%s by %s: no error for a combination the outlet cells cannot answer", c.name, by)
 					}

@@ -29,10 +29,13 @@ var rollupScript = redis.NewScript(rollupLua)
 // A rollup cell counts, for one desk-local day of enquiry creation (the
 // cohort: every count about an enquiry lands on the day it arrived, so a
 // period's report is about the enquiries opened in it) and one combination
-// of topic × officer × outlet tier × release × in/out of hours (the cube),
-// or of outlet × in/out of hours (the outlet cells, beside the cube in the
-// same day hash: outlet names would multiply the cube's cells by four for
-// one grouping):
+// of topic × officer × outlet tier × release × in/out of hours × channel ×
+// language (the cube), or of outlet × in/out of hours (the outlet cells,
+// beside the cube in the same day hash: outlet names would multiply the
+// cube's cells by four for one grouping). Channel and language join the
+// cube because they take few values on a desk (email or phone; a handful
+// of languages, most mail in one), so they add few cells, and a channel or
+// language report can then be filtered by topic, officer or release:
 //
 //	n      enquiries opened
 //	<c>m   clock c met within its due time
@@ -94,15 +97,29 @@ func BucketRange(i int) (lo, hi time.Duration) {
 // Dims are the dimensions of a rollup cell.
 type Dims struct {
 	Topic, Officer, Tier, Outlet, Release string
-	InHours                               bool
+	// Channel is how the enquiry came (ChannelOf: "email" or "phone");
+	// Lang the language routing told (ISO 639-1, "" when not told).
+	Channel, Lang string
+	InHours       bool
 }
 
-func (d Dims) tuple() [6]string {
+// ChannelOf is the reporting channel of an enquiry's stored channel: mail
+// that reached a watched mailbox has none and counts as "email".
+func ChannelOf(c string) string {
+	if c == "" {
+		return "email"
+	}
+	return c
+}
+
+// tuple is the dims as the rollup script takes them: topic, officer,
+// tier, release, hours, outlet, channel, language.
+func (d Dims) tuple() [8]string {
 	h := "0"
 	if d.InHours {
 		h = "1"
 	}
-	return [6]string{d.Topic, d.Officer, d.Tier, d.Release, h, d.Outlet}
+	return [8]string{d.Topic, d.Officer, d.Tier, d.Release, h, d.Outlet, ChannelOf(d.Channel), d.Lang}
 }
 
 // Event is one entry of the events stream, decoded.
@@ -182,13 +199,13 @@ type batch struct {
 
 type cellKey struct {
 	day  string
-	dims [6]string
+	dims [8]string
 }
 
 type brlEntry struct {
 	D string    `json:"d"`
 	V string    `json:"v"`
-	C [6]string `json:"c"`
+	C [8]string `json:"c"`
 }
 
 func newBatch() *batch {
@@ -209,7 +226,7 @@ func (b *batch) add(day string, d Dims, name string, n int64) {
 func (b *batch) payload() (string, error) {
 	type upd struct {
 		D string           `json:"d"`
-		C [6]string        `json:"c"`
+		C [8]string        `json:"c"`
 		I map[string]int64 `json:"i"`
 	}
 	p := struct {
@@ -400,23 +417,37 @@ func (p *Projector) apply(ctx context.Context, from, to string, b *batch) (bool,
 	return ok == 1, now, nil
 }
 
+// Enquiry hash fields of the channel and language dimensions (package
+// store writes them; EnquiryFields decodes them into Channel and Lang).
+const (
+	fieldChannel = "channel"
+	fieldLang    = "lang"
+)
+
 // enrich fills in what events lack: the dimensions of enquiry.created
-// (read from the enquiry), and for a clock met late whether a breach was
-// already recorded.
+// (read from the enquiry), the channel and language of an event written
+// before events carried them, and for a clock met late whether a breach
+// was already recorded.
 func (p *Projector) enrich(ctx context.Context, evs []Event) error {
-	var created, met []int
-	var createdRefs, metRefs []string
+	var created, met, chans []int
+	var createdRefs, metRefs, chanRefs []string
 	for i := range evs {
 		e := &evs[i]
 		switch e.Type {
-		case "enquiry.created":
-			if _, ok := e.Data["topic"]; ok {
-				if _, ok := e.Data["created"]; ok {
-					continue // the event carries its dims
-				}
-			}
+		case "enquiry.created", "clock.met", "clock.warned", "clock.breached", "clock.escalated":
+		default:
+			continue
+		}
+		_, hasTopic := e.Data["topic"]
+		_, hasCreated := e.Data["created"]
+		_, hasChannel := e.Data["channel"]
+		switch {
+		case e.Type == "enquiry.created" && !(hasTopic && hasCreated):
 			created, createdRefs = append(created, i), append(createdRefs, e.Ref)
-		case "clock.met":
+		case !hasChannel:
+			chans, chanRefs = append(chans, i), append(chanRefs, e.Ref)
+		}
+		if e.Type == "clock.met" {
 			if _, ok := e.Data["breached"]; ok || e.boolean("within") {
 				continue
 			}
@@ -425,7 +456,7 @@ func (p *Projector) enrich(ctx context.Context, evs []Event) error {
 	}
 	if len(created) > 0 {
 		es, err := p.st.EnquiryFields(ctx, createdRefs, store.FieldTopic, store.FieldOutletTier, store.FieldOutlet,
-			store.FieldRelease, store.FieldCreated, store.FieldOfficer)
+			store.FieldRelease, store.FieldCreated, store.FieldOfficer, fieldChannel, fieldLang)
 		if err != nil {
 			return fmt.Errorf("read enquiries for rollups: %w", err)
 		}
@@ -440,6 +471,20 @@ func (p *Projector) enrich(ctx context.Context, evs []Event) error {
 			}
 			if _, ok := e.Data["officer"]; !ok {
 				e.Data["officer"] = q.Officer
+			}
+			if _, ok := e.Data["channel"]; !ok {
+				e.Data["channel"], e.Data["lang"] = q.Channel, q.Lang
+			}
+		}
+	}
+	if len(chans) > 0 {
+		es, err := p.st.EnquiryFields(ctx, chanRefs, fieldChannel, fieldLang)
+		if err != nil {
+			return fmt.Errorf("read enquiries for rollups: %w", err)
+		}
+		for j, i := range chans {
+			if q := es[j]; q != nil {
+				evs[i].Data["channel"], evs[i].Data["lang"] = q.Channel, q.Lang
 			}
 		}
 	}
@@ -476,6 +521,7 @@ func (p *Projector) dims(e *Event) (Dims, time.Time, bool) {
 	return Dims{
 		Topic: e.str("topic"), Officer: e.str("officer"), Tier: e.str("tier"),
 		Outlet: e.str("outlet"), Release: e.str("release"), InHours: p.inHours(created),
+		Channel: ChannelOf(e.str("channel")), Lang: e.str("lang"),
 	}, created, true
 }
 

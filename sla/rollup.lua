@@ -8,12 +8,12 @@
 -- ARGV[1]  key prefix
 -- ARGV[2]  the checkpoint the batch was read after ("" for the start)
 -- ARGV[3]  the new checkpoint: the ID of the batch's last event
--- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, release, hours, outlet}, i = {field = n}}},
+-- ARGV[4]  JSON {u = {{d = day, c = {topic, officer, tier, release, hours, outlet, channel, language}, i = {field = n}}},
 --                b = {{d = day, v = "ref|clock letter", c = {dims as in u}}}, s = {stat = n}}
 -- returns  {1, new checkpoint} when applied, {0, current checkpoint} when stale
 --
 -- Each update goes to two fields of the day's hash P sla:r:<YYYYMMDD>:
--- the cube cell "<topic id>.<officer id>.<tier id>.<release id>.<hours>"
+-- the cube cell "<topic id>.<officer id>.<tier id>.<release id>.<hours>.<channel id>.<language id>"
 -- and the outlet cell "u<outlet id>.<hours>" (ids from P sla:dims); a
 -- field's value is the packed counters "name:n,name:n,..." (rollup.go).
 local P = ARGV[1]
@@ -63,7 +63,8 @@ local kinds = {'t', 'o', 'g', 'r'}
 local function cells(c)
   local ids = {}
   for i = 1, 4 do ids[i] = dim(kinds[i], c[i] or '') end
-  return table.concat(ids, '.') .. '.' .. (c[5] or '0'), dim('u', c[6] or '')
+  return table.concat(ids, '.') .. '.' .. (c[5] or '0') .. '.' .. dim('c', c[7] or '') .. '.' .. dim('l', c[8] or ''),
+    dim('u', c[6] or '')
 end
 for _, u in ipairs(a.u or {}) do
   local cube, outlet = cells(u.c)

@@ -104,7 +104,7 @@ func TestSweepTransitions(t *testing.T) {
 			if err := json.Unmarshal([]byte(m.Values["data"].(string)), &d); err != nil {
 				t.Fatal(err)
 			}
-			for _, k := range []string{"clock", "due", "topic", "officer", "tier", "release", "created", "outlet", "policy"} {
+			for _, k := range []string{"clock", "due", "topic", "officer", "tier", "release", "created", "outlet", "policy", "channel", "lang"} {
 				if _, ok := d[k]; !ok {
 					t.Errorf("%s lacks %s: %v", typ, k, d)
 				}

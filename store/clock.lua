@@ -82,9 +82,10 @@ end
 -- clock_dims are the reporting dimensions of an enquiry, carried on clock
 -- events so rollups need not read the enquiry again.
 local function clock_dims(enq)
-  local f = redis.call('HMGET', enq, 'topic', 'officer', 'outlet_tier', 'release', 'created', 'outlet', 'policy')
+  local f = redis.call('HMGET', enq, 'topic', 'officer', 'outlet_tier', 'release', 'created', 'outlet', 'policy',
+    'channel', 'lang')
   return {topic = f[1] or '', officer = f[2] or '', tier = f[3] or '', release = f[4] or '',
-    created = tonumber(f[5] or '0'), outlet = f[6] or '', policy = f[7] or ''}
+    created = tonumber(f[5] or '0'), outlet = f[6] or '', policy = f[7] or '', channel = f[8] or '', lang = f[9] or ''}
 end
 
 -- clock_met marks a clock met at time t (once), unschedules it and hands

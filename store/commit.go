@@ -331,6 +331,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		dims, err := json.Marshal(map[string]any{
 			"officer": n.Officer, "topic": n.Topic, "tier": n.OutletTier, "outlet": n.Outlet,
 			"release": n.Release, "policy": n.Policy, "created": received.UnixMilli(),
+			"channel": n.Channel, "lang": n.Lang,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("encode dims: %w", err)

@@ -42,7 +42,7 @@ for i = 1, #due, 2 do
     local enq = ref and k('enq:' .. ref)
     local f = ref and redis.call('HMGET', enq,
       clock .. ':due', clock .. ':met', clock .. ':' .. tr, clock .. ':start', clock .. ':breached',
-      'status', 'officer', 'topic', 'outlet_tier', 'release', 'created', 'outlet', 'policy', 'subject')
+      'status', 'officer', 'topic', 'outlet_tier', 'release', 'created', 'outlet', 'policy', 'subject', 'channel', 'lang')
     local dueAt = f and tonumber(f[1] or '')
     local ok = dueAt ~= nil and not nonempty(f[2]) and not nonempty(f[3]) and f[6] ~= 'resolved'
       and not (clock == 'resolution' and f[6] == 'waiting')
@@ -93,7 +93,7 @@ for i = 1, #due, 2 do
       local data = {clock = clock, due = dueAt, at = at, recorded = now,
         topic = f[8] or '', officer = officer, tier = f[9] or '', release = f[10] or '',
         created = tonumber(f[11] or '0'), outlet = f[12] or '', policy = f[13] or '',
-        notify = to, notice = key}
+        channel = f[15] or '', lang = f[16] or '', notify = to, notice = key}
       redis.call('XADD', KEYS[1], 'MAXLEN', '~', '200000', '*',
         'type', 'clock.' .. tr, 'ref', ref, 'at', ms(now), 'data', cjson.encode(data))
       redis.call('RPUSH', enq .. ':tl', cjson.encode({at = now, type = 'clock.' .. tr, by = 'system', text = text,

@@ -15,8 +15,9 @@ var drillLink = regexp.MustCompile(`href="(/reports\?[^"]*list=1[^"]*)"`)
 
 // TestReportDrillDown: on the real reporter (real Redis), every report
 // dimension — the compliance bars and figures, the daily trend, topic,
-// officer, outlet, release (shown by title), hours — links to a list of
-// exactly its enquiries, the "(none)" rows included.
+// officer, outlet, release (shown by title), channel, language (by name),
+// hours — links to a list of exactly its enquiries, the "(none)" rows
+// included.
 func TestReportDrillDown(t *testing.T) {
 	f := newFixture(t, func(o *Options) {
 		rep, err := sla.NewReporter(o.Store, o.Config, o.Clock)
@@ -28,7 +29,7 @@ func TestReportDrillDown(t *testing.T) {
 	albania := f.plain("Albania visit", "ann")
 	m := &mailparse.Message{MessageID: "other@example.org", From: mailparse.Address{Name: "Blerina Çela", Addr: "b@example.org"},
 		Subject: "Other question", Date: f.clock.Now(), Text: "?", NewText: "?", Size: 10}
-	other := f.commit(m, &store.NewEnquiry{Topic: "general", Officer: "bob", Policy: "standard"})
+	other := f.commit(m, &store.NewEnquiry{Topic: "general", Officer: "bob", Policy: "standard", Channel: store.ChannelPhone, Lang: "sq"})
 	proj, err := sla.NewProjector(f.st, f.cfg, quietLogger(t))
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +54,16 @@ func TestReportDrillDown(t *testing.T) {
 	if !strings.Contains(section("by-release"), ">Foreign Secretary visits Albania</a>") {
 		t.Errorf("by release does not show the release title:\n%s", section("by-release"))
 	}
+	for _, w := range []string{">Albanian (sq)</a>", ">(not detected)</a>"} {
+		if !strings.Contains(section("by-language"), w) {
+			t.Errorf("by language lacks %s:\n%s", w, section("by-language"))
+		}
+	}
+	for _, w := range []string{">Phone</a>", ">Email</a>"} {
+		if !strings.Contains(section("by-channel"), w) {
+			t.Errorf("by channel lacks %s:\n%s", w, section("by-channel"))
+		}
+	}
 	for _, tc := range []struct {
 		section string
 		label   string // the link's row or bar (its text, or part of its URL)
@@ -70,6 +81,10 @@ func TestReportDrillDown(t *testing.T) {
 		{"by-outlet", "empty=outlet", []string{other}},
 		{"by-release", "release=fcdo-2023-10-16-albania", []string{albania}},
 		{"by-release", "empty=release", []string{other}},
+		{"by-channel", "channel=phone", []string{other}},
+		{"by-channel", "channel=email", []string{albania}},
+		{"by-language", "lang=sq", []string{other}},
+		{"by-language", "lang=none", []string{albania}},
 		{"by-hours", "hours=in", []string{albania, other}},
 	} {
 		var href string
@@ -95,6 +110,9 @@ func TestReportDrillDown(t *testing.T) {
 				t.Errorf("%s: %s listed %v, want %v", href, ref, listed, want)
 			}
 		}
+	}
+	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&lang=sq&channel=phone"); !strings.Contains(rec.Body.String(), "channel Phone, language Albanian (sq)") {
+		t.Errorf("the drill-down does not say what it lists in words: %s", rec.Body.String())
 	}
 	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&clock=sundial"); rec.Code != 400 {
 		t.Errorf("unknown clock: %d", rec.Code)

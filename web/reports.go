@@ -211,7 +211,8 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, g := range []struct{ by, title string }{
 		{sla.ByTopic, "By topic"}, {sla.ByOfficer, "By officer"}, {sla.ByOutlet, "By outlet"},
-		{sla.ByRelease, "By release"}, {sla.ByHours, "In hours and out of hours"},
+		{sla.ByRelease, "By release"}, {sla.ByChannel, "By channel"}, {sla.ByLanguage, "By language"},
+		{sla.ByHours, "In hours and out of hours"},
 	} {
 		gq := q
 		gq.By, gq.Breaches = g.by, 0
@@ -281,12 +282,15 @@ func (s *Server) releaseTitles(ctx context.Context, rows []sla.Row) {
 	}
 }
 
+// reportFilters are the report's filter parameters (sla.QueryFromValues).
+var reportFilters = []string{"topic", "officer", "tier", "outlet", "release", "channel", "lang", "hours"}
+
 // drillLinker makes links to the report's enquiries list (/reports?list=1)
 // for the page's period and filters plus extra key, value pairs.
 func drillLinker(v url.Values, from, to string) func(extra ...string) string {
 	return func(extra ...string) string {
 		q := url.Values{}
-		for _, k := range []string{"topic", "officer", "tier", "outlet", "release", "hours"} {
+		for _, k := range reportFilters {
 			if x := v.Get(k); x != "" {
 				q.Set(k, x)
 			}
@@ -309,6 +313,13 @@ func groupParams(by, key string) []string {
 		return []string{"hours", key}
 	case sla.ByDay:
 		return []string{"from", key, "to", key}
+	case sla.ByChannel:
+		return []string{"channel", key}
+	case sla.ByLanguage:
+		if key == "" {
+			return []string{"lang", sla.LangNone}
+		}
+		return []string{"lang", key}
 	}
 	if key == "" {
 		return []string{"empty", by}
@@ -413,12 +424,16 @@ func describeDrill(s *Server, v url.Values, dr sla.Drill) string {
 		}
 		parts = append(parts, c)
 	}
-	for _, k := range []string{"topic", "officer", "tier", "outlet", "release", "hours"} {
+	for _, k := range reportFilters {
 		x := v.Get(k)
 		if x == "" {
 			continue
 		}
 		switch k {
+		case "channel":
+			x = sla.ChannelLabel(strings.ToLower(x))
+		case "lang":
+			k, x = "language", sla.LanguageLabel(x)
 		case "topic":
 			if t := s.cfg.Topic(x); t != nil {
 				x = t.Name
