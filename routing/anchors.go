@@ -61,7 +61,14 @@ func anchorMonth(w []byte) (time.Month, bool) {
 // ("the 2013 agreement", "in 2019") → that year, as a weak anchor. Words that name a deadline
 // ("by Friday", "Deadline Monday") are not anchors. The tokens are those of
 // tz after tokenize.
-func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
+//
+// For an enquiry in another language, va (nil: English only) reads its
+// words as English calendar words first ("gestern" → yesterday, "lundi"
+// → Monday, "16. Oktober" → 16 October); a weekday so read counts only
+// with a word for "last" before or after it ("letzten Montag", "lundi
+// dernier"), since without one it is as often a day ahead, and not after
+// a deadline cue of the language ("bis Freitag").
+func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayRange {
 	n := len(tz.toks)
 	// w is the word of token k (nil outside the text); comparing
 	// string(w(k)) with a constant does not copy it.
@@ -69,8 +76,13 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		if k < 0 || k >= n {
 			return nil
 		}
+		if en := va.anchor(tz.word(k)); en != nil {
+			return en
+		}
 		return tz.word(k)
 	}
+	// foreign reports whether the word of token k was read through va.
+	foreign := func(k int) bool { return va != nil && va.anchor(tz.word(k)) != nil }
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
 	for k := 0; k < n; k++ {
 		word := w(k)
@@ -79,7 +91,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		}
 		switch string(word) {
 		case "today", "tonight", "todays":
-			if !deadlineContext(tz, k) {
+			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) {
 				out = append(out, dayRange{from: d0, to: d0})
 			}
 			continue
@@ -123,7 +135,17 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange) []dayRange {
 		}
 		if wd, ok := anchorWeekday(word); ok {
 			prev := string(w(k - 1))
-			if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
+			if foreign(k) {
+				// A weekday alone may be ahead ("pour notre édition de
+				// mercredi"): in another language only "last Monday"
+				// ("letzten Montag", "lundi dernier") says it is past.
+				if string(w(k+1)) == "last" {
+					prev = "last"
+				}
+				if prev != "last" || va.deadlineBefore(tz, k) {
+					continue
+				}
+			} else if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
 				continue
 			}
 			back := int32((7 + int(wd0) - int(wd)) % 7)

@@ -63,6 +63,74 @@ type index struct {
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
 	capital, seen []int32
+	// names files the catalogue's names (words written with a capital
+	// in most of their mid-sentence uses) under their nameKey skeleton,
+	// for matching a transliterated name in an enquiry ("Νετανιάχου").
+	names map[string][]nameEntry
+}
+
+// nameEntry is one name of the catalogue: its term id and nameKey.
+type nameEntry struct {
+	id  int32
+	key string
+}
+
+// buildNames files the names (see index.names).
+func (ix *index) buildNames() {
+	ix.names = map[string][]nameEntry{}
+	var buf []byte
+	for w, id := range ix.words {
+		if len(w) < 4 || int(id) >= len(ix.seen) || ix.capital[id] == 0 || 2*ix.capital[id] < ix.seen[id] {
+			continue
+		}
+		key, skel := nameKey([]byte(w), buf)
+		if len(skel) < 2 {
+			continue
+		}
+		ix.names[string(skel)] = append(ix.names[string(skel)], nameEntry{id: id, key: string(key)})
+		buf = key[:0]
+	}
+}
+
+// nameMatch returns the term id of the catalogue's name that folded word
+// w (not itself a term of the catalogue) spells in another script or
+// language, or unknownWord: the same skeleton and a spelling at most one
+// letter off (two from seven letters), allowing w up to three letters of
+// ending ("Sunaka", "Netanjahuom") when the whole word matches none.
+// Two names equally near make no match.
+func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
+	if caseless(w) {
+		lat := arabicLatin(w, nil)
+		if lat == nil {
+			return unknownWord
+		}
+		w = lat
+	}
+	for strip := 0; strip <= 3 && len(w)-strip >= 4; strip++ {
+		key, skel := nameKey(w[:len(w)-strip], *buf)
+		*buf = key[:0]
+		if len(skel) < 2 {
+			return unknownWord
+		}
+		maxd := 1
+		if len(key) >= 7 {
+			maxd = 2
+		}
+		best, bestD, tie := int32(unknownWord), maxd+1, false
+		for _, e := range ix.names[string(skel)] {
+			d := editDistance(key, e.key, maxd)
+			switch {
+			case d < bestD:
+				best, bestD, tie = e.id, d, false
+			case d == bestD && e.id != best:
+				tie = true
+			}
+		}
+		if best != unknownWord && !tie {
+			return best
+		}
+	}
+	return unknownWord
 }
 
 func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
@@ -270,6 +338,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		}
 	}
 	ix.buildCentroids(rels)
+	ix.buildNames()
 	return ix
 }
 

@@ -109,6 +109,12 @@ type scratch struct {
 	touched []int32
 	subj    []int32
 	unknown float32 // weighted count of words no release uses
+	// voc is the vocabulary of the message's language (see xlate.go);
+	// extra[p] are the term ids, beyond the first, that the words of text
+	// p translate to ("Außenminister": foreign, secretary and the phrase).
+	voc     *vocabTable
+	extra   [nParts][]int32
+	nameBuf []byte
 	top     []cand
 	anchors []dayRange
 }
@@ -156,18 +162,58 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 	}
 	t := m.text(p)
 	ids := sc.ids[p][:0]
+	sc.extra[p] = sc.extra[p][:0]
 	for i := range t.terms {
 		id, ok := ix.words[string(t.term(i))]
 		if !ok {
 			id = unknownWord
-			if t.tz.toks[t.terms[i].tok].num {
+			tk := &t.tz.toks[t.terms[i].tok]
+			if tk.num {
 				id = unknownFigure
+			} else {
+				id = sc.foreignTerm(ix, t.tz.word(int(t.terms[i].tok)), tk.upper, p)
 			}
 		}
 		ids = append(ids, id)
 	}
 	sc.ids[p], sc.idsDone[p] = ids, true
 	return ids
+}
+
+// foreignTerm reads w, a word (folded, not stemmed) no release uses, as
+// the English words its language's vocabulary gives (the first one's id
+// returned, the others' and their phrases' added to sc.extra[p]) or as a
+// name of the catalogue spelt in another script or language (upper: it
+// was written with a capital); unknownWord when it is neither.
+func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int32 {
+	if en := sc.voc.translate(w); en != nil {
+		first, prev := int32(unknownWord), int32(unknownWord)
+		for _, e := range en {
+			id, ok := ix.words[e]
+			if !ok {
+				prev = unknownWord
+				continue
+			}
+			if first == unknownWord {
+				first = id
+			} else {
+				sc.extra[p] = append(sc.extra[p], id)
+			}
+			if prev >= 0 {
+				if bid, ok := ix.bigrams[bigramKey(prev, id)]; ok {
+					sc.extra[p] = append(sc.extra[p], bid)
+				}
+			}
+			prev = id
+		}
+		if first != unknownWord {
+			return first
+		}
+	}
+	if !upper && !caseless(w) {
+		return unknownWord // names are written with a capital where a script has one
+	}
+	return ix.nameMatch(w, &sc.nameBuf)
 }
 
 // addQuery adds the terms of text p of m (and its adjacent-word phrases)
@@ -202,6 +248,12 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 			if bid, ok := ix.bigrams[bigramKey(ids[k-1], id)]; ok {
 				add(bid)
 			}
+		}
+	}
+	for _, id := range sc.extra[p] {
+		add(id)
+		if subject {
+			sc.subj = append(sc.subj, id)
 		}
 	}
 }
@@ -441,7 +493,7 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		if m.raw(t) == "" {
 			continue
 		}
-		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors)
+		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors, sc.voc)
 	}
 	for i, ch := range q.chans {
 		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)
@@ -564,6 +616,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
 	sc.idsDone = [nParts]bool{}
+	sc.voc = vocabFor(in.Language)
 
 	// 1. A URL of a release in the sender's own text settles it (the
 	// words are still read below, for the topic's evidence).

@@ -174,7 +174,7 @@ func TestDateAnchors(t *testing.T) {
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
-		got := dateAnchors(&tz, d0, nil)
+		got := dateAnchors(&tz, d0, nil, nil)
 		if len(got) != len(c.want) {
 			t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
 			continue

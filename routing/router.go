@@ -36,6 +36,10 @@ type Input struct {
 	Automatic string
 	// IsReply is set for a reply (In-Reply-To, or a "Re:" subject).
 	IsReply bool
+	// Language is the ISO 639-1 code of NewText when known (Classify
+	// sets it from its detector): the linker reads the enquiry's words
+	// and dates through that language's vocabulary.
+	Language string
 
 	// For a follow-up joining an existing enquiry (set by the pipeline):
 	// the enquiry's release and link score, its officer, and whether it
@@ -192,6 +196,9 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 	// Language, of what the sender wrote (not the quoted history); told
 	// for automatic mail too.
 	d.Language = r.langs.Detect(in.NewText)
+	if in.Language == "" {
+		in.Language = d.Language
+	}
 	if in.Automatic != "" {
 		d.Automatic, d.AutoKind = true, in.Automatic
 		return d

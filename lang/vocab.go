@@ -1,0 +1,135 @@
+package lang
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Vocabulary is the release linker's bilingual word list for one language
+// (data/vocab/<code>.json): the words a press office's mail is written
+// with (migration, sanctions, aid, visit, summit, statement, prime
+// minister, the countries …) read as English, so that an enquiry in that
+// language meets an English release on its words and not only on its
+// names and figures; and the words that say when something happened
+// (yesterday, on Monday, 12 October), read as English by the linker's
+// date anchors.
+//
+//	{
+//	  "code": "de",
+//	  "words": {"sanktion*": "sanctions", "außenminister*": "foreign secretary", "ägypt*": "egypt"},
+//	  "anchors": {"gestern": "yesterday", "montag": "monday", "oktober": "october"}
+//	}
+//
+// A key is written as in the language (any case, accents and script: the
+// linker folds it as it folds mail); a key ending in '*' matches every
+// word it starts (its inflections: "sanktionen", "sanktionierten"), the
+// longest such key winning, and must keep at least four letters before
+// the '*'. A value is one or more English words. Anchor keys match whole
+// words only and each value is one English calendar word (today,
+// yesterday, tonight, the weekdays and months).
+type Vocabulary struct {
+	Code    string            `json:"code"`
+	Words   map[string]string `json:"words"`
+	Anchors map[string]string `json:"anchors"`
+}
+
+//go:embed data/vocab/*.json
+var vocabFiles embed.FS
+
+var vocabs = func() map[string]*Vocabulary {
+	vs, err := LoadVocabularies(vocabFiles)
+	if err != nil {
+		// Compiled in and checked by TestVocabularies: a build defect.
+		panic("lang: embedded vocabulary: " + err.Error())
+	}
+	return vs
+}()
+
+// Vocabularies returns every language's vocabulary by code. The caller
+// must not modify them.
+func Vocabularies() map[string]*Vocabulary { return vocabs }
+
+// VocabularyCodes returns the codes of the vocabularies, sorted.
+func VocabularyCodes() []string {
+	cs := make([]string, 0, len(vocabs))
+	for c := range vocabs {
+		cs = append(cs, c)
+	}
+	sort.Strings(cs)
+	return cs
+}
+
+// anchorValues are the English words an anchor may read as.
+var anchorValues = Set(
+	[]string{"today", "tonight", "yesterday", "overnight", "this", "last", "morning", "afternoon", "evening", "night", "week", "on"},
+	[]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"},
+	[]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+)
+
+// LoadVocabularies reads and checks every data/vocab/*.json file of fsys.
+func LoadVocabularies(fsys fs.FS) (map[string]*Vocabulary, error) {
+	names, err := fs.Glob(fsys, "data/vocab/*.json")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*Vocabulary{}
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		v, err := ParseVocabulary(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".json"); v.Code != want {
+			return nil, fmt.Errorf("%s: code %q does not match the file name", name, v.Code)
+		}
+		out[v.Code] = v
+	}
+	return out, nil
+}
+
+// ParseVocabulary decodes and checks one vocabulary file: no unknown
+// keys, no empty key or value, a prefix key ('*') of four letters or
+// more, anchors that read as English calendar words.
+func ParseVocabulary(b []byte) (*Vocabulary, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var v Vocabulary
+	if err := dec.Decode(&v); err != nil {
+		if se, ok := err.(*json.SyntaxError); ok {
+			return nil, fmt.Errorf("line %d: %w", lineOf(b, se.Offset), err)
+		}
+		return nil, err
+	}
+	if v.Code == "" {
+		return nil, fmt.Errorf("no code")
+	}
+	for k, val := range v.Words {
+		stem, prefix := strings.CutSuffix(k, "*")
+		switch {
+		case strings.TrimSpace(stem) == "" || strings.ContainsAny(stem, " *"):
+			return nil, fmt.Errorf("words: key %q: one word, '*' only at its end", k)
+		case prefix && len([]rune(stem)) < 4:
+			return nil, fmt.Errorf("words: key %q: a prefix needs four letters or more", k)
+		case strings.TrimSpace(val) == "":
+			return nil, fmt.Errorf("words: key %q: empty English", k)
+		}
+	}
+	for k, val := range v.Anchors {
+		if strings.TrimSpace(k) == "" || strings.ContainsAny(k, " *") {
+			return nil, fmt.Errorf("anchors: key %q: one whole word", k)
+		}
+		if !anchorValues[val] {
+			return nil, fmt.Errorf("anchors: %q reads as %q, not one English calendar word", k, val)
+		}
+	}
+	return &v, nil
+}

@@ -1,0 +1,328 @@
+package routing
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mediadesk/mediadesk/lang"
+)
+
+// Cross-language linking (issue 11). An enquiry in another language meets
+// an English release on what survives translation: figures and money
+// (the tokeniser reads "20 Mio. Pfund" as "20m"), URLs, names — matched
+// across transliteration by nameKey, "Νετανιάχου" meeting "Netanyahu" —
+// and the words of the press office's trade, read as English through
+// each language's vocabulary (lang/data/vocab/<code>.json): "Sanktionen"
+// as "sanctions", "Außenminister" as "foreign secretary". Only words no
+// release uses are translated or matched as names, so an English enquiry
+// reads as before. The days the enquiry names ("gestern", "am Montag",
+// "16. Oktober") are read through the vocabulary's anchors.
+
+// vocabTable is one language's vocabulary, folded as mail is.
+type vocabTable struct {
+	// words maps a whole folded word, prefixes a folded word start
+	// (minPre..maxPre bytes), to its English index terms.
+	words    map[string][]string
+	prefixes map[string][]string
+	minPre   int
+	maxPre   int
+	// anchors maps a folded word to the English calendar word it reads
+	// as (nil for the merged table: a word's language must be known for
+	// it to say when).
+	anchors map[string][]byte
+	// cues are the folded words that, before a day, make it a deadline
+	// ("bis", "avant", "deri"): the language's deadline cues.
+	cues map[string]bool
+}
+
+var (
+	// vocabByLang are the vocabularies by language code; vocabAny merges
+	// every language's words (those with one meaning in all of them), for
+	// a message whose language is not told or is English (a chaser in
+	// English quoting a first message that was not).
+	vocabByLang map[string]*vocabTable
+	vocabAny    *vocabTable
+)
+
+func init() {
+	vocabByLang = map[string]*vocabTable{}
+	vocabAny = &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}}
+	conflict := map[string]bool{}
+	merge := func(dst map[string][]string, k string, v []string) {
+		if old, ok := dst[k]; ok && strings.Join(old, " ") != strings.Join(v, " ") {
+			conflict[k] = true
+		}
+		dst[k] = v
+	}
+	var tz tokenizer
+	for _, code := range lang.VocabularyCodes() {
+		v := lang.Vocabularies()[code]
+		t := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}, anchors: map[string][]byte{}, cues: map[string]bool{}}
+		for k, en := range v.Words {
+			stem, prefix := strings.CutSuffix(k, "*")
+			key := foldWord(&tz, stem)
+			terms := englishTerms(&tz, en)
+			if key == "" || len(terms) == 0 {
+				continue
+			}
+			if prefix {
+				t.prefixes[key] = terms
+				merge(vocabAny.prefixes, key, terms)
+			} else {
+				t.words[key] = terms
+				merge(vocabAny.words, "="+key, terms)
+			}
+		}
+		for k, en := range v.Anchors {
+			if key := foldWord(&tz, k); key != "" {
+				t.anchors[key] = []byte(en)
+			}
+		}
+		if l, ok := lang.Get(code); ok {
+			for w := range l.Deadline.LeftCues {
+				t.cues[foldWord(&tz, w)] = true
+			}
+			for w, as := range l.Deadline.Aliases {
+				switch as {
+				case "by", "before", "until", "till", "deadline", "need", "within":
+					t.cues[foldWord(&tz, w)] = true
+				}
+			}
+		}
+		t.setPrefixLengths()
+		vocabByLang[code] = t
+	}
+	for k, v := range vocabAny.words {
+		delete(vocabAny.words, k)
+		if !conflict[k] {
+			vocabAny.words[k[1:]] = v
+		}
+	}
+	for k := range conflict {
+		delete(vocabAny.prefixes, k)
+	}
+	vocabAny.setPrefixLengths()
+}
+
+func (t *vocabTable) setPrefixLengths() {
+	t.minPre, t.maxPre = 1<<30, 0
+	for k := range t.prefixes {
+		t.minPre, t.maxPre = min(t.minPre, len(k)), max(t.maxPre, len(k))
+	}
+}
+
+// vocabFor returns the vocabulary for a message in language code: its
+// language's, or for English and untold languages the merged one (which
+// has no anchors).
+func vocabFor(code string) *vocabTable {
+	if code == "hr" || code == "bs" || code == "me" {
+		code = "sr" // one vocabulary for Serbian, Croatian, Bosnian and Montenegrin
+	}
+	if t, ok := vocabByLang[code]; ok && code != "en" {
+		return t
+	}
+	return vocabAny
+}
+
+// foldWord is s as the tokeniser writes it ("" unless s is one word).
+func foldWord(tz *tokenizer, s string) string {
+	tz.tokenize(s)
+	if len(tz.toks) != 1 {
+		return ""
+	}
+	return string(tz.word(0))
+}
+
+// englishTerms are the index terms of English text s (stopwords left out).
+func englishTerms(tz *tokenizer, s string) []string {
+	tz.tokenize(s)
+	var out []string
+	for k := range tz.toks {
+		if w, stop := tz.term(k); !stop {
+			out = append(out, string(w))
+		}
+	}
+	return out
+}
+
+// translate returns the English terms of folded word w: its whole-word
+// entry, else the longest prefix entry it starts with (nil: none).
+func (t *vocabTable) translate(w []byte) []string {
+	if t == nil {
+		return nil
+	}
+	if en, ok := t.words[string(w)]; ok {
+		return en
+	}
+	for n := min(len(w), t.maxPre); n >= t.minPre; n-- {
+		if en, ok := t.prefixes[string(w[:n])]; ok {
+			return en
+		}
+	}
+	return nil
+}
+
+// anchor returns the English calendar word folded word w reads as (nil:
+// none).
+func (t *vocabTable) anchor(w []byte) []byte {
+	if t == nil || t.anchors == nil {
+		return nil
+	}
+	return t.anchors[string(w)]
+}
+
+// deadlineBefore reports whether one of the three words before token k
+// is one of the language's deadline cues ("bis Freitag": a deadline, not
+// when something happened).
+func (t *vocabTable) deadlineBefore(tz *tokenizer, k int) bool {
+	if t == nil {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if t.cues[string(tz.word(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameKey writes into buf the spelling of folded word w that
+// transliterations share, and returns it with its consonant skeleton
+// (nil, nil for a word that is not plain Latin letters): c, k, q and ck
+// as k; ph as f; th as t; ch, kh and h as h; w as v; j and y as i; z as
+// s; x as ks; ou as u; double letters single. "Netanyahu", Greek
+// "netaniachou" and Russian "netaniakhu" all read "netaniahu"; "Cleverly"
+// and Serbian "Kleverli" read "kleverli". The skeleton is the key without
+// vowels and h ("ntn", "klvrl"), under which the catalogue files its
+// names.
+func nameKey(w []byte, buf []byte) (key, skel []byte) {
+	buf = buf[:0]
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return nil, nil
+		}
+	}
+	at := func(i int) byte {
+		if i < len(w) {
+			return w[i]
+		}
+		return 0
+	}
+	put := func(b byte) {
+		if len(buf) == 0 || buf[len(buf)-1] != b {
+			buf = append(buf, b)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c, n := w[i], at(i+1)
+		switch {
+		case c == 'c' && n == 'k':
+			put('k')
+			i++
+		case c == 'p' && n == 'h':
+			put('f')
+			i++
+		case c == 't' && n == 'h':
+			put('t')
+			i++
+		case (c == 'c' || c == 'k') && n == 'h':
+			put('h')
+			i++
+		case c == 'o' && n == 'u':
+			put('u')
+			i++
+		case c == 'c' || c == 'q':
+			put('k')
+		case c == 'w':
+			put('v')
+		case c == 'j' || c == 'y':
+			put('i')
+		case c == 'z':
+			put('s')
+		case c == 'x':
+			put('k')
+			put('s')
+		default:
+			put(c)
+		}
+	}
+	key = buf
+	skel = buf[len(buf):]
+	for _, c := range key {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'h':
+			continue
+		}
+		if len(skel) > 0 && skel[len(skel)-1] == c {
+			continue
+		}
+		skel = append(skel, c)
+	}
+	return key, skel
+}
+
+// editDistance is the Levenshtein distance of a and b, or max+1 when it is
+// more than max.
+func editDistance(a []byte, b string, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	var rowBuf [2][32]int
+	if len(b) >= 32 {
+		return max + 1
+	}
+	prev, cur := rowBuf[0][:len(b)+1], rowBuf[1][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		lo := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			lo = min(lo, cur[j])
+		}
+		if lo > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// caseless reports whether folded word w is written in a script without
+// capitals (Arabic), where any word may be a name.
+func caseless(w []byte) bool {
+	r, _ := utf8.DecodeRune(w)
+	return r >= 0x600 && r < 0x700
+}
+
+// arabicLatin spells the Arabic letters of w in Latin, as names are
+// transliterated ("سوناك" → "sunak", "نتنياهو" → "ntniahu"), dropping
+// the article al-; nil when w has a letter it cannot spell.
+func arabicLatin(w []byte, buf []byte) []byte {
+	buf = buf[:0]
+	s := string(w)
+	if strings.HasPrefix(s, "ال") && utf8.RuneCountInString(s) > 4 {
+		s = s[len("ال"):]
+	}
+	for _, r := range s {
+		l, ok := arabicLetters[r]
+		if !ok {
+			return nil
+		}
+		buf = append(buf, l...)
+	}
+	return buf
+}
+
+var arabicLetters = map[rune]string{
+	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ب': "b", 'ت': "t", 'ث': "t", 'ج': "j", 'ح': "h", 'خ': "kh",
+	'د': "d", 'ذ': "d", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z",
+	'ع': "", 'غ': "g", 'ف': "f", 'ق': "k", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a",
+	'و': "u", 'ي': "i", 'ى': "a", 'ء': "", 'ئ': "i", 'ؤ': "u", 'پ': "p", 'گ': "g", 'چ': "ch", 'ڤ': "v",
+}
