@@ -111,7 +111,7 @@ func TestKilledRepeatedly(t *testing.T) {
 	if s.Messages != total || s.Enquiries != total {
 		t.Errorf("want exactly %d messages and enquiries, got %+v", total, s)
 	}
-	n, err := h.rdb.ZCard(h.ctx, h.store.Key("idx:all")).Result()
+	n, err := h.rdb.ZCard(h.ctx, h.store.Prefix()+"idx:all").Result()
 	if err != nil || n != total {
 		t.Errorf("enquiry index has %d, want %d (%v)", n, total, err)
 	}

@@ -223,11 +223,7 @@ func (s *Service) ownMessageID(ctx context.Context, id string) (bool, error) {
 	if k, err := s.outbox.KeyForMessageID(ctx, id); err != nil || k != "" {
 		return k != "", err
 	}
-	v, err := s.rdb.HGet(ctx, s.st.Key(store.MessageIDKey(id)), "own").Result()
-	if err != nil {
-		return false, nil // redis.Nil: unknown
-	}
-	return v == "1", nil
+	return s.st.IsOwnMessageID(ctx, id)
 }
 
 // ownAddress reports whether addr is the desk's own (config.IsOwnAddress:

@@ -120,11 +120,11 @@ func (k *desk) quiet() {
 	k.t.Helper()
 	outbound.Eventually(k.t, "events and outbox drained", 30*time.Second, func() bool {
 		for _, s := range []struct{ stream, group string }{{"events", "outbound"}, {"outbox", "outbox"}} {
-			groups, err := k.rdb.XInfoGroups(k.ctx, k.st.Key(s.stream)).Result()
+			groups, err := k.rdb.XInfoGroups(k.ctx, k.st.Prefix()+s.stream).Result()
 			if err != nil {
 				return false
 			}
-			info, err := k.rdb.XInfoStream(k.ctx, k.st.Key(s.stream)).Result()
+			info, err := k.rdb.XInfoStream(k.ctx, k.st.Prefix()+s.stream).Result()
 			if err != nil {
 				return false
 			}

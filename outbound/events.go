@@ -20,7 +20,7 @@ const eventsGroup = "outbound"
 // initEvents creates the consumer group at the end of the stream: a desk
 // that turns outbound mail on does not acknowledge its whole history.
 func (s *Service) initEvents(ctx context.Context) error {
-	return createGroup(ctx, s.rdb, s.st.Key("events"), eventsGroup, "$")
+	return createGroup(ctx, s.rdb, s.events, eventsGroup, "$")
 }
 
 // runEvents consumes desk events until ctx ends: acknowledgements for new
@@ -32,7 +32,7 @@ func (s *Service) runEvents(ctx context.Context) error {
 	if err := s.initEvents(ctx); err != nil {
 		return err
 	}
-	stream := s.st.Key("events")
+	stream := s.events
 	consumer := s.outbox.owner
 	defer dropConsumer(context.WithoutCancel(ctx), s.rdb, stream, eventsGroup, consumer)
 	backlog := true
@@ -93,7 +93,7 @@ func (s *Service) runEvents(ctx context.Context) error {
 					err = fmt.Errorf("event %s (%v %v): %w", m.ID, m.Values["type"], m.Values["ref"], err)
 					if ctx.Err() == nil && deliveries(ctx, s.rdb, stream, eventsGroup, m.ID) >= s.outbox.opts.MaxDeliveries {
 						s.log.Error("outbound events: giving up on an event that keeps failing; set aside in outbound:dead", "err", err)
-						if derr := deadLetter(ctx, s.rdb, s.st.Key("outbound:dead"), stream, eventsGroup, m, err); derr == nil {
+						if derr := deadLetter(ctx, s.rdb, s.keys.Key("outbound:dead"), stream, eventsGroup, m, err); derr == nil {
 							continue
 						}
 					}

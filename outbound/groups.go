@@ -111,7 +111,7 @@ func (s *Service) group(ctx context.Context, class, id string, it groupItem) (bo
 	if err != nil {
 		return false, err
 	}
-	res, err := groupsScript.Run(ctx, s.rdb, []string{s.st.Key("alerts:due")}, s.st.Prefix(), "add",
+	res, err := groupsScript.Run(ctx, s.rdb, []string{s.keys.Key("alerts:due")}, s.keys.Prefix(), "add",
 		id+"|"+class, it.Key, string(b), s.clock.Now().UnixMilli(),
 		s.cfg.Alerts.GroupWait.Milliseconds(), s.cfg.Alerts.Grouping().Milliseconds()).Text()
 	if err != nil {
@@ -136,7 +136,7 @@ func (s *Service) FlushAlerts(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	for {
-		n, err := groupsScript.Run(ctx, s.rdb, []string{s.st.Key("alerts:due")}, s.st.Prefix(), "claim",
+		n, err := groupsScript.Run(ctx, s.rdb, []string{s.keys.Key("alerts:due")}, s.keys.Prefix(), "claim",
 			s.clock.Now().UnixMilli(), 100).Int()
 		if err != nil {
 			return 0, fmt.Errorf("claim alert groups: %w", err)
@@ -145,7 +145,7 @@ func (s *Service) FlushAlerts(ctx context.Context) (int, error) {
 			break
 		}
 	}
-	all, err := s.rdb.HGetAll(ctx, s.st.Key("alerts:batches")).Result()
+	all, err := s.rdb.HGetAll(ctx, s.keys.Key("alerts:batches")).Result()
 	if err != nil {
 		return 0, fmt.Errorf("read alert batches: %w", err)
 	}
@@ -164,7 +164,7 @@ func (s *Service) FlushAlerts(ctx context.Context) (int, error) {
 		} else {
 			sent++
 		}
-		if err := groupsScript.Run(ctx, s.rdb, []string{s.st.Key("alerts:due")}, s.st.Prefix(), "done", id).Err(); err != nil {
+		if err := groupsScript.Run(ctx, s.rdb, []string{s.keys.Key("alerts:due")}, s.keys.Prefix(), "done", id).Err(); err != nil {
 			return sent, fmt.Errorf("finish alert batch %s: %w", id, err)
 		}
 	}

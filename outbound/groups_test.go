@@ -60,7 +60,7 @@ func TestAlertGroups(t *testing.T) {
 			if err := e.svc.Notify(e.ctx, Notification{Key: "alert:" + ref3 + ":ann:3-0", Kind: NotifyAssigned, Ref: ref3, Officer: "ann"}); err != nil {
 				t.Fatal(err)
 			}
-			if q, n := queued(), e.rdb.LLen(e.ctx, e.st.Key("alerts:items:ann|enquiries")).Val(); q != 1 || n != 2 {
+			if q, n := queued(), e.rdb.LLen(e.ctx, e.st.Prefix()+"alerts:items:ann|enquiries").Val(); q != 1 || n != 2 {
 				t.Fatalf("within the interval: %d queued, %d waiting; want 1 and 2", q, n)
 			}
 			if n := flush(); n != 0 {
@@ -69,15 +69,15 @@ func TestAlertGroups(t *testing.T) {
 
 			// +5m: the flusher claims the batch and dies before queueing it.
 			e.clock.Advance(5 * time.Minute)
-			if n, err := groupsScript.Run(e.ctx, e.rdb, []string{e.st.Key("alerts:due")}, e.st.Prefix(), "claim", e.clock.Now().UnixMilli(), 100).Int(); err != nil || n != 1 {
+			if n, err := groupsScript.Run(e.ctx, e.rdb, []string{e.st.Prefix() + "alerts:due"}, e.st.Prefix(), "claim", e.clock.Now().UnixMilli(), 100).Int(); err != nil || n != 1 {
 				t.Fatalf("claim: %d %v", n, err)
 			}
-			batch := e.rdb.HGet(e.ctx, e.st.Key("alerts:batches"), "ann|enquiries|1").Val()
+			batch := e.rdb.HGet(e.ctx, e.st.Prefix()+"alerts:batches", "ann|enquiries|1").Val()
 			if n := flush(); n != 1 {
 				t.Fatalf("the next flush queued %d summaries, want 1", n)
 			}
 			// ... and a flusher that queued it and died before removing it.
-			e.rdb.HSet(e.ctx, e.st.Key("alerts:batches"), "ann|enquiries|1", batch)
+			e.rdb.HSet(e.ctx, e.st.Prefix()+"alerts:batches", "ann|enquiries|1", batch)
 			flush()
 			if q := queued(); q != 2 {
 				t.Fatalf("%d queued after the summary, want 2 (the first alert, one summary)", q)

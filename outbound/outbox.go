@@ -212,6 +212,7 @@ type OutboxOptions struct {
 type Outbox struct {
 	rdb    redis.UniversalClient
 	st     *store.Store
+	keys   store.KeySpace
 	clock  clock.Clock
 	log    *slog.Logger
 	opts   OutboxOptions
@@ -235,7 +236,8 @@ func NewOutbox(st *store.Store, mailer Mailer, hook *Webhook, log *slog.Logger, 
 	host, _ := os.Hostname()
 	b := make([]byte, 4)
 	_, _ = crand.Read(b)
-	return &Outbox{rdb: st.Client(), st: st, clock: st.Clock(), log: log, opts: o, mailer: mailer, hook: hook,
+	keys := keySpace(st)
+	return &Outbox{rdb: keys.Client(), st: st, keys: keys, clock: st.Clock(), log: log, opts: o, mailer: mailer, hook: hook,
 		owner: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))}
 }
 
@@ -260,7 +262,14 @@ func (o *OutboxOptions) defaults() {
 	}
 }
 
-func (o *Outbox) stream() string { return o.st.Key("outbox") }
+// keySpace is outbound's own keys under the store's prefix (docs/design.md
+// "Keys owned outside store"): the outbox stream and jobs, the dead
+// letters and the alert groups.
+func keySpace(st *store.Store) store.KeySpace {
+	return st.Namespace("outbox", "outbound:dead", "alerts:")
+}
+
+func (o *Outbox) stream() string { return o.keys.Key("outbox") }
 
 func (o *Outbox) run(ctx context.Context, action string, arg map[string]any) ([]string, error) {
 	arg["now"] = strconv.FormatInt(o.clock.Now().UnixMilli(), 10)
@@ -270,7 +279,7 @@ func (o *Outbox) run(ctx context.Context, action string, arg map[string]any) ([]
 	if err != nil {
 		return nil, fmt.Errorf("outbox %s: %w", action, err)
 	}
-	res, err := outboxScript.Run(ctx, o.rdb, []string{o.stream()}, o.st.Prefix(), action, string(b)).StringSlice()
+	res, err := outboxScript.Run(ctx, o.rdb, []string{o.stream()}, o.keys.Prefix(), action, string(b)).StringSlice()
 	if err != nil {
 		return nil, fmt.Errorf("outbox %s: %w", action, err)
 	}
@@ -298,7 +307,7 @@ func (o *Outbox) runReplicated(ctx context.Context, action string, arg map[strin
 	}
 	for attempt := 0; ; attempt++ {
 		pipe := o.rdb.Pipeline()
-		cmd := outboxScript.EvalSha(ctx, pipe, []string{o.stream()}, o.st.Prefix(), action, string(b))
+		cmd := outboxScript.EvalSha(ctx, pipe, []string{o.stream()}, o.keys.Prefix(), action, string(b))
 		wait := o.st.QueueWait(ctx, pipe)
 		_, _ = pipe.Exec(ctx)
 		res, err := cmd.StringSlice()
@@ -390,7 +399,7 @@ func (o *Outbox) Enqueue(ctx context.Context, m Outgoing) (Enqueued, error) {
 
 // Job reads one job.
 func (o *Outbox) Job(ctx context.Context, key string) (*Job, error) {
-	h, err := o.rdb.HGetAll(ctx, o.st.Key("outbox:job:"+key)).Result()
+	h, err := o.rdb.HGetAll(ctx, o.keys.Key("outbox:job:"+key)).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read outbox job %s: %w", key, err)
 	}
@@ -402,7 +411,7 @@ func (o *Outbox) Job(ctx context.Context, key string) (*Job, error) {
 
 // ForEnquiry lists an enquiry's outgoing messages, oldest first.
 func (o *Outbox) ForEnquiry(ctx context.Context, ref string) ([]*Job, error) {
-	keys, err := o.rdb.ZRange(ctx, o.st.Key("outbox:enq:"+ref), 0, -1).Result()
+	keys, err := o.rdb.ZRange(ctx, o.keys.Key("outbox:enq:"+ref), 0, -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read outbox of %s: %w", ref, err)
 	}
@@ -418,7 +427,7 @@ func (o *Outbox) Recent(ctx context.Context, limit int, state string) ([]*Job, e
 	if state != "" {
 		scan = int64(limit) * 20
 	}
-	keys, err := o.rdb.ZRevRange(ctx, o.st.Key("outbox:recent"), 0, scan-1).Result()
+	keys, err := o.rdb.ZRevRange(ctx, o.keys.Key("outbox:recent"), 0, scan-1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read recent outbox: %w", err)
 	}
@@ -442,7 +451,7 @@ func (o *Outbox) jobs(ctx context.Context, keys []string) ([]*Job, error) {
 	pipe := o.rdb.Pipeline()
 	cmds := make([]*redis.MapStringStringCmd, len(keys))
 	for i, k := range keys {
-		cmds[i] = pipe.HGetAll(ctx, o.st.Key("outbox:job:"+k))
+		cmds[i] = pipe.HGetAll(ctx, o.keys.Key("outbox:job:"+k))
 	}
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, fmt.Errorf("read outbox jobs: %w", err)
@@ -461,7 +470,7 @@ func (o *Outbox) jobs(ctx context.Context, keys []string) ([]*Job, error) {
 // KeyForMessageID returns the outbox key of a message we sent ("" if the
 // Message-ID is not ours).
 func (o *Outbox) KeyForMessageID(ctx context.Context, id string) (string, error) {
-	v, err := o.rdb.HGet(ctx, o.st.Key("outbox:mids"), strings.Trim(id, "<> ")).Result()
+	v, err := o.rdb.HGet(ctx, o.keys.Key("outbox:mids"), strings.Trim(id, "<> ")).Result()
 	if errors.Is(err, redis.Nil) {
 		return "", nil
 	}
@@ -482,8 +491,8 @@ func (o *Outbox) Requeue(ctx context.Context, key string) (bool, error) {
 
 // Totals reads the outbox counts by state.
 func Totals(ctx context.Context, st *store.Store) (Counts, error) {
-	rdb := st.Client()
-	h, err := rdb.HGetAll(ctx, st.Key("outbox:counts")).Result()
+	keys := keySpace(st)
+	h, err := keys.Client().HGetAll(ctx, keys.Key("outbox:counts")).Result()
 	if err != nil {
 		return Counts{}, fmt.Errorf("read outbox counts: %w", err)
 	}
@@ -598,9 +607,9 @@ func (o *Outbox) step(ctx context.Context, lastClaim *time.Time, backlog *bool) 
 			if ctx.Err() == nil && !errors.Is(err, store.ErrNotReplicated) && deliveries(ctx, o.rdb, o.stream(), outboxGroup, m.ID) >= o.opts.MaxDeliveries {
 				o.log.Error("outbox: giving up on an entry that keeps failing; set aside in outbound:dead", "id", m.ID, "key", m.Values["key"], "err", err)
 				if key, _ := m.Values["key"].(string); key != "" {
-					o.rdb.HSet(ctx, o.st.Key("outbox:job:"+key), "last_error", clip("set aside: "+err.Error(), 500))
+					o.rdb.HSet(ctx, o.keys.Key("outbox:job:"+key), "last_error", clip("set aside: "+err.Error(), 500))
 				}
-				if derr := deadLetter(ctx, o.rdb, o.st.Key("outbound:dead"), o.stream(), outboxGroup, m, err); derr == nil {
+				if derr := deadLetter(ctx, o.rdb, o.keys.Key("outbound:dead"), o.stream(), outboxGroup, m, err); derr == nil {
 					continue
 				}
 			}

@@ -16,7 +16,7 @@ import (
 // never set aside, and nothing reaches the SMTP server.
 func TestUnreplicatedClaimNotSent(t *testing.T) {
 	e := newEnv(t, "", func(o *Options) {
-		o.Store = store.New(o.Store.Client(), store.Options{RefPrefix: TestPrefix, Location: o.Config.Location, Clock: o.Clock,
+		o.Store = store.New(keySpace(o.Store).Client(), store.Options{RefPrefix: TestPrefix, Location: o.Config.Location, Clock: o.Clock,
 			WaitReplicas: 1, WaitTimeout: 20 * time.Millisecond})
 		o.Outbox.MaxDeliveries = 2
 	})
@@ -35,7 +35,7 @@ func TestUnreplicatedClaimNotSent(t *testing.T) {
 	if j.State != StateSending {
 		t.Errorf("state %q, want %q (claimed, waiting for a replica)", j.State, StateSending)
 	}
-	if dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result(); len(dead) != 0 {
+	if dead, _ := e.rdb.LRange(e.ctx, e.st.Prefix()+"outbound:dead", 0, -1).Result(); len(dead) != 0 {
 		t.Errorf("set aside while waiting for a replica: %q", dead)
 	}
 }
@@ -47,13 +47,13 @@ func TestUnreplicatedClaimNotSent(t *testing.T) {
 func TestMissingEnquiryEvent(t *testing.T) {
 	e := newEnv(t, "", func(o *Options) { o.Outbox.MaxDeliveries = 3 })
 	const ghost = TestPrefix + "-2023-999999"
-	e.rdb.XAdd(e.ctx, &redis.XAddArgs{Stream: e.st.Key("events"), Values: []any{"type", "enquiry.created", "ref", ghost,
+	e.rdb.XAdd(e.ctx, &redis.XAddArgs{Stream: e.st.Prefix() + "events", Values: []any{"type", "enquiry.created", "ref", ghost,
 		"at", "0", "data", `{"officer":"ann","mkey":"nosuchmessage"}`}})
 	ref := e.commit(2, enquiryMail("after@bbc", "sam@bbc.co.uk", "Second", "q")).Ref
 	e.run(e.svc.outbox.Run)
 	e.run(e.svc.runEvents)
 	e.waitState("ack:"+ref, StateSent)
-	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
+	dead, _ := e.rdb.LRange(e.ctx, e.st.Prefix()+"outbound:dead", 0, -1).Result()
 	if len(dead) != 1 || !strings.Contains(dead[0], ghost) || !strings.Contains(dead[0], "missing enquiry") {
 		t.Errorf("dead letters %q, want the event for %s with its reason", dead, ghost)
 	}

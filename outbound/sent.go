@@ -230,7 +230,7 @@ func (s *Service) runArchiver(ctx context.Context) error {
 // archiveOnce appends up to a batch of pending copies; it returns how many
 // it handled.
 func (s *Service) archiveOnce(ctx context.Context) (int, error) {
-	keys, err := s.rdb.ZRange(ctx, s.st.Key("outbox:toappend"), 0, 49).Result()
+	keys, err := s.rdb.ZRange(ctx, s.keys.Key("outbox:toappend"), 0, 49).Result()
 	if err != nil || len(keys) == 0 {
 		return 0, err
 	}
@@ -238,7 +238,7 @@ func (s *Service) archiveOnce(ctx context.Context) (int, error) {
 	for _, k := range keys {
 		j, err := s.outbox.Job(ctx, k)
 		if errors.Is(err, store.ErrNotFound) {
-			s.rdb.ZRem(ctx, s.st.Key("outbox:toappend"), k)
+			s.rdb.ZRem(ctx, s.keys.Key("outbox:toappend"), k)
 			continue
 		}
 		if err != nil {

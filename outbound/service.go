@@ -56,10 +56,13 @@ type Options struct {
 // events consumer (acknowledgements, alerts), the Sent-folder watchers
 // (responses), the Sent-copy archiver and the replies API.
 type Service struct {
-	opts     Options
-	cfg      *config.Config
-	st       *store.Store
-	rdb      redis.UniversalClient
+	opts Options
+	cfg  *config.Config
+	st   *store.Store
+	keys store.KeySpace
+	rdb  redis.UniversalClient
+	// events is the events stream's key (store.EventStream).
+	events   string
 	log      *slog.Logger
 	clock    clock.Clock
 	secret   func(string) string
@@ -98,7 +101,9 @@ func New(o Options) (*Service, error) {
 		o.AckMaxAge = 24 * time.Hour
 	}
 	cfg := o.Config
-	s := &Service{opts: o, cfg: cfg, st: o.Store, rdb: o.Store.Client(), log: o.Logger, clock: o.Clock,
+	keys := keySpace(o.Store)
+	_, events := o.Store.EventStream()
+	s := &Service{opts: o, cfg: cfg, st: o.Store, keys: keys, rdb: keys.Client(), events: events, log: o.Logger, clock: o.Clock,
 		secret: o.Secret, appendKick: make(chan struct{}, 1)}
 	from, err := mail.ParseAddress(cfg.SMTP.From)
 	if err != nil {

@@ -261,7 +261,7 @@ func TestPermanentFailure(t *testing.T) {
 		t.Errorf("job %+v, server attempts %d", j, e.sink.Attempts())
 	}
 	// Nothing left to retry: not delayed, not pending in the group.
-	if n, _ := e.rdb.ZCard(e.ctx, e.st.Key("outbox:delayed")).Result(); n != 0 {
+	if n, _ := e.rdb.ZCard(e.ctx, e.st.Prefix()+"outbox:delayed").Result(); n != 0 {
 		t.Errorf("%d delayed", n)
 	}
 	Eventually(t, "stream entry acknowledged", 5*time.Second, func() bool {
@@ -534,7 +534,7 @@ func TestWebhookAlert(t *testing.T) {
 			t.Errorf("an email alert was queued with alerts.email off: %+v", j)
 		}
 	}
-	keys, _ := e.rdb.Keys(e.ctx, e.st.Key("outbox:job:*")).Result()
+	keys, _ := e.rdb.Keys(e.ctx, e.st.Prefix()+"outbox:job:*").Result()
 	for _, k := range keys {
 		h, _ := e.rdb.HGetAll(e.ctx, k).Result()
 		for f, v := range h {
@@ -592,7 +592,7 @@ func TestLostStreamEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.rdb.XTrimMaxLen(e.ctx, e.st.Key("outbox"), 0).Err(); err != nil {
+	if err := e.rdb.XTrimMaxLen(e.ctx, e.st.Prefix()+"outbox", 0).Err(); err != nil {
 		t.Fatal(err)
 	}
 	e.run(e.svc.outbox.Run)
@@ -607,13 +607,13 @@ func TestLostStreamEntry(t *testing.T) {
 func TestPoisonEvent(t *testing.T) {
 	e := newEnv(t, "", func(o *Options) { o.Outbox.MaxDeliveries = 3 })
 	ref := e.commit(1, enquiryMail("p1@bbc", "jo@bbc.co.uk", "First", "q")).Ref
-	e.rdb.XAdd(e.ctx, &redis.XAddArgs{Stream: e.st.Key("events"), Values: []any{"type", "enquiry.assigned", "ref", ref,
+	e.rdb.XAdd(e.ctx, &redis.XAddArgs{Stream: e.st.Prefix() + "events", Values: []any{"type", "enquiry.assigned", "ref", ref,
 		"at", "0", "data", `{"to":"ghost","by":"meg","from":"ann"}`}})
 	ref2 := e.commit(2, enquiryMail("p2@bbc", "sam@bbc.co.uk", "Second", "q")).Ref
 	e.run(e.svc.outbox.Run)
 	e.run(e.svc.runEvents)
 	e.waitState("ack:"+ref2, StateSent)
-	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
+	dead, _ := e.rdb.LRange(e.ctx, e.st.Prefix()+"outbound:dead", 0, -1).Result()
 	if len(dead) != 1 || !strings.Contains(dead[0], "ghost") {
 		t.Errorf("dead letters %q", dead)
 	}
@@ -634,7 +634,7 @@ func TestPanickingEvent(t *testing.T) {
 	e.run(e.svc.outbox.Run)
 	e.run(e.svc.runEvents)
 	e.waitState("ack:"+ref2, StateSent)
-	dead, _ := e.rdb.LRange(e.ctx, e.st.Key("outbound:dead"), 0, -1).Result()
+	dead, _ := e.rdb.LRange(e.ctx, e.st.Prefix()+"outbound:dead", 0, -1).Result()
 	if len(dead) != 1 || !strings.Contains(dead[0], "panic") || !strings.Contains(dead[0], ref) {
 		t.Errorf("dead letters %q", dead)
 	}

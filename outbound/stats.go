@@ -27,9 +27,10 @@ type Stats struct {
 // entry of the outbox stream not yet handled, and the dead letters. It is
 // the typed read of outbound's keys for other packages (internal/ops).
 func ReadStats(ctx context.Context, st *store.Store, now time.Time) (Stats, error) {
-	rdb := st.Client()
+	keys := keySpace(st)
+	rdb := keys.Client()
 	out := Stats{Jobs: map[string]int64{}}
-	counts, err := rdb.HGetAll(ctx, st.Key("outbox:counts")).Result()
+	counts, err := rdb.HGetAll(ctx, keys.Key("outbox:counts")).Result()
 	if err != nil {
 		return out, fmt.Errorf("outbox counts: %w", err)
 	}
@@ -40,10 +41,10 @@ func ReadStats(ctx context.Context, st *store.Store, now time.Time) (Stats, erro
 		}
 		out.Jobs[k] = n
 	}
-	if out.DeadLetters, err = rdb.LLen(ctx, st.Key("outbound:dead")).Result(); err != nil {
+	if out.DeadLetters, err = rdb.LLen(ctx, keys.Key("outbound:dead")).Result(); err != nil {
 		return out, fmt.Errorf("dead letters: %w", err)
 	}
-	stream := st.Key("outbox")
+	stream := keys.Key("outbox")
 	groups, err := rdb.XInfoGroups(ctx, stream).Result()
 	if err != nil {
 		if strings.Contains(err.Error(), "no such key") {

@@ -91,11 +91,11 @@ func drained(k *desk) {
 	k.t.Helper()
 	outbound.Eventually(k.t, "events and outbox drained", 3*time.Minute, func() bool {
 		for _, s := range []struct{ stream, group string }{{"events", "outbound"}, {"outbox", "outbox"}} {
-			groups, err := k.rdb.XInfoGroups(k.ctx, k.st.Key(s.stream)).Result()
+			groups, err := k.rdb.XInfoGroups(k.ctx, k.st.Prefix()+s.stream).Result()
 			if err != nil {
 				return false
 			}
-			info, err := k.rdb.XInfoStream(k.ctx, k.st.Key(s.stream)).Result()
+			info, err := k.rdb.XInfoStream(k.ctx, k.st.Prefix()+s.stream).Result()
 			if err != nil {
 				return false
 			}
@@ -168,11 +168,11 @@ func TestAlertStorm(t *testing.T) {
 				now := fake.Now().UnixMilli()
 				outbound.Eventually(t, "SLA notices handed over", 3*time.Minute, func() bool {
 					for _, z := range []string{"sla:warn", "sla:breach", "sla:escalate"} {
-						if n, err := k.rdb.ZCount(k.ctx, k.st.Key(z), "-inf", fmt.Sprint(now)).Result(); err != nil || n > 0 {
+						if n, err := k.rdb.ZCount(k.ctx, k.st.Prefix()+z, "-inf", fmt.Sprint(now)).Result(); err != nil || n > 0 {
 							return false
 						}
 					}
-					n, err := k.rdb.ZCard(k.ctx, k.st.Key("sla:notify")).Result()
+					n, err := k.rdb.ZCard(k.ctx, k.st.Prefix()+"sla:notify").Result()
 					return err == nil && n == 0
 				})
 				for addr, n := range s.want {

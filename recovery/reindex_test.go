@@ -190,24 +190,24 @@ func (e *env) settled(n int64) {
 			return false
 		}
 		for _, z := range []string{"sla:warn", "sla:breach", "sla:escalate"} {
-			if c, err := e.rdb.ZCount(e.ctx, e.st.Key(z), "-inf", now).Result(); err != nil || c > 0 {
+			if c, err := e.rdb.ZCount(e.ctx, e.st.Prefix()+z, "-inf", now).Result(); err != nil || c > 0 {
 				why = fmt.Sprint(z, c, err)
 				return false
 			}
 		}
 		for _, z := range []string{"sla:notify", "outbox:toappend"} {
-			if c, err := e.rdb.ZCard(e.ctx, e.st.Key(z)).Result(); err != nil || c > 0 {
+			if c, err := e.rdb.ZCard(e.ctx, e.st.Prefix()+z).Result(); err != nil || c > 0 {
 				why = fmt.Sprint(z, c, err)
 				return false
 			}
 		}
 		for _, s := range []struct{ stream, group string }{{"events", "outbound"}, {"outbox", "outbox"}} {
-			groups, err := e.rdb.XInfoGroups(e.ctx, e.st.Key(s.stream)).Result()
+			groups, err := e.rdb.XInfoGroups(e.ctx, e.st.Prefix()+s.stream).Result()
 			if err != nil {
 				why = fmt.Sprint(s.stream, err)
 				return false
 			}
-			info, err := e.rdb.XInfoStream(e.ctx, e.st.Key(s.stream)).Result()
+			info, err := e.rdb.XInfoStream(e.ctx, e.st.Prefix()+s.stream).Result()
 			if err != nil {
 				why = fmt.Sprint(s.stream, err)
 				return false
@@ -245,7 +245,7 @@ type enquirySnap struct {
 
 func (e *env) snapshot() map[string]enquirySnap {
 	e.t.Helper()
-	refs, err := e.rdb.ZRange(e.ctx, e.st.Key("idx:all"), 0, -1).Result()
+	refs, err := e.rdb.ZRange(e.ctx, e.st.Prefix()+"idx:all", 0, -1).Result()
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -430,7 +430,7 @@ func testReindex(t *testing.T, im *servers.IMAP, r *servers.Redis, processed str
 	if err := rdb.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	if err := rdb.XGroupCreateMkStream(ctx, e.st.Key("events"), "outbound", "0").Err(); err != nil {
+	if err := rdb.XGroupCreateMkStream(ctx, e.st.Prefix()+"events", "outbound", "0").Err(); err != nil {
 		t.Fatal(err)
 	}
 	reindex := func() *recovery.Result {
@@ -451,7 +451,7 @@ func testReindex(t *testing.T, im *servers.IMAP, r *servers.Redis, processed str
 	if c, err := outbound.Totals(ctx, e.st); err != nil || c.Queued+c.Sending+c.Retrying+c.Sent+c.Failed+c.Suppressed != 0 {
 		t.Errorf("the outbox after reindex: %+v (%v), want it empty", c, err)
 	}
-	if n, _ := rdb.ZCard(ctx, e.st.Key("sla:notify")).Result(); n != 0 {
+	if n, _ := rdb.ZCard(ctx, e.st.Prefix()+"sla:notify").Result(); n != 0 {
 		t.Errorf("%d SLA notices queued by the reindex, want none", n)
 	}
 
@@ -478,12 +478,12 @@ func testReindex(t *testing.T, im *servers.IMAP, r *servers.Redis, processed str
 	compare(t, "after serve", before, e.snapshot(), 1)
 
 	// Again: nothing changes.
-	xlen := rdb.XLen(ctx, e.st.Key("events")).Val()
+	xlen := rdb.XLen(ctx, e.st.Prefix()+"events").Val()
 	res = reindex()
 	if res.New() != 0 || res.RefsRestored != 0 {
 		t.Errorf("second reindex: %v, want nothing new", res.Outcomes)
 	}
-	if got := rdb.XLen(ctx, e.st.Key("events")).Val(); got != xlen {
+	if got := rdb.XLen(ctx, e.st.Prefix()+"events").Val(); got != xlen {
 		t.Errorf("second reindex wrote %d events, want 0", got-xlen)
 	}
 	compare(t, "after a second reindex", before, e.snapshot(), 1)

@@ -23,6 +23,7 @@ import (
 // sending it twice.
 type Digest struct {
 	st    *store.Store
+	keys  store.KeySpace
 	cfg   *config.Config
 	rep   *Reporter
 	sched cron.Schedule
@@ -58,7 +59,7 @@ func NewDigest(st *store.Store, cfg *config.Config, rep *Reporter, log *slog.Log
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Digest{st: st, cfg: cfg, rep: rep, sched: sched, loc: loc, log: log, Grace: 6 * time.Hour}, nil
+	return &Digest{st: st, keys: keySpace(st), cfg: cfg, rep: rep, sched: sched, loc: loc, log: log, Grace: 6 * time.Hour}, nil
 }
 
 // Next is the next fire time after the last one handled.
@@ -96,7 +97,7 @@ func (d *Digest) Tick(ctx context.Context, now time.Time) (int, error) {
 // send queues the digest for one fire time, unless already done.
 func (d *Digest) send(ctx context.Context, fire, now time.Time) (bool, error) {
 	once := fire.In(d.loc).Format("2006-01-02T15:04")
-	if done, err := d.st.Client().HExists(ctx, d.st.Key(keyDigests), once).Result(); err != nil {
+	if done, err := d.keys.Client().HExists(ctx, d.keys.Key(keyDigests), once).Result(); err != nil {
 		return false, fmt.Errorf("digest %s: %w", once, err)
 	} else if done {
 		return false, nil

@@ -199,7 +199,7 @@ func (e *env) enquiry(ref string) *store.Enquiry {
 // events reads the whole events stream.
 func (e *env) events() []redis.XMessage {
 	e.t.Helper()
-	msgs, err := e.rdb.XRange(e.ctx, e.st.Key("events"), "-", "+").Result()
+	msgs, err := e.rdb.XRange(e.ctx, e.st.Prefix()+"events", "-", "+").Result()
 	if err != nil {
 		e.t.Fatal(err)
 	}

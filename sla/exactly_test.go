@@ -222,7 +222,7 @@ func TestNoticeSurvivesCrash(t *testing.T) {
 		}
 		// The crashed deliverer: claims, never acknowledges.
 		now := e.clock.Now()
-		claimed, err := notifyScript.Run(e.ctx, e.rdb, []string{e.st.Key(keyNotify)}, e.st.Prefix(), "claim", now.UnixMilli(), 100, (30 * time.Second).Milliseconds()).StringSlice()
+		claimed, err := notifyScript.Run(e.ctx, e.rdb, []string{e.st.Prefix() + keyNotify}, e.st.Prefix(), "claim", now.UnixMilli(), 100, (30 * time.Second).Milliseconds()).StringSlice()
 		if err != nil || len(claimed) != 6 {
 			t.Fatalf("claim: %v %v", claimed, err)
 		}

@@ -23,6 +23,13 @@ const (
 	keyProjStats  = "sla:rollup:stats" // hash: events, applied, skipped, gaps
 )
 
+// keySpace is sla's own keys under the store's prefix: the notices, digest
+// claims, rollups, dimensions and breach lists. Enquiries and their clock
+// schedules are read through the store's typed calls.
+func keySpace(st *store.Store) store.KeySpace {
+	return st.Namespace(keyNotify, keyNotices, keyDigests, "sla:rollup", keyDims, keyRollPrefix, keyBrlPrefix)
+}
+
 // Transitions recorded by the sweeper, in the order a clock goes through them.
 const (
 	Warned    = store.TransitionWarned

@@ -128,6 +128,7 @@ func (r *noticeRecord) UnmarshalJSON(b []byte) error {
 // Deliverer drains the notice queue into a Notifier.
 type Deliverer struct {
 	st       *store.Store
+	keys     store.KeySpace
 	cfg      *config.Config
 	notifier Notifier
 	log      *slog.Logger
@@ -146,7 +147,7 @@ func NewDeliverer(st *store.Store, cfg *config.Config, n Notifier, log *slog.Log
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Deliverer{st: st, cfg: cfg, notifier: n, log: log, Lease: 30 * time.Second, Batch: 100}
+	return &Deliverer{st: st, keys: keySpace(st), cfg: cfg, notifier: n, log: log, Lease: 30 * time.Second, Batch: 100}
 }
 
 // Deliver hands every notice due by now to the notifier, returning how
@@ -155,7 +156,7 @@ func NewDeliverer(st *store.Store, cfg *config.Config, n Notifier, log *slog.Log
 func (d *Deliverer) Deliver(ctx context.Context, now time.Time) (int, error) {
 	delivered := 0
 	for round := 0; round < 1000; round++ {
-		res, err := notifyScript.Run(ctx, d.st.Client(), []string{d.st.Key(keyNotify)}, d.st.Prefix(), "claim",
+		res, err := notifyScript.Run(ctx, d.keys.Client(), []string{d.keys.Key(keyNotify)}, d.keys.Prefix(), "claim",
 			now.UnixMilli(), d.Batch, d.Lease.Milliseconds()).StringSlice()
 		if err != nil {
 			return delivered, fmt.Errorf("claim notices: %w", err)
@@ -175,7 +176,7 @@ func (d *Deliverer) Deliver(ctx context.Context, now time.Time) (int, error) {
 			if err := d.notifier.Notify(ctx, n); err != nil {
 				backoff := min(5*time.Second<<min(tries-1, 10), 10*time.Minute)
 				d.log.Warn("notice not handed over; will retry", "key", key, "tries", tries, "retry_in", backoff, "err", err)
-				if err := notifyScript.Run(ctx, d.st.Client(), []string{d.st.Key(keyNotify)}, d.st.Prefix(), "nack",
+				if err := notifyScript.Run(ctx, d.keys.Client(), []string{d.keys.Key(keyNotify)}, d.keys.Prefix(), "nack",
 					key, now.Add(backoff).UnixMilli()).Err(); err != nil {
 					return delivered, fmt.Errorf("reschedule notice %s: %w", key, err)
 				}
@@ -185,8 +186,8 @@ func (d *Deliverer) Deliver(ctx context.Context, now time.Time) (int, error) {
 			delivered++
 		}
 		if len(acks) > 0 {
-			args := append([]any{d.st.Prefix(), "ack"}, acks...)
-			if err := notifyScript.Run(ctx, d.st.Client(), []string{d.st.Key(keyNotify)}, args...).Err(); err != nil {
+			args := append([]any{d.keys.Prefix(), "ack"}, acks...)
+			if err := notifyScript.Run(ctx, d.keys.Client(), []string{d.keys.Key(keyNotify)}, args...).Err(); err != nil {
 				return delivered, fmt.Errorf("acknowledge notices: %w", err)
 			}
 		}
@@ -199,7 +200,7 @@ func (d *Deliverer) Deliver(ctx context.Context, now time.Time) (int, error) {
 
 // Pending counts notices not yet handed over.
 func (d *Deliverer) Pending(ctx context.Context) (int64, error) {
-	n, err := d.st.Client().ZCard(ctx, d.st.Key(keyNotify)).Result()
+	n, err := d.keys.Client().ZCard(ctx, d.keys.Key(keyNotify)).Result()
 	if err != nil {
 		return 0, fmt.Errorf("count notices: %w", err)
 	}
@@ -316,7 +317,8 @@ func enqueueOnce(ctx context.Context, st *store.Store, once string, rec noticeRe
 	if err != nil {
 		return false, fmt.Errorf("encode notice: %w", err)
 	}
-	n, err := notifyScript.Run(ctx, st.Client(), []string{st.Key(keyNotify)}, st.Prefix(), "enqueue",
+	keys := keySpace(st)
+	n, err := notifyScript.Run(ctx, keys.Client(), []string{keys.Key(keyNotify)}, keys.Prefix(), "enqueue",
 		once, rec.Key, string(b), now.UnixMilli()).Int()
 	if err != nil {
 		return false, fmt.Errorf("enqueue notice %s: %w", rec.Key, err)

@@ -182,7 +182,7 @@ type Breach struct {
 // Reporter reads reports from the rollups.
 type Reporter struct {
 	st    *store.Store
-
+	keys  store.KeySpace
 	cfg   *config.Config
 	hours *Hours
 	clock clock.Clock
@@ -197,7 +197,7 @@ func NewReporter(st *store.Store, cfg *config.Config, c clock.Clock) (*Reporter,
 	if c == nil {
 		c = st.Clock()
 	}
-	return &Reporter{st: st, cfg: cfg, hours: h, clock: c}, nil
+	return &Reporter{st: st, keys: keySpace(st), cfg: cfg, hours: h, clock: c}, nil
 }
 
 // acc accumulates rollup counters.
@@ -382,7 +382,7 @@ func (a *acc) row(key, label string) Row {
 
 // dimNames reads the dimension dictionary: id → (kind, value).
 func (r *Reporter) dimNames(ctx context.Context) (map[string][2]string, error) {
-	h, err := r.st.Client().HGetAll(ctx, r.st.Key(keyDims)).Result()
+	h, err := r.keys.Client().HGetAll(ctx, r.keys.Key(keyDims)).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read rollup dimensions: %w", err)
 	}
@@ -584,10 +584,10 @@ type aggregate struct {
 // aggregate reads the rollup hashes of dayKeys and adds up their cells
 // that match the query into groups.
 func (r *Reporter) aggregate(ctx context.Context, q Query, dayKeys []string, names map[string][2]string, useOutlet bool) (*aggregate, error) {
-	pipe := r.st.Client().Pipeline()
+	pipe := r.keys.Client().Pipeline()
 	cmds := make([]*redis.MapStringStringCmd, len(dayKeys))
 	for i, d := range dayKeys {
-		cmds[i] = pipe.HGetAll(ctx, r.st.Key(keyRollPrefix+d))
+		cmds[i] = pipe.HGetAll(ctx, r.keys.Key(keyRollPrefix+d))
 	}
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("read rollups: %w", err)
@@ -738,10 +738,10 @@ func (r *Reporter) live(ctx context.Context, q Query, rep *Report) error {
 // it lists; with one it must read every breached enquiry of the period.
 func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, names map[string][2]string, rep *Report) error {
 	if q.Filter.empty() {
-		pipe := r.st.Client().Pipeline()
+		pipe := r.keys.Client().Pipeline()
 		lens := make([]*redis.IntCmd, len(dayKeys))
 		for i, d := range dayKeys {
-			lens[i] = pipe.LLen(ctx, r.st.Key(keyBrlPrefix+d))
+			lens[i] = pipe.LLen(ctx, r.keys.Key(keyBrlPrefix+d))
 		}
 		if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 			return fmt.Errorf("count breaches: %w", err)
@@ -761,7 +761,7 @@ func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, name
 			if want >= 0 {
 				from = max(0, n-(want-int64(len(entries))))
 			}
-			v, err := r.st.Client().LRange(ctx, r.st.Key(keyBrlPrefix+dayKeys[i]), from, -1).Result()
+			v, err := r.keys.Client().LRange(ctx, r.keys.Key(keyBrlPrefix+dayKeys[i]), from, -1).Result()
 			if err != nil {
 				return fmt.Errorf("read breach list: %w", err)
 			}
@@ -776,10 +776,10 @@ func (r *Reporter) breaches(ctx context.Context, q Query, dayKeys []string, name
 		rep.Breaches = list
 		return nil
 	}
-	pipe := r.st.Client().Pipeline()
+	pipe := r.keys.Client().Pipeline()
 	cmds := make([]*redis.StringSliceCmd, len(dayKeys))
 	for i, d := range dayKeys {
-		cmds[i] = pipe.LRange(ctx, r.st.Key(keyBrlPrefix+d), 0, -1)
+		cmds[i] = pipe.LRange(ctx, r.keys.Key(keyBrlPrefix+d), 0, -1)
 	}
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("read breach lists: %w", err)

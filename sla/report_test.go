@@ -149,7 +149,7 @@ type breachKey struct{ ref, clock string }
 
 func bruteForce(t *testing.T, e *env, h *Hours, by string, from, to time.Time, f Filter) (map[string]*bruteRow, *bruteRow, map[breachKey]bool) {
 	t.Helper()
-	refs, err := e.rdb.ZRange(e.ctx, e.st.Key("idx:all"), 0, -1).Result()
+	refs, err := e.rdb.ZRange(e.ctx, e.st.Prefix()+"idx:all", 0, -1).Result()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,12 +386,12 @@ func summary(rep *Reporter, e *env, from, to time.Time) string {
 // rollupSnapshot reads every rollup cell as decoded dims → counters.
 func rollupSnapshot(t *testing.T, e *env) map[string]map[string]int64 {
 	t.Helper()
-	rep := &Reporter{st: e.st, cfg: e.cfg}
+	rep := &Reporter{st: e.st, keys: keySpace(e.st), cfg: e.cfg}
 	names, err := rep.dimNames(e.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys, err := e.rdb.Keys(e.ctx, e.st.Key(keyRollPrefix+"*")).Result()
+	keys, err := e.rdb.Keys(e.ctx, e.st.Prefix()+keyRollPrefix+"*").Result()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,7 +433,7 @@ func TestApplyEventsEqualsStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := rollupSnapshot(t, e)
-	keys, _ := e.rdb.Keys(e.ctx, e.st.Key("sla:r*")).Result()
+	keys, _ := e.rdb.Keys(e.ctx, e.st.Prefix()+"sla:r*").Result()
 	if err := e.rdb.Del(e.ctx, keys...).Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -252,10 +252,13 @@ func (b *batch) payload() (string, error) {
 // again; a second replica's step computed from the same checkpoint finds
 // it moved and re-reads. Nothing is counted twice or lost.
 type Projector struct {
-	st    *store.Store
-	cfg   *config.Config
-	hours *Hours
-	log   *slog.Logger
+	st   *store.Store
+	keys store.KeySpace
+	// events is the events stream's key (store.EventStream).
+	events string
+	cfg    *config.Config
+	hours  *Hours
+	log    *slog.Logger
 	// Batch is how many events one step reads (default 500).
 	Batch int
 
@@ -272,7 +275,8 @@ func NewProjector(st *store.Store, cfg *config.Config, log *slog.Logger) (*Proje
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Projector{st: st, cfg: cfg, hours: h, log: log, Batch: 500, cache: map[int64]bool{}}, nil
+	_, events := st.EventStream()
+	return &Projector{st: st, keys: keySpace(st), events: events, cfg: cfg, hours: h, log: log, Batch: 500, cache: map[int64]bool{}}, nil
 }
 
 // Hours is the in-hours rule the projector uses.
@@ -295,7 +299,7 @@ func (p *Projector) inHours(t time.Time) bool {
 
 // Checkpoint is the ID of the last event applied ("" before the first).
 func (p *Projector) Checkpoint(ctx context.Context) (string, error) {
-	v, err := p.st.Client().Get(ctx, p.st.Key(keyCheckpoint)).Result()
+	v, err := p.keys.Client().Get(ctx, p.keys.Key(keyCheckpoint)).Result()
 	if errors.Is(err, redis.Nil) {
 		return "", nil
 	}
@@ -336,12 +340,12 @@ func (p *Projector) checkGap(ctx context.Context, ckpt string) error {
 	if ckpt == "" {
 		return nil
 	}
-	first, err := p.st.Client().XRangeN(ctx, p.st.Key("events"), "-", "+", 1).Result()
+	first, err := p.keys.Client().XRangeN(ctx, p.events, "-", "+", 1).Result()
 	if err != nil {
 		return fmt.Errorf("read events stream: %w", err)
 	}
 	if len(first) == 1 && streamIDLess(ckpt, first[0].ID) {
-		if n, _ := p.st.Client().XRangeN(ctx, p.st.Key("events"), ckpt, ckpt, 1).Result(); len(n) == 0 {
+		if n, _ := p.keys.Client().XRangeN(ctx, p.events, ckpt, ckpt, 1).Result(); len(n) == 0 {
 			p.log.Warn("events may have been trimmed from the stream before the rollups applied them",
 				"checkpoint", ckpt, "oldest", first[0].ID)
 		}
@@ -369,7 +373,7 @@ func (p *Projector) step(ctx context.Context, ckpt string) (int, string, error) 
 	if ckpt != "" {
 		start = "(" + ckpt
 	}
-	msgs, err := p.st.Client().XRangeN(ctx, p.st.Key("events"), start, "+", int64(p.Batch)).Result()
+	msgs, err := p.keys.Client().XRangeN(ctx, p.events, start, "+", int64(p.Batch)).Result()
 	if err != nil {
 		return 0, ckpt, fmt.Errorf("read events after %q: %w", ckpt, err)
 	}
@@ -405,7 +409,7 @@ func (p *Projector) apply(ctx context.Context, from, to string, b *batch) (bool,
 	if err != nil {
 		return false, from, fmt.Errorf("encode rollup batch: %w", err)
 	}
-	res, err := rollupScript.Run(ctx, p.st.Client(), []string{p.st.Key(keyCheckpoint)}, p.st.Prefix(), from, to, payload).Slice()
+	res, err := rollupScript.Run(ctx, p.keys.Client(), []string{p.keys.Key(keyCheckpoint)}, p.keys.Prefix(), from, to, payload).Slice()
 	if err != nil {
 		return false, from, fmt.Errorf("apply rollup batch up to %s: %w", to, err)
 	}
@@ -594,7 +598,7 @@ func (p *Projector) Stats(ctx context.Context) (ProjectorStats, error) {
 	if err != nil {
 		return ProjectorStats{}, err
 	}
-	h, err := p.st.Client().HGetAll(ctx, p.st.Key(keyProjStats)).Result()
+	h, err := p.keys.Client().HGetAll(ctx, p.keys.Key(keyProjStats)).Result()
 	if err != nil {
 		return ProjectorStats{}, fmt.Errorf("read rollup stats: %w", err)
 	}
@@ -604,7 +608,7 @@ func (p *Projector) Stats(ctx context.Context) (ProjectorStats, error) {
 	if ckpt != "" {
 		start = "(" + ckpt
 	}
-	lag, err := p.st.Client().XRangeN(ctx, p.st.Key("events"), start, "+", 10000).Result()
+	lag, err := p.keys.Client().XRangeN(ctx, p.events, start, "+", 10000).Result()
 	if err != nil {
 		return s, fmt.Errorf("read events stream: %w", err)
 	}
@@ -629,9 +633,9 @@ func (p *Projector) ApplyEvents(ctx context.Context, evs []Event) error {
 	for i := range evs {
 		p.project(b, &evs[i])
 	}
-	key := p.st.Key(keyBulkCheckpoint)
+	key := p.keys.Key(keyBulkCheckpoint)
 	for attempt := 0; attempt < 100; attempt++ {
-		cur, err := p.st.Client().Get(ctx, key).Result()
+		cur, err := p.keys.Client().Get(ctx, key).Result()
 		if err != nil && !errors.Is(err, redis.Nil) {
 			return fmt.Errorf("read bulk checkpoint: %w", err)
 		}
@@ -640,7 +644,7 @@ func (p *Projector) ApplyEvents(ctx context.Context, evs []Event) error {
 		if err != nil {
 			return fmt.Errorf("encode rollup batch: %w", err)
 		}
-		res, err := rollupScript.Run(ctx, p.st.Client(), []string{key}, p.st.Prefix(), cur, strconv.FormatInt(n+1, 10), payload).Slice()
+		res, err := rollupScript.Run(ctx, p.keys.Client(), []string{key}, p.keys.Prefix(), cur, strconv.FormatInt(n+1, 10), payload).Slice()
 		if err != nil {
 			return fmt.Errorf("apply %d events: %w", len(evs), err)
 		}

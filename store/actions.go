@@ -40,7 +40,7 @@ func (s *Store) action(ctx context.Context, name, ref string, arg map[string]any
 	if err != nil {
 		return Result{}, fmt.Errorf("%s %s: %w", name, ref, err)
 	}
-	res, err := actionsScript.Run(ctx, s.rdb, []string{s.Key("events")}, s.prefix, name, string(b)).StringSlice()
+	res, err := actionsScript.Run(ctx, s.rdb, []string{s.key(eventsKey)}, s.prefix, name, string(b)).StringSlice()
 	if err != nil {
 		msg := err.Error()
 		switch {

@@ -32,11 +32,11 @@ func (s *Store) CallSource(ctx context.Context, nonce string) (Source, error) {
 	if nonce == "" || len(nonce) > 200 {
 		return Source{}, errors.New("call nonce: missing or too long")
 	}
-	nkey := s.Key("calls:nonce:" + hash(nonce, 32))
+	nkey := s.key("calls:nonce:" + hash(nonce, 32))
 	if uid, err := s.callUID(ctx, nkey); err != nil || uid != 0 {
 		return callSource(uid), err
 	}
-	n, err := s.rdb.Incr(ctx, s.Key("calls:uid")).Result()
+	n, err := s.rdb.Incr(ctx, s.key("calls:uid")).Result()
 	if err != nil {
 		return Source{}, fmt.Errorf("allocate call uid: %w", err)
 	}

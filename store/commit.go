@@ -505,7 +505,7 @@ func (s *Store) encode(in *Incoming, warnBefore time.Duration) (scriptArgs, erro
 func (s *Store) run(ctx context.Context, inputs []scriptArgs) ([]*redis.Cmd, *redis.Cmd, error) {
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.Cmd, len(inputs))
-	keys := []string{s.Key("events")}
+	keys := []string{s.key(eventsKey)}
 	for i, in := range inputs {
 		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in.input, in.doc)
 	}

@@ -47,14 +47,14 @@ func (s *Store) NewLease(name string, ttl time.Duration) *Lease {
 	host, _ := os.Hostname()
 	host = strings.NewReplacer("/", "_", " ", "_").Replace(host)
 	token := fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
-	return &Lease{s: s, key: s.Key("lease:" + name), token: token, ttl: ttl}
+	return &Lease{s: s, key: s.key("lease:" + name), token: token, ttl: ttl}
 }
 
 // LeaseHolder returns the token of the holder of lease name
 // ("<host>/<pid>/<random>") and how long the lease has left, or "" when
 // nobody holds it.
 func (s *Store) LeaseHolder(ctx context.Context, name string) (string, time.Duration, error) {
-	key := s.Key("lease:" + name)
+	key := s.key("lease:" + name)
 	pipe := s.rdb.Pipeline()
 	get := pipe.Get(ctx, key)
 	ttl := pipe.PTTL(ctx, key)

@@ -17,7 +17,7 @@ var ErrNotFound = errors.New("not found")
 
 // Enquiry reads one enquiry (without messages and timeline).
 func (s *Store) Enquiry(ctx context.Context, ref string) (*Enquiry, error) {
-	h, err := s.rdb.HGetAll(ctx, s.Key(enqKey(ref))).Result()
+	h, err := s.rdb.HGetAll(ctx, s.key(enqKey(ref))).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read enquiry %s: %w", ref, err)
 	}
@@ -29,14 +29,14 @@ func (s *Store) Enquiry(ctx context.Context, ref string) (*Enquiry, error) {
 
 // Messages reads an enquiry's messages, oldest first.
 func (s *Store) Messages(ctx context.Context, ref string) ([]Message, error) {
-	keys, err := s.rdb.LRange(ctx, s.Key(enqKey(ref)+":msgs"), 0, -1).Result()
+	keys, err := s.rdb.LRange(ctx, s.key(enqKey(ref)+":msgs"), 0, -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read messages of %s: %w", ref, err)
 	}
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.SliceCmd, len(keys))
 	for i, k := range keys {
-		cmds[i] = pipe.HMGet(ctx, s.Key("msg:"+k), "doc", "ref", "kind", "dir")
+		cmds[i] = pipe.HMGet(ctx, s.key("msg:"+k), "doc", "ref", "kind", "dir")
 	}
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("read messages of %s: %w", ref, err)
@@ -54,7 +54,7 @@ func (s *Store) Messages(ctx context.Context, ref string) ([]Message, error) {
 
 // Message reads one message by key.
 func (s *Store) Message(ctx context.Context, mkey string) (*Message, error) {
-	v, err := s.rdb.HMGet(ctx, s.Key("msg:"+mkey), "doc", "ref", "kind", "dir").Result()
+	v, err := s.rdb.HMGet(ctx, s.key("msg:"+mkey), "doc", "ref", "kind", "dir").Result()
 	if err != nil {
 		return nil, fmt.Errorf("read message %s: %w", mkey, err)
 	}
@@ -81,7 +81,7 @@ func decodeMessage(mkey string, v []any) (*Message, error) {
 
 // Timeline reads an enquiry's events, oldest first.
 func (s *Store) Timeline(ctx context.Context, ref string) ([]Event, error) {
-	raw, err := s.rdb.LRange(ctx, s.Key(enqKey(ref)+":tl"), 0, -1).Result()
+	raw, err := s.rdb.LRange(ctx, s.key(enqKey(ref)+":tl"), 0, -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read timeline of %s: %w", ref, err)
 	}
@@ -129,7 +129,7 @@ func (s *Store) List(ctx context.Context, o ListOptions) ([]*Enquiry, int64, err
 	if o.Limit <= 0 {
 		o.Limit = 50
 	}
-	key := s.Key(idx)
+	key := s.key(idx)
 	total, err := s.rdb.ZCard(ctx, key).Result()
 	if err != nil {
 		return nil, 0, fmt.Errorf("list %s: %w", idx, err)
@@ -166,9 +166,9 @@ func (s *Store) Load(ctx context.Context, officers []string) (Load, error) {
 	pipe := s.rdb.Pipeline()
 	cards := make([]*redis.IntCmd, len(officers))
 	for i, o := range officers {
-		cards[i] = pipe.ZCard(ctx, s.Key("idx:officer:"+o))
+		cards[i] = pipe.ZCard(ctx, s.key("idx:officer:"+o))
 	}
-	last := pipe.HGetAll(ctx, s.Key("officer:last"))
+	last := pipe.HGetAll(ctx, s.key("officer:last"))
 	if _, err := pipe.Exec(ctx); err != nil {
 		return l, fmt.Errorf("read officer load: %w", err)
 	}
@@ -183,7 +183,7 @@ func (s *Store) Load(ctx context.Context, officers []string) (Load, error) {
 
 // Cursor reads a folder's ingest cursor (zero when never ingested).
 func (s *Store) Cursor(ctx context.Context, mailbox, folder string) (Cursor, error) {
-	h, err := s.rdb.HGetAll(ctx, s.Key(folderKey("cursor", mailbox, folder))).Result()
+	h, err := s.rdb.HGetAll(ctx, s.key(folderKey("cursor", mailbox, folder))).Result()
 	if err != nil {
 		return Cursor{}, fmt.Errorf("read cursor %s/%s: %w", mailbox, folder, err)
 	}
@@ -195,7 +195,7 @@ func (s *Store) Cursor(ctx context.Context, mailbox, folder string) (Cursor, err
 // ResetCursor starts a folder afresh under a new UIDVALIDITY. Messages
 // already recorded are recognised by Message-ID, so nothing duplicates.
 func (s *Store) ResetCursor(ctx context.Context, mailbox, folder string, uidvalidity uint32) error {
-	key := s.Key(folderKey("cursor", mailbox, folder))
+	key := s.key(folderKey("cursor", mailbox, folder))
 	err := s.rdb.HSet(ctx, key, "uidvalidity", uidvalidity, "last_uid", 0).Err()
 	if err != nil {
 		return fmt.Errorf("reset cursor %s/%s: %w", mailbox, folder, err)
@@ -206,7 +206,7 @@ func (s *Store) ResetCursor(ctx context.Context, mailbox, folder string, uidvali
 // SetCursor records progress for messages that need no commit (e.g. a
 // folder watched only for responses).
 func (s *Store) SetCursor(ctx context.Context, mailbox, folder string, c Cursor) error {
-	key := s.Key(folderKey("cursor", mailbox, folder))
+	key := s.key(folderKey("cursor", mailbox, folder))
 	if err := s.rdb.HSet(ctx, key, "uidvalidity", c.UIDValidity, "last_uid", c.LastUID).Err(); err != nil {
 		return fmt.Errorf("set cursor %s/%s: %w", mailbox, folder, err)
 	}
@@ -218,7 +218,7 @@ func (s *Store) SetCursor(ctx context.Context, mailbox, folder string, c Cursor)
 // committed batch; a crash before it only means the batch is fetched
 // again and recognised by source.
 func (s *Store) AdvanceCursor(ctx context.Context, mailbox, folder string, uidvalidity, uid uint32) error {
-	err := advanceScript.Run(ctx, s.rdb, []string{s.Key(folderKey("cursor", mailbox, folder))}, uidvalidity, uid).Err()
+	err := advanceScript.Run(ctx, s.rdb, []string{s.key(folderKey("cursor", mailbox, folder))}, uidvalidity, uid).Err()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("advance cursor %s/%s to %d: %w", mailbox, folder, uid, err)
 	}
@@ -243,7 +243,7 @@ func (s *Store) Recorded(ctx context.Context, mailbox, folder string, uidvalidit
 	for i, u := range uids {
 		fields[i] = strconv.FormatUint(uint64(u), 10)
 	}
-	vals, err := s.rdb.HMGet(ctx, s.Key(srcKey(mailbox, folder, uidvalidity)), fields...).Result()
+	vals, err := s.rdb.HMGet(ctx, s.key(srcKey(mailbox, folder, uidvalidity)), fields...).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read recorded uids %s/%s: %w", mailbox, folder, err)
 	}
@@ -261,8 +261,8 @@ func (s *Store) FolderStats(ctx context.Context, folders [][2]string) ([]FolderS
 	stats := make([]*redis.MapStringStringCmd, len(folders))
 	curs := make([]*redis.MapStringStringCmd, len(folders))
 	for i, f := range folders {
-		stats[i] = pipe.HGetAll(ctx, s.Key(folderKey("stats", f[0], f[1])))
-		curs[i] = pipe.HGetAll(ctx, s.Key(folderKey("cursor", f[0], f[1])))
+		stats[i] = pipe.HGetAll(ctx, s.key(folderKey("stats", f[0], f[1])))
+		curs[i] = pipe.HGetAll(ctx, s.key(folderKey("cursor", f[0], f[1])))
 	}
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, fmt.Errorf("read folder stats: %w", err)
@@ -289,18 +289,18 @@ func (s *Store) Quarantine(ctx context.Context, limit int) ([]Quarantined, int64
 	if limit <= 0 {
 		limit = 100
 	}
-	total, err := s.rdb.ZCard(ctx, s.Key("quarantine")).Result()
+	total, err := s.rdb.ZCard(ctx, s.key("quarantine")).Result()
 	if err != nil {
 		return nil, 0, fmt.Errorf("read quarantine: %w", err)
 	}
-	ids, err := s.rdb.ZRevRange(ctx, s.Key("quarantine"), 0, int64(limit-1)).Result()
+	ids, err := s.rdb.ZRevRange(ctx, s.key("quarantine"), 0, int64(limit-1)).Result()
 	if err != nil {
 		return nil, 0, fmt.Errorf("read quarantine: %w", err)
 	}
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.MapStringStringCmd, len(ids))
 	for i, id := range ids {
-		cmds[i] = pipe.HGetAll(ctx, s.Key("quarantine:"+id))
+		cmds[i] = pipe.HGetAll(ctx, s.key("quarantine:"+id))
 	}
 	if len(ids) > 0 {
 		if _, err := pipe.Exec(ctx); err != nil {
@@ -327,7 +327,7 @@ func (s *Store) Automatic(ctx context.Context, limit int) ([]Message, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	keys, err := s.rdb.ZRevRange(ctx, s.Key("idx:auto"), 0, int64(limit-1)).Result()
+	keys, err := s.rdb.ZRevRange(ctx, s.key("idx:auto"), 0, int64(limit-1)).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read automatic: %w", err)
 	}
@@ -344,7 +344,7 @@ func (s *Store) Automatic(ctx context.Context, limit int) ([]Message, error) {
 
 // RefForMessageID returns the enquiry a Message-ID belongs to ("" if none).
 func (s *Store) RefForMessageID(ctx context.Context, id string) (string, error) {
-	v, err := s.rdb.HGet(ctx, s.Key(MessageIDKey(strings.Trim(id, "<> "))), "ref").Result()
+	v, err := s.rdb.HGet(ctx, s.key(MessageIDKey(strings.Trim(id, "<> "))), "ref").Result()
 	if errors.Is(err, redis.Nil) {
 		return "", nil
 	}
@@ -352,4 +352,26 @@ func (s *Store) RefForMessageID(ctx context.Context, id string) (string, error) 
 		return "", fmt.Errorf("read message-id: %w", err)
 	}
 	return v, nil
+}
+
+// IsOwnMessageID reports whether a Message-ID is that of a message the
+// desk sent (an acknowledgement, a reply: RecordOwnMessage marks it).
+func (s *Store) IsOwnMessageID(ctx context.Context, id string) (bool, error) {
+	v, err := s.rdb.HGet(ctx, s.key(MessageIDKey(strings.Trim(id, "<> "))), "own").Result()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read message-id: %w", err)
+	}
+	return v == "1", nil
+}
+
+// Count is how many enquiries the store holds.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	n, err := s.rdb.ZCard(ctx, s.key("idx:all")).Result()
+	if err != nil {
+		return 0, fmt.Errorf("count enquiries: %w", err)
+	}
+	return n, nil
 }

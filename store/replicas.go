@@ -41,7 +41,7 @@ func (s *Store) QueueWait(ctx context.Context, pipe redis.Pipeliner) *redis.Cmd 
 	if s.wait.Replicas <= 0 {
 		return nil
 	}
-	pipe.Set(ctx, s.Key("waited"), s.clock.Now().UnixMilli(), 0)
+	pipe.Set(ctx, s.key("waited"), s.clock.Now().UnixMilli(), 0)
 	return pipe.Do(ctx, "wait", s.wait.Replicas, s.wait.Timeout.Milliseconds())
 }
 

@@ -21,7 +21,7 @@ func TestCommitWaitsForReplicas(t *testing.T) {
 		if !errors.Is(err, ErrNotReplicated) || out != nil {
 			t.Fatalf("commit without a replica: %v %v, want ErrNotReplicated and no outcomes", out, err)
 		}
-		if _, err := f.rdb.Get(f.ctx, waiting.Key("waited")).Result(); err != nil {
+		if _, err := f.rdb.Get(f.ctx, waiting.key("waited")).Result(); err != nil {
 			t.Errorf("the WAIT marker was not written: %v", err)
 		}
 		// The retry (as the ingest worker does) once a replica has it.

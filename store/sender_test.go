@@ -32,7 +32,7 @@ func (f *fixture) inMin(min int, id, from string) Incoming {
 
 func (f *fixture) eventCount(typ string) int {
 	f.t.Helper()
-	es, err := f.rdb.XRange(f.ctx, f.s.Key("events"), "-", "+").Result()
+	es, err := f.rdb.XRange(f.ctx, f.s.key("events"), "-", "+").Result()
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestSenderLimit(t *testing.T) {
 		if n := f.eventCount("enquiry.followup"); n != 3 {
 			t.Errorf("%d enquiry.followup events, want 3", n)
 		}
-		if n, _ := f.rdb.ZCard(f.ctx, f.s.Key("sla:breach")).Result(); n != 5*3 {
+		if n, _ := f.rdb.ZCard(f.ctx, f.s.key("sla:breach")).Result(); n != 5*3 {
 			t.Errorf("%d scheduled clocks, want 15 (5 enquiries × 3)", n)
 		}
 		tl, _ := f.s.Timeline(f.ctx, refs[4])
@@ -153,7 +153,7 @@ func TestSenderLimit(t *testing.T) {
 			t.Errorf("next window: %+v", o)
 		}
 		// The sender's key stays small: at most the limit.
-		if n, _ := f.rdb.ZCard(f.ctx, f.s.Key("sender:jo@example.org")).Result(); n > 5 {
+		if n, _ := f.rdb.ZCard(f.ctx, f.s.key("sender:jo@example.org")).Result(); n > 5 {
 			t.Errorf("sender key holds %d entries", n)
 		}
 	})

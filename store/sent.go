@@ -35,7 +35,7 @@ func (s *Store) sentAction(ctx context.Context, name string, arg map[string]any)
 	if err != nil {
 		return Result{}, fmt.Errorf("%s: %w", name, err)
 	}
-	res, err := sentScript.Run(ctx, s.rdb, []string{s.Key("events")}, s.prefix, name, string(b)).StringSlice()
+	res, err := sentScript.Run(ctx, s.rdb, []string{s.key(eventsKey)}, s.prefix, name, string(b)).StringSlice()
 	if err != nil {
 		if strings.HasPrefix(err.Error(), "NOTFOUND") {
 			return Result{}, fmt.Errorf("%s: %w", name, ErrNotFound)
@@ -73,7 +73,7 @@ func (s *Store) SentSeen(ctx context.Context, src Source, outcome, mark string) 
 
 // SentStats reads the outcome counters of a Sent folder.
 func (s *Store) SentStats(ctx context.Context, mailbox, folder string) (map[string]int64, error) {
-	h, err := s.rdb.HGetAll(ctx, s.Key(folderKey("stats", mailbox, folder))).Result()
+	h, err := s.rdb.HGetAll(ctx, s.key(folderKey("stats", mailbox, folder))).Result()
 	if err != nil {
 		return nil, fmt.Errorf("read sent stats %s/%s: %w", mailbox, folder, err)
 	}

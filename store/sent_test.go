@@ -59,7 +59,7 @@ func TestRecordOutbound(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%d timeline entries, want 1", n)
 		}
-		evs, _ := f.rdb.XRange(f.ctx, f.s.Key("events"), "-", "+").Result()
+		evs, _ := f.rdb.XRange(f.ctx, f.s.key("events"), "-", "+").Result()
 		if last := evs[len(evs)-1]; last.Values["type"] != "outbound.failed" || last.Values["ref"] != ref {
 			t.Errorf("event %+v", last.Values)
 		}

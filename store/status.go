@@ -52,7 +52,7 @@ func (s *Store) IngestStatus(ctx context.Context, folders [][2]string, quarantin
 		out.Totals.Quarantined += f.Quarantined
 		out.Totals.Duplicates += f.Duplicates
 	}
-	if out.Open, err = s.rdb.ZCard(ctx, s.Key("idx:open")).Result(); err != nil {
+	if out.Open, err = s.rdb.ZCard(ctx, s.key("idx:open")).Result(); err != nil {
 		return nil, err
 	}
 	q, _, err := s.Quarantine(ctx, quarantine)

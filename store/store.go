@@ -83,13 +83,9 @@ func New(rdb redis.UniversalClient, o Options) *Store {
 		senderNote: fmt.Sprintf("threaded: sender over %d new enquiries in %s", o.SenderLimit, shortDuration(o.SenderWindow))}
 }
 
-// Client is the underlying Redis client, for packages that own keys of
-// their own under Key.
-func (s *Store) Client() redis.UniversalClient { return s.rdb }
-
-// Key returns the full Redis key for a suffix under the store's prefix.
-func (s *Store) Key(suffix string) string { return s.prefix + suffix }
-
+// key returns the full Redis key for a suffix under the store's prefix.
+// Packages outside store reach their own keys through Namespace, and the
+// store's through its typed calls.
 func (s *Store) key(suffix string) string { return s.prefix + suffix }
 
 // Prefix is the key prefix.

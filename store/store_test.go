@@ -123,7 +123,7 @@ func TestNewEnquiry(t *testing.T) {
 		if got := e.Clocks[ClockFirstResponse].Due; !got.Equal(t0.Add(2 * time.Hour)) {
 			t.Errorf("first response due %v", got)
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("sla:warn"), o.Ref+"|first_response").Result(); int64(n) != t0.Add(105*time.Minute).UnixMilli() {
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:warn"), o.Ref+"|first_response").Result(); int64(n) != t0.Add(105*time.Minute).UnixMilli() {
 			t.Errorf("warn score %v", n)
 		}
 		tl, _ := f.s.Timeline(f.ctx, o.Ref)
@@ -264,7 +264,7 @@ func TestReplyToOwnMessageThreads(t *testing.T) {
 	both(t, func(t *testing.T, f *fixture) {
 		root := f.one(f.in(msg("root@x", "jo@bbc.co.uk", "Albania")))
 		// Outbound mail registers its Message-ID as our own.
-		f.rdb.HSet(f.ctx, f.s.Key(MessageIDKey("ack-1@desk")), "ref", root.Ref, "own", "1")
+		f.rdb.HSet(f.ctx, f.s.key(MessageIDKey("ack-1@desk")), "ref", root.Ref, "own", "1")
 		o := f.one(f.in(msg("r@x", "jo@bbc.co.uk", "Re: Acknowledgement", "ack-1@desk")))
 		if o.Kind != "followup" || o.Ref != root.Ref || o.Detail != "reply to our message" {
 			t.Errorf("reply to own %+v", o)
@@ -339,7 +339,7 @@ func (e errTest) Error() string { return string(e) }
 func TestFollowUpClocks(t *testing.T) {
 	both(t, func(t *testing.T, f *fixture) {
 		root := f.one(f.in(msg("root@x", "jo@bbc.co.uk", "Albania")))
-		key := f.s.Key("enq:" + root.Ref)
+		key := f.s.key("enq:" + root.Ref)
 
 		// Unanswered: a follow-up deadline brings due times forward, never back.
 		in := f.in(msg("d1@x", "jo@bbc.co.uk", "Re: Albania", "root@x"))
@@ -356,7 +356,7 @@ func TestFollowUpClocks(t *testing.T) {
 
 		// Answered and resolved: a follow-up reopens and starts a next-response clock.
 		f.rdb.HSet(f.ctx, key, "status", "resolved", "first_response:met", t0.Add(30*time.Minute).UnixMilli())
-		f.rdb.ZRem(f.ctx, f.s.Key("idx:open"), root.Ref)
+		f.rdb.ZRem(f.ctx, f.s.key("idx:open"), root.Ref)
 		in = f.in(msg("d2@x", "jo@bbc.co.uk", "Re: Albania", "d1@x"))
 		in.Received = t0.Add(3 * time.Hour)
 		o := f.one(in)
@@ -370,7 +370,7 @@ func TestFollowUpClocks(t *testing.T) {
 		if due := e.Clocks[ClockNextResponse].Due; !due.Equal(t0.Add(5 * time.Hour)) {
 			t.Errorf("next response due %v", due)
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("idx:open"), root.Ref).Result(); n == 0 {
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("idx:open"), root.Ref).Result(); n == 0 {
 			t.Error("not back in the open index")
 		}
 	})
@@ -379,7 +379,7 @@ func TestFollowUpClocks(t *testing.T) {
 func TestEventsStream(t *testing.T) {
 	both(t, func(t *testing.T, f *fixture) {
 		f.one(f.in(msg("a@x", "jo@bbc.co.uk", "q")))
-		xs, err := f.rdb.XRange(f.ctx, f.s.Key("events"), "-", "+").Result()
+		xs, err := f.rdb.XRange(f.ctx, f.s.key("events"), "-", "+").Result()
 		if err != nil || len(xs) != 1 || xs[0].Values["type"] != "enquiry.created" || xs[0].Values["ref"] != "FCDO-2023-000001" {
 			t.Errorf("events %v %v", xs, err)
 		}
@@ -429,7 +429,7 @@ func TestActions(t *testing.T) {
 		root := f.one(f.in(msg("root@x", "jo@bbc.co.uk", "Albania")))
 		ref := root.Ref
 		ev := func() []string {
-			xs, _ := f.rdb.XRange(f.ctx, f.s.Key("events"), "-", "+").Result()
+			xs, _ := f.rdb.XRange(f.ctx, f.s.key("events"), "-", "+").Result()
 			var out []string
 			for _, x := range xs {
 				out = append(out, x.Values["type"].(string))
@@ -469,7 +469,7 @@ func TestActions(t *testing.T) {
 		if e.Status != StatusAnswered || !e.Clocks[ClockAcknowledge].Met.Equal(t0.Add(5*time.Minute)) || !e.Clocks[ClockFirstResponse].Met.Equal(t0.Add(40*time.Minute)) {
 			t.Errorf("after responses: %s %+v", e.Status, e.Clocks)
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("sla:breach"), ref+"|first_response").Result(); n != 0 {
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:breach"), ref+"|first_response").Result(); n != 0 {
 			t.Error("met clock still scheduled")
 		}
 		// Waiting pauses resolution; resuming pushes its due time by the pause.
@@ -507,7 +507,7 @@ func TestActions(t *testing.T) {
 		if e.Status != StatusOpen || !e.Clocks[ClockResolution].Met.IsZero() || !e.Clocks[ClockResolution].Due.After(f.clock.Now()) {
 			t.Errorf("reopened: %s %+v", e.Status, e.Clocks[ClockResolution])
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.Key("sla:breach"), ref+"|resolution").Result(); n == 0 {
+		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:breach"), ref+"|resolution").Result(); n == 0 {
 			t.Error("reopened resolution clock not scheduled")
 		}
 		if _, total, _ := f.s.List(f.ctx, ListOptions{Resolved: true}); total != 0 {

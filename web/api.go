@@ -31,7 +31,8 @@ type API struct {
 
 // Register adds the API routes to mux:
 //
-//	GET  /api/enquiries                 list (status=open|all, officer, offset, limit)
+//	GET  /api/enquiries                 list (status=open|all, officer, offset, limit); filtering by
+//	                                    topic, tier, channel, lang or words is /api/search's (a 400 here)
 //	GET  /api/enquiries/{ref}           one enquiry with messages and timeline
 //	POST /api/enquiries/{ref}/claim     {"expect": officer shown} → assign to me
 //	POST /api/enquiries/{ref}/assign    {"to", "expect", "reason"}
@@ -79,8 +80,18 @@ type enquiryList struct {
 	Enquiries []*store.Enquiry `json:"enquiries"`
 }
 
+// searchFilters are filters /api/enquiries leaves to /api/search: given
+// here they are refused rather than silently ignored.
+var searchFilters = []string{"q", "topic", "tier", "channel", "lang", "from", "to", "sort"}
+
 func (a *API) listEnquiries(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
+	for _, k := range searchFilters {
+		if q.Has(k) {
+			writeError(w, http.StatusBadRequest, k+": /api/enquiries lists by status and officer only; filter with GET /api/search?"+k+"=… (q, topic, officer, tier, status, channel, lang, from, to, sort)")
+			return
+		}
+	}
 	o := store.ListOptions{Officer: q.Get("officer")}
 	switch q.Get("status") {
 	case "", "all":

@@ -123,7 +123,8 @@ func TestBrowserStoryAnswer(t *testing.T) {
 func (k *liveDesk) approveLines(by string) {
 	k.t.Helper()
 	ctx := context.Background()
-	st := releases.NewStore(k.st.Client(), k.st.Prefix())
+	rel := k.st.Namespace("releases", "release:")
+	st := releases.NewStore(rel.Client(), rel.Prefix())
 	var all []release.Release
 	eventually(k.t, "the release catalogue in Redis", func() bool {
 		all, _, _ = st.All(ctx)

@@ -224,7 +224,7 @@ func (s *Server) sendLine(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(sent) > 0 {
 		// Record once per form: a double submit is the same send.
-		first, err := s.st.Client().SetNX(ctx, s.st.Key("bulk:"+id+":"+nonce), strings.Join(sent, " "), 7*24*time.Hour).Result()
+		first, err := s.keys.Client().SetNX(ctx, s.keys.Key("bulk:"+id+":"+nonce), strings.Join(sent, " "), 7*24*time.Hour).Result()
 		if err != nil {
 			s.log.Warn("bulk answer: nonce", "err", err)
 		}

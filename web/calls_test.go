@@ -129,7 +129,7 @@ func TestLogCallForm(t *testing.T) {
 		if e.Clocks[store.ClockResolution].Due.IsZero() {
 			t.Error("no resolution clock")
 		}
-		if n, _ := f.rdb.ZCard(f.ctx, f.st.Key("sla:breach")).Result(); n != 3 {
+		if n, _ := f.rdb.ZCard(f.ctx, f.st.Prefix()+"sla:breach").Result(); n != 3 {
 			t.Errorf("sla:breach holds %d clocks, want 3", n)
 		}
 		// Twice the same form (a double click, a resent POST): one enquiry.

@@ -51,7 +51,7 @@ func (s *Server) registerDrafts(mux *http.ServeMux) {
 
 // draftKey is the Redis key of a user's draft on an enquiry.
 func (s *Server) draftKey(user, ref string) string {
-	return s.st.Key("web:draft:" + user + ":" + ref)
+	return s.keys.Key("web:draft:" + user + ":" + ref)
 }
 
 // draftEnquiry checks the {ref} of a draft request names an enquiry; it
@@ -73,7 +73,7 @@ func (s *Server) draftEnquiry(w http.ResponseWriter, r *http.Request) (string, b
 // loadDraft reads a user's draft (the zero draft when none).
 func (s *Server) loadDraft(ctx context.Context, user, ref string) (draft, error) {
 	var d draft
-	b, err := s.st.Client().Get(ctx, s.draftKey(user, ref)).Bytes()
+	b, err := s.keys.Client().Get(ctx, s.draftKey(user, ref)).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return d, nil
 	}
@@ -88,7 +88,7 @@ func (s *Server) loadDraft(ctx context.Context, user, ref string) (draft, error)
 
 // dropDraft forgets a user's draft on an enquiry (after the reply went).
 func (s *Server) dropDraft(ctx context.Context, user, ref string) {
-	if err := s.st.Client().Del(ctx, s.draftKey(user, ref)).Err(); err != nil {
+	if err := s.keys.Client().Del(ctx, s.draftKey(user, ref)).Err(); err != nil {
 		s.log.Warn("draft: delete", "user", user, "ref", ref, "err", err)
 	}
 }
@@ -150,7 +150,7 @@ func (s *Server) putDraft(w http.ResponseWriter, r *http.Request) {
 	}
 	d := draft{Body: in.Body, Kind: in.Kind, SavedAt: s.clock.Now().UTC()}
 	b, _ := json.Marshal(d)
-	if err := s.st.Client().Set(ctx, s.draftKey(u.ID, ref), b, draftTTL).Err(); err != nil {
+	if err := s.keys.Client().Set(ctx, s.draftKey(u.ID, ref), b, draftTTL).Err(); err != nil {
 		s.log.Error("draft: save", "user", u.ID, "ref", ref, "err", err)
 		writeError(w, http.StatusInternalServerError, "the draft was not saved; see the server log")
 		return

@@ -73,7 +73,7 @@ func (s *Server) openEnquiries(ctx context.Context) ([]*store.Enquiry, error) {
 // so changes made while reading are applied again by the next catch-up.
 func (s *Server) buildOpen(ctx context.Context, c *openCache) error {
 	last := "0-0"
-	msgs, err := s.st.Client().XRevRangeN(ctx, s.st.Key("events"), "+", "-", 1).Result()
+	msgs, err := s.evRDB.XRevRangeN(ctx, s.evStream, "+", "-", 1).Result()
 	if err != nil {
 		return fmt.Errorf("open enquiries: read the events stream: %w", err)
 	}
@@ -102,7 +102,7 @@ func (s *Server) buildOpen(ctx context.Context, c *openCache) error {
 // catchUpOpen reads again the enquiries named by events since the last
 // one applied.
 func (s *Server) catchUpOpen(ctx context.Context, c *openCache) error {
-	rdb, stream := s.st.Client(), s.st.Key("events")
+	rdb, stream := s.evRDB, s.evStream
 	if c.last != "0-0" {
 		first, err := rdb.XRangeN(ctx, stream, "-", "+", 1).Result()
 		if err != nil {

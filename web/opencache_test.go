@@ -46,7 +46,7 @@ func TestQueueOpenCache(t *testing.T) {
 	if _, err := f.st.Resolve(f.ctx, b, "bob", "done"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.rdb.XTrimMaxLen(f.ctx, f.st.Key("events"), 0).Err(); err != nil {
+	if err := f.rdb.XTrimMaxLen(f.ctx, f.st.Prefix()+"events", 0).Err(); err != nil {
 		t.Fatal(err)
 	}
 	f.plain("Cache four", "")

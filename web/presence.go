@@ -75,7 +75,7 @@ func (s *Server) registerPresence(mux *http.ServeMux) {
 	mux.HandleFunc("POST /enquiries/{ref}/presence", s.presence)
 }
 
-func (s *Server) presenceKey(ref string) string { return s.st.Key("web:presence:" + ref) }
+func (s *Server) presenceKey(ref string) string { return s.keys.Key("web:presence:" + ref) }
 
 // heartbeat records that user has ref open in state, until now+presenceTTL.
 // It reports whether that is news: the user was not there, or was in
@@ -83,7 +83,7 @@ func (s *Server) presenceKey(ref string) string { return s.st.Key("web:presence:
 func (s *Server) heartbeat(ctx context.Context, ref, user, state string, now time.Time) (bool, error) {
 	key := s.presenceKey(ref)
 	exp := now.Add(presenceTTL).UnixMilli()
-	p := s.st.Client().TxPipeline()
+	p := s.keys.Client().TxPipeline()
 	added := p.ZAdd(ctx, key, redis.Z{Score: float64(exp), Member: user})
 	old := p.HGet(ctx, key+":state", user)
 	p.HSet(ctx, key+":state", user, state)
@@ -99,7 +99,7 @@ func (s *Server) heartbeat(ctx context.Context, ref, user, state string, now tim
 // leave removes user's entry on ref (the page was closed).
 func (s *Server) leave(ctx context.Context, ref, user string) error {
 	key := s.presenceKey(ref)
-	p := s.st.Client().TxPipeline()
+	p := s.keys.Client().TxPipeline()
 	p.ZRem(ctx, key, user)
 	p.HDel(ctx, key+":state", user)
 	if _, err := p.Exec(ctx); err != nil {
@@ -112,7 +112,7 @@ func (s *Server) leave(ctx context.Context, ref, user string) error {
 // leaving out the user except.
 func (s *Server) present(ctx context.Context, ref, except string, now time.Time) ([]presentUser, error) {
 	key := s.presenceKey(ref)
-	rdb := s.st.Client()
+	rdb := s.keys.Client()
 	nowMs := strconv.FormatInt(now.UnixMilli(), 10)
 	gone, err := rdb.ZRangeByScore(ctx, key, &redis.ZRangeBy{Min: "-inf", Max: "(" + nowMs}).Result()
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/search"
+	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -122,7 +124,7 @@ func (s *Server) ensureSearch(ctx context.Context) error {
 // so a change made during the build is applied again afterwards.
 func (s *Server) buildSearch(ctx context.Context) (*search.Index, string, error) {
 	last := "0-0"
-	msgs, err := s.st.Client().XRevRangeN(ctx, s.st.Key("events"), "+", "-", 1).Result()
+	msgs, err := s.evRDB.XRevRangeN(ctx, s.evStream, "+", "-", 1).Result()
 	if err != nil {
 		return nil, "", fmt.Errorf("search: read the events stream: %w", err)
 	}
@@ -168,7 +170,7 @@ func (s *Server) buildSearch(ctx context.Context) (*search.Index, string, error)
 // one applied.
 func (s *Server) catchUpSearch(ctx context.Context) error {
 	sr := s.searcher()
-	rdb, stream := s.st.Client(), s.st.Key("events")
+	rdb, stream := s.evRDB, s.evStream
 	if sr.last != "0-0" {
 		first, err := rdb.XRangeN(ctx, stream, "-", "+", 1).Result()
 		if err != nil {
@@ -244,7 +246,7 @@ func (s *Server) searchDoc(ctx context.Context, e *store.Enquiry) (search.Doc, e
 	}
 	return search.Doc{Ref: e.Ref, Subject: e.Subject, Text: text.String(), Journalist: e.From + " " + e.FromName,
 		Outlet: e.Outlet, Topic: e.Topic, Officer: e.Officer, Tier: e.OutletTier, Status: string(e.Status),
-		Channel: channel, Created: e.Created, Updated: e.Updated}, nil
+		Channel: channel, Lang: e.Lang, Created: e.Created, Updated: e.Updated}, nil
 }
 
 // streamIDLess compares stream IDs ("ms-seq").
@@ -277,6 +279,10 @@ func (s *Server) searchQuery(r *http.Request) (search.Query, error) {
 	if len(q.Text) > 500 {
 		return q, badInput("the search is longer than 500 bytes")
 	}
+	var err error
+	if q.Lang, err = langParam(v.Get("lang")); err != nil {
+		return q, err
+	}
 	switch q.Sort {
 	case "", search.SortNewest, search.SortOldest, search.SortUpdated:
 	default:
@@ -298,17 +304,51 @@ func (s *Server) searchQuery(r *http.Request) (search.Query, error) {
 	return q, nil
 }
 
+// langParam reads a language filter (?lang=): an ISO 639-1 code as
+// routing stores it (case folded), "none" for enquiries whose language
+// was not told, or "" for any.
+func langParam(v string) (string, error) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if v == "" || v == search.LangNone {
+		return v, nil
+	}
+	if len(v) < 2 || len(v) > 3 || strings.IndexFunc(v, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return "", badInput("lang must be a language code such as de, or none")
+	}
+	return v, nil
+}
+
 type searchData struct {
 	Q        map[string]string
 	Result   search.Result
 	Searched bool
 	Officers []config.Officer
 	Topics   []config.Topic
+	// Languages are the desk's languages for the filter, by name.
+	Languages []langOption
+}
+
+// langOption is a language a filter offers: its code and "German (de)".
+type langOption struct{ Code, Label string }
+
+// deskLanguages are the languages the desk detects (desk.languages, else
+// routing's default set), named for a filter.
+func (s *Server) deskLanguages() []langOption {
+	codes := s.cfg.Desk.Languages
+	if len(codes) == 0 {
+		codes = routing.DefaultLanguages
+	}
+	out := make([]langOption, 0, len(codes))
+	for _, c := range codes {
+		c = strings.ToLower(c)
+		out = append(out, langOption{Code: c, Label: sla.LanguageLabel(c)})
+	}
+	return out
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
-	d := searchData{Q: map[string]string{}, Officers: s.cfg.Officers, Topics: s.cfg.Topics}
-	for _, k := range []string{"q", "topic", "officer", "tier", "status", "channel", "from", "to", "sort"} {
+	d := searchData{Q: map[string]string{}, Officers: s.cfg.Officers, Topics: s.cfg.Topics, Languages: s.deskLanguages()}
+	for _, k := range []string{"q", "topic", "officer", "tier", "status", "channel", "lang", "from", "to", "sort"} {
 		d.Q[k] = r.URL.Query().Get(k)
 	}
 	q, err := s.searchQuery(r)
@@ -358,6 +398,7 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) {
 		Officer    string    `json:"officer,omitempty"`
 		Status     string    `json:"status"`
 		Channel    string    `json:"channel"`
+		Lang       string    `json:"lang,omitempty"`
 		Created    time.Time `json:"created"`
 	}
 	out := struct {
@@ -365,7 +406,7 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) {
 		Hits  []hit `json:"hits"`
 	}{Total: res.Total, Hits: []hit{}}
 	for _, d := range res.Docs {
-		out.Hits = append(out.Hits, hit{d.Ref, d.Subject, strings.TrimSpace(d.Journalist), d.Outlet, d.Topic, d.Officer, d.Status, d.Channel, d.Created})
+		out.Hits = append(out.Hits, hit{d.Ref, d.Subject, strings.TrimSpace(d.Journalist), d.Outlet, d.Topic, d.Officer, d.Status, d.Channel, d.Lang, d.Created})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -20,7 +20,7 @@ func TestSearchEnquiries(t *testing.T) {
 	a := f.plain("Albania visit", "ann")
 	m := &mailparse.Message{MessageID: "visas@ft.com", From: mailparse.Address{Name: "Sam Writer", Addr: "sam@ft.com"},
 		Subject: "Visa backlog", Date: f.clock.Now(), Text: "How many visas are waiting in Tirana?", NewText: "How many visas are waiting in Tirana?", Size: 50}
-	v := f.commit(m, &store.NewEnquiry{Topic: "general", Officer: "bob", Policy: "standard", Outlet: "FT", OutletTier: "national"})
+	v := f.commit(m, &store.NewEnquiry{Topic: "general", Officer: "bob", Policy: "standard", Outlet: "FT", OutletTier: "national", Lang: "en"})
 	c := f.client().loginAs("ann")
 	find := func(query string) (int, []string) {
 		t.Helper()
@@ -47,6 +47,10 @@ func TestSearchEnquiries(t *testing.T) {
 		{"officer=bob", v + ":open:email"},             // a filter alone
 		{"tier=broadcast", a + ":open:email"},
 		{"sort=oldest", a + ":open:email," + v + ":open:email"},
+		{"lang=en", v + ":open:email"}, // the language routing told
+		{"lang=EN&q=visas", v + ":open:email"},
+		{"lang=none", a + ":open:email"}, // language not told
+		{"lang=de", ""},
 		{"q=nowhere", ""},
 	} {
 		if _, got := find(tc.q); strings.Join(got, ",") != tc.want {
@@ -75,10 +79,21 @@ func TestSearchEnquiries(t *testing.T) {
 	if page.Code != 200 || !strings.Contains(page.Body.String(), `href="/enquiries/`+v+`"`) {
 		t.Errorf("search page: %d", page.Code)
 	}
-	for _, bad := range []string{"sort=sideways", "from=yesterday", "q=" + strings.Repeat("x", 501)} {
+	if p := c.get("/search?lang=en").Body.String(); !strings.Contains(p, `<option value="en" selected>English (en)</option>`) ||
+		!strings.Contains(p, `<option value="de">German (de)</option>`) {
+		t.Error("the search page offers no language filter by name")
+	}
+	for _, bad := range []string{"sort=sideways", "from=yesterday", "q=" + strings.Repeat("x", 501), "lang=german", "lang=d%C3%A9"} {
 		if rec := c.get("/api/search?" + bad); rec.Code != http.StatusBadRequest {
 			t.Errorf("%s: %d, want 400", bad, rec.Code)
 		}
+	}
+	// The plain list refuses search filters instead of ignoring them.
+	if rec := c.get("/api/enquiries?lang=de"); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "/api/search?lang=") {
+		t.Errorf("/api/enquiries?lang=de: %d %s", rec.Code, rec.Body.String())
+	}
+	if rec := c.get("/api/enquiries?status=open&limit=5"); rec.Code != http.StatusOK {
+		t.Errorf("/api/enquiries?status=open: %d", rec.Code)
 	}
 	if RouteRole("GET /search") != "officer" || RouteRole("GET /api/search") != "officer" {
 		t.Error("search routes need the officer role")

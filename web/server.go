@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
@@ -93,9 +94,14 @@ type Options struct {
 
 // Server is the dashboard and the security around the whole mux.
 type Server struct {
-	o        Options
-	cfg      *config.Config
-	st       *store.Store
+	o   Options
+	cfg *config.Config
+	st  *store.Store
+	// keys is web's own keys (keySpace); evRDB and evStream the events
+	// stream the live updates, search and open cache follow.
+	keys     store.KeySpace
+	evRDB    redis.UniversalClient
+	evStream string
 	releases *releases.Store
 	clock    clock.Clock
 	log      *slog.Logger
@@ -163,17 +169,20 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web.trusted_proxies: %w", err)
 	}
 	if o.Releases == nil {
-		o.Releases = releases.NewStore(o.Store.Client(), o.Store.Prefix())
+		rel := o.Store.Namespace("releases", "release:")
+		o.Releases = releases.NewStore(rel.Client(), rel.Prefix())
 	}
+	keys := keySpace(o.Store)
+	evRDB, evStream := o.Store.EventStream()
 	log := o.Log.With("component", "web")
 	s := &Server{
-		o: o, cfg: o.Config, st: o.Store, releases: o.Releases, clock: o.Clock, log: log,
+		o: o, cfg: o.Config, st: o.Store, keys: keys, evRDB: evRDB, evStream: evStream, releases: o.Releases, clock: o.Clock, log: log,
 		api:       &API{Config: o.Config, Store: o.Store, Log: log, Extra: o.Extra, Releases: o.Releases},
 		passwords: passwords{&watchedFile{path: o.UsersFile, log: log, what: "users file"}},
 		tokens:    tokens{&watchedFile{path: o.TokensFile, log: log, what: "API tokens file"}},
-		sessions: &sessions{rdb: o.Store.Client(), key: o.Store.Key, clock: o.Clock,
+		sessions: &sessions{rdb: keys.Client(), key: keys.Key, clock: o.Clock,
 			idle: o.SessionIdle, max: o.SessionMax, touchEvery: time.Minute},
-		limiter: &limiter{rdb: o.Store.Client(), key: o.Store.Key, clock: o.Clock, window: o.LoginWindow,
+		limiter: &limiter{rdb: keys.Client(), key: keys.Key, clock: o.Clock, window: o.LoginWindow,
 			perUserIP: int64(o.LoginPerUser), perIP: int64(o.LoginPerIP), perUser: int64(o.LoginPerAccount), knownFor: o.LoginKnownFor},
 		checks:  make(chan struct{}, o.LoginChecks),
 		proxies: proxies,
@@ -200,8 +209,15 @@ func New(o Options) (*Server, error) {
 	if s.static, err = fs.Sub(assets, "static"); err != nil {
 		return nil, err
 	}
-	s.hub = &hub{rdb: o.Store.Client(), stream: o.Store.Key("events"), block: o.EventsBlock, log: log}
+	s.hub = &hub{rdb: evRDB, stream: evStream, block: o.EventsBlock, log: log}
 	return s, nil
+}
+
+// keySpace is web's own keys under the store's prefix (docs/design.md
+// "Keys owned outside store"): sessions, login counters, reply drafts,
+// presence and bulk-answer nonces.
+func keySpace(st *store.Store) store.KeySpace {
+	return st.Namespace("session:", "login:", "web:draft:", "web:presence:", "bulk:")
 }
 
 // API is the JSON API the server registers.

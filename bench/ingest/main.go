@@ -38,6 +38,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/store"
 )
 
 type options struct {
@@ -66,16 +67,17 @@ func main() {
 }
 
 type bench struct {
-	o      options
-	dir    string
-	bin    string
-	imap   *servers.IMAP
-	redis  *servers.Redis
-	rdb    *redis.Client
-	cfg    string
-	prefix string
-	gen    *mailgen.Generator
-	loc    *time.Location
+	o     options
+	dir   string
+	bin   string
+	imap  *servers.IMAP
+	redis *servers.Redis
+	rdb   *redis.Client
+	cfg   string
+	// st reads what serve committed through the store's typed calls.
+	st  *store.Store
+	gen *mailgen.Generator
+	loc *time.Location
 }
 
 func run(o options) error {
@@ -142,7 +144,7 @@ func (b *bench) writeConfig() error {
 		return fmt.Errorf("bench config: %w", err)
 	}
 	b.loc = cfg.Location
-	b.prefix = cfg.Redis.KeyPrefix
+	b.st = store.New(b.rdb, store.ConfigOptions(cfg, nil))
 	var rels []routing.Release
 	if all, err := releases.LoadSources(cfg, releases.SourceOptions{}); err == nil {
 		rels = routing.NewCatalogue(all, cfg.Location).Releases() // newest first, as the generator has always had them
@@ -183,15 +185,11 @@ func (b *bench) stop(cmd *exec.Cmd) *syscall.Rusage {
 
 // committed counts messages recorded for the bench folder.
 func (b *bench) committed(ctx context.Context) int64 {
-	vals, _ := b.rdb.HMGet(ctx, b.prefix+"stats:bench:INBOX", "enquiries", "followups", "automatic", "quarantined").Result()
-	var n int64
-	for _, v := range vals {
-		if s, ok := v.(string); ok {
-			x, _ := strconv.ParseInt(s, 10, 64)
-			n += x
-		}
+	st, err := b.st.FolderStats(ctx, [][2]string{{"bench", "INBOX"}})
+	if err != nil {
+		return 0
 	}
-	return n
+	return st[0].Messages
 }
 
 func (b *bench) waitFor(ctx context.Context, what string, within time.Duration, cond func() bool) error {
@@ -213,8 +211,8 @@ func (b *bench) latencyAndIdle(ctx context.Context) error {
 	defer b.stop(cmd)
 	// Ready when the worker has selected the folder (its cursor exists).
 	if err := b.waitFor(ctx, "serve to connect", 30*time.Second, func() bool {
-		n, _ := b.rdb.Exists(ctx, b.prefix+"cursor:bench:INBOX").Result()
-		return n == 1
+		c, err := b.st.Cursor(ctx, "bench", "INBOX")
+		return err == nil && c.UIDValidity != 0
 	}); err != nil {
 		return err
 	}
@@ -230,6 +228,7 @@ func (b *bench) latencyAndIdle(ctx context.Context) error {
 		return err
 	}
 	defer c.Close()
+	_, events := b.st.EventStream()
 	last := "$"
 	lat := make([]time.Duration, 0, b.o.latency)
 	for i := 0; i < b.o.latency; i++ {
@@ -240,7 +239,7 @@ func (b *bench) latencyAndIdle(ctx context.Context) error {
 		}
 		// Wait for this message's commit on the events stream.
 		for {
-			res, err := b.rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{b.prefix + "events", last}, Block: 10 * time.Second, Count: 1}).Result()
+			res, err := b.rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{events, last}, Block: 10 * time.Second, Count: 1}).Result()
 			if err != nil {
 				return fmt.Errorf("message %d never committed: %w", i, err)
 			}

@@ -24,7 +24,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -33,8 +32,11 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/mailgen"
 	"github.com/mediadesk/mediadesk/internal/servers"
+	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/releases"
 	"github.com/mediadesk/mediadesk/routing"
+	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/store"
 )
 
 func main() {
@@ -82,6 +84,8 @@ func run(n int, keep bool) error {
 	if err != nil {
 		return err
 	}
+	// st reads what serve and reindex wrote, through the store's typed calls.
+	st := store.New(rdb, store.ConfigOptions(cfg, nil))
 	env := append(os.Environ(), "BENCH_IMAP_PASSWORD="+im.Password, "BENCH_REDIS_URL="+rs.URL)
 
 	// 1. Seed and ingest.
@@ -116,8 +120,7 @@ func run(n int, keep bool) error {
 	if err := serve.Start(); err != nil {
 		return err
 	}
-	key := cfg.Redis.KeyPrefix + "stats:bench:INBOX"
-	for committed(ctx, rdb, key) < int64(n) {
+	for committed(ctx, st) < int64(n) {
 		if time.Since(start) > 15*time.Minute {
 			_ = serve.Process.Kill()
 			return fmt.Errorf("serve did not ingest the backlog (see %s)", logf.Name())
@@ -128,11 +131,12 @@ func run(n int, keep bool) error {
 	time.Sleep(2 * time.Second) // the last batch flagged
 	_ = serve.Process.Signal(syscall.SIGTERM)
 	_ = serve.Wait()
-	before, err := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"idx:all").Result()
+	before, err := st.Count(ctx)
 	if err != nil {
 		return err
 	}
-	events, _ := rdb.XLen(ctx, cfg.Redis.KeyPrefix+"events").Result()
+	evRDB, stream := st.EventStream()
+	events, _ := evRDB.XLen(ctx, stream).Result()
 	fmt.Printf("before the loss: %d enquiries, %d events\n", before, events)
 
 	// 2. The loss.
@@ -157,7 +161,7 @@ func run(n int, keep bool) error {
 			Outcomes map[string]int `json:"outcomes"`
 		}
 		_ = json.Unmarshal(out.Bytes(), &res)
-		after, _ := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"idx:all").Result()
+		after, _ := st.Count(ctx)
 		fmt.Printf("reindex #%d: %d messages in %s = %.0f msg/s (process wall time, config load and IMAP login included); outcomes %v; %d enquiries in Redis\n",
 			round, res.Messages, took.Round(time.Millisecond), float64(res.Messages)/took.Seconds(), res.Outcomes, after)
 		if round == 1 {
@@ -167,22 +171,20 @@ func run(n int, keep bool) error {
 			}
 		}
 	}
-	q, _ := rdb.ZCard(ctx, cfg.Redis.KeyPrefix+"sla:notify").Result()
-	ob, _ := rdb.XLen(ctx, cfg.Redis.KeyPrefix+"outbox").Result()
-	fmt.Printf("queued by the reindexes: %d SLA notices, %d outbox entries\n", q, ob)
+	q, _ := sla.NewDeliverer(st, cfg, nil, nil).Pending(ctx)
+	c, _ := outbound.Totals(ctx, st)
+	ob := c.Queued + c.Sending + c.Retrying + c.Sent + c.Failed + c.Suppressed
+	fmt.Printf("queued by the reindexes: %d SLA notices, %d outbox jobs\n", q, ob)
 	return nil
 }
 
-func committed(ctx context.Context, rdb *redis.Client, key string) int64 {
-	vals, _ := rdb.HMGet(ctx, key, "enquiries", "followups", "automatic", "quarantined").Result()
-	var n int64
-	for _, v := range vals {
-		if s, ok := v.(string); ok {
-			x, _ := strconv.ParseInt(s, 10, 64)
-			n += x
-		}
+// committed counts the messages recorded for the bench folder.
+func committed(ctx context.Context, st *store.Store) int64 {
+	fs, err := st.FolderStats(ctx, [][2]string{{"bench", "INBOX"}})
+	if err != nil {
+		return 0
 	}
-	return n
+	return fs[0].Messages
 }
 
 // writeConfig writes the bench desk (bench/ingest's, with the shared

@@ -312,7 +312,7 @@ func (b *bench) takeover(ctx context.Context) error {
 	}
 	elapsed := time.Since(t0)
 	s := stats(ctx, st, "fcdo", "INBOX")
-	all, _ := rdb.ZCard(ctx, st.Key("idx:all")).Result()
+	all, _ := st.Count(ctx)
 	sort.Slice(takeovers, func(i, j int) bool { return takeovers[i] < takeovers[j] })
 	fmt.Printf("takeover after SIGKILL over %d kills: p50 %s, max %s, min %s (lease %s: a holder renews every third of it, so takeover falls between 2/3 of it and all of it)\n",
 		len(takeovers), takeovers[(len(takeovers)-1)/2].Round(time.Millisecond), takeovers[len(takeovers)-1].Round(time.Millisecond),
@@ -363,7 +363,8 @@ func (b *bench) cluster(ctx context.Context, masters int) error {
 		}
 		d.path = path
 		d.st = store.New(cc, store.Options{Prefix: cfg.Redis.KeyPrefix})
-		slot, err := cc.ClusterKeySlot(ctx, d.st.Key("events")).Result()
+		_, events := d.st.EventStream()
+		slot, err := cc.ClusterKeySlot(ctx, events).Result()
 		if err != nil {
 			return err
 		}

@@ -412,7 +412,8 @@ func (d *Desk) Run(ctx context.Context) error {
 		})
 	}
 	run(&wg, ctx, "metrics events", func(ctx context.Context) error {
-		return ops.TailSLA(ctx, d.opts.Redis, d.Store.Key("events"), d.metrics, d.log)
+		_, events := d.Store.EventStream()
+		return ops.TailSLA(ctx, d.opts.Redis, events, d.metrics, d.log)
 	})
 	all := make(chan struct{})
 	go func() {

@@ -19,10 +19,11 @@ func checkKeyPrefix(ctx context.Context, st *store.Store, cfg *config.Config) er
 	if !derived || st.Prefix() == config.LegacyKeyPrefix {
 		return nil // key_prefix or a desk id of its own: the operator chose
 	}
-	rdb := st.Client()
+	// The events stream: every desk that has committed anything has one.
 	// One key at a time: on a Cluster the two prefixes live in different
 	// slots.
-	ours, err := rdb.Exists(ctx, st.Key("events")).Result()
+	rdb, events := st.EventStream()
+	ours, err := rdb.Exists(ctx, events).Result()
 	if err != nil {
 		return fmt.Errorf("checking the desk's keys: %w", err)
 	}

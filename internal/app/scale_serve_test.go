@@ -215,7 +215,7 @@ func runReplicas(t *testing.T, procs, n, kills int, ttl time.Duration) replicaRe
 	if s.Messages != int64(n) || s.Enquiries != int64(n) {
 		t.Errorf("stats %+v, want exactly %d messages and enquiries", s, n)
 	}
-	if all, err := rdb.ZCard(ctx, st.Key("idx:all")).Result(); err != nil || all != int64(n) {
+	if all, err := rdb.ZCard(ctx, st.Prefix()+"idx:all").Result(); err != nil || all != int64(n) {
 		t.Errorf("%d enquiries indexed, want %d (%v)", all, n, err)
 	}
 	waitUntil(t, "every message flagged", 60*time.Second, func() bool {

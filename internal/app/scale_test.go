@@ -164,7 +164,7 @@ func scaleOutcome(t *testing.T, d *Desk, fc *clock.Fake, sink *outbound.Sink, n 
 	if s.Messages != int64(n) || s.Enquiries != int64(n) {
 		t.Errorf("%s: stats %+v, want %d messages and enquiries", cfg.Desk.ReferencePrefix, s, n)
 	}
-	if all, err := st.Client().ZCard(ctx, st.Key("idx:all")).Result(); err != nil || all != int64(n) {
+	if all, err := st.Count(ctx); err != nil || all != int64(n) {
 		t.Errorf("%s: %d enquiries indexed, want %d (%v)", cfg.Desk.ReferencePrefix, all, n, err)
 	}
 	// Acknowledgements: one per journalist.
@@ -451,7 +451,7 @@ func TestDeskThroughSentinelFailover(t *testing.T) {
 	// The data is in database 2 of the new primary.
 	direct := redis.NewClient(&redis.Options{Addr: set.Replica.Addr, DB: 2})
 	defer direct.Close()
-	if n, err := direct.Exists(ctx, d.Store.Key("events")).Result(); err != nil || n != 1 {
+	if n, err := direct.Exists(ctx, d.Store.Prefix()+"events").Result(); err != nil || n != 1 {
 		t.Errorf("the desk's events are not in database 2 of the new primary: %v %v", n, err)
 	}
 }

@@ -83,9 +83,10 @@ func officers(ctx context.Context, d *app.Desk, cfg *config.Config, rng *rand.Ra
 // narrate prints what happens after ingest: acknowledgements and alerts
 // sent, replies recorded, clocks warning, breaching and escalating.
 func narrate(ctx context.Context, rdb redis.UniversalClient, st *store.Store, log func(string, ...any)) {
+	_, events := st.EventStream()
 	last := "$"
 	for ctx.Err() == nil {
-		res, err := rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{st.Key("events"), last}, Block: 2 * time.Second, Count: 100}).Result()
+		res, err := rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{events, last}, Block: 2 * time.Second, Count: 100}).Result()
 		if err != nil {
 			if !errors.Is(err, redis.Nil) && ctx.Err() == nil {
 				time.Sleep(time.Second)

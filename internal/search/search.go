@@ -32,7 +32,10 @@ type Doc struct {
 	Outlet     string
 
 	Topic, Officer, Tier, Status, Channel string
-	Created, Updated                      time.Time
+	// Lang is the language the journalist wrote in (ISO 639-1; "" when
+	// routing could not tell).
+	Lang             string
+	Created, Updated time.Time
 }
 
 // Query is one search.
@@ -43,12 +46,18 @@ type Query struct {
 	Text string
 	// Filters: "" means any.
 	Topic, Officer, Tier, Status, Channel string
+	// Lang filters by language: a code, or LangNone for enquiries whose
+	// language was not told.
+	Lang string
 	// From, To bound Created (zero: unbounded; To exclusive).
 	From, To time.Time
 	// Sort is SortNewest (default), SortOldest or SortUpdated.
 	Sort  string
 	Limit int // default 50, at most 500
 }
+
+// LangNone as Query.Lang matches enquiries of unknown language.
+const LangNone = "none"
 
 // Sorts.
 const (
@@ -223,7 +232,8 @@ func (x *Index) Search(q Query) Result {
 func (q *Query) match(d *Doc) bool {
 	eq := func(want, got string) bool { return want == "" || want == got }
 	return eq(q.Topic, d.Topic) && eq(q.Officer, d.Officer) && eq(q.Tier, d.Tier) && eq(q.Status, d.Status) &&
-		eq(q.Channel, d.Channel) && (q.From.IsZero() || !d.Created.Before(q.From)) && (q.To.IsZero() || d.Created.Before(q.To))
+		eq(q.Channel, d.Channel) && (eq(q.Lang, d.Lang) || q.Lang == LangNone && d.Lang == "") &&
+		(q.From.IsZero() || !d.Created.Before(q.From)) && (q.To.IsZero() || d.Created.Before(q.To))
 }
 
 // intersect intersects sorted posting lists, shortest first. A posting

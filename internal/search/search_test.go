@@ -13,9 +13,9 @@ var t0 = time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 func sample() *Index {
 	x := New()
 	x.Put(Doc{Ref: "FCDO-2026-000001", Subject: "Albania visit", Text: "What was agreed in Tirana?", Journalist: "jo@bbc.co.uk Jo Reporter",
-		Outlet: "BBC", Topic: "europe", Officer: "ann", Tier: "broadcast", Status: "open", Created: t0, Updated: t0})
+		Outlet: "BBC", Topic: "europe", Officer: "ann", Tier: "broadcast", Status: "open", Lang: "en", Created: t0, Updated: t0})
 	x.Put(Doc{Ref: "FCDO-2026-000002", Subject: "Sanctions", Text: "Any comment on the new sanctions?", Journalist: "blerina@example.al Blerina Çela",
-		Outlet: "Top Channel", Topic: "europe", Officer: "bob", Tier: "international", Status: "resolved", Channel: "phone",
+		Outlet: "Top Channel", Topic: "europe", Officer: "bob", Tier: "international", Status: "resolved", Channel: "phone", Lang: "sq",
 		Created: t0.Add(time.Hour), Updated: t0.Add(3 * time.Hour)})
 	x.Put(Doc{Ref: "FCDO-2026-000003", Subject: "Visa backlog", Text: "How many visas are waiting? Tirana office too?", Journalist: "sam@ft.com",
 		Outlet: "FT", Topic: "home", Officer: "ann", Tier: "national", Status: "open", Created: t0.Add(2 * time.Hour), Updated: t0.Add(2 * time.Hour)})
@@ -48,6 +48,10 @@ func TestSearch(t *testing.T) {
 		{"no match", Query{Text: "tirana nosuchword"}, nil},
 		{"filter only", Query{Officer: "ann"}, []string{"FCDO-2026-000003", "FCDO-2026-000001"}},
 		{"channel", Query{Channel: "phone"}, []string{"FCDO-2026-000002"}},
+		{"language", Query{Lang: "sq"}, []string{"FCDO-2026-000002"}},
+		{"language and word", Query{Text: "tirana", Lang: "en"}, []string{"FCDO-2026-000001"}},
+		{"language not told", Query{Lang: LangNone}, []string{"FCDO-2026-000003"}},
+		{"language nobody wrote in", Query{Lang: "de"}, nil},
 		{"status and topic", Query{Status: "open", Topic: "europe"}, []string{"FCDO-2026-000001"}},
 		{"tier", Query{Tier: "national"}, []string{"FCDO-2026-000003"}},
 		{"dates", Query{From: t0.Add(30 * time.Minute), To: t0.Add(90 * time.Minute)}, []string{"FCDO-2026-000002"}},
