@@ -25,6 +25,7 @@ package deadline
 //   - The phrase reported is the rewritten (English) phrase.
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,32 +36,156 @@ import (
 	"github.com/mediadesk/mediadesk/lang"
 )
 
+// alt is one language's reading of a word or phrase.
+type alt struct {
+	lang int // index in foreignTable.langs
+	repl string
+}
+
 type foreignTable struct {
-	words     map[string]string // folded word → replacement ("" drops it)
-	phrases   map[string]string // folded words joined by single spaces → replacement
-	firsts    map[string]bool   // the first words of phrases
-	maxPhrase int               // words in the longest phrase
+	langs     []string         // language codes
+	words     map[string][]alt // folded word → its readings ("" drops it)
+	phrases   map[string][]alt // folded words joined by single spaces → readings
+	evidence  map[string][]int // folded word → the languages whose files name it
+	firsts    map[string]bool  // the first words of phrases
+	maxPhrase int              // words in the longest phrase
 }
 
 var foreign = buildForeign(lang.All())
 
 func buildForeign(ls []*lang.Language) *foreignTable {
-	ft := &foreignTable{words: map[string]string{}, phrases: map[string]string{}, firsts: map[string]bool{}, maxPhrase: 1}
+	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
+		firsts: map[string]bool{}, maxPhrase: 1}
+	add := func(m map[string][]alt, key string, a alt) {
+		for _, b := range m[key] {
+			if b.lang == a.lang {
+				return
+			}
+		}
+		m[key] = append(m[key], a)
+	}
+	seen := func(w string, li int) {
+		for _, x := range ft.evidence[w] {
+			if x == li {
+				return
+			}
+		}
+		ft.evidence[w] = append(ft.evidence[w], li)
+	}
 	for _, l := range ls {
+		if l.Code == "en" {
+			continue // English is the first reading
+		}
+		li := len(ft.langs)
+		ft.langs = append(ft.langs, l.Code)
 		for w, r := range l.Deadline.Aliases {
-			ft.words[foldWord(w)] = r
+			f := foldWord(w)
+			add(ft.words, f, alt{li, r})
+			seen(f, li)
 		}
 		for p, r := range l.Deadline.Phrases {
 			ws := strings.Fields(p)
 			for i := range ws {
 				ws[i] = foldWord(ws[i])
+				seen(ws[i], li)
 			}
-			ft.phrases[strings.Join(ws, " ")] = r
+			add(ft.phrases, strings.Join(ws, " "), alt{li, r})
 			ft.firsts[ws[0]] = true
 			ft.maxPhrase = max(ft.maxPhrase, len(ws))
 		}
+		for _, g := range l.Linker.Stopwords {
+			for _, w := range g {
+				seen(foldWord(w), li)
+			}
+		}
 	}
 	return ft
+}
+
+// reader is one reading of a text: the table and the language the text's
+// words vote for, which settles a word two languages read differently
+// (Dutch "u" is "you", Serbian "u" is "at").
+type reader struct {
+	*foreignTable
+	votes []int
+	lang  int
+	sure  bool // the vote is clear: only that language's words are read
+}
+
+// vote counts, for each language, the words of the text its file names: a
+// word only one language has counts most.
+func (ft *foreignTable) vote(ws []fword) *reader {
+	r := &reader{foreignTable: ft, votes: make([]int, len(ft.langs)), lang: -1}
+	for _, w := range ws {
+		ls := ft.evidence[w.fold]
+		if len(ls) == 0 || len(ls) > 6 {
+			continue
+		}
+		for _, l := range ls {
+			r.votes[l] += 12 / len(ls)
+		}
+	}
+	best, second := 0, 0
+	for l, v := range r.votes {
+		switch {
+		case v > best:
+			best, second, r.lang = v, best, l
+		case v > second:
+			second = v
+		}
+	}
+	// a clear vote: Spanish "quinta" (fifth) is not Portuguese "quinta"
+	// (Thursday), Portuguese "para" (for) not Albanian "para" (before)
+	r.sure = best >= 24 && 4*best >= 5*second
+	return r
+}
+
+// pick returns the reading of the text's language, else of the language
+// with the most votes, else the first.
+func (r *reader) pick(as []alt) (string, bool) {
+	if r.sure {
+		for _, a := range as {
+			if a.lang == r.lang {
+				return a.repl, true
+			}
+		}
+		return "", false
+	}
+	if len(as) == 1 {
+		return as[0].repl, true
+	}
+	best, bv := 0, -1
+	for i, a := range as {
+		if a.lang == r.lang {
+			return a.repl, true
+		}
+		if r.votes[a.lang] > bv {
+			best, bv = i, r.votes[a.lang]
+		}
+	}
+	return as[best].repl, true
+}
+
+// word returns the reading of one folded word.
+func (r *reader) word(f string) (string, bool) {
+	as, ok := r.words[f]
+	if !ok {
+		// "Ekim'e", "Cuma'ya": a Turkish case suffix after a name;
+		// "l'heure", "d'une": a French elision before a word
+		if a := strings.IndexByte(f, '\''); a > 0 {
+			pre, suf := f[:a], f[a+1:]
+			switch {
+			case utf8.RuneCountInString(pre) <= 2 && utf8.RuneCountInString(suf) >= 3:
+				as, ok = r.words[suf]
+			case utf8.RuneCountInString(pre) >= 3 && utf8.RuneCountInString(suf) <= 4:
+				as, ok = r.words[pre]
+			}
+		}
+		if !ok {
+			return "", false
+		}
+	}
+	return r.pick(as)
 }
 
 // foldWord lower-cases w and removes its combining marks.
@@ -142,6 +267,13 @@ func (m spanMap) in(o int, end bool) int {
 // translate rewrites text with the foreign aliases and phrases; changed is
 // false when no word was rewritten. spans maps the result back to text.
 func (ft *foreignTable) translate(text string) (out string, spans spanMap, changed bool) {
+	ws := ft.splitWords(text)
+	return ft.vote(ws).translate(text, ws)
+}
+
+// words_ splits text into words (letters, combining marks, and an
+// apostrophe between letters), folded.
+func (ft *foreignTable) splitWords(text string) []fword {
 	var ws []fword
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -167,6 +299,10 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		ws = append(ws, fword{start: i, end: j, fold: foldWord(text[i:j])})
 		i = j
 	}
+	return ws
+}
+
+func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap, changed bool) {
 	var b strings.Builder
 	last := 0
 	signal := false
@@ -205,6 +341,40 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		b.WriteString(repl)
 		spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: to})
 	}
+	// insertBefore writes s into what is written already, before the
+	// piece that reads input offset in
+	insertBefore := func(in int, ins string) {
+		out := -1
+		for i, sp := range spans {
+			if sp.verbatim && sp.in <= in && in < sp.inEnd || !sp.verbatim && sp.in == in {
+				out = sp.out
+				if sp.verbatim && in > sp.in {
+					// split the verbatim piece
+					out = sp.out + (in - sp.in)
+					spans = append(spans[:i+1], spans[i:]...)
+					spans[i].outEnd, spans[i].inEnd = out, in
+					spans[i+1].out, spans[i+1].in = out, in
+				}
+				break
+			}
+		}
+		if out < 0 {
+			return
+		}
+		str := b.String()
+		b.Reset()
+		b.WriteString(str[:out])
+		b.WriteString(ins)
+		b.WriteString(str[out:])
+		for i := range spans {
+			if spans[i].out >= out {
+				spans[i].out += len(ins)
+				spans[i].outEnd += len(ins)
+			}
+		}
+		spans = append(spans, span{out: out, outEnd: out + len(ins), in: in, inEnd: in})
+		sort.Slice(spans, func(i, j int) bool { return spans[i].out < spans[j].out })
+	}
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
 		if w.start < last {
@@ -217,12 +387,28 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			last, changed = w.end, true
 			continue
 		}
-		n, repl := ft.match(text, ws, k)
+		n, repl := rd.match(text, ws, k)
 		if n == 0 {
 			continue
 		}
 		if repl != "" && (n > 1 || vocab[w.fold].w == "") {
 			signal = true // a word of another language that says something
+		}
+		switch {
+		case repl == "at" && !rd.timeAfter(text, ws, k+n):
+			// "à", "um", "u", "saat": "at" only before a time (Dutch "u"
+			// is "you", "à demain" is "tomorrow")
+			repl = ""
+		case repl == "before" && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
+			// "avant vendredi", "antes del 20 de octubre": by that day
+			repl = "by"
+		case isMonth(repl):
+			// "20. Oktober": the day's full stop goes
+			if t := strings.TrimRight(text[last:w.start], " \t"); len(t) >= 2 && t[len(t)-1] == '.' && t[len(t)-2] >= '0' && t[len(t)-2] <= '9' {
+				verbatim(last, last+len(t)-1)
+				replaced(last+len(t)-1, w.start, " ")
+				last = w.start
+			}
 		}
 		if repl == "h" {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
@@ -250,14 +436,14 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			}
 		}
 		e := ws[k+n-1].end
-		if repl == "" && strings.HasPrefix(text[e:], ". ") && e+2 < len(text) && text[e+2] >= '0' && text[e+2] <= '9' {
+		if (repl == "" || utf8.RuneCountInString(ws[k+n-1].fold) <= 4) && strings.HasPrefix(text[e:], ". ") && e+2 < len(text) && text[e+2] >= '0' && text[e+2] <= '9' {
 			e++ // "do godz. 16": the abbreviation's full stop ends no sentence
 		}
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
 			// "Montag bis Freitag", "od poniedziałku do piątku": a range
 			// of days, "Monday to Friday"
-			if cn, cr := ft.match(text, ws, k+n); cn == 1 && (cr == "by" || cr == "before") {
-				if dn, dr := ft.match(text, ws, k+n+1); dn == 1 && isDay(dr) {
+			if cn, cr := rd.match(text, ws, k+n); cn == 1 && (cr == "by" || cr == "before") {
+				if dn, dr := rd.match(text, ws, k+n+1); dn == 1 && isDay(dr) {
 					verbatim(last, w.start)
 					de := ws[k+n+1].end
 					replaced(w.start, de, repl+" to "+dr)
@@ -270,12 +456,12 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		if isDay(repl) && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
 			// "jutro do południa", "غداً قبل الساعة 4": the day before
 			// its cue reads as "by tomorrow noon"
-			if cn, cr := ft.match(text, ws, k+n); cn > 0 && (cr == "by" || cr == "before") && ft.timeAfter(text, ws, k+n+cn) {
+			if cn, cr := rd.match(text, ws, k+n); cn > 0 && (cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) {
 				verbatim(last, w.start)
 				ce := ws[k+n+cn-1].end
 				replaced(w.start, ce, cr+" "+repl)
 				last, changed = ce, true
-				if j, ok := bareHour(text, ws, k+n+cn, ft); ok {
+				if j, ok := rd.bareHour(text, ws, k+n+cn); ok {
 					replaced(last, j, " ")
 					verbatim(j, skipDigits(text, j))
 					last = skipDigits(text, j)
@@ -286,23 +472,58 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 			}
 		}
 		if repl == "latest" {
-			// "17.00'ye kadar (TSİ)": the zone goes next to the time,
-			// "17.00 (Istanbul time) latest"
-			if k+n < len(ws) {
-				z := ws[k+n]
-				gap := text[e:z.start]
-				if strings.TrimSpace(gap) == "(" {
-					if zn, zr := ft.match(text, ws, k+n); zn > 0 && isZone(zr) {
-						ze := ws[k+n+zn-1].end
-						if strings.HasPrefix(text[ze:], ")") {
-							verbatim(last, w.start)
-							replaced(w.start, ze+1, "("+zr+") latest")
-							last, changed = ze+1, true
-							k += n + zn - 1
-							continue
-						}
-					}
+			// "17.00'ye kadar", "Cuma gününe kadar", "20 Ekim'e kadar": a
+			// Turkish postposition after its time reads as "by" before
+			// it; a zone in brackets after it goes next to the time
+			zone, ze := "", e
+			if k+n < len(ws) && strings.TrimSpace(text[e:ws[k+n].start]) == "(" {
+				if zn, zr := rd.match(text, ws, k+n); zn > 0 && isZone(zr) && strings.HasPrefix(text[ws[k+n+zn-1].end:], ")") {
+					zone, ze = zr, ws[k+n+zn-1].end+1
 				}
+			}
+			if rs := rd.runStart(text, ws, k); rs >= 0 {
+				if rs >= last {
+					verbatim(last, rs)
+					replaced(rs, rs, "by ")
+					verbatim(rs, w.start)
+				} else {
+					insertBefore(rs, "by ")
+					verbatim(last, w.start)
+				}
+				if zone != "" {
+					replaced(w.start, ze, zone)
+				} else {
+					replaced(w.start, e, "")
+				}
+				last, changed = ze, true
+				for k+1 < len(ws) && ws[k+1].start < ze {
+					k++
+				}
+				continue
+			}
+			if zone != "" {
+				verbatim(last, w.start)
+				replaced(w.start, ze, "("+zone+") latest")
+				last, changed = ze, true
+				for k+1 < len(ws) && ws[k+1].start < ze {
+					k++
+				}
+				continue
+			}
+		}
+		if isZone(repl) && n > 1 {
+			// "Türkiye saatiyle 16:00'ya kadar": a zone before its time
+			// goes after it, "16:00 Istanbul time"
+			if te := clockAt(text, e); te > 0 {
+				verbatim(last, w.start)
+				replaced(w.start, e, "")
+				verbatim(e, te)
+				replaced(te, te, " "+repl)
+				last, changed = te, true
+				for k+1 < len(ws) && ws[k+1].start < te {
+					k++
+				}
+				continue
 			}
 		}
 		verbatim(last, w.start)
@@ -311,7 +532,7 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 		if isCue(repl) {
 			// "entro le 17", "do 18": a bare 24-hour hour after a cue is
 			// "17h" (the English reader leaves a bare 13-23 alone)
-			if j, ok := bareHour(text, ws, k+n, ft); ok {
+			if j, ok := rd.bareHour(text, ws, k+n); ok {
 				replaced(last, j, " ")
 				verbatim(j, skipDigits(text, j))
 				last = skipDigits(text, j)
@@ -386,17 +607,20 @@ func skipDigits(text string, j int) int {
 // bareHour finds, after the word at k (skipping words the aliases drop),
 // a bare number 13-23 with no minutes and no unit after it, and returns
 // its offset.
-func bareHour(text string, ws []fword, k int, ft *foreignTable) (int, bool) {
+func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	i := 0
 	if k > 0 {
 		i = ws[k-1].end
+		if strings.HasPrefix(text[i:], ". ") && utf8.RuneCountInString(ws[k-1].fold) <= 4 {
+			i++ // "do godz. 16"
+		}
 	}
 	for {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 			i++
 		}
 		if k < len(ws) && ws[k].start == i {
-			if r, ok := ft.words[ws[k].fold]; ok && (r == "" || r == "at") {
+			if r, ok := rd.word(ws[k].fold); ok && (r == "" || r == "at") {
 				i = ws[k].end
 				if r == "" && strings.HasPrefix(text[i:], ". ") {
 					i++ // "do godz. 16"
@@ -412,6 +636,9 @@ func bareHour(text string, ws []fword, k int, ft *foreignTable) (int, bool) {
 	if e-i != 2 || text[i] < '1' || text[i] > '2' {
 		return 0, false
 	}
+	if rd.monthAt(text, ws, e) {
+		return 0, false // "do 20 października" is a date
+	}
 	if h := int(text[i]-'0')*10 + int(text[i+1]-'0'); h < 13 || h > 23 {
 		return 0, false
 	}
@@ -423,7 +650,7 @@ func bareHour(text string, ws []fword, k int, ft *foreignTable) (int, bool) {
 		if r == ' ' {
 			// "17 Uhr", "17 heures": the unit glues it already
 			if k < len(ws) {
-				if r, ok := ft.words[ws[k].fold]; ok && r == "h" {
+				if r, ok := rd.word(ws[k].fold); ok && r == "h" {
 					return 0, false
 				}
 			}
@@ -444,8 +671,11 @@ func hasMinutes(s string) bool {
 
 // match returns the phrase or alias that starts at word k: its length in
 // words (0: none) and its replacement.
-func (ft *foreignTable) match(text string, ws []fword, k int) (int, string) {
-	for L := min(ft.maxPhrase, len(ws)-k); L >= 2 && ft.firsts[ws[k].fold]; L-- {
+func (rd *reader) match(text string, ws []fword, k int) (int, string) {
+	if k >= len(ws) {
+		return 0, ""
+	}
+	for L := min(rd.maxPhrase, len(ws)-k); L >= 2 && rd.firsts[ws[k].fold]; L-- {
 		if !joinedBySpace(text, ws[k:k+L]) {
 			continue
 		}
@@ -453,11 +683,13 @@ func (ft *foreignTable) match(text string, ws []fword, k int) (int, string) {
 		for x := range parts {
 			parts[x] = ws[k+x].fold
 		}
-		if r, ok := ft.phrases[strings.Join(parts, " ")]; ok {
-			return L, r
+		if as, ok := rd.phrases[strings.Join(parts, " ")]; ok {
+			if r, ok := rd.pick(as); ok {
+				return L, r
+			}
 		}
 	}
-	if r, ok := ft.words[ws[k].fold]; ok {
+	if r, ok := rd.word(ws[k].fold); ok {
 		return 1, r
 	}
 	return 0, ""
@@ -475,6 +707,150 @@ func isZone(r string) bool {
 	return false
 }
 
+// clockAt returns the end of a clock time ("16:00", "16.00") after
+// spaces at i, or 0.
+func clockAt(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	h := skipDigits(text, i)
+	if h-i < 1 || h-i > 2 || h+1 >= len(text) || text[h] != ':' && text[h] != '.' {
+		return 0
+	}
+	m := skipDigits(text, h+1)
+	if m-h-1 != 2 {
+		return 0
+	}
+	return m
+}
+
+// timeish reports whether a reading belongs to a time or date ("Friday",
+// "tomorrow", "this evening", a zone, or nothing).
+func timeish(r string) bool {
+	if r == "" || isDay(r) || isMonth(r) || isZone(r) {
+		return true
+	}
+	for _, w := range strings.Fields(r) {
+		switch w {
+		case "this", "at", "morning", "afternoon", "evening", "night", "noon", "midday", "tonight", "midnight",
+			"tomorrow", "today", "end", "of", "day", "am", "pm", "h":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// runStart returns where the time before the postposition at word k
+// starts ("Cuma gününe" before "kadar", "17.00'ye"), or -1: the words
+// before it read as times, dates or nothing, and the gaps between them
+// hold digits, spaces and clock punctuation only.
+func (rd *reader) runStart(text string, ws []fword, k int) int {
+	start := -1
+	gapEnd := ws[k].start
+	for j := k - 1; ; j-- {
+		gapStart := 0
+		if j >= 0 {
+			gapStart = ws[j].end
+		}
+		gap := text[gapStart:gapEnd]
+		if strings.ContainsAny(gap, "\n\r,;!?()\"") || strings.Contains(gap, ". ") {
+			break
+		}
+		if d := strings.IndexAny(gap, "0123456789"); d >= 0 {
+			start = gapStart + d
+		}
+		if j < 0 {
+			break
+		}
+		w := ws[j]
+		if a, ok := apostropheBefore(text, w.start); ok && a > 0 && isDigitRune(text, a) {
+			gapEnd = w.start // "17.00'ye": the suffix
+			continue
+		}
+		r, ok := rd.word(w.fold)
+		if !ok || !timeish(r) {
+			break
+		}
+		start, gapEnd = w.start, w.start
+	}
+	return start
+}
+
+// isMonth reports whether a replacement is a month ("October").
+func isMonth(r string) bool {
+	switch r {
+	case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+		"November", "December":
+		return true
+	}
+	return false
+}
+
+// dateAfter reports whether a day of a month follows word k-1, past the
+// words the aliases drop: "20 de octubre", "20. Oktober", "τις 20
+// Οκτωβρίου".
+func (rd *reader) dateAfter(text string, ws []fword, k int) bool {
+	i := ws[k-1].end
+	for {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if k < len(ws) && ws[k].start == i {
+			if r, ok := rd.word(ws[k].fold); ok && r == "" {
+				i, k = ws[k].end, k+1
+				continue
+			}
+			return false
+		}
+		break
+	}
+	e := i
+	for e < len(text) {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !(r >= '0' && r <= '9' || arabicDigit(r) >= 0) {
+			break
+		}
+		e += size
+	}
+	if e == i {
+		return false
+	}
+	return rd.monthAt(text, ws, e)
+}
+
+// monthAt reports whether a month name follows offset i, past a full
+// stop, spaces and the words the aliases drop ("20. Oktober", "20 de
+// octubre").
+func (rd *reader) monthAt(text string, ws []fword, i int) bool {
+	if i < len(text) && text[i] == '.' {
+		i++
+	}
+	k := 0
+	for k < len(ws) && ws[k].start < i {
+		k++
+	}
+	for {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if k >= len(ws) || ws[k].start != i {
+			return false
+		}
+		n, r := rd.match(text, ws, k)
+		switch {
+		case n == 0:
+			return false
+		case isMonth(r):
+			return true
+		case r == "":
+			i, k = ws[k+n-1].end, k+n
+			continue
+		}
+		return false
+	}
+}
+
 // isDay reports whether a replacement is a day ("tomorrow", "Friday").
 func isDay(r string) bool {
 	switch r {
@@ -487,7 +863,7 @@ func isDay(r string) bool {
 // timeAfter reports whether a time follows word k-1 (past the words the
 // aliases drop): a number, or noon, midnight, end of day ("Montag bis
 // Freitag" is a range of days, not "by Monday").
-func (ft *foreignTable) timeAfter(text string, ws []fword, k int) bool {
+func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 	i := ws[k-1].end
 	for {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
@@ -505,7 +881,7 @@ func (ft *foreignTable) timeAfter(text string, ws []fword, k int) bool {
 		if k >= len(ws) || ws[k].start != i {
 			return false
 		}
-		n, r := ft.match(text, ws, k)
+		n, r := rd.match(text, ws, k)
 		switch {
 		case n == 1 && (r == "" || r == "at"):
 			i, k = ws[k].end, k+1
