@@ -11,11 +11,11 @@ import (
 )
 
 // TestBrowserKeyboardShift walks a shift by keyboard only, once signed
-// in: from the queue j selects the enquiry and Enter opens it; c takes it
-// over (confirmed); h starts a holding reply, typed and sent by Tab and
-// Enter; the reply reaches the SMTP sink threaded and is recorded as
-// Ann's holding reply (the page names her as its sender); e and Enter
-// resolve it.
+// in: from the queue j selects the enquiry and Enter opens it (at 1440 px
+// in the reading pane beside the queue); c takes it over (confirmed); h
+// starts a holding reply, typed and sent by Tab and Enter; the reply
+// reaches the SMTP sink threaded and is recorded as Ann's holding reply
+// (the page names her as its sender); e and Enter resolve it.
 func TestBrowserKeyboardShift(t *testing.T) {
 	k := startDeskWith(t, triageDesk, []string{"ann", "bob", "meg", "ada"})
 	b := openTab(t, k)
@@ -47,7 +47,10 @@ func TestBrowserKeyboardShift(t *testing.T) {
 		t.Fatalf("Tab from the reply box does not reach Send (focus on %q)", got)
 	}
 	b.press('\r')
-	b.waitFor("sent", `!!document.getElementById('flash') && document.getElementById('flash').textContent.indexOf('Reply queued') === 0`)
+	b.waitFor("sent", `!!document.getElementById('pane-flash') && document.getElementById('pane-flash').textContent.indexOf('Reply queued') === 0`)
+	if got := b.eval(`location.pathname`); got != "/queues/open" {
+		t.Errorf("the reply was sent from %s, want the queue's reading pane", got)
+	}
 
 	var reply *outbound.Received
 	eventually(t, "the reply reaches the SMTP sink", func() bool {

@@ -415,10 +415,15 @@ func TestBrowserOfficerWorkflow(t *testing.T) {
 		`document.getElementById('queue-table') && document.getElementById('queue-table').textContent.includes('Second question')`,
 		chromedp.WithPollingTimeout(20*time.Second))))
 
-	// Open the enquiry from the queue and take it over from Bob.
+	// Open the enquiry from the queue (at 1440 px beside it, in the
+	// reading pane; its "Open the full page" opens the page) and take it
+	// over from Bob.
 	must("open", chromedp.Do(ctx,
+		chromedp.EmulateViewport(1440, 900),
 		chromedp.Click(chromedp.CSS(`tr[data-ref="`+ref+`"] td.subject a`)),
-		chromedp.WaitVisible(chromedp.ID("claim")),
+		chromedp.WaitVisible(chromedp.CSS(`#pane #claim`)),
+		chromedp.Click(chromedp.ID("pane-full")),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-live="enquiry"] #claim`)),
 	))
 	if got := text("#claim"); got != "Take over from Bob Officer" {
 		t.Errorf("claim button %q", got)

@@ -304,6 +304,9 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	b.do("desktop", chromedp.EmulateViewport(1440, 900))
 
 	// Select Bob's third enquiry and open it with Enter; c takes it over.
+	// Below 1200 px Enter opens the full page (wider, it shows beside the
+	// queue: TestBrowserReadingPane).
+	b.do("below the reading pane", chromedp.EmulateViewport(1100, 900))
 	b.press('j')
 	for b.eval(selectedRef) != order[2] {
 		b.press('j')

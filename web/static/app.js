@@ -308,6 +308,7 @@
         announce('You claimed ' + ref + '.');
         flashText('You claimed ' + ref + '.', false);
         refreshSoon();
+        if (paneOpen() && paneRef === ref) { showInPane(ref, { background: true }); }
         return null;
       }
       return r.text().then(function (html) {
@@ -529,7 +530,7 @@
       case 'e': return focusField('resolve-note') || (announce('This enquiry cannot be resolved by you now.'), true);
       case 'a': return focusField('assign-to') || (announce('You cannot reassign this enquiry.'), true);
       case 'n': return focusField('note-text');
-      case 'u': window.location.href = back ? back.href : '/queues/mine'; return true;
+      case 'u': window.location.href = back ? back.href : '/queues/needs'; return true; // the landing queue
       case 'j': case 'k': {
         var next = neighbour(key === 'j' ? 1 : -1);
         if (next) { window.location.href = '/enquiries/' + encodeURIComponent(next); } else { announce(key === 'j' ? 'This is the last enquiry of the queue.' : 'This is the first enquiry of the queue.'); }
@@ -538,27 +539,273 @@
     }
     return false;
   }
+  // The queue's keys act on the selected row; on a wide screen they open
+  // it in the reading pane (and its boxes there) instead of leaving.
+  var paneKeys = { h: ['reply-body', 'kind-holding', 'Claim the enquiry to reply.', '#do-holding'],
+    r: ['reply-body', 'kind-substantive', 'Claim the enquiry to reply.', '#do-reply'],
+    e: ['resolve-note', null, 'This enquiry cannot be resolved by you now.', '#do-resolve'],
+    a: ['assign-to', null, 'You cannot reassign this enquiry.', '#do-assign'],
+    n: ['note-text', null, 'No note box here.', '#do-note'] };
   function queueKey(key) {
     var row = selected();
     switch (key) {
-      case 'j': move(1); return true;
-      case 'k': move(-1); return true;
-      case 'o': case 'Enter': if (row) { openRow(row); return true; } return false;
+      case 'j': case 'k':
+        move(key === 'j' ? 1 : -1);
+        if (paneOpen() && selected() && selected().getAttribute('data-ref') !== paneRef) {
+          // The pane follows the selection, once the keys rest.
+          clearTimeout(paneTimer);
+          paneTimer = setTimeout(function () { var r = selected(); if (r && paneOpen()) { openPane(r, { quiet: true }); } }, 250);
+        }
+        return true;
+      case 'o': case 'Enter': if (row) { if (wide()) { openPane(row); } else { openRow(row); } return true; } return false;
       case '/': if (filter) { filter.focus(); filter.select(); return true; } return false;
       case 'c': if (row) { claimRow(row); return true; } return false;
       case 'x': if (row) { pick(row, !picked[row.getAttribute('data-ref')]); announce((picked[row.getAttribute('data-ref')] ? 'Selected ' : 'Unselected ') + row.getAttribute('data-ref') + '.'); return true; } return false;
-      case 'h': if (row) { openRow(row, '#do-holding'); return true; } return false;
-      case 'r': if (row) { openRow(row, '#do-reply'); return true; } return false;
-      case 'e': if (row) { openRow(row, '#do-resolve'); return true; } return false;
-      case 'a': if (row) { openRow(row, '#do-assign'); return true; } return false;
-      case 'n': if (row) { openRow(row, '#do-note'); return true; } return false;
+      case 'h': case 'r': case 'e': case 'a': case 'n': {
+        if (!row) { return false; }
+        var pk = paneKeys[key];
+        if (wide()) { paneDo(row, pk[0], pk[1], pk[2]); } else { openRow(row, pk[3]); }
+        return true;
+      }
+      case 'u': if (paneOpen() && pane.contains(document.activeElement)) { focusRow(); return true; } return false;
+      case 'Escape': if (paneOpen()) { closePane(); focusRow(); return true; } return false;
     }
     return false;
   }
+  // ---- The reading pane: on wide screens the queue and the open enquiry
+  // side by side. The pane shows the enquiry page's own content (the same
+  // templates and escaping, fetched and parsed inertly with DOMParser, its
+  // scripts dropped); its forms post exactly as on the page (the same
+  // CSRF token) and the answer is shown in the pane. Narrow screens,
+  // modified clicks, "Open the full page" and no script keep the link to
+  // the full page.
+  var layout = document.getElementById('queue-layout');
+  var pane = document.getElementById('pane');
+  var paneBody = document.getElementById('pane-body');
+  var paneFull = document.getElementById('pane-full');
+  var wideQuery = pane && window.matchMedia && window.DOMParser ? window.matchMedia('(min-width: 1200px)') : null;
+  var paneRef = null, paneDrafts = null, paneSeq = 0, paneTimer = null, panePosting = false;
+  var paneKey = 'mediadesk.pane:' + window.location.pathname;
+  function wide() { return !!(wideQuery && wideQuery.matches && layout && paneBody); }
+  function paneOpen() { return !!(pane && !pane.hidden && paneRef); }
+  function parse(html) { return new DOMParser().parseFromString(html, 'text/html'); }
+
+  // adopt moves the main content of an enquiry page (doc, parsed) into
+  // the pane; keep is a flash to carry over (a live refresh).
+  function adopt(doc, ref, keep) {
+    var main = doc.getElementById('main');
+    if (!main || doc.body.getAttribute('data-ref') !== ref) { return false; }
+    Array.prototype.forEach.call(main.querySelectorAll('script, nav.actionbar'), function (n) { n.remove(); });
+    var h1 = main.querySelector('h1');
+    if (h1) {
+      var h2 = doc.createElement('h2');
+      h2.className = 'pane-heading';
+      while (h1.firstChild) { h2.appendChild(h1.firstChild); }
+      h1.replaceWith(h2);
+    }
+    var fl = main.querySelector('#flash');
+    if (fl) { fl.id = 'pane-flash'; fl.setAttribute('tabindex', '-1'); } else if (keep) { main.insertBefore(keep, main.firstChild); }
+    if (paneDrafts) { paneDrafts.stop(); paneDrafts = null; }
+    var frag = document.createDocumentFragment();
+    Array.prototype.forEach.call(main.childNodes, function (n) { frag.appendChild(document.importNode(n, true)); });
+    paneBody.replaceChildren(frag);
+    paneRef = ref;
+    pane.setAttribute('aria-label', 'Enquiry ' + ref);
+    paneFull.href = '/enquiries/' + encodeURIComponent(ref);
+    layout.classList.add('pane-open');
+    pane.hidden = false;
+    tick();
+    if (window.mediadeskDrafts) { paneDrafts = window.mediadeskDrafts({ ref: ref, pane: true }); }
+    try { sessionStorage.setItem(paneKey, ref); } catch (e) {}
+    return true;
+  }
+  function paneFlash(text, error) {
+    var f = document.getElementById('pane-flash');
+    if (!f) {
+      f = document.createElement('p');
+      f.id = 'pane-flash';
+      f.setAttribute('role', 'status');
+      f.setAttribute('tabindex', '-1');
+      paneBody.insertBefore(f, paneBody.firstChild);
+    }
+    f.className = 'flash' + (error ? ' error' : '');
+    f.textContent = text;
+    announce(text);
+    return f;
+  }
+  // showInPane fetches ref's page into the pane; the newest request wins.
+  function showInPane(ref, opts) {
+    opts = opts || {};
+    clearTimeout(paneTimer);
+    var seq = ++paneSeq;
+    pane.setAttribute('aria-busy', 'true');
+    return fetch('/enquiries/' + encodeURIComponent(ref), { credentials: 'same-origin', headers: opts.background ? { 'X-Mediadesk-Background': '1' } : {} })
+      .then(function (r) { return r.text().then(function (t) { return { status: r.status, html: t }; }); })
+      .then(function (x) {
+        if (seq !== paneSeq) { return false; }
+        var doc = parse(x.html);
+        var scroll = pane.scrollTop;
+        var focusId = document.activeElement && pane.contains(document.activeElement) ? document.activeElement.id : '';
+        if (!adopt(doc, ref, opts.keep)) {
+          var m = doc.getElementById('error-message');
+          if (!paneOpen()) { return false; }
+          paneFlash('Could not show ' + ref + ': ' + (m ? m.textContent.trim() : doc.getElementById('login-form') ? 'you have been signed out; reload the page' : 'the server said ' + x.status), true);
+          return false;
+        }
+        if (opts.background) {
+          pane.scrollTop = scroll;
+          var f = focusId && document.getElementById(focusId);
+          if (f && pane.contains(f)) { f.focus({ preventScroll: true }); }
+        } else {
+          pane.scrollTop = 0;
+          if (!opts.quiet) { announce('Showing ' + ref + ' beside the queue.'); }
+        }
+        return true;
+      }, function () {
+        if (seq === paneSeq && paneOpen()) { paneFlash('Could not show ' + ref + ': the desk did not answer.', true); }
+        return false;
+      })
+      .then(function (ok) {
+        if (seq === paneSeq) { pane.removeAttribute('aria-busy'); }
+        if (ok && opts.then) { opts.then(); }
+        return ok;
+      });
+  }
+  function openPane(row, opts) {
+    select(row, true);
+    return showInPane(row.getAttribute('data-ref'), opts);
+  }
+  // closePane closes the pane; keep leaves it to be shown again when the
+  // window is wide again (or after a reload).
+  function closePane(keep) {
+    if (!pane) { return; }
+    clearTimeout(paneTimer);
+    paneSeq++;
+    if (paneDrafts) { paneDrafts.stop(); paneDrafts = null; }
+    paneRef = null;
+    pane.hidden = true;
+    paneBody.replaceChildren();
+    if (layout) { layout.classList.remove('pane-open'); }
+    if (!keep) { try { sessionStorage.removeItem(paneKey); } catch (e) {} }
+  }
+  // focusRow puts the focus back on the selected row.
+  function focusRow() {
+    var row = selected();
+    if (row) { select(row); } else { move(1); }
+  }
+  // paneDo opens row's enquiry in the pane (when it is not there yet) and
+  // focuses one of its boxes.
+  function paneDo(row, id, kind, otherwise) {
+    var go = function () { if (!focusField(id, kind)) { announce(otherwise); } };
+    if (paneOpen() && paneRef === row.getAttribute('data-ref')) { go(); return; }
+    openPane(row, { quiet: true, then: go });
+  }
+  // paneEdited says the officer has typed in the pane (a live refresh
+  // would lose it; the banner is shown instead).
+  function paneEdited() {
+    var els = paneBody.querySelectorAll('textarea, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select');
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      if (el.tagName === 'SELECT' ? el.selectedIndex > 0 : el.value !== el.defaultValue) { return true; }
+    }
+    return typing(document.activeElement) && pane.contains(document.activeElement);
+  }
+  // paneChanged: the live stream says the pane's enquiry changed. It is
+  // shown again, unless the officer is typing there: then the banner says
+  // what changed and its Reload (drafts saved first) shows it again.
+  function paneChanged() {
+    if (!paneOpen() || panePosting) { return; }
+    if (paneEdited()) {
+      var stale = document.getElementById('stale');
+      if (stale) { stale.hidden = false; }
+      return;
+    }
+    var keep = document.getElementById('pane-flash');
+    showInPane(paneRef, { background: true, keep: keep ? keep.cloneNode(true) : null });
+  }
+  if (wideQuery) {
+    // Forms in the pane post in the background; the answer (the enquiry
+    // with its flash, or the refused form with what went wrong) replaces
+    // the pane, and the queue row follows.
+    document.addEventListener('submit', function (ev) {
+      var f = ev.target;
+      if (ev.defaultPrevented || !paneOpen() || !pane.contains(f)) { return; }
+      ev.preventDefault();
+      var data;
+      try { data = new FormData(f, ev.submitter || undefined); } catch (e) { data = new FormData(f); }
+      var ref = paneRef;
+      var buttons = f.querySelectorAll('button');
+      Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+      panePosting = true;
+      var seq = ++paneSeq;
+      fetch(f.action, { method: 'POST', credentials: 'same-origin', body: new URLSearchParams(data) })
+        .then(function (r) { return r.text().then(function (t) { return { status: r.status, html: t }; }); })
+        .then(function (x) {
+          var doc = parse(x.html);
+          if (seq === paneSeq && adopt(doc, ref)) {
+            pane.scrollTop = 0;
+            var fl = document.getElementById('pane-flash');
+            if (fl) { announce(fl.textContent.trim()); fl.focus({ preventScroll: true }); } else { pane.focus({ preventScroll: true }); }
+          } else {
+            var m = doc.getElementById('error-message');
+            paneFlash('Not done: ' + (m ? m.textContent.trim() : 'the server said ' + x.status), true).focus({ preventScroll: true });
+            pane.scrollTop = 0;
+          }
+        }, function () {
+          paneFlash('Not done: the desk did not answer.', true).focus({ preventScroll: true });
+        })
+        .then(function () {
+          panePosting = false;
+          Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+          refreshSoon();
+        });
+    });
+    // A click on a row (its subject or reference, or the row itself)
+    // shows it in the pane; other links and controls do what they do.
+    document.addEventListener('click', function (ev) {
+      if (!wide() || ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) { return; }
+      var t = ev.target;
+      var tr = t.closest && t.closest('#queue-table tbody tr');
+      if (!tr) { return; }
+      var a = t.closest('a');
+      if (a ? !a.closest('td.subject, td.ref') : t.closest('button, input, label, select, textarea')) { return; }
+      ev.preventDefault();
+      openPane(tr);
+      var link = tr.querySelector('td.subject a');
+      if (link && document.activeElement !== link) { link.focus({ preventScroll: true }); }
+    });
+    document.getElementById('pane-close').addEventListener('click', function () { closePane(); focusRow(); });
+    // The banner's Reload in the pane: the draft is saved, then the
+    // enquiry is shown again.
+    pane.addEventListener('click', function (ev) {
+      var a = ev.target.closest && ev.target.closest('#stale-reload');
+      if (!a || !paneOpen()) { return; }
+      ev.preventDefault();
+      a.textContent = 'Saving your draft…';
+      var ref = paneRef;
+      (paneDrafts ? paneDrafts.save() : Promise.resolve()).then(function () { showInPane(ref, { quiet: true }); });
+    });
+    // Shown again after a reload, or when the window is wide again.
+    var reopen = function () {
+      var ref = null;
+      try { ref = sessionStorage.getItem(paneKey); } catch (e) {}
+      var row = ref && wide() && !paneOpen() ? rowByRef(ref) : null;
+      if (row) { openPane(row, { quiet: true }); }
+    };
+    var onWidth = function () { if (wide()) { reopen(); } else if (paneOpen()) { closePane(true); } };
+    if (wideQuery.addEventListener) { wideQuery.addEventListener('change', onWidth); }
+    reopen();
+  }
+
   document.addEventListener('keydown', function (ev) {
     if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) { return; }
     if (typing(ev.target)) {
-      if (ev.key === 'Escape') { ev.target.blur(); }
+      if (ev.key === 'Escape') {
+        ev.target.blur();
+        // Out of a box in the reading pane: the pane keeps the focus (u
+        // or Escape again go back to the queue).
+        if (paneOpen() && pane.contains(ev.target)) { pane.focus({ preventScroll: true }); }
+      }
       return;
     }
     if (help && !help.hidden) { return; }
@@ -618,6 +865,7 @@
     try { document.dispatchEvent(new CustomEvent('mediadesk:change', { detail: ev })); } catch (err) {}
     if (live === 'queue') {
       if (!timer) { timer = setTimeout(refreshQueue, 1000); }
+      if (ev && ev.ref && ev.ref === paneRef) { paneChanged(); }
       return;
     }
     if (live === 'enquiry' && ev && ev.ref === ref) {
