@@ -215,7 +215,7 @@
 // and not an event, a broadcast merely mentioned, office hours, quoted
 // text, the journalist's own reply or a time "that day"). SLA clocks start when the desk received
 // the message (Input.Received; the message Date when unknown, as in a dry
-// run), through sla.PlanFor with the outlet's tier and the topic. Automatic
+// run), through plan.ForPolicy (sla/plan) with the policy of the outlet's tier and the topic. Automatic
 // mail gets its outlet but no release, topic, officer or clocks.
 //
 // # One officer decision

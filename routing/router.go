@@ -10,7 +10,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/deadline"
 	"github.com/mediadesk/mediadesk/mailparse"
-	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/sla/plan"
 )
 
 // Input is what routing needs to know about one message.
@@ -100,7 +100,7 @@ type Decision struct {
 	// Opened is when the SLA clocks start; Plan the due times (zero for
 	// automatic mail).
 	Opened time.Time `json:"opened"`
-	Plan   sla.Plan  `json:"plan"`
+	Plan   plan.Plan `json:"plan"`
 	// Policy is the SLA policy the plan came from (nil: none matched),
 	// looked up once per message.
 	Policy *config.Policy `json:"-"`
@@ -260,7 +260,7 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 	// The policy is looked up once: the plan and the enquiry's policy
 	// durations both come from d.Policy.
 	d.Policy = r.cfg.PolicyFor(d.OutletTier, d.Topic)
-	d.Plan = sla.PlanForPolicy(r.cfg, d.Policy, d.Opened, d.Deadline)
+	d.Plan = plan.ForPolicy(r.cfg, d.Policy, d.Opened, d.Deadline)
 	return d
 }
 

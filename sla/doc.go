@@ -21,10 +21,11 @@
 //     journalist (status waiting), its due time moved by the pause
 //     (clock_resume in store/clock.lua).
 //
-// PlanFor picks the first sla.policies[] entry matching the outlet tier
-// and topic and brings acknowledge and first response forward to the
-// journalist's deadline − sla.deadline_margin (DeadlineTarget), never
-// later than the policy. Targets are elapsed time: a 2h target set at
+// sla/plan (plan.For, pure, so routing uses it without reaching Redis)
+// picks the first sla.policies[] entry matching the outlet tier and topic
+// and brings acknowledge and first response forward to the journalist's
+// deadline − sla.deadline_margin (plan.DeadlineTarget), never later than
+// the policy. Targets are elapsed time: a 2h target set at
 // 00:30 on the night the clocks go forward is due at 03:30 local. The
 // store writes clocks (commit, responses, waiting); this package reads and
 // sweeps them. StateOf tells a clock's state at an instant; LiveClocks

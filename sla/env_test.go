@@ -18,6 +18,7 @@ import (
 	"github.com/mediadesk/mediadesk/internal/servers"
 	"github.com/mediadesk/mediadesk/internal/servers/servertest"
 	"github.com/mediadesk/mediadesk/mailparse"
+	"github.com/mediadesk/mediadesk/sla/plan"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -114,18 +115,18 @@ func (e *env) incoming(o open) store.Incoming {
 	id := fmt.Sprintf("m%d@example.com", uid)
 	m := &mailparse.Message{MessageID: id, From: mailparse.Address{Addr: o.From}, Subject: "question " + id,
 		Date: at, Text: "body " + id, NewText: "body " + id, Size: 100}
-	plan := PlanFor(e.cfg, o.Tier, o.Topic, at, o.Deadline)
+	p := plan.For(e.cfg, o.Tier, o.Topic, at, o.Deadline)
 	pol := e.cfg.PolicyFor(o.Tier, o.Topic)
 	return store.Incoming{
 		Source:   store.Source{Mailbox: "newsdesk", Folder: "INBOX", UIDValidity: 1, UID: uid},
 		Received: at, Size: 100, Msg: m,
 		New: &store.NewEnquiry{
 			Outlet: o.Outlet, OutletTier: o.Tier, Topic: o.Topic, Officer: o.Officer, Release: o.Release,
-			Channel: o.Channel, Lang: o.Lang, Deadline: o.Deadline, Policy: plan.Policy,
+			Channel: o.Channel, Lang: o.Lang, Deadline: o.Deadline, Policy: p.Policy,
 			PolicyAck: pol.Acknowledge, PolicyFRT: pol.FirstResponse, PolicyRes: pol.Resolution,
-			AcknowledgeDue: plan.AcknowledgeDue, FirstResponseDue: plan.FirstResponseDue, ResolutionDue: plan.ResolutionDue,
+			AcknowledgeDue: p.AcknowledgeDue, FirstResponseDue: p.FirstResponseDue, ResolutionDue: p.ResolutionDue,
 		},
-		DeadlineTarget: DeadlineTarget(e.cfg.SLA.DeadlineMargin, o.Deadline, at),
+		DeadlineTarget: plan.DeadlineTarget(e.cfg.SLA.DeadlineMargin, o.Deadline, at),
 	}
 }
 
@@ -172,7 +173,7 @@ func (e *env) followup(ref, from string, deadline time.Time) store.Outcome {
 	m := &mailparse.Message{MessageID: fmt.Sprintf("f%d@example.com", uid), From: mailparse.Address{Addr: from},
 		Subject: "Re: [" + ref + "] question", Date: at, Text: "more", NewText: "more", Size: 50}
 	in := store.Incoming{Source: store.Source{Mailbox: "newsdesk", Folder: "INBOX", UIDValidity: 1, UID: uid},
-		Received: at, Size: 50, Msg: m, DeadlineTarget: DeadlineTarget(e.cfg.SLA.DeadlineMargin, deadline, at)}
+		Received: at, Size: 50, Msg: m, DeadlineTarget: plan.DeadlineTarget(e.cfg.SLA.DeadlineMargin, deadline, at)}
 	out, err := e.st.Commit(e.ctx, []store.Incoming{in}, store.CommitOptions{WarnBefore: e.cfg.SLA.WarnBefore})
 	if err != nil || out[0].Err != nil {
 		e.t.Fatalf("follow-up: %v %+v", err, out)

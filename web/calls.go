@@ -17,7 +17,7 @@ import (
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/mailparse"
-	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/sla/plan"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -344,12 +344,12 @@ func (s *Server) applyCallFacts(in *store.Incoming, c call, now time.Time) {
 	if !replan {
 		return
 	}
-	p := sla.PlanFor(s.cfg, n.OutletTier, n.Topic, in.Received, n.Deadline)
+	p := plan.For(s.cfg, n.OutletTier, n.Topic, in.Received, n.Deadline)
 	n.Policy, n.AcknowledgeDue, n.FirstResponseDue, n.ResolutionDue = p.Policy, p.AcknowledgeDue, p.FirstResponseDue, p.ResolutionDue
 	if pol := s.cfg.PolicyFor(n.OutletTier, n.Topic); pol != nil {
 		n.PolicyAck, n.PolicyFRT, n.PolicyRes = pol.Acknowledge, pol.FirstResponse, pol.Resolution
 	}
-	in.DeadlineTarget = sla.DeadlineTarget(s.cfg.SLA.DeadlineMargin, n.Deadline, in.Received)
+	in.DeadlineTarget = plan.DeadlineTarget(s.cfg.SLA.DeadlineMargin, n.Deadline, in.Received)
 }
 
 // callDomain is the domain of synthetic call Message-IDs: the desk's.

@@ -18,6 +18,7 @@ import (
 	"github.com/mediadesk/mediadesk/releases/release"
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/sla/plan"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -58,7 +59,7 @@ func (a *testCallRouter) Route(in *store.Incoming) {
 		Release: d.Release, ReleaseTitle: d.ReleaseTitle, Deadline: d.Deadline, DeadlinePhrase: d.DeadlinePhrase,
 		Policy: d.Plan.Policy, AcknowledgeDue: d.Plan.AcknowledgeDue, FirstResponseDue: d.Plan.FirstResponseDue,
 		ResolutionDue: d.Plan.ResolutionDue}
-	in.DeadlineTarget = sla.DeadlineTarget(a.cfg.SLA.DeadlineMargin, d.Deadline, in.Received)
+	in.DeadlineTarget = plan.DeadlineTarget(a.cfg.SLA.DeadlineMargin, d.Deadline, in.Received)
 }
 
 func (a *testCallRouter) Assign(in *store.Incoming, load *store.Load) {

@@ -8,7 +8,7 @@ import (
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/routing"
-	"github.com/mediadesk/mediadesk/sla"
+	"github.com/mediadesk/mediadesk/sla/plan"
 	"github.com/mediadesk/mediadesk/store"
 )
 
@@ -67,7 +67,7 @@ func (a *Router) Route(in *store.Incoming) {
 	if err != nil {
 		in.New.Timeline = append([]store.Event{routingFailed(now, err)}, in.New.Timeline...)
 	}
-	in.DeadlineTarget = sla.DeadlineTarget(a.Config.SLA.DeadlineMargin, d.Deadline, in.Received)
+	in.DeadlineTarget = plan.DeadlineTarget(a.Config.SLA.DeadlineMargin, d.Deadline, in.Received)
 }
 
 // safeRoute routes input, turning a panic into an error.

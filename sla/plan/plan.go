@@ -1,4 +1,9 @@
-package sla
+// Package plan computes the due times an enquiry gets when it opens: the
+// first sla.policies[] entry matching its outlet tier and topic, and the
+// journalist's deadline pulling the early clocks forward. It is pure (the
+// desk config and times in, times out), so routing decides an enquiry's
+// plan without reaching package sla, which reads and writes Redis.
+package plan
 
 import (
 	"time"
@@ -17,20 +22,20 @@ type Plan struct {
 	PulledForward bool `json:"pulled_forward,omitempty"`
 }
 
-// PlanFor computes the due times for an enquiry opened at opened, from the
+// For computes the due times for an enquiry opened at opened, from the
 // first policy matching tier and topic. A stated deadline brings the
 // acknowledge and first-response due times forward to deadline − margin,
 // never later than the policy; when the margin does not fit (the deadline
 // is closer than the margin) the deadline itself is the due time; a
 // deadline already past when the enquiry opened is ignored. Resolution is
 // never pulled forward: the journalist's deadline is about the answer.
-func PlanFor(cfg *config.Config, tier, topic string, opened time.Time, deadline time.Time) Plan {
-	return PlanForPolicy(cfg, cfg.PolicyFor(tier, topic), opened, deadline)
+func For(cfg *config.Config, tier, topic string, opened time.Time, deadline time.Time) Plan {
+	return ForPolicy(cfg, cfg.PolicyFor(tier, topic), opened, deadline)
 }
 
-// PlanForPolicy is PlanFor for a policy already looked up (nil: none
+// ForPolicy is For for a policy already looked up (nil: none
 // matched, the zero Plan).
-func PlanForPolicy(cfg *config.Config, pol *config.Policy, opened time.Time, deadline time.Time) Plan {
+func ForPolicy(cfg *config.Config, pol *config.Policy, opened time.Time, deadline time.Time) Plan {
 	if pol == nil {
 		return Plan{}
 	}

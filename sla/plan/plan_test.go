@@ -1,10 +1,11 @@
-package sla
+package plan
 
 import (
 	"testing"
 	"time"
 
 	"github.com/mediadesk/mediadesk/config"
+	"github.com/mediadesk/mediadesk/internal/fixture"
 )
 
 func TestPolicyChoice(t *testing.T) {
@@ -39,7 +40,7 @@ func TestPolicyChoice(t *testing.T) {
 		if p == nil || p.ID != c.want {
 			t.Errorf("%q/%q: policy %v, want %s", c.tier, c.topic, p, c.want)
 		}
-		plan := PlanFor(c.cfg, c.tier, c.topic, monday, time.Time{})
+		plan := For(c.cfg, c.tier, c.topic, monday, time.Time{})
 		if plan.Policy != c.want || !plan.AcknowledgeDue.Equal(monday.Add(p.Acknowledge)) ||
 			!plan.FirstResponseDue.Equal(monday.Add(p.FirstResponse)) || !plan.ResolutionDue.Equal(monday.Add(p.Resolution)) {
 			t.Errorf("%q/%q: plan %+v", c.tier, c.topic, plan)
@@ -68,7 +69,7 @@ func TestDeadlinePullForward(t *testing.T) {
 		{"deadline at the arrival instant", m(0), m(10), m(60), m(360), false},
 	}
 	for _, c := range cases {
-		p := PlanFor(cfg, "broadcast", "europe", at, c.deadline)
+		p := For(cfg, "broadcast", "europe", at, c.deadline)
 		if !p.AcknowledgeDue.Equal(c.ack) || !p.FirstResponseDue.Equal(c.frt) || !p.ResolutionDue.Equal(c.res) || p.PulledForward != c.pulled {
 			t.Errorf("%s: ack %s frt %s res %s pulled %v; want %s %s %s %v", c.name,
 				p.AcknowledgeDue.Sub(at), p.FirstResponseDue.Sub(at), p.ResolutionDue.Sub(at), p.PulledForward,
@@ -80,15 +81,11 @@ func TestDeadlinePullForward(t *testing.T) {
 	}
 }
 
-// DST nights: due times are elapsed time, whatever the wall clock does;
-// days and in-hours are read on the desk's wall clock.
+// DST nights: due times are elapsed time, whatever the wall clock does
+// (days and in-hours on those nights: sla's TestDSTNights).
 func TestDSTNights(t *testing.T) {
 	cfg := deskConfig(t)
 	london := cfg.Location
-	h, err := NewHours(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Run("due times", func(t *testing.T) {
 		cases := []struct {
 			name    string
@@ -104,7 +101,7 @@ func TestDSTNights(t *testing.T) {
 			{"autumn: broadcast 1h from 00:45 BST", time.Date(2023, 10, 29, 0, 45, 0, 0, london), "broadcast", "01:45 BST", "05:45 GMT"},
 		}
 		for _, c := range cases {
-			p := PlanFor(cfg, c.tier, "general", c.opened, time.Time{})
+			p := For(cfg, c.tier, "general", c.opened, time.Time{})
 			pol := cfg.PolicyFor(c.tier, "general")
 			if p.FirstResponseDue.Sub(c.opened) != pol.FirstResponse || p.ResolutionDue.Sub(c.opened) != pol.Resolution {
 				t.Errorf("%s: not elapsed time", c.name)
@@ -120,59 +117,23 @@ func TestDSTNights(t *testing.T) {
 	t.Run("deadline on the change day", func(t *testing.T) {
 		opened := time.Date(2023, 10, 29, 9, 0, 0, 0, london)
 		deadline := time.Date(2023, 10, 29, 10, 0, 0, 0, london) // "by 10am" on the Sunday the clocks went back
-		p := PlanFor(cfg, "", "general", opened, deadline)
+		p := For(cfg, "", "general", opened, deadline)
 		if got := p.FirstResponseDue.In(london).Format("15:04 MST"); got != "09:45 GMT" {
 			t.Errorf("first response due %s", got)
 		}
 	})
-	t.Run("days", func(t *testing.T) {
-		for _, c := range []struct {
-			at   time.Time
-			want string
-		}{
-			{time.Date(2023, 10, 28, 23, 30, 0, 0, time.UTC), "20231029"}, // 00:30 BST
-			{time.Date(2023, 10, 29, 0, 30, 0, 0, time.UTC), "20231029"},  // 01:30 BST
-			{time.Date(2023, 10, 29, 1, 30, 0, 0, time.UTC), "20231029"},  // 01:30 GMT
-			{time.Date(2023, 10, 29, 23, 30, 0, 0, time.UTC), "20231029"}, // 23:30 GMT
-			{time.Date(2024, 3, 30, 23, 59, 0, 0, time.UTC), "20240330"},
-			{time.Date(2024, 3, 31, 23, 30, 0, 0, time.UTC), "20240401"}, // 00:30 BST
-		} {
-			if got := DayKey(c.at, london); got != c.want {
-				t.Errorf("%s: day %s, want %s", c.at, got, c.want)
-			}
-		}
-		got := days(time.Date(2023, 10, 28, 0, 0, 0, 0, london), time.Date(2023, 10, 30, 0, 0, 0, 0, london), london)
-		if len(got) != 3 || got[0] != "20231028" || got[2] != "20231030" {
-			t.Errorf("days across the change: %v", got)
-		}
-		got = days(time.Date(2024, 3, 30, 0, 0, 0, 0, london), time.Date(2024, 4, 1, 0, 0, 0, 0, london), london)
-		if len(got) != 3 || got[1] != "20240331" {
-			t.Errorf("days across the spring change: %v", got)
-		}
-	})
-	t.Run("in hours", func(t *testing.T) {
-		for _, c := range []struct {
-			wall string // London wall clock
-			want bool
-		}{
-			{"2023-10-27 17:59", true},  // Friday before the change, BST
-			{"2023-10-27 18:00", false}, // the weeknight duty officer's
-			{"2023-10-28 10:00", false}, // Saturday
-			{"2023-10-29 10:00", false}, // the Sunday of the change
-			{"2023-10-30 07:59", false}, // Monday after, GMT
-			{"2023-10-30 08:00", true},
-			{"2023-10-30 17:59", true},
-			{"2024-03-29 12:00", true}, // Good Friday is a weekday to the rota
-			{"2024-04-01 08:00", true}, // the Monday after spring forward, BST
-			{"2024-04-01 07:30", false},
-		} {
-			at, err := time.ParseInLocation("2006-01-02 15:04", c.wall, london)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := h.In(at); got != c.want {
-				t.Errorf("%s: in hours %v, want %v", c.wall, got, c.want)
-			}
-		}
-	})
 }
+
+// deskConfig is the project's test desk (testdata/desk.yaml at the module
+// root).
+func deskConfig(t testing.TB) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(fixture.Desk(t), config.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// monday is 09:30 BST on Monday 16 October 2023, in hours.
+var monday = time.Date(2023, 10, 16, 8, 30, 0, 0, time.UTC)
