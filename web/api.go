@@ -43,6 +43,7 @@ type API struct {
 //	GET  /api/releases                  every release
 //	GET  /api/releases/{id}             one release
 //	PUT  /api/releases/{id}/lines       {"lines": [...]} (managers)
+//	GET  /api/releases/{id}/lines       the lines' states; approve, withdraw and send (api_lines.go)
 //	POST /api/enquiries/{ref}/replies   {"body", "kind", "use_lines_to_take", "id"} → 202 with the outbox job
 //	                                    (when the server has a Replier; sent as the caller, never as a "by")
 //	GET  /api/me                        who the caller is
@@ -68,6 +69,7 @@ func (a *API) Register(mux *http.ServeMux) {
 		mux.HandleFunc("GET /api/releases", a.listReleases)
 		mux.HandleFunc("GET /api/releases/{id}", a.getRelease)
 		mux.HandleFunc("PUT /api/releases/{id}/lines", a.putLines)
+		a.registerLines(mux)
 	}
 	if a.Extra != nil {
 		a.Extra(mux)
@@ -193,12 +195,15 @@ func (a *API) automatic(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"messages": msgs})
 }
 
-func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
-	log := a.Log
-	if log == nil {
-		log = slog.Default()
+func (a *API) log() *slog.Logger {
+	if a.Log == nil {
+		return slog.Default()
 	}
-	log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	return a.Log
+}
+
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	a.log().Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, "internal error; see the server log")
 }
 

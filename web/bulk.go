@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -140,19 +141,44 @@ func (s *Server) sendLine(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "no such release")
 		return
 	}
-	nonce := f.Get("nonce")
-	kind := f.Get("kind")
+	out, sent, err := s.bulkAnswer(ctx, u, id, f.Get("line"), f.Get("kind"), f.Get("nonce"), f["ref"])
+	if err != nil {
+		s.releaseError(w, r, id, err)
+		return
+	}
+	if len(sent) == len(out) {
+		http.Redirect(w, r, "/releases/"+url.PathEscape(id)+"?done=bulk-sent", http.StatusSeeOther)
+		return
+	}
+	status := http.StatusOK
+	msg := "Sent to " + strconv.Itoa(len(sent)) + " of " + strconv.Itoa(len(out)) + " enquiries; see below for the others."
+	if len(sent) == 0 {
+		status = http.StatusConflict
+		msg = "Nothing was sent; see below why."
+	}
+	s.showReleaseWith(w, r, status, rel, &flash{Error: true, Text: msg}, strings.Join(rel.LinesToTake, "\n"), out)
+}
+
+// bulkAnswer sends the release's line lineKey as a reply of kind
+// (substantive when "") from u to each of refs, once per nonce, and
+// records the send in the release's line history. Only an approved line
+// that has not expired is sent: a draft or expired one is a
+// conflictInput and nothing is sent. It returns what became of each
+// enquiry and the refs sent to; its error is a badInput, a conflictInput
+// or an internal error, with nothing sent.
+func (s *Server) bulkAnswer(ctx context.Context, u *User, id, lineKey, kind, nonce string, refList []string) ([]bulkOutcome, []string, error) {
 	if kind == "" {
 		kind = string(store.Substantive)
 	}
 	var refs []string
 	seen := map[string]bool{}
-	for _, ref := range f["ref"] {
+	for _, ref := range refList {
 		if ref = strings.TrimSpace(ref); ref != "" && !seen[ref] {
 			seen[ref] = true
 			refs = append(refs, ref)
 		}
 	}
+	var err error
 	var line *releases.Line
 	switch {
 	case s.o.Replies == nil:
@@ -170,7 +196,7 @@ func (s *Server) sendLine(w http.ResponseWriter, r *http.Request) {
 		var lines []releases.Line
 		lines, err = s.releases.Lines(ctx, id, s.clock.Now())
 		for i := range lines {
-			if lines[i].Key == f.Get("line") {
+			if lines[i].Key == lineKey {
 				line = &lines[i]
 			}
 		}
@@ -185,8 +211,7 @@ func (s *Server) sendLine(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.releaseError(w, r, id, err)
-		return
+		return nil, nil, err
 	}
 	var out []bulkOutcome
 	var sent []string
@@ -236,15 +261,5 @@ func (s *Server) sendLine(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.log.Info("bulk answer", "release", id, "line", line.Key, "user", u.ID, "asked", len(refs), "sent", len(sent))
-	if len(sent) == len(refs) {
-		http.Redirect(w, r, "/releases/"+url.PathEscape(id)+"?done=bulk-sent", http.StatusSeeOther)
-		return
-	}
-	status := http.StatusOK
-	msg := "Sent to " + strconv.Itoa(len(sent)) + " of " + strconv.Itoa(len(refs)) + " enquiries; see below for the others."
-	if len(sent) == 0 {
-		status = http.StatusConflict
-		msg = "Nothing was sent; see below why."
-	}
-	s.showReleaseWith(w, r, status, rel, &flash{Error: true, Text: msg}, strings.Join(rel.LinesToTake, "\n"), out)
+	return out, sent, nil
 }

@@ -55,6 +55,13 @@ func routeCases(ref string) []routeCase {
 		{"GET /api/releases", "GET", "/api/releases", nil, ""},
 		{"GET /api/releases/{id}", "GET", "/api/releases/" + rel, nil, ""},
 		{"PUT /api/releases/{id}/lines", "PUT", "/api/releases/" + rel + "/lines", nil, `{"lines":["One."]}`},
+		{"GET /api/releases/{id}/lines", "GET", "/api/releases/" + rel + "/lines", nil, ""},
+		{"POST /api/releases/{id}/lines/{key}/approve", "POST", "/api/releases/" + rel + "/lines/" + releases.LineKey("We will not comment on operational matters.") + "/approve",
+			nil, `{"expires":"2030-01-01T09:00:00Z"}`},
+		{"POST /api/releases/{id}/lines/{key}/withdraw", "POST", "/api/releases/" + rel + "/lines/" + releases.LineKey("We will not comment on operational matters.") + "/withdraw",
+			nil, `{}`},
+		{"POST /api/releases/{id}/send", "POST", "/api/releases/" + rel + "/send", nil,
+			`{"refs":["` + ref + `"],"nonce":"n1","line":"` + releases.LineKey("The UK and Albania work closely together.") + `"}`},
 		{"GET /api/me", "GET", "/api/me", nil, ""},
 		{"GET /api/status", "GET", "/api/status", nil, ""},
 		{"GET /api/quarantine", "GET", "/api/quarantine", nil, ""},
@@ -372,6 +379,9 @@ func TestAPIBodiesAreStrict(t *testing.T) {
 		{"POST", "/api/enquiries/" + ref + "/claim", `null`},
 		{"PUT", "/api/releases/fcdo-2023-10-16-albania/lines", `{"lines":["One."]}x`},
 		{"PUT", "/api/releases/fcdo-2023-10-16-albania/lines", ``},
+		{"POST", "/api/releases/fcdo-2023-10-16-albania/lines/0000/approve", `{"expires":"2030-01-01T09:00:00Z","until":"x"}`},
+		{"POST", "/api/releases/fcdo-2023-10-16-albania/lines/0000/withdraw", `[]`},
+		{"POST", "/api/releases/fcdo-2023-10-16-albania/send", `{"refs":["` + ref + `"],"nonce":"n"} x`},
 	} {
 		rec := meg.do(tc.method, tc.path, strings.NewReader(tc.body), map[string]string{"X-CSRF-Token": meg.csrf, "Content-Type": "application/json"})
 		if rec.Code != http.StatusBadRequest {
