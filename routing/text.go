@@ -227,9 +227,13 @@ func (t *tokenizer) tokenize(s string) {
 				hasDigit = true
 				t.buf = append(t.buf, byte(r))
 			case (r == '.' || r == ',' || r == ':') && len(t.buf) > start && isDigit(lastRune(t.buf)) && j+1 < len(s) && isDigit(rune(s[j+1])):
-				if r == ',' && digitsAhead(s[j+1:]) == 3 {
+				switch {
+				case r == ',' && digitsAhead(s[j+1:]) == 3:
 					// thousands separator: drop
-				} else {
+				case r == ',':
+					// a decimal comma ("1,5 Mrd." in most of Europe)
+					t.buf = append(t.buf, '.')
+				default:
 					t.buf = append(t.buf, byte(r))
 				}
 			case isApostrophe(r) && hasLetter && j+size < len(s):
@@ -243,7 +247,10 @@ func (t *tokenizer) tokenize(s string) {
 						goto done
 					}
 				}
-				if !unicode.IsLetter(n) {
+				if !unicode.IsLetter(n) || elided(t.buf[start:]) {
+					// French and Italian elide the article or
+					// preposition before a word: "l'aide", "d'hier",
+					// "dell'Unione" are two words.
 					goto done
 				}
 			case r == '%' && hasDigit:
@@ -309,6 +316,17 @@ func paragraphBreak(s string, i int) bool {
 		}
 	}
 	return true
+}
+
+// elided reports whether w, a word read up to an apostrophe followed by a
+// letter, is an elided French or Italian article, pronoun or preposition
+// ("l", "d", "qu", "dell"), not the start of a word such as "don't".
+func elided(w []byte) bool {
+	switch string(w) {
+	case "c", "d", "j", "l", "m", "n", "s", "t", "qu", "dell", "nell", "all", "dall", "sull", "un":
+		return true
+	}
+	return false
 }
 
 func lastRune(b []byte) rune { return rune(b[len(b)-1]) }

@@ -190,7 +190,7 @@ func (t *vocabTable) deadlineBefore(tz *tokenizer, k int) bool {
 // transliterations share, and returns it with its consonant skeleton
 // (nil, nil for a word that is not plain Latin letters): c, k, q and ck
 // as k; ph as f; th as t; ch, kh and h as h; w as v; j and y as i; z as
-// s; x as ks; ou as u; double letters single. "Netanyahu", Greek
+// s; x as ks; ou (Greek "oy") as u; double letters single. "Netanyahu", Greek
 // "netaniachou" and Russian "netaniakhu" all read "netaniahu"; "Cleverly"
 // and Serbian "Kleverli" read "kleverli". The skeleton is the key without
 // vowels and h ("ntn", "klvrl"), under which the catalogue files its
@@ -228,7 +228,7 @@ func nameKey(w []byte, buf []byte) (key, skel []byte) {
 		case (c == 'c' || c == 'k') && n == 'h':
 			put('h')
 			i++
-		case c == 'o' && n == 'u':
+		case c == 'o' && (n == 'u' || n == 'y'): // Greek ου is spelt "oy"
 			put('u')
 			i++
 		case c == 'c' || c == 'q':

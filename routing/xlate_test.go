@@ -1,0 +1,239 @@
+package routing
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mediadesk/mediadesk/releases/release"
+)
+
+// crossCatalogue loads testdata/crosslang/releases.jsonl: made-up English
+// releases for the cross-language tests.
+func crossCatalogue(t testing.TB) *Catalogue {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "crosslang", "releases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rels, err := release.LoadJSONL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCatalogue(rels, time.UTC)
+}
+
+// folded is s as the tokeniser writes its first word.
+func folded(s string) []byte {
+	var tz tokenizer
+	tz.tokenize(s)
+	if len(tz.toks) == 0 {
+		return nil
+	}
+	return append([]byte(nil), tz.word(0)...)
+}
+
+// TestNameMatchAcrossScripts: a name of the catalogue written in another
+// script or with a case ending meets the catalogue's spelling; a word
+// that only looks alike does not.
+func TestNameMatchAcrossScripts(t *testing.T) {
+	ix := crossCatalogue(t).idx
+	for _, c := range []struct{ written, want string }{
+		{"Νετανιάχου", "netanyahu"},  // Greek
+		{"Нетаньяху", "netanyahu"},   // Russian
+		{"نتنياهو", "netanyahu"},     // Arabic
+		{"Netanjahuom", "netanyahu"}, // Croatian, instrumental case
+		{"Netanyahus", "netanyahu"},
+		{"Клеверли", "cleverly"},  // Russian
+		{"Cleverlyt", "cleverly"}, // Albanian, definite
+		{"Тирана", "tirana"},
+		{"Χαρτούμ", "khartoum"}, // Greek χ for kh
+		{"Marekom", "marek"},
+		{"Tirol", ""},
+		{"Netflix", ""},
+		{"Stern", ""},
+		{"Κάιρο", ""},
+	} {
+		var buf []byte
+		id := ix.nameMatch(folded(c.written), &buf)
+		got := ""
+		if id >= 0 {
+			for w, i := range ix.words {
+				if i == id {
+					got = w
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: matched %q, want %q", c.written, got, c.want)
+		}
+	}
+}
+
+// TestNameKey: transliterations of one name share its key.
+func TestNameKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"Netanyahu", "Νετανιάχου"},
+		{"Netanyahu", "Нетаньяху"},
+		{"Cleverly", "Kleverli"},
+		{"Khartoum", "Chartum"},
+		{"Philip", "Filip"},
+	} {
+		ka, _ := nameKey(folded(c.a), nil)
+		kb, _ := nameKey(folded(c.b), nil)
+		if string(ka) != string(kb) {
+			t.Errorf("%s → %q, %s → %q: want one key", c.a, ka, c.b, kb)
+		}
+	}
+	if k, s := nameKey([]byte("тирана"), nil); k != nil || s != nil {
+		t.Errorf("a word not in Latin letters gave %q %q", k, s)
+	}
+}
+
+// TestForeignMoney: sums written in other languages give the terms the
+// English release's do.
+func TestForeignMoney(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"£20m", "20m"},
+		{"£20 million", "20m"},
+		{"20 Mio. Pfund", "20m"},         // German
+		{"20 milionë paund", "20m"},      // Albanian
+		{"20 millions de livres", "20m"}, // French
+		{"20 millones de libras", "20m"}, // Spanish
+		{"20 млн фунтов", "20m"},         // Russian
+		{"1,5 Mrd. Euro", "1.5bn"},       // a decimal comma
+		{"£1.5bn", "1.5bn"},
+		{"12,000 people", "12000"}, // a thousands comma stays one
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		var terms []string
+		for k := range tz.toks {
+			if tz.toks[k].num {
+				terms = append(terms, string(tz.word(k)))
+			}
+		}
+		if !slices.Contains(terms, c.want) {
+			t.Errorf("%q: figures %q, want %q among them", c.text, terms, c.want)
+		}
+	}
+}
+
+// TestForeignDateAnchors: the days an enquiry in another language says
+// something happened on, read through its vocabulary's anchors; a
+// weekday on its own (often a day ahead) or after a deadline cue is not
+// one, and English reads as before.
+func TestForeignDateAnchors(t *testing.T) {
+	d0 := dayOf(time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC), time.UTC) // a Tuesday
+	day := func(m time.Month, d int) int32 { return dayOf(time.Date(2024, m, d, 12, 0, 0, 0, time.UTC), time.UTC) }
+	for _, c := range []struct {
+		lang, text string
+		want       []int32 // single days
+	}{
+		{"de", "Zur Erklärung von gestern", []int32{d0 - 1}},
+		{"de", "Die Mitteilung vom 4. März", []int32{day(3, 4)}},
+		{"de", "Das Treffen letzten Montag", []int32{day(3, 4)}},
+		{"de", "Bitte antworten Sie bis Freitag", nil},
+		{"de", "Wir senden am Mittwoch", nil},
+		{"de", "Bitte bis heute 16 Uhr", nil},
+		{"fr", "La réunion de lundi dernier", []int32{day(3, 4)}},
+		{"fr", "Pour notre édition de mercredi", nil},
+		{"fr", "Votre communiqué d'hier soir", []int32{d0 - 1}},
+		{"pl", "Spotkanie 4 marca", []int32{day(3, 4)}},
+		{"ru", "Встреча вчера", []int32{d0 - 1}},
+		{"uk", "Зустріч 4 березня", []int32{day(3, 4)}},
+		{"el", "Η συνάντηση χθες", []int32{d0 - 1}},
+		{"ar", "الاجتماع أمس", []int32{d0 - 1}},
+		{"tr", "Dünkü görüşme", []int32{d0 - 1}},
+		{"sq", "Takimi i djeshëm dje", []int32{d0 - 1}},
+		{"en", "Yesterday's meeting", []int32{d0 - 1}},
+		{"en", "Mercredi", nil},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		var va *vocabTable
+		if c.lang != "en" {
+			va = vocabFor(c.lang)
+		}
+		var got []int32
+		for _, a := range dateAnchors(&tz, d0, nil, va) {
+			if a.year {
+				continue
+			}
+			for d := a.from; d <= a.to; d++ {
+				got = append(got, d)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: days %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestVocabularyTranslate: a word no release uses reads as English
+// through its language's vocabulary, inflections included.
+func TestVocabularyTranslate(t *testing.T) {
+	for _, c := range []struct{ lang, word, want string }{
+		{"de", "Sanktionen", "sanction"},
+		{"de", "Außenministerin", "foreign secretary"},
+		{"fr", "humanitaire", "humanitarian"},
+		{"sq", "sanksionet", "sanction"},
+		{"sr", "sankcijama", "sanction"},
+		{"hr", "sankcijama", "sanction"}, // Croatian reads the Serbian file
+		{"pl", "sankcji", "sanction"},
+		{"ru", "санкций", "sanction"},
+		{"uk", "санкції", "sanction"},
+		{"el", "κυρώσεις", "sanction"},
+		{"tr", "yaptırımlar", "sanction"},
+		{"ar", "العقوبات", "sanction"},
+		{"es", "migrantes", "migrant"},
+		{"it", "migranti", "migrant"},
+		{"pt", "migrantes", "migrant"},
+		{"nl", "migranten", "migrant"},
+		{"", "Sanktionen", "sanction"}, // language not told: the merged table
+		{"de", "Tisch", ""},
+	} {
+		got := strings.Join(vocabFor(c.lang).translate(folded(c.word)), " ")
+		if got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.word, got, c.want)
+		}
+	}
+}
+
+// TestCrossLanguageLinks: enquiries in other languages about English
+// releases are linked on names, figures, dates and vocabulary; one about
+// nothing in the catalogue is not linked.
+func TestCrossLanguageLinks(t *testing.T) {
+	cat := crossCatalogue(t)
+	at := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 11, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		lang, subject, text string
+		date                time.Time
+		want                string
+	}{
+		{"de", "Anfrage: neue Sanktionen", "Sehr geehrte Damen und Herren, zu den neuen Sanktionen gegen Lieferanten des russischen Militärs: Welche Firmen sind betroffen, und wurden Drohnen geliefert?",
+			at(2, 27), "2024-02-26-sanctions-on-suppliers-to-the-russian-military"},
+		{"el", "Ερώτηση", "Καλησπέρα, σχετικά με τη συνάντηση του Υπουργού Εξωτερικών με τον Νετανιάχου στην Ιερουσαλήμ: ζήτησε την απελευθέρωση των ομήρων;",
+			at(3, 4), "2024-03-04-foreign-secretary-meets-prime-minister-netanyahu"},
+		{"sq", "Pyetje", "Pyetje për vizitën e Sekretarit të Jashtëm Cleverly në Tiranë dhe migrimin e paligjshëm me gomone nëpër Kanal.",
+			at(3, 1), "2024-03-01-foreign-secretary-cleverly-visits-tirana"},
+		{"es", "Pregunta", "¿Los 20 millones de libras de ayuda humanitaria para Sudán llegarán también a Darfur?",
+			at(3, 5), "2024-03-05-uk-announces-20-million-humanitarian-aid-for-sudan"},
+		{"ru", "Вопрос", "Что министр иностранных дел сказал вчера Нетаньяху о заложниках?",
+			at(3, 5), "2024-03-04-foreign-secretary-meets-prime-minister-netanyahu"},
+		{"fr", "Question", "Bonjour, une question sur les élections au Portugal et le nouveau gouvernement à Lisbonne. Merci.",
+			at(3, 5), ""},
+		{"en", "Sudan aid", "Does the £20m in humanitarian aid for Sudan reach Darfur?",
+			at(3, 5), "2024-03-05-uk-announces-20-million-humanitarian-aid-for-sudan"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: c.date, Language: c.lang}
+		l := cat.Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s %q: linked %q (%.2f: %s), want %q", c.lang, c.text, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
+}
