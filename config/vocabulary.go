@@ -24,6 +24,11 @@ type TopicVocabulary struct {
 	// DeskBusiness is about the desk itself (diaries, staffing,
 	// complaints, interview bids): evidence for the fallback topic.
 	DeskBusiness []string `yaml:"desk_business"`
+	// DeskSelf names the desk itself (press office, press officers, duty
+	// rota): evidence for the fallback topic in any sentence. The words
+	// of DeskBusiness count only in a sentence that asks about no policy
+	// or that also names the desk itself.
+	DeskSelf []string `yaml:"desk_self"`
 }
 
 // TermFamily is one family of related terms.
@@ -99,6 +104,7 @@ func CheckTopicVocabulary(tv *TopicVocabulary, prefix string) []Error {
 	}
 	words(prefix+".diplomacy", tv.Diplomacy)
 	words(prefix+".desk_business", tv.DeskBusiness)
+	words(prefix+".desk_self", tv.DeskSelf)
 	return errs
 }
 

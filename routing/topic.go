@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mediadesk/mediadesk/config"
 )
@@ -62,6 +63,14 @@ type Topics struct {
 	first    map[string][]phrRef // first root of a phrase → phrases starting with it
 	// firstFilter pre-checks the keys of first (most words start no phrase).
 	firstFilter wordFilter
+	// pairs holds the two-word phrases in reverse order ("boat small"),
+	// for languages that put the adjective after the noun (see
+	// topiclexlang.go).
+	pairs map[string]bool
+	// learnt is the topic model of the last catalogue snapshot routed
+	// with (topicmodel.go), built under learntMu.
+	learnt   atomic.Pointer[topicModel]
+	learntMu sync.Mutex
 }
 
 type topicRule struct {
@@ -95,6 +104,10 @@ type phrase struct {
 	inFamily bool
 	specific bool
 	group    int8 // the family's index in the lexicon's groups (-1: none)
+	// self: a desk-business phrase that names the desk itself ("press
+	// office", "duty rota"); it counts in any sentence, the others only
+	// in a sentence that asks about no policy (see deskHit).
+	self bool
 }
 
 // thematic reports whether the phrase is a word of a thematic family
@@ -125,7 +138,9 @@ type topicParams struct {
 	relOther float64            // its other topics
 	near     float64            // with no release linked: topics of the nearest releases × cover
 	centroid float64            // × the enquiry's similarity with the topic's releases
-	min      float64            // below this the fallback topic answers
+	learn    float64            // × the learnt model's evidence (topicmodel.go), at most learnMax
+	learnMax float64
+	min      float64 // below this the fallback topic answers
 }
 
 var defaultTopicParams = topicParams{
@@ -133,6 +148,7 @@ var defaultTopicParams = topicParams{
 	kind:     [nEvidence]float64{1.0, 0.6, 0.5, 0.6},
 	name:     0.4,
 	relFirst: 0.8, relOther: 0.4, near: 0.6, centroid: 1.0, min: 0.4,
+	learn: 1.0, learnMax: 2,
 }
 
 // variantWeight discounts a phrase found as a variant of its words
@@ -181,7 +197,7 @@ func topicRoot(w string) string {
 
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
-	t := &Topics{first: map[string][]phrRef{}, fallback: -1}
+	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, fallback: -1}
 	var tz tokenizer
 	fb := cfg.FallbackTopic()
 	// the family of every word of the lexicon, by its roots
@@ -201,11 +217,11 @@ func NewTopics(cfg *config.Config) *Topics {
 	for _, tp := range cfg.Topics {
 		rule := topicRule{id: tp.ID}
 		seen := map[string]bool{}
-		add := func(text string, kind uint8, w float64, via string) {
+		add := func(text string, kind uint8, w float64, via string) bool {
 			roots, stems := phraseRoots(&tz, text)
 			key := strings.Join(roots, " ")
 			if len(roots) == 0 || seen[key] {
-				return
+				return false
 			}
 			seen[key] = true
 			text = strings.TrimSpace(text)
@@ -217,6 +233,7 @@ func NewTopics(cfg *config.Config) *Topics {
 			if inFam {
 				rule.phrases[len(rule.phrases)-1].group = fam.group
 			}
+			return true
 		}
 		names := 0
 		for _, k := range tp.Keywords {
@@ -264,6 +281,11 @@ func NewTopics(cfg *config.Config) *Topics {
 		}
 		if tp.ID == fb {
 			t.fallback = len(t.topics)
+			for _, w := range lex.deskSelf {
+				if add(w, evDesk, 1, "") {
+					rule.phrases[len(rule.phrases)-1].self = true
+				}
+			}
 			for _, w := range lex.deskBusiness {
 				add(w, evDesk, 1, "")
 			}
@@ -274,6 +296,9 @@ func NewTopics(cfg *config.Config) *Topics {
 		for pi, p := range t.topics[ti].phrases {
 			t.first[p.roots[0]] = append(t.first[p.roots[0]], phrRef{ti, pi})
 			t.firstFilter.Add(p.roots[0])
+			if len(p.roots) == 2 {
+				t.pairs[p.roots[1]+" "+p.roots[0]] = true
+			}
 		}
 	}
 	return t
@@ -313,9 +338,55 @@ type topicScan struct {
 	roots   [][]byte // views into the message's term buffers
 	stems   [][]byte
 	place   []uint8
+	sents   []int32  // the sentence of each term
+	origs   [][]byte // a translated term's word as written (nil: English)
+	words   [][]byte // each term's word before stemming
+	nameBuf []byte   // index.nameMatch's buffer
 	hits    []topicHit
 	focus   []bool
 	covered []int
+	// desk: the desk's own business found in the current text, waiting
+	// for policySent and selfSent, the sentences that name a policy
+	// (another topic's keyword or related term) or the desk itself.
+	desk                 []deskHit
+	policySent, selfSent []int32
+	// model: the words the learnt topic model knows, at their best place
+	model []modelHit
+	// matched[i]: term i is part of a phrase of the desk's
+	matched []bool
+}
+
+// deskHit is a desk-business phrase found in a sentence.
+type deskHit struct {
+	ref   phrRef
+	place uint8
+	exact bool
+	sent  int32
+	orig  []byte
+}
+
+// addHit records phrase ref found at place p (exact: as written; spec:
+// the place where it is specific evidence, nPlaces for none; orig: the
+// word of another language it was read from).
+func (sc *topicScan) addHit(ref phrRef, p uint8, exact bool, spec uint8, orig []byte) {
+	for h := range sc.hits {
+		if hh := &sc.hits[h]; hh.ref == ref {
+			hh.count++
+			if p < hh.place || p == hh.place && exact {
+				hh.place, hh.exact = p, exact
+				if orig != nil {
+					hh.as = string(orig)
+				}
+			}
+			hh.spec = min(hh.spec, spec)
+			return
+		}
+	}
+	h := topicHit{ref: ref, count: 1, place: p, exact: exact, spec: spec}
+	if orig != nil {
+		h.as = string(orig)
+	}
+	sc.hits = append(sc.hits, h)
 }
 
 var topicScratch = sync.Pool{New: func() any { return new(topicScan) }}
@@ -337,9 +408,10 @@ func (t *Topics) matchAt(roots [][]byte, i int, ph *phrase) bool {
 type topicHit struct {
 	ref   phrRef
 	count int
-	place uint8 // the best place seen
-	exact bool  // the words as written, not a variant ("deployed" for "deployment")
-	spec  uint8 // the best place where it was specific evidence (nPlaces: none)
+	place uint8  // the best place seen
+	exact bool   // the words as written, not a variant ("deployed" for "deployment")
+	spec  uint8  // the best place where it was specific evidence (nPlaces: none)
+	as    string // the word of another language it was read from ("": English)
 }
 
 // isRequestWord reports whether w is one of the words that open or mark a
@@ -355,6 +427,8 @@ func isRequestWord(w []byte) bool {
 
 // Choose picks the topic for an enquiry, given its link (release "" for
 // none) in the catalogue cat.
+// An enquiry in another language (in.Language) is also read through that
+// language's vocabulary (see topiclexlang.go).
 func (t *Topics) Choose(in *Input, l Link, cat *Catalogue) TopicChoice {
 	m := newMessage(in)
 	defer m.release()
@@ -396,7 +470,12 @@ type topicFeatures struct {
 	relSc     []float64
 	near      []float64
 	cent      []float64
-	why       [][]reasonItem
+	// learnt[ti][pl]: the learnt model's evidence for topic ti at place
+	// pl; model and mhits, its words, for the reason
+	learnt [][nPlaces]float64
+	model  *topicModel
+	mhits  []modelHit
+	why    [][]reasonItem
 }
 
 // reset makes f the zero features of n topics, reusing its buffers.
@@ -406,6 +485,7 @@ func (f *topicFeatures) reset(n int) {
 	f.names = zeroed(f.names, n)
 	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
+	f.learnt, f.model, f.mhits = zeroed(f.learnt, n), nil, f.mhits[:0]
 	if cap(f.why) < n {
 		f.why = make([][]reasonItem, n)
 	}
@@ -436,6 +516,8 @@ type reasonItem struct {
 	name    bool
 	near    string // a near release's id
 	rel     uint8  // the release's topic: 1 its first, 2 another
+	as      string // the word of another language read as the phrase
+	model   bool   // the learnt model's words (topicModel.appendModelReason)
 }
 
 // thematic reports whether the item is a word of a thematic family
@@ -457,6 +539,9 @@ func (r reasonItem) appendTo(b []byte) []byte {
 	}
 	b = strconv.AppendQuote(b, r.ph.text)
 	b = append(append(b, " in "...), placeNames[r.place]...)
+	if r.as != "" {
+		b = strconv.AppendQuote(append(b, ", as "...), r.as)
+	}
 	if r.variant {
 		b = append(b, ", a variant"...)
 	}
@@ -503,10 +588,17 @@ func (t *Topics) features(in *Input, l Link, cat *Catalogue, f *topicFeatures) {
 // routing read too.
 func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFeatures) {
 	f.reset(len(t.topics))
+	gl := glossFor(m.in.Language)
 
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
-	sc.hits = sc.hits[:0]
+	sc.hits, sc.model = sc.hits[:0], sc.model[:0]
+	// The learnt model speaks when no release is linked (a linked
+	// release's topics are the better prior).
+	var mod *topicModel
+	if l.Release == "" || cat.release(l.Release) == nil {
+		mod = t.model(cat)
+	}
 	scan := func(part textPart, pl uint8) {
 		if m.raw(part) == "" {
 			return
@@ -514,6 +606,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		mt := m.text(part)
 		tz := &mt.tz
 		roots, stems, places := sc.roots[:0], sc.stems[:0], sc.place[:0]
+		sents, origs, words := sc.sents[:0], sc.origs[:0], sc.words[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -532,7 +625,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					cur, start, asks = tk.sent, k, tk.item
 				}
 				focus = append(focus, false)
-				if tk.question || isRequestWord(tz.word(k)) {
+				if tk.question || isRequestWord(tz.word(k)) || gl.asks(tz.word(k)) {
 					asks = true
 				}
 			}
@@ -540,16 +633,36 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			sc.focus = focus
 		}
 		for i := range mt.terms {
+			tok := mt.terms[i].tok
+			p := pl
+			if pl == plText && focus[tok] {
+				p = plFocus
+			}
+			// A word of another language is read as the English its
+			// vocabulary gives ("Sanktionen" as "sanctions").
+			if en := gl.translate(tz.word(int(tok))); en != nil {
+				for _, e := range en {
+					stems = append(stems, e.stem)
+					roots = append(roots, e.root)
+					places = append(places, p)
+					sents = append(sents, tz.toks[tok].sent)
+					origs = append(origs, tz.word(int(tok)))
+					words = append(words, e.stem)
+				}
+				continue
+			}
 			w := mt.term(i)
 			stems = append(stems, w)
 			roots = append(roots, topicRootBytes(w))
-			p := pl
-			if pl == plText && focus[mt.terms[i].tok] {
-				p = plFocus
-			}
 			places = append(places, p)
+			sents = append(sents, tz.toks[tok].sent)
+			origs = append(origs, nil)
+			words = append(words, tz.word(int(tok)))
 		}
-		sc.roots, sc.stems, sc.place = roots, stems, places
+		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words = roots, stems, places, sents, origs, words
+		if gl.vt != nil {
+			t.reorderPairs(sc)
+		}
 		// covered[topic]: the end of the longest phrase of the topic found
 		// so far; a phrase inside it adds nothing ("aid" in "aid convoys").
 		covered := sc.covered[:0]
@@ -557,6 +670,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			covered = append(covered, 0)
 		}
 		sc.covered = covered
+		matched := zeroed(sc.matched, len(roots))
+		sc.matched = matched
+		// The desk's own business words wait for the end of the text: they
+		// count only in a sentence that names no policy, or that names the
+		// desk itself.
+		sc.desk, sc.policySent, sc.selfSent = sc.desk[:0], sc.policySent[:0], sc.selfSent[:0]
 		// outerEnd, outerGroup: the end and family of the longest phrase of
 		// any topic that started before the current word; a specific word
 		// inside a longer phrase of another family is not specific ("aid"
@@ -592,6 +711,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					continue
 				}
 				covered[ref.topic] = i + len(ph.roots)
+				for k := i; k < i+len(ph.roots); k++ {
+					matched[k] = true
+				}
 				p := places[i]
 				exact := true
 				for j, st := range ph.stems {
@@ -604,24 +726,47 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if ph.specific && !(outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					spec = p
 				}
-				found := false
-				for h := range sc.hits {
-					if hh := &sc.hits[h]; hh.ref == ref {
-						hh.count++
-						if p < hh.place || p == hh.place && exact {
-							hh.place, hh.exact = p, exact
-						}
-						hh.spec = min(hh.spec, spec)
-						found = true
-						break
+				switch {
+				case ph.kind == evDesk && ph.self:
+					sc.selfSent = append(sc.selfSent, sents[i])
+				case ph.kind == evDesk:
+					sc.desk = append(sc.desk, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], orig: spanOrig(origs, i, len(ph.roots))})
+					continue
+				case ph.kind == evKeyword || ph.kind == evRelated:
+					if !(t.topics[ref.topic].regional && ph.capitalised) {
+						sc.policySent = append(sc.policySent, sents[i])
 					}
 				}
-				if !found {
-					sc.hits = append(sc.hits, topicHit{ref: ref, count: 1, place: p, exact: exact, spec: spec})
-				}
+				sc.addHit(ref, p, exact, spec, spanOrig(origs, i, len(ph.roots)))
 			}
 			if endHere > outerEnd {
 				outerEnd, outerGroup = endHere, groupHere
+			}
+		}
+		for _, d := range sc.desk {
+			if !slices.Contains(sc.policySent, d.sent) || slices.Contains(sc.selfSent, d.sent) {
+				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
+			}
+		}
+		// The learnt model reads the words no phrase of the desk's took.
+		if mod != nil {
+			// In another language a name may carry a case ending.
+			inflectNames := m.in.Language != "" && m.in.Language != "en"
+			for i, st := range stems {
+				if matched[i] {
+					continue // the desk's own words say it
+				}
+				foreign := inflectNames && origs[i] == nil
+				// Names, and words read through the vocabulary: the
+				// catalogue is too small a sample of the language to
+				// learn its common words from.
+				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) {
+					orig := origs[i]
+					if orig == nil && mod.words[x] != string(st) {
+						orig = words[i]
+					}
+					sc.addModelHit(x, places[i], orig)
+				}
 			}
 		}
 	}
@@ -647,7 +792,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		if !h.exact {
 			s *= variantWeight
 		}
-		item := reasonItem{ph: ph, place: h.place, variant: !h.exact}
+		item := reasonItem{ph: ph, place: h.place, variant: !h.exact, as: h.as}
 		ti := h.ref.topic
 		f.found[ti] = true
 		if h.spec <= plText {
@@ -676,6 +821,22 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			f.why[ti] = append(f.why[ti], item)
 			if ph.thematic() {
 				f.them[ti][evKeyword][h.place] += s
+			}
+		}
+	}
+
+	if mod != nil && len(sc.model) > 0 {
+		f.model = mod
+		f.mhits = append(f.mhits, sc.model...)
+		for _, h := range sc.model {
+			row := mod.weight[int(h.term)*mod.nt : int(h.term+1)*mod.nt]
+			for ti, w := range row {
+				if w > 0 {
+					if f.learnt[ti] == [nPlaces]float64{} {
+						f.why[ti] = append(f.why[ti], reasonItem{model: true})
+					}
+					f.learnt[ti][h.place] += float64(w)
+				}
 			}
 		}
 	}
@@ -805,9 +966,21 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 			out = append(out, -1)
 			continue
 		}
+		if !f.linked {
+			s += learntScore(f, p, ti)
+		}
 		out = append(out, s+p.centroid*f.cent[ti])
 	}
 	return out
+}
+
+// learntScore weighs the learnt model's evidence for topic ti.
+func learntScore(f *topicFeatures, p *topicParams, ti int) float64 {
+	var s float64
+	for pl, v := range f.learnt[ti] {
+		s += p.place[pl] * v
+	}
+	return p.learn * min(s, p.learnMax)
 }
 
 func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
@@ -843,13 +1016,13 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		skip := func(r reasonItem) bool { return !f.thematicCounts(ti) && r.thematic() }
 		items := 0
 		for _, r := range f.why[ti] {
-			if !skip(r) {
+			if !skip(r) && !(r.model && f.linked) {
 				items++
 			}
 		}
 		i := 0
 		for _, r := range f.why[ti] {
-			if skip(r) {
+			if skip(r) || r.model && f.linked {
 				continue
 			}
 			if i == 6 {
@@ -859,7 +1032,11 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = r.appendTo(b)
+			if r.model {
+				b = f.model.appendModelReason(b, f.mhits, ti)
+			} else {
+				b = r.appendTo(b)
+			}
 			i++
 		}
 		if f.linked && f.rel[ti] == 1 {

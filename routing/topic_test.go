@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/fixture"
@@ -265,5 +266,103 @@ func TestTuningSetRegression(t *testing.T) {
 	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.80 || outsideOK < 8 || share(dl, n) < 0.96 || auto != n || outlet != n {
 		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d (outside the release's topics %d/%d), deadline %d/%d, automatic %d/%d, outlet %d/%d",
 			rel, human, wrong, top, human, outsideOK, outside, dl, n, auto, n, outlet, n)
+	}
+}
+
+// TestTopicDeskBusinessOnlyAboutTheDesk: the desk's own business (the
+// fallback topic) is for questions about the desk itself; words such as
+// staffing, planning or schedule inside a policy question leave it on its
+// policy topic, while words that name the desk (press officers, out of
+// hours, duty rota) count anywhere.
+func TestTopicDeskBusinessOnlyAboutTheDesk(t *testing.T) {
+	cfg := testDesk(t)
+	topics := NewTopics(cfg)
+	cat := NewCatalogue(nil, time.UTC)
+	for _, c := range []struct {
+		name   string
+		in     Input
+		want   string
+		why    string // in the reason
+		notWhy string // not in the reason
+	}{
+		{"planning inside a sanctions question → security", Input{Subject: "Shadow fleet",
+			NewText: "Is the UK planning further sanctions on tankers in the shadow fleet?"},
+			"security", "sanctions", "desk's own business"},
+		{"staffing inside an asylum question → migration", Input{Subject: "Processing centres",
+			NewText: "What staffing will the new asylum processing centres have, and who is recruiting the staff?"},
+			"migration", "asylum", "desk's own business"},
+		{"a schedule question about troops stays with security", Input{Subject: "Exercise",
+			NewText: "What is the schedule for the troops' deployment next month?"},
+			"security", "troops", "desk's own business"},
+		{"the press office's own staffing → the fallback", Input{Subject: "Press office staffing",
+			NewText: "How many press officers does the FCDO employ, and what is the out of hours staffing of the desk?"},
+			"general", "desk's own business", ""},
+		{"staffing and sanctions in separate sentences: the staffing question is the desk's", Input{Subject: "Query",
+			NewText: "I read the sanctions announcement. My question is about the press office: what is its staffing and headcount this year?"},
+			"general", `"staffing" in question`, ""},
+		{"a diary question with no policy → the fallback", Input{Subject: "Diary",
+			NewText: "Could you send me the Foreign Secretary's schedule and movements for next week?"},
+			"general", "desk's own business", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := topics.Choose(&c.in, Link{}, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+			if !strings.Contains(got.Reason, c.why) {
+				t.Errorf("reason %q does not say %q", got.Reason, c.why)
+			}
+			if c.notWhy != "" && strings.Contains(got.Reason, c.notWhy) {
+				t.Errorf("reason %q says %q", got.Reason, c.notWhy)
+			}
+		})
+	}
+}
+
+// TestTopicInOtherLanguages: an enquiry in another language with no
+// release linked gets its topic from its own words, read through its
+// language's vocabulary (lang/data/vocab), and the reason names the words
+// as written; the adjective after the noun still makes the desk's phrase;
+// an English enquiry is never read through another language's words.
+func TestTopicInOtherLanguages(t *testing.T) {
+	cfg := testDesk(t)
+	topics := NewTopics(cfg)
+	cat := NewCatalogue(nil, time.UTC)
+	for _, c := range []struct {
+		name string
+		in   Input
+		want string
+		why  []string
+	}{
+		{"German: asylum and smugglers → migration", Input{Language: "de", Subject: "Anfrage",
+			NewText: "Guten Tag, wie viele Asylanträge wurden seit Januar abgelehnt, und was tut die Regierung gegen die Schleuser?"},
+			"migration", []string{`"asylum" in question, as "asylantrage"`, `"smugglers" in question, as "schleuser"`}},
+		{"German: sanctions in the question → security", Input{Language: "de", Subject: "Schattenflotte",
+			NewText: "Plant London neue Sanktionen gegen die Schattenflotte?"},
+			"security", []string{`"sanctions" in question, as "sanktionen"`}},
+		{"German: staffing inside a sanctions question stays on the policy", Input{Language: "de", Subject: "Sanktionen",
+			NewText: "Wie viele Sanktionen hat das Vereinigte Königreich seit 2022 verhängt, und plant die Regierung weitere Truppen?"},
+			"security", []string{`as "sanktionen"`}},
+		{"French: the consular words → consular", Input{Language: "fr", Subject: "Ressortissants",
+			NewText: "Combien de ressortissants britanniques ont été évacués, et une aide consulaire est-elle prévue ?"},
+			"consular", []string{`as "consulaire"`}},
+		{"Spanish: small boats, the adjective after the noun", Input{Language: "es", Subject: "Consulta",
+			NewText: "¿Cuántas personas cruzaron el Canal en embarcaciones pequeñas este año?"},
+			"migration", []string{`"small boats" in question, as "embarcaciones pequenas"`}},
+		{"English is read as English: 'asile' is no keyword", Input{Language: "en", Subject: "Query",
+			NewText: "Could you tell me about the asile in the hotel?"},
+			"general", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := topics.Choose(&c.in, Link{}, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+			for _, w := range c.why {
+				if !strings.Contains(got.Reason, w) {
+					t.Errorf("reason %q does not say %q", got.Reason, w)
+				}
+			}
+		})
 	}
 }

@@ -25,7 +25,13 @@ import (
 // Two groups are special:
 //   - deskBusiness is about the desk itself (diaries, appointments,
 //     staffing, complaints, interview bids): it belongs to the fallback
-//     topic, which the configuration gives no keywords.
+//     topic, which the configuration gives no keywords. Its words that
+//     name the desk itself (deskSelf: "press office", "duty rota") count
+//     wherever they are; the others ("staffing", "planning", "schedule")
+//     are also the words of policy questions ("staffing at the processing
+//     centres", "is the UK planning further sanctions"), so they count
+//     only in a sentence that names no policy — no keyword or related
+//     term of another topic — or that also names the desk itself.
 //   - diplomacy is the politics of a region (relations, visits, accession,
 //     dialogue): it belongs to the regional topics — those whose keywords
 //     are mostly names — and counts for one only as far as the enquiry
@@ -79,6 +85,7 @@ type lexicon struct {
 	groups       []conceptGroup
 	diplomacy    []string
 	deskBusiness []string
+	deskSelf     []string
 }
 
 //go:embed topiclex.yaml
@@ -115,7 +122,7 @@ func lexiconOf(tv *config.TopicVocabulary) lexicon {
 	for _, f := range tv.Families {
 		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words})
 	}
-	l.diplomacy, l.deskBusiness = tv.Diplomacy, tv.DeskBusiness
+	l.diplomacy, l.deskBusiness, l.deskSelf = tv.Diplomacy, tv.DeskBusiness, tv.DeskSelf
 	return l
 }
 
@@ -134,5 +141,6 @@ func lexiconFor(tv *config.TopicVocabulary) lexicon {
 		groups:       append(append([]conceptGroup(nil), d.groups...), own.groups...),
 		diplomacy:    append(append([]string(nil), d.diplomacy...), own.diplomacy...),
 		deskBusiness: append(append([]string(nil), d.deskBusiness...), own.deskBusiness...),
+		deskSelf:     append(append([]string(nil), d.deskSelf...), own.deskSelf...),
 	}
 }

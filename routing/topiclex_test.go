@@ -14,8 +14,8 @@ func TestDefaultLexicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tv.Families) != 7 || len(defaultLexicon.groups) != 7 || len(defaultLexicon.diplomacy) == 0 || len(defaultLexicon.deskBusiness) == 0 {
-		t.Fatalf("default lexicon: %d families, %d diplomacy, %d desk business", len(tv.Families), len(defaultLexicon.diplomacy), len(defaultLexicon.deskBusiness))
+	if len(tv.Families) != 7 || len(defaultLexicon.groups) != 7 || len(defaultLexicon.diplomacy) == 0 || len(defaultLexicon.deskBusiness) == 0 || len(defaultLexicon.deskSelf) == 0 {
+		t.Fatalf("default lexicon: %d families, %d diplomacy, %d desk business, %d desk self", len(tv.Families), len(defaultLexicon.diplomacy), len(defaultLexicon.deskBusiness), len(defaultLexicon.deskSelf))
 	}
 	for _, bad := range []string{"families: [{name: x, kind: regional, words: [a]}]\n", "familes: []\n", "families: [\n"} {
 		if _, err := parseLexicon([]byte(bad)); err == nil {

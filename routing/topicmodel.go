@@ -1,0 +1,230 @@
+package routing
+
+import (
+	"slices"
+	"strconv"
+)
+
+// The topic model learnt from the release catalogue (issue 11). Each
+// release is a labelled example: its words and the topics the desk tagged
+// it with. A word the catalogue uses in several releases, mostly under one
+// topic ("Netanyahu", "ceasefire", "Dodik", "tariffs"), says that topic on
+// its own, in any enquiry, whether or not the enquiry links to one of
+// those releases: this is what lets the topic stand on the enquiry's own
+// words when no release is confident enough to link, and what an enquiry
+// in another language shares with English releases once its words are
+// read through its vocabulary (see topiclexlang.go) and its names folded
+// into Latin.
+//
+// For a word w found in df releases, n_t of them under topic t (a
+// release's first topic counts 1, its others ½), the word's confidence in
+// t is n_t/df, and its evidence for t is how far that confidence rises
+// above what any word of the catalogue would show (the share of releases
+// under t), scaled down for words seen in fewer than modelFullDF
+// releases, and smoothed towards that share by modelSmooth releases'
+// worth: words in one release only teach nothing yet, and words spread
+// over the topics ("minister", "UK") fall below modelMinConf. An enquiry's evidence for t is the sum over its distinct words,
+// weighted by where they are (question, subject, text …) as the keywords
+// are; the reason names the words and how many releases the topic was
+// learnt from.
+//
+// In another language a name often carries a case ending the catalogue
+// does not ("Dodiku", "Sarajevu", "Ірану"): for such a message, a word
+// the model does not know may meet a model word that it extends by up to
+// three letters, or that shares all but its last two letters with it
+// (five at least).
+
+const (
+	modelMinDF   = 2   // a word must be in this many releases to be learnt
+	modelFullDF  = 4   // from this many releases a word counts in full
+	modelMinConf = 0.5 // a word counts for a topic from this confidence
+	modelSmooth  = 2   // releases' worth of the prior in a word's confidence
+)
+
+// topicModel is the learnt model of one catalogue snapshot, for one
+// desk's topics. It is read off the catalogue's index (the words and the
+// releases that use them), so learning it costs one pass over the
+// postings of the words in two releases or more.
+type topicModel struct {
+	cat *Catalogue
+	// row[id] is the row of the index's term id in weight (-1: the
+	// model has nothing to say about it).
+	row []int32
+	// weight[r*nt+t] is row r's evidence for topic t (0: none).
+	weight []float32
+	nt     int
+	// words[r] is row r's term; name[r] is set when the catalogue writes
+	// it with a capital mid-sentence (a person, place or body).
+	words []string
+	name  []bool
+	// releases[t] is how many releases carry topic t.
+	releases []int
+}
+
+// model returns the learnt model for cat, building it on first use of a
+// snapshot (a reload gets its own).
+func (t *Topics) model(cat *Catalogue) *topicModel {
+	if cat == nil || cat.idx == nil {
+		return nil
+	}
+	if m := t.learnt.Load(); m != nil && m.cat == cat {
+		return m
+	}
+	t.learntMu.Lock()
+	defer t.learntMu.Unlock()
+	if m := t.learnt.Load(); m != nil && m.cat == cat {
+		return m
+	}
+	m := t.buildModel(cat)
+	t.learnt.Store(m)
+	return m
+}
+
+// buildModel learns the model from cat's index.
+func (t *Topics) buildModel(cat *Catalogue) *topicModel {
+	ix := cat.idx
+	nt := len(t.topics)
+	m := &topicModel{cat: cat, nt: nt, releases: make([]int, nt), row: make([]int32, ix.nterms)}
+	for i := range m.row {
+		m.row[i] = -1
+	}
+	topicOf := map[string]int{}
+	for i, tp := range t.topics {
+		topicOf[tp.id] = i
+	}
+	// each release's topics the desk knows, with their weights: its first
+	// 1, the others ½
+	type docTopic struct {
+		ti int
+		w  float32
+	}
+	docTopics := make([][]docTopic, len(cat.releases))
+	total := 0
+	for d := range cat.releases {
+		for _, id := range cat.releases[d].Topics {
+			ti, ok := topicOf[id]
+			if !ok || slices.ContainsFunc(docTopics[d], func(x docTopic) bool { return x.ti == ti }) {
+				continue
+			}
+			w := float32(1)
+			if len(docTopics[d]) > 0 {
+				w = 0.5
+			}
+			docTopics[d] = append(docTopics[d], docTopic{ti, w})
+			m.releases[ti]++
+		}
+		if len(docTopics[d]) > 0 {
+			total++
+		}
+	}
+	if total == 0 {
+		return m
+	}
+	prior := make([]float64, nt)
+	for ti, n := range m.releases {
+		prior[ti] = float64(n) / float64(total)
+	}
+	n := make([]float64, nt)
+	row := make([]float32, nt)
+	for term, id := range ix.words {
+		if int(id) >= len(ix.df) || ix.df[id] < modelMinDF || len(term) < 3 {
+			continue
+		}
+		clear(n)
+		df := 0.0
+		for _, p := range ix.post[id] {
+			if dt := docTopics[p.doc]; len(dt) > 0 {
+				df++
+				for _, x := range dt {
+					n[x.ti] += float64(x.w)
+				}
+			}
+		}
+		if df < modelMinDF {
+			continue
+		}
+		any := false
+		for ti := range nt {
+			row[ti] = 0
+			conf := (n[ti] + modelSmooth*prior[ti]) / (df + modelSmooth)
+			if conf < modelMinConf || conf <= prior[ti] || ti == t.fallback {
+				continue
+			}
+			row[ti] = float32((conf - prior[ti]) / (1 - prior[ti]) * min(1, df/modelFullDF))
+			any = true
+		}
+		if !any {
+			continue
+		}
+		m.row[id] = int32(len(m.words))
+		m.words = append(m.words, term)
+		share, ok := ix.nameShare(term)
+		m.name = append(m.name, ok && share >= 0.7)
+		m.weight = append(m.weight, row...)
+	}
+	return m
+}
+
+// lookup returns the model's row for term w (-1: none). With foreign set
+// (an enquiry in another language), a word the catalogue does not know
+// may be one of its names in another script or with a case ending
+// ("Ірану", "Sarajevu", "رفح": index.nameMatch).
+func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte) int32 {
+	ix := m.cat.idx
+	id, ok := ix.words[string(w)]
+	if !ok && foreign {
+		id, ok = ix.nameMatch(word, buf), true
+	}
+	if !ok || id < 0 || int(id) >= len(m.row) {
+		return -1
+	}
+	return m.row[id]
+}
+
+// modelHit is a word of the enquiry the model knows.
+type modelHit struct {
+	term  int32
+	place uint8
+	orig  []byte // the enquiry's word, when it differs from the term
+}
+
+// addModelHit records model term i found at place p (orig: the word as
+// the enquiry writes it, nil when it is the term).
+func (sc *topicScan) addModelHit(i int32, p uint8, orig []byte) {
+	for h := range sc.model {
+		if mh := &sc.model[h]; mh.term == i {
+			if p < mh.place {
+				mh.place = p
+			}
+			return
+		}
+	}
+	sc.model = append(sc.model, modelHit{term: i, place: p, orig: orig})
+}
+
+// appendModelReason writes the model's evidence for topic ti: 'words
+// "Dodik", "Srpska" as "srpske" (learnt from 7 releases)'.
+func (m *topicModel) appendModelReason(b []byte, hits []modelHit, ti int) []byte {
+	b = append(b, "words "...)
+	n := 0
+	for _, h := range hits {
+		if m.weight[int(h.term)*m.nt+ti] <= 0 {
+			continue
+		}
+		if n == 5 {
+			b = append(b, ", …"...)
+			break
+		}
+		if n > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendQuote(b, m.words[h.term])
+		if h.orig != nil {
+			b = strconv.AppendQuote(append(b, " as "...), string(h.orig))
+		}
+		n++
+	}
+	b = append(b, " (learnt from "...)
+	b = strconv.AppendInt(b, int64(m.releases[ti]), 10)
+	return append(b, " releases)"...)
+}

@@ -1,0 +1,121 @@
+package routing
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// modelCatalogue is a small catalogue of our own: Ruritanian releases
+// (europe) that name President Zorin and the port of Kelsberg, none of
+// them a desk keyword, middle-east releases that name Rafah, and
+// migration releases; every name in two releases or more.
+func modelCatalogue() *Catalogue {
+	day := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
+	var rels []Release
+	add := func(topics []string, title, body string) {
+		n := len(rels)
+		rels = append(rels, Release{ID: fmt.Sprintf("r%02d", n), Title: title, Topics: topics,
+			URL: fmt.Sprintf("https://example.gov.uk/r%02d", n), Published: day.AddDate(0, 0, n), Body: body})
+	}
+	for i := range 4 {
+		add([]string{"europe"}, fmt.Sprintf("Foreign Secretary meets President Zorin (%d)", i),
+			"The Foreign Secretary met President Zorin in the capital. They discussed the port of Kelsberg, where President Zorin opened a new terminal, and the reform agenda.")
+	}
+	for i := range 3 {
+		add([]string{"middle-east"}, fmt.Sprintf("Statement on the Rafah crossing (%d)", i),
+			"The UK calls for the Rafah crossing to stay open. Aid must reach civilians through Rafah without delay.")
+	}
+	for i := range 3 {
+		add([]string{"migration"}, fmt.Sprintf("Action against small boats (%d)", i),
+			"New measures against people smuggling gangs. Crossings of the Channel fell this year.")
+	}
+	return NewCatalogue(rels, time.UTC)
+}
+
+// TestTopicModelLearntFromCatalogue: with no release linked, names the
+// catalogue uses under one topic give the enquiry that topic, and the
+// reason names them and how many releases the topic was learnt from; in
+// another language a name with a case ending meets the catalogue's; an
+// English enquiry's common words teach nothing.
+func TestTopicModelLearntFromCatalogue(t *testing.T) {
+	cfg := testDesk(t)
+	cat := modelCatalogue()
+	topics := NewTopics(cfg)
+	for _, c := range []struct {
+		name string
+		in   Input
+		want string
+		why  []string
+	}{
+		{"a name the catalogue files under europe", Input{Subject: "Question",
+			NewText: "What did President Zorin tell the Foreign Secretary about Kelsberg?"},
+			"europe", []string{`words `, `"zorin"`, `"kelsberg"`, "learnt from 4 releases"}},
+		{"Rafah says middle-east", Input{Subject: "Crossing",
+			NewText: "Is the crossing at Rafah open today?"},
+			"middle-east", []string{`"rafah"`, "learnt from 3 releases"}},
+		{"a Serbian case ending meets the catalogue's name", Input{Subject: "Pitanje", Language: "sr",
+			NewText: "Šta je predsednik rekao Zorinu o luci Kelsbergu?"},
+			"europe", []string{`"zorin" as "zorinu"`}},
+		{"a Russian enquiry: the names in Cyrillic", Input{Subject: "Вопрос", Language: "ru",
+			NewText: "Что сказал президент Зорин о порте Кельсберг?"},
+			"europe", []string{`"zorin"`, `"kelsberg"`, `"president" as "prezident"`}},
+		{"an English word is not read as an inflected name", Input{Subject: "Question",
+			NewText: "What did Zorinov say about it?"},
+			"general", nil},
+		{"no English name: the fallback, not a guess", Input{Subject: "Question",
+			NewText: "Could you tell me more about the reform agenda and the new terminal?"},
+			"general", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := topics.Choose(&c.in, Link{}, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+			for _, w := range c.why {
+				if !strings.Contains(got.Reason, w) {
+					t.Errorf("reason %q does not say %q", got.Reason, w)
+				}
+			}
+		})
+	}
+	// one model per catalogue snapshot, rebuilt for a new one
+	m := topics.model(cat)
+	if topics.model(cat) != m {
+		t.Error("the model was rebuilt for the same catalogue")
+	}
+	if other := modelCatalogue(); topics.model(other) == m || topics.model(other).cat != other {
+		t.Error("a new catalogue kept the old model")
+	}
+}
+
+// BenchmarkTopicModel10k is the cost of learning the topic model from a
+// catalogue of 10,000 releases (once per catalogue snapshot, on its first
+// unlinked enquiry), and reports the model's size.
+func BenchmarkTopicModel10k(b *testing.B) {
+	r, _ := benchRouter(b, 10000)
+	cat := r.Catalogue()
+	b.ReportAllocs()
+	var m *topicModel
+	for b.Loop() {
+		m = r.topics.buildModel(cat)
+	}
+	b.ReportMetric(float64(len(m.words)), "words")
+}
+
+// BenchmarkRouteUnlinked10k routes an enquiry no release fits (the learnt
+// model speaks) against 10,000 releases.
+func BenchmarkRouteUnlinked10k(b *testing.B) {
+	r, in := benchRouter(b, 10000)
+	in.Subject = "Rafah crossing"
+	in.NewText = "Hello, is the Rafah crossing open today, and how many trucks went through with President Sisi's agreement? Thanks"
+	in.Language = "en"
+	if d := r.Route(in, in.Date, Load{}); d.Release != "" {
+		b.Fatalf("linked %q", d.Release)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Route(in, in.Date, Load{})
+	}
+}
