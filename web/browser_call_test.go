@@ -15,8 +15,9 @@ import (
 // TestBrowserLogCall: a manager on phone duty logs a call from the header
 // link; it opens as an enquiry routed and clocked by the whole desk
 // (app.New: the live router), is listed in the open queue, counted in the
-// report and exported with channel "phone", and found by search from a
-// word of its question; the form fits a 390 px screen.
+// report (by channel: a Phone row drilling down to it) and exported with
+// channel "phone", and found by search from a word of its question; the
+// form fits a 390 px screen.
 func TestBrowserLogCall(t *testing.T) {
 	k := startDesk(t)
 	b := openTab(t, k)
@@ -51,6 +52,18 @@ func TestBrowserLogCall(t *testing.T) {
 	}
 	// The report (rolled up from the events stream) and the export.
 	b.waitFor("the report counts the call", `(window.__rep = window.__rep || fetch('/api/reports/summary').then(r => r.json()).then(j => { window.__opened = j.total.opened; window.__rep = null })) && window.__opened >= 1`)
+	b.waitFor("the report counts it as a phone call", `(window.__ch = window.__ch || fetch('/api/reports/summary?by=channel').then(r => r.json()).then(j => { window.__phone = ((j.rows || []).find(r => r.key === 'phone') || {}).opened || 0; window.__ch = null })) && window.__phone >= 1`)
+	// The reports page shows the phone channel, and its row drills down
+	// to the call.
+	b.do("reports", chromedp.Navigate(k.url+"/reports"), chromedp.WaitVisible(chromedp.ID("by-channel")))
+	phone := b.eval(`(([...document.querySelectorAll('#by-channel table a.drill')].find(a => a.textContent.trim() === 'Phone')) || {href: ''}).href`)
+	if !strings.Contains(phone, "channel=phone") {
+		t.Fatalf("the report's by-channel table has no Phone row linking to its enquiries: %q in %s", phone, b.eval(`document.getElementById('by-channel').textContent`))
+	}
+	b.do("drill into the phone calls", chromedp.Navigate(phone), chromedp.WaitVisible(chromedp.ID("drill-count")))
+	if what, list := b.eval(`document.getElementById('drill-what').textContent`), b.eval(`document.querySelector('table.drill-list').textContent`); !strings.Contains(what, "channel Phone") || !strings.Contains(list, ref) {
+		t.Errorf("the phone row's drill-down: %q lists %q, want %s", what, list, ref)
+	}
 	b.waitFor("the export has the call", `(window.__exp = window.__exp || fetch('/api/reports/export?format=csv').then(r => r.text()).then(t => { window.__csv = t; window.__exp = null })) && !!window.__csv && window.__csv.includes('`+ref+`')`)
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.eval(`window.__csv`), "\uFEFF"))).ReadAll()
 	if err != nil || len(rows) < 2 {
