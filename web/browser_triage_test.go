@@ -441,12 +441,16 @@ func TestBrowserPhoneWidth(t *testing.T) {
 			b.waitFor("claimed from the bar", `!!document.getElementById('officer') && document.getElementById('officer').textContent === 'Ada Admin'`)
 			check("enquiry after claiming", true)
 		case "reports":
-			if got := b.eval(`String(Math.min(...[...document.querySelectorAll('svg.chart text')].map(e => e.getBoundingClientRect().height)))`); got != "Infinity" {
+			if got := b.eval(`String(Math.min(...[...document.querySelectorAll('svg.chart text')].map(e => e.getBoundingClientRect().height).filter(h => h > 0)))`); got != "Infinity" {
 				var h float64
 				fmt.Sscan(got, &h)
 				if h < 10 {
 					t.Errorf("chart text is %s px high at 390 px", got)
 				}
+			}
+			// No label or value is cut at the chart's edges.
+			if cut := b.eval(`[...document.querySelectorAll('svg.chart')].flatMap(s => { const c = s.getBoundingClientRect(); return [...s.querySelectorAll('text')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5); }).map(e => JSON.stringify(e.textContent) + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right) + ' in ' + Math.round(c.left) + '..' + Math.round(c.right)); }).join('; ')`); cut != "" {
+				t.Errorf("chart text cut at 390 px: %s", cut)
 			}
 		}
 	}
