@@ -37,7 +37,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	path := fs.String("config", "", "desk config (desk.yaml)")
 	from := fs.String("from", "", "first day, YYYY-MM-DD in desk time (default: 6 days before --to)")
 	to := fs.String("to", "", "last day, YYYY-MM-DD in desk time (default: today)")
-	by := fs.String("by", "", "group by topic, officer, outlet, tier, release, day or hours")
+	by := fs.String("by", "", "group by topic, officer, outlet, tier, release, channel, language, day or hours")
 	format := fs.String("format", "table", "table, csv or json")
 	breaches := fs.Int("breaches", 20, "list this many breached clocks, most recent first (-1: all)")
 	export := fs.String("export", "", "instead of the report, export every enquiry: csv or jsonl")
@@ -48,6 +48,8 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		filters[f] = fs.String(f, "", "only enquiries with this "+f)
 	}
 	hours := fs.String("hours", "", "only enquiries opened in (in) or out of (out) hours")
+	filters["channel"] = fs.String("channel", "", "only enquiries that came by this channel: email or phone")
+	filters["lang"] = fs.String("lang", "", "only enquiries in this language (ISO 639-1, e.g. de; none: language not told)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
