@@ -54,4 +54,15 @@ func TestBrowserNeedsMe(t *testing.T) {
 		t.Errorf("notifications: %q", notes)
 	}
 	b.waitFor("the new row is highlighted", `!!document.querySelector('#queue-table tr[data-ref="`+second+`"].fresh')`)
+
+	// The count is the queues' and the enquiries' (attention.js runs
+	// there only): an enquiry's title counts, other pages keep theirs.
+	b.do("an enquiry", chromedp.Navigate(k.url+"/enquiries/"+second), chromedp.WaitVisible(chromedp.ID("thread")))
+	b.waitFor("the enquiry's title counts two", `document.title.indexOf('(2) ') === 0`)
+	for _, p := range []struct{ path, wait string }{{"/releases", "releases"}, {"/search?q=needs", "search-form"}, {"/calls/new", "call-form"}} {
+		b.do(p.path, chromedp.Navigate(k.url+p.path), chromedp.WaitVisible(chromedp.ID(p.wait)))
+		if got := b.eval(`document.querySelectorAll('script[src="/static/attention.js"]').length + ' ' + document.title + ' ' + !!document.getElementById('notify-optin')`); !strings.HasPrefix(got, "0 ") || strings.HasPrefix(got, "0 (") || strings.HasSuffix(got, "true") {
+			t.Errorf("%s: attention.js scripts, title, opt-in button: %q", p.path, got)
+		}
+	}
 }

@@ -371,7 +371,9 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 	}
 }
 
-// TestBrowserPhoneWidth: at 390×844 no page scrolls sideways, Sign out is
+// TestBrowserPhoneWidth: at 390×844 no page scrolls sideways (every page:
+// sign-in, the queues, an enquiry, a hostile one, releases, a release,
+// reports, admin, search, log a call, an error page), Sign out is
 // on screen, the queue is cards, the enquiry has its sticky action bar;
 // every page has a skip link and a label for every control.
 func TestBrowserPhoneWidth(t *testing.T) {
@@ -411,6 +413,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	check("login", false)
 	b.signIn("ada")
 	pages := []struct{ name, path, wait string }{
+		{"needs me", "/queues/needs", "main"},
 		{"queue", "/queues/open", "queue-table"},
 		{"enquiry", "/enquiries/" + ref, "thread"},
 		{"hostile enquiry", "/enquiries/" + k.refBySubject(hostileSubject), "thread"},
@@ -418,6 +421,9 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		{"release", "/releases/fcdo-2023-10-16-albania", "lines"},
 		{"reports", "/reports", "report-form"},
 		{"admin", "/admin", "ingest"},
+		{"search", "/search?q=question", "search-form"},
+		{"log a call", "/calls/new", "call-form"},
+		{"error", "/enquiries/XX-0000-000000", "error-message"},
 	}
 	for _, p := range pages {
 		b.do(p.name, chromedp.Navigate(k.url+p.path), chromedp.WaitVisible(chromedp.ID(p.wait)))
