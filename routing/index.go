@@ -71,8 +71,9 @@ type index struct {
 
 // nameEntry is one name of the catalogue: its term id and nameKey.
 type nameEntry struct {
-	id  int32
-	key string
+	id   int32
+	key  string
+	word string
 }
 
 // buildNames files the names (see index.names).
@@ -87,7 +88,7 @@ func (ix *index) buildNames() {
 		if len(skel) < 2 {
 			continue
 		}
-		ix.names[string(skel)] = append(ix.names[string(skel)], nameEntry{id: id, key: string(key)})
+		ix.names[string(skel)] = append(ix.names[string(skel)], nameEntry{id: id, key: string(key), word: w})
 		buf = key[:0]
 	}
 }
@@ -99,10 +100,16 @@ func (ix *index) buildNames() {
 // ending ("Sunaka", "Netanjahuom") when the whole word matches none.
 // Two names equally near make no match.
 func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
+	id, _ := ix.nameMatchWord(w, buf)
+	return id
+}
+
+// nameMatchWord is nameMatch, with the catalogue's word for the name.
+func (ix *index) nameMatchWord(w []byte, buf *[]byte) (int32, string) {
 	if caseless(w) {
 		lat := arabicLatin(w, nil)
 		if lat == nil {
-			return unknownWord
+			return unknownWord, ""
 		}
 		w = lat
 	}
@@ -110,27 +117,28 @@ func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
 		key, skel := nameKey(w[:len(w)-strip], *buf)
 		*buf = key[:0]
 		if len(skel) < 2 {
-			return unknownWord
+			return unknownWord, ""
 		}
 		maxd := 1
 		if len(key) >= 7 {
 			maxd = 2
 		}
-		best, bestD, tie := int32(unknownWord), maxd+1, false
-		for _, e := range ix.names[string(skel)] {
-			d := editDistance(key, e.key, maxd)
+		best, bestD, tie := -1, maxd+1, false
+		es := ix.names[string(skel)]
+		for i := range es {
+			d := editDistance(key, es[i].key, maxd)
 			switch {
 			case d < bestD:
-				best, bestD, tie = e.id, d, false
-			case d == bestD && e.id != best:
+				best, bestD, tie = i, d, false
+			case d == bestD && best >= 0 && es[i].id != es[best].id:
 				tie = true
 			}
 		}
-		if best != unknownWord && !tie {
-			return best
+		if best >= 0 && !tie {
+			return es[best].id, es[best].word
 		}
 	}
-	return unknownWord
+	return unknownWord, ""
 }
 
 func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }

@@ -2,6 +2,7 @@ package routing
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -115,6 +116,10 @@ type scratch struct {
 	voc     *vocabTable
 	extra   [nParts][]int32
 	nameBuf []byte
+	// xlated counts the words read through a vocabulary, names lists the
+	// catalogue's names found spelt otherwise (for the link's detail).
+	xlated int
+	names  []string
 	top     []cand
 	anchors []dayRange
 }
@@ -186,7 +191,12 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 // name of the catalogue spelt in another script or language (upper: it
 // was written with a capital); unknownWord when it is neither.
 func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int32 {
-	if en := sc.voc.translate(w); en != nil {
+	en := sc.voc.translate(w)
+	if en == nil && sc.voc != vocabAny {
+		// the language told may be a neighbour's ("bs" for Croatian)
+		en = vocabAny.translate(w)
+	}
+	if en != nil {
 		first, prev := int32(unknownWord), int32(unknownWord)
 		for _, e := range en {
 			id, ok := ix.words[e]
@@ -207,13 +217,18 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 			prev = id
 		}
 		if first != unknownWord {
+			sc.xlated++
 			return first
 		}
 	}
 	if !upper && !caseless(w) {
 		return unknownWord // names are written with a capital where a script has one
 	}
-	return ix.nameMatch(w, &sc.nameBuf)
+	id, name := ix.nameMatchWord(w, &sc.nameBuf)
+	if id >= 0 && len(sc.names) < 8 && !slices.Contains(sc.names, name) {
+		sc.names = append(sc.names, name)
+	}
+	return id
 }
 
 // addQuery adds the terms of text p of m (and its adjacent-word phrases)
@@ -603,7 +618,7 @@ func (c *Catalogue) link(in *Input, p *linkParams, trace linkTrace) Link {
 func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link {
 	in := m.in
 	if c == nil || len(c.releases) == 0 {
-		return c.inherit(in, Link{Detail: "empty catalogue"})
+		return Link{Detail: "empty catalogue"}
 	}
 	sent := in.Date
 	if sent.IsZero() {
@@ -617,6 +632,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 	defer c.pool.Put(sc)
 	sc.idsDone = [nParts]bool{}
 	sc.voc = vocabFor(in.Language)
+	sc.xlated, sc.names = 0, sc.names[:0]
 
 	// 1. A URL of a release in the sender's own text settles it (the
 	// words are still read below, for the topic's evidence).
@@ -661,19 +677,14 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		return Link{Release: c.releases[urlDoc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + urlU, topicSim: sims}
 	}
 	if len(primary.cands) > 0 {
-		best.Detail = c.describe(&primary.cands[0], primary.p)
+		best.Detail = c.describe(&primary.cands[0], primary.p) + acrossLanguages(in.Language, sc.xlated, sc.names)
 	}
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.
 	if in.IsReply && !cue {
-		thread := in.ThreadRelease
 		tl := Link{}
 		inferred := false // the thread's release read from the quoted text alone
-		if thread != "" {
-			if _, ok := c.Release(thread); ok {
-				tl = Link{Release: thread, Score: math.Max(0.9, in.ThreadScore), Reason: ReasonThread, Detail: "follow-up in the enquiry's thread"}
-			}
-		} else if doc, u, ok := c.urlMatch(quotedURLs, d0); ok {
+		if doc, u, ok := c.urlMatch(quotedURLs, d0); ok {
 			tl = Link{Release: c.releases[doc].ID, Score: 0.95, Reason: ReasonThread, Detail: "quoted history links to " + u}
 		} else if in.QuotedText != "" {
 			tq := linkQuery{d0: d0, sent: sent, subject: true,
@@ -742,14 +753,6 @@ func (c *Catalogue) topicSims(sc *scratch) topicSims {
 		dots[ti] /= qn
 	}
 	return topicSims{index: ix.topicIndex, sim: dots}
-}
-
-// inherit is the link for a follow-up when nothing else can be said.
-func (c *Catalogue) inherit(in *Input, l Link) Link {
-	if in.IsReply && in.ThreadRelease != "" {
-		return Link{Release: in.ThreadRelease, Score: math.Max(0.9, in.ThreadScore), Reason: ReasonThread, Detail: "follow-up in the enquiry's thread"}
-	}
-	return l
 }
 
 func (c *Catalogue) describe(cd *cand, p float64) string {

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -325,4 +326,32 @@ var arabicLetters = map[rune]string{
 	'د': "d", 'ذ': "d", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z",
 	'ع': "", 'غ': "g", 'ف': "f", 'ق': "k", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a",
 	'و': "u", 'ي': "i", 'ى': "a", 'ء': "", 'ئ': "i", 'ؤ': "u", 'پ': "p", 'گ': "g", 'چ': "ch", 'ڤ': "v",
+}
+
+// acrossLanguages is what the link's detail adds for an enquiry read
+// across languages: how many words its language's vocabulary read as
+// English, and the catalogue's names found spelt in another script or
+// with another ending ("" when neither).
+func acrossLanguages(code string, words int, names []string) string {
+	if words == 0 && len(names) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("; read across languages:")
+	if words > 0 {
+		name := code
+		if l, ok := lang.Get(code); ok && code != "en" {
+			name = l.Name
+		} else {
+			name = "any"
+		}
+		b.WriteString(" " + strconv.Itoa(words) + " words through the " + name + " vocabulary")
+	}
+	if len(names) > 0 {
+		if words > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(" names " + strings.Join(names, ", "))
+	}
+	return b.String()
 }

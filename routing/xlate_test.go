@@ -235,5 +235,16 @@ func TestCrossLanguageLinks(t *testing.T) {
 		if l.Release != c.want {
 			t.Errorf("%s %q: linked %q (%.2f: %s), want %q", c.lang, c.text, l.Release, l.Score, l.Detail, c.want)
 		}
+		// The detail names the evidence read across languages.
+		switch c.lang {
+		case "el", "ru":
+			if !strings.Contains(l.Detail, "names netanyahu") || !strings.Contains(l.Detail, "vocabulary") {
+				t.Errorf("%s: detail %q does not name the vocabulary and the name", c.lang, l.Detail)
+			}
+		case "en":
+			if strings.Contains(l.Detail, "across languages") {
+				t.Errorf("English read across languages: %q", l.Detail)
+			}
+		}
 	}
 }
