@@ -383,7 +383,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		// a Turkish case suffix after a number: "17.00'ye", "15’e"
 		if a, ok := apostropheBefore(text, w.start); ok && a > 0 && isDigitRune(text, a) {
 			verbatim(last, a)
-			replaced(a, w.end, "")
+			suffix := ""
+			if bareHourBefore(text, a) >= 8 {
+				suffix = "h" // "saat 17'ye kadar", "10'a": a 24-hour hour
+			}
+			replaced(a, w.end, suffix)
 			last, changed = w.end, true
 			continue
 		}
@@ -402,6 +406,28 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == "before" && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = "by"
+		case repl == "for":
+			// "pour 15h", "para las 15:00", "per le 15": by that time
+			// ("o meu artigo é para domingo" is when it runs)
+			if rd.timeAfter(text, ws, k+n) {
+				repl = "by"
+			} else {
+				repl = ""
+			}
+		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning":
+			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
+			// hour is "pm" or "am"
+			o := strings.TrimRight(text[last:w.start], " \t")
+			if o == "" {
+				o = strings.TrimRight(b.String(), " \t")
+			}
+			if o != "" && o[len(o)-1] >= '0' && o[len(o)-1] <= '9' {
+				if repl == "morning" {
+					repl = "am"
+				} else {
+					repl = "pm"
+				}
+			}
 		case isMonth(repl):
 			// "20. Oktober": the day's full stop goes
 			if t := strings.TrimRight(text[last:w.start], " \t"); len(t) >= 2 && t[len(t)-1] == '.' && t[len(t)-2] >= '0' && t[len(t)-2] <= '9' {
@@ -410,16 +436,34 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				last = w.start
 			}
 		}
+		if repl == "hours" || repl == "hour" {
+			// "до 15 часов", "к 18 часам", "do 15 godziny": after a cue
+			// and an hour, the word for hours is the clock's "h"
+			pre := strings.TrimRight(text[last:w.start], " \t")
+			out := strings.TrimRight(b.String(), " \t")
+			if pre != "" && bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" &&
+				(strings.HasSuffix(out, "by") || strings.HasSuffix(out, "before") || strings.HasSuffix(out, "at")) {
+				repl = "h"
+			}
+		}
 		if repl == "h" {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
 			if a := strings.TrimRight(text[last:w.start], " \t"); a != "" && a[len(a)-1] >= '0' && a[len(a)-1] <= '9' {
 				verbatim(last, last+len(a))
+				end := w.end
 				if hasMinutes(a) {
 					replaced(last+len(a), w.end, "") // "16.00 uur" reads as "16.00"
+				} else if m := minutesAfter(text, w.end); m > 0 {
+					replaced(last+len(a), m-2, "h") // "14 h 30" reads as "14h30"
+					verbatim(m-2, m)
+					end = m
 				} else {
 					replaced(last+len(a), w.end, "h")
 				}
-				last, changed = w.end, true
+				last, changed = end, true
+				for k+1 < len(ws) && ws[k+1].start < end {
+					k++
+				}
 				continue
 			}
 		}
@@ -453,13 +497,17 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
-		if isDay(repl) && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
-			// "jutro do południa", "غداً قبل الساعة 4": the day before
-			// its cue reads as "by tomorrow noon"
-			if cn, cr := rd.match(text, ws, k+n); cn > 0 && (cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) {
+		if day := dayOf(repl); day != "" && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
+			// "jutro do południa", "غداً قبل الساعة 4", "morgenochtend
+			// voor 10.00 uur": the day before its cue reads as "by
+			// tomorrow noon", "by tomorrow 10.00"
+			if cn, cr := rd.match(text, ws, k+n); cn > 0 && ((cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) || strings.HasPrefix(cr, "by ")) {
 				verbatim(last, w.start)
 				ce := ws[k+n+cn-1].end
-				replaced(w.start, ce, cr+" "+repl)
+				if rest, ok := strings.CutPrefix(cr, "by "); ok {
+					day += " " + rest // "yarın öğlene kadar": "by tomorrow noon"
+				}
+				replaced(w.start, ce, "by "+day)
 				last, changed = ce, true
 				if j, ok := rd.bareHour(text, ws, k+n+cn); ok {
 					replaced(last, j, " ")
@@ -595,7 +643,57 @@ func hasArabicDigits(s string) bool {
 	return false
 }
 
-func isCue(s string) bool { return s == "by" || s == "before" || s == "at" }
+func isCue(s string) bool {
+	return s == "by" || s == "before" || s == "at" || s == "no later than" || s == "at the latest"
+}
+
+// dayOf returns the day a reading names ("tomorrow" for "tomorrow
+// morning", "today" for "this afternoon", "Friday"), or "".
+func dayOf(r string) string {
+	switch {
+	case isDay(r):
+		return r
+	case strings.HasPrefix(r, "tomorrow "):
+		return "tomorrow"
+	case r == "tonight" || r == "this afternoon" || r == "this morning" || r == "this evening":
+		return "today"
+	}
+	return ""
+}
+
+// bareHourBefore returns the hour written as bare digits ending at i
+// ("17" in "saat 17'ye"), or -1 when there is none or it has minutes.
+func bareHourBefore(text string, i int) int {
+	j := i
+	for j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		j--
+	}
+	if i-j < 1 || i-j > 2 || j > 0 && (text[j-1] == ':' || text[j-1] == '.' || text[j-1] == ',') {
+		return -1
+	}
+	h, _ := strconv.Atoi(text[j:i])
+	if h > 23 {
+		return -1
+	}
+	return h
+}
+
+// minutesAfter returns the end of two minute digits after spaces at i
+// ("14 h 30"), or 0.
+func minutesAfter(text string, i int) int {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j == i || j+2 > len(text) || skipDigits(text, j) != j+2 {
+		return 0
+	}
+	if text[j] > '5' {
+		return 0
+	}
+	return j + 2
+}
+
 
 func skipDigits(text string, j int) int {
 	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
@@ -644,13 +742,13 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	}
 	if e < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[e:])
-		if unicode.IsLetter(r) || r == ':' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
+		if unicode.IsLetter(r) || r == ':' || r == '\'' || r == '’' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
 			return 0, false
 		}
 		if r == ' ' {
 			// "17 Uhr", "17 heures": the unit glues it already
 			if k < len(ws) {
-				if r, ok := rd.word(ws[k].fold); ok && r == "h" {
+				if _, r := rd.match(text, ws, k); r == "h" || r == "hours" || r == "hour" {
 					return 0, false
 				}
 			}
@@ -886,7 +984,7 @@ func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 		case n == 1 && (r == "" || r == "at"):
 			i, k = ws[k].end, k+1
 			continue
-		case r == "noon" || r == "midnight" || r == "end of day":
+		case r == "noon" || r == "midnight" || r == "end of day" || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "":
 			return true
 		}
 		return false
