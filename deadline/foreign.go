@@ -694,7 +694,6 @@ func minutesAfter(text string, i int) int {
 	return j + 2
 }
 
-
 func skipDigits(text string, j int) int {
 	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 		j++
