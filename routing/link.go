@@ -118,8 +118,8 @@ type scratch struct {
 	nameBuf []byte
 	// xlated counts the words read through a vocabulary, names lists the
 	// catalogue's names found spelt otherwise (for the link's detail).
-	xlated int
-	names  []string
+	xlated  int
+	names   []string
 	top     []cand
 	anchors []dayRange
 }
