@@ -58,12 +58,13 @@
 //     releases outside it are not penalised (a year is often background).
 //
 //  3. A reply (In-Reply-To or "Re:") inherits its thread's release — the
-//     pipeline's Input.ThreadRelease, or in a dry run the release its
-//     quoted history and subject link to — with reason "thread", unless the
+//     release its quoted history and subject link to (a follow-up to a
+//     stored enquiry is threaded into it by the store's commit, which
+//     keeps the enquiry's release and officer) — with reason "thread", unless the
 //     new text clearly moves on: a shift cue ("separately", "different
 //     story", "unrelated", …) is present, in which case the subject and
 //     history are set aside and the new text alone is linked. A thread
-//     release that is only guessed from the quoted text (a dry run) yields
+//     release that is only guessed from the quoted text yields
 //     to a surer link from the sender's own words.
 //
 // A URL identifies a release only when it is unique: a mirror's tag page

@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"fmt"
 	"regexp"
 	"sync/atomic"
 	"time"
@@ -40,14 +39,6 @@ type Input struct {
 	// sets it from its detector): the linker reads the enquiry's words
 	// and dates through that language's vocabulary.
 	Language string
-
-	// For a follow-up joining an existing enquiry (set by the pipeline):
-	// the enquiry's release and link score, its officer, and whether it
-	// has been answered yet.
-	ThreadRelease  string
-	ThreadScore    float64
-	ThreadOfficer  string
-	ThreadAnswered bool
 }
 
 var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|odp|vs|r)\s*(\[\d+\])?\s*:`)
@@ -179,7 +170,7 @@ func clipText(s string) string {
 func (r *Router) Route(in Input, now time.Time, load Load) Decision {
 	d := r.Classify(in, now)
 	if !d.Automatic {
-		r.AssignOfficer(&d, in, now, load)
+		r.AssignOfficer(&d, now, load)
 	}
 	return d
 }
@@ -265,31 +256,11 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 }
 
 // AssignOfficer chooses d's officer at now against load — the one
-// officer decision for a message. A follow-up (in.ThreadOfficer) stays
-// with its officer while they answered it or are on shift.
-func (r *Router) AssignOfficer(d *Decision, in Input, now time.Time, load Load) {
-	switch {
-	case in.ThreadOfficer != "" && (in.ThreadAnswered || r.rota.OnShift(in.ThreadOfficer, now)):
-		d.Officer = in.ThreadOfficer
-		if in.ThreadAnswered {
-			d.OfficerReason = "follow-up: stays with the officer who answered the enquiry"
-		} else {
-			d.OfficerReason = "follow-up: stays with the enquiry's officer, who is on shift"
-		}
-		for _, a := range r.rota.Active(now) {
-			for _, o := range a.Shift.Officers {
-				if o == in.ThreadOfficer && d.Shift == "" {
-					d.Shift = a.Shift.Name
-				}
-			}
-		}
-	default:
-		a := r.rota.AssignLang(d.Topic, d.Language, now, load)
-		d.Officer, d.OfficerReason, d.Shift = a.Officer, a.Reason, a.Shift
-		if in.ThreadOfficer != "" {
-			d.OfficerReason = fmt.Sprintf("follow-up: %s is off shift and the enquiry is unanswered; %s", in.ThreadOfficer, a.Reason)
-		}
-	}
+// officer decision for a message that opens an enquiry (a follow-up is
+// threaded into its enquiry by the store's commit and keeps its officer).
+func (r *Router) AssignOfficer(d *Decision, now time.Time, load Load) {
+	a := r.rota.AssignLang(d.Topic, d.Language, now, load)
+	d.Officer, d.OfficerReason, d.Shift = a.Officer, a.Reason, a.Shift
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

@@ -126,23 +126,6 @@ func TestRouteDecision(t *testing.T) {
 		t.Errorf("automatic: %+v", d)
 	}
 
-	// A follow-up keeps its officer while they are on shift...
-	in = base
-	in.IsReply, in.ThreadOfficer, in.ThreadRelease = true, "cy", "2024-03-12-sanctions-on-valdorian-arms-brokers"
-	if d := r.Route(in, sent, Load{}); d.Officer != "cy" || d.ReleaseReason == "" {
-		t.Errorf("follow-up on shift: %s (%s)", d.Officer, d.OfficerReason)
-	}
-	// ... and when answered, even off shift; unanswered and off shift, it moves.
-	night := at3339(t, "2024-03-13T22:00:00Z")
-	in.Date = night
-	if d := r.Route(in, night, Load{}); d.Officer != "eve" || !strings.Contains(d.OfficerReason, "off shift") {
-		t.Errorf("unanswered follow-up off shift: %s (%s)", d.Officer, d.OfficerReason)
-	}
-	in.ThreadAnswered = true
-	if d := r.Route(in, night, Load{}); d.Officer != "cy" {
-		t.Errorf("answered follow-up: %s (%s)", d.Officer, d.OfficerReason)
-	}
-
 	// A freedom-of-information request goes to the fallback topic, unlinked.
 	in = base
 	in.NewText = "Under the Freedom of Information Act 2000, please send me all correspondence about the sanctions on Valdorian arms brokers."

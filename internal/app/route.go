@@ -95,7 +95,7 @@ func (a *Router) Assign(in *store.Incoming, load *store.Load) {
 	n := in.New
 	now := a.Clock.Now()
 	d := routing.Decision{Topic: n.Topic, Language: n.Lang}
-	a.Router.AssignOfficer(&d, routing.Input{}, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
+	a.Router.AssignOfficer(&d, now, routing.Load{Open: load.Open, LastAssigned: load.LastAssigned})
 	as := routing.Assignment{Officer: d.Officer, Reason: d.OfficerReason, Shift: d.Shift}
 	n.Officer, n.OfficerReason, n.Shift = as.Officer, as.Reason, as.Shift
 	if as.Officer != "" {
