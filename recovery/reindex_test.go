@@ -1,6 +1,7 @@
 package recovery_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -36,8 +37,15 @@ const (
 
 func deskConfig(t testing.TB, im *servers.IMAP, smtpAddr, processed string) *config.Config {
 	t.Helper()
-	rel, err := filepath.Abs("testdata/releases.jsonl")
+	// The catalogue's release is published today, so the enquiries about
+	// it link to it (the linker prefers recent releases).
+	catalogue, err := os.ReadFile("testdata/releases.jsonl")
 	if err != nil {
+		t.Fatal(err)
+	}
+	catalogue = bytes.ReplaceAll(catalogue, []byte(`"published":"2023-10-16"`), []byte(`"published":"`+time.Now().Format("2006-01-02")+`"`))
+	rel := filepath.Join(t.TempDir(), "releases.jsonl")
+	if err := os.WriteFile(rel, catalogue, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	y := fmt.Sprintf(`desk:
@@ -241,6 +249,11 @@ type enquirySnap struct {
 	Thread                                                     []string // Message-IDs, sorted
 	Clocks                                                     map[string]store.Clock
 	Responses                                                  int
+	// Release is the linked release; Indexed says the enquiry is among
+	// the release's enquiries (store.ReleaseEnquiries), which the reindex
+	// rebuilds by committing again.
+	Release string
+	Indexed bool
 }
 
 func (e *env) snapshot() map[string]enquirySnap {
@@ -260,7 +273,14 @@ func (e *env) snapshot() map[string]enquirySnap {
 			e.t.Fatal(err)
 		}
 		s := enquirySnap{Ref: q.Ref, Status: string(q.Status), Subject: q.Subject, From: q.From, Officer: q.Officer,
-			Topic: q.Topic, Outlet: q.Outlet, Parent: q.Parent, Created: q.Created, Clocks: q.Clocks}
+			Topic: q.Topic, Outlet: q.Outlet, Parent: q.Parent, Created: q.Created, Clocks: q.Clocks, Release: q.Release}
+		if q.Release != "" {
+			linked, _, err := e.st.ReleaseEnquiries(e.ctx, q.Release, 1000)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			s.Indexed = slices.ContainsFunc(linked, func(l *store.Enquiry) bool { return l.Ref == ref })
+		}
 		for _, m := range msgs {
 			s.Thread = append(s.Thread, m.MessageID)
 		}
@@ -407,6 +427,18 @@ func testReindex(t *testing.T, im *servers.IMAP, r *servers.Redis, processed str
 	before := e.snapshot()
 	if len(before) != 6 {
 		t.Fatalf("%d enquiries before, want 6", len(before))
+	}
+	indexed := 0
+	for _, q := range before {
+		if q.Release != "" && !q.Indexed {
+			t.Errorf("%s links %s but is not among its enquiries", q.Ref, q.Release)
+		}
+		if q.Indexed {
+			indexed++
+		}
+	}
+	if indexed == 0 {
+		t.Error("no enquiry linked to a release: the release index goes untested")
 	}
 	breached := 0
 	for _, q := range before {

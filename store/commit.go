@@ -129,46 +129,50 @@ func Fingerprint(m *mailparse.Message) string {
 }
 
 type commitInput struct {
-	Kind       string      `json:"kind"` // "mail", "auto", "quarantine"
-	SrcKey     string      `json:"srckey"`
-	StatsKey   string      `json:"statskey"`
-	Mailbox    string      `json:"mailbox"`
-	Folder     string      `json:"folder"`
-	UIDValid   string      `json:"uidvalidity"`
-	UID        string      `json:"uid"`
-	Now        string      `json:"now"`
-	Received   string      `json:"received"`
-	Year       string      `json:"year"`
-	RefPrefix  string      `json:"refprefix"`
-	WarnBefore string      `json:"warn_before"`
-	MKey       string      `json:"mkey"`
-	MKeyAlt    string      `json:"mkey_alt"`
-	MidKey     string      `json:"midkey"`
-	MidKeyAlt  string      `json:"midkey_alt"`
-	FP         string      `json:"fp"`
-	Refs       []string    `json:"refs"`
-	SubjRefs   []string    `json:"subject_refs"`
-	From       string      `json:"from"`
-	Subject    string      `json:"subject"`
-	Own        bool        `json:"own"`
-	SLimit     int         `json:"slimit,omitempty"`
-	SWindow    int64       `json:"swindow,omitempty"`
-	SNote      string      `json:"snote,omitempty"`
-	Doc        string      `json:"-"` // ARGV[3]
-	AutoReason string      `json:"auto_reason,omitempty"`
-	Reason     string      `json:"reason,omitempty"`
-	Size       string      `json:"size"`
-	Header     string      `json:"header,omitempty"`
-	Deadline   string      `json:"deadline"`
-	DPhrase    string      `json:"deadline_phrase"`
-	DTarget    string      `json:"deadline_target"`
-	Fields     []string    `json:"fields"` // field, value, field, value...
-	Clocks     [][3]string `json:"clocks"` // warn score, breach score, clock
-	Officer    string      `json:"officer"`
-	Dims       string      `json:"dims"` // JSON object members for the created event
-	Timeline   []string    `json:"timeline"`
-	Replay     bool        `json:"replay,omitempty"`
-	RefHint    string      `json:"ref_hint,omitempty"`
+	Kind       string   `json:"kind"` // "mail", "auto", "quarantine"
+	SrcKey     string   `json:"srckey"`
+	StatsKey   string   `json:"statskey"`
+	Mailbox    string   `json:"mailbox"`
+	Folder     string   `json:"folder"`
+	UIDValid   string   `json:"uidvalidity"`
+	UID        string   `json:"uid"`
+	Now        string   `json:"now"`
+	Received   string   `json:"received"`
+	Year       string   `json:"year"`
+	RefPrefix  string   `json:"refprefix"`
+	WarnBefore string   `json:"warn_before"`
+	MKey       string   `json:"mkey"`
+	MKeyAlt    string   `json:"mkey_alt"`
+	MidKey     string   `json:"midkey"`
+	MidKeyAlt  string   `json:"midkey_alt"`
+	FP         string   `json:"fp"`
+	Refs       []string `json:"refs"`
+	SubjRefs   []string `json:"subject_refs"`
+	From       string   `json:"from"`
+	Subject    string   `json:"subject"`
+	Own        bool     `json:"own,omitempty"`
+	SLimit     int      `json:"slimit,omitempty"`
+	SWindow    int64    `json:"swindow,omitempty"`
+	SNote      string   `json:"snote,omitempty"`
+	Doc        string   `json:"-"` // the script argument after the input
+	AutoReason string   `json:"auto_reason,omitempty"`
+	Reason     string   `json:"reason,omitempty"`
+	Size       string   `json:"size"`
+	Header     string   `json:"header,omitempty"`
+	Deadline   string   `json:"deadline,omitempty"`
+	DPhrase    string   `json:"deadline_phrase"`
+	DTarget    string   `json:"deadline_target,omitempty"`
+	Fields     []string `json:"fields"` // field, value, field, value...
+	// Clocks are the new enquiry's clocks: warn score, breach score (the
+	// due time), clock. The script stores each one's due and start (the
+	// received time) with the fields.
+	Clocks   [][3]string `json:"clocks"`
+	Officer  string      `json:"officer"`
+	Release  string      `json:"release,omitempty"` // indexed under idx:release:<id>
+	Dims     string      `json:"dims"`              // JSON object members for the created event
+	Timeline []string    `json:"timeline"`
+	Replay   bool        `json:"replay,omitempty"`
+	RefHint  string      `json:"ref_hint,omitempty"`
 }
 
 // rawEvent is the stored form of an Event.
@@ -230,7 +234,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		return ci, nil
 	}
 	m := in.Msg
-	doc, err := json.Marshal(Message{
+	doc, err := encodeDoc(Message{
 		Key:       "",
 		Direction: "in",
 		Source:    src,
@@ -317,6 +321,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			put("ack_requested", "1")
 		}
 		ci.Officer = n.Officer
+		ci.Release = n.Release
 		for _, c := range []struct {
 			name string
 			due  time.Time
@@ -324,8 +329,6 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			if c.due.IsZero() {
 				continue
 			}
-			put(c.name+":due", ms(c.due))
-			put(c.name+":start", ci.Received)
 			ci.Clocks = append(ci.Clocks, [3]string{ms(WarnAt(received, c.due, warnBefore)), ms(c.due), c.name})
 		}
 		dims, err := json.Marshal(map[string]any{
@@ -432,17 +435,14 @@ func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encod
 		}
 		wait = w
 		retry := false
-		for i, c := range cmds {
-			res, err := c.StringSlice()
+		for i, r := range scriptReplies(cmds, len(inputs)) {
 			switch {
-			case err != nil && isNoScript(err):
+			case r.err != nil && isNoScript(r.err):
 				retry = true
-			case err != nil:
-				out[i].Err = fmt.Errorf("commit uid %d: %w", batch[i].Source.UID, err)
-			case len(res) < 4:
-				out[i].Err = fmt.Errorf("commit uid %d: unexpected reply %q", batch[i].Source.UID, res)
+			case r.err != nil:
+				out[i].Err = fmt.Errorf("commit uid %d: %w", batch[i].Source.UID, r.err)
 			default:
-				out[i] = Outcome{Kind: res[0], Ref: res[1], MKey: res[2], Detail: res[3], Source: batch[i].Source}
+				out[i] = Outcome{Kind: r.res[0], Ref: r.res[1], MKey: r.res[2], Detail: r.res[3], Source: batch[i].Source}
 			}
 		}
 		if !retry {
@@ -478,8 +478,8 @@ func (s *Store) CommitEncoded(ctx context.Context, batch []Incoming, enc []Encod
 		if err := s.CheckWait(w); err != nil {
 			return nil, fmt.Errorf("quarantine uid %d: %w", q.Source.UID, err)
 		}
-		if res, err := cmds[0].StringSlice(); err == nil && len(res) >= 4 {
-			out[i] = Outcome{Kind: res[0], Ref: res[1], MKey: res[2], Detail: res[3], Source: q.Source}
+		if r := scriptReplies(cmds, 1)[0]; r.err == nil {
+			out[i] = Outcome{Kind: r.res[0], Ref: r.res[1], MKey: r.res[2], Detail: r.res[3], Source: q.Source}
 		}
 	}
 	return out, nil
@@ -500,19 +500,88 @@ func (s *Store) encode(in *Incoming, warnBefore time.Duration) (scriptArgs, erro
 	return scriptArgs{input: string(b), doc: ci.Doc}, nil
 }
 
-// run sends the batch's scripts in one pipeline, followed by WAIT when
-// the desk waits for replicas (nil otherwise).
+// commitChunk is how many messages one commit script takes: writes that
+// nothing later in a chunk reads (indexes, schedules, counters, source
+// records) are written once per chunk (commit.lua), and the script's own
+// cost is paid once. A chunk of 64 new enquiries runs for a few
+// milliseconds, so other clients wait no longer than that.
+const commitChunk = 64
+
+// run sends the batch in chunks of commitChunk messages, one commit
+// script each, in one pipeline, followed by WAIT when the desk waits for
+// replicas (nil otherwise).
 func (s *Store) run(ctx context.Context, inputs []scriptArgs) ([]*redis.Cmd, *redis.Cmd, error) {
 	pipe := s.rdb.Pipeline()
-	cmds := make([]*redis.Cmd, len(inputs))
+	cmds := make([]*redis.Cmd, 0, (len(inputs)+commitChunk-1)/commitChunk)
 	keys := []string{s.key(eventsKey)}
-	for i, in := range inputs {
-		cmds[i] = commitScript.EvalSha(ctx, pipe, keys, s.prefix, in.input, in.doc)
+	for from := 0; from < len(inputs); from += commitChunk {
+		chunk := inputs[from:min(len(inputs), from+commitChunk)]
+		args := make([]any, 0, 1+2*len(chunk))
+		args = append(args, s.prefix)
+		for _, in := range chunk {
+			args = append(args, in.input, in.doc)
+		}
+		cmds = append(cmds, commitScript.EvalSha(ctx, pipe, keys, args...))
 	}
 	wait := s.QueueWait(ctx, pipe)
 	_, err := pipe.Exec(ctx)
 	return cmds, wait, err
 }
+
+// scriptReply is one message's result from the commit script: its
+// outcome fields, or why it failed.
+type scriptReply struct {
+	res []string
+	err error
+}
+
+// scriptReplies splits the replies of run's chunks into n per-message
+// replies, in order. A chunk that failed as a whole (NOSCRIPT, a
+// connection error) fails each of its messages with that error.
+func scriptReplies(cmds []*redis.Cmd, n int) []scriptReply {
+	out := make([]scriptReply, 0, n)
+	for c, cmd := range cmds {
+		size := min(commitChunk, n-c*commitChunk)
+		vals, err := cmd.Slice()
+		if err == nil && len(vals) != size {
+			err = fmt.Errorf("commit script answered %d results for %d messages", len(vals), size)
+		}
+		if err != nil {
+			for range size {
+				out = append(out, scriptReply{err: err})
+			}
+			continue
+		}
+		for _, v := range vals {
+			out = append(out, oneReply(v))
+		}
+	}
+	return out
+}
+
+func oneReply(v any) scriptReply {
+	items, _ := v.([]any)
+	res := make([]string, len(items))
+	for i, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return scriptReply{err: fmt.Errorf("unexpected reply %v", v)}
+		}
+		res[i] = s
+	}
+	switch {
+	case len(res) == 2 && res[0] == "error":
+		return scriptReply{err: scriptFailure(res[1])}
+	case len(res) < 4:
+		return scriptReply{err: fmt.Errorf("unexpected reply %q", res)}
+	}
+	return scriptReply{res: res}
+}
+
+// scriptFailure is one message's failure inside the commit script.
+type scriptFailure string
+
+func (e scriptFailure) Error() string { return string(e) }
 
 func isNoScript(err error) bool {
 	return err != nil && strings.HasPrefix(err.Error(), "NOSCRIPT")

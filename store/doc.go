@@ -1,8 +1,9 @@
 // Package store owns the enquiry model and its Redis representation: every
 // message, enquiry, timeline event, dedupe index, mailbox cursor and
-// quarantine entry is written here and only here. Writes for one message
-// are a single Lua script, so a crash leaves either nothing or everything,
-// and scripts are idempotent, so a retry after a crash never duplicates.
+// quarantine entry is written here and only here. A batch of messages is
+// committed by one Lua script per chunk of 64 (commit.lua), so a crash
+// leaves either nothing or everything of a chunk, and scripts are
+// idempotent, so a retry after a crash never duplicates.
 //
 // Key layout (P is the configured prefix, default "{md}:"; the hash tag
 // keeps all of a desk's keys in one Redis Cluster slot so scripts may touch
@@ -12,8 +13,11 @@
 //	P enq:<ref>                       hash: the enquiry (fields below)
 //	P enq:<ref>:msgs                  list of message keys, oldest first
 //	P enq:<ref>:tl                    list of timeline events (JSON), append-only
-//	P enq:<ref>:who                   set of participant addresses (journalists)
-//	P msg:<mkey>                      hash: doc (message JSON), ref, kind
+//	P enq:<ref>:who                   set of participant addresses: no longer written (the
+//	                                  enquiry's from field is its participant); read for
+//	                                  enquiries committed before
+//	P msg:<mkey>                      hash: doc (message JSON; text parts as ranges of the
+//	                                  text, msgdoc.go), ref, kind, dir
 //	P mid:<sha256(Message-ID)>        hash: mkey, fp (content fingerprint), ref, own, shared
 //	P src:<mailbox>:<folder>:<uidvalidity>  hash: uid → mkey (dedupe by source)
 //	P cursor:<mailbox>:<folder>       hash: uidvalidity, last_uid
@@ -22,6 +26,7 @@
 //	P idx:all                         zset ref → created (ms)
 //	P idx:open                        zset ref → created (ms), enquiries not resolved
 //	P idx:officer:<id>                zset ref → created (ms), open enquiries assigned to the officer
+//	P idx:release:<id>                zset ref → created (ms), enquiries opened linked to the release
 //	P idx:auto                        zset mkey → received (ms), automatic mail
 //	P sender:<from>                   zset ref → received (ms, at most now): the sender's newest
 //	                                  enquiries, at most Options.SenderLimit (the flood limit)

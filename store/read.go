@@ -66,8 +66,8 @@ func decodeMessage(mkey string, v []any) (*Message, error) {
 	if doc == "" {
 		return nil, ErrNotFound
 	}
-	var m Message
-	if err := json.Unmarshal([]byte(doc), &m); err != nil {
+	m, err := decodeDoc(doc)
+	if err != nil {
 		return nil, fmt.Errorf("decode: %w", err)
 	}
 	m.Key = mkey

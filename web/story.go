@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -15,9 +14,10 @@ import (
 // and resolved), the state of its lines to take, and lets an officer send
 // an approved line to chosen enquiries (bulk.go).
 
-// maxStoryScan bounds how many of the newest enquiries the story view
-// reads to find a release's enquiries (there is no per-release index).
-const maxStoryScan = 20_000
+// maxStoryEnquiries bounds how many of a release's enquiries (the
+// newest) the story view shows; they are read from the store's
+// per-release index (store.ReleaseEnquiries).
+const maxStoryEnquiries = 2_000
 
 // maxLineHistory is how much of a release's line history the page shows.
 const maxLineHistory = 30
@@ -40,9 +40,11 @@ type releaseData struct {
 	// Open and Resolved are the release's enquiries; CanReply by ref.
 	Open, Resolved []row
 	CanReply       map[string]bool
-	Scanned        int
-	Partial        bool
-	Nonce          string
+	// Shown of Total linked enquiries (the newest); Partial when fewer
+	// than all.
+	Shown, Total int
+	Partial      bool
+	Nonce        string
 	// ExpiresDefault is the approval form's default expiry
 	// (datetime-local, the desk's zone).
 	ExpiresDefault string
@@ -78,12 +80,12 @@ func (s *Server) showReleaseWith(w http.ResponseWriter, r *http.Request, status 
 	if d.History, err = s.releases.LineLog(ctx, rel.ID, maxLineHistory); err != nil {
 		s.log.Warn("read line history", "release", rel.ID, "err", err)
 	}
-	es, scanned, partial, err := s.storyEnquiries(ctx, rel.ID)
+	es, total, err := s.st.ReleaseEnquiries(ctx, rel.ID, maxStoryEnquiries)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d.Scanned, d.Partial = scanned, partial
+	d.Shown, d.Total, d.Partial = len(es), int(total), int(total) > len(es)
 	for _, e := range es {
 		if e.Status == store.StatusResolved {
 			d.Resolved = append(d.Resolved, s.newRow(e, now))
@@ -100,27 +102,4 @@ func (s *Server) loc() *time.Location {
 		return s.cfg.Location
 	}
 	return time.UTC
-}
-
-// storyEnquiries returns the enquiries linked to a release, newest first,
-// read from the newest maxStoryScan enquiries (partial says there were
-// more).
-func (s *Server) storyEnquiries(ctx context.Context, id string) (out []*store.Enquiry, scanned int, partial bool, err error) {
-	const page = 500
-	for off := 0; off < maxStoryScan; off += page {
-		es, total, err := s.st.List(ctx, store.ListOptions{Offset: off, Limit: page})
-		if err != nil {
-			return nil, scanned, false, err
-		}
-		scanned += len(es)
-		for _, e := range es {
-			if e.Release == id {
-				out = append(out, e)
-			}
-		}
-		if int64(off+page) >= total {
-			return out, scanned, false, nil
-		}
-	}
-	return out, scanned, true, nil
 }
