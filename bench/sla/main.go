@@ -125,6 +125,10 @@ type history struct {
 	seq      int
 }
 
+// benchLangs is the language mix of the history: one draw each.
+var benchLangs = []string{"en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "en",
+	"", "", "de", "de", "fr", "sq", "es", "it", "sr", "ru"}
+
 func (h *history) day(day time.Time, n int) ([]sla.Event, []string) {
 	var evs []sla.Event
 	var open []string
@@ -145,8 +149,16 @@ func (h *history) day(day time.Time, n int) ([]sla.Event, []string) {
 			release = fmt.Sprintf("%s-release-%d", topic, h.rng.IntN(7))
 		}
 		pol := h.cfg.PolicyFor(tier, topic)
+		// A call in twelve is logged by phone; languages as a foreign
+		// ministry's desk hears them (most mail English, some too short
+		// to tell).
+		channel := ""
+		if h.rng.IntN(12) == 0 {
+			channel = "phone"
+		}
+		lang := benchLangs[h.rng.IntN(len(benchLangs))]
 		dims := map[string]any{"topic": topic, "officer": officer, "tier": tier, "outlet": outlet, "release": release,
-			"policy": pol.ID, "created": ms(created)}
+			"policy": pol.ID, "created": ms(created), "channel": channel, "lang": lang}
 		ev := func(typ string, at time.Time, extra map[string]any) {
 			d := make(map[string]any, len(dims)+len(extra))
 			for k, v := range dims {
