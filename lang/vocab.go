@@ -26,6 +26,9 @@ import (
 //	  "anchors": {"gestern": "yesterday", "montag": "monday", "oktober": "october"}
 //	}
 //
+// English's file (en.json) holds the linker's own date words: its anchors
+// ("yesterday's" → yesterday), day_prepositions and deadline_cues.
+//
 // A key is written as in the language (any case, accents and script: the
 // linker folds it as it folds mail); a key ending in '*' matches every
 // word it starts (its inflections: "sanktionen", "sanktionierten"), the
@@ -37,6 +40,14 @@ type Vocabulary struct {
 	Code    string            `json:"code"`
 	Words   map[string]string `json:"words"`
 	Anchors map[string]string `json:"anchors"`
+	// DayPrepositions are the words before a weekday that make it a day
+	// something happened on ("on Thursday", "since Monday"), and
+	// DeadlineCues those before a day or "today" that make it a deadline
+	// ("by Friday", "back to me tonight"): English's, read by the
+	// linker's date anchors (other languages take their deadline cues
+	// from their lang file's deadline section).
+	DayPrepositions []string `json:"day_prepositions"`
+	DeadlineCues    []string `json:"deadline_cues"`
 }
 
 //go:embed data/vocab/*.json
@@ -129,6 +140,13 @@ func ParseVocabulary(b []byte) (*Vocabulary, error) {
 		}
 		if !anchorValues[val] {
 			return nil, fmt.Errorf("anchors: %q reads as %q, not one English calendar word", k, val)
+		}
+	}
+	for _, ws := range [][]string{v.DayPrepositions, v.DeadlineCues} {
+		for _, w := range ws {
+			if err := checkWord(w); err != nil {
+				return nil, fmt.Errorf("day_prepositions/deadline_cues: %w", err)
+			}
 		}
 	}
 	return &v, nil

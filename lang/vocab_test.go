@@ -9,6 +9,10 @@ import (
 // the desk has a file for, English aside, has one.
 func TestVocabularies(t *testing.T) {
 	vs := Vocabularies()
+	// English's file holds the linker's own date words.
+	if en := vs["en"]; en == nil || en.Anchors["yesterdays"] != "yesterday" || len(en.DayPrepositions) == 0 || len(en.DeadlineCues) == 0 {
+		t.Errorf("data/vocab/en.json: no date words: %+v", en)
+	}
 	for _, l := range All() {
 		if l.Code == "en" {
 			continue

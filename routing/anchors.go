@@ -23,10 +23,33 @@ var (
 	anchorMonths   = lang.English().MonthWords()
 )
 
-// anchorWordFilter pre-checks the words dateAnchors starts from (figures
-// aside): those of its switch, weekdays and months.
+// englishDates are English's date words (lang/data/vocab/en.json): the
+// words read as the calendar words of dateAnchors' rules ("yesterday's" →
+// yesterday), the words before a weekday that make it a day something
+// happened on, and those before a day that make it a deadline.
+var englishDates = func() (d struct {
+	anchors      map[string][]byte
+	prepositions map[string]bool
+	cues         map[string]bool
+}) {
+	v := lang.Vocabularies()["en"]
+	d.anchors = map[string][]byte{}
+	if v == nil {
+		return d
+	}
+	for w, as := range v.Anchors {
+		d.anchors[w] = []byte(as)
+	}
+	d.prepositions = lang.Set(v.DayPrepositions)
+	d.cues = lang.Set(v.DeadlineCues)
+	return d
+}()
+
+// anchorWordFilter pre-checks the words dateAnchors starts from or reads
+// as calendar words (figures aside): English's anchors, weekdays and
+// months.
 var anchorWordFilter = func() (f wordFilter) {
-	for _, w := range []string{"today", "tonight", "todays", "yesterday", "yesterdays", "overnight", "this", "last"} {
+	for w := range englishDates.anchors {
 		f.Add(w)
 	}
 	for w := range anchorWeekdays {
@@ -76,10 +99,16 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		if k < 0 || k >= n {
 			return nil
 		}
-		if en := va.anchor(tz.word(k)); en != nil {
+		raw := tz.word(k)
+		if en := va.anchor(raw); en != nil {
 			return en
 		}
-		return tz.word(k)
+		if anchorWordFilter.MayHave(raw) {
+			if en, ok := englishDates.anchors[string(raw)]; ok {
+				return en
+			}
+		}
+		return raw
 	}
 	// foreign reports whether the word of token k was read through va.
 	foreign := func(k int) bool { return va != nil && va.anchor(tz.word(k)) != nil }
@@ -90,12 +119,12 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			continue // no rule below starts from this word
 		}
 		switch string(word) {
-		case "today", "tonight", "todays":
+		case "today", "tonight":
 			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) {
 				out = append(out, dayRange{from: d0, to: d0})
 			}
 			continue
-		case "yesterday", "yesterdays":
+		case "yesterday":
 			out = append(out, dayRange{from: d0 - 1, to: d0 - 1})
 			continue
 		case "overnight":
@@ -145,7 +174,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				if prev != "last" || va.deadlineBefore(tz, k) {
 					continue
 				}
-			} else if !tz.toks[k].poss && prev != "on" && prev != "last" && prev != "since" && prev != "from" {
+			} else if !tz.toks[k].poss && !englishDates.prepositions[prev] {
 				continue
 			}
 			back := int32((7 + int(wd0) - int(wd)) % 7)
@@ -203,12 +232,12 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 
 // deadlineContext reports whether the word at k is part of a request for
 // an answer ("back to me tonight", "need it by today") rather than when
-// something happened: one of "by", "before", "until", "need", "back",
-// "deadline", "asap", "end" comes within the three words before it.
+// something happened: one of English's deadline cues (lang/data/vocab/
+// en.json: "by", "before", "until", "need", "back", "deadline", "asap",
+// "end", …) comes within the three words before it.
 func deadlineContext(tz *tokenizer, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		switch string(tz.word(j)) {
-		case "by", "before", "until", "till", "need", "needed", "needs", "back", "deadline", "asap", "end", "later", "filing", "file":
+		if englishDates.cues[string(tz.word(j))] {
 			return true
 		}
 	}
