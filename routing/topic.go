@@ -341,6 +341,7 @@ type topicScan struct {
 	sents   []int32  // the sentence of each term
 	origs   [][]byte // a translated term's word as written (nil: English)
 	words   [][]byte // each term's word before stemming
+	caps    []bool   // each term's word was written with a capital
 	nameBuf []byte   // index.nameMatch's buffer
 	hits    []topicHit
 	focus   []bool
@@ -606,7 +607,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		mt := m.text(part)
 		tz := &mt.tz
 		roots, stems, places := sc.roots[:0], sc.stems[:0], sc.place[:0]
-		sents, origs, words := sc.sents[:0], sc.origs[:0], sc.words[:0]
+		sents, origs, words, caps := sc.sents[:0], sc.origs[:0], sc.words[:0], sc.caps[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -648,6 +649,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					sents = append(sents, tz.toks[tok].sent)
 					origs = append(origs, tz.word(int(tok)))
 					words = append(words, e.stem)
+					caps = append(caps, false)
 				}
 				continue
 			}
@@ -658,8 +660,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			sents = append(sents, tz.toks[tok].sent)
 			origs = append(origs, nil)
 			words = append(words, tz.word(int(tok)))
+			caps = append(caps, tz.toks[tok].upper)
 		}
-		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words = roots, stems, places, sents, origs, words
+		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
 		if gl.vt != nil {
 			t.reorderPairs(sc)
 		}
@@ -756,7 +759,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if matched[i] {
 					continue // the desk's own words say it
 				}
-				foreign := inflectNames && origs[i] == nil
+				// (a name is written with a capital, where the script
+				// has capitals: "organisiert" is not "Organised")
+				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
 				// Names, and words read through the vocabulary: the
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
@@ -828,10 +833,21 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	if mod != nil && len(sc.model) > 0 {
 		f.model = mod
 		f.mhits = append(f.mhits, sc.model...)
+		// One common word alone ("organised") is no evidence: a word
+		// that is not a name counts for a topic with other evidence for
+		// it (another model word, or the desk's own words).
+		var words [16]uint8
+		for _, h := range sc.model {
+			for ti, w := range mod.weight[int(h.term)*mod.nt : int(h.term+1)*mod.nt] {
+				if w > 0 && ti < len(words) && words[ti] < 255 {
+					words[ti]++
+				}
+			}
+		}
 		for _, h := range sc.model {
 			row := mod.weight[int(h.term)*mod.nt : int(h.term+1)*mod.nt]
 			for ti, w := range row {
-				if w > 0 {
+				if w > 0 && (mod.name[h.term] || ti >= len(words) || words[ti] >= 2 || f.found[ti]) {
 					if f.learnt[ti] == [nPlaces]float64{} {
 						f.why[ti] = append(f.why[ti], reasonItem{model: true})
 					}

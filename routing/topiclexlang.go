@@ -157,6 +157,7 @@ func (t *Topics) reorderPairs(sc *topicScan) {
 			continue
 		}
 		// rotate [i, gap…, j] to [j, i, gap…]
+		sc.caps[i], sc.caps[j] = sc.caps[j], sc.caps[i]
 		for _, s := range [][][]byte{sc.roots, sc.stems, sc.words} { // (origs stay: the reason quotes the words as written)
 			last := s[j]
 			copy(s[i+1:j+1], s[i:j])
@@ -183,4 +184,11 @@ func spanOrig(origs [][]byte, i, n int) []byte {
 		out, prev = append(out, o...), o
 	}
 	return out
+}
+
+// unicased reports whether folded word w is in a script without capitals
+// (Arabic), where a name cannot show itself by one.
+func unicased(w []byte) bool {
+	r, _ := utf8.DecodeRune(w)
+	return r >= 0x600 && r < 0x700
 }

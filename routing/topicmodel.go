@@ -39,6 +39,9 @@ const (
 	modelFullDF  = 4   // from this many releases a word counts in full
 	modelMinConf = 0.5 // a word counts for a topic from this confidence
 	modelSmooth  = 2   // releases' worth of the prior in a word's confidence
+	// modelWordWeight weighs a word that is not a name: "boats" or
+	// "organised" say less about a topic than "Rafah" or "Kosovo" do.
+	modelWordWeight = 0.5
 )
 
 // topicModel is the learnt model of one catalogue snapshot, for one
@@ -159,7 +162,13 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 		m.row[id] = int32(len(m.words))
 		m.words = append(m.words, term)
 		share, ok := ix.nameShare(term)
-		m.name = append(m.name, ok && share >= 0.7)
+		name := ok && share >= 0.7
+		m.name = append(m.name, name)
+		if !name {
+			for ti := range row {
+				row[ti] *= modelWordWeight
+			}
+		}
 		m.weight = append(m.weight, row...)
 	}
 	return m
