@@ -78,3 +78,35 @@ func TestDeskTopicVocabulary(t *testing.T) {
 		t.Errorf("replace: migration kept default related terms: %s", strings.Join(names, ", "))
 	}
 }
+
+// TestDeskVocabulary: topiclex_lang.json loads, every English it gives is
+// one of the default lexicon's desk words, and bad entries are refused.
+func TestDeskVocabulary(t *testing.T) {
+	if len(deskVocab) < 10 {
+		t.Fatalf("%d languages", len(deskVocab))
+	}
+	desk := map[string]bool{}
+	var tz tokenizer
+	for _, w := range append(append([]string(nil), defaultLexicon.deskBusiness...), defaultLexicon.deskSelf...) {
+		r, _ := phraseRoots(&tz, w)
+		desk[strings.Join(r, " ")] = true
+	}
+	for code, d := range deskVocab {
+		for _, m := range []map[string][]string{d.words, d.prefixes} {
+			for k, en := range m {
+				var roots []string
+				for _, e := range en {
+					roots = append(roots, topicRoot(e))
+				}
+				if !desk[strings.Join(roots, " ")] {
+					t.Errorf("%s: %q reads as %v, not a desk word of topiclex.yaml", code, k, en)
+				}
+			}
+		}
+	}
+	for _, bad := range []string{`{"de": {"two words": "staff"}}`, `{"de": {"ab*": "staff"}}`, `{"de": {"personal": "the"}}`, `{"de": ["x"]}`, `{`} {
+		if _, err := parseDeskVocab([]byte(bad)); err == nil {
+			t.Errorf("parseDeskVocab(%s) accepted", bad)
+		}
+	}
+}

@@ -2,6 +2,10 @@ package routing
 
 import (
 	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -26,6 +30,8 @@ import (
 // zero topicGloss reads none.
 type topicGloss struct {
 	vt *vocabTable
+	// desk reads the words of the desk's own business (topiclex_lang.json)
+	desk *deskWords
 	// clitics are the language's proclitics, tried off a word its
 	// vocabulary does not know (Arabic "لإجلاء", for evacuation, is
 	// "ل" + "إجلاء").
@@ -49,7 +55,7 @@ func glossFor(code string) topicGloss {
 		return topicGloss{}
 	}
 	if vt, ok := vocabByLang[code]; ok {
-		g := topicGloss{vt: vt}
+		g := topicGloss{vt: vt, desk: deskVocab[code]}
 		if code == "ar" {
 			g.clitics, g.suffixes = arabicProclitics, arabicPlurals
 		}
@@ -57,7 +63,7 @@ func glossFor(code string) topicGloss {
 	}
 	switch code {
 	case "bs", "hr", "me", "sh":
-		return topicGloss{vt: vocabByLang["sr"]}
+		return topicGloss{vt: vocabByLang["sr"], desk: deskVocab["sr"]}
 	}
 	return topicGloss{}
 }
@@ -89,7 +95,10 @@ func (g topicGloss) translate(w []byte) []glossTerm {
 // the article: Arabic "البريطانيين" (the British, plural) is "ال" +
 // "بريطاني" + "ين".
 func (g topicGloss) lookup(w []byte) []string {
-	if en := g.vt.translate(w); en != nil || len(g.clitics) == 0 {
+	if en := g.vt.translate(w); en != nil {
+		return en
+	}
+	if en := g.desk.translate(w); en != nil || len(g.clitics) == 0 {
 		return en
 	}
 	try := func(stem []byte) []string {
@@ -191,4 +200,88 @@ func spanOrig(origs [][]byte, i, n int) []byte {
 func unicased(w []byte) bool {
 	r, _ := utf8.DecodeRune(w)
 	return r >= 0x600 && r < 0x700
+}
+
+// deskWords are one language's words of the desk's own business, folded
+// as mail is: whole words, and word starts (minPre..maxPre bytes).
+type deskWords struct {
+	words, prefixes map[string][]string
+	minPre, maxPre  int
+}
+
+// translate is vocabTable.translate for the desk's words.
+func (d *deskWords) translate(w []byte) []string {
+	if d == nil {
+		return nil
+	}
+	if en, ok := d.words[string(w)]; ok {
+		return en
+	}
+	for n := min(len(w), d.maxPre); n >= d.minPre; n-- {
+		if en, ok := d.prefixes[string(w[:n])]; ok {
+			return en
+		}
+	}
+	return nil
+}
+
+//go:embed topiclex_lang.json
+var deskVocabJSON []byte
+
+// deskVocab is topiclex_lang.json by language (TestDeskVocabulary checks
+// it).
+var deskVocab = func() map[string]*deskWords {
+	v, err := parseDeskVocab(deskVocabJSON)
+	if err != nil {
+		panic("routing: embedded topiclex_lang.json: " + err.Error()) // a build defect, not input
+	}
+	return v
+}()
+
+// parseDeskVocab reads a desk-business vocabulary: {"<code>": {"<word or
+// start*>": "<English>"}}, "_" a comment. Every key is one word, a start
+// keeps four letters, and every English reads as index terms.
+func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]*deskWords{}
+	var tz tokenizer
+	for code, r := range raw {
+		if code == "_" {
+			continue
+		}
+		var words map[string]string
+		if err := json.Unmarshal(r, &words); err != nil {
+			return nil, fmt.Errorf("%s: %w", code, err)
+		}
+		d := &deskWords{words: map[string][]string{}, prefixes: map[string][]string{}, minPre: 1 << 30}
+		for k, en := range words {
+			stem, prefix := strings.CutSuffix(k, "*")
+			tz.tokenize(stem)
+			if len(tz.toks) != 1 || prefix && utf8.RuneCountInString(stem) < 4 {
+				return nil, fmt.Errorf("%s: %q: one word, a start of four letters or more", code, k)
+			}
+			key := string(tz.word(0))
+			var terms []string
+			tz.tokenize(en)
+			for i := range tz.toks {
+				if t, stop := tz.term(i); !stop {
+					terms = append(terms, string(t))
+				}
+			}
+			if len(terms) == 0 {
+				return nil, fmt.Errorf("%s: %q: English %q has no words", code, k, en)
+			}
+			if prefix {
+				d.prefixes[key] = terms
+				d.minPre, d.maxPre = min(d.minPre, len(key)), max(d.maxPre, len(key))
+			} else {
+				d.words[key] = terms
+			}
+		}
+		out[code] = d
+	}
+	return out, nil
 }
