@@ -729,7 +729,7 @@
     // the pane, and the queue row follows.
     document.addEventListener('submit', function (ev) {
       var f = ev.target;
-      if (ev.defaultPrevented || !paneOpen() || !pane.contains(f)) { return; }
+      if (ev.defaultPrevented || !paneOpen() || !pane.contains(f) || (f.getAttribute('method') || '').toLowerCase() !== 'post') { return; }
       ev.preventDefault();
       var data;
       try { data = new FormData(f, ev.submitter || undefined); } catch (e) { data = new FormData(f); }
