@@ -166,6 +166,7 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return id
 		},
+		"langName":  sla.LanguageLabel,
 		"countdown": func(due, now time.Time) string { return countdown(due.Sub(now)) },
 		"clockName": clockName,
 		"size":      humanSize,
