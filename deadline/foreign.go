@@ -306,6 +306,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	var b strings.Builder
 	last := 0
 	signal := false
+	avail := rd.availableClauses(text, ws)
 	verbatim := func(from, to int) {
 		for from < to {
 			if de, dr := europeanDate(text, from, to); de > 0 {
@@ -399,6 +400,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			signal = true // a word of another language that says something
 		}
 		switch {
+		case (repl == "by" || repl == "latest") && avail[k]:
+			// "Ich bin bis 18 Uhr erreichbar", "joignable jusqu'à 18h":
+			// until, when the clause says someone is available
+			repl = "until"
 		case repl == "at" && !rd.timeAfter(text, ws, k+n):
 			// "à", "um", "u", "saat": "at" only before a time (Dutch "u"
 			// is "you", "à demain" is "tomorrow")
@@ -414,7 +419,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			} else {
 				repl = ""
 			}
-		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning":
+		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning" || repl == "noon":
 			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
 			// hour is "pm" or "am"
 			o := strings.TrimRight(text[last:w.start], " \t")
@@ -441,7 +446,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// and an hour, the word for hours is the clock's "h"
 			pre := strings.TrimRight(text[last:w.start], " \t")
 			out := strings.TrimRight(b.String(), " \t")
-			if pre != "" && bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" &&
+			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
+				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
 				(strings.HasSuffix(out, "by") || strings.HasSuffix(out, "before") || strings.HasSuffix(out, "at")) {
 				repl = "h"
 			}
@@ -497,7 +503,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
-		if day := dayOf(repl); day != "" && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
+		if day := dayOf(repl); day != "" && k+n < len(ws) && !avail[k+n] && joinedBySpace(text, ws[k+n-1:k+n+1]) {
 			// "jutro do południa", "غداً قبل الساعة 4", "morgenochtend
 			// voor 10.00 uur": the day before its cue reads as "by
 			// tomorrow noon", "by tomorrow 10.00"
@@ -519,7 +525,22 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if repl == "latest" {
+		if strings.HasSuffix(repl, "within") {
+			// "2 saat içinde", "iki saat içinde": a Turkish postposition
+			// after its span reads as "within" before it
+			if ns := numberBefore(text, ws, k, rd); ns >= 0 {
+				if ns < last {
+					insertBefore(ns, "within ")
+				} else {
+					verbatim(last, ns)
+					replaced(ns, ns, "within ")
+					verbatim(ns, w.start)
+					last = w.start
+				}
+				repl = strings.TrimSpace(strings.TrimSuffix(repl, "within"))
+			}
+		}
+		if repl == "latest" && !avail[k] {
 			// "17.00'ye kadar", "Cuma gününe kadar", "20 Ekim'e kadar": a
 			// Turkish postposition after its time reads as "by" before
 			// it; a zone in brackets after it goes next to the time
@@ -802,6 +823,60 @@ func isZone(r string) bool {
 		return true
 	}
 	return false
+}
+
+// availableClauses marks the words of each clause (up to a full stop,
+// comma, semicolon, question or exclamation mark or line break) that says
+// someone or something is available, reachable, open or away: there
+// "bis", "jusqu'à", "do" mean "until", not "by".
+func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
+	var m map[int]bool
+	from := 0
+	for k := 0; k <= len(ws); k++ {
+		if k < len(ws) && k > from {
+			gap := text[ws[k-1].end:ws[k].start]
+			if !strings.ContainsAny(gap, ",;!?\n") && !strings.Contains(gap, ". ") && !strings.HasSuffix(gap, ".") {
+				continue
+			}
+		}
+		if k < len(ws) && k == from {
+			continue
+		}
+		// the clause is ws[from:k]
+		for j := from; j < k; j++ {
+			n, r := rd.match(text, ws, j)
+			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed") {
+				if m == nil {
+					m = map[int]bool{}
+				}
+				for x := from; x < k; x++ {
+					m[x] = true
+				}
+				break
+			}
+		}
+		from = k
+	}
+	return m
+}
+
+// numberBefore returns where the number before word k starts ("2" or
+// "iki" in "2 saat içinde", the word or phrase at k naming the unit), or -1.
+func numberBefore(text string, ws []fword, k int, rd *reader) int {
+	gapStart := 0
+	if k > 0 {
+		gapStart = ws[k-1].end
+	}
+	gap := strings.TrimRight(text[gapStart:ws[k].start], " \t")
+	if d := strings.TrimLeft(gap, " \t"); d != "" && strings.Trim(d, "0123456789") == "" {
+		return gapStart + strings.Index(gap, d)
+	}
+	if k > 0 && strings.TrimSpace(gap) == "" {
+		if r, ok := rd.word(ws[k-1].fold); ok && numberWords[r] > 0 {
+			return ws[k-1].start
+		}
+	}
+	return -1
 }
 
 // clockAt returns the end of a clock time ("16:00", "16.00") after
