@@ -104,8 +104,19 @@ func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
 	return id
 }
 
-// nameMatchWord is nameMatch, with the catalogue's word for the name.
+// nameMatchWord is nameMatch, with the catalogue's word for the name. A
+// word with a digraph that folded Cyrillic writes for one Latin letter
+// ("vuchic", Serbian "Вучић") is tried as Latin spells it too ("vucic").
 func (ix *index) nameMatchWord(w []byte, buf *[]byte) (int32, string) {
+	if id, name := ix.nameMatchSpelt(w, buf); id >= 0 || len(w) > 60 || !hasDigraph(w) {
+		return id, name
+	}
+	var plain [64]byte
+	return ix.nameMatchSpelt(plainSpelling(w, plain[:0]), buf)
+}
+
+// nameMatchSpelt is nameMatchWord for one spelling of the word.
+func (ix *index) nameMatchSpelt(w []byte, buf *[]byte) (int32, string) {
 	if caseless(w) {
 		lat := arabicLatin(w, nil)
 		if lat == nil {

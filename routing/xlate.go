@@ -34,6 +34,10 @@ type vocabTable struct {
 	// cues are the folded words that, before a day, make it a deadline
 	// ("bis", "avant", "deri"): the language's deadline cues.
 	cues map[string]bool
+	// plain is the same table with its keys spelt plainly (see
+	// plainSpelling), for a word of a language written in two scripts
+	// (Serbian "санкције", folded "sanktsije", is Latin "sankcije").
+	plain *vocabTable
 }
 
 var (
@@ -91,7 +95,7 @@ func init() {
 			}
 		}
 		t.setPrefixLengths()
-		vocabByLang[code] = t
+		vocabByLang[code] = t.withPlain()
 	}
 	for k, v := range vocabAny.words {
 		delete(vocabAny.words, k)
@@ -103,6 +107,56 @@ func init() {
 		delete(vocabAny.prefixes, k)
 	}
 	vocabAny.setPrefixLengths()
+	vocabAny.withPlain()
+}
+
+// withPlain sets t.plain and returns t.
+func (t *vocabTable) withPlain() *vocabTable {
+	p := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}}
+	var buf [64]byte
+	for k, v := range t.words {
+		p.words[string(plainSpelling([]byte(k), buf[:0]))] = v
+	}
+	for k, v := range t.prefixes {
+		p.prefixes[string(plainSpelling([]byte(k), buf[:0]))] = v
+	}
+	p.setPrefixLengths()
+	t.plain = p
+	return t
+}
+
+// plainSpelling appends to buf folded w with the digraphs the folding of
+// Cyrillic writes where Latin alphabets write one letter with or without
+// a mark spelt as that letter: ts, ch as c; sh as s; zh as z; dj as d.
+func plainSpelling(w, buf []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i+1 < len(w) {
+			switch string(w[i : i+2]) {
+			case "ts", "ch":
+				buf = append(buf, 'c')
+				i++
+				continue
+			case "sh", "zh", "dj":
+				buf = append(buf, c) // s, z, d
+				i++
+				continue
+			}
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// hasDigraph reports whether plainSpelling would change w.
+func hasDigraph(w []byte) bool {
+	for i := 0; i+1 < len(w); i++ {
+		switch string(w[i : i+2]) {
+		case "ts", "ch", "sh", "zh", "dj":
+			return true
+		}
+	}
+	return false
 }
 
 func (t *vocabTable) setPrefixLengths() {
@@ -159,6 +213,10 @@ func (t *vocabTable) translate(w []byte) []string {
 		if en, ok := t.prefixes[string(w[:n])]; ok {
 			return en
 		}
+	}
+	if t.plain != nil && len(w) <= 60 && hasDigraph(w) {
+		var buf [64]byte
+		return t.plain.translate(plainSpelling(w, buf[:0]))
 	}
 	return nil
 }

@@ -184,6 +184,8 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"sq", "sanksionet", "sanction"},
 		{"sr", "sankcijama", "sanction"},
 		{"hr", "sankcijama", "sanction"}, // Croatian reads the Serbian file
+		{"sr", "санкцијама", "sanction"}, // Serbian in Cyrillic: "sanktsijama" read as "sankcijama"
+		{"sr", "миграције", "migration"},
 		{"pl", "sankcji", "sanction"},
 		{"ru", "санкций", "sanction"},
 		{"uk", "санкції", "sanction"},
