@@ -338,11 +338,12 @@ type topicScan struct {
 	roots   [][]byte // views into the message's term buffers
 	stems   [][]byte
 	place   []uint8
-	sents   []int32  // the sentence of each term
-	origs   [][]byte // a translated term's word as written (nil: English)
-	words   [][]byte // each term's word before stemming
-	caps    []bool   // each term's word was written with a capital
-	nameBuf []byte   // index.nameMatch's buffer
+	sents   []int32   // the sentence of each term
+	origs   [][]byte  // a translated term's word as written (nil: English)
+	words   [][]byte  // each term's word before stemming
+	caps    []bool    // each term's word was written with a capital
+	nameBuf []byte    // index.nameMatch's buffer
+	qtz     tokenizer // markQuestions' tokenizer
 	hits    []topicHit
 	focus   []bool
 	covered []int
@@ -631,6 +632,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				}
 			}
 			flush(len(tz.toks))
+			markQuestions(m.raw(part), m.in.Language, focus, &sc.qtz)
 			sc.focus = focus
 		}
 		for i := range mt.terms {

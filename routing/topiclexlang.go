@@ -285,3 +285,33 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 	}
 	return out, nil
 }
+
+// markQuestions sets focus for the tokens of the questions of text s that
+// end in another script's question mark: Arabic '؟', the Greek question
+// mark (U+037E, or ';' in Greek, which Unicode folds it to). The
+// tokeniser ends questions at '?' only. focus holds one flag per token of
+// s as the message's tokeniser read it; tz is scratch.
+func markQuestions(s, code string, focus []bool, tz *tokenizer) {
+	greek := code == "el"
+	if !strings.Contains(s, "؟") && !strings.Contains(s, "\u037e") && !(greek && strings.Contains(s, ";")) {
+		return
+	}
+	// tokens(i) is how many tokens s[:i] holds.
+	tokens := func(i int) int {
+		tz.tokenize(s[:i])
+		return len(tz.toks)
+	}
+	start := 0 // where the current sentence began
+	for i, r := range s {
+		switch {
+		case r == '؟' || r == '\u037e' || greek && r == ';':
+			from, to := tokens(start), tokens(i)
+			for k := from; k < to && k < len(focus); k++ {
+				focus[k] = true
+			}
+			start = i + utf8.RuneLen(r)
+		case r == '.' || r == '!' || r == '?' || r == '\n':
+			start = i + 1
+		}
+	}
+}
