@@ -19,7 +19,8 @@ const paneRef = `((document.querySelector('#pane:not([hidden]) #ref') || {}).tex
 // moves and the pane follows; n, typing and Enter on Add note post the
 // note from the pane (its CSRF token intact), the pane shows the
 // server's answer and takes the focus; the pane's Take over updates the
-// queue row; hostile mail in the pane runs nothing (its scripts are
+// queue row; a reply begun in the pane survives showing another enquiry;
+// hostile mail in the pane runs nothing (its scripts are
 // dropped, the mail frame stays sandboxed); axe finds nothing serious
 // with the pane open; Escape closes it and the focus goes back to the
 // row; below 1200 px Enter opens the full page as before.
@@ -108,6 +109,20 @@ func TestBrowserReadingPane(t *testing.T) {
 
 	b.eval(`window.scrollTo(0, 0); ''`)
 	b.shot("queue-pane-1440") // the README's (MEDIADESK_SCREENSHOTS)
+
+	// r: a reply begun in the pane is kept on the server when the pane
+	// shows another enquiry at once (before the typing pause that saves
+	// it), and is back when the pane shows this one again.
+	b.press('r')
+	if got := b.eval(`document.activeElement.id + ' ' + document.getElementById('kind-substantive').checked`); got != "reply-body true" {
+		t.Fatalf("r focuses %q", got)
+	}
+	b.key("Half-way through a reply")
+	b.press('\u001b')
+	b.do("show the first", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+first+`"] td.subject a`)))
+	b.waitFor("the pane shows the first", paneRef+` === '`+first+`'`)
+	b.do("back to the second", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+second+`"] td.subject a`)))
+	b.waitFor("the draft is back in the pane", paneRef+` === '`+second+`' && document.getElementById('reply-body').value === 'Half-way through a reply'`)
 
 	// The hostile enquiry in the pane: nothing runs, nothing breaks out.
 	b.do("click the hostile row", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+hostile+`"] td.subject a`)))
