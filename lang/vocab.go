@@ -27,7 +27,9 @@ import (
 //	}
 //
 // English's file (en.json) holds the linker's own date words: its anchors
-// ("yesterday's" → yesterday), day_prepositions and deadline_cues.
+// ("yesterday's" → yesterday), day_prepositions and deadline_cues; any
+// file may list shift_cues, the phrases with which a reply moves on to
+// another subject.
 //
 // A key is written as in the language (any case, accents and script: the
 // linker folds it as it folds mail); a key ending in '*' matches every
@@ -48,6 +50,10 @@ type Vocabulary struct {
 	// from their lang file's deadline section).
 	DayPrepositions []string `json:"day_prepositions"`
 	DeadlineCues    []string `json:"deadline_cues"`
+	// ShiftCues are phrases with which a reply turns to a new subject
+	// ("separately", "on another note"), lower case: the linker then sets
+	// the thread's subject and history aside.
+	ShiftCues []string `json:"shift_cues"`
 }
 
 //go:embed data/vocab/*.json
@@ -140,6 +146,11 @@ func ParseVocabulary(b []byte) (*Vocabulary, error) {
 		}
 		if !anchorValues[val] {
 			return nil, fmt.Errorf("anchors: %q reads as %q, not one English calendar word", k, val)
+		}
+	}
+	for _, c := range v.ShiftCues {
+		if strings.TrimSpace(c) != c || c == "" || strings.ToLower(c) != c {
+			return nil, fmt.Errorf("shift_cues: %q: lower case, no outer spaces", c)
 		}
 	}
 	for _, ws := range [][]string{v.DayPrepositions, v.DeadlineCues} {

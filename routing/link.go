@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mediadesk/mediadesk/lang"
 	"github.com/mediadesk/mediadesk/releases/release"
 )
 
@@ -550,13 +551,15 @@ func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok
 	return -1, "", false
 }
 
-// shiftCues are phrases with which a reply turns to a new subject.
-var shiftCues = []string{
-	"separately", "different story", "different subject", "different matter", "another matter",
-	"unrelated", "on another note", "change of subject", "new question", "new query",
-	"different question", "something else", "while i have you", "on a different note", "another story",
-	"not related", "different topic", "another topic",
-}
+// shiftCues are phrases with which a reply turns to a new subject: every
+// vocabulary's shift_cues (lang/data/vocab).
+var shiftCues = func() []string {
+	var cs []string
+	for _, code := range lang.VocabularyCodes() {
+		cs = append(cs, lang.Vocabularies()[code].ShiftCues...)
+	}
+	return cs
+}()
 
 // hasShiftCueLower reports whether low (lower-cased new text) turns to
 // another subject with one of the shiftCues (see message.movesOn).

@@ -250,3 +250,22 @@ func TestCrossLanguageLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignShiftCues: a reply in another language that turns to a new
+// subject says so with its vocabulary's shift cues.
+func TestForeignShiftCues(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"danke. eine andere frage: wie steht es um die sanktionen?", true},
+		{"merci. une autre question : les sanctions ?", true},
+		{"спасибо. другой вопрос: что с санкциями?", true},
+		{"separately, what about the sanctions?", true},
+		{"danke für die antwort zu den sanktionen.", false},
+	} {
+		if got := hasShiftCueLower(c.text); got != c.want {
+			t.Errorf("%q: moves on %v, want %v", c.text, got, c.want)
+		}
+	}
+}
