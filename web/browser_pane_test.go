@@ -22,8 +22,10 @@ const paneRef = `((document.querySelector('#pane:not([hidden]) #ref') || {}).tex
 // queue row; a reply begun in the pane survives showing another enquiry;
 // hostile mail in the pane runs nothing (its scripts are
 // dropped, the mail frame stays sandboxed); axe finds nothing serious
-// with the pane open; Escape closes it and the focus goes back to the
-// row; below 1200 px Enter opens the full page as before.
+// with the pane open; a reload shows it again; Escape closes it and the
+// focus goes back to the row; below 1200 px Enter opens the full page as
+// before, and u there goes back to the queue (Needs me when none is
+// remembered).
 func TestBrowserReadingPane(t *testing.T) {
 	script, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
 	if err != nil {
@@ -138,6 +140,10 @@ func TestBrowserReadingPane(t *testing.T) {
 	}
 	b.axeCheck("queue with the reading pane", string(script))
 
+	// A reload shows the queue with the same enquiry beside it.
+	b.do("reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("queue-table")))
+	b.waitFor("the pane again after the reload", paneRef+` === '`+hostile+`'`)
+
 	// Escape closes the pane; the focus is on the row again.
 	b.do("focus the row", chromedp.Focus(chromedp.CSS(`#queue-table tr[data-ref="`+hostile+`"] td.subject a`)))
 	b.press('\u001b')
@@ -152,4 +158,12 @@ func TestBrowserReadingPane(t *testing.T) {
 	if strings.Contains(b.eval(`document.body.className`), "pane") {
 		t.Error("the full page has pane classes")
 	}
+	// u goes back to the queue it came from; with none remembered, to
+	// the landing queue (Needs me).
+	b.press('u')
+	b.waitFor("u: back to the queue", `location.pathname === '/queues/open'`)
+	b.eval(`sessionStorage.clear(); ''`)
+	b.do("an enquiry opened from elsewhere", chromedp.Navigate(k.url+"/enquiries/"+hostile), chromedp.WaitVisible(chromedp.ID("thread")))
+	b.press('u')
+	b.waitFor("u: the landing queue", `location.pathname === '/queues/needs'`)
 }
