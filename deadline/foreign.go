@@ -400,6 +400,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			signal = true // a word of another language that says something
 		}
 		switch {
+		case (repl == "by" || repl == "at" || repl == "until" || repl == "before") && afterHour(b.String(), text[last:w.start]):
+			// "9 bis 18 Uhr", "od 9 do 17", "de 9h à 18h": a range of
+			// hours, not a deadline
+			repl = "to"
 		case (repl == "by" || repl == "latest") && avail[k]:
 			// "Ich bin bis 18 Uhr erreichbar", "joignable jusqu'à 18h":
 			// until, when the clause says someone is available
@@ -580,7 +584,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if isZone(repl) && n > 1 {
+		if isZone(repl) {
 			// "Türkiye saatiyle 16:00'ya kadar": a zone before its time
 			// goes after it, "16:00 Istanbul time"
 			if te := clockAt(text, e); te > 0 {
@@ -877,6 +881,34 @@ func numberBefore(text string, ws []fword, k int, rd *reader) int {
 		}
 	}
 	return -1
+}
+
+// afterHour reports whether what was written, then pending, ends in an
+// hour ("9", "9h", "09:00") and not a date ("20.10.", "20/10").
+func afterHour(written, pending string) bool {
+	t := strings.TrimRight(pending, " \t")
+	if t == "" {
+		t = strings.TrimRight(written, " \t")
+	}
+	t = strings.TrimSuffix(t, "h")
+	i := len(t)
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if n := len(t) - i; n < 1 || n > 2 {
+		return false
+	}
+	if i >= 3 && (t[i-1] == ':' || t[i-1] == '.') {
+		j := i - 1
+		for j > 0 && t[j-1] >= '0' && t[j-1] <= '9' {
+			j--
+		}
+		if i-1-j < 1 || i-1-j > 2 {
+			return false
+		}
+		i = j
+	}
+	return i == 0 || t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '(' || t[i-1] == ':'
 }
 
 // clockAt returns the end of a clock time ("16:00", "16.00") after
