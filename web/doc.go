@@ -83,6 +83,14 @@
 // Events fed by one XREAD BLOCK loop on the events stream however many
 // dashboards are open; a queue re-fetches its table when told of a change.
 //
+// On screens 1200 px and wider the queue has a reading pane
+// (static/app.js): the selected enquiry's page is fetched, parsed with
+// DOMParser (which runs nothing), its scripts dropped, and its main
+// content shown beside the queue; its forms post as they would on the
+// page, with the same CSRF token, and the answer replaces the pane. The
+// server renders nothing new for it: the same template and escaping, the
+// same sandboxed mail frame, the same CSP.
+//
 // # Hostile mail
 //
 // Everything from mail is rendered by html/template's contextual escaping.
