@@ -495,9 +495,10 @@ const (
 )
 
 // The deadline reader's words are data: lang/data/en.json (calendar
-// names, number words, cues, anti-cues, fillers). The contextual rules
-// below (leftCue's "let me know", "get back to me", …) still name their
-// words in Go; TestDeadlineVocabulary checks those are in the data.
+// names, number words, cues, anti-cues, fillers, zones). The contextual
+// rules below (leftCue's "let me know", "get back to me", …) name their
+// words by role, as gw.Let (grammar.go, from deadline.grammar);
+// TestNoWordsInGo keeps words out of the Go.
 var (
 	en = lang.English()
 
@@ -579,34 +580,20 @@ type zoneSpec struct {
 	caps   bool   // must be written in capitals (also an ordinary word)
 }
 
-var zoneAbbrevs = map[string]zoneSpec{
-	"gmt": {offset: 0}, "utc": {offset: 0}, "z": {offset: 0, caps: true},
-	"bst": {name: "Europe/London"},
-	"cet": {offset: 3600}, "cest": {offset: 7200}, "eet": {offset: 7200}, "eest": {offset: 10800},
-	"est": {offset: -5 * 3600, caps: true}, "edt": {offset: -4 * 3600, caps: true},
-	"pst": {offset: -8 * 3600, caps: true}, "pdt": {offset: -7 * 3600, caps: true},
-	"et": {name: "America/New_York", caps: true}, "pt": {name: "America/Los_Angeles", caps: true},
-	"msk": {offset: 3 * 3600}, "gst": {offset: 4 * 3600}, "jst": {offset: 9 * 3600}, "kst": {offset: 9 * 3600},
-	"sgt": {offset: 8 * 3600}, "hkt": {offset: 8 * 3600},
-}
+// zoneAbbrevs are the zone abbreviations (lang/data/en.json
+// deadline.zone_abbrevs).
+var zoneAbbrevs = func() map[string]zoneSpec {
+	m := make(map[string]zoneSpec, len(en.Deadline.ZoneAbbrevs))
+	for w, z := range en.Deadline.ZoneAbbrevs {
+		m[w] = zoneSpec{name: z.Name, offset: z.Offset, caps: z.Caps}
+	}
+	return m
+}()
 
 // zonePlaces are places that name a zone when followed by "time" (or, for
 // the places in zonePlaceAlone, on their own right after a time).
-var zonePlaces = map[string]string{
-	"uk": "Europe/London", "british": "Europe/London", "london": "Europe/London", "dublin": "Europe/Dublin",
-	"brussels": "Europe/Brussels", "paris": "Europe/Paris", "berlin": "Europe/Berlin", "rome": "Europe/Rome",
-	"madrid": "Europe/Madrid", "amsterdam": "Europe/Amsterdam", "geneva": "Europe/Zurich", "kyiv": "Europe/Kyiv",
-	"kiev": "Europe/Kyiv", "ukraine": "Europe/Kyiv", "moscow": "Europe/Moscow", "istanbul": "Europe/Istanbul",
-	"jerusalem": "Asia/Jerusalem", "israel": "Asia/Jerusalem", "aviv": "Asia/Jerusalem", "dubai": "Asia/Dubai",
-	"doha": "Asia/Qatar", "riyadh": "Asia/Riyadh", "cairo": "Africa/Cairo", "york": "America/New_York",
-	"washington": "America/New_York", "dc": "America/New_York", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
-	"delhi": "Asia/Kolkata", "beijing": "Asia/Shanghai", "tokyo": "Asia/Tokyo", "seoul": "Asia/Seoul", "kong": "Asia/Hong_Kong",
-	"singapore": "Asia/Singapore", "sydney": "Australia/Sydney", "tirana": "Europe/Tirane", "belgrade": "Europe/Belgrade",
-	"pristina": "Europe/Belgrade", "athens": "Europe/Athens", "warsaw": "Europe/Warsaw", "vienna": "Europe/Vienna",
-	"lisbon": "Europe/Lisbon", "stockholm": "Europe/Stockholm", "tehran": "Asia/Tehran", "karachi": "Asia/Karachi",
-	"lagos": "Africa/Lagos", "nairobi": "Africa/Nairobi", "johannesburg": "Africa/Johannesburg",
-	"central": "Europe/Brussels", "european": "Europe/Brussels",
-}
+// (lang/data/en.json deadline.zone_places)
+var zonePlaces = en.Deadline.ZonePlaces
 
 var (
 	zoneCacheMu sync.RWMutex
@@ -827,13 +814,13 @@ func (sc *scanner) ampm(i int) (int, int) {
 	}
 	v := 0
 	switch t.low {
-	case "am":
+	case gw.Am:
 		v = 1
-	case "pm":
+	case gw.Pm:
 		v = 2
-	case "a", "p":
-		if sc.punct(i+1, ".") && sc.word(i+2, "m") && sc.glued(i+1) && sc.glued(i+2) {
-			if t.low == "a" {
+	case gw.A, gw.P:
+		if sc.punct(i+1, ".") && sc.word(i+2, gw.M) && sc.glued(i+1) && sc.glued(i+2) {
+			if t.low == gw.A {
 				v = 1
 			} else {
 				v = 2
@@ -878,7 +865,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			return false
 		}
 		switch {
-		case n.low == "h" || hour24Words[n.low]:
+		case n.low == gw.H || hour24Words[n.low]:
 			j++
 		case isZoneAbbrev(n):
 		default:
@@ -895,7 +882,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		return false
 	}
 	// minutes: 4.30, 16:00, 16h30
-	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, "h")) {
+	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, gw.H)) {
 		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty {
 			if mm.nd != 2 {
 				return false // 1.5, 2.125: a decimal
@@ -915,7 +902,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			}
 			m, hasMin = mm.val, true
 			j += 2
-		} else if sc.word(j, "h") {
+		} else if sc.word(j, gw.H) {
 			j++ // "16h"
 			if h > 24 {
 				return false
@@ -951,11 +938,11 @@ minutesDone:
 	}
 	// "12 noon", "12 midday", "12 midnight"
 	if h == 12 && !hasMin {
-		if sc.word(j, "noon") || sc.word(j, "midday") {
+		if sc.word(j, gw.Noon) || sc.word(j, gw.Midday) {
 			a.kind, a.start, a.end, a.named = akNamed, i, j+1, nkNoon
 			return true
 		}
-		if sc.word(j, "midnight") {
+		if sc.word(j, gw.Midnight) {
 			a.kind, a.start, a.end, a.named = akNamed, i, j+1, nkMidnight
 			return true
 		}
@@ -1018,9 +1005,9 @@ minutesDone:
 }
 
 func (sc *scanner) skipIsh(a *atom) {
-	if sc.punct(a.end, "-") && sc.word(a.end+1, "ish") && sc.glued(a.end) {
+	if sc.punct(a.end, "-") && sc.word(a.end+1, gw.Ish) && sc.glued(a.end) {
 		a.end += 2
-	} else if sc.word(a.end, "ish") && sc.glued(a.end) {
+	} else if sc.word(a.end, gw.Ish) && sc.glued(a.end) {
 		a.end++
 	}
 }
@@ -1039,7 +1026,7 @@ func (sc *scanner) quantityFollows(j int) bool {
 		return false
 	}
 	if !n.space {
-		return n.low != "ish" // 1.60m, 2.50bn
+		return n.low != gw.Ish // 1.60m, 2.50bn
 	}
 	return n.low == "" && !n.capital // "6.25 percent", "2.30 metres"... unknown lower-case word
 }
@@ -1070,10 +1057,10 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		return false
 	}
 	switch n.low {
-	case "please", "pls", "plz", "thanks", "thank", "thx", "cheers", "today", "tonight", "tonite", "tomorrow", "tmrw", "tmw",
-		"this", "latest", "at", "if", "so", "but", "for", "as", "ideally", "our", "your", "uk", "london", "o'clock", "oclock",
-		"then", "and", "or", "in", "on", "gmt", "utc", "bst", "cet", "cest", "local", "we", "we're", "i", "i'm", "we'll", "i'll",
-		"ish", "tomoz", "next", "the", "is", "would", "possible", "poss", "works", "suits", "should", "could":
+	case gw.Please, gw.Pls, gw.Plz, gw.Thanks, gw.Thank, gw.Thx, gw.Cheers, gw.Today, gw.Tonight, gw.Tonite, gw.Tomorrow, gw.Tmrw, gw.Tmw,
+		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
+		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
+		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could:
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
@@ -1092,19 +1079,19 @@ func isZoneAbbrev(t *token) bool {
 // parseWordClock reads "half four", "half past four", "quarter to five",
 // "five o'clock", "six pm".
 func (sc *scanner) parseWordClock(i int, a *atom) bool {
-	if t := &sc.toks[i]; t.kind == tkWord && t.cls&clsNumber == 0 && t.low != "half" && t.low != "quarter" {
+	if t := &sc.toks[i]; t.kind == tkWord && t.cls&clsNumber == 0 && t.low != gw.Half && t.low != gw.Quarter {
 		return false // a word clock starts with "half", "quarter" or an hour in words
 	}
 	j := i
 	delta := 0
 	switch {
-	case sc.word(j, "half") && sc.word(j+1, "past"):
+	case sc.word(j, gw.Half) && sc.word(j+1, gw.Past):
 		delta, j = 30, j+2
-	case sc.word(j, "half") && !sc.word(j+1, "an") && !sc.word(j+1, "a"):
+	case sc.word(j, gw.Half) && !sc.word(j+1, gw.An) && !sc.word(j+1, gw.A):
 		delta, j = 30, j+1
-	case sc.word(j, "quarter") && sc.word(j+1, "past"):
+	case sc.word(j, gw.Quarter) && sc.word(j+1, gw.Past):
 		delta, j = 15, j+2
-	case sc.word(j, "quarter") && sc.word(j+1, "to"):
+	case sc.word(j, gw.Quarter) && sc.word(j+1, gw.To):
 		delta, j = -15, j+2
 	}
 	t := sc.tok(j)
@@ -1167,50 +1154,50 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		return true
 	}
 	switch t.low {
-	case "noon", "midday":
+	case gw.Noon, gw.Midday:
 		return set(i+1, nkNoon)
-	case "mid":
-		if e := sc.words(i, "mid", "day"); e > 0 {
+	case gw.Mid:
+		if e := sc.words(i, gw.Mid, gw.Day); e > 0 {
 			return set(e, nkNoon)
 		}
-		if e := sc.words(i, "mid", "afternoon"); e > 0 {
+		if e := sc.words(i, gw.Mid, gw.Afternoon); e > 0 {
 			return set(e, nkAfternoon)
 		}
-	case "midnight":
+	case gw.Midnight:
 		return set(i+1, nkMidnight)
-	case "lunchtime":
+	case gw.Lunchtime:
 		return set(i+1, nkLunch)
-	case "lunch":
-		if e := sc.words(i, "lunch", "time"); e > 0 {
+	case gw.Lunch:
+		if e := sc.words(i, gw.Lunch, gw.Time); e > 0 {
 			return set(e, nkLunch)
 		}
 		return set(i+1, nkLunch)
-	case "tonight", "tonite":
+	case gw.Tonight, gw.Tonite:
 		a.kind, a.start, a.end, a.named, a.date = akNamed, i, i+1, nkEvening, dkToday
 		return true
-	case "this":
+	case gw.This:
 		switch {
-		case sc.word(i+1, "afternoon"):
+		case sc.word(i+1, gw.Afternoon):
 			return set(i+2, nkAfternoon)
-		case sc.word(i+1, "evening"):
+		case sc.word(i+1, gw.Evening):
 			return set(i+2, nkEvening)
-		case sc.word(i+1, "morning"):
+		case sc.word(i+1, gw.Morning):
 			return set(i+2, nkThisMorning)
-		case sc.words(i, "this", "week") > 0:
+		case sc.words(i, gw.This, gw.Week) > 0:
 			return false
 		}
-	case "afternoon":
+	case gw.Afternoon:
 		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkAfternoon
 		return true
-	case "evening", "night":
+	case gw.Evening, gw.Night:
 		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkEvening
 		return true
-	case "morning":
+	case gw.Morning:
 		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
 		return true
-	case "first":
-		if e := sc.words(i, "first", "thing"); e > 0 {
-			if e2 := sc.words(e, "in", "the", "morning"); e2 > 0 {
+	case gw.First:
+		if e := sc.words(i, gw.First, gw.Thing); e > 0 {
+			if e2 := sc.words(e, gw.In, gw.The, gw.Morning); e2 > 0 {
 				e = e2
 			}
 			// "first thing I'd like to ask" is not a deadline
@@ -1219,11 +1206,11 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 			}
 			return set(e, nkFirstThing)
 		}
-	case "end", "close":
+	case gw.End, gw.Close:
 		return sc.parseEndOf(i, a)
-	case "eod", "cob", "eop", "eob":
+	case gw.Eod, gw.Cob, gw.Eop, gw.Eob:
 		return set(i+1, nkEOD)
-	case "cop":
+	case gw.Cop:
 		if !t.upper {
 			return false // a "cop" is a police officer
 		}
@@ -1236,7 +1223,7 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		// "first day of COP", "at COP", "ahead of COP": the summit
 		if p := sc.tok(i - 1); p != nil && !t.sentStart && p.kind == tkWord {
 			switch p.low {
-			case "of", "at", "the", "to", "in", "from", "during", "after", "attending", "attend", "for", "this", "next", "last", "since":
+			case gw.Of, gw.At, gw.The, gw.To, gw.In, gw.From, gw.During, gw.After, gw.Attending, gw.Attend, gw.For, gw.This, gw.Next, gw.Last, gw.Since:
 				return false
 			}
 		}
@@ -1269,7 +1256,7 @@ func (sc *scanner) dottedAbbrev(i int) int {
 		}
 	}
 	switch string(b[:]) {
-	case "eod", "cob", "cop", "eop":
+	case gw.Eod, gw.Cob, gw.Cop, gw.Eop:
 		return j
 	}
 	return -1
@@ -1279,19 +1266,19 @@ func (sc *scanner) dottedAbbrev(i int) int {
 // "close of play", "close of business", "end of the working day", "end of
 // the week".
 func (sc *scanner) parseEndOf(i int, a *atom) bool {
-	if sc.word(i-1, "the") && sc.word(i-2, "at") {
+	if sc.word(i-1, gw.The) && sc.word(i-2, gw.At) {
 		return false // "at the end of the day, ..." is an idiom
 	}
 	j := i + 1
-	if !sc.word(j, "of") {
+	if !sc.word(j, gw.Of) {
 		return false
 	}
 	j++
-	if sc.word(j, "the") || sc.word(j, "this") {
+	if sc.word(j, gw.The) || sc.word(j, gw.This) {
 		j++
 	}
-	if sc.word(j, "working") || sc.word(j, "work") || sc.word(j, "business") && sc.word(j+1, "day") {
-		if sc.word(j+1, "day") {
+	if sc.word(j, gw.Working) || sc.word(j, gw.Work) || sc.word(j, gw.Business) && sc.word(j+1, gw.Day) {
+		if sc.word(j+1, gw.Day) {
 			j++
 		}
 	}
@@ -1301,16 +1288,16 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 	}
 	a.kind, a.start, a.named = akNamed, i, nkEOD
 	switch n.low {
-	case "day", "play", "business":
+	case gw.Day, gw.Play, gw.Business:
 		a.end = j + 1
-		if sc.word(j+1, "today") {
+		if sc.word(j+1, gw.Today) {
 			a.end, a.date = j+2, dkToday
 		}
-	case "today":
+	case gw.Today:
 		a.end, a.date = j+1, dkToday
-	case "tomorrow", "tmrw":
+	case gw.Tomorrow, gw.Tmrw:
 		a.end, a.date = j+1, dkTomorrow
-	case "week":
+	case gw.Week:
 		a.end, a.named = j+1, nkEOW
 	default:
 		if wd, ok := weekdayWords[n.low]; ok && !ambiguousWeekday(n.low) {
@@ -1330,22 +1317,22 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 	a.kind, a.start = akDate, i
 	if t.kind == tkWord {
 		switch t.low {
-		case "today":
+		case gw.Today:
 			a.end, a.date = i+1, dkToday
 			return true
-		case "tomorrow", "tmrw", "tmw", "tomoz":
+		case gw.Tomorrow, gw.Tmrw, gw.Tmw, gw.Tomoz:
 			a.end, a.date = i+1, dkTomorrow
 			return true
-		case "yesterday":
+		case gw.Yesterday:
 			a.end, a.date = i+1, dkYesterday
 			return true
-		case "this", "next", "coming":
+		case gw.This, gw.Next, gw.Coming:
 			j := i + 1
 			mod := dmThis
-			if t.low == "next" {
+			if t.low == gw.Next {
 				mod = dmNext
 			}
-			if t.low == "this" && sc.word(j, "coming") {
+			if t.low == gw.This && sc.word(j, gw.Coming) {
 				j++
 			}
 			if n := sc.tok(j); n != nil && n.cls&clsWeekday != 0 {
@@ -1355,11 +1342,11 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 				return true
 			}
 			return false
-		case "the":
+		case gw.The:
 			// "the 22nd"
 			if n := sc.tok(i + 1); n != nil && n.kind == tkNum && n.nd <= 2 && n.val >= 1 && n.val <= 31 && sc.ordinal(i+2) {
 				e := i + 3
-				if _, ok := sc.monthAt(e + boolInt(sc.word(e, "of"))); ok {
+				if _, ok := sc.monthAt(e + boolInt(sc.word(e, gw.Of))); ok {
 					return false // "the 22nd of November": read from the number
 				}
 				a.end, a.date, a.day = e, dkDayOfMonth, n.val
@@ -1387,12 +1374,12 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			if n == nil || n.kind != tkNum || n.nd > 2 || n.val < 1 || n.val > 31 || !n.space {
 				return false
 			}
-			if (t.low == "may" || t.low == "march") && !t.capital {
+			if (t.low == gw.May || t.low == gw.March) && !t.capital {
 				return false
 			}
 			// "Nov 10am": the number is a time
 			if nn := sc.tok(i + 2); nn != nil && !nn.space && (nn.kind == tkPunct && (nn.low == ":" || nn.low == ".") && sc.tok(i+3) != nil && sc.toks[i+3].kind == tkNum && !sc.toks[i+3].space ||
-				nn.kind == tkWord && (nn.low == "am" || nn.low == "pm" || nn.low == "h")) {
+				nn.kind == tkWord && (nn.low == gw.Am || nn.low == gw.Pm || nn.low == gw.H)) {
 				return false
 			}
 			e := i + 2
@@ -1453,14 +1440,14 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 	if sc.ordinal(e) {
 		e++
 	}
-	if sc.word(e, "of") {
+	if sc.word(e, gw.Of) {
 		e++
 	}
 	mo, ok := sc.monthAt(e)
 	if !ok {
 		return false
 	}
-	if ml := sc.toks[e].low; (ml == "may" || ml == "march") && !sc.toks[e].capital && e == i+1 {
+	if ml := sc.toks[e].low; (ml == gw.May || ml == gw.March) && !sc.toks[e].capital && e == i+1 {
 		// "by 6 may" — lower-case modal verb
 		return false
 	}
@@ -1488,7 +1475,7 @@ func (sc *scanner) ordinal(i int) bool {
 		return false
 	}
 	switch t.low {
-	case "st", "nd", "rd", "th":
+	case gw.St, gw.Nd, gw.Rd, gw.Th:
 		return true
 	}
 	return false
@@ -1525,7 +1512,7 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 	if sc.punct(j, ",") {
 		j++
 	}
-	if sc.word(j, "the") {
+	if sc.word(j, gw.The) {
 		j++
 	}
 	t := sc.tok(j)
@@ -1551,19 +1538,19 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 // number), "half an hour".
 func (sc *scanner) parseRelative(i int, a *atom) bool {
 	t := &sc.toks[i]
-	if t.low != "within" && t.low != "in" {
+	if t.low != gw.Within && t.low != gw.In {
 		return false
 	}
 	j := i + 1
 	next := false
-	if sc.word(j, "the") {
+	if sc.word(j, gw.The) {
 		j++
-		if sc.word(j, "next") {
+		if sc.word(j, gw.Next) {
 			j++
 			next = true
-		} else if sc.word(j, "hour") {
+		} else if sc.word(j, gw.Hour) {
 			// "within the hour" (not "in the hour")
-			if t.low != "within" {
+			if t.low != gw.Within {
 				return false
 			}
 			a.kind, a.start, a.end, a.dur, a.intrinsic = akRel, i, j+1, time.Hour, 2
@@ -1571,20 +1558,20 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 		} else {
 			return false
 		}
-	} else if sc.word(j, "next") {
+	} else if sc.word(j, gw.Next) {
 		j++
 		next = true
 	}
 	d, e, ok := sc.duration(j)
 	if !ok {
-		if next && (sc.word(j, "hour") || sc.word(j, "hr")) {
+		if next && (sc.word(j, gw.Hour) || sc.word(j, gw.Hr)) {
 			d, e, ok = time.Hour, j+1, true
 		} else {
 			return false
 		}
 	}
 	// "in an hour's time", "in 2 hours time"
-	if sc.word(e, "time") {
+	if sc.word(e, gw.Time) {
 		e++
 	}
 	if d <= 0 || d > maxRelative {
@@ -1592,7 +1579,7 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 	}
 	a.kind, a.start, a.end, a.dur = akRel, i, e, d
 	switch {
-	case t.low == "within":
+	case t.low == gw.Within:
 		a.intrinsic = 2
 	case next:
 		a.intrinsic = 1
@@ -1603,13 +1590,13 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 // duration reads "two hours", "an hour", "half an hour", "an hour and a
 // half", "90 minutes", "1.5 hours", "a couple of hours", "45 mins", "2h".
 func (sc *scanner) duration(j int) (time.Duration, int, bool) {
-	if e := sc.words(j, "half", "an", "hour"); e > 0 {
+	if e := sc.words(j, gw.Half, gw.An, gw.Hour); e > 0 {
 		return 30 * time.Minute, e, true
 	}
-	if e := sc.words(j, "half", "hour"); e > 0 {
+	if e := sc.words(j, gw.Half, gw.Hour); e > 0 {
 		return 30 * time.Minute, e, true
 	}
-	if e := sc.words(j, "a", "half", "hour"); e > 0 {
+	if e := sc.words(j, gw.A, gw.Half, gw.Hour); e > 0 {
 		return 30 * time.Minute, e, true
 	}
 	var q float64
@@ -1627,18 +1614,18 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 				e += 2
 			}
 		}
-		if sc.punct(e, "-") || sc.word(e, "to") || sc.word(e, "or") {
+		if sc.punct(e, "-") || sc.word(e, gw.To) || sc.word(e, gw.Or) {
 			if n := sc.tok(e + 1); n != nil && (n.kind == tkNum || numberWords[n.low] > 0) {
 				return 0, 0, false // a range: "10-12 weeks", "2 or 3 hours"
 			}
 		}
-	case t.low == "couple" && sc.word(e, "of"):
+	case t.low == gw.Couple && sc.word(e, gw.Of):
 		q, e = 2, e+1
-	case t.low == "an" || t.low == "a" || t.low == "one":
+	case t.low == gw.An || t.low == gw.A || t.low == gw.One:
 		q = 1
-		if sc.word(e, "couple") && sc.word(e+1, "of") {
+		if sc.word(e, gw.Couple) && sc.word(e+1, gw.Of) {
 			q, e = 2, e+2
-		} else if sc.word(e, "few") {
+		} else if sc.word(e, gw.Few) {
 			return 0, 0, false
 		}
 	case numberWords[t.low] > 0:
@@ -1649,7 +1636,7 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 				e += 2
 			}
 		}
-		if sc.word(e, "or") || sc.word(e, "to") || sc.punct(e, "-") {
+		if sc.word(e, gw.Or) || sc.word(e, gw.To) || sc.punct(e, "-") {
 			return 0, 0, false
 		}
 	default:
@@ -1661,21 +1648,21 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 	}
 	var unit time.Duration
 	switch u.low {
-	case "hour", "hours", "hr", "hrs":
+	case gw.Hour, gw.Hours, gw.Hr, gw.Hrs:
 		unit = time.Hour
-	case "h":
+	case gw.H:
 		if u.space {
 			return 0, 0, false
 		}
 		unit = time.Hour
-	case "minute", "minutes", "min", "mins":
+	case gw.Minute, gw.Minutes, gw.Min, gw.Mins:
 		unit = time.Minute
 	default:
 		return 0, 0, false
 	}
 	e++
 	d := time.Duration(q * float64(unit))
-	if unit == time.Hour && sc.words(e, "and", "a", "half") > 0 {
+	if unit == time.Hour && sc.words(e, gw.And, gw.A, gw.Half) > 0 {
 		d += 30 * time.Minute
 		e += 3
 	}
@@ -1705,7 +1692,7 @@ func (sc *scanner) parseZone(a *atom) {
 		if zs.caps && !t.upper {
 			return
 		}
-		if t.low == "z" && t.space {
+		if t.low == gw.Z && t.space {
 			return
 		}
 		if zs.name != "" {
@@ -1714,7 +1701,7 @@ func (sc *scanner) parseZone(a *atom) {
 			zl = fixedZone(zs.offset)
 		}
 		// "GMT+1", "UTC-5", "UTC+05:30"
-		if (t.low == "gmt" || t.low == "utc") && (sc.punct(e, "+") || sc.punct(e, "-") || sc.punct(e, "−")) && sc.glued(e) {
+		if (t.low == gw.Gmt || t.low == gw.Utc) && (sc.punct(e, "+") || sc.punct(e, "-") || sc.punct(e, "−")) && sc.glued(e) {
 			if n := sc.tok(e + 1); n != nil && n.kind == tkNum && !n.space && n.val <= 14 {
 				off := n.val * 3600
 				k := e + 2
@@ -1730,13 +1717,13 @@ func (sc *scanner) parseZone(a *atom) {
 				zl, e = fixedZone(off), k
 			}
 		}
-		if sc.word(e, "time") {
+		if sc.word(e, gw.Time) {
 			e++
 		}
 	} else {
 		switch t.low {
-		case "local", "our", "my":
-			if !sc.word(e, "time") {
+		case gw.Local, gw.Our, gw.My:
+			if !sc.word(e, gw.Time) {
 				return
 			}
 			a.zoneSent = true
@@ -1745,38 +1732,38 @@ func (sc *scanner) parseZone(a *atom) {
 				a.end++
 			}
 			return
-		case "your":
-			if !sc.word(e, "time") {
+		case gw.Your:
+			if !sc.word(e, gw.Time) {
 				return
 			}
 			zl, e = sc.loc, e+1
-		case "new", "tel", "hong":
+		case gw.New, gw.Tel, gw.Hong:
 			if n := sc.tok(e); n != nil && n.kind == tkWord {
-				if name, ok := zonePlaces[n.low]; ok && (n.low == "york" || n.low == "aviv" || n.low == "kong") {
+				if name, ok := zonePlaces[n.low]; ok && (n.low == gw.York || n.low == gw.Aviv || n.low == gw.Kong) {
 					zl, e = namedZone(name, sc.loc), e+1
 				}
 			}
 			if zl == nil {
 				return
 			}
-			if sc.word(e, "time") {
+			if sc.word(e, gw.Time) {
 				e++
 			}
-		case "central":
-			if sc.words(e, "european", "time") < 0 {
+		case gw.Central:
+			if sc.words(e, gw.European, gw.Time) < 0 {
 				return
 			}
 			zl, e = fixedZone(3600), e+2
 		default:
 			name, ok := zonePlaces[t.low]
-			if !ok || !t.capital && t.low != "uk" {
+			if !ok || !t.capital && t.low != gw.Uk {
 				return
 			}
 			// a city alone right after a time is its zone ("14:00 London",
 			// "3pm Brussels"); a region or country needs "time"
-			if sc.word(e, "time") {
+			if sc.word(e, gw.Time) {
 				e++
-			} else if t.low == "european" || t.low == "eastern" || t.low == "pacific" || t.low == "israel" || t.low == "ukraine" || t.low == "british" {
+			} else if t.low == gw.European || t.low == gw.Eastern || t.low == gw.Pacific || t.low == gw.Israel || t.low == gw.Ukraine || t.low == gw.British {
 				return
 			}
 			zl = namedZone(name, sc.loc)
@@ -1836,7 +1823,7 @@ func (sc *scanner) connector(from, to int) bool {
 			}
 		case tkWord:
 			switch t.low {
-			case "at", "on", "by", "ideally", "preferably", "say", "latest", "the":
+			case gw.At, gw.On, gw.By, gw.Ideally, gw.Preferably, gw.Say, gw.Latest, gw.The:
 			default:
 				return false
 			}
@@ -1957,7 +1944,7 @@ func (sc *scanner) finish(m *mention) {
 	if then {
 		left, strong = 3, true
 		if lw == "" {
-			lw = "before"
+			lw = gw.Before
 		}
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
@@ -1995,7 +1982,7 @@ func (sc *scanner) finish(m *mention) {
 	case m.clock == nil && m.named == nil && m.rel == nil:
 		// a day without a time: "by Friday", "deadline 22 Nov", "need it today"
 		switch lw {
-		case "by", "deadline", "than", "latest", "due", "need", "needs", "needed":
+		case gw.By, gw.Deadline, gw.Than, gw.Latest, gw.Due, gw.Need, gw.Needs, gw.Needed:
 		default:
 			return
 		}
@@ -2010,7 +1997,7 @@ func (sc *scanner) isRange(m *mention) bool {
 		if t.kind == tkPunct {
 			return t.low == "-" || t.low == "–" || t.low == "—" || t.low == "/"
 		}
-		return t.low == "to" || t.low == "until" || t.low == "till" || t.low == "and" || t.low == "through"
+		return t.low == gw.To || t.low == gw.Until || t.low == gw.Till || t.low == gw.And || t.low == gw.Through
 	}
 	timeLike := func(k int) bool {
 		t := sc.tok(k)
@@ -2022,18 +2009,18 @@ func (sc *scanner) isRange(m *mention) bool {
 		}
 		if t.kind == tkWord {
 			_, wd := weekdayWords[t.low]
-			return wd || t.low == "noon" || t.low == "midday" || t.low == "midnight"
+			return wd || t.low == gw.Noon || t.low == gw.Midday || t.low == gw.Midnight
 		}
 		return false
 	}
 	if n := sc.tok(m.end); n != nil && !n.sentStart && rangeWord(n) && timeLike(m.end+1) {
-		if n.low != "and" || sc.between(m.start) {
+		if n.low != gw.And || sc.between(m.start) {
 			return true
 		}
 	}
 	if m.start >= 2 {
 		p := &sc.toks[m.start-1]
-		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != "and" {
+		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != gw.And {
 			pp := &sc.toks[m.start-2]
 			// both ends alike ("9am - 5pm", "Monday to Friday"), not
 			// "No rush tonight - Monday 10am would be fine"
@@ -2048,7 +2035,7 @@ func (sc *scanner) isRange(m *mention) bool {
 // between reports whether "between" precedes token i closely.
 func (sc *scanner) between(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if sc.word(k, "between") {
+		if sc.word(k, gw.Between) {
 			return true
 		}
 	}
@@ -2077,104 +2064,104 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		switch t.low {
-		case "than":
-			if sc.word(k-1, "later") && (sc.word(k-2, "no") || sc.word(k-2, "not")) {
-				return 3, k - 2, true, "than"
+		case gw.Than:
+			if sc.word(k-1, gw.Later) && (sc.word(k-2, gw.No) || sc.word(k-2, gw.Not)) {
+				return 3, k - 2, true, gw.Than
 			}
 			return 0, start, false, ""
-		case "off":
-			if sc.word(k-1, "cut") {
-				return 3, k - 1, true, "deadline"
+		case gw.Off:
+			if sc.word(k-1, gw.Cut) {
+				return 3, k - 1, true, gw.Deadline
 			}
-			if sc.punct(k-1, "-") && sc.word(k-2, "cut") {
-				return 3, k - 2, true, "deadline"
+			if sc.punct(k-1, "-") && sc.word(k-2, gw.Cut) {
+				return 3, k - 2, true, gw.Deadline
 			}
 			return 0, start, false, ""
-		case "know":
+		case gw.Know:
 			// "let me know tonight"
-			if (sc.word(k-1, "me") || sc.word(k-1, "us")) && sc.word(k-2, "let") {
-				return 2, k - 2, false, "know"
+			if (sc.word(k-1, gw.Me) || sc.word(k-1, gw.Us)) && sc.word(k-2, gw.Let) {
+				return 2, k - 2, false, gw.Know
 			}
 			return 0, start, false, ""
-		case "back":
+		case gw.Back:
 			// "get back to me in two hours", "come back to us tonight"
 			switch {
-			case sc.word(k-1, "get") || sc.word(k-1, "come") || sc.word(k-1, "hear") || sc.word(k-1, "write"):
-				return 2, k - 1, false, "back"
-			case sc.word(k-2, "get") || sc.word(k-2, "come"): // "get it back", "come straight back"
-				return 2, k - 2, false, "back"
+			case sc.word(k-1, gw.Get) || sc.word(k-1, gw.Come) || sc.word(k-1, gw.Hear) || sc.word(k-1, gw.Write):
+				return 2, k - 1, false, gw.Back
+			case sc.word(k-2, gw.Get) || sc.word(k-2, gw.Come): // "get it back", "come straight back"
+				return 2, k - 2, false, gw.Back
 			}
 			continue
-		case "reply", "respond", "hear":
+		case gw.Reply, gw.Respond, gw.Hear:
 			if isDeterminer(sc.tok(k - 1)) {
 				return 0, start, false, "" // "your reply at 3.15pm" is a noun
 			}
-			if t.low != "hear" && sc.firstPersonSubject(k) {
+			if t.low != gw.Hear && sc.firstPersonSubject(k) {
 				return 0, start, false, "" // "I may be slow to reply this evening": the journalist's own reply
 			}
-			if k == i-1 || !sc.word(k+1, "to") {
+			if k == i-1 || !sc.word(k+1, gw.To) {
 				return 2, k, false, t.low
 			}
 			continue
-		case "statement":
+		case gw.Statement:
 			// "a statement this afternoon" after a request; "the statement
 			// at 3pm" is an event
-			if sc.word(k-1, "a") || sc.word(k-1, "any") {
+			if sc.word(k-1, gw.A) || sc.word(k-1, gw.Any) {
 				continue
 			}
 			return -100, start, false, ""
-		case "like", "love":
+		case gw.Like, gw.Love:
 			// "I'd like a comment by ..."
-			if sc.word(k-1, "i'd") || sc.word(k-1, "we'd") || sc.word(k-1, "would") {
+			if sc.word(k-1, gw.ID) || sc.word(k-1, gw.WeD) || sc.word(k-1, gw.Would) {
 				return 2, k - 1, false, t.low
 			}
 			return 0, start, false, ""
-		case "say":
+		case gw.Say:
 			// "Early next week is fine - say Monday 9am": a suggested
 			// time, when "say" opens its clause or follows a comma.
 			if sc.toks[k].clauseBrk || k > 0 && sc.toks[k-1].kind == tkPunct && (sc.toks[k-1].low == "," || sc.toks[k-1].low == "-" || sc.toks[k-1].low == "–" || sc.toks[k-1].low == "(") {
-				return 2, k, false, "say"
+				return 2, k, false, gw.Say
 			}
 			return 0, start, false, ""
-		case "around", "about", "roughly", "approximately", "sometime":
+		case gw.Around, gw.About, gw.Roughly, gw.Approximately, gw.Sometime:
 			start = k
 			continue // "come back to me around lunchtime"
-		case "have":
+		case gw.Have:
 			// "could I have something tonight"
-			if sc.word(k-1, "i") || sc.word(k-1, "we") {
-				return 2, k, false, "have"
+			if sc.word(k-1, gw.I) || sc.word(k-1, gw.We) {
+				return 2, k, false, gw.Have
 			}
 			return 0, start, false, ""
-		case "to":
-			if sc.word(k+1, "me") || sc.word(k+1, "us") || sc.word(k+1, "you") {
+		case gw.To:
+			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
 			}
 			return 0, start, false, ""
-		case "and", "or":
+		case gw.And, gw.Or:
 			if sc.between(k) {
 				return -100, start, false, "" // "between 2 and 4pm"
 			}
 			return 0, start, false, ""
-		case "at", "@":
+		case gw.At, "@":
 			sawAt = true
 			start = k
 			continue
-		case "for":
+		case gw.For:
 			start = k
 			continue
-		case "print", "press", "air":
+		case gw.Print, gw.Press, gw.Air:
 			// "before we go to print/air at 6", "we go to press at 8" are
 			// deadlines; "on air at 6" is a broadcast
 			for b := k - 1; b >= 0 && b >= k-4; b-- {
-				if sc.word(b, "before") {
-					return 3, b, true, "before"
+				if sc.word(b, gw.Before) {
+					return 3, b, true, gw.Before
 				}
 			}
-			if t.low != "air" && sc.word(k-1, "to") && (sc.word(k-2, "go") || sc.word(k-2, "goes") || sc.word(k-2, "going")) {
-				return 3, k - 2, true, "print"
+			if t.low != gw.Air && sc.word(k-1, gw.To) && (sc.word(k-2, gw.Go) || sc.word(k-2, gw.Goes) || sc.word(k-2, gw.Going)) {
+				return 3, k - 2, true, gw.Print
 			}
 			return -100, start, false, ""
-		case "go", "goes", "going", "we", "we're", "we'll", "i", "i'm", "i'll", "are":
+		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
 			if sawAt {
 				continue
 			}
@@ -2230,21 +2217,21 @@ func (sc *scanner) rightCue(j int) int {
 			return -100 // "6pm daily", "from 9am onwards"
 		}
 		switch t.low {
-		case "at":
-			if sc.words(j, "at", "the", "latest") > 0 || sc.words(j, "at", "latest") > 0 {
+		case gw.At:
+			if sc.words(j, gw.At, gw.The, gw.Latest) > 0 || sc.words(j, gw.At, gw.Latest) > 0 {
 				return 3
 			}
-		case "is", "would", "works", "work", "suits", "should", "could":
+		case gw.Is, gw.Would, gw.Works, gw.Work, gw.Suits, gw.Should, gw.Could:
 			if sc.goodAfter(j) {
 				return 2
 			}
-		case "if":
+		case gw.If:
 			// "if possible", "if poss", "if you can"
-			if sc.word(j+1, "possible") || sc.word(j+1, "poss") || sc.words(j+1, "you", "can") > 0 || sc.words(j+1, "at", "all") > 0 {
+			if sc.word(j+1, gw.Possible) || sc.word(j+1, gw.Poss) || sc.words(j+1, gw.You, gw.Can) > 0 || sc.words(j+1, gw.At, gw.All) > 0 {
 				return 1
 			}
-		case "please", "pls", "plz":
-			if sc.words(j+1, "at", "the", "latest") > 0 {
+		case gw.Please, gw.Pls, gw.Plz:
+			if sc.words(j+1, gw.At, gw.The, gw.Latest) > 0 {
 				return 4
 			}
 			return 1
@@ -2254,10 +2241,10 @@ func (sc *scanner) rightCue(j int) int {
 		}
 	}
 	if t.kind == tkPunct && (t.low == "," || t.low == "-" || t.low == "–") {
-		if sc.words(j+1, "at", "the", "latest") > 0 || sc.word(j+1, "latest") {
+		if sc.words(j+1, gw.At, gw.The, gw.Latest) > 0 || sc.word(j+1, gw.Latest) {
 			return 3
 		}
-		if sc.words(j+1, "no", "later") > 0 {
+		if sc.words(j+1, gw.No, gw.Later) > 0 {
 			return 3
 		}
 	}
@@ -2272,12 +2259,12 @@ func (sc *scanner) goodAfter(j int) bool {
 			return true // "is fine", "would be great"
 		}
 		switch w {
-		case "works", "work", "suit", "suits":
+		case gw.Works, gw.Work, gw.Suit, gw.Suits:
 			// "4pm works", "3pm UK time would work for us"
-			if k == j || sc.word(k-1, "would") || sc.word(k-1, "should") || sc.word(k-1, "could") {
+			if k == j || sc.word(k-1, gw.Would) || sc.word(k-1, gw.Should) || sc.word(k-1, gw.Could) {
 				return true
 			}
-		case "is", "would", "be", "really", "also", "absolutely", "":
+		case gw.Is, gw.Would, gw.Be, gw.Really, gw.Also, gw.Absolutely, "":
 			continue
 		default:
 			return false
@@ -2309,12 +2296,12 @@ func (sc *scanner) clauseCues(m *mention) int {
 			continue
 		}
 		switch t.low {
-		case "back":
-			if k+1 < hi && (sc.word(k+1, "to") || sc.word(k-1, "get") || sc.word(k-1, "come")) {
+		case gw.Back:
+			if k+1 < hi && (sc.word(k+1, gw.To) || sc.word(k-1, gw.Get) || sc.word(k-1, gw.Come)) {
 				score += 2
 			}
-		case "know":
-			if sc.word(k-1, "me") && sc.word(k-2, "let") || sc.word(k-1, "us") && sc.word(k-2, "let") {
+		case gw.Know:
+			if sc.word(k-1, gw.Me) && sc.word(k-2, gw.Let) || sc.word(k-1, gw.Us) && sc.word(k-2, gw.Let) {
 				score += 2
 			}
 		default:
@@ -2348,9 +2335,9 @@ func (sc *scanner) thenAfter(j int) bool {
 		if k > j && t.sentStart || t.consumed {
 			return false
 		}
-		if t.kind == tkWord && t.low == "then" && k > j {
+		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
-			case "before", "by", "until", "till":
+			case gw.Before, gw.By, gw.Until, gw.Till:
 				return true
 			}
 		}
@@ -2361,10 +2348,10 @@ func (sc *scanner) thenAfter(j int) bool {
 // otherDay reports whether the words after a mention put it on a day named
 // elsewhere ("by 4pm that day", "at 10am the same day").
 func (sc *scanner) otherDay(j int) bool {
-	if sc.word(j, "that") || sc.word(j, "same") || sc.words(j, "the", "same") > 0 {
+	if sc.word(j, gw.That) || sc.word(j, gw.Same) || sc.words(j, gw.The, gw.Same) > 0 {
 		for k := j + 1; k < len(sc.toks) && k <= j+2; k++ {
 			switch sc.toks[k].low {
-			case "day", "morning", "afternoon", "evening", "night":
+			case gw.Day, gw.Morning, gw.Afternoon, gw.Evening, gw.Night:
 				return true
 			}
 		}
@@ -2385,9 +2372,9 @@ func (sc *scanner) firstPersonSubject(k int) bool {
 			continue
 		}
 		switch t.low {
-		case "you", "your":
+		case gw.You, gw.Your:
 			return false
-		case "i", "we", "i'll", "we'll", "i'm", "we're", "i'd", "we'd":
+		case gw.I, gw.We, gw.ILl, gw.WeLl, gw.IM, gw.WeRe, gw.ID, gw.WeD:
 			return true
 		}
 		if sc.toks[b].clauseBrk {

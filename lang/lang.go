@@ -34,7 +34,10 @@
 //	    "clause_cues": {"word": n},      // n > 0 adds to a mention's score, n < 0 a penalty
 //	    "clock": {"hour_words_12h": [], "hour_words_24h": ["uhr"]},
 //	    "aliases": {"bis": "by", "morgen": "tomorrow", "der": ""},  // read as English; "" drops
-//	    "phrases": {"ende des tages": "end of day"}                 // the same for a run of words
+//	    "phrases": {"ende des tages": "end of day"},                // the same for a run of words
+//	    "zone_abbrevs": {"cet": {"offset": 3600}, "et": {"name": "America/New_York", "caps": true}},
+//	    "zone_places": {"london": "Europe/London"},  // a place before "time"
+//	    "grammar": {"half": "half", "let": "let"}    // role → word, for the words the reader's rules name
 //	  },
 //	  "linker": {"stopwords": {"function_words": ["der", "die", …]}}
 //	}
@@ -42,9 +45,9 @@
 // German "bis 14 Uhr" is expressed as the left cue "bis" (strong, read as
 // "by") and the 24-hour clock word "uhr" (as English "hrs"); French "avant
 // 18h" as the cue "avant" (the "18h" form is read for every language). The
-// deadline reader today reads English only: reading another language's
-// section (and its contextual rules such as "let me know", which are still
-// Go code in the deadline reader) is issue 11's work.
+// deadline reader's contextual rules ("let me know", "half past five")
+// are Go, but the words they name are data too: deadline.grammar maps each
+// role to its word (English's in en.json).
 package lang
 
 import (
@@ -116,6 +119,24 @@ type Deadline struct {
 	// Phrases are the same for a run of words, written with single spaces
 	// ("fin de journée": "end of day", "heure de paris": "Paris time").
 	Phrases map[string]string `json:"phrases"`
+	// ZoneAbbrevs are the time zone abbreviations after a time ("gmt",
+	// "cet", "et"); ZonePlaces the places naming a zone before "time"
+	// ("london": "Europe/London").
+	ZoneAbbrevs map[string]ZoneAbbrev `json:"zone_abbrevs"`
+	ZonePlaces  map[string]string     `json:"zone_places"`
+	// Grammar are the words the reader's rules compare with, by role
+	// ("half" as in "half past five", "let" as in "let me know"): the
+	// rules are Go, their words data. Each role names one word.
+	Grammar map[string]string `json:"grammar"`
+}
+
+// ZoneAbbrev is a time zone abbreviation: an IANA zone (Name), else a
+// fixed Offset in seconds east of UTC; Caps when it counts only written
+// in capitals (it is also an ordinary word, as "et" or "pt").
+type ZoneAbbrev struct {
+	Name   string `json:"name"`
+	Offset int    `json:"offset"`
+	Caps   bool   `json:"caps"`
 }
 
 // Linker holds the release linker's words.
@@ -376,6 +397,15 @@ func (l *Language) Words() []string {
 	for _, g := range [][]string{d.LeftFillers, d.AntiWords, d.RightAnti, d.Recurring, d.GoodAfter, d.Determiners,
 		d.Clock.HourWords12h, d.Clock.HourWords24h} {
 		ws = append(ws, g...)
+	}
+	for w := range d.ZoneAbbrevs {
+		ws = append(ws, w)
+	}
+	for w := range d.ZonePlaces {
+		ws = append(ws, w)
+	}
+	for _, w := range d.Grammar {
+		ws = append(ws, w)
 	}
 	return ws
 }

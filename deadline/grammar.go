@@ -1,0 +1,255 @@
+package deadline
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+)
+
+// grammarWords are the words the reader's rules compare with, by role:
+// lang/data/en.json deadline.grammar maps each role (the struct tag) to
+// its word. The rules ("let me know", "half past five", "at the latest")
+// are Go; their words are data, like the word lists above.
+type grammarWords struct {
+	A             string `role:"a"`
+	About         string `role:"about"`
+	Absolutely    string `role:"absolutely"`
+	After         string `role:"after"`
+	Afternoon     string `role:"afternoon"`
+	Air           string `role:"air"`
+	All           string `role:"all"`
+	Also          string `role:"also"`
+	Am            string `role:"am"`
+	An            string `role:"an"`
+	And           string `role:"and"`
+	Any           string `role:"any"`
+	Approximately string `role:"approximately"`
+	Are           string `role:"are"`
+	Around        string `role:"around"`
+	As            string `role:"as"`
+	At            string `role:"at"`
+	Attend        string `role:"attend"`
+	Attending     string `role:"attending"`
+	Aviv          string `role:"aviv"`
+	Back          string `role:"back"`
+	Be            string `role:"be"`
+	Before        string `role:"before"`
+	Between       string `role:"between"`
+	British       string `role:"british"`
+	Bst           string `role:"bst"`
+	Business      string `role:"business"`
+	But           string `role:"but"`
+	By            string `role:"by"`
+	Can           string `role:"can"`
+	Central       string `role:"central"`
+	Cest          string `role:"cest"`
+	Cet           string `role:"cet"`
+	Cheers        string `role:"cheers"`
+	Close         string `role:"close"`
+	Cob           string `role:"cob"`
+	Come          string `role:"come"`
+	Coming        string `role:"coming"`
+	Cop           string `role:"cop"`
+	Could         string `role:"could"`
+	Couple        string `role:"couple"`
+	Cut           string `role:"cut"`
+	Day           string `role:"day"`
+	Deadline      string `role:"deadline"`
+	Due           string `role:"due"`
+	During        string `role:"during"`
+	Eastern       string `role:"eastern"`
+	End           string `role:"end"`
+	Eob           string `role:"eob"`
+	Eod           string `role:"eod"`
+	Eop           string `role:"eop"`
+	European      string `role:"european"`
+	Evening       string `role:"evening"`
+	Few           string `role:"few"`
+	First         string `role:"first"`
+	For           string `role:"for"`
+	From          string `role:"from"`
+	Get           string `role:"get"`
+	Gmt           string `role:"gmt"`
+	Go            string `role:"go"`
+	Goes          string `role:"goes"`
+	Going         string `role:"going"`
+	H             string `role:"h"`
+	Half          string `role:"half"`
+	Have          string `role:"have"`
+	Hear          string `role:"hear"`
+	Hong          string `role:"hong"`
+	Hour          string `role:"hour"`
+	Hours         string `role:"hours"`
+	Hr            string `role:"hr"`
+	Hrs           string `role:"hrs"`
+	I             string `role:"i"`
+	ID            string `role:"i'd"`
+	ILl           string `role:"i'll"`
+	IM            string `role:"i'm"`
+	Ideally       string `role:"ideally"`
+	If            string `role:"if"`
+	In            string `role:"in"`
+	Is            string `role:"is"`
+	Ish           string `role:"ish"`
+	Israel        string `role:"israel"`
+	Know          string `role:"know"`
+	Kong          string `role:"kong"`
+	Last          string `role:"last"`
+	Later         string `role:"later"`
+	Latest        string `role:"latest"`
+	Let           string `role:"let"`
+	Like          string `role:"like"`
+	Local         string `role:"local"`
+	London        string `role:"london"`
+	Love          string `role:"love"`
+	Lunch         string `role:"lunch"`
+	Lunchtime     string `role:"lunchtime"`
+	M             string `role:"m"`
+	March         string `role:"march"`
+	May           string `role:"may"`
+	Me            string `role:"me"`
+	Mid           string `role:"mid"`
+	Midday        string `role:"midday"`
+	Midnight      string `role:"midnight"`
+	Min           string `role:"min"`
+	Mins          string `role:"mins"`
+	Minute        string `role:"minute"`
+	Minutes       string `role:"minutes"`
+	Morning       string `role:"morning"`
+	My            string `role:"my"`
+	Nd            string `role:"nd"`
+	Need          string `role:"need"`
+	Needed        string `role:"needed"`
+	Needs         string `role:"needs"`
+	New           string `role:"new"`
+	Next          string `role:"next"`
+	Night         string `role:"night"`
+	No            string `role:"no"`
+	Noon          string `role:"noon"`
+	Not           string `role:"not"`
+	OClock        string `role:"o'clock"`
+	Oclock        string `role:"oclock"`
+	Of            string `role:"of"`
+	Off           string `role:"off"`
+	On            string `role:"on"`
+	One           string `role:"one"`
+	Or            string `role:"or"`
+	Our           string `role:"our"`
+	P             string `role:"p"`
+	Pacific       string `role:"pacific"`
+	Past          string `role:"past"`
+	Play          string `role:"play"`
+	Please        string `role:"please"`
+	Pls           string `role:"pls"`
+	Plz           string `role:"plz"`
+	Pm            string `role:"pm"`
+	Poss          string `role:"poss"`
+	Possible      string `role:"possible"`
+	Preferably    string `role:"preferably"`
+	Press         string `role:"press"`
+	Print         string `role:"print"`
+	Quarter       string `role:"quarter"`
+	Rd            string `role:"rd"`
+	Really        string `role:"really"`
+	Reply         string `role:"reply"`
+	Respond       string `role:"respond"`
+	Roughly       string `role:"roughly"`
+	Same          string `role:"same"`
+	Say           string `role:"say"`
+	Should        string `role:"should"`
+	Since         string `role:"since"`
+	So            string `role:"so"`
+	Sometime      string `role:"sometime"`
+	St            string `role:"st"`
+	Statement     string `role:"statement"`
+	Suit          string `role:"suit"`
+	Suits         string `role:"suits"`
+	Tel           string `role:"tel"`
+	Th            string `role:"th"`
+	Than          string `role:"than"`
+	Thank         string `role:"thank"`
+	Thanks        string `role:"thanks"`
+	That          string `role:"that"`
+	The           string `role:"the"`
+	Then          string `role:"then"`
+	Thing         string `role:"thing"`
+	This          string `role:"this"`
+	Through       string `role:"through"`
+	Thx           string `role:"thx"`
+	Till          string `role:"till"`
+	Time          string `role:"time"`
+	Tmrw          string `role:"tmrw"`
+	Tmw           string `role:"tmw"`
+	To            string `role:"to"`
+	Today         string `role:"today"`
+	Tomorrow      string `role:"tomorrow"`
+	Tomoz         string `role:"tomoz"`
+	Tonight       string `role:"tonight"`
+	Tonite        string `role:"tonite"`
+	Uk            string `role:"uk"`
+	Ukraine       string `role:"ukraine"`
+	Until         string `role:"until"`
+	Us            string `role:"us"`
+	Utc           string `role:"utc"`
+	We            string `role:"we"`
+	WeD           string `role:"we'd"`
+	WeLl          string `role:"we'll"`
+	WeRe          string `role:"we're"`
+	Week          string `role:"week"`
+	Within        string `role:"within"`
+	Work          string `role:"work"`
+	Working       string `role:"working"`
+	Works         string `role:"works"`
+	Would         string `role:"would"`
+	Write         string `role:"write"`
+	Yesterday     string `role:"yesterday"`
+	York          string `role:"york"`
+	You           string `role:"you"`
+	Your          string `role:"your"`
+	Z             string `role:"z"`
+}
+
+// roleTag is the struct tag naming a field's role.
+const roleTag = "role"
+
+// gw holds English's grammar words, read once from the embedded data.
+var gw = loadGrammar(en.Deadline.Grammar)
+
+// loadGrammar reads a language's grammar words: every role must name a
+// word, and every word must fill a role. A role left empty would match
+// every word the reader does not know (those tokens intern as ""). The
+// data is embedded, so a gap is a build defect, caught by
+// TestGrammarWords, and stops the program at start.
+func loadGrammar(m map[string]string) grammarWords {
+	g, err := readGrammar(m)
+	if err != nil {
+		panic(fmt.Sprintf("deadline: lang/data/en.json deadline.grammar: %v", err))
+	}
+	return g
+}
+
+func readGrammar(m map[string]string) (grammarWords, error) {
+	var g grammarWords
+	v := reflect.ValueOf(&g).Elem()
+	roles := make(map[string]bool, v.NumField())
+	for i := 0; i < v.NumField(); i++ {
+		role := v.Type().Field(i).Tag.Get(roleTag)
+		roles[role] = true
+		w := m[role]
+		if w == "" {
+			return g, fmt.Errorf("role %q has no word", role)
+		}
+		v.Field(i).SetString(w)
+	}
+	var unknown []string
+	for role := range m {
+		if !roles[role] {
+			unknown = append(unknown, role)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return g, fmt.Errorf("unknown roles %q", unknown)
+	}
+	return g, nil
+}
