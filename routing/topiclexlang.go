@@ -292,6 +292,9 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 // tokeniser ends questions at '?' only. focus holds one flag per token of
 // s as the message's tokeniser read it; tz is scratch.
 func markQuestions(s, code string, focus []bool, tz *tokenizer) {
+	if code == "" || code == "en" {
+		return // an English enquiry asks with '?'
+	}
 	greek := code == "el"
 	if !strings.Contains(s, "؟") && !strings.Contains(s, "\u037e") && !(greek && strings.Contains(s, ";")) {
 		return
