@@ -143,7 +143,11 @@
 //     "accession", "dialogue"; 0.5), counted only as far as the region is
 //     named;
 //   - for the fallback topic, the desk's own business (diaries,
-//     appointments, staffing, interview bids; 0.6).
+//     appointments, staffing, interview bids; 0.6): words that name the
+//     desk itself (desk_self: "press officers", "duty rota") anywhere,
+//     the others ("staffing", "planning", "schedule") only in a sentence
+//     that names no policy, or that names the desk too ("is the UK
+//     planning further sanctions" is a sanctions question).
 //
 // With a release linked, the candidates are:
 //
@@ -176,6 +180,27 @@
 // otherwise have won ('"RAF", "sanctions" (security) stay with the
 // release's first topic'). Freedom-of-information requests and complaints
 // about the desk's handling go to the fallback topic unlinked.
+//
+// The topic stands on the enquiry's own words in any language
+// (topiclexlang.go, topicmodel.go, issue 11). An enquiry in another
+// language is read through its language's vocabulary (the linker's,
+// lang/data/vocab, plus topiclex_lang.json for the desk's own business):
+// "Sanktionen" is read as "sanctions", "embarcaciones pequeñas" as "small
+// boats" (a noun and its adjective in either order), Arabic with its
+// proclitics and plural endings off; questions ending in '؟' or the Greek
+// question mark are the question focus. With no release linked, a topic
+// model learnt from the catalogue adds, per topic, the evidence of the
+// enquiry's words that no desk phrase took: names (Rafah, Sisi, Kosovo,
+// also transliterated or with a case ending: index.nameMatch) and words
+// read through the vocabulary, each by how much more often the catalogue
+// uses it under that topic than under others (smoothed; words in one
+// release only, or spread over topics, teach nothing; a word that is not
+// a name counts half, and only beside other evidence for its topic);
+// 1.0 × that, at most 2. The reason names the words as written ('"small
+// boats" in question, as "embarcaciones pequenas"'; 'words "rafah",
+// "sisi" (learnt from 21 releases)'). English enquiries read exactly as
+// before but for the model, which speaks only when no release is linked
+// and then only through names.
 //
 // The weights of the evidence were chosen by a grid search
 // (TuneTopics in tune.go: go run ./bench/tune topics) on the shared samples plus
