@@ -769,17 +769,32 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		if unicode.IsLetter(r) || r == ':' || r == '\'' || r == '’' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
 			return 0, false
 		}
-		if r == ' ' {
-			// "17 Uhr", "17 heures": the unit glues it already
-			if k < len(ws) {
-				if _, r := rd.match(text, ws, k); r == "h" || r == "hours" || r == "hour" {
+		if r == ' ' || r == '\t' {
+			// "17 Uhr", "17 heures": the unit glues it already; "do 15
+			// procent", "bis 20 Millionen": a quantity, not an hour
+			for k < len(ws) && strings.TrimLeft(text[e:ws[k].start], " \t") == "" {
+				n, r := rd.match(text, ws, k)
+				switch {
+				case r == "h" || r == "hours" || r == "hour" || n == 0:
+					return 0, false
+				case r == "":
+					e, k = ws[k+n-1].end, k+n
+					continue
+				case !timeish(r) && !afterHourWords[r]:
 					return 0, false
 				}
+				break
 			}
 		}
 	}
 	return i, true
 }
+
+// afterHourWords may follow a bare hour ("do 16 molim", "bis 17 bitte",
+// "do 16 jer…").
+var afterHourWords = map[string]bool{"please": true, "thanks": true, "reply": true, "comment": true, "need": true,
+	"latest": true, "at the latest": true, "deadline": true, "if possible": true, "as": true, "is": true, "by": true,
+	"before": true, "tomorrow": true, "today": true}
 
 // hasMinutes reports whether s ends in a time with minutes ("16.00",
 // "14:30").

@@ -509,6 +509,17 @@ var foreignCases = []struct {
 	{"ru", "Ответ нужен до 18:00 (МСК).", "2023-10-18T16:00:00+01:00"},
 	{"el", "Παρακαλώ απαντήστε έως τις 15:00 ώρα Λονδίνου.", "2023-10-18T15:00:00+01:00"},
 	{"sr", "Moramo objaviti tekst danas u 16h, pa bi odgovor trebao stići do 15h.", "2023-10-18T15:00:00+01:00"},
+	// quantities and years after "bis/do/до/hasta" are not hours
+	{"de", "Bis 15 Prozent weniger Ankünfte.", none},
+	{"pl", "Do 15 procent mniej przepraw.", none},
+	{"uk", "До 20 мільйонів фунтів на допомогу.", none},
+	{"es", "Hasta 1.500 empleos nuevos.", none},
+	{"fr", "Jusqu'à 12 000 personnes sont concernées.", none},
+	{"sq", "Misioni vazhdon deri në 2026.", none},
+	{"ru", "Миссия продлится до 2026 года.", none},
+	{"tr", "Misyon 2026'ya kadar sürecek.", none},
+	{"ar", "تستمر المهمة حتى عام 2026", none},
+	{"pl", "Potrzebujemy odpowiedzi do 16 bo zamykamy wydanie.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
