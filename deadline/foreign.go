@@ -420,6 +420,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// ("o meu artigo é para domingo" is when it runs)
 			if rd.timeAfter(text, ws, k+n) {
 				repl = "by"
+				if eventBefore(b.String(), text[last:w.start]) {
+					repl = "at" // "previsto per le 14": when it happens
+				}
 			} else {
 				repl = ""
 			}
@@ -896,6 +899,19 @@ func numberBefore(text string, ws []fword, k int, rd *reader) int {
 		}
 	}
 	return -1
+}
+
+// eventBefore reports whether the last word written, then pending, is an
+// event or its schedule ("scheduled", "conference", "broadcast").
+func eventBefore(written, pending string) bool {
+	t := strings.TrimRight(written+pending, " \t")
+	i := strings.LastIndexAny(t, " \t\n")
+	switch t[i+1:] {
+	case "scheduled", "held", "starts", "broadcast", "airs", "meeting", "conference", "briefing", "interview", "call",
+		"visit", "speech", "bulletin", "summit", "session", "flight", "arrives", "lands":
+		return true
+	}
+	return false
 }
 
 // afterHour reports whether what was written, then pending, ends in an

@@ -520,6 +520,9 @@ var foreignCases = []struct {
 	{"tr", "Misyon 2026'ya kadar sürecek.", none},
 	{"ar", "تستمر المهمة حتى عام 2026", none},
 	{"pl", "Potrzebujemy odpowiedzi do 16 bo zamykamy wydanie.", "2023-10-18T16:00:00+01:00"},
+	{"it", "Il collegamento è previsto per le 14.", none},
+	{"fr", "La conférence est prévue pour 14h.", none},
+	{"it", "Mi serve la risposta per le 15.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
