@@ -459,6 +459,29 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				repl = "h"
 			}
 		}
+		if repl == "h" && strings.TrimSpace(text[last:w.start]) == "" {
+			// "drei Uhr", "trois heures": a number word's hour is "o'clock"
+			out := strings.TrimRight(b.String(), " \t")
+			if numberWords[out[strings.LastIndexAny(out, " \t\n")+1:]] > 0 {
+				repl = "o'clock"
+			}
+		}
+		if repl == "half" && rd.sure && (rd.langs[rd.lang] == "de" || rd.langs[rd.lang] == "nl") {
+			// "halb drei", "half drie": half an hour before three, 2:30
+			if h, end := rd.hourAfter(text, ws, k+1); h > 0 {
+				verbatim(last, w.start)
+				h--
+				if h == 0 {
+					h = 12
+				}
+				replaced(w.start, end, strconv.Itoa(h)+":30")
+				last, changed = end, true
+				for k+1 < len(ws) && ws[k+1].start < end {
+					k++
+				}
+				continue
+			}
+		}
 		if repl == "h" {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
 			if a := strings.TrimRight(text[last:w.start], " \t"); a != "" && a[len(a)-1] >= '0' && a[len(a)-1] <= '9' {
@@ -899,6 +922,27 @@ func numberBefore(text string, ws []fword, k int, rd *reader) int {
 		}
 	}
 	return -1
+}
+
+// hourAfter reads the hour after word k-1 ("3", "drei"): 1-12 and where
+// it ends, or 0.
+func (rd *reader) hourAfter(text string, ws []fword, k int) (int, int) {
+	i := ws[k-1].end
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if e := skipDigits(text, i); e > i && e-i <= 2 {
+		if h, _ := strconv.Atoi(text[i:e]); h >= 1 && h <= 12 && (e == len(text) || text[e] != ':' && text[e] != '.' || e+1 == len(text) || text[e+1] < '0' || text[e+1] > '9') {
+			return h, e
+		}
+		return 0, 0
+	}
+	if k < len(ws) && ws[k].start == i {
+		if r, ok := rd.word(ws[k].fold); ok && numberWords[r] >= 1 && numberWords[r] <= 12 {
+			return numberWords[r], ws[k].end
+		}
+	}
+	return 0, 0
 }
 
 // eventBefore reports whether the last word written, then pending, is an

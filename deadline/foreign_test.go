@@ -523,6 +523,11 @@ var foreignCases = []struct {
 	{"it", "Il collegamento è previsto per le 14.", none},
 	{"fr", "La conférence est prévue pour 14h.", none},
 	{"it", "Mi serve la risposta per le 15.", "2023-10-18T15:00:00+01:00"},
+	// German and Dutch "halb drei" is half past two; an hour in words
+	{"de", "Bitte bis halb drei.", "2023-10-18T14:30:00+01:00"},
+	{"nl", "Graag een reactie voor half drie.", "2023-10-18T14:30:00+01:00"},
+	{"de", "Bitte bis drei Uhr.", "2023-10-18T15:00:00+01:00"},
+	{"fr", "Merci de répondre avant trois heures de l'après-midi.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
