@@ -393,6 +393,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			continue
 		}
 		n, repl := rd.match(text, ws, k)
+		if w.fold == "u" && w.start > 0 && text[w.start-1] >= '0' && text[w.start-1] <= '9' {
+			n, repl = 1, "h" // Flemish "16u", "16u30"
+		}
 		if n == 0 {
 			continue
 		}

@@ -528,6 +528,12 @@ var foreignCases = []struct {
 	{"nl", "Graag een reactie voor half drie.", "2023-10-18T14:30:00+01:00"},
 	{"de", "Bitte bis drei Uhr.", "2023-10-18T15:00:00+01:00"},
 	{"fr", "Merci de répondre avant trois heures de l'après-midi.", "2023-10-18T15:00:00+01:00"},
+	// clock spellings: Flemish "16u", Russian "18 ч", Arabic "4 م", "16 hs"
+	{"nl", "Graag een reactie tegen 16u.", "2023-10-18T16:00:00+01:00"},
+	{"nl", "Graag een reactie voor 16u30.", "2023-10-18T16:30:00+01:00"},
+	{"ru", "Ответ нужен до 18 ч.", "2023-10-18T18:00:00+01:00"},
+	{"ar", "نرجو الرد قبل الساعة 4 م", "2023-10-18T16:00:00+01:00"},
+	{"es", "Necesito la respuesta antes de las 16 hs.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
