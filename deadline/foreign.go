@@ -182,6 +182,14 @@ func (r *reader) word(f string) (string, bool) {
 			}
 		}
 		if !ok {
+			// Arabic "و" (and) or "ف" (so) written onto the word: "وقبل"
+			if rest, cut := strings.CutPrefix(f, "و"); cut && utf8.RuneCountInString(rest) >= 2 {
+				as, ok = r.words[rest]
+			} else if rest, cut := strings.CutPrefix(f, "ف"); cut && utf8.RuneCountInString(rest) >= 2 {
+				as, ok = r.words[rest]
+			}
+		}
+		if !ok {
 			return "", false
 		}
 	}

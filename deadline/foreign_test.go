@@ -534,6 +534,16 @@ var foreignCases = []struct {
 	{"ru", "Ответ нужен до 18 ч.", "2023-10-18T18:00:00+01:00"},
 	{"ar", "نرجو الرد قبل الساعة 4 م", "2023-10-18T16:00:00+01:00"},
 	{"es", "Necesito la respuesta antes de las 16 hs.", "2023-10-18T16:00:00+01:00"},
+	// Arabic: "و" written onto the cue, hours in words with the part of the day
+	{"ar", "نرجو الرد في أقرب وقت ممكن، وقبل الساعة 3 عصرا إن أمكن", "2023-10-18T15:00:00+01:00"},
+	{"ar", "نرجو الرد حتى الساعة السادسة مساء اليوم", "2023-10-18T18:00:00+01:00"},
+	{"ar", "نحن بحاجة إلى الرد اليوم قبل الساعة 17:00 بتوقيت غرينتش", "2023-10-18T18:00:00+01:00"},
+	{"ar", "نرجو الرد قبل الساعة ١٦:٠٠ بتوقيت لندن", "2023-10-18T16:00:00+01:00"},
+	// an event's time and then the deadline
+	{"sq", "Ministri mbërriti në orën 10:00 dhe konferenca për shtyp mbahet në orën 12:00. Ju lutem na përgjigjuni deri në orën 15:00.", "2023-10-18T15:00:00+01:00"},
+	{"de", "Der Minister landete um 10 Uhr, die Pressekonferenz beginnt um 12 Uhr. Wir brauchen die Antwort bis 15 Uhr.", "2023-10-18T15:00:00+01:00"},
+	{"tr", "Bakan saat 10:00'da geldi, basın toplantısı saat 12:00'de başlıyor. Yanıtınızı saat 15:00'e kadar bekliyoruz.", "2023-10-18T15:00:00+01:00"},
+	{"el", "Ο υπουργός έφτασε στις 10:00 και η συνέντευξη Τύπου αρχίζει στις 12:00. Χρειαζόμαστε απάντηση έως τις 15:00.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
