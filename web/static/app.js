@@ -742,17 +742,25 @@
         .then(function (r) { return r.text().then(function (t) { return { status: r.status, html: t }; }); })
         .then(function (x) {
           var doc = parse(x.html);
-          if (seq === paneSeq && adopt(doc, ref)) {
+          var fl = doc.getElementById('flash'), m = doc.getElementById('error-message');
+          var why = m ? m.textContent.trim() : doc.getElementById('login-form') ? 'you have been signed out; reload the page' : 'the server said ' + x.status;
+          if (seq !== paneSeq) {
+            // The pane shows another enquiry by now: say how this went.
+            var ok = doc.body.getAttribute('data-ref') === ref && fl;
+            flashText(ref + ': ' + (ok ? fl.textContent.trim() : 'not done: ' + why), !ok || fl.classList.contains('error'));
+            announce(ref + ': ' + (ok ? fl.textContent.trim() : 'not done: ' + why));
+            return;
+          }
+          if (adopt(doc, ref)) {
             pane.scrollTop = 0;
-            var fl = document.getElementById('pane-flash');
-            if (fl) { announce(fl.textContent.trim()); fl.focus({ preventScroll: true }); } else { pane.focus({ preventScroll: true }); }
+            var pf = document.getElementById('pane-flash');
+            if (pf) { announce(pf.textContent.trim()); pf.focus({ preventScroll: true }); } else { pane.focus({ preventScroll: true }); }
           } else {
-            var m = doc.getElementById('error-message');
-            paneFlash('Not done: ' + (m ? m.textContent.trim() : 'the server said ' + x.status), true).focus({ preventScroll: true });
+            paneFlash('Not done: ' + why, true).focus({ preventScroll: true });
             pane.scrollTop = 0;
           }
         }, function () {
-          paneFlash('Not done: the desk did not answer.', true).focus({ preventScroll: true });
+          if (seq === paneSeq) { paneFlash('Not done: the desk did not answer.', true).focus({ preventScroll: true }); } else { flashText(ref + ': not done: the desk did not answer.', true); }
         })
         .then(function () {
           panePosting = false;
