@@ -544,6 +544,20 @@ var foreignCases = []struct {
 	{"de", "Der Minister landete um 10 Uhr, die Pressekonferenz beginnt um 12 Uhr. Wir brauchen die Antwort bis 15 Uhr.", "2023-10-18T15:00:00+01:00"},
 	{"tr", "Bakan saat 10:00'da geldi, basın toplantısı saat 12:00'de başlıyor. Yanıtınızı saat 15:00'e kadar bekliyoruz.", "2023-10-18T15:00:00+01:00"},
 	{"el", "Ο υπουργός έφτασε στις 10:00 και η συνέντευξη Τύπου αρχίζει στις 12:00. Χρειαζόμαστε απάντηση έως τις 15:00.", "2023-10-18T15:00:00+01:00"},
+	// filing the piece at a time is the journalist's deadline; asking
+	// whether a time is possible
+	{"fr", "Je dois rendre mon papier à 17h.", "2023-10-18T17:00:00+01:00"},
+	{"it", "Devo consegnare il pezzo alle 17.", "2023-10-18T17:00:00+01:00"},
+	{"pt", "Tenho de entregar o texto às 17h.", "2023-10-18T17:00:00+01:00"},
+	{"sq", "Duhet ta dorëzoj shkrimin në orën 17:00.", "2023-10-18T17:00:00+01:00"},
+	{"pl", "Zamykamy wydanie o 18:00.", "2023-10-18T18:00:00+01:00"},
+	{"es", "Mi hora de cierre son las 17:00.", "2023-10-18T17:00:00+01:00"},
+	{"de", "Wäre eine Antwort bis 14 Uhr möglich?", "2023-10-18T14:00:00+01:00"},
+	{"es", "¿Sería posible tener una respuesta antes de las 14:00?", "2023-10-18T14:00:00+01:00"},
+	{"ru", "Нам нужен ответ не позже 14:00.", "2023-10-18T14:00:00+01:00"},
+	{"uk", "Чи могли б ви відповісти до 14:00?", "2023-10-18T14:00:00+01:00"},
+	{"el", "Θα μπορούσατε να απαντήσετε έως τις 14:00;", "2023-10-18T14:00:00+01:00"},
+	{"ar", "هل يمكنكم الرد قبل الساعة 14:00؟", "2023-10-18T14:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
