@@ -901,7 +901,7 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 		// the clause is ws[from:k]
 		for j := from; j < k; j++ {
 			n, r := rd.match(text, ws, j)
-			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed") {
+			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed" || r == "desk") {
 				if m == nil {
 					m = map[int]bool{}
 				}

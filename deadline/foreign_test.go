@@ -558,6 +558,17 @@ var foreignCases = []struct {
 	{"uk", "Чи могли б ви відповісти до 14:00?", "2023-10-18T14:00:00+01:00"},
 	{"el", "Θα μπορούσατε να απαντήσετε έως τις 14:00;", "2023-10-18T14:00:00+01:00"},
 	{"ar", "هل يمكنكم الرد قبل الساعة 14:00؟", "2023-10-18T14:00:00+01:00"},
+	// the desk, a phone or an office open until a time is not a deadline
+	{"de", "Mobil (bis 22 Uhr): 0171 1234567", none},
+	{"sr", "Dežurni urednik do 22h: +381 11 123 456", none},
+	{"pl", "Dyżur do 22:00: +48 22 123 45 67", none},
+	{"uk", "Редакція працює до 22:00.", none},
+	{"ru", "Редакция работает до 22:00.", none},
+	{"fr", "La rédaction est ouverte jusqu'à 22h.", none},
+	{"es", "La redacción está abierta hasta las 22:00.", none},
+	{"pt", "A redação está aberta até às 22h.", none},
+	{"nl", "De redactie is tot 22.00 uur open.", none},
+	{"de", "Bitte antworten Sie bis 15 Uhr, Tel. 0171 1234567.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
