@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,7 +21,8 @@ const paneRef = `((document.querySelector('#pane:not([hidden]) #ref') || {}).tex
 // note from the pane (its CSRF token intact), the pane shows the
 // server's answer and takes the focus; the pane's Take over updates the
 // queue row; a reply begun in the pane survives showing another enquiry;
-// hostile mail in the pane runs nothing (its scripts are
+// a colleague's note shows live (a banner over a begun reply, else the
+// pane shown again); hostile mail in the pane runs nothing (its scripts are
 // dropped, the mail frame stays sandboxed); axe finds nothing serious
 // with the pane open; a reload shows it again; Escape closes it and the
 // focus goes back to the row; below 1200 px Enter opens the full page as
@@ -125,6 +127,26 @@ func TestBrowserReadingPane(t *testing.T) {
 	b.waitFor("the pane shows the first", paneRef+` === '`+first+`'`)
 	b.do("back to the second", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+second+`"] td.subject a`)))
 	b.waitFor("the draft is back in the pane", paneRef+` === '`+second+`' && document.getElementById('reply-body').value === 'Half-way through a reply'`)
+
+	// A colleague's note, live: with a reply begun, the pane's banner says
+	// what changed and the reply stays; with nothing typed, the pane is
+	// simply shown again with the note.
+	if _, err := k.st.AddNote(context.Background(), second, "bob", "Bob's note while Ann drafts"); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("the banner in the pane", `!document.getElementById('stale').hidden && document.getElementById('stale-what').textContent.includes('note added by Bob Officer')`)
+	if got := b.eval(`document.getElementById('reply-body').value`); got != "Half-way through a reply" {
+		t.Errorf("the reply box holds %q after the banner", got)
+	}
+	b.do("show the first again", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+first+`"] td.subject a`)))
+	b.waitFor("the pane shows the first", paneRef+` === '`+first+`'`)
+	if _, err := k.st.AddNote(context.Background(), first, "bob", "Bob's note on the first"); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("the pane follows the note", paneRef+` === '`+first+`' && document.querySelector('#pane #timeline').textContent.includes("Bob's note on the first")`)
+	if got := b.eval(`String(document.getElementById('stale').hidden)`); got != "true" {
+		t.Error("the banner shows for a pane nobody typed in")
+	}
 
 	// The hostile enquiry in the pane: nothing runs, nothing breaks out.
 	b.do("click the hostile row", chromedp.Click(chromedp.CSS(`#queue-table tr[data-ref="`+hostile+`"] td.subject a`)))
