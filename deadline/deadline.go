@@ -160,14 +160,15 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 	sc.markBreaks()
 	sc.parseAtoms()
 	sc.buildMentions()
-	if d, ok = sc.best(); ok {
+	if d, ok = sc.best(); ok && !foreign.first(text) {
 		return d, true
 	}
+	english, englishOK := d, ok
 	// another language: read again in the English the rules know
-	// (foreign.go)
+	// (foreign.go); a text clearly in another language is read so first
 	t, spans, changed := foreign.translate(text)
 	if !changed {
-		return d, false
+		return english, englishOK
 	}
 	sc.reset(t, sent, loc)
 	sc.tokenize()
@@ -180,8 +181,9 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		if s < e {
 			d.Phrase = text[s:e]
 		}
+		return d, true
 	}
-	return d, ok
+	return english, englishOK
 }
 
 var scannerPool = sync.Pool{New: func() any { return new(scanner) }}

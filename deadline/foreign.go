@@ -112,6 +112,35 @@ type reader struct {
 	sure  bool // the vote is clear: only that language's words are read
 }
 
+// first reports whether text is clearly in another language, so that its
+// own reading goes before the English one ("Deadline: 16:00 (ώρα
+// Ελλάδας)": the English rules alone would read 16:00 without the zone):
+// the vote is clear and the voted language's words outnumber English
+// function words.
+func (ft *foreignTable) first(text string) bool {
+	ws := ft.splitWords(text)
+	rd := ft.vote(ws)
+	if !rd.sure {
+		return false
+	}
+	foreignWords, englishWords := 0, 0
+	for _, w := range ws {
+		if englishFunctionWords[w.fold] {
+			englishWords++
+		}
+		for _, l := range ft.evidence[w.fold] {
+			if l == rd.lang {
+				foreignWords++
+				break
+			}
+		}
+	}
+	return foreignWords > 2*englishWords
+}
+
+// englishFunctionWords are English's stopwords (lang/data/en.json).
+var englishFunctionWords = lang.Set(lang.English().Linker.Stopwords["function_words"])
+
 // vote counts, for each language, the words of the text its file names: a
 // word only one language has counts most.
 func (ft *foreignTable) vote(ws []fword) *reader {

@@ -569,6 +569,10 @@ var foreignCases = []struct {
 	{"pt", "A redação está aberta até às 22h.", none},
 	{"nl", "De redactie is tot 22.00 uur open.", none},
 	{"de", "Bitte antworten Sie bis 15 Uhr, Tel. 0171 1234567.", "2023-10-18T15:00:00+01:00"},
+	// a text clearly in another language is read in it first: the English
+	// rules alone would take "Deadline: 16:00" without its zone
+	{"el", "Καλησπέρα σας, γράφω για την ανακοίνωση. Deadline: 16:00 (ώρα Ελλάδας). Ευχαριστώ πολύ.", "2023-10-18T14:00:00+01:00"},
+	{"tr", "Merhaba, açıklamanız hakkında bir sorum var. Deadline: 16:00 TSİ. Teşekkürler, iyi çalışmalar.", "2023-10-18T14:00:00+01:00"},
 }
 
 // TestExtractForeign reads deadlines written in other languages (issue 11,
