@@ -66,12 +66,26 @@ local function cells(c)
   return table.concat(ids, '.') .. '.' .. (c[5] or '0') .. '.' .. dim('c', c[7] or '') .. '.' .. dim('l', c[8] or ''),
     dim('u', c[6] or '')
 end
+-- Several cube cells of a batch share an outlet cell (long: it holds the
+-- outlet's whole histogram), so its increments are summed first and
+-- merged into it once per batch, in the order first met.
+local outlets, order = {}, {}
 for _, u in ipairs(a.u or {}) do
   local cube, outlet = cells(u.c)
   local key = k('sla:r:' .. u.d)
   redis.call('HSET', key, cube, merge(redis.call('HGET', key, cube), u.i))
   local cell = 'u' .. outlet .. '.' .. (u.c[5] or '0')
-  redis.call('HSET', key, cell, merge(redis.call('HGET', key, cell), u.i))
+  local id = key .. '|' .. cell
+  local o = outlets[id]
+  if not o then
+    o = {key = key, cell = cell, i = {}}
+    outlets[id] = o
+    order[#order + 1] = o
+  end
+  for name, n in pairs(u.i) do o.i[name] = (o.i[name] or 0) + tonumber(n) end
+end
+for _, o in ipairs(order) do
+  redis.call('HSET', o.key, o.cell, merge(redis.call('HGET', o.key, o.cell), o.i))
 end
 -- A breach-list entry carries its cells, so a filtered drill-down needs
 -- no enquiry read to choose its entries.
