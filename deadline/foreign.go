@@ -48,6 +48,7 @@ type foreignTable struct {
 	phrases   map[string][]alt // folded words joined by single spaces → readings
 	evidence  map[string][]int // folded word → the languages whose files name it
 	firsts    map[string]bool  // the first words of phrases
+	prefixes  map[string]bool  // the first two or more words of phrases
 	maxPhrase int              // words in the longest phrase
 }
 
@@ -55,7 +56,7 @@ var foreign = buildForeign(lang.All())
 
 func buildForeign(ls []*lang.Language) *foreignTable {
 	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
-		firsts: map[string]bool{}, maxPhrase: 1}
+		firsts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1}
 	add := func(m map[string][]alt, key string, a alt) {
 		for _, b := range m[key] {
 			if b.lang == a.lang {
@@ -91,6 +92,9 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 			}
 			add(ft.phrases, strings.Join(ws, " "), alt{li, r})
 			ft.firsts[ws[0]] = true
+			for n := 2; n <= len(ws); n++ {
+				ft.prefixes[strings.Join(ws[:n], " ")] = true
+			}
 			ft.maxPhrase = max(ft.maxPhrase, len(ws))
 		}
 		for _, g := range l.Linker.Stopwords {
@@ -118,6 +122,55 @@ type reader struct {
 // the vote is clear and the voted language's words outnumber English
 // function words.
 func (ft *foreignTable) first(text string) bool {
+	// a cheap pass first: English mail stops here after a few words
+	en, fo := 0, 0
+	var buf [32]byte
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j, k, ascii := i, 0, true
+		for j < len(text) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+					break
+				}
+				if k < len(buf) {
+					buf[k] = c | 0x20
+					k++
+				}
+				j++
+				continue
+			}
+			r2, sz := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+				break
+			}
+			ascii = false
+			j += sz
+		}
+		switch {
+		case !ascii:
+			fo++
+		case k < len(buf) && englishFunctionWords[string(buf[:k])]:
+			en++
+		case k < len(buf) && ft.evidence[string(buf[:k])] != nil:
+			fo++
+		}
+		if en >= 12 && 2*en >= fo {
+			return false
+		}
+		i = j
+	}
+	if fo <= 2*en {
+		return false
+	}
 	ws := ft.splitWords(text)
 	rd := ft.vote(ws)
 	if !rd.sure {
@@ -311,7 +364,7 @@ func (ft *foreignTable) translate(text string) (out string, spans spanMap, chang
 // words_ splits text into words (letters, combining marks, and an
 // apostrophe between letters), folded.
 func (ft *foreignTable) splitWords(text string) []fword {
-	var ws []fword
+	ws := make([]fword, 0, len(text)/6+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
@@ -343,7 +396,15 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	var b strings.Builder
 	last := 0
 	signal := false
-	avail := rd.availableClauses(text, ws)
+	// the clauses that say someone is available, read when a cue needs them
+	var availMap map[int]bool
+	availDone := false
+	avail := func(k int) bool {
+		if !availDone {
+			availMap, availDone = rd.availableClauses(text, ws), true
+		}
+		return availMap[k]
+	}
 	verbatim := func(from, to int) {
 		for from < to {
 			if de, dr := europeanDate(text, from, to); de > 0 {
@@ -444,7 +505,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "9 bis 18 Uhr", "od 9 do 17", "de 9h à 18h": a range of
 			// hours, not a deadline
 			repl = "to"
-		case (repl == "by" || repl == "latest") && avail[k]:
+		case (repl == "by" || repl == "latest") && avail(k):
 			// "Ich bin bis 18 Uhr erreichbar", "joignable jusqu'à 18h":
 			// until, when the clause says someone is available
 			repl = "until"
@@ -573,11 +634,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
-		if day := dayOf(repl); day != "" && k+n < len(ws) && !avail[k+n] && joinedBySpace(text, ws[k+n-1:k+n+1]) {
+		if day := dayOf(repl); day != "" && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
 			// "jutro do południa", "غداً قبل الساعة 4", "morgenochtend
 			// voor 10.00 uur": the day before its cue reads as "by
 			// tomorrow noon", "by tomorrow 10.00"
-			if cn, cr := rd.match(text, ws, k+n); cn > 0 && ((cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) || strings.HasPrefix(cr, "by ")) {
+			if cn, cr := rd.match(text, ws, k+n); cn > 0 && ((cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) || strings.HasPrefix(cr, "by ")) && !avail(k+n) {
 				verbatim(last, w.start)
 				ce := ws[k+n+cn-1].end
 				if rest, ok := strings.CutPrefix(cr, "by "); ok {
@@ -610,7 +671,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				repl = strings.TrimSpace(strings.TrimSuffix(repl, "within"))
 			}
 		}
-		if repl == "latest" && !avail[k] {
+		if repl == "latest" && !avail(k) {
 			// "17.00'ye kadar", "Cuma gününe kadar", "20 Ekim'e kadar": a
 			// Turkish postposition after its time reads as "by" before
 			// it; a zone in brackets after it goes next to the time
@@ -878,18 +939,28 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 	if k >= len(ws) {
 		return 0, ""
 	}
-	for L := min(rd.maxPhrase, len(ws)-k); L >= 2 && rd.firsts[ws[k].fold]; L-- {
-		if !joinedBySpace(text, ws[k:k+L]) {
-			continue
-		}
-		parts := make([]string, L)
-		for x := range parts {
-			parts[x] = ws[k+x].fold
-		}
-		if as, ok := rd.phrases[strings.Join(parts, " ")]; ok {
-			if r, ok := rd.pick(as); ok {
-				return L, r
+	if rd.firsts[ws[k].fold] {
+		// the longest phrase from word k: grow the key a word at a
+		// time while it is the start of some phrase (no allocation)
+		var kb [160]byte
+		key := append(kb[:0], ws[k].fold...)
+		bestL, bestR := 0, ""
+		for L := 2; L <= rd.maxPhrase && k+L <= len(ws); L++ {
+			if !joinedBySpace(text, ws[k+L-2:k+L]) {
+				break
 			}
+			key = append(append(key, ' '), ws[k+L-1].fold...)
+			if !rd.prefixes[string(key)] {
+				break
+			}
+			if as, ok := rd.phrases[string(key)]; ok {
+				if r, ok := rd.pick(as); ok {
+					bestL, bestR = L, r
+				}
+			}
+		}
+		if bestL > 0 {
+			return bestL, bestR
 		}
 	}
 	if r, ok := rd.word(ws[k].fold); ok {
