@@ -197,12 +197,9 @@ func normaliseText(s string) string {
 	return strings.ReplaceAll(s, "\n", "\r\n")
 }
 
-// TextToHTML renders plain text as a minimal HTML document: every
+// textToHTML renders plain text as a minimal HTML document: every
 // character escaped, blank-line-separated paragraphs as <p>, single line
-// breaks as <br>, http(s) links made clickable.
-func TextToHTML(text string) string { return textToHTML(text, true) }
-
-// textToHTML is TextToHTML, making links only when links is set.
+// breaks as <br>, and, when links is set, http(s) links made clickable.
 func textToHTML(text string, links bool) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\"></head>\r\n<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px;\">\r\n")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -53,11 +52,6 @@ func init() {
 
 func (s *Server) registerAttachments(mux *http.ServeMux) {
 	mux.HandleFunc("GET /enquiries/{ref}/messages/{id}/attachments/{n}", s.attachment)
-}
-
-// AttachmentURL is where a message's attachment is downloaded from.
-func AttachmentURL(ref, mkey string, index int) string {
-	return "/enquiries/" + url.PathEscape(ref) + "/messages/" + url.PathEscape(mkey) + "/attachments/" + strconv.Itoa(index)
 }
 
 func (s *Server) attachment(w http.ResponseWriter, r *http.Request) {

@@ -103,7 +103,7 @@ type attention struct {
 	// notifies of refs it has not seen in them before.
 	Mine     []attentionItem `json:"mine"`
 	Warnings []attentionItem `json:"warnings"`
-	// Truncated says the queues read only the first maxOpenRead.
+	// Truncated says the queue listed only its first maxRows rows.
 	Truncated bool `json:"truncated,omitempty"`
 }
 

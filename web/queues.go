@@ -31,7 +31,6 @@ var queues = []queueDef{
 
 // Limits on what the queue page reads.
 const (
-	maxOpenRead     = 2000
 	maxResolvedScan = 500
 	maxRows         = 300
 )

@@ -305,17 +305,6 @@ var routeRoles = map[string]config.Role{
 	"GET /api/sla/status":       config.RoleAdmin,
 }
 
-// RouteRole is the least role a route pattern needs ("" for a public one).
-func RouteRole(pattern string) config.Role {
-	if publicRoutes[pattern] {
-		return ""
-	}
-	if r, ok := routeRoles[pattern]; ok {
-		return r
-	}
-	return config.RoleAdmin
-}
-
 // Protect wraps mux (with every route registered, whoever registered it)
 // in the security headers, authentication, role checks and CSRF checks.
 func (s *Server) Protect(mux *http.ServeMux) http.Handler {

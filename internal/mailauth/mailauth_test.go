@@ -523,3 +523,9 @@ func TestNewSet(t *testing.T) {
 		t.Errorf("bad key: %v", err)
 	}
 }
+
+// FetcherFunc adapts a function to Fetcher.
+type FetcherFunc func(ctx context.Context) (*oauth2.Token, error)
+
+// Fetch calls f.
+func (f FetcherFunc) Fetch(ctx context.Context) (*oauth2.Token, error) { return f(ctx) }

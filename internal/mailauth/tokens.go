@@ -22,12 +22,6 @@ type Fetcher interface {
 	Fetch(ctx context.Context) (*oauth2.Token, error)
 }
 
-// FetcherFunc adapts a function to Fetcher.
-type FetcherFunc func(ctx context.Context) (*oauth2.Token, error)
-
-// Fetch calls f.
-func (f FetcherFunc) Fetch(ctx context.Context) (*oauth2.Token, error) { return f(ctx) }
-
 // Tokens caches one account's access token: every login reuses it until it
 // comes within RefreshBefore of its expiry (or half its lifetime, for
 // short-lived tokens), and a token the server refused is dropped so the

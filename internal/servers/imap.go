@@ -48,13 +48,6 @@ type IMAP struct {
 	mem     *memIMAP // memory only
 }
 
-// Running reports whether the server has been started and not stopped.
-func (m *IMAP) Running() bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.running
-}
-
 // Pid returns the Dovecot master's process id (also its process group), or 0
 // (memory server, stopped).
 func (m *IMAP) Pid() int {

@@ -293,13 +293,6 @@ func (r *Redis) sendGroup(sig syscall.Signal) error {
 	return r.proc.signalGroup(sig)
 }
 
-// Running reports whether the server has been started and not stopped.
-func (r *Redis) Running() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.running
-}
-
 // Pid returns the redis-server process id, or 0 (miniredis, stopped).
 func (r *Redis) Pid() int {
 	r.mu.Lock()
