@@ -124,6 +124,10 @@ func (ix *index) nameMatchSpelt(w []byte, buf *[]byte) (int32, string) {
 		}
 		w = lat
 	}
+	if need := 4*len(w) + 8; cap(*buf) < need {
+		// room for the key and its skeleton after it (no growing per word)
+		*buf = make([]byte, 0, need+64)
+	}
 	for strip := 0; strip <= 3 && len(w)-strip >= 4; strip++ {
 		key, skel := nameKey(w[:len(w)-strip], *buf)
 		*buf = key[:0]
