@@ -50,9 +50,10 @@ const (
 // postings of the words in two releases or more.
 type topicModel struct {
 	cat *Catalogue
-	// row[id] is the row of the index's term id in weight (-1: the
-	// model has nothing to say about it).
-	row []int32
+	// row maps the index's term ids the model has something to say
+	// about to their row in weight (a few hundred of the catalogue's
+	// words).
+	row map[int32]int32
 	// weight[r*nt+t] is row r's evidence for topic t (0: none).
 	weight []float32
 	nt     int
@@ -87,10 +88,7 @@ func (t *Topics) model(cat *Catalogue) *topicModel {
 func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 	ix := cat.idx
 	nt := len(t.topics)
-	m := &topicModel{cat: cat, nt: nt, releases: make([]int, nt), row: make([]int32, ix.nterms)}
-	for i := range m.row {
-		m.row[i] = -1
-	}
+	m := &topicModel{cat: cat, nt: nt, releases: make([]int, nt), row: map[int32]int32{}}
 	topicOf := map[string]int{}
 	for i, tp := range t.topics {
 		topicOf[tp.id] = i
@@ -184,10 +182,13 @@ func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte) int32 {
 	if !ok && foreign {
 		id, ok = ix.nameMatch(word, buf), true
 	}
-	if !ok || id < 0 || int(id) >= len(m.row) {
+	if !ok || id < 0 {
 		return -1
 	}
-	return m.row[id]
+	if r, ok := m.row[id]; ok {
+		return r
+	}
+	return -1
 }
 
 // modelHit is a word of the enquiry the model knows.

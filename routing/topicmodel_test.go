@@ -102,6 +102,11 @@ func BenchmarkTopicModel10k(b *testing.B) {
 		m = r.topics.buildModel(cat)
 	}
 	b.ReportMetric(float64(len(m.words)), "words")
+	size := 16*len(m.row) + 4*len(m.weight) + len(m.name) + 8*len(m.releases)
+	for _, w := range m.words {
+		size += 16 + len(w)
+	}
+	b.ReportMetric(float64(size), "model-bytes")
 }
 
 // BenchmarkRouteUnlinked10k routes an enquiry no release fits (the learnt
