@@ -516,6 +516,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == "before" && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = "by"
+		case repl == "reply" && lastWordIs(b.String(), text[last:w.start], "need", "an", "is"):
+			// "brauchen die Antwort heute": after "need" the answer is a
+			// thing needed ("need an answer today")
+			repl = "answer"
 		case repl == "for":
 			// "pour 15h", "para las 15:00", "per le 15": by that time
 			// ("o meu artigo é para domingo" is when it runs)
@@ -1054,6 +1058,24 @@ func (rd *reader) hourAfter(text string, ws []fword, k int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// lastWordIs reports whether the last word written, then pending, is one
+// of words.
+func lastWordIs(written, pending string, words ...string) bool {
+	t := strings.TrimRight(pending, " \t")
+	if t == "" {
+		t = strings.TrimRight(written, " \t")
+	} else if strings.ContainsFunc(t, unicode.IsLetter) {
+		return false // an unknown word in between
+	}
+	last := t[strings.LastIndexAny(t, " \t\n")+1:]
+	for _, w := range words {
+		if last == w {
+			return true
+		}
+	}
+	return false
 }
 
 // eventBefore reports whether the last word written, then pending, is an

@@ -571,6 +571,17 @@ var foreignCases = []struct {
 	{"de", "Bitte antworten Sie bis 15 Uhr, Tel. 0171 1234567.", "2023-10-18T15:00:00+01:00"},
 	// a text clearly in another language is read in it first: the English
 	// rules alone would take "Deadline: 16:00" without its zone
+	// an answer needed today is needed by the end of the day
+	{"de", "Wir brauchen die Antwort noch heute.", "2023-10-18T17:00:00+01:00"},
+	{"it", "Ci serve una risposta in giornata.", "2023-10-18T17:00:00+01:00"},
+	{"es", "Necesitamos la respuesta hoy mismo.", "2023-10-18T17:00:00+01:00"},
+	{"pt", "Precisamos da resposta ainda hoje.", "2023-10-18T17:00:00+01:00"},
+	{"fr", "Nous avons besoin d'une réponse dans la journée.", "2023-10-18T17:00:00+01:00"},
+	{"pl", "Potrzebujemy odpowiedzi jeszcze dziś.", "2023-10-18T17:00:00+01:00"},
+	{"el", "Χρειαζόμαστε απάντηση σήμερα κιόλας.", "2023-10-18T17:00:00+01:00"},
+	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
+	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
+	{"de", "Der Minister spricht heute im Bundestag.", none},
 	{"el", "Καλησπέρα σας, γράφω για την ανακοίνωση. Deadline: 16:00 (ώρα Ελλάδας). Ευχαριστώ πολύ.", "2023-10-18T14:00:00+01:00"},
 	{"tr", "Merhaba, açıklamanız hakkında bir sorum var. Deadline: 16:00 TSİ. Teşekkürler, iyi çalışmalar.", "2023-10-18T14:00:00+01:00"},
 }
