@@ -660,6 +660,23 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
+		if (repl == "reply" || repl == "answer") && k > 0 {
+			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
+			// morgenochtend reageren?": the verb after its time goes
+			// before it, "could reply this afternoon"
+			if rs := rd.runStart(text, ws, k); rs >= 0 && rs < w.start && !strings.ContainsAny(text[rs:w.start], "0123456789") &&
+				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
+				if rs < last {
+					insertBefore(rs, repl+" ")
+				} else {
+					verbatim(last, rs)
+					replaced(rs, rs, repl+" ")
+					verbatim(rs, w.start)
+					last = w.start
+				}
+				repl = ""
+			}
+		}
 		if strings.HasSuffix(repl, "within") {
 			// "2 saat içinde", "iki saat içinde": a Turkish postposition
 			// after its span reads as "within" before it
@@ -1187,6 +1204,41 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 		start, gapEnd = w.start, w.start
 	}
 	return start
+}
+
+// cueBefore reports whether the word right before offset i reads as a
+// cue or a number ("bis heute Nachmittag antworten": "by this
+// afternoon"; "binnen twee uur": "within two hours").
+func (rd *reader) cueBefore(text string, ws []fword, i int) bool {
+	j := -1
+	for x := range ws {
+		if ws[x].end <= i {
+			j = x
+		}
+	}
+	if j < 0 || strings.TrimSpace(text[ws[j].end:i]) != "" {
+		return false
+	}
+	r, _ := rd.word(ws[j].fold)
+	switch r {
+	case "by", "before", "at", "until", "no later than", "latest", "within", "in", "an":
+		return true
+	}
+	return numberWords[r] > 0 // "binnen twee uur reageren"
+}
+
+// namesTime reports whether a word between from and to reads as a day or
+// a part of one (not only words the aliases drop).
+func (rd *reader) namesTime(text string, ws []fword, from, to int) bool {
+	for _, w := range ws {
+		if w.start < from || w.end > to {
+			continue
+		}
+		if r, ok := rd.word(w.fold); ok && r != "" && timeish(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMonth reports whether a replacement is a month ("October").

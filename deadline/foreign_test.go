@@ -582,6 +582,11 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// German and Dutch put the verb after its time
+	{"de", "Könnten Sie heute Nachmittag antworten?", "2023-10-18T15:00:00+01:00"},
+	{"nl", "Kunt u morgenochtend reageren?", "2023-10-19T09:00:00+01:00"},
+	{"de", "Könnten Sie bis heute Nachmittag antworten?", "2023-10-18T15:00:00+01:00"},
+	{"fr", "Une réponse ce soir serait idéale.", "2023-10-18T19:00:00+01:00"},
 	{"el", "Καλησπέρα σας, γράφω για την ανακοίνωση. Deadline: 16:00 (ώρα Ελλάδας). Ευχαριστώ πολύ.", "2023-10-18T14:00:00+01:00"},
 	{"tr", "Merhaba, açıklamanız hakkında bir sorum var. Deadline: 16:00 TSİ. Teşekkürler, iyi çalışmalar.", "2023-10-18T14:00:00+01:00"},
 }
