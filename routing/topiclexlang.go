@@ -110,7 +110,11 @@ func (g topicGloss) lookup(w []byte) []string {
 		}
 		return g.vt.translate(append([]byte("ال"), stem...))
 	}
-	for _, c := range append(g.clitics, "") {
+	for i := 0; i <= len(g.clitics); i++ {
+		c := "" // last: no proclitic, only a plural ending
+		if i < len(g.clitics) {
+			c = g.clitics[i]
+		}
 		rest, ok := bytes.CutPrefix(w, []byte(c))
 		if !ok {
 			continue
