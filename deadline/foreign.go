@@ -516,6 +516,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == "before" && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = "by"
+		case (repl == "hours" || repl == "hour") && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
+			// Italian "ore 16", "alle ore 15:00": the hour's word before it
+			repl = "at"
 		case repl == "reply" && lastWordIs(b.String(), text[last:w.start], "need", "an", "is"):
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
@@ -1151,6 +1154,29 @@ func clockAt(text string, i int) int {
 		return 0
 	}
 	return m
+}
+
+// clockOrHourAt reports whether a clock time or a bare hour (1-2 digits
+// not followed by a letter or more digits) follows spaces at i.
+func clockOrHourAt(text string, i int) bool {
+	j := i
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	e := skipDigits(text, j)
+	if e-j < 1 || e-j > 2 {
+		return false
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // timeish reports whether a reading belongs to a time or date ("Friday",

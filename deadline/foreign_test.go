@@ -582,6 +582,17 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// "the last deadline" words in each language
+	{"ru", "Крайний срок — 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"pl", "Ostateczny termin: 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"sr", "Krajnji rok je 16 časova.", "2023-10-18T16:00:00+01:00"},
+	{"sq", "Afati i fundit është ora 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"el", "Καταληκτική προθεσμία: 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"ar", "آخر موعد: الساعة 16:00", "2023-10-18T16:00:00+01:00"},
+	{"fr", "Date butoir : 16h.", "2023-10-18T16:00:00+01:00"},
+	{"es", "Fecha límite: las 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"it", "Termine ultimo: ore 16.", "2023-10-18T16:00:00+01:00"},
+	{"pt", "Prazo final: 16h.", "2023-10-18T16:00:00+01:00"},
 	// German and Dutch put the verb after its time
 	{"de", "Könnten Sie heute Nachmittag antworten?", "2023-10-18T15:00:00+01:00"},
 	{"nl", "Kunt u morgenochtend reageren?", "2023-10-19T09:00:00+01:00"},
