@@ -407,3 +407,51 @@ func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicForeignQuestionOnALinkedRelease: an enquiry in another
+// language linked to a release goes where its question is, among the
+// release's topics (and to a functional desk outside them on strong
+// evidence), as an English one does. Texts of our own.
+func TestTopicForeignQuestionOnALinkedRelease(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	link := func(id string) Link {
+		if _, ok := cat.Release(id); !ok {
+			t.Fatalf("no release %s", id)
+		}
+		return Link{Release: id, Score: 0.95}
+	}
+	rama := link("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
+	egypt := link("2023-10-12-pm-call-with-egypt-s-president-12-october-2023")  // middle-east, consular
+	aid := link("2023-10-16-uk-announces-10-million-humanitarian-aid-for")      // middle-east, development
+	for _, c := range []struct {
+		name string
+		in   Input
+		link Link
+		want string
+	}{
+		{"German: returns and asylum on a europe-first release → migration", Input{Language: "de", Subject: "Telefonat mit Rama",
+			NewText: "Wie viele Rückführungen nach Albanien gab es dieses Jahr, und wie viele Asylanträge wurden abgelehnt?"}, rama, "migration"},
+		{"German: the same release, a question about the relationship → europe", Input{Language: "de", Subject: "Telefonat mit Rama",
+			NewText: "Wie beschreibt London die Beziehungen zu Albanien nach dem Telefonat mit Edi Rama?"}, rama, "europe"},
+		{"French: evacuating British nationals on a region's call → consular", Input{Language: "fr", Subject: "Appel avec Sissi",
+			NewText: "Combien de ressortissants britanniques attendent encore l'évacuation de Gaza, et y aura-t-il des vols d'évacuation ?"}, egypt, "consular"},
+		{"Arabic: which partners get the aid → development", Input{Language: "ar", Subject: "المساعدات البريطانية",
+			NewText: "ما هي المنظمات التي ستحصل على المساعدات الإنسانية الجديدة؟ وكيف ستصل المساعدات الإنسانية إلى المدنيين؟"}, aid, "development"},
+		{"Spanish: the call itself stays with the region", Input{Language: "es", Subject: "Llamada con Sisi",
+			NewText: "¿Qué acordaron exactamente los dos líderes durante la llamada?"}, egypt, "middle-east"},
+		{"Turkish: investment and exports on a leaders' call → trade, outside its topics", Input{Language: "tr", Subject: "Rama görüşmesi",
+			NewText: "İngiltere'nin Arnavutluk'a ihracatı geçen yıl ne kadardı ve yeni yatırımcılar var mı? Ticaret anlaşması planlanıyor mu?"}, rama, "trade"},
+		{"Polish: smugglers and small boats on the Albania call → migration", Input{Language: "pl", Subject: "Rozmowa z Ramą",
+			NewText: "Ilu przemytników aresztowano w tym roku i ile małych łodzi przepłynęło kanał?"}, rama, "migration"},
+		{"Ukrainian: hostages on a region's call stay with the region", Input{Language: "uk", Subject: "Розмова з Сісі",
+			NewText: "Чи обговорювали лідери звільнення заручників і відкриття пункту пропуску Рафах?"}, egypt, "middle-east"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := topics.Choose(&c.in, c.link, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+		})
+	}
+}
