@@ -534,6 +534,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			} else {
 				repl = ""
 			}
+		case (repl == "afternoon" || repl == "evening") && (lastWordIs(b.String(), text[last:w.start], "by", "before") ||
+			rd.nextReads(text, ws, k+n, "latest") && !lastWordIs(b.String(), text[last:w.start], "today", "tomorrow", "this")):
+			// "bis zum Nachmittag", "akşama kadar": by this afternoon
+			repl = "this " + repl
 		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning" || repl == "noon":
 			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
 			// hour is "pm" or "am"
@@ -1251,6 +1255,15 @@ func (rd *reader) cueBefore(text string, ws []fword, i int) bool {
 		return true
 	}
 	return numberWords[r] > 0 // "binnen twee uur reageren"
+}
+
+// nextReads reports whether the word k reads as r, right after word k-1.
+func (rd *reader) nextReads(text string, ws []fword, k int, r string) bool {
+	if k >= len(ws) || strings.TrimSpace(text[ws[k-1].end:ws[k].start]) != "" {
+		return false
+	}
+	_, got := rd.match(text, ws, k)
+	return got == r
 }
 
 // namesTime reports whether a word between from and to reads as a day or

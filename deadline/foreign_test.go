@@ -582,6 +582,16 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// by a part of the day: by this afternoon, this evening
+	{"de", "Bitte antworten Sie bis zum Nachmittag.", "2023-10-18T15:00:00+01:00"},
+	{"fr", "Merci de répondre d'ici l'après-midi.", "2023-10-18T15:00:00+01:00"},
+	{"it", "Mi serve entro il pomeriggio.", "2023-10-18T15:00:00+01:00"},
+	{"sr", "Molim odgovor do popodneva.", "2023-10-18T15:00:00+01:00"},
+	{"pl", "Prosimy o odpowiedź do popołudnia.", "2023-10-18T15:00:00+01:00"},
+	{"el", "Θα ήθελα μια απάντηση μέχρι το απόγευμα.", "2023-10-18T15:00:00+01:00"},
+	{"ar", "نرجو الرد حتى المساء", "2023-10-18T19:00:00+01:00"},
+	{"tr", "Yanıtınızı akşama kadar bekliyoruz.", "2023-10-18T19:00:00+01:00"},
+	{"de", "Ich bitte um Rückmeldung heute Abend.", "2023-10-18T19:00:00+01:00"},
 	// "the last deadline" words in each language
 	{"ru", "Крайний срок — 16:00.", "2023-10-18T16:00:00+01:00"},
 	{"pl", "Ostateczny termin: 16:00.", "2023-10-18T16:00:00+01:00"},
