@@ -97,12 +97,15 @@ func init() {
 		t.setPrefixLengths()
 		vocabByLang[code] = t.withPlain()
 	}
+	// (a new map: keys added to a map while ranging over it may or may
+	// not be visited, which cut a random few of them short run to run)
+	words := make(map[string][]string, len(vocabAny.words))
 	for k, v := range vocabAny.words {
-		delete(vocabAny.words, k)
 		if !conflict[k] {
-			vocabAny.words[k[1:]] = v
+			words[k[1:]] = v
 		}
 	}
+	vocabAny.words = words
 	for k := range conflict {
 		delete(vocabAny.prefixes, k)
 	}
