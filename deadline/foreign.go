@@ -501,7 +501,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			signal = true // a word of another language that says something
 		}
 		switch {
-		case (repl == "by" || repl == "at" || repl == "until" || repl == "before") && afterHour(b.String(), text[last:w.start]):
+		case (repl == "by" || repl == "at" || repl == "until" || repl == "before") && afterHour(b.String(), text[last:w.start]) &&
+			rd.timeAfter(text, ws, k+n):
 			// "9 bis 18 Uhr", "od 9 do 17", "de 9h à 18h": a range of
 			// hours, not a deadline
 			repl = "to"
