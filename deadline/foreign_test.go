@@ -582,6 +582,11 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// a weekday and its part of the day in one word
+	{"de", "Bitte bis Freitagmittag.", "2023-10-20T12:00:00+01:00"},
+	{"de", "Eine Antwort bis Donnerstagabend wäre gut.", "2023-10-19T19:00:00+01:00"},
+	{"nl", "Graag een reactie voor vrijdagochtend.", "2023-10-20T09:00:00+01:00"},
+	{"de", "Melden Sie sich bitte heute Nachmittag.", "2023-10-18T15:00:00+01:00"},
 	// a day with its time, in each language's order; spans in minutes
 	{"ru", "Ответ нужен до 12:00 четверга.", "2023-10-19T12:00:00+01:00"},
 	{"uk", "Відповідь потрібна до 12:00 у четвер.", "2023-10-19T12:00:00+01:00"},
