@@ -762,3 +762,25 @@ func BenchmarkExtractForeign(b *testing.B) {
 		}
 	}
 }
+
+// TestForeignZonesResolve: every zone a language's words read as is one
+// the English rules convert ("by 15:00 Tirana time" is a zoned clock).
+func TestForeignZonesResolve(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, wed1000)
+	seen := map[string]bool{}
+	for _, l := range lang.All() {
+		for _, m := range []map[string]string{l.Deadline.Aliases, l.Deadline.Phrases} {
+			for _, r := range m {
+				if !isZone(r) || seen[r] {
+					continue
+				}
+				seen[r] = true
+				d, ok := Extract("Need a reply by 15:00 "+r+".", sent, loc)
+				if !ok || d.Rule != ruleZonedClock {
+					t.Errorf("%s: %q is not read as a zone (%v %+v)", l.Code, r, ok, d)
+				}
+			}
+		}
+	}
+}
