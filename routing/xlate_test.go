@@ -269,3 +269,26 @@ func TestForeignShiftCues(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignHostileWords: words no release uses, of any shape, go
+// through the vocabularies and the name matcher in every language
+// without a panic (email content is hostile).
+func TestForeignHostileWords(t *testing.T) {
+	cat := crossCatalogue(t)
+	long := strings.Repeat("Tshzhdj", 40)
+	words := []string{
+		long, strings.Repeat("ж", 300), strings.Repeat("ث", 70) + "ال", "ال", "Ab", "X'", "'s",
+		"Tsch'ts", "Κ\u0301", "\xff\xfe", "Nᴇᴛᴀɴʏᴀʜᴜ", "١٢٣", "sch" + strings.Repeat("x", 80), "Ts", "DJ",
+	}
+	codes := append([]string{"", "en", "hr", "xx"}, "de", "sr", "ar", "el", "ru")
+	for _, code := range codes {
+		in := Input{Subject: strings.Join(words, " "), NewText: strings.Join(words, ". ") + " gestern lundi dernier 4 березня",
+			Date: time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC), Language: code}
+		_ = cat.Link(&in)
+	}
+	for _, w := range words {
+		var buf []byte
+		cat.idx.nameMatch(folded(w), &buf)
+		vocabAny.translate(folded(w))
+	}
+}
