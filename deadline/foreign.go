@@ -794,12 +794,13 @@ func isDigitRune(text string, i int) bool {
 }
 
 // joinedBySpace reports whether the words are separated only by spaces,
-// tabs or hyphens (no line break, no punctuation).
+// tabs, hyphens or one line break (a hard-wrapped line; no blank line, no
+// punctuation).
 func joinedBySpace(text string, ws []fword) bool {
 	for i := 1; i < len(ws); i++ {
 		gap := text[ws[i-1].end:ws[i].start]
-		if gap == "" || strings.Trim(gap, " \t-‑") != "" {
-			return false
+		if gap == "" || strings.Trim(gap, " \t\r\n-‑") != "" || strings.Count(gap, "\n") > 1 {
+			return false // a hard-wrapped line is joined, a blank line is not
 		}
 	}
 	return true
@@ -893,8 +894,12 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 			i++ // "do godz. 16"
 		}
 	}
+	nl := 0
 	for {
-		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n' && nl == 0) {
+			if text[i] == '\n' {
+				nl++ // "do\n16": a hard-wrapped line
+			}
 			i++
 		}
 		if k < len(ws) && ws[k].start == i {

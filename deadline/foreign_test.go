@@ -582,6 +582,11 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// hard-wrapped lines
+	{"pl", "Przepraszam, ale potrzebuję odpowiedzi do\n16.", "2023-10-18T16:00:00+01:00"},
+	{"sr", "Molimo odgovor do 15 časova po\nbeogradskom vremenu.", "2023-10-18T14:00:00+01:00"},
+	{"de", "Bitte antworten Sie bis\n15 Uhr.", "2023-10-18T15:00:00+01:00"},
+	{"de", "Bitte antworten Sie bis\n\n15 Uhr war das Interview.", none},
 	// a weekday and its part of the day in one word
 	{"de", "Bitte bis Freitagmittag.", "2023-10-20T12:00:00+01:00"},
 	{"de", "Eine Antwort bis Donnerstagabend wäre gut.", "2023-10-19T19:00:00+01:00"},
