@@ -374,14 +374,16 @@ local function commit_one(a, doc)
   if target then
     fields[#fields + 1], fields[#fields + 2] = 'parent', target
   end
-  redis.call('HSET', enq, 'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1', unpack(fields))
+  -- The first message's key is a field (first_msg): the list enq:<ref>:msgs
+  -- only starts with the first follow-up.
+  redis.call('HSET', enq, 'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1',
+    'first_msg', mkey, unpack(fields))
   for i = 1, #a.clocks do
     local c = a.clocks[i]
     local member = ref .. '|' .. c[3]
     later_zadd(CLOCK_SCHEDULE.warned, c[1], member)
     later_zadd(CLOCK_SCHEDULE.breached, c[2], member)
   end
-  redis.call('RPUSH', enq .. ':msgs', mkey)
   later_zadd(k('idx:all'), a.received, ref)
   later_zadd(k('idx:open'), a.received, ref)
   local officer = a.officer

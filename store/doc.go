@@ -11,7 +11,8 @@
 //
 //	P seq:<year>                      counter behind references PREFIX-YEAR-NNNNNN
 //	P enq:<ref>                       hash: the enquiry (fields below)
-//	P enq:<ref>:msgs                  list of message keys, oldest first
+//	P enq:<ref>:msgs                  list of message keys, oldest first, after the first (the
+//	                                  enquiry's field first_msg; older enquiries list it too)
 //	P enq:<ref>:tl                    list of timeline events (JSON), append-only
 //	P enq:<ref>:who                   set of participant addresses: no longer written (the
 //	                                  enquiry's from field is its participant); read for
@@ -45,7 +46,7 @@
 // outlet_tier, topic, topic_reason, release, release_title, release_score,
 // release_reason, officer, officer_reason, shift, deadline (ms),
 // deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
-// parent, mailbox, created (ms), updated (ms), messages, and per clock c in
+// parent, mailbox, created (ms), updated (ms), messages, first_msg, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
 // c:warned, c:breached, c:escalated (ms), c:start.
 //

@@ -29,11 +29,20 @@ func (s *Store) Enquiry(ctx context.Context, ref string) (*Enquiry, error) {
 
 // Messages reads an enquiry's messages, oldest first.
 func (s *Store) Messages(ctx context.Context, ref string) ([]Message, error) {
-	keys, err := s.rdb.LRange(ctx, s.key(enqKey(ref)+":msgs"), 0, -1).Result()
-	if err != nil {
+	// The first message's key is the enquiry's field first_msg, the later
+	// ones its list (enquiries committed before first_msg have them all
+	// in the list).
+	pipe := s.rdb.Pipeline()
+	first := pipe.HGet(ctx, s.key(enqKey(ref)), fieldFirstMsg)
+	rest := pipe.LRange(ctx, s.key(enqKey(ref)+":msgs"), 0, -1)
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("read messages of %s: %w", ref, err)
 	}
-	pipe := s.rdb.Pipeline()
+	keys := rest.Val()
+	if f := first.Val(); f != "" {
+		keys = append([]string{f}, keys...)
+	}
+	pipe = s.rdb.Pipeline()
 	cmds := make([]*redis.SliceCmd, len(keys))
 	for i, k := range keys {
 		cmds[i] = pipe.HMGet(ctx, s.key("msg:"+k), "doc", "ref", "kind", "dir")

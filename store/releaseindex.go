@@ -5,6 +5,11 @@ import (
 	"fmt"
 )
 
+// fieldFirstMsg is the enquiry hash field holding the key of the message
+// that opened it (the later ones are in the list enq:<ref>:msgs), which
+// saves a list per enquiry that never gets a follow-up.
+const fieldFirstMsg = "first_msg"
+
 // releaseIndex is the key suffix of a release's enquiries: a sorted set
 // of references scored by creation time (ms), written by the commit
 // script when an enquiry opens linked to the release. Nothing changes an
