@@ -149,6 +149,14 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			}
 			continue
 		}
+		if tz.toks[k].num && len(word) >= 3 && len(word) <= 10 {
+			// a numeric date, day first: "16.10.2023" in any language,
+			// "16.10." in another one (in English "1.5" is a figure)
+			if day, ok := numericDate(word, d0, va != nil); ok {
+				out = append(out, dayRange{from: day, to: day})
+				continue
+			}
+		}
 		if tz.toks[k].num && len(word) == 4 {
 			// a past year on its own, not the year of a day-month date
 			if y := smallInt(tz.word(k)); y >= 1900 && y < dayTime(d0).Year() {
@@ -228,6 +236,41 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 	}
 	return out
+}
+
+// numericDate reads a figure written as a day-first date: day.month.year
+// (a four-digit year from 1990), or with shortDates day.month, resolved
+// as resolveDayMonth does.
+func numericDate(w []byte, d0 int32, shortDates bool) (int32, bool) {
+	var parts [3][]byte
+	n, start := 0, 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && w[i] != '.' {
+			continue
+		}
+		if n == 3 {
+			return 0, false
+		}
+		parts[n] = w[start:i]
+		n++
+		start = i + 1
+	}
+	if n < 2 || n == 2 && !shortDates {
+		return 0, false
+	}
+	d, m := smallInt(parts[0]), smallInt(parts[1])
+	if len(parts[0]) > 2 || len(parts[1]) > 2 || d < 1 || d > 31 || m < 1 || m > 12 {
+		return 0, false
+	}
+	year := 0
+	if n == 3 {
+		if year = smallInt(parts[2]); len(parts[2]) != 4 || year < 1990 || year > 2100 {
+			return 0, false
+		}
+	} else if len(parts[1]) != 2 && len(parts[0]) != 2 {
+		return 0, false // "1.5": a figure, not the first of May
+	}
+	return resolveDayMonth(d0, year, time.Month(m), d)
 }
 
 // deadlineContext reports whether the word at k is part of a request for

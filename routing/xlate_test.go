@@ -150,6 +150,11 @@ func TestForeignDateAnchors(t *testing.T) {
 		{"ar", "الاجتماع أمس", []int32{d0 - 1}},
 		{"tr", "Dünkü görüşme", []int32{d0 - 1}},
 		{"sq", "Takimi i djeshëm dje", []int32{d0 - 1}},
+		{"de", "Die Erklärung vom 04.03.2024", []int32{day(3, 4)}},
+		{"de", "Die Erklärung vom 4.03.", []int32{day(3, 4)}},
+		{"de", "Ein Plus von 1.5 Prozent", nil},
+		{"en", "The statement of 04.03.2024", []int32{day(3, 4)}},
+		{"en", "up 1.25 on the year", nil},
 		{"en", "Yesterday's meeting", []int32{d0 - 1}},
 		{"en", "Mercredi", nil},
 	} {
