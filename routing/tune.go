@@ -298,9 +298,17 @@ func TuneTopics(w io.Writer, r *Router, base, tuning []Sample, verbose bool) {
 // linker's top three candidates per query with their features; the
 // labelled release is marked '*'.
 func ExplainLinks(w io.Writer, cat *Catalogue, samples []Sample, file string) {
+	langs, err := NewLanguages(nil)
+	if err != nil {
+		fmt.Fprintln(w, "language detector:", err)
+	}
 	for _, s := range samples {
 		if s.Automatic || file != "" && file != s.File {
 			continue
+		}
+		if s.In.Language == "" && langs != nil {
+			// as Classify does: the linker reads the enquiry's language
+			s.In.Language = langs.Detect(s.In.NewText)
 		}
 		var lines []string
 		l := cat.link(&s.In, &defaultParams, func(kind string, r ranked) {
