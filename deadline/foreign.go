@@ -685,6 +685,26 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				repl = ""
 			}
 		}
+		if repl == "the" {
+			// "antes del día 20", "entro il giorno 20": the 20th
+			j := w.end
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if e := skipDigits(text, j); e > j && e-j <= 2 && j > w.end && (e == len(text) || text[e] != ':' && text[e] != '.' || e+1 == len(text) || text[e+1] < '0' || text[e+1] > '9') {
+				if d, _ := strconv.Atoi(text[j:e]); d >= 1 && d <= 31 {
+					verbatim(last, w.start)
+					replaced(w.start, j, "the ")
+					verbatim(j, e)
+					replaced(e, e, ordinalSuffix(d))
+					last, changed = e, true
+					for k+1 < len(ws) && ws[k+1].start < e {
+						k++
+					}
+					continue
+				}
+			}
+		}
 		if strings.HasSuffix(repl, "within") {
 			// "2 saat içinde", "iki saat içinde": a Turkish postposition
 			// after its span reads as "within" before it
@@ -927,7 +947,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	}
 	if e < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[e:])
-		if unicode.IsLetter(r) || r == ':' || r == '\'' || r == '’' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
+		if unicode.IsLetter(r) || r == ':' || r == '/' || r == '\'' || r == '’' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
 			return 0, false
 		}
 		if r == ' ' || r == '\t' {
@@ -1286,6 +1306,19 @@ func (rd *reader) namesTime(text string, ws []fword, from, to int) bool {
 	return false
 }
 
+// ordinalSuffix returns the English suffix of a day of the month.
+func ordinalSuffix(d int) string {
+	switch {
+	case d%10 == 1 && d != 11:
+		return "st"
+	case d%10 == 2 && d != 12:
+		return "nd"
+	case d%10 == 3 && d != 13:
+		return "rd"
+	}
+	return "th"
+}
+
 // isMonth reports whether a replacement is a month ("October").
 func isMonth(r string) bool {
 	switch r {
@@ -1298,7 +1331,7 @@ func isMonth(r string) bool {
 
 // dateAfter reports whether a day of a month follows word k-1, past the
 // words the aliases drop: "20 de octubre", "20. Oktober", "τις 20
-// Οκτωβρίου".
+// Οκτωβρίου", "20/10".
 func (rd *reader) dateAfter(text string, ws []fword, k int) bool {
 	i := ws[k-1].end
 	for {
@@ -1324,6 +1357,9 @@ func (rd *reader) dateAfter(text string, ws []fword, k int) bool {
 	}
 	if e == i {
 		return false
+	}
+	if e+1 < len(text) && text[e] == '/' && text[e+1] >= '0' && text[e+1] <= '9' {
+		return true // "avant le 20/10"
 	}
 	return rd.monthAt(text, ws, e)
 }
@@ -1426,9 +1462,8 @@ func europeanDate(text string, i, to int) (int, string) {
 	if y := skipDigits(text, m+1); (y-m-1 == 4 || y-m-1 == 2) && y <= to {
 		return y, text[i:d] + "/" + text[d+1:m] + "/" + text[m+1:y]
 	}
-	// "20.10. antworten", "20.10., 12 Uhr": a date; "16.10.\n": a time
-	if m+1 >= to || text[m+1] == '\n' || text[m+1] == '\r' {
-		return 0, ""
-	}
+	// "20.10. antworten", "20.10., 12 Uhr", "bis zum 20.10." at the end of
+	// a sentence: a date (a time's minutes are rarely 01-12: "16.00." and
+	// "16.30." are no dates)
 	return m + 1, text[i:d] + "/" + text[d+1:m]
 }

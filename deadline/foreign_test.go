@@ -582,6 +582,16 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// dates written with numbers, and "the day 20"
+	{"sq", "Ju lutem përgjigjuni deri më datë 20 tetor.", "2023-10-20T17:00:00+01:00"},
+	{"de", "Bitte bis zum 20.10.", "2023-10-20T17:00:00+01:00"},
+	{"sr", "Odgovor do 20.10.", "2023-10-20T17:00:00+01:00"},
+	{"fr", "Réponse souhaitée avant le 20/10.", "2023-10-20T17:00:00+01:00"},
+	{"ar", "نرجو الرد قبل 20/10", "2023-10-20T17:00:00+01:00"},
+	{"es", "Necesito la respuesta antes del día 20.", "2023-10-20T17:00:00+01:00"},
+	{"it", "Mi serve una risposta entro il giorno 20.", "2023-10-20T17:00:00+01:00"},
+	{"pt", "Preciso da resposta até ao dia 20.", "2023-10-20T17:00:00+01:00"},
+	{"pl", "Prosimy o odpowiedź do 16.30.", "2023-10-18T16:30:00+01:00"},
 	// hard-wrapped lines
 	{"pl", "Przepraszam, ale potrzebuję odpowiedzi do\n16.", "2023-10-18T16:00:00+01:00"},
 	{"sr", "Molimo odgovor do 15 časova po\nbeogradskom vremenu.", "2023-10-18T14:00:00+01:00"},
