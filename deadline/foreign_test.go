@@ -582,6 +582,13 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// by lunch (13:00)
+	{"fr", "Merci de répondre avant l'heure du déjeuner.", "2023-10-18T13:00:00+01:00"},
+	{"es", "Necesito la respuesta antes de la hora de comer.", "2023-10-18T13:00:00+01:00"},
+	{"it", "Mi serve una risposta entro l'ora di pranzo.", "2023-10-18T13:00:00+01:00"},
+	{"nl", "Graag een reactie voor de lunch.", "2023-10-18T13:00:00+01:00"},
+	{"pl", "Prosimy o odpowiedź do obiadu.", "2023-10-18T13:00:00+01:00"},
+	{"tr", "Öğle yemeğine kadar yanıt bekliyoruz.", "2023-10-18T13:00:00+01:00"},
 	// dates written with numbers, and "the day 20"
 	{"sq", "Ju lutem përgjigjuni deri më datë 20 tetor.", "2023-10-20T17:00:00+01:00"},
 	{"de", "Bitte bis zum 20.10.", "2023-10-20T17:00:00+01:00"},
