@@ -55,6 +55,42 @@ func TestReleaseIndex(t *testing.T) {
 	})
 }
 
+// TestReleaseIndexBackfill: enquiries committed before the release index
+// existed (no index, no marker) are found all the same: the first read
+// adds them, once.
+func TestReleaseIndexBackfill(t *testing.T) {
+	both(t, func(t *testing.T, f *fixture) {
+		var batch []Incoming
+		for i := range 1005 {
+			in := f.in(msg(fmt.Sprintf("b%d@x", i), fmt.Sprintf("j%d@bbc.co.uk", i), "Question"))
+			in.Received = t0.Add(time.Duration(i) * time.Second)
+			if i%2 == 0 {
+				in.New.Release = "r1"
+			}
+			batch = append(batch, in)
+		}
+		out := f.commit(batch...)
+		if err := f.rdb.Del(f.ctx, f.s.key(releaseIndex("r1")), f.s.key(keyReleaseIndexed)).Err(); err != nil {
+			t.Fatal(err)
+		}
+		es, total, err := f.s.ReleaseEnquiries(f.ctx, "r1", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 503 || len(es) != 3 || es[0].Ref != out[1004].Ref || es[1].Ref != out[1002].Ref {
+			t.Errorf("after backfill: total %d, %v", total, refsOf(es))
+		}
+		if n, _ := f.rdb.Exists(f.ctx, f.s.key(keyReleaseIndexed)).Result(); n != 1 {
+			t.Error("marker not set")
+		}
+		// Once marked, a lost index is not rebuilt behind the desk's back.
+		f.rdb.Del(f.ctx, f.s.key(releaseIndex("r1")))
+		if _, total, _ := f.s.ReleaseEnquiries(f.ctx, "r1", 3); total != 0 {
+			t.Errorf("backfilled again: %d", total)
+		}
+	})
+}
+
 func refsOf(es []*Enquiry) []string {
 	var out []string
 	for _, e := range es {
