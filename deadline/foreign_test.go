@@ -582,6 +582,10 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	{"tr", "Yanıtınızı saat 17.00'ye dek bekliyoruz.", "2023-10-18T17:00:00+01:00"},
+	{"de", "Bitte bis 15 Uhr 30 antworten.", "2023-10-18T15:30:00+01:00"},
+	{"de", "Wir sind zwischen 14 und 15 Uhr im Studio.", none},
+	{"de", "Ab 15 Uhr sind wir live.", none},
 	// by lunch (13:00)
 	{"fr", "Merci de répondre avant l'heure du déjeuner.", "2023-10-18T13:00:00+01:00"},
 	{"es", "Necesito la respuesta antes de la hora de comer.", "2023-10-18T13:00:00+01:00"},
