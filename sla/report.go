@@ -66,6 +66,9 @@ const LangNone = "none"
 
 func (f Filter) empty() bool { return f == Filter{} }
 
+// Empty reports whether the filter lets every enquiry through.
+func (f Filter) Empty() bool { return f.empty() }
+
 func (f Filter) match(d Dims) bool {
 	return (f.Topic == "" || f.Topic == d.Topic) && (f.Officer == "" || f.Officer == d.Officer) &&
 		(f.Tier == "" || f.Tier == d.Tier) && (f.Outlet == "" || f.Outlet == d.Outlet) &&

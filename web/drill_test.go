@@ -114,6 +114,28 @@ func TestReportDrillDown(t *testing.T) {
 	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&lang=sq&channel=phone"); !strings.Contains(rec.Body.String(), "channel Phone, language Albanian (sq)") {
 		t.Errorf("the drill-down does not say what it lists in words: %s", rec.Body.String())
 	}
+	// Back from a drill-down: the report of those enquiries, saying so;
+	// the outlet grouping, which no other filter combines with, says why
+	// it is left out.
+	for _, tc := range []struct{ back, only string }{
+		{"/reports?channel=phone&from=2023-10-16&to=2023-10-16", "Only channel Phone."},
+		{"/reports?lang=sq&topic=general&from=2023-10-16&to=2023-10-16", "Only topic General enquiries, language Albanian (sq)."},
+	} {
+		list := meg.get(strings.Replace(tc.back, "/reports?", "/reports?list=1&", 1)).Body.String()
+		m := regexp.MustCompile(`<a href="([^"]*)" id="back-to-report">`).FindStringSubmatch(list)
+		if m == nil {
+			t.Fatalf("%s: no back link", tc.back)
+		}
+		rec := meg.get(html.UnescapeString(m[1]))
+		page := rec.Body.String()
+		if rec.Code != 200 || !strings.Contains(textOf(page, "report-filter"), tc.only) || !strings.Contains(page, `<strong id="opened">1</strong>`) {
+			t.Errorf("back to %s: %d, filter %q", m[1], rec.Code, textOf(page, "report-filter"))
+		}
+		i := strings.Index(page, `id="by-outlet"`)
+		if i < 0 || !strings.Contains(page[i:i+strings.Index(page[i:], "</section>")], "Not shown for") {
+			t.Errorf("back to %s: the outlet grouping does not say why it is left out", m[1])
+		}
+	}
 	if rec := meg.get("/reports?list=1&from=2023-10-16&to=2023-10-16&clock=sundial"); rec.Code != 400 {
 		t.Errorf("unknown clock: %d", rec.Code)
 	}

@@ -133,16 +133,22 @@ type grouping struct {
 	Title string
 	Rows  []drillRow
 	Chart chart
+	// Note says why a grouping is not shown (the page's filter does not
+	// combine with it: outlets only with the day and hours).
+	Note string
 }
 
 type reportsData struct {
 	From, To    string
 	Error       string
 	Unavailable bool
-	Report      *sla.Report
-	Compliance  chart
-	Trend       trend
-	Groupings   []grouping
+	// Filtered says in words which enquiries the page counts when its
+	// URL narrows them (a drill-down's "Back"); AllHref drops the filter.
+	Filtered, AllHref string
+	Report            *sla.Report
+	Compliance        chart
+	Trend             trend
+	Groupings         []grouping
 	// Drill links the compliance table's figures: clock → outcome → href.
 	Drill map[string]map[string]string
 	// ExportExcel is the CSV export for Excel (UTF-8 byte-order mark).
@@ -190,6 +196,10 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Report = rep
+	if !q.Filter.Empty() {
+		d.Filtered = describeDrill(s, v, sla.Drill{})
+		d.AllHref = "/reports?" + url.Values{"from": {d.From}, "to": {d.To}}.Encode()
+	}
 	drill := drillLinker(v, d.From, d.To)
 	d.Compliance = complianceChart(rep.Total, drill)
 	d.Drill = map[string]map[string]string{}
@@ -217,6 +227,13 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		gq := q
 		gq.By, gq.Breaches = g.by, 0
 		gr, err := s.o.Reports.Report(ctx, gq)
+		if errors.Is(err, sla.ErrBadQuery) && !q.Filter.Empty() {
+			// The page's filter does not combine with this grouping (an
+			// outlet with a topic, say): say so and show the others.
+			d.Groupings = append(d.Groupings, grouping{By: g.by, Title: g.title,
+				Note: "Not shown for " + d.Filtered + ": " + strings.TrimSuffix(err.Error(), ": "+sla.ErrBadQuery.Error())})
+			continue
+		}
 		if errors.Is(err, sla.ErrBadQuery) {
 			d.Error = err.Error()
 			s.render(w, r, http.StatusBadRequest, "reports", p)
