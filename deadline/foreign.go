@@ -539,7 +539,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			rd.nextReads(text, ws, k+n, "latest") && !lastWordIs(b.String(), text[last:w.start], "today", "tomorrow", "this")):
 			// "bis zum Nachmittag", "akşama kadar": by this afternoon
 			repl = "this " + repl
-		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning" || repl == "noon":
+		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning" || repl == "noon" || repl == "lunchtime":
 			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
 			// hour is "pm" or "am"
 			o := strings.TrimRight(text[last:w.start], " \t")

@@ -582,6 +582,13 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// the part of the day after an hour, in capitals, Bosnian time
+	{"sq", "Ju lutem përgjigjuni deri në ora 12 e drekës.", "2023-10-18T12:00:00+01:00"},
+	{"sq", "Ju lutem përgjigjuni deri në orën 9 të mëngjesit.", "2023-10-18T09:00:00+01:00"},
+	{"sq", "Ju lutem përgjigjuni deri në orën 4 pasdite.", "2023-10-18T16:00:00+01:00"},
+	{"el", "Παρακαλώ απαντήστε μέχρι τις 2 το μεσημέρι.", "2023-10-18T14:00:00+01:00"},
+	{"sr", "HITNO – ODGOVOR DO 14H.", "2023-10-18T14:00:00+01:00"},
+	{"bs", "Molimo odgovor do 14 h po bosanskom vremenu.", "2023-10-18T13:00:00+01:00"},
 	{"tr", "Yanıtınızı saat 17.00'ye dek bekliyoruz.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Bitte bis 15 Uhr 30 antworten.", "2023-10-18T15:30:00+01:00"},
 	{"de", "Wir sind zwischen 14 und 15 Uhr im Studio.", none},
