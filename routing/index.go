@@ -67,6 +67,10 @@ type index struct {
 	// in most of their mid-sentence uses) under their nameKey skeleton,
 	// for matching a transliterated name in an enquiry ("Νετανιάχου").
 	names map[string][]nameEntry
+	// cognates files the other words of six letters or more the same
+	// way, for a word of another language that differs from the English
+	// one as a spelling ("strategie", "tekhnologii", "koridor").
+	cognates map[string][]nameEntry
 }
 
 // nameEntry is one name of the catalogue: its term id and nameKey.
@@ -79,16 +83,22 @@ type nameEntry struct {
 // buildNames files the names (see index.names).
 func (ix *index) buildNames() {
 	ix.names = map[string][]nameEntry{}
+	ix.cognates = map[string][]nameEntry{}
 	var buf []byte
 	for w, id := range ix.words {
-		if len(w) < 4 || int(id) >= len(ix.seen) || ix.capital[id] == 0 || 2*ix.capital[id] < ix.seen[id] {
+		name := len(w) >= 4 && int(id) < len(ix.seen) && ix.capital[id] > 0 && 2*ix.capital[id] >= ix.seen[id]
+		if !name && len(w) < 6 {
 			continue
 		}
 		key, skel := nameKey([]byte(w), buf)
 		if len(skel) < 2 {
 			continue
 		}
-		ix.names[string(skel)] = append(ix.names[string(skel)], nameEntry{id: id, key: string(key), word: w})
+		m := ix.cognates
+		if name {
+			m = ix.names
+		}
+		m[string(skel)] = append(m[string(skel)], nameEntry{id: id, key: string(key), word: w})
 		buf = key[:0]
 	}
 }
@@ -108,15 +118,29 @@ func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
 // word with a digraph that folded Cyrillic writes for one Latin letter
 // ("vuchic", Serbian "Вучић") is tried as Latin spells it too ("vucic").
 func (ix *index) nameMatchWord(w []byte, buf *[]byte) (int32, string) {
-	if id, name := ix.nameMatchSpelt(w, buf); id >= 0 || len(w) > 60 || !hasDigraph(w) {
+	return spellMatch(ix.names, w, buf)
+}
+
+// cognateMatch is nameMatchWord among the catalogue's other words
+// (index.cognates), for a word of six letters or more.
+func (ix *index) cognateMatch(w []byte, buf *[]byte) (int32, string) {
+	if len(w) < 6 {
+		return unknownWord, ""
+	}
+	return spellMatch(ix.cognates, w, buf)
+}
+
+// spellMatch is nameMatchWord among the words filed in m.
+func spellMatch(m map[string][]nameEntry, w []byte, buf *[]byte) (int32, string) {
+	if id, name := spellMatchOne(m, w, buf); id >= 0 || len(w) > 60 || !hasDigraph(w) {
 		return id, name
 	}
 	var plain [64]byte
-	return ix.nameMatchSpelt(plainSpelling(w, plain[:0]), buf)
+	return spellMatchOne(m, plainSpelling(w, plain[:0]), buf)
 }
 
-// nameMatchSpelt is nameMatchWord for one spelling of the word.
-func (ix *index) nameMatchSpelt(w []byte, buf *[]byte) (int32, string) {
+// spellMatchOne is spellMatch for one spelling of the word.
+func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte) (int32, string) {
 	if caseless(w) {
 		lat := arabicLatin(w, nil)
 		if lat == nil {
@@ -139,7 +163,7 @@ func (ix *index) nameMatchSpelt(w []byte, buf *[]byte) (int32, string) {
 			maxd = 2
 		}
 		best, bestD, tie := -1, maxd+1, false
-		es := ix.names[string(skel)]
+		es := m[string(skel)]
 		for i := range es {
 			d := editDistance(key, es[i].key, maxd)
 			switch {

@@ -223,7 +223,17 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 		}
 	}
 	if !upper && !caseless(w) {
-		return unknownWord // names are written with a capital where a script has one
+		// Names are written with a capital where a script has one; an
+		// ordinary word of another language may still be the English
+		// one spelt otherwise ("strategie", "tekhnologii").
+		if sc.voc == vocabAny {
+			return unknownWord
+		}
+		id, _ := ix.cognateMatch(w, &sc.nameBuf)
+		if id >= 0 {
+			sc.xlated++
+		}
+		return id
 	}
 	id, name := ix.nameMatchWord(w, &sc.nameBuf)
 	if id >= 0 && len(sc.names) < 8 && !slices.Contains(sc.names, name) {

@@ -297,3 +297,33 @@ func TestForeignHostileWords(t *testing.T) {
 		vocabAny.translate(folded(w))
 	}
 }
+
+// TestCognateMatch: an ordinary word of another language that is the
+// English one spelt otherwise meets the catalogue's word; only in a
+// message in another language, and not a word that merely looks alike.
+func TestCognateMatch(t *testing.T) {
+	cat := crossCatalogue(t)
+	ix := cat.idx
+	for _, c := range []struct{ written, want string }{
+		{"коридор", "corridor"},  // Russian
+		{"mineralen", "mineral"}, // Dutch
+		{"kartoffel", ""},
+		{"minor", ""}, // too short to tell
+	} {
+		var buf []byte
+		_, got := ix.cognateMatch(folded(c.written), &buf)
+		if got != c.want {
+			t.Errorf("%s: matched %q, want %q", c.written, got, c.want)
+		}
+	}
+	// In English, a word no release uses stays unknown.
+	sc := newScratch(ix)
+	sc.voc = vocabAny
+	if id := sc.foreignTerm(ix, []byte("koridor"), false, partNew); id != unknownWord {
+		t.Errorf("English 'koridor' read as term %d", id)
+	}
+	sc.voc = vocabFor("sr")
+	if id := sc.foreignTerm(ix, []byte("koridor"), false, partNew); id < 0 {
+		t.Error("Serbian 'koridor' not read as corridor")
+	}
+}
