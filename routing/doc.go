@@ -89,17 +89,22 @@
 // and "Netanyahu" share "ntn" and one letter of spelling), and a match
 // needs the same skeleton and at most one letter off (two from seven
 // letters), up to three letters of ending stripped ("Sunaka"), with no
-// tie. Digraphs that folded Cyrillic writes for one Latin letter are also
-// tried as Latin writes them (Serbian "санкције" as "sankcije"). The
-// dates the enquiry names are read through the vocabulary's anchors
-// ("gestern", "16. Oktober", "16 жовтня"); a foreign weekday counts only
+// tie; in a message in another language, an ordinary word of six letters
+// or more is matched the same way against the catalogue's other words
+// (cognates: "strategie", "коридор"). Digraphs that folded Cyrillic
+// writes for one Latin letter are also tried as Latin writes them
+// (Serbian "санкције" as "sankcije"). The dates the enquiry names are
+// read through the vocabulary's anchors ("gestern", "16. Oktober", "16
+// жовтня", and "16.10." in any language but English, "16.10.2023" in
+// all); a foreign weekday counts only
 // with a word for "last" ("letzten Montag", "lundi dernier"), as alone it
 // is as often a day ahead. English words are never translated, so an
 // English enquiry reads as before; the link's detail says what was read
 // across languages. The calibration below is unchanged: the same features
 // decide, and on leave-one-out (each enquiry linked with its release
 // taken out of the catalogue) the multilingual odd half is confidently
-// mislinked no more often than the English samples.
+// mislinked no more often than the English samples (5 of 27, against 11
+// of 43 and 7 of 28).
 //
 // # Calibration and threshold
 //
