@@ -28,6 +28,7 @@
 //	P idx:open                        zset ref → created (ms), enquiries not resolved
 //	P idx:officer:<id>                zset ref → created (ms), open enquiries assigned to the officer
 //	P idx:release:<id>                zset ref → created (ms), enquiries opened linked to the release
+//	P idx:release-indexed             set once enquiries older than the release index were added to it
 //	P idx:auto                        zset mkey → received (ms), automatic mail
 //	P sender:<from>                   zset ref → received (ms, at most now): the sender's newest
 //	                                  enquiries, at most Options.SenderLimit (the flood limit)
