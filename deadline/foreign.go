@@ -524,6 +524,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
 			repl = "answer"
+		case repl == "in" && clockAt2(text, w.end):
+			// Serbian "za 16h", "za 16:00": for that time, not in 16 hours
+			repl = "by"
 		case repl == "for":
 			// "pour 15h", "para las 15:00", "per le 15": by that time
 			// ("o meu artigo é para domingo" is when it runs)
@@ -1205,6 +1208,26 @@ func clockOrHourAt(text string, i int) bool {
 		if unicode.IsLetter(r) {
 			return false
 		}
+	}
+	return true
+}
+
+// clockAt2 reports whether a clock time follows spaces at i: "16:00",
+// "16.00", "16h", "16h30".
+func clockAt2(text string, i int) bool {
+	if clockAt(text, i) > 0 {
+		return true
+	}
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	e := skipDigits(text, i)
+	if e-i < 1 || e-i > 2 || e >= len(text) || text[e] != 'h' && text[e] != 'H' {
+		return false
+	}
+	if e+1 < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e+1:])
+		return !unicode.IsLetter(r) // "16h", "16h30", not "16 hours"
 	}
 	return true
 }

@@ -582,6 +582,13 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// "za 16h" is for 16:00, "za 2 sata" in two hours
+	{"sr", "Trebamo izjavu za 16h.", "2023-10-18T16:00:00+01:00"},
+	{"sr", "Trebamo izjavu za 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"sr", "Trebamo izjavu za 2 sata.", "2023-10-18T12:00:00+01:00"},
+	{"pl", "Odpowiedzi potrzebuję najpóźniej na 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"pl", "Potrzebuję odpowiedzi za 2 godziny.", "2023-10-18T12:00:00+01:00"},
+	{"pl", "Będę wdzięczna za odpowiedź do 15:00.", "2023-10-18T15:00:00+01:00"},
 	// the part of the day after an hour, in capitals, Bosnian time
 	{"sq", "Ju lutem përgjigjuni deri në ora 12 e drekës.", "2023-10-18T12:00:00+01:00"},
 	{"sq", "Ju lutem përgjigjuni deri në orën 9 të mëngjesit.", "2023-10-18T09:00:00+01:00"},
