@@ -132,6 +132,13 @@ func (ix *index) cognateMatch(w []byte, buf *[]byte) (int32, string) {
 
 // spellMatch is nameMatchWord among the words filed in m.
 func spellMatch(m map[string][]nameEntry, w []byte, buf *[]byte) (int32, string) {
+	if rest := arabicClitic(w); rest != nil {
+		// "وسوناك": "and Sunak"
+		if id, name := spellMatchOne(m, w, buf); id >= 0 {
+			return id, name
+		}
+		return spellMatchOne(m, rest, buf)
+	}
 	if id, name := spellMatchOne(m, w, buf); id >= 0 || len(w) > 60 || !hasDigraph(w) {
 		return id, name
 	}

@@ -46,6 +46,7 @@ func TestNameMatchAcrossScripts(t *testing.T) {
 		{"Νετανιάχου", "netanyahu"},  // Greek
 		{"Нетаньяху", "netanyahu"},   // Russian
 		{"نتنياهو", "netanyahu"},     // Arabic
+		{"ونتنياهو", "netanyahu"},    // Arabic, "and Netanyahu"
 		{"Netanjahuom", "netanyahu"}, // Croatian, instrumental case
 		{"Netanyahus", "netanyahu"},
 		{"Клеверли", "cleverly"},  // Russian
