@@ -36,6 +36,7 @@ import (
 	"github.com/mediadesk/mediadesk/routing"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
+	"github.com/mediadesk/mediadesk/web"
 )
 
 // Options configure a Desk.
@@ -114,6 +115,7 @@ type generation struct {
 	components []component
 	routes     []func(mux *http.ServeMux)
 	handler    http.Handler
+	web        *web.Server
 	hours      *sla.Hours
 	// stop ends the components; wg waits for them.
 	stop context.CancelFunc
@@ -277,6 +279,9 @@ func (d *Desk) build(ctx context.Context, cfg *config.Config, prev *generation) 
 	}
 	return g, nil
 }
+
+// Web is the live dashboard server (nil when the desk serves no HTTP).
+func (d *Desk) Web() *web.Server { return d.gen.Load().web }
 
 // CurrentRouter is the live router (it changes on Reload).
 func (d *Desk) CurrentRouter() *routing.Router { return d.gen.Load().router }

@@ -49,6 +49,7 @@ func (d *Desk) handler(g *generation) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.web = srv
 	mux := http.NewServeMux()
 	srv.Register(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -18,6 +18,7 @@ import (
 	"github.com/mediadesk/mediadesk/outbound"
 	"github.com/mediadesk/mediadesk/sla"
 	"github.com/mediadesk/mediadesk/store"
+	"github.com/mediadesk/mediadesk/web"
 )
 
 // officers plays the duty officers so the clocks move: every few seconds
@@ -162,3 +163,42 @@ func kindName(k string) string {
 }
 
 func clockName(c string) string { return sla.ClockLabel(c) }
+
+// phoneCalls logs two calls to the duty phone, as an officer would with
+// the dashboard's "Log a call" form, so queues and the reports' by-channel
+// section show phone enquiries beside the mail.
+func phoneCalls(ctx context.Context, d *app.Desk, cfg *config.Config, log func(string, ...any)) {
+	srv := d.Web()
+	if srv == nil {
+		return
+	}
+	var u *web.User
+	for _, o := range cfg.Officers {
+		if o.Role == config.RoleOfficer {
+			u = &web.User{ID: o.ID, Name: o.Name, Email: o.Email, Role: o.Role}
+			break
+		}
+	}
+	rels := d.CurrentRouter().Catalogue().Releases()
+	if u == nil || len(rels) == 0 {
+		return
+	}
+	sort.Slice(rels, func(i, j int) bool { return rels[i].Published.After(rels[j].Published) })
+	calls := []web.CallRequest{
+		{Name: "Sam Ellis", Phone: "+44 20 7946 0958", Outlet: "BBC News", Nonce: "demo-call-1",
+			Question: "Rang the duty phone about \"" + rels[0].Title + "\": wants to know who will speak for the government today and whether there is a line on it."},
+		{Name: "Nadia Karim", Phone: "+44 161 496 0321", Email: "nadia.karim@example.com", Outlet: "The Guardian", Nonce: "demo-call-2",
+			Question: "Called about \"" + rels[min(1, len(rels)-1)].Title + "\": asks for the figures behind it and a quote.",
+			Deadline: time.Now().Add(3 * time.Hour).Format(time.RFC3339)},
+	}
+	for _, c := range calls {
+		res, err := srv.LogCall(ctx, u, c)
+		if err != nil {
+			if ctx.Err() == nil {
+				log("phone call not logged: %v", err)
+			}
+			continue
+		}
+		log("%s  phone call logged by %s", res.Ref, u.Name)
+	}
+}

@@ -221,6 +221,7 @@ func Run(ctx context.Context, o Options) error {
 		func() {
 			officers(ctx, desk, cfg, mrand.New(mrand.NewPCG(o.Seed, 11)), max(o.Interval, 3*time.Second), p.log)
 		},
+		func() { phoneCalls(ctx, desk, cfg, p.log) },
 	} {
 		wg.Add(1)
 		go func() { defer wg.Done(); f() }()

@@ -125,7 +125,26 @@ func waitEnquiries(t *testing.T, c *http.Client, addr string, n int) {
 // desk and releases, generated enquiries.
 func TestDemoBuiltIn(t *testing.T) {
 	addr, out := runDemo(t, "-")
-	waitEnquiries(t, signIn(t, addr, out), addr, 15)
+	c := signIn(t, addr, out)
+	waitEnquiries(t, c, addr, 15)
+	// Two calls to the duty phone are logged, so queues and the reports'
+	// by-channel section show phone enquiries too.
+	deadline := time.Now().Add(30 * time.Second)
+	for strings.Count(out.String(), "phone call logged by") < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the demo logged fewer than two phone calls:\n%s", out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	resp, err := c.Get("http://" + addr + "/api/search?channel=phone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || strings.Count(string(b), `"channel":"phone"`) < 2 {
+		t.Errorf("search for phone enquiries: %s %s", resp.Status, b)
+	}
 	text := out.String()
 	for _, want := range []string{"IN MEMORY", "NOT DURABLE", "NEW"} {
 		if !strings.Contains(text, want) {
