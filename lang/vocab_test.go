@@ -14,8 +14,8 @@ func TestVocabularies(t *testing.T) {
 		t.Errorf("data/vocab/en.json: no date words: %+v", en)
 	}
 	for _, l := range All() {
-		if l.Code == "en" {
-			continue
+		if l.Code == "en" || l.Code == "hr" || l.Code == "bs" || l.Code == "me" {
+			continue // English has no vocabulary; the linker reads Croatian, Bosnian and Montenegrin through Serbian's
 		}
 		v, ok := vs[l.Code]
 		if !ok {
