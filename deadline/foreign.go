@@ -1048,7 +1048,7 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 	for k := 0; k <= len(ws); k++ {
 		if k < len(ws) && k > from {
 			gap := text[ws[k-1].end:ws[k].start]
-			if !strings.ContainsAny(gap, ",;!?\n") && !strings.Contains(gap, ". ") && !strings.HasSuffix(gap, ".") {
+			if !strings.ContainsAny(gap, ",;!?\n") && !sentenceStop(gap) {
 				continue
 			}
 		}
@@ -1170,6 +1170,17 @@ func afterHour(written, pending string) bool {
 		i = j
 	}
 	return i == 0 || t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '(' || t[i-1] == ':'
+}
+
+// sentenceStop reports whether a gap between words ends a sentence: a
+// full stop not after a number ("25. Oktober" is a date, "16.30" a time).
+func sentenceStop(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '.' && (i == 0 || gap[i-1] < '0' || gap[i-1] > '9') && (i+1 == len(gap) || gap[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // clockAt returns the end of a clock time ("16:00", "16.00") after

@@ -582,6 +582,16 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// out of the office until a date is not a deadline
+	{"de", "Ich bin bis 25. Oktober nicht im Büro und habe nur eingeschränkt Zugriff auf meine E-Mails.", none},
+	{"fr", "Je suis absente du bureau jusqu'au 25 octobre.", none},
+	{"es", "Estaré fuera de la oficina hasta el 25 de octubre.", none},
+	{"sr", "Van kancelarije sam do 25. oktobra.", none},
+	{"pl", "Jestem poza biurem do 25 października.", none},
+	{"ru", "Я в отпуске до 25 октября.", none},
+	{"tr", "25 Ekim'e kadar izindeyim.", none},
+	{"ar", "سأكون خارج المكتب حتى 25 أكتوبر", none},
+	{"fr", "Merci de répondre jusqu'au 20 octobre.", "2023-10-20T17:00:00+01:00"},
 	// "za 16h" is for 16:00, "za 2 sata" in two hours
 	{"sr", "Trebamo izjavu za 16h.", "2023-10-18T16:00:00+01:00"},
 	{"sr", "Trebamo izjavu za 16:00.", "2023-10-18T16:00:00+01:00"},
