@@ -1040,8 +1040,9 @@ func isZone(r string) bool {
 
 // availableClauses marks the words of each clause (up to a full stop,
 // comma, semicolon, question or exclamation mark or line break) that says
-// someone or something is available, reachable, open or away: there
-// "bis", "jusqu'à", "do" mean "until", not "by".
+// someone or something is available, reachable, open or away, or speaks of
+// yesterday or of an event held: there "bis", "jusqu'à", "do" mean
+// "until", not "by".
 func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 	var m map[int]bool
 	from := 0
@@ -1058,7 +1059,8 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 		// the clause is ws[from:k]
 		for j := from; j < k; j++ {
 			n, r := rd.match(text, ws, j)
-			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed" || r == "desk") {
+			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed" || r == "desk" ||
+				r == "yesterday" || r == "held") {
 				if m == nil {
 					m = map[int]bool{}
 				}
@@ -1173,12 +1175,21 @@ func afterHour(written, pending string) bool {
 }
 
 // sentenceStop reports whether a gap between words ends a sentence: a
-// full stop not after a number ("25. Oktober" is a date, "16.30" a time).
+// full stop, but not one after a bare day ("25. Oktober") or inside a
+// time ("16.30").
 func sentenceStop(gap string) bool {
 	for i := 0; i < len(gap); i++ {
-		if gap[i] == '.' && (i == 0 || gap[i-1] < '0' || gap[i-1] > '9') && (i+1 == len(gap) || gap[i+1] == ' ') {
-			return true
+		if gap[i] != '.' || i+1 < len(gap) && gap[i+1] != ' ' {
+			continue
 		}
+		j := i
+		for j > 0 && gap[j-1] >= '0' && gap[j-1] <= '9' {
+			j--
+		}
+		if n := i - j; n >= 1 && n <= 2 && (j == 0 || gap[j-1] == ' ') {
+			continue // "25. Oktober": a day's full stop
+		}
+		return true
 	}
 	return false
 }

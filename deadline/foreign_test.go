@@ -582,6 +582,12 @@ var foreignCases = []struct {
 	{"ar", "نحتاج الرد اليوم", "2023-10-18T17:00:00+01:00"},
 	{"sq", "Na duhet përgjigja sot.", "2023-10-18T17:00:00+01:00"},
 	{"de", "Der Minister spricht heute im Bundestag.", none},
+	// what lasted until a time yesterday is not a deadline
+	{"sr", "Sastanak je juče trajao do 15 sati.", none},
+	{"uk", "Засідання вчора тривало до 15:00.", none},
+	{"ru", "Заседание вчера продолжалось до 15:00.", none},
+	{"el", "Η συνεδρίαση χθες διήρκεσε έως τις 15:00.", none},
+	{"de", "Die Sitzung dauerte gestern bis 15 Uhr. Bitte antworten Sie bis 16 Uhr.", "2023-10-18T16:00:00+01:00"},
 	// out of the office until a date is not a deadline
 	{"de", "Ich bin bis 25. Oktober nicht im Büro und habe nur eingeschränkt Zugriff auf meine E-Mails.", none},
 	{"fr", "Je suis absente du bureau jusqu'au 25 octobre.", none},
