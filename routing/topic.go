@@ -356,6 +356,29 @@ type topicScan struct {
 	model []modelHit
 	// matched[i]: term i is part of a phrase of the desk's
 	matched []bool
+	// qhits: the evidence in each question sentence of the new text
+	// (see questionLed)
+	qhits []qHit
+	// toks: each term's token; them: the thematic topic of the phrase
+	// a term is part of (+1; 0: none); bound: names written next to a
+	// thematic phrase ("HMS Diamond", "Merlin helicopters"), of that
+	// phrase's topic; qnames: unmatched names in question sentences,
+	// waiting for bound
+	toks   []int32
+	them   []int16
+	bound  []qHit
+	qnames []qHit
+}
+
+// qHit is a piece of evidence in a question sentence of the new text: a
+// phrase of topic's (ph), or, with topic −1, a name the learnt model
+// knows (term).
+type qHit struct {
+	sent  int32
+	topic int16
+	ph    int32  // −1: a name bound to a thematic phrase in the enquiry (word)
+	word  []byte // (bound names only: its stem, and as written)
+	as    []byte
 }
 
 // deskHit is a desk-business phrase found in a sentence.
@@ -478,6 +501,13 @@ type topicFeatures struct {
 	model  *topicModel
 	mhits  []modelHit
 	why    [][]reasonItem
+	// led: the topic whose thematic words the questions are about, over
+	// the linked release's first topic (-1: none; see questionLed), in
+	// ledSents of the nQ question sentences with evidence
+	led             int
+	ledSents, nQ    int
+	ledWords        []string
+	qsents, qsents2 []int32
 }
 
 // reset makes f the zero features of n topics, reusing its buffers.
@@ -497,6 +527,7 @@ func (f *topicFeatures) reset(n int) {
 	}
 	f.linked, f.linkScore, f.firstReg = false, 0, false
 	f.relTopics = f.relTopics[:0]
+	f.led, f.ledSents, f.nQ, f.ledWords = -1, 0, 0, f.ledWords[:0]
 }
 
 // zeroed returns s resized to n zero elements, reusing its array when it
@@ -594,12 +625,17 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
-	sc.hits, sc.model = sc.hits[:0], sc.model[:0]
+	sc.hits, sc.model, sc.qhits = sc.hits[:0], sc.model[:0], sc.qhits[:0]
+	sc.bound, sc.qnames = sc.bound[:0], sc.qnames[:0]
 	// The learnt model speaks when no release is linked (a linked
-	// release's topics are the better prior).
-	var mod *topicModel
+	// release's topics are the better prior); with one linked, its names
+	// in the question only say which desk's matter each question is
+	// (questionLed).
+	var mod, qmod *topicModel
 	if l.Release == "" || cat.release(l.Release) == nil {
 		mod = t.model(cat)
+	} else {
+		qmod = t.model(cat)
 	}
 	scan := func(part textPart, pl uint8) {
 		if m.raw(part) == "" {
@@ -607,7 +643,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		}
 		mt := m.text(part)
 		tz := &mt.tz
-		roots, stems, places := sc.roots[:0], sc.stems[:0], sc.place[:0]
+		roots, stems, places, toks := sc.roots[:0], sc.stems[:0], sc.place[:0], sc.toks[:0]
 		sents, origs, words, caps := sc.sents[:0], sc.origs[:0], sc.words[:0], sc.caps[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
@@ -652,6 +688,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					origs = append(origs, tz.word(int(tok)))
 					words = append(words, e.stem)
 					caps = append(caps, false)
+					toks = append(toks, tok)
 				}
 				continue
 			}
@@ -663,8 +700,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			origs = append(origs, nil)
 			words = append(words, tz.word(int(tok)))
 			caps = append(caps, tz.toks[tok].upper)
+			toks = append(toks, tok)
 		}
 		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
+		sc.toks = toks
 		if gl.vt != nil {
 			t.reorderPairs(sc)
 		}
@@ -677,6 +716,8 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		sc.covered = covered
 		matched := zeroed(sc.matched, len(roots))
 		sc.matched = matched
+		them := zeroed(sc.them, len(roots))
+		sc.them = them
 		// The desk's own business words wait for the end of the text: they
 		// count only in a sentence that names no policy, or that names the
 		// desk itself.
@@ -718,6 +759,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				covered[ref.topic] = i + len(ph.roots)
 				for k := i; k < i+len(ph.roots); k++ {
 					matched[k] = true
+					if ph.thematic() {
+						them[k] = int16(ref.topic) + 1
+					}
 				}
 				p := places[i]
 				exact := true
@@ -743,6 +787,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					}
 				}
 				sc.addHit(ref, p, exact, spec, spanOrig(origs, i, len(ph.roots)))
+				if p == plFocus {
+					sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
+				}
 			}
 			if endHere > outerEnd {
 				outerEnd, outerGroup = endHere, groupHere
@@ -773,6 +820,40 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						orig = words[i]
 					}
 					sc.addModelHit(x, places[i], orig)
+				}
+			}
+		}
+		// With a release linked, the names in the questions the model
+		// knows ("Rafah", "Pristina") say which desk's matter each is;
+		// a name the enquiry writes next to a thematic phrase of its own
+		// ("HMS Diamond", "three Merlin helicopters") is that theme's
+		// where the question names it again ("Is Diamond in the Red
+		// Sea?").
+		if qmod != nil && pl <= plText {
+			inflectNames := m.in.Language != "" && m.in.Language != "en"
+			for i, st := range stems {
+				if matched[i] || origs[i] != nil && places[i] != plFocus {
+					continue
+				}
+				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
+				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf)
+				if x >= 0 && qmod.name[x] && places[i] == plFocus {
+					sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: -1, ph: x})
+				}
+				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
+					continue
+				}
+				if places[i] == plFocus {
+					sc.qnames = append(sc.qnames, qHit{sent: sents[i], ph: -1, word: st, as: words[i]})
+				}
+				// (a name before the phrase, or after one written as a
+				// title: "HMS Diamond", not "deployment - Kent")
+				for _, j := range [2]int{i + 1, i - 1} {
+					if j >= 0 && j < len(stems) && them[j] > 0 && origs[j] == nil && sents[j] == sents[i] &&
+						(toks[j]-toks[i] == 1 || toks[i]-toks[j] == 1 && caps[j]) {
+						sc.bound = append(sc.bound, qHit{topic: them[j] - 1, ph: -1, word: st})
+						break
+					}
 				}
 			}
 		}
@@ -902,6 +983,148 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	for ti := range t.topics {
 		f.cent[ti] = l.topicSim.of(t.topics[ti].id)
 	}
+	for _, q := range sc.qnames {
+		for _, b := range sc.bound {
+			if string(b.word) == string(q.word) {
+				q.topic = b.topic
+				sc.qhits = append(sc.qhits, q)
+				break
+			}
+		}
+	}
+	if f.linked && len(sc.qhits) > 0 {
+		t.questionLed(f, sc.qhits, qmod)
+	}
+}
+
+// extendsName reports whether stem w extends a name among the desk's
+// keywords ("iranian" from "Iran", "israeli" from "Israel"): a place's
+// people or adjective, not a name the enquiry gives a ship or an aircraft.
+func (t *Topics) extendsName(w []byte) bool {
+	for n := 4; n < len(w); n++ {
+		if !t.firstFilter.MayHave(w[:n]) {
+			continue
+		}
+		for _, ref := range t.first[string(w[:n])] {
+			if ph := &t.topics[ref.topic].phrases[ref.ph]; len(ph.roots) == 1 && ph.capitalised {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Question-led topics (issue 11): thematic words (armed forces,
+// sanctions) stay with a regional release's first topic when they are
+// part of the region's story, but an enquiry whose questions are all
+// about them is that desk's matter ("How many Royal Marines, and from
+// which unit?" on a leaders' call readout).
+const (
+	// ledMinWords distinct thematic words of the topic in the questions
+	ledMinWords = 3
+	// ledModelMin: a name the learnt model ties to a topic at least this
+	// strongly says a question is about that topic ("Rafah" 0.78,
+	// "Pristina" 0.45; not "Mediterranean" 0.15)
+	ledModelMin = 0.3
+)
+
+// questionLed sets f.led to a topic other than the release's first whose
+// thematic words clearly lead the questions: at least ledMinWords
+// distinct ones in question sentences, in more than half the question
+// sentences that have evidence for any desk, and no question sentence
+// about the release's first topic (its keywords, names, the region's
+// politics, or a name the learnt model ties to it) without them. A
+// separate question on the region ("did the PM raise Rafah?") keeps the
+// enquiry with the release.
+func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel) {
+	first := -1
+	for ti := range t.topics {
+		if f.rel[ti] == 1 {
+			first = ti
+		}
+	}
+	if first < 0 {
+		return
+	}
+	// hasTopic reports whether h is evidence for topic ti.
+	hasTopic := func(h qHit, ti int) bool {
+		if h.topic >= 0 {
+			return int(h.topic) == ti
+		}
+		return mod != nil && mod.weight[int(h.ph)*mod.nt+ti] >= ledModelMin
+	}
+	all := f.qsents[:0]
+	for _, h := range qh {
+		if !slices.Contains(all, h.sent) {
+			all = append(all, h.sent)
+		}
+	}
+	f.qsents = all
+	for ti := range t.topics {
+		if ti == first || ti == t.fallback {
+			continue
+		}
+		// distinct thematic words of ti, and their sentences
+		words, sents := 0, f.qsents2[:0]
+		for k, h := range qh {
+			if int(h.topic) != ti || h.ph >= 0 && !t.topics[ti].phrases[h.ph].thematic() {
+				continue
+			}
+			if !slices.ContainsFunc(qh[:k], func(o qHit) bool {
+				return o.topic == h.topic && o.ph == h.ph && string(o.word) == string(h.word)
+			}) {
+				words++
+			}
+			if !slices.Contains(sents, h.sent) {
+				sents = append(sents, h.sent)
+			}
+		}
+		f.qsents2 = sents
+		if words < ledMinWords || 2*len(sents) <= len(all) {
+			continue
+		}
+		// a question sentence with evidence for the first topic is ti's
+		// when ti's thematic words there are at least as many
+		alone := false
+		for _, h := range qh {
+			if !hasTopic(h, first) {
+				continue
+			}
+			nf, nt := 0, 0
+			for _, o := range qh {
+				if o.sent != h.sent {
+					continue
+				}
+				if hasTopic(o, first) {
+					nf++
+				}
+				if int(o.topic) == ti && (o.ph < 0 || t.topics[ti].phrases[o.ph].thematic()) {
+					nt++
+				}
+			}
+			if nt < nf {
+				alone = true
+				break
+			}
+		}
+		if !alone {
+			f.led, f.ledSents, f.nQ = ti, len(sents), len(all)
+			for k, h := range qh {
+				if int(h.topic) != ti || h.ph >= 0 && !t.topics[ti].phrases[h.ph].thematic() ||
+					slices.ContainsFunc(qh[:k], func(o qHit) bool {
+						return o.topic == h.topic && o.ph == h.ph && string(o.word) == string(h.word)
+					}) {
+					continue
+				}
+				w := string(h.as)
+				if h.ph >= 0 {
+					w = t.topics[ti].phrases[h.ph].text
+				}
+				f.ledWords = append(f.ledWords, w)
+			}
+			return
+		}
+	}
 }
 
 // evidence weighs topic ti's evidence in the text (keywords, related
@@ -945,7 +1168,7 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 // topic is a region (troops or sanctions in a region's story are that
 // region's story) and for desks outside the release's topics.
 func (f *topicFeatures) thematicCounts(ti int) bool {
-	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg
+	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti
 }
 
 // strong reports whether the enquiry has strong, specific evidence for
@@ -978,6 +1201,8 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.relOther*f.relSc[ti]
 		case ti == t.fallback:
 			s = t.evidence(f, p, ti, true)
+		case f.led == ti:
+			s = t.evidence(f, p, ti, true) + p.relOther*f.linkScore
 		case f.strong(ti):
 			s = t.evidence(f, p, ti, false) + p.relOther*f.linkScore
 		default:
@@ -1019,7 +1244,28 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 	}
 	why := func(ti int) string {
 		b := make([]byte, 0, 256)
-		if f.linked && f.rel[ti] == 0 && ti != t.fallback {
+		if f.led == ti {
+			// the questions are about security: "RAF", "Royal Marines",
+			// "merlin" in 2 of 2 question sentences, over the release's
+			// first topic (middle-east)
+			b = append(append(append(b, "the questions are about "...), t.topics[ti].id...), ": "...)
+			for i, w := range f.ledWords {
+				if i == 5 {
+					b = append(b, ", …"...)
+					break
+				}
+				if i > 0 {
+					b = append(b, ", "...)
+				}
+				b = strconv.AppendQuote(b, w)
+			}
+			b = append(b, " in "...)
+			b = strconv.AppendInt(b, int64(f.ledSents), 10)
+			b = append(b, " of "...)
+			b = strconv.AppendInt(b, int64(f.nQ), 10)
+			b = append(b, " question sentences, over the release's first topic ("...)
+			b = append(append(b, f.relTopics[0]...), "); "...)
+		} else if f.linked && f.rel[ti] == 0 && ti != t.fallback {
 			b = append(b, "not a topic of the release ("...)
 			for i, id := range f.relTopics {
 				if i > 0 {

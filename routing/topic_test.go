@@ -63,9 +63,12 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"designations and frozen assets on a regional release stay with the region", Input{Subject: "Readout",
 			NewText: "Which individuals have been designated, and has any asset freeze been applied in the UK?"},
 			pmCall, "middle-east", "stay with the release's first topic"},
-		{"sanctions questions on a release tagged [middle-east, security] stay with the region", Input{Subject: "Hamas sanctions",
+		{"sanctions words beside a question on the region stay with the region", Input{Subject: "Hamas sanctions",
+			NewText: "How will OFSI enforce the asset freeze? And did the Foreign Secretary raise the hostages with Qatar?"},
+			hamasSanc, "middle-east", "release topic"},
+		{"questions all about sanctions enforcement on a release tagged [middle-east, security] → security", Input{Subject: "Hamas sanctions",
 			NewText: "How will OFSI enforce the asset freeze, and have any licences been issued?"},
-			hamasSanc, "middle-east", "stay with the release's first topic"},
+			hamasSanc, "security", "the questions are about security"},
 		{"troops on a security-first release stay with security", Input{Subject: "Deployment",
 			NewText: "Which Royal Marines unit is going, and how many troops in all?"},
 			medDeploy, "security", "release topic"},
@@ -248,22 +251,21 @@ func TestTuningSetRegression(t *testing.T) {
 	share := func(k, of int) float64 { return float64(k) / float64(of) }
 	t.Logf("tuning set: release %.3f (wrong %d), topic %.3f (of %d human; within the release's topics or unlinked %d/%d, outside %d/%d), deadline %.3f, automatic %.3f, outlet %.3f",
 		share(rel, human), wrong, share(top, human), human, withinOK, within, outsideOK, outside, share(dl, n), share(auto, n), share(outlet, n))
-	// Reached: release 52/52, topic 43/52, deadline 60/60, automatic and
+	// Reached: release 52/52, topic 50/52, deadline 60/60, automatic and
 	// outlet 60/60; the floors leave a margin of about one or two emails.
 	//
-	// The topic floor was lowered from 0.92 when topic choice was brought
-	// back to the founders' convention (their labelled samples are the
-	// spec): the evaluator who labelled this set was told, wrongly, that
-	// topics often differ from the release's own, and labels armed-forces
-	// and sanctions questions on releases whose first topic is a region (or
-	// migration, or the fallback) as security. Nine such labels are now
-	// missed on purpose: five where security is the release's second topic
-	// (004, 008, 016, 026, 034; the founders label the same kind of
-	// question on the same kind of release, even the same release, with the
-	// region) and four where security is not a topic of the release at all
-	// (011, 025, 029, 054). The functional desks outside the release's
-	// topics (consular, development, trade: 9 labels) are all kept.
-	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.80 || outsideOK < 8 || share(dl, n) < 0.96 || auto != n || outlet != n {
+	// The evaluator labels armed-forces and sanctions questions on releases
+	// whose first topic is a region (or migration, or the fallback) as
+	// security; the founders label the same kind of question on the same
+	// kind of release with the region when the questions also ask about the
+	// region or name only one or two such things. Since the questions'
+	// own evidence can lead (questionLed, issue 11), seven of those nine
+	// labels are met; two are missed: 029 (its questions name only "GCAP",
+	// a word neither the desk's vocabulary nor the catalogue knows) and 054
+	// (two such words, "troops" and "KFOR": the founders' own threshold
+	// case). The functional desks outside the release's topics (consular,
+	// development, trade: 9 labels) are all kept.
+	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.92 || outsideOK < 8 || share(dl, n) < 0.96 || auto != n || outlet != n {
 		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d (outside the release's topics %d/%d), deadline %d/%d, automatic %d/%d, outlet %d/%d",
 			rel, human, wrong, top, human, outsideOK, outside, dl, n, auto, n, outlet, n)
 	}
@@ -453,5 +455,79 @@ func TestTopicForeignQuestionOnALinkedRelease(t *testing.T) {
 				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
 			}
 		})
+	}
+}
+
+// TestTopicQuestionLed: armed-forces and sanctions words take an enquiry
+// off its release's first topic only when the questions are about them —
+// three distinct such words in the question sentences, in more than half
+// of those with any desk's evidence, and no question about the region
+// beside them; the reason names the words. A name the enquiry writes next
+// to such a word ("HMS Trent", "Wildcat helicopters") counts for it where
+// a question names it again; a place's people ("Iranian") and the
+// catalogue's common words ("UK") do not. (Texts of our own.)
+func TestTopicQuestionLed(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	rel := func(id string) Link {
+		if _, ok := cat.Release(id); !ok {
+			t.Fatalf("no release %s", id)
+		}
+		return Link{Release: id, Score: 0.97}
+	}
+	pmCall := rel("2023-10-31-pm-call-with-prime-minister-netanyahu-of-israel")    // middle-east
+	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
+	for _, c := range []struct {
+		name, text string
+		link       Link
+		want, why  string
+	}{
+		{"every question on the forces → security, off a regional release",
+			"The readout mentions the UK's military support. Which squadron of RAF jets is flying, and how many drones have they intercepted?",
+			pmCall, "security", `the questions are about security: "RAF", "jets", "drones" in 1 of 1 question sentences, over the release's first topic (middle-east)`},
+		{"a ship named beside HMS is the forces' matter where the question names it",
+			"The readout says HMS Trent is on her way.\n\n- Will Trent escort merchant shipping?\n- Are her Wildcat helicopters armed with missiles?",
+			pmCall, "security", `"trent"`},
+		{"two words only: the region's story",
+			"How many troops are going, and when does the deployment start?",
+			pmCall, "middle-east", "stay with the release's first topic"},
+		{"a question on the region beside them keeps the release's topic",
+			"Which RAF jets shot down the drones, and were missiles used? Did the PM also raise the hostages in Gaza?",
+			pmCall, "middle-east", "stay with the release's first topic"},
+		{"a name the catalogue ties to the region keeps the release's topic",
+			"Which RAF jets shot down the drones, and were missiles used? Has the PM raised Rafah?",
+			pmCall, "middle-east", "release topic"},
+		{"in one sentence, the forces' words outweigh one name of the region",
+			"Are RAF jets and drones flying over Rafah, and were missiles fired?",
+			pmCall, "security", "the questions are about security"},
+		{"outside the release's topics, the same test",
+			"Following the call:\n1. How many personnel will the battalion send?\n2. Is the strategic reserve on standby?",
+			ramaCall, "security", "over the release's first topic (europe)"},
+		{"a release's other topic still wins on its own question",
+			"Can you confirm how many returns flights there have been this year?",
+			ramaCall, "migration", "question"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Subject: "Readout", NewText: c.text}
+			got := topics.Choose(&in, c.link, cat)
+			if got.Topic != c.want {
+				t.Errorf("topic %q (%s), want %q", got.Topic, got.Reason, c.want)
+			}
+			if !strings.Contains(got.Reason, c.why) {
+				t.Errorf("reason %q does not say %q", got.Reason, c.why)
+			}
+		})
+	}
+	// the guards on names bound in the enquiry
+	for _, c := range []struct {
+		w    string
+		name bool
+	}{{"iranian", true}, {"israeli", true}, {"trent", false}, {"merlin", false}} {
+		if got := topics.extendsName([]byte(c.w)); got != c.name {
+			t.Errorf("extendsName(%q) = %v, want %v", c.w, got, c.name)
+		}
+	}
+	if m := topics.model(cat); !m.common([]byte("uk")) || m.common([]byte("trent")) {
+		t.Error(`the catalogue's common words: "uk" is one, "trent" is not`)
 	}
 }

@@ -191,6 +191,15 @@ func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte) int32 {
 	return -1
 }
 
+// common reports whether the catalogue uses stem w in modelFullDF
+// releases or more ("UK", "British", "Minister"): a word that common is
+// not a name an enquiry gives one ship, aircraft or unit.
+func (m *topicModel) common(w []byte) bool {
+	ix := m.cat.idx
+	id, ok := ix.words[string(w)]
+	return ok && int(id) < len(ix.df) && ix.df[id] >= modelFullDF
+}
+
 // modelHit is a word of the enquiry the model knows.
 type modelHit struct {
 	term  int32
