@@ -21,9 +21,9 @@ import (
 // consular), and outside the release's topics only to a functional desk
 // (consular, aid, trade) on strong, specific evidence: two distinct
 // specific words of its family, one of them in a question. Words of
-// armed forces and sanctions never move an enquiry off a release whose
-// first topic is a region: they are that region's story. With no release
-// linked, the question decides.
+// armed forces and sanctions stay with a release whose first topic is a
+// region — they are that region's story — unless the questions are about
+// them (questionLed). With no release linked, the question decides.
 //
 // The enquiry is read in places of decreasing weight: the question focus
 // (sentences ending in '?', list items, and sentences that ask the desk
@@ -1166,7 +1166,8 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 // thematicCounts reports whether the words of thematic families count for
 // topic ti: always, except for the other topics of a release whose first
 // topic is a region (troops or sanctions in a region's story are that
-// region's story) and for desks outside the release's topics.
+// region's story) and for desks outside the release's topics — unless the
+// questions are about them (f.led).
 func (f *topicFeatures) thematicCounts(ti int) bool {
 	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti
 }
@@ -1187,7 +1188,9 @@ func (f *topicFeatures) strong(ti int) bool { return f.specN[ti] >= 2 && f.specQ
 // thematic families when the first is a region) — and, outside them, a
 // functional desk with strong evidence (see strong), on the same footing
 // as the release's other topics but for thematic words, and the fallback
-// topic on its own evidence.
+// topic on its own evidence. A topic the questions lead to (questionLed)
+// is a candidate with all its evidence + relOther × the link's
+// probability.
 func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float64 {
 	out = out[:0]
 	for ti := range t.topics {
