@@ -839,15 +839,6 @@ func arabicDigit(r rune) int {
 	return -1
 }
 
-func hasArabicDigits(s string) bool {
-	for _, r := range s {
-		if arabicDigit(r) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func isCue(s string) bool {
 	return s == "by" || s == "before" || s == "at" || s == "no later than" || s == "at the latest"
 }

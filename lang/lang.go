@@ -2,11 +2,12 @@
 // file per language (data/<code>.json): calendar names (weekdays, months,
 // full and abbreviated), number words and the deadline reader's cue words.
 // The files are read once, at start-up, and shared: mailparse reads header
-// dates with the calendar names of every language, the deadline reader and
-// the linker's date anchors with those of English (the deadline reader reads
-// other languages through their deadline.aliases and deadline.phrases, see
-// below); the linker drops the
-// stopwords of every language (and English calendar names). Adding a
+// dates with the calendar names of every language; the deadline reader reads
+// every language, its rules reading English (en.json's cue words, calendar
+// names and deadline.grammar) and the other languages rewritten into that
+// English through their deadline.aliases and deadline.phrases (see below);
+// the linker's date anchors use English's calendar names, and the linker
+// drops the stopwords of every language (and English calendar names). Adding a
 // language is adding a file; a file states only what it knows (a section
 // left out is empty), so German can bring its month names before its cue
 // words.
@@ -240,8 +241,8 @@ func Get(code string) (*Language, bool) {
 	return l, ok
 }
 
-// English returns the English data, which the deadline reader and the
-// linker use.
+// English returns the English data: the words the deadline reader's rules
+// and the linker's date anchors name, and that other languages are read as.
 func English() *Language { return byCode["en"] }
 
 // All returns every language, English first, then by code. The caller must
