@@ -171,36 +171,64 @@ var (
 		"thanks", "from", "our", "we're", "i'm", "it's", "can't", "don't"})
 )
 
-// plainEnglish reports whether text is unmistakably English: letters all
-// ASCII, at least five words, at least a fifth of them English function
-// words and at least three different strongly English ones ("the", "and",
-// "you", …).
+// plainEnglish reports whether text is unmistakably English: at least
+// five words, no ordinary word with a letter beyond ASCII (a capitalised
+// one is a name, "Erdoğan", "Türkiye", and counts as a word, but names may
+// be at most one word in eight), and either at least a fifth of the words
+// English function words with at least three different strongly English
+// ones ("the", "and", "you", …), or a third of them function words with
+// two strongly English ones (a short chaser: "Following up on the below …
+// by 3pm please.").
 // It only ever says yes to English; anything else goes to the detector.
 func plainEnglish(text string) bool {
-	words, markers := 0, 0
-	strong := map[string]bool{}
-	start := -1
+	words, markers, names := 0, 0, 0
+	var strong [3]string
+	nStrong := 0
+	start, wide := -1, false
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		w := strings.ToLower(text[start:end])
+		w := text[start:end]
 		start = -1
 		words++
+		if wide {
+			wide = false
+			names++
+			return
+		}
+		w = strings.ToLower(w)
 		if englishFunction[w] || englishStrong[w] {
 			markers++
 		}
-		if englishStrong[w] {
-			strong[w] = true
+		if englishStrong[w] && nStrong < len(strong) {
+			for _, s := range strong[:nStrong] {
+				if s == w {
+					return
+				}
+			}
+			strong[nStrong] = w
+			nStrong++
 		}
 	}
 	for i, r := range text {
 		switch {
 		case r >= utf8.RuneSelf:
-			if unicode.IsLetter(r) {
-				return false // a letter beyond ASCII: not for this shortcut
+			if !unicode.IsLetter(r) {
+				flush(i)
+				continue
 			}
-			flush(i)
+			if start < 0 {
+				if !unicode.IsUpper(r) {
+					return false // an ordinary word with a letter beyond ASCII
+				}
+				start = i
+			} else if !wide {
+				if c := rune(text[start]); !(c >= 'A' && c <= 'Z') && !unicode.IsUpper(c) {
+					return false
+				}
+			}
+			wide = true
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '\'':
 			if start < 0 {
 				start = i
@@ -210,5 +238,8 @@ func plainEnglish(text string) bool {
 		}
 	}
 	flush(len(text))
-	return words >= 5 && markers*5 >= words && len(strong) >= 3
+	if words < 5 || names*8 > words {
+		return false
+	}
+	return markers*5 >= words && nStrong >= 3 || markers*3 >= words && nStrong >= 2
 }

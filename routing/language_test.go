@@ -198,7 +198,13 @@ func TestPlainEnglish(t *testing.T) {
 		{"Pershendetje, jemi duke pergatitur nje reportazh per lajmet e ores mbi vizitën e ministrit", false},
 		{"Postovani, molim vas za izjavu o sastanku premijera u Tirani. Da li je tacno da je ministar", false},
 		{"Bonjour, je suis correspondante du Monde a Londres. Concernant l'entretien telephonique de cet", false},
-		{"Could you tell me what the UK's position is on Kosovë?", false}, // a letter beyond ASCII: the detector decides
+		{"Could you tell me what the UK's position is on Kosovë?", true},                              // a name may carry a letter beyond ASCII
+		{"Could you tell me what the position is on the communiqué?", false},                          // an ordinary word with one: the detector decides
+		{"Could you tell me what Erdoğan, Türkiye, Shëngjin and Gjadër are?", false},                  // more than one word in eight a name beyond ASCII
+		{"Following up on the below. My editor has moved the deadline forward: by 3pm please.", true}, // a short chaser: two strong words, a third function words
+		{"Thanks for the acknowledgement. One more question: has the minister commented?", true},
+		{"Guten Morgen, ich habe eine Frage zu den Änderungen der Minister in Albanien und Über", false},
+		{"Postovani, molim vas the izjavu please o sastanku premijera u Tirani. Da li je tacno", false}, // two strong words but not a third function words
 		{"the and you", false}, // too short to be sure
 	} {
 		if got := plainEnglish(c.text); got != c.want {
