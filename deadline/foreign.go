@@ -44,6 +44,7 @@ type alt struct {
 
 type foreignTable struct {
 	langs     []string         // language codes
+	halfPrior []bool           // "half" before an hour is half an hour before it
 	words     map[string][]alt // folded word → its readings ("" drops it)
 	phrases   map[string][]alt // folded words joined by single spaces → readings
 	evidence  map[string][]int // folded word → the languages whose files name it
@@ -74,11 +75,12 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 		ft.evidence[w] = append(ft.evidence[w], li)
 	}
 	for _, l := range ls {
-		if l.Code == "en" {
+		if l == en {
 			continue // English is the first reading
 		}
 		li := len(ft.langs)
 		ft.langs = append(ft.langs, l.Code)
+		ft.halfPrior = append(ft.halfPrior, l.Deadline.HalfBefore)
 		for w, r := range l.Deadline.Aliases {
 			f := foldWord(w)
 			add(ft.words, f, alt{li, r})
@@ -264,11 +266,13 @@ func (r *reader) word(f string) (string, bool) {
 			}
 		}
 		if !ok {
-			// Arabic "و" (and) or "ف" (so) written onto the word: "وقبل"
-			if rest, cut := strings.CutPrefix(f, "و"); cut && utf8.RuneCountInString(rest) >= 2 {
-				as, ok = r.words[rest]
-			} else if rest, cut := strings.CutPrefix(f, "ف"); cut && utf8.RuneCountInString(rest) >= 2 {
-				as, ok = r.words[rest]
+			// a word written onto the next (deadline.proclitics): Arabic
+			// "و" (and) or "ف" (so) in "وقبل"
+			for _, p := range proclitics {
+				if rest, cut := strings.CutPrefix(f, p); cut && utf8.RuneCountInString(rest) >= 2 {
+					as, ok = r.words[rest]
+					break
+				}
 			}
 		}
 		if !ok {
@@ -278,7 +282,18 @@ func (r *reader) word(f string) (string, bool) {
 	return r.pick(as)
 }
 
-// foldWord lower-cases w and removes its combining marks.
+// foldOf returns what a letter folds to (deadline.fold: "ß" to "ss").
+func foldOf(r rune) (string, bool) {
+	for _, f := range foldRunes {
+		if f.r == r {
+			return f.to, true
+		}
+	}
+	return "", false
+}
+
+// foldWord lower-cases w, removes its combining marks and applies the
+// folds of every language.
 func foldWord(w string) string {
 	ascii, lower := true, true
 	for i := 0; i < len(w); i++ {
@@ -302,15 +317,12 @@ func foldWord(w string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		switch r = unicode.ToLower(r); r {
-		case '’', 'ʼ':
+		r = unicode.ToLower(r)
+		if r == '’' || r == 'ʼ' {
 			r = '\''
-		case 'ς':
-			r = 'σ'
-		case 'ı':
-			r = 'i'
-		case 'ß':
-			b.WriteString("ss")
+		}
+		if to, ok := foldOf(r); ok {
+			b.WriteString(to)
 			continue
 		}
 		b.WriteRune(r)
@@ -484,15 +496,15 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			verbatim(last, a)
 			suffix := ""
 			if bareHourBefore(text, a) >= 8 {
-				suffix = "h" // "saat 17'ye kadar", "10'a": a 24-hour hour
+				suffix = gw.H // "saat 17'ye kadar", "10'a": a 24-hour hour
 			}
 			replaced(a, w.end, suffix)
 			last, changed = w.end, true
 			continue
 		}
 		n, repl := rd.match(text, ws, k)
-		if w.fold == "u" && w.start > 0 && text[w.start-1] >= '0' && text[w.start-1] <= '9' {
-			n, repl = 1, "h" // Flemish "16u", "16u30"
+		if w.start > 0 && text[w.start-1] >= '0' && text[w.start-1] <= '9' && hourSuffixes[w.fold] {
+			n, repl = 1, gw.H // Flemish "16u", "16u30" (deadline.hour_suffixes)
 		}
 		if n == 0 {
 			continue
@@ -501,48 +513,48 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			signal = true // a word of another language that says something
 		}
 		switch {
-		case (repl == "by" || repl == "at" || repl == "until" || repl == "before") && afterHour(b.String(), text[last:w.start]) &&
+		case (repl == gw.By || repl == gw.At || repl == gw.Until || repl == gw.Before) && afterHour(b.String(), text[last:w.start]) &&
 			rd.timeAfter(text, ws, k+n):
 			// "9 bis 18 Uhr", "od 9 do 17", "de 9h à 18h": a range of
 			// hours, not a deadline
-			repl = "to"
-		case (repl == "by" || repl == "latest") && avail(k):
+			repl = gw.To
+		case (repl == gw.By || repl == gw.Latest) && avail(k):
 			// "Ich bin bis 18 Uhr erreichbar", "joignable jusqu'à 18h":
 			// until, when the clause says someone is available
-			repl = "until"
-		case repl == "at" && !rd.timeAfter(text, ws, k+n):
+			repl = gw.Until
+		case repl == gw.At && !rd.timeAfter(text, ws, k+n):
 			// "à", "um", "u", "saat": "at" only before a time (Dutch "u"
 			// is "you", "à demain" is "tomorrow")
 			repl = ""
-		case repl == "before" && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
+		case repl == gw.Before && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
-			repl = "by"
-		case (repl == "hours" || repl == "hour") && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
+			repl = gw.By
+		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
 			// Italian "ore 16", "alle ore 15:00": the hour's word before it
-			repl = "at"
-		case repl == "reply" && lastWordIs(b.String(), text[last:w.start], "need", "an", "is"):
+			repl = gw.At
+		case repl == gw.Reply && lastWordIs(b.String(), text[last:w.start], gw.Need, gw.An, gw.Is):
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
-			repl = "answer"
-		case repl == "in" && clockAt2(text, w.end):
+			repl = rw.Answer
+		case repl == gw.In && clockAt2(text, w.end):
 			// Serbian "za 16h", "za 16:00": for that time, not in 16 hours
-			repl = "by"
-		case repl == "for":
+			repl = gw.By
+		case repl == gw.For:
 			// "pour 15h", "para las 15:00", "per le 15": by that time
 			// ("o meu artigo é para domingo" is when it runs)
 			if rd.timeAfter(text, ws, k+n) {
-				repl = "by"
+				repl = gw.By
 				if eventBefore(b.String(), text[last:w.start]) {
-					repl = "at" // "previsto per le 14": when it happens
+					repl = gw.At // "previsto per le 14": when it happens
 				}
 			} else {
 				repl = ""
 			}
-		case (repl == "afternoon" || repl == "evening") && (lastWordIs(b.String(), text[last:w.start], "by", "before") ||
-			rd.nextReads(text, ws, k+n, "latest") && !lastWordIs(b.String(), text[last:w.start], "today", "tomorrow", "this")):
+		case (repl == gw.Afternoon || repl == gw.Evening) && (lastWordIs(b.String(), text[last:w.start], gw.By, gw.Before) ||
+			rd.nextReads(text, ws, k+n, gw.Latest) && !lastWordIs(b.String(), text[last:w.start], gw.Today, gw.Tomorrow, gw.This)):
 			// "bis zum Nachmittag", "akşama kadar": by this afternoon
-			repl = "this " + repl
-		case repl == "afternoon" || repl == "evening" || repl == "night" || repl == "morning" || repl == "noon" || repl == "lunchtime":
+			repl = gw.This + " " + repl
+		case repl == gw.Afternoon || repl == gw.Evening || repl == gw.Night || repl == gw.Morning || repl == gw.Noon || repl == gw.Lunchtime:
 			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
 			// hour is "pm" or "am"
 			o := strings.TrimRight(text[last:w.start], " \t")
@@ -550,10 +562,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				o = strings.TrimRight(b.String(), " \t")
 			}
 			if o != "" && o[len(o)-1] >= '0' && o[len(o)-1] <= '9' {
-				if repl == "morning" {
-					repl = "am"
+				if repl == gw.Morning {
+					repl = gw.Am
 				} else {
-					repl = "pm"
+					repl = gw.Pm
 				}
 			}
 		case isMonth(repl):
@@ -564,25 +576,25 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				last = w.start
 			}
 		}
-		if repl == "hours" || repl == "hour" {
+		if repl == gw.Hours || repl == gw.Hour {
 			// "до 15 часов", "к 18 часам", "do 15 godziny": after a cue
 			// and an hour, the word for hours is the clock's "h"
 			pre := strings.TrimRight(text[last:w.start], " \t")
 			out := strings.TrimRight(b.String(), " \t")
 			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
 				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
-				(strings.HasSuffix(out, "by") || strings.HasSuffix(out, "before") || strings.HasSuffix(out, "at")) {
-				repl = "h"
+				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At)) {
+				repl = gw.H
 			}
 		}
-		if repl == "h" && strings.TrimSpace(text[last:w.start]) == "" {
+		if repl == gw.H && strings.TrimSpace(text[last:w.start]) == "" {
 			// "drei Uhr", "trois heures": a number word's hour is "o'clock"
 			out := strings.TrimRight(b.String(), " \t")
 			if numberWords[out[strings.LastIndexAny(out, " \t\n")+1:]] > 0 {
-				repl = "o'clock"
+				repl = gw.OClock
 			}
 		}
-		if repl == "half" && rd.sure && (rd.langs[rd.lang] == "de" || rd.langs[rd.lang] == "nl") {
+		if repl == gw.Half && rd.sure && rd.halfPrior[rd.lang] {
 			// "halb drei", "half drie": half an hour before three, 2:30
 			if h, end := rd.hourAfter(text, ws, k+1); h > 0 {
 				verbatim(last, w.start)
@@ -598,7 +610,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if repl == "h" {
+		if repl == gw.H {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
 			if a := strings.TrimRight(text[last:w.start], " \t"); a != "" && a[len(a)-1] >= '0' && a[len(a)-1] <= '9' {
 				verbatim(last, last+len(a))
@@ -606,11 +618,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				if hasMinutes(a) {
 					replaced(last+len(a), w.end, "") // "16.00 uur" reads as "16.00"
 				} else if m := minutesAfter(text, w.end); m > 0 {
-					replaced(last+len(a), m-2, "h") // "14 h 30" reads as "14h30"
+					replaced(last+len(a), m-2, gw.H) // "14 h 30" reads as "14h30"
 					verbatim(m-2, m)
 					end = m
 				} else {
-					replaced(last+len(a), w.end, "h")
+					replaced(last+len(a), w.end, gw.H)
 				}
 				last, changed = end, true
 				for k+1 < len(ws) && ws[k+1].start < end {
@@ -624,7 +636,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if t := strings.TrimRight(text[last:w.start], " \t"); strings.HasSuffix(t, ",") {
 				pre := strings.TrimRight(t[:len(t)-1], " \t")
 				out := b.String() + pre
-				if c := out[max(len(out)-1, 0):]; c != "" && (c[0] >= '0' && c[0] <= '9' || c == "h" || c == "m") {
+				if c := out[max(len(out)-1, 0):]; c != "" && (c[0] >= '0' && c[0] <= '9' || c == gw.H || c == gw.M) {
 					verbatim(last, last+len(pre))
 					replaced(last+len(pre), w.start, " ")
 					last = w.start
@@ -638,11 +650,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
 			// "Montag bis Freitag", "od poniedziałku do piątku": a range
 			// of days, "Monday to Friday"
-			if cn, cr := rd.match(text, ws, k+n); cn == 1 && (cr == "by" || cr == "before") {
+			if cn, cr := rd.match(text, ws, k+n); cn == 1 && (cr == gw.By || cr == gw.Before) {
 				if dn, dr := rd.match(text, ws, k+n+1); dn == 1 && isDay(dr) {
 					verbatim(last, w.start)
 					de := ws[k+n+1].end
-					replaced(w.start, de, repl+" to "+dr)
+					replaced(w.start, de, repl+" "+gw.To+" "+dr)
 					last, changed = de, true
 					k += n + 1
 					continue
@@ -653,25 +665,25 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "jutro do południa", "غداً قبل الساعة 4", "morgenochtend
 			// voor 10.00 uur": the day before its cue reads as "by
 			// tomorrow noon", "by tomorrow 10.00"
-			if cn, cr := rd.match(text, ws, k+n); cn > 0 && ((cr == "by" || cr == "before") && rd.timeAfter(text, ws, k+n+cn) || strings.HasPrefix(cr, "by ")) && !avail(k+n) {
+			if cn, cr := rd.match(text, ws, k+n); cn > 0 && ((cr == gw.By || cr == gw.Before) && rd.timeAfter(text, ws, k+n+cn) || strings.HasPrefix(cr, gw.By+" ")) && !avail(k+n) {
 				verbatim(last, w.start)
 				ce := ws[k+n+cn-1].end
-				if rest, ok := strings.CutPrefix(cr, "by "); ok {
+				if rest, ok := strings.CutPrefix(cr, gw.By+" "); ok {
 					day += " " + rest // "yarın öğlene kadar": "by tomorrow noon"
 				}
-				replaced(w.start, ce, "by "+day)
+				replaced(w.start, ce, gw.By+" "+day)
 				last, changed = ce, true
 				if j, ok := rd.bareHour(text, ws, k+n+cn); ok {
 					replaced(last, j, " ")
 					verbatim(j, skipDigits(text, j))
 					last = skipDigits(text, j)
-					replaced(last, last, "h")
+					replaced(last, last, gw.H)
 				}
 				k += n + cn - 1
 				continue
 			}
 		}
-		if (repl == "reply" || repl == "answer") && k > 0 {
+		if (repl == gw.Reply || repl == rw.Answer) && k > 0 {
 			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
 			// morgenochtend reageren?": the verb after its time goes
 			// before it, "could reply this afternoon"
@@ -688,7 +700,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				repl = ""
 			}
 		}
-		if repl == "the" {
+		if repl == gw.The {
 			// "antes del día 20", "entro il giorno 20": the 20th
 			j := w.end
 			for j < len(text) && text[j] == ' ' {
@@ -697,7 +709,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if e := skipDigits(text, j); e > j && e-j <= 2 && j > w.end && (e == len(text) || text[e] != ':' && text[e] != '.' || e+1 == len(text) || text[e+1] < '0' || text[e+1] > '9') {
 				if d, _ := strconv.Atoi(text[j:e]); d >= 1 && d <= 31 {
 					verbatim(last, w.start)
-					replaced(w.start, j, "the ")
+					replaced(w.start, j, gw.The+" ")
 					verbatim(j, e)
 					replaced(e, e, ordinalSuffix(d))
 					last, changed = e, true
@@ -708,22 +720,22 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
-		if strings.HasSuffix(repl, "within") {
+		if strings.HasSuffix(repl, gw.Within) {
 			// "2 saat içinde", "iki saat içinde": a Turkish postposition
 			// after its span reads as "within" before it
 			if ns := numberBefore(text, ws, k, rd); ns >= 0 {
 				if ns < last {
-					insertBefore(ns, "within ")
+					insertBefore(ns, gw.Within+" ")
 				} else {
 					verbatim(last, ns)
-					replaced(ns, ns, "within ")
+					replaced(ns, ns, gw.Within+" ")
 					verbatim(ns, w.start)
 					last = w.start
 				}
-				repl = strings.TrimSpace(strings.TrimSuffix(repl, "within"))
+				repl = strings.TrimSpace(strings.TrimSuffix(repl, gw.Within))
 			}
 		}
-		if repl == "latest" && !avail(k) {
+		if repl == gw.Latest && !avail(k) {
 			// "17.00'ye kadar", "Cuma gününe kadar", "20 Ekim'e kadar": a
 			// Turkish postposition after its time reads as "by" before
 			// it; a zone in brackets after it goes next to the time
@@ -736,10 +748,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if rs := rd.runStart(text, ws, k); rs >= 0 {
 				if rs >= last {
 					verbatim(last, rs)
-					replaced(rs, rs, "by ")
+					replaced(rs, rs, gw.By+" ")
 					verbatim(rs, w.start)
 				} else {
-					insertBefore(rs, "by ")
+					insertBefore(rs, gw.By+" ")
 					verbatim(last, w.start)
 				}
 				if zone != "" {
@@ -755,7 +767,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			}
 			if zone != "" {
 				verbatim(last, w.start)
-				replaced(w.start, ze, "("+zone+") latest")
+				replaced(w.start, ze, "("+zone+") "+gw.Latest)
 				last, changed = ze, true
 				for k+1 < len(ws) && ws[k+1].start < ze {
 					k++
@@ -788,7 +800,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				replaced(last, j, " ")
 				verbatim(j, skipDigits(text, j))
 				last = skipDigits(text, j)
-				replaced(last, last, "h")
+				replaced(last, last, gw.H)
 			}
 		}
 		k += n - 1
@@ -840,7 +852,7 @@ func arabicDigit(r rune) int {
 }
 
 func isCue(s string) bool {
-	return s == "by" || s == "before" || s == "at" || s == "no later than" || s == "at the latest"
+	return s == gw.By || s == gw.Before || s == gw.At || s == rw.NoLaterThan || s == rw.AtTheLatest
 }
 
 // dayOf returns the day a reading names ("tomorrow" for "tomorrow
@@ -849,10 +861,10 @@ func dayOf(r string) string {
 	switch {
 	case isDay(r):
 		return r
-	case strings.HasPrefix(r, "tomorrow "):
-		return "tomorrow"
-	case r == "tonight" || r == "this afternoon" || r == "this morning" || r == "this evening":
-		return "today"
+	case len(r) > len(gw.Tomorrow) && r[len(gw.Tomorrow)] == ' ' && strings.HasPrefix(r, gw.Tomorrow):
+		return gw.Tomorrow
+	case r == gw.Tonight || r == rw.ThisAfternoon || r == rw.ThisMorning || r == rw.ThisEvening:
+		return gw.Today
 	}
 	return ""
 }
@@ -917,7 +929,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 			i++
 		}
 		if k < len(ws) && ws[k].start == i {
-			if r, ok := rd.word(ws[k].fold); ok && (r == "" || r == "at") {
+			if r, ok := rd.word(ws[k].fold); ok && (r == "" || r == gw.At) {
 				i = ws[k].end
 				if r == "" && strings.HasPrefix(text[i:], ". ") {
 					i++ // "do godz. 16"
@@ -950,7 +962,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 			for k < len(ws) && strings.TrimLeft(text[e:ws[k].start], " \t") == "" {
 				n, r := rd.match(text, ws, k)
 				switch {
-				case r == "h" || r == "hours" || r == "hour" || n == 0:
+				case r == gw.H || r == gw.Hours || r == gw.Hour || n == 0:
 					return 0, false
 				case r == "":
 					e, k = ws[k+n-1].end, k+n
@@ -967,9 +979,8 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 
 // afterHourWords may follow a bare hour ("do 16 molim", "bis 17 bitte",
 // "do 16 jer…").
-var afterHourWords = map[string]bool{"please": true, "thanks": true, "reply": true, "comment": true, "need": true,
-	"latest": true, "at the latest": true, "deadline": true, "if possible": true, "as": true, "is": true, "by": true,
-	"before": true, "tomorrow": true, "today": true}
+// (rewrite.go fills it).
+var afterHourWords = map[string]bool{}
 
 // hasMinutes reports whether s ends in a time with minutes ("16.00",
 // "14:30").
@@ -1019,14 +1030,10 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 
 // isZone reports whether a replacement names a zone ("Paris time", "CET").
 func isZone(r string) bool {
-	if strings.HasSuffix(r, " time") {
+	if len(r) > len(gw.Time) && r[len(r)-len(gw.Time)-1] == ' ' && strings.HasSuffix(r, gw.Time) {
 		return true
 	}
-	switch r {
-	case "CET", "CEST", "EET", "EEST", "GMT", "UTC", "MSK", "BST":
-		return true
-	}
-	return false
+	return rewriteZones[r]
 }
 
 // availableClauses marks the words of each clause (up to a full stop,
@@ -1050,8 +1057,7 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 		// the clause is ws[from:k]
 		for j := from; j < k; j++ {
 			n, r := rd.match(text, ws, j)
-			if n > 0 && (r == "available" || r == "office" || r == "office hours" || r == "open" || r == "staffed" || r == "desk" ||
-				r == "yesterday" || r == "held") {
+			if n > 0 && untilWords[r] {
 				if m == nil {
 					m = map[int]bool{}
 				}
@@ -1129,12 +1135,7 @@ func lastWordIs(written, pending string, words ...string) bool {
 func eventBefore(written, pending string) bool {
 	t := strings.TrimRight(written+pending, " \t")
 	i := strings.LastIndexAny(t, " \t\n")
-	switch t[i+1:] {
-	case "scheduled", "held", "starts", "broadcast", "airs", "meeting", "conference", "briefing", "interview", "call",
-		"visit", "speech", "bulletin", "summit", "session", "flight", "arrives", "lands":
-		return true
-	}
-	return false
+	return eventWords[t[i+1:]]
 }
 
 // afterHour reports whether what was written, then pending, ends in an
@@ -1144,7 +1145,7 @@ func afterHour(written, pending string) bool {
 	if t == "" {
 		t = strings.TrimRight(written, " \t")
 	}
-	t = strings.TrimSuffix(t, "h")
+	t = strings.TrimSuffix(t, gw.H)
 	i := len(t)
 	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
 		i--
@@ -1252,10 +1253,7 @@ func timeish(r string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(r) {
-		switch w {
-		case "this", "at", "morning", "afternoon", "evening", "night", "noon", "midday", "tonight", "midnight",
-			"tomorrow", "today", "end", "of", "day", "am", "pm", "h":
-		default:
+		if !timeishWords[w] {
 			return false
 		}
 	}
@@ -1312,8 +1310,7 @@ func (rd *reader) cueBefore(text string, ws []fword, i int) bool {
 		return false
 	}
 	r, _ := rd.word(ws[j].fold)
-	switch r {
-	case "by", "before", "at", "until", "no later than", "latest", "within", "in", "an":
+	if cueBeforeWord[r] {
 		return true
 	}
 	return numberWords[r] > 0 // "binnen twee uur reageren"
@@ -1346,23 +1343,18 @@ func (rd *reader) namesTime(text string, ws []fword, from, to int) bool {
 func ordinalSuffix(d int) string {
 	switch {
 	case d%10 == 1 && d != 11:
-		return "st"
+		return gw.St
 	case d%10 == 2 && d != 12:
-		return "nd"
+		return gw.Nd
 	case d%10 == 3 && d != 13:
-		return "rd"
+		return gw.Rd
 	}
-	return "th"
+	return gw.Th
 }
 
 // isMonth reports whether a replacement is a month ("October").
 func isMonth(r string) bool {
-	switch r {
-	case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-		"November", "December":
-		return true
-	}
-	return false
+	return monthNames[r]
 }
 
 // dateAfter reports whether a day of a month follows word k-1, past the
@@ -1434,11 +1426,7 @@ func (rd *reader) monthAt(text string, ws []fword, i int) bool {
 
 // isDay reports whether a replacement is a day ("tomorrow", "Friday").
 func isDay(r string) bool {
-	switch r {
-	case "today", "tomorrow", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday":
-		return true
-	}
-	return false
+	return r == gw.Today || r == gw.Tomorrow || dayNames[r]
 }
 
 // timeAfter reports whether a time follows word k-1 (past the words the
@@ -1464,10 +1452,10 @@ func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 		}
 		n, r := rd.match(text, ws, k)
 		switch {
-		case n == 1 && (r == "" || r == "at"):
+		case n == 1 && (r == "" || r == gw.At):
 			i, k = ws[k].end, k+1
 			continue
-		case r == "noon" || r == "midnight" || r == "end of day" || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "":
+		case r == gw.Noon || r == gw.Midnight || r == rw.EndOfDay || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "":
 			return true
 		}
 		return false

@@ -840,3 +840,44 @@ func TestForeignZonesResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestRewriteData checks the data the rewriting rules read: every role of
+// deadline.rewrite.words names a word and every word fills a role, and the
+// other languages' folds, proclitics, "half" and hour suffixes load from
+// their files.
+func TestRewriteData(t *testing.T) {
+	var r rewriteWords
+	if err := readRoles(en.Deadline.Rewrite.Words, &r); err != nil {
+		t.Fatal(err)
+	}
+	if err := readRoles(map[string]string{"answer": "answer"}, &r); err == nil || !strings.Contains(err.Error(), "has no word") {
+		t.Errorf("a missing role: %v", err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"Straße", "strasse"}, // de.json fold
+		{"ΤΕΛΟΣ", "τελοσ"},    // el.json fold: final sigma
+		{"τέλος", "τελοσ"},
+		{"YARIN", "yarin"}, // tr.json fold: dotless i
+		{"yarın", "yarin"},
+		{"l’heure", "l'heure"},
+	} {
+		if got := foldWord(tc.in); got != tc.want {
+			t.Errorf("foldWord(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if len(proclitics) == 0 || !hourSuffixes["u"] {
+		t.Errorf("proclitics %q, hour suffixes %v: ar.json, nl.json not read", proclitics, hourSuffixes)
+	}
+	half := map[string]bool{}
+	for i, c := range foreign.langs {
+		if foreign.halfPrior[i] {
+			half[c] = true
+		}
+	}
+	if !half["de"] || !half["nl"] || len(half) != 2 {
+		t.Errorf("half before the hour in %v, want de and nl", half)
+	}
+	if !isMonth("October") || !isDay("Friday") || !isZone("CET") || !isZone("Paris time") || isZone("time") {
+		t.Error("month, day or zone names not read from en.json")
+	}
+}

@@ -230,14 +230,20 @@ func loadGrammar(m map[string]string) grammarWords {
 
 func readGrammar(m map[string]string) (grammarWords, error) {
 	var g grammarWords
-	v := reflect.ValueOf(&g).Elem()
+	return g, readRoles(m, &g)
+}
+
+// readRoles fills the string fields of the struct p points to from m by
+// their role tags: every role must name a word, every word fill a role.
+func readRoles(m map[string]string, p any) error {
+	v := reflect.ValueOf(p).Elem()
 	roles := make(map[string]bool, v.NumField())
 	for i := 0; i < v.NumField(); i++ {
 		role := v.Type().Field(i).Tag.Get(roleTag)
 		roles[role] = true
 		w := m[role]
 		if w == "" {
-			return g, fmt.Errorf("role %q has no word", role)
+			return fmt.Errorf("role %q has no word", role)
 		}
 		v.Field(i).SetString(w)
 	}
@@ -249,7 +255,7 @@ func readGrammar(m map[string]string) (grammarWords, error) {
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return g, fmt.Errorf("unknown roles %q", unknown)
+		return fmt.Errorf("unknown roles %q", unknown)
 	}
-	return g, nil
+	return nil
 }

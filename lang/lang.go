@@ -38,7 +38,12 @@
 //	    "phrases": {"ende des tages": "end of day"},                // the same for a run of words
 //	    "zone_abbrevs": {"cet": {"offset": 3600}, "et": {"name": "America/New_York", "caps": true}},
 //	    "zone_places": {"london": "Europe/London"},  // a place before "time"
-//	    "grammar": {"half": "half", "let": "let"}    // role → word, for the words the reader's rules name
+//	    "grammar": {"half": "half", "let": "let"},   // role → word, for the words the reader's rules name
+//	    "rewrite": {"words": {…}, "zones": […], "events": […], "until": […]},  // English only: what other languages are rewritten into
+//	    "fold": {"ß": "ss"},             // a letter folded before words are compared
+//	    "proclitics": [],                // words written onto the next (Arabic "و")
+//	    "half_before": true,             // "halb drei" is 2:30
+//	    "hour_suffixes": []              // letters glued to an hour that read as "h" (Dutch "16u")
 //	  },
 //	  "linker": {"stopwords": {"function_words": ["der", "die", …]}}
 //	}
@@ -129,6 +134,38 @@ type Deadline struct {
 	// ("half" as in "half past five", "let" as in "let me know"): the
 	// rules are Go, their words data. Each role names one word.
 	Grammar map[string]string `json:"grammar"`
+	// Fold are the letters folded to others before words are compared,
+	// after lower-casing and removing accents ("ß": "ss", "ς": "σ"); the
+	// folds of every language apply to all text.
+	Fold map[string]string `json:"fold"`
+	// Proclitics are words written onto the next one ("و" in "وقبل",
+	// "and before"): a word not known whole is looked up without them.
+	Proclitics []string `json:"proclitics"`
+	// HalfBefore says "half" before an hour is half an hour before it
+	// ("halb drei" is 2:30), not after.
+	HalfBefore bool `json:"half_before"`
+	// HourSuffixes are letters glued to an hour that read as "h" ("16u",
+	// "16u30").
+	HourSuffixes []string `json:"hour_suffixes"`
+	// Rewrite holds the English the other languages are rewritten into,
+	// that the rewriting rules compare with (English's file only).
+	Rewrite Rewrite `json:"rewrite"`
+}
+
+// Rewrite holds the English words the rules that rewrite other languages
+// into English compare with, beyond deadline.grammar.
+type Rewrite struct {
+	// Words maps each role to its word or phrase ("no_later_than": "no
+	// later than").
+	Words map[string]string `json:"words"`
+	// Zones are the zone abbreviations an alias reads as ("CET").
+	Zones []string `json:"zones"`
+	// Events are the words before "for" and a time that make it when
+	// something happens ("previsto per le 14": "scheduled for 14h").
+	Events []string `json:"events"`
+	// Until are the words that make a clause say someone is available or
+	// something lasted ("bis 18 Uhr erreichbar"): there "by" is "until".
+	Until []string `json:"until"`
 }
 
 // ZoneAbbrev is a time zone abbreviation: an IANA zone (Name), else a

@@ -1,0 +1,116 @@
+package deadline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mediadesk/mediadesk/lang"
+)
+
+// rewriteWords are the English words and phrases, beyond the grammar
+// words (gw), that the rules rewriting other languages into English
+// compare with, by role: lang/data/en.json deadline.rewrite.words.
+type rewriteWords struct {
+	Answer        string `role:"answer"`
+	AtTheLatest   string `role:"at_the_latest"`
+	Comment       string `role:"comment"`
+	EndOfDay      string `role:"end_of_day"`
+	IfPossible    string `role:"if_possible"`
+	NoLaterThan   string `role:"no_later_than"`
+	ThisAfternoon string `role:"this_afternoon"`
+	ThisEvening   string `role:"this_evening"`
+	ThisMorning   string `role:"this_morning"`
+}
+
+// rw holds English's rewrite words, read once from the embedded data.
+var rw = loadRewrite(en.Deadline.Rewrite.Words)
+
+func loadRewrite(m map[string]string) rewriteWords {
+	var r rewriteWords
+	if err := readRoles(m, &r); err != nil {
+		panic(fmt.Sprintf("deadline: lang/data/en.json deadline.rewrite.words: %v", err))
+	}
+	return r
+}
+
+// The sets the rewriting rules look words up in: English's data, and the
+// folds, proclitics and hour suffixes of every language.
+var (
+	rewriteZones  = lang.Set(en.Deadline.Rewrite.Zones)
+	eventWords    = lang.Set(en.Deadline.Rewrite.Events)
+	untilWords    = lang.Set(en.Deadline.Rewrite.Until)
+	monthNames    = capitalSet(en.Calendar.Months)
+	dayNames      = capitalSet(en.Calendar.Weekdays)
+	foldRunes     = foldTable(lang.All())
+	proclitics    = procliticList(lang.All())
+	hourSuffixes  = hourSuffixSet(lang.All())
+	timeishWords  = map[string]bool{}
+	cueBeforeWord = map[string]bool{}
+)
+
+func init() {
+	for _, w := range []string{gw.This, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday,
+		gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H} {
+		timeishWords[w] = true
+	}
+	for _, w := range []string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An} {
+		cueBeforeWord[w] = true
+	}
+	for _, w := range []string{gw.Please, gw.Thanks, gw.Reply, rw.Comment, gw.Need, gw.Latest, rw.AtTheLatest,
+		gw.Deadline, rw.IfPossible, gw.As, gw.Is, gw.By, gw.Before, gw.Tomorrow, gw.Today} {
+		afterHourWords[w] = true
+	}
+}
+
+// capitalSet returns the first full name of each weekday or month,
+// capitalised as the aliases write them ("October").
+func capitalSet(ns []lang.Names) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range ns {
+		if len(n.Full) > 0 && n.Full[0] != "" {
+			m[strings.ToUpper(n.Full[0][:1])+n.Full[0][1:]] = true
+		}
+	}
+	return m
+}
+
+// foldRune is one letter folded to another ("ß" to "ss").
+type foldRune struct {
+	r  rune
+	to string
+}
+
+// foldTable collects every language's folds.
+func foldTable(ls []*lang.Language) []foldRune {
+	var t []foldRune
+	for _, l := range ls {
+		for from, to := range l.Deadline.Fold {
+			rs := []rune(from)
+			if len(rs) != 1 {
+				panic(fmt.Sprintf("deadline: lang/data/%s.json deadline.fold: %q is not one letter", l.Code, from))
+			}
+			t = append(t, foldRune{rs[0], to})
+		}
+	}
+	return t
+}
+
+// procliticList collects every language's proclitics.
+func procliticList(ls []*lang.Language) []string {
+	var ps []string
+	for _, l := range ls {
+		ps = append(ps, l.Deadline.Proclitics...)
+	}
+	return ps
+}
+
+// hourSuffixSet collects every language's hour suffixes.
+func hourSuffixSet(ls []*lang.Language) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range ls {
+		for _, s := range l.Deadline.HourSuffixes {
+			m[s] = true
+		}
+	}
+	return m
+}
