@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/mediadesk/mediadesk/lang"
 )
 
@@ -349,11 +351,18 @@ func headerBlockAt(lines []string, i int) bool {
 	return false
 }
 
-var wroteVerbs = [...]string{
-	" wrote", " writes", " a écrit", " a ecrit", " schrieb", " escribió", " escribio", " ha scritto",
-	" scrisse", " escreveu", " schreef", " skrev", " kirjoitti", " napisał", " napisal", " написал",
-	" yazdı", " έγραψε", " a scris", " kirjutas", " rašė", " írta", " wrote on",
-}
+// wroteVerbs are the reply-header verbs of every language
+// (lang/data/mail, reply_verbs: "wrote", "schrieb", "a écrit", "shkroi",
+// "كتب"), each with a space before it.
+var wroteVerbs = func() []string {
+	var vs []string
+	for _, m := range lang.MailWords() {
+		for _, v := range m.ReplyVerbs {
+			vs = append(vs, " "+v)
+		}
+	}
+	return vs
+}()
 
 // attributionAt returns how many lines (1 or 2) form an attribution line
 // at i, or 0.
@@ -382,7 +391,7 @@ func isAttribution(t string) bool {
 	if strings.IndexByte(t, '@') < 0 && !hasClockTime(t) {
 		return false
 	}
-	lt := strings.ToLower(t)
+	lt := " " + strings.ToLower(t)
 	for _, v := range wroteVerbs {
 		if strings.Contains(lt, v) {
 			return true
@@ -610,36 +619,17 @@ func isDisclaimer(t string) bool {
 		(strings.Contains(lt, "intended recipient") || strings.Contains(lt, "addressee") || strings.Contains(lt, "in error"))
 }
 
-var closingPhrases = map[string]bool{
-	"thanks": true, "thank you": true, "thanks again": true, "thanks very much": true,
-	"thank you very much": true, "thanks so much": true, "thank you so much": true,
-	"thanks a lot": true, "thanks a million": true, "thanks in advance": true,
-	"thanks for your help": true, "thank you for your help": true, "many thanks": true,
-	"much thanks": true, "with thanks": true, "with many thanks": true, "many thanks again": true,
-	"thanks very much in advance": true, "thank you in advance": true, "thx": true, "thnx": true,
-	"tx": true, "ta": true, "cheers": true, "cheers again": true, "best": true, "best regards": true,
-	"best wishes": true, "all best": true, "all the best": true, "bw": true, "kr": true,
-	"kind regards": true, "kindest regards": true, "warm regards": true, "warmest regards": true,
-	"warm wishes": true, "regards": true, "rgds": true, "many regards": true, "with best wishes": true,
-	"with kind regards": true, "with best regards": true, "with regards": true, "yours": true,
-	"yours sincerely": true, "yours faithfully": true, "yours truly": true, "yours ever": true,
-	"sincerely": true, "sincerely yours": true, "respectfully": true, "cordially": true,
-	"take care": true, "speak soon": true, "talk soon": true, "best,": true, "thanks!": true,
-	"merci": true, "merci beaucoup": true, "merci d'avance": true, "cordialement": true,
-	"bien cordialement": true, "très cordialement": true, "bien à vous": true, "salutations": true,
-	"meilleures salutations": true, "sincères salutations": true, "amitiés": true, "bonne journée": true,
-	"danke": true, "vielen dank": true, "danke schön": true, "viele grüße": true, "viele grüsse": true,
-	"beste grüße": true, "beste grüsse": true, "liebe grüße": true, "mit freundlichen grüßen": true,
-	"mit freundlichen grüssen": true, "freundliche grüße": true, "mfg": true, "gruß": true, "grüße": true,
-	"saludos": true, "un saludo": true, "atentamente": true, "cordiales saludos": true, "saludos cordiales": true,
-	"gracias": true, "muchas gracias": true, "grazie": true, "grazie mille": true, "cordiali saluti": true,
-	"saluti": true, "distinti saluti": true, "obrigado": true, "obrigada": true, "atenciosamente": true,
-	"met vriendelijke groet": true, "met vriendelijke groeten": true, "groeten": true,
-	"med vänlig hälsning": true, "hälsningar": true, "vänliga hälsningar": true, "mvh": true,
-	"med venlig hilsen": true, "hilsen": true, "pozdrawiam": true, "pozdrav": true, "srdačan pozdrav": true,
-	"s poštovanjem": true, "lp": true, "faleminderit": true, "me respekt": true, "teşekkürler": true,
-	"saygılarımla": true, "с уважением": true, "спасибо": true, "dziękuję": true, "děkuji": true,
-}
+// closingPhrases are the sign-off phrases of every language
+// (lang/data/mail, closings: "thanks", "vielen dank", "faleminderit").
+var closingPhrases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lang.MailWords() {
+		for _, p := range l.Closings {
+			m[p] = true
+		}
+	}
+	return m
+}()
 
 // isClosing reports a sign-off line: a closing phrase, optionally with a
 // short name ("Thanks, Ros"), or several joined by "/" ("Thank you /
@@ -670,7 +660,7 @@ func isClosing(t string) bool {
 }
 
 func closingPart(p string) bool {
-	pt := strings.TrimRight(p, ",.!:;-–— \t")
+	pt := strings.TrimRight(p, ",.!:;-–— \t،")
 	if pt == "" {
 		return false
 	}
@@ -783,7 +773,8 @@ func init() {
 }
 
 // signatureLike reports whether lines (after a closing line) look like a
-// signature: few, short lines, no questions and no sentences.
+// signature: few, short lines, no questions, no sentences and none of the
+// writer's requests ("Frist: 14 Uhr.", see writerLine).
 func signatureLike(lines []string) bool {
 	n := 0
 	for _, l := range lines {
@@ -792,11 +783,161 @@ func signatureLike(lines []string) bool {
 			continue
 		}
 		n++
-		if n > 12 || utf8.RuneCountInString(t) > 100 || isSentence(t) {
+		if n > 12 || utf8.RuneCountInString(t) > 100 || isSentence(t) || writerLine(t) {
 			return false
 		}
 	}
 	return true
+}
+
+// writerLine reports a line that a signature does not hold: a question
+// ("By 4pm?", "؟"), or a deadline cue with a time or day ("Frist: 14
+// Uhr.", "Deadline: 2pm", "Need it today"). A signature is names, titles,
+// outlets, phone numbers and addresses; "Office hours 9am-5pm" (a time, no
+// cue), "Regulated by the FCA" (a cue, no time) and "Newsroom deadline:
+// 18:00 CET daily" (a recurring time: the reader's negative clause cues
+// and recurring words) stay in it. The words
+// are the deadline reader's (lang/data): English's cues and every
+// language's aliases that read as them ("frist" → deadline, "deri" → by).
+func writerLine(t string) bool {
+	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "؟") || strings.Contains(t, "? ") || strings.Contains(t, "؟ ") {
+		return true
+	}
+	cue, when, anti := false, hasClockTime(t), false
+	words := strings.FieldsFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\'' && r != '’'
+	})
+	for i, w := range words {
+		w = foldWord(w)
+		if writerCues[w] {
+			cue = true
+		}
+		if writerAnti[w] {
+			anti = true
+		}
+		if !when {
+			when = writerWhen[w] || isHourAt(words, i, w)
+		}
+	}
+	return cue && when && !anti
+}
+
+// isHourAt: w (words[i], folded) is a number of one to four digits with an
+// hour word attached or next ("2pm", "14h", "1600hrs", "14 Uhr").
+func isHourAt(words []string, i int, w string) bool {
+	d := 0
+	for d < len(w) && isDigit(w[d]) {
+		d++
+	}
+	if d == 0 || d > 4 {
+		return false
+	}
+	if d < len(w) {
+		return writerHourWords[w[d:]]
+	}
+	return i+1 < len(words) && writerHourWords[foldWord(words[i+1])]
+}
+
+// foldWord lower-cases w and removes its combining marks ("Frist" →
+// "frist", "nesër" → "neser"), as the deadline reader compares words.
+func foldWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// The English words a writer's line is recognised by; every language's
+// deadline aliases that read as one of them count too.
+var (
+	// a day or time of day that can be a deadline ("today", "Friday")
+	writerWhenRoles = []string{"today", "tonight", "tomorrow", "noon", "midday", "midnight", "eod", "cob", "eop"}
+	// words after a number that make it an hour ("2pm", "14 Uhr")
+	writerHourRoles = []string{"am", "pm", "h", "hr", "hrs"}
+)
+
+var writerCues, writerWhen, writerHourWords, writerAnti = func() (cues, when, hours, anti map[string]bool) {
+	en := lang.English()
+	cues, when, hours, anti = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	d := &en.Deadline
+	for w, c := range d.LeftCues {
+		if c.Strong {
+			cues[w] = true // by, before, deadline, due, need, latest, …
+		}
+	}
+	for w := range d.RightCues {
+		cues[w] = true
+	}
+	for w, n := range d.ClauseCues {
+		if n >= 2 {
+			cues[w] = true
+		}
+		if n < 0 {
+			anti[w] = true // daily, weekly, staffed, embargo, …
+		}
+	}
+	for _, w := range d.Recurring {
+		anti[w] = true
+	}
+	for _, w := range writerWhenRoles {
+		when[w] = true
+	}
+	for w := range en.WeekdayWords(false) {
+		when[w] = true
+	}
+	for _, w := range writerHourRoles {
+		hours[w] = true
+	}
+	for _, w := range append(append([]string(nil), d.Clock.HourWords12h...), d.Clock.HourWords24h...) {
+		hours[w] = true
+	}
+	// other languages through what the deadline reader reads them as
+	cueEN, whenEN, hourEN, antiEN := lang.Set(keys(cues)), lang.Set(keys(when)), lang.Set(keys(hours)), lang.Set(keys(anti))
+	for _, l := range lang.All() {
+		if l.Code == "en" {
+			continue
+		}
+		for k, v := range l.Deadline.Aliases {
+			v = strings.ToLower(v)
+			k = foldWord(k)
+			switch {
+			case cueEN[v]:
+				cues[k] = true
+			case whenEN[v]:
+				when[k] = true
+			case hourEN[v]:
+				hours[k] = true
+			case antiEN[v]:
+				anti[k] = true
+			}
+		}
+	}
+	return cues, when, hours, anti
+}()
+
+func keys(m map[string]bool) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
 }
 
 // isSentence: a line that reads as prose rather than a signature item: it
@@ -879,8 +1020,8 @@ func isContactParagraph(para []string) bool {
 	contact := false
 	for _, l := range para {
 		t := strings.TrimSpace(l)
-		if utf8.RuneCountInString(t) > 90 || isSentence(t) || len(l)-len(strings.TrimLeft(l, " \t")) >= 4 {
-			return false // long, prose or indented (a quoted or code block)
+		if utf8.RuneCountInString(t) > 90 || isSentence(t) || writerLine(t) || len(l)-len(strings.TrimLeft(l, " \t")) >= 4 {
+			return false // long, prose, a request ("Délai : 18h") or indented (a quoted or code block)
 		}
 		if hasContactDetail(t) {
 			contact = true
