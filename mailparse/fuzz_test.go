@@ -112,6 +112,8 @@ func FuzzSplitText(f *testing.F) {
 		"---------- Forwarded message ---------\nFrom: x\n",
 		"Thanks, H\n-- \nsig\nSent from my iPhone",
 		"x\r\n\r\n> q\r\ny\r\n",
+		"Stellungnahme?\nVielen Dank!\nFrist: 14 Uhr.\n\nMë 12 tet 2023 në 18:05, Zyra <z@y.al> shkroi:\n> old",
+		"سؤال\n\nشكرا،\nهل يمكن الرد اليوم؟\n\nكتب المكتب <x@y.z> في 12/10/2023 18:05:\nold",
 	} {
 		f.Add(s, "")
 		f.Add(s, "Fwd: x")
