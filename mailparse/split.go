@@ -22,8 +22,8 @@ import (
 //   - lines starting with ">" are quoted wherever they are; other lines
 //     around them (bottom-posted or interleaved answers) stay new text;
 //   - an attribution line ("On <date>, X <x@y> wrote:", also wrapped over
-//     two lines, and "Le … a écrit :", "Am … schrieb …:" and other
-//     languages) is quoted; when no ">" lines follow it, everything after
+//     two lines, and "Le … a écrit :", "Am … schrieb …:", "… shkroi:",
+//     "كتب …:" and other languages) is quoted; when no ">" lines follow it, everything after
 //     it is quoted too;
 //   - "-----Original Message-----", a line of underscores or dashes followed
 //     by a From:/Sent: block, or a bare "From: / Sent: (or Date:) / To: /
@@ -42,13 +42,20 @@ import (
 //     printing") with the separator line before it;
 //   - a closing line ("Thanks,", "Best regards", "Cheers, Ros", "Thank you /
 //     Faleminderit,", …) followed only by short signature-like lines (names,
-//     titles, outlets, phone numbers, handles, addresses — no questions and
-//     no sentences such as "By 4pm please.");
+//     titles, outlets, phone numbers, handles, addresses — no questions, no
+//     sentences such as "By 4pm please." and no deadline cue with a time or
+//     day such as "Frist: 14 Uhr." or "Deadline: 2pm.", which stay in the new
+//     text);
 //   - failing a closing line, a trailing contact block (a name line and
 //     title/phone/email/handle lines) and a lone first-name line before it.
 //
 // The first line with content is never taken as signature, so NewText is
 // empty only when the text is.
+//
+// The closings and reply-header verbs of every language are data
+// (lang/data/mail/<code>.json); the deadline cues, times and days that keep
+// a line after a closing in the new text are the deadline reader's words
+// (lang/data/<code>.json, see writerLine).
 func SplitTextWithSubject(text, subject string) (newText, quoted, forwarded, signature string) {
 	if strings.TrimSpace(text) == "" {
 		return "", "", "", ""
@@ -391,9 +398,9 @@ func isAttribution(t string) bool {
 	if strings.IndexByte(t, '@') < 0 && !hasClockTime(t) {
 		return false
 	}
-	lt := " " + strings.ToLower(t)
+	lt := strings.ToLower(t)
 	for _, v := range wroteVerbs {
-		if strings.Contains(lt, v) {
+		if strings.Contains(lt, v) || strings.HasPrefix(lt, v[1:]) { // "كتب X <x@y> …:"
 			return true
 		}
 	}
