@@ -1033,7 +1033,7 @@ func isZone(r string) bool {
 	if len(r) > len(gw.Time) && r[len(r)-len(gw.Time)-1] == ' ' && strings.HasSuffix(r, gw.Time) {
 		return true
 	}
-	return rewriteZones[r]
+	return rewriteZones.has(r)
 }
 
 // availableClauses marks the words of each clause (up to a full stop,
@@ -1057,7 +1057,7 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 		// the clause is ws[from:k]
 		for j := from; j < k; j++ {
 			n, r := rd.match(text, ws, j)
-			if n > 0 && untilWords[r] {
+			if n > 0 && untilWords.has(r) {
 				if m == nil {
 					m = map[int]bool{}
 				}
@@ -1135,7 +1135,7 @@ func lastWordIs(written, pending string, words ...string) bool {
 func eventBefore(written, pending string) bool {
 	t := strings.TrimRight(written+pending, " \t")
 	i := strings.LastIndexAny(t, " \t\n")
-	return eventWords[t[i+1:]]
+	return eventWords.has(t[i+1:])
 }
 
 // afterHour reports whether what was written, then pending, ends in an
@@ -1253,7 +1253,7 @@ func timeish(r string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(r) {
-		if !timeishWords[w] {
+		if !timeishWords.has(w) {
 			return false
 		}
 	}
@@ -1310,7 +1310,7 @@ func (rd *reader) cueBefore(text string, ws []fword, i int) bool {
 		return false
 	}
 	r, _ := rd.word(ws[j].fold)
-	if cueBeforeWord[r] {
+	if cueBeforeWord.has(r) {
 		return true
 	}
 	return numberWords[r] > 0 // "binnen twee uur reageren"
@@ -1354,7 +1354,7 @@ func ordinalSuffix(d int) string {
 
 // isMonth reports whether a replacement is a month ("October").
 func isMonth(r string) bool {
-	return monthNames[r]
+	return monthNames.has(r)
 }
 
 // dateAfter reports whether a day of a month follows word k-1, past the
@@ -1426,7 +1426,7 @@ func (rd *reader) monthAt(text string, ws []fword, i int) bool {
 
 // isDay reports whether a replacement is a day ("tomorrow", "Friday").
 func isDay(r string) bool {
-	return r == gw.Today || r == gw.Tomorrow || dayNames[r]
+	return r == gw.Today || r == gw.Tomorrow || dayNames.has(r)
 }
 
 // timeAfter reports whether a time follows word k-1 (past the words the

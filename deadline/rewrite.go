@@ -36,42 +36,64 @@ func loadRewrite(m map[string]string) rewriteWords {
 // The sets the rewriting rules look words up in: English's data, and the
 // folds, proclitics and hour suffixes of every language.
 var (
-	rewriteZones  = lang.Set(en.Deadline.Rewrite.Zones)
-	eventWords    = lang.Set(en.Deadline.Rewrite.Events)
-	untilWords    = lang.Set(en.Deadline.Rewrite.Until)
-	monthNames    = capitalSet(en.Calendar.Months)
-	dayNames      = capitalSet(en.Calendar.Weekdays)
+	rewriteZones  = newWordSet(en.Deadline.Rewrite.Zones)
+	eventWords    = newWordSet(en.Deadline.Rewrite.Events)
+	untilWords    = newWordSet(en.Deadline.Rewrite.Until)
+	monthNames    = newWordSet(capitalised(en.Calendar.Months))
+	dayNames      = newWordSet(capitalised(en.Calendar.Weekdays))
 	foldRunes     = foldTable(lang.All())
 	proclitics    = procliticList(lang.All())
 	hourSuffixes  = hourSuffixSet(lang.All())
-	timeishWords  = map[string]bool{}
-	cueBeforeWord = map[string]bool{}
+	timeishWords  = newWordSet([]string{gw.This, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H})
+	cueBeforeWord = newWordSet([]string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An})
 )
 
+// wordSet is a set of words that turns most other words away before
+// hashing them: by length and first byte (the rewriting rules ask it of
+// every word they read).
+type wordSet struct {
+	m              map[string]bool
+	first          [256]bool
+	minLen, maxLen int
+}
+
+func newWordSet(ws []string) *wordSet {
+	s := &wordSet{m: lang.Set(ws), minLen: 1 << 30}
+	for _, w := range ws {
+		if w == "" {
+			panic("deadline: an empty word in a word set")
+		}
+		s.first[w[0]] = true
+		s.minLen, s.maxLen = min(s.minLen, len(w)), max(s.maxLen, len(w))
+	}
+	return s
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	if len(w) < s.minLen || len(w) > s.maxLen || !s.first[w[0]] {
+		return false
+	}
+	return s.m[w]
+}
+
 func init() {
-	for _, w := range []string{gw.This, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday,
-		gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H} {
-		timeishWords[w] = true
-	}
-	for _, w := range []string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An} {
-		cueBeforeWord[w] = true
-	}
 	for _, w := range []string{gw.Please, gw.Thanks, gw.Reply, rw.Comment, gw.Need, gw.Latest, rw.AtTheLatest,
 		gw.Deadline, rw.IfPossible, gw.As, gw.Is, gw.By, gw.Before, gw.Tomorrow, gw.Today} {
 		afterHourWords[w] = true
 	}
 }
 
-// capitalSet returns the first full name of each weekday or month,
+// capitalised returns the first full name of each weekday or month,
 // capitalised as the aliases write them ("October").
-func capitalSet(ns []lang.Names) map[string]bool {
-	m := map[string]bool{}
+func capitalised(ns []lang.Names) []string {
+	var ws []string
 	for _, n := range ns {
 		if len(n.Full) > 0 && n.Full[0] != "" {
-			m[strings.ToUpper(n.Full[0][:1])+n.Full[0][1:]] = true
+			ws = append(ws, strings.ToUpper(n.Full[0][:1])+n.Full[0][1:])
 		}
 	}
-	return m
+	return ws
 }
 
 // foldRune is one letter folded to another ("ß" to "ss").
