@@ -23,6 +23,11 @@ package deadline
 //   - A Turkish case suffix after a number ("17.00'ye", "15'e") is dropped;
 //     Arabic-Indic digits are read as digits.
 //   - The phrase reported is the rewritten (English) phrase.
+//   - No word is Go: the English the rules compare the rewritten text with
+//     is en.json's deadline.grammar (gw) and deadline.rewrite (rw, and the
+//     zone, event and until sets, rewrite.go); what a language folds,
+//     writes onto a word or glues to an hour is in its own file
+//     (deadline.fold, proclitics, half_before, hour_suffixes).
 
 import (
 	"sort"
