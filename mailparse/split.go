@@ -404,7 +404,25 @@ func isAttribution(t string) bool {
 			return true
 		}
 	}
-	return false
+	return isVerblessAttribution(t)
+}
+
+// isVerblessAttribution: a reply header without a verb, as Gmail writes it
+// in Russian ("чт, 12 окт. 2023 г. в 18:05, Иван <ivan@example.com>:"): a
+// date with a year and a clock time, then the writer's address in angle
+// brackets ending the line ("Bitte bis 14:00 an <max@example.de>:" is the
+// sender's own text).
+func isVerblessAttribution(t string) bool {
+	if len(t) > 200 || !strings.HasSuffix(t, ">:") || !hasClockTime(t) || !hasYear(t) {
+		return false
+	}
+	lt := strings.LastIndexByte(t, '<')
+	if lt < 0 {
+		return false
+	}
+	addr := t[lt+1 : len(t)-2]
+	at := strings.IndexByte(addr, '@')
+	return at > 0 && strings.IndexByte(addr[at:], '.') > 0 && !strings.ContainsAny(addr, " <>")
 }
 
 // --- signature -------------------------------------------------------------
@@ -1151,6 +1169,20 @@ func lowerASCII(dst []byte, s string) (out []byte, ascii bool) {
 func hasClockTime(t string) bool {
 	for i := 1; i+2 < len(t); i++ {
 		if t[i] == ':' && isDigit(t[i-1]) && isDigit(t[i+1]) && isDigit(t[i+2]) && (i+3 == len(t) || !isDigit(t[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYear reports a four-digit year from 1990 to 2099 standing alone in t.
+func hasYear(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if (i > 0 && isDigit(t[i-1])) || (i+4 < len(t) && isDigit(t[i+4])) {
+			continue
+		}
+		if (t[i] == '2' && t[i+1] == '0' || t[i] == '1' && t[i+1] == '9') && isDigit(t[i+2]) && isDigit(t[i+3]) &&
+			(t[i] == '2' || t[i+2] == '9') {
 			return true
 		}
 	}

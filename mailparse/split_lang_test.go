@@ -93,6 +93,8 @@ func TestSplitReplyHeadersByLanguage(t *testing.T) {
 		{"nl", "Op do 12 okt 2023 om 18:05 schreef Persdienst <desk@example.org>:"},
 		{"pl", "W dniu czw., 12.10.2023 o 18:05 Biuro Prasowe <desk@example.org> napisał(a):"},
 		{"ru", "12.10.2023 18:05, Пресс-служба <desk@example.org> написал(а):"},
+		{"ru gmail, no verb", "чт, 12 окт. 2023 г. в 18:05, Пресс-служба <desk@example.org>:"},
+		{"ru gmail wrapped", "чт, 12 окт. 2023 г. в 18:05, Пресс-служба\n<desk@example.org>:"},
 		{"ru thunderbird", "12.10.2023 18:05, Пресс-служба пишет:"},
 		{"uk", "чт, 12 жовт. 2023 о 18:05 Пресслужба <desk@example.org> написав:"},
 		{"uk feminine", "12.10.2023 18:05, Олена Коваль <desk@example.org> написала:"},
@@ -125,6 +127,7 @@ func TestSplitReplyHeadersByLanguage(t *testing.T) {
 		"Der Minister schrieb gestern:\nWir handeln.",
 		"Ministri shkroi dje:\nDo të veprojmë.",
 		"كتب الوزير أمس:\nسنتحرك.",
+		"Bitte bis 14:00 an <max@example.de>:\nText folgt.",
 	} {
 		if n, q, _, _ := SplitTextWithSubject(text, ""); n != text || q != "" {
 			t.Errorf("%q: new %q, quoted %q", text, n, q)
