@@ -81,7 +81,11 @@
 // SplitTextWithSubject separates the new text from quoted history,
 // forwarded content and the signature (Parse runs it); routing and the
 // deadline package read the new text to find the journalist's own
-// deadline. See SplitTextWithSubject for the rules. HTMLToText converts
+// deadline. See SplitTextWithSubject for the rules; the closings and
+// reply-header verbs of every language are data (lang/data/mail), and a
+// line after a closing that holds a deadline cue with a time ("Frist: 14
+// Uhr.") stays new text, read with the deadline reader's words
+// (lang/data/<code>.json). HTMLToText converts
 // HTML bodies (blockquotes become "> " lines so the splitter sees them as
 // quoted).
 //
