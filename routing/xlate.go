@@ -1,6 +1,8 @@
 package routing
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,9 +51,13 @@ var (
 	vocabAny    *vocabTable
 )
 
-func init() {
-	vocabByLang = map[string]*vocabTable{}
-	vocabAny = &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}}
+func init() { vocabByLang, vocabAny = buildVocabularies() }
+
+// buildVocabularies reads every language's vocabulary into tables: by
+// language, and merged.
+func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
+	vocabByLang := map[string]*vocabTable{}
+	vocabAny := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}}
 	conflict := map[string]bool{}
 	merge := func(dst map[string][]string, k string, v []string) {
 		if old, ok := dst[k]; ok && strings.Join(old, " ") != strings.Join(v, " ") {
@@ -63,7 +69,11 @@ func init() {
 	for _, code := range lang.VocabularyCodes() {
 		v := lang.Vocabularies()[code]
 		t := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}, anchors: map[string][]byte{}, cues: map[string]bool{}}
-		for k, en := range v.Words {
+		// Keys in sorted order: two spellings may fold to one key, and
+		// which one wins must not depend on map order (route output is
+		// the same run to run).
+		for _, k := range slices.Sorted(maps.Keys(v.Words)) {
+			en := v.Words[k]
 			stem, prefix := strings.CutSuffix(k, "*")
 			key := foldWord(&tz, stem)
 			terms := englishTerms(&tz, en)
@@ -78,7 +88,8 @@ func init() {
 				merge(vocabAny.words, "="+key, terms)
 			}
 		}
-		for k, en := range v.Anchors {
+		for _, k := range slices.Sorted(maps.Keys(v.Anchors)) {
+			en := v.Anchors[k]
 			if key := foldWord(&tz, k); key != "" {
 				t.anchors[key] = []byte(en)
 			}
@@ -111,17 +122,18 @@ func init() {
 	}
 	vocabAny.setPrefixLengths()
 	vocabAny.withPlain()
+	return vocabByLang, vocabAny
 }
 
 // withPlain sets t.plain and returns t.
 func (t *vocabTable) withPlain() *vocabTable {
 	p := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}}
 	var buf [64]byte
-	for k, v := range t.words {
-		p.words[string(plainSpelling([]byte(k), buf[:0]))] = v
+	for _, k := range slices.Sorted(maps.Keys(t.words)) {
+		p.words[string(plainSpelling([]byte(k), buf[:0]))] = t.words[k]
 	}
-	for k, v := range t.prefixes {
-		p.prefixes[string(plainSpelling([]byte(k), buf[:0]))] = v
+	for _, k := range slices.Sorted(maps.Keys(t.prefixes)) {
+		p.prefixes[string(plainSpelling([]byte(k), buf[:0]))] = t.prefixes[k]
 	}
 	p.setPrefixLengths()
 	t.plain = p

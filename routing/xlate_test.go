@@ -3,6 +3,7 @@ package routing
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -326,5 +327,18 @@ func TestCognateMatch(t *testing.T) {
 	sc.voc = vocabFor("sr")
 	if id := sc.foreignTerm(ix, []byte("koridor"), false, partNew); id < 0 {
 		t.Error("Serbian 'koridor' not read as corridor")
+	}
+}
+
+// TestVocabulariesDeterministic builds the vocabulary tables many times:
+// they must come out the same each time (two spellings that fold to one
+// key once made route output differ run to run, by map order).
+func TestVocabulariesDeterministic(t *testing.T) {
+	byLang, any := buildVocabularies()
+	for i := 0; i < 20; i++ {
+		b, a := buildVocabularies()
+		if !reflect.DeepEqual(b, byLang) || !reflect.DeepEqual(a, any) {
+			t.Fatalf("build %d differs from the first", i+2)
+		}
 	}
 }
