@@ -83,6 +83,14 @@ func TestBrowserAxe(t *testing.T) {
 		{"search", "/search?q=Tirana", "search-form"},
 		{"log a call", "/calls/new", "call-form"},
 	}
+	// Search finds the enquiry by a word only its body has ("Tirana").
+	eventually(t, "search finds the enquiry by a word of its body", func() bool {
+		if _, err := chromedp.Run(b.ctx, chromedp.Navigate(k.url+"/search?q=Tirana")); err != nil {
+			return false
+		}
+		found, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!!document.querySelector('#search-results') && document.querySelector('#search-results').textContent.includes('`+ref+`')`))
+		return err == nil && found
+	})
 	for _, vp := range []struct{ w, h int64 }{{1440, 900}, {390, 844}} {
 		b.do("viewport", chromedp.EmulateViewport(vp.w, vp.h))
 		for _, p := range pages {
