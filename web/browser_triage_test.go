@@ -374,7 +374,8 @@ func TestBrowserKeyboardTriage(t *testing.T) {
 // TestBrowserPhoneWidth: at 390×844 no page scrolls sideways (every page:
 // sign-in, the queues, an enquiry, a hostile one, releases, a release,
 // reports, admin, search, log a call, an error page), Sign out is
-// on screen, the queue is cards, the enquiry has its sticky action bar;
+// on screen, the queue and the report tables are cards (no report cell
+// cut or outside its panel), the enquiry has its sticky action bar;
 // every page has a skip link and a label for every control.
 func TestBrowserPhoneWidth(t *testing.T) {
 	k := startDeskWith(t, triageDesk, []string{"ann", "bob", "meg", "ada"})
@@ -457,6 +458,17 @@ func TestBrowserPhoneWidth(t *testing.T) {
 			// No label or value is cut at the chart's edges.
 			if cut := b.eval(`[...document.querySelectorAll('svg.chart')].flatMap(s => { const c = s.getBoundingClientRect(); return [...s.querySelectorAll('text')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5); }).map(e => JSON.stringify(e.textContent) + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right) + ' in ' + Math.round(c.left) + '..' + Math.round(c.right)); }).join('; ')`); cut != "" {
 				t.Errorf("chart text cut at 390 px: %s", cut)
+			}
+			// The report tables are cards: no cell sticks out of its panel or is
+			// cut inside it, and no panel scrolls sideways.
+			if got := b.eval(`String(document.querySelectorAll('section.panel table.cards tbody tr').length)`); got == "0" {
+				t.Errorf("no report table rows to check")
+			}
+			if got := b.eval(`getComputedStyle(document.querySelector('#by-topic table.cards tbody tr')).display`); got != "block" {
+				t.Errorf("report rows at 390 px are display %q, want cards (block)", got)
+			}
+			if cut := b.eval(`[...document.querySelectorAll('section.panel')].flatMap(p => { const b = p.getBoundingClientRect(), l = b.left + p.clientLeft, r = l + p.clientWidth; const bad = [...p.querySelectorAll('table tbody th, table tbody td')].filter(c => { const x = c.getBoundingClientRect(); return x.width > 0 && (x.left < l - 0.5 || x.right > r + 0.5 || c.scrollWidth > c.clientWidth + 1); }).map(c => '#' + p.id + ' ' + JSON.stringify(c.textContent.trim().slice(0, 40)) + ' ' + Math.round(c.getBoundingClientRect().left) + '..' + Math.round(c.getBoundingClientRect().right) + ' (scroll ' + c.scrollWidth + '/' + c.clientWidth + ') in ' + Math.round(l) + '..' + Math.round(r)); if (p.scrollWidth > p.clientWidth + 1) bad.push('#' + p.id + ' scrolls sideways: ' + p.scrollWidth + '/' + p.clientWidth); return bad; }).slice(0, 8).join('; ')`); cut != "" {
+				t.Errorf("report table cells cut or overflowing at 390 px: %s", cut)
 			}
 		}
 	}
