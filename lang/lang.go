@@ -59,10 +59,8 @@ package lang
 import (
 	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"time"
@@ -288,24 +286,9 @@ func All() []*Language { return all }
 
 // Load reads and checks every data/*.json file of fsys.
 func Load(fsys fs.FS) ([]*Language, error) {
-	names, err := fs.Glob(fsys, "data/*.json")
+	ls, err := loadFiles(fsys, "data/*.json", Parse, func(l *Language) string { return l.Code })
 	if err != nil {
 		return nil, err
-	}
-	var ls []*Language
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		l, err := Parse(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if want := strings.TrimSuffix(path.Base(name), ".json"); l.Code != want {
-			return nil, fmt.Errorf("%s: code %q does not match the file name", name, l.Code)
-		}
-		ls = append(ls, l)
 	}
 	if len(ls) == 0 || func() bool { _, ok := findCode(ls, "en"); return !ok }() {
 		return nil, fmt.Errorf("no data/en.json")
@@ -332,17 +315,9 @@ func findCode(ls []*Language, code string) (*Language, bool) {
 // weekdays and twelve months when given, every word lower case without
 // spaces.
 func Parse(b []byte) (*Language, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var l Language
-	if err := dec.Decode(&l); err != nil {
-		if se, ok := err.(*json.SyntaxError); ok {
-			return nil, fmt.Errorf("line %d: %w", lineOf(b, se.Offset), err)
-		}
+	if err := decodeFile(b, &l, &l.Code); err != nil {
 		return nil, err
-	}
-	if l.Code == "" {
-		return nil, fmt.Errorf("no code")
 	}
 	if n := len(l.Calendar.Weekdays); n != 0 && n != 7 {
 		return nil, fmt.Errorf("calendar.weekdays: %d entries, want 7 (Sunday first)", n)

@@ -44,6 +44,7 @@ func TestParseRejects(t *testing.T) {
 		{"syntax", "{\n\"code\": \"xx\",\n}", "line 3"},
 		{"unknown key", `{"code": "xx", "calender": {}}`, "calender"},
 		{"no code", `{"name": "X"}`, "no code"},
+		{"data after the object", "{\"code\": \"xx\"}\n{\"code\": \"yy\"}", "line 2: data after the object"},
 		{"six weekdays", `{"code": "xx", "calendar": {"weekdays": [{},{},{},{},{},{}]}}`, "want 7"},
 		{"eleven months", `{"code": "xx", "calendar": {"months": [{},{},{},{},{},{},{},{},{},{},{}]}}`, "want 12"},
 		{"capitals", `{"code": "xx", "deadline": {"anti_words": ["Call"]}}`, `"Call"`},

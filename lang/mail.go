@@ -1,12 +1,9 @@
 package lang
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 )
@@ -55,24 +52,9 @@ func MailWords() []*Mail { return mails }
 
 // LoadMail reads and checks every data/mail/*.json file of fsys.
 func LoadMail(fsys fs.FS) ([]*Mail, error) {
-	names, err := fs.Glob(fsys, "data/mail/*.json")
+	out, err := loadFiles(fsys, "data/mail/*.json", ParseMail, func(m *Mail) string { return m.Code })
 	if err != nil {
 		return nil, err
-	}
-	var out []*Mail
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		m, err := ParseMail(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if want := strings.TrimSuffix(path.Base(name), ".json"); m.Code != want {
-			return nil, fmt.Errorf("%s: code %q does not match the file name", name, m.Code)
-		}
-		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out, nil
@@ -81,17 +63,9 @@ func LoadMail(fsys fs.FS) ([]*Mail, error) {
 // ParseMail decodes and checks one mail file: no unknown keys, every
 // phrase lower case with single spaces and no outer spaces.
 func ParseMail(b []byte) (*Mail, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var m Mail
-	if err := dec.Decode(&m); err != nil {
-		if se, ok := err.(*json.SyntaxError); ok {
-			return nil, fmt.Errorf("line %d: %w", lineOf(b, se.Offset), err)
-		}
+	if err := decodeFile(b, &m, &m.Code); err != nil {
 		return nil, err
-	}
-	if m.Code == "" {
-		return nil, fmt.Errorf("no code")
 	}
 	for _, g := range []struct {
 		key string

@@ -25,6 +25,7 @@ func TestParseMail(t *testing.T) {
 	}{
 		{"good", `{"code":"sq","closings":["faleminderit","me respekt"],"reply_verbs":["shkroi"]}`, ""},
 		{"no code", `{"closings":[]}`, "no code"},
+		{"data after the object", `{"code":"sq"} []`, "data after the object"},
 		{"unknown key", `{"code":"sq","greetings":[]}`, "unknown field"},
 		{"upper case", `{"code":"de","closings":["Danke"]}`, "lower case"},
 		{"double space", `{"code":"de","closings":["vielen  dank"]}`, "single spaces"},

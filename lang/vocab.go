@@ -1,12 +1,9 @@
 package lang
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 )
@@ -91,23 +88,12 @@ var anchorValues = Set(
 
 // LoadVocabularies reads and checks every data/vocab/*.json file of fsys.
 func LoadVocabularies(fsys fs.FS) (map[string]*Vocabulary, error) {
-	names, err := fs.Glob(fsys, "data/vocab/*.json")
+	vs, err := loadFiles(fsys, "data/vocab/*.json", ParseVocabulary, func(v *Vocabulary) string { return v.Code })
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*Vocabulary{}
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		v, err := ParseVocabulary(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if want := strings.TrimSuffix(path.Base(name), ".json"); v.Code != want {
-			return nil, fmt.Errorf("%s: code %q does not match the file name", name, v.Code)
-		}
+	out := make(map[string]*Vocabulary, len(vs))
+	for _, v := range vs {
 		out[v.Code] = v
 	}
 	return out, nil
@@ -117,17 +103,9 @@ func LoadVocabularies(fsys fs.FS) (map[string]*Vocabulary, error) {
 // keys, no empty key or value, a prefix key ('*') of four letters or
 // more, anchors that read as English calendar words.
 func ParseVocabulary(b []byte) (*Vocabulary, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var v Vocabulary
-	if err := dec.Decode(&v); err != nil {
-		if se, ok := err.(*json.SyntaxError); ok {
-			return nil, fmt.Errorf("line %d: %w", lineOf(b, se.Offset), err)
-		}
+	if err := decodeFile(b, &v, &v.Code); err != nil {
 		return nil, err
-	}
-	if v.Code == "" {
-		return nil, fmt.Errorf("no code")
 	}
 	for k, val := range v.Words {
 		stem, prefix := strings.CutSuffix(k, "*")

@@ -33,6 +33,7 @@ func TestParseVocabulary(t *testing.T) {
 	for _, c := range []struct{ name, src, err string }{
 		{"good", `{"code":"de","words":{"sanktion*":"sanctions","Gipfel":"summit"},"anchors":{"gestern":"yesterday"}}`, ""},
 		{"no code", `{"words":{}}`, "no code"},
+		{"data after the object", `{"code":"de"}{"code":"fr"}`, "data after the object"},
 		{"unknown key", `{"code":"de","phrases":{}}`, "unknown field"},
 		{"short prefix", `{"code":"de","words":{"san*":"sanctions"}}`, "four letters"},
 		{"star inside", `{"code":"de","words":{"san*ktion":"sanctions"}}`, "one word"},
