@@ -96,9 +96,6 @@ func LiveClocks(ctx context.Context, st *store.Store, now time.Time, warnBefore 
 			if cl.Due.IsZero() || !cl.Met.IsZero() {
 				continue
 			}
-			// LiveClocks never read c:start: the warning state here is due −
-			// warn_before, without WarnAt's half-run rule (kept as it was).
-			cl.Start = time.Time{}
 			paused := name == store.ClockResolution && e.Status == store.StatusWaiting
 			out = append(out, LiveClock{
 				Ref: e.Ref, Clock: name, State: StateOf(cl, now, warnBefore, paused, false), Due: cl.Due,

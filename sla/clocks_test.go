@@ -38,6 +38,32 @@ func TestClockLifecycle(t *testing.T) {
 				t.Fatalf("acknowledge not breached: %+v", c)
 			}
 		})
+		t.Run("live clocks warn when the sweeper does", func(t *testing.T) {
+			e.reset()
+			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "walsh"}) // acknowledge 15m, warn_before 15m
+			state := func() ClockState {
+				t.Helper()
+				cs, err := LiveClocks(e.ctx, e.st, e.clock.Now(), e.cfg.SLA.WarnBefore, 50)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range cs {
+					if c.Ref == ref && c.Clock == store.ClockAcknowledge {
+						return c.State
+					}
+				}
+				t.Fatalf("no live acknowledge clock for %s in %+v", ref, cs)
+				return ""
+			}
+			// The run is no longer than warn_before: the warning comes half
+			// way (as the sweeper sends it), not at once.
+			if r := sweep(time.Minute); r.Warned != 0 || state() != StateRunning {
+				t.Errorf("a minute in: %d warned, live state %q, want running", r.Warned, state())
+			}
+			if r := sweep(7 * time.Minute); r.Warned != 1 || state() != StateWarning {
+				t.Errorf("eight minutes in: %d warned, live state %q, want warning", r.Warned, state())
+			}
+		})
 		t.Run("pause and resume", func(t *testing.T) {
 			e.reset()
 			ref := e.one(open{Tier: "regional", Topic: "general", Officer: "walsh"}) // resolution 24h
