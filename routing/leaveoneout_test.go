@@ -51,9 +51,10 @@ func looSamples(t *testing.T, dir string, oddOnly bool) []sample {
 // own release removed from the catalogue (a feed that lags behind the mail),
 // so any release linked is wrong, and bounds how many such confident wrong
 // links the linker makes per set. The bounds are today's counts (tuning
-// 10 of 35, enquiries 2 of 10, multilingual odd half 4 of 29, shared
-// samples 12 of 50): they come from near-duplicate releases of the same
-// days, and the test keeps them from growing.
+// 8 of 35, enquiries 2 of 10, multilingual odd half 4 of 29, shared
+// samples 8 of 50; 10, 2, 4 and 12 before the names rule, see namesUnmet):
+// they come from near-duplicate releases of the same days, and the test
+// keeps them from growing.
 func TestLeaveOneOutConfidentWrong(t *testing.T) {
 	f, err := os.Open(sharedData(t, "releases.jsonl"))
 	if err != nil {
@@ -86,10 +87,10 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		oddOnly bool
 		max     int
 	}{
-		{"tuning", filepath.Join("testdata", "tuning"), false, 10},
+		{"tuning", filepath.Join("testdata", "tuning"), false, 8},
 		{"enquiries", filepath.Join("testdata", "enquiries"), false, 2},
 		{"multilingual-odd", filepath.Join("testdata", "multilingual"), true, 4},
-		{"shared", "", false, 12},
+		{"shared", "", false, 8},
 	}
 	for _, s := range sets {
 		t.Run(s.name, func(t *testing.T) {

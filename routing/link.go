@@ -538,7 +538,49 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		second = &out.cands[1]
 	}
 	out.p = p.confidence(&out.cands[0], second)
+	if out.p > namesUnmetCap && c.namesUnmet(sc, &out.cands[0]) {
+		out.p = namesUnmetCap
+	}
 	return out
+}
+
+// The names rule: an enquiry that names several people, places or
+// organisations (IDF mass of at least namesUnmetMass), most of which
+// (namesUnmetShare) the best candidate does not contain, while that
+// candidate covers little of the enquiry at all (cover below
+// namesUnmetCover), is about another release — typically a near-duplicate
+// of the same days that the catalogue lacks (a feed lag). Only for an
+// enquiry in English (or no language known): names read across a language
+// are matched loosely. Its confidence is
+// capped below LinkThreshold. Measured by TestLeaveOneOutConfidentWrong.
+const (
+	namesUnmetMass  = 12
+	namesUnmetShare = 0.75
+	namesUnmetCover = 0.25
+	namesUnmetCap   = 0.5
+)
+
+// namesUnmet reports whether the names rule applies to cd for the query
+// in sc. A name is a word the catalogue writes with a capital in at least
+// half of its mid-sentence uses.
+func (c *Catalogue) namesUnmet(sc *scratch, cd *cand) bool {
+	if cd.cover >= namesUnmetCover || sc.voc != vocabAny {
+		// Names read across a language (transliterated, translated) are
+		// matched loosely: the rule reads only English mail.
+		return false
+	}
+	ix := c.idx
+	var all, miss float32
+	for _, id := range sc.qterms {
+		if sc.qw[id] < 0.5 || int(id) >= len(ix.seen) || ix.capital[id] == 0 || 2*ix.capital[id] < ix.seen[id] {
+			continue
+		}
+		all += ix.idf[id]
+		if !ix.contains(id, cd.doc) {
+			miss += ix.idf[id]
+		}
+	}
+	return miss >= namesUnmetMass && miss >= namesUnmetShare*all
 }
 
 // urlMatch returns the releases whose URL, or GOV.UK-style slug, one of
