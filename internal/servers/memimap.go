@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -45,7 +46,39 @@ type memIMAP struct {
 
 	listenAddr string
 	srv        *imapserver.Server
+	ln         *trackingListener
 	done       chan struct{} // closed when Serve returns
+}
+
+// trackingListener remembers every connection it accepted, so stop can
+// close them all: imapserver.Server.Close closes the connections it has
+// registered, and one accepted just before the listener closed may be
+// registered after that (a worker reconnecting at that moment then stayed
+// connected to a "stopped" server).
+type trackingListener struct {
+	net.Listener
+	mu    sync.Mutex
+	conns map[net.Conn]struct{}
+}
+
+func (l *trackingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		l.mu.Lock()
+		l.conns[c] = struct{}{}
+		l.mu.Unlock()
+	}
+	return c, err
+}
+
+// closeAll closes every connection accepted so far.
+func (l *trackingListener) closeAll() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for c := range l.conns {
+		c.Close()
+	}
+	clear(l.conns)
 }
 
 // StartMemIMAP starts the go-imap v2 in-memory server on a free loopback
@@ -108,6 +141,7 @@ func (s *memIMAP) start(addr string) error {
 		return fmt.Errorf("memory IMAP server: listening on %s: %w", addr, err)
 	}
 	s.listenAddr = ln.Addr().String()
+	s.ln = &trackingListener{Listener: ln, conns: map[net.Conn]struct{}{}}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
 			return &memSession{user: s.user}, nil, nil
@@ -117,12 +151,12 @@ func (s *memIMAP) start(addr string) error {
 		InsecureAuth: true,
 	})
 	s.done = make(chan struct{})
-	go func(srv *imapserver.Server, done chan struct{}) {
+	go func(srv *imapserver.Server, ln net.Listener, done chan struct{}) {
 		defer close(done)
 		if err := srv.Serve(ln); err != nil {
 			slog.Warn("memory IMAP server stopped serving", "addr", s.listenAddr, "err", err)
 		}
-	}(s.srv, s.done)
+	}(s.srv, s.ln, s.done)
 	return nil
 }
 
@@ -130,6 +164,7 @@ func (s *memIMAP) start(addr string) error {
 func (s *memIMAP) stop() error {
 	err := s.srv.Close()
 	<-s.done
+	s.ln.closeAll()
 	if err != nil && !errors.Is(err, net.ErrClosed) {
 		return fmt.Errorf("closing memory IMAP server on %s: %w", s.listenAddr, err)
 	}
