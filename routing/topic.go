@@ -163,6 +163,10 @@ type TopicChoice struct {
 	Reason string  `json:"reason"`
 }
 
+// rootSuffixes are the derivational endings topicRoot takes off, longest
+// first where one ends another.
+var rootSuffixes = [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"}
+
 // topicRootBytes is topicRoot on bytes, returning a subslice of w.
 func topicRootBytes(w []byte) []byte {
 	// Every suffix leaves four letters and ends in n, t, e or r.
@@ -174,9 +178,9 @@ func topicRootBytes(w []byte) []byte {
 	default:
 		return w
 	}
-	for _, suf := range [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"} {
-		if len(w)-len(suf) >= 4 && string(w[len(w)-len(suf):]) == suf {
-			return w[:len(w)-len(suf)]
+	for _, suf := range rootSuffixes {
+		if n := len(w) - len(suf); n >= 4 && string(w[n:]) == suf && measure(w[:n]) > 1 {
+			return w[:n]
 		}
 	}
 	return w
@@ -185,14 +189,46 @@ func topicRootBytes(w []byte) []byte {
 // topicRoot reduces a stemmed word to a root shared by its derivations:
 // "evacuation", "evacuat(e)" and "evacuee" → "evacu"; "deployment" →
 // "deploy"; "investor" → "invest"; "designat(ed)" → "design". A root keeps
-// at least four letters.
+// at least four letters and two syllables' worth of vowel-consonant
+// sequences (measure > 1, as Porter's stemmer asks of these endings): a
+// shorter one is another word's ("coalition" is not "coal", "mission" not
+// "miss", "counter" not "count", "movement" not "move", "statement" not
+// "state"), so such a word keeps its own root, or takes a shorter ending
+// off ("coalition" → "coalit", "migration" → "migrat" as "migrat(e)").
 func topicRoot(w string) string {
-	for _, suf := range [...]string{"ation", "ition", "ment", "ion", "ee", "at", "er", "or"} {
-		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
+	return string(topicRootBytes([]byte(w)))
+}
+
+// measure is Porter's measure of a stem: how many vowel-consonant
+// sequences it has ("coal", "miss" 1; "deploy", "invest", "evacu" 2). A
+// 'y' after a consonant is a vowel; bytes of other scripts are consonants.
+func measure(w []byte) int {
+	m, vowel := 0, false
+	for i, c := range w {
+		v := false
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u':
+			v = true
+		case 'y':
+			v = i > 0 && !isVowelAt(w, i-1)
 		}
+		if !v && vowel {
+			m++
+		}
+		vowel = v
 	}
-	return w
+	return m
+}
+
+// isVowelAt reports whether w[i] is a vowel for measure.
+func isVowelAt(w []byte, i int) bool {
+	switch w[i] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	case 'y':
+		return i > 0 && !isVowelAt(w, i-1)
+	}
+	return false
 }
 
 // NewTopics compiles cfg's topics.
@@ -423,6 +459,20 @@ func (t *Topics) matchAt(roots [][]byte, i int, ph *phrase) bool {
 	}
 	for j := 1; j < len(ph.roots); j++ {
 		if string(roots[i+j]) != ph.roots[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// stemsEqual reports whether the text's stems start with a phrase's
+// stems (a match as written, not a variant).
+func stemsEqual(text [][]byte, phrase []string) bool {
+	if len(text) < len(phrase) {
+		return false
+	}
+	for j, st := range phrase {
+		if string(text[j]) != st {
 			return false
 		}
 	}
@@ -738,6 +788,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if !t.matchAt(roots, i, ph) {
 					continue
 				}
+				// The desk's own business matches as written (its
+				// lists give the variants): its roots are common words
+				// ("success" is not "successor", "moved" not
+				// "movements").
+				if ph.kind == evDesk && !stemsEqual(stems[i:], ph.stems) {
+					continue
+				}
 				if e := i + len(ph.roots); e > endHere {
 					endHere, groupHere = e, ph.group
 				}
@@ -764,13 +821,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					}
 				}
 				p := places[i]
-				exact := true
-				for j, st := range ph.stems {
-					if string(stems[i+j]) != st {
-						exact = false
-						break
-					}
-				}
+				exact := stemsEqual(stems[i:], ph.stems)
 				spec := uint8(nPlaces)
 				if ph.specific && !(outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					spec = p

@@ -113,6 +113,8 @@ func TestTopicRoot(t *testing.T) {
 		{"investment", "investors", "invest"},
 		{"deployment", "deployed", "deploy"},
 		{"exports", "exporters", "export"},
+		{"migration", "migrate"},
+		{"detainees", "detained", "detain"},
 	} {
 		var tz tokenizer
 		want := ""
@@ -131,6 +133,48 @@ func TestTopicRoot(t *testing.T) {
 	// short words keep their letters: "nation" is not "n"
 	if r := topicRoot("nation"); r != "nation" {
 		t.Errorf("topicRoot(nation) = %q", r)
+	}
+}
+
+// TestTopicRootNotAnotherWord: an ending is taken off only where what is
+// left is a root of two syllables' worth, so a word is not cut into
+// another word's root (issue 11: "coalition" met the climate keyword
+// "coal").
+func TestTopicRootNotAnotherWord(t *testing.T) {
+	var tz tokenizer
+	root := func(w string) string {
+		r, _ := phraseRoots(&tz, w)
+		return strings.Join(r, " ")
+	}
+	for _, c := range [][2]string{
+		{"coalition", "coal"}, {"mission", "missing"}, {"counter", "count"}, {"movements", "move"},
+		{"statement", "state"}, {"numbers", "numb"}, {"border", "bord"}, {"Easter", "East"},
+		{"sector", "sect"}, {"treatment", "treat"},
+	} {
+		if a, b := root(c[0]), root(c[1]); a == b {
+			t.Errorf("%q and %q share the root %q", c[0], c[1], a)
+		}
+	}
+}
+
+// TestTopicNoFalseFamilies: words that only look like a keyword's
+// derivation are no evidence for its topic.
+func TestTopicNoFalseFamilies(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ text, not string }{
+		{"Will the coalition government change its position on the talks?", "climate"},
+		{"What is the mission's mandate, and who leads it?", "consular"},
+		{"Was the visit a success, and when will the minister move on to the next stop?", ""},
+	} {
+		got := topics.Choose(&Input{Subject: "Question", NewText: c.text}, Link{}, cat)
+		if got.Topic == c.not {
+			t.Errorf("%q → %s (%s)", c.text, got.Topic, got.Reason)
+		}
+		if strings.Contains(got.Reason, `"coal"`) || strings.Contains(got.Reason, `"missing"`) ||
+			strings.Contains(got.Reason, `"successor"`) || strings.Contains(got.Reason, `"movements"`) {
+			t.Errorf("%q: reason %q", c.text, got.Reason)
+		}
 	}
 }
 
