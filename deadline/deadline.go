@@ -693,6 +693,7 @@ const (
 	dmNone dateMod = iota
 	dmThis
 	dmNext
+	dmComing // "coming Friday", "Friday coming": the next one after today
 )
 
 type atom struct {
@@ -908,6 +909,21 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			j++ // "16h"
 			if h > 24 {
 				return false
+			}
+			if e, v := sc.ampm(j); v != 0 && h >= 1 && h <= 12 {
+				// "5h pm" (German "5 Uhr nachmittags" rewritten)
+				a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csExplicit
+				switch {
+				case v == 1 && h == 12:
+					a.hour, a.midnight = 0, true
+				case v == 1:
+					a.hour = h
+				case h == 12:
+					a.hour = 12
+				default:
+					a.hour = h + 12
+				}
+				return true
 			}
 			a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, 0, csExplicit
 			a.midnight = h == 24
@@ -1333,9 +1349,15 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			mod := dmThis
 			if t.low == gw.Next {
 				mod = dmNext
+				if sc.word(j, gw.Week) && !sc.punct(j+1, ",") {
+					j++ // "next week Friday" (Dutch "volgende week vrijdag")
+				}
+			}
+			if t.low == gw.Coming {
+				mod = dmComing
 			}
 			if t.low == gw.This && sc.word(j, gw.Coming) {
-				j++
+				j, mod = j+1, dmComing
 			}
 			if n := sc.tok(j); n != nil && n.cls&clsWeekday != 0 {
 				wd := weekdayWords[n.low]
@@ -1511,6 +1533,22 @@ func (sc *scanner) yearAfter(a *atom) {
 // ("Wed 22 Nov", "Wednesday, 22nd November", "Wed 22/11").
 func (sc *scanner) explicitAfterWeekday(a *atom) {
 	j := a.end
+	// "Friday next week", "the Friday of next week": next week's Friday
+	if a.mod == dmNone {
+		k := j
+		if sc.word(k, gw.Of) {
+			k++
+		}
+		if e := sc.words(k, gw.Next, gw.Week); e > 0 {
+			a.mod, a.end = dmNext, e
+			return
+		}
+		if sc.word(j, gw.Coming) {
+			// "Friday coming" ("vendredi prochain", "الجمعة القادم" rewritten)
+			a.mod, a.end = dmComing, j+1
+			return
+		}
+	}
 	if sc.punct(j, ",") {
 		j++
 	}
@@ -2249,6 +2287,11 @@ func (sc *scanner) rightCue(j int) int {
 		if sc.words(j+1, gw.No, gw.Later) > 0 {
 			return 3
 		}
+		// "Within the hour, if possible.", "Tomorrow morning, please."
+		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 ||
+			sc.word(j+1, gw.Please) || sc.word(j+1, gw.Pls) || sc.word(j+1, gw.Plz) {
+			return 1
+		}
 	}
 	return 0
 }
@@ -2453,6 +2496,9 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 		case dkWeekday:
 			weekdayNamed = true
 			dayOff = (int(da.wd) - int(now.Weekday()) + 7) % 7
+			if da.mod == dmComing && dayOff == 0 {
+				dayOff = 7 // "coming Wednesday" said on a Wednesday
+			}
 			if da.mod == dmNext {
 				// the weekday in next calendar week (weeks start on Monday)
 				toMonday := (8 - int(now.Weekday())) % 7

@@ -97,6 +97,14 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 				ws[i] = foldWord(ws[i])
 				seen(ws[i], li)
 			}
+			if len(ws) == 1 {
+				// a one-word phrase ("nachmittags", "stamattina") is an
+				// alias: phrases are matched from two words up
+				if _, dup := l.Deadline.Aliases[p]; !dup {
+					add(ft.words, ws[0], alt{li, r})
+				}
+				continue
+			}
 			add(ft.phrases, strings.Join(ws, " "), alt{li, r})
 			ft.firsts[ws[0]] = true
 			for n := 2; n <= len(ws); n++ {
@@ -459,7 +467,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	}
 	// insertBefore writes s into what is written already, before the
 	// piece that reads input offset in
-	insertBefore := func(in int, ins string) {
+	insertBefore := func(in int, ins string) bool {
 		out := -1
 		for i, sp := range spans {
 			if sp.verbatim && sp.in <= in && in < sp.inEnd || !sp.verbatim && sp.in == in {
@@ -475,7 +483,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			}
 		}
 		if out < 0 {
-			return
+			return false // inside a phrase already rewritten
 		}
 		str := b.String()
 		b.Reset()
@@ -490,6 +498,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		}
 		spans = append(spans, span{out: out, outEnd: out + len(ins), in: in, inEnd: in})
 		sort.Slice(spans, func(i, j int) bool { return spans[i].out < spans[j].out })
+		return true
 	}
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
@@ -694,15 +703,18 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// before it, "could reply this afternoon"
 			if rs := rd.runStart(text, ws, k); rs >= 0 && rs < w.start && !strings.ContainsAny(text[rs:w.start], "0123456789") &&
 				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
+				moved := true
 				if rs < last {
-					insertBefore(rs, repl+" ")
+					moved = insertBefore(rs, repl+" ")
 				} else {
 					verbatim(last, rs)
 					replaced(rs, rs, repl+" ")
 					verbatim(rs, w.start)
 					last = w.start
 				}
-				repl = ""
+				if moved {
+					repl = ""
+				}
 			}
 		}
 		if repl == gw.The {
@@ -730,7 +742,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// after its span reads as "within" before it
 			if ns := numberBefore(text, ws, k, rd); ns >= 0 {
 				if ns < last {
-					insertBefore(ns, gw.Within+" ")
+					_ = insertBefore(ns, gw.Within+" ")
 				} else {
 					verbatim(last, ns)
 					replaced(ns, ns, gw.Within+" ")
@@ -756,7 +768,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 					replaced(rs, rs, gw.By+" ")
 					verbatim(rs, w.start)
 				} else {
-					insertBefore(rs, gw.By+" ")
+					_ = insertBefore(rs, gw.By+" ")
 					verbatim(last, w.start)
 				}
 				if zone != "" {
