@@ -531,6 +531,10 @@ type topicFeatures struct {
 	// own words (question, subject, text); specQ: one of them in a question
 	specN []int
 	specQ []bool
+	// themN, themQ: the same for the words of thematic families (armed
+	// forces, sanctions; see themLed)
+	themN []int
+	themQ []bool
 	names [][nPlaces]float64
 	// found[ti] is set when the text has any evidence for topic ti (ev,
 	// them and names are all zero otherwise).
@@ -564,6 +568,7 @@ type topicFeatures struct {
 func (f *topicFeatures) reset(n int) {
 	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
 	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
+	f.themN, f.themQ = zeroed(f.themN, n), zeroed(f.themQ, n)
 	f.names = zeroed(f.names, n)
 	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
@@ -938,6 +943,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			f.specN[ti]++
 			f.specQ[ti] = f.specQ[ti] || h.spec == plFocus
 		}
+		if ph.thematic() && h.place <= plText {
+			f.themN[ti]++
+			f.themQ[ti] = f.themQ[ti] || h.place == plFocus
+		}
 		switch {
 		case ph.kind == evKeyword && t.topics[ti].regional && isName(ph, cat):
 			f.names[ti][h.place] += s
@@ -1220,13 +1229,24 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 // region's story) and for desks outside the release's topics — unless the
 // questions are about them (f.led).
 func (f *topicFeatures) thematicCounts(ti int) bool {
-	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti
+	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti || f.themLed(ti)
 }
 
 // strong reports whether the enquiry has strong, specific evidence for
 // topic ti's functional desk: two distinct specific words of a functional
 // family in the sender's own words, one of them in a question.
 func (f *topicFeatures) strong(ti int) bool { return f.specN[ti] >= 2 && f.specQ[ti] }
+
+// themLed reports whether the questions are about topic ti's thematic
+// words (armed forces, sanctions) on a release whose first topic is not a
+// region: two distinct such words in the sender's own words, one in a
+// question. Troops in a region's story are that region's story (they
+// stay with a regional first topic unless questionLed), but they are no
+// part of a migration, trade or general release's story: asked about
+// there, they are the thematic desk's matter.
+func (f *topicFeatures) themLed(ti int) bool {
+	return f.linked && !f.firstReg && f.rel[ti] == 0 && f.themN[ti] >= 2 && f.themQ[ti]
+}
 
 // scores weighs the features into one score per topic; a topic that is
 // not a candidate scores -1.
@@ -1255,7 +1275,7 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.relOther*f.relSc[ti]
 		case ti == t.fallback:
 			s = t.evidence(f, p, ti, true)
-		case f.led == ti:
+		case f.led == ti || f.themLed(ti):
 			s = t.evidence(f, p, ti, true) + p.relOther*f.linkScore
 		case f.strong(ti):
 			s = t.evidence(f, p, ti, false) + p.relOther*f.linkScore
@@ -1327,7 +1347,13 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 				}
 				b = append(b, id...)
 			}
-			b = append(b, "), but specific words for its desk in the question: "...)
+			if f.themLed(ti) && !f.strong(ti) {
+				// asked about troops or sanctions on a migration, trade or
+				// general release
+				b = append(append(append(b, "), but the questions ask about this desk's words, no part of the release's first topic ("...), f.relTopics[0]...), "): "...)
+			} else {
+				b = append(b, "), but specific words for its desk in the question: "...)
+			}
 		}
 		// The evidence, at most six items, without the thematic words
 		// when they do not count.
