@@ -523,8 +523,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if n == 0 {
 			continue
 		}
-		if repl != "" && (n > 1 || vocab[w.fold].w == "") {
-			signal = true // a word of another language that says something
+		if repl != "" && (n > 1 || vocab[w.fold].w == "" || w.fold != strings.ToLower(text[w.start:w.end]) && vocab[strings.ToLower(text[w.start:w.end])].w == "") {
+			signal = true // a word of another language that says something ("à", not "a")
 		}
 		switch {
 		case (repl == gw.By || repl == gw.At || repl == gw.Until || repl == gw.Before) && afterHour(b.String(), text[last:w.start]) &&
@@ -697,11 +697,12 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if (repl == gw.Reply || repl == rw.Answer) && k > 0 {
+		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File) && k > 0 {
 			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
 			// morgenochtend reageren?": the verb after its time goes
-			// before it, "could reply this afternoon"
-			if rs := rd.runStart(text, ws, k); rs >= 0 && rs < w.start && !strings.ContainsAny(text[rs:w.start], "0123456789") &&
+			// before it, "could reply this afternoon"; "Ich muss um 17
+			// Uhr abgeben": "must file at 17h"
+			if rs := rd.runStart(text, ws, k); rs >= 0 && rs < w.start && (repl == gw.File || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
 				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
 				moved := true
 				if rs < last {

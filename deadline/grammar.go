@@ -65,6 +65,7 @@ type grammarWords struct {
 	European      string `role:"european"`
 	Evening       string `role:"evening"`
 	Few           string `role:"few"`
+	File          string `role:"file"`
 	First         string `role:"first"`
 	For           string `role:"for"`
 	From          string `role:"from"`
