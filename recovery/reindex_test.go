@@ -189,7 +189,7 @@ func eventually(t testing.TB, what string, cond func() bool) {
 // clock, handed over every notice, sent and archived every mail.
 func (e *env) settled(n int64) {
 	e.t.Helper()
-	now := fmt.Sprint(e.clock.Now().UnixMilli())
+	now := e.clock.Now()
 	eventually(e.t, "the desk to settle", func() bool {
 		// Ingested from INBOX, or (replayed) from Processed.
 		st, err := e.st.FolderStats(e.ctx, [][2]string{{"desk", "INBOX"}, {"desk", "Processed"}})
@@ -197,11 +197,9 @@ func (e *env) settled(n int64) {
 			why = fmt.Sprint("ingested ", st, err)
 			return false
 		}
-		for _, z := range []string{"sla:warn", "sla:breach", "sla:escalate"} {
-			if c, err := e.rdb.ZCount(e.ctx, e.st.Prefix()+z, "-inf", now).Result(); err != nil || c > 0 {
-				why = fmt.Sprint(z, c, err)
-				return false
-			}
+		if c, err := e.st.ClockWakesDue(e.ctx, now); err != nil || c > 0 {
+			why = fmt.Sprint("clock wakes due ", c, err)
+			return false
 		}
 		for _, z := range []string{"sla:notify", "outbox:toappend"} {
 			if c, err := e.rdb.ZCard(e.ctx, e.st.Prefix()+z).Result(); err != nil || c > 0 {

@@ -30,8 +30,8 @@ type Sweeper struct {
 	cfg   *config.Config
 	clock clock.Clock
 	log   *slog.Logger
-	// Batch is how many clocks one script call handles (default 200), so a
-	// backlog never blocks Redis for long.
+	// Batch is how many enquiries one script call handles (default 200),
+	// so a backlog never blocks Redis for long.
 	Batch int
 }
 
@@ -57,9 +57,10 @@ type SweepResult struct {
 // Transitions is Warned + Breached + Escalated.
 func (r SweepResult) Transitions() int { return r.Warned + r.Breached + r.Escalated }
 
-// Sweep records every transition due by now: warnings first, then
-// breaches, then escalations, so a clock overdue on all three counts
-// (after an outage) goes through them in order in one sweep.
+// Sweep records every transition due by now: for each enquiry whose wake
+// has come, warnings first, then breaches, then escalations, so a clock
+// overdue on all three counts (after an outage) goes through them in
+// order in one sweep.
 func (s *Sweeper) Sweep(ctx context.Context) (SweepResult, error) {
 	return s.SweepAt(ctx, s.clock.Now())
 }
@@ -78,24 +79,17 @@ func (s *Sweeper) sweepAt(ctx context.Context, now time.Time, silent bool) (Swee
 	}
 	opts := store.SweepOptions{Limit: batch, EscalateAfter: s.cfg.Escalation.AfterBreach,
 		WarnBefore: s.cfg.SLA.WarnBefore, NoticeArg: s.cfg.Escalation.Manager, Silent: silent}
-	for _, tr := range []string{Warned, Breached, Escalated} {
-		for round := 0; ; round++ {
-			step, err := s.st.SweepClocks(ctx, clockSweep, tr, now, opts)
-			if err != nil {
-				return res, err
-			}
-			res.Claimed += step.Claimed
-			switch tr {
-			case Warned:
-				res.Warned += step.Recorded
-			case Breached:
-				res.Breached += step.Recorded
-			case Escalated:
-				res.Escalated += step.Recorded
-			}
-			if !step.More || round > 10000 {
-				break
-			}
+	for round := 0; ; round++ {
+		step, err := s.st.SweepClocks(ctx, clockSweep, now, opts)
+		if err != nil {
+			return res, err
+		}
+		res.Claimed += step.Claimed
+		res.Warned += step.Warned
+		res.Breached += step.Breached
+		res.Escalated += step.Escalated
+		if !step.More || round > 10000 {
+			break
 		}
 	}
 	res.Took = time.Since(start)
@@ -105,8 +99,8 @@ func (s *Sweeper) sweepAt(ctx context.Context, now time.Time, silent bool) (Swee
 	return res, nil
 }
 
-// Backlog counts clocks scheduled per live zset: what is waiting to warn,
-// to breach and to escalate.
+// Backlog counts scheduled clocks: what is waiting to warn, to breach and
+// to escalate.
 func (s *Sweeper) Backlog(ctx context.Context) (warn, breach, escalate int64, err error) {
 	return s.st.ClockBacklog(ctx)
 }

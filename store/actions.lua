@@ -73,6 +73,7 @@ if action == 'resolve' then
   if status == 'resolved' then return {'noop', 'already resolved'} end
   met('resolution', now, a.by)
   for _, c in ipairs({'acknowledge', 'first_response', 'next_response', 'resolution'}) do unschedule(c) end
+  redis.call('ZREM', CLOCK_WAKE, ref) -- nothing left to wake for
   local officer = redis.call('HGET', enq, 'officer')
   redis.call('HSET', enq, 'status', 'resolved', 'updated', now, 'resolved_at', now)
   redis.call('HDEL', enq, 'waiting_since')

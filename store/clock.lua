@@ -7,16 +7,34 @@
 -- Every including script takes the key prefix as ARGV[1].
 --
 -- Keys: the enquiry hash P enq:<ref> (fields c:due, c:start, c:met,
--- c:warned, c:breached, c:escalated per clock c) and its timeline, and the
--- clock schedules P sla:warn, P sla:breach, P sla:escalate (member
--- "<ref>|<clock>"). The schedules keep their sla: names for data
--- compatibility, but only this library writes them (docs/design.md).
+-- c:warned, c:breached, c:escalated per clock c) and its timeline.
+--
+-- The schedule: a clock waiting for a transition has the field
+-- c:at_warn, c:at_breach or c:at_escalate on the enquiry hash (when, ms):
+-- on the warning and breach schedules from the moment it is set, on the
+-- escalation schedule once breached. The enquiry itself has one member
+-- in P clock:wake, scored no later than its earliest such field, so a
+-- new enquiry with three clocks costs one sorted-set member, not six.
+-- Writers only ever bring a wake forward (ZADD LT); the sweep (sweep.lua)
+-- takes the enquiries whose wake has come, records what is due and sets
+-- the next wake from what is left (none: the member goes). A wake that
+-- finds nothing due (its clock was met meanwhile) just moves on.
+--
+-- The schedule zsets of earlier versions, P sla:warn, P sla:breach and
+-- P sla:escalate (member "<ref>|<clock>"), are only read: the sweep moves
+-- their members onto the enquiries (clock_migrate), and taking a clock off
+-- the schedule removes it from them too, so no clock is lost or revived
+-- across an upgrade.
 local P = ARGV[1]
 local function k(s) return P .. s end
 local function nonempty(s) return s and s ~= '' and s ~= cjson.null end
 local function ms(n) return string.format('%.0f', n) end
 
-local CLOCK_SCHEDULE = {warned = k('sla:warn'), breached = k('sla:breach'), escalated = k('sla:escalate')}
+local CLOCK_WAKE = k('clock:wake')
+-- The field of the enquiry hash holding when clock c is due transition tr.
+local CLOCK_AT = {warned = ':at_warn', breached = ':at_breach', escalated = ':at_escalate'}
+local CLOCK_TRANSITIONS = {'warned', 'breached', 'escalated'}
+local CLOCK_LEGACY = {warned = k('sla:warn'), breached = k('sla:breach'), escalated = k('sla:escalate')}
 
 -- clock_warn_at: warn_before ahead of due, but not before half the clock
 -- has run (store.WarnAt is the same rule, for Go callers that pre-compute
@@ -28,29 +46,60 @@ local function clock_warn_at(start, due, wb)
   return ms(w)
 end
 
+-- clock_wake brings the enquiry's wake forward to at (never later).
+local function clock_wake(ref, at)
+  redis.call('ZADD', CLOCK_WAKE, 'LT', at, ref)
+end
+
 -- clock_schedule puts a clock running from start to due on the warning
 -- and breach schedules.
 local function clock_schedule(ref, clock, start, due, wb)
-  local member = ref .. '|' .. clock
-  redis.call('ZADD', CLOCK_SCHEDULE.warned, clock_warn_at(start, due, wb), member)
-  redis.call('ZADD', CLOCK_SCHEDULE.breached, ms(tonumber(due)), member)
+  local w = clock_warn_at(start, due, wb)
+  redis.call('HSET', k('enq:' .. ref), clock .. CLOCK_AT.warned, w, clock .. CLOCK_AT.breached, ms(tonumber(due)))
+  clock_wake(ref, w)
 end
 
 -- clock_set (re)starts a clock: due and start recorded, any earlier
--- outcome forgotten, scheduled.
+-- outcome forgotten (and a pending escalation with it), scheduled.
 local function clock_set(ref, clock, due, start, wb)
   local enq = k('enq:' .. ref)
   redis.call('HSET', enq, clock .. ':due', ms(tonumber(due)), clock .. ':start', start)
-  redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated')
+  redis.call('HDEL', enq, clock .. ':met', clock .. ':warned', clock .. ':breached', clock .. ':escalated',
+    clock .. CLOCK_AT.escalated)
   clock_schedule(ref, clock, start, due, wb)
 end
 
--- clock_unschedule takes a clock off every schedule (met, paused, resolved).
+-- clock_unschedule takes a clock off every schedule (met, paused,
+-- resolved). The enquiry's wake stays: when it comes, the sweep finds
+-- nothing due for this clock and moves on.
 local function clock_unschedule(ref, clock)
+  redis.call('HDEL', k('enq:' .. ref), clock .. CLOCK_AT.warned, clock .. CLOCK_AT.breached, clock .. CLOCK_AT.escalated)
   local member = ref .. '|' .. clock
-  redis.call('ZREM', CLOCK_SCHEDULE.warned, member)
-  redis.call('ZREM', CLOCK_SCHEDULE.breached, member)
-  redis.call('ZREM', CLOCK_SCHEDULE.escalated, member)
+  for _, tr in ipairs(CLOCK_TRANSITIONS) do redis.call('ZREM', CLOCK_LEGACY[tr], member) end
+end
+
+-- clock_migrate moves up to limit members of the earlier schedule zsets
+-- onto their enquiries (a field set since, by clock_set, is newer and
+-- stays) and wakes them no later than the member's time. Returns how many
+-- members it moved.
+local function clock_migrate(limit)
+  local moved = 0
+  for _, tr in ipairs(CLOCK_TRANSITIONS) do
+    local z = CLOCK_LEGACY[tr]
+    local ms_ = redis.call('ZRANGE', z, 0, limit - 1, 'WITHSCORES')
+    for i = 1, #ms_, 2 do
+      local m, score = ms_[i], ms_[i + 1]
+      local ref, clock = string.match(m, '^(.+)|([%w_]+)$')
+      if ref and redis.call('EXISTS', k('enq:' .. ref)) == 1 then
+        if redis.call('HSETNX', k('enq:' .. ref), clock .. CLOCK_AT[tr], score) == 1 then
+          clock_wake(ref, score)
+        end
+      end
+      redis.call('ZREM', z, m)
+      moved = moved + 1
+    end
+  end
+  return moved
 end
 
 -- clock_resumed_due: a clock paused at since and resumed at now is due

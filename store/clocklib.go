@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -48,61 +49,126 @@ func NewClockSweep(noticeLua string) *ClockSweep {
 
 // SweepOptions are the policy inputs of one sweep call.
 type SweepOptions struct {
-	Limit         int           // at most this many clocks per call
+	Limit         int           // at most this many enquiries per call
 	EscalateAfter time.Duration // escalation.after_breach
 	WarnBefore    time.Duration // sla.warn_before
 	NoticeArg     string        // handed to the notice step (sla: the escalation manager)
 	Silent        bool          // record without notices (a reindex rebuilding the past)
 }
 
-// SweepStep is what one sweep call did: clocks claimed off the schedule,
-// transitions recorded (the rest had been met, resolved or paused), and
-// More when the limit was reached.
+// SweepStep is what one sweep call did: clock transitions claimed off the
+// schedule, those recorded per transition (the rest had been met,
+// resolved or paused), and More when the limit was reached.
 type SweepStep struct {
-	Claimed, Recorded int
-	More              bool
+	Claimed                     int
+	Warned, Breached, Escalated int
+	More                        bool
 }
 
-// SweepClocks records transition tr for at most o.Limit clocks due for it
-// by now, atomically (see sweep.lua).
-func (s *Store) SweepClocks(ctx context.Context, cs *ClockSweep, tr string, now time.Time, o SweepOptions) (SweepStep, error) {
-	switch tr {
-	case TransitionWarned, TransitionBreached, TransitionEscalated:
-	default:
-		return SweepStep{}, fmt.Errorf("sweep: unknown transition %q", tr)
-	}
+// SweepClocks records every transition due by now of at most o.Limit
+// enquiries whose wake has come, atomically (see sweep.lua): warnings,
+// then breaches, then escalations, so a clock overdue on all three goes
+// through them in order in one call.
+func (s *Store) SweepClocks(ctx context.Context, cs *ClockSweep, now time.Time, o SweepOptions) (SweepStep, error) {
 	silent := ""
 	if o.Silent {
 		silent = "silent"
 	}
-	out, err := cs.script.Run(ctx, s.rdb, []string{s.key("events")}, s.prefix, tr, now.UnixMilli(), o.Limit,
+	out, err := cs.script.Run(ctx, s.rdb, []string{s.key("events")}, s.prefix, "", now.UnixMilli(), o.Limit,
 		o.EscalateAfter.Milliseconds(), o.NoticeArg, o.WarnBefore.Milliseconds(), silent).Int64Slice()
 	if err != nil {
-		return SweepStep{}, fmt.Errorf("sweep %s: %w", tr, err)
+		return SweepStep{}, fmt.Errorf("sweep clocks: %w", err)
 	}
-	if len(out) != 3 {
-		return SweepStep{}, fmt.Errorf("sweep %s: unexpected reply %v", tr, out)
+	if len(out) != 5 {
+		return SweepStep{}, fmt.Errorf("sweep clocks: unexpected reply %v", out)
 	}
-	return SweepStep{Claimed: int(out[0]), Recorded: int(out[1]), More: out[2] != 0}, nil
+	return SweepStep{Claimed: int(out[0]), Warned: int(out[1]), Breached: int(out[2]), Escalated: int(out[3]),
+		More: out[4] != 0}, nil
 }
 
-// Schedule zsets of the clock library (keys keep their historical sla:
-// names; only clock.lua writes them).
-const (
-	keyClockWarn     = "sla:warn"
-	keyClockBreach   = "sla:breach"
-	keyClockEscalate = "sla:escalate"
-)
+// The clock schedule: one member per enquiry with a clock waiting for a
+// transition, scored by when the sweep should look at it (clock.lua).
+// The per-transition zsets of earlier versions (sla:warn, sla:breach,
+// sla:escalate) are only drained by the sweep.
+const keyClockWake = "clock:wake"
+
+// clockAtFields are the enquiry hash fields that put a clock on the
+// schedule of each transition, per clock: warn, breach, escalate.
+var clockAtFields = func() []string {
+	var out []string
+	for _, c := range Clocks {
+		out = append(out, c+":at_warn", c+":at_breach", c+":at_escalate")
+	}
+	return out
+}()
 
 // ClockBacklog counts clocks scheduled per transition: waiting to warn,
-// to breach and to escalate.
+// to breach and to escalate. It reads the schedule fields of every
+// enquiry with a wake, a page at a time (an admin's status call, not a
+// hot path).
 func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64, err error) {
+	const page = 500
+	for from := int64(0); ; from += page {
+		refs, err := s.rdb.ZRange(ctx, s.key(keyClockWake), from, from+page-1).Result()
+		if err != nil {
+			return 0, 0, 0, fmt.Errorf("read clock backlog: %w", err)
+		}
+		pipe := s.rdb.Pipeline()
+		cmds := make([]*redis.SliceCmd, len(refs))
+		for i, ref := range refs {
+			cmds[i] = pipe.HMGet(ctx, s.key(enqKey(ref)), clockAtFields...)
+		}
+		if len(refs) > 0 {
+			if _, err := pipe.Exec(ctx); err != nil {
+				return 0, 0, 0, fmt.Errorf("read clock backlog: %w", err)
+			}
+		}
+		for _, c := range cmds {
+			for i, v := range c.Val() {
+				if v == nil {
+					continue
+				}
+				switch i % 3 {
+				case 0:
+					warn++
+				case 1:
+					breach++
+				default:
+					escalate++
+				}
+			}
+		}
+		if len(refs) < page {
+			break
+		}
+	}
+	// Members of the earlier schedules not yet moved by a sweep.
 	pipe := s.rdb.Pipeline()
-	a := pipe.ZCard(ctx, s.key(keyClockWarn))
-	b := pipe.ZCard(ctx, s.key(keyClockBreach))
-	c := pipe.ZCard(ctx, s.key(keyClockEscalate))
+	a := pipe.ZCard(ctx, s.key("sla:warn"))
+	b := pipe.ZCard(ctx, s.key("sla:breach"))
+	c := pipe.ZCard(ctx, s.key("sla:escalate"))
 	if _, err := pipe.Exec(ctx); err != nil {
 		return 0, 0, 0, fmt.Errorf("read clock backlog: %w", err)
 	}
-	return a.Val(), b.Val(), c.Val(), nil
+	return warn + a.Val(), breach + b.Val(), escalate + c.Val(), nil
+}
+
+// ClockWakesDue counts the enquiries whose clocks the sweep should look
+// at by now (zero once a sweep at now has run), with members of the
+// earlier schedules still due.
+func (s *Store) ClockWakesDue(ctx context.Context, now time.Time) (int64, error) {
+	at := strconv.FormatInt(now.UnixMilli(), 10)
+	pipe := s.rdb.Pipeline()
+	cmds := []*redis.IntCmd{pipe.ZCount(ctx, s.key(keyClockWake), "-inf", at)}
+	for _, z := range []string{"sla:warn", "sla:breach", "sla:escalate"} {
+		cmds = append(cmds, pipe.ZCount(ctx, s.key(z), "-inf", at))
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return 0, fmt.Errorf("count clock wakes: %w", err)
+	}
+	var n int64
+	for _, c := range cmds {
+		n += c.Val()
+	}
+	return n, nil
 }

@@ -8,11 +8,11 @@
 -- This runs at thousands of messages a second, so it keeps Redis calls
 -- per message few (docs/design.md, "What one commit costs"):
 --   * writes that nothing later in the chunk reads — the source records,
---     folder counters, the enquiry indexes, the new clocks' schedules,
+--     folder counters, the enquiry indexes, the new enquiries' wakes,
 --     officer:last — are gathered per key and written once per chunk
 --     (flush), and the source records of the chunk are read with one
 --     HMGET per folder;
---   * gathered schedule writes are flushed before any clock is set again
+--   * gathered wake writes are flushed before any clock is set again
 --     (a follow-up in the same chunk), so the order of writes to one
 --     member never changes;
 --   * the caller hands over tables and JSON ready (fields, clocks,
@@ -236,7 +236,7 @@ local function commit_one(a, doc)
   end
 
   local function set_clock(ref, clock, due, start)
-    flush() -- gathered schedule writes first: this member may be among them
+    flush() -- gathered wakes first: this enquiry's may be among them
     clock_set(ref, clock, due, start, a.warn_before)
   end
 
@@ -365,11 +365,17 @@ local function commit_one(a, doc)
   -- {warn score, breach score (the due time), clock}, each clock started
   -- when the message was received. The sender is the enquiry's
   -- participant through its from field (no enq:<ref>:who set is written).
+  -- Each clock goes on the warning and breach schedules as two fields
+  -- (clock.lua), and the enquiry wakes at its soonest warning.
   local fields = a.fields
+  local wake = nil
   for i = 1, #a.clocks do
     local c = a.clocks[i]
     fields[#fields + 1], fields[#fields + 2] = c[3] .. ':due', c[2]
     fields[#fields + 1], fields[#fields + 2] = c[3] .. ':start', a.received
+    fields[#fields + 1], fields[#fields + 2] = c[3] .. CLOCK_AT.warned, c[1]
+    fields[#fields + 1], fields[#fields + 2] = c[3] .. CLOCK_AT.breached, c[2]
+    if not wake or tonumber(c[1]) < tonumber(wake) then wake = c[1] end
   end
   if target then
     fields[#fields + 1], fields[#fields + 2] = 'parent', target
@@ -378,12 +384,7 @@ local function commit_one(a, doc)
   -- only starts with the first follow-up.
   redis.call('HSET', enq, 'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1',
     'first_msg', mkey, unpack(fields))
-  for i = 1, #a.clocks do
-    local c = a.clocks[i]
-    local member = ref .. '|' .. c[3]
-    later_zadd(CLOCK_SCHEDULE.warned, c[1], member)
-    later_zadd(CLOCK_SCHEDULE.breached, c[2], member)
-  end
+  if wake then later_zadd(CLOCK_WAKE, wake, ref) end
   later_zadd(k('idx:all'), a.received, ref)
   later_zadd(k('idx:open'), a.received, ref)
   local officer = a.officer

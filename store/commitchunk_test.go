@@ -157,9 +157,8 @@ func TestCommitChunks(t *testing.T) {
 			if !e.Clocks[c].Due.Equal(soon) {
 				t.Errorf("%s due %v, want %v", c, e.Clocks[c].Due, soon)
 			}
-			warn, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:warn"), out[1].Ref+"|"+c).Result()
-			breach, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:breach"), out[1].Ref+"|"+c).Result()
-			if int64(breach) != soon.UnixMilli() || int64(warn) != WarnAt(t0, soon, 15*time.Minute).UnixMilli() {
+			warn, breach := f.scheduled(t, out[1].Ref, c, "warn"), f.scheduled(t, out[1].Ref, c, "breach")
+			if breach != soon.UnixMilli() || warn != WarnAt(t0, soon, 15*time.Minute).UnixMilli() {
 				t.Errorf("%s scheduled to warn at %v and breach at %v, want %v", c, time.UnixMilli(int64(warn)), time.UnixMilli(int64(breach)), soon)
 			}
 		}
@@ -168,8 +167,8 @@ func TestCommitChunks(t *testing.T) {
 				t.Errorf("%s holds %d, want %d", idx, n, want)
 			}
 		}
-		if n, _ := f.rdb.ZCard(f.ctx, f.s.key("sla:breach")).Result(); n != int64(3*want) {
-			t.Errorf("sla:breach holds %d, want %d", n, 3*want)
+		if _, n, _, _ := f.s.ClockBacklog(f.ctx); n != int64(3*want) {
+			t.Errorf("%d clocks scheduled to breach, want %d", n, 3*want)
 		}
 		rec, err := f.s.Recorded(f.ctx, "newsdesk", "INBOX", 7, []uint32{1, uint32(len(batch))})
 		if err != nil || len(rec) != 2 {

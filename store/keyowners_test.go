@@ -24,9 +24,9 @@ var keyOwners = []struct {
 }{
 	{"store", []string{"enq:", "msg:", "mid:", "idx:", "seq:", "src:", "cursor:", "stats:", "sender:",
 		"quarantine:", "lease:", "calls:", "officer:last",
-		// The clock schedules keep their historical sla: names; only the
-		// clock library (store/clock.lua) writes them.
-		"sla:warn", "sla:breach", "sla:escalate"}},
+		// The clock schedule (store/clock.lua); the schedules of earlier
+		// versions kept historical sla: names and are only drained.
+		"clock:wake", "sla:warn", "sla:breach", "sla:escalate"}},
 	{"sla", []string{"sla:notify", "sla:notices", "sla:digests", "sla:rollup", "sla:dims", "sla:r:", "sla:brl:"}},
 	{"outbound", []string{"outbox", "outbound:dead", "alerts:"}},
 	{"web", []string{"session:", "login:", "web:draft:", "web:presence:", "bulk:"}},

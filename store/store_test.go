@@ -123,7 +123,7 @@ func TestNewEnquiry(t *testing.T) {
 		if got := e.Clocks[ClockFirstResponse].Due; !got.Equal(t0.Add(2 * time.Hour)) {
 			t.Errorf("first response due %v", got)
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:warn"), o.Ref+"|first_response").Result(); int64(n) != t0.Add(105*time.Minute).UnixMilli() {
+		if n := f.scheduled(t, o.Ref, ClockFirstResponse, "warn"); n != t0.Add(105*time.Minute).UnixMilli() {
 			t.Errorf("warn score %v", n)
 		}
 		tl, _ := f.s.Timeline(f.ctx, o.Ref)
@@ -469,7 +469,7 @@ func TestActions(t *testing.T) {
 		if e.Status != StatusAnswered || !e.Clocks[ClockAcknowledge].Met.Equal(t0.Add(5*time.Minute)) || !e.Clocks[ClockFirstResponse].Met.Equal(t0.Add(40*time.Minute)) {
 			t.Errorf("after responses: %s %+v", e.Status, e.Clocks)
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:breach"), ref+"|first_response").Result(); n != 0 {
+		if n := f.scheduled(t, ref, ClockFirstResponse, "breach"); n != 0 {
 			t.Error("met clock still scheduled")
 		}
 		// Waiting pauses resolution; resuming pushes its due time by the pause.
@@ -507,7 +507,7 @@ func TestActions(t *testing.T) {
 		if e.Status != StatusOpen || !e.Clocks[ClockResolution].Met.IsZero() || !e.Clocks[ClockResolution].Due.After(f.clock.Now()) {
 			t.Errorf("reopened: %s %+v", e.Status, e.Clocks[ClockResolution])
 		}
-		if n, _ := f.rdb.ZScore(f.ctx, f.s.key("sla:breach"), ref+"|resolution").Result(); n == 0 {
+		if n := f.scheduled(t, ref, ClockResolution, "breach"); n == 0 {
 			t.Error("reopened resolution clock not scheduled")
 		}
 		if _, total, _ := f.s.List(f.ctx, ListOptions{Resolved: true}); total != 0 {
