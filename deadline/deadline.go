@@ -822,7 +822,8 @@ func (sc *scanner) ampm(i int) (int, int) {
 	case gw.Pm:
 		v = 2
 	case gw.A, gw.P:
-		if sc.punct(i+1, ".") && sc.word(i+2, gw.M) && sc.glued(i+1) && sc.glued(i+2) {
+		if sc.punct(i+1, ".") && sc.word(i+2, gw.M) && sc.glued(i+1) && (sc.glued(i+2) || sc.toks[i+2].nl == 0) {
+			// "5 p.m.", and Spanish "5 p. m."
 			if t.low == gw.A {
 				v = 1
 			} else {
@@ -927,6 +928,10 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			}
 			a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, 0, csExplicit
 			a.midnight = h == 24
+			if h >= 1 && h <= 7 && !lead0 {
+				// "bis 5 Uhr", "avant 5h": a bare hour 1-7 is pm
+				a.hour, a.style = h+12, csPM
+			}
 			return true
 		}
 	}

@@ -409,12 +409,32 @@ func (ft *foreignTable) splitWords(text string) []fword {
 					continue
 				}
 			}
+			if r2 == '.' && singleLetters(text[i:j]) && j+1 < len(text) {
+				// "μ.μ.", "π.μ.": letters abbreviated one by one are one word
+				r3, sz3 := utf8.DecodeRuneInString(text[j+1:])
+				r4, _ := utf8.DecodeRuneInString(text[j+1+sz3:])
+				if unicode.IsLetter(r3) && (j+1+sz3 == len(text) || !unicode.IsLetter(r4)) {
+					j += 1 + sz3
+					continue
+				}
+			}
 			break
 		}
 		ws = append(ws, fword{start: i, end: j, fold: foldWord(text[i:j])})
 		i = j
 	}
 	return ws
+}
+
+// singleLetters reports whether s is letters each followed by a full stop
+// but the last ("μ", "μ.μ").
+func singleLetters(s string) bool {
+	for i, p := range strings.Split(s, ".") {
+		if utf8.RuneCountInString(p) != 1 || i > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap, changed bool) {
@@ -500,6 +520,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		sort.Slice(spans, func(i, j int) bool { return spans[i].out < spans[j].out })
 		return true
 	}
+	half := "" // "pm" or "am" written before the hour it goes after
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
 		if w.start < last {
@@ -509,14 +530,32 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if a, ok := apostropheBefore(text, w.start); ok && a > 0 && isDigitRune(text, a) {
 			verbatim(last, a)
 			suffix := ""
-			if bareHourBefore(text, a) >= 8 {
+			if h := bareHourBefore(text, a); half != "" && h >= 1 && h <= 12 {
+				suffix = " " + half // "akşam 5'e kadar": "5 pm"
+			} else if h >= 8 {
 				suffix = gw.H // "saat 17'ye kadar", "10'a": a 24-hour hour
 			}
+			half = ""
 			replaced(a, w.end, suffix)
 			last, changed = w.end, true
 			continue
 		}
 		n, repl := rd.match(text, ws, k)
+		if (repl == gw.Evening || repl == gw.Afternoon || repl == gw.Pm || repl == gw.Morning || repl == gw.Tonight) && k+n < len(ws) {
+			// "akşam 5'e kadar", "öğleden sonra saat 3'e kadar": the part
+			// of the day before an hour with a case suffix goes after it
+			j := ws[k+n-1].end
+			if nn, nr := rd.match(text, ws, k+n); nn == 1 && nr == gw.At && strings.TrimSpace(text[j:ws[k+n].start]) == "" {
+				j = ws[k+n].end
+			}
+			if hourSuffixAt(text, j) {
+				half = gw.Pm
+				if repl == gw.Morning {
+					half = gw.Am
+				}
+				repl = ""
+			}
+		}
 		if w.start > 0 && text[w.start-1] >= '0' && text[w.start-1] <= '9' && hourSuffixes[w.fold] {
 			n, repl = 1, gw.H // Flemish "16u", "16u30" (deadline.hour_suffixes)
 		}
@@ -568,13 +607,15 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			rd.nextReads(text, ws, k+n, gw.Latest) && !lastWordIs(b.String(), text[last:w.start], gw.Today, gw.Tomorrow, gw.This)):
 			// "bis zum Nachmittag", "akşama kadar": by this afternoon
 			repl = gw.This + " " + repl
-		case repl == gw.Afternoon || repl == gw.Evening || repl == gw.Night || repl == gw.Morning || repl == gw.Noon || repl == gw.Lunchtime:
-			// "ora 2 pasdite", "3 بعد الظهر": the part of the day after an
-			// hour is "pm" or "am"
+		case repl == gw.Afternoon || repl == gw.Evening || repl == gw.Night || repl == gw.Tonight || repl == gw.Morning || repl == gw.Noon || repl == gw.Lunchtime:
+			// "ora 2 pasdite", "3 بعد الظهر", "5 heures de l'après-midi",
+			// "до 5 часов вечера": the part of the day after an hour is
+			// "pm" or "am"
 			o := strings.TrimRight(text[last:w.start], " \t")
 			if o == "" {
 				o = strings.TrimRight(b.String(), " \t")
 			}
+			o = strings.TrimSuffix(o, gw.H)
 			if o != "" && o[len(o)-1] >= '0' && o[len(o)-1] <= '9' {
 				if repl == gw.Morning {
 					repl = gw.Am
@@ -830,6 +871,23 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	}
 	verbatim(last, len(text))
 	return b.String(), spans, true
+}
+
+// hourSuffixAt reports whether an hour 1-12 with a case suffix follows
+// offset i after spaces ("5'e", "3’te").
+func hourSuffixAt(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	e := skipDigits(text, i)
+	if e == i || e-i > 2 || e == len(text) {
+		return false
+	}
+	if h, _ := strconv.Atoi(text[i:e]); h < 1 || h > 12 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[e:])
+	return r == '\'' || r == '’' || r == 'ʼ'
 }
 
 // apostropheBefore returns the offset of an apostrophe right before i.
