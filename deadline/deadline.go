@@ -1979,6 +1979,9 @@ func (sc *scanner) finish(m *mention) {
 	if left <= -100 && !then {
 		return
 	}
+	if left > 0 && sc.pastRequest(cueStart) {
+		return // "I asked for answers by 4pm on Tuesday": an earlier request's
+	}
 	right := sc.rightCue(m.end)
 	if right <= -100 {
 		if !then {
@@ -2033,6 +2036,29 @@ func (sc *scanner) finish(m *mention) {
 		}
 	}
 	m.score = score
+}
+
+// pastRequest reports whether the clause before token from tells of an
+// earlier request ("I asked for answers by …", "we had requested a line
+// before …"): its deadline is not this message's.
+func (sc *scanner) pastRequest(from int) bool {
+	for k := from - 1; k >= 0 && k >= from-8; k-- {
+		if sc.toks[k+1].clauseBrk {
+			return false
+		}
+		t := &sc.toks[k]
+		if t.kind != tkWord {
+			continue
+		}
+		if t.low == gw.Asked || t.low == gw.Requested {
+			b := k - 1
+			if sc.word(b, gw.Had) {
+				b--
+			}
+			return sc.word(b, gw.I) || sc.word(b, gw.We)
+		}
+	}
+	return false
 }
 
 // isRange reports whether the mention is one end of a range ("07:00-23:00",

@@ -27,6 +27,7 @@ type grammarWords struct {
 	Are           string `role:"are"`
 	Around        string `role:"around"`
 	As            string `role:"as"`
+	Asked         string `role:"asked"`
 	At            string `role:"at"`
 	Attend        string `role:"attend"`
 	Attending     string `role:"attending"`
@@ -75,6 +76,7 @@ type grammarWords struct {
 	Goes          string `role:"goes"`
 	Going         string `role:"going"`
 	H             string `role:"h"`
+	Had           string `role:"had"`
 	Half          string `role:"half"`
 	Have          string `role:"have"`
 	Hear          string `role:"hear"`
@@ -153,6 +155,7 @@ type grammarWords struct {
 	Rd            string `role:"rd"`
 	Really        string `role:"really"`
 	Reply         string `role:"reply"`
+	Requested     string `role:"requested"`
 	Respond       string `role:"respond"`
 	Roughly       string `role:"roughly"`
 	Same          string `role:"same"`
