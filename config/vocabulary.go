@@ -29,6 +29,16 @@ type TopicVocabulary struct {
 	// of DeskBusiness count only in a sentence that asks about no policy
 	// or that also names the desk itself.
 	DeskSelf []string `yaml:"desk_self"`
+	// Regions name the places of a region (countries, capitals, bodies):
+	// a regional topic whose name holds a region's name ("Europe and the
+	// Western Balkans") has them as names besides its keywords.
+	Regions []Region `yaml:"regions"`
+}
+
+// Region is one region's places, for the regional topics named after it.
+type Region struct {
+	Name   string   `yaml:"name"`
+	Places []string `yaml:"places"`
 }
 
 // TermFamily is one family of related terms.
@@ -105,6 +115,16 @@ func CheckTopicVocabulary(tv *TopicVocabulary, prefix string) []Error {
 	words(prefix+".diplomacy", tv.Diplomacy)
 	words(prefix+".desk_business", tv.DeskBusiness)
 	words(prefix+".desk_self", tv.DeskSelf)
+	for i, r := range tv.Regions {
+		p := fmt.Sprintf("%s.regions[%d]", prefix, i)
+		if strings.TrimSpace(r.Name) == "" {
+			bad(p+".name", "is required")
+		}
+		if len(r.Places) == 0 {
+			bad(p+".places", "a region needs places")
+		}
+		words(p+".places", r.Places)
+	}
 	return errs
 }
 

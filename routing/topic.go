@@ -108,6 +108,11 @@ type phrase struct {
 	// office", "duty rota"); it counts in any sentence, the others only
 	// in a sentence that asks about no policy (see deskHit).
 	self bool
+	// region: a place of a region the topic is named after (topiclex.yaml
+	// regions), not one of the desk's keywords: it counts only with no
+	// release linked, where nothing else says which region the enquiry is
+	// in (a linked release's topics say it better).
+	region bool
 }
 
 // thematic reports whether the phrase is a word of a thematic family
@@ -313,6 +318,20 @@ func NewTopics(cfg *config.Config) *Topics {
 		if rule.regional {
 			for _, w := range lex.diplomacy {
 				add(w, evDiplomacy, 1, "")
+			}
+			// the places of the regions the topic is named after
+			// ("Europe and the Western Balkans": Spain, Warsaw, EU)
+			for _, part := range splitName(tp.Name) {
+				part = strings.TrimPrefix(strings.TrimPrefix(part, "the "), "The ")
+				for _, rg := range lex.regions {
+					if strings.EqualFold(rg.Name, part) {
+						for _, w := range rg.Places {
+							if add(w, evKeyword, 1, "") {
+								rule.phrases[len(rule.phrases)-1].region = true
+							}
+						}
+					}
+				}
 			}
 		}
 		if tp.ID == fb {
@@ -687,7 +706,8 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	// in the question only say which desk's matter each question is
 	// (questionLed).
 	var mod, qmod *topicModel
-	if l.Release == "" || cat.release(l.Release) == nil {
+	linked := l.Release != "" && cat.release(l.Release) != nil
+	if !linked {
 		mod = t.model(cat)
 	} else {
 		qmod = t.model(cat)
@@ -790,7 +810,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			endHere, groupHere := 0, int8(-1)
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
-				if !t.matchAt(roots, i, ph) {
+				if !t.matchAt(roots, i, ph) || ph.region && linked {
 					continue
 				}
 				// The desk's own business matches as written (its

@@ -86,6 +86,9 @@ type lexicon struct {
 	diplomacy    []string
 	deskBusiness []string
 	deskSelf     []string
+	// regions: the places of each region, names for the regional topics
+	// named after it (see NewTopics)
+	regions []config.Region
 }
 
 //go:embed topiclex.yaml
@@ -123,6 +126,7 @@ func lexiconOf(tv *config.TopicVocabulary) lexicon {
 		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words})
 	}
 	l.diplomacy, l.deskBusiness, l.deskSelf = tv.Diplomacy, tv.DeskBusiness, tv.DeskSelf
+	l.regions = tv.Regions
 	return l
 }
 
@@ -142,5 +146,6 @@ func lexiconFor(tv *config.TopicVocabulary) lexicon {
 		diplomacy:    append(append([]string(nil), d.diplomacy...), own.diplomacy...),
 		deskBusiness: append(append([]string(nil), d.deskBusiness...), own.deskBusiness...),
 		deskSelf:     append(append([]string(nil), d.deskSelf...), own.deskSelf...),
+		regions:      append(append([]config.Region(nil), d.regions...), own.regions...),
 	}
 }

@@ -17,7 +17,11 @@ func TestDefaultLexicon(t *testing.T) {
 	if len(tv.Families) != 7 || len(defaultLexicon.groups) != 7 || len(defaultLexicon.diplomacy) == 0 || len(defaultLexicon.deskBusiness) == 0 || len(defaultLexicon.deskSelf) == 0 {
 		t.Fatalf("default lexicon: %d families, %d diplomacy, %d desk business, %d desk self", len(tv.Families), len(defaultLexicon.diplomacy), len(defaultLexicon.deskBusiness), len(defaultLexicon.deskSelf))
 	}
-	for _, bad := range []string{"families: [{name: x, kind: regional, words: [a]}]\n", "familes: []\n", "families: [\n"} {
+	if len(tv.Regions) == 0 || len(defaultLexicon.regions) != len(tv.Regions) {
+		t.Fatalf("default lexicon: %d regions", len(tv.Regions))
+	}
+	for _, bad := range []string{"families: [{name: x, kind: regional, words: [a]}]\n", "familes: []\n", "families: [\n",
+		"regions: [{name: Europe}]\n", "regions: [{places: [Spain]}]\n"} {
 		if _, err := parseLexicon([]byte(bad)); err == nil {
 			t.Errorf("parseLexicon(%q) accepted", bad)
 		}
@@ -108,5 +112,52 @@ func TestDeskVocabulary(t *testing.T) {
 		if _, err := parseDeskVocab([]byte(bad)); err == nil {
 			t.Errorf("parseDeskVocab(%s) accepted", bad)
 		}
+	}
+}
+
+// TestTopicRegions: a regional topic named after a region has its places
+// (topiclex.yaml regions) as names, so an enquiry with no release about a
+// country the desk's keywords do not list finds its region; with a
+// release linked the places say nothing (the release's topics do), and a
+// desk's own region extends the default.
+func TestTopicRegions(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct {
+		in   Input
+		link Link
+		want string
+	}{
+		{Input{Subject: "Gibraltar deal", NewText: "Did the Foreign Secretary travel to Brussels for the talks with Spain on Gibraltar, and when will the treaty text be published?"}, Link{}, "europe"},
+		{Input{Subject: "Lammy in Warsaw", NewText: "Is the Foreign Secretary visiting Warsaw next week, and will he discuss relations with Poland?"}, Link{}, "europe"},
+		{Input{Subject: "Lebanon", NewText: "What is the UK's assessment of the situation in Beirut, and has the UK spoken to the government of Lebanon?"}, Link{}, "middle-east"},
+	} {
+		got := topics.Choose(&c.in, c.link, cat)
+		if got.Topic != c.want || !strings.Contains(got.Reason, "(name)") {
+			t.Errorf("%q → %s (%s), want %s on a place's name", c.in.NewText, got.Topic, got.Reason, c.want)
+		}
+	}
+	// linked to a migration release, the places of Europe add nothing
+	l := Link{Release: "2022-11-14-uk-france-joint-statement-enhancing-co-operation", Score: 0.97}
+	if _, ok := cat.Release(l.Release); !ok {
+		t.Fatalf("no release %s", l.Release)
+	}
+	got := topics.Choose(&Input{Subject: "UK-France", NewText: "How much will the UK pay France for the extra officers on the beaches near Paris?"}, l, cat)
+	if got.Topic != "migration" || strings.Contains(got.Reason, "France") {
+		t.Errorf("linked: %s (%s), want migration without the places", got.Topic, got.Reason)
+	}
+
+	desk := testDesk(t) // its europe topic: "Europe", keywords Ruritania, Valdoria, Western Balkans
+	desk.TopicVocabulary = &config.TopicVocabulary{Regions: []config.Region{{Name: "Europe", Places: []string{"Freedonia"}}}}
+	places := map[string]bool{}
+	for _, r := range NewTopics(desk).topics {
+		for _, p := range r.phrases {
+			if p.region {
+				places[r.id+":"+p.text] = true
+			}
+		}
+	}
+	if !places["europe:Freedonia"] || !places["europe:Spain"] || places["middle-east:Spain"] {
+		t.Errorf("desk regions: %v", places)
 	}
 }
