@@ -799,6 +799,11 @@ func (sc *scanner) parseAtoms() {
 		}
 		if a.kind == akClock || a.kind == akNamed {
 			sc.parseZone(&a)
+		} else if n := len(sc.atoms); a.kind == akDate && n > 0 && sc.atoms[n-1].kind == akClock && sc.atoms[n-1].end == a.start &&
+			sc.atoms[n-1].zone == nil && !sc.atoms[n-1].zoneSent {
+			// "by 5pm today (CET)", "entro le 17:00 di oggi (ora
+			// italiana)": the clock's zone after its day
+			sc.parseZone(&a)
 		}
 		for k := a.start; k < a.end; k++ {
 			sc.toks[k].consumed = true
@@ -2494,7 +2499,7 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 	}
 	zone := sc.loc
 	zoned := false
-	for _, a := range []*atom{m.clock, m.named} {
+	for _, a := range []*atom{m.date, m.clock, m.named} {
 		if a == nil {
 			continue
 		}

@@ -177,6 +177,7 @@ var foreignCasesAt = []struct {
 	{"es", "2023-10-18T10:00:00+01:00", "¿Podría responderme antes de las 17 h (hora de Madrid)?", "2023-10-18T16:00:00+01:00"},
 	{"es", "2023-10-18T10:00:00+01:00", "Le escribo desde las 8:00 de la mañana.", ""},
 	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes del mediodía del jueves.", "2023-10-19T12:00:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi servirebbe una risposta entro le 17:00 di oggi (ora italiana).", "2023-10-18T16:00:00+01:00"},
 	{"it", "2023-10-18T10:00:00+01:00", "Vorrei ricevere una risposta entro le ore 16.", "2023-10-18T16:00:00+01:00"},
 	{"it", "2023-10-18T10:00:00+01:00", "Entro mezz'ora, se possibile.", "2023-10-18T10:30:00+01:00"},
 	{"it", "2023-10-18T10:00:00+01:00", "La conferenza stampa si è tenuta alle 11.", ""},
@@ -551,6 +552,10 @@ var foreignCasesAt = []struct {
 	{"sq", "2024-04-26T09:30:18+01:00", "Kërkova përgjigje deri të martën në orën 16:00, por asgjë.", ""},
 	{"fr", "2024-04-26T09:30:18+01:00", "Je vous ai déjà écrit mardi. Merci de me répondre avant 16h.", "2024-04-26T16:00:00+01:00"},
 	{"es", "2024-04-26T09:30:18+01:00", "Le pido una respuesta antes de las 16:00.", "2024-04-26T16:00:00+01:00"},
+	{"en", "2023-10-18T10:00:00+01:00", "I need an answer by 5pm today (CEST).", "2023-10-18T16:00:00+01:00"},
+	{"en", "2024-01-16T09:30:00Z", "I need an answer by 5pm tomorrow CET.", "2024-01-17T16:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Antwort bitte bis 17 Uhr morgen MEZ.", "2024-01-17T16:00:00+00:00"},
+	{"en", "2023-10-18T10:00:00+01:00", "Need it by Friday London time.", "2023-10-20T17:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
