@@ -94,6 +94,7 @@ package deadline
 //     English reading finds nothing (foreign.go).
 
 import (
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -153,6 +154,7 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		loc = time.UTC
 	}
 	text = clipText(text) // the rest of a huge body is ignored
+	text = plainSpaces(text)
 	sc := scannerPool.Get().(*scanner)
 	defer scannerPool.Put(sc)
 	sc.reset(text, sent, loc)
@@ -184,6 +186,30 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		return d, true
 	}
 	return english, englishOK
+}
+
+// plainSpaces returns s with no-break and thin spaces as plain spaces and
+// invisible marks (bidirectional marks around Arabic digits, zero-width
+// spaces and joiners, a byte-order mark) removed: French mail writes
+// "16\u00a0h\u00a030\u00a0?", Arabic "الساعة \u200f17:00\u200f". s itself
+// when it has none.
+func plainSpaces(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c == 0xC2 && s[i+1] == 0xA0 || c == 0xE2 && (s[i+1] == 0x80 || s[i+1] == 0x81) || c == 0xEF && s[i+1] == 0xBB {
+			return strings.Map(plainSpace, s)
+		}
+	}
+	return s
+}
+
+func plainSpace(r rune) rune {
+	switch {
+	case r == 0xA0 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F:
+		return ' '
+	case r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2060 && r <= 0x2069 || r == 0xFEFF:
+		return -1
+	}
+	return r
 }
 
 var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
