@@ -577,9 +577,14 @@ type topicFeatures struct {
 	// led: the topic whose thematic words the questions are about, over
 	// the linked release's first topic (-1: none; see questionLed), in
 	// ledSents of the nQ question sentences with evidence
-	led             int
-	ledSents, nQ    int
-	ledWords        []string
+	led          int
+	ledSents, nQ int
+	ledWords     []string
+	// regLed: the regional topic outside the release's topics whose
+	// places the questions name, when they touch none of the release's
+	// topics (-1: none; see regionLed), with the words that name it
+	regLed          int
+	regWords        []string
 	qsents, qsents2 []int32
 }
 
@@ -602,6 +607,7 @@ func (f *topicFeatures) reset(n int) {
 	f.linked, f.linkScore, f.firstReg = false, 0, false
 	f.relTopics = f.relTopics[:0]
 	f.led, f.ledSents, f.nQ, f.ledWords = -1, 0, 0, f.ledWords[:0]
+	f.regLed, f.regWords = -1, f.regWords[:0]
 }
 
 // zeroed returns s resized to n zero elements, reusing its array when it
@@ -1074,6 +1080,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	}
 	if f.linked && len(sc.qhits) > 0 {
 		t.questionLed(f, sc.qhits, qmod)
+		t.regionLed(f, sc.qhits, qmod, cat.release(l.Release))
 	}
 }
 
@@ -1205,6 +1212,90 @@ func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel) {
 			return
 		}
 	}
+}
+
+// regionMinWords: distinct words of a region (its names, places, the
+// desk's keywords for it, the names the learnt model ties to it) the
+// questions need to be that region's desk's matter (regionLed).
+const regionMinWords = 2
+
+// regionLed sets f.regLed to a regional topic outside the linked
+// release's topics when the questions are about that region and not
+// about the release: regionMinWords distinct words of the region in the
+// question sentences, and no evidence in them for any of the release's
+// topics ("Which leaders is the PM seeing on Gaza, Herzog, Sisi?" on a
+// COP28 release). The journalist has taken the release as the occasion
+// for a question to another desk. A release whose title names a place of
+// the region is that region's story whatever its topics (a migration
+// release titled "PM meeting with Prime Minister Meloni of Italy"): the
+// questions naming Italy are about the release.
+func (t *Topics) regionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *Release) {
+	hasTopic := func(h qHit, ti int) bool {
+		if h.topic >= 0 {
+			return int(h.topic) == ti
+		}
+		return h.ph >= 0 && mod != nil && mod.weight[int(h.ph)*mod.nt+ti] >= ledModelMin
+	}
+	for _, h := range qh {
+		for ti := range t.topics {
+			if f.rel[ti] > 0 && hasTopic(h, ti) {
+				return
+			}
+		}
+	}
+	best, bestN := -1, 0
+	for ti := range t.topics {
+		if f.rel[ti] != 0 || !t.topics[ti].regional || ti == t.fallback {
+			continue
+		}
+		n := 0
+		for k, h := range qh {
+			if !hasTopic(h, ti) || slices.ContainsFunc(qh[:k], func(o qHit) bool {
+				return o.topic == h.topic && o.ph == h.ph && string(o.word) == string(h.word)
+			}) {
+				continue
+			}
+			n++
+		}
+		if n > bestN {
+			best, bestN = ti, n
+		}
+	}
+	if bestN < regionMinWords || rel == nil || t.namesPlace(best, rel.Title) {
+		return
+	}
+	f.regLed = best
+	for k, h := range qh {
+		if !hasTopic(h, best) || slices.ContainsFunc(qh[:k], func(o qHit) bool {
+			return o.topic == h.topic && o.ph == h.ph && string(o.word) == string(h.word)
+		}) {
+			continue
+		}
+		if h.topic >= 0 {
+			f.regWords = append(f.regWords, t.topics[best].phrases[h.ph].text)
+		} else {
+			f.regWords = append(f.regWords, mod.words[h.ph])
+		}
+	}
+}
+
+// namesPlace reports whether title names one of regional topic ti's
+// places (a keyword or region place written with a capital), as a whole
+// word or phrase.
+func (t *Topics) namesPlace(ti int, title string) bool {
+	low := " " + strings.Map(func(r rune) rune {
+		if r == '\'' || r == '’' || r == '-' || r == ',' || r == ':' || r == '.' {
+			return ' '
+		}
+		return r
+	}, strings.ToLower(title)) + " "
+	for i := range t.topics[ti].phrases {
+		ph := &t.topics[ti].phrases[i]
+		if ph.kind == evKeyword && ph.capitalised && strings.Contains(low, " "+strings.ToLower(ph.text)+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence weighs topic ti's evidence in the text (keywords, related
@@ -1432,6 +1523,24 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 			}
 		}
 		return string(b)
+	}
+	if f.regLed >= 0 {
+		// the questions are about middle-east: "Gaza", "Sisi", "Herzog"
+		// in the questions, none about the release's topics (climate)
+		b := append(append(append([]byte(nil), "the questions are about "...), t.topics[f.regLed].id...), ": "...)
+		for i, w := range f.regWords {
+			if i == 5 {
+				b = append(b, ", …"...)
+				break
+			}
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = strconv.AppendQuote(b, w)
+		}
+		b = append(b, " in the questions, none about the release's topics ("...)
+		b = append(append(b, strings.Join(f.relTopics, ", ")...), ')')
+		return TopicChoice{Topic: t.topics[f.regLed].id, Score: max(sc[f.regLed], p.min), Reason: string(b)}
 	}
 	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}

@@ -32,6 +32,8 @@ func TestTopicQuestionFocus(t *testing.T) {
 	medDeploy := rel("2023-10-12-uk-deploys-military-to-eastern-mediterranean-to") // security, middle-east
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
+	cop28 := rel("2023-12-01-pm-to-call-for-era-of-action-at-cop28-climate")       // climate
+	meloni := rel("2024-09-16-pm-meeting-with-prime-minister-meloni-of-italy")     // migration
 	for _, c := range []struct {
 		name string
 		in   Input
@@ -81,6 +83,12 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"one troops word on a migration-first release stays with its topics", Input{Subject: "Kosovo visit",
 			NewText: "Will the Foreign Secretary meet the troops, and what will the new migration agreement with Serbia cover?"},
 			balkans, "migration", "release topic"},
+		{"a region's questions on a release of none of its topics → that region", Input{Subject: "PM at COP28",
+			NewText: "We are doing the Gaza angle, not the climate money. Which leaders is the PM seeing on Gaza today, and will he meet Sisi?"},
+			cop28, "middle-east", "none about the release's topics (climate)"},
+		{"the same names on a release whose title names them stay with the release", Input{Subject: "Meloni meeting",
+			NewText: "Is the 60% figure Italy's own? Does the PM want to copy Italy's deal with Albania, and did he discuss it with Meloni?"},
+			meloni, "migration", "release topic"},
 		{"a Balkan country's relationship with the UK → europe", Input{Subject: "Serbia visit",
 			NewText: "How would you describe the bilateral relationship with Serbia now, and does the UK support its EU accession?"},
 			balkans, "europe", "politics"},
