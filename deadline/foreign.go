@@ -589,6 +589,12 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
 			repl = rw.Answer
+		case repl == gw.By && rd.spanAfter(text, ws, k+n, true):
+			// "entro 30 minuti": within the span ("до 18 часов" is a clock)
+			repl = gw.Within
+		case repl == gw.Between && rd.spanAfter(text, ws, k+n, false):
+			// "tra due ore", "fra mezz'ora": in that span
+			repl = gw.In
 		case repl == gw.In && clockAt2(text, w.end):
 			// Serbian "za 16h", "za 16:00": for that time, not in 16 hours
 			repl = gw.By
@@ -871,6 +877,41 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	}
 	verbatim(last, len(text))
 	return b.String(), spans, true
+}
+
+// spanAfter reports whether a span of minutes (or, unless minutesOnly,
+// hours) starts at word k (after spaces): a number or a number word, then
+// a word for hours or minutes ("30 minuti", "due ore"), or one phrase read
+// as a span ("mezz'ora": "thirty minutes").
+func (rd *reader) spanAfter(text string, ws []fword, k int, minutesOnly bool) bool {
+	if k >= len(ws) {
+		return false
+	}
+	i := ws[k-1].end
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	unit := k
+	if e := skipDigits(text, i); e > i {
+		if e != ws[k].start-1 && e != ws[k].start {
+			return false
+		}
+	} else if ws[k].start != i {
+		return false
+	} else if n, r := rd.match(text, ws, k); n > 0 {
+		f := strings.Fields(r)
+		if len(f) == 2 && numberWords[f[0]] > 0 && (f[1] == gw.Minutes || f[1] == gw.Hours && !minutesOnly) {
+			return true // "mezz'ora": "thirty minutes"
+		}
+		if len(f) != 1 || numberWords[r] == 0 && r != gw.An {
+			return false
+		}
+		unit = k + n
+	} else {
+		return false
+	}
+	_, r := rd.match(text, ws, unit)
+	return r == gw.Minutes || !minutesOnly && (r == gw.Hours || r == gw.Hour)
 }
 
 // hourSuffixAt reports whether an hour 1-12 with a case suffix follows
