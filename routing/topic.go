@@ -554,7 +554,10 @@ type topicFeatures struct {
 	// forces, sanctions; see themLed)
 	themN []int
 	themQ []bool
-	names [][nPlaces]float64
+	// regionAsked: a question names a place of a regional topic (one of
+	// its keywords)
+	regionAsked bool
+	names       [][nPlaces]float64
 	// found[ti] is set when the text has any evidence for topic ti (ev,
 	// them and names are all zero otherwise).
 	found []bool
@@ -593,6 +596,7 @@ func (f *topicFeatures) reset(n int) {
 	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
 	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
 	f.themN, f.themQ = zeroed(f.themN, n), zeroed(f.themQ, n)
+	f.regionAsked = false
 	f.names = zeroed(f.names, n)
 	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
@@ -976,6 +980,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		switch {
 		case ph.kind == evKeyword && t.topics[ti].regional && isName(ph, cat):
 			f.names[ti][h.place] += s
+			// (one of the desk's own names for it: a place of the
+			// regions' lists says where, not whose story)
+			f.regionAsked = f.regionAsked || h.place == plFocus && !ph.region
 			item.name = true
 			f.why[ti] = append(f.why[ti], item)
 		case ph.kind == evRelated:
@@ -1338,9 +1345,17 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 // topic ti: always, except for the other topics of a release whose first
 // topic is a region (troops or sanctions in a region's story are that
 // region's story) and for desks outside the release's topics — unless the
-// questions are about them (f.led).
+// questions are about them (f.led, f.themLed); with no release, except
+// where a question names a region's place (one of the desk's keywords)
+// and only one distinct thematic word stands beside it.
 func (f *topicFeatures) thematicCounts(ti int) bool {
-	return !f.linked || f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti || f.themLed(ti)
+	if !f.linked {
+		// With no release, a question naming a region is that region's
+		// story unless two distinct thematic words say otherwise ("UN
+		// sanctions on Iran" is Iran's).
+		return f.themN[ti] >= 2 || !f.regionAsked
+	}
+	return f.rel[ti] == 1 || f.rel[ti] == 2 && !f.firstReg || f.led == ti || f.themLed(ti)
 }
 
 // strong reports whether the enquiry has strong, specific evidence for
@@ -1379,7 +1394,7 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 		var s float64
 		switch {
 		case !f.linked:
-			s = t.evidence(f, p, ti, true) + p.near*f.near[ti]
+			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.near*f.near[ti]
 		case f.rel[ti] == 1:
 			s = t.evidence(f, p, ti, true) + p.relFirst*f.relSc[ti]
 		case f.rel[ti] == 2:
