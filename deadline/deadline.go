@@ -59,8 +59,18 @@ package deadline
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
-//     is the Friday of next calendar week (Monday-based); "this Friday" is
-//     the coming one.
+//     is the Friday of next calendar week (Monday-based), and so are
+//     "Friday next week" and "next week Friday"; "this Friday" is the
+//     coming one; "coming Friday", "this coming Friday" and "Friday
+//     coming" are the next Friday after today (said on a Friday, a week
+//     on).
+//   - "16h" with an hour 1-7 and no am/pm ("5h", from "5 Uhr", "5 heures")
+//     is pm like a bare hour; "5h pm" reads its am/pm.
+//   - "I asked for answers by 4pm on Tuesday", "we had requested ...": the
+//     deadline of an earlier request, told in the past, is not this
+//     message's.
+//   - No-break and thin spaces are spaces, and invisible marks (bidi marks
+//     around Arabic digits, zero-width spaces) are dropped, before reading.
 //   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov",
 //     "need a line today") is 17:00 that day, like "COP Friday"; it needs a
 //     "by"/"deadline"/"no later than"/"need" cue ("can you get back to me

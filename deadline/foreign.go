@@ -22,6 +22,13 @@ package deadline
 //     "αύριο"/"ΑΥΡΙΟ" and "yarın"/"YARIN" match.
 //   - A Turkish case suffix after a number ("17.00'ye", "15'e") is dropped;
 //     Arabic-Indic digits are read as digits.
+//   - Another language's "next" before or after a weekday ("nächsten
+//     Freitag", "vendredi prochain", "до следующей пятницы") reads as
+//     "coming": the next one after today, never today, and not
+//     necessarily in next calendar week as English "next Friday" is (the
+//     word means the coming one to most writers); "Freitag nächster
+//     Woche", "volgende week vrijdag" read as next week's.
+//   - A one-word entry of deadline.phrases is read as an alias.
 //   - The phrase reported is the rewritten (English) phrase.
 //   - No word is Go: the English the rules compare the rewritten text with
 //     is en.json's deadline.grammar (gw) and deadline.rewrite (rw, and the
