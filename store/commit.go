@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -200,11 +199,6 @@ type rawEvent struct {
 	Data map[string]any `json:"data,omitempty"`
 }
 
-func encodeEvent(e Event) string {
-	b, _ := json.Marshal(rawEvent{At: e.At.UnixMilli(), Type: e.Type, By: e.By, Text: e.Text, Data: e.Data})
-	return string(b)
-}
-
 func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, error) {
 	now := s.clock.Now()
 	src := in.Source
@@ -347,15 +341,13 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			}
 			ci.Clocks = append(ci.Clocks, [3]string{ms(WarnAt(received, c.due, warnBefore)), ms(c.due), c.name})
 		}
-		dims, err := json.Marshal(createdDims{
+		dims := jsonEnc{b: make([]byte, 0, 160)}
+		dims.appendCreatedDims(&createdDims{
 			Officer: n.Officer, Topic: n.Topic, Tier: n.OutletTier, Outlet: n.Outlet,
 			Release: n.Release, Policy: n.Policy, Created: received.UnixMilli(),
 			Channel: n.Channel, Lang: n.Lang,
 		})
-		if err != nil {
-			return nil, fmt.Errorf("encode dims: %w", err)
-		}
-		ci.Dims = string(dims[1 : len(dims)-1])
+		ci.Dims = string(dims.b[1 : len(dims.b)-1])
 		ci.Timeline = append(ci.Timeline, encodeEvent(Event{At: now, Type: "received", By: "system",
 			Text: "enquiry from " + ci.From, Data: map[string]any{"from": ci.From, "subject": m.Subject}}))
 		for _, e := range n.Timeline {
@@ -509,11 +501,9 @@ func (s *Store) encode(in *Incoming, warnBefore time.Duration) (scriptArgs, erro
 	if err != nil {
 		return scriptArgs{}, err
 	}
-	b, err := json.Marshal(ci)
-	if err != nil {
-		return scriptArgs{}, err
-	}
-	return scriptArgs{input: string(b), doc: ci.Doc}, nil
+	e := jsonEnc{b: make([]byte, 0, ci.sizeHint())}
+	e.appendCommitInput(ci)
+	return scriptArgs{input: string(e.b), doc: ci.Doc}, nil
 }
 
 // commitChunk is how many messages one commit script takes: writes that

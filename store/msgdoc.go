@@ -57,7 +57,12 @@ func encodeDoc(m Message) ([]byte, error) {
 	if p != (textParts{}) {
 		sm.Parts = &p
 	}
-	return json.Marshal(sm)
+	e := jsonEnc{b: make([]byte, 0, 512+len(m.Text)+len(m.HTML))}
+	e.appendStoredMessage(&sm)
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b, nil
 }
 
 // decodeDoc decodes a stored message document.
