@@ -433,15 +433,36 @@ func (ft *foreignTable) splitWords(text string) []fword {
 	return ws
 }
 
-// singleLetters reports whether s is letters each followed by a full stop
-// but the last ("μ", "μ.μ").
-func singleLetters(s string) bool {
-	for i, p := range strings.Split(s, ".") {
-		if utf8.RuneCountInString(p) != 1 || i > 2 {
+// isASCII reports whether s has only ASCII bytes (an English word's
+// spelling; "à" folds to "a" but is not it).
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
+}
+
+// singleLetters reports whether s is letters each followed by a full stop
+// but the last ("μ", "μ.μ").
+func singleLetters(s string) bool {
+	n := 0
+	for len(s) > 0 {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		if n++; n > 3 {
+			return false
+		}
+		if len(s) == 0 {
+			return true
+		}
+		if s[0] != '.' {
+			return false
+		}
+		s = s[1:]
+	}
+	return false
 }
 
 func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap, changed bool) {
@@ -569,7 +590,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if n == 0 {
 			continue
 		}
-		if repl != "" && (n > 1 || vocab[w.fold].w == "" || w.fold != strings.ToLower(text[w.start:w.end]) && vocab[strings.ToLower(text[w.start:w.end])].w == "") {
+		if repl != "" && (n > 1 || vocab[w.fold].w == "" || !isASCII(text[w.start:w.end])) {
 			signal = true // a word of another language that says something ("à", not "a")
 		}
 		switch {
