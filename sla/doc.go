@@ -33,24 +33,26 @@
 //
 // # The sweeper: each transition exactly once
 //
-// The store's clock library (store/clock.lua) schedules every clock in
-// two sorted sets, P sla:warn (score store.WarnAt: due − warn_before, but
-// never before half of the clock has run, so a target shorter than
-// warn_before does not warn on arrival) and P sla:breach (score due);
-// meeting a clock removes it. Sweeper.Sweep (every sla.sweep_interval,
-// default 2 s, on every replica) calls store.SweepClocks per transition —
-// warned, then breached, then escalated — over at most Batch due members
-// per call; the store's sweep script carries sla's notice step
-// (notice.lua: who is told, the notice queued). Inside the script
-// a member is claimed by ZREM (a script is atomic, so a member goes to
-// exactly one caller), checked against the enquiry (not met, not yet
-// recorded, not resolved, resolution not paused, due time unmoved), and
-// recorded in the same step:
+// The store's clock library (store/clock.lua) puts every clock on the
+// warning and breach schedules as fields of its enquiry, c:at_warn (score
+// store.WarnAt: due − warn_before, but never before half of the clock has
+// run, so a target shorter than warn_before does not warn on arrival) and
+// c:at_breach (due), and the enquiry in P clock:wake, one member scored
+// no later than its soonest such field; meeting a clock removes its
+// fields. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
+// replica) calls store.SweepClocks over at most Batch enquiries whose
+// wake has come per call, recording each one's warnings, then breaches,
+// then escalations, and setting its next wake; the store's sweep script
+// carries sla's notice step (notice.lua: who is told, the notice queued).
+// Inside the script a transition is claimed by HDEL of its field (a
+// script is atomic, so it goes to exactly one caller), checked against
+// the enquiry (not met, not yet recorded, not resolved, resolution not
+// paused, due time unmoved), and recorded in the same step:
 //
 //   - c:warned (its warning time, store.WarnAt),
 //     c:breached (the due time) or c:escalated (breach + after_breach) on
 //     the enquiry hash: when it happened, not when it was swept;
-//   - a breach schedules the escalation: P sla:escalate, score breached +
+//   - a breach schedules the escalation: c:at_escalate = breached +
 //     escalation.after_breach; meeting the clock removes it;
 //   - an event clock.warned / clock.breached / clock.escalated on P events
 //     with clock, due, at, recorded, notify, notice and the clock.met dims

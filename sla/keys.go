@@ -7,10 +7,10 @@ import (
 )
 
 // Keys owned by package sla, under the store's prefix (see the package
-// doc for the layout). The clock schedules sla:warn, sla:breach and
-// sla:escalate keep their historical names but belong to the store's
-// clock library (store/clock.lua): sla reads them only through
-// store.ClockBacklog and moves clocks through store.SweepClocks.
+// doc for the layout). The clock schedule (P clock:wake and the
+// enquiries' c:at_* fields) belongs to the store's clock library
+// (store/clock.lua): sla counts it through store.ClockBacklog and moves
+// clocks through store.SweepClocks.
 const (
 	keyNotify     = "sla:notify"       // zset notice key → next delivery attempt (ms)
 	keyNotices    = "sla:notices"      // hash notice key → notice JSON (until delivered)

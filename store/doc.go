@@ -34,9 +34,12 @@
 //	                                  enquiries, at most Options.SenderLimit (the flood limit)
 //	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
 //	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
-//	P sla:warn, P sla:breach,         zsets "<ref>|<clock>" → when the clock warns / breaches /
-//	P sla:escalate                    escalates (ms): the clock schedules, written only by the
-//	                                  clock library clock.lua (historical sla: names)
+//	P clock:wake                      zset ref → when the sweep should look at the enquiry's clocks
+//	                                  (ms; no later than its soonest c:at_* field), written only by
+//	                                  the clock library clock.lua
+//	P sla:warn, P sla:breach,         zsets "<ref>|<clock>": the clock schedules of earlier versions,
+//	P sla:escalate                    no longer written; the sweep moves their members onto the
+//	                                  enquiries (clock_migrate)
 //	P idx:resolved                    zset ref → resolved (ms)
 //	P officer:last                    hash officer → last assignment (ms), for round-robin ties
 //	P enq:<ref>:outbound              outbound statuses already on the timeline (sent.go; Sent-folder
@@ -49,7 +52,9 @@
 // deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
 // parent, mailbox, created (ms), updated (ms), messages, first_msg, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
-// c:warned, c:breached, c:escalated (ms), c:start.
+// c:warned, c:breached, c:escalated (ms), c:start, and while the clock is
+// scheduled for a transition c:at_warn, c:at_breach, c:at_escalate (ms:
+// when the sweep records it; one field per schedule the clock is on).
 //
 // Every clock transition (set, met, pause, resume, next response, warn,
 // breach, escalate, warnAt) is in the Lua clock library clock.lua,
