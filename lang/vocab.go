@@ -51,6 +51,14 @@ type Vocabulary struct {
 	// ("separately", "on another note"), lower case: the linker then sets
 	// the thread's subject and history aside.
 	ShiftCues []string `json:"shift_cues"`
+	// Ignore are the language's words the linker reads as nothing: the
+	// words every journalist's request is written with (greetings,
+	// thanks, "comment", "spokesperson", "newspaper", "phone") and
+	// function words that are spelt like an English word of the
+	// catalogue (German "war", Dutch "met", Spanish "el"). A key ending
+	// in '*' ignores every word it starts (four letters or more before
+	// it). Only for a message told to be in that language.
+	Ignore []string `json:"ignore"`
 }
 
 //go:embed data/vocab/*.json
@@ -124,6 +132,15 @@ func ParseVocabulary(b []byte) (*Vocabulary, error) {
 		}
 		if !anchorValues[val] {
 			return nil, fmt.Errorf("anchors: %q reads as %q, not one English calendar word", k, val)
+		}
+	}
+	for _, w := range v.Ignore {
+		stem, prefix := strings.CutSuffix(w, "*")
+		switch {
+		case strings.TrimSpace(stem) == "" || strings.ContainsAny(stem, " *"):
+			return nil, fmt.Errorf("ignore: %q: one word, '*' only at its end", w)
+		case prefix && len([]rune(stem)) < 4:
+			return nil, fmt.Errorf("ignore: %q: a prefix needs four letters or more", w)
 		}
 	}
 	for _, c := range v.ShiftCues {

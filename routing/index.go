@@ -118,7 +118,7 @@ func (ix *index) nameMatch(w []byte, buf *[]byte) int32 {
 // word with a digraph that folded Cyrillic writes for one Latin letter
 // ("vuchic", Serbian "Вучић") is tried as Latin spells it too ("vucic").
 func (ix *index) nameMatchWord(w []byte, buf *[]byte) (int32, string) {
-	return spellMatch(ix.names, w, buf)
+	return spellMatch(ix.names, w, buf, false)
 }
 
 // cognateMatch is nameMatchWord among the catalogue's other words
@@ -127,51 +127,66 @@ func (ix *index) cognateMatch(w []byte, buf *[]byte) (int32, string) {
 	if len(w) < 6 {
 		return unknownWord, ""
 	}
-	return spellMatch(ix.cognates, w, buf)
+	return spellMatch(ix.cognates, w, buf, true)
 }
 
-// spellMatch is nameMatchWord among the words filed in m.
-func spellMatch(m map[string][]nameEntry, w []byte, buf *[]byte) (int32, string) {
+// spellMatch is nameMatchWord among the words filed in m. A cognate (an
+// ordinary word, not a name) must be nearer: one letter off at most, the
+// same first three letters, no more than two letters of ending stripped
+// ("kommentar" is not "common", nor "emission" "mission").
+func spellMatch(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool) (int32, string) {
 	if rest := arabicClitic(w); rest != nil {
 		// "وسوناك": "and Sunak"
-		if id, name := spellMatchOne(m, w, buf); id >= 0 {
+		if id, name := spellMatchOne(m, w, buf, cognate); id >= 0 {
 			return id, name
 		}
-		return spellMatchOne(m, rest, buf)
+		return spellMatchOne(m, rest, buf, cognate)
 	}
-	if id, name := spellMatchOne(m, w, buf); id >= 0 || len(w) > 60 || !hasDigraph(w) {
+	if id, name := spellMatchOne(m, w, buf, cognate); id >= 0 || len(w) > 60 || !hasDigraph(w) {
 		return id, name
 	}
 	var plain [64]byte
-	return spellMatchOne(m, plainSpelling(w, plain[:0]), buf)
+	return spellMatchOne(m, plainSpelling(w, plain[:0]), buf, cognate)
 }
 
-// spellMatchOne is spellMatch for one spelling of the word.
-func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte) (int32, string) {
+// spellMatchOne is spellMatch for one spelling of the word. A word of a
+// script without capitals (Arabic) may be any word, not only a name: it
+// is matched whole (its endings are not a name's case endings) and on a
+// skeleton of three consonants or more ("تأكيد", confirmation, is not
+// "Thaci").
+func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool) (int32, string) {
+	maxStrip, minSkel := 3, 2
+	if cognate {
+		maxStrip = 2
+	}
 	if caseless(w) {
 		lat := arabicLatin(w, nil)
 		if lat == nil {
 			return unknownWord, ""
 		}
 		w = lat
+		maxStrip, minSkel = 0, 3
 	}
 	if need := 4*len(w) + 8; cap(*buf) < need {
 		// room for the key and its skeleton after it (no growing per word)
 		*buf = make([]byte, 0, need+64)
 	}
-	for strip := 0; strip <= 3 && len(w)-strip >= 4; strip++ {
+	for strip := 0; strip <= maxStrip && len(w)-strip >= 4; strip++ {
 		key, skel := nameKey(w[:len(w)-strip], *buf)
 		*buf = key[:0]
-		if len(skel) < 2 {
+		if len(skel) < minSkel {
 			return unknownWord, ""
 		}
 		maxd := 1
-		if len(key) >= 7 {
+		if len(key) >= 7 && !cognate {
 			maxd = 2
 		}
 		best, bestD, tie := -1, maxd+1, false
 		es := m[string(skel)]
 		for i := range es {
+			if cognate && (len(key) < 3 || len(es[i].key) < 3 || string(key[:3]) != es[i].key[:3]) {
+				continue
+			}
 			d := editDistance(key, es[i].key, maxd)
 			switch {
 			case d < bestD:
@@ -217,6 +232,9 @@ func (ix *index) nameShare(word string) (float64, bool) {
 const (
 	unknownWord   = -1
 	unknownFigure = -2
+	// ignoredWord is a word the message's language reads as nothing
+	// (lang.Vocabulary.Ignore): neither looked up nor counted unknown.
+	ignoredWord = -3
 )
 
 // termSeq tokenises s and returns its term ids (adding new ones when add is

@@ -234,3 +234,52 @@ func TestComplaint(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresRule: an enquiry naming money or a percentage that the best
+// candidate lacks, while that candidate covers little of it, is about
+// another release (see figuresUnmet); a figure the candidate has, a
+// candidate covering much of the enquiry, or a figure only in quoted
+// history does not trigger it.
+func TestFiguresRule(t *testing.T) {
+	cat := testCatalogue(t)
+	doc := int32(-1)
+	for i := range cat.releases {
+		if cat.releases[i].ID == "2024-03-12-sanctions-on-valdorian-arms-brokers" {
+			doc = int32(i)
+		}
+	}
+	if doc < 0 {
+		t.Fatal("test release missing")
+	}
+	for _, c := range []struct {
+		name   string
+		part   textPart
+		weight float32
+		text   string
+		cover  float32
+		want   bool
+	}{
+		{"a figure the release lacks", partNew, weightNew, "Is the £12m aid package for Valdorian refugees going to the border camps?", 0.2, true},
+		{"in another language", partNew, weightNew, "¿Los 12 millones de libras para los refugiados de Valdoria llegarán a los campos?", 0.2, true},
+		{"a figure the release has", partNew, weightNew, "Are the assets worth £3.4m frozen in London?", 0.2, false},
+		{"one of two figures the release has", partNew, weightNew, "Were £3.4m or £12m frozen?", 0.2, false},
+		{"the candidate covers much of the enquiry", partNew, weightNew, "Is the £12m aid package for Valdorian refugees going to the border camps?", 0.4, false},
+		{"no figure with a unit", partNew, weightNew, "Were 1,250 people returned?", 0.2, false},
+		{"a figure only in quoted history", partQuoted, weightQuoted, "The £12m aid package was announced.", 0.2, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{NewText: c.text}
+			if c.part == partQuoted {
+				in = Input{NewText: "Any update?", QuotedText: c.text}
+			}
+			m := newMessage(&in)
+			defer m.release()
+			sc := newScratch(cat.idx)
+			sc.voc = vocabAny
+			cat.addQuery(sc, m, c.part, c.weight, false)
+			if got := cat.figuresUnmet(sc, &cand{doc: doc, cover: c.cover}); got != c.want {
+				t.Errorf("figuresUnmet = %v, want %v (figures %v, %d unknown)", got, c.want, sc.figs, sc.figsUnknown)
+			}
+		})
+	}
+}

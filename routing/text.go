@@ -421,11 +421,21 @@ func (t *tokenizer) mergeUnits() {
 				// "20 млн фунтов"): a figure survives translation
 				"millions", "millionen", "mio", "mill", "millones", "milioni", "milione", "milion", "miliona", "milionow",
 				"milhoes", "milhao", "miljoen", "mln", "millionov", "milliona", "miliioniv", "miliiona", "milyon",
-				"ekatommyria", "ekatommyrio":
+				"ekatommyria", "ekatommyrio", "milijuna", "milijun", "miliony", "milioniv",
+				"مليون", "ملايين", "ملیون":
 				unit = "m"
+			case "mil":
+				// "21 mil milhões", "21 mil millones": a thousand million
+				if k+2 < len(t.toks) {
+					switch string(t.buf[t.toks[k+2].off:t.toks[k+2].end]) {
+					case "milhoes", "millones", "milhao":
+						unit, skip = "bn", 2
+					}
+				}
 			case "billion", "bn",
 				"milliards", "milliard", "milliarden", "mrd", "md", "miliardi", "miliardo", "miliarde", "miliardow",
-				"mld", "milijardi", "milijarde", "miljard", "mlrd", "milliardov", "milyar", "disekatommyria":
+				"mld", "milijardi", "milijarde", "miljard", "mlrd", "milliardov", "milyar", "disekatommyria", "miliardiv",
+				"مليار", "مليارات":
 				unit = "bn"
 			case "trillion", "trn":
 				unit = "trn"

@@ -36,6 +36,12 @@ type vocabTable struct {
 	// cues are the folded words that, before a day, make it a deadline
 	// ("bis", "avant", "deri"): the language's deadline cues.
 	cues map[string]bool
+	// ignore holds the folded words read as nothing in a message in
+	// this language, ignorePre the folded prefixes (ignoreMin..ignoreMax
+	// bytes) of the words read so (lang.Vocabulary.Ignore).
+	ignore               map[string]bool
+	ignorePre            map[string]bool
+	ignoreMin, ignoreMax int
 	// plain is the same table with its keys spelt plainly (see
 	// plainSpelling), for a word of a language written in two scripts
 	// (Serbian "санкције", folded "sanktsije", is Latin "sankcije").
@@ -106,6 +112,7 @@ func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
 			}
 		}
 		t.setPrefixLengths()
+		t.setIgnore(&tz, v.Ignore)
 		vocabByLang[code] = t.withPlain()
 	}
 	// (a new map: keys added to a map while ranging over it may or may
@@ -174,6 +181,41 @@ func hasDigraph(w []byte) bool {
 	return false
 }
 
+// setIgnore files the words of ws (folded; a final '*' makes a prefix).
+func (t *vocabTable) setIgnore(tz *tokenizer, ws []string) {
+	t.ignore, t.ignorePre = map[string]bool{}, map[string]bool{}
+	t.ignoreMin, t.ignoreMax = 1<<30, 0
+	for _, w := range ws {
+		stem, prefix := strings.CutSuffix(w, "*")
+		key := foldWord(tz, stem)
+		switch {
+		case key == "":
+		case prefix:
+			t.ignorePre[key] = true
+			t.ignoreMin, t.ignoreMax = min(t.ignoreMin, len(key)), max(t.ignoreMax, len(key))
+		default:
+			t.ignore[key] = true
+		}
+	}
+}
+
+// ignores reports whether folded word w is read as nothing in a message
+// in t's language.
+func (t *vocabTable) ignores(w []byte) bool {
+	if t == nil || t.ignore == nil {
+		return false
+	}
+	if t.ignore[string(w)] {
+		return true
+	}
+	for n := min(len(w), t.ignoreMax); n >= t.ignoreMin; n-- {
+		if t.ignorePre[string(w[:n])] {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *vocabTable) setPrefixLengths() {
 	t.minPre, t.maxPre = 1<<30, 0
 	for k := range t.prefixes {
@@ -233,11 +275,64 @@ func (t *vocabTable) translate(w []byte) []string {
 		var buf [64]byte
 		return t.plain.translate(plainSpelling(w, buf[:0]))
 	}
-	// (Arabic words with a conjunction or preposition joined to their
-	// front are not stripped here: tried on the multilingual odd half,
-	// that found nothing more and made one enquiry whose release was
-	// taken out confidently linked to another.)
+	if caseless(w) && len(w) <= 60 {
+		// Arabic writes a conjunction, a preposition and the article
+		// joined to the word's front ("والعقوبات": and the sanctions).
+		var buf [4][64]byte
+		for i, v := range arabicVariants(w, &buf) {
+			if i == 0 {
+				continue // w itself, looked up above
+			}
+			if en := t.lookup(v); en != nil {
+				return en
+			}
+		}
+	}
 	return nil
+}
+
+// lookup is translate's whole-word and prefix lookup of w.
+func (t *vocabTable) lookup(w []byte) []string {
+	if en, ok := t.words[string(w)]; ok {
+		return en
+	}
+	for n := min(len(w), t.maxPre); n >= t.minPre; n-- {
+		if en, ok := t.prefixes[string(w[:n])]; ok {
+			return en
+		}
+	}
+	return nil
+}
+
+// arabicVariants returns Arabic word w (≤ 60 bytes) and its spellings
+// without a joined conjunction (و, ف) and preposition (ب, ل, ك), each
+// with and without the article ال, in buf; at least three letters are
+// always left.
+func arabicVariants(w []byte, buf *[4][64]byte) [][]byte {
+	out := [][]byte{w}
+	const (
+		and1, and2 = "و", "ف"
+		al         = "ال"
+	)
+	s := string(w)
+	long := func(x string) bool { return utf8.RuneCountInString(x) >= 4 }
+	if (strings.HasPrefix(s, and1) || strings.HasPrefix(s, and2)) && long(s) {
+		s = s[2:]
+		out = append(out, append(buf[0][:0], s...))
+	}
+	switch {
+	case strings.HasPrefix(s, "لل") && long(s):
+		// li + al- is written with one alef fewer
+		out = append(out, append(append(buf[1][:0], al...), s[4:]...))
+	case (strings.HasPrefix(s, "ب") || strings.HasPrefix(s, "ل") || strings.HasPrefix(s, "ك")) && long(s):
+		out = append(out, append(buf[1][:0], s[2:]...))
+	}
+	if last := out[len(out)-1]; len(out) > 1 && strings.HasPrefix(string(last), al) && utf8.RuneCount(last) > 4 {
+		out = append(out, append(buf[2][:0], last[len(al):]...))
+	} else if len(out) > 1 {
+		out = append(out, append(append(buf[2][:0], al...), last...))
+	}
+	return out
 }
 
 // arabicClitic returns Arabic word w without the conjunction or

@@ -109,7 +109,13 @@ func TestForeignMoney(t *testing.T) {
 		{"20 млн фунтов", "20m"},         // Russian
 		{"1,5 Mrd. Euro", "1.5bn"},       // a decimal comma
 		{"£1.5bn", "1.5bn"},
-		{"12,000 people", "12000"}, // a thousands comma stays one
+		{"12,000 people", "12000"},            // a thousands comma stays one
+		{"10 ملايين جنيه", "10m"},             // Arabic
+		{"21 mil milhões de libras", "21bn"},  // Portuguese: a thousand million
+		{"21 mil millones de libras", "21bn"}, // Spanish
+		{"20 milijuna funti", "20m"},          // Croatian
+		{"20 мільйонів фунтів", "20m"},        // Ukrainian
+		{"2 مليار دولار", "2bn"},              // Arabic
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
@@ -205,6 +211,12 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"nl", "migranten", "migrant"},
 		{"", "Sanktionen", "sanction"}, // language not told: the merged table
 		{"de", "Tisch", ""},
+		{"ar", "والعقوبات", "sanction"}, // "and the sanctions": a joined conjunction
+		{"ar", "للعقوبات", "sanction"},  // "for the sanctions": li + al-
+		{"ar", "بالعقوبات", "sanction"}, // "with the sanctions"
+		{"de", "mir", ""},               // Serbian "mir" (peace) is not German "to me"
+		{"es", "pateras", "boat"},
+		{"pl", "łodziami", "boat"},
 	} {
 		got := strings.Join(vocabFor(c.lang).translate(folded(c.word)), " ")
 		if got != c.want {
@@ -311,6 +323,8 @@ func TestCognateMatch(t *testing.T) {
 		{"mineralen", "mineral"}, // Dutch
 		{"kartoffel", ""},
 		{"minor", ""}, // too short to tell
+		{"koridory", "corridor"},
+		{"koridorului", ""}, // more than two letters of ending
 	} {
 		var buf []byte
 		_, got := ix.cognateMatch(folded(c.written), &buf)
@@ -339,6 +353,62 @@ func TestVocabulariesDeterministic(t *testing.T) {
 		b, a := buildVocabularies()
 		if !reflect.DeepEqual(b, byLang) || !reflect.DeepEqual(a, any) {
 			t.Fatalf("build %d differs from the first", i+2)
+		}
+	}
+}
+
+// TestIgnoredWords: in a message told to be in a language, its request
+// words and the function words spelt like an English word of the
+// catalogue are read as nothing (lang.Vocabulary.Ignore); in English they
+// are read as before.
+func TestIgnoredWords(t *testing.T) {
+	rels := []Release{{ID: "r1", Title: "The war and the common mission", Body: "Officials met Ben at the war memorial; a common comment on the mission.", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	ix := NewCatalogue(rels, time.UTC).idx
+	for _, c := range []struct {
+		lang, text string
+		ignored    []string
+	}{
+		{"de", "Die Lage war ernst, ich bitte um einen Kommentar", []string{"lage=no", "war", "ernst=no", "kommentar"}},
+		{"nl", "Ik ben journalist en spreek met de woordvoerder", []string{"ben", "journalist", "met", "woordvoerder"}},
+		{"fr", "Je vous remercie pour votre commentaire", []string{"remercie", "commentaire"}},
+		{"en", "The war was over and I met Ben", []string{"war=no", "met=no", "ben=no"}},
+	} {
+		in := Input{NewText: c.text, Language: c.lang}
+		m := newMessage(&in)
+		sc := newScratch(ix)
+		sc.voc = vocabFor(c.lang)
+		ids := sc.termIDs(ix, m, partNew)
+		tx := m.text(partNew)
+		got := map[string]bool{}
+		for k, id := range ids {
+			got[string(tx.tz.word(int(tx.terms[k].tok)))] = id == ignoredWord
+		}
+		for _, w := range c.ignored {
+			word, want := strings.CutSuffix(w, "=no")
+			if got[word] == want {
+				t.Errorf("%s %q: %q ignored = %v, want %v", c.lang, c.text, word, got[word], !want)
+			}
+		}
+		m.release()
+	}
+}
+
+// TestLooseLookalikes: an ordinary word of another language is not a
+// catalogue word it merely resembles (a cognate needs the same first
+// three letters and one letter of difference), nor is an Arabic word a
+// name on a short skeleton or with an ending stripped.
+func TestLooseLookalikes(t *testing.T) {
+	rels := []Release{{ID: "r1", Title: "A common mission", Body: "The weather; a remark. Foreign Minister Thaci met Italy's envoy. Thaci and Italy agreed.", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	ix := NewCatalogue(rels, time.UTC).idx
+	var buf []byte
+	for _, w := range []string{"kommentar", "emission", "weitere"} {
+		if id, got := ix.cognateMatch(folded(w), &buf); id >= 0 {
+			t.Errorf("cognate %q matched %q", w, got)
+		}
+	}
+	for _, w := range []string{"تأكيد", "التالية"} { // confirmation, the following
+		if id, got := ix.nameMatchWord(folded(w), &buf); id >= 0 {
+			t.Errorf("Arabic %q matched the name %q", w, got)
 		}
 	}
 }
