@@ -721,6 +721,7 @@ const (
 	dkWeekday
 	dkExplicit // day/month (year optional)
 	dkDayOfMonth
+	dkAfterTomorrow // "the day after tomorrow"
 )
 
 type dateMod uint8
@@ -1413,6 +1414,11 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			}
 			return false
 		case gw.The:
+			if e := sc.words(i, gw.The, gw.Day, gw.After, gw.Tomorrow); e > 0 {
+				// "the day after tomorrow" ("übermorgen", "après-demain")
+				a.end, a.date = e, dkAfterTomorrow
+				return true
+			}
 			// "the 22nd"
 			if n := sc.tok(i + 1); n != nil && n.kind == tkNum && n.nd <= 2 && n.val >= 1 && n.val <= 31 && sc.ordinal(i+2) {
 				e := i + 3
@@ -2565,6 +2571,8 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 		case dkToday:
 		case dkTomorrow:
 			dayOff = 1
+		case dkAfterTomorrow:
+			dayOff = 2
 		case dkWeekday:
 			weekdayNamed = true
 			dayOff = (int(da.wd) - int(now.Weekday()) + 7) % 7
