@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mediadesk/mediadesk/config"
 )
@@ -423,6 +425,100 @@ type topicScan struct {
 	them   []int16
 	bound  []qHit
 	qnames []qHit
+	// acros: the acronyms the new text defines (see acronyms)
+	acros []acronym
+}
+
+// acronym is an acronym an enquiry defines by writing out its words: the
+// acronym folded ("gcap") and the desk's phrases (keywords, related
+// terms) its words hold ("combat air").
+type acronym struct {
+	word []byte
+	refs []phrRef
+}
+
+// acronymStop are the small words an acronym's letters skip ("Ministry of
+// Defence", "Department for Business and Trade").
+var acronymStop = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true, "&": true}
+
+// acronyms appends to out the acronyms text defines: a word of three to
+// six capital letters whose letters are the initials of a run of
+// capitalised words in the same text ("Global Combat Air Programme" and
+// "GCAP"), when the run holds a phrase of the desk's. Acronyms the desk
+// lists itself ("KFOR", "OFSI") match as they are.
+func (t *Topics) acronyms(text string, out []acronym, tz *tokenizer) []acronym {
+	// most texts have no word of three capitals or more
+	caps := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			if caps++; caps >= 3 {
+				break
+			}
+		} else {
+			caps = 0
+		}
+	}
+	if caps < 3 {
+		return out
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '&' })
+	for _, a := range words {
+		if len(a) < 3 || len(a) > 6 || strings.ToUpper(a) != a || strings.ContainsFunc(a, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+			continue
+		}
+		low := []byte(strings.ToLower(a))
+		if slices.ContainsFunc(out, func(x acronym) bool { return string(x.word) == string(low) }) {
+			continue
+		}
+		if roots, _ := phraseRoots(tz, a); len(roots) == 1 && t.firstFilter.MayHave([]byte(roots[0])) && len(t.first[roots[0]]) > 0 {
+			continue // the desk's own word
+		}
+		for i := range words {
+			// the run of capitalised words starting at i, small words skipped
+			var exp []string
+			k := 0
+			for j := i; j < len(words) && k < len(a); j++ {
+				w := words[j]
+				if acronymStop[strings.ToLower(w)] && len(exp) > 0 {
+					exp = append(exp, w)
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(w)
+				if !unicode.IsUpper(r) || byte(r) != a[k] || strings.ToUpper(w) == w {
+					break
+				}
+				exp = append(exp, w)
+				k++
+			}
+			if k < len(a) {
+				continue
+			}
+			if refs := t.phrasesIn(strings.Join(exp, " "), tz); len(refs) > 0 {
+				out = append(out, acronym{word: low, refs: refs})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// phrasesIn returns the desk's keywords and related terms found in s.
+func (t *Topics) phrasesIn(s string, tz *tokenizer) []phrRef {
+	roots, _ := phraseRoots(tz, s)
+	rb := make([][]byte, len(roots))
+	for i, r := range roots {
+		rb[i] = []byte(r)
+	}
+	var refs []phrRef
+	for i, r := range roots {
+		for _, ref := range t.first[r] {
+			ph := &t.topics[ref.topic].phrases[ref.ph]
+			if (ph.kind == evKeyword || ph.kind == evRelated) && t.matchAt(rb, i, ph) && !slices.Contains(refs, ref) {
+				refs = append(refs, ref)
+			}
+		}
+	}
+	return refs
 }
 
 // qHit is a piece of evidence in a question sentence of the new text: a
@@ -722,6 +818,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	} else {
 		qmod = t.model(cat)
 	}
+	// the acronyms the enquiry defines by their words ("the Global Combat
+	// Air Programme ... GCAP"): elsewhere they say what their words say
+	sc.acros = t.acronyms(m.raw(partNew), sc.acros[:0], &sc.qtz)
 	scan := func(part textPart, pl uint8) {
 		if m.raw(part) == "" {
 			return
@@ -879,6 +978,39 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			}
 			if endHere > outerEnd {
 				outerEnd, outerGroup = endHere, groupHere
+			}
+		}
+		// an acronym the enquiry defined reads as the desk's phrases its
+		// words hold
+		for i := range roots {
+			if len(sc.acros) == 0 {
+				break
+			}
+			if matched[i] || !caps[i] || origs[i] != nil {
+				continue
+			}
+			for _, a := range sc.acros {
+				if string(words[i]) != string(a.word) {
+					continue
+				}
+				matched[i] = true
+				for _, ref := range a.refs {
+					ph := &t.topics[ref.topic].phrases[ref.ph]
+					if ph.thematic() {
+						them[i] = int16(ref.topic) + 1
+					}
+					spec := uint8(nPlaces)
+					if ph.specific {
+						spec = places[i]
+					}
+					if !(t.topics[ref.topic].regional && ph.capitalised) {
+						sc.policySent = append(sc.policySent, sents[i])
+					}
+					sc.addHit(ref, places[i], true, spec, nil)
+					if places[i] == plFocus {
+						sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
+					}
+				}
 			}
 		}
 		for _, d := range sc.desk {

@@ -34,6 +34,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
 	cop28 := rel("2023-12-01-pm-to-call-for-era-of-action-at-cop28-climate")       // climate
 	meloni := rel("2024-09-16-pm-meeting-with-prime-minister-meloni-of-italy")     // migration
+	meloniDec := rel("2023-12-16-pm-meeting-with-prime-minister-meloni-of-italy")  // migration
 	for _, c := range []struct {
 		name string
 		in   Input
@@ -98,6 +99,9 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"questions about the desk's own handling on a linked release → general", Input{Subject: "Unanswered enquiries",
 			NewText: "I have sent three enquiries about the returns agreement this week. How do I escalate an enquiry, and are regional titles handled by a different team?"},
 			balkans, "general", "the desk's own business"},
+		{"an acronym the enquiry spells out reads as its words: GCAP asked about on a migration release → security", Input{Subject: "GCAP treaty",
+			NewText: "The readout welcomes the treaty on the new stealth fighter under the Global Combat Air Programme. How much has the UK committed to GCAP, and where will the GCAP agency sit?"},
+			meloniDec, "security", `"combat air" in question`},
 		{"a Balkan country's relationship with the UK → europe", Input{Subject: "Serbia visit",
 			NewText: "How would you describe the bilateral relationship with Serbia now, and does the UK support its EU accession?"},
 			balkans, "europe", "politics"},
@@ -596,5 +600,32 @@ func TestTopicQuestionLed(t *testing.T) {
 	}
 	if m := topics.model(cat); !m.common([]byte("uk")) || m.common([]byte("trent")) {
 		t.Error(`the catalogue's common words: "uk" is one, "trent" is not`)
+	}
+}
+
+// TestTopicAcronyms: an acronym counts as the desk's phrases only when
+// the same text spells it out with capitalised words holding them.
+func TestTopicAcronyms(t *testing.T) {
+	cfg, _ := sharedDesk(t)
+	topics := NewTopics(cfg)
+	var tz tokenizer
+	for _, c := range []struct {
+		text string
+		want string // the acronym found, "" for none
+	}{
+		{"the Global Combat Air Programme (GCAP) and GCAP's budget", "gcap"},
+		{"GCAP is the Global Combat Air Programme", "gcap"},
+		{"the International Climate Finance of Ministry of Defence MOD", ""},
+		{"GCAP alone, never spelt out", ""},
+		{"NATO and the North Atlantic Treaty Organization", ""}, // the desk's own keyword
+		{"the UK and the PM", ""},
+	} {
+		got := topics.acronyms(c.text, nil, &tz)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%q: acronym %q", c.text, got[0].word)
+		case c.want != "" && (len(got) != 1 || string(got[0].word) != c.want):
+			t.Errorf("%q: %v, want %q", c.text, got, c.want)
+		}
 	}
 }
