@@ -2461,8 +2461,25 @@ func (sc *scanner) thenAfter(j int) bool {
 		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
 			case gw.Before, gw.By, gw.Until, gw.Till:
-				return true
+				// "until then I am available": not a cut-off
+				return !sc.availableAfter(k + 1)
 			}
+		}
+	}
+	return false
+}
+
+// availableAfter reports whether the words from token j to the end of
+// the sentence say someone is available, reachable or in the office
+// (deadline.rewrite.until: "until then I am available").
+func (sc *scanner) availableAfter(j int) bool {
+	for k := j; k < len(sc.toks) && k < j+8; k++ {
+		t := &sc.toks[k]
+		if t.sentStart {
+			return false
+		}
+		if t.kind == tkWord && untilWords.has(t.low) {
+			return true
 		}
 	}
 	return false

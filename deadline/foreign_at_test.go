@@ -1150,6 +1150,12 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-06-12T09:00:00+01:00", "نرجو الرد قبل الساعة 16:00 بتوقيت غرينتش", "2024-06-12T17:00:00+01:00"},
 	{"ar", "2024-06-12T09:00:00+01:00", "نرجو الرد قبل الساعة 16:00 (GMT)", "2024-06-12T17:00:00+01:00"},
 	{"ru", "2024-06-12T09:00:00+01:00", "Просим ответить до 16:00 (UTC).", "2024-06-12T17:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Die Pressekonferenz beginnt um 15 Uhr, bis dahin bin ich erreichbar.", ""},
+	{"fr", "2023-10-18T10:00:00+01:00", "La conférence commence à 15h, d'ici là je suis joignable.", ""},
+	{"sr", "2023-10-18T10:00:00+01:00", "Konferencija počinje u 15 sati, do tada sam dostupan.", ""},
+	{"el", "2023-10-18T10:00:00+01:00", "Η διάσκεψη αρχίζει στις 15:00, μέχρι τότε είμαι διαθέσιμος.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "The conference starts at 3pm, until then I am available.", ""},
+	{"de", "2023-10-18T10:00:00+01:00", "Die Pressekonferenz beginnt um 15 Uhr, bis dahin bräuchte ich Ihre Antwort.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
