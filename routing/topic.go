@@ -439,7 +439,17 @@ type acronym struct {
 
 // acronymStop are the small words an acronym's letters skip ("Ministry of
 // Defence", "Department for Business and Trade").
-var acronymStop = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true, "&": true}
+var acronymStop = [...]string{"of", "and", "for", "the", "on", "in"}
+
+// isAcronymStop reports whether w is one of acronymStop, in any case.
+func isAcronymStop(w string) bool {
+	for _, x := range acronymStop {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // acronyms appends to out the acronyms text defines: a word of three to
 // six capital letters whose letters are the initials of a run of
@@ -447,59 +457,100 @@ var acronymStop = map[string]bool{"of": true, "and": true, "for": true, "the": t
 // "GCAP"), when the run holds a phrase of the desk's. Acronyms the desk
 // lists itself ("KFOR", "OFSI") match as they are.
 func (t *Topics) acronyms(text string, out []acronym, tz *tokenizer) []acronym {
-	// most texts have no word of three capitals or more
-	caps := 0
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= 'A' && c <= 'Z' {
-			if caps++; caps >= 3 {
-				break
-			}
-		} else {
-			caps = 0
-		}
-	}
-	if caps < 3 {
-		return out
-	}
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '&' })
-	for _, a := range words {
-		if len(a) < 3 || len(a) > 6 || strings.ToUpper(a) != a || strings.ContainsFunc(a, func(r rune) bool { return r < 'A' || r > 'Z' }) {
-			continue
-		}
-		low := []byte(strings.ToLower(a))
-		if slices.ContainsFunc(out, func(x acronym) bool { return string(x.word) == string(low) }) {
-			continue
-		}
-		if roots, _ := phraseRoots(tz, a); len(roots) == 1 && t.firstFilter.MayHave([]byte(roots[0])) && len(t.first[roots[0]]) > 0 {
-			continue // the desk's own word
-		}
-		for i := range words {
-			// the run of capitalised words starting at i, small words skipped
-			var exp []string
-			k := 0
-			for j := i; j < len(words) && k < len(a); j++ {
-				w := words[j]
-				if acronymStop[strings.ToLower(w)] && len(exp) > 0 {
-					exp = append(exp, w)
-					continue
-				}
-				r, _ := utf8.DecodeRuneInString(w)
-				if !unicode.IsUpper(r) || byte(r) != a[k] || strings.ToUpper(w) == w {
-					break
-				}
-				exp = append(exp, w)
-				k++
-			}
-			if k < len(a) {
-				continue
-			}
-			if refs := t.phrasesIn(strings.Join(exp, " "), tz); len(refs) > 0 {
-				out = append(out, acronym{word: low, refs: refs})
-			}
+	// (allocation-free until an acronym is spelt out: most texts have
+	// "FCDO" or "NATO" and no spelling out)
+	for i := 0; i < len(text); {
+		s, e := nextWord(text, i)
+		if s < 0 {
 			break
+		}
+		i = e
+		a := text[s:e]
+		if len(a) < 3 || len(a) > 6 || !allUpperASCII(a) {
+			continue
+		}
+		if exp := spelledOut(text, a); exp != "" && !slices.ContainsFunc(out, func(x acronym) bool { return strings.EqualFold(string(x.word), a) }) {
+			if roots, _ := phraseRoots(tz, a); len(roots) == 1 && len(t.first[roots[0]]) > 0 {
+				continue // the desk's own word ("NATO")
+			}
+			if refs := t.phrasesIn(exp, tz); len(refs) > 0 {
+				out = append(out, acronym{word: []byte(strings.ToLower(a)), refs: refs})
+			}
 		}
 	}
 	return out
+}
+
+// nextWord returns the bounds of the first word (a run of letters) of
+// text at or after i (-1: none).
+func nextWord(text string, i int) (int, int) {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(text) {
+		return -1, -1
+	}
+	s := i
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return s, i
+}
+
+// allUpperASCII reports whether w is all capital letters A–Z.
+func allUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// spelledOut returns the words of text that spell acronym a out: a run
+// of capitalised words (not themselves all capitals) whose initials are
+// a's letters, small words between them skipped (acronymStop); "" when
+// there is none.
+func spelledOut(text, a string) string {
+	for i := 0; i < len(text); {
+		s, e := nextWord(text, i)
+		if s < 0 {
+			return ""
+		}
+		i = e
+		if text[s] != a[0] {
+			continue
+		}
+		// try the run starting at s
+		k, end := 0, s
+		for j := s; k < len(a); {
+			ws, we := nextWord(text, j)
+			if ws < 0 {
+				break
+			}
+			w := text[ws:we]
+			if k > 0 && isAcronymStop(w) {
+				j = we
+				continue
+			}
+			if w[0] != a[k] || allUpperASCII(w) {
+				break
+			}
+			k, end, j = k+1, we, we
+		}
+		if k == len(a) {
+			return text[s:end]
+		}
+	}
+	return ""
 }
 
 // phrasesIn returns the desk's keywords and related terms found in s.
