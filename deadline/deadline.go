@@ -2094,8 +2094,14 @@ func (sc *scanner) pastRequest(from int) bool {
 			return false
 		}
 		t := &sc.toks[k]
+		if t.kind == tkPunct && (t.low == "," || t.low == ";") {
+			return false // "I asked around, so I need a line by 4pm"
+		}
 		if t.kind != tkWord {
 			continue
+		}
+		if _, cue := leftCues[t.low]; cue && t.low != gw.By && t.low != gw.Before || t.low == gw.And || t.low == gw.But || t.low == gw.So || t.low == gw.Or {
+			return false // "I asked my editor and we need it by 4pm"
 		}
 		if t.low == gw.Asked || t.low == gw.Requested {
 			b := k - 1

@@ -1156,6 +1156,10 @@ var foreignCasesAt = []struct {
 	{"el", "2023-10-18T10:00:00+01:00", "Η διάσκεψη αρχίζει στις 15:00, μέχρι τότε είμαι διαθέσιμος.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "The conference starts at 3pm, until then I am available.", ""},
 	{"de", "2023-10-18T10:00:00+01:00", "Die Pressekonferenz beginnt um 15 Uhr, bis dahin bräuchte ich Ihre Antwort.", "2023-10-18T15:00:00+01:00"},
+	{"en", "2023-10-18T10:00:00+01:00", "I asked my editor and we need it by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"en", "2023-10-18T10:00:00+01:00", "I asked around, so I need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"en", "2023-10-18T10:00:00+01:00", "I asked for a comment by 4pm yesterday.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "We asked for answers by Tuesday but heard nothing; now we need them by 4pm today.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
