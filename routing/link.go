@@ -125,8 +125,15 @@ type scratch struct {
 	// ("refers" is not Portuguese "refém"); its quoted history may be
 	// (a chaser quoting a first message in another language).
 	english bool
-	extra   [nParts][]int32
-	nameBuf []byte
+	// quotedVoc reads the quoted history of a message in English (or in
+	// no language told) when its words say it is in another language
+	// (quotedLanguage): an English chaser quoting its first message; and
+	// then the subject of such a reply too, when quotedSubject is set
+	// ("Re: Pytanie o sankcje").
+	quotedVoc     *vocabTable
+	quotedSubject bool
+	extra         [nParts][]int32
+	nameBuf       []byte
 	// xlated counts the words read through a vocabulary, names lists the
 	// catalogue's names found spelt otherwise (for the link's detail).
 	xlated  int
@@ -182,7 +189,7 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 	ids := sc.ids[p][:0]
 	sc.extra[p] = sc.extra[p][:0]
 	for i := range t.terms {
-		if sc.voc != vocabAny && sc.voc.ignores(t.tz.word(int(t.terms[i].tok))) {
+		if voc := sc.vocOf(p); voc != vocabAny && voc.ignores(t.tz.word(int(t.terms[i].tok))) {
 			// the language's request words and false friends
 			ids = append(ids, ignoredWord)
 			continue
@@ -209,14 +216,22 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 // name of the catalogue spelt in another script or language (upper: it
 // was written with a capital); unknownWord when it is neither.
 func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int32 {
-	if sc.english && p != partQuoted && !upper {
+	english := sc.english && sc.vocOf(p) == sc.voc
+	if english && !upper {
 		return unknownWord
 	}
+	voc := sc.vocOf(p)
 	var en []string
-	if !sc.english || p == partQuoted {
-		en = sc.voc.translate(w)
+	switch {
+	case english:
+	case voc == vocabAny && len(w) < minFallbackWord:
+		// in no language known, a short word is as often a function
+		// word of another language ("del": of the in Spanish, affairs
+		// in Russian)
+	default:
+		en = voc.translate(w)
 	}
-	if en == nil && sc.voc != vocabAny && len(w) >= minFallbackWord {
+	if en == nil && voc != vocabAny && len(w) >= minFallbackWord {
 		// the language told may be a neighbour's ("bs" for Croatian);
 		// not a short word, which in another language is as often a
 		// function word ("mir": peace in Serbian, "to me" in German)
@@ -251,7 +266,7 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 		// Names are written with a capital where a script has one; an
 		// ordinary word of another language may still be the English
 		// one spelt otherwise ("strategie", "tekhnologii").
-		if sc.voc == vocabAny {
+		if voc == vocabAny {
 			return unknownWord
 		}
 		id, _ := ix.cognateMatch(w, &sc.nameBuf)
@@ -265,6 +280,14 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 		sc.names = append(sc.names, name)
 	}
 	return id
+}
+
+// vocOf returns the vocabulary text p is read through.
+func (sc *scratch) vocOf(p textPart) *vocabTable {
+	if sc.quotedVoc != nil && (p == partQuoted || p == partSubject && sc.quotedSubject) {
+		return sc.quotedVoc
+	}
+	return sc.voc
 }
 
 // minFallbackWord is the length (bytes, folded) from which a word the
@@ -760,6 +783,11 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 	sc.idsDone = [nParts]bool{}
 	sc.voc = vocabFor(in.Language)
 	sc.english = in.Language == "en"
+	sc.quotedVoc, sc.quotedSubject = nil, false
+	if sc.voc == vocabAny && m.raw(partQuoted) != "" {
+		sc.quotedVoc = quotedLanguage(&m.text(partQuoted).tz)
+		sc.quotedSubject = in.IsReply
+	}
 	sc.xlated, sc.names = 0, sc.names[:0]
 
 	// 1. A URL of a release in the sender's own text settles it (the

@@ -354,6 +354,60 @@ func arabicClitic(w []byte) []byte {
 	return nil
 }
 
+// englishFunctionWords are English's function words (lang/data/en.json
+// linker.stopwords.function_words), for quotedLanguage.
+var englishFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lang.English().Linker.Stopwords["function_words"] {
+		m[w] = true
+	}
+	return m
+}()
+
+// quotedLanguage guesses the language of the quoted history of a
+// message in English or in no language told, from the function and
+// request words of each vocabulary's ignore list among its first words:
+// the vocabulary of the language with the most (three or more, more
+// than English's function words and than any other language), or nil.
+// An English chaser quoting its first message in Spanish reads that
+// history as Spanish ("del" is then "of the", not Russian "affairs").
+func quotedLanguage(tz *tokenizer) *vocabTable {
+	const window = 120
+	var score [32]int
+	codes := lang.VocabularyCodes()
+	english := 0
+	for k := 0; k < len(tz.toks) && k < window; k++ {
+		w := tz.word(k)
+		if englishFunctionWords[string(w)] {
+			english++
+		}
+		for i, code := range codes {
+			if t := vocabByLang[code]; i < len(score) && t != nil && t.ignore[string(w)] {
+				score[i]++
+			}
+		}
+	}
+	best, second := -1, 0
+	for i := range codes {
+		if i >= len(score) {
+			break
+		}
+		switch {
+		case best < 0 || score[i] > score[best]:
+			if best >= 0 {
+				second = max(second, score[best])
+			}
+			best = i
+		case score[i] > second:
+			second = score[i]
+		}
+	}
+	if best < 0 || score[best] < 3 || score[best] <= english || score[best] <= second {
+		return nil
+	}
+	return vocabFor(codes[best])
+}
+
 // anchor returns the English calendar word folded word w reads as (nil:
 // none).
 func (t *vocabTable) anchor(w []byte) []byte {

@@ -412,3 +412,27 @@ func TestLooseLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedLanguage: the quoted history of an English chaser is read in
+// the language its function words say (an English one is not), and its
+// short words are then not read as another language's ("del" is Spanish
+// "of the", not Russian "affairs").
+func TestQuotedLanguage(t *testing.T) {
+	for _, c := range []struct{ quoted, want string }{
+		{"> Buenos días, según su nota de prensa del martes, las negociaciones para el nuevo acuerdo comercial con Corea arrancan mañana. ¿Podrían confirmar la cifra?", "es"},
+		{"> Dzień dobry, czy mogą Państwo potwierdzić, że nowe sankcje wobec Rosji wchodzą w życie dziś? Z poważaniem", "pl"},
+		{"> Thanks for your reply. Could you also tell me when the minister will visit and whether the talks are on?", ""},
+		{"> Sanktionen", ""}, // too few words to tell
+	} {
+		var tz tokenizer
+		tz.tokenize(c.quoted)
+		got := quotedLanguage(&tz)
+		if want := vocabFor(c.want); c.want == "" && got != nil || c.want != "" && got != want {
+			t.Errorf("%.40q: read through %p, want %s (%p)", c.quoted, got, c.want, want)
+		}
+	}
+	sc := &scratch{voc: vocabAny, english: true, quotedVoc: vocabFor("es"), quotedSubject: true}
+	if sc.vocOf(partQuoted) != vocabFor("es") || sc.vocOf(partSubject) != vocabFor("es") || sc.vocOf(partNew) != vocabAny {
+		t.Error("a chaser's quoted history and subject are not read as Spanish, or its own words are")
+	}
+}
