@@ -616,6 +616,9 @@ func FuzzExtractDeadline(f *testing.F) {
 	for _, c := range foreignCases {
 		f.Add(c.text, mustTime(f, wed1000).Unix())
 	}
+	for _, c := range foreignCasesAt {
+		f.Add(c.text, mustTime(f, c.sent).Unix())
+	}
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		f.Skip("no tz database")
