@@ -555,7 +555,7 @@ func TestTopicQuestionLed(t *testing.T) {
 	}{
 		{"every question on the forces → security, off a regional release",
 			"The readout mentions the UK's military support. Which squadron of RAF jets is flying, and how many drones have they intercepted?",
-			pmCall, "security", `the questions are about security: "RAF", "jets", "drones" in 1 of 1 question sentences, over the release's first topic (middle-east)`},
+			pmCall, "security", `the questions are about security: "squadron", "RAF", "jets", "drones" in 1 of 1 question sentences, over the release's first topic (middle-east)`},
 		{"a ship named beside HMS is the forces' matter where the question names it",
 			"The readout says HMS Trent is on her way.\n\n- Will Trent escort merchant shipping?\n- Are her Wildcat helicopters armed with missiles?",
 			pmCall, "security", `"trent"`},
