@@ -104,7 +104,6 @@ package deadline
 //     English reading finds nothing (foreign.go).
 
 import (
-	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -164,7 +163,8 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		loc = time.UTC
 	}
 	text = clipText(text) // the rest of a huge body is ignored
-	text = plainSpaces(text)
+	written := text
+	text = plainSpaces(text) // the same offsets
 	sc := scannerPool.Get().(*scanner)
 	defer scannerPool.Put(sc)
 	sc.reset(text, sent, loc)
@@ -172,8 +172,11 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 	sc.markBreaks()
 	sc.parseAtoms()
 	sc.buildMentions()
-	if d, ok = sc.best(); ok && !foreign.first(text) {
-		return d, true
+	if d, ok = sc.best(); ok {
+		d.Phrase = written[sc.phraseStart:sc.phraseEnd] // as written
+		if !foreign.first(text) {
+			return d, true
+		}
 	}
 	english, englishOK := d, ok
 	// another language: read again in the English the rules know
@@ -191,35 +194,47 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		// the phrase as the journalist wrote it
 		s, e := spans.in(sc.phraseStart, false), spans.in(sc.phraseEnd, true)
 		if s < e {
-			d.Phrase = text[s:e]
+			d.Phrase = written[s:e]
 		}
 		return d, true
 	}
 	return english, englishOK
 }
 
-// plainSpaces returns s with no-break and thin spaces as plain spaces and
-// invisible marks (bidirectional marks around Arabic digits, zero-width
-// spaces and joiners, a byte-order mark) removed: French mail writes
+// plainSpaces returns s with no-break and thin spaces, and invisible marks
+// (bidirectional marks around Arabic digits, zero-width spaces and
+// joiners, a byte-order mark), as plain spaces, one a byte, so that every
+// offset still points at the same text: French mail writes
 // "16\u00a0h\u00a030\u00a0?", Arabic "الساعة \u200f17:00\u200f". s itself
 // when it has none.
 func plainSpaces(s string) string {
+	var b []byte
 	for i := 0; i+1 < len(s); i++ {
-		if c := s[i]; c == 0xC2 && s[i+1] == 0xA0 || c == 0xE2 && (s[i+1] == 0x80 || s[i+1] == 0x81) || c == 0xEF && s[i+1] == 0xBB {
-			return strings.Map(plainSpace, s)
+		c := s[i]
+		if c != 0xC2 && c != 0xE2 && c != 0xEF {
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !oddSpace(r) {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := i; k < i+size; k++ {
+			b[k] = ' '
+		}
+		i += size - 1
 	}
-	return s
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
-func plainSpace(r rune) rune {
-	switch {
-	case r == 0xA0 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F:
-		return ' '
-	case r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2060 && r <= 0x2069 || r == 0xFEFF:
-		return -1
-	}
-	return r
+func oddSpace(r rune) bool {
+	return r == 0xA0 || r >= 0x2000 && r <= 0x200F || r == 0x202F || r == 0x205F ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2060 && r <= 0x2069 || r == 0xFEFF
 }
 
 var scannerPool = sync.Pool{New: func() any { return new(scanner) }}

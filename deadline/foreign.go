@@ -733,8 +733,14 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			}
 		}
 		e := ws[k+n-1].end
-		if (repl == "" || utf8.RuneCountInString(ws[k+n-1].fold) <= 4) && strings.HasPrefix(text[e:], ". ") && e+2 < len(text) && text[e+2] >= '0' && text[e+2] <= '9' {
-			e++ // "do godz. 16": the abbreviation's full stop ends no sentence
+		if (repl == "" || utf8.RuneCountInString(ws[k+n-1].fold) <= 4) && strings.HasPrefix(text[e:], ". ") {
+			j := e + 1
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				e++ // "do godz. 16": the abbreviation's full stop ends no sentence
+			}
 		}
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
 			// "Montag bis Freitag", "od poniedziałku do piątku": a range
