@@ -322,21 +322,22 @@ func TestTuningSetRegression(t *testing.T) {
 	share := func(k, of int) float64 { return float64(k) / float64(of) }
 	t.Logf("tuning set: release %.3f (wrong %d), topic %.3f (of %d human; within the release's topics or unlinked %d/%d, outside %d/%d), deadline %.3f, automatic %.3f, outlet %.3f",
 		share(rel, human), wrong, share(top, human), human, withinOK, within, outsideOK, outside, share(dl, n), share(auto, n), share(outlet, n))
-	// Reached: release 52/52, topic 50/52, deadline 60/60, automatic and
+	// Reached: release 52/52, topic 52/52, deadline 60/60, automatic and
 	// outlet 60/60; the floors leave a margin of about one or two emails.
 	//
 	// The evaluator labels armed-forces and sanctions questions on releases
 	// whose first topic is a region (or migration, or the fallback) as
 	// security; the founders label the same kind of question on the same
 	// kind of release with the region when the questions also ask about the
-	// region or name only one or two such things. Since the questions'
-	// own evidence can lead (questionLed, issue 11), seven of those nine
-	// labels are met; two are missed: 029 (its questions name only "GCAP",
-	// a word neither the desk's vocabulary nor the catalogue knows) and 054
-	// (two such words, "troops" and "KFOR": the founders' own threshold
-	// case). The functional desks outside the release's topics (consular,
-	// development, trade: 9 labels) are all kept.
-	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.92 || outsideOK < 8 || share(dl, n) < 0.96 || auto != n || outlet != n {
+	// region or name only one or two such things. The questions' own
+	// evidence leads (questionLed, issue 11) on a regional release; on a
+	// release whose first topic is no region two distinct such words, one
+	// in a question, are enough (themLed: 054, "troops" and "KFOR"), and an
+	// acronym the enquiry spells out reads as its words (029, "GCAP", the
+	// Global Combat Air Programme). All nine are met, as are the
+	// functional desks outside the release's topics (consular,
+	// development, trade: 9 labels).
+	if share(rel, human) < 0.95 || wrong > 1 || share(top, human) < 0.96 || outsideOK < 12 || share(dl, n) < 0.96 || auto != n || outlet != n {
 		t.Errorf("tuning-set regression: release %d/%d (wrong %d), topic %d/%d (outside the release's topics %d/%d), deadline %d/%d, automatic %d/%d, outlet %d/%d",
 			rel, human, wrong, top, human, outsideOK, outside, dl, n, auto, n, outlet, n)
 	}
