@@ -176,7 +176,9 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				// A weekday alone may be ahead ("pour notre édition de
 				// mercredi"): in another language only "last Monday"
 				// ("letzten Montag", "lundi dernier") says it is past.
-				if string(w(k+1)) == "last" {
+				// ("segunda-feira passada", "të hënën e kaluar": a short
+				// word may come between)
+				if string(w(k+1)) == "last" || string(w(k+2)) == "last" && k+1 < n && len(tz.word(k+1)) <= 5 {
 					prev = "last"
 				}
 				if prev != "last" || va.deadlineBefore(tz, k) {
@@ -196,8 +198,13 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		// an optional year.
 		if m, ok := anchorMonth(word); ok {
 			var days []int
-			// days before the month: "13 14 April" (from "13-14 April")
-			for j := k - 1; j >= 0 && j >= k-2 && tz.toks[j].num; j-- {
+			// days before the month: "13 14 April" (from "13-14 April"),
+			// "16 de octubre", "16th of October"
+			at := k
+			if k >= 2 && tz.toks[k-2].num && dayMonthJoiner(tz.word(k-1)) {
+				at = k - 1
+			}
+			for j := at - 1; j >= 0 && j >= at-2 && tz.toks[j].num; j-- {
 				if d := smallInt(tz.word(j)); d >= 1 && d <= 31 {
 					days = append(days, d)
 				} else {
@@ -215,6 +222,9 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				continue
 			}
 			year := 0
+			if yearAt+1 < n && !tz.toks[yearAt].num && dayMonthJoiner(tz.word(yearAt)) {
+				yearAt++ // "16 de octubre de 2023"
+			}
 			if yearAt < n && tz.toks[yearAt].num {
 				if y := smallInt(tz.word(yearAt)); y >= 1990 && y <= 2100 {
 					year = y
@@ -236,6 +246,16 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 	}
 	return out
+}
+
+// dayMonthJoiner reports whether w joins a day to its month ("16 de
+// octubre", "16 de outubro", "16th of October").
+func dayMonthJoiner(w []byte) bool {
+	switch string(w) {
+	case "de", "of":
+		return true
+	}
+	return false
 }
 
 // numericDate reads a figure written as a day-first date: day.month.year
