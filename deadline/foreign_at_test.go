@@ -161,6 +161,7 @@ var foreignCasesAt = []struct {
 	{"de", "2023-10-18T10:00:00+01:00", "Unser Beitrag erscheint morgen früh, daher bräuchte ich Ihre Antwort bis heute 18 Uhr.", "2023-10-18T18:00:00+01:00"},
 	{"de", "2023-10-18T10:00:00+01:00", "Vielen Dank im Voraus – ich bin ab 9 Uhr erreichbar.", ""},
 	{"de", "2023-10-18T10:00:00+01:00", "Die Abstimmung im Parlament ist um 14 Uhr; eine Antwort bräuchten wir in den nächsten zwei Stunden.", "2023-10-18T12:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Können Sie mir in einer Stunde antworten?", "2023-10-18T11:00:00+01:00"},
 	{"fr", "2023-10-18T10:00:00+01:00", "Nous bouclons à 18h, une réponse avant 17h serait idéale.", "2023-10-18T17:00:00+01:00"},
 	{"fr", "2023-10-18T10:00:00+01:00", "Je dois rendre mon article à 16h heure de Paris.", "2023-10-18T15:00:00+01:00"},
 	{"fr", "2023-10-18T10:00:00+01:00", "Pourriez-vous me rappeler avant 15h ?", "2023-10-18T15:00:00+01:00"},
@@ -1160,6 +1161,11 @@ var foreignCasesAt = []struct {
 	{"en", "2023-10-18T10:00:00+01:00", "I asked around, so I need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"en", "2023-10-18T10:00:00+01:00", "I asked for a comment by 4pm yesterday.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "We asked for answers by Tuesday but heard nothing; now we need them by 4pm today.", "2023-10-18T16:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Können Sie mir in zwei Stunden antworten?", "2023-10-18T12:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte in einer halben Stunde antworten.", "2023-10-18T10:30:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Kunt u over een uur reageren?", "2023-10-18T11:00:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Kunt u over twee uur reageren?", "2023-10-18T12:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Ich melde mich in zwei Stunden wieder.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
