@@ -610,6 +610,45 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == gw.Before && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = gw.By
+		case repl == gw.Half+" "+gw.Past || repl == gw.Quarter+" "+gw.Past || repl == gw.Quarter+" "+gw.To:
+			// "a las 4 y media", "alle 16 e un quarto": an hour in digits
+			// and its part read as a clock ("4:30", "16:15"); "las cuatro
+			// y media": the part goes before the hour in words ("half
+			// past four"); with no hour before it ("una hora y media")
+			// it says nothing
+			if h, _ := rd.hourAfter(text, ws, k+n); h > 0 {
+				break // "Viertel nach drei", "kwart voor vijf": English order
+			}
+			pending := strings.TrimRight(text[last:w.start], " \t")
+			if h := bareHourBefore(pending, len(pending)); h >= 1 && strings.TrimLeft(pending, " \t0123456789") == "" {
+				ds := last + len(pending) - len(strings.TrimLeft(pending, " \t"))
+				for ds < len(text) && (text[ds] == ' ' || text[ds] == '\t') {
+					ds++
+				}
+				m := 30
+				switch repl {
+				case gw.Quarter + " " + gw.Past:
+					m = 15
+				case gw.Quarter + " " + gw.To:
+					h, m = (h+23)%24, 45
+					if h == 0 {
+						h = 12
+					}
+				}
+				pe := ws[k+n-1].end
+				verbatim(last, ds)
+				replaced(ds, pe, strconv.Itoa(h)+":"+strconv.Itoa(m))
+				last, changed = pe, true
+				k += n - 1
+				continue
+			}
+			if strings.TrimSpace(text[last:w.start]) == "" && k > 0 {
+				if r, ok := rd.word(ws[k-1].fold); ok && numberWords[r] >= 1 && numberWords[r] <= 12 && insertBefore(ws[k-1].start, repl+" ") {
+					repl = ""
+					break
+				}
+			}
+			repl = ""
 		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
 			// Italian "ore 16", "alle ore 15:00": the hour's word before it
 			repl = gw.At

@@ -1166,6 +1166,23 @@ var foreignCasesAt = []struct {
 	{"nl", "2023-10-18T10:00:00+01:00", "Kunt u over een uur reageren?", "2023-10-18T11:00:00+01:00"},
 	{"nl", "2023-10-18T10:00:00+01:00", "Kunt u over twee uur reageren?", "2023-10-18T12:00:00+01:00"},
 	{"de", "2023-10-18T10:00:00+01:00", "Ich melde mich in zwei Stunden wieder.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "Need it by quarter past three.", "2023-10-18T15:15:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte bis Viertel nach drei.", "2023-10-18T15:15:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte bis Viertel vor fünf.", "2023-10-18T16:45:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Graag een reactie voor kwart over drie.", "2023-10-18T15:15:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las cuatro y media.", "2023-10-18T16:30:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las 4 y media de la tarde.", "2023-10-18T16:30:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi serve una risposta entro le quattro e mezza.", "2023-10-18T16:30:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta até às quatro e meia.", "2023-10-18T16:30:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las 5 menos cuarto.", "2023-10-18T16:45:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las 16 y cuarto.", "2023-10-18T16:15:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta en una hora y media.", "2023-10-18T11:30:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi serve una risposta entro le 16 e mezza.", "2023-10-18T16:30:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Graag een reactie voor kwart voor vijf.", "2023-10-18T16:45:00+01:00"},
+	{"fr", "2023-10-18T10:00:00+01:00", "Merci de répondre dans une heure et demie.", "2023-10-18T11:30:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi serve una risposta entro un'ora e mezza.", "2023-10-18T11:30:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte antworten Sie innerhalb von anderthalb Stunden.", "2023-10-18T11:30:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta dentro de uma hora e meia.", "2023-10-18T11:30:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
