@@ -499,8 +499,9 @@ func (sc *scanner) markBreaks() {
 				t.quoted = true
 				continue
 			case ".", "!", "?", ";", "…":
-				if t.low == "." && i > 0 && !t.space && toks[i-1].kind == tkWord && toks[i-1].end-toks[i-1].start == 1 {
-					break // "p.m.", "c.o.p.", "e.g." end no sentence
+				if t.low == "." && i > 0 && !t.space && toks[i-1].kind == tkWord && toks[i-1].end-toks[i-1].start == 1 &&
+					!(toks[i-1].low == gw.H && i >= 2 && toks[i-2].kind == tkNum && !toks[i-1].space) {
+					break // "p.m.", "c.o.p.", "e.g." end no sentence ("16h." does)
 				}
 				if i+1 >= len(toks) || toks[i+1].space {
 					next = true
