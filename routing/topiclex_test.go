@@ -137,6 +137,10 @@ func TestTopicRegions(t *testing.T) {
 			t.Errorf("%q → %s (%s), want %s on a place's name", c.in.NewText, got.Topic, got.Reason, c.want)
 		}
 	}
+	// a capital that names a treaty is no place of the lists
+	if got := topics.Choose(&Input{Subject: "Paris Agreement", NewText: "Will the UK still meet its Paris Agreement commitments?"}, Link{}, cat); got.Topic == "europe" {
+		t.Errorf("Paris Agreement → %s (%s)", got.Topic, got.Reason)
+	}
 	// linked to a migration release, the places of Europe add nothing
 	l := Link{Release: "2022-11-14-uk-france-joint-statement-enhancing-co-operation", Score: 0.97}
 	if _, ok := cat.Release(l.Release); !ok {
