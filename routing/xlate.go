@@ -584,11 +584,13 @@ func acrossLanguages(code string, words int, names []string) string {
 	var b strings.Builder
 	b.WriteString("; read across languages:")
 	if words > 0 {
-		name := code
+		name := "any"
+		switch code {
+		case "hr", "bs", "me":
+			code = "sr" // read with the Serbian file (vocabFor)
+		}
 		if l, ok := lang.Get(code); ok && code != "en" {
 			name = l.Name
-		} else {
-			name = "any"
 		}
 		b.WriteString(" " + strconv.Itoa(words) + " words through the " + name + " vocabulary")
 	}
