@@ -73,6 +73,11 @@ type Topics struct {
 	// with (topicmodel.go), built under learntMu.
 	learnt   atomic.Pointer[topicModel]
 	learntMu sync.Mutex
+	// own: the desk's own acronyms (its name's, its reference prefix, its
+	// address's domain: "FCDO"), folded; spelt out ("Foreign,
+	// Commonwealth & Development Office") they name the desk, not a
+	// question's matter (see acronyms)
+	own []string
 }
 
 type topicRule struct {
@@ -241,6 +246,14 @@ func isVowelAt(w []byte, i int) bool {
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
 	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, fallback: -1}
+	ownWords := strings.FieldsFunc(cfg.Desk.Name+" "+cfg.Desk.ReferencePrefix+" "+cfg.Desk.Address, func(r rune) bool {
+		return !unicode.IsLetter(r)
+	})
+	for _, w := range ownWords {
+		if len(w) >= 3 && len(w) <= 6 && !slices.Contains(t.own, strings.ToLower(w)) {
+			t.own = append(t.own, strings.ToLower(w))
+		}
+	}
 	var tz tokenizer
 	fb := cfg.FallbackTopic()
 	// the family of every word of the lexicon, by its roots
@@ -466,7 +479,7 @@ func (t *Topics) acronyms(text string, out []acronym, tz *tokenizer) []acronym {
 		}
 		i = e
 		a := text[s:e]
-		if len(a) < 3 || len(a) > 6 || !allUpperASCII(a) {
+		if len(a) < 3 || len(a) > 6 || !allUpperASCII(a) || slices.ContainsFunc(t.own, func(o string) bool { return strings.EqualFold(o, a) }) {
 			continue
 		}
 		if exp := spelledOut(text, a); exp != "" && !slices.ContainsFunc(out, func(x acronym) bool { return strings.EqualFold(string(x.word), a) }) {

@@ -620,6 +620,7 @@ func TestTopicAcronyms(t *testing.T) {
 		{"GCAP alone, never spelt out", ""},
 		{"NATO and the North Atlantic Treaty Organization", ""}, // the desk's own keyword
 		{"the UK and the PM", ""},
+		{"the Foreign, Commonwealth & Development Office (FCDO) and the FCDO's line", ""}, // the desk's own
 	} {
 		got := topics.acronyms(c.text, nil, &tz)
 		switch {
