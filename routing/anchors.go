@@ -14,6 +14,9 @@ type dayRange struct {
 	// agreement"): a release in it fits, but one outside it is not
 	// penalised for its distance (a year is often only background).
 	year bool
+	// today is set for the day the email was sent named as "today" or
+	// "tonight".
+	today bool
 }
 
 // anchorWeekdays are the full weekday names, anchorMonths the month names
@@ -121,7 +124,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		switch string(word) {
 		case "today", "tonight":
 			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) {
-				out = append(out, dayRange{from: d0, to: d0})
+				out = append(out, dayRange{from: d0, to: d0, today: true})
 			}
 			continue
 		case "yesterday":

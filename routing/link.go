@@ -503,7 +503,10 @@ func (c *Catalogue) subjectCover(sc *scratch, doc int32) float32 {
 
 // anchorMatch says whether a release published on day fits the days the
 // email names: on one of them or the day after (readouts of a call often
-// appear the next morning): 1. A release in a past year the email names
+// appear the next morning): 1. A release that fits none is -1, with its
+// distance in days from the nearest; when the only day named is "today"
+// (or "tonight"), at most one day: the word names the journalist's day as
+// often as the release's. A release in a past year the email names
 // gives 2 and the days from it to the end of that year, unless it also
 // fits a day; years do not count as days named for the others.
 func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
@@ -511,7 +514,7 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 		return 0, 0
 	}
 	dist := int32(1 << 30)
-	days := false
+	days, onlyToday := false, true
 	inYear, toYearEnd := false, int32(0)
 	for _, a := range anchors {
 		switch {
@@ -524,6 +527,7 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 			return 1, 0
 		}
 		days = true
+		onlyToday = onlyToday && a.today
 		switch {
 		case day < a.from:
 			dist = min(dist, a.from-day)
@@ -536,6 +540,12 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 	}
 	if !days {
 		return 0, 0 // only years named, and this release is in none of them
+	}
+	if onlyToday {
+		// "today" names the journalist's day as often as the release's
+		// ("the topic is on every portal today"): a release further
+		// back is not put back further for it than one of yesterday
+		dist = min(dist, 1)
 	}
 	return -1, float32(dist)
 }

@@ -148,7 +148,7 @@ func TestDateAnchors(t *testing.T) {
 		text string
 		want []dayRange
 	}{
-		{"today's statement", []dayRange{{from: d0, to: d0}}},
+		{"today's statement", []dayRange{{from: d0, to: d0, today: true}}},
 		{"this morning's call", []dayRange{{from: d0, to: d0}}},
 		{"yesterday's release", []dayRange{{from: d0 - 1, to: d0 - 1}}},
 		{"strikes last night", []dayRange{{from: d0 - 1, to: d0}}},
@@ -213,6 +213,30 @@ func TestAnchorMatchYear(t *testing.T) {
 	today := in2013 + 3650
 	if a, _ := anchorMatch([]dayRange{y2013, {from: today, to: today}}, today); a != 1 {
 		t.Errorf("release on a named day: anchor %d, want 1", a)
+	}
+}
+
+// TestAnchorMatchToday: a release before a day named only as "today" is
+// put back as one of the day before, however old ("the topic is on every
+// portal today"); before a day named otherwise, by its distance.
+func TestAnchorMatchToday(t *testing.T) {
+	d0 := dayOf(time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC), time.UTC)
+	todayOnly := []dayRange{{from: d0, to: d0, today: true}}
+	for _, c := range []struct {
+		anchors  []dayRange
+		day      int32
+		want     int8
+		wantDist float32
+	}{
+		{todayOnly, d0, 1, 0},
+		{todayOnly, d0 - 1, -1, 1},
+		{todayOnly, d0 - 17, -1, 1},
+		{[]dayRange{{from: d0, to: d0}}, d0 - 17, -1, 17}, // "13 March"
+		{[]dayRange{{from: d0, to: d0, today: true}, {from: d0 - 1, to: d0 - 1}}, d0 - 17, -1, 16}, // and "yesterday"
+	} {
+		if a, dist := anchorMatch(c.anchors, c.day); a != c.want || dist != c.wantDist {
+			t.Errorf("anchors %v, release on day %d: %d, %v; want %d, %v", c.anchors, c.day-d0, a, dist, c.want, c.wantDist)
+		}
 	}
 }
 

@@ -14,9 +14,11 @@ import (
 // routed as route routes them (the language told by the detector):
 // testdata/mldev (written for tuning, issue 11) and the odd half of
 // testdata/multilingual (its even half is held out and never read here).
-// Reached: mldev 52 of 53 enquiries (not automatic) right, the odd half
-// 31 of 31, no wrong link in either; a wrong link fails at once, a right
-// one lost fails below the floor.
+// Reached: mldev 53 of 53 enquiries (not automatic) right (52 before a
+// day named only as "today" stopped putting an older release back by its
+// distance, see anchorMatch), the odd half 31 of 31, no wrong link in
+// either; a wrong link fails at once, a right one lost fails below the
+// floor.
 func TestLinkDevSets(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	r, err := NewRouter(cfg, cat)
@@ -29,7 +31,7 @@ func TestLinkDevSets(t *testing.T) {
 		minRight int // releases right (at least), of the enquiries that are not automatic
 		enquiry  int
 	}{
-		{"mldev", false, 52, 53},
+		{"mldev", false, 53, 53},
 		{"multilingual", true, 31, 31},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
