@@ -1597,7 +1597,7 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.relOther*f.relSc[ti]
 		case ti == t.fallback:
 			s = t.evidence(f, p, ti, true)
-		case f.led == ti || f.themLed(ti):
+		case f.led == ti || f.themLed(ti) || f.regLed == ti:
 			s = t.evidence(f, p, ti, true) + p.relOther*f.linkScore
 		case f.strong(ti):
 			s = t.evidence(f, p, ti, false) + p.relOther*f.linkScore
@@ -1751,7 +1751,7 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		}
 		b = append(b, " in the questions, none about the release's topics ("...)
 		b = append(append(b, strings.Join(f.relTopics, ", ")...), ')')
-		return TopicChoice{Topic: t.topics[f.regLed].id, Score: max(sc[f.regLed], p.min), Reason: string(b)}
+		return TopicChoice{Topic: t.topics[f.regLed].id, Score: sc[f.regLed], Reason: string(b)}
 	}
 	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}
