@@ -447,3 +447,52 @@ func TestQuotedLanguage(t *testing.T) {
 		t.Error("a chaser's quoted history and subject are not read as Spanish, or its own words are")
 	}
 }
+
+// TestRequestBoilerplate: the words every journalist's request is written
+// with, in each of the desk's languages (testdata/crosslang/requests:
+// greetings, thanks, "could you send a statement or comment", "our
+// programme goes out tonight", "can you confirm the figures", the
+// signature), meet none of a catalogue made of the English words they
+// resemble or spell ("comment", "confirm", "official", "spokesperson",
+// "programme", "war", "met", "mission", "period", "Korea", "Thaci", …):
+// they are the language's ignore list, function words or false friends.
+func TestRequestBoilerplate(t *testing.T) {
+	trap := "Comment, confirm, official, spokesperson, programme, information, press, war, met, Ben, El, " +
+		"mission, report, period, senior, accord, remark, common, weather, stealth, donation, speech, " +
+		"policy, talk, success, prepare, rapid, madam, respect, responsible, interview, journalist, " +
+		"article, service, reply, question, correspondent, editor, mobile, peace, progress, welcome, " +
+		"newspaper, broadcast, affairs, Korea, Serbia, Italy, Thaci, Igli, Chern."
+	rels := []Release{{ID: "trap", Title: "Trap", Body: trap + " " + trap, Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{ID: "other", Title: "Other", Body: "Korea, Serbia, Italy, Thaci, Igli, Chern and Ben met.", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	ix := NewCatalogue(rels, time.UTC).idx
+	rev := map[int32]string{}
+	for w, id := range ix.words {
+		rev[id] = w
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "crosslang", "requests", "*.txt"))
+	if err != nil || len(files) < 14 {
+		t.Fatalf("request texts: %v (%d files)", err, len(files))
+	}
+	for _, f := range files {
+		code := strings.TrimSuffix(filepath.Base(f), ".txt")
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := Input{NewText: string(b), Language: code}
+		m := newMessage(&in)
+		sc := newScratch(ix)
+		sc.voc = vocabFor(code)
+		ids := sc.termIDs(ix, m, partNew)
+		tx := m.text(partNew)
+		for k, id := range ids {
+			if id >= 0 {
+				t.Errorf("%s: %q read as %q", code, tx.tz.word(int(tx.terms[k].tok)), rev[id])
+			}
+		}
+		for _, id := range sc.extra[partNew] {
+			t.Errorf("%s: a word read as %q too", code, rev[id])
+		}
+		m.release()
+	}
+}
