@@ -1264,6 +1264,17 @@ var foreignCasesAt = []struct {
 	{"hr", "2023-10-18T10:00:00+01:00", "Molim odgovor tijekom dana.", ""},
 	{"hr", "2023-10-18T10:00:00+01:00", "Molim odgovor do kraja radnog vremena.", "2023-10-18T17:00:00+01:00"},
 	{"hr", "2023-10-18T10:00:00+01:00", "Trebam izjavu do sutra u podne.", "2023-10-19T12:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta amanhã pela manhã.", "2023-10-19T09:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta até amanhã pela manhã.", "2023-10-19T09:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta hoje à tarde.", "2023-10-18T15:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta hoje pela tarde.", "2023-10-18T15:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta até o meio-dia de amanhã.", "2023-10-19T12:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Vocês conseguem me responder até as 17h?", "2023-10-18T17:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Poderiam me retornar ainda hoje, até as 18h?", "2023-10-18T18:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta hoy en la tarde.", "2023-10-18T15:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "¿Me podrían responder a más tardar mañana a las 10?", "2023-10-19T10:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito su respuesta hoy en la noche.", "2023-10-18T19:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "¿Me pueden contestar antes de las 5 pm?", "2023-10-18T17:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
