@@ -1307,6 +1307,21 @@ var foreignCasesAt = []struct {
 	{"ru", "2023-10-18T10:00:00+01:00", "Я сообщу вам сегодня после обеда.", ""},
 	{"nl", "2023-10-18T10:00:00+01:00", "Ik laat het u vanmiddag weten.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "I'll let you know this afternoon.", ""},
+	{"fr", "2023-10-18T10:00:00+01:00", "Je vous rappelle à 15h.", ""},
+	{"fr", "2023-10-18T10:00:00+01:00", "Je publie mon article demain matin.", ""},
+	{"es", "2023-10-18T10:00:00+01:00", "Publicaremos la nota mañana por la mañana.", ""},
+	{"it", "2023-10-18T10:00:00+01:00", "L'articolo esce domani mattina.", ""},
+	{"de", "2023-10-18T10:00:00+01:00", "Der Artikel erscheint morgen früh.", ""},
+	{"pl", "2023-10-18T10:00:00+01:00", "Tekst ukaże się jutro rano.", ""},
+	{"ru", "2023-10-18T10:00:00+01:00", "Материал выйдет завтра утром.", ""},
+	{"tr", "2023-10-18T10:00:00+01:00", "Haber yarın sabah yayınlanacak.", ""},
+	{"el", "2023-10-18T10:00:00+01:00", "Το άρθρο θα δημοσιευθεί αύριο το πρωί.", ""},
+	{"ar", "2023-10-18T10:00:00+01:00", "سينشر المقال صباح الغد", ""},
+	{"sq", "2023-10-18T10:00:00+01:00", "Artikulli del nesër në mëngjes.", ""},
+	{"sr", "2023-10-18T10:00:00+01:00", "Tekst izlazi sutra ujutru.", ""},
+	{"nl", "2023-10-18T10:00:00+01:00", "Het artikel verschijnt morgenochtend.", ""},
+	{"pt", "2023-10-18T10:00:00+01:00", "O artigo sai amanhã de manhã.", ""},
+	{"uk", "2023-10-18T10:00:00+01:00", "Матеріал вийде завтра вранці.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
