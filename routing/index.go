@@ -91,7 +91,9 @@ func (ix *index) buildNames() {
 			continue
 		}
 		key, skel := nameKey([]byte(w), buf)
-		if len(skel) < 2 {
+		if len(skel) < 2 && !(name && len(skel) == 1 && len(key) >= 4) {
+			// (a name of one consonant, "hama" for Hamas, "huti",
+			// is filed too, for a spelling that matches it exactly)
 			continue
 		}
 		m := ix.cognates
@@ -142,11 +144,20 @@ func spellMatch(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool) (
 		}
 		return spellMatchOne(m, rest, buf, cognate)
 	}
-	if id, name := spellMatchOne(m, w, buf, cognate); id >= 0 || len(w) > 60 || !hasDigraph(w) {
+	id, name := spellMatchOne(m, w, buf, cognate)
+	if id >= 0 || len(w) > 60 {
 		return id, name
 	}
-	var plain [64]byte
-	return spellMatchOne(m, plainSpelling(w, plain[:0]), buf, cognate)
+	var alt [64]byte
+	if hasDigraph(w) {
+		if id, name := spellMatchOne(m, plainSpelling(w, alt[:0]), buf, cognate); id >= 0 {
+			return id, name
+		}
+	}
+	if g, ok := greekSpelling(w, alt[:0]); ok && !cognate {
+		return spellMatchOne(m, g, buf, cognate)
+	}
+	return unknownWord, ""
 }
 
 // spellMatchOne is spellMatch for one spelling of the word. A word of a
@@ -159,6 +170,7 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 	if cognate {
 		maxStrip = 2
 	}
+	w0 := w
 	if caseless(w) {
 		lat := arabicLatin(w, nil)
 		if lat == nil {
@@ -174,11 +186,15 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 	for strip := 0; strip <= maxStrip && len(w)-strip >= 4; strip++ {
 		key, skel := nameKey(w[:len(w)-strip], *buf)
 		*buf = key[:0]
-		if len(skel) < minSkel {
-			return unknownWord, ""
-		}
 		maxd := 1
-		if len(key) >= 7 && !cognate {
+		switch {
+		case len(skel) == 1 && minSkel == 2 && !cognate && len(key) >= 4:
+			maxd = 0 // "chamas" (Χαμάς) is "hama", exactly
+		case len(skel) < minSkel:
+			return unknownWord, ""
+		case len(key) >= 7 && !cognate, caseless(w0) && len(skel) >= 3:
+			// Arabic writes few vowels: on three consonants or more, two
+			// letters off ("ميلوني", miluni, is Meloni)
 			maxd = 2
 		}
 		best, bestD, tie := -1, maxd+1, false

@@ -435,12 +435,13 @@ func (t *vocabTable) deadlineBefore(tz *tokenizer, k int) bool {
 // nameKey writes into buf the spelling of folded word w that
 // transliterations share, and returns it with its consonant skeleton
 // (nil, nil for a word that is not plain Latin letters): c, k, q and ck
-// as k; ph as f; th as t; ch, kh and h as h; w as v; j and y as i; z as
-// s; x as ks; ou (Greek "oy") as u; double letters single. "Netanyahu", Greek
-// "netaniachou" and Russian "netaniakhu" all read "netaniahu"; "Cleverly"
-// and Serbian "Kleverli" read "kleverli". The skeleton is the key without
-// vowels and h ("ntn", "klvrl"), under which the catalogue files its
-// names.
+// as k; ph, v and w as f (Arabic has no v); th as t; ch, kh and h as h; j
+// and y as i; z as s; x as ks; ou (Greek "oy") as u; double letters
+// single. "Netanyahu", Greek "netaniachou" and Russian "netaniakhu" all
+// read "netaniahu"; "Cleverly" and Serbian "Kleverli" read "klefrli". The
+// skeleton is the key without vowels and h ("ntn", "klfrl"), under which
+// the catalogue files its names. (Greek writes b, d and g as μπ, ντ, γκ:
+// see greekSpelling.)
 func nameKey(w []byte, buf []byte) (key, skel []byte) {
 	buf = buf[:0]
 	for _, c := range w {
@@ -479,8 +480,8 @@ func nameKey(w []byte, buf []byte) (key, skel []byte) {
 			i++
 		case c == 'c' || c == 'q':
 			put('k')
-		case c == 'w':
-			put('v')
+		case c == 'w' || c == 'v':
+			put('f') // Arabic writes v as f: "كليفرلي", Cleverly
 		case c == 'j' || c == 'y':
 			put('i')
 		case c == 'z':
@@ -505,6 +506,34 @@ func nameKey(w []byte, buf []byte) (key, skel []byte) {
 		skel = append(skel, c)
 	}
 	return key, skel
+}
+
+// greekSpelling appends to buf folded w with the digraphs Greek writes
+// for b, d and g (μπ, ντ, γκ and γγ, folded "mp", "nt", "gk", "gg")
+// spelt as those letters ("ntontik" is Dodik, "mpegkai" Begaj,
+// "erntogan" Erdogan), and reports whether it changed anything.
+func greekSpelling(w, buf []byte) ([]byte, bool) {
+	changed := false
+	for i := 0; i < len(w); i++ {
+		if i+1 < len(w) {
+			switch string(w[i : i+2]) {
+			case "mp":
+				buf, changed = append(buf, 'b'), true
+				i++
+				continue
+			case "nt":
+				buf, changed = append(buf, 'd'), true
+				i++
+				continue
+			case "gk", "gg":
+				buf, changed = append(buf, 'g'), true
+				i++
+				continue
+			}
+		}
+		buf = append(buf, w[i])
+	}
+	return buf, changed
 }
 
 // editDistance is the Levenshtein distance of a and b, or max+1 when it is

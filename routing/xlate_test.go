@@ -54,6 +54,8 @@ func TestNameMatchAcrossScripts(t *testing.T) {
 		{"Cleverlyt", "cleverly"}, // Albanian, definite
 		{"Тирана", "tirana"},
 		{"Χαρτούμ", "khartoum"}, // Greek χ for kh
+		{"Νταρφούρ", "darfur"},  // Greek ντ for d
+		{"كليفرلي", "cleverly"}, // Arabic f for v
 		{"Marekom", "marek"},
 		{"Tirol", ""},
 		{"Netflix", ""},
@@ -494,5 +496,24 @@ func TestRequestBoilerplate(t *testing.T) {
 			t.Errorf("%s: a word read as %q too", code, rev[id])
 		}
 		m.release()
+	}
+}
+
+// TestNameOfOneConsonant: a name whose key has one consonant ("Hamas",
+// stemmed "hama") is matched only by a spelling that meets it exactly.
+func TestNameOfOneConsonant(t *testing.T) {
+	rels := []Release{{ID: "r1", Title: "Sanctions on Hamas", Body: "The UK sanctioned Hamas leaders; Hamas financiers and Hamas officials.", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	ix := NewCatalogue(rels, time.UTC).idx
+	for _, c := range []struct{ written, want string }{
+		{"Χαμάς", "hama"},  // Greek
+		{"ХАМАС", "hama"},  // Russian
+		{"Hamasu", "hama"}, // Polish genitive
+		{"Hamm", ""},
+		{"Homa", ""},
+	} {
+		var buf []byte
+		if _, got := ix.nameMatchWord(folded(c.written), &buf); got != c.want {
+			t.Errorf("%s: matched %q, want %q", c.written, got, c.want)
+		}
 	}
 }
