@@ -69,8 +69,12 @@ package deadline
 //   - "I asked for answers by 4pm on Tuesday", "we had requested ...": the
 //     deadline of an earlier request, told in the past, is not this
 //     message's.
-//   - No-break and thin spaces are spaces, and invisible marks (bidi marks
-//     around Arabic digits, zero-width spaces) are dropped, before reading.
+//   - No-break and thin spaces and invisible marks (bidi marks around
+//     Arabic digits, zero-width spaces) read as spaces; the phrase reported
+//     is still the text as written.
+//   - "the day after tomorrow" is a day like "tomorrow"; a clock's zone may
+//     follow its day ("by 5pm today (CEST)"); "until/by then" points back
+//     to a time only when what follows it is not someone's availability.
 //   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov",
 //     "need a line today") is 17:00 that day, like "COP Friday"; it needs a
 //     "by"/"deadline"/"no later than"/"need" cue ("can you get back to me
