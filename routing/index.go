@@ -192,9 +192,10 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 			maxd = 0 // "chamas" (Χαμάς) is "hama", exactly
 		case len(skel) < minSkel:
 			return unknownWord, ""
-		case len(key) >= 7 && !cognate, caseless(w0) && len(skel) >= 3:
+		case len(key) >= 7 && !cognate, caseless(w0) && len(skel) >= 3 && len(key) >= 5:
 			// Arabic writes few vowels: on three consonants or more, two
-			// letters off ("ميلوني", miluni, is Meloni)
+			// letters off ("ميلوني", miluni, is Meloni; but "طهران",
+			// Tehran, is not Tirana)
 			maxd = 2
 		}
 		best, bestD, tie := -1, maxd+1, false

@@ -232,10 +232,14 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 		en = voc.translate(w)
 	}
 	if en == nil && voc != vocabAny && len(w) >= minFallbackWord {
-		// the language told may be a neighbour's ("bs" for Croatian);
-		// not a short word, which in another language is as often a
-		// function word ("mir": peace in Serbian, "to me" in German)
-		en = vocabAny.translate(w)
+		// the detector may have told a neighbour (Russian for
+		// Ukrainian, Spanish for Portuguese): its vocabulary is tried
+		// too; not another language's, nor a short word, which
+		// elsewhere is as often a function word ("premiers", first, is
+		// not German "Premier", nor "mir", to me, Serbian "peace")
+		if nb := voc.neighbour; nb != nil {
+			en = nb.translate(w)
+		}
 	}
 	if en != nil {
 		first, prev := int32(unknownWord), int32(unknownWord)

@@ -42,6 +42,10 @@ type vocabTable struct {
 	ignore               map[string]bool
 	ignorePre            map[string]bool
 	ignoreMin, ignoreMax int
+	// neighbour is the vocabulary of the language the detector most
+	// often tells for this one (Russian and Ukrainian, Spanish and
+	// Portuguese), tried for a word this one lacks.
+	neighbour *vocabTable
 	// plain is the same table with its keys spelt plainly (see
 	// plainSpelling), for a word of a language written in two scripts
 	// (Serbian "санкције", folded "sanktsije", is Latin "sankcije").
@@ -129,8 +133,17 @@ func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
 	}
 	vocabAny.setPrefixLengths()
 	vocabAny.withPlain()
+	for a, b := range neighbours {
+		if ta, tb := vocabByLang[a], vocabByLang[b]; ta != nil && tb != nil {
+			ta.neighbour = tb
+		}
+	}
 	return vocabByLang, vocabAny
 }
+
+// neighbours are the languages whose vocabularies are tried for a word
+// the told language's lacks: close ones the detector may confuse.
+var neighbours = map[string]string{"ru": "uk", "uk": "ru", "es": "pt", "pt": "es"}
 
 // withPlain sets t.plain and returns t.
 func (t *vocabTable) withPlain() *vocabTable {

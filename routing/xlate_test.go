@@ -517,3 +517,27 @@ func TestNameOfOneConsonant(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourVocabulary: a word the told language's vocabulary lacks is
+// tried in a close language's the detector may have told instead (a
+// Ukrainian word in a message told as Russian), not in every language's
+// (French "premiers", first, is not German "Premier").
+func TestNeighbourVocabulary(t *testing.T) {
+	rels := []Release{{ID: "r1", Title: "Prime Minister and government", Body: "The Prime Minister met the government.", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	ix := NewCatalogue(rels, time.UTC).idx
+	for _, c := range []struct {
+		lang, word string
+		read       bool
+	}{
+		{"ru", "уряду", true},     // Ukrainian "government", told as Russian
+		{"fr", "premiers", false}, // "first"
+		{"de", "premierminister", true},
+	} {
+		sc := newScratch(ix)
+		sc.voc = vocabFor(c.lang)
+		id := sc.foreignTerm(ix, folded(c.word), false, partNew)
+		if (id >= 0) != c.read {
+			t.Errorf("%s %q: read as term %d, want read %v", c.lang, c.word, id, c.read)
+		}
+	}
+}
