@@ -2099,7 +2099,9 @@ func (sc *scanner) finish(m *mention) {
 		switch lw {
 		case gw.By, gw.Deadline, gw.Than, gw.Latest, gw.Due, gw.Need, gw.Needs, gw.Needed:
 		default:
-			return
+			if !sc.latestAfter(m.end) {
+				return // ("Thursday at the latest" is)
+			}
 		}
 	}
 	m.score = score
@@ -2493,6 +2495,15 @@ func (sc *scanner) thenAfter(j int) bool {
 		}
 	}
 	return false
+}
+
+// latestAfter reports whether "at the latest" or "latest" follows token j
+// ("Thursday at the latest", "Thursday, at the latest").
+func (sc *scanner) latestAfter(j int) bool {
+	if sc.punct(j, ",") {
+		j++
+	}
+	return sc.words(j, gw.At, gw.The, gw.Latest) > 0 || sc.words(j, gw.At, gw.Latest) > 0 || sc.word(j, gw.Latest)
 }
 
 // availableAfter reports whether the words from token j to the end of
