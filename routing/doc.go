@@ -83,8 +83,10 @@
 // in order, as English through its language's vocabulary
 // (lang/data/vocab/<code>.json: "Sanktionen" → sanctions, "Außenminister"
 // → foreign secretary; keys ending in '*' take inflections; Croatian and
-// Bosnian read the Serbian file; a word the told language lacks is tried
-// in all of them), or, when written with a capital (or in Arabic), as a
+// Bosnian read the Serbian file; a word of six letters or more the told
+// language lacks is tried in a close language's the detector may confuse
+// with it: Russian and Ukrainian, Spanish and Portuguese), or, when
+// written with a capital (or in Arabic), as a
 // catalogue name spelt in another script or with a case ending: the
 // catalogue files the words mostly written with a capital under a
 // transliteration skeleton (nameKey: "Νετανιάχου", "Нетаньяху", "نتنياهو"
@@ -110,8 +112,9 @@
 // "porte-parole", "newspaper", "phone" — and the function words spelt
 // like an English word of the catalogue: German "war", Dutch "met",
 // Spanish "el") is read as nothing, neither matched nor counted unknown;
-// a word the told language lacks is tried in the others' only from six
-// letters ("mir" is not Serbian "peace" in German); a message told to be
+// a word the told language lacks is not tried in every other language's
+// (French "premiers", first, is not German "Premier"; German "mir", to
+// me, is not Serbian "peace"); a message told to be
 // in English never reads its own words through another language
 // ("refers" is not Portuguese "refém"), and an English chaser's quoted
 // history and "Re:" subject are read in the language their function words
