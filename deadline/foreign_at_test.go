@@ -1476,6 +1476,13 @@ var foreignCasesAt = []struct {
 	{"en", "2023-10-18T10:00:00+01:00", "Tomorrow at the latest.", "2023-10-19T17:00:00+01:00"},
 	{"en", "2023-10-18T10:00:00+01:00", "The Friday deadline for applications has passed.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "See you Thursday.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "Please reply in the coming days.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "We expect more news in the coming hours.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "The vote is on Friday coming up.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "Is the minister coming on Friday?", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "We are coming to the briefing at 3pm.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "I asked the minister at 3pm and he said nothing.", ""},
+	{"en", "2023-10-18T10:00:00+01:00", "Please reply by coming Friday.", "2023-10-20T17:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
