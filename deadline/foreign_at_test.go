@@ -1483,6 +1483,13 @@ var foreignCasesAt = []struct {
 	{"en", "2023-10-18T10:00:00+01:00", "We are coming to the briefing at 3pm.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "I asked the minister at 3pm and he said nothing.", ""},
 	{"en", "2023-10-18T10:00:00+01:00", "Please reply by coming Friday.", "2023-10-20T17:00:00+01:00"},
+	{"fr", "2023-10-18T10:00:00+01:00", "Merci de répondre avant 16h\\nheure de Paris.", "2023-10-18T15:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte antworten Sie bis 16 Uhr\\n(MESZ).", "2023-10-18T15:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las\\n16:00, hora peninsular.", "2023-10-18T15:00:00+01:00"},
+	{"ru", "2023-10-18T10:00:00+01:00", "Просим ответить до 16:00 по\\nмосковскому времени.", "2023-10-18T14:00:00+01:00"},
+	{"tr", "2023-10-18T10:00:00+01:00", "Yanıtınızı saat 16:00'ya\\nkadar bekliyoruz.", "2023-10-18T16:00:00+01:00"},
+	{"el", "2023-10-18T10:00:00+01:00", "Παρακαλώ απαντήστε έως τις 16:00\\nώρα Ελλάδας.", "2023-10-18T14:00:00+01:00"},
+	{"sq", "2023-10-18T10:00:00+01:00", "Ju lutem përgjigjuni deri në\\norën 16:00.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
