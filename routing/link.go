@@ -847,7 +847,11 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		return Link{Release: c.releases[urlDoc].ID, Score: 0.98, Reason: ReasonURL, Detail: "links to " + urlU, topicSim: sims}
 	}
 	if len(primary.cands) > 0 {
-		best.Detail = c.describe(&primary.cands[0], primary.p) + acrossLanguages(in.Language, sc.xlated, sc.names)
+		code := in.Language
+		if sc.quotedVoc != nil {
+			code = sc.quotedVoc.code // an English chaser's first message
+		}
+		best.Detail = c.describe(&primary.cands[0], primary.p) + acrossLanguages(code, sc.xlated, sc.names)
 	}
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.

@@ -23,6 +23,8 @@ import (
 
 // vocabTable is one language's vocabulary, folded as mail is.
 type vocabTable struct {
+	// code is the language's ("" for the merged table)
+	code string
 	// words maps a whole folded word, prefixes a folded word start
 	// (minPre..maxPre bytes), to its English index terms.
 	words    map[string][]string
@@ -78,7 +80,7 @@ func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
 	var tz tokenizer
 	for _, code := range lang.VocabularyCodes() {
 		v := lang.Vocabularies()[code]
-		t := &vocabTable{words: map[string][]string{}, prefixes: map[string][]string{}, anchors: map[string][]byte{}, cues: map[string]bool{}}
+		t := &vocabTable{code: code, words: map[string][]string{}, prefixes: map[string][]string{}, anchors: map[string][]byte{}, cues: map[string]bool{}}
 		// Keys in sorted order: two spellings may fold to one key, and
 		// which one wins must not depend on map order (route output is
 		// the same run to run).
