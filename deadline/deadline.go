@@ -1906,6 +1906,7 @@ type mention struct {
 	cueStart   int // first token of the phrase (cue word or mention start)
 	strongLeft bool
 	leftWord   string
+	innerCue   string // "by"/"latest" joining its parts ("today, latest 4pm")
 	at         time.Time
 	rule       string
 }
@@ -1959,6 +1960,11 @@ func (sc *scanner) buildMentions() {
 		}
 		j := i + 1
 		for j < len(atoms) && sc.connector(atoms[j-1].end, atoms[j].start) && m.compatible(&atoms[j]) {
+			for k := atoms[j-1].end; k < atoms[j].start; k++ {
+				if sc.toks[k].low == gw.Latest || sc.toks[k].low == gw.By {
+					m.innerCue = sc.toks[k].low
+				}
+			}
 			m.add(&atoms[j])
 			m.end = atoms[j].end
 			j++
@@ -2061,6 +2067,11 @@ func (sc *scanner) finish(m *mention) {
 		if lw == "" {
 			lw = gw.Before
 		}
+	}
+	if left < 3 && m.innerCue != "" && left > -100 {
+		// "Please today, latest 4pm", "Monday by 10am": the cue between
+		// the mention's parts
+		left, strong, lw = 3, true, m.innerCue
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
