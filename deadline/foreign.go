@@ -741,6 +741,33 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if repl == gw.H {
 			// "14 Uhr", "16.00 uur", "12 sati": the "h" of "14h", glued
 			if a := strings.TrimRight(text[last:w.start], " \t"); a != "" && a[len(a)-1] >= '0' && a[len(a)-1] <= '9' {
+				if h := bareHourBefore(a, len(a)); h >= 1 && k+1 < len(ws) && strings.TrimSpace(text[w.end:ws[k+1].start]) == "" {
+					// "16h et demie", "16h e meia", "cinq heures moins
+					// le quart" (the hour in digits): "16:30"
+					if pn, pr := rd.match(text, ws, k+1); pn > 0 {
+						m := -1
+						switch pr {
+						case gw.Half + " " + gw.Past:
+							m = 30
+						case gw.Quarter + " " + gw.Past:
+							m = 15
+						case gw.Quarter + " " + gw.To:
+							h, m = (h+23)%24, 45
+							if h == 0 {
+								h = 12
+							}
+						}
+						if m >= 0 {
+							ds := last + strings.LastIndexFunc(a, func(r rune) bool { return r < '0' || r > '9' }) + 1
+							pe := ws[k+pn].end
+							verbatim(last, ds)
+							replaced(ds, pe, strconv.Itoa(h)+":"+strconv.Itoa(m))
+							last, changed = pe, true
+							k += pn
+							continue
+						}
+					}
+				}
 				verbatim(last, last+len(a))
 				end := w.end
 				if hasMinutes(a) {
