@@ -32,6 +32,21 @@ local after = tonumber(ARGV[5])
 local warn_before = tonumber(ARGV[7])
 local silent = ARGV[8] == 'silent'
 local CLOCKS = {'acknowledge', 'first_response', 'next_response', 'resolution'}
+-- Field names, built once: the schedule fields of every clock (one
+-- HMGET per enquiry) and what a transition reads of its clock.
+local SCHED_FIELDS, AT_FIELD, CLOCK_FIELDS = {}, {}, {}
+for _, c in ipairs(CLOCKS) do
+  AT_FIELD[c] = {}
+  for _, tr in ipairs(CLOCK_TRANSITIONS) do
+    AT_FIELD[c][tr] = c .. CLOCK_AT[tr]
+    SCHED_FIELDS[#SCHED_FIELDS + 1] = AT_FIELD[c][tr]
+  end
+  CLOCK_FIELDS[c] = {}
+  for _, tr in ipairs(CLOCK_TRANSITIONS) do
+    CLOCK_FIELDS[c][tr] = {c .. ':due', c .. ':met', c .. ':' .. tr, c .. ':start', c .. ':breached',
+      'status', 'officer', 'topic', 'outlet_tier', 'release', 'created', 'outlet', 'policy', 'subject', 'channel', 'lang'}
+  end
+end
 
 local claimed = 0
 local recorded = {warned = 0, breached = 0, escalated = 0}
@@ -42,9 +57,7 @@ local recorded = {warned = 0, breached = 0, escalated = 0}
 -- breach's escalation).
 local function transition(ref, clock, tr, score, sched)
   local enq = k('enq:' .. ref)
-  local f = redis.call('HMGET', enq,
-    clock .. ':due', clock .. ':met', clock .. ':' .. tr, clock .. ':start', clock .. ':breached',
-    'status', 'officer', 'topic', 'outlet_tier', 'release', 'created', 'outlet', 'policy', 'subject', 'channel', 'lang')
+  local f = redis.call('HMGET', enq, unpack(CLOCK_FIELDS[clock][tr]))
   local dueAt = tonumber(f[1] or '')
   local ok = dueAt ~= nil and score ~= nil and not nonempty(f[2]) and not nonempty(f[3]) and f[6] ~= 'resolved'
     and not (clock == 'resolution' and f[6] == 'waiting')
@@ -53,11 +66,11 @@ local function transition(ref, clock, tr, score, sched)
   -- clock library; defensive): schedule it again instead.
   if ok and tr == 'breached' and dueAt > now then
     sched[tr] = dueAt
-    redis.call('HSET', enq, clock .. CLOCK_AT[tr], ms(dueAt))
+    redis.call('HSET', enq, AT_FIELD[clock][tr], ms(dueAt))
     ok = false
   elseif ok and tr == 'warned' and dueAt - warn_before > now then
     sched[tr] = dueAt - warn_before
-    redis.call('HSET', enq, clock .. CLOCK_AT[tr], ms(dueAt - warn_before))
+    redis.call('HSET', enq, AT_FIELD[clock][tr], ms(dueAt - warn_before))
     ok = false
   end
   if not ok then return end
@@ -68,7 +81,7 @@ local function transition(ref, clock, tr, score, sched)
   redis.call('HSET', enq, clock .. ':' .. tr, ms(at))
   if tr == 'breached' then
     sched.escalated = at + after
-    redis.call('HSET', enq, clock .. CLOCK_AT.escalated, ms(at + after))
+    redis.call('HSET', enq, AT_FIELD[clock].escalated, ms(at + after))
   end
   local officer = f[7] or ''
   local to = notice_to(tr, officer)
@@ -115,11 +128,7 @@ end
 -- wake set from what is left.
 local function wake(ref)
   local enq = k('enq:' .. ref)
-  local names = {}
-  for _, c in ipairs(CLOCKS) do
-    for _, tr in ipairs(CLOCK_TRANSITIONS) do names[#names + 1] = c .. CLOCK_AT[tr] end
-  end
-  local v = redis.call('HMGET', enq, unpack(names))
+  local v = redis.call('HMGET', enq, unpack(SCHED_FIELDS))
   local sched = {}
   for i, c in ipairs(CLOCKS) do
     local s = {}
@@ -135,10 +144,10 @@ local function wake(ref)
       local at = sched[c][tr]
       if at and at <= now then due[#due + 1] = {c, at} end
     end
-    table.sort(due, function(a, b) return a[2] < b[2] end)
+    if #due > 1 then table.sort(due, function(a, b) return a[2] < b[2] end) end
     for _, d in ipairs(due) do
       local c, at = d[1], d[2]
-      if redis.call('HDEL', enq, c .. CLOCK_AT[tr]) == 1 then
+      if redis.call('HDEL', enq, AT_FIELD[c][tr]) == 1 then
         claimed = claimed + 1
         sched[c][tr] = nil
         transition(ref, c, tr, at, sched[c])
