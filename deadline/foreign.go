@@ -647,6 +647,22 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 					repl = ""
 					break
 				}
+				// "las cuatro y media", "antes de las cuatro y media": the
+				// hour read as "(before) four o'clock" gets the part
+				// before its number
+				if n := len(spans); n > 0 && !spans[n-1].verbatim && spans[n-1].outEnd == b.Len() {
+					str := b.String()
+					if body, ok := strings.CutSuffix(str, " "+gw.OClock); ok {
+						i := strings.LastIndexByte(body, ' ')
+						if num := body[i+1:]; numberWords[num] >= 1 && numberWords[num] <= 12 && i+1 >= spans[n-1].out {
+							b.Reset()
+							b.WriteString(body[:i+1] + repl + " " + num + " " + gw.OClock)
+							spans[n-1].outEnd = b.Len()
+							repl = ""
+							break
+						}
+					}
+				}
 			}
 			repl = ""
 		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):

@@ -1511,6 +1511,20 @@ var foreignCasesAt = []struct {
 	{"en", "2023-10-18T10:00:00+01:00", "Please today, latest 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"en", "2023-10-18T10:00:00+01:00", "Ideally by 2pm, but 4pm at the latest.", "2023-10-18T14:00:00+01:00"},
 	{"de", "2023-10-18T10:00:00+01:00", "Idealerweise bis 14 Uhr, spätestens aber bis 16 Uhr.", "2023-10-18T14:00:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Graag een reactie morgen om tien uur.", "2023-10-19T10:00:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Graag een reactie voor het middaguur.", "2023-10-18T12:00:00+01:00"},
+	{"nl", "2023-10-18T10:00:00+01:00", "Graag een reactie om vijf uur 's middags.", "2023-10-18T17:00:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi serve una risposta entro l'una.", "2023-10-18T13:00:00+01:00"},
+	{"it", "2023-10-18T10:00:00+01:00", "Mi serve una risposta entro le due.", "2023-10-18T14:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de la una.", "2023-10-18T13:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Necesito la respuesta antes de las dos.", "2023-10-18T14:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta até à uma.", "2023-10-18T13:00:00+01:00"},
+	{"pt", "2023-10-18T10:00:00+01:00", "Preciso da resposta até às duas.", "2023-10-18T14:00:00+01:00"},
+	{"fr", "2023-10-18T10:00:00+01:00", "Merci de répondre avant deux heures.", "2023-10-18T14:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte bis ein Uhr.", "2023-10-18T13:00:00+01:00"},
+	{"de", "2023-10-18T10:00:00+01:00", "Bitte bis zwei Uhr.", "2023-10-18T14:00:00+01:00"},
+	{"pl", "2023-10-18T10:00:00+01:00", "Proszę o odpowiedź do drugiej.", "2023-10-18T14:00:00+01:00"},
+	{"el", "2023-10-18T10:00:00+01:00", "Παρακαλώ απαντήστε έως τις δύο.", "2023-10-18T14:00:00+01:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
