@@ -1525,6 +1525,12 @@ var foreignCasesAt = []struct {
 	{"de", "2023-10-18T10:00:00+01:00", "Bitte bis zwei Uhr.", "2023-10-18T14:00:00+01:00"},
 	{"pl", "2023-10-18T10:00:00+01:00", "Proszę o odpowiedź do drugiej.", "2023-10-18T14:00:00+01:00"},
 	{"el", "2023-10-18T10:00:00+01:00", "Παρακαλώ απαντήστε έως τις δύο.", "2023-10-18T14:00:00+01:00"},
+	{"es", "2023-10-18T10:00:00+01:00", "Las dos ministras se reunieron ayer.", ""},
+	{"it", "2023-10-18T10:00:00+01:00", "Le due parti hanno firmato l'accordo.", ""},
+	{"pt", "2023-10-18T10:00:00+01:00", "As duas delegações reuniram-se ontem.", ""},
+	{"el", "2023-10-18T10:00:00+01:00", "Οι δύο υπουργοί συναντήθηκαν χθες.", ""},
+	{"es", "2023-10-18T10:00:00+01:00", "¿Qué dijeron las dos partes antes de las negociaciones?", ""},
+	{"it", "2023-10-18T10:00:00+01:00", "Entro le due settimane previste il governo deciderà.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
