@@ -342,9 +342,11 @@ func arabicVariants(w []byte, buf *[4][64]byte) [][]byte {
 	case (strings.HasPrefix(s, "ب") || strings.HasPrefix(s, "ل") || strings.HasPrefix(s, "ك")) && long(s):
 		out = append(out, append(buf[1][:0], s[2:]...))
 	}
-	if last := out[len(out)-1]; len(out) > 1 && strings.HasPrefix(string(last), al) && utf8.RuneCount(last) > 4 {
+	switch last := out[len(out)-1]; {
+	case strings.HasPrefix(string(last), al) && utf8.RuneCount(last) > 4:
+		// "الرئيس", the president: the vocabulary may list it bare
 		out = append(out, append(buf[2][:0], last[len(al):]...))
-	} else if len(out) > 1 {
+	case len(out) > 1:
 		out = append(out, append(append(buf[2][:0], al...), last...))
 	}
 	return out
