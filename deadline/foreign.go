@@ -433,6 +433,10 @@ func (ft *foreignTable) splitWords(text string) []fword {
 	return ws
 }
 
+// maxInserts bounds the words a rewriting moves back into what it has
+// written (each move copies it): past it, words stay where they are.
+const maxInserts = 32
+
 // isASCII reports whether s has only ASCII bytes (an English word's
 // spelling; "à" folds to "a" but is not it).
 func isASCII(s string) bool {
@@ -515,7 +519,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 	}
 	// insertBefore writes s into what is written already, before the
 	// piece that reads input offset in
+	inserts := 0 // each insertion copies what is written: a hostile text gets a few
 	insertBefore := func(in int, ins string) bool {
+		if inserts++; inserts > maxInserts {
+			return false
+		}
 		out := -1
 		for i, sp := range spans {
 			if sp.verbatim && sp.in <= in && in < sp.inEnd || !sp.verbatim && sp.in == in {
@@ -569,6 +577,15 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			continue
 		}
 		n, repl := rd.match(text, ws, k)
+		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
+			// "antes de las cuatro y media": "before half past four
+			// o'clock" (the part of the hour read with the hour, here)
+			if pn, pr := rd.match(text, ws, k+n); pr == gw.Half+" "+gw.Past || pr == gw.Quarter+" "+gw.Past || pr == gw.Quarter+" "+gw.To {
+				i := strings.LastIndexByte(body, ' ')
+				repl = body[:i+1] + pr + " " + body[i+1:] + " " + gw.OClock
+				n += pn
+			}
+		}
 		if (repl == gw.Evening || repl == gw.Afternoon || repl == gw.Pm || repl == gw.Morning || repl == gw.Tonight) && k+n < len(ws) {
 			// "akşam 5'e kadar", "öğleden sonra saat 3'e kadar": the part
 			// of the day before an hour with a case suffix goes after it
@@ -646,22 +663,6 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				if r, ok := rd.word(ws[k-1].fold); ok && numberWords[r] >= 1 && numberWords[r] <= 12 && insertBefore(ws[k-1].start, repl+" ") {
 					repl = ""
 					break
-				}
-				// "las cuatro y media", "antes de las cuatro y media": the
-				// hour read as "(before) four o'clock" gets the part
-				// before its number
-				if n := len(spans); n > 0 && !spans[n-1].verbatim && spans[n-1].outEnd == b.Len() {
-					str := b.String()
-					if body, ok := strings.CutSuffix(str, " "+gw.OClock); ok {
-						i := strings.LastIndexByte(body, ' ')
-						if num := body[i+1:]; numberWords[num] >= 1 && numberWords[num] <= 12 && i+1 >= spans[n-1].out {
-							b.Reset()
-							b.WriteString(body[:i+1] + repl + " " + num + " " + gw.OClock)
-							spans[n-1].outEnd = b.Len()
-							repl = ""
-							break
-						}
-					}
 				}
 			}
 			repl = ""
@@ -1533,12 +1534,8 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 // cue or a number ("bis heute Nachmittag antworten": "by this
 // afternoon"; "binnen twee uur": "within two hours").
 func (rd *reader) cueBefore(text string, ws []fword, i int) bool {
-	j := -1
-	for x := range ws {
-		if ws[x].end <= i {
-			j = x
-		}
-	}
+	// the last word ending at or before i (words are in text order)
+	j := sort.Search(len(ws), func(x int) bool { return ws[x].end > i }) - 1
 	if j < 0 || strings.TrimSpace(text[ws[j].end:i]) != "" {
 		return false
 	}
@@ -1561,9 +1558,9 @@ func (rd *reader) nextReads(text string, ws []fword, k int, r string) bool {
 // namesTime reports whether a word between from and to reads as a day or
 // a part of one (not only words the aliases drop).
 func (rd *reader) namesTime(text string, ws []fword, from, to int) bool {
-	for _, w := range ws {
-		if w.start < from || w.end > to {
-			continue
+	for _, w := range ws[sort.Search(len(ws), func(x int) bool { return ws[x].start >= from }):] {
+		if w.end > to {
+			break
 		}
 		if r, ok := rd.word(w.fold); ok && r != "" && timeish(r) {
 			return true
