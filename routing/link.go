@@ -585,6 +585,10 @@ type ranked struct {
 	cands []cand
 	mass  float32
 	p     float64 // confidence in cands[0]
+	// agree names the agreement rule that raised p ("names", "title"),
+	// pFit the probability before it (see signalsAgree).
+	agree string
+	pFit  float64
 }
 
 func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ranked {
@@ -612,8 +616,18 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		second = &out.cands[1]
 	}
 	out.p = p.confidence(&out.cands[0], second)
+	if out.p < agreeP {
+		if out.agree = c.signalsAgree(sc, &out.cands[0], second); out.agree != "" {
+			out.p, out.pFit = agreeP, out.p
+		}
+	}
 	if out.p > namesUnmetCap && (c.namesUnmet(sc, &out.cands[0]) || c.figuresUnmet(sc, &out.cands[0])) {
-		out.p = namesUnmetCap
+		if out.agree != "" {
+			// the caps win over the agreement rules
+			out.p, out.agree = min(out.pFit, namesUnmetCap), ""
+		} else {
+			out.p = namesUnmetCap
+		}
 	}
 	return out
 }
@@ -690,6 +704,67 @@ func (c *Catalogue) namesUnmet(sc *scratch, cd *cand) bool {
 		}
 	}
 	return miss >= namesUnmetMass && miss >= namesUnmetShare*all
+}
+
+// The agreement rules (issue 11): a best candidate the text match leaves
+// below LinkThreshold is still linked when independent signals agree on
+// it, in an enquiry in English (or no language known: names read across a
+// language are matched loosely). Both need the release published on a day
+// the email names (anchor 1) and the enquiry's names (words the catalogue
+// capitalises) found in it:
+//
+//   - names: their IDF mass found in the release is at least
+//     agreeNamesMass words found in one release only (two rare names or
+//     more: "Budapest", "Hungary") and agreeNamesShare of all of them;
+//   - title: the enquiry's rarest name is in the release's title and not
+//     in the runner-up's (two releases of the day mention COP28, one is
+//     about it), that name is rare (agreeTitleIDF of a word found in one
+//     release only) and the release holds agreeTitleShare of the names.
+//
+// Either raises p to agreeP, the rules' measured precision (see doc.go);
+// the names and figures rules, which cap p, still apply after them.
+const (
+	agreeNamesMass  = 1.5
+	agreeNamesShare = 0.9
+	agreeTitleIDF   = 0.75
+	agreeTitleShare = 0.75
+	agreeP          = 0.8
+)
+
+// signalsAgree returns which agreement rule applies to best, the best
+// candidate ("names" or "title"), with second the runner-up (nil when
+// none), or "".
+func (c *Catalogue) signalsAgree(sc *scratch, best, second *cand) string {
+	if best.anchor != 1 || sc.voc != vocabAny {
+		return ""
+	}
+	ix := c.idx
+	var all, found, rareIDF float32
+	rare := int32(-1)
+	for _, id := range sc.qterms {
+		if sc.qw[id] < 0.5 || int(id) >= len(ix.seen) || ix.capital[id] == 0 || 2*ix.capital[id] < ix.seen[id] {
+			continue
+		}
+		all += ix.idf[id]
+		if ix.contains(id, best.doc) {
+			found += ix.idf[id]
+		}
+		if ix.idf[id] > rareIDF || ix.idf[id] == rareIDF && id < rare {
+			rare, rareIDF = id, ix.idf[id]
+		}
+	}
+	if all == 0 {
+		return ""
+	}
+	if found >= agreeNamesMass*ix.idfUnique && found >= agreeNamesShare*all {
+		return "names"
+	}
+	if rareIDF >= agreeTitleIDF*ix.idfUnique && found >= agreeTitleShare*all &&
+		slices.Contains(ix.docs[best.doc].title, rare) &&
+		(second == nil || !slices.Contains(ix.docs[second.doc].title, rare)) {
+		return "title"
+	}
+	return ""
 }
 
 // urlMatch returns the releases whose URL, or GOV.UK-style slug, one of
@@ -851,7 +926,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		if sc.quotedVoc != nil {
 			code = sc.quotedVoc.code // an English chaser's first message
 		}
-		best.Detail = c.describe(&primary.cands[0], primary.p) + acrossLanguages(code, sc.xlated, sc.names)
+		best.Detail = c.describe(&primary.cands[0], primary.p) + agreement(primary) + acrossLanguages(code, sc.xlated, sc.names)
 	}
 
 	// 3. A reply inherits its thread's release unless it clearly moves on.
@@ -870,7 +945,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 			if len(tr.cands) > 0 && tr.p >= LinkThreshold {
 				top := tr.cands[0]
 				tl = Link{Release: c.releases[top.doc].ID, Score: tr.p, Reason: ReasonThread,
-					Detail: "quoted history: " + c.describe(&top, tr.p)}
+					Detail: "quoted history: " + c.describe(&top, tr.p) + agreement(tr)}
 				inferred = true
 			}
 		}
@@ -927,6 +1002,21 @@ func (c *Catalogue) topicSims(sc *scratch) topicSims {
 		dots[ti] /= qn
 	}
 	return topicSims{index: ix.topicIndex, sim: dots}
+}
+
+// agreement explains an agreement rule's raising of r.p, for the link's
+// detail ("" when none raised it).
+func agreement(r ranked) string {
+	var why string
+	switch r.agree {
+	case "names":
+		why = "the release is of the day the email names and holds the enquiry's names"
+	case "title":
+		why = "the release is of the day the email names and its title, not the runner-up's, holds the enquiry's rarest name"
+	default:
+		return ""
+	}
+	return " (raised from " + strconv.FormatFloat(r.pFit, 'f', 2, 64) + ": " + why + ")"
 }
 
 func (c *Catalogue) describe(cd *cand, p float64) string {
