@@ -228,9 +228,12 @@
 //     "military aid", "export" in "arms export licences");
 //   - for regional topics, the region's politics ("relations",
 //     "accession", "dialogue"; 0.5), counted only as far as the region is
-//     named; with no release linked, also the places of the regions the
-//     topic is named after (topiclex.yaml regions: "Europe" brings Spain,
-//     Warsaw, the EU; "Middle East", Lebanon, Beirut), as names;
+//     named; with no release linked, or one linked among whose topics
+//     this one is, also the places of the regions the topic is named
+//     after (topiclex.yaml regions: "Europe" brings Spain, Warsaw, the
+//     EU; "Middle East", Lebanon, Beirut), as names ("a bilateral with
+//     Orban in Budapest … Hungary's blocking of EU decisions" on a
+//     [migration, europe] release is europe's question);
 //   - for the fallback topic, the desk's own business (diaries,
 //     appointments, staffing, interview bids; 0.6): words that name the
 //     desk itself (desk_self: "press officers", "duty rota") anywhere,

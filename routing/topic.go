@@ -877,10 +877,21 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	// (questionLed).
 	var mod, qmod *topicModel
 	linked := l.Release != "" && cat.release(l.Release) != nil
+	// relTopic marks the linked release's topics: the places of a region
+	// (topiclex.yaml regions) count for its regional topic when it is one
+	// of them ("Budapest", "Hungary" on a [migration, europe] release)
+	var relTopic uint64
 	if !linked {
 		mod = t.model(cat)
 	} else {
 		qmod = t.model(cat)
+		for _, id := range cat.release(l.Release).Topics {
+			for ti := range t.topics {
+				if t.topics[ti].id == id && ti < 64 {
+					relTopic |= 1 << ti
+				}
+			}
+		}
 	}
 	// the acronyms the enquiry defines by their words ("the Global Combat
 	// Air Programme ... GCAP"): elsewhere they say what their words say
@@ -983,7 +994,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			endHere, groupHere := 0, int8(-1)
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
-				if !t.matchAt(roots, i, ph) || ph.region && linked {
+				if !t.matchAt(roots, i, ph) || ph.region && linked && relTopic&(1<<ref.topic) == 0 {
 					continue
 				}
 				// The desk's own business matches as written (its
