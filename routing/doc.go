@@ -180,6 +180,50 @@
 // took tuning to 7, the shared samples to 7 and the multilingual odd
 // half, its language now told as route tells it, from 5 to 4.
 //
+// The calibration reads the text match; on its own it leaves below the
+// threshold short English enquiries whose words are mostly ones no
+// release uses ("bilateral with Viktor Orban at the EPC in Budapest
+// today": p=0.55; "Ahead of the PM's COP28 speech today": p=0.59, two
+// releases of that day naming COP28). Two agreement rules (signalsAgree
+// in link.go) raise such a best candidate to p=0.8 when independent
+// signals agree on it, in English (or no language told) only, and only
+// when the release is of a day the email names (anchor +1):
+//
+//   - names: it holds the enquiry's names (words the catalogue
+//     capitalises, as in the names rule) for at least 1.5 words found in
+//     one release only and 90% of their IDF mass: two rare names or more
+//     ("Budapest", "Hungary", "EU");
+//   - title: the enquiry's rarest name (IDF at least 0.75 of a word in
+//     one release only) is in its title and not in the runner-up's, and
+//     it holds 75% of the names' mass ("COP28": the speech's release,
+//     not the same day's meeting that mentions COP28 in its body).
+//
+// The names and figures rules' caps apply after them; the link's detail
+// says "raised from 0.55: …". Measured on every labelled set's queries
+// (the shared samples, tuning, enquiries, mldev, multilingual odd half,
+// endev; 255 queries on the whole catalogue, 194 of them with the right
+// release as best candidate, and 194 leave-one-out queries): the rules
+// hold for 29 queries, all right (27 already above 0.99), for none of
+// the 61 whose best candidate is wrong (mostly enquiries about no
+// release) and none of the leave-one-out queries, whose best is wrong:
+// the rule-of-three bound on their error is 10%, so p=0.8 is on the safe
+// side. One notch looser (one rare name, 75% of the names, or no day
+// agreement) and they fire on leave-one-out queries: a single rare name
+// that several releases of the day share (the COP28 speech and the
+// meeting with Sisi at COP28) does not tell them apart. endev 017 and
+// 029 are linked (endev release 0.92 → 0.97); every other set and the
+// leave-one-out counts unchanged.
+//
+// endev 023 still links: a complaint that three enquiries "about the
+// Rwanda Bill" went unanswered, asking whom to escalate to, labelled no
+// release. Its topic is already the fallback (the desk's own business);
+// not linking it would need a rule that questions only about the desk
+// drop the release their text names. We left it: it is one example, a
+// chaser of this kind is as often filed with its release so the officer
+// who holds the earlier enquiries sees it (the store threads follow-ups
+// the same way), and an officer reading "Rwanda Bill" beside a
+// handling complaint is not misled; we count it as a labelling choice.
+//
 // # Topic
 //
 // The convention is the founders' labelled samples (the spec by example):
