@@ -2,6 +2,7 @@ package routing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -124,5 +125,61 @@ func TestLinkAgreement(t *testing.T) {
 				t.Errorf("linked %q p=%.2f (%s), want %q at %.2f, the detail saying %q", l.Release, l.Score, l.Detail, c.want, agreeP, c.why)
 			}
 		})
+	}
+}
+
+// TestPhraseAcronyms: the acronyms of a release's capitalised phrases,
+// three words or more, connectors inside skipped, none started by one.
+func TestPhraseAcronyms(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Attending the European Political Community meeting in Budapest", []string{"epc"}},
+		{"The Prime Minister spoke to the Department for Business and Trade today.", []string{"dbt"}},
+		{"The Prime Minister said.", nil},                                                    // "The" starts no run: no "tpm"
+		{"European Political. Community Forum", nil},                                         // punctuation ends a run
+		{"the Office of the United Nations High Commissioner for Human Rights (OHCHR)", nil}, // longer than six letters
+		{"Visiting the Berlin Process Summit", []string{"bps"}},                              // not "vbps": a sentence's first word before "the"
+		{"He met the Director of Border Force Operations.", []string{"dbfo"}},
+		{"a meeting in Zürich Grand Hall today", nil}, // letters beyond ASCII end a run
+	} {
+		got := phraseAcronyms(c.text, nil)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("phraseAcronyms(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestLinkAcronym: an enquiry that writes only the acronym of a phrase a
+// release spells out ("the EPC"; "the European Political Community")
+// meets that release; an acronym the catalogue uses as an ordinary word
+// is not made one.
+func TestLinkAcronym(t *testing.T) {
+	day := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
+	rels := []Release{
+		{ID: "epc", Published: day, DateOnly: true, Title: "PM to chair meeting on smuggling gangs",
+			Body: "The Prime Minister will attend the Zenda Political Community summit today and chair a meeting on smuggling gangs."},
+		{ID: "aim", Published: day, DateOnly: true, Title: "Trade envoy visits Strelsau",
+			Body: "The aim of the Agricultural Investment Mission is to open markets."},
+	}
+	for i := range 20 {
+		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
+			Title: fmt.Sprintf("Trade update number %d", i), Body: "Figures on grain exports and fisheries quotas."})
+	}
+	cat := NewCatalogue(rels, time.UTC)
+	ix := cat.idx
+	id, ok := ix.words["zpc"]
+	if !ok || !ix.contains(id, 0) {
+		t.Fatalf("the acronym zpc is not a term of the release that spells it out")
+	}
+	if id, ok := ix.words["aim"]; ok && ix.contains(id, 1) && len(ix.post[id]) != 1 {
+		t.Errorf("aim: %d postings", len(ix.post[id]))
+	}
+	in := Input{Language: "en", Subject: "PM at the ZPC - gangs", NewText: "Is the PM chairing the smuggling gangs meeting at the ZPC today?", Date: at3339(t, "2024-06-10T09:00:00Z")}
+	sc, r := ownQuery(cat, &in)
+	_ = sc
+	if len(r.cands) == 0 || cat.releases[r.cands[0].doc].ID != "epc" || !ix.contains(id, r.cands[0].doc) {
+		t.Fatalf("the enquiry's ZPC does not meet the release")
 	}
 }

@@ -3,6 +3,7 @@ package routing
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -81,11 +82,14 @@ type nameEntry struct {
 }
 
 // buildNames files the names (see index.names).
-func (ix *index) buildNames() {
+func (ix *index) buildNames(acroOnly map[int32]bool) {
 	ix.names = map[string][]nameEntry{}
 	ix.cognates = map[string][]nameEntry{}
 	var buf []byte
 	for w, id := range ix.words {
+		if acroOnly[id] {
+			continue // an acronym no release writes is not spelt otherwise
+		}
 		name := len(w) >= 4 && int(id) < len(ix.seen) && ix.capital[id] > 0 && 2*ix.capital[id] >= ix.seen[id]
 		if !name && len(w) < 6 {
 			continue
@@ -291,6 +295,80 @@ func (ix *index) termSeq(tz *tokenizer, s string, add bool, ids []int32, brks []
 	return ids, brks
 }
 
+// acronymConnectors may stand inside a capitalised phrase without
+// giving its acronym a letter ("Department for Business and Trade").
+var acronymConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "&": true}
+
+// phraseAcronyms appends to out the acronyms (lower case, three to six
+// letters) of the runs of three or more capitalised words in s, connectors
+// inside a run skipped and a run not starting with one: "the European
+// Political Community" gives "epc". Words joined by a hyphen or apostrophe
+// count as one.
+func phraseAcronyms(s string, out []string) []string {
+	var letters []byte
+	run := 0
+	// sentStart: the next word starts a sentence; firstAtStart: the
+	// run's first word did (its capital may be the sentence's)
+	sentStart, firstAtStart := true, false
+	flush := func() {
+		if run >= 3 && run <= 6 {
+			a := string(letters)
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+		letters, run = letters[:0], 0
+	}
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if !isASCIILetter(c) && c != '&' {
+			if c != ' ' {
+				flush() // punctuation, digits, line breaks end a run
+			}
+			if c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' {
+				sentStart = true
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isASCIILetter(s[j]) || s[j] == '&' || (s[j] == '-' || s[j] == '\'') && j+1 < len(s) && isASCIILetter(s[j+1])) {
+			j++
+		}
+		w := s[i:j]
+		i = j
+		atStart := sentStart
+		sentStart = false
+		if j < len(s) && s[j] >= 0x80 {
+			flush() // a word with letters beyond ASCII: not read here
+			continue
+		}
+		switch {
+		case acronymConnectors[strings.ToLower(w)]:
+			// inside a run it gives no letter; a run does not start
+			// with one ("The Prime Minister" is no "tpm"), nor with a
+			// sentence's first word before one ("Attending the
+			// European Political Community" is "epc")
+			if run == 1 && firstAtStart {
+				letters, run = letters[:0], 0
+			}
+		case w[0] >= 'A' && w[0] <= 'Z':
+			if run == 0 {
+				firstAtStart = atStart
+			}
+			letters = append(letters, w[0]+'a'-'A')
+			run++
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // buildIndex indexes the releases' titles (weighted) and bodies, lines to
 // take included.
 func buildIndex(rels []Release, loc *time.Location) *index {
@@ -308,6 +386,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 	ix.docs = make([]docInfo, len(rels))
 	var ids, titleIDs, bodyIDs []int32
 	var brks []bool
+	acros := make([][]string, len(rels))
 	// collect appends the terms of ids (words and phrases) to out.
 	collect := func(out []int32, ids []int32, brks []bool) []int32 {
 		for k, id := range ids {
@@ -354,6 +433,14 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 			bodyIDs = collect(bodyIDs, ids, brks)
 		}
 		bodyLen[i] = n
+		// (the acronyms of its capitalised phrases, read below)
+		for j := -1; j < len(r.LinesToTake); j++ {
+			part := r.Title + ". " + r.Body
+			if j >= 0 {
+				part = r.LinesToTake[j]
+			}
+			acros[i] = phraseAcronyms(part, acros[i])
+		}
 		d.day = dayNumber(r.Published, r.DateOnly, loc)
 		// Merge the two sorted runs into (id, title tf, body tf).
 		sortIDs(titleIDs)
@@ -380,6 +467,33 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 			tf = append(tf, t)
 		}
 		docTF[i] = tf
+	}
+	// The acronyms of a release's capitalised phrases ("European
+	// Political Community": epc) are body terms of it too, so that an
+	// enquiry writing only the acronym meets the release; not where the
+	// catalogue uses the letters as an ordinary word ("aim", "big").
+	acroOnly := map[int32]bool{}
+	for i, as := range acros {
+		for _, a := range as {
+			w, stop := termOf([]byte(a), false)
+			if stop {
+				continue
+			}
+			id, ok := ix.words[string(w)]
+			switch {
+			case !ok:
+				id = int32(ix.nterms)
+				ix.words[string(w)] = id
+				ix.nterms++
+				acroOnly[id] = true
+			case int(id) >= len(ix.seen) || 2*ix.capital[id] < ix.seen[id]:
+				continue
+			}
+			if k, found := slices.BinarySearchFunc(docTF[i], id, func(t termTF, id int32) int { return int(t.id - id) }); !found {
+				docTF[i] = slices.Insert(docTF[i], k, termTF{id: id, body: 1})
+				ix.countCase(id, true)
+			}
+		}
 	}
 	ix.df = make([]int32, ix.nterms)
 	for i := range docTF {
@@ -427,7 +541,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		}
 	}
 	ix.buildCentroids(rels)
-	ix.buildNames()
+	ix.buildNames(acroOnly)
 	return ix
 }
 
