@@ -229,7 +229,10 @@
 // chaser of this kind is as often filed with its release so the officer
 // who holds the earlier enquiries sees it (the store threads follow-ups
 // the same way), and an officer reading "Rwanda Bill" beside a
-// handling complaint is not misled; we count it as a labelling choice.
+// handling complaint is not misled; TestTopicQuestionFocus already
+// expects such an enquiry linked, with the fallback topic ("I have sent
+// three enquiries about the returns agreement this week. How do I
+// escalate …"). We count it as a labelling choice.
 //
 // # Topic
 //
