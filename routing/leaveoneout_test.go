@@ -1,51 +1,22 @@
 package routing
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/mediadesk/mediadesk/mailparse"
 	"github.com/mediadesk/mediadesk/releases/release"
 )
 
 // looSamples loads the labelled enquiries of dir that name a release;
-// with oddOnly only the odd-numbered files are read (the even half of the
+// with odd only the odd-numbered files are read (the even half of the
 // multilingual set is held out and never opened here).
-func looSamples(t *testing.T, dir string, oddOnly bool) []sample {
+func looSamples(t *testing.T, dir string, odd bool) []sample {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "labels.jsonl"))
-	if err != nil {
-		t.Fatalf("labelled samples: %v", err)
-	}
-	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var l sampleLabel
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatalf("labels: %v", err)
-		}
-		if l.Release == "" || l.Automatic || (oddOnly && !IsOddSample(l.File)) {
-			continue
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, l.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := mailparse.Parse(raw, mailparse.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", l.File, err)
-		}
-		out = append(out, sample{label: l, in: InputFromMessage(m), msg: m})
-	}
-	return out
+	return loadSamplesWhere(t, dir, func(l sampleLabel) bool {
+		return l.Release != "" && !l.Automatic && (!odd || oddOnly(l))
+	})
 }
 
 // TestLeaveOneOutConfidentWrong links every labelled enquiry again with its

@@ -1,13 +1,8 @@
 package routing
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/mediadesk/mediadesk/mailparse"
 )
 
 // TestLinkDevSets pins the release linking on the DEV sets, routed as
@@ -44,7 +39,7 @@ func TestLinkDevSets(t *testing.T) {
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
-			for _, s := range devSamples(t, filepath.Join("testdata", c.dir), c.oddOnly) {
+			for _, s := range loadSamplesWhere(t, filepath.Join("testdata", c.dir), keepOdd(c.oddOnly)) {
 				if s.label.Automatic {
 					continue
 				}
@@ -73,40 +68,10 @@ func TestLinkDevSets(t *testing.T) {
 	}
 }
 
-// devSamples loads the labelled enquiries of dir; with oddOnly only the
-// odd-numbered files are opened (a held-out even half is never read).
-func devSamples(t *testing.T, dir string, oddOnly bool) []sample {
-	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "labels.jsonl"))
-	if err != nil {
-		t.Fatalf("labelled samples: %v", err)
+// keepOdd is oddOnly when odd is set, else nil (every file).
+func keepOdd(odd bool) func(sampleLabel) bool {
+	if odd {
+		return oddOnly
 	}
-	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var l sampleLabel
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatalf("labels: %v", err)
-		}
-		if oddOnly && !IsOddSample(l.File) {
-			continue
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, l.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := mailparse.Parse(raw, mailparse.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", l.File, err)
-		}
-		out = append(out, sample{label: l, in: InputFromMessage(m), msg: m})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return nil
 }
