@@ -1293,8 +1293,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		}
 	}
 	if f.linked && len(sc.qhits) > 0 {
-		t.questionLed(f, sc.qhits, qmod)
-		t.regionLed(f, sc.qhits, qmod, cat.release(l.Release))
+		rel := cat.release(l.Release)
+		t.questionLed(f, sc.qhits, qmod, rel)
+		t.regionLed(f, sc.qhits, qmod, rel)
 	}
 }
 
@@ -1337,7 +1338,7 @@ const (
 // politics, or a name the learnt model ties to it) without them. A
 // separate question on the region ("did the PM raise Rafah?") keeps the
 // enquiry with the release.
-func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel) {
+func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *Release) {
 	first := -1
 	for ti := range t.topics {
 		if f.rel[ti] == 1 {
@@ -1381,7 +1382,16 @@ func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel) {
 			}
 		}
 		f.qsents2 = sents
-		if words < ledMinWords || 2*len(sents) <= len(all) {
+		// Fewer in the questions will do when the sender's own words
+		// hold ledMinWords+1 distinct ones and every question sentence
+		// with evidence has them ("Which Royal Navy ships are in the Red
+		// Sea?" under a subject and text on naval forces).
+		// The release must not be about them itself: a title that
+		// names one ("UK reinforcements arrive in Kosovo for NATO") makes
+		// the troops its story.
+		enough := words >= ledMinWords || words >= 1 && f.themN[ti] >= ledMinWords+1 && len(sents) == len(all) &&
+			rel != nil && !t.namesThematic(ti, rel.Title)
+		if !enough || 2*len(sents) <= len(all) {
 			continue
 		}
 		// a question sentence with evidence for the first topic is ti's
@@ -1491,6 +1501,24 @@ func (t *Topics) regionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *Re
 			f.regWords = append(f.regWords, mod.words[h.ph])
 		}
 	}
+}
+
+// namesThematic reports whether title names one of topic ti's thematic
+// words (armed forces, sanctions) as a whole word or phrase.
+func (t *Topics) namesThematic(ti int, title string) bool {
+	low := " " + strings.Map(func(r rune) rune {
+		if r == '\'' || r == '’' || r == '-' || r == ',' || r == ':' || r == '.' {
+			return ' '
+		}
+		return r
+	}, strings.ToLower(title)) + " "
+	for i := range t.topics[ti].phrases {
+		ph := &t.topics[ti].phrases[i]
+		if ph.thematic() && strings.Contains(low, " "+strings.ToLower(ph.text)+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPlace reports whether title names one of regional topic ti's
