@@ -55,6 +55,14 @@ type TermFamily struct {
 	// the question is for the family's desk.
 	Specific []string `yaml:"specific"`
 	Words    []string `yaml:"words"`
+	// Contextual words are the family's only beside another of its
+	// words in the same sentence ("returns" of migrants beside
+	// "asylum", not the return of a museum's sculptures).
+	Contextual []string `yaml:"contextual"`
+	// Context words (one word each), in the same sentence, make the
+	// contextual words the family's too ("enforced returns", "returns
+	// of nationals", "how many people").
+	Context []string `yaml:"context"`
 }
 
 // TermFamilyKinds are the kinds a TermFamily may have.
@@ -111,6 +119,8 @@ func CheckTopicVocabulary(tv *TopicVocabulary, prefix string) []Error {
 		}
 		words(p+".specific", f.Specific)
 		words(p+".words", f.Words)
+		words(p+".contextual", f.Contextual)
+		words(p+".context", f.Context)
 	}
 	words(prefix+".diplomacy", tv.Diplomacy)
 	words(prefix+".desk_business", tv.DeskBusiness)

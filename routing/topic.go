@@ -69,6 +69,9 @@ type Topics struct {
 	// for languages that put the adjective after the noun (see
 	// topiclexlang.go).
 	pairs map[string]bool
+	// context holds the roots of the families' context words (see
+	// phrase.contextual)
+	context map[string]bool
 	// learnt is the topic model of the last catalogue snapshot routed
 	// with (topicmodel.go), built under learntMu.
 	learnt   atomic.Pointer[topicModel]
@@ -120,6 +123,10 @@ type phrase struct {
 	// release linked, where nothing else says which region the enquiry is
 	// in (a linked release's topics say it better).
 	region bool
+	// contextual: a family's word that is its evidence only beside
+	// another of the topic's words in the same sentence ("returns" of
+	// migrants, not of a museum's sculptures; topiclex.yaml contextual)
+	contextual bool
 }
 
 // thematic reports whether the phrase is a word of a thematic family
@@ -245,7 +252,7 @@ func isVowelAt(w []byte, i int) bool {
 
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
-	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, fallback: -1}
+	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, context: map[string]bool{}, fallback: -1}
 	ownWords := strings.FieldsFunc(cfg.Desk.Name+" "+cfg.Desk.ReferencePrefix+" "+cfg.Desk.Address, func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
@@ -258,16 +265,21 @@ func NewTopics(cfg *config.Config) *Topics {
 	fb := cfg.FallbackTopic()
 	// the family of every word of the lexicon, by its roots
 	type famOf struct {
-		kind     familyKind
-		specific bool
-		group    int8
+		kind                 familyKind
+		specific, contextual bool
+		group                int8
 	}
 	lex := lexiconFor(cfg.TopicVocabulary)
 	families := map[string]famOf{}
 	for gi, g := range lex.groups {
+		for _, w := range g.context {
+			if r, _ := phraseRoots(&tz, w); len(r) == 1 {
+				t.context[r[0]] = true
+			}
+		}
 		for i, w := range g.all() {
 			r, _ := phraseRoots(&tz, w)
-			families[strings.Join(r, " ")] = famOf{g.kind, i < len(g.specific), int8(gi)}
+			families[strings.Join(r, " ")] = famOf{g.kind, i < len(g.specific), i >= len(g.specific)+len(g.words), int8(gi)}
 		}
 	}
 	for _, tp := range cfg.Topics {
@@ -288,6 +300,7 @@ func NewTopics(cfg *config.Config) *Topics {
 				family: fam.kind, inFamily: inFam, specific: inFam && fam.specific && fam.kind == famFunctional})
 			if inFam {
 				rule.phrases[len(rule.phrases)-1].group = fam.group
+				rule.phrases[len(rule.phrases)-1].contextual = fam.contextual
 			}
 			return true
 		}
@@ -422,6 +435,10 @@ type topicScan struct {
 	// (another topic's keyword or related term) or the desk itself.
 	desk                 []deskHit
 	policySent, selfSent []int32
+	// ctx: the contextual words found in the current text, waiting for
+	// topicSent, the sentences with another word of a topic
+	ctx       []deskHit
+	topicSent []topicSent
 	// model: the words the learnt topic model knows, at their best place
 	model []modelHit
 	// matched[i]: term i is part of a phrase of the desk's
@@ -981,6 +998,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// count only in a sentence that names no policy, or that names the
 		// desk itself.
 		sc.desk, sc.policySent, sc.selfSent = sc.desk[:0], sc.policySent[:0], sc.selfSent[:0]
+		sc.ctx, sc.topicSent = sc.ctx[:0], sc.topicSent[:0]
 		// outerEnd, outerGroup: the end and family of the longest phrase of
 		// any topic that started before the current word; a specific word
 		// inside a longer phrase of another family is not specific ("aid"
@@ -1046,6 +1064,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						sc.policySent = append(sc.policySent, sents[i])
 					}
 				}
+				if ph.contextual {
+					sc.ctx = append(sc.ctx, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], orig: spanOrig(origs, i, len(ph.roots))})
+					continue
+				}
+				sc.topicSent = append(sc.topicSent, topicSent{topic: int16(ref.topic), sent: sents[i]})
 				sc.addHit(ref, p, exact, spec, spanOrig(origs, i, len(ph.roots)))
 				if p == plFocus {
 					sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
@@ -1085,6 +1108,20 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					if places[i] == plFocus {
 						sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
 					}
+				}
+			}
+		}
+		// a contextual word counts beside another of its topic's words
+		// or a context word
+		for _, d := range sc.ctx {
+			inContext := slices.Contains(sc.topicSent, topicSent{topic: int16(d.ref.topic), sent: d.sent})
+			for i := 0; i < len(roots) && !inContext; i++ {
+				inContext = sents[i] == d.sent && t.context[string(roots[i])]
+			}
+			if inContext {
+				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
+				if d.place == plFocus {
+					sc.qhits = append(sc.qhits, qHit{sent: d.sent, topic: int16(d.ref.topic), ph: int32(d.ref.ph)})
 				}
 			}
 		}
@@ -1880,4 +1917,10 @@ func hasSingular(s, w string) bool {
 		}
 		i += j + len(w)
 	}
+}
+
+// topicSent is one sentence with evidence for one topic.
+type topicSent struct {
+	topic int16
+	sent  int32
 }

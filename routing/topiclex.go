@@ -70,11 +70,18 @@ type conceptGroup struct {
 	kind     familyKind
 	specific []string
 	words    []string
+	// contextual are its words only beside another of its words in
+	// the same sentence ("returns", "crossings", "boats")
+	contextual []string
+	// context: words that make its contextual words its own in their
+	// sentence ("people", "nationals", "enforced")
+	context []string
 }
 
-// all lists the family's words, specific ones first.
+// all lists the family's words, specific ones first, contextual ones
+// last.
 func (g *conceptGroup) all() []string {
-	return append(append([]string(nil), g.specific...), g.words...)
+	return append(append(append([]string(nil), g.specific...), g.words...), g.contextual...)
 }
 
 // lexicon is the related-term vocabulary topics are decided with: the
@@ -123,7 +130,7 @@ var familyKinds = map[string]familyKind{"thematic": famThematic, "policy": famPo
 func lexiconOf(tv *config.TopicVocabulary) lexicon {
 	var l lexicon
 	for _, f := range tv.Families {
-		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words})
+		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words, contextual: f.Contextual, context: f.Context})
 	}
 	l.diplomacy, l.deskBusiness, l.deskSelf = tv.Diplomacy, tv.DeskBusiness, tv.DeskSelf
 	l.regions = tv.Regions
