@@ -82,6 +82,15 @@ package deadline
 //     explicit date wins over a weekday that contradicts it. A day-month
 //     date is in the year of sent, or the next year if it would be more
 //     than six months past; otherwise a past date is not a deadline.
+//   - A request verb in the conditional or the imperative ("Could you
+//     send me something this evening?", "Can you get me a quote
+//     tonight?", "Send us a line this afternoon", "Could you comment
+//     tonight?") anchors the part of the day after it; "I'll send you the
+//     piece tonight", "We could send a crew this evening" (an offer) and
+//     an event in between ("the agenda for the debate tonight") do not.
+//     A day alone after such a verb ("Could you send me the figures
+//     tomorrow?", "Könnten Sie mir heute noch antworten?") stays no
+//     deadline, as "can you get back to me today?" does.
 //   - "tomorrow morning", "Monday morning", "first thing tomorrow" = 09:00 of
 //     that day; "first thing" alone = 09:00 on the next working day after
 //     sent. "this morning" = 12:00 (and only while it is still morning).
@@ -2214,6 +2223,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			switch t.low {
 			case ":", "-", "–", "(", "—":
 				continue
+			case ",":
+				if sc.word(k-1, gw.Please) || sc.word(k+1, gw.Please) {
+					continue // "Пришлите, пожалуйста, что-нибудь сегодня вечером"
+				}
 			}
 			break
 		}
@@ -2258,6 +2271,26 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			if k == i-1 || !sc.word(k+1, gw.To) {
 				return 2, k, false, t.low
+			}
+			continue
+		case gw.Send, gw.Get:
+			// "Could you send me something this evening?", "Please get
+			// me a line tonight", "Send us a comment this afternoon": a
+			// request verb in the conditional or the imperative before
+			// the part of the day it is needed by; "I'll send you the
+			// figures tonight" is the journalist's own plan
+			if sc.requestVerb(k) {
+				return 2, k, false, t.low
+			}
+			if t.low == gw.Get {
+				return 0, start, false, ""
+			}
+			return -100, start, false, ""
+		case rw.Comment:
+			// "Could you comment this afternoon?": the verb after "you"
+			// in a request; otherwise the thing needed ("a comment")
+			if sc.word(k-1, gw.You) && sc.requestVerb(k) {
+				return 2, k, false, gw.Reply
 			}
 			continue
 		case gw.Statement:
@@ -2346,6 +2379,36 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		score = 1
 	}
 	return score, i, false, ""
+}
+
+// requestVerb reports whether the verb at token k is asked for: after
+// "could/can/would (you)" ("Could you send me …", "if you could get …",
+// and another language's "could send me", its subject in the verb), after
+// "please", or opening its clause (the imperative, "Send me a line
+// tonight"), with "me", "us" or "please" between. "I could send you …",
+// "we can get …" are the journalist's own offer.
+func (sc *scanner) requestVerb(k int) bool {
+	b := k - 1
+	for n := 0; n < 3 && sc.tok(b) != nil; n++ {
+		switch {
+		case sc.word(b, gw.Please) || sc.word(b, gw.Pls) || sc.word(b, gw.Plz):
+			return true
+		case sc.word(b, gw.Me) || sc.word(b, gw.Us) || sc.punct(b, "-"):
+			b-- // "could- send-me" (Pourriez-vous, envoyez-moi)
+			continue
+		case sc.word(b, gw.You) && n == 0:
+			b--
+			return sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)
+		}
+		break
+	}
+	if sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would) {
+		// "if you could send …", another language's "¿could send me",
+		// "me could send" (Mi può inviare); not "he could send"
+		p := sc.tok(b - 1)
+		return sc.toks[b].clauseBrk || p == nil || p.kind != tkWord || p.low == gw.You || p.low == gw.Me || p.low == gw.Us
+	}
+	return sc.toks[b+1].clauseBrk && sc.toks[b+1].kind == tkWord
 }
 
 // isDeterminer reports whether t is a determiner or possessive ("your", "the").

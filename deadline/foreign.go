@@ -861,12 +861,22 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File) && k > 0 {
+		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File || repl == gw.Send) && k > 0 {
 			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
 			// morgenochtend reageren?": the verb after its time goes
-			// before it, "could reply this afternoon"; "Ich muss um 17
+			// before it, "could reply this afternoon" ("… heute Abend
+			// etwas schicken?": "could send me tonight something"); "Ich muss um 17
 			// Uhr abgeben": "must file at 17h"
-			if rs := rd.runStart(text, ws, k); rs >= 0 && rs < w.start && (repl == gw.File || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
+			v := k
+			for repl == gw.Send && v > k-4 && v > 0 && strings.TrimSpace(text[ws[v-1].end:ws[v].start]) == "" {
+				// "heute Abend etwas schicken", "bu akşam bana bir yorum
+				// gönderebilir": what is sent stays after the time
+				if r, ok := rd.word(ws[v-1].fold); !ok || r == "" || !leftFillers[r] {
+					break
+				}
+				v--
+			}
+			if rs := rd.runStart(text, ws, v); rs >= 0 && rs < w.start && (repl == gw.File || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
 				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
 				moved := true
 				if rs < last {

@@ -160,6 +160,7 @@ type grammarWords struct {
 	Roughly       string `role:"roughly"`
 	Same          string `role:"same"`
 	Say           string `role:"say"`
+	Send          string `role:"send"`
 	Should        string `role:"should"`
 	Since         string `role:"since"`
 	So            string `role:"so"`
