@@ -31,3 +31,44 @@ func TestMarkQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestThematicGloss: the words of the thematic and functional families
+// the linker's vocabulary lacks read as the family's English in every
+// language (topiclex_lang.json), so that question-led topics work as
+// they do in English (the linker's vocabulary, read first, gives some:
+// "Soldaten" as "troops").
+func TestThematicGloss(t *testing.T) {
+	for _, c := range []struct{ code, word, want string }{
+		{"de", "Soldaten", "troop"},
+		{"de", "Kriegsschiffe", "warship"},
+		{"fr", "frégates", "frigat"},
+		{"es", "aranceles", "tariff"},
+		{"it", "pattugliamento", "patrol"},
+		{"pt", "Marinha", "navy"},
+		{"nl", "luchtmacht", "air"},
+		{"pl", "żołnierzy", "troop"},
+		{"ru", "пошлины", "tariff"},
+		{"uk", "експорту", "export"},
+		{"el", "περιπολίες", "patrol"},
+		{"tr", "vizesi", "visa"},
+		{"sq", "ushtrisë", "military"},
+		{"sr", "mornarica", "navy"},
+		{"bs", "vojnici", "troop"},
+		{"ar", "الجيش", "military"},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.word)
+		got := glossFor(c.code).translate(tz.word(0))
+		ok := false
+		for _, g := range got {
+			ok = ok || string(g.root) == c.want || string(g.stem) == c.want
+		}
+		if !ok {
+			var s []string
+			for _, g := range got {
+				s = append(s, string(g.stem)+"/"+string(g.root))
+			}
+			t.Errorf("%s %q reads as %v, want %q", c.code, c.word, s, c.want)
+		}
+	}
+}
