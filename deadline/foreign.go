@@ -28,6 +28,14 @@ package deadline
 //     necessarily in next calendar week as English "next Friday" is (the
 //     word means the coming one to most writers); "Freitag nächster
 //     Woche", "volgende week vrijdag" read as next week's.
+//   - A quarter or half before or after an hour in words is read with the
+//     hour wherever it stands ("cinq heures moins le quart", "πέντε παρά
+//     τέταρτο", "الخامسة إلا ربعا": quarter to five, 16:45); the forms
+//     that name the next hour are phrases per hour ("половина пятого",
+//     "wpół do piątej", "пів на п'яту": half past four; "beşe çeyrek
+//     kala": quarter to five); Serbian "pola pet" is half before the hour
+//     like German "halb fünf" (4:30). After a word for hours it is a span:
+//     "dans deux heures et demie" reads "in two hours and a half".
 //   - A one-word entry of deadline.phrases is read as an alias.
 //   - The phrase reported is the rewritten (English) phrase.
 //   - No word is Go: the English the rules compare the rewritten text with
@@ -636,6 +644,13 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if h, _ := rd.hourAfter(text, ws, k+n); h > 0 {
 				break // "Viertel nach drei", "kwart voor vijf": English order
 			}
+			if out := strings.TrimRight(b.String(), " \t"); repl == gw.Half+" "+gw.Past && strings.TrimSpace(text[last:w.start]) == "" &&
+				(strings.HasSuffix(out, " "+gw.Hours) || strings.HasSuffix(out, " "+gw.Hour)) {
+				// "dans deux heures et demie", "brenda një ore e gjysmë":
+				// a span of hours and a half
+				repl = gw.And + " " + gw.A + " " + gw.Half
+				break
+			}
 			pending := strings.TrimRight(text[last:w.start], " \t")
 			if h := bareHourBefore(pending, len(pending)); h >= 1 && strings.TrimLeft(pending, " \t0123456789") == "" {
 				ds := last + len(pending) - len(strings.TrimLeft(pending, " \t"))
@@ -660,7 +675,19 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 			if strings.TrimSpace(text[last:w.start]) == "" && k > 0 {
-				if r, ok := rd.word(ws[k-1].fold); ok && numberWords[r] >= 1 && numberWords[r] <= 12 && insertBefore(ws[k-1].start, repl+" ") {
+				// the hour before it in words, maybe with its word for
+				// hours ("cinq heures moins le quart", "الخامسة إلا ربعا")
+				j := k - 1
+				if r, ok := rd.word(ws[j].fold); ok && (r == gw.H || r == gw.Hours || r == gw.Hour || r == gw.OClock) && j > 0 &&
+					strings.TrimSpace(text[ws[j-1].end:ws[j].start]) == "" {
+					j--
+				}
+				r, ok := rd.word(ws[j].fold)
+				h := numberWords[r]
+				if n, err := strconv.Atoi(r); err == nil {
+					h = n
+				}
+				if ok && h >= 1 && h <= 12 && insertBefore(ws[j].start, repl+" ") {
 					repl = ""
 					break
 				}

@@ -1578,6 +1578,33 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-06-12T14:00:00+01:00", "هل يمكنكم إرسال تعليق هذا المساء؟", "2024-06-12T19:00:00+01:00"},
 	{"sq", "2024-06-12T14:00:00+01:00", "A mund të na dërgoni një koment sonte?", "2024-06-12T19:00:00+01:00"},
 	{"sr", "2024-06-12T14:00:00+01:00", "Možete li nam poslati komentar večeras?", "2024-06-12T19:00:00+01:00"},
+	// a quarter or half before or after an hour in words ("cinq heures moins le
+	// quart" was 17:00, "pola pet" 17:30); a span of hours and a half is that span
+	{"fr", "2024-01-17T11:00:00Z", "Pourriez-vous me répondre avant cinq heures moins le quart ?", "2024-01-17T16:45:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Réponse souhaitée avant quatre heures et quart.", "2024-01-17T16:15:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Un retour avant quatre heures et demie serait parfait.", "2024-01-17T16:30:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Merci de me répondre dans deux heures et demie.", "2024-01-17T13:30:00+00:00"},
+	{"es", "2024-01-17T11:00:00Z", "Necesitamos su respuesta antes de las cinco menos un cuarto.", "2024-01-17T16:45:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Precisamos da resposta até um quarto para as cinco.", "2024-01-17T16:45:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Preciso de um comentário até às quinze para as cinco.", "2024-01-17T16:45:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Bitte melden Sie sich bis Viertel vor fünf.", "2024-01-17T16:45:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Ответ нужен к без четверти пять.", "2024-01-17T16:45:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Пришлите комментарий до половины пятого.", "2024-01-17T16:30:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Ответ нужен до четверти пятого.", "2024-01-17T16:15:00+00:00"},
+	{"uk", "2024-01-17T11:00:00Z", "Відповідь потрібна до за чверть п'ята.", "2024-01-17T16:45:00+00:00"},
+	{"uk", "2024-01-17T11:00:00Z", "Надішліть коментар до пів на п'яту.", "2024-01-17T16:30:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę o komentarz do za kwadrans piąta.", "2024-01-17T16:45:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź do wpół do piątej.", "2024-01-17T16:30:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Saat beşe çeyrek kalaya kadar yanıt verebilir misiniz?", "2024-01-17T16:45:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα ένα σχόλιο έως τις πέντε παρά τέταρτο.", "2024-01-17T16:45:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση έως τις τέσσερις και μισή.", "2024-01-17T16:30:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në pesë pa një çerek.", "2024-01-17T16:45:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni brenda një ore e gjysmë.", "2024-01-17T12:30:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση μέσα σε δύο ώρες και μισή.", "2024-01-17T13:30:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do četvrt do pet.", "2024-01-17T16:45:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do pola pet.", "2024-01-17T16:30:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor za pola sata.", "2024-01-17T11:30:00+00:00"},
+	{"ar", "2024-01-17T11:00:00Z", "أرجو الرد قبل الخامسة إلا ربعا.", "2024-01-17T16:45:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

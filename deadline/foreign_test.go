@@ -874,8 +874,8 @@ func TestRewriteData(t *testing.T) {
 			half[c] = true
 		}
 	}
-	if !half["de"] || !half["nl"] || len(half) != 2 {
-		t.Errorf("half before the hour in %v, want de and nl", half)
+	if !half["de"] || !half["nl"] || !half["sr"] || len(half) != 3 {
+		t.Errorf("half before the hour in %v, want de, nl and sr ('pola pet': 4:30)", half)
 	}
 	if !isMonth("October") || !isDay("Friday") || !isZone("CET") || !isZone("Paris time") || isZone("time") {
 		t.Error("month, day or zone names not read from en.json")
