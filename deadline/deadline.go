@@ -1187,6 +1187,15 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 		delta, j = 15, j+2
 	case sc.word(j, gw.Quarter) && sc.word(j+1, gw.To):
 		delta, j = -15, j+2
+	case (sc.word(j+1, gw.Past) || sc.word(j+1, gw.To)) && sc.tok(j).kind == tkWord:
+		// "ten to five", "twenty past four": minutes in words, five at a time
+		if m := numberWords[sc.toks[j].low]; m == 5 || m == 10 || m == 20 {
+			delta = m
+			if sc.word(j+1, gw.To) {
+				delta = -m
+			}
+			j += 2
+		}
 	}
 	t := sc.tok(j)
 	if t == nil {
@@ -2401,6 +2410,12 @@ func (sc *scanner) requestVerb(k int) bool {
 			return sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)
 		}
 		break
+	}
+	if (sc.word(b, gw.I) || sc.word(b, gw.We)) && (sc.word(b-1, gw.Could) || sc.word(b-1, gw.Can)) && sc.toks[b-1].clauseBrk {
+		return true // "Can I get a comment tonight?"
+	}
+	if sc.word(b, gw.To) && sc.word(b-1, gw.Possible) {
+		return true // "Would it be possible to get a statement this evening?"
 	}
 	if sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would) {
 		// "if you could send …", another language's "¿could send me",
