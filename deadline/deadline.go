@@ -53,7 +53,9 @@ package deadline
 //   - 12pm is noon; 12am and "midnight" are the end of the day named (00:00
 //     of the following day). "half four" is 16:30 (bare-hour rules apply).
 //     Hours in words count only with "o'clock", "pm" or "half/quarter"
-//     ("by four o'clock"): "by five" alone is too often a quantity. A bare
+//     ("by four o'clock"): "by five" alone is too often a quantity; "ten
+//     to five", "twenty past four" (five, ten or twenty minutes) are
+//     clocks. A bare
 //     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
 //     "1600 GMT"), never a year ("by 2030").
 //   - A clock time with no day is that day even if it has already passed
@@ -90,7 +92,8 @@ package deadline
 //     an event in between ("the agenda for the debate tonight") do not.
 //     A day alone after such a verb ("Could you send me the figures
 //     tomorrow?", "Könnten Sie mir heute noch antworten?") stays no
-//     deadline, as "can you get back to me today?" does.
+//     deadline, as "can you get back to me today?" does. "Can I get",
+//     "Could we get", "possible to get/send" ask too.
 //   - "tomorrow morning", "Monday morning", "first thing tomorrow" = 09:00 of
 //     that day; "first thing" alone = 09:00 on the next working day after
 //     sent. "this morning" = 12:00 (and only while it is still morning).
