@@ -2285,7 +2285,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 2, k, false, t.low
 			}
 			continue
-		case gw.Send, gw.Get:
+		case gw.Send, gw.Get, gw.Give:
 			// "Could you send me something this evening?", "Please get
 			// me a line tonight", "Send us a comment this afternoon": a
 			// request verb in the conditional or the imperative before
@@ -2294,14 +2294,19 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.requestVerb(k) {
 				return 2, k, false, t.low
 			}
-			if t.low == gw.Get {
+			if t.low != gw.Send {
 				return 0, start, false, ""
 			}
 			return -100, start, false, ""
 		case rw.Comment:
-			// "Could you comment this afternoon?": the verb after "you"
-			// in a request; otherwise the thing needed ("a comment")
-			if sc.word(k-1, gw.You) && sc.requestVerb(k) {
+			// "Could you comment this afternoon?", another language's
+			// "could comment": the verb in a request; otherwise the
+			// thing needed ("a comment")
+			b := k - 1
+			if sc.punct(b, "-") {
+				b-- // "could- comment" (Pourriez-vous commenter)
+			}
+			if (sc.word(b, gw.You) || sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)) && sc.requestVerb(k) {
 				return 2, k, false, gw.Reply
 			}
 			continue

@@ -888,17 +888,18 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File || repl == gw.Send) && k > 0 {
+		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File || repl == gw.Send || repl == gw.Give || repl == rw.Comment) && k > 0 {
 			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
 			// morgenochtend reageren?": the verb after its time goes
 			// before it, "could reply this afternoon" ("… heute Abend
 			// etwas schicken?": "could send me tonight something"); "Ich muss um 17
 			// Uhr abgeben": "must file at 17h"
 			v := k
-			for repl == gw.Send && v > k-4 && v > 0 && strings.TrimSpace(text[ws[v-1].end:ws[v].start]) == "" {
+			for (repl == gw.Send || repl == gw.Give) && v > k-4 && v > 0 && strings.TrimSpace(text[ws[v-1].end:ws[v].start]) == "" {
 				// "heute Abend etwas schicken", "bu akşam bana bir yorum
-				// gönderebilir": what is sent stays after the time
-				if r, ok := rd.word(ws[v-1].fold); !ok || r == "" || !leftFillers[r] {
+				// gönderebilir", "vanavond een reactie geven": what is
+				// sent or given stays after the time
+				if r, ok := rd.word(ws[v-1].fold); !ok || r == "" || !leftFillers[r] && r != gw.Reply {
 					break
 				}
 				v--

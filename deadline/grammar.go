@@ -71,6 +71,7 @@ type grammarWords struct {
 	For           string `role:"for"`
 	From          string `role:"from"`
 	Get           string `role:"get"`
+	Give          string `role:"give"`
 	Gmt           string `role:"gmt"`
 	Go            string `role:"go"`
 	Goes          string `role:"goes"`
