@@ -1668,7 +1668,8 @@ func BenchmarkExtractRepeatedForeign(b *testing.B) {
 	loc := london(b)
 	sent := mustTime(b, wed1000)
 	for _, unit := range []string{"antes de las cuatro y media ", "Könnten Sie heute Nachmittag antworten ",
-		"yarım saat içinde yanıt ", "akşam 5'e kadar ", "16h et demie "} {
+		"yarım saat içinde yanıt ", "akşam 5'e kadar ", "16h et demie ", "heute Abend etwas schicken ",
+		"cinq heures moins le quart ", "dans deux heures et demie "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
