@@ -26,6 +26,9 @@
 // warnings, breaches and escalations get their original timestamps, the
 // events and timeline entries reports read, and no notice. Clocks still
 // running at the end are scheduled as usual, and warn or breach live.
+// The managers' digests due by the end are recorded as sent
+// (sla.Digest.Settle): whether they went before the loss cannot be known,
+// and a digest sent twice is the worse mistake; the next one goes as usual.
 //
 // # Idempotent
 //
@@ -115,6 +118,9 @@ type Result struct {
 	Outcomes map[string]int `json:"outcomes"`
 	// Left are messages never ingested, left for `serve`.
 	Left int `json:"left_for_serve"`
+	// DigestsSettled counts the managers' digest fire times due by the
+	// end of the reindex, recorded as done without being sent.
+	DigestsSettled int `json:"digests_settled"`
 	// Sent counts Sent-folder messages by outcome (response, own, ...).
 	Sent map[string]int `json:"sent"`
 	// RefsRestored counts new enquiries that got their old reference back
@@ -270,6 +276,18 @@ func (r *runner) run(ctx context.Context) error {
 	}
 	if err := r.settle(ctx, r.o.Clock.Now()); err != nil {
 		return err
+	}
+	// The managers' digests due by now are the past too: recorded as
+	// done, never sent again by the next serve (a digest that went before
+	// the loss would otherwise go twice).
+	dg, err := sla.NewDigest(r.st, r.cfg, nil, r.log.With("component", "sla"))
+	if err != nil {
+		return fmt.Errorf("digest: %w", err)
+	}
+	if dg != nil {
+		if r.res.DigestsSettled, err = dg.Settle(ctx, r.o.Clock.Now()); err != nil {
+			return err
+		}
 	}
 	for _, p := range append(plans, r.sentFolders...) {
 		if err := r.setCursor(ctx, p); err != nil {

@@ -94,6 +94,32 @@ func (d *Digest) Tick(ctx context.Context, now time.Time) (int, error) {
 	return sent, nil
 }
 
+// Settle records every fire time due by now (within Grace) as done
+// without sending it, and returns how many it recorded. A reindex calls it:
+// it rebuilds a Redis that lost its record of the digests sent and cannot
+// know whether the managers already had them, and a rebuilt desk sends
+// nothing for the past (package recovery), so a digest that went before
+// the loss is not sent twice; the next fire is sent as usual. A fire
+// already recorded is left as it is.
+func (d *Digest) Settle(ctx context.Context, now time.Time) (int, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	next := d.sched.Next(now.Add(-d.Grace).In(d.loc))
+	for i := 0; i < 100 && !next.IsZero() && !next.After(now); i++ {
+		once := next.In(d.loc).Format("2006-01-02T15:04")
+		ok, err := d.keys.Client().HSetNX(ctx, d.keys.Key(keyDigests), once, now.UnixMilli()).Result()
+		if err != nil {
+			return n, fmt.Errorf("settle digest %s: %w", once, err)
+		}
+		if ok {
+			n++
+		}
+		next = d.sched.Next(next)
+	}
+	return n, nil
+}
+
 // send queues the digest for one fire time, unless already done.
 func (d *Digest) send(ctx context.Context, fire, now time.Time) (bool, error) {
 	once := fire.In(d.loc).Format("2006-01-02T15:04")

@@ -92,6 +92,33 @@ func TestDigestOncePerDayAcrossReplicas(t *testing.T) {
 	})
 }
 
+// TestDigestSettle: a reindex records the digests due by its end as done
+// (a Redis that lost its record cannot say whether they went), so the next
+// serve sends nothing for the past and the following day's digest as
+// usual; a fire already recorded stays as it was.
+func TestDigestSettle(t *testing.T) {
+	realAndMini(t, func(t *testing.T, newEnv func() *env) {
+		e := newEnv()
+		london := e.cfg.Location
+		e.clock.Set(time.Date(2023, 11, 1, 9, 0, 0, 0, london)) // the 08:00 digest is within the grace
+		rec := newRecorder()
+		svc := e.service(rec)
+		if n, err := svc.Digest.Settle(e.ctx, e.clock.Now()); err != nil || n != 1 {
+			t.Fatalf("settle: %d recorded, %v; want 1", n, err)
+		}
+		if n, err := svc.Digest.Settle(e.ctx, e.clock.Now()); err != nil || n != 0 {
+			t.Errorf("settle again: %d recorded, %v; want 0", n, err)
+		}
+		if n, err := svc.Digest.Tick(e.ctx, e.clock.Now()); err != nil || n != 0 {
+			t.Errorf("tick after settle: %d digests, %v; want none for the past", n, err)
+		}
+		e.clock.Set(time.Date(2023, 11, 2, 8, 5, 0, 0, london))
+		if n, err := svc.Digest.Tick(e.ctx, e.clock.Now()); err != nil || n != 1 {
+			t.Errorf("the next day: %d digests, %v; want 1", n, err)
+		}
+	})
+}
+
 func TestAPIAndFormats(t *testing.T) {
 	realAndMini(t, func(t *testing.T, newEnv func() *env) {
 		e := newEnv()
