@@ -344,7 +344,25 @@
 //     title names a place of the region (regionLed: "which leaders is the
 //     PM seeing on Gaza, Sisi?" on the COP28 release is middle-east; the
 //     same names on "PM meeting with Prime Minister Meloni of Italy" stay
-//     with that release).
+//     with that release);
+//   - a topic the questions lead to with fewer words (questionLed's second
+//     form, issue 11's last round): on a release whose first topic is a
+//     region, at least one of its thematic words in every question
+//     sentence that holds any desk's evidence, at least four distinct ones
+//     in the sender's own words, and none of them in the release's title
+//     ("UK reinforcements arrive in Kosovo for NATO" keeps troops
+//     questions with Europe; a Royal Navy question naming the Red Sea on a
+//     Middle East readout is security's). The thematic words are read in
+//     every configured language (topiclex_lang.json adds soldiers, navy,
+//     warships, asset freeze, tariffs, visa … where the linker's
+//     vocabulary lacks them).
+//
+// A family may name contextual words (topiclex.yaml contextual, with its
+// context words): they count only in a sentence that also holds another
+// word of the topic or one of the context words. Migration's "return",
+// "removal", "crossing", "boat" are its words beside "people",
+// "migrants", "enforced", "flights", "a week" …, not in "the return of
+// the Parthenon sculptures".
 //
 // An acronym the enquiry spells out with capitalised words ("the Global
 // Combat Air Programme … GCAP") reads as the desk's phrases those words
