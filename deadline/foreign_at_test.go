@@ -1622,6 +1622,8 @@ var foreignCasesAt = []struct {
 	{"sq", "2024-06-12T10:00:00+01:00", "Sonte do të ishte ideale.", "2024-06-12T19:00:00+01:00"},
 	{"sr", "2024-06-12T10:00:00+01:00", "Večeras bi bilo idealno.", "2024-06-12T19:00:00+01:00"},
 	{"ar", "2024-06-12T10:00:00+01:00", "هذا المساء سيكون مثاليا.", "2024-06-12T19:00:00+01:00"},
+	{"ru", "2024-06-12T10:00:00+01:00", "Комментарий нужен к сегодняшнему вечеру.", "2024-06-12T19:00:00+01:00"},
+	{"ru", "2024-06-12T10:00:00+01:00", "Ответ нужен к завтрашнему утру.", "2024-06-13T09:00:00+01:00"},
 	// a quarter or half before or after an hour in words ("cinq heures moins le
 	// quart" was 17:00, "pola pet" 17:30); a span of hours and a half is that span
 	{"fr", "2024-01-17T11:00:00Z", "Pourriez-vous me répondre avant cinq heures moins le quart ?", "2024-01-17T16:45:00+00:00"},
