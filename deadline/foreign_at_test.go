@@ -1624,6 +1624,10 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-06-12T10:00:00+01:00", "هذا المساء سيكون مثاليا.", "2024-06-12T19:00:00+01:00"},
 	{"ru", "2024-06-12T10:00:00+01:00", "Комментарий нужен к сегодняшнему вечеру.", "2024-06-12T19:00:00+01:00"},
 	{"ru", "2024-06-12T10:00:00+01:00", "Ответ нужен к завтрашнему утру.", "2024-06-13T09:00:00+01:00"},
+	{"en", "2024-06-12T14:00:00+01:00", "Please reply early tomorrow morning.", "2024-06-13T09:00:00+01:00"},
+	{"it", "2024-06-12T14:00:00+01:00", "Per favore rispondete domattina come prima cosa.", "2024-06-13T09:00:00+01:00"},
+	{"pt", "2024-06-12T14:00:00+01:00", "Por favor, responda amanhã logo de manhã.", "2024-06-13T09:00:00+01:00"},
+	{"pt", "2024-06-12T14:00:00+01:00", "Por favor, responda amanhã à primeira hora.", "2024-06-13T09:00:00+01:00"},
 	// a quarter or half before or after an hour in words ("cinq heures moins le
 	// quart" was 17:00, "pola pet" 17:30); a span of hours and a half is that span
 	{"fr", "2024-01-17T11:00:00Z", "Pourriez-vous me répondre avant cinq heures moins le quart ?", "2024-01-17T16:45:00+00:00"},
