@@ -1628,6 +1628,14 @@ var foreignCasesAt = []struct {
 	{"it", "2024-06-12T14:00:00+01:00", "Per favore rispondete domattina come prima cosa.", "2024-06-13T09:00:00+01:00"},
 	{"pt", "2024-06-12T14:00:00+01:00", "Por favor, responda amanhã logo de manhã.", "2024-06-13T09:00:00+01:00"},
 	{"pt", "2024-06-12T14:00:00+01:00", "Por favor, responda amanhã à primeira hora.", "2024-06-13T09:00:00+01:00"},
+	// a request about something happening then, or to send someone to an event: no deadline
+	{"en", "2024-06-12T14:00:00+01:00", "Could you send a spokesperson to our studio this evening?", ""},
+	{"en", "2024-06-12T14:00:00+01:00", "Can you send someone to the briefing this afternoon?", ""},
+	{"es", "2024-06-12T14:00:00+01:00", "¿Podrían enviar a un portavoz al estudio esta noche?", ""},
+	{"de", "2024-06-12T14:00:00+01:00", "Könnten Sie heute Abend einen Sprecher ins Studio schicken?", ""},
+	{"es", "2024-06-12T14:00:00+01:00", "¿Podría confirmarme si el ministro viaja esta noche?", ""},
+	{"it", "2024-06-12T14:00:00+01:00", "Potrebbe dirmi se il ministro parlerà stasera?", ""},
+	{"pl", "2024-06-12T14:00:00+01:00", "Czy może Pan potwierdzić, czy minister przyleci dziś wieczorem?", ""},
 	// a quarter or half before or after an hour in words ("cinq heures moins le
 	// quart" was 17:00, "pola pet" 17:30); a span of hours and a half is that span
 	{"fr", "2024-01-17T11:00:00Z", "Pourriez-vous me répondre avant cinq heures moins le quart ?", "2024-01-17T16:45:00+00:00"},
