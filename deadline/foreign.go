@@ -34,7 +34,9 @@ package deadline
 //     that name the next hour are phrases per hour ("половина пятого",
 //     "wpół do piątej", "пів на п'яту": half past four; "beşe çeyrek
 //     kala": quarter to five); Serbian "pola pet" is half before the hour
-//     like German "halb fünf" (4:30). After a word for hours it is a span:
+//     like German "halb fünf" (4:30); five, ten or twenty minutes too
+//     ("cinq heures moins dix", "las 17 menos veinte", "zehn vor fünf":
+//     16:50, 16:40). After a word for hours it is a span:
 //     "dans deux heures et demie" reads "in two hours and a half".
 //   - A one-word entry of deadline.phrases is read as an alias.
 //   - The phrase reported is the rewritten (English) phrase.
@@ -588,7 +590,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
 			// "antes de las cuatro y media": "before half past four
 			// o'clock" (the part of the hour read with the hour, here)
-			if pn, pr := rd.match(text, ws, k+n); pr == gw.Half+" "+gw.Past || pr == gw.Quarter+" "+gw.Past || pr == gw.Quarter+" "+gw.To {
+			if pn, pr := rd.match(text, ws, k+n); partOfHour(pr) != 0 {
 				i := strings.LastIndexByte(body, ' ')
 				repl = body[:i+1] + pr + " " + body[i+1:] + " " + gw.OClock
 				n += pn
@@ -635,7 +637,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == gw.Before && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = gw.By
-		case repl == gw.Half+" "+gw.Past || repl == gw.Quarter+" "+gw.Past || repl == gw.Quarter+" "+gw.To:
+		case partOfHour(repl) != 0:
 			// "a las 4 y media", "alle 16 e un quarto": an hour in digits
 			// and its part read as a clock ("4:30", "16:15"); "las cuatro
 			// y media": the part goes before the hour in words ("half
@@ -657,19 +659,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				for ds < len(text) && (text[ds] == ' ' || text[ds] == '\t') {
 					ds++
 				}
-				m := 30
-				switch repl {
-				case gw.Quarter + " " + gw.Past:
-					m = 15
-				case gw.Quarter + " " + gw.To:
-					h, m = (h+23)%24, 45
-					if h == 0 {
-						h = 12
-					}
-				}
+				h, m := clockWithPart(h, partOfHour(repl))
 				pe := ws[k+n-1].end
 				verbatim(last, ds)
-				replaced(ds, pe, strconv.Itoa(h)+":"+strconv.Itoa(m))
+				replaced(ds, pe, h+":"+m)
 				last, changed = pe, true
 				k += n - 1
 				continue
@@ -789,23 +782,12 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 					// "16h et demie", "16h e meia", "cinq heures moins
 					// le quart" (the hour in digits): "16:30"
 					if pn, pr := rd.match(text, ws, k+1); pn > 0 {
-						m := -1
-						switch pr {
-						case gw.Half + " " + gw.Past:
-							m = 30
-						case gw.Quarter + " " + gw.Past:
-							m = 15
-						case gw.Quarter + " " + gw.To:
-							h, m = (h+23)%24, 45
-							if h == 0 {
-								h = 12
-							}
-						}
-						if m >= 0 {
+						if part := partOfHour(pr); part != 0 {
+							hs, ms := clockWithPart(h, part)
 							ds := last + strings.LastIndexFunc(a, func(r rune) bool { return r < '0' || r > '9' }) + 1
 							pe := ws[k+pn].end
 							verbatim(last, ds)
-							replaced(ds, pe, strconv.Itoa(h)+":"+strconv.Itoa(m))
+							replaced(ds, pe, hs+":"+ms)
 							last, changed = pe, true
 							k += pn
 							continue
@@ -1758,4 +1740,54 @@ func europeanDate(text string, i, to int) (int, string) {
 	// a sentence: a date (a time's minutes are rarely 01-12: "16.00." and
 	// "16.30." are no dates)
 	return m + 1, text[i:d] + "/" + text[d+1:m]
+}
+
+// partOfHour reads a part of an hour as the rewriting writes it ("half
+// past", "quarter to", "ten to", "twenty past": five, ten or twenty
+// minutes, or a quarter or a half) as signed minutes; 0 when repl is none.
+func partOfHour(repl string) int {
+	f := strings.Fields(repl)
+	if len(f) != 2 {
+		return 0
+	}
+	sign := 1
+	switch f[1] {
+	case gw.Past:
+	case gw.To:
+		sign = -1
+	default:
+		return 0
+	}
+	m := 0
+	switch f[0] {
+	case gw.Half:
+		if sign < 0 {
+			return 0
+		}
+		m = 30
+	case gw.Quarter:
+		m = 15
+	default:
+		if n := numberWords[f[0]]; n == 5 || n == 10 || n == 20 {
+			m = n
+		}
+	}
+	return sign * m
+}
+
+// clockWithPart writes hour h (1-23) moved by part minutes as "h:mm"
+// ("16", -15 → "15:45"; "4", 30 → "4:30").
+func clockWithPart(h, part int) (string, string) {
+	m := part
+	if part < 0 {
+		h, m = (h+23)%24, 60+part
+		if h == 0 {
+			h = 12
+		}
+	}
+	ms := strconv.Itoa(m)
+	if m < 10 {
+		ms = "0" + ms
+	}
+	return strconv.Itoa(h), ms
 }
