@@ -2278,11 +2278,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if isDeterminer(sc.tok(k - 1)) {
 				return 0, start, false, "" // "your reply at 3.15pm" is a noun
 			}
+			if sc.word(k-1, gw.Have) {
+				continue // "could I have reply tonight" (Чи можна отримати відповідь …): the thing had
+			}
 			if t.low != gw.Hear && sc.firstPersonSubject(k) {
 				return 0, start, false, "" // "I may be slow to reply this evening": the journalist's own reply
 			}
-			if k == i-1 || !sc.word(k+1, gw.To) {
-				return 2, k, false, t.low
+			if k == i-1 || !sc.word(k+1, gw.To) || sc.word(k+2, gw.Me) || sc.word(k+2, gw.Us) {
+				return 2, k, false, t.low // "reply to me this afternoon"
 			}
 			continue
 		case gw.Send, gw.Get, gw.Give:

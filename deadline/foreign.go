@@ -870,14 +870,14 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
-		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File || repl == gw.Send || repl == gw.Give || repl == rw.Comment) && k > 0 {
+		if (repl == gw.Reply || repl == rw.Answer || repl == gw.File || repl == gw.Send || repl == gw.Give || repl == gw.Get || repl == rw.Comment) && k > 0 {
 			// "Könnten Sie heute Nachmittag antworten?", "Kunt u
 			// morgenochtend reageren?": the verb after its time goes
 			// before it, "could reply this afternoon" ("… heute Abend
 			// etwas schicken?": "could send me tonight something"); "Ich muss um 17
 			// Uhr abgeben": "must file at 17h"
 			v := k
-			for (repl == gw.Send || repl == gw.Give) && v > k-4 && v > 0 && strings.TrimSpace(text[ws[v-1].end:ws[v].start]) == "" {
+			for (repl == gw.Send || repl == gw.Give || repl == gw.Get) && v > k-4 && v > 0 && strings.TrimSpace(text[ws[v-1].end:ws[v].start]) == "" {
 				// "heute Abend etwas schicken", "bu akşam bana bir yorum
 				// gönderebilir", "vanavond een reactie geven": what is
 				// sent or given stays after the time
