@@ -1645,6 +1645,17 @@ var foreignCasesAt = []struct {
 	{"pl", "2024-06-12T10:00:00+01:00", "Mogę prosić o odpowiedź dziś po południu?", "2024-06-12T15:00:00+01:00"},
 	{"tr", "2024-06-12T10:00:00+01:00", "Bu akşam bir açıklama alabilir miyim?", "2024-06-12T19:00:00+01:00"},
 	{"tr", "2024-06-12T10:00:00+01:00", "Bu akşam yanıtlayabilir misiniz?", "2024-06-12T19:00:00+01:00"},
+	// the imperative of "send" in each language
+	{"nl", "2024-06-12T10:00:00+01:00", "Stuur me vanavond iets, alsjeblieft.", "2024-06-12T19:00:00+01:00"},
+	{"ar", "2024-06-12T10:00:00+01:00", "أرسلوا لي تعليقا هذا المساء من فضلكم.", "2024-06-12T19:00:00+01:00"},
+	{"it", "2024-06-12T10:00:00+01:00", "Mandami qualcosa stasera, per favore.", "2024-06-12T19:00:00+01:00"},
+	{"es", "2024-06-12T10:00:00+01:00", "Envíame algo esta tarde, por favor.", "2024-06-12T15:00:00+01:00"},
+	{"pt", "2024-06-12T10:00:00+01:00", "Mande-me algo hoje à noite, por favor.", "2024-06-12T19:00:00+01:00"},
+	{"el", "2024-06-12T10:00:00+01:00", "Στείλτε μου κάτι απόψε, παρακαλώ.", "2024-06-12T19:00:00+01:00"},
+	{"sr", "2024-06-12T10:00:00+01:00", "Pošaljite mi nešto večeras, molim.", "2024-06-12T19:00:00+01:00"},
+	{"pl", "2024-06-12T10:00:00+01:00", "Prześlij mi coś dziś wieczorem.", "2024-06-12T19:00:00+01:00"},
+	{"uk", "2024-06-12T10:00:00+01:00", "Надішли мені щось сьогодні ввечері.", "2024-06-12T19:00:00+01:00"},
+	{"ru", "2024-06-12T10:00:00+01:00", "Они пришли сегодня вечером.", ""},
 	// a request about something happening then, or to send someone to an event: no deadline
 	{"en", "2024-06-12T14:00:00+01:00", "Could you send a spokesperson to our studio this evening?", ""},
 	{"en", "2024-06-12T14:00:00+01:00", "Can you send someone to the briefing this afternoon?", ""},
