@@ -1721,16 +1721,7 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 			// "merlin" in 2 of 2 question sentences, over the release's
 			// first topic (middle-east)
 			b = append(append(append(b, "the questions are about "...), t.topics[ti].id...), ": "...)
-			for i, w := range f.ledWords {
-				if i == 5 {
-					b = append(b, ", …"...)
-					break
-				}
-				if i > 0 {
-					b = append(b, ", "...)
-				}
-				b = strconv.AppendQuote(b, w)
-			}
+			b = appendQuotedWords(b, f.ledWords)
 			b = append(b, " in "...)
 			b = strconv.AppendInt(b, int64(f.ledSents), 10)
 			b = append(b, " of "...)
@@ -1815,16 +1806,7 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		// the questions are about middle-east: "Gaza", "Sisi", "Herzog"
 		// in the questions, none about the release's topics (climate)
 		b := append(append(append([]byte(nil), "the questions are about "...), t.topics[f.regLed].id...), ": "...)
-		for i, w := range f.regWords {
-			if i == 5 {
-				b = append(b, ", …"...)
-				break
-			}
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = strconv.AppendQuote(b, w)
-		}
+		b = appendQuotedWords(b, f.regWords)
 		b = append(b, " in the questions, none about the release's topics ("...)
 		b = append(append(b, strings.Join(f.relTopics, ", ")...), ')')
 		return TopicChoice{Topic: t.topics[f.regLed].id, Score: sc[f.regLed], Reason: string(b)}
@@ -1923,4 +1905,19 @@ func hasSingular(s, w string) bool {
 type topicSent struct {
 	topic int16
 	sent  int32
+}
+
+// appendQuotedWords appends the first five words quoted and comma-separated
+// ("…" when there are more): the evidence a topic reason names.
+func appendQuotedWords(b []byte, words []string) []byte {
+	for i, w := range words {
+		if i == 5 {
+			return append(b, ", …"...)
+		}
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendQuote(b, w)
+	}
+	return b
 }
