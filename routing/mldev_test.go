@@ -16,11 +16,7 @@ import (
 // either; a wrong link fails at once, a right one lost fails below the
 // floor.
 func TestLinkDevSets(t *testing.T) {
-	cfg, cat := sharedDesk(t)
-	r, err := NewRouter(cfg, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := sharedRouter(t)
 	for _, c := range []struct {
 		dir      string
 		oddOnly  bool

@@ -59,6 +59,18 @@ func sharedDesk(t testing.TB) (*config.Config, *Catalogue) {
 	return cfg, NewCatalogue(rels, cfg.Location)
 }
 
+// sharedRouter is a router over the shared desk and its releases,
+// skipping the test when they are absent.
+func sharedRouter(t testing.TB) (*config.Config, *Router) {
+	t.Helper()
+	cfg, cat := sharedDesk(t)
+	r, err := NewRouter(cfg, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, r
+}
+
 // loadSamples parses the labelled sample enquiries of dir.
 func loadSamples(t testing.TB, dir string) []sample {
 	t.Helper()
@@ -125,11 +137,7 @@ func TestSamples(t *testing.T) {
 	// The shared samples, and our own near-misses and paraphrases in
 	// testdata/enquiries, routed against the shared desk and catalogue.
 	t.Run("shared", func(t *testing.T) {
-		cfg, cat := sharedDesk(t)
-		r, err := NewRouter(cfg, cat)
-		if err != nil {
-			t.Fatal(err)
-		}
+		cfg, r := sharedRouter(t)
 		routeSamples(t, cfg, r, sharedData(t, "enquiries"), 0.97, 0.9)
 		routeSamples(t, cfg, r, filepath.Join("testdata", "enquiries"), 1, 0.9)
 	})

@@ -15,11 +15,7 @@ import (
 // guard against losing what was won. A topic miss is logged with its
 // reason.
 func TestTopicDevSets(t *testing.T) {
-	cfg, cat := sharedDesk(t)
-	r, err := NewRouter(cfg, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := sharedRouter(t)
 	for _, c := range []struct {
 		dir     string
 		minTop  int // topics right (at least), of the enquiries that are not automatic

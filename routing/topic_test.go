@@ -483,11 +483,7 @@ func TestTopicInOtherLanguages(t *testing.T) {
 // stands on their own words, read through each language's vocabulary;
 // with no word of a desk's, the fallback answers rather than a guess.
 func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
-	cfg, cat := sharedDesk(t)
-	r, err := NewRouter(cfg, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := sharedRouter(t)
 	for _, c := range [][3]string{
 		{"migration", "Barconi nella Manica", "Buongiorno, quanti migranti sono arrivati con i piccoli barconi attraverso la Manica quest'anno? E quanti sono stati rimpatriati?"},
 		{"security", "Sankcje", "Dzień dobry, czy Wielka Brytania planuje nowe sankcje wobec Rosji za dostawy dronów z Iranu?"},
