@@ -988,16 +988,8 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			if e, v := sc.ampm(j); v != 0 && h >= 1 && h <= 12 {
 				// "5h pm" (German "5 Uhr nachmittags" rewritten)
 				a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csExplicit
-				switch {
-				case v == 1 && h == 12:
-					a.hour, a.midnight = 0, true
-				case v == 1:
-					a.hour = h
-				case h == 12:
-					a.hour = 12
-				default:
-					a.hour = h + 12
-				}
+				a.hour = hour24(h, v)
+				a.midnight = a.hour == 0
 				return true
 			}
 			a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, 0, csExplicit
@@ -1019,17 +1011,8 @@ minutesDone:
 			return false
 		}
 		a.kind, a.start, a.end, a.min, a.style = akClock, i, e, m, csExplicit
-		switch {
-		case v == 1 && h == 12:
-			a.hour = 0
-			a.midnight = m == 0
-		case v == 1:
-			a.hour = h
-		case h == 12:
-			a.hour = 12
-		default:
-			a.hour = h + 12
-		}
+		a.hour = hour24(h, v)
+		a.midnight = a.hour == 0 && m == 0
 		sc.skipIsh(a)
 		return true
 	}
@@ -2884,4 +2867,16 @@ func isWorkday(w time.Weekday) bool { return w != time.Saturday && w != time.Sun
 
 func daysIn(m time.Month, y int) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// hour24 is the 24-hour clock's hour of h (1-12) said with am (v == 1) or
+// pm (any other v): 12 am is 0, 12 pm is 12.
+func hour24(h, v int) int {
+	switch {
+	case h == 12 && v == 1:
+		return 0
+	case h == 12 || v == 1:
+		return h
+	}
+	return h + 12
 }
