@@ -29,17 +29,23 @@ func (s *Service) initEvents(ctx context.Context) error {
 // effects are queued); every effect has an idempotency key, so a replay
 // after a crash or a second replica never sends anything twice.
 func (s *Service) runEvents(ctx context.Context) error {
-	if err := s.initEvents(ctx); err != nil {
-		return err
-	}
 	stream := s.events
 	consumer := s.outbox.owner
 	defer dropConsumer(context.WithoutCancel(ctx), s.rdb, stream, eventsGroup, consumer)
-	backlog := true
+	backlog, grouped := true, false
 	var lastClaim time.Time
 	delay := 200 * time.Millisecond
 	for ctx.Err() == nil {
 		err := func() error {
+			// The group is created in the loop, so Redis unreachable at
+			// start is waited out like any later error, not the end of the
+			// process.
+			if !grouped {
+				if err := s.initEvents(ctx); err != nil {
+					return err
+				}
+				grouped = true
+			}
 			var msgs []redis.XMessage
 			if backlog {
 				res, err := s.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: eventsGroup, Consumer: consumer,
