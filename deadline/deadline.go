@@ -2259,6 +2259,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			continue
 		case gw.Reply, gw.Respond, gw.Hear:
 			if isDeterminer(sc.tok(k - 1)) {
+				if t.low == gw.Reply && (sc.word(k-1, gw.A) || sc.word(k-1, gw.An)) && sc.likeBefore(k-1) {
+					return 2, k - 3, false, gw.Like // "I'd like a reply tonight": the thing asked for
+				}
 				return 0, start, false, "" // "your reply at 3.15pm" is a noun
 			}
 			if sc.word(k-1, gw.Have) {
@@ -2384,6 +2387,15 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	return score, i, false, ""
 }
 
+// likeBefore reports whether "I'd like", "we would like" or "we'd love"
+// ends right before token k.
+func (sc *scanner) likeBefore(k int) bool {
+	if !sc.word(k-1, gw.Like) && !sc.word(k-1, gw.Love) {
+		return false
+	}
+	return sc.word(k-2, gw.ID) || sc.word(k-2, gw.WeD) || sc.word(k-2, gw.Would)
+}
+
 // requestVerb reports whether the verb at token k is asked for: after
 // "could/can/would (you)" ("Could you send me …", "if you could get …",
 // and another language's "could send me", its subject in the verb), after
@@ -2475,6 +2487,11 @@ func (sc *scanner) rightCue(j int) int {
 		}
 		if sc.words(j+1, gw.No, gw.Later) > 0 {
 			return 3
+		}
+		// "Tonight, that would be perfect.", "Ce soir, ce serait
+		// parfait" (tonight, would be perfect)
+		if sc.word(j+1, gw.Would) && sc.goodAfter(j+1) || (sc.word(j+1, gw.That) || sc.word(j+1, gw.It)) && sc.word(j+2, gw.Would) && sc.goodAfter(j+2) {
+			return 2
 		}
 		// "Within the hour, if possible.", "Tomorrow morning, please."
 		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 ||

@@ -320,6 +320,14 @@ var deadlineCases = []deadlineCase{
 	{"time on another day", "I asked for a response by 4pm that day and heard nothing.", wed1000, "", ""},
 	{"o'clock programme without request", "Our readers will see it on the 9 o'clock news.", wed1000, "", ""},
 	{"statement as an event", "There will be a statement at 3pm.", wed1000, "", ""},
+	// a part of the day offered, a comma before "would be ideal"
+	{"part of day, that would be perfect", "This evening, that would be perfect for our piece.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"part of day, it would be ideal", "This afternoon, it would be ideal.", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	{"event, that would be great", "The vote tonight, that would be great to cover.", wed1000, "", ""},
+	{"own call, that would be great", "I'll ring the embassy tonight, which would be great.", wed1000, "", ""},
+	// "a reply" asked for after "I'd like"
+	{"like a reply tonight", "We'd like a reply tonight if you can manage it.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"like a reply at an event", "We'd like a reply at the hearing tonight.", wed1000, "", ""},
 }
 
 func TestExtractDeadline(t *testing.T) {

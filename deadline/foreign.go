@@ -689,7 +689,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
 			// Italian "ore 16", "alle ore 15:00": the hour's word before it
 			repl = gw.At
-		case repl == gw.Reply && lastWordIs(b.String(), text[last:w.start], gw.Need, gw.An, gw.Is):
+		case repl == gw.Reply && lastWordIs(b.String(), text[last:w.start], gw.Need, gw.An, gw.Is, gw.Like):
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
 			repl = rw.Answer
@@ -1541,6 +1541,12 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 			gapEnd = w.start // "17.00'ye": the suffix
 			continue
 		}
+		if p := rd.phraseEndingAt(text, ws, j); p >= 0 {
+			// the last word of a phrase that reads as a time ("gleich
+			// morgen früh", "morgen als eerste": first thing tomorrow)
+			start, gapEnd, j = ws[p].start, ws[p].start, p
+			continue
+		}
 		r, ok := rd.word(w.fold)
 		if !ok || !timeish(r) {
 			break
@@ -1548,6 +1554,21 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 		start, gapEnd = w.start, w.start
 	}
 	return start
+}
+
+// phraseEndingAt returns the first word of the longest phrase of two or
+// more words that ends at word j and reads as a time, or -1.
+func (rd *reader) phraseEndingAt(text string, ws []fword, j int) int {
+	first := -1
+	for p := j - 1; p >= 0 && p > j-rd.maxPhrase; p-- {
+		if !rd.firsts[ws[p].fold] {
+			continue
+		}
+		if n, r := rd.match(text, ws, p); n > 1 && p+n-1 == j && r != "" && timeish(r) {
+			first = p
+		}
+	}
+	return first
 }
 
 // cueBefore reports whether the word right before offset i reads as a

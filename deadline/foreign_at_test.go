@@ -1709,6 +1709,25 @@ var foreignCasesAt = []struct {
 	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do pola pet.", "2024-01-17T16:30:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor za pola sata.", "2024-01-17T11:30:00+00:00"},
 	{"ar", "2024-01-17T11:00:00Z", "أرجو الرد قبل الخامسة إلا ربعا.", "2024-01-17T16:45:00+00:00"},
+	// "first thing tomorrow" in each language that writes it its own way
+	{"tr", "2024-01-17T11:00:00Z", "Yarın ilk iş bize bir açıklama gönderebilir misiniz?", "2024-01-18T09:00:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Lütfen yarın sabah ilk iş olarak yanıt verin.", "2024-01-18T09:00:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Könnten Sie uns gleich morgen früh antworten?", "2024-01-18T09:00:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Kunt u morgen als eerste reageren?", "2024-01-18T09:00:00+00:00"},
+	{"uk", "2024-01-17T11:00:00Z", "Дайте, будь ласка, відповідь завтра першим ділом.", "2024-01-18T09:00:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Možete li nam odgovoriti sutra prvo ujutru?", "2024-01-18T09:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Μπορείτε να μας απαντήσετε αύριο πρώτη ώρα;", "2024-01-18T09:00:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Ju lutem na përgjigjuni nesër gjëja e parë.", "2024-01-18T09:00:00+00:00"},
+	{"ar", "2024-01-17T11:00:00Z", "نرجو الرد أول شيء صباح الغد.", "2024-01-18T09:00:00+00:00"},
+	// a part of the day offered, then a comma and "would be ideal"
+	{"fr", "2024-01-17T11:00:00Z", "Cet après-midi, ce serait idéal pour notre édition.", "2024-01-17T15:00:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Ce soir, ce serait parfait.", "2024-01-17T19:00:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Le débat de ce soir, ce serait parfait pour vous.", ""},
+	// Greek: a reply wished for, "I would like"
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση απόψε, αν γίνεται.", "2024-01-17T19:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα μια απάντηση αύριο το πρωί.", "2024-01-18T09:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα σας τηλεφωνήσω απόψε.", ""},
+	{"el", "2024-01-17T11:00:00Z", "Η συζήτηση απόψε θα είναι ενδιαφέρουσα.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -96,6 +96,7 @@ type grammarWords struct {
 	Is            string `role:"is"`
 	Ish           string `role:"ish"`
 	Israel        string `role:"israel"`
+	It            string `role:"it"`
 	Know          string `role:"know"`
 	Kong          string `role:"kong"`
 	Last          string `role:"last"`
