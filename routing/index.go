@@ -209,6 +209,9 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 				continue
 			}
 			d := editDistance(key, es[i].key, maxd)
+			if strip > 0 && d > 0 && d <= maxd && !cognate && !stemOff(key, es[i].key, strip) {
+				continue // an ending off and a letter off: another word
+			}
 			switch {
 			case d < bestD:
 				best, bestD, tie = i, d, false
@@ -221,6 +224,42 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 		}
 	}
 	return unknownWord, ""
+}
+
+// stemOff reports whether key, a word's spelling with strip letters of
+// ending taken off, may differ from name's spelling by a letter: only
+// where the ending replaced the name's own final vowel ("tiran" of
+// Russian "Тираны" is Tirana, "kosov" of "Kosovu" Kosovo; or, with one
+// letter off, "gaze" of Albanian "Gazës"), or inside a long name, its
+// first and last letters kept ("biniamin" of "Biniaminom" is Benjamin).
+// Otherwise the letter off and the ending add up to a word that merely
+// starts like the name: "Hamburg" less its "g" is one letter from
+// "Chamber" ("hamber"), "Gazeta" less "ta" one from Gaza, "Irina" less
+// "a" one from Iran.
+func stemOff(key []byte, name string, strip int) bool {
+	n := len(name)
+	if n == 0 || len(key) == 0 {
+		return false
+	}
+	if c := name[n-1]; vowel(c) && c != 'i' { // (i is also j and y: "Begaj", "Lammy")
+		if len(key) == n-1 && string(key) == name[:n-1] {
+			return true
+		}
+		if strip == 1 && len(key) == n && vowel(key[n-1]) && string(key[:n-1]) == name[:n-1] {
+			return true
+		}
+	}
+	return n >= 7 && key[0] == name[0] && key[len(key)-1] == name[n-1]
+}
+
+// vowel reports whether c is a vowel of a name key (nameKey writes j and
+// y as i).
+func vowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
 }
 
 func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
