@@ -42,6 +42,13 @@ const (
 	// modelWordWeight weighs a word that is not a name: "boats" or
 	// "organised" say less about a topic than "Rafah" or "Kosovo" do.
 	modelWordWeight = 0.5
+	// A word whose releases fall under modelSpreadTopics first topics or
+	// more is learnt for one of them only when modelSpreadShare of its
+	// releases are that topic's first: the desk's own Prime Minister
+	// meets leaders of every region, and a catalogue of a season's news
+	// (most of it one war's) would otherwise tie him to that war's desk.
+	modelSpreadTopics = 3
+	modelSpreadShare  = 0.75
 )
 
 // topicModel is the learnt model of one catalogue snapshot, for one
@@ -126,18 +133,23 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 		prior[ti] = float64(n) / float64(total)
 	}
 	n := make([]float64, nt)
+	first := make([]int, nt) // releases with the word under each first topic
 	row := make([]float32, nt)
 	for term, id := range ix.words {
 		if int(id) >= len(ix.df) || ix.df[id] < modelMinDF || len(term) < 3 {
 			continue
 		}
 		clear(n)
-		df := 0.0
+		clear(first)
+		df, firsts := 0.0, 0
 		for _, p := range ix.post[id] {
 			if dt := docTopics[p.doc]; len(dt) > 0 {
 				df++
 				for _, x := range dt {
 					n[x.ti] += float64(x.w)
+				}
+				if first[dt[0].ti]++; first[dt[0].ti] == 1 {
+					firsts++
 				}
 			}
 		}
@@ -150,6 +162,9 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 			conf := (n[ti] + modelSmooth*prior[ti]) / (df + modelSmooth)
 			if conf < modelMinConf || conf <= prior[ti] || ti == t.fallback {
 				continue
+			}
+			if firsts >= modelSpreadTopics && float64(first[ti]) < modelSpreadShare*df {
+				continue // every desk's word: the desk's own Prime Minister, "European"
 			}
 			row[ti] = float32((conf - prior[ti]) / (1 - prior[ti]) * min(1, df/modelFullDF))
 			any = true

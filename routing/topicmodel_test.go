@@ -10,7 +10,9 @@ import (
 // modelCatalogue is a small catalogue of our own: Ruritanian releases
 // (europe) that name President Zorin and the port of Kelsberg, none of
 // them a desk keyword, middle-east releases that name Rafah, and
-// migration releases; every name in two releases or more.
+// migration releases; every name in two releases or more. Prime Minister
+// Halvorsen, the desk's own, speaks in every Rafah release and in one
+// release of each other desk.
 func modelCatalogue() *Catalogue {
 	day := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
 	var rels []Release
@@ -25,12 +27,14 @@ func modelCatalogue() *Catalogue {
 	}
 	for i := range 3 {
 		add([]string{"middle-east"}, fmt.Sprintf("Statement on the Rafah crossing (%d)", i),
-			"The UK calls for the Rafah crossing to stay open. Aid must reach civilians through Rafah without delay.")
+			"The UK calls for the Rafah crossing to stay open. Aid must reach civilians through Rafah without delay, Prime Minister Halvorsen said.")
 	}
 	for i := range 3 {
 		add([]string{"migration"}, fmt.Sprintf("Action against small boats (%d)", i),
 			"New measures against people smuggling gangs. Crossings of the Channel fell this year.")
 	}
+	rels[0].Body += " Prime Minister Halvorsen welcomed the talks."
+	rels[len(rels)-1].Body += " Prime Minister Halvorsen thanked the Border Force."
 	return NewCatalogue(rels, time.UTC)
 }
 
@@ -61,6 +65,9 @@ func TestTopicModelLearntFromCatalogue(t *testing.T) {
 		{"a Russian enquiry: the names in Cyrillic", Input{Subject: "Вопрос", Language: "ru",
 			NewText: "Что сказал президент Зорин о порте Кельсберг?"},
 			"europe", []string{`"zorin"`, `"kelsberg"`, `"president" as "prezident"`}},
+		{"the desk's own Prime Minister, in releases of three desks, says none", Input{Subject: "Question",
+			NewText: "Why did Prime Minister Halvorsen cancel his meeting with the Greek Prime Minister?"},
+			"general", nil},
 		{"an English word is not read as an inflected name", Input{Subject: "Question",
 			NewText: "What did Zorinov say about it?"},
 			"general", nil},
