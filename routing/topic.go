@@ -1432,25 +1432,31 @@ func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *
 			continue
 		}
 		// a question sentence with evidence for the first topic is ti's
-		// when ti's thematic words there are at least as many
+		// when ti's thematic words there are at least as many; its names
+		// count as one, as they say where and not what is asked ("would
+		// the UK join an Israeli military response against Iran?")
 		alone := false
 		for _, h := range qh {
 			if !hasTopic(h, first) {
 				continue
 			}
-			nf, nt := 0, 0
+			nf, nt, names := 0, 0, 0
 			for _, o := range qh {
 				if o.sent != h.sent {
 					continue
 				}
 				if hasTopic(o, first) {
-					nf++
+					if t.nameHit(o, mod) {
+						names = 1
+					} else {
+						nf++
+					}
 				}
 				if int(o.topic) == ti && (o.ph < 0 || t.topics[ti].phrases[o.ph].thematic()) {
 					nt++
 				}
 			}
-			if nt < nf {
+			if nt < nf+names {
 				alone = true
 				break
 			}
@@ -1473,6 +1479,20 @@ func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *
 			return
 		}
 	}
+}
+
+// nameHit reports whether question hit h is a name: a keyword the desk
+// writes with a capital, a region's place, or a name of the learnt
+// model.
+func (t *Topics) nameHit(h qHit, mod *topicModel) bool {
+	switch {
+	case h.ph < 0:
+		return false
+	case h.topic < 0:
+		return mod != nil && mod.name[h.ph]
+	}
+	ph := &t.topics[h.topic].phrases[h.ph]
+	return ph.capitalised || ph.region
 }
 
 // regionMinWords: distinct words of a region (its names, places, the
