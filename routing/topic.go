@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -76,6 +77,10 @@ type Topics struct {
 	// with (topicmodel.go), built under learntMu.
 	learnt   atomic.Pointer[topicModel]
 	learntMu sync.Mutex
+	// places files the desk's one-word names by their spelling skeleton
+	// (buildPlaces); placeWords are their phrases' roots and stems.
+	places     map[string][]nameEntry
+	placeWords []placeWord
 	// own: the desk's own acronyms (its name's, its reference prefix, its
 	// address's domain: "FCDO"), folded; spelt out ("Foreign,
 	// Commonwealth & Development Office") they name the desk, not a
@@ -384,7 +389,68 @@ func NewTopics(cfg *config.Config) *Topics {
 			}
 		}
 	}
+	t.buildPlaces(&tz)
 	return t
+}
+
+// placeWord is one of the desk's one-word names (a capitalised keyword or
+// a region's place) as its phrases match it.
+type placeWord struct {
+	key        string // nameKey spelling
+	root, stem string
+}
+
+// buildPlaces files the desk's one-word names (capitalised keywords,
+// regions' places; not acronyms) under their transliteration skeletons
+// (nameKey), so that an enquiry in another language naming one in its
+// own spelling or with a case ending meets it (see placeMatch).
+func (t *Topics) buildPlaces(tz *tokenizer) {
+	t.places = map[string][]nameEntry{}
+	seen := map[string]bool{}
+	for ti := range t.topics {
+		for pi := range t.topics[ti].phrases {
+			p := &t.topics[ti].phrases[pi]
+			if len(p.roots) != 1 || p.kind != evKeyword || !p.capitalised || strings.ToUpper(p.text) == p.text {
+				continue
+			}
+			tz.tokenize(p.text)
+			if len(tz.toks) != 1 {
+				continue
+			}
+			w := string(tz.word(0))
+			key, skel := nameKey([]byte(w), nil)
+			if seen[w] || len(key) < 4 || len(skel) < 1 {
+				continue
+			}
+			seen[w] = true
+			t.places[string(skel)] = append(t.places[string(skel)], nameEntry{id: int32(len(t.placeWords)), key: string(key), word: w})
+			t.placeWords = append(t.placeWords, placeWord{key: string(key), root: p.roots[0], stem: p.stems[0]})
+		}
+	}
+}
+
+// placeMatch returns the desk's name that folded word w (written with a
+// capital, in a message in another language, and no word of the desk's)
+// spells: "Bagdad" Baghdad, "Бейрут" Beirut, "Libyen" Libya, "Podgorici"
+// Podgorica; the catalogue's names are matched the same way
+// (index.nameMatch). A name of four letters must be met exactly, endings
+// aside ("Mann" is not Amman, nor "Rige" Riga).
+func (t *Topics) placeMatch(w []byte, buf *[]byte) *placeWord {
+	if len(t.places) == 0 {
+		return nil
+	}
+	id, _ := spellMatch(t.places, w, buf, false)
+	if id < 0 {
+		return nil
+	}
+	pw := &t.placeWords[id]
+	if len(pw.key) < 5 {
+		k, _ := nameKey(w, (*buf)[:0])
+		if !bytes.HasPrefix(k, []byte(pw.key)) {
+			return nil
+		}
+	}
+	return pw
 }
 
 // splitName splits a topic name into phrases: "Middle East and North
@@ -969,8 +1035,24 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				continue
 			}
 			w := mt.term(i)
+			root := topicRootBytes(w)
+			// a name of the desk's in the language's own spelling
+			if wd := tz.word(int(tok)); gl.vt != nil && (tz.toks[tok].upper || unicased(wd)) &&
+				!(t.firstFilter.MayHave(root) && len(t.first[string(root)]) > 0) {
+				if pw := t.placeMatch(wd, &sc.nameBuf); pw != nil {
+					stems = append(stems, []byte(pw.stem))
+					roots = append(roots, []byte(pw.root))
+					places = append(places, p)
+					sents = append(sents, tz.toks[tok].sent)
+					origs = append(origs, wd)
+					words = append(words, []byte(pw.stem))
+					caps = append(caps, true)
+					toks = append(toks, tok)
+					continue
+				}
+			}
 			stems = append(stems, w)
-			roots = append(roots, topicRootBytes(w))
+			roots = append(roots, root)
 			places = append(places, p)
 			sents = append(sents, tz.toks[tok].sent)
 			origs = append(origs, nil)

@@ -663,3 +663,39 @@ func TestTopicAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicPlaceSpelling: in another language, the desk's one-word names
+// (capitalised keywords, the regions' places) are met in the language's
+// own spelling or with a case ending, as the catalogue's names are; a
+// word that only looks like one is not.
+func TestTopicPlaceSpelling(t *testing.T) {
+	cfg, _ := sharedDesk(t)
+	topics := NewTopics(cfg)
+	var buf []byte
+	for _, c := range []struct{ written, want string }{
+		{"Bagdad", "baghdad"},
+		{"Бейрут", "beirut"},
+		{"Teheran", "tehran"},
+		{"Libyen", "libya"},
+		{"Podgorici", "podgorica"},
+		{"Sarajevu", "sarajevo"},
+		{"Irakom", "iraq"},
+		{"Mann", ""},    // German "man", not Amman
+		{"Hamburg", ""}, // not Chamber
+		{"Rabe", ""},
+	} {
+		got := ""
+		if pw := topics.placeMatch(folded(c.written), &buf); pw != nil {
+			got = pw.stem
+		}
+		if !strings.HasPrefix(c.want, got) || (got == "") != (c.want == "") {
+			t.Errorf("%s: matched %q, want %q", c.written, got, c.want)
+		}
+	}
+	_, r := sharedRouter(t)
+	in := Input{Subject: "Reise", Language: "de", NewText: "Guten Tag, wird der Außenminister nächste Woche nach Bagdad und Teheran reisen? Trifft er auch Vertreter in Beirut?",
+		Date: time.Date(2025, 2, 10, 10, 0, 0, 0, time.UTC), From: "x@example.com"}
+	if d := r.Classify(in, in.Date); d.Topic != "middle-east" || !strings.Contains(d.TopicReason, `as "bagdad"`) {
+		t.Errorf("topic %q (%s), want middle-east by Bagdad", d.Topic, d.TopicReason)
+	}
+}
