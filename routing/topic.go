@@ -1508,8 +1508,13 @@ func (t *Topics) questionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *
 		// The release must not be about them itself: a title that
 		// names one ("UK reinforcements arrive in Kosovo for NATO") makes
 		// the troops its story.
-		enough := words >= ledMinWords || words >= 1 && f.themN[ti] >= ledMinWords+1 && len(sents) == len(all) &&
-			rel != nil && !t.namesThematic(ti, rel.Title)
+		// A topic of the release itself needs fewer: two, in every
+		// question sentence with evidence ("Will the Royal Navy escort
+		// merchant ships in the Red Sea? How many British warships are
+		// there?" on a Houthi seizure release tagged [middle-east,
+		// security]): the question picks one of the release's topics.
+		every := len(sents) == len(all) && rel != nil && !t.namesThematic(ti, rel.Title)
+		enough := words >= ledMinWords || every && (words >= 1 && f.themN[ti] >= ledMinWords+1 || words >= 2 && f.rel[ti] == 2)
 		if !enough || 2*len(sents) <= len(all) {
 			continue
 		}

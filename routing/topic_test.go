@@ -575,6 +575,7 @@ func TestTopicQuestionLed(t *testing.T) {
 	}
 	pmCall := rel("2023-10-31-pm-call-with-prime-minister-netanyahu-of-israel")    // middle-east
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
+	houthis := rel("2023-11-21-seizure-of-mv-galaxy-leader-by-the-houthis-uk")     // middle-east, security
 	for _, c := range []struct {
 		name, text string
 		link       Link
@@ -604,6 +605,15 @@ func TestTopicQuestionLed(t *testing.T) {
 		{"but a question on the region's own matter keeps the release's topic",
 			"Which RAF jets shot down the drones, and were missiles used? Would the UK back a ceasefire between Israel and Iran?",
 			pmCall, "middle-east", "stay with the release's first topic"},
+		{"two of them in every question pick the release's own other topic",
+			"Will the Royal Navy escort merchant ships in the Red Sea? How many British warships are in the region now?",
+			houthis, "security", "in 2 of 2 question sentences, over the release's first topic (middle-east)"},
+		{"the same two off the release's topics are the region's story",
+			"Will the Royal Navy escort merchant ships in the Red Sea? How many British warships are in the region now?",
+			pmCall, "middle-east", "release topic"},
+		{"two of them beside a question on the region stay with the region",
+			"Will the Royal Navy escort merchant ships? How many warships are there? Did the PM raise the hostages?",
+			houthis, "middle-east", "release topic"},
 		{"outside the release's topics, the same test",
 			"Following the call:\n1. How many personnel will the battalion send?\n2. Is the strategic reserve on standby?",
 			ramaCall, "security", "over the release's first topic (europe)"},
@@ -697,5 +707,24 @@ func TestTopicPlaceSpelling(t *testing.T) {
 		Date: time.Date(2025, 2, 10, 10, 0, 0, 0, time.UTC), From: "x@example.com"}
 	if d := r.Classify(in, in.Date); d.Topic != "middle-east" || !strings.Contains(d.TopicReason, `as "bagdad"`) {
 		t.Errorf("topic %q (%s), want middle-east by Bagdad", d.Topic, d.TopicReason)
+	}
+}
+
+// TestTopicWarShips: the languages that write a warship as two words
+// ("πολεμικά πλοία", "savaş gemisi", "buques de guerra") read as "war
+// ships" through their vocabularies, a word of the armed forces family.
+func TestTopicWarShips(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, as string }{
+		{"el", "Καλημέρα, πόσα βρετανικά πολεμικά πλοία βρίσκονται στην περιοχή;", `as "polemika ploia"`},
+		{"tr", "İyi günler, bölgede kaç İngiliz savaş gemisi var?", `as "savas gemisi"`},
+		{"es", "Hola, ¿cuántos buques de guerra británicos hay en la zona?", `as "buques guerra"`},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		got := topics.Choose(&in, Link{}, cat)
+		if got.Topic != "security" || !strings.Contains(got.Reason, `"war ships" in question, `+c.as) {
+			t.Errorf("%s: topic %q (%s), want security by war ships %s", c.lang, got.Topic, got.Reason, c.as)
+		}
 	}
 }
