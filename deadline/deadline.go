@@ -1140,11 +1140,15 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	case gw.Please, gw.Pls, gw.Plz, gw.Thanks, gw.Thank, gw.Thx, gw.Cheers, gw.Today, gw.Tonight, gw.Tonite, gw.Tomorrow, gw.Tmrw, gw.Tmw,
 		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
 		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
-		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could:
+		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could,
+		gw.Need: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
+	}
+	if _, ok := zonePlaces[n.low]; ok && sc.word(j+1, gw.Time) {
+		return true // "by 5 Istanbul time"
 	}
 	return isZoneAbbrev(n)
 }
@@ -1206,6 +1210,9 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	}
 	if oclock {
 		e2 = e + 1
+		if e3, v3 := sc.ampm(e2); v == 0 && v3 != 0 {
+			e2, v = e3, v3 // "five o'clock pm" (Spanish "las cinco de la tarde" rewritten)
+		}
 	}
 	mins := h*60 + delta
 	if delta < 0 {
@@ -2259,8 +2266,8 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			continue
 		case gw.Reply, gw.Respond, gw.Hear:
 			if isDeterminer(sc.tok(k - 1)) {
-				if t.low == gw.Reply && (sc.word(k-1, gw.A) || sc.word(k-1, gw.An)) && sc.likeBefore(k-1) {
-					return 2, k - 3, false, gw.Like // "I'd like a reply tonight": the thing asked for
+				if t.low == gw.Reply && sc.likeBefore(k-1) {
+					return 2, k - 3, false, gw.Like // "I'd like a reply tonight", "… your reply": the thing asked for
 				}
 				return 0, start, false, "" // "your reply at 3.15pm" is a noun
 			}
@@ -2563,7 +2570,9 @@ func (sc *scanner) clauseCues(m *mention) int {
 			}
 			if v := clauseCueWords[t.low]; v > 0 {
 				score += v
-			} else if v < 0 {
+			} else if v < 0 && !(k >= m.end && isDeterminer(sc.tok(k-1)) && sc.tok(k+1) != nil && sc.toks[k+1].kind == tkWord) {
+				// (after the time, "for our weekly newsletter", "for
+				// the daily edition" name what it is for)
 				penalty -= v
 			}
 		}

@@ -328,6 +328,14 @@ var deadlineCases = []deadlineCase{
 	// "a reply" asked for after "I'd like"
 	{"like a reply tonight", "We'd like a reply tonight if you can manage it.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	{"like a reply at an event", "We'd like a reply at the hearing tonight.", wed1000, "", ""},
+	{"like your reply", "I'd like your reply tomorrow morning.", wed1000, "2023-10-19T09:00:00+01:00", ruleNextMorning},
+	// a bare hour before a place's time; "o'clock pm"
+	{"bare hour with a place's time", "Please reply by 4 Brussels time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
+	{"day, bare hour, place's time", "Please reply by Friday 9 Athens time.", wed1000, "2023-10-20T07:00:00+01:00", ruleZonedClock},
+	{"o'clock pm with a zone", "Reply by six o'clock pm Paris time please.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
+	// a recurring word naming what the time is for
+	{"for our weekly newsletter", "Thursday noon would work for our weekly newsletter.", wed1000, "2023-10-19T12:00:00+01:00", ruleNamedTime},
+	{"weekly briefing", "The weekly briefing is at 3pm.", wed1000, "", ""},
 }
 
 func TestExtractDeadline(t *testing.T) {

@@ -73,13 +73,21 @@ type foreignTable struct {
 	firsts    map[string]bool  // the first words of phrases
 	prefixes  map[string]bool  // the first two or more words of phrases
 	maxPhrase int              // words in the longest phrase
+	numbers   map[string][]num // folded number word → its values ("numbers")
+	joiners   map[string][]int // folded word → the languages it joins numbers in
+}
+
+// num is one language's value of a number word.
+type num struct {
+	lang, val int
 }
 
 var foreign = buildForeign(lang.All())
 
 func buildForeign(ls []*lang.Language) *foreignTable {
 	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
-		firsts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1}
+		firsts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1,
+		numbers: map[string][]num{}, joiners: map[string][]int{}}
 	add := func(m map[string][]alt, key string, a alt) {
 		for _, b := range m[key] {
 			if b.lang == a.lang {
@@ -103,12 +111,13 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 		li := len(ft.langs)
 		ft.langs = append(ft.langs, l.Code)
 		ft.halfPrior = append(ft.halfPrior, l.Deadline.HalfBefore)
-		for w, r := range l.Deadline.Aliases {
+		for _, w := range accentedFirst(l.Deadline.Aliases) {
 			f := foldWord(w)
-			add(ft.words, f, alt{li, r})
+			add(ft.words, f, alt{li, l.Deadline.Aliases[w]})
 			seen(f, li)
 		}
-		for p, r := range l.Deadline.Phrases {
+		for _, p := range accentedFirst(l.Deadline.Phrases) {
+			r := l.Deadline.Phrases[p]
 			ws := strings.Fields(p)
 			for i := range ws {
 				ws[i] = foldWord(ws[i])
@@ -129,6 +138,14 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 			}
 			ft.maxPhrase = max(ft.maxPhrase, len(ws))
 		}
+		for w, v := range l.Numbers {
+			f := foldWord(w)
+			ft.numbers[f] = append(ft.numbers[f], num{li, v})
+		}
+		for _, w := range l.Deadline.NumberJoiners {
+			f := foldWord(w)
+			ft.joiners[f] = append(ft.joiners[f], li)
+		}
 		for _, g := range l.Linker.Stopwords {
 			for _, w := range g {
 				seen(foldWord(w), li)
@@ -136,6 +153,25 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 		}
 	}
 	return ft
+}
+
+// accentedFirst returns the keys of m in a fixed order, those that
+// folding changes first: where two spellings of a language fold alike
+// ("às" at, "as" the; "wären" would, "waren" were) the accented one is
+// the reading, the same on every run.
+func accentedFirst(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		fi, fj := foldWord(ks[i]) == ks[i], foldWord(ks[j]) == ks[j]
+		if fi != fj {
+			return fj
+		}
+		return ks[i] < ks[j]
+	})
+	return ks
 }
 
 // reader is one reading of a text: the table and the language the text's
@@ -586,7 +622,43 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			last, changed = w.end, true
 			continue
 		}
+		if ce, cn, clock := rd.wordClock(text, ws, k, rd.clockCue(b.String(), text[last:w.start])); cn > 0 {
+			// "dix-sept heures vingt-cinq", "las diecisiete treinta",
+			// "do siedemnastej": the clock in digits
+			verbatim(last, w.start)
+			replaced(w.start, ce, clock)
+			last, changed, signal = ce, true, true
+			k += cn - 1
+			continue
+		}
+		if h, he, hn := rd.inflectedHour(text, ws, k); hn > 0 {
+			// "saat beşe kadar", "akşam saat sekize kadar": an hour in
+			// words with a case suffix, read as "5'e" is
+			suffix := ""
+			if half != "" && h <= 12 {
+				suffix = " " + half
+			} else if h >= 8 {
+				suffix = gw.H
+			}
+			half = ""
+			verbatim(last, w.start)
+			replaced(w.start, he, strconv.Itoa(h)+suffix)
+			last, changed, signal = he, true, true
+			k += hn - 1
+			continue
+		}
 		n, repl := rd.match(text, ws, k)
+		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && n > 1 {
+			// "antes de las cinco y veinte": the phrase ends in the hour
+			// ("before five o'clock"), its minutes after it
+			if ce, cn, clock := rd.wordClock(text, ws, k+n-1, true); cn > 1 && strings.Contains(clock, ":") {
+				verbatim(last, w.start)
+				replaced(w.start, ce, body[:strings.LastIndexByte(body, ' ')+1]+clock)
+				last, changed, signal = ce, true, true
+				k += n - 2 + cn
+				continue
+			}
+		}
 		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && k+n < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+1]) {
 			// "antes de las cuatro y media": "before half past four
 			// o'clock" (the part of the hour read with the hour, here)
@@ -599,11 +671,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if (repl == gw.Evening || repl == gw.Afternoon || repl == gw.Pm || repl == gw.Morning || repl == gw.Tonight) && k+n < len(ws) {
 			// "akşam 5'e kadar", "öğleden sonra saat 3'e kadar": the part
 			// of the day before an hour with a case suffix goes after it
-			j := ws[k+n-1].end
+			j, hw := ws[k+n-1].end, k+n
 			if nn, nr := rd.match(text, ws, k+n); nn == 1 && nr == gw.At && strings.TrimSpace(text[j:ws[k+n].start]) == "" {
-				j = ws[k+n].end
+				j, hw = ws[k+n].end, k+n+1
 			}
-			if hourSuffixAt(text, j) {
+			if _, _, hn := rd.inflectedHour(text, ws, hw); hourSuffixAt(text, j) || hn > 0 && spaced(text, ws, hw) {
 				half = gw.Pm
 				if repl == gw.Morning {
 					half = gw.Am
@@ -643,8 +715,37 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// y media": the part goes before the hour in words ("half
 			// past four"); with no hour before it ("una hora y media")
 			// it says nothing
-			if h, _ := rd.hourAfter(text, ws, k+n); h > 0 {
-				break // "Viertel nach drei", "kwart voor vijf": English order
+			if h, he := rd.hourAfter(text, ws, k+n); h > 0 {
+				// "Viertel nach drei", "zwanzig nach vier", "kwart voor
+				// vijf": the clock in digits ("3:15", "4:20", "4:45"),
+				// read also with a verb after it
+				hs, ms := clockWithPart(h, partOfHour(repl))
+				verbatim(last, w.start)
+				replaced(w.start, he, hs+":"+ms)
+				last, changed, signal = he, true, true
+				for k+1 < len(ws) && ws[k+1].start < he {
+					k++
+				}
+				continue
+			}
+			if rd.sure && rd.halfPrior[rd.lang] && spaced(text, ws, k+n) {
+				// "fünf nach halb drei" (2:35), "vijf voor half drie"
+				// (2:25): minutes from the half before the hour
+				if r, _ := rd.word(ws[k+n].fold); r == gw.Half {
+					if h, he := rd.hourAfter(text, ws, k+n+1); h > 0 {
+						if h--; h == 0 {
+							h = 12
+						}
+						hs, ms := clockWithPart(h, 30+partOfHour(repl))
+						verbatim(last, w.start)
+						replaced(w.start, he, hs+":"+ms)
+						last, changed, signal = he, true, true
+						for k+1 < len(ws) && ws[k+1].start < he {
+							k++
+						}
+						continue
+					}
+				}
 			}
 			if out := strings.TrimRight(b.String(), " \t"); repl == gw.Half+" "+gw.Past && strings.TrimSpace(text[last:w.start]) == "" &&
 				(strings.HasSuffix(out, " "+gw.Hours) || strings.HasSuffix(out, " "+gw.Hour)) {
@@ -816,8 +917,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "17:00, hora de Madrid": the zone of the time before the comma
 			if t := strings.TrimRight(text[last:w.start], " \t"); strings.HasSuffix(t, ",") {
 				pre := strings.TrimRight(t[:len(t)-1], " \t")
-				out := b.String() + pre
-				if c := out[max(len(out)-1, 0):]; c != "" && (c[0] >= '0' && c[0] <= '9' || c == gw.H || c == gw.M) {
+				out := strings.TrimRight(b.String()+pre, " \t")
+				if c := out[max(len(out)-1, 0):]; c != "" && (c[0] >= '0' && c[0] <= '9' || c == gw.H || c == gw.M) ||
+					strings.HasSuffix(out, " "+gw.OClock) || strings.HasSuffix(out, " "+gw.Pm) || strings.HasSuffix(out, " "+gw.Am) {
 					verbatim(last, last+len(pre))
 					replaced(last+len(pre), w.start, " ")
 					last = w.start
@@ -1549,11 +1651,34 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 		}
 		r, ok := rd.word(w.fold)
 		if !ok || !timeish(r) {
-			break
+			if _, _, hn := rd.inflectedHour(text, ws, j); hn == 0 {
+				break
+			}
 		}
 		start, gapEnd = w.start, w.start
 	}
 	return start
+}
+
+// inflectedHour reads an hour in words that the aliases do not read, a
+// number with a case suffix ("beşe", "sekize", "on yediye"), right after
+// a word read as "at" ("saat") or right before one read as "latest"
+// ("kadar"): the hour, the end of its words and their count (0: none).
+func (rd *reader) inflectedHour(text string, ws []fword, k int) (int, int, int) {
+	h, hn := rd.numberAt(text, ws, k)
+	if hn == 0 || h < 1 || h > 23 || rd.phraseAt(text, ws, k) {
+		return 0, 0, 0
+	}
+	if r, ok := rd.word(ws[k+hn-1].fold); ok && numberWords[r] > 0 {
+		return 0, 0, 0 // "um fünf": the aliases read it ("at five")
+	}
+	e := k + hn
+	before := k > 0 && spaced(text, ws, k) && func() bool { r, _ := rd.word(ws[k-1].fold); return r == gw.At }()
+	after := spaced(text, ws, e) && func() bool { r, _ := rd.word(ws[e].fold); return r == gw.Latest }()
+	if !before && !after {
+		return 0, 0, 0
+	}
+	return h, ws[e-1].end, hn
 }
 
 // phraseEndingAt returns the first word of the longest phrase of two or
@@ -1725,9 +1850,18 @@ func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 		switch {
 		case n == 1 && (r == "" || r == gw.At):
 			i, k = ws[k].end, k+1
+			if r == "" && strings.HasPrefix(text[i:], ". ") && utf8.RuneCountInString(ws[k-1].fold) <= 4 {
+				i++ // "do godz. 10"
+			}
 			continue
 		case r == gw.Noon || r == gw.Midnight || r == rw.EndOfDay || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "":
 			return true
+		}
+		if _, cn, _ := rd.wordClock(text, ws, k, true); cn > 0 {
+			return true // "à dix-sept heures", "a las diecisiete treinta"
+		}
+		if _, _, hn := rd.inflectedHour(text, ws, k); hn > 0 {
+			return true // "saat beşe kadar"
 		}
 		return false
 	}
@@ -1811,4 +1945,153 @@ func clockWithPart(h, part int) (string, string) {
 		ms = "0" + ms
 	}
 	return strconv.Itoa(h), ms
+}
+
+// clockCue reports whether what was written, then pending, ends in a
+// word after which number words are a time of day: a cue ("by",
+// "before", "at", "until", "for") or a word for hours ("alle ore
+// diciassette").
+func (rd *reader) clockCue(written, pending string) bool {
+	return lastWordIs(written, pending, gw.By, gw.Before, gw.At, gw.Until, gw.For, gw.Hours, gw.Hour, gw.H)
+}
+
+// phraseAt reports whether a phrase of two or more words starts at word
+// k ("beşe çeyrek kala", "fünf nach"): the data's phrase is read first.
+func (rd *reader) phraseAt(text string, ws []fword, k int) bool {
+	if !rd.firsts[ws[k].fold] {
+		return false
+	}
+	n, _ := rd.match(text, ws, k)
+	return n > 1
+}
+
+// number returns the value of a number word in the text's language (its
+// data file's "numbers"; when the vote is clear, only that language's),
+// or -1.
+func (rd *reader) number(f string) int {
+	ns := rd.numbers[f]
+	if len(ns) == 0 {
+		return -1
+	}
+	for _, x := range ns {
+		if x.lang == rd.lang {
+			return x.val
+		}
+	}
+	if rd.sure {
+		return -1
+	}
+	return ns[0].val
+}
+
+// joiner reports whether the folded word joins the parts of a number, or
+// an hour and its minutes, in the text's language ("y", "e", "και").
+func (rd *reader) joiner(f string) bool {
+	for _, l := range rd.joiners[f] {
+		if l == rd.lang || !rd.sure {
+			return true
+		}
+	}
+	return false
+}
+
+// spaced reports whether words k-1 and k are separated by spaces only.
+func spaced(text string, ws []fword, k int) bool {
+	if k <= 0 || k >= len(ws) {
+		return false
+	}
+	gap := text[ws[k-1].end:ws[k].start]
+	return gap != "" && strings.Trim(gap, " \t") == ""
+}
+
+// numberAt reads a number written in words from word k: one word of the
+// language's table ("dix", "siebzehn", "fünfundzwanzig", "п'ятої"), or
+// tens and a unit joined by a hyphen, a space or the language's joiner
+// ("dix-sept", "vingt-cinq", "двадцять п'ять", "treinta y cinco"; ten
+// takes its unit by a hyphen or a space only: "las diez y cinco" is
+// 10:05). It returns the value and the words read (0: none).
+func (rd *reader) numberAt(text string, ws []fword, k int) (int, int) {
+	if k >= len(ws) {
+		return -1, 0
+	}
+	v := rd.number(ws[k].fold)
+	if v < 0 {
+		return -1, 0
+	}
+	if v%10 != 0 || v < 10 || v > 50 || k+1 >= len(ws) {
+		return v, 1
+	}
+	if gap := text[ws[k].end:ws[k+1].start]; gap == "-" || gap == "‑" || spaced(text, ws, k+1) {
+		if u := rd.number(ws[k+1].fold); u >= 1 && u <= 9 {
+			return v + u, 2
+		}
+	}
+	if v >= 20 && spaced(text, ws, k+1) && rd.joiner(ws[k+1].fold) && spaced(text, ws, k+2) {
+		if u := rd.number(ws[k+2].fold); u >= 1 && u <= 9 {
+			return v + u, 3
+		}
+	}
+	return v, 1
+}
+
+// wordClock reads a time of day written in number words from word k: an
+// hour and its minutes ("dix-sept heures vingt-cinq", "siebzehn Uhr
+// dreißig", "las cinco y veinte", "в пять тридцать", "o siedemnastej
+// trzydzieści"), an hour and a part of it ("dix-sept heures et quart"),
+// or an hour past 12 ("dix-sept heures", "do siedemnastej"). Without a
+// word for hours right after the hour it needs cue, a cue written before
+// it ("by", "at"). It returns the end of what it read, the words read (0:
+// none) and the clock as the English reader reads it ("17:25", "17h").
+func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int, string) {
+	h, hn := rd.numberAt(text, ws, k)
+	if hn == 0 || h < 1 || h > 23 || rd.phraseAt(text, ws, k) {
+		return 0, 0, ""
+	}
+	j := k + hn
+	hourWord, hours := false, false
+	if spaced(text, ws, j) {
+		if r, _ := rd.word(ws[j].fold); r == gw.H || r == gw.OClock || cue && (r == gw.Hours || r == gw.Hour) {
+			hourWord, hours = true, r == gw.Hours || r == gw.Hour
+			j++
+		}
+	}
+	if !hourWord && !cue {
+		return 0, 0, ""
+	}
+	if spaced(text, ws, j) {
+		m := j
+		joined := rd.joiner(ws[m].fold) && spaced(text, ws, m+1)
+		if joined {
+			m++
+		}
+		if v, vn := rd.numberAt(text, ws, m); vn > 0 && v >= 1 && v <= 59 && (hourWord || joined || v >= 10) {
+			m += vn
+			if spaced(text, ws, m) {
+				if r, _ := rd.word(ws[m].fold); r == gw.Minutes {
+					m++ // "dix-sept heures vingt minutes"
+				}
+			}
+			ms := strconv.Itoa(v)
+			if v < 10 {
+				ms = "0" + ms
+			}
+			return ws[m-1].end, m - k, strconv.Itoa(h) + ":" + ms
+		}
+		if pn, pr := rd.match(text, ws, j); pn > 0 {
+			if part := partOfHour(pr); part != 0 {
+				hs, ms := clockWithPart(h, part)
+				return ws[j+pn-1].end, j + pn - k, hs + ":" + ms
+			}
+		}
+	}
+	if h < 13 && hn == 1 && !hours {
+		return 0, 0, "" // "cinq heures", "by five": the English rules read these ("до пяти часов" is by 5h)
+	}
+	if !hourWord && spaced(text, ws, j) {
+		// "до семнадцати процентов": a quantity, not an hour
+		if n, r := rd.match(text, ws, j); n == 0 || r != "" && !timeish(r) && !afterHourWords[r] {
+			return 0, 0, ""
+		}
+	}
+	return ws[j-1].end, j - k, strconv.Itoa(h) + gw.H
 }

@@ -43,7 +43,8 @@
 //	    "fold": {"ß": "ss"},             // a letter folded before words are compared
 //	    "proclitics": [],                // words written onto the next (Arabic "و")
 //	    "half_before": true,             // "halb drei" is 2:30
-//	    "hour_suffixes": []              // letters glued to an hour that read as "h" (Dutch "16u")
+//	    "hour_suffixes": [],             // letters glued to an hour that read as "h" (Dutch "16u")
+//	    "number_joiners": []             // Spanish "y": "treinta y cinco", "las cinco y veinte"
 //	  },
 //	  "linker": {"stopwords": {"function_words": ["der", "die", …]}}
 //	}
@@ -145,6 +146,10 @@ type Deadline struct {
 	// HourSuffixes are letters glued to an hour that read as "h" ("16u",
 	// "16u30").
 	HourSuffixes []string `json:"hour_suffixes"`
+	// NumberJoiners join tens and a unit, or an hour and its minutes,
+	// written in words ("y" in "treinta y cinco" and "las cinco y
+	// veinte"); the number words themselves are the file's "numbers".
+	NumberJoiners []string `json:"number_joiners"`
 	// Rewrite holds the English the other languages are rewritten into,
 	// that the rewriting rules compare with (English's file only).
 	Rewrite Rewrite `json:"rewrite"`
