@@ -800,7 +800,11 @@ type topicFeatures struct {
 	// regionAsked: a question names a place of a regional topic (one of
 	// its keywords)
 	regionAsked bool
-	names       [][nPlaces]float64
+	// regionQ: with a release linked, a question sentence is about a
+	// regional topic of the release and holds no thematic word (see
+	// themLed)
+	regionQ bool
+	names   [][nPlaces]float64
 	// found[ti] is set when the text has any evidence for topic ti (ev,
 	// them and names are all zero otherwise).
 	found []bool
@@ -839,7 +843,7 @@ func (f *topicFeatures) reset(n int) {
 	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
 	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
 	f.themN, f.themQ = zeroed(f.themN, n), zeroed(f.themQ, n)
-	f.regionAsked = false
+	f.regionAsked, f.regionQ = false, false
 	f.names = zeroed(f.names, n)
 	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
@@ -1415,6 +1419,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		rel := cat.release(l.Release)
 		t.questionLed(f, sc.qhits, qmod, rel)
 		t.regionLed(f, sc.qhits, qmod, rel)
+		t.regionQuestion(f, sc.qhits, qmod)
 	}
 }
 
@@ -1580,6 +1585,36 @@ func (t *Topics) nameHit(h qHit, mod *topicModel) bool {
 	}
 	ph := &t.topics[h.topic].phrases[h.ph]
 	return ph.capitalised || ph.region
+}
+
+// regionQuestion sets f.regionQ when a question sentence has evidence
+// for a regional topic of the linked release (its keywords, places, a
+// name the learnt model ties to it) and no thematic word of any desk: a
+// question on the region's own story ("will the Foreign Secretary raise
+// the attack with President Vučić?").
+func (t *Topics) regionQuestion(f *topicFeatures, qh []qHit, mod *topicModel) {
+	for _, h := range qh {
+		reg := false
+		for ti := range t.topics {
+			if f.rel[ti] == 0 || !t.topics[ti].regional {
+				continue
+			}
+			if h.topic >= 0 && int(h.topic) == ti && h.ph >= 0 && !t.topics[ti].phrases[h.ph].thematic() ||
+				h.topic < 0 && mod != nil && mod.weight[int(h.ph)*mod.nt+ti] >= ledModelMin {
+				reg = true
+				break
+			}
+		}
+		if !reg {
+			continue
+		}
+		if !slices.ContainsFunc(qh, func(o qHit) bool {
+			return o.sent == h.sent && o.topic >= 0 && (o.ph < 0 || t.topics[o.topic].phrases[o.ph].thematic())
+		}) {
+			f.regionQ = true
+			return
+		}
+	}
 }
 
 // regionMinWords: distinct words of a region (its names, places, the
@@ -1748,9 +1783,12 @@ func (f *topicFeatures) strong(ti int) bool { return f.specN[ti] >= 2 && f.specQ
 // question. Troops in a region's story are that region's story (they
 // stay with a regional first topic unless questionLed), but they are no
 // part of a migration, trade or general release's story: asked about
-// there, they are the thematic desk's matter.
+// there, they are the thematic desk's matter — unless another question
+// is about the story of a region among the release's topics (regionQ:
+// KFOR troop numbers beside the Foreign Secretary's meeting with
+// President Vučić, on a [migration, europe] release, are Europe's).
 func (f *topicFeatures) themLed(ti int) bool {
-	return f.linked && !f.firstReg && f.rel[ti] == 0 && f.themN[ti] >= 2 && f.themQ[ti]
+	return f.linked && !f.firstReg && f.rel[ti] == 0 && f.themN[ti] >= 2 && f.themQ[ti] && !f.regionQ
 }
 
 // scores weighs the features into one score per topic; a topic that is
