@@ -1768,6 +1768,21 @@ var foreignCasesAt = []struct {
 	{"tr", "2024-06-12T14:00:00+01:00", "Yanıtınızı akşam saat 7'ye kadar, Türkiye saatiyle, bekliyoruz.", "2024-06-12T17:00:00+01:00"},
 	{"pl", "2024-06-12T14:00:00+01:00", "Proszę o odpowiedź do piątku do godz. 11 czasu polskiego.", "2024-06-14T10:00:00+01:00"},
 	{"sq", "2024-06-12T14:00:00+01:00", "Përgjigjen do ta doja nesër në mëngjes.", "2024-06-13T09:00:00+01:00"},
+	// a part of the day offered as the wished time, in every language;
+	// the look-alikes (a call the journalist will make, an event that
+	// evening, office hours) are none
+	{"fr", "2024-01-17T11:00:00Z", "Demain matin, ce serait l'idéal.", "2024-01-18T09:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Σήμερα το απόγευμα θα ήταν τέλεια για εμάς.", "2024-01-17T15:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Η συζήτηση απόψε θα ήταν υπέροχη για εσάς.", ""},
+	{"pt", "2024-01-17T11:00:00Z", "Amanhã de manhã seria ótimo.", "2024-01-18T09:00:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Morgenochtend zou prima zijn.", "2024-01-18T09:00:00+00:00"},
+	{"uk", "2024-01-17T11:00:00Z", "Завтра зранку було б чудово.", "2024-01-18T09:00:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Zadzwonię do Pana dziś wieczorem.", ""},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę przesłać odpowiedź do nas do piątku.", "2024-01-19T17:00:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Sizi bu akşam arayacağım.", ""},
+	{"it", "2024-01-17T11:00:00Z", "Il dibattito di stasera inizia alle nove.", ""},
+	{"es", "2024-01-17T11:00:00Z", "Horario de atención: de 9 a 17 h.", ""},
+	{"sr", "2024-01-17T11:00:00Z", "Dostupan od 9 do 17 časova.", ""},
 	// Greek: a reply wished for, "I would like"
 	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση απόψε, αν γίνεται.", "2024-01-17T19:00:00+00:00"},
 	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα μια απάντηση αύριο το πρωί.", "2024-01-18T09:00:00+00:00"},
