@@ -34,26 +34,27 @@
 // # The sweeper: each transition exactly once
 //
 // The store's clock library (store/clock.lua) puts every clock on the
-// warning and breach schedules as fields of its enquiry, c:at_warn (score
-// store.WarnAt: due − warn_before, but never before half of the clock has
-// run, so a target shorter than warn_before does not warn on arrival) and
-// c:at_breach (due), and the enquiry in P clock:wake, one member scored
-// no later than its soonest such field; meeting a clock removes its
-// fields. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
-// replica) calls store.SweepClocks over at most Batch enquiries whose
-// wake has come per call, recording each one's warnings, then breaches,
-// then escalations, and setting its next wake; the store's sweep script
-// carries sla's notice step (notice.lua: who is told, the notice queued).
-// Inside the script a transition is claimed by HDEL of its field (a
-// script is atomic, so it goes to exactly one caller), checked against
-// the enquiry (not met, not yet recorded, not resolved, resolution not
-// paused, due time unmoved), and recorded in the same step:
+// warning and breach schedules as slots of its enquiry's sched field: its
+// warning (store.WarnAt: due − warn_before, but never before half of the
+// clock has run, so a target shorter than warn_before does not warn on
+// arrival) and its breach (due), and the enquiry in P clock:wake, one
+// member scored by its soonest slot; meeting a clock clears its slots and
+// moves the wake. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on
+// every replica) calls store.SweepClocks over at most Batch enquiries
+// whose wake has come per call, recording each one's warnings, then
+// breaches, then escalations, and setting its next wake; the store's sweep
+// script carries sla's notice step (notice.lua: who is told, the notice
+// queued). Inside the script a transition is claimed by clearing its slot
+// of the schedule the script read (a script is atomic, so it goes to
+// exactly one caller), checked against the enquiry (not met, not yet
+// recorded, not resolved, resolution not paused, due time unmoved), and
+// recorded in the same step:
 //
 //   - c:warned (its warning time, store.WarnAt),
 //     c:breached (the due time) or c:escalated (breach + after_breach) on
 //     the enquiry hash: when it happened, not when it was swept;
-//   - a breach schedules the escalation: c:at_escalate = breached +
-//     escalation.after_breach; meeting the clock removes it;
+//   - a breach schedules the escalation: the clock's escalation slot =
+//     breached + escalation.after_breach; meeting the clock clears it;
 //   - an event clock.warned / clock.breached / clock.escalated on P events
 //     with clock, due, at, recorded, notify, notice and the clock.met dims
 //     (topic, officer, tier, release, created, outlet, policy, channel, lang);

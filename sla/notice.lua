@@ -25,9 +25,18 @@ local function notice_key(ref, clock, tr, due)
   return 'sla:' .. ref .. ':' .. clock .. ':' .. tr .. ':' .. due
 end
 
--- notice_enqueue stores the notice once and queues it for delivery now.
+-- notice_enqueue stores the notice once; notice_flush, at the end of the
+-- sweep, queues every notice stored for delivery now in one ZADD.
+local notice_queued = {}
 local function notice_enqueue(key, notice)
   if redis.call('HSETNX', k('sla:notices'), key, cjson.encode(notice)) == 1 then
-    redis.call('ZADD', k('sla:notify'), ARGV[3], key)
+    notice_queued[#notice_queued + 1] = ARGV[3]
+    notice_queued[#notice_queued + 1] = key
   end
+end
+local function notice_flush()
+  for from = 1, #notice_queued, 4000 do
+    redis.call('ZADD', k('sla:notify'), unpack(notice_queued, from, math.min(#notice_queued, from + 3999)))
+  end
+  notice_queued = {}
 end

@@ -4,7 +4,9 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -41,7 +43,9 @@ type ClockSweep struct{ script *redis.Script }
 // NewClockSweep builds the sweep script around noticeLua, which must
 // define the Lua functions notice_to(tr, officer) → list of recipients,
 // notice_key(ref, clock, tr, due) → idempotency key, and
-// notice_enqueue(key, notice) (store it durably; only its owner's keys).
+// notice_enqueue(key, notice) (store it durably; only its owner's keys)
+// and notice_flush() (called once at the end of the sweep: queue what
+// notice_enqueue stored, so a sweep queues its notices in one write).
 // It may read ARGV[6], SweepOptions.NoticeArg.
 func NewClockSweep(noticeLua string) *ClockSweep {
 	return &ClockSweep{script: redis.NewScript(clockLua + "\n" + noticeLua + "\n" + sweepLua)}
@@ -92,22 +96,61 @@ func (s *Store) SweepClocks(ctx context.Context, cs *ClockSweep, now time.Time, 
 // sla:escalate) are only drained by the sweep.
 const keyClockWake = "clock:wake"
 
-// clockAtFields are the enquiry hash fields that put a clock on the
-// schedule of each transition, per clock: warn, breach, escalate.
+// schedField is the enquiry hash field holding the clock schedule
+// (clock.lua): for each clock of Clocks its warning, breach and escalation
+// time (ms), comma-separated, 0 when not scheduled.
+const schedField = "sched"
+
+// schedTransitions are the slots of each clock in the schedule.
+var schedTransitions = []string{"warn", "breach", "escalate"}
+
+// clockAtFields are the per-slot fields of the version before schedField,
+// in slot order (still read: clock.lua's sched_load).
 var clockAtFields = func() []string {
 	var out []string
 	for _, c := range Clocks {
-		out = append(out, c+":at_warn", c+":at_breach", c+":at_escalate")
+		for _, tr := range schedTransitions {
+			out = append(out, c+":at_"+tr)
+		}
 	}
 	return out
 }()
 
+// schedule is an enquiry's clock schedule, slot by slot (ms; 0: not
+// scheduled), as the sched field holds it.
+type schedule [12]int64
+
+func (s *schedule) set(clock, tr string, at int64) {
+	s[slices.Index(Clocks, clock)*len(schedTransitions)+slices.Index(schedTransitions, tr)] = at
+}
+
+// String is the sched field's value.
+func (s *schedule) String() string {
+	b := make([]byte, 0, 64)
+	for i, at := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, at, 10)
+	}
+	return string(b)
+}
+
+// parseSchedule reads a schedule field into its slots (0: not scheduled).
+func parseSchedule(s string) []int64 {
+	out := make([]int64, len(Clocks)*len(schedTransitions))
+	for i, x := range strings.SplitN(s, ",", len(out)) {
+		out[i], _ = strconv.ParseInt(x, 10, 64)
+	}
+	return out
+}
+
 // ClockBacklog counts clocks scheduled per transition: waiting to warn,
-// to breach and to escalate. It reads the schedule fields of every
-// enquiry with a wake, a page at a time (an admin's status call, not a
-// hot path).
+// to breach and to escalate. It reads the schedule of every enquiry with a
+// wake, a page at a time (an admin's status call, not a hot path).
 func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64, err error) {
 	const page = 500
+	fields := append([]string{schedField}, clockAtFields...)
 	for from := int64(0); ; from += page {
 		refs, err := s.rdb.ZRange(ctx, s.key(keyClockWake), from, from+page-1).Result()
 		if err != nil {
@@ -116,7 +159,7 @@ func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64,
 		pipe := s.rdb.Pipeline()
 		cmds := make([]*redis.SliceCmd, len(refs))
 		for i, ref := range refs {
-			cmds[i] = pipe.HMGet(ctx, s.key(enqKey(ref)), clockAtFields...)
+			cmds[i] = pipe.HMGet(ctx, s.key(enqKey(ref)), fields...)
 		}
 		if len(refs) > 0 {
 			if _, err := pipe.Exec(ctx); err != nil {
@@ -124,8 +167,20 @@ func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64,
 			}
 		}
 		for _, c := range cmds {
-			for i, v := range c.Val() {
-				if v == nil {
+			v := c.Val()
+			slots := make([]int64, len(clockAtFields))
+			if sched, ok := v[0].(string); ok {
+				slots = parseSchedule(sched)
+			} else {
+				// An enquiry scheduled by the version before sched.
+				for i, x := range v[1:] {
+					if x != nil {
+						slots[i] = 1
+					}
+				}
+			}
+			for i, at := range slots {
+				if at == 0 {
 					continue
 				}
 				switch i % 3 {

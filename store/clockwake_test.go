@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -17,13 +18,14 @@ func zm(at time.Time, m string) redis.Z { return redis.Z{Score: float64(at.UnixM
 // wakes no later than that.
 func (f *fixture) scheduled(t *testing.T, ref, c, tr string) int64 {
 	t.Helper()
-	v, err := f.rdb.HGet(f.ctx, f.s.key(enqKey(ref)), c+":at_"+tr).Result()
+	v, err := f.rdb.HGet(f.ctx, f.s.key(enqKey(ref)), schedField).Result()
 	if err != nil || v == "" {
 		return 0
 	}
-	at, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		t.Fatalf("%s %s:at_%s = %q", ref, c, tr, v)
+	slot := slices.Index(Clocks, c)*3 + slices.Index(schedTransitions, tr)
+	at := parseSchedule(v)[slot]
+	if at == 0 {
+		return 0
 	}
 	wake, err := f.rdb.ZScore(f.ctx, f.s.key(keyClockWake), ref).Result()
 	if err != nil || int64(wake) > at {
@@ -37,6 +39,7 @@ var testSweep = NewClockSweep(`
 local function notice_to(tr, officer) return {'manager'} end
 local function notice_key(ref, clock, tr, due) return ref .. ':' .. clock .. ':' .. tr .. ':' .. due end
 local function notice_enqueue(key, notice) end
+local function notice_flush() end
 `)
 
 func (f *fixture) sweep(t *testing.T, at time.Time) SweepStep {
@@ -107,9 +110,13 @@ func TestClockWake(t *testing.T) {
 		if w := wake(); !w.Equal(t0.Add(105 * time.Minute)) {
 			t.Errorf("wake %v, want +1h45m (first response warns)", w.Sub(t0))
 		}
-		// First response met before it warns: its wake finds nothing due.
+		// First response met before it warns: the wake moves to what is
+		// left (the resolution's warning), so the sweep has nothing to do.
 		if _, err := f.s.RecordResponse(f.ctx, ref, Response{At: t0.Add(80 * time.Minute), By: "price", Kind: Substantive, Via: "dashboard"}); err != nil {
 			t.Fatal(err)
+		}
+		if w := wake(); !w.Equal(t0.Add(24*time.Hour - 15*time.Minute)) {
+			t.Errorf("wake after first response met %v, want +23h45m (resolution warns)", w.Sub(t0))
 		}
 		if st := f.sweep(t, t0.Add(3*time.Hour)); st.Claimed != 0 || st.Warned+st.Breached != 0 {
 			t.Errorf("sweep after first response met: %+v", st)
@@ -147,7 +154,7 @@ func TestClockScheduleMigration(t *testing.T) {
 		// Make them look as an earlier version left them: no schedule
 		// fields, no wakes, members in the per-transition zsets.
 		for _, ref := range refs {
-			f.rdb.HDel(f.ctx, f.s.key(enqKey(ref)), clockAtFields...)
+			f.rdb.HDel(f.ctx, f.s.key(enqKey(ref)), schedField)
 			f.rdb.ZAdd(f.ctx, f.s.key("sla:warn"), zm(t0.Add(15*time.Minute), ref+"|acknowledge"))
 			f.rdb.ZAdd(f.ctx, f.s.key("sla:breach"), zm(t0.Add(30*time.Minute), ref+"|acknowledge"))
 		}
@@ -186,4 +193,69 @@ func TestClockScheduleMigration(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestClockScheduleFieldMigration: enquiries scheduled by the version
+// before the sched field (one hash field per slot, c:at_warn, c:at_breach,
+// c:at_escalate) go through their transitions as before; the first clock
+// operation or sweep that touches one replaces its slot fields with sched,
+// and a clock met meanwhile is not revived.
+func TestClockScheduleFieldMigration(t *testing.T) {
+	both(t, func(t *testing.T, f *fixture) {
+		var refs []string
+		for i, id := range []string{"s1@x", "s2@x"} {
+			in := f.in(msg(id, "jo"+strconv.Itoa(i)+"@bbc.co.uk", "Question"))
+			in.Received = t0
+			in.New.AcknowledgeDue = t0.Add(30 * time.Minute)
+			in.New.FirstResponseDue, in.New.ResolutionDue = time.Time{}, time.Time{}
+			refs = append(refs, f.one(in).Ref)
+		}
+		// As the earlier version left them: per-slot fields, no sched.
+		for _, ref := range refs {
+			key := f.s.key(enqKey(ref))
+			f.rdb.HDel(f.ctx, key, schedField)
+			f.rdb.HSet(f.ctx, key, "acknowledge:at_warn", ms(t0.Add(15*time.Minute)), "acknowledge:at_breach", ms(t0.Add(30*time.Minute)))
+		}
+		if w, b, _, _ := f.s.ClockBacklog(f.ctx); w != 2 || b != 2 {
+			t.Errorf("backlog of slot fields: warn %d breach %d, want 2 and 2", w, b)
+		}
+		// refs[1] meets its clock: off the schedule, fields replaced.
+		if _, err := f.s.RecordResponse(f.ctx, refs[1], Response{At: t0.Add(5 * time.Minute), By: "price", Kind: Holding, Via: "dashboard"}); err != nil {
+			t.Fatal(err)
+		}
+		if st := f.sweep(t, t0.Add(40*time.Minute)); st.Warned != 1 || st.Breached != 1 {
+			t.Errorf("sweep at +40m: %+v, want refs[0] to warn and breach", st)
+		}
+		for i, ref := range refs {
+			if n, _ := f.rdb.HExists(f.ctx, f.s.key(enqKey(ref)), "acknowledge:at_warn").Result(); n {
+				t.Errorf("enquiry %d keeps its slot fields", i)
+			}
+			e, _ := f.s.Enquiry(f.ctx, ref)
+			a := e.Clocks[ClockAcknowledge]
+			want := [][2]time.Time{{t0.Add(15 * time.Minute), t0.Add(30 * time.Minute)}, {}}[i]
+			if !a.Warned.Equal(want[0]) || !a.Breached.Equal(want[1]) {
+				t.Errorf("enquiry %d: warned %v breached %v, want %v", i, a.Warned, a.Breached, want)
+			}
+		}
+		if got, want := f.scheduled(t, refs[0], ClockAcknowledge, "escalate"), t0.Add(time.Hour).UnixMilli(); got != want {
+			t.Errorf("refs[0] scheduled to escalate at %d, want %d (breach + 30m)", got, want)
+		}
+	})
+}
+
+// TestScheduleLayout: the Go side's schedule has a slot for every clock's
+// three transitions, in the order clock.lua reads them.
+func TestScheduleLayout(t *testing.T) {
+	var s schedule
+	if len(s) != len(Clocks)*len(schedTransitions) {
+		t.Fatalf("schedule has %d slots for %d clocks", len(s), len(Clocks))
+	}
+	s.set(ClockFirstResponse, "breach", 1700000000000)
+	s.set(ClockResolution, "escalate", 1700000000001)
+	if got, want := s.String(), "0,0,0,0,1700000000000,0,0,0,0,0,0,1700000000001"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	if got := parseSchedule(s.String()); [12]int64(got) != s {
+		t.Errorf("parseSchedule(String) = %v, want %v", got, s)
+	}
 }

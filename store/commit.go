@@ -162,16 +162,16 @@ type commitInput struct {
 	DPhrase    string   `json:"deadline_phrase"`
 	DTarget    string   `json:"deadline_target,omitempty"`
 	Fields     []string `json:"fields"` // field, value, field, value...
-	// Clocks are the new enquiry's clocks: warn score, breach score (the
-	// due time), clock. The script stores each one's due and start (the
-	// received time) with the fields.
-	Clocks   [][3]string `json:"clocks"`
-	Officer  string      `json:"officer"`
-	Release  string      `json:"release,omitempty"` // indexed under idx:release:<id>
-	Dims     string      `json:"dims"`              // JSON object members for the created event
-	Timeline []string    `json:"timeline"`
-	Replay   bool        `json:"replay,omitempty"`
-	RefHint  string      `json:"ref_hint,omitempty"`
+	// Wake is when a new enquiry's clocks first need the sweep (its
+	// soonest warning; "" with no clock). Each clock's due, start and
+	// place on the schedule (the sched field) are among Fields.
+	Wake     string   `json:"wake,omitempty"`
+	Officer  string   `json:"officer"`
+	Release  string   `json:"release,omitempty"` // indexed under idx:release:<id>
+	Dims     string   `json:"dims"`              // JSON object members for the created event
+	Timeline []string `json:"timeline"`
+	Replay   bool     `json:"replay,omitempty"`
+	RefHint  string   `json:"ref_hint,omitempty"`
 }
 
 // createdDims are the reporting dimensions on an enquiry.created event.
@@ -216,7 +216,6 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		Refs:       []string{},
 		SubjRefs:   []string{},
 		Fields:     []string{},
-		Clocks:     [][3]string{},
 		Timeline:   []string{},
 	}
 	received := in.Received
@@ -332,6 +331,8 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		}
 		ci.Officer = n.Officer
 		ci.Release = n.Release
+		var sched schedule
+		var wake time.Time
 		for _, c := range []struct {
 			name string
 			due  time.Time
@@ -339,8 +340,17 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			if c.due.IsZero() {
 				continue
 			}
-			ci.Clocks = append(ci.Clocks, [3]string{ms(WarnAt(received, c.due, warnBefore)), ms(c.due), c.name})
+			w := WarnAt(received, c.due, warnBefore)
+			put(c.name+":due", ms(c.due))
+			put(c.name+":start", ms(received))
+			sched.set(c.name, "warn", w.UnixMilli())
+			sched.set(c.name, "breach", c.due.UnixMilli())
+			if wake.IsZero() || w.Before(wake) {
+				wake = w
+			}
 		}
+		put(schedField, sched.String())
+		ci.Wake = ms(wake)
 		dims := jsonEnc{b: make([]byte, 0, 160)}
 		dims.appendCreatedDims(&createdDims{
 			Officer: n.Officer, Topic: n.Topic, Tier: n.OutletTier, Outlet: n.Outlet,

@@ -260,7 +260,7 @@ local function commit_one(a, doc)
   if a.slimit and not a.own and not (target and participant) then
     skey = k('sender:' .. a.from)
     stime = math.min(tonumber(a.received), tonumber(now))
-    if redis.call('ZCOUNT', skey, string.format('%.0f', stime - a.swindow), '+inf') >= a.slimit then
+    if redis.call('ZCOUNT', skey, ms(stime - a.swindow), '+inf') >= a.slimit then
       local latest, open = nil, nil
       for _, r in ipairs(redis.call('ZREVRANGE', skey, 0, a.slimit - 1)) do
         local st = redis.call('HGET', k('enq:' .. r), 'status')
@@ -307,7 +307,7 @@ local function commit_one(a, doc)
       -- A reopened enquiry needs resolving again: re-arm the resolution clock.
       local res = tonumber(redis.call('HGET', enq, 'policy_res_ms') or '0') or 0
       if res > 0 then
-        set_clock(ref, 'resolution', string.format('%.0f', tonumber(a.received) + res), a.received)
+        set_clock(ref, 'resolution', ms(tonumber(a.received) + res), a.received)
       end
       redis.call('HDEL', enq, 'resolved_at')
       tl(ref, 'reopened', 'reopened by a follow-up from the journalist')
@@ -361,22 +361,13 @@ local function commit_one(a, doc)
   end
   local enq = k('enq:' .. ref)
   store_message(ref, 'enquiry', 'in')
-  -- a.fields is a flat list of field, value pairs; a.clocks lists
-  -- {warn score, breach score (the due time), clock}, each clock started
-  -- when the message was received. The sender is the enquiry's
-  -- participant through its from field (no enq:<ref>:who set is written).
-  -- Each clock goes on the warning and breach schedules as two fields
-  -- (clock.lua), and the enquiry wakes at its soonest warning.
+  -- a.fields is a flat list of field, value pairs, the clocks' due,
+  -- start and schedule (the sched field, clock.lua) among them, each
+  -- clock started when the message was received; the enquiry wakes at
+  -- a.wake, its soonest warning. The sender is the enquiry's participant
+  -- through its from field (no enq:<ref>:who set is written).
   local fields = a.fields
-  local wake = nil
-  for i = 1, #a.clocks do
-    local c = a.clocks[i]
-    fields[#fields + 1], fields[#fields + 2] = c[3] .. ':due', c[2]
-    fields[#fields + 1], fields[#fields + 2] = c[3] .. ':start', a.received
-    fields[#fields + 1], fields[#fields + 2] = c[3] .. CLOCK_AT.warned, c[1]
-    fields[#fields + 1], fields[#fields + 2] = c[3] .. CLOCK_AT.breached, c[2]
-    if not wake or tonumber(c[1]) < tonumber(wake) then wake = c[1] end
-  end
+  local wake = a.wake
   if target then
     fields[#fields + 1], fields[#fields + 2] = 'parent', target
   end
@@ -406,7 +397,7 @@ local function commit_one(a, doc)
   end
   count('enquiries')
   if skey then
-    redis.call('ZADD', skey, string.format('%.0f', stime), ref)
+    redis.call('ZADD', skey, ms(stime), ref)
     redis.call('ZREMRANGEBYRANK', skey, 0, -a.slimit - 1)
   end
   -- The event's data: what only this script knows, then the reporting dims

@@ -52,9 +52,11 @@
 // deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
 // parent, mailbox, created (ms), updated (ms), messages, first_msg, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
-// c:warned, c:breached, c:escalated (ms), c:start, and while the clock is
-// scheduled for a transition c:at_warn, c:at_breach, c:at_escalate (ms:
-// when the sweep records it; one field per schedule the clock is on).
+// c:warned, c:breached, c:escalated (ms), c:start; and sched, the clocks'
+// schedule: for each clock when the sweep records its warning, breach and
+// escalation (ms, 0 when not scheduled; clock.lua; enquiries of the version
+// before have one field per slot, c:at_warn, c:at_breach, c:at_escalate,
+// until their first clock operation).
 //
 // Every clock transition (set, met, pause, resume, next response, warn,
 // breach, escalate, warnAt) is in the Lua clock library clock.lua,

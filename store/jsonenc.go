@@ -269,7 +269,7 @@ func (ci *commitInput) sizeHint() int {
 	for _, s := range ci.Timeline {
 		n += len(s) / 8
 	}
-	return n + 48*len(ci.Clocks)
+	return n + 16
 }
 
 // appendCommitInput encodes ci (commitInput's JSON).
@@ -322,18 +322,9 @@ func (e *jsonEnc) appendCommitInput(ci *commitInput) {
 	}
 	e.field("fields", false)
 	e.strings(ci.Fields)
-	e.field("clocks", false)
-	if ci.Clocks == nil {
-		e.b = append(e.b, "null"...)
-	} else {
-		e.b = append(e.b, '[')
-		for i, c := range ci.Clocks {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			e.strings(c[:])
-		}
-		e.b = append(e.b, ']')
+	if ci.Wake != "" {
+		e.field("wake", false)
+		e.str(ci.Wake)
 	}
 	e.field("officer", false)
 	e.str(ci.Officer)

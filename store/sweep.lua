@@ -11,7 +11,8 @@
 --
 -- Composed at load time (clocklib.go): clock.lua, then the notice step of
 -- the package that owns notices (it defines notice_to(tr, officer),
--- notice_key(ref, clock, tr, due) and notice_enqueue(key, notice); see
+-- notice_key(ref, clock, tr, due), notice_enqueue(key, notice) and
+-- notice_flush(), called once at the end; see
 -- sla/notice.lua), then this driver.
 --
 -- KEYS[1]  the events stream (declared so Cluster routes the script)
@@ -31,16 +32,9 @@ local limit = tonumber(ARGV[4])
 local after = tonumber(ARGV[5])
 local warn_before = tonumber(ARGV[7])
 local silent = ARGV[8] == 'silent'
-local CLOCKS = {'acknowledge', 'first_response', 'next_response', 'resolution'}
--- Field names, built once: the schedule fields of every clock (one
--- HMGET per enquiry) and what a transition reads of its clock.
-local SCHED_FIELDS, AT_FIELD, CLOCK_FIELDS = {}, {}, {}
-for _, c in ipairs(CLOCKS) do
-  AT_FIELD[c] = {}
-  for _, tr in ipairs(CLOCK_TRANSITIONS) do
-    AT_FIELD[c][tr] = c .. CLOCK_AT[tr]
-    SCHED_FIELDS[#SCHED_FIELDS + 1] = AT_FIELD[c][tr]
-  end
+-- What a transition reads of its clock and of the enquiry, built once.
+local CLOCK_FIELDS = {}
+for _, c in ipairs(CLOCK_NAMES) do
   CLOCK_FIELDS[c] = {}
   for _, tr in ipairs(CLOCK_TRANSITIONS) do
     CLOCK_FIELDS[c][tr] = {c .. ':due', c .. ':met', c .. ':' .. tr, c .. ':start', c .. ':breached',
@@ -50,14 +44,21 @@ end
 
 local claimed = 0
 local recorded = {warned = 0, breached = 0, escalated = 0}
+-- The next wakes and the enquiries with none left, written once at the
+-- end (one ZADD, one ZREM).
+local wakes, unwake = {}, {}
 
 -- transition records tr for clock of ref, claimed at its scheduled time
--- score, when the enquiry still wants it. sched holds the clock's
--- schedule fields as this sweep knows them (updated on a reschedule or a
--- breach's escalation).
-local function transition(ref, clock, tr, score, sched)
+-- score, when the enquiry still wants it. t is the enquiry's schedule as
+-- this sweep knows it (sched slots) and w the fields this wake has
+-- recorded (field → value); the caller writes both back in one HSET.
+local function transition(ref, clock, tr, score, t, w)
   local enq = k('enq:' .. ref)
+  local slot = CLOCK_SLOT[clock]
   local f = redis.call('HMGET', enq, unpack(CLOCK_FIELDS[clock][tr]))
+  -- What this wake recorded before (a breach before its escalation).
+  f[3] = w.values[clock .. ':' .. tr] or f[3]
+  f[5] = w.values[clock .. ':breached'] or f[5]
   local dueAt = tonumber(f[1] or '')
   local ok = dueAt ~= nil and score ~= nil and not nonempty(f[2]) and not nonempty(f[3]) and f[6] ~= 'resolved'
     and not (clock == 'resolution' and f[6] == 'waiting')
@@ -65,12 +66,10 @@ local function transition(ref, clock, tr, score, sched)
   -- A due time moved later without its schedule following (never by the
   -- clock library; defensive): schedule it again instead.
   if ok and tr == 'breached' and dueAt > now then
-    sched[tr] = dueAt
-    redis.call('HSET', enq, AT_FIELD[clock][tr], ms(dueAt))
+    t[slot[tr]] = dueAt
     ok = false
   elseif ok and tr == 'warned' and dueAt - warn_before > now then
-    sched[tr] = dueAt - warn_before
-    redis.call('HSET', enq, AT_FIELD[clock][tr], ms(dueAt - warn_before))
+    t[slot[tr]] = dueAt - warn_before
     ok = false
   end
   if not ok then return end
@@ -78,11 +77,8 @@ local function transition(ref, clock, tr, score, sched)
   local at = score
   if tr == 'breached' then at = dueAt end
   if tr == 'warned' and nonempty(f[4]) and tonumber(f[4]) > at then at = tonumber(f[4]) end
-  redis.call('HSET', enq, clock .. ':' .. tr, ms(at))
-  if tr == 'breached' then
-    sched.escalated = at + after
-    redis.call('HSET', enq, AT_FIELD[clock].escalated, ms(at + after))
-  end
+  w.put(clock .. ':' .. tr, ms(at))
+  if tr == 'breached' then t[slot.escalated] = at + after end
   local officer = f[7] or ''
   local to = notice_to(tr, officer)
   -- The clock whose id is acknowledge is the holding reply to people.
@@ -122,49 +118,52 @@ local function transition(ref, clock, tr, score, sched)
   end
 end
 
--- wake sweeps one enquiry: its schedule fields read at once, each
+-- wake sweeps one enquiry: its schedule read (one field), each
 -- transition due by now claimed and recorded in order (all its warnings,
--- then breaches, then escalations, each soonest first), then its next
--- wake set from what is left.
+-- then breaches, then escalations, each soonest first), the schedule
+-- written back and its next wake gathered from what is left. Claiming is
+-- taking the slot off the schedule this script read: the whole call is
+-- atomic, so no other sweep can claim it too.
 local function wake(ref)
   local enq = k('enq:' .. ref)
-  local v = redis.call('HMGET', enq, unpack(SCHED_FIELDS))
-  local sched = {}
-  for i, c in ipairs(CLOCKS) do
-    local s = {}
-    for j, tr in ipairs(CLOCK_TRANSITIONS) do
-      local x = v[(i - 1) * 3 + j]
-      if x then s[tr] = tonumber(x) or now end
-    end
-    sched[c] = s
+  local t, legacy = sched_load(enq)
+  local changed = legacy
+  local w = {values = {}, list = {}}
+  w.put = function(field, value)
+    w.values[field] = value
+    w.list[#w.list + 1], w.list[#w.list + 2] = field, value
   end
   for _, tr in ipairs(CLOCK_TRANSITIONS) do
     local due = {}
-    for _, c in ipairs(CLOCKS) do
-      local at = sched[c][tr]
-      if at and at <= now then due[#due + 1] = {c, at} end
+    for _, c in ipairs(CLOCK_NAMES) do
+      local at = t[CLOCK_SLOT[c][tr]]
+      if at ~= 0 and at <= now then due[#due + 1] = {c, at} end
     end
     if #due > 1 then table.sort(due, function(a, b) return a[2] < b[2] end) end
     for _, d in ipairs(due) do
       local c, at = d[1], d[2]
-      if redis.call('HDEL', enq, AT_FIELD[c][tr]) == 1 then
-        claimed = claimed + 1
-        sched[c][tr] = nil
-        transition(ref, c, tr, at, sched[c])
-      end
+      claimed = claimed + 1
+      changed = true
+      t[CLOCK_SLOT[c][tr]] = 0
+      transition(ref, c, tr, at, t, w)
     end
   end
-  local next = nil
-  for _, c in ipairs(CLOCKS) do
-    for _, tr in ipairs(CLOCK_TRANSITIONS) do
-      local at = sched[c][tr]
-      if at and (next == nil or at < next) then next = at end
-    end
+  if changed then
+    redis.call('HSET', enq, 'sched', sched_encode(t), unpack(w.list))
+    if legacy then redis.call('HDEL', enq, unpack(SCHED_LEGACY_FIELDS)) end
   end
+  local next = sched_soonest(t)
   if next then
-    redis.call('ZADD', CLOCK_WAKE, ms(next), ref)
+    wakes[#wakes + 1], wakes[#wakes + 2] = ms(next), ref
   else
-    redis.call('ZREM', CLOCK_WAKE, ref)
+    unwake[#unwake + 1] = ref
+  end
+end
+
+-- Redis takes at most a few thousand arguments from Lua at once.
+local function call_chunked(cmd, key, list)
+  for from = 1, #list, 4000 do
+    redis.call(cmd, key, unpack(list, from, math.min(#list, from + 3999)))
   end
 end
 
@@ -172,5 +171,8 @@ local more = 0
 if clock_migrate(limit) > 0 then more = 1 end
 local refs = redis.call('ZRANGEBYSCORE', CLOCK_WAKE, '-inf', ARGV[3], 'LIMIT', 0, limit)
 for _, ref in ipairs(refs) do wake(ref) end
+call_chunked('ZADD', CLOCK_WAKE, wakes)
+call_chunked('ZREM', CLOCK_WAKE, unwake)
+notice_flush()
 if #refs >= limit then more = 1 end
 return {claimed, recorded.warned, recorded.breached, recorded.escalated, more}

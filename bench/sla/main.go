@@ -414,7 +414,7 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 		return err
 	}
 	fmt.Printf("  idle tick (nothing due): %s\n", time.Since(t0).Round(10*time.Microsecond))
-	var sweeps, delivers []time.Duration
+	var sweeps, delivers, sweepCPU []time.Duration
 	perm := rng.Perm(len(members))
 	for round := 0; round < o.rounds; round++ {
 		// Make transitions clocks due, through the store: the second half
@@ -443,12 +443,21 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 				return err
 			}
 		}
+		cpu0, err := redisMainCPU(ctx, rdb)
+		if err != nil {
+			return err
+		}
 		t0 := time.Now()
 		res, err := sw.SweepAt(ctx, now)
 		if err != nil {
 			return err
 		}
 		sweeps = append(sweeps, time.Since(t0))
+		cpu1, err := redisMainCPU(ctx, rdb)
+		if err != nil {
+			return err
+		}
+		sweepCPU = append(sweepCPU, cpu1-cpu0)
 		if res.Transitions() != o.transitions {
 			return fmt.Errorf("round %d: %d transitions, want %d (%+v)", round, res.Transitions(), o.transitions, res)
 		}
@@ -463,7 +472,16 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 		}
 		now = now.Add(time.Second) // the next round's notices are new
 	}
-	fmt.Printf("  tick with %d transitions: median %s, max %s (%d rounds); handing the %d notices over: median %s\n",
-		o.transitions, stat(sweeps, 0.5), stat(sweeps, 1), o.rounds, o.transitions, stat(delivers, 0.5))
+	fmt.Printf("  tick with %d transitions: median %s, max %s (%d rounds; Redis main-thread CPU median %s); handing the %d notices over: median %s\n",
+		o.transitions, stat(sweeps, 0.5), stat(sweeps, 1), o.rounds, stat(sweepCPU, 0.5), o.transitions, stat(delivers, 0.5))
 	return nil
+}
+
+// redisMainCPU is the CPU time Redis's main thread has used (INFO cpu).
+func redisMainCPU(ctx context.Context, rdb *redis.Client) (time.Duration, error) {
+	info, err := rdb.Info(ctx, "cpu").Result()
+	if err != nil {
+		return 0, fmt.Errorf("redis cpu: %w", err)
+	}
+	return time.Duration(servers.InfoSum(info, "used_cpu_user_main_thread", "used_cpu_sys_main_thread") * float64(time.Second)), nil
 }
