@@ -1177,14 +1177,15 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 		delta, j = 15, j+2
 	case sc.word(j, gw.Quarter) && sc.word(j+1, gw.To):
 		delta, j = -15, j+2
-	case (sc.word(j+1, gw.Past) || sc.word(j+1, gw.To)) && sc.tok(j).kind == tkWord:
-		// "ten to five", "twenty past four": minutes in words, five at a time
-		if m := numberWords[sc.toks[j].low]; m == 5 || m == 10 || m == 20 {
+	case sc.tok(j).kind == tkWord:
+		// "ten to five", "twenty past four", "twenty-five to five":
+		// minutes in words, five at a time
+		if m, e := sc.minuteWords(j); m%5 == 0 && m >= 5 && m <= 25 && (sc.word(e, gw.Past) || sc.word(e, gw.To)) {
 			delta = m
-			if sc.word(j+1, gw.To) {
+			if sc.word(e, gw.To) {
 				delta = -m
 			}
-			j += 2
+			j = e + 1
 		}
 	}
 	t := sc.tok(j)
@@ -1203,6 +1204,10 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 		return false
 	}
 	e := j + 1
+	if m, me := sc.minuteWords(e); delta == 0 && m >= 10 && m <= 59 {
+		// "five thirty", "four forty-five": the minutes after the hour
+		delta, e = m, me
+	}
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
@@ -1239,6 +1244,32 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 		return false
 	}
 	return true
+}
+
+// minuteWords reads minutes in words at token j: a number word ("ten",
+// "thirty") or tens and a unit ("forty-five", "twenty five"). It returns
+// the minutes (-1: none) and the token after them.
+func (sc *scanner) minuteWords(j int) (int, int) {
+	t := sc.tok(j)
+	if t == nil || t.kind != tkWord || t.cls&clsNumber == 0 {
+		return -1, j
+	}
+	m, ok := numberWords[t.low]
+	if !ok || m > 59 {
+		return -1, j
+	}
+	if m >= 20 && m%10 == 0 {
+		k := j + 1
+		if sc.punct(k, "-") && sc.glued(k) && sc.glued(k+1) {
+			k++ // "forty-five"
+		}
+		if u := sc.tok(k); u != nil && u.kind == tkWord && (k > j+1 || u.space) {
+			if v, ok := numberWords[u.low]; ok && v >= 1 && v <= 9 {
+				return m + v, k + 1
+			}
+		}
+	}
+	return m, j + 1
 }
 
 // parseNamed reads noon/midday/lunchtime/this afternoon/tonight/end of day/

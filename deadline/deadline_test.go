@@ -333,6 +333,13 @@ var deadlineCases = []deadlineCase{
 	{"bare hour with a place's time", "Please reply by 4 Brussels time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
 	{"day, bare hour, place's time", "Please reply by Friday 9 Athens time.", wed1000, "2023-10-20T07:00:00+01:00", ruleZonedClock},
 	{"o'clock pm with a zone", "Reply by six o'clock pm Paris time please.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
+	// minutes in words after the hour, or before "past"/"to"
+	{"five thirty", "Could you get back to me by five thirty?", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
+	{"four forty-five pm", "Deadline is four forty-five pm.", wed1000, "2023-10-18T16:45:00+01:00", ruleClock},
+	{"twenty-five past", "Please reply by twenty-five past four.", wed1000, "2023-10-18T16:25:00+01:00", ruleClock},
+	{"twenty five to", "Need a line by twenty five to six.", wed1000, "2023-10-18T17:35:00+01:00", ruleClock},
+	{"thirty-second clips", "We need five thirty-second clips.", wed1000, "", ""},
+	{"a score in words", "The vote was five thirty to nothing.", wed1000, "", ""},
 	// a recurring word naming what the time is for
 	{"for our weekly newsletter", "Thursday noon would work for our weekly newsletter.", wed1000, "2023-10-19T12:00:00+01:00", ruleNamedTime},
 	{"weekly briefing", "The weekly briefing is at 3pm.", wed1000, "", ""},
