@@ -2357,6 +2357,15 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 2, k, false, gw.Say
 			}
 			return 0, start, false, ""
+		case gw.Ideally, gw.Preferably:
+			// "Ideally tonight.", "Could you reply, preferably this
+			// afternoon?": the wished time, opening its clause or after
+			// a comma; elsewhere a filler ("the interview would ideally
+			// be tonight")
+			if sc.toks[k].clauseBrk || sc.punct(k-1, ",") {
+				return 2, k, false, t.low
+			}
+			continue
 		case gw.Around, gw.About, gw.Roughly, gw.Approximately, gw.Sometime:
 			start = k
 			continue // "come back to me around lunchtime"
@@ -2519,7 +2528,7 @@ func (sc *scanner) rightCue(j int) int {
 			return -100
 		}
 	}
-	if t.kind == tkPunct && (t.low == "," || t.low == "-" || t.low == "–") {
+	if t.kind == tkPunct && (t.low == "," || t.low == "-" || t.low == "–" || t.low == "—") {
 		if sc.words(j+1, gw.At, gw.The, gw.Latest) > 0 || sc.word(j+1, gw.Latest) {
 			return 3
 		}

@@ -333,6 +333,11 @@ var deadlineCases = []deadlineCase{
 	{"bare hour with a place's time", "Please reply by 4 Brussels time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
 	{"day, bare hour, place's time", "Please reply by Friday 9 Athens time.", wed1000, "2023-10-20T07:00:00+01:00", ruleZonedClock},
 	{"o'clock pm with a zone", "Reply by six o'clock pm Paris time please.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
+	// "ideally"/"preferably" opening the wished time
+	{"ideally tonight", "Ideally tonight, if you can manage it.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"reply, preferably", "Could you reply, preferably this afternoon?", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	{"event would ideally be", "The interview would ideally be tonight.", wed1000, "", ""},
+	{"dash, that would be ideal", "Tonight — that would be ideal.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	// minutes in words after the hour, or before "past"/"to"
 	{"five thirty", "Could you get back to me by five thirty?", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
 	{"four forty-five pm", "Deadline is four forty-five pm.", wed1000, "2023-10-18T16:45:00+01:00", ruleClock},

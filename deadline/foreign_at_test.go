@@ -1783,6 +1783,11 @@ var foreignCasesAt = []struct {
 	{"it", "2024-01-17T11:00:00Z", "Il dibattito di stasera inizia alle nove.", ""},
 	{"es", "2024-01-17T11:00:00Z", "Horario de atención: de 9 a 17 h.", ""},
 	{"sr", "2024-01-17T11:00:00Z", "Dostupan od 9 do 17 časova.", ""},
+	{"fr", "2024-01-17T11:00:00Z", "Ce soir, ça m'irait parfaitement.", "2024-01-17T19:00:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Idéalement cet après-midi.", "2024-01-17T15:00:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Vanmiddag, dat zou ideaal zijn.", "2024-01-17T15:00:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Завтра утром — было бы отлично.", "2024-01-18T09:00:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Bugün öğleden sonra bize dönebilir misiniz?", "2024-01-17T15:00:00+00:00"},
 	// Greek: a reply wished for, "I would like"
 	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση απόψε, αν γίνεται.", "2024-01-17T19:00:00+00:00"},
 	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα μια απάντηση αύριο το πρωί.", "2024-01-18T09:00:00+00:00"},
