@@ -132,6 +132,21 @@ type phrase struct {
 	// another of the topic's words in the same sentence ("returns" of
 	// migrants, not of a museum's sculptures; topiclex.yaml contextual)
 	contextual bool
+	// whole: for a phrase of several words of which one is left once its
+	// stopwords are dropped ("out of hours" is "hours", "response time"
+	// "response"), every word as written, folded, and lead, how many of
+	// them come before that one: the phrase is met only where the text
+	// writes them all (see wholeAt), not wherever its one word stands
+	// ("an Israeli military response", "within 24 hours").
+	whole []wholeForm
+}
+
+// wholeForm is one way a phrase of several words with one left once its
+// stopwords are dropped is written: its words, folded, and how many of
+// them come before that one.
+type wholeForm struct {
+	words []string
+	lead  int
 }
 
 // thematic reports whether the phrase is a word of a thematic family
@@ -293,6 +308,17 @@ func NewTopics(cfg *config.Config) *Topics {
 		add := func(text string, kind uint8, w float64, via string) bool {
 			roots, stems := phraseRoots(&tz, text)
 			key := strings.Join(roots, " ")
+			if len(roots) == 1 && seen[key] {
+				// another way to write a phrase of one word left ("takes
+				// up the post" beside "take up the post")
+				for i := range rule.phrases {
+					if p := &rule.phrases[i]; p.whole != nil && p.roots[0] == roots[0] && p.kind == kind {
+						if wf, ok := wholeWords(&tz, text); ok {
+							p.whole = append(p.whole, wf)
+						}
+					}
+				}
+			}
 			if len(roots) == 0 || seen[key] {
 				return false
 			}
@@ -303,6 +329,9 @@ func NewTopics(cfg *config.Config) *Topics {
 			rule.phrases = append(rule.phrases, phrase{text: text, roots: roots, stems: stems, kind: kind, weight: w,
 				capitalised: strings.ToLower(text) != text, via: via, group: -1,
 				family: fam.kind, inFamily: inFam, specific: inFam && fam.specific && fam.kind == famFunctional})
+			if wf, ok := wholeWords(&tz, text); ok && len(roots) == 1 {
+				rule.phrases[len(rule.phrases)-1].whole = []wholeForm{wf}
+			}
 			if inFam {
 				rule.phrases[len(rule.phrases)-1].group = fam.group
 				rule.phrases[len(rule.phrases)-1].contextual = fam.contextual
@@ -480,6 +509,47 @@ func phraseRoots(tz *tokenizer, s string) (roots, stems []string) {
 		roots = append(roots, topicRoot(string(w)))
 	}
 	return roots, stems
+}
+
+// wholeWords returns the folded words of phrase text and how many come
+// before its first word that is no stopword, when it has stopwords (ok
+// false otherwise).
+func wholeWords(tz *tokenizer, text string) (wholeForm, bool) {
+	tz.tokenize(text)
+	if len(tz.toks) < 2 {
+		return wholeForm{}, false
+	}
+	wf := wholeForm{words: make([]string, len(tz.toks)), lead: -1}
+	for k := range tz.toks {
+		wf.words[k] = string(tz.word(k))
+		if _, stop := tz.term(k); !stop && wf.lead < 0 {
+			wf.lead = k
+		}
+	}
+	return wf, wf.lead >= 0
+}
+
+// wholeAt reports whether the words of phrase ph (one left once its
+// stopwords are dropped: ph.whole) are all written, in one of its forms,
+// around token tok of tz, its one word there.
+func wholeAt(tz *tokenizer, tok int32, ph *phrase) bool {
+	for _, wf := range ph.whole {
+		start := int(tok) - wf.lead
+		if start < 0 || start+len(wf.words) > len(tz.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range wf.words {
+			if k != wf.lead && string(tz.word(start+k)) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // topicScan holds the reusable buffers of one topic choice.
@@ -1017,11 +1087,35 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			markQuestions(m.raw(part), m.in.Language, focus, &sc.qtz)
 			sc.focus = focus
 		}
+		skip := int32(-1) // the last token of a phrase read through the vocabulary
 		for i := range mt.terms {
 			tok := mt.terms[i].tok
+			if tok <= skip {
+				continue
+			}
 			p := pl
 			if pl == plText && focus[tok] {
 				p = plFocus
+			}
+			// A phrase of the desk's words in another language, stopwords
+			// and all ("jashtë orarit": out of hours).
+			if en, n := gl.phrase(tz, int(tok)); en != nil {
+				orig := append([]byte(nil), tz.word(int(tok))...)
+				for k := 1; k < n; k++ {
+					orig = append(append(orig, ' '), tz.word(int(tok)+k)...)
+				}
+				for _, e := range en {
+					stems = append(stems, []byte(e))
+					roots = append(roots, topicRootBytes([]byte(e)))
+					places = append(places, p)
+					sents = append(sents, tz.toks[tok].sent)
+					origs = append(origs, orig)
+					words = append(words, []byte(e))
+					caps = append(caps, false)
+					toks = append(toks, tok)
+				}
+				skip = tok + int32(n) - 1
+				continue
 			}
 			// A word of another language is read as the English its
 			// vocabulary gives ("Sanktionen" as "sanctions").
@@ -1099,6 +1193,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
 				if !t.matchAt(roots, i, ph) || ph.region && linked && relTopic&(1<<ref.topic) == 0 {
+					continue
+				}
+				// ("out of hours" only as written; a word the vocabulary
+				// gave is the phrase as its author meant it)
+				if ph.whole != nil && origs[i] == nil && !wholeAt(tz, toks[i], ph) {
 					continue
 				}
 				// The desk's own business matches as written (its

@@ -410,6 +410,19 @@ func TestTopicDeskBusinessOnlyAboutTheDesk(t *testing.T) {
 		{"a diary question with no policy → the fallback", Input{Subject: "Diary",
 			NewText: "Could you send me the Foreign Secretary's schedule and movements for next week?"},
 			"general", "desk's own business", ""},
+		// a phrase whose other words are stopwords is met only as written
+		{"'within 24 hours' is not 'out of hours', nor a military response 'response time'", Input{Subject: "Response",
+			NewText: "Will the UK give its response to Israel within 24 hours?"},
+			"middle-east", "Israel", "desk's own business"},
+		{"'takes up the post' is one of the ways it is written", Input{Subject: "New ambassador",
+			NewText: "When does she take up the post, and when does he take up his post?"},
+			"general", `"take up the post" in question`, ""},
+		{"the desk's distribution list in another language", Input{Subject: "Kërkesë", Language: "sq",
+			NewText: "A mund ta shtoni adresën tonë në listën tuaj të shpërndarjes? Si mund t'ju kontaktojmë jashtë orarit zyrtar?"},
+			"general", `"distribution list" in question, as "listen tuaj te shperndarjes"`, ""},
+		{"out of hours in German", Input{Subject: "Kontakt", Language: "de",
+			NewText: "Wen kann ich außerhalb der Bürozeiten erreichen, und wie komme ich in Ihren Presseverteiler?"},
+			"general", `"out of hours" in question, as "ausserhalb der burozeiten"`, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := topics.Choose(&c.in, Link{}, cat)

@@ -109,7 +109,13 @@ func TestDeskVocabulary(t *testing.T) {
 		}
 	}
 	for code, d := range deskVocab {
-		for _, m := range []map[string][]string{d.words, d.prefixes} {
+		multi := map[string][]string{}
+		for first, ms := range d.multi {
+			for _, mg := range ms {
+				multi[first+" "+strings.Join(mg.rest, " ")] = mg.en
+			}
+		}
+		for _, m := range []map[string][]string{d.words, d.prefixes, multi} {
 			for k, en := range m {
 				var roots []string
 				for _, e := range en {
@@ -121,7 +127,7 @@ func TestDeskVocabulary(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{`{"de": {"two words": "staff"}}`, `{"de": {"ab*": "staff"}}`, `{"de": {"personal": "the"}}`, `{"de": ["x"]}`, `{`} {
+	for _, bad := range []string{`{"de": {"two words*": "staff"}}`, `{"de": {"eins zwei drei vier fünf": "staff"}}`, `{"de": {"der Stab": "staff"}}`, `{"de": {"ab*": "staff"}}`, `{"de": {"personal": "the"}}`, `{"de": ["x"]}`, `{`} {
 		if _, err := parseDeskVocab([]byte(bad)); err == nil {
 			t.Errorf("parseDeskVocab(%s) accepted", bad)
 		}

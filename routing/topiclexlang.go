@@ -211,6 +211,42 @@ func unicased(w []byte) bool {
 type deskWords struct {
 	words, prefixes map[string][]string
 	minPre, maxPre  int
+	// multi: the phrases of two to four words ("jashtë orarit", out of
+	// hours), by their first word
+	multi map[string][]multiGloss
+}
+
+// multiGloss is a phrase of deskWords: the words after its first, folded,
+// and its English.
+type multiGloss struct {
+	rest []string
+	en   []string
+}
+
+// phrase returns the English of the desk phrase of the message's language
+// that starts at token k of tz, and how many tokens it takes (nil, 0:
+// none). The phrase's words are all written, stopwords too ("lista e
+// shpërndarjes", distribution list), in one sentence.
+func (g topicGloss) phrase(tz *tokenizer, k int) ([]string, int) {
+	if g.desk == nil || len(g.desk.multi) == 0 {
+		return nil, 0
+	}
+	for _, mg := range g.desk.multi[string(tz.word(k))] {
+		if k+len(mg.rest) >= len(tz.toks) {
+			continue
+		}
+		ok := true
+		for j, w := range mg.rest {
+			if string(tz.word(k+1+j)) != w || tz.toks[k+1+j].sent != tz.toks[k].sent {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return mg.en, 1 + len(mg.rest)
+		}
+	}
+	return nil, 0
 }
 
 // translate is vocabTable.translate for the desk's words.
@@ -242,9 +278,11 @@ var deskVocab = func() map[string]*deskWords {
 	return v
 }()
 
-// parseDeskVocab reads a desk-business vocabulary: {"<code>": {"<word or
-// start*>": "<English>"}}, "_" a comment. Every key is one word, a start
-// keeps four letters, and every English reads as index terms.
+// parseDeskVocab reads a desk-business vocabulary: {"<code>": {"<word,
+// start* or phrase>": "<English>"}}, "_" a comment. Every key is one
+// word, a start of four letters or more, or a phrase of two to four
+// whole words (its first no stopword), and every English reads as index
+// terms.
 func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -264,8 +302,16 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 		for k, en := range words {
 			stem, prefix := strings.CutSuffix(k, "*")
 			tz.tokenize(stem)
-			if len(tz.toks) != 1 || prefix && utf8.RuneCountInString(stem) < 4 {
-				return nil, fmt.Errorf("%s: %q: one word, a start of four letters or more", code, k)
+			var phrase []string
+			if len(tz.toks) > 1 && len(tz.toks) <= 4 && !prefix {
+				if _, stop := tz.term(0); !stop {
+					for i := range tz.toks {
+						phrase = append(phrase, string(tz.word(i)))
+					}
+				}
+			}
+			if len(tz.toks) != 1 && phrase == nil || prefix && utf8.RuneCountInString(stem) < 4 {
+				return nil, fmt.Errorf("%s: %q: one word, a start of four letters or more, or two to four whole words", code, k)
 			}
 			key := string(tz.word(0))
 			var terms []string
@@ -278,7 +324,12 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 			if len(terms) == 0 {
 				return nil, fmt.Errorf("%s: %q: English %q has no words", code, k, en)
 			}
-			if prefix {
+			if phrase != nil {
+				if d.multi == nil {
+					d.multi = map[string][]multiGloss{}
+				}
+				d.multi[phrase[0]] = append(d.multi[phrase[0]], multiGloss{rest: phrase[1:], en: terms})
+			} else if prefix {
 				d.prefixes[key] = terms
 				d.minPre, d.maxPre = min(d.minPre, len(key)), max(d.maxPre, len(key))
 			} else {
