@@ -648,6 +648,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			continue
 		}
 		n, repl := rd.match(text, ws, k)
+		repl = clockTail(repl)
 		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && n > 1 {
 			// "antes de las cinco y veinte": the phrase ends in the hour
 			// ("before five o'clock"), its minutes after it
@@ -1609,8 +1610,8 @@ func timeish(r string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(r) {
-		if !timeishWords.has(w) {
-			return false
+		if !timeishWords.has(w) && (strings.Trim(w, "0123456789:") != "" || !hasMinutes(w)) {
+			return false // (a clock the rewriting wrote, "5:45", is one)
 		}
 	}
 	return true
@@ -1689,7 +1690,7 @@ func (rd *reader) phraseEndingAt(text string, ws []fword, j int) int {
 		if !rd.firsts[ws[p].fold] {
 			continue
 		}
-		if n, r := rd.match(text, ws, p); n > 1 && p+n-1 == j && r != "" && timeish(r) {
+		if n, r := rd.match(text, ws, p); n > 1 && p+n-1 == j && r != "" && timeish(clockTail(r)) {
 			first = p
 		}
 	}
@@ -1847,6 +1848,7 @@ func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 			return false
 		}
 		n, r := rd.match(text, ws, k)
+		r = clockTail(r)
 		switch {
 		case n == 1 && (r == "" || r == gw.At):
 			i, k = ws[k].end, k+1
@@ -1854,7 +1856,8 @@ func (rd *reader) timeAfter(text string, ws []fword, k int) bool {
 				i++ // "do godz. 10"
 			}
 			continue
-		case r == gw.Noon || r == gw.Midnight || r == rw.EndOfDay || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "":
+		case r == gw.Noon || r == gw.Midnight || r == rw.EndOfDay || numberWords[r] > 0 || r != "" && strings.Trim(r, "0123456789") == "" ||
+			hasMinutes(r) && strings.Trim(r, "0123456789:") == "":
 			return true
 		}
 		if _, cn, _ := rd.wordClock(text, ws, k, true); cn > 0 {
@@ -1928,6 +1931,25 @@ func partOfHour(repl string) int {
 		}
 	}
 	return sign * m
+}
+
+// clockTail writes a reading that ends in a part of an hour and the
+// hour in words ("quarter to six" for "dreiviertel sechs", "altıya
+// çeyrek kala", "без четверти шесть"; "by half past five") with the
+// clock in digits ("5:45", "by 5:30"), read also when a verb follows it.
+func clockTail(r string) string {
+	if strings.Count(r, " ") < 2 {
+		return r
+	}
+	f := strings.Fields(r)
+	n := len(f)
+	part := partOfHour(f[n-3] + " " + f[n-2])
+	h := numberWords[f[n-1]]
+	if part == 0 || h < 1 || h > 12 {
+		return r
+	}
+	hs, ms := clockWithPart(h, part)
+	return strings.Join(append(f[:n-3:n-3], hs+":"+ms), " ")
 }
 
 // clockWithPart writes hour h (1-23) moved by part minutes as "h:mm"

@@ -1762,6 +1762,13 @@ var foreignCasesAt = []struct {
 	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në orën gjashtë e dhjetë.", "2024-01-17T18:10:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Yanıtınızı bugün saat altıya kadar bekliyoruz.", "2024-01-17T18:00:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Haberi akşam saat dokuza kadar bitirmemiz gerekiyor.", "2024-01-17T21:00:00+00:00"},
+	// a part of the hour named by a phrase, read as digits so that a verb
+	// after it does not hide it
+	{"de", "2024-01-17T11:00:00Z", "Könnten Sie bis dreiviertel sechs antworten?", "2024-01-17T17:45:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Прошу прислать комментарий без четверти шесть.", "2024-01-17T17:45:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Lütfen saat altıya çeyrek kala yanıt verin.", "2024-01-17T17:45:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Lütfen saat dört buçuğa kadar yanıt verin.", "2024-01-17T16:30:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do šest i po.", "2024-01-17T18:30:00+00:00"},
 	// a time's zone after a comma, after an hour in words
 	{"es", "2024-06-12T14:00:00+01:00", "Necesito la respuesta antes de las seis de la tarde, hora peninsular.", "2024-06-12T17:00:00+01:00"},
 	{"it", "2024-06-12T14:00:00+01:00", "Ci serve una risposta entro le otto, ora italiana.", "2024-06-12T19:00:00+01:00"},
