@@ -10,8 +10,9 @@ import (
 // desk and catalogue (skipped when they are absent): testdata/endev, 40
 // English enquiries (a release with several topics where the question
 // picks one, the desk's own business against policy questions that
-// mention staffing, no release), and testdata/mldev, 56 in 14 languages.
-// Both were tuned on, so the figures say little about unseen mail; they
+// mention staffing, no release), testdata/mldev, 56 in 14 languages, and
+// testdata/mldev2, 56 more by another author (42 in 13 other languages,
+// 14 in English). All were tuned on, so the figures say little about unseen mail; they
 // guard against losing what was won. A topic miss is logged with its
 // reason.
 func TestTopicDevSets(t *testing.T) {
@@ -27,6 +28,11 @@ func TestTopicDevSets(t *testing.T) {
 		// multilingual topics read through, changes too)
 		{"endev", 37, 38},
 		{"mldev", 51, 53},
+		// mldev2: 53 enquiries (not automatic) written by another author
+		// to make the topic hard; reached 53/53 = 1.00
+		// (0.89 when it landed: 47/53); the floor leaves one enquiry's
+		// margin
+		{"mldev2", 52, 53},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right := 0, 0
