@@ -98,7 +98,13 @@
 // and "Netanyahu" share "ntn" and one letter of spelling), and a match
 // needs the same skeleton and at most one letter off (two from seven
 // letters), up to three letters of ending stripped ("Sunaka"), with no
-// tie; in a message in another language, an ordinary word of six letters
+// tie. An ending comes off whole: the stem left may be a letter off the
+// name only where the ending took the name's own final vowel (Albanian
+// "Tiranës", "Gazës"; "Kosovu") or inside a long name, its first and last
+// letters kept ("Biniaminom"), else a letter off and an ending add up to
+// a word that merely starts like a name ("Hamburg" less its "g" was
+// "Chamber", "Gazeta" Gaza, "mirror" Amir: stemOff, TestNameEndingWhole);
+// in a message in another language, an ordinary word of six letters
 // or more is matched the same way against the catalogue's other words
 // (cognates: "strategie", "коридор"). Digraphs that folded Cyrillic
 // writes for one Latin letter are also tried as Latin writes them
@@ -327,7 +333,11 @@
 //     the desk's keywords ("Iranian") or the catalogue uses it in four
 //     releases or more ("UK"). Troops and a deployment in a Kosovo
 //     question, or sanctions beside a question on the region, stay with
-//     the region, as the founders label them.
+//     the region, as the founders label them. In a question sentence the
+//     first topic's names count as one (they say where, not what is
+//     asked): "would the UK join an Israeli military response against
+//     Iran?" beside questions on the RAF's Typhoons is security's, "would
+//     the UK back a ceasefire between Israel and Iran?" the region's.
 //
 // and (issue 11 item 3, the questions' own matter):
 //
@@ -336,7 +346,13 @@
 //     own words, one of them in a question (themLed: troops in KFOR asked
 //     about on a migration release are security's; on a regional release
 //     they stay the region's story unless questionLed) — on the same
-//     footing as a topic the questions lead to;
+//     footing as a topic the questions lead to — unless another question
+//     is about the story of a region among the release's topics, with no
+//     thematic word in it (regionQ: KFOR troop numbers beside "will
+//     Lammy raise the Banjska attack with President Vučić?" on the
+//     [migration, europe] Western Balkans release are Europe's; the
+//     Western Balkans region lists Vucic, Kurti and Osmani, leaders only
+//     its desk hears about);
 //   - a regional desk outside the release's topics, outright, when the
 //     question sentences hold two distinct words of that region (its
 //     keywords, places, names the learnt model ties to it) and no
@@ -352,10 +368,23 @@
 //     in the sender's own words, and none of them in the release's title
 //     ("UK reinforcements arrive in Kosovo for NATO" keeps troops
 //     questions with Europe; a Royal Navy question naming the Red Sea on a
-//     Middle East readout is security's). The thematic words are read in
-//     every configured language (topiclex_lang.json adds soldiers, navy,
-//     warships, asset freeze, tariffs, visa … where the linker's
-//     vocabulary lacks them).
+//     Middle East readout is security's); and, for a topic among the
+//     release's own (its second), two distinct ones in every question
+//     sentence with evidence, none in the title: the question picks one of
+//     the release's topics ("Will the Royal Navy escort merchant ships in
+//     the Red Sea? How many British warships are there?" on the Houthi
+//     seizure release, [middle-east, security]). The thematic words are
+//     read in every configured language (topiclex_lang.json adds soldiers,
+//     navy, warships, asset freeze, tariffs, visa … where the linker's
+//     vocabulary lacks them; "war ships" is a family word, which Greek
+//     "πολεμικά πλοία", Turkish "savaş gemisi", Spanish "buques de
+//     guerra" read as).
+//
+// A phrase of several words of which one is left once its stopwords are
+// dropped is met only where the text writes them all, in one of the ways
+// the lists give: "out of hours" had been any "hours", "response time"
+// any "response" (an Israeli military response was the desk's own
+// business), "take up the post" any "post" (wholeAt).
 //
 // A family may name contextual words (topiclex.yaml contextual, with its
 // context words): they count only in a sentence that also holds another
@@ -391,14 +420,26 @@
 // lang/data/vocab, plus topiclex_lang.json for the desk's own business):
 // "Sanktionen" is read as "sanctions", "embarcaciones pequeñas" as "small
 // boats" (a noun and its adjective in either order), Arabic with its
-// proclitics and plural endings off; questions ending in '؟' or the Greek
-// question mark are the question focus. With no release linked, a topic
+// proclitics and plural endings off; topiclex_lang.json also gives
+// phrases of two to four words, stopwords and all ("jashtë orarit", out of
+// hours; "lista e shpërndarjes", distribution list; "außerhalb der
+// Bürozeiten"); the desk's one-word names (capitalised keywords, the
+// regions' places) are met in the language's own spelling or with a case
+// ending by the catalogue names' skeleton match (placeMatch: "Bagdad",
+// "Бейрут", "Podgorici", "Prishtinë"; a four-letter name exactly, so
+// German "Mann" is not Amman), and the places no spelling reaches are in
+// the vocabularies (Serbian "Beograd", Greek "Αθήνα"). Questions ending
+// in '؟' or the Greek question mark are the question focus. With no release linked, a topic
 // model learnt from the catalogue adds, per topic, the evidence of the
 // enquiry's words that no desk phrase took: names (Rafah, Sisi, Kosovo,
 // also transliterated or with a case ending: index.nameMatch) and words
 // read through the vocabulary, each by how much more often the catalogue
 // uses it under that topic than under others (smoothed; words in one
-// release only, or spread over topics, teach nothing; a word that is not
+// release only, or spread over topics, teach nothing; a word whose
+// releases fall under three desks' first topics or more counts for one
+// only when three-quarters of them are its: the desk's own Prime Minister
+// meets every region's leaders, and a season's catalogue, most of it one
+// war's, had tied "Sunak" to middle-east; a word that is not
 // a name counts half, and only beside other evidence for its topic);
 // 1.0 × that, at most 2. The reason names the words as written ('"small
 // boats" in question, as "embarcaciones pequenas"'; 'words "rafah",
@@ -421,8 +462,18 @@
 // TestTuningSetRegression's floor says so. testdata/endev (40 English
 // enquiries written to exercise topic decisions: the question picks
 // among a release's topics or goes outside them, the desk's own business
-// against policy questions that mention staffing) and testdata/mldev are
-// development sets; TestTopicDevSets pins their figures.
+// against policy questions that mention staffing), testdata/mldev and
+// testdata/mldev2 (56 more by another author, written to make the topic
+// hard: 42 in 13 other languages, 14 English) are development sets;
+// TestTopicDevSets and TestLinkDevSets pin their figures. mldev2 came in
+// at topic 47 of 53 and release 53 of 53; the general changes above took
+// it to 53 of 53 (one each: 047 the Prime Minister's name, 011 names as
+// one, 046 war ships and a release topic's two words, 017 Belgrade, 003
+// regionQ, 002 the desk's phrases in Albanian). mldev 054 (the Parthenon
+// sculptures, labelled general) is no longer middle-east by "Sunak" but
+// migration by "π.χ. στο μεταναστευτικό" (e.g. on migration), the one
+// policy word it has; its author reads UK–Greece relations as general,
+// where the desk's lexicon files Greece under Europe.
 //
 // # Outlet, rota and officer
 //
