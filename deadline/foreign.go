@@ -622,30 +622,32 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			last, changed = w.end, true
 			continue
 		}
-		if ce, cn, clock := rd.wordClock(text, ws, k, rd.clockCue(b.String(), text[last:w.start])); cn > 0 {
-			// "dix-sept heures vingt-cinq", "las diecisiete treinta",
-			// "do siedemnastej": the clock in digits
-			verbatim(last, w.start)
-			replaced(w.start, ce, clock)
-			last, changed, signal = ce, true, true
-			k += cn - 1
-			continue
-		}
-		if h, he, hn := rd.inflectedHour(text, ws, k); hn > 0 {
-			// "saat beşe kadar", "akşam saat sekize kadar": an hour in
-			// words with a case suffix, read as "5'e" is
-			suffix := ""
-			if half != "" && h <= 12 {
-				suffix = " " + half
-			} else if h >= 8 {
-				suffix = gw.H
+		if rd.number(w.fold) >= 0 { // (most words: one lookup)
+			if ce, cn, clock := rd.wordClock(text, ws, k, rd.clockCue(b.String(), text[last:w.start])); cn > 0 {
+				// "dix-sept heures vingt-cinq", "las diecisiete treinta",
+				// "do siedemnastej": the clock in digits
+				verbatim(last, w.start)
+				replaced(w.start, ce, clock)
+				last, changed, signal = ce, true, true
+				k += cn - 1
+				continue
 			}
-			half = ""
-			verbatim(last, w.start)
-			replaced(w.start, he, strconv.Itoa(h)+suffix)
-			last, changed, signal = he, true, true
-			k += hn - 1
-			continue
+			if h, he, hn := rd.inflectedHour(text, ws, k); hn > 0 {
+				// "saat beşe kadar", "akşam saat sekize kadar": an hour
+				// in words with a case suffix, read as "5'e" is
+				suffix := ""
+				if half != "" && h <= 12 {
+					suffix = " " + half
+				} else if h >= 8 {
+					suffix = gw.H
+				}
+				half = ""
+				verbatim(last, w.start)
+				replaced(w.start, he, strconv.Itoa(h)+suffix)
+				last, changed, signal = he, true, true
+				k += hn - 1
+				continue
+			}
 		}
 		n, repl := rd.match(text, ws, k)
 		repl = clockTail(repl)
@@ -1987,30 +1989,23 @@ func (rd *reader) phraseAt(text string, ws []fword, k int) bool {
 	return n > 1
 }
 
-// number returns the value of a number word in the text's language (its
-// data file's "numbers"; when the vote is clear, only that language's),
-// or -1.
+// number returns the value of a number word in the language the text's
+// words vote for (its data file's "numbers"), or -1: only that
+// language's, as English "on" is not Turkish ten.
 func (rd *reader) number(f string) int {
-	ns := rd.numbers[f]
-	if len(ns) == 0 {
-		return -1
-	}
-	for _, x := range ns {
+	for _, x := range rd.numbers[f] {
 		if x.lang == rd.lang {
 			return x.val
 		}
 	}
-	if rd.sure {
-		return -1
-	}
-	return ns[0].val
+	return -1
 }
 
 // joiner reports whether the folded word joins the parts of a number, or
 // an hour and its minutes, in the text's language ("y", "e", "και").
 func (rd *reader) joiner(f string) bool {
 	for _, l := range rd.joiners[f] {
-		if l == rd.lang || !rd.sure {
+		if l == rd.lang {
 			return true
 		}
 	}
