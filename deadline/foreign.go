@@ -71,6 +71,7 @@ type foreignTable struct {
 	phrases   map[string][]alt // folded words joined by single spaces → readings
 	evidence  map[string][]int // folded word → the languages whose files name it
 	firsts    map[string]bool  // the first words of phrases
+	lasts     map[string]bool  // the last words of phrases
 	prefixes  map[string]bool  // the first two or more words of phrases
 	maxPhrase int              // words in the longest phrase
 	numbers   map[string][]num // folded number word → its values ("numbers")
@@ -86,7 +87,7 @@ var foreign = buildForeign(lang.All())
 
 func buildForeign(ls []*lang.Language) *foreignTable {
 	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
-		firsts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1,
+		firsts: map[string]bool{}, lasts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1,
 		numbers: map[string][]num{}, joiners: map[string][]int{}}
 	add := func(m map[string][]alt, key string, a alt) {
 		for _, b := range m[key] {
@@ -133,6 +134,7 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 			}
 			add(ft.phrases, strings.Join(ws, " "), alt{li, r})
 			ft.firsts[ws[0]] = true
+			ft.lasts[ws[len(ws)-1]] = true
 			for n := 2; n <= len(ws); n++ {
 				ft.prefixes[strings.Join(ws[:n], " ")] = true
 			}
@@ -182,6 +184,10 @@ type reader struct {
 	votes []int
 	lang  int
 	sure  bool // the vote is clear: only that language's words are read
+	// the phrase found from each word, once asked (the rules ask again
+	// and again): its length + 1 (0: not yet asked) and its reading
+	phraseLen []uint8
+	phraseRep []string
 }
 
 // first reports whether text is clearly in another language, so that its
@@ -1358,6 +1364,14 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 		return 0, ""
 	}
 	if rd.firsts[ws[k].fold] {
+		if len(rd.phraseLen) != len(ws) {
+			rd.phraseLen, rd.phraseRep = make([]uint8, len(ws)), make([]string, len(ws))
+		}
+		if n := rd.phraseLen[k]; n > 1 {
+			return int(n - 1), rd.phraseRep[k]
+		} else if n == 1 {
+			return rd.wordMatch(ws, k)
+		}
 		// the longest phrase from word k: grow the key a word at a
 		// time while it is the start of some phrase (no allocation)
 		var kb [160]byte
@@ -1377,10 +1391,16 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 				}
 			}
 		}
+		rd.phraseLen[k], rd.phraseRep[k] = uint8(bestL+1), bestR
 		if bestL > 0 {
 			return bestL, bestR
 		}
 	}
+	return rd.wordMatch(ws, k)
+}
+
+// wordMatch returns the reading of word k alone.
+func (rd *reader) wordMatch(ws []fword, k int) (int, string) {
 	if r, ok := rd.word(ws[k].fold); ok {
 		return 1, r
 	}
@@ -1688,6 +1708,9 @@ func (rd *reader) inflectedHour(text string, ws []fword, k int) (int, int, int) 
 // more words that ends at word j and reads as a time, or -1.
 func (rd *reader) phraseEndingAt(text string, ws []fword, j int) int {
 	first := -1
+	if !rd.lasts[ws[j].fold] {
+		return first
+	}
 	for p := j - 1; p >= 0 && p > j-rd.maxPhrase; p-- {
 		if !rd.firsts[ws[p].fold] {
 			continue
@@ -1940,7 +1963,7 @@ func partOfHour(repl string) int {
 // çeyrek kala", "без четверти шесть"; "by half past five") with the
 // clock in digits ("5:45", "by 5:30"), read also when a verb follows it.
 func clockTail(r string) string {
-	if strings.Count(r, " ") < 2 {
+	if i := strings.LastIndexByte(r, ' '); i < 0 || numberWords[r[i+1:]] == 0 || strings.Count(r, " ") < 2 {
 		return r
 	}
 	f := strings.Fields(r)
