@@ -943,6 +943,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			}
 			if j < len(text) && text[j] >= '0' && text[j] <= '9' {
 				e++ // "do godz. 16": the abbreviation's full stop ends no sentence
+			} else if zn, zr := rd.match(text, ws, k+n); (repl == gw.Pm || repl == gw.Am) && zn > 0 && isZone(zr) {
+				e++ // "ως τις 4 μ.μ. ώρα Ελλάδας": nor before the time's zone
 			}
 		}
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
@@ -2122,6 +2124,13 @@ func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int,
 				hs, ms := clockWithPart(h, part)
 				return ws[j+pn-1].end, j + pn - k, hs + ":" + ms
 			}
+		}
+	}
+	if h <= 12 && spaced(text, ws, j) {
+		// "στις έξι το απόγευμα", "alle sei di sera": the hour in
+		// digits, the part of the day after it then reads as pm
+		if _, r := rd.match(text, ws, j); r == gw.Afternoon || r == gw.Evening || r == gw.Night || r == gw.Tonight || r == gw.Morning || r == gw.Pm || r == gw.Am {
+			return ws[j-1].end, j - k, strconv.Itoa(h)
 		}
 	}
 	if h < 13 && hn == 1 && !hours {
