@@ -744,3 +744,39 @@ func TestTopicWarShips(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicKeywordsAcrossLanguages: the desk's policy keywords as each
+// language writes them (our own phrases) are read as the keyword — words
+// whose linker reading loses the desk's meaning ('Abschiebung' links as
+// returns) read first as topiclex_lang.json's '!' keys say, phrases of
+// several words ('tráfico de personas') as one.
+func TestTopicKeywordsAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"de", "Abschiebung", "deportation"},
+		{"ar", "الترحيل", "deportation"},
+		{"pl", "deportacja", "deportation"},
+		{"es", "hambruna", "famine"},
+		{"nl", "hongersnood", "famine"},
+		{"de", "Menschenschmuggel", "people smuggling"},
+		{"es", "tráfico de personas", "people smuggling"},
+		{"uk", "контрабанда людей", "people smuggling"},
+		{"de", "Reisehinweise", "advice against travel"}, // the same roots as "travel advice"
+		{"sr", "savete za putovanja", "advice against travel"},
+		{"fr", "chaînes d'approvisionnement", "supply chains"},
+		{"pl", "łańcuchy dostaw", "supply chains"},
+		{"es", "Marina Real", "Royal Navy"},
+		{"fr", "Cisjordanie", "West Bank"},
+		{"ar", "الضفة الغربية", "West Bank"},
+		{"de", "Rotes Meer", "Red Sea"},
+		{"ru", "небольших лодках", "small boats"},
+		{"el", "τρομοκρατία", "terrorism"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
+		got := topics.Choose(&in, Link{}, cat)
+		if !strings.Contains(got.Reason, `"`+c.want+`" in question`) {
+			t.Errorf("%s %q: topic %q (%s), want %q read", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}

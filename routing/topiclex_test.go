@@ -115,7 +115,11 @@ func TestDeskVocabulary(t *testing.T) {
 				multi[first+" "+strings.Join(mg.rest, " ")] = mg.en
 			}
 		}
-		for _, m := range []map[string][]string{d.words, d.prefixes, multi} {
+		maps := []map[string][]string{d.words, d.prefixes, multi}
+		if d.over != nil {
+			maps = append(maps, d.over.words, d.over.prefixes)
+		}
+		for _, m := range maps {
 			for k, en := range m {
 				var roots []string
 				for _, e := range en {

@@ -95,6 +95,11 @@ func (g topicGloss) translate(w []byte) []glossTerm {
 // the article: Arabic "البريطانيين" (the British, plural) is "ال" +
 // "بريطاني" + "ين".
 func (g topicGloss) lookup(w []byte) []string {
+	if g.desk != nil {
+		if en := g.desk.over.translate(w); en != nil {
+			return en
+		}
+	}
 	if en := g.vt.translate(w); en != nil {
 		return en
 	}
@@ -214,6 +219,10 @@ type deskWords struct {
 	// multi: the phrases of two to four words ("jashtë orarit", out of
 	// hours), by their first word
 	multi map[string][]multiGloss
+	// over: the words read before the linker's vocabulary, whose reading
+	// there loses the desk's meaning (German "Abschiebung" links as
+	// returns, but is a deportation: '!abschiebung*')
+	over *deskWords
 }
 
 // multiGloss is a phrase of deskWords: the words after its first, folded,
@@ -281,8 +290,9 @@ var deskVocab = func() map[string]*deskWords {
 // parseDeskVocab reads a desk-business vocabulary: {"<code>": {"<word,
 // start* or phrase>": "<English>"}}, "_" a comment. Every key is one
 // word, a start of four letters or more, or a phrase of two to four
-// whole words (its first no stopword), and every English reads as index
-// terms.
+// whole words (its first no stopword); a key written "!word" or
+// "!start*" is read before the linker's vocabulary, not after it; every
+// English reads as index terms.
 func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -300,6 +310,13 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 		}
 		d := &deskWords{words: map[string][]string{}, prefixes: map[string][]string{}, minPre: 1 << 30}
 		for k, en := range words {
+			dd := d
+			if rest, ok := strings.CutPrefix(k, "!"); ok {
+				if d.over == nil {
+					d.over = &deskWords{words: map[string][]string{}, prefixes: map[string][]string{}, minPre: 1 << 30}
+				}
+				dd, k = d.over, rest
+			}
 			stem, prefix := strings.CutSuffix(k, "*")
 			tz.tokenize(stem)
 			var phrase []string
@@ -325,15 +342,15 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 				return nil, fmt.Errorf("%s: %q: English %q has no words", code, k, en)
 			}
 			if phrase != nil {
-				if d.multi == nil {
-					d.multi = map[string][]multiGloss{}
+				if dd.multi == nil {
+					dd.multi = map[string][]multiGloss{}
 				}
-				d.multi[phrase[0]] = append(d.multi[phrase[0]], multiGloss{rest: phrase[1:], en: terms})
+				dd.multi[phrase[0]] = append(dd.multi[phrase[0]], multiGloss{rest: phrase[1:], en: terms})
 			} else if prefix {
-				d.prefixes[key] = terms
-				d.minPre, d.maxPre = min(d.minPre, len(key)), max(d.maxPre, len(key))
+				dd.prefixes[key] = terms
+				dd.minPre, dd.maxPre = min(dd.minPre, len(key)), max(dd.maxPre, len(key))
 			} else {
-				d.words[key] = terms
+				dd.words[key] = terms
 			}
 		}
 		out[code] = d
