@@ -1992,6 +1992,17 @@ func (sc *scanner) connector(from, to int) bool {
 	return true
 }
 
+// dayBeforeTime reports whether a day and then a time of it are joined
+// by "before" ("tomorrow before 10am", "Friday before noon": that day's
+// time, not today's); a time before a day ("4pm before Friday's vote") is
+// not joined.
+func (sc *scanner) dayBeforeTime(d, t *atom) bool {
+	if d.kind != akDate || t.kind != akClock && t.kind != akNamed || t.start-d.end != 1 {
+		return false
+	}
+	return sc.word(d.end, gw.Before) && !sc.toks[d.end].sentStart && !sc.toks[t.start].sentStart
+}
+
 func (sc *scanner) buildMentions() {
 	atoms := sc.atoms
 	for i := 0; i < len(atoms); {
@@ -2001,9 +2012,9 @@ func (sc *scanner) buildMentions() {
 			continue
 		}
 		j := i + 1
-		for j < len(atoms) && sc.connector(atoms[j-1].end, atoms[j].start) && m.compatible(&atoms[j]) {
+		for j < len(atoms) && (sc.connector(atoms[j-1].end, atoms[j].start) || sc.dayBeforeTime(&atoms[j-1], &atoms[j])) && m.compatible(&atoms[j]) {
 			for k := atoms[j-1].end; k < atoms[j].start; k++ {
-				if sc.toks[k].low == gw.Latest || sc.toks[k].low == gw.By {
+				if sc.toks[k].low == gw.Latest || sc.toks[k].low == gw.By || sc.toks[k].low == gw.Before {
 					m.innerCue = sc.toks[k].low
 				}
 			}

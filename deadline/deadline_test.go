@@ -338,6 +338,10 @@ var deadlineCases = []deadlineCase{
 	{"reply, preferably", "Could you reply, preferably this afternoon?", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
 	{"event would ideally be", "The interview would ideally be tonight.", wed1000, "", ""},
 	{"dash, that would be ideal", "Tonight — that would be ideal.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	// a day, then "before" its time
+	{"tomorrow before 10am", "I need an answer tomorrow before 10am.", wed1000, "2023-10-19T10:00:00+01:00", ruleClock},
+	{"Friday before noon", "Please reply Friday before noon.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},
+	{"time before a day's event", "Please reply by 4pm before Friday's vote.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	// minutes in words after the hour, or before "past"/"to"
 	{"five thirty", "Could you get back to me by five thirty?", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
 	{"four forty-five pm", "Deadline is four forty-five pm.", wed1000, "2023-10-18T16:45:00+01:00", ruleClock},

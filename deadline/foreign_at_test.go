@@ -1776,6 +1776,21 @@ var foreignCasesAt = []struct {
 	{"el", "2024-01-17T11:00:00Z", "Μέσα στις επόμενες δύο ώρες, αν είναι δυνατόν.", "2024-01-17T13:00:00+00:00"},
 	{"el", "2024-01-17T11:00:00Z", "Στείλτε μου μια απάντηση ως τις 5 μ.μ. ώρα Ελλάδας, παρακαλώ.", "2024-01-17T15:00:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Можете ли да ми пошаљете изјаву вечерас?", "2024-01-17T19:00:00+00:00"},
+	// "I would like" an answer at a part of the day, in each language
+	// that writes it in one or two words; the journalist's own call or
+	// report at that time is none
+	{"pt", "2024-01-17T11:00:00Z", "Gostaria de uma resposta ainda hoje à tarde.", "2024-01-17T15:00:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "J'aimerais une réaction ce soir.", "2024-01-17T19:00:00+00:00"},
+	{"es", "2024-01-17T11:00:00Z", "Me gustaría una respuesta esta tarde.", "2024-01-17T15:00:00+00:00"},
+	{"it", "2024-01-17T11:00:00Z", "Gradirei una risposta stasera.", "2024-01-17T19:00:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Ich hätte gern heute Nachmittag eine Antwort.", "2024-01-17T15:00:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Dëshiroj një përgjigje sot pasdite.", "2024-01-17T15:00:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Ich möchte Sie heute Abend anrufen.", ""},
+	{"it", "2024-01-17T11:00:00Z", "Vorrei chiamarla stasera.", ""},
+	{"es", "2024-01-17T11:00:00Z", "Me gustaría llamarle esta tarde.", ""},
+	// a day, then "before" its time: that day's ("mañana antes de las
+	// diez", as English "tomorrow before 10am")
+	{"es", "2024-01-17T11:00:00Z", "Necesitaría una respuesta mañana antes de las diez de la mañana.", "2024-01-18T10:00:00+00:00"},
 	// a time's zone after a comma, after an hour in words
 	{"es", "2024-06-12T14:00:00+01:00", "Necesito la respuesta antes de las seis de la tarde, hora peninsular.", "2024-06-12T17:00:00+01:00"},
 	{"it", "2024-06-12T14:00:00+01:00", "Ci serve una risposta entro le otto, ora italiana.", "2024-06-12T19:00:00+01:00"},
