@@ -55,9 +55,21 @@ package deadline
 //     Hours in words count only with "o'clock", "pm" or "half/quarter"
 //     ("by four o'clock"): "by five" alone is too often a quantity; "ten
 //     to five", "twenty past four" (five, ten or twenty minutes) are
-//     clocks. A bare
+//     clocks, and so are minutes after an hour in words ("by five
+//     thirty", "four forty-five pm") and any five minutes before
+//     "past"/"to" ("twenty-five past four"). A bare
 //     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
-//     "1600 GMT"), never a year ("by 2030").
+//     "1600 GMT"), never a year ("by 2030"). A bare hour before a
+//     place's time is a clock ("by 5 Istanbul time").
+//   - A day, then "before" a time, is that day's time ("tomorrow before
+//     10am", "Friday before noon"); "4pm before Friday's vote" is today's.
+//   - A part of the day offered as the wished time: "Tonight would be
+//     perfect", also after a comma or a dash ("This afternoon, it would
+//     be ideal", "Tonight — that would be ideal"), "Ideally tonight.",
+//     "Could you reply, preferably this afternoon?"; "I'd like a reply
+//     tonight" asks. Not: "…, which would be great", "The interview would
+//     ideally be tonight", "for our weekly newsletter" (a recurring word
+//     naming what the time is for is no recurring event).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"

@@ -38,6 +38,31 @@ package deadline
 //     ("cinq heures moins dix", "las 17 menos veinte", "zehn vor fünf":
 //     16:50, 16:40). After a word for hours it is a span:
 //     "dans deux heures et demie" reads "in two hours and a half".
+//   - Hours and minutes in number words are read with each language's
+//     own table, its file's "numbers" (one word a value; tens and a unit
+//     joined by a hyphen, a space or deadline.number_joiners), and
+//     written as the clock in digits: an hour and its minutes ("dix-sept
+//     heures vingt-cinq" 17:25, "siebzehn Uhr dreißig", "las cinco y
+//     veinte", "в пять тридцать", "o siedemnastej trzydzieści"), an hour
+//     and a part of it ("dix-sept heures et quart"), an hour past 12 with
+//     its word for hours or after a cue ("dix-sept heures", "до
+//     семнадцати"), an hour then the part of the day ("στις επτά το
+//     απόγευμα"). Without a word for hours right after the hour a cue
+//     must come before it ("by", "at", an article the aliases drop after
+//     one); a quantity ("bis achtzehn Prozent") or a span ("pendant deux
+//     heures trente") is no clock. Hours named by an ordinal (Ukrainian
+//     "до п'ятої", Polish "do piątej") are in the tables too, and a
+//     Turkish hour with a case suffix ("saat beşe kadar") reads as
+//     "5'e" does. Only the words of the language the text votes for are
+//     read as numbers (English "on" is not Turkish ten).
+//   - Minutes before or after an hour from the half the half-before
+//     languages name ("fünf nach halb drei" 2:35, "vijf voor half drie"
+//     2:25), and a phrase ending in a part of an hour and the hour
+//     ("dreiviertel sechs", "без четверти шесть", "altıya çeyrek kala"),
+//     are written as digits ("5:45"), so that a verb after them does not
+//     hide them.
+//   - Two spellings one language's file gives that fold alike ("às"
+//     at, "as" the) are read the same on every run: the accented one.
 //   - A one-word entry of deadline.phrases is read as an alias.
 //   - The phrase reported is the rewritten (English) phrase.
 //   - No word is Go: the English the rules compare the rewritten text with
