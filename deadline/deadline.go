@@ -1153,7 +1153,7 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
 		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
 		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could,
-		gw.Need: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
+		gw.Need, gw.Reply: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {

@@ -669,8 +669,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				suffix := ""
 				if half != "" && h <= 12 {
 					suffix = " " + half
-				} else if h >= 8 {
-					suffix = gw.H
+				} else if h >= 13 {
+					suffix = gw.H // ("sekize" alone is 8 as a bare 8 is, not 08:00)
 				}
 				half = ""
 				verbatim(last, w.start)

@@ -1788,6 +1788,11 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-17T11:00:00Z", "Ich möchte Sie heute Abend anrufen.", ""},
 	{"it", "2024-01-17T11:00:00Z", "Vorrei chiamarla stasera.", ""},
 	{"es", "2024-01-17T11:00:00Z", "Me gustaría llamarle esta tarde.", ""},
+	// a Turkish hour in words with a case suffix is a bare hour (8 is
+	// 20:00 after 8am, not 08:00); past 12 it is the 24-hour clock
+	{"tr", "2024-01-17T11:00:00Z", "Bu akşam dokuzda yayındayız, o yüzden sekize kadar yanıt lazım.", "2024-01-17T20:00:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Bugün saat on yediye kadar yanıt bekliyoruz.", "2024-01-17T17:00:00+00:00"},
+	{"ar", "2024-01-17T11:00:00Z", "موعد التسليم الساعة السابعة مساء.", "2024-01-17T19:00:00+00:00"},
 	// a day, then "before" its time: that day's ("mañana antes de las
 	// diez", as English "tomorrow before 10am")
 	{"es", "2024-01-17T11:00:00Z", "Necesitaría una respuesta mañana antes de las diez de la mañana.", "2024-01-18T10:00:00+00:00"},
