@@ -33,28 +33,27 @@
 //
 // # The sweeper: each transition exactly once
 //
-// The store's clock library (store/clock.lua) puts every clock on the
-// warning and breach schedules as slots of its enquiry's sched field: its
-// warning (store.WarnAt: due − warn_before, but never before half of the
-// clock has run, so a target shorter than warn_before does not warn on
-// arrival) and its breach (due), and the enquiry in P clock:wake, one
-// member scored by its soonest slot; meeting a clock clears its slots and
-// moves the wake. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on
-// every replica) calls store.SweepClocks over at most Batch enquiries
-// whose wake has come per call, recording each one's warnings, then
-// breaches, then escalations, and setting its next wake; the store's sweep
-// script carries sla's notice step (notice.lua: who is told, the notice
-// queued). Inside the script a transition is claimed by clearing its slot
-// of the schedule the script read (a script is atomic, so it goes to
-// exactly one caller), checked against the enquiry (not met, not yet
-// recorded, not resolved, resolution not paused, due time unmoved), and
-// recorded in the same step:
+// The store's clock library (store/clock.lua) schedules each clock a
+// step at a time: setting it puts it on the warning schedule (store.WarnAt:
+// due − warn_before, but never before half of the clock has run, so a
+// target shorter than warn_before does not warn on arrival); its warning
+// puts it on the breach schedule (due); meeting it takes it off every
+// schedule. Sweeper.Sweep (every sla.sweep_interval, default 2 s, on every
+// replica) calls store.SweepClocks, which records at most Batch due clocks
+// of each schedule per call — warnings, then breaches, then escalations;
+// the store's sweep script carries sla's notice step (notice.lua: who is
+// told, the notice queued). Inside the script a transition is claimed by
+// ZREM of its member (a script is atomic, so it goes to exactly one
+// caller), checked against the enquiry (not met, not yet recorded, not
+// resolved, resolution not paused, due time unmoved), and recorded in the
+// same step:
 //
 //   - c:warned (its warning time, store.WarnAt),
 //     c:breached (the due time) or c:escalated (breach + after_breach) on
 //     the enquiry hash: when it happened, not when it was swept;
-//   - a breach schedules the escalation: the clock's escalation slot =
-//     breached + escalation.after_breach; meeting the clock clears it;
+//   - a warning schedules the breach (at due); a breach schedules the
+//     escalation (breached + escalation.after_breach); meeting the clock
+//     takes both off;
 //   - an event clock.warned / clock.breached / clock.escalated on P events
 //     with clock, due, at, recorded, notify, notice and the clock.met dims
 //     (topic, officer, tier, release, created, outlet, policy, channel, lang);

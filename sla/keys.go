@@ -7,9 +7,9 @@ import (
 )
 
 // Keys owned by package sla, under the store's prefix (see the package
-// doc for the layout). The clock schedule (P clock:wake and the
-// enquiries' c:at_* fields) belongs to the store's clock library
-// (store/clock.lua): sla counts it through store.ClockBacklog and moves
+// doc for the layout). The clock schedules (P sla:warn, P sla:breach,
+// P sla:escalate: historical names) belong to the store's clock library
+// (store/clock.lua): sla counts them through store.ClockBacklog and moves
 // clocks through store.SweepClocks.
 const (
 	keyNotify     = "sla:notify"       // zset notice key → next delivery attempt (ms)

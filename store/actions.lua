@@ -25,7 +25,7 @@ local function tl(typ, by, text, data)
   redis.call('RPUSH', enq .. ':tl', cjson.encode(ev))
 end
 
-local function unschedule(clock) clock_unschedule(ref, clock) end
+local function unschedule(clocks) clock_unschedule(ref, clocks) end
 
 local function met(clock, t, by) return clock_met(ref, clock, t, by, event) end
 
@@ -72,8 +72,8 @@ if action == 'resolve' then
   local status = redis.call('HGET', enq, 'status')
   if status == 'resolved' then return {'noop', 'already resolved'} end
   met('resolution', now, a.by)
-  for _, c in ipairs({'acknowledge', 'first_response', 'next_response', 'resolution'}) do unschedule(c) end
-  redis.call('ZREM', CLOCK_WAKE, ref) -- nothing left to wake for
+  unschedule(CLOCK_NAMES)
+  redis.call('ZREM', CLOCK_WAKE, ref) -- the version before's schedule, if not yet migrated
   local officer = redis.call('HGET', enq, 'officer')
   redis.call('HSET', enq, 'status', 'resolved', 'updated', now, 'resolved_at', now)
   redis.call('HDEL', enq, 'waiting_since')

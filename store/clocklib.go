@@ -4,9 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -90,67 +88,41 @@ func (s *Store) SweepClocks(ctx context.Context, cs *ClockSweep, now time.Time, 
 		More: out[4] != 0}, nil
 }
 
-// The clock schedule: one member per enquiry with a clock waiting for a
-// transition, scored by when the sweep should look at it (clock.lua).
-// The per-transition zsets of earlier versions (sla:warn, sla:breach,
-// sla:escalate) are only drained by the sweep.
+// The clock schedule of the version before (clock.lua): one member per
+// enquiry, with its clocks' times in the enquiry hash fields
+// clockAtFields. Only read: the sweep moves it onto the schedules.
 const keyClockWake = "clock:wake"
 
-// schedField is the enquiry hash field holding the clock schedule
-// (clock.lua): for each clock of Clocks its warning, breach and escalation
-// time (ms), comma-separated, 0 when not scheduled.
-const schedField = "sched"
+// The clock schedules, one per transition, member "<ref>|<clock>"
+// (clock.lua; historical sla: names, owned by store).
+var clockSchedules = []string{"sla:warn", "sla:breach", "sla:escalate"}
 
-// schedTransitions are the slots of each clock in the schedule.
-var schedTransitions = []string{"warn", "breach", "escalate"}
-
-// clockAtFields are the per-slot fields of the version before schedField,
-// in slot order (still read: clock.lua's sched_load).
+// clockAtFields are the enquiry hash fields of the version before's
+// schedule, per clock: warn, breach, escalate.
 var clockAtFields = func() []string {
 	var out []string
 	for _, c := range Clocks {
-		for _, tr := range schedTransitions {
-			out = append(out, c+":at_"+tr)
-		}
+		out = append(out, c+":at_warn", c+":at_breach", c+":at_escalate")
 	}
 	return out
 }()
 
-// schedule is an enquiry's clock schedule, slot by slot (ms; 0: not
-// scheduled), as the sched field holds it.
-type schedule [12]int64
-
-func (s *schedule) set(clock, tr string, at int64) {
-	s[slices.Index(Clocks, clock)*len(schedTransitions)+slices.Index(schedTransitions, tr)] = at
-}
-
-// String is the sched field's value.
-func (s *schedule) String() string {
-	b := make([]byte, 0, 64)
-	for i, at := range s {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, at, 10)
-	}
-	return string(b)
-}
-
-// parseSchedule reads a schedule field into its slots (0: not scheduled).
-func parseSchedule(s string) []int64 {
-	out := make([]int64, len(Clocks)*len(schedTransitions))
-	for i, x := range strings.SplitN(s, ",", len(out)) {
-		out[i], _ = strconv.ParseInt(x, 10, 64)
-	}
-	return out
-}
-
 // ClockBacklog counts clocks scheduled per transition: waiting to warn,
-// to breach and to escalate. It reads the schedule of every enquiry with a
-// wake, a page at a time (an admin's status call, not a hot path).
+// to breach and to escalate. A clock's breach is scheduled when it warns
+// (clock.lua), so breach counts the clocks past their warning.
 func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64, err error) {
+	pipe := s.rdb.Pipeline()
+	var cards []*redis.IntCmd
+	for _, z := range clockSchedules {
+		cards = append(cards, pipe.ZCard(ctx, s.key(z)))
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return 0, 0, 0, fmt.Errorf("read clock backlog: %w", err)
+	}
+	warn, breach, escalate = cards[0].Val(), cards[1].Val(), cards[2].Val()
+	// Enquiries of the version before not yet moved by a sweep, a page at
+	// a time (an admin's status call, not a hot path).
 	const page = 500
-	fields := append([]string{schedField}, clockAtFields...)
 	for from := int64(0); ; from += page {
 		refs, err := s.rdb.ZRange(ctx, s.key(keyClockWake), from, from+page-1).Result()
 		if err != nil {
@@ -159,7 +131,7 @@ func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64,
 		pipe := s.rdb.Pipeline()
 		cmds := make([]*redis.SliceCmd, len(refs))
 		for i, ref := range refs {
-			cmds[i] = pipe.HMGet(ctx, s.key(enqKey(ref)), fields...)
+			cmds[i] = pipe.HMGet(ctx, s.key(enqKey(ref)), clockAtFields...)
 		}
 		if len(refs) > 0 {
 			if _, err := pipe.Exec(ctx); err != nil {
@@ -167,20 +139,8 @@ func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64,
 			}
 		}
 		for _, c := range cmds {
-			v := c.Val()
-			slots := make([]int64, len(clockAtFields))
-			if sched, ok := v[0].(string); ok {
-				slots = parseSchedule(sched)
-			} else {
-				// An enquiry scheduled by the version before sched.
-				for i, x := range v[1:] {
-					if x != nil {
-						slots[i] = 1
-					}
-				}
-			}
-			for i, at := range slots {
-				if at == 0 {
+			for i, v := range c.Val() {
+				if v == nil {
 					continue
 				}
 				switch i % 3 {
@@ -197,25 +157,17 @@ func (s *Store) ClockBacklog(ctx context.Context) (warn, breach, escalate int64,
 			break
 		}
 	}
-	// Members of the earlier schedules not yet moved by a sweep.
-	pipe := s.rdb.Pipeline()
-	a := pipe.ZCard(ctx, s.key("sla:warn"))
-	b := pipe.ZCard(ctx, s.key("sla:breach"))
-	c := pipe.ZCard(ctx, s.key("sla:escalate"))
-	if _, err := pipe.Exec(ctx); err != nil {
-		return 0, 0, 0, fmt.Errorf("read clock backlog: %w", err)
-	}
-	return warn + a.Val(), breach + b.Val(), escalate + c.Val(), nil
+	return warn, breach, escalate, nil
 }
 
-// ClockWakesDue counts the enquiries whose clocks the sweep should look
-// at by now (zero once a sweep at now has run), with members of the
-// earlier schedules still due.
+// ClockWakesDue counts the scheduled transitions the sweep should record
+// by now (zero once a sweep at now has run), with enquiries of the version
+// before's schedule still due.
 func (s *Store) ClockWakesDue(ctx context.Context, now time.Time) (int64, error) {
 	at := strconv.FormatInt(now.UnixMilli(), 10)
 	pipe := s.rdb.Pipeline()
 	cmds := []*redis.IntCmd{pipe.ZCount(ctx, s.key(keyClockWake), "-inf", at)}
-	for _, z := range []string{"sla:warn", "sla:breach", "sla:escalate"} {
+	for _, z := range clockSchedules {
 		cmds = append(cmds, pipe.ZCount(ctx, s.key(z), "-inf", at))
 	}
 	if _, err := pipe.Exec(ctx); err != nil {

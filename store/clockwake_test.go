@@ -1,7 +1,6 @@
 package store
 
 import (
-	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -13,25 +12,24 @@ import (
 
 func zm(at time.Time, m string) redis.Z { return redis.Z{Score: float64(at.UnixMilli()), Member: m} }
 
-// scheduled is when clock c of ref is scheduled for transition tr ("warn",
-// "breach", "escalate"; 0 when it is not), checking that the enquiry
-// wakes no later than that.
+// scheduled is when (ms) clock c of ref is on the schedule of transition
+// tr ("warn", "breach", "escalate"; 0 when it is not).
 func (f *fixture) scheduled(t *testing.T, ref, c, tr string) int64 {
 	t.Helper()
-	v, err := f.rdb.HGet(f.ctx, f.s.key(enqKey(ref)), schedField).Result()
-	if err != nil || v == "" {
+	at, err := f.rdb.ZScore(f.ctx, f.s.key("sla:"+tr), ref+"|"+c).Result()
+	if err != nil {
 		return 0
 	}
-	slot := slices.Index(Clocks, c)*3 + slices.Index(schedTransitions, tr)
-	at := parseSchedule(v)[slot]
-	if at == 0 {
-		return 0
+	return int64(at)
+}
+
+// schedAt is scheduled as a time (zero when not scheduled).
+func (f *fixture) schedAt(t *testing.T, ref, c, tr string) time.Time {
+	t.Helper()
+	if at := f.scheduled(t, ref, c, tr); at != 0 {
+		return time.UnixMilli(at)
 	}
-	wake, err := f.rdb.ZScore(f.ctx, f.s.key(keyClockWake), ref).Result()
-	if err != nil || int64(wake) > at {
-		t.Errorf("%s scheduled to %s %s at %d but wakes at %v (%v)", ref, tr, c, at, wake, err)
-	}
-	return at
+	return time.Time{}
 }
 
 // testSweep is a sweep script with a notice step that queues nothing.
@@ -60,11 +58,11 @@ func (f *fixture) sweep(t *testing.T, at time.Time) SweepStep {
 	}
 }
 
-// TestClockWake: a new enquiry is one member of the wake schedule, at its
-// soonest warning; a sweep records what is due and moves the wake to the
-// next transition; a breach schedules its escalation; a met clock is
-// skipped; resolving takes the enquiry off the schedule.
-func TestClockWake(t *testing.T) {
+// TestClockSchedule: a new enquiry's clocks go on the warning schedule
+// only; the warning puts a clock on the breach schedule and the breach on
+// the escalation one; a met clock leaves every schedule; resolving takes
+// the enquiry off them.
+func TestClockSchedule(t *testing.T) {
 	both(t, func(t *testing.T, f *fixture) {
 		in := f.in(msg("w1@x", "jo@bbc.co.uk", "Question"))
 		in.Received = t0
@@ -72,31 +70,21 @@ func TestClockWake(t *testing.T) {
 		in.New.FirstResponseDue = t0.Add(2 * time.Hour)
 		in.New.ResolutionDue = t0.Add(24 * time.Hour)
 		ref := f.one(in).Ref
-		if n, _ := f.rdb.ZCard(f.ctx, f.s.key(keyClockWake)).Result(); n != 1 {
-			t.Fatalf("%d wakes, want 1", n)
-		}
-		wake := func() time.Time {
-			s, err := f.rdb.ZScore(f.ctx, f.s.key(keyClockWake), ref).Result()
-			if err != nil {
-				return time.Time{}
-			}
-			return time.UnixMilli(int64(s))
-		}
 		// acknowledge: 20 min target, warns half way (10 min).
-		if w := wake(); !w.Equal(t0.Add(10 * time.Minute)) {
-			t.Errorf("wake %v, want +10m", w.Sub(t0))
+		if at := f.schedAt(t, ref, ClockAcknowledge, "warn"); !at.Equal(t0.Add(10 * time.Minute)) {
+			t.Errorf("acknowledge warns at %v, want +10m", at.Sub(t0))
 		}
-		if w, b, e, err := f.s.ClockBacklog(f.ctx); w != 3 || b != 3 || e != 0 || err != nil {
-			t.Errorf("backlog %d %d %d %v", w, b, e, err)
+		if w, b, e, err := f.s.ClockBacklog(f.ctx); w != 3 || b != 0 || e != 0 || err != nil {
+			t.Errorf("backlog %d %d %d %v, want 3 warnings only", w, b, e, err)
 		}
 		if st := f.sweep(t, t0.Add(9*time.Minute)); st != (SweepStep{}) {
-			t.Errorf("sweep before the wake: %+v", st)
+			t.Errorf("sweep before the warning: %+v", st)
 		}
 		if st := f.sweep(t, t0.Add(10*time.Minute)); st.Warned != 1 || st.Claimed != 1 {
 			t.Errorf("sweep at the warning: %+v", st)
 		}
-		if w := wake(); !w.Equal(t0.Add(20 * time.Minute)) {
-			t.Errorf("wake after the warning %v, want +20m (the breach)", w.Sub(t0))
+		if at := f.schedAt(t, ref, ClockAcknowledge, "breach"); !at.Equal(t0.Add(20 * time.Minute)) {
+			t.Errorf("acknowledge breaches at %v after its warning, want +20m", at.Sub(t0))
 		}
 		// An hour late: acknowledge breaches and escalates (+20m +30m), first
 		// response warns (+1h45m is not yet due at +1h10m).
@@ -107,41 +95,77 @@ func TestClockWake(t *testing.T) {
 		if a := e.Clocks[ClockAcknowledge]; !a.Breached.Equal(t0.Add(20*time.Minute)) || !a.Escalated.Equal(t0.Add(50*time.Minute)) {
 			t.Errorf("acknowledge %+v", a)
 		}
-		if w := wake(); !w.Equal(t0.Add(105 * time.Minute)) {
-			t.Errorf("wake %v, want +1h45m (first response warns)", w.Sub(t0))
+		if at := f.schedAt(t, ref, ClockFirstResponse, "warn"); !at.Equal(t0.Add(105 * time.Minute)) {
+			t.Errorf("first response warns at %v, want +1h45m", at.Sub(t0))
 		}
-		// First response met before it warns: the wake moves to what is
-		// left (the resolution's warning), so the sweep has nothing to do.
+		// First response met before it warns: off the schedule.
 		if _, err := f.s.RecordResponse(f.ctx, ref, Response{At: t0.Add(80 * time.Minute), By: "price", Kind: Substantive, Via: "dashboard"}); err != nil {
 			t.Fatal(err)
 		}
-		if w := wake(); !w.Equal(t0.Add(24*time.Hour - 15*time.Minute)) {
-			t.Errorf("wake after first response met %v, want +23h45m (resolution warns)", w.Sub(t0))
+		if at := f.schedAt(t, ref, ClockFirstResponse, "warn"); !at.IsZero() {
+			t.Errorf("first response met but still warns at %v", at.Sub(t0))
 		}
 		if st := f.sweep(t, t0.Add(3*time.Hour)); st.Claimed != 0 || st.Warned+st.Breached != 0 {
 			t.Errorf("sweep after first response met: %+v", st)
 		}
-		if w := wake(); !w.Equal(t0.Add(24*time.Hour - 15*time.Minute)) {
-			t.Errorf("wake %v, want +23h45m (resolution warns)", w.Sub(t0))
+		if at := f.schedAt(t, ref, ClockResolution, "warn"); !at.Equal(t0.Add(24*time.Hour - 15*time.Minute)) {
+			t.Errorf("resolution warns at %v, want +23h45m", at.Sub(t0))
 		}
 		if _, err := f.s.Resolve(f.ctx, ref, "price", ""); err != nil {
 			t.Fatal(err)
 		}
-		if n, _ := f.rdb.ZCard(f.ctx, f.s.key(keyClockWake)).Result(); n != 0 {
-			t.Errorf("%d wakes after resolve, want 0", n)
+		if w, b, e, err := f.s.ClockBacklog(f.ctx); w+b+e != 0 || err != nil {
+			t.Errorf("backlog after resolve %d %d %d %v, want none", w, b, e, err)
 		}
 		if n, err := f.s.ClockWakesDue(f.ctx, t0.Add(48*time.Hour)); n != 0 || err != nil {
-			t.Errorf("wakes due %d %v", n, err)
+			t.Errorf("due %d %v", n, err)
 		}
 	})
 }
 
-// TestClockScheduleMigration: clocks scheduled by an earlier version (the
-// sla:warn, sla:breach and sla:escalate zsets) are moved onto their
-// enquiries by the next sweep and go through their transitions as before;
-// a clock met before the move is not revived, and one set again since
-// keeps its new schedule.
-func TestClockScheduleMigration(t *testing.T) {
+// TestClockWarningAfterResume: a clock that warned, was paused and
+// resumed warns no second time but is put on the breach schedule at its
+// new due time.
+func TestClockWarningAfterResume(t *testing.T) {
+	both(t, func(t *testing.T, f *fixture) {
+		in := f.in(msg("p1@x", "jo@bbc.co.uk", "Question"))
+		in.Received = t0
+		in.New.AcknowledgeDue, in.New.FirstResponseDue = time.Time{}, time.Time{}
+		in.New.ResolutionDue = t0.Add(2 * time.Hour)
+		ref := f.one(in).Ref
+		if st := f.sweep(t, t0.Add(106*time.Minute)); st.Warned != 1 {
+			t.Fatalf("sweep at the warning: %+v", st)
+		}
+		f.clock.Set(t0.Add(110 * time.Minute))
+		if _, err := f.s.SetWaiting(f.ctx, ref, "price", true, 15*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if at := f.schedAt(t, ref, ClockResolution, "breach"); !at.IsZero() {
+			t.Errorf("paused, still breaches at %v", at.Sub(t0))
+		}
+		f.clock.Set(t0.Add(3 * time.Hour)) // paused for 1h10m (since +1h50m)
+		if _, err := f.s.SetWaiting(f.ctx, ref, "price", false, 15*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		st := f.sweep(t, t0.Add(3*time.Hour))
+		if st.Warned != 0 {
+			t.Errorf("resumed clock warned again: %+v", st)
+		}
+		if at, want := f.schedAt(t, ref, ClockResolution, "breach"), t0.Add(2*time.Hour+70*time.Minute); !at.Equal(want) {
+			t.Errorf("resumed clock breaches at %v, want %v", at.Sub(t0), want.Sub(t0))
+		}
+		if st := f.sweep(t, t0.Add(4*time.Hour)); st.Breached != 1 {
+			t.Errorf("sweep after the new due time: %+v", st)
+		}
+	})
+}
+
+// TestClockWakeMigration: clocks scheduled by the version before (one
+// member of clock:wake per enquiry, times in the enquiry's c:at_* fields)
+// are moved onto the schedules by the next sweep and go through their
+// transitions as before; a clock met before the move is not revived, and
+// one set again since keeps its new schedule.
+func TestClockWakeMigration(t *testing.T) {
 	both(t, func(t *testing.T, f *fixture) {
 		var refs []string
 		for i, id := range []string{"m1@x", "m2@x", "m3@x"} {
@@ -151,14 +175,13 @@ func TestClockScheduleMigration(t *testing.T) {
 			in.New.FirstResponseDue, in.New.ResolutionDue = time.Time{}, time.Time{}
 			refs = append(refs, f.one(in).Ref)
 		}
-		// Make them look as an earlier version left them: no schedule
-		// fields, no wakes, members in the per-transition zsets.
+		// Make them look as the version before left them.
 		for _, ref := range refs {
-			f.rdb.HDel(f.ctx, f.s.key(enqKey(ref)), schedField)
-			f.rdb.ZAdd(f.ctx, f.s.key("sla:warn"), zm(t0.Add(15*time.Minute), ref+"|acknowledge"))
-			f.rdb.ZAdd(f.ctx, f.s.key("sla:breach"), zm(t0.Add(30*time.Minute), ref+"|acknowledge"))
+			f.rdb.ZRem(f.ctx, f.s.key("sla:warn"), ref+"|acknowledge")
+			f.rdb.HSet(f.ctx, f.s.key(enqKey(ref)), "acknowledge:at_warn", ms(t0.Add(15*time.Minute)),
+				"acknowledge:at_breach", ms(t0.Add(30*time.Minute)))
+			f.rdb.ZAdd(f.ctx, f.s.key(keyClockWake), zm(t0.Add(15*time.Minute), ref))
 		}
-		f.rdb.Del(f.ctx, f.s.key(keyClockWake))
 		// refs[1] meets its clock before any sweep; refs[2]'s is set again.
 		if _, err := f.s.RecordResponse(f.ctx, refs[1], Response{At: t0.Add(5 * time.Minute), By: "price", Kind: Holding, Via: "dashboard"}); err != nil {
 			t.Fatal(err)
@@ -170,16 +193,22 @@ func TestClockScheduleMigration(t *testing.T) {
 		if o := f.one(fu); o.Kind != "followup" || o.Ref != refs[2] {
 			t.Fatalf("follow-up: %+v", o)
 		}
-		// refs[0] and refs[2] in the old zsets; refs[2]'s acknowledge and
-		// first response (the deadline brought both to +20m) as fields.
-		if w, b, _, _ := f.s.ClockBacklog(f.ctx); w != 4 || b != 4 {
-			t.Errorf("backlog before the move: warn %d breach %d, want 4 and 4", w, b)
+		// Three enquiries' fields (warn and breach each; refs[1]'s are
+		// still there) plus refs[2]'s acknowledge and first response set
+		// again by the deadline (both to +20m) on the warning schedule.
+		if w, b, _, _ := f.s.ClockBacklog(f.ctx); w != 5 || b != 3 {
+			t.Errorf("backlog before the move: warn %d breach %d, want 5 and 3", w, b)
 		}
 		if st := f.sweep(t, t0.Add(14*time.Minute)); st.Warned != 2 {
 			t.Errorf("sweep at +14m: %+v (refs[2] warns twice at +10m)", st)
 		}
-		if n, _ := f.rdb.Exists(f.ctx, f.s.key("sla:warn"), f.s.key("sla:breach")).Result(); n != 0 {
-			t.Errorf("%d old schedules left after a sweep", n)
+		if n, _ := f.rdb.Exists(f.ctx, f.s.key(keyClockWake)).Result(); n != 0 {
+			t.Errorf("the version before's schedule left after a sweep")
+		}
+		for _, ref := range refs {
+			if n, _ := f.rdb.HExists(f.ctx, f.s.key(enqKey(ref)), "acknowledge:at_warn").Result(); n {
+				t.Errorf("%s keeps its schedule fields", ref)
+			}
 		}
 		if st := f.sweep(t, t0.Add(40*time.Minute)); st.Warned != 1 || st.Breached != 3 || st.Escalated != 0 {
 			t.Errorf("sweep at +40m: %+v (refs[0] warns and breaches, refs[2] breaches twice)", st)
@@ -193,69 +222,4 @@ func TestClockScheduleMigration(t *testing.T) {
 			}
 		}
 	})
-}
-
-// TestClockScheduleFieldMigration: enquiries scheduled by the version
-// before the sched field (one hash field per slot, c:at_warn, c:at_breach,
-// c:at_escalate) go through their transitions as before; the first clock
-// operation or sweep that touches one replaces its slot fields with sched,
-// and a clock met meanwhile is not revived.
-func TestClockScheduleFieldMigration(t *testing.T) {
-	both(t, func(t *testing.T, f *fixture) {
-		var refs []string
-		for i, id := range []string{"s1@x", "s2@x"} {
-			in := f.in(msg(id, "jo"+strconv.Itoa(i)+"@bbc.co.uk", "Question"))
-			in.Received = t0
-			in.New.AcknowledgeDue = t0.Add(30 * time.Minute)
-			in.New.FirstResponseDue, in.New.ResolutionDue = time.Time{}, time.Time{}
-			refs = append(refs, f.one(in).Ref)
-		}
-		// As the earlier version left them: per-slot fields, no sched.
-		for _, ref := range refs {
-			key := f.s.key(enqKey(ref))
-			f.rdb.HDel(f.ctx, key, schedField)
-			f.rdb.HSet(f.ctx, key, "acknowledge:at_warn", ms(t0.Add(15*time.Minute)), "acknowledge:at_breach", ms(t0.Add(30*time.Minute)))
-		}
-		if w, b, _, _ := f.s.ClockBacklog(f.ctx); w != 2 || b != 2 {
-			t.Errorf("backlog of slot fields: warn %d breach %d, want 2 and 2", w, b)
-		}
-		// refs[1] meets its clock: off the schedule, fields replaced.
-		if _, err := f.s.RecordResponse(f.ctx, refs[1], Response{At: t0.Add(5 * time.Minute), By: "price", Kind: Holding, Via: "dashboard"}); err != nil {
-			t.Fatal(err)
-		}
-		if st := f.sweep(t, t0.Add(40*time.Minute)); st.Warned != 1 || st.Breached != 1 {
-			t.Errorf("sweep at +40m: %+v, want refs[0] to warn and breach", st)
-		}
-		for i, ref := range refs {
-			if n, _ := f.rdb.HExists(f.ctx, f.s.key(enqKey(ref)), "acknowledge:at_warn").Result(); n {
-				t.Errorf("enquiry %d keeps its slot fields", i)
-			}
-			e, _ := f.s.Enquiry(f.ctx, ref)
-			a := e.Clocks[ClockAcknowledge]
-			want := [][2]time.Time{{t0.Add(15 * time.Minute), t0.Add(30 * time.Minute)}, {}}[i]
-			if !a.Warned.Equal(want[0]) || !a.Breached.Equal(want[1]) {
-				t.Errorf("enquiry %d: warned %v breached %v, want %v", i, a.Warned, a.Breached, want)
-			}
-		}
-		if got, want := f.scheduled(t, refs[0], ClockAcknowledge, "escalate"), t0.Add(time.Hour).UnixMilli(); got != want {
-			t.Errorf("refs[0] scheduled to escalate at %d, want %d (breach + 30m)", got, want)
-		}
-	})
-}
-
-// TestScheduleLayout: the Go side's schedule has a slot for every clock's
-// three transitions, in the order clock.lua reads them.
-func TestScheduleLayout(t *testing.T) {
-	var s schedule
-	if len(s) != len(Clocks)*len(schedTransitions) {
-		t.Fatalf("schedule has %d slots for %d clocks", len(s), len(Clocks))
-	}
-	s.set(ClockFirstResponse, "breach", 1700000000000)
-	s.set(ClockResolution, "escalate", 1700000000001)
-	if got, want := s.String(), "0,0,0,0,1700000000000,0,0,0,0,0,0,1700000000001"; got != want {
-		t.Errorf("String = %q, want %q", got, want)
-	}
-	if got := parseSchedule(s.String()); [12]int64(got) != s {
-		t.Errorf("parseSchedule(String) = %v, want %v", got, s)
-	}
 }

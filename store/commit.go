@@ -162,10 +162,10 @@ type commitInput struct {
 	DPhrase    string   `json:"deadline_phrase"`
 	DTarget    string   `json:"deadline_target,omitempty"`
 	Fields     []string `json:"fields"` // field, value, field, value...
-	// Wake is when a new enquiry's clocks first need the sweep (its
-	// soonest warning; "" with no clock). Each clock's due, start and
-	// place on the schedule (the sched field) are among Fields.
-	Wake     string   `json:"wake,omitempty"`
+	// Warns puts a new enquiry's clocks on the warning schedule: when
+	// (ms), clock, when, clock… Each clock's due and start are among
+	// Fields.
+	Warns    []string `json:"warns"`
 	Officer  string   `json:"officer"`
 	Release  string   `json:"release,omitempty"` // indexed under idx:release:<id>
 	Dims     string   `json:"dims"`              // JSON object members for the created event
@@ -217,6 +217,7 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		SubjRefs:   []string{},
 		Fields:     []string{},
 		Timeline:   []string{},
+		Warns:      []string{},
 	}
 	received := in.Received
 	if received.IsZero() && in.Msg != nil {
@@ -331,8 +332,6 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 		}
 		ci.Officer = n.Officer
 		ci.Release = n.Release
-		var sched schedule
-		var wake time.Time
 		for _, c := range []struct {
 			name string
 			due  time.Time
@@ -340,17 +339,10 @@ func (s *Store) input(in *Incoming, warnBefore time.Duration) (*commitInput, err
 			if c.due.IsZero() {
 				continue
 			}
-			w := WarnAt(received, c.due, warnBefore)
 			put(c.name+":due", ms(c.due))
 			put(c.name+":start", ms(received))
-			sched.set(c.name, "warn", w.UnixMilli())
-			sched.set(c.name, "breach", c.due.UnixMilli())
-			if wake.IsZero() || w.Before(wake) {
-				wake = w
-			}
+			ci.Warns = append(ci.Warns, ms(WarnAt(received, c.due, warnBefore)), c.name)
 		}
-		put(schedField, sched.String())
-		ci.Wake = ms(wake)
 		dims := jsonEnc{b: make([]byte, 0, 160)}
 		dims.appendCreatedDims(&createdDims{
 			Officer: n.Officer, Topic: n.Topic, Tier: n.OutletTier, Outlet: n.Outlet,

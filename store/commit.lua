@@ -8,11 +8,11 @@
 -- This runs at thousands of messages a second, so it keeps Redis calls
 -- per message few (docs/design.md, "What one commit costs"):
 --   * writes that nothing later in the chunk reads — the source records,
---     folder counters, the enquiry indexes, the new enquiries' wakes,
+--     folder counters, the enquiry indexes, the new enquiries' warnings,
 --     officer:last — are gathered per key and written once per chunk
 --     (flush), and the source records of the chunk are read with one
 --     HMGET per folder;
---   * gathered wake writes are flushed before any clock is set again
+--   * gathered schedule writes are flushed before any clock is set again
 --     (a follow-up in the same chunk), so the order of writes to one
 --     member never changes;
 --   * the caller hands over tables and JSON ready (fields, clocks,
@@ -236,7 +236,7 @@ local function commit_one(a, doc)
   end
 
   local function set_clock(ref, clock, due, start)
-    flush() -- gathered wakes first: this enquiry's may be among them
+    flush() -- gathered schedule writes first: this clock's may be among them
     clock_set(ref, clock, due, start, a.warn_before)
   end
 
@@ -361,13 +361,13 @@ local function commit_one(a, doc)
   end
   local enq = k('enq:' .. ref)
   store_message(ref, 'enquiry', 'in')
-  -- a.fields is a flat list of field, value pairs, the clocks' due,
-  -- start and schedule (the sched field, clock.lua) among them, each
-  -- clock started when the message was received; the enquiry wakes at
-  -- a.wake, its soonest warning. The sender is the enquiry's participant
-  -- through its from field (no enq:<ref>:who set is written).
+  -- a.fields is a flat list of field, value pairs, the clocks' due and
+  -- start among them, each clock started when the message was received;
+  -- a.warns puts each clock on the warning schedule (when, clock, …;
+  -- clock.lua schedules the rest a step at a time). The sender is the
+  -- enquiry's participant through its from field (no enq:<ref>:who set
+  -- is written).
   local fields = a.fields
-  local wake = a.wake
   if target then
     fields[#fields + 1], fields[#fields + 2] = 'parent', target
   end
@@ -375,7 +375,10 @@ local function commit_one(a, doc)
   -- only starts with the first follow-up.
   redis.call('HSET', enq, 'ref', ref, 'status', 'open', 'created', a.received, 'updated', now, 'messages', '1',
     'first_msg', mkey, unpack(fields))
-  if wake then later_zadd(CLOCK_WAKE, wake, ref) end
+  local warns = a.warns
+  for i = 1, #warns, 2 do
+    later_zadd(CLOCK_SCHEDULE.warned, warns[i], ref .. '|' .. warns[i + 1])
+  end
   later_zadd(k('idx:all'), a.received, ref)
   later_zadd(k('idx:open'), a.received, ref)
   local officer = a.officer

@@ -34,12 +34,11 @@
 //	                                  enquiries, at most Options.SenderLimit (the flood limit)
 //	P quarantine                      zset qid → at (ms); P quarantine:<qid> hash
 //	P events                          stream of desk events for consumers (outbox, SLA rollups, live dashboard)
-//	P clock:wake                      zset ref → when the sweep should look at the enquiry's clocks
-//	                                  (ms; no later than its soonest c:at_* field), written only by
-//	                                  the clock library clock.lua
-//	P sla:warn, P sla:breach,         zsets "<ref>|<clock>": the clock schedules of earlier versions,
-//	P sla:escalate                    no longer written; the sweep moves their members onto the
-//	                                  enquiries (clock_migrate)
+//	P sla:warn, P sla:breach,         zsets "<ref>|<clock>" → when the sweep records the
+//	P sla:escalate                    transition (ms): the clock schedules, a step at a time
+//	                                  (historical names; written only by the clock library clock.lua)
+//	P clock:wake                      zset ref: the schedule of the version before (with the
+//	                                  enquiries' c:at_* fields), only drained by the sweep
 //	P idx:resolved                    zset ref → resolved (ms)
 //	P officer:last                    hash officer → last assignment (ms), for round-robin ties
 //	P enq:<ref>:outbound              outbound statuses already on the timeline (sent.go; Sent-folder
@@ -52,11 +51,9 @@
 // deadline_phrase, policy, policy_ack_ms, policy_frt_ms, policy_res_ms,
 // parent, mailbox, created (ms), updated (ms), messages, first_msg, and per clock c in
 // acknowledge, first_response, resolution, next_response: c:due, c:met,
-// c:warned, c:breached, c:escalated (ms), c:start; and sched, the clocks'
-// schedule: for each clock when the sweep records its warning, breach and
-// escalation (ms, 0 when not scheduled; clock.lua; enquiries of the version
-// before have one field per slot, c:at_warn, c:at_breach, c:at_escalate,
-// until their first clock operation).
+// c:warned, c:breached, c:escalated (ms), c:start (and, until the sweep
+// moves them, the version before's schedule fields c:at_warn, c:at_breach,
+// c:at_escalate).
 //
 // Every clock transition (set, met, pause, resume, next response, warn,
 // breach, escalate, warnAt) is in the Lua clock library clock.lua,

@@ -260,7 +260,7 @@ func (ci *commitInput) sizeHint() int {
 	n := 640 + len(ci.SrcKey) + len(ci.StatsKey) + len(ci.Mailbox) + len(ci.Folder) + len(ci.MKey) + len(ci.MKeyAlt) +
 		len(ci.MidKey) + len(ci.MidKeyAlt) + len(ci.From) + len(ci.Subject) + len(ci.SNote) + len(ci.AutoReason) +
 		len(ci.Reason) + len(ci.Header) + len(ci.DPhrase) + len(ci.Officer) + len(ci.Release) + len(ci.Dims) + len(ci.RefHint)
-	for _, l := range [][]string{ci.Refs, ci.SubjRefs, ci.Fields, ci.Timeline} {
+	for _, l := range [][]string{ci.Refs, ci.SubjRefs, ci.Fields, ci.Timeline, ci.Warns} {
 		for _, s := range l {
 			n += len(s) + 3
 		}
@@ -269,7 +269,7 @@ func (ci *commitInput) sizeHint() int {
 	for _, s := range ci.Timeline {
 		n += len(s) / 8
 	}
-	return n + 16
+	return n
 }
 
 // appendCommitInput encodes ci (commitInput's JSON).
@@ -322,10 +322,8 @@ func (e *jsonEnc) appendCommitInput(ci *commitInput) {
 	}
 	e.field("fields", false)
 	e.strings(ci.Fields)
-	if ci.Wake != "" {
-		e.field("wake", false)
-		e.str(ci.Wake)
-	}
+	e.field("warns", false)
+	e.strings(ci.Warns)
 	e.field("officer", false)
 	e.str(ci.Officer)
 	if ci.Release != "" {

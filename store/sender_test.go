@@ -80,7 +80,7 @@ func TestSenderLimit(t *testing.T) {
 		if n := f.eventCount("enquiry.followup"); n != 3 {
 			t.Errorf("%d enquiry.followup events, want 3", n)
 		}
-		if _, n, _, _ := f.s.ClockBacklog(f.ctx); n != 5*3 {
+		if n, _, _, _ := f.s.ClockBacklog(f.ctx); n != 5*3 {
 			t.Errorf("%d scheduled clocks, want 15 (5 enquiries × 3)", n)
 		}
 		tl, _ := f.s.Timeline(f.ctx, refs[4])

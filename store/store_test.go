@@ -507,7 +507,7 @@ func TestActions(t *testing.T) {
 		if e.Status != StatusOpen || !e.Clocks[ClockResolution].Met.IsZero() || !e.Clocks[ClockResolution].Due.After(f.clock.Now()) {
 			t.Errorf("reopened: %s %+v", e.Status, e.Clocks[ClockResolution])
 		}
-		if n := f.scheduled(t, ref, ClockResolution, "breach"); n == 0 {
+		if n := f.scheduled(t, ref, ClockResolution, "warn"); n == 0 {
 			t.Error("reopened resolution clock not scheduled")
 		}
 		if _, total, _ := f.s.List(f.ctx, ListOptions{Resolved: true}); total != 0 {
