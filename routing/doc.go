@@ -423,7 +423,11 @@
 // proclitics and plural endings off; topiclex_lang.json also gives
 // phrases of two to four words, stopwords and all ("jashtë orarit", out of
 // hours; "lista e shpërndarjes", distribution list; "außerhalb der
-// Bürozeiten"); the desk's one-word names (capitalised keywords, the
+// Bürozeiten") and, in keys written "!word", readings that come before
+// the linker's where its reading loses the desk's meaning ("Abschiebung"
+// links as returns, a contextual word, but is a deportation; the desk's
+// policy keywords in each language: TestTopicKeywordsAcrossLanguages);
+// the desk's one-word names (capitalised keywords, the
 // regions' places) are met in the language's own spelling or with a case
 // ending by the catalogue names' skeleton match (placeMatch: "Bagdad",
 // "Бейрут", "Podgorici", "Prishtinë"; a four-letter name exactly, so
