@@ -821,7 +821,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 			repl = ""
-		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end):
+		case (repl == gw.Hours || repl == gw.Hour) && k+n <= len(ws) && clockOrHourAt(text, ws[k+n-1].end) && !isDigitRune(strings.TrimRight(text[last:w.start], " \t"), len(strings.TrimRight(text[last:w.start], " \t"))):
 			// Italian "ore 16", "alle ore 15:00": the hour's word before it
 			repl = gw.At
 		case repl == gw.Reply && lastWordIs(b.String(), text[last:w.start], gw.Need, gw.An, gw.Is, gw.Like):
@@ -936,7 +936,13 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				} else if m := minutesAfter(text, w.end); m > 0 {
 					replaced(last+len(a), m-2, gw.H) // "14 h 30" reads as "14h30"
 					verbatim(m-2, m)
-					end = m
+					end = rd.minutesWordAfter(text, ws, m)
+					replaced(m, end, "") // "17 часов 30 минут"
+				} else if m := rd.joinedMinutes(text, ws, k+1); m > 0 {
+					replaced(last+len(a), m-2, gw.H) // "17 horas y 30 minutos", "ore 17 e 30": "17h30"
+					verbatim(m-2, m)
+					end = rd.minutesWordAfter(text, ws, m)
+					replaced(m, end, "")
 				} else {
 					replaced(last+len(a), w.end, gw.H)
 				}
@@ -1141,6 +1147,16 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				verbatim(j, skipDigits(text, j))
 				last = skipDigits(text, j)
 				replaced(last, last, gw.H)
+				// "alle ore 17 e 30", "në orën 17 e 30": its minutes
+				// after the joiner
+				x := sort.Search(len(ws), func(i int) bool { return ws[i].start >= last })
+				if x < len(ws) && ws[x].start > last && strings.Trim(text[last:ws[x].start], " \t") == "" && rd.joiner(ws[x].fold) && minutesAfter(text, ws[x].end) > 0 {
+					m := minutesAfter(text, ws[x].end)
+					replaced(last, m-2, "")
+					verbatim(m-2, m)
+					last = rd.minutesWordAfter(text, ws, m)
+					replaced(m, last, "")
+				}
 			}
 		}
 		k += n - 1
@@ -2019,6 +2035,27 @@ func clockWithPart(h, part int) (string, string) {
 		ms = "0" + ms
 	}
 	return strconv.Itoa(h), ms
+}
+
+// joinedMinutes returns the end of two minute digits after the joiner at
+// word k ("y 30" in "17 horas y 30"), or 0.
+func (rd *reader) joinedMinutes(text string, ws []fword, k int) int {
+	if !spaced(text, ws, k) || !rd.joiner(ws[k].fold) {
+		return 0
+	}
+	return minutesAfter(text, ws[k].end)
+}
+
+// minutesWordAfter returns the end of a word for minutes right after
+// offset i ("30 minutos"), or i.
+func (rd *reader) minutesWordAfter(text string, ws []fword, i int) int {
+	x := sort.Search(len(ws), func(j int) bool { return ws[j].start >= i })
+	if x < len(ws) && strings.Trim(text[i:ws[x].start], " \t") == "" && ws[x].start > i {
+		if r, _ := rd.word(ws[x].fold); r == gw.Minutes {
+			return ws[x].end
+		}
+	}
+	return i
 }
 
 // clockCue reports whether what was written, then pending, ends in a

@@ -1788,6 +1788,14 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-17T11:00:00Z", "Ich möchte Sie heute Abend anrufen.", ""},
 	{"it", "2024-01-17T11:00:00Z", "Vorrei chiamarla stasera.", ""},
 	{"es", "2024-01-17T11:00:00Z", "Me gustaría llamarle esta tarde.", ""},
+	// an hour in digits, its word for hours, a joiner and the minutes
+	// (were the hour alone)
+	{"es", "2024-01-17T11:00:00Z", "Necesito la respuesta antes de las 18 horas y 15 minutos.", "2024-01-17T18:15:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Preciso da resposta até às 18 horas e 15.", "2024-01-17T18:15:00+00:00"},
+	{"it", "2024-01-17T11:00:00Z", "Mi serve una risposta entro le ore 18 e 15.", "2024-01-17T18:15:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить до 18 часов 15 минут.", "2024-01-17T18:15:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do 18 sati i 15 minuta.", "2024-01-17T18:15:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në orën 18 e 15.", "2024-01-17T18:15:00+00:00"},
 	// a Turkish hour in words with a case suffix is a bare hour (8 is
 	// 20:00 after 8am, not 08:00); past 12 it is the 24-hour clock
 	{"tr", "2024-01-17T11:00:00Z", "Bu akşam dokuzda yayındayız, o yüzden sekize kadar yanıt lazım.", "2024-01-17T20:00:00+00:00"},
