@@ -1831,6 +1831,12 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 	if unit == time.Hour && sc.words(e, gw.And, gw.A, gw.Half) > 0 {
 		d += 30 * time.Minute
 		e += 3
+	} else if unit == time.Hour && sc.word(e, gw.And) {
+		// "an hour and twenty minutes", "2 hours and 15 mins"
+		if m, me, ok := sc.duration(e + 1); ok && m < time.Hour {
+			d += m
+			e = me
+		}
 	}
 	return d.Round(time.Second), e, true
 }

@@ -338,6 +338,9 @@ var deadlineCases = []deadlineCase{
 	{"reply, preferably", "Could you reply, preferably this afternoon?", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
 	{"event would ideally be", "The interview would ideally be tonight.", wed1000, "", ""},
 	{"dash, that would be ideal", "Tonight — that would be ideal.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	// an hour and minutes as a span
+	{"hour and twenty minutes", "Could you reply within an hour and twenty minutes?", wed1000, "2023-10-18T11:20:00+01:00", ruleRelative},
+	{"hours and mins", "Need it within 2 hours and 15 mins please.", wed1000, "2023-10-18T12:15:00+01:00", ruleRelative},
 	// a day, then "before" its time
 	{"tomorrow before 10am", "I need an answer tomorrow before 10am.", wed1000, "2023-10-19T10:00:00+01:00", ruleClock},
 	{"Friday before noon", "Please reply Friday before noon.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},

@@ -682,6 +682,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		}
 		n, repl := rd.match(text, ws, k)
 		repl = clockTail(repl)
+		if n <= 1 && rd.joiner(w.fold) && lastWordIs(b.String(), text[last:w.start], gw.Hour, gw.Hours) && rd.spanAfter(text, ws, k+1, true) {
+			n, repl = 1, gw.And // "en una hora y veinte minutos": an hour and twenty minutes
+		}
 		if body, ok := strings.CutSuffix(repl, " "+gw.OClock); ok && n > 1 {
 			// "antes de las cinco y veinte": the phrase ends in the hour
 			// ("before five o'clock"), its minutes after it
@@ -2063,7 +2066,17 @@ func (rd *reader) minutesWordAfter(text string, ws []fword, i int) int {
 // "before", "at", "until", "for") or a word for hours ("alle ore
 // diciassette").
 func (rd *reader) clockCue(written, pending string) bool {
-	return lastWordIs(written, pending, gw.By, gw.Before, gw.At, gw.Until, gw.For, gw.Hours, gw.Hour, gw.H)
+	if lastWordIs(written, pending, gw.By, gw.Before, gw.At, gw.Until, gw.For) {
+		return true
+	}
+	if !lastWordIs(written, pending, gw.Hours, gw.Hour, gw.H) {
+		return false
+	}
+	// the word for hours after a cue ("alle ore", "at hours"), not after
+	// a span ("dans une heure vingt": "in an hour", then twenty)
+	t := strings.TrimRight(written+pending, " \t")
+	t = strings.TrimRight(t[:strings.LastIndexAny(t, " \t\n")+1], " \t")
+	return lastWordIs(t, "", gw.By, gw.Before, gw.At, gw.Until, gw.For)
 }
 
 // phraseAt reports whether a phrase of two or more words starts at word

@@ -1744,7 +1744,7 @@ var foreignCasesAt = []struct {
 	{"it", "2024-01-17T11:00:00Z", "Potrebbe rispondere entro le sedici e mezza?", "2024-01-17T16:30:00+00:00"},
 	{"es", "2024-01-17T11:00:00Z", "¿Podría responder antes de las seis y diez?", "2024-01-17T18:10:00+00:00"},
 	{"es", "2024-01-17T11:00:00Z", "Necesito la respuesta antes de las dieciocho cuarenta y cinco.", "2024-01-17T18:45:00+00:00"},
-	{"es", "2024-01-17T11:00:00Z", "Necesito la respuesta en una hora y veinte minutos.", "2024-01-17T12:00:00+00:00"},
+	{"es", "2024-01-17T11:00:00Z", "Necesito la respuesta en una hora y veinte minutos.", "2024-01-17T12:20:00+00:00"},
 	{"pt", "2024-01-17T11:00:00Z", "Preciso da resposta até às dezoito e quarenta e cinco.", "2024-01-17T18:45:00+00:00"},
 	{"pt", "2024-01-17T11:00:00Z", "Consegue responder até às quatro e vinte?", "2024-01-17T16:20:00+00:00"},
 	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить до восемнадцати сорока.", "2024-01-17T18:40:00+00:00"},
@@ -1796,6 +1796,12 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить до 18 часов 15 минут.", "2024-01-17T18:15:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor do 18 sati i 15 minuta.", "2024-01-17T18:15:00+00:00"},
 	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në orën 18 e 15.", "2024-01-17T18:15:00+00:00"},
+	// spans of an hour and a half or an hour and minutes
+	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить через полтора часа.", "2024-01-17T12:30:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить в течение полутора часов.", "2024-01-17T12:30:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w ciągu półtorej godziny.", "2024-01-17T12:30:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα απάντηση μέσα σε μιάμιση ώρα.", "2024-01-17T12:30:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Lütfen bir buçuk saat içinde yanıt verin.", "2024-01-17T12:30:00+00:00"},
 	// a Turkish hour in words with a case suffix is a bare hour (8 is
 	// 20:00 after 8am, not 08:00); past 12 it is the 24-hour clock
 	{"tr", "2024-01-17T11:00:00Z", "Bu akşam dokuzda yayındayız, o yüzden sekize kadar yanıt lazım.", "2024-01-17T20:00:00+00:00"},
