@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -196,6 +197,11 @@ func spellMatchOne(m map[string][]nameEntry, w []byte, buf *[]byte, cognate bool
 			maxd = 0 // "chamas" (Χαμάς) is "hama", exactly
 		case len(skel) < minSkel:
 			return unknownWord, ""
+		case caseless(w0) && bytes.HasPrefix(w0, []byte("ال")):
+			// with the article an Arabic word is a common noun far more
+			// often than a name ("الطيران", aviation, is not Tirana):
+			// exactly
+			maxd = 0
 		case len(key) >= 7 && !cognate, caseless(w0) && len(skel) >= 3 && len(key) >= 5:
 			// Arabic writes few vowels: on three consonants or more, two
 			// letters off ("ميلوني", miluni, is Meloni; but "طهران",

@@ -1135,7 +1135,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			w := mt.term(i)
 			root := topicRootBytes(w)
 			// a name of the desk's in the language's own spelling
-			if wd := tz.word(int(tok)); gl.vt != nil && (tz.toks[tok].upper || unicased(wd)) &&
+			// (written with a capital: an Arabic word, with few vowels
+			// and no capital, is too often another word, "الطيران",
+			// aviation, two letters from Tirana)
+			if wd := tz.word(int(tok)); gl.vt != nil && tz.toks[tok].upper &&
 				!(t.firstFilter.MayHave(root) && len(t.first[string(root)]) > 0) {
 				if pw := t.placeMatch(wd, &sc.nameBuf); pw != nil {
 					stems = append(stems, []byte(pw.stem))

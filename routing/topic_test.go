@@ -772,6 +772,12 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"de", "Rotes Meer", "Red Sea"},
 		{"ru", "небольших лодках", "small boats"},
 		{"el", "τρομοκρατία", "terrorism"},
+		{"de", "Waffenruhe in Gaza", "ceasefire"}, // (the region's politics: with the region named)
+		{"ar", "وقف إطلاق النار في غزة", "ceasefire"},
+		{"de", "Charterflüge", "charter flight"},
+		{"es", "vuelos chárter", "charter flight"},
+		{"ru", "авиаудары", "airstrikes"},
+		{"el", "αναπτυξιακή βοήθεια", "development"}, // not "deployment"
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
 		got := topics.Choose(&in, Link{}, cat)

@@ -92,7 +92,7 @@ func TestDeskVocabulary(t *testing.T) {
 	}
 	desk := map[string]bool{}
 	var tz tokenizer
-	for _, w := range append(append([]string(nil), defaultLexicon.deskBusiness...), defaultLexicon.deskSelf...) {
+	for _, w := range append(append(append([]string(nil), defaultLexicon.deskBusiness...), defaultLexicon.deskSelf...), defaultLexicon.diplomacy...) {
 		r, _ := phraseRoots(&tz, w)
 		desk[strings.Join(r, " ")] = true
 	}

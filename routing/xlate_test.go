@@ -572,6 +572,8 @@ func TestNameEndingWhole(t *testing.T) {
 		{"Hamburgu", ""},
 		{"Gazeta", ""},
 		{"Irina", ""},
+		{"الطيران", ""},      // Arabic with the article: aviation, not Tirana
+		{"تيرانا", "tirana"}, // Tirana in Arabic
 	} {
 		var buf []byte
 		_, got := ix.nameMatchWord(folded(c.written), &buf)
