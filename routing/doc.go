@@ -133,7 +133,8 @@
 // Russian "affairs"); a cognate needs the same first three letters and
 // one letter of difference ("Kommentar" is not "common", "émission" not
 // "mission"); an Arabic word is matched as a name only whole and on three
-// consonants or more ("تأكيد", confirmation, is not "Thaci"), and its
+// consonants or more ("تأكيد", confirmation, is not "Thaci"), and with
+// the article only exactly ("الطيران", aviation, is not Tirana), and its
 // joined conjunction, preposition and article come off for the
 // vocabulary ("والعقوبات"). The vocabularies cover the policy words of
 // the catalogue's releases in all fourteen languages; a boilerplate
