@@ -19,6 +19,7 @@ func FuzzRoute(f *testing.F) {
 		{"Re: [FCDO-2024-000123] flights", "Any update? By 9.30pm Thursday please.", ""},
 		{"\xff\xfe\x00", "\u0130\u0131 \u212a \ufb01 ß İSTANBUL £10m 12:00 CET", "http://[::1]:80/%zz"},
 		{"", strings.Repeat("evacuation flights British nationals ", 50), "gov.uk/"},
+		{"Besuch in Bagdad", "Wird der Außenminister außerhalb der Bürozeiten nach Bagdad reisen? Abschiebung, z.B. Tiranës, الطيران, πολεμικά πλοία, jashtë orarit", ""},
 	} {
 		f.Add(s.subject, s.text, s.url, int64(1710230400))
 	}
@@ -29,8 +30,12 @@ func FuzzRoute(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, subject, text, url string, unix int64) {
 		date := time.Unix(unix%(1<<34), 0).UTC()
+		// the language as the detector might tell it, so the readings of
+		// other languages (vocabularies, phrases, names by spelling) are
+		// fuzzed too
+		langs := [...]string{"", "en", "de", "el", "ar", "sq", "ru", "tr"}
 		in := Input{From: "jo@wire.example", Subject: subject, NewText: text, QuotedText: text[len(text)/2:],
-			URLs: []string{url}, Date: date}
+			URLs: []string{url}, Date: date, Language: langs[uint64(unix)%uint64(len(langs))]}
 		d := r.Route(in, date, Load{})
 		if d.ReleaseScore < 0 || d.ReleaseScore > 1 {
 			t.Errorf("score %v outside [0,1]", d.ReleaseScore)
