@@ -818,6 +818,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				if n, err := strconv.Atoi(r); err == nil {
 					h = n
 				}
+				if v := rd.number(ws[j].fold); h == 0 && v > 0 {
+					h, ok = v, true // "saat beşi yirmi geçe": an hour with a case suffix
+				}
 				if ok && h >= 1 && h <= 12 && insertBefore(ws[j].start, repl+" ") {
 					repl = ""
 					break
@@ -1095,17 +1098,21 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 			if rs := rd.runStart(text, ws, k); rs >= 0 {
+				moved := true
 				if rs >= last {
 					verbatim(last, rs)
 					replaced(rs, rs, gw.By+" ")
 					verbatim(rs, w.start)
 				} else {
-					_ = insertBefore(rs, gw.By+" ")
+					moved = insertBefore(rs, gw.By+" ")
 					verbatim(last, w.start)
 				}
-				if zone != "" {
+				switch {
+				case zone != "":
 					replaced(w.start, ze, zone)
-				} else {
+				case !moved:
+					replaced(w.start, e, gw.Latest) // "beşi yirmi geçe kadar": inside what is read already, "latest" after it
+				default:
 					replaced(w.start, e, "")
 				}
 				last, changed = ze, true
@@ -1532,6 +1539,9 @@ func (rd *reader) hourAfter(text string, ws []fword, k int) (int, int) {
 	if k < len(ws) && ws[k].start == i {
 		if r, ok := rd.word(ws[k].fold); ok && numberWords[r] >= 1 && numberWords[r] <= 12 {
 			return numberWords[r], ws[k].end
+		}
+		if v := rd.number(ws[k].fold); v >= 1 && v <= 12 {
+			return v, ws[k].end // "dziesięć po piątej": an hour the aliases do not read
 		}
 	}
 	return 0, 0
@@ -2079,6 +2089,16 @@ func (rd *reader) clockCue(written, pending string) bool {
 	return lastWordIs(t, "", gw.By, gw.Before, gw.At, gw.Until, gw.For)
 }
 
+// partPhraseAt reports whether a phrase naming a part of an hour starts
+// at word k ("on kala" in "beşe on kala": ten to, not ten minutes past).
+func (rd *reader) partPhraseAt(text string, ws []fword, k int) bool {
+	if !rd.phraseAt(text, ws, k) {
+		return false
+	}
+	_, r := rd.match(text, ws, k)
+	return partOfHour(r) != 0
+}
+
 // phraseAt reports whether a phrase of two or more words starts at word
 // k ("beşe çeyrek kala", "fünf nach"): the data's phrase is read first.
 func (rd *reader) phraseAt(text string, ws []fword, k int) bool {
@@ -2181,7 +2201,7 @@ func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int,
 		if joined {
 			m++
 		}
-		if v, vn := rd.numberAt(text, ws, m); vn > 0 && v >= 1 && v <= 59 && (hourWord || joined || v >= 10) {
+		if v, vn := rd.numberAt(text, ws, m); vn > 0 && v >= 1 && v <= 59 && (hourWord || joined || v >= 10) && !rd.partPhraseAt(text, ws, m) {
 			m += vn
 			if spaced(text, ws, m) {
 				if r, _ := rd.word(ws[m].fold); r == gw.Minutes {
