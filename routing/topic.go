@@ -1099,10 +1099,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			}
 			// A phrase of the desk's words in another language, stopwords
 			// and all ("jashtë orarit": out of hours).
-			if en, n := gl.phrase(tz, int(tok)); en != nil {
-				orig := append([]byte(nil), tz.word(int(tok))...)
-				for k := 1; k < n; k++ {
-					orig = append(append(orig, ' '), tz.word(int(tok)+k)...)
+			if en, start, end := gl.phrase(tz, int(tok)); en != nil {
+				orig := append([]byte(nil), tz.word(start)...)
+				for k := start + 1; k < end; k++ {
+					orig = append(append(orig, ' '), tz.word(k)...)
 				}
 				for _, e := range en {
 					stems = append(stems, []byte(e))
@@ -1114,7 +1114,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					caps = append(caps, false)
 					toks = append(toks, tok)
 				}
-				skip = tok + int32(n) - 1
+				skip = int32(end) - 1
 				continue
 			}
 			// A word of another language is read as the English its

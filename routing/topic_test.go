@@ -778,6 +778,9 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"es", "vuelos chárter", "charter flight"},
 		{"ru", "авиаудары", "airstrikes"},
 		{"el", "αναπτυξιακή βοήθεια", "development"}, // not "deployment"
+		{"es", "el mar Rojo", "Red Sea"},             // "mar" is a stopword (March)
+		{"ru", "в Красном море", "Red Sea"},
+		{"pl", "na Zachodnim Brzegu", "West Bank"},
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
 		got := topics.Choose(&in, Link{}, cat)

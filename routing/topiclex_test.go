@@ -92,7 +92,11 @@ func TestDeskVocabulary(t *testing.T) {
 	}
 	desk := map[string]bool{}
 	var tz tokenizer
-	for _, w := range append(append(append([]string(nil), defaultLexicon.deskBusiness...), defaultLexicon.deskSelf...), defaultLexicon.diplomacy...) {
+	all := append(append(append([]string(nil), defaultLexicon.deskBusiness...), defaultLexicon.deskSelf...), defaultLexicon.diplomacy...)
+	for _, rg := range defaultLexicon.regions {
+		all = append(all, rg.Places...)
+	}
+	for _, w := range all {
 		r, _ := phraseRoots(&tz, w)
 		desk[strings.Join(r, " ")] = true
 	}
@@ -110,9 +114,9 @@ func TestDeskVocabulary(t *testing.T) {
 	}
 	for code, d := range deskVocab {
 		multi := map[string][]string{}
-		for first, ms := range d.multi {
+		for _, ms := range d.multi {
 			for _, mg := range ms {
-				multi[first+" "+strings.Join(mg.rest, " ")] = mg.en
+				multi[strings.Join(mg.words, " ")] = mg.en
 			}
 		}
 		maps := []map[string][]string{d.words, d.prefixes, multi}
@@ -131,7 +135,7 @@ func TestDeskVocabulary(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{`{"de": {"two words*": "staff"}}`, `{"de": {"eins zwei drei vier fünf": "staff"}}`, `{"de": {"der Stab": "staff"}}`, `{"de": {"ab*": "staff"}}`, `{"de": {"personal": "the"}}`, `{"de": ["x"]}`, `{`} {
+	for _, bad := range []string{`{"de": {"two words*": "staff"}}`, `{"de": {"eins zwei drei vier fünf": "staff"}}`, `{"de": {"of the": "staff"}}`, `{"de": {"ab*": "staff"}}`, `{"de": {"personal": "the"}}`, `{"de": ["x"]}`, `{`} {
 		if _, err := parseDeskVocab([]byte(bad)); err == nil {
 			t.Errorf("parseDeskVocab(%s) accepted", bad)
 		}

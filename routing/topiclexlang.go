@@ -217,7 +217,7 @@ type deskWords struct {
 	words, prefixes map[string][]string
 	minPre, maxPre  int
 	// multi: the phrases of two to four words ("jashtë orarit", out of
-	// hours), by their first word
+	// hours), by their first word that is no stopword
 	multi map[string][]multiGloss
 	// over: the words read before the linker's vocabulary, whose reading
 	// there loses the desk's meaning (German "Abschiebung" links as
@@ -228,34 +228,37 @@ type deskWords struct {
 // multiGloss is a phrase of deskWords: the words after its first, folded,
 // and its English.
 type multiGloss struct {
-	rest []string
-	en   []string
+	words []string // folded, stopwords too
+	lead  int      // the index of its first word that is no stopword
+	en    []string
 }
 
 // phrase returns the English of the desk phrase of the message's language
-// that starts at token k of tz, and how many tokens it takes (nil, 0:
-// none). The phrase's words are all written, stopwords too ("lista e
-// shpërndarjes", distribution list), in one sentence.
-func (g topicGloss) phrase(tz *tokenizer, k int) ([]string, int) {
+// whose first word that is no stopword is token k of tz, and the tokens
+// it spans, [start, end) (nil: none). The phrase's words are all
+// written, stopwords too ("lista e shpërndarjes", distribution list; "mar
+// Rojo", the Red Sea, whose "mar" is a stopword), in one sentence.
+func (g topicGloss) phrase(tz *tokenizer, k int) (en []string, start, end int) {
 	if g.desk == nil || len(g.desk.multi) == 0 {
-		return nil, 0
+		return nil, 0, 0
 	}
 	for _, mg := range g.desk.multi[string(tz.word(k))] {
-		if k+len(mg.rest) >= len(tz.toks) {
+		start, end := k-mg.lead, k-mg.lead+len(mg.words)
+		if start < 0 || end > len(tz.toks) {
 			continue
 		}
 		ok := true
-		for j, w := range mg.rest {
-			if string(tz.word(k+1+j)) != w || tz.toks[k+1+j].sent != tz.toks[k].sent {
+		for j, w := range mg.words {
+			if string(tz.word(start+j)) != w || tz.toks[start+j].sent != tz.toks[k].sent {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return mg.en, 1 + len(mg.rest)
+			return mg.en, start, end
 		}
 	}
-	return nil, 0
+	return nil, 0, 0
 }
 
 // translate is vocabTable.translate for the desk's words.
@@ -290,7 +293,7 @@ var deskVocab = func() map[string]*deskWords {
 // parseDeskVocab reads a desk-business vocabulary: {"<code>": {"<word,
 // start* or phrase>": "<English>"}}, "_" a comment. Every key is one
 // word, a start of four letters or more, or a phrase of two to four
-// whole words (its first no stopword); a key written "!word" or
+// whole words (one at least no stopword); a key written "!word" or
 // "!start*" is read before the linker's vocabulary, not after it; every
 // English reads as index terms.
 func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
@@ -320,8 +323,14 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 			stem, prefix := strings.CutSuffix(k, "*")
 			tz.tokenize(stem)
 			var phrase []string
+			lead := -1
 			if len(tz.toks) > 1 && len(tz.toks) <= 4 && !prefix {
-				if _, stop := tz.term(0); !stop {
+				for i := range tz.toks {
+					if _, stop := tz.term(i); !stop && lead < 0 {
+						lead = i
+					}
+				}
+				if lead >= 0 {
 					for i := range tz.toks {
 						phrase = append(phrase, string(tz.word(i)))
 					}
@@ -345,7 +354,7 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 				if dd.multi == nil {
 					dd.multi = map[string][]multiGloss{}
 				}
-				dd.multi[phrase[0]] = append(dd.multi[phrase[0]], multiGloss{rest: phrase[1:], en: terms})
+				dd.multi[phrase[lead]] = append(dd.multi[phrase[lead]], multiGloss{words: phrase, lead: lead, en: terms})
 			} else if prefix {
 				dd.prefixes[key] = terms
 				dd.minPre, dd.maxPre = min(dd.minPre, len(key)), max(dd.maxPre, len(key))
