@@ -1739,23 +1739,32 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 	return start
 }
 
-// inflectedHour reads an hour in words that the aliases do not read, a
-// number with a case suffix ("beşe", "sekize", "on yediye"), right after
-// a word read as "at" ("saat") or right before one read as "latest"
-// ("kadar"): the hour, the end of its words and their count (0: none).
+// inflectedHour reads an hour in words right after a word read as "at"
+// ("saat beşe", "στις επτά", "um sieben", "в семь"), or one the aliases
+// do not read, a number with a case suffix ("beşe", "sekize", "on
+// yediye"), right before a word read as "latest" ("kadar"): the hour,
+// the end of its words and their count (0: none). After "at" a number
+// word is an hour (the rules then read it as a bare hour), unless a unit
+// follows it.
 func (rd *reader) inflectedHour(text string, ws []fword, k int) (int, int, int) {
 	h, hn := rd.numberAt(text, ws, k)
 	if hn == 0 || h < 1 || h > 23 || rd.phraseAt(text, ws, k) {
 		return 0, 0, 0
 	}
-	if r, ok := rd.word(ws[k+hn-1].fold); ok && numberWords[r] > 0 {
-		return 0, 0, 0 // "um fünf": the aliases read it ("at five")
-	}
 	e := k + hn
 	before := k > 0 && spaced(text, ws, k) && func() bool { r, _ := rd.word(ws[k-1].fold); return r == gw.At }()
 	after := spaced(text, ws, e) && func() bool { r, _ := rd.word(ws[e].fold); return r == gw.Latest }()
+	if r, ok := rd.word(ws[k+hn-1].fold); ok && numberWords[r] > 0 && !before {
+		return 0, 0, 0 // "fünf kadar"? the aliases read it ("five")
+	}
 	if !before && !after {
 		return 0, 0, 0
+	}
+	if e < len(ws) && spaced(text, ws, e) {
+		// "um fünf Minuten", "στις πέντε λεπτά": a quantity after "at"
+		if r, _ := rd.word(ws[e].fold); r == gw.Minutes || r == gw.Hours || r == gw.Hour || r == gw.H || r == gw.OClock {
+			return 0, 0, 0 // (and "om vijf uur": the word for hours reads it)
+		}
 	}
 	return h, ws[e-1].end, hn
 }
