@@ -2418,6 +2418,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			sawAt = true
 			start = k
 			continue
+		case gw.On:
+			if k == i-1 && sc.toks[i].cls&clsWeekday != 0 {
+				start = k
+				continue // "Could you reply on Monday morning?"
+			}
 		case gw.For:
 			start = k
 			continue

@@ -341,6 +341,9 @@ var deadlineCases = []deadlineCase{
 	// an hour and minutes as a span
 	{"hour and twenty minutes", "Could you reply within an hour and twenty minutes?", wed1000, "2023-10-18T11:20:00+01:00", ruleRelative},
 	{"hours and mins", "Need it within 2 hours and 15 mins please.", wed1000, "2023-10-18T12:15:00+01:00", ruleRelative},
+	// "on" a weekday after a request
+	{"reply on Monday morning", "Could you reply on Monday morning?", wed1000, "2023-10-23T09:00:00+01:00", ruleNextMorning},
+	{"vote on Monday morning", "The vote on Monday morning will be close.", wed1000, "", ""},
 	// a day, then "before" its time
 	{"tomorrow before 10am", "I need an answer tomorrow before 10am.", wed1000, "2023-10-19T10:00:00+01:00", ruleClock},
 	{"Friday before noon", "Please reply Friday before noon.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},

@@ -1816,6 +1816,10 @@ var foreignCasesAt = []struct {
 	{"uk", "2024-01-17T11:00:00Z", "Прошу відповісти за десять хвилин.", "2024-01-17T11:10:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Lütfen gece yarısına kadar yanıt verin.", "2024-01-18T00:00:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Lütfen on dakika içinde yanıt verin.", "2024-01-17T11:10:00+00:00"},
+	// first thing on a weekday
+	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Podia responder na segunda-feira logo de manhã?", "2024-01-22T09:00:00+00:00"},
 	// an hour in words after "at" is a bare hour; a unit or an event
 	// makes it none
 	{"el", "2024-01-17T11:00:00Z", "Η προθεσμία μας είναι στις επτά.", "2024-01-17T19:00:00+00:00"},
