@@ -2289,6 +2289,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if sc.word(k-1, gw.Please) || sc.word(k+1, gw.Please) {
 					continue // "Пришлите, пожалуйста, что-нибудь сегодня вечером"
 				}
+				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
+					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
+				}
 			}
 			break
 		}

@@ -337,6 +337,7 @@ var deadlineCases = []deadlineCase{
 	{"ideally tonight", "Ideally tonight, if you can manage it.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	{"reply, preferably", "Could you reply, preferably this afternoon?", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
 	{"event would ideally be", "The interview would ideally be tonight.", wed1000, "", ""},
+	{"ideally, a comma", "Ideally, this afternoon.", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
 	{"dash, that would be ideal", "Tonight — that would be ideal.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	// an hour and minutes as a span
 	{"hour and twenty minutes", "Could you reply within an hour and twenty minutes?", wed1000, "2023-10-18T11:20:00+01:00", ruleRelative},

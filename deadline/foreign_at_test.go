@@ -1816,6 +1816,12 @@ var foreignCasesAt = []struct {
 	{"uk", "2024-01-17T11:00:00Z", "Прошу відповісти за десять хвилин.", "2024-01-17T11:10:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Lütfen gece yarısına kadar yanıt verin.", "2024-01-18T00:00:00+00:00"},
 	{"tr", "2024-01-17T11:00:00Z", "Lütfen on dakika içinde yanıt verin.", "2024-01-17T11:10:00+00:00"},
+	// "ideally" with a comma, "the best would be"
+	{"fr", "2024-01-17T11:00:00Z", "Idéalement, ce soir ; sinon demain matin.", "2024-01-17T19:00:00+00:00"},
+	{"fr", "2024-01-17T11:00:00Z", "Le mieux serait cet après-midi.", "2024-01-17T15:00:00+00:00"},
+	{"es", "2024-01-17T11:00:00Z", "Lo ideal sería esta tarde.", "2024-01-17T15:00:00+00:00"},
+	{"it", "2024-01-17T11:00:00Z", "L'ideale sarebbe stasera.", "2024-01-17T19:00:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "O ideal seria hoje à tarde.", "2024-01-17T15:00:00+00:00"},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
