@@ -781,6 +781,7 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"es", "el mar Rojo", "Red Sea"},             // "mar" is a stopword (March)
 		{"ru", "в Красном море", "Red Sea"},
 		{"pl", "na Zachodnim Brzegu", "West Bank"},
+		{"sr", "Severna Makedonija", "North Macedonia"},
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
 		got := topics.Choose(&in, Link{}, cat)
