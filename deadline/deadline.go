@@ -1219,6 +1219,10 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	if m, me := sc.minuteWords(e); delta == 0 && m >= 10 && m <= 59 {
 		// "five thirty", "four forty-five": the minutes after the hour
 		delta, e = m, me
+	} else if delta == 0 && sc.punct(e, "-") && sc.glued(e) && sc.glued(e+1) {
+		if m, me := sc.minuteWords(e + 1); m >= 10 && m <= 59 {
+			delta, e = m, me // "five-thirty"
+		}
 	}
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)

@@ -355,6 +355,7 @@ var deadlineCases = []deadlineCase{
 	{"twenty-five past", "Please reply by twenty-five past four.", wed1000, "2023-10-18T16:25:00+01:00", ruleClock},
 	{"twenty five to", "Need a line by twenty five to six.", wed1000, "2023-10-18T17:35:00+01:00", ruleClock},
 	{"thirty-second clips", "We need five thirty-second clips.", wed1000, "", ""},
+	{"five-thirty", "Please reply by five-thirty.", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
 	{"a score in words", "The vote was five thirty to nothing.", wed1000, "", ""},
 	// a recurring word naming what the time is for
 	{"for our weekly newsletter", "Thursday noon would work for our weekly newsletter.", wed1000, "2023-10-19T12:00:00+01:00", ruleNamedTime},
