@@ -1836,6 +1836,8 @@ var foreignCasesAt = []struct {
 	{"uk", "2024-01-17T11:00:00Z", "Найкраще сьогодні ввечері.", "2024-01-17T19:00:00+00:00"},
 	{"de", "2024-01-17T11:00:00Z", "Vorzugsweise heute Nachmittag.", "2024-01-17T15:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Potrzebujemy odpowiedzi dziś, najlepiej do końca dnia pracy.", "2024-01-17T17:00:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në orën shtatë të mbrëmjes.", "2024-01-17T19:00:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Rok je u sedam uveče.", "2024-01-17T19:00:00+00:00"},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
