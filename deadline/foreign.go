@@ -2088,6 +2088,15 @@ func (rd *reader) clockCue(written, pending string) bool {
 	if lastWordIs(written, pending, gw.By, gw.Before, gw.At, gw.Until, gw.For) {
 		return true
 	}
+	if t := strings.TrimRight(written+pending, " \t"); strings.TrimSpace(pending) == "" && t != "" {
+		// "в пятницу до пяти тридцати": "by Friday", then the hour
+		if d := t[strings.LastIndexAny(t, " \t\n")+1:]; isDay(d) || d == gw.Tomorrow || d == gw.Today {
+			t = strings.TrimRight(t[:len(t)-len(d)], " \t")
+			if lastWordIs(t, "", gw.By, gw.Before) {
+				return true
+			}
+		}
+	}
 	if !lastWordIs(written, pending, gw.Hours, gw.Hour, gw.H) {
 		return false
 	}

@@ -1838,6 +1838,10 @@ var foreignCasesAt = []struct {
 	{"pl", "2024-01-17T11:00:00Z", "Potrzebujemy odpowiedzi dziś, najlepiej do końca dnia pracy.", "2024-01-17T17:00:00+00:00"},
 	{"sq", "2024-01-17T11:00:00Z", "Ju lutem përgjigjuni deri në orën shtatë të mbrëmjes.", "2024-01-17T19:00:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Rok je u sedam uveče.", "2024-01-17T19:00:00+00:00"},
+	// a day, its cue, then an hour in words
+	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить в пятницу до шести тридцати.", "2024-01-19T18:30:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor u petak do šest i trideset.", "2024-01-19T18:30:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w piątek do osiemnastej.", "2024-01-19T18:00:00+00:00"},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
