@@ -666,15 +666,21 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if h, he, hn := rd.inflectedHour(text, ws, k); hn > 0 {
 				// "saat beşe kadar", "akşam saat sekize kadar": an hour
 				// in words with a case suffix, read as "5'e" is
-				suffix := ""
-				if half != "" && h <= 12 {
-					suffix = " " + half
-				} else if h >= 13 {
-					suffix = gw.H // ("sekize" alone is 8 as a bare 8 is, not 08:00)
+				clock := strconv.Itoa(h)
+				switch {
+				case half != "" && h <= 12:
+					clock += " " + half
+				case h >= 13:
+					clock += gw.H // ("sekize" alone is 8 as a bare 8 is, not 08:00)
+				case hourNames[h] != "" && rd.clauseEndsAt(text, ws, he):
+					// "Η προθεσμία είναι στις επτά.", "Können Sie morgen um
+					// fünf antworten?": "at seven o'clock", read as English
+					// "at seven o'clock" is (a bare "at 7" needs a strong cue)
+					clock = hourNames[h] + " " + gw.OClock
 				}
 				half = ""
 				verbatim(last, w.start)
-				replaced(w.start, he, strconv.Itoa(h)+suffix)
+				replaced(w.start, he, clock)
 				last, changed, signal = he, true, true
 				k += hn - 1
 				continue
@@ -1729,7 +1735,7 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 			continue
 		}
 		r, ok := rd.word(w.fold)
-		if !ok || !timeish(r) {
+		if !ok || !timeish(r) && numberWords[r] == 0 {
 			if _, _, hn := rd.inflectedHour(text, ws, j); hn == 0 {
 				break
 			}
@@ -1752,7 +1758,13 @@ func (rd *reader) inflectedHour(text string, ws []fword, k int) (int, int, int) 
 		return 0, 0, 0
 	}
 	e := k + hn
-	before := k > 0 && spaced(text, ws, k) && func() bool { r, _ := rd.word(ws[k-1].fold); return r == gw.At }()
+	before := k > 0 && spaced(text, ws, k) && func() bool {
+		if r, _ := rd.word(ws[k-1].fold); r == gw.At {
+			return true
+		}
+		n, r := rd.match(text, ws, max(k-2, 0)) // "në orën pesë": a phrase read as "at"
+		return k >= 2 && n == 2 && r == gw.At
+	}()
 	after := spaced(text, ws, e) && func() bool { r, _ := rd.word(ws[e].fold); return r == gw.Latest }()
 	if r, ok := rd.word(ws[k+hn-1].fold); ok && numberWords[r] > 0 && !before {
 		return 0, 0, 0 // "fünf kadar"? the aliases read it ("five")
@@ -2078,6 +2090,36 @@ func (rd *reader) minutesWordAfter(text string, ws []fword, i int) int {
 		}
 	}
 	return i
+}
+
+// hourNames are English's words for the hours 1-12 ("five").
+var hourNames = func() (n [13]string) {
+	for w, v := range numberWords {
+		if v >= 1 && v <= 12 && (n[v] == "" || w < n[v]) {
+			n[v] = w
+		}
+	}
+	return n
+}()
+
+// clauseEndsAt reports whether nothing but punctuation, or a word read as
+// a time, a part of the day or a request verb, follows offset i in its
+// clause ("στις επτά.", "um fünf antworten?"): an hour in words there is
+// no quantity ("um fünf Prozent").
+func (rd *reader) clauseEndsAt(text string, ws []fword, i int) bool {
+	x := sort.Search(len(ws), func(j int) bool { return ws[j].start >= i })
+	if x == len(ws) {
+		return true
+	}
+	gap := text[i:ws[x].start]
+	if strings.Trim(gap, " \t") != "" {
+		return true // punctuation
+	}
+	n, r := rd.match(text, ws, x)
+	if n == 0 || r == "" {
+		return false // an unknown or dropped word: maybe a quantity's unit ("fünf Prozent")
+	}
+	return r == gw.Reply || r == gw.Send || r == gw.Get || r == gw.Give || r == rw.Comment || r == gw.Please || timeish(r) || afterHourWords[r]
 }
 
 // clockCue reports whether what was written, then pending, ends in a

@@ -1842,6 +1842,18 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-01-17T11:00:00Z", "Прошу ответить в пятницу до шести тридцати.", "2024-01-19T18:30:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Molim odgovor u petak do šest i trideset.", "2024-01-19T18:30:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w piątek do osiemnastej.", "2024-01-19T18:00:00+00:00"},
+	// tomorrow "at" an hour in words, after a request
+	{"de", "2024-01-17T11:00:00Z", "Könnten Sie morgen um sechs antworten?", "2024-01-18T18:00:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Можете ответить завтра в шесть?", "2024-01-18T18:00:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Czy może Pan odpowiedzieć jutro o szóstej?", "2024-01-18T18:00:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Možete li odgovoriti sutra u šest?", "2024-01-18T18:00:00+00:00"},
+	{"el", "2024-01-17T11:00:00Z", "Μπορείτε να απαντήσετε αύριο στις έξι;", "2024-01-18T18:00:00+00:00"},
+	{"tr", "2024-01-17T11:00:00Z", "Yarın saat altıda yanıt verebilir misiniz?", "2024-01-18T18:00:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "A mund të përgjigjeni nesër në orën gjashtë?", "2024-01-18T18:00:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Kunt u morgen om zes uur reageren?", "2024-01-18T18:00:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Die Preise sollen bis Freitag um fünf Prozent steigen.", "2024-01-19T17:00:00+00:00"}, // "by Friday", as before; not 'five o'clock'
+	{"de", "2024-01-17T11:00:00Z", "Die Preise stiegen um fünf Prozent.", ""},
+	{"en", "2024-06-12T14:00:00+01:00", "Can you send me a comment on the speech he gave this afternoon?", ""},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
