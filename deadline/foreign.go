@@ -53,8 +53,12 @@ package deadline
 //     heures trente") is no clock. Hours named by an ordinal (Ukrainian
 //     "до п'ятої", Polish "do piątej") are in the tables too, and a
 //     Turkish hour with a case suffix ("saat beşe kadar") reads as
-//     "5'e" does. Only the words of the language the text votes for are
-//     read as numbers (English "on" is not Turkish ten).
+//     "5'e" does. An hour in words right after "at" at the end of its
+//     clause, or before a request verb or a time word, reads as English
+//     "at five o'clock" ("στις επτά", "um sechs antworten", "в шесть"),
+//     before anything else as a bare number ("um fünf Prozent"). Only
+//     the words of the language the text votes for are read as numbers
+//     (English "on" is not Turkish ten).
 //   - Minutes before or after an hour from the half the half-before
 //     languages name ("fünf nach halb drei" 2:35, "vijf voor half drie"
 //     2:25), and a phrase ending in a part of an hour and the hour
