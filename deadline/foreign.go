@@ -899,7 +899,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			out := strings.TrimRight(b.String(), " \t")
 			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
 				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
-				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At)) {
+				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At) || strings.HasSuffix(out, gw.Around)) {
 				repl = gw.H
 			}
 		}
@@ -1046,7 +1046,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 				v--
 			}
-			if rs := rd.runStart(text, ws, v); rs >= 0 && rs < w.start && (repl == gw.File || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
+			if rs := rd.runStart(text, ws, v); rs >= 0 && rs < w.start && (repl == gw.File || repl == gw.Reply || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
 				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
 				moved := true
 				if rs < last {
@@ -1280,7 +1280,7 @@ func arabicDigit(r rune) int {
 }
 
 func isCue(s string) bool {
-	return s == gw.By || s == gw.Before || s == gw.At || s == rw.NoLaterThan || s == rw.AtTheLatest
+	return s == gw.By || s == gw.Before || s == gw.At || s == rw.NoLaterThan || s == rw.AtTheLatest || s == gw.Around
 }
 
 // dayOf returns the day a reading names ("tomorrow" for "tomorrow

@@ -1854,6 +1854,16 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-17T11:00:00Z", "Die Preise sollen bis Freitag um fünf Prozent steigen.", "2024-01-19T17:00:00+00:00"}, // "by Friday", as before; not 'five o'clock'
 	{"de", "2024-01-17T11:00:00Z", "Die Preise stiegen um fünf Prozent.", ""},
 	{"en", "2024-06-12T14:00:00+01:00", "Can you send me a comment on the speech he gave this afternoon?", ""},
+	// "around" a time, in each language
+	{"de", "2024-01-17T11:00:00Z", "Könnten Sie mir gegen 18 Uhr antworten?", "2024-01-17T18:00:00+00:00"},
+	{"es", "2024-01-17T11:00:00Z", "¿Podría responderme hacia las 18 horas?", "2024-01-17T18:00:00+00:00"},
+	{"it", "2024-01-17T11:00:00Z", "Potrebbe rispondermi verso le 18?", "2024-01-17T18:00:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Poderia responder-me por volta das 18h?", "2024-01-17T18:00:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Kunt u rond 18.00 uur reageren?", "2024-01-17T18:00:00+00:00"},
+	{"ru", "2024-01-17T11:00:00Z", "Можете ответить около 18:00?", "2024-01-17T18:00:00+00:00"},
+	{"pl", "2024-01-17T11:00:00Z", "Czy może Pan odpowiedzieć około 18:00?", "2024-01-17T18:00:00+00:00"},
+	{"sr", "2024-01-17T11:00:00Z", "Možete li odgovoriti oko 18h?", "2024-01-17T18:00:00+00:00"},
+	{"sq", "2024-01-17T11:00:00Z", "A mund të përgjigjeni rreth orës 18?", "2024-01-17T18:00:00+00:00"},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
