@@ -130,8 +130,8 @@ func TestLogCallForm(t *testing.T) {
 		if e.Clocks[store.ClockResolution].Due.IsZero() {
 			t.Error("no resolution clock")
 		}
-		if _, n, _, err := f.st.ClockBacklog(f.ctx); n != 3 {
-			t.Errorf("%d clocks scheduled to breach (%v), want 3", n, err)
+		if n, _, _, err := f.st.ClockBacklog(f.ctx); n != 3 {
+			t.Errorf("%d clocks scheduled to warn (%v), want 3", n, err)
 		}
 		// Twice the same form (a double click, a resent POST): one enquiry.
 		rec = c.post("/calls", form)
