@@ -1046,7 +1046,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 				v--
 			}
-			if rs := rd.runStart(text, ws, v); rs >= 0 && rs < w.start && (repl == gw.File || repl == gw.Reply || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
+			if rs := rd.runStart(text, ws, v); rs >= 0 && rs < w.start && (repl == gw.File || repl == gw.Reply && rd.askedBefore(ws, rs) || !strings.ContainsAny(text[rs:w.start], "0123456789")) &&
 				rd.namesTime(text, ws, rs, w.start) && !rd.cueBefore(text, ws, rs) {
 				moved := true
 				if rs < last {
@@ -2094,6 +2094,25 @@ func (rd *reader) minutesWordAfter(text string, ws []fword, i int) int {
 		}
 	}
 	return i
+}
+
+// askedBefore reports whether the words before offset i (past words the
+// aliases drop) ask: "could", "please", "me", "us", "you" ("Könnten Sie
+// mir um 17 Uhr antworten?", not "Der Minister wird um 17 Uhr
+// antworten").
+func (rd *reader) askedBefore(ws []fword, i int) bool {
+	x := sort.Search(len(ws), func(j int) bool { return ws[j].start >= i }) - 1
+	for n := 0; x >= 0 && n < 3; x, n = x-1, n+1 {
+		r, _ := rd.word(ws[x].fold)
+		switch r {
+		case "", gw.At, gw.Around:
+			continue // "Kunt u rond 18.00 uur reageren?"
+		case gw.Could, gw.Please, gw.Me, gw.Us, gw.You:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // hourNames are English's words for the hours 1-12 ("five").

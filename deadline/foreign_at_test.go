@@ -1864,6 +1864,8 @@ var foreignCasesAt = []struct {
 	{"pl", "2024-01-17T11:00:00Z", "Czy może Pan odpowiedzieć około 18:00?", "2024-01-17T18:00:00+00:00"},
 	{"sr", "2024-01-17T11:00:00Z", "Možete li odgovoriti oko 18h?", "2024-01-17T18:00:00+00:00"},
 	{"sq", "2024-01-17T11:00:00Z", "A mund të përgjigjeni rreth orës 18?", "2024-01-17T18:00:00+00:00"},
+	{"de", "2024-01-17T11:00:00Z", "Der Minister wird um 17 Uhr antworten.", ""},
+	{"nl", "2024-01-17T11:00:00Z", "De minister zal om 17.00 uur reageren.", ""},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
