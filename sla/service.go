@@ -155,7 +155,9 @@ func (s *Service) Clocks(ctx context.Context, limit int) ([]LiveClock, error) {
 
 // Status is the SLA machinery's state, for an admin.
 type Status struct {
-	// Scheduled clocks waiting to warn, breach and escalate.
+	// Scheduled clocks waiting to warn, breach and escalate. A clock is
+	// on the breach schedule once it has warned (store/clock.lua), so
+	// Breach counts the running clocks past their warning.
 	Warn     int64 `json:"warn_scheduled"`
 	Breach   int64 `json:"breach_scheduled"`
 	Escalate int64 `json:"escalate_scheduled"`
