@@ -1867,6 +1867,8 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-17T11:00:00Z", "Der Minister wird um 17 Uhr antworten.", ""},
 	{"nl", "2024-01-17T11:00:00Z", "De minister zal om 17.00 uur reageren.", ""},
 	{"es", "2024-01-17T11:00:00Z", "Por favor, antes del fin de semana.", "2024-01-19T17:00:00+00:00"},
+	{"pt", "2024-01-17T11:00:00Z", "Preciso da resposta até vinte para as seis.", "2024-01-17T17:40:00+00:00"},
+	{"nl", "2024-01-17T11:00:00Z", "Graag vóór tien voor half zes.", "2024-01-17T17:20:00+00:00"},
 	// first thing on a weekday
 	{"ru", "2024-01-17T11:00:00Z", "Ответьте, пожалуйста, в понедельник первым делом.", "2024-01-22T09:00:00+00:00"},
 	{"pl", "2024-01-17T11:00:00Z", "Proszę o odpowiedź w poniedziałek z samego rana.", "2024-01-22T09:00:00+00:00"},
