@@ -55,7 +55,9 @@ package deadline
 //     Hours in words count only with "o'clock", "pm" or "half/quarter"
 //     ("by four o'clock"): "by five" alone is too often a quantity; "ten
 //     to five", "twenty past four" (five, ten or twenty minutes) are
-//     clocks, and so are minutes after an hour in words ("by five
+//     clocks, and so is an hour in words after "at" as a bare hour, with a
+//     strong cue only ("Our deadline is at seven"; "We meet at seven" is
+//     none), and so are minutes after an hour in words ("by five
 //     thirty", "four forty-five pm") and any five minutes before
 //     "past"/"to" ("twenty-five past four"). A bare
 //     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
@@ -1227,6 +1229,21 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
+		if i == j && sc.word(i-1, gw.At) && h >= 1 && sc.bareHourEnds(e) {
+			// "Our deadline is at seven.": after "at" an hour in words
+			// is a bare hour, which needs a strong cue ("We meet at
+			// seven" is none; "by five" alone is too often a quantity)
+			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
+			switch {
+			case h == 12:
+				a.hour = 12
+			case h <= 7:
+				a.hour = h + 12
+			default:
+				a.hour = h
+			}
+			return true
+		}
 		return false // "by five" alone is too often a quantity
 	}
 	if oclock {

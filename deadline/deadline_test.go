@@ -356,6 +356,11 @@ var deadlineCases = []deadlineCase{
 	{"twenty five to", "Need a line by twenty five to six.", wed1000, "2023-10-18T17:35:00+01:00", ruleClock},
 	{"thirty-second clips", "We need five thirty-second clips.", wed1000, "", ""},
 	{"five-thirty", "Please reply by five-thirty.", wed1000, "2023-10-18T17:30:00+01:00", ruleClock},
+	// an hour in words after "at": a bare hour, with a strong cue only
+	{"deadline at seven", "Our deadline is at seven.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
+	{"print at nine", "We go to print at nine.", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},
+	{"meet at seven", "We meet at seven.", wed1000, "", ""},
+	{"at five people", "At five people were injured.", wed1000, "", ""},
 	{"a score in words", "The vote was five thirty to nothing.", wed1000, "", ""},
 	// a recurring word naming what the time is for
 	{"for our weekly newsletter", "Thursday noon would work for our weekly newsletter.", wed1000, "2023-10-19T12:00:00+01:00", ruleNamedTime},
