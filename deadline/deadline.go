@@ -1229,7 +1229,7 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
-		if i == j && sc.word(i-1, gw.At) && h >= 1 && sc.bareHourEnds(e) {
+		if i == j && (sc.word(i-1, gw.At) || sc.word(i-1, gw.Around)) && h >= 1 && sc.bareHourEnds(e) {
 			// "Our deadline is at seven.": after "at" an hour in words
 			// is a bare hour, which needs a strong cue ("We meet at
 			// seven" is none; "by five" alone is too often a quantity)

@@ -360,6 +360,8 @@ var deadlineCases = []deadlineCase{
 	{"deadline at seven", "Our deadline is at seven.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
 	{"print at nine", "We go to print at nine.", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},
 	{"meet at seven", "We meet at seven.", wed1000, "", ""},
+	{"filing around seven", "We're filing around seven.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
+	{"around seven people", "Around seven people need a reply.", wed1000, "", ""},
 	{"at five people", "At five people were injured.", wed1000, "", ""},
 	{"a score in words", "The vote was five thirty to nothing.", wed1000, "", ""},
 	// a recurring word naming what the time is for
