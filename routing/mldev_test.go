@@ -29,6 +29,9 @@ func TestLinkDevSets(t *testing.T) {
 		// mldev2 (another author's, issue 11's last round): 53 of 53 when
 		// it landed, and still
 		{"mldev2", false, 53, 53, ""},
+		// dldev (a third author's, written for deadlines): 48 of 48 when
+		// it landed
+		{"dldev", false, 48, 48, ""},
 		{"multilingual", true, 31, 31, ""},
 		// endev (English): 017 and 029 were below the threshold before
 		// the agreement rules (signalsAgree: 35 of 38 before); 023, a chaser about the

@@ -793,3 +793,43 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicPresence: "presence" is the armed forces' word only beside
+// another of theirs in the same sentence (topiclex.yaml contextual) — a
+// stronger Royal Navy presence in the region asked about on the Houthi
+// seizure release [middle-east, security] picks security, in any
+// language (dldev 048, Greek), while a minister's presence at talks is
+// no military word.
+func TestTopicPresence(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	houthis := Link{Release: "2023-11-21-seizure-of-mv-galaxy-leader-by-the-houthis-uk", Score: 0.97}
+	if _, ok := cat.Release(houthis.Release); !ok {
+		t.Fatalf("no release %s", houthis.Release)
+	}
+	for _, c := range []struct {
+		lang, text, want, why string
+	}{
+		{"en", "Are there plans to strengthen the presence of the Royal Navy in the region to protect commercial shipping? What do you know of the crew?",
+			"security", `"Royal Navy", "presence" in 1 of 1 question sentences`},
+		{"en", "Will the UK's presence at the talks in Oman help free the crew of the ship in the Red Sea?",
+			"middle-east", "release topic"},
+		{"el", "Υπάρχουν σχέδια για ενίσχυση της παρουσίας του Βασιλικού Ναυτικού στην περιοχή για την προστασία της εμπορικής ναυσιπλοΐας; Έχετε πληροφορίες για την τύχη του πληρώματος;",
+			"security", `"presence" in question, as "paroysias"`},
+		{"ru", "Планирует ли Великобритания усилить присутствие флота в регионе для защиты судоходства?",
+			"security", `"presence" in question, as "prisutstvie"`},
+		{"es", "¿Reforzará el Reino Unido la presencia de la Marina Real en la región?",
+			"security", `"presence" in question, as "presencia"`},
+		{"de", "Wird Großbritannien die Präsenz der Marine in der Region verstärken?",
+			"security", `"presence" in question, as "prasenz"`},
+	} {
+		in := Input{Subject: "Galaxy Leader", Language: c.lang, NewText: c.text}
+		got := topics.Choose(&in, houthis, cat)
+		if got.Topic != c.want || !strings.Contains(got.Reason, c.why) {
+			t.Errorf("%s %q: topic %q (%s), want %q by %s", c.lang, c.text, got.Topic, got.Reason, c.want, c.why)
+		}
+		if c.want != "security" && strings.Contains(got.Reason, `"presence"`) {
+			t.Errorf("%s %q: presence read as a military word alone: %s", c.lang, c.text, got.Reason)
+		}
+	}
+}
