@@ -127,7 +127,25 @@ package deadline
 //     PST -8, PDT -7 are fixed offsets; "UK time", "London", "BST" and
 //     "British time" are Europe/London; "ET"/"PT", "<city> time" and a known
 //     city right after the time ("3pm Brussels") are that city's zone; "local/our/my time" is the zone of sent itself (the
-//     sender's Date header offset).
+//     sender's Date header offset). A region, country or adjective
+//     names a zone only before "time" ("2pm Gulf time" UTC+4, "5pm
+//     French time", "6pm India time"; lang/data/en.json
+//     deadline.zone_regions), also "standard/daylight time" ("Gulf
+//     Standard Time"); the US zones Eastern, Central, Pacific and
+//     Mountain (DST-aware: America/New_York, Chicago, Los_Angeles,
+//     Denver) also alone at the end of a clause ("by 4pm Eastern.",
+//     "9am Pacific tomorrow"; not "4pm Eastern Ukraine", "5pm Central
+//     London"); "Central European Time" stays CET. After a comma a zone
+//     ending in "time" or an abbreviation in capitals is the time's
+//     ("before noon, Paris time", "by 4pm, CET"; "by 4pm, London" is not).
+//   - A part of the day ("tonight", "this afternoon") and a clock asked
+//     for with a cue of its own inside that part of the same day (evening
+//     17-24h, afternoon 12-18h): the clock says when ("I'm filing tonight;
+//     I'd need your answer by 10pm" is 22:00, not 19:00); an event's clock
+//     ("the vote is at 10pm") has no cue and changes nothing.
+//   - ExtractWithSubject reads a subject the journalist wrote for this
+//     message when the body states no deadline ("Gaza aid - DEADLINE
+//     6.30PM"); the caller passes "" for a reply's or a forward's subject.
 //   - Text inside double quotation marks, and lines starting with ">", are
 //     quoted material, not the journalist's own deadline.
 //   - Another language is read through its data file's aliases when the
@@ -229,6 +247,22 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		return d, true
 	}
 	return english, englishOK
+}
+
+// ExtractWithSubject is Extract over a message's new text and, when that
+// states no deadline, its subject line: a deadline the journalist put in
+// the subject of a new message ("Gaza aid - DEADLINE 6.30PM") is new text
+// too. The caller passes subject only when the sender wrote it for this
+// message (mailparse's Message.OwnSubject: not "Re:" or "Fwd:", not a
+// reply), else "". The subject is read on its own, as a text of its own,
+// with the same cues: a time it merely names ("Vote at 3pm - UK
+// position?") is no deadline there either. The body wins when both state
+// one: it is what the journalist wrote last and in full.
+func ExtractWithSubject(subject, text string, sent time.Time, loc *time.Location) (Deadline, bool) {
+	if d, ok := Extract(text, sent, loc); ok || subject == "" {
+		return d, ok
+	}
+	return Extract(subject, sent, loc)
 }
 
 // plainSpaces returns s with no-break and thin spaces, and invisible marks
@@ -684,6 +718,39 @@ var (
 	zoneCache   = map[string]*time.Location{}
 	fixedZones  sync.Map // int offset -> *time.Location
 )
+
+// zoneRegions are the zone places that name a zone only before "time"
+// (lang/data/en.json deadline.zone_regions).
+var zoneRegions = lang.Set(en.Deadline.ZoneRegions)
+
+// usRegion reports whether a zone place is a US zone's name, which also
+// names it alone after a time at the end of a clause ("by 4pm Eastern").
+func usRegion(w string) bool {
+	return w == gw.Eastern || w == gw.Central || w == gw.Pacific || w == gw.Mountain
+}
+
+// zoneTime returns the end of "time", "standard time" or "daylight time"
+// at j (Eastern Standard Time, Gulf Standard Time), or j.
+func (sc *scanner) zoneTime(j int) int {
+	if sc.word(j, gw.Time) {
+		return j + 1
+	}
+	if (sc.word(j, gw.Standard) || sc.word(j, gw.Daylight)) && sc.word(j+1, gw.Time) {
+		return j + 2
+	}
+	return j
+}
+
+// zoneEnds reports whether a zone's name ends its clause at j: nothing,
+// punctuation, a new sentence, or a day follows ("by 4pm Eastern.", "4pm
+// Pacific on Friday"), not a word it qualifies ("3pm Eastern Europe").
+func (sc *scanner) zoneEnds(j int) bool {
+	t := sc.tok(j)
+	if t == nil || t.kind != tkWord || t.clauseBrk {
+		return true
+	}
+	return t.cls&clsWeekday != 0 || t.low == gw.Today || t.low == gw.Tomorrow || t.low == gw.On
+}
 
 // fallbackOffsets approximate a zone when the system has no tz database.
 var fallbackOffsets = map[string]int{"Europe/London": 0, "America/New_York": -5 * 3600, "America/Los_Angeles": -8 * 3600}
@@ -1867,9 +1934,12 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 // "GMT+1", "10:00Z".
 func (sc *scanner) parseZone(a *atom) {
 	j := a.end
-	paren := false
+	paren, comma := false, false
 	if sc.punct(j, "(") {
 		paren = true
+		j++
+	} else if sc.punct(j, ",") {
+		comma = true
 		j++
 	}
 	t := sc.tok(j)
@@ -1878,6 +1948,18 @@ func (sc *scanner) parseZone(a *atom) {
 	}
 	if t.sentStart && !paren {
 		return
+	}
+	if comma {
+		// "before noon, Paris time", "by 4pm, CET": after a comma only a
+		// zone that ends with "time" or an abbreviation in capitals
+		end := a.end
+		_, abbrev := zoneAbbrevs[t.low]
+		abbrev = abbrev && t.upper
+		defer func() {
+			if a.end != end && !abbrev && !sc.word(a.end-1, gw.Time) {
+				a.zone, a.zoneSent, a.end = nil, false, end
+			}
+		}()
 	}
 	var zl *time.Location
 	e := j + 1
@@ -1943,20 +2025,23 @@ func (sc *scanner) parseZone(a *atom) {
 				e++
 			}
 		case gw.Central:
-			if sc.words(e, gw.European, gw.Time) < 0 {
-				return
+			if k := sc.words(e, gw.European, gw.Time); k >= 0 {
+				zl, e = fixedZone(3600), e+2
+				break
 			}
-			zl, e = fixedZone(3600), e+2
+			fallthrough // "4pm Central (time)": US Central
 		default:
 			name, ok := zonePlaces[t.low]
 			if !ok || !t.capital && t.low != gw.Uk {
 				return
 			}
 			// a city alone right after a time is its zone ("14:00 London",
-			// "3pm Brussels"); a region or country needs "time"
-			if sc.word(e, gw.Time) {
-				e++
-			} else if t.low == gw.European || t.low == gw.Eastern || t.low == gw.Pacific || t.low == gw.Israel || t.low == gw.Ukraine || t.low == gw.British {
+			// "3pm Brussels"); a region or country needs "time" ("2pm
+			// Gulf time", "Eastern Standard Time"), except a US zone at
+			// the end of its clause ("by 4pm Eastern.")
+			if k := sc.zoneTime(e); k > e {
+				e = k
+			} else if zoneRegions[t.low] && !(usRegion(t.low) && sc.zoneEnds(e)) {
 				return
 			}
 			zl = namedZone(name, sc.loc)
@@ -2789,10 +2874,44 @@ func (sc *scanner) best() (Deadline, bool) {
 	if best == nil {
 		return Deadline{}, false
 	}
+	best = sc.clockInPart(best)
 	start := sc.toks[min(best.cueStart, best.start)].start
 	end := sc.toks[best.end-1].end
 	sc.phraseStart, sc.phraseEnd = start, end
 	return Deadline{At: best.at.In(sc.loc), Phrase: sc.text[start:end], Rule: best.rule}, true
+}
+
+// clockInPart returns, for a best mention that is only a part of the day
+// ("tonight", "this afternoon"), a clock time asked for with a cue of its
+// own that falls in that part of the same day: the clock says when in it
+// ("I file tonight; I need the answer before 10pm" is 22:00, not 19:00).
+// Otherwise best itself.
+func (sc *scanner) clockInPart(best *mention) *mention {
+	if best.clock != nil || best.named == nil || best.rel != nil {
+		return best
+	}
+	var from, to int // the part of the day, in hours
+	switch best.named.named {
+	case nkEvening:
+		from, to = 17, 24
+	case nkAfternoon:
+		from, to = 12, 18
+	default:
+		return best
+	}
+	day := best.at.In(sc.loc)
+	lo := time.Date(day.Year(), day.Month(), day.Day(), from, 0, 0, 0, sc.loc)
+	hi := time.Date(day.Year(), day.Month(), day.Day(), to, 0, 0, 0, sc.loc)
+	for i := range sc.mentions {
+		m := &sc.mentions[i]
+		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft {
+			continue
+		}
+		if !m.at.Before(lo) && m.at.Before(hi) {
+			return m
+		}
+	}
+	return best
 }
 
 // resolve turns a mention into an instant.

@@ -1926,6 +1926,21 @@ var foreignCasesAt = []struct {
 	{"el", "2024-01-17T11:00:00Z", "Θα ήθελα μια απάντηση αύριο το πρωί.", "2024-01-18T09:00:00+00:00"},
 	{"el", "2024-01-17T11:00:00Z", "Θα σας τηλεφωνήσω απόψε.", ""},
 	{"el", "2024-01-17T11:00:00Z", "Η συζήτηση απόψε θα είναι ενδιαφέρουσα.", ""},
+	// zones named in words after a comma or for a part of the day, Gulf
+	// and US East Coast time, a clock inside a part of the day
+	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre avant midi, heure de Paris.", "2024-01-16T11:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Le sommet s'ouvre à midi, heure de Paris.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre avant 14h, heure du Golfe.", "2024-01-16T10:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Entrego el artículo esta noche; necesito la respuesta antes de las once de la noche, hora peninsular.", "2024-01-16T22:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Cierro esta tarde, pero necesito la respuesta antes de las 17:30, hora peninsular.", "2024-01-16T16:30:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Esta noche hay debate en el Congreso a las diez.", ""},
+	{"es", "2024-01-16T09:30:00Z", "Necesito la respuesta antes de las 11:00, hora de la costa este.", "2024-01-16T16:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Risposta entro le 14, ora del Golfo.", "2024-01-16T10:00:00+00:00"},
+	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até às 15h, hora da costa leste.", "2024-01-16T20:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "Graag een reactie voor 14.00 uur Golftijd.", "2024-01-16T10:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Bitte antworten Sie bis 16 Uhr Ostküstenzeit.", "2024-01-16T21:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Bitte bis 14 Uhr Golfzeit antworten.", "2024-01-16T10:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "أرجو الرد قبل الساعة الثانية بتوقيت الخليج.", "2024-01-16T10:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -55,6 +55,7 @@ type grammarWords struct {
 	Couple        string `role:"couple"`
 	Cut           string `role:"cut"`
 	Day           string `role:"day"`
+	Daylight      string `role:"daylight"`
 	Deadline      string `role:"deadline"`
 	Due           string `role:"due"`
 	During        string `role:"during"`
@@ -121,6 +122,7 @@ type grammarWords struct {
 	Minute        string `role:"minute"`
 	Minutes       string `role:"minutes"`
 	Morning       string `role:"morning"`
+	Mountain      string `role:"mountain"`
 	My            string `role:"my"`
 	Nd            string `role:"nd"`
 	Need          string `role:"need"`
@@ -184,6 +186,7 @@ type grammarWords struct {
 	Through       string `role:"through"`
 	Thx           string `role:"thx"`
 	Till          string `role:"till"`
+	Standard      string `role:"standard"`
 	Time          string `role:"time"`
 	Tmrw          string `role:"tmrw"`
 	Tmw           string `role:"tmw"`

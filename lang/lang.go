@@ -38,6 +38,7 @@
 //	    "phrases": {"ende des tages": "end of day"},                // the same for a run of words
 //	    "zone_abbrevs": {"cet": {"offset": 3600}, "et": {"name": "America/New_York", "caps": true}},
 //	    "zone_places": {"london": "Europe/London"},  // a place before "time"
+//	    "zone_regions": ["gulf"],        // zone places read only before "time"
 //	    "grammar": {"half": "half", "let": "let"},   // role → word, for the words the reader's rules name
 //	    "rewrite": {"words": {…}, "zones": […], "events": […], "until": […]},  // English only: what other languages are rewritten into
 //	    "fold": {"ß": "ss"},             // a letter folded before words are compared
@@ -129,6 +130,10 @@ type Deadline struct {
 	// ("london": "Europe/London").
 	ZoneAbbrevs map[string]ZoneAbbrev `json:"zone_abbrevs"`
 	ZonePlaces  map[string]string     `json:"zone_places"`
+	// ZoneRegions are the zone places that name a zone only before
+	// "time" (a country, region or adjective: "gulf", "french"); a city
+	// also names its zone alone right after a time ("3pm Brussels").
+	ZoneRegions []string `json:"zone_regions"`
 	// Grammar are the words the reader's rules compare with, by role
 	// ("half" as in "half past five", "let" as in "let me know"): the
 	// rules are Go, their words data. Each role names one word.

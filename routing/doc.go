@@ -515,7 +515,11 @@
 // / like a line", "would be fine / work / suit" after it, "say T" offering
 // one, "go to press at T", or a later "before then" pointing back to it —
 // and not an event, a broadcast merely mentioned, office hours, quoted
-// text, the journalist's own reply or a time "that day"). SLA clocks start when the desk received
+// text, the journalist's own reply or a time "that day"); when the new
+// text states none, the subject is read the same way if the journalist
+// wrote it for this message (deadline.ExtractWithSubject: not a reply —
+// In-Reply-To or "Re:" — nor a forward, mailparse.IsReplyOrForwardSubject).
+// SLA clocks start when the desk received
 // the message (Input.Received; the message Date when unknown, as in a dry
 // run), through plan.ForPolicy (sla/plan) with the policy of the outlet's tier and the topic. Automatic
 // mail gets its outlet but no release, topic, officer or clocks.

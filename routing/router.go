@@ -236,7 +236,13 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 	if sent.IsZero() {
 		sent = now
 	}
-	if dl, ok := deadline.Extract(in.NewText, sent, r.cfg.Location); ok {
+	// The subject counts when the journalist wrote it for this message
+	// (not a reply's or a forward's: mailparse.Message.OwnSubject).
+	ownSubject := in.Subject
+	if in.IsReply || mailparse.IsReplyOrForwardSubject(ownSubject) {
+		ownSubject = ""
+	}
+	if dl, ok := deadline.ExtractWithSubject(ownSubject, in.NewText, sent, r.cfg.Location); ok {
 		d.Deadline, d.DeadlinePhrase = dl.At, dl.Phrase
 	}
 
