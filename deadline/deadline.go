@@ -2883,7 +2883,8 @@ func (sc *scanner) best() (Deadline, bool) {
 
 // clockInPart returns, for a best mention that is only a part of the day
 // ("tonight", "this afternoon"), a clock time asked for with a cue of its
-// own that falls in that part of the same day: the clock says when in it
+// own (and scored about as high) that falls in that part of the same day:
+// the clock says when in it
 // ("I file tonight; I need the answer before 10pm" is 22:00, not 19:00).
 // Otherwise best itself.
 func (sc *scanner) clockInPart(best *mention) *mention {
@@ -2904,7 +2905,7 @@ func (sc *scanner) clockInPart(best *mention) *mention {
 	hi := time.Date(day.Year(), day.Month(), day.Day(), to, 0, 0, 0, sc.loc)
 	for i := range sc.mentions {
 		m := &sc.mentions[i]
-		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft {
+		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft || m.score+1 < best.score {
 			continue
 		}
 		if !m.at.Before(lo) && m.at.Before(hi) {
