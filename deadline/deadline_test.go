@@ -379,6 +379,11 @@ var deadlineCases = []deadlineCase{
 	{"India time", "Need it by 6pm India time.", wed1000, "2023-10-18T13:30:00+01:00", ruleZonedClock},
 	{"Turkish time", "Reply by 5pm Turkish time please.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
 	{"Kyiv time", "Could you answer by 7pm Kyiv time?", nov0930, "2023-11-20T17:00:00+00:00", ruleZonedClock},
+	{"Beirut alone", "Deadline 6pm Beirut.", nov0930, "2023-11-20T16:00:00+00:00", ruleZonedClock},
+	{"Iraq time", "Need a line by 3pm Iraq time.", nov0930, "2023-11-20T12:00:00+00:00", ruleZonedClock},
+	{"Iraq alone is no zone", "Deadline 3pm Iraq permitting.", nov0930, "2023-11-20T15:00:00+00:00", ruleClock},
+	{"Sofia is a name too", "Please reply by 3pm Sofia will call you.", nov0930, "2023-11-20T15:00:00+00:00", ruleClock},
+	{"Sofia time", "Please reply by 3pm Sofia time.", nov0930, "2023-11-20T13:00:00+00:00", ruleZonedClock},
 	{"Central London is no zone", "Reply by 5pm Central London.", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
 	{"Eastern Ukraine is no zone", "We need a reply by 4pm Eastern Ukraine is quiet.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"Gulf alone is no zone", "Deadline 4pm Gulf states permitting.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
@@ -547,6 +552,31 @@ func isWords(s string) bool {
 		}
 	}
 	return letter
+}
+
+// TestZoneData: every zone place names a zone the tz database has (a
+// name it lacks would fall back to a wrong offset without a word), and
+// every zone region is a zone place.
+func TestZoneData(t *testing.T) {
+	london(t) // skips without a tz database
+	for w, name := range zonePlaces {
+		if _, err := time.LoadLocation(name); err != nil {
+			t.Errorf("zone_places %q: %v", w, err)
+		}
+	}
+	for _, w := range en.Deadline.ZoneRegions {
+		if _, ok := zonePlaces[w]; !ok {
+			t.Errorf("zone_regions %q is not a zone place", w)
+		}
+	}
+	for w, z := range zoneAbbrevs {
+		if z.name == "" {
+			continue
+		}
+		if _, err := time.LoadLocation(z.name); err != nil {
+			t.Errorf("zone_abbrevs %q: %v", w, err)
+		}
+	}
 }
 
 // TestGrammarWords checks the grammar roles: every role names a word and
