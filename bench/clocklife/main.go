@@ -26,8 +26,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/mediadesk/mediadesk/config"
 	"github.com/mediadesk/mediadesk/internal/clock"
 	"github.com/mediadesk/mediadesk/internal/servers"
@@ -63,26 +61,12 @@ func run(n int, tick time.Duration, seed uint64, cfgPath, url string) error {
 	if err != nil {
 		return err
 	}
-	if url == "" {
-		dir, err := os.MkdirTemp("", "mediadesk-bench-clocklife-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		r, err := servers.StartRedisServer(ctx, dir, servers.RedisOptions{NoAppendOnly: true})
-		if err != nil {
-			return fmt.Errorf("needs redis-server: %w", err)
-		}
-		defer r.Stop()
-		url = r.URL
-	}
-	opt, err := redis.ParseURL(url)
+	rdb, closeRedis, err := servers.BenchRedis(ctx, url)
 	if err != nil {
 		return err
 	}
-	rdb := redis.NewClient(opt)
-	defer rdb.Close()
-	if err := deletePrefix(ctx, rdb, "{life}:"); err != nil {
+	defer closeRedis()
+	if err := servers.DeletePrefix(ctx, rdb, "{life}:"); err != nil {
 		return err
 	}
 
@@ -121,13 +105,7 @@ func run(n int, tick time.Duration, seed uint64, cfgPath, url string) error {
 	}
 	sort.SliceStable(acts, func(a, b int) bool { return acts[a].at.Before(acts[b].at) })
 
-	cpu := func() (time.Duration, error) {
-		info, err := rdb.Info(ctx, "cpu").Result()
-		if err != nil {
-			return 0, err
-		}
-		return time.Duration(servers.InfoSum(info, "used_cpu_user_main_thread", "used_cpu_sys_main_thread") * float64(time.Second)), nil
-	}
+	cpu := func() (time.Duration, error) { return servers.MainThreadCPU(ctx, rdb) }
 	var spent [3]time.Duration // commit, actions, sweeps
 	phase := func(p int, f func() error) error {
 		c0, err := cpu()
@@ -218,25 +196,4 @@ func run(n int, tick time.Duration, seed uint64, cfgPath, url string) error {
 	fmt.Printf("Redis main-thread CPU per enquiry: commit %s, officer actions %s, sweeps %s; total %s (%.2f s)\n",
 		per(spent[0]), per(spent[1]), per(spent[2]), per(total), total.Seconds())
 	return nil
-}
-
-// deletePrefix removes the keys a previous run left under prefix.
-func deletePrefix(ctx context.Context, rdb *redis.Client, prefix string) error {
-	iter := rdb.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-	var keys []string
-	for iter.Next(ctx) {
-		keys = append(keys, iter.Val())
-		if len(keys) == 1000 {
-			if err := rdb.Unlink(ctx, keys...).Err(); err != nil {
-				return err
-			}
-			keys = keys[:0]
-		}
-	}
-	if len(keys) > 0 {
-		if err := rdb.Unlink(ctx, keys...).Err(); err != nil {
-			return err
-		}
-	}
-	return iter.Err()
 }

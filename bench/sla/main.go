@@ -79,26 +79,15 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	url := o.redisURL
-	if url == "" {
-		dir, err := os.MkdirTemp("", "mediadesk-bench-sla-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		r, err := servers.StartRedisServer(ctx, dir, servers.RedisOptions{NoAppendOnly: true})
-		if err != nil {
-			return fmt.Errorf("needs redis-server: %w", err)
-		}
-		defer r.Stop()
-		url = r.URL
-	}
-	opt, err := redis.ParseURL(url)
+	rdb, closeRedis, err := servers.BenchRedis(ctx, o.redisURL)
 	if err != nil {
 		return err
 	}
-	rdb := redis.NewClient(opt)
-	defer rdb.Close()
+	defer closeRedis()
+	url := o.redisURL
+	if url == "" {
+		url = "a throwaway redis-server"
+	}
 	info, _ := rdb.Info(ctx, "server").Result()
 	fmt.Printf("redis %s, %s\n\n", field(info, "redis_version"), url)
 	if err := rollups(ctx, o, cfg, rdb); err != nil {
@@ -209,7 +198,7 @@ func (h *history) day(day time.Time, n int) ([]sla.Event, []string) {
 
 func rollups(ctx context.Context, o options, cfg *config.Config, rdb *redis.Client) error {
 	const prefix = "{bench}:"
-	if err := deletePrefix(ctx, rdb, prefix); err != nil {
+	if err := servers.DeletePrefix(ctx, rdb, prefix); err != nil {
 		return err
 	}
 	st := store.New(rdb, store.Options{Prefix: prefix, RefPrefix: "FCDO", Location: cfg.Location})
@@ -342,29 +331,9 @@ func stat(ts []time.Duration, p float64) string {
 	return s[max(0, i)].Round(100 * time.Microsecond).String()
 }
 
-func deletePrefix(ctx context.Context, rdb *redis.Client, prefix string) error {
-	iter := rdb.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-	var batch []string
-	for iter.Next(ctx) {
-		batch = append(batch, iter.Val())
-		if len(batch) == 1000 {
-			if err := rdb.Unlink(ctx, batch...).Err(); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if err := rdb.Unlink(ctx, batch...).Err(); err != nil {
-			return err
-		}
-	}
-	return iter.Err()
-}
-
 func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Client) error {
 	const prefix = "{bench-sweep}:"
-	if err := deletePrefix(ctx, rdb, prefix); err != nil {
+	if err := servers.DeletePrefix(ctx, rdb, prefix); err != nil {
 		return err
 	}
 	st := store.New(rdb, store.Options{Prefix: prefix, RefPrefix: "FCDO", Location: cfg.Location})
@@ -443,7 +412,7 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 				return err
 			}
 		}
-		cpu0, err := redisMainCPU(ctx, rdb)
+		cpu0, err := servers.MainThreadCPU(ctx, rdb)
 		if err != nil {
 			return err
 		}
@@ -453,7 +422,7 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 			return err
 		}
 		sweeps = append(sweeps, time.Since(t0))
-		cpu1, err := redisMainCPU(ctx, rdb)
+		cpu1, err := servers.MainThreadCPU(ctx, rdb)
 		if err != nil {
 			return err
 		}
@@ -475,13 +444,4 @@ func sweeper(ctx context.Context, o options, cfg *config.Config, rdb *redis.Clie
 	fmt.Printf("  tick with %d transitions: median %s, max %s (%d rounds; Redis main-thread CPU median %s); handing the %d notices over: median %s\n",
 		o.transitions, stat(sweeps, 0.5), stat(sweeps, 1), o.rounds, stat(sweepCPU, 0.5), o.transitions, stat(delivers, 0.5))
 	return nil
-}
-
-// redisMainCPU is the CPU time Redis's main thread has used (INFO cpu).
-func redisMainCPU(ctx context.Context, rdb *redis.Client) (time.Duration, error) {
-	info, err := rdb.Info(ctx, "cpu").Result()
-	if err != nil {
-		return 0, fmt.Errorf("redis cpu: %w", err)
-	}
-	return time.Duration(servers.InfoSum(info, "used_cpu_user_main_thread", "used_cpu_sys_main_thread") * float64(time.Second)), nil
 }
