@@ -1153,14 +1153,7 @@ minutesDone:
 		return false
 	}
 	a.style = csBare
-	switch {
-	case h == 12:
-		a.hour = 12
-	case h <= 7:
-		a.hour = h + 12
-	default:
-		a.hour = h
-	}
+	a.hour = bareHour(h)
 	sc.skipIsh(a)
 	return true
 }
@@ -1301,14 +1294,7 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			// is a bare hour, which needs a strong cue ("We meet at
 			// seven" is none; "by five" alone is too often a quantity)
 			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
-			switch {
-			case h == 12:
-				a.hour = 12
-			case h <= 7:
-				a.hour = h + 12
-			default:
-				a.hour = h
-			}
+			a.hour = bareHour(h)
 			return true
 		}
 		return false // "by five" alone is too often a quantity
@@ -3123,4 +3109,13 @@ func hour24(h, v int) int {
 		return h
 	}
 	return h + 12
+}
+
+// bareHour is the hour a bare 1–12 means (GUIDE §4: "filing at 6" is
+// pm): 1–7 in the afternoon or evening, 8–12 as written.
+func bareHour(h int) int {
+	if h <= 7 {
+		return h + 12
+	}
+	return h
 }

@@ -1787,25 +1787,19 @@ func (t *Topics) regionLed(f *topicFeatures, qh []qHit, mod *topicModel, rel *Re
 // namesThematic reports whether title names one of topic ti's thematic
 // words (armed forces, sanctions) as a whole word or phrase.
 func (t *Topics) namesThematic(ti int, title string) bool {
-	low := " " + strings.Map(func(r rune) rune {
-		if r == '\'' || r == '’' || r == '-' || r == ',' || r == ':' || r == '.' {
-			return ' '
-		}
-		return r
-	}, strings.ToLower(title)) + " "
-	for i := range t.topics[ti].phrases {
-		ph := &t.topics[ti].phrases[i]
-		if ph.thematic() && strings.Contains(low, " "+strings.ToLower(ph.text)+" ") {
-			return true
-		}
-	}
-	return false
+	return t.titleNames(ti, title, (*phrase).thematic)
 }
 
 // namesPlace reports whether title names one of regional topic ti's
 // places (a keyword or region place written with a capital), as a whole
 // word or phrase.
 func (t *Topics) namesPlace(ti int, title string) bool {
+	return t.titleNames(ti, title, func(ph *phrase) bool { return ph.kind == evKeyword && ph.capitalised })
+}
+
+// titleNames reports whether title names, as a whole word or phrase, one
+// of topic ti's phrases that want accepts.
+func (t *Topics) titleNames(ti int, title string, want func(*phrase) bool) bool {
 	low := " " + strings.Map(func(r rune) rune {
 		if r == '\'' || r == '’' || r == '-' || r == ',' || r == ':' || r == '.' {
 			return ' '
@@ -1814,7 +1808,7 @@ func (t *Topics) namesPlace(ti int, title string) bool {
 	}, strings.ToLower(title)) + " "
 	for i := range t.topics[ti].phrases {
 		ph := &t.topics[ti].phrases[i]
-		if ph.kind == evKeyword && ph.capitalised && strings.Contains(low, " "+strings.ToLower(ph.text)+" ") {
+		if want(ph) && strings.Contains(low, " "+strings.ToLower(ph.text)+" ") {
 			return true
 		}
 	}
