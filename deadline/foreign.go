@@ -598,6 +598,13 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		b.WriteString(repl)
 		spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: to})
 	}
+	// writeClock writes the text from last to from as it is and clock for
+	// from..to; reading goes on at to (the loop skips the words before it)
+	writeClock := func(from, to int, clock string) {
+		verbatim(last, from)
+		replaced(from, to, clock)
+		last, changed, signal = to, true, true
+	}
 	// insertBefore writes s into what is written already, before the
 	// piece that reads input offset in
 	inserts := 0 // each insertion copies what is written: a hostile text gets a few
@@ -661,9 +668,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if ce, cn, clock := rd.wordClock(text, ws, k, rd.clockCue(b.String(), text[last:w.start])); cn > 0 {
 				// "dix-sept heures vingt-cinq", "las diecisiete treinta",
 				// "do siedemnastej": the clock in digits
-				verbatim(last, w.start)
-				replaced(w.start, ce, clock)
-				last, changed, signal = ce, true, true
+				writeClock(w.start, ce, clock)
 				k += cn - 1
 				continue
 			}
@@ -683,9 +688,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 					clock = hourNames[h] + " " + gw.OClock
 				}
 				half = ""
-				verbatim(last, w.start)
-				replaced(w.start, he, clock)
-				last, changed, signal = he, true, true
+				writeClock(w.start, he, clock)
 				k += hn - 1
 				continue
 			}
@@ -699,9 +702,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "antes de las cinco y veinte": the phrase ends in the hour
 			// ("before five o'clock"), its minutes after it
 			if ce, cn, clock := rd.wordClock(text, ws, k+n-1, true); cn > 1 && strings.Contains(clock, ":") {
-				verbatim(last, w.start)
-				replaced(w.start, ce, body[:strings.LastIndexByte(body, ' ')+1]+clock)
-				last, changed, signal = ce, true, true
+				writeClock(w.start, ce, body[:strings.LastIndexByte(body, ' ')+1]+clock)
 				k += n - 2 + cn
 				continue
 			}
@@ -767,12 +768,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				// vijf": the clock in digits ("3:15", "4:20", "4:45"),
 				// read also with a verb after it
 				hs, ms := clockWithPart(h, partOfHour(repl))
-				verbatim(last, w.start)
-				replaced(w.start, he, hs+":"+ms)
-				last, changed, signal = he, true, true
-				for k+1 < len(ws) && ws[k+1].start < he {
-					k++
-				}
+				writeClock(w.start, he, hs+":"+ms)
 				continue
 			}
 			if rd.sure && rd.halfPrior[rd.lang] && spaced(text, ws, k+n) {
@@ -784,12 +780,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 							h = 12
 						}
 						hs, ms := clockWithPart(h, 30+partOfHour(repl))
-						verbatim(last, w.start)
-						replaced(w.start, he, hs+":"+ms)
-						last, changed, signal = he, true, true
-						for k+1 < len(ws) && ws[k+1].start < he {
-							k++
-						}
+						writeClock(w.start, he, hs+":"+ms)
 						continue
 					}
 				}
