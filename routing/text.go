@@ -147,6 +147,112 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || 
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
+// localDigit returns the ASCII digit of r when r is an Arabic-Indic digit
+// ("٢٠", as Arabic mail often writes figures) or an Extended Arabic-Indic
+// one ("۲۰", Persian and Urdu style), so that a figure meets its release
+// whatever digits it is written in.
+func localDigit(r rune) (byte, bool) {
+	switch {
+	case '\u0660' <= r && r <= '\u0669':
+		return byte('0' + r - '\u0660'), true
+	case '\u06f0' <= r && r <= '\u06f9':
+		return byte('0' + r - '\u06f0'), true
+	}
+	return 0, false
+}
+
+// arabicLetter reports whether r is a letter of the Arabic script.
+func arabicLetter(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) }
+
+// arabicProclitic reports whether w is one of the one-letter Arabic
+// conjunctions and prepositions written joined to the next word.
+func arabicProclitic(w []byte) bool {
+	switch string(w) {
+	case "و", "ب", "ل", "ك", "ف":
+		return true
+	}
+	return false
+}
+
+// lastRuneOf returns the last rune of b (utf8.RuneError when none).
+func lastRuneOf(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
+
+// isLocalDigit reports whether r is a digit localDigit reads.
+func isLocalDigit(r rune) bool {
+	_, ok := localDigit(r)
+	return ok
+}
+
+// digitAt reports whether s starts with a digit, ASCII or local.
+func digitAt(s string) bool {
+	if s == "" {
+		return false
+	}
+	if isDigit(rune(s[0])) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	_, ok := localDigit(r)
+	return ok
+}
+
+// digitsAheadAny counts the digits (ASCII or local) s starts with.
+func digitsAheadAny(s string) int {
+	n := 0
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if _, ok := localDigit(r); !ok && !isDigit(r) {
+			break
+		}
+		n++
+		s = s[size:]
+	}
+	return n
+}
+
+// groupSpace returns the width of a thousands separator written as a
+// space at the start of s (a space, a no-break space or a narrow one:
+// "20 000", as French, Polish, Russian and Ukrainian write figures),
+// else 0.
+func groupSpace(s string) int {
+	switch {
+	case strings.HasPrefix(s, " "):
+		return 1
+	case strings.HasPrefix(s, "\u00a0"), strings.HasPrefix(s, "\u2009"), strings.HasPrefix(s, "\u202f"):
+		_, size := utf8.DecodeRuneInString(s)
+		return size
+	}
+	return 0
+}
+
+// thousandsGroup reports whether the figure being read (its digits so far
+// in fig, the rest of the text after a separator in rest) continues with
+// a group of exactly three digits: the separator is one of thousands
+// ("20.000", "20 000", "20'000", "٢٠٬٠٠٠"), not a decimal point or the
+// end of the figure. fig must be digits only, its last group (since the
+// start or the previous such separator) one to three long.
+func thousandsGroup(fig []byte, group int, rest string) bool {
+	if group < 1 || group > 3 || len(fig) == 0 || fig[0] == '0' || digitsAheadAny(rest) != 3 {
+		return false // ("0.125" is a decimal)
+	}
+	for _, c := range fig {
+		if !isDigit(rune(c)) {
+			return false
+		}
+	}
+	// the group ends the figure or precedes another separator, not a
+	// letter ("1.125bn" is a decimal)
+	for k := 0; k < 3; k++ {
+		_, size := utf8.DecodeRuneInString(rest)
+		rest = rest[size:]
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r)
+}
+
 // tokenize splits s into raw tokens in t.toks (the previous ones are
 // discarded). Figures with units that follow as separate words ("10
 // million", "36 per cent") are merged.
@@ -166,7 +272,7 @@ func (t *tokenizer) tokenize(s string) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		// A token starts at a letter or an ASCII digit (other scripts'
 		// digits separate, as the token loop below reads only ASCII ones).
-		if !(unicode.IsLetter(r) || isDigit(r)) {
+		if _, local := localDigit(r); !(unicode.IsLetter(r) || isDigit(r) || local) {
 			switch r {
 			case '.', '!', ';', ':', '(', ')', '"', '“', '”', '|', '•', '*', '?', '[', ']', '<', '>':
 				// A '.' or ':' between digits is handled inside a token.
@@ -199,6 +305,9 @@ func (t *tokenizer) tokenize(s string) {
 		start := len(t.buf)
 		hasDigit, hasLetter, poss := false, false, false
 		upper := unicode.IsUpper(r)
+		// group counts the digits read since the figure's start or its
+		// last thousands separator (-1 once it is no plain figure)
+		group := 0
 		j := i
 		for j < len(s) {
 			if c := s[j]; 'a' <= c && c <= 'z' {
@@ -223,13 +332,40 @@ func (t *tokenizer) tokenize(s string) {
 			case unicode.IsLetter(r):
 				hasLetter = true
 				t.buf = appendFolded(t.buf, r)
-			case isDigit(r):
+			case isDigit(r) || isLocalDigit(r):
+				if hasLetter && !hasDigit && arabicLetter(lastRuneOf(t.buf[start:])) {
+					// an Arabic conjunction or preposition joined to a
+					// figure ("و٢٠", and 20; "ب20", by 20) comes off; a
+					// longer word ends before it
+					if !arabicProclitic(t.buf[start:]) {
+						goto done
+					}
+					t.buf, hasLetter, upper = t.buf[:start], false, false
+				}
 				hasDigit = true
-				t.buf = append(t.buf, byte(r))
-			case (r == '.' || r == ',' || r == ':') && len(t.buf) > start && isDigit(lastRune(t.buf)) && j+1 < len(s) && isDigit(rune(s[j+1])):
+				d, local := localDigit(r)
+				if !local {
+					d = byte(r)
+				}
+				t.buf = append(t.buf, d)
+				if group >= 0 {
+					group++
+				}
+			case (r == '.' || r == '\'' || r == '\u066c' || groupSpace(s[j:]) > 0) && hasDigit && !hasLetter && thousandsGroup(t.buf[start:], group, s[j+size:]):
+				// a thousands separator between digits ("20.000",
+				// "20'000", "٢٠٬٠٠٠"): a figure reads as English writes
+				// it ("20,000": 20000), not as a decimal
+				group = 0
+			case r == '\u066b' && hasDigit && !hasLetter && digitAt(s[j+size:]):
+				// the Arabic decimal separator
+				t.buf = append(t.buf, '.')
+				group = -1
+			case (r == '.' || r == ',' || r == ':') && len(t.buf) > start && isDigit(lastRune(t.buf)) && j+1 < len(s) && digitAt(s[j+1:]):
+				group = -1
 				switch {
-				case r == ',' && digitsAhead(s[j+1:]) == 3:
+				case r == ',' && digitsAheadAny(s[j+1:]) == 3:
 					// thousands separator: drop
+					group = 0
 				case r == ',':
 					// a decimal comma ("1,5 Mrd." in most of Europe)
 					t.buf = append(t.buf, '.')

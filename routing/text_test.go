@@ -36,6 +36,16 @@ func TestTokenizeFigures(t *testing.T) {
 		{"Тирана", []string{"tirana"}},
 		{"GBP21 billion", []string{"21bn"}},
 		{"from over 12,000 to under 1,000", []string{"12000", "1000"}},
+		// figures as other languages write them read as English does
+		{"mehr als 12.000 Menschen, 1.000.000 Pfund", []string{"mehr", "als", "12000", "menschen", "1000000", "pfund"}},
+		{"plus de 12 000 personnes, 3\u00a0500 et 1\u202f000\u202f000", []string{"plus", "12000", "personn", "3500", "1000000"}},
+		{"CHF 12'000", []string{"chf", "12000"}},
+		{"٢٠ مليون و١٢٬٠٠٠ و٢٫٥", []string{"20m", "12000", "2.5"}},
+		{"۲۰ million", []string{"20m"}},
+		// but not a decimal, a date, a short group or a year
+		{"0.125 and £1.125bn", []string{"0.125", "1.125bn"}},
+		{"16.10.2023 and 1.5 and 12 34, 2023 500", []string{"16.10.2023", "1.5", "12", "34", "2023", "500"}},
+		{"1,5 Mrd. Euro", []string{"1.5bn", "euro"}},
 		{"down 36% or 90 per cent", []string{"36pct", "90pct"}},
 		{"by 4pm, 11.30am or 15:00", nil},
 		{"COP28 and the P8s", []string{"cop28", "p8s"}},
