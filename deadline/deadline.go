@@ -122,7 +122,12 @@ package deadline
 //     a time merely mentioned with "at"); on a tie, the earliest instant
 //     (the desk must meet the tighter one).
 //   - Relative spans are hours and minutes only, up to 72 hours ("within 20
-//     working days", "within 10-12 weeks" are not deadlines).
+//     working days", "within 10-12 weeks" are not deadlines). The minutes
+//     after a span's hours may come with or without "and", in words or
+//     digits ("an hour and twenty minutes", "an hour twenty minutes",
+//     "one and a half hours", "in 1h20"); a bare number after the hours
+//     is minutes only at the end of its clause ("in an hour twenty.";
+//     "within two hours twenty colleagues" is two hours).
 //   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EST -5, EDT -4,
 //     PST -8, PDT -7 are fixed offsets; "UK time", "London", "BST" and
 //     "British time" are Europe/London; "ET"/"PT", "<city> time" and a known
@@ -135,7 +140,10 @@ package deadline
 //     Mountain (DST-aware: America/New_York, Chicago, Los_Angeles,
 //     Denver) also alone at the end of a clause ("by 4pm Eastern.",
 //     "9am Pacific tomorrow"; not "4pm Eastern Ukraine", "5pm Central
-//     London"); "Central European Time" stays CET. After a comma a zone
+//     London"); "Central European Time" stays CET, and so do the other European zones
+//     named in words, fixed as their abbreviations are ("Western/Central/
+//     Eastern European (Summer) Time", "Eastern Europe time": WET +0, CET
+//     +1, EET +2, summer an hour more). After a comma a zone
 //     ending in "time" or an abbreviation in capitals is the time's
 //     ("before noon, Paris time", "by 4pm, CET"; "by 4pm, London" is not).
 //   - A part of the day ("tonight", "this afternoon") and a clock asked
@@ -750,6 +758,37 @@ func (sc *scanner) zoneEnds(j int) bool {
 		return true
 	}
 	return t.cls&clsWeekday != 0 || t.low == gw.Today || t.low == gw.Tomorrow || t.low == gw.On
+}
+
+// europeanZone reads the rest of a European zone's name after its
+// region (Western, Central or Eastern) at j: "European" or "Europe", an
+// optional "Summer"/"Daylight" (an hour more) or "Standard", and "time".
+// The offsets are fixed, as the abbreviations' are (WET +0, CET +1, EET
+// +2, their summer time an hour more): "Central European Time" in July
+// is still CET, as "CET" is. It returns 0 and -1 when no such name
+// follows.
+func (sc *scanner) europeanZone(region string, j int) (int, int) {
+	if !sc.word(j, gw.European) && !sc.word(j, gw.Europe) {
+		return 0, -1
+	}
+	j++
+	off := 0
+	switch region {
+	case gw.Central:
+		off = 3600
+	case gw.Eastern:
+		off = 7200
+	}
+	if sc.word(j, gw.Summer) || sc.word(j, gw.Daylight) {
+		off += 3600
+		j++
+	} else if sc.word(j, gw.Standard) {
+		j++
+	}
+	if !sc.word(j, gw.Time) {
+		return 0, -1
+	}
+	return off, j + 1
 }
 
 // fallbackOffsets approximate a zone when the system has no tz database.
@@ -1861,6 +1900,9 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 		}
 	case t.low == gw.Couple && sc.word(e, gw.Of):
 		q, e = 2, e+1
+	case t.low == gw.Hour && sc.words(e, gw.And, gw.A, gw.Half) > 0:
+		// "in hour and a half" (Serbian "za sat i po" as rewritten)
+		return 90 * time.Minute, e + 3, true
 	case t.low == gw.An || t.low == gw.A || t.low == gw.One:
 		q = 1
 		if sc.word(e, gw.Couple) && sc.word(e+1, gw.Of) {
@@ -1882,6 +1924,9 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 	default:
 		return 0, 0, false
 	}
+	if k := sc.words(e, gw.And, gw.A, gw.Half); k > 0 {
+		q, e = q+0.5, k // "one and a half hours"
+	}
 	u := sc.tok(e)
 	if u == nil || u.kind != tkWord {
 		return 0, 0, false
@@ -1902,17 +1947,61 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 	}
 	e++
 	d := time.Duration(q * float64(unit))
-	if unit == time.Hour && sc.words(e, gw.And, gw.A, gw.Half) > 0 {
-		d += 30 * time.Minute
-		e += 3
-	} else if unit == time.Hour && sc.word(e, gw.And) {
-		// "an hour and twenty minutes", "2 hours and 15 mins"
-		if m, me, ok := sc.duration(e + 1); ok && m < time.Hour {
-			d += m
-			e = me
-		}
+	if unit == time.Hour {
+		m, me := sc.spanMinutes(e)
+		d += m
+		e = me
 	}
 	return d.Round(time.Second), e, true
+}
+
+// spanMinutes reads the minutes after a span's hours at j: "and a half",
+// "and twenty minutes", "and 15 mins", also without "and" ("an hour
+// twenty minutes", "an hour and half"), and a bare number of minutes
+// that ends its clause ("in an hour twenty.", as French "dans une heure
+// vingt" and Russian "через час двадцать" read). It returns 0 and j when
+// none follows ("two hours twenty people" is two hours).
+func (sc *scanner) spanMinutes(j int) (time.Duration, int) {
+	k := j
+	if sc.word(k, gw.And) {
+		k++
+	}
+	if e := sc.words(k, gw.A, gw.Half); e > 0 {
+		return 30 * time.Minute, e
+	}
+	if sc.word(k, gw.Half) {
+		return 30 * time.Minute, k + 1
+	}
+	// "an hour and twenty minutes", "2 hours and 15 mins"
+	if m, me, ok := sc.duration(k); ok && m < time.Hour && m > 0 {
+		return m, me
+	}
+	// a bare number of minutes ending the clause: "an hour twenty.",
+	// "1h20"
+	n := sc.tok(k)
+	if n == nil {
+		return 0, j
+	}
+	v, e := -1, k+1
+	switch {
+	case n.kind == tkNum && n.nd <= 2 && !n.qty:
+		v = n.val
+	case n.kind == tkWord && numberWords[n.low] > 0:
+		v = numberWords[n.low]
+		if sc.punct(e, "-") {
+			if u := sc.tok(e + 1); u != nil && numberWords[u.low] > 0 && numberWords[u.low] < 10 && v >= 20 {
+				v += numberWords[u.low] // forty-five
+				e += 2
+			}
+		}
+	}
+	if v < 1 || v > 59 {
+		return 0, j
+	}
+	if t := sc.tok(e); t != nil && t.kind != tkPunct && !t.clauseBrk {
+		return 0, j
+	}
+	return time.Duration(v) * time.Minute, e
 }
 
 // parseZone extends a clock or named atom with a zone: "17:00 GMT", "3pm
@@ -2010,10 +2099,15 @@ func (sc *scanner) parseZone(a *atom) {
 			if sc.word(e, gw.Time) {
 				e++
 			}
-		case gw.Central:
-			if k := sc.words(e, gw.European, gw.Time); k >= 0 {
-				zl, e = fixedZone(3600), e+2
+		case gw.Central, gw.Eastern, gw.Western:
+			// "Central European Time", "Eastern European Summer Time",
+			// "Western Europe time"
+			if off, k := sc.europeanZone(t.low, e); k > 0 {
+				zl, e = fixedZone(off), k
 				break
+			}
+			if t.low == gw.Western {
+				return
 			}
 			fallthrough // "4pm Central (time)": US Central
 		default:

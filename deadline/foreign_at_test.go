@@ -1941,6 +1941,61 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-16T09:30:00Z", "Bitte antworten Sie bis 16 Uhr Ostküstenzeit.", "2024-01-16T21:00:00+00:00"},
 	{"de", "2024-01-16T09:30:00Z", "Bitte bis 14 Uhr Golfzeit antworten.", "2024-01-16T10:00:00+00:00"},
 	{"ar", "2024-01-16T09:30:00Z", "أرجو الرد قبل الساعة الثانية بتوقيت الخليج.", "2024-01-16T10:00:00+00:00"},
+	// European zones named in words (fixed offsets, as their
+	// abbreviations: WET +0, CET +1, EET +2, summer an hour more) and
+	// offsets glued to GMT/UTC; a region named without "time", or a
+	// time of an event, stays as it was
+	{"en", "2024-01-16T09:30:00Z", "Could you get back to me by 4pm Eastern European time?", "2024-01-16T14:00:00+00:00"},
+	{"en", "2024-06-12T14:00:00+01:00", "Answers needed by 7pm Eastern European Summer Time please.", "2024-06-12T17:00:00+01:00"},
+	{"en", "2024-06-12T14:00:00+01:00", "Deadline is 6pm Central European Summer Time.", "2024-06-12T17:00:00+01:00"},
+	{"en", "2024-01-16T09:30:00Z", "We need the figures by 3pm Western European time.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Reply by 6pm Eastern Europe time, please.", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Deadline 16:00 UTC+02:00.", "2024-01-16T14:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please answer before 10am UTC-5.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The summit in Eastern Europe opens at 4pm.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Our bureau covers Eastern European politics from 9am.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Pourriez-vous répondre avant 16h, heure d'Europe de l'Est ?", "2024-01-16T14:00:00+00:00"},
+	{"fr", "2024-06-12T14:00:00+01:00", "Réponse souhaitée avant 19h heure d'été d'Europe centrale.", "2024-06-12T18:00:00+01:00"},
+	{"es", "2024-01-16T09:30:00Z", "¿Podría responder antes de las 16:00, hora de Europa del Este?", "2024-01-16T14:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Ci serve un commento entro le 16, ora dell'Europa orientale.", "2024-01-16T14:00:00+00:00"},
+	{"pt", "2024-01-16T09:30:00Z", "Preciso de uma resposta até às 16h, hora da Europa Central.", "2024-01-16T15:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Bitte um Antwort bis 16 Uhr osteuropäischer Zeit.", "2024-01-16T14:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Antwort bitte bis 16 Uhr, mitteleuropäische Zeit.", "2024-01-16T15:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "Graag een reactie voor 16.00 uur Oost-Europese tijd.", "2024-01-16T14:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Proszę o komentarz do 16:00 czasu zachodnioeuropejskiego.", "2024-01-16T16:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Прошу ответить до 16:00 по восточноевропейскому времени.", "2024-01-16T14:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Прошу відповісти до 16:00 за східноєвропейським часом.", "2024-01-16T14:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Θα θέλαμε απάντηση έως τις 16:00 ώρα Ανατολικής Ευρώπης.", "2024-01-16T14:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "Doğu Avrupa saatiyle 16.00'ya kadar yanıt bekliyoruz.", "2024-01-16T14:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Odgovor nam treba do 16 časova po istočnoevropskom vremenu.", "2024-01-16T14:00:00+00:00"},
+	{"sq", "2024-01-16T09:30:00Z", "Na duhet përgjigja deri në orën 16:00 ora e Evropës Lindore.", "2024-01-16T14:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نحتاج الرد قبل الساعة 16:00 بتوقيت شرق أوروبا.", "2024-01-16T14:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Der Gipfel beginnt um 16 Uhr osteuropäischer Zeit.", ""},
+	// spans of an hour and minutes however the minutes are joined: "an
+	// hour twenty", "one and a half hours", a language's own "and"
+	// (und, en, и, і, i), oblique number forms; a span that is no
+	// deadline (how long something lasted) stays none
+	{"en", "2024-01-16T09:30:00Z", "Could you get back to me in one and a half hours?", "2024-01-16T11:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please reply within an hour twenty.", "2024-01-16T10:50:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I need it in 1h20, please.", "2024-01-16T10:50:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please reply within two hours twenty colleagues are waiting.", "2024-01-16T11:30:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The hearing lasted an hour and a half.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Pourriez-vous me répondre dans une heure quarante ?", "2024-01-16T11:10:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Le débat a duré une heure vingt.", ""},
+	{"de", "2024-01-16T09:30:00Z", "Bitte melden Sie sich in einer Stunde und zehn Minuten.", "2024-01-16T10:40:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Die Sitzung dauerte anderthalb Stunden.", ""},
+	{"nl", "2024-01-16T09:30:00Z", "Kunt u binnen anderhalf uur reageren?", "2024-01-16T11:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "Graag een reactie binnen een uur en tien minuten.", "2024-01-16T10:40:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Нужен ответ через час сорок.", "2024-01-16T11:10:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Прошу ответить в течение часа и десяти минут.", "2024-01-16T10:40:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Заседание длилось полтора часа.", ""},
+	{"uk", "2024-01-16T09:30:00Z", "Прошу відповісти через півтори години.", "2024-01-16T11:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Proszę o komentarz w ciągu godziny i dziesięciu minut.", "2024-01-16T10:40:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Treba nam odgovor za sat i po.", "2024-01-16T11:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "Bir saat on dakika içinde yanıt bekliyoruz.", "2024-01-16T10:40:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد خلال ساعة ونصف.", "2024-01-16T11:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد خلال ساعة وعشر دقائق.", "2024-01-16T10:40:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "استمر الاجتماع ساعة ونصف.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -65,6 +65,7 @@ type grammarWords struct {
 	Eod           string `role:"eod"`
 	Eop           string `role:"eop"`
 	European      string `role:"european"`
+	Europe        string `role:"europe"`
 	Evening       string `role:"evening"`
 	Few           string `role:"few"`
 	File          string `role:"file"`
@@ -173,6 +174,7 @@ type grammarWords struct {
 	Statement     string `role:"statement"`
 	Suit          string `role:"suit"`
 	Suits         string `role:"suits"`
+	Summer        string `role:"summer"`
 	Tel           string `role:"tel"`
 	Th            string `role:"th"`
 	Than          string `role:"than"`
@@ -206,6 +208,7 @@ type grammarWords struct {
 	WeLl          string `role:"we'll"`
 	WeRe          string `role:"we're"`
 	Week          string `role:"week"`
+	Western       string `role:"western"`
 	Within        string `role:"within"`
 	Work          string `role:"work"`
 	Working       string `role:"working"`
