@@ -63,6 +63,16 @@ package deadline
 //     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
 //     "1600 GMT"), never a year ("by 2030"). A bare hour before a
 //     place's time is a clock ("by 5 Istanbul time").
+//   - The part of the day after an hour is its am/pm ("by 9 in the
+//     evening", "by 8 in the morning tomorrow", "ten at night"). An hour
+//     in words after "by"/"at"/"before" and before its day ("by ten
+//     tonight", "by nine tomorrow morning", "by four on Thursday") or
+//     with "sharp" ("at six sharp") is a bare hour as its digits are.
+//     The 24-hour clock spoken ("eighteen hundred hours") or written
+//     with a hyphen and 00 or 30 minutes ("18-00", "17-30", as Russian
+//     and Ukrainian mail writes it; not "10-15", "12-30 May") is a
+//     clock; another language's "zero zero" after an hour ("восемнадцати
+//     ноль-ноль") is on the hour.
 //   - A day, then "before" a time, is that day's time ("tomorrow before
 //     10am", "Friday before noon"); "4pm before Friday's vote" is today's.
 //   - A part of the day offered as the wished time: "Tonight would be
@@ -986,7 +996,9 @@ func (sc *scanner) parseAtoms() {
 			i++
 			continue
 		}
-		if a.kind == akClock || a.kind == akNamed {
+		if a.kind == akClock || a.kind == akNamed || a.kind == akDaypart {
+			// (a part of the day after its clock: "by 7 in the evening
+			// Greek time")
 			sc.parseZone(&a)
 		} else if n := len(sc.atoms); a.kind == akDate && n > 0 && sc.atoms[n-1].kind == akClock && sc.atoms[n-1].end == a.start &&
 			sc.atoms[n-1].zone == nil && !sc.atoms[n-1].zoneSent {
@@ -1002,8 +1014,10 @@ func (sc *scanner) parseAtoms() {
 	}
 }
 
-// ampm reads "am", "pm", "a.m.", "p.m", "AM" at token i; returns the end
-// index and 1 for am, 2 for pm, or (i, 0).
+// ampm reads "am", "pm", "a.m.", "p.m", "AM" at token i, and the part
+// of the day said after an hour ("in the morning", "in the afternoon",
+// "in the evening", "at night"); returns the end index and 1 for am, 2
+// for pm, or (i, 0).
 func (sc *scanner) ampm(i int) (int, int) {
 	t := sc.tok(i)
 	if t == nil || t.kind != tkWord {
@@ -1011,6 +1025,19 @@ func (sc *scanner) ampm(i int) (int, int) {
 	}
 	v := 0
 	switch t.low {
+	case gw.In:
+		switch {
+		case sc.words(i, gw.In, gw.The, gw.Morning) > 0:
+			return i + 3, 1
+		case sc.words(i, gw.In, gw.The, gw.Afternoon) > 0, sc.words(i, gw.In, gw.The, gw.Evening) > 0:
+			return i + 3, 2
+		}
+		return i, 0
+	case gw.At:
+		if sc.word(i+1, gw.Night) {
+			return i + 2, 2
+		}
+		return i, 0
 	case gw.Am:
 		v = 1
 	case gw.Pm:
@@ -1079,7 +1106,20 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 	if t.nd > 2 {
 		return false
 	}
-	// minutes: 4.30, 16:00, 16h30
+	// minutes: 4.30, 16:00, 16h30; "18-00", "17-30" (as Russian and
+	// Ukrainian write a clock) only with 00 or 30 minutes and nothing
+	// glued after (not "10-30%", "12-30-2023")
+	if sc.punct(j, "-") && sc.glued(j) {
+		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && mm.nd == 2 && (mm.val == 0 || mm.val == 30) && h <= 23 {
+			if n := sc.tok(j + 2); n == nil || n.space || n.kind == tkPunct && n.low != "-" && n.low != "%" && n.low != "/" {
+				if !sc.quantityFollows(j+2) && !sc.monthFollows(j+2) && !(n != nil && n.kind == tkWord && (n.low == gw.Minutes || n.low == gw.Mins || n.low == gw.Hours || n.low == gw.Hrs)) {
+					m, hasMin = mm.val, true
+					j += 2
+					goto minutesDone
+				}
+			}
+		}
+	}
 	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, gw.H)) {
 		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty {
 			if mm.nd != 2 {
@@ -1202,7 +1242,34 @@ func (sc *scanner) skipIsh(a *atom) {
 		a.end += 2
 	} else if sc.word(a.end, gw.Ish) && sc.glued(a.end) {
 		a.end++
+	} else if sc.word(a.end, gw.Sharp) {
+		a.end++ // "6pm sharp"
 	}
+}
+
+// dayAfterHour reports whether a day or a part of it follows an hour in
+// words at j ("by ten tonight", "at nine tomorrow morning", "by six this
+// evening", "by five on Friday"), which makes the hour a clock, as its
+// digits are ("by 10 tonight").
+func (sc *scanner) dayAfterHour(j int) bool {
+	t := sc.tok(j)
+	if t == nil || t.kind != tkWord || t.clauseBrk {
+		return false
+	}
+	switch t.low {
+	case gw.Tonight, gw.Tonite, gw.Today, gw.Tomorrow, gw.Tmrw, gw.Tmw, gw.Tomoz:
+		return true
+	case gw.This:
+		return sc.word(j+1, gw.Evening) || sc.word(j+1, gw.Afternoon) || sc.word(j+1, gw.Morning)
+	case gw.On:
+		j++
+		t = sc.tok(j)
+	}
+	if t == nil || t.kind != tkWord {
+		return false
+	}
+	_, ok := weekdayWords[t.low]
+	return ok && !ambiguousWeekdays[t.low]
 }
 
 // quantityFollows reports whether the number just read is a quantity
@@ -1222,6 +1289,12 @@ func (sc *scanner) quantityFollows(j int) bool {
 		return n.low != gw.Ish // 1.60m, 2.50bn
 	}
 	return n.low == "" && !n.capital // "6.25 percent", "2.30 metres"... unknown lower-case word
+}
+
+// monthFollows reports whether a month's name is at j ("12-30 May": days).
+func (sc *scanner) monthFollows(j int) bool {
+	t := sc.tok(j)
+	return t != nil && t.cls&clsMonth != 0
 }
 
 // bareHourEnds reports whether a bare number at j-1 can be an hour: it must
@@ -1254,7 +1327,7 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
 		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
 		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could,
-		gw.Need, gw.Reply: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
+		gw.Need, gw.Reply, gw.Sharp: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
@@ -1305,6 +1378,22 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	if t == nil {
 		return false
 	}
+	if delta == 0 && t.kind == tkWord {
+		// "eighteen hundred hours", "twenty-one hundred hrs": the
+		// 24-hour clock spoken
+		if v := numberWords[t.low]; v >= 1 && v <= 23 {
+			e := j + 1
+			if v == 20 && sc.punct(e, "-") && sc.glued(e) && sc.glued(e+1) {
+				if u := numberWords[sc.toks[e+1].low]; u >= 1 && u <= 3 {
+					v, e = v+u, e+2
+				}
+			}
+			if sc.word(e, gw.Hundred) && (sc.word(e+1, gw.Hours) || sc.word(e+1, gw.Hrs)) {
+				a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, e+2, v, 0, csExplicit
+				return true
+			}
+		}
+	}
 	h := -1
 	if t.kind == tkWord && t.cls&clsNumber != 0 {
 		if v, ok := numberWords[t.low]; ok && v <= 12 {
@@ -1328,6 +1417,15 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
+		if i == j && h >= 1 && (sc.word(e, gw.Sharp) ||
+			(sc.word(i-1, gw.By) || sc.word(i-1, gw.At) || sc.word(i-1, gw.Before)) && sc.dayAfterHour(e)) {
+			// "at six sharp", "by ten tonight", "by nine tomorrow
+			// morning": a bare hour, as its digits would be
+			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
+			a.hour = bareHour(h)
+			sc.skipIsh(a)
+			return true
+		}
 		if i == j && (sc.word(i-1, gw.At) || sc.word(i-1, gw.Around)) && h >= 1 && sc.bareHourEnds(e) {
 			// "Our deadline is at seven.": after "at" an hour in words
 			// is a bare hour, which needs a strong cue ("We meet at

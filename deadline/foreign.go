@@ -1372,8 +1372,8 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	}
 	if e < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[e:])
-		if unicode.IsLetter(r) || r == ':' || r == '/' || r == '\'' || r == '’' || r == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || r == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
-			return 0, false
+		if unicode.IsLetter(r) || r == ':' || r == '/' || r == '\'' || r == '’' || (r == '.' || r == ',' || r == '-') && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
+			return 0, false // ("18-00": a clock, as the reader reads it)
 		}
 		if r == ' ' || r == '\t' {
 			// "17 Uhr", "17 heures": the unit glues it already; "do 15
@@ -1589,7 +1589,7 @@ func afterHour(written, pending string) bool {
 	if n := len(t) - i; n < 1 || n > 2 {
 		return false
 	}
-	if i >= 3 && (t[i-1] == ':' || t[i-1] == '.') {
+	if i >= 3 && (t[i-1] == ':' || t[i-1] == '.' || t[i-1] == '-' && (t[i:] == "00" || t[i:] == "30")) {
 		j := i - 1
 		for j > 0 && t[j-1] >= '0' && t[j-1] <= '9' {
 			j--
@@ -1629,12 +1629,15 @@ func clockAt(text string, i int) int {
 		i++
 	}
 	h := skipDigits(text, i)
-	if h-i < 1 || h-i > 2 || h+1 >= len(text) || text[h] != ':' && text[h] != '.' {
+	if h-i < 1 || h-i > 2 || h+1 >= len(text) || text[h] != ':' && text[h] != '.' && text[h] != '-' {
 		return 0
 	}
 	m := skipDigits(text, h+1)
 	if m-h-1 != 2 {
 		return 0
+	}
+	if text[h] == '-' && (text[h+1:m] != "00" && text[h+1:m] != "30" || m < len(text) && text[m] == '-') {
+		return 0 // "18-00", "17-30" (as the reader takes them), not "12-15", "12-30-2023"
 	}
 	return m
 }
@@ -2253,6 +2256,10 @@ func (rd *reader) numberAt(text string, ws []fword, k int) (int, int) {
 // word for hours right after the hour it needs cue, a cue written before
 // it ("by", "at"). It returns the end of what it read, the words read (0:
 // none) and the clock as the English reader reads it ("17:25", "17h").
+// zeroMinutes is the reading of a language's spoken "zero zero" after an
+// hour (deadline.phrases: "ноль ноль", "zero zero"): on the hour.
+const zeroMinutes = "00"
+
 func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int, string) {
 	h, hn := rd.numberAt(text, ws, k)
 	if hn == 0 || h < 1 || h > 23 || rd.phraseAt(text, ws, k) {
@@ -2289,6 +2296,10 @@ func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int,
 			return ws[m-1].end, m - k, strconv.Itoa(h) + ":" + ms
 		}
 		if pn, pr := rd.match(text, ws, j); pn > 0 {
+			if pr == zeroMinutes {
+				// "восемнадцати ноль-ноль", "o osiemnastej zero zero"
+				return ws[j+pn-1].end, j + pn - k, strconv.Itoa(h) + ":" + zeroMinutes
+			}
 			if part := partOfHour(pr); part != 0 {
 				hs, ms := clockWithPart(h, part)
 				return ws[j+pn-1].end, j + pn - k, hs + ":" + ms

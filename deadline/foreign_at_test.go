@@ -1996,6 +1996,35 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد خلال ساعة ونصف.", "2024-01-16T11:00:00+00:00"},
 	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد خلال ساعة وعشر دقائق.", "2024-01-16T10:40:00+00:00"},
 	{"ar", "2024-01-16T09:30:00Z", "استمر الاجتماع ساعة ونصف.", ""},
+	// the part of the day said after an hour ("in the evening", "at
+	// night") is its am/pm, and a zone may follow it; an hour in words
+	// before its day ("by ten tonight") or with "sharp" is a clock, as
+	// its digits are; an event's time stays none
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 9 in the evening.", "2024-01-16T21:00:00+00:00"},
+	{"en", "2024-01-16T11:30:00Z", "Could you answer by 10 in the morning tomorrow?", "2024-01-17T10:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We need a line by eight in the evening.", "2024-01-16T20:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Answers needed by 7 in the evening Athens time.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The vote is at 10 in the evening.", ""},
+	{"en", "2024-01-16T09:30:00Z", "I'd need something by eleven tonight for the late edition.", "2024-01-16T23:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could you reply by nine tomorrow morning?", "2024-01-17T09:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please get back to me by four on Thursday.", "2024-01-18T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We meet at six tonight.", ""},
+	{"en", "2024-01-16T09:30:00Z", "I need a statement at five sharp, no later.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Deadline 4pm sharp.", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "There was a sharp fall at 6 yesterday.", ""},
+	{"el", "2024-01-16T09:30:00Z", "Χρειαζόμαστε απάντηση μέχρι τις έξι το απόγευμα ώρα Ελλάδας.", "2024-01-16T16:00:00+00:00"},
+	// the 24-hour clock spoken or written with a hyphen: "18-00",
+	// "ноль-ноль", "zero zero", "eighteen hundred hours"; office hours
+	// written so are a range
+	{"ru", "2024-01-16T09:30:00Z", "Прошу прислать комментарий до 17-00 по Москве.", "2024-01-16T14:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Нам потрібна відповідь до 16-30.", "2024-01-16T16:30:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Приёмная работает с 9-00 до 18-00.", ""},
+	{"ru", "2024-01-16T09:30:00Z", "Прошу ответить к семнадцати ноль-ноль.", "2024-01-16T17:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Чекаємо на відповідь до сімнадцятої нуль-нуль.", "2024-01-16T17:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Proszę o komentarz do siedemnastej zero zero.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Copy deadline is nineteen hundred hours.", "2024-01-16T19:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please respond by seventeen hundred hrs.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The convoy leaves at eighteen hundred hours.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

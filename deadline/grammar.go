@@ -85,6 +85,7 @@ type grammarWords struct {
 	Hear          string `role:"hear"`
 	Hong          string `role:"hong"`
 	Hour          string `role:"hour"`
+	Hundred       string `role:"hundred"`
 	Hours         string `role:"hours"`
 	Hr            string `role:"hr"`
 	Hrs           string `role:"hrs"`
@@ -166,6 +167,7 @@ type grammarWords struct {
 	Same          string `role:"same"`
 	Say           string `role:"say"`
 	Send          string `role:"send"`
+	Sharp         string `role:"sharp"`
 	Should        string `role:"should"`
 	Since         string `role:"since"`
 	So            string `role:"so"`
