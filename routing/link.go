@@ -954,7 +954,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 				best.Score = math.Max(best.Score, tl.Score)
 				return best
 			}
-			if inferred && best.Score >= LinkThreshold && best.Score > tl.Score {
+			if inferred && best.Score >= LinkThreshold && best.Score > tl.Score && c.ownClearly(primary, tl.Release) {
 				// The thread's release is only a guess from the quoted
 				// text, and the sender's own words point more surely at
 				// another ("today's release on the visit says ...").
@@ -973,6 +973,27 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		best.Release, best.Reason = "", ""
 	}
 	return best
+}
+
+// threadMargin is how far (in rank) the sender's own words must put their
+// best candidate above the release a reply's quoted history links to, for
+// that guess to yield: e^0.5, about 1.65 times the text match on the same
+// day. Both probabilities are near 1 when two releases of one day share
+// most words (a PM's calls with two leaders on the Rafah crossing), and the
+// margin earns little weight in the calibration, so p alone cannot say the
+// own words are surer.
+const threadMargin = 0.5
+
+// ownClearly reports whether the own words' ranking r puts its best
+// candidate clearly above the release id (threadMargin), or does not rank
+// id at all.
+func (c *Catalogue) ownClearly(r ranked, id string) bool {
+	for _, cd := range r.cands[1:] {
+		if c.releases[cd.doc].ID == id {
+			return r.cands[0].rank-cd.rank >= threadMargin
+		}
+	}
+	return true
 }
 
 // topicSims is the cosine similarity of the query in sc (its words) with

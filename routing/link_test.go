@@ -124,6 +124,34 @@ func TestLinkURLAndThread(t *testing.T) {
 	}
 }
 
+// TestLinkThreadNearTie: a reply's thread release, read from its quoted
+// history, yields to the sender's own words only when they rank another
+// release clearly above it (threadMargin), not when two releases of a
+// kind (two calls with one president) nearly tie on them.
+func TestLinkThreadNearTie(t *testing.T) {
+	cat := testCatalogue(t)
+	quoted := "> What does doubling customs cooperation involve, as the PM told President Marek?"
+	for _, c := range []struct {
+		name, text, want, reason string
+	}{
+		{"own words that fit both calls keep the thread's",
+			"Following up on this: did the PM and President Marek also agree anything on the grain corridor through Strelsau?",
+			"2024-03-04-pm-call-with-president-of-ruritania", ReasonThread},
+		{"own words clearly about another release win",
+			"Following up on this: under the returns agreement, how many people with no right to remain have been returned to Ruritania since January?",
+			"2024-03-05-ruritania-returns-agreement", ReasonText},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Subject: "Re: PM call with President Marek", IsReply: true, Date: at3339(t, "2024-03-06T15:00:00Z"),
+				NewText: c.text, QuotedText: quoted}
+			l := cat.Link(&in)
+			if l.Release != c.want || l.Reason != c.reason {
+				t.Errorf("got %q/%q (%.2f, %s), want %q/%q", l.Release, l.Reason, l.Score, l.Detail, c.want, c.reason)
+			}
+		})
+	}
+}
+
 func TestLinkForwardedAndFigures(t *testing.T) {
 	cat := testCatalogue(t)
 	in := Input{

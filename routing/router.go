@@ -228,6 +228,15 @@ func (r *Router) Classify(in Input, now time.Time) Decision {
 		}
 		tc := r.topics.choose(m, l, cat)
 		d.Topic, d.TopicReason = tc.Topic, tc.Reason
+		if tc.aboutDesk {
+			// The questions are about the desk itself (who handles what,
+			// how to escalate an unanswered enquiry), outweighing every
+			// topic of the release the text names: like a complaint about
+			// the desk's handling, it is no enquiry about that release.
+			d.ReleaseDetail = "no release: the questions are about the desk's own business, not the release the text names (best candidate " +
+				d.Release + ": " + d.ReleaseDetail + ")"
+			d.Release, d.ReleaseScore, d.ReleaseReason, d.ReleaseTitle = "", 0, "", ""
+		}
 	}
 	m.release()
 

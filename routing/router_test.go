@@ -134,6 +134,37 @@ func TestRouteDecision(t *testing.T) {
 	}
 }
 
+// TestRouteAboutTheDesk: an enquiry whose questions are about the desk
+// itself (who handles it, how to escalate an enquiry that got no answer)
+// outweighing every topic of the release its text names is, like a
+// complaint about the desk's handling, no enquiry about that release: the
+// fallback topic, unlinked. A chaser that asks about the release again
+// stays linked.
+func TestRouteAboutTheDesk(t *testing.T) {
+	r := testRouter(t)
+	sent := at3339(t, "2024-03-13T10:00:00Z")
+	for _, c := range []struct {
+		name, subject, text, release, topic string
+	}{
+		{"handling questions naming the release's story → fallback, no release", "Unanswered enquiries",
+			"I have written to you twice since Tuesday about Ottokar Vell and the Valdorian brokers, and had no reply at all. How do I escalate an enquiry, and is there a different team for regional titles?",
+			"", "general"},
+		{"a chaser that asks about the release again stays linked", "Vell sanctions - chasing",
+			"I have written to you twice since Tuesday and had no reply. Again: which assets of the financier Ottokar Vell were frozen under the sanctions on Valdorian arms brokers?",
+			"2024-03-12-sanctions-on-valdorian-arms-brokers", "security"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := r.Route(Input{From: "reporter@desk.wire.example", Subject: c.subject, NewText: c.text, Date: sent}, sent, Load{})
+			if d.Release != c.release || d.Topic != c.topic {
+				t.Errorf("release %q topic %q (%s; %s), want %q %q", d.Release, d.Topic, d.ReleaseDetail, d.TopicReason, c.release, c.topic)
+			}
+			if c.release == "" && !strings.Contains(d.ReleaseDetail, "the desk's own business") {
+				t.Errorf("detail %q does not say why", d.ReleaseDetail)
+			}
+		})
+	}
+}
+
 func TestInputFromMessage(t *testing.T) {
 	m := &mailparse.Message{MessageID: "x@y", From: mailparse.Address{Addr: "a@b.example"}, Subject: "RE: [TPO-2024-000001] Question",
 		NewText: "n", QuotedText: "q", ForwardedText: "f", URLs: []string{"https://e.example/a"}, Automatic: mailparse.Bulk}

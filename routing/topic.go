@@ -200,6 +200,11 @@ type TopicChoice struct {
 	Topic  string  `json:"topic"`
 	Score  float64 `json:"score"`
 	Reason string  `json:"reason"`
+	// aboutDesk is set when the desk's own business outweighs every topic
+	// of the linked release, none of them the fallback: the enquiry asks
+	// about the desk (its handling, its staff), not about the release its
+	// text names (see Router.Classify)
+	aboutDesk bool
 }
 
 // rootSuffixes are the derivational endings topicRoot takes off, longest
@@ -2053,7 +2058,8 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		return TopicChoice{Topic: t.topics[f.regLed].id, Score: sc[f.regLed], Reason: string(b)}
 	}
 	if t.fallback >= 0 && sc[t.fallback] > bestScore && sc[t.fallback] >= p.min {
-		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback)}
+		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback),
+			aboutDesk: f.linked && f.rel[t.fallback] == 0}
 	}
 	if best < 0 || bestScore < p.min {
 		reason := "no topic's keywords or release fit"
