@@ -127,7 +127,14 @@ package deadline
 //     only in capitals and not as the summit ("COP28", "first day of COP",
 //     "at COP"); "at the end of the day" is an idiom.
 //   - "go to print/press at 9pm" is a deadline; "on air at 6pm", "the 6pm
-//     bulletin", "the call at 3pm" are not.
+//     bulletin", "the call at 3pm" are not. The time of the journalist's
+//     own broadcast or edition the answer is asked before or for is
+//     the deadline ("before our 6pm bulletin", "in time for the 10pm
+//     news", "ahead of tonight's 9pm programme", "need a quote for the
+//     6pm edition", "before the bulletin at 6"; en.json
+//     deadline.broadcasts): that is when they need it. Not "we're
+//     preparing a package for the 6pm bulletin" (no need said), nor "for
+//     tonight's programme" (no clock).
 //   - Among several deadlines the highest score wins ("deadline 6pm" beats
 //     a time merely mentioned with "at"); on a tie, the earliest instant
 //     (the desk must meet the tighter one).
@@ -653,6 +660,7 @@ var (
 	rightCues         = en.Deadline.RightCues
 	rightAnti         = lang.Set(en.Deadline.RightAnti)
 	recurringWords    = lang.Set(en.Deadline.Recurring)
+	broadcastWords    = lang.Set(en.Deadline.Broadcasts)
 	goodAfterWords    = lang.Set(en.Deadline.GoodAfter)
 	determiners       = lang.Set(en.Deadline.Determiners)
 	clauseCueWords    = en.Deadline.ClauseCues
@@ -2395,7 +2403,7 @@ func (sc *scanner) finish(m *mention) {
 	// "need something for the 5 o'clock bulletin, so a line before then":
 	// the time a later "before then" points back to is the cut-off, even
 	// when it names a broadcast or an edition.
-	then := sc.thenAfter(m.end)
+	then := sc.thenAfter(m.end) || sc.forBroadcast(m)
 	last := &sc.toks[m.end-1]
 	if last.poss && !then {
 		return // "this afternoon's call", "tomorrow's paper"
@@ -2471,6 +2479,63 @@ func (sc *scanner) finish(m *mention) {
 		}
 	}
 	m.score = score
+}
+
+// forBroadcast reports whether the mention is the time of the
+// journalist's own programme or edition that the answer is asked for:
+// "before our 6pm bulletin", "in time for the 10 o'clock news", "ahead
+// of tonight's 9pm programme", "by the bulletin at 6", "I need a line
+// for the 6pm bulletin" (GUIDE section 4: the deadline is when the
+// journalist needs the answer; the time of their own broadcast they
+// need it for is that; only a clock: "for tonight's programme" names
+// none). A broadcast merely mentioned ("we're on the 6pm
+// bulletin", "the 6pm bulletin will lead on it") is not.
+func (sc *scanner) forBroadcast(m *mention) bool {
+	if m.clock == nil {
+		return false // "Need it for tonight's programme": no time it names
+	}
+	k := m.start - 1
+	if t := sc.tok(m.end); t != nil && t.kind == tkWord && broadcastWords[t.low] && !t.sentStart {
+		// "before our 6pm bulletin"; "20:00 news bulletin latest"
+		// (Turkish "20:00 haber bülteninden önce" rewritten)
+		e := m.end
+		for sc.wordIn(e, broadcastWords) {
+			e++
+		}
+		if sc.word(e, gw.Latest) {
+			return true
+		}
+	} else {
+		// "before the bulletin at 6", "by bulletin 21:00" (Spanish "antes
+		// del informativo de las 21:00" rewritten)
+		if sc.word(k, gw.At) || sc.word(k, gw.Of) {
+			k--
+		}
+		t := sc.tok(k)
+		if t == nil || t.kind != tkWord || !broadcastWords[t.low] || sc.toks[m.start].sentStart {
+			return false
+		}
+		k--
+	}
+	for t := sc.tok(k); t != nil && t.kind == tkWord && !sc.toks[k+1].sentStart &&
+		(isDeterminer(t) || t.poss || broadcastWords[t.low] || t.low == gw.Evening || t.low == gw.Morning || t.low == gw.Night || t.low == gw.Lunchtime); t = sc.tok(k) {
+		k-- // "our", "the", "tonight's", "the evening"
+	}
+	t := sc.tok(k)
+	if t == nil || t.kind != tkWord || sc.toks[k+1].sentStart {
+		return false
+	}
+	switch t.low {
+	case gw.Before, gw.By:
+		return true
+	case gw.Of:
+		return sc.word(k-1, gw.Ahead) // "ahead of our 6pm bulletin"
+	case gw.For:
+		// "in time for the 6pm bulletin"; "need a line for the 6pm
+		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
+		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2
+	}
+	return false
 }
 
 // pastRequest reports whether the clause before token from tells of an

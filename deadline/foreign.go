@@ -852,8 +852,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				if eventBefore(b.String(), text[last:w.start]) {
 					repl = gw.At // "previsto per le 14": when it happens
 				}
-			} else {
-				repl = ""
+			} else if !rd.broadcastAfter(text, ws, k+n) {
+				repl = "" // (but "pour le journal de 20h": for the bulletin)
 			}
 		case (repl == gw.Afternoon || repl == gw.Evening) && (lastWordIs(b.String(), text[last:w.start], gw.By, gw.Before) ||
 			rd.nextReads(text, ws, k+n, gw.Latest) && !lastWordIs(b.String(), text[last:w.start], gw.Today, gw.Tomorrow, gw.This)):
@@ -1150,7 +1150,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true
-		if isCue(repl) {
+		if isCue(repl) || broadcastAt(repl) {
 			// "entro le 17", "do 18": a bare 24-hour hour after a cue is
 			// "17h" (the English reader leaves a bare 13-23 alone)
 			if j, ok := rd.bareHour(text, ws, k+n); ok {
@@ -2256,6 +2256,34 @@ func (rd *reader) numberAt(text string, ws []fword, k int) (int, int) {
 // word for hours right after the hour it needs cue, a cue written before
 // it ("by", "at"). It returns the end of what it read, the words read (0:
 // none) and the clock as the English reader reads it ("17:25", "17h").
+// broadcastAt reports whether a reading is a broadcast and "at" ("tg
+// delle": "bulletin at"), a bare 24-hour hour after which is a clock
+// ("per il tg delle 20").
+func broadcastAt(r string) bool {
+	b, ok := strings.CutSuffix(r, " "+gw.At)
+	return ok && broadcastWords[b]
+}
+
+// broadcastAfter reports whether a broadcast or an edition (en.json
+// deadline.broadcasts) follows word k, after words the rewriting drops
+// ("pour le journal", "für die Tagesschau", "per il tg").
+func (rd *reader) broadcastAfter(text string, ws []fword, k int) bool {
+	for n := 0; n < 3 && k < len(ws); n++ {
+		c, r := rd.match(text, ws, k)
+		if c == 0 {
+			return false
+		}
+		if f := strings.Fields(r); len(f) > 0 && broadcastWords[f[0]] {
+			return true
+		}
+		if r != "" && !determiners[r] {
+			return false
+		}
+		k += c
+	}
+	return false
+}
+
 // zeroMinutes is the reading of a language's spoken "zero zero" after an
 // hour (deadline.phrases: "ноль ноль", "zero zero"): on the hour.
 const zeroMinutes = "00"

@@ -2025,6 +2025,36 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Copy deadline is nineteen hundred hours.", "2024-01-16T19:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Please respond by seventeen hundred hrs.", "2024-01-16T17:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "The convoy leaves at eighteen hundred hours.", ""},
+	// the time of the journalist's own broadcast the answer is asked
+	// before or for is the deadline (GUIDE section 4: when they need
+	// it); the broadcast merely mentioned, or a part of the day with no
+	// clock, is not
+	{"en", "2024-01-16T09:30:00Z", "Could we have a line in time for the 7pm bulletin?", "2024-01-16T19:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We'd need your answer before our 5pm programme, ideally earlier.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Any chance of a comment ahead of tonight's 10pm news?", "2024-01-16T22:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I need a quote for the 6pm edition.", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please respond before the bulletin at 6.", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The story leads the 6pm bulletin.", ""},
+	{"en", "2024-01-16T09:30:00Z", "We are preparing a package for the 6pm bulletin.", ""},
+	{"en", "2024-01-16T09:30:00Z", "We're on air at 7, so I need a statement by six sharp.", "2024-01-16T18:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Il nous faut une réaction pour le journal de 19h.", "2024-01-16T19:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Le reportage passe dans le journal de 19h.", ""},
+	{"de", "2024-01-16T09:30:00Z", "Wir brauchen Ihre Antwort für die Nachrichten um 19 Uhr.", "2024-01-16T19:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Wir berichten darüber in der Tagesschau um 20 Uhr.", ""},
+	{"es", "2024-01-16T09:30:00Z", "Necesitamos su respuesta antes del telediario de las 21:00.", "2024-01-16T21:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Ci serve un commento per il tg delle 19.", "2024-01-16T19:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Il servizio andrà in onda nel tg delle 20.", ""},
+	{"pt", "2024-01-16T09:30:00Z", "Precisamos de uma reação antes do jornal das 19h.", "2024-01-16T19:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "We hebben uw reactie nodig voor het journaal van 19 uur.", "2024-01-16T19:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Прошу ответить до начала эфира в 19:00.", "2024-01-16T19:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Сюжет выйдет в выпуске новостей в 19:00.", ""},
+	{"uk", "2024-01-16T09:30:00Z", "Потрібна відповідь до випуску новин о 19:00.", "2024-01-16T19:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Potrzebujemy komentarza przed wydaniem o 19:00.", "2024-01-16T19:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Χρειαζόμαστε απάντηση πριν από το δελτίο των 7.", "2024-01-16T19:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "19:00 haber bülteninden önce yanıt lazım.", "2024-01-16T19:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Treba nam odgovor pre Dnevnika u 19:30.", "2024-01-16T19:30:00+00:00"},
+	{"sq", "2024-01-16T09:30:00Z", "Na duhet përgjigja para lajmeve të orës 19:30.", "2024-01-16T19:30:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نحتاج الرد قبل نشرة الساعة السابعة.", "2024-01-16T19:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -15,6 +15,7 @@ type grammarWords struct {
 	About         string `role:"about"`
 	Absolutely    string `role:"absolutely"`
 	After         string `role:"after"`
+	Ahead         string `role:"ahead"`
 	Afternoon     string `role:"afternoon"`
 	Air           string `role:"air"`
 	All           string `role:"all"`

@@ -116,6 +116,12 @@ type Deadline struct {
 	Determiners []string            `json:"determiners"`
 	ClauseCues  map[string]int      `json:"clause_cues"`
 	Clock       Clock               `json:"clock"`
+
+	// Broadcasts are the journalist's own programmes and editions
+	// ("bulletin", "news"): a time the answer is needed before or for
+	// ("before our 6pm bulletin") is the deadline.
+	Broadcasts []string `json:"broadcasts"`
+
 	// Aliases are the words of another language the reader reads as
 	// English words ("bis": "by", "morgen": "tomorrow", "mez": "CET",
 	// "freitag": "Friday"); an empty value drops the word ("las" in
@@ -417,7 +423,7 @@ func (l *Language) Words() []string {
 	for w := range d.ClauseCues {
 		ws = append(ws, w)
 	}
-	for _, g := range [][]string{d.LeftFillers, d.AntiWords, d.RightAnti, d.Recurring, d.GoodAfter, d.Determiners,
+	for _, g := range [][]string{d.LeftFillers, d.AntiWords, d.RightAnti, d.Recurring, d.Broadcasts, d.GoodAfter, d.Determiners,
 		d.Clock.HourWords12h, d.Clock.HourWords24h} {
 		ws = append(ws, g...)
 	}
