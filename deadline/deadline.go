@@ -73,6 +73,11 @@ package deadline
 //     and Ukrainian mail writes it; not "10-15", "12-30 May") is a
 //     clock; another language's "zero zero" after an hour ("восемнадцати
 //     ноль-ноль") is on the hour.
+//   - A bare hour after its day with no cue but a request right before
+//     the day is read as the bare hour ("Please reply tomorrow at 5",
+//     "Could you get back to me tomorrow at 9" 09:00; Arabic "أرجو الرد
+//     غدا الساعة الخامسة" 17:00); "The minister will reply tomorrow at
+//     5" is no request.
 //   - A day, then "before" a time, is that day's time ("tomorrow before
 //     10am", "Friday before noon"); "4pm before Friday's vote" is today's.
 //   - A part of the day offered as the wished time: "Tonight would be
@@ -2465,7 +2470,11 @@ func (sc *scanner) finish(m *mention) {
 	// weak forms need a strong cue
 	switch {
 	case m.clock != nil && m.clock.style == csBare:
-		if !strong && right < 3 {
+		// a bare hour needs a strong cue, or a request right before its
+		// day ("Please reply tomorrow at 5", Arabic "أرجو الرد غدا
+		// الساعة الخامسة")
+		// ("The minister will reply tomorrow at 5" is no request)
+		if !strong && right < 3 && !(m.date != nil && left >= 2 && (lw == gw.Like || lw == gw.Know || sc.requestVerb(cueStart))) {
 			return
 		}
 	case m.clock == nil && m.named == nil && m.rel == nil:
@@ -2693,6 +2702,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 2, k, false, t.low // "reply to me this afternoon"
 			}
 			continue
+		case rw.Answer:
+			// "Please answer tomorrow at 4": the verb in a request;
+			// otherwise the thing needed ("need an answer tomorrow")
+			if sc.requestVerb(k) && !isDeterminer(sc.tok(k-1)) {
+				return 2, k, false, gw.Reply
+			}
 		case gw.Send, gw.Get, gw.Give:
 			// "Could you send me something this evening?", "Please get
 			// me a line tonight", "Send us a comment this afternoon": a

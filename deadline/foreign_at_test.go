@@ -2055,6 +2055,23 @@ var foreignCasesAt = []struct {
 	{"sr", "2024-01-16T09:30:00Z", "Treba nam odgovor pre Dnevnika u 19:30.", "2024-01-16T19:30:00+00:00"},
 	{"sq", "2024-01-16T09:30:00Z", "Na duhet përgjigja para lajmeve të orës 19:30.", "2024-01-16T19:30:00+00:00"},
 	{"ar", "2024-01-16T09:30:00Z", "نحتاج الرد قبل نشرة الساعة السابعة.", "2024-01-16T19:00:00+00:00"},
+	// "tomorrow at N" with no other cue: a request right before the day
+	// anchors the bare hour, read as English reads one (1-7 pm, 8-11 am
+	// on a later day); no request, no deadline
+	{"en", "2024-01-16T09:30:00Z", "Please answer tomorrow at 4.", "2024-01-17T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could you respond tomorrow at three?", "2024-01-17T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could you get back to me tomorrow at 9?", "2024-01-17T09:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The minister will respond tomorrow at 4.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could you call me tomorrow at 4?", ""},
+	{"ar", "2024-01-16T09:30:00Z", "أرجو الرد غدا الساعة الرابعة.", "2024-01-17T16:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد غدا في الساعة الثالثة.", "2024-01-17T15:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نحتاج الرد قبل الساعة الرابعة مساء غد.", "2024-01-17T16:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "يبدأ المؤتمر غدا الساعة الرابعة.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Pourriez-vous me répondre demain à quatre heures ?", "2024-01-17T16:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "¿Podría contestarme mañana a las cuatro?", "2024-01-17T16:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Ответьте, пожалуйста, завтра в четыре.", "2024-01-17T16:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Proszę odpowiedzieć jutro o czwartej.", "2024-01-17T16:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "Yanıtınızı yarın saat dörtte bekliyorum.", "2024-01-17T16:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
