@@ -78,6 +78,11 @@ package deadline
 //     "Could you get back to me tomorrow at 9" 09:00; Arabic "أرجو الرد
 //     غدا الساعة الخامسة" 17:00); "The minister will reply tomorrow at
 //     5" is no request.
+//   - A bare hour may end before "rather than"/"instead", "that would
+//     be …" and after its "-ish" ("by 3 rather than 5", "by about
+//     2-ish that would be brilliant"). A weekday's day of the month
+//     without its month is read before a comma and its time ("Thursday,
+//     21., 12h" as German writes it, "jeudi 21, 12h").
 //   - A day, then "before" a time, is that day's time ("tomorrow before
 //     10am", "Friday before noon"); "4pm before Friday's vote" is today's.
 //   - A part of the day offered as the wished time: "Tonight would be
@@ -1241,7 +1246,12 @@ minutesDone:
 		return true
 	}
 	// a bare integer hour: only 1-12, and only where a time can end
-	if h < 1 || h > 12 || lead0 || !oclock && !sc.bareHourEnds(a.end) {
+	// (after its "-ish": "by about 2-ish that would be brilliant")
+	end := a.end
+	if sc.punct(end, "-") && sc.glued(end) && sc.word(end+1, gw.Ish) && sc.glued(end+1) {
+		end += 2
+	}
+	if h < 1 || h > 12 || lead0 || !oclock && !sc.bareHourEnds(end) {
 		return false
 	}
 	a.style = csBare
@@ -1340,11 +1350,14 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
 		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
 		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could,
-		gw.Need, gw.Reply, gw.Sharp: // "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
+		gw.Need, gw.Reply, gw.Sharp, gw.Rather, gw.Instead: // ("by 3 rather than 5"); "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
+	}
+	if n.low == gw.That && (sc.word(j+1, gw.Would) || sc.word(j+1, gw.Is) || sc.word(j+1, gw.Works) || sc.word(j+1, gw.Should)) {
+		return true // "by 2 that would be brilliant"
 	}
 	if _, ok := zonePlaces[n.low]; ok && sc.word(j+1, gw.Time) {
 		return true // "by 5 Istanbul time"
@@ -1916,6 +1929,19 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 		// "Tuesday 24th": a day of the month without the month
 		if t.kind == tkNum && t.nd <= 2 && t.val >= 1 && t.val <= 31 && sc.ordinal(j+1) {
 			a.date, a.day, a.end, a.weakWD = dkDayOfMonth, t.val, j+2, false
+		}
+		// "jeudi 21, 12h": a day of the month, a comma and its time
+		if t.kind == tkNum && t.nd <= 2 && t.val >= 1 && t.val <= 31 && sc.punct(j+1, ",") {
+			if n := sc.tok(j + 2); n != nil && n.kind == tkNum && n.nd <= 2 && n.space {
+				a.date, a.day, a.end, a.weakWD = dkDayOfMonth, t.val, j+1, false
+			}
+		}
+		// "Donnerstag, den 21., 12 Uhr": the day written as an ordinal
+		// with a full stop, then a comma or its time
+		if t.kind == tkNum && t.nd <= 2 && t.val >= 1 && t.val <= 31 && sc.punct(j+1, ".") && sc.glued(j+1) {
+			if n := sc.tok(j + 2); n != nil && !n.sentStart && (n.kind == tkPunct && n.low == "," || n.kind == tkNum && n.space || n.kind == tkWord && n.low == gw.At) {
+				a.date, a.day, a.end, a.weakWD = dkDayOfMonth, t.val, j+2, false
+			}
 		}
 		return
 	}

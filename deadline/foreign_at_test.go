@@ -2072,6 +2072,20 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-01-16T09:30:00Z", "Ответьте, пожалуйста, завтра в четыре.", "2024-01-17T16:00:00+00:00"},
 	{"pl", "2024-01-16T09:30:00Z", "Proszę odpowiedzieć jutro o czwartej.", "2024-01-17T16:00:00+00:00"},
 	{"tr", "2024-01-16T09:30:00Z", "Yanıtınızı yarın saat dörtte bekliyorum.", "2024-01-17T16:00:00+00:00"},
+	// a bare hour before "rather than", "that would be …", after
+	// "about" and with "-ish"; a weekday's day of the month with no
+	// month ("Donnerstag, den 18., 11 Uhr", "jeudi 18, 11h"); "would be
+	// enough for me" asks; the journalist's own filing in other words
+	{"en", "2024-01-16T09:30:00Z", "Can you move it to 4 rather than 6?", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could you get me the numbers by 4 rather than 6?", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "If we could have a line by about 3-ish that would be great.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Turnout rose by 4 that year.", ""},
+	{"de", "2024-01-16T09:30:00Z", "Eine Stellungnahme bis Donnerstag, den 18., 11 Uhr wäre gut.", "2024-01-18T11:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Une réponse avant jeudi 18, 11h serait parfaite.", "2024-01-18T11:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Mi basterebbe un commento entro stasera.", "2024-01-16T19:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Nos bastaría una respuesta esta tarde.", "2024-01-16T15:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Je dois envoyer mon papier dans deux heures, merci de faire vite.", "2024-01-16T11:30:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "J'envoie mon article au journal ce soir.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -97,6 +97,7 @@ type grammarWords struct {
 	Ideally       string `role:"ideally"`
 	If            string `role:"if"`
 	In            string `role:"in"`
+	Instead       string `role:"instead"`
 	Is            string `role:"is"`
 	Ish           string `role:"ish"`
 	Israel        string `role:"israel"`
@@ -159,6 +160,7 @@ type grammarWords struct {
 	Press         string `role:"press"`
 	Print         string `role:"print"`
 	Quarter       string `role:"quarter"`
+	Rather        string `role:"rather"`
 	Rd            string `role:"rd"`
 	Really        string `role:"really"`
 	Reply         string `role:"reply"`
