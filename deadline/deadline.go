@@ -347,6 +347,7 @@ type scanner struct {
 	mentions []mention
 	// the byte span of the phrase best returned
 	phraseStart, phraseEnd int
+	inSpan                 bool // reading a span's minutes (spanMinutes)
 }
 
 func (sc *scanner) reset(text string, sent time.Time, loc *time.Location) {
@@ -2109,9 +2110,15 @@ func (sc *scanner) spanMinutes(j int) (time.Duration, int) {
 	if sc.word(k, gw.Half) {
 		return 30 * time.Minute, k + 1
 	}
-	// "an hour and twenty minutes", "2 hours and 15 mins"
-	if m, me, ok := sc.duration(k); ok && m < time.Hour && m > 0 {
-		return m, me
+	// "an hour and twenty minutes", "2 hours and 15 mins" (one level:
+	// "an hour and an hour and …" is not read on and on)
+	if !sc.inSpan {
+		sc.inSpan = true
+		m, me, ok := sc.duration(k)
+		sc.inSpan = false
+		if ok && m < time.Hour && m > 0 {
+			return m, me
+		}
 	}
 	// a bare number of minutes ending the clause: "an hour twenty.",
 	// "1h20"
@@ -2534,7 +2541,7 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		// "before our 6pm bulletin"; "20:00 news bulletin latest"
 		// (Turkish "20:00 haber bülteninden önce" rewritten)
 		e := m.end
-		for sc.wordIn(e, broadcastWords) {
+		for e < m.end+3 && sc.wordIn(e, broadcastWords) {
 			e++
 		}
 		if sc.word(e, gw.Latest) {
@@ -2552,7 +2559,7 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		}
 		k--
 	}
-	for t := sc.tok(k); t != nil && t.kind == tkWord && !sc.toks[k+1].sentStart &&
+	for t := sc.tok(k); t != nil && k > m.start-6 && t.kind == tkWord && !sc.toks[k+1].sentStart &&
 		(isDeterminer(t) || t.poss || broadcastWords[t.low] || t.low == gw.Evening || t.low == gw.Morning || t.low == gw.Night || t.low == gw.Lunchtime); t = sc.tok(k) {
 		k-- // "our", "the", "tonight's", "the evening"
 	}

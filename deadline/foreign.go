@@ -1569,6 +1569,9 @@ func lastWordIs(written, pending string, words ...string) bool {
 // eventBefore reports whether the last word written, then pending, is an
 // event or its schedule ("scheduled", "conference", "broadcast").
 func eventBefore(written, pending string) bool {
+	if len(written) > 64 {
+		written = written[len(written)-64:] // (only its last word is read)
+	}
 	t := strings.TrimRight(written+pending, " \t")
 	i := strings.LastIndexAny(t, " \t\n")
 	return eventWords.has(t[i+1:])
@@ -2146,6 +2149,11 @@ func (rd *reader) clauseEndsAt(text string, ws []fword, i int) bool {
 func (rd *reader) clockCue(written, pending string) bool {
 	if lastWordIs(written, pending, gw.By, gw.Before, gw.At, gw.Until, gw.For) {
 		return true
+	}
+	if len(written) > 64 {
+		// only its last words are read (all the rewritten text joined at
+		// every number word was quadratic)
+		written = written[len(written)-64:]
 	}
 	if t := strings.TrimRight(written+pending, " \t"); strings.TrimSpace(pending) == "" && t != "" {
 		// "в пятницу до пяти тридцати": "by Friday", then the hour
