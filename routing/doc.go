@@ -317,7 +317,12 @@
 //     evidence + 0.8 × the link's probability;
 //   - its other topics: their evidence + 0.4 × the link's probability,
 //     without the words of thematic families when the first topic is a
-//     region (troops in a Kosovo story are the Europe desk's);
+//     region (troops in a Kosovo story are the Europe desk's); a region
+//     among them counts its names (and politics) only in the questions:
+//     in the subject and text they say where the release's story
+//     happens, which its first topic answers ("EPC Budapest - Western
+//     Balkans agreements … which countries are signing?" on the
+//     [migration, europe] EPC release is migration's, dldev2 026);
 //   - a functional desk outside the release's topics, only on strong
 //     evidence — two distinct specific words of its family in the
 //     sender's own words (question, subject, new text), one of them in a
@@ -446,7 +451,15 @@
 // "Бейрут", "Podgorici", "Prishtinë"; a four-letter name exactly, so
 // German "Mann" is not Amman), and the places no spelling reaches are in
 // the vocabularies (Serbian "Beograd", Greek "Αθήνα"). Questions ending
-// in '؟' or the Greek question mark are the question focus. With no release linked, a topic
+// in '؟' or the Greek question mark are the question focus, and so is a
+// sentence with a word that asks without a question mark
+// (topiclex_lang.json's "?" keys: an indirect question's "whether",
+// German "ob", French and Spanish "si", Italian "se", Polish "czy",
+// Serbian "li", Russian "ли", Ukrainian "чи", Greek "αν", Albanian
+// "nëse"; Arabic "هل"), as "whether" makes an English sentence one ("Θα
+// θέλαμε να μάθουμε αν θα συναντηθεί με τους ηγέτες της Σερβίας και του
+// Κοσόβου": we would like to know whether he will meet the leaders of
+// Serbia and Kosovo). With no release linked, a topic
 // model learnt from the catalogue adds, per topic, the evidence of the
 // enquiry's words that no desk phrase took: names (Rafah, Sisi, Kosovo,
 // also transliterated or with a case ending: index.nameMatch) and words

@@ -1841,6 +1841,14 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 		}
 	}
 	for pl := 0; pl < nPlaces; pl++ {
+		if pl != plFocus && f.linked && f.rel[ti] == 2 && !f.firstReg && t.topics[ti].regional {
+			// A region among a release's other topics is picked by
+			// the questions: its names in the subject and text say
+			// where the release's story happens ("EPC Budapest -
+			// Western Balkans agreements" on a [migration, europe]
+			// release), which its first topic already answers.
+			continue
+		}
 		names += p.place[pl] * f.names[ti][pl]
 		dip += p.place[pl] * f.ev[ti][evDiplomacy][pl]
 	}

@@ -141,10 +141,15 @@ func (g topicGloss) lookup(w []byte) []string {
 }
 
 // asks reports whether folded word w reads as a word that asks the desk
-// for something ("bestätigen" as "confirm").
+// for something ("bestätigen" as "confirm"), or is one of the language's
+// words that make a sentence a question without a question mark ("Wir
+// möchten wissen, ob …": topiclex_lang.json's '?' keys).
 func (g topicGloss) asks(w []byte) bool {
 	if g.vt == nil {
 		return false
+	}
+	if g.desk != nil && g.desk.asks[string(w)] {
+		return true
 	}
 	for _, e := range g.lookup(w) {
 		if isRequestWord([]byte(e)) {
@@ -223,6 +228,10 @@ type deskWords struct {
 	// there loses the desk's meaning (German "Abschiebung" links as
 	// returns, but is a deportation: '!abschiebung*')
 	over *deskWords
+	// asks: the words that make their sentence ask the desk, keys written
+	// '?word' (an indirect question's "whether": German "ob", Polish
+	// "czy"; a question particle: Russian "ли", Arabic "هل"), folded
+	asks map[string]bool
 }
 
 // multiGloss is a phrase of deskWords: the words after its first, folded,
@@ -295,7 +304,9 @@ var deskVocab = func() map[string]*deskWords {
 // word, a start of four letters or more, or a phrase of two to four
 // whole words (one at least no stopword); a key written "!word" or
 // "!start*" is read before the linker's vocabulary, not after it; every
-// English reads as index terms.
+// English reads as index terms. A key written "?word" is a word that
+// makes its sentence ask the desk (its English, "whether", only says
+// what it is; it is read as nothing else).
 func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -314,6 +325,19 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 		d := &deskWords{words: map[string][]string{}, prefixes: map[string][]string{}, minPre: 1 << 30}
 		for k, en := range words {
 			dd := d
+			if rest, ok := strings.CutPrefix(k, "?"); ok {
+				// a word that makes its sentence ask (its English says
+				// which, for the reader)
+				tz.tokenize(rest)
+				if len(tz.toks) != 1 || en == "" {
+					return nil, fmt.Errorf("%s: %q: a word that asks is one word, with its English", code, k)
+				}
+				if d.asks == nil {
+					d.asks = map[string]bool{}
+				}
+				d.asks[string(tz.word(0))] = true
+				continue
+			}
 			if rest, ok := strings.CutPrefix(k, "!"); ok {
 				if d.over == nil {
 					d.over = &deskWords{words: map[string][]string{}, prefixes: map[string][]string{}, minPre: 1 << 30}
