@@ -61,7 +61,14 @@ package deadline
 //     thirty", "four forty-five pm") and any five minutes before
 //     "past"/"to" ("twenty-five past four"). A bare
 //     4-digit number is a time only with "hrs"/"h" or a zone ("1600hrs",
-//     "1600 GMT"), never a year ("by 2030"). A bare hour before a
+//     "1600 GMT"), or right after "by"/"before"/"deadline (is)" in a
+//     clause that asks ("Please reply by 1630"; never 1900-2099, a year,
+//     and not "Imports rose by 1500."), never a year ("by 2030"). An
+//     hour in words after "by" at the end of an asking clause is a bare
+//     hour ("I need to file by four."; "Turnout fell by three." is
+//     none). "by close today" is close of business; "this side of 4pm"
+//     is before it; a deadline "expires"/"ends" at its time (en.json
+//     left_fillers). A bare hour before a
 //     place's time is a clock ("by 5 Istanbul time").
 //   - The part of the day after an hour is its am/pm ("by 9 in the
 //     evening", "by 8 in the morning tomorrow", "ten at night"). An hour
@@ -939,6 +946,9 @@ type atom struct {
 	dur time.Duration
 	// cue carried by the atom itself ("within")
 	intrinsic int
+	// asked: read only where the clause asks for something ("by 1700",
+	// "file by four": also a quantity, "rose by 1700", "by five")
+	asked bool
 }
 
 func (sc *scanner) tok(i int) *token {
@@ -1105,13 +1115,16 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		hasMin, lead0 = true, true
 		// 4-digit times only with "hrs"/"h" or a zone: "1600hrs", "1600 GMT"
 		n := sc.tok(j)
-		if n == nil || n.kind != tkWord {
-			return false
-		}
+		asked := false
 		switch {
-		case n.low == gw.H || hour24Words[n.low]:
+		case n != nil && n.kind == tkWord && (n.low == gw.H || hour24Words[n.low]):
 			j++
-		case isZoneAbbrev(n):
+		case n != nil && n.kind == tkWord && isZoneAbbrev(n):
+		case (t.val < 1900 || t.val > 2099) && t.val%5 == 0 && sc.bareHourEnds(j) &&
+			(sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) || sc.word(i-1, gw.Deadline) || sc.word(i-1, gw.Is) && sc.word(i-2, gw.Deadline)):
+			// "Please reply by 1630", "before 0900": a 4-digit time after
+			// a deadline cue where a clause asks, never a year ("by 2030")
+			asked = true
 		default:
 			return false
 		}
@@ -1120,6 +1133,7 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		}
 		a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j, h%24, m, csExplicit
 		a.midnight = h == 24
+		a.asked = asked
 		return true
 	}
 	if t.nd > 2 {
@@ -1269,6 +1283,17 @@ func (sc *scanner) skipIsh(a *atom) {
 	} else if sc.word(a.end, gw.Sharp) {
 		a.end++ // "6pm sharp"
 	}
+}
+
+// clauseEndsAt reports whether nothing but the clause's end follows at j:
+// the text's end, a new clause, or punctuation other than a hyphen or a
+// slash ("by four.", "by four, thanks").
+func (sc *scanner) clauseEndsAt(j int) bool {
+	t := sc.tok(j)
+	if t == nil || t.clauseBrk {
+		return true
+	}
+	return t.kind == tkPunct && t.low != "-" && t.low != "/" && t.low != "%"
 }
 
 // dayAfterHour reports whether a day or a part of it follows an hour in
@@ -1451,6 +1476,13 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
 			a.hour = bareHour(h)
 			sc.skipIsh(a)
+			return true
+		}
+		if i == j && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) && h >= 1 && sc.clauseEndsAt(e) {
+			// "I need to file by four.": a bare hour where the clause
+			// asks ("Prices rose by five." is a quantity)
+			a.kind, a.start, a.end, a.min, a.style, a.asked = akClock, i, e, 0, csBare, true
+			a.hour = bareHour(h)
 			return true
 		}
 		if i == j && (sc.word(i-1, gw.At) || sc.word(i-1, gw.Around)) && h >= 1 && sc.bareHourEnds(e) {
@@ -1648,6 +1680,13 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 	}
 	j := i + 1
 	if !sc.word(j, gw.Of) {
+		// "by close today", "before close Friday": close of business
+		if t := &sc.toks[i]; t.low == gw.Close && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) {
+			if n := sc.tok(j); n != nil && n.kind == tkWord && (n.low == gw.Today || n.low == gw.Tomorrow || n.cls&clsWeekday != 0) {
+				a.kind, a.start, a.end, a.named = akNamed, i, j, nkEOD
+				return true
+			}
+		}
 		return false
 	}
 	j++
@@ -2476,6 +2515,9 @@ func (sc *scanner) finish(m *mention) {
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
+	if m.clock != nil && m.clock.asked && clause < 1 {
+		return
+	}
 	intrinsic := 0
 	for _, a := range []*atom{m.clock, m.named, m.date, m.rel} {
 		if a != nil {
@@ -2690,6 +2732,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		switch t.low {
+		case gw.Of:
+			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
+				return 3, k - 2, true, gw.Before // "this side of 4pm"
+			}
 		case gw.Than:
 			if sc.word(k-1, gw.Later) && (sc.word(k-2, gw.No) || sc.word(k-2, gw.Not)) {
 				return 3, k - 2, true, gw.Than

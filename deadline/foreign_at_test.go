@@ -2086,6 +2086,32 @@ var foreignCasesAt = []struct {
 	{"es", "2024-01-16T09:30:00Z", "Nos bastaría una respuesta esta tarde.", "2024-01-16T15:00:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Je dois envoyer mon papier dans deux heures, merci de faire vite.", "2024-01-16T11:30:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "J'envoie mon article au journal ce soir.", ""},
+	// a 4-digit time after a deadline cue where the clause asks ("by
+	// 1630"; never a year, nor a quantity: "rose by 1500"); an hour in
+	// words after "by" at the end of an asking clause ("I need to file
+	// by four."; "Prices rose by five." is none); "by close today";
+	// "this side of 4pm"; a deadline that "expires" or "ends" at a time
+	{"en", "2024-01-16T09:30:00Z", "Could you reply by 1545 please?", "2024-01-16T15:45:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Our deadline is 1700, thanks.", "2024-01-16T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Imports rose by 1500.", ""},
+	{"en", "2024-01-16T09:30:00Z", "We aim to halve it by 2030.", ""},
+	{"en", "2024-01-16T09:30:00Z", "I need to file by three.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Turnout fell by three.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Can you let me know by close tomorrow?", "2024-01-17T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could I have something this side of 3pm?", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "My deadline expires at 4pm.", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The consultation ends at 4pm.", ""},
+	{"el", "2024-01-16T09:30:00Z", "Η προθεσμία μας λήγει στις 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Mon délai expire à 16h.", "2024-01-16T16:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "El plazo vence a las 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "La reunión termina a las 16:00.", ""},
+	{"es", "2024-01-16T09:30:00Z", "Cerramos edición a las 21 horas.", "2024-01-16T21:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Наш срок истекает в 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Наш термін спливає о 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Nasz termin upływa o 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Naš rok ističe u 16 časova.", "2024-01-16T16:00:00+00:00"},
+	{"sq", "2024-01-16T09:30:00Z", "Afati ynë skadon në orën 16:00.", "2024-01-16T16:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "الموعد النهائي ينتهي الساعة الرابعة.", "2024-01-16T16:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -172,6 +172,7 @@ type grammarWords struct {
 	Send          string `role:"send"`
 	Sharp         string `role:"sharp"`
 	Should        string `role:"should"`
+	Side          string `role:"side"`
 	Since         string `role:"since"`
 	So            string `role:"so"`
 	Sometime      string `role:"sometime"`
