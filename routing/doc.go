@@ -270,7 +270,12 @@
 // question focus (sentences ending in '?', list items, sentences asking
 // the desk for something — "confirm", "tell", "whether", …) 1.0, the
 // subject 0.6, the rest of the new text 0.5, forwarded text 0.3, quoted
-// history 0.1 (a reply that moves on drops the subject and history). In
+// history 0.1 (a reply that moves on drops the subject and history); a
+// chaser that forwards the sender's own earlier enquiry (the forwarded
+// header's first address is the sender's: ownForward) has its questions
+// read as the sender's, as new text (dldev2 032: British nationals at
+// Rafah on the [middle-east, consular] Sisi call, forwarded again with a
+// new deadline, is consular). In
 // each place it matches, on roots (so "evacuation"/"evacuees",
 // "sanction"/"sanctioned", "investment"/"investors" meet; a variant
 // counts 0.85 of the words as written; inside a longer phrase a shorter

@@ -1388,7 +1388,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		scan(partQuoted, plQuoted)
 	}
 	scan(partNew, plText)
-	scan(partForwarded, plForward)
+	if ownForward(m.in) {
+		// the sender's own earlier enquiry, forwarded again as a chaser:
+		// its questions are theirs
+		scan(partForwarded, plText)
+	} else {
+		scan(partForwarded, plForward)
+	}
 
 	// A shorter phrase inside a longer one found at the same place adds
 	// nothing ("aid" inside "humanitarian aid"): keep the longest.
@@ -2077,6 +2083,39 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
 	}
 	return TopicChoice{Topic: t.topics[best].id, Score: bestScore, Reason: why(best)}
+}
+
+// ownForward reports whether in's forwarded text is a message of the
+// sender's own (a chaser that forwards their earlier enquiry): the first
+// line of its header block that holds an address holds the sender's
+// ("From: Liam Doherty <liam.doherty@…>", in whatever language the mail
+// program labels it). Someone else's message forwarded (a release, a
+// colleague's note, the desk's own reply) names another address first.
+func ownForward(in *Input) bool {
+	from := strings.TrimSpace(in.From)
+	if in.ForwardedText == "" || from == "" || !strings.Contains(from, "@") {
+		return false
+	}
+	text := in.ForwardedText
+	for n := 0; n < 15 && text != ""; n++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		if at := strings.IndexByte(line, '@'); at >= 0 {
+			return containsFold(line, from)
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains sub, ASCII letters in either
+// case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // foiCues mark a request under freedom-of-information law, which is
