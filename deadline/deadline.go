@@ -1200,6 +1200,11 @@ minutesDone:
 	}
 	// am/pm
 	if e, v := sc.ampm(j); v != 0 {
+		if hasMin && h >= 13 && h <= 23 && v == 2 {
+			// "17:00 pm", "17.00 μ.μ.": the 24-hour clock, pm said twice
+			a.kind, a.start, a.end, a.min, a.style, a.hour = akClock, i, e, m, csExplicit, h
+			return true
+		}
 		if h < 1 || h > 12 {
 			return false
 		}
@@ -2546,10 +2551,11 @@ func (sc *scanner) finish(m *mention) {
 	switch {
 	case m.clock != nil && m.clock.style == csBare:
 		// a bare hour needs a strong cue, or a request right before its
-		// day ("Please reply tomorrow at 5", Arabic "أرجو الرد غدا
+		// day or part of the day ("Please reply tomorrow at 5", "Could
+		// you reply tonight at 8?", Arabic "أرجو الرد غدا
 		// الساعة الخامسة")
 		// ("The minister will reply tomorrow at 5" is no request)
-		if !strong && right < 3 && !(m.date != nil && left >= 2 && (lw == gw.Like || lw == gw.Know || sc.requestVerb(cueStart))) {
+		if !strong && right < 3 && !((m.date != nil || m.named != nil) && left >= 2 && (lw == gw.Like || lw == gw.Know || sc.requestVerb(cueStart))) {
 			return
 		}
 	case m.clock == nil && m.named == nil && m.rel == nil:

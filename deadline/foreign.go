@@ -953,6 +953,14 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				} else {
 					replaced(last+len(a), w.end, gw.H)
 				}
+				if end == w.end && strings.HasPrefix(text[end:], ". ") && k+1 < len(ws) {
+					// "до 17 ч. по Москве": the abbreviation's full stop
+					// ends no sentence before the time's zone
+					if zn, zr := rd.match(text, ws, k+1); zn > 0 && isZone(zr) {
+						replaced(end, end+1, "")
+						end++
+					}
+				}
 				last, changed = end, true
 				for k+1 < len(ws) && ws[k+1].start < end {
 					k++
@@ -981,8 +989,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			}
 			if j < len(text) && text[j] >= '0' && text[j] <= '9' {
 				e++ // "do godz. 16": the abbreviation's full stop ends no sentence
-			} else if zn, zr := rd.match(text, ws, k+n); (repl == gw.Pm || repl == gw.Am) && zn > 0 && isZone(zr) {
-				e++ // "ως τις 4 μ.μ. ώρα Ελλάδας": nor before the time's zone
+			} else if zn, zr := rd.match(text, ws, k+n); (repl == gw.Pm || repl == gw.Am || repl == gw.H) && zn > 0 && isZone(zr) {
+				e++ // "ως τις 4 μ.μ. ώρα Ελλάδας", "до 17 ч. по Москве": nor before the time's zone
 			}
 		}
 		if isDay(repl) && k+n+1 < len(ws) && joinedBySpace(text, ws[k+n-1:k+n+2]) {
@@ -1715,7 +1723,7 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 			gapStart = ws[j].end
 		}
 		gap := text[gapStart:gapEnd]
-		if strings.ContainsAny(gap, "\n\r,;!?()\"") || strings.Contains(gap, ". ") {
+		if strings.ContainsAny(gap, "\n\r,;!?()\"") || strings.Contains(gap, ". ") && !rd.ordinalDayGap(gap, ws, j+1) {
 			break
 		}
 		if d := strings.IndexAny(gap, "0123456789"); d >= 0 {
@@ -1744,6 +1752,18 @@ func (rd *reader) runStart(text string, ws []fword, k int) int {
 		start, gapEnd = w.start, w.start
 	}
 	return start
+}
+
+// ordinalDayGap reports whether gap, before word k, is a day of the
+// month written as an ordinal with a full stop before its month ("bis
+// zum 22. Januar antworten": the date, not a sentence's end).
+func (rd *reader) ordinalDayGap(gap string, ws []fword, k int) bool {
+	i := strings.Index(gap, ". ")
+	if i <= 0 || gap[i-1] < '0' || gap[i-1] > '9' || strings.Contains(gap[i+2:], ". ") || k >= len(ws) {
+		return false
+	}
+	r, _ := rd.word(ws[k].fold)
+	return isMonth(r)
 }
 
 // inflectedHour reads an hour in words right after a word read as "at"

@@ -2112,6 +2112,23 @@ var foreignCasesAt = []struct {
 	{"sr", "2024-01-16T09:30:00Z", "Naš rok ističe u 16 časova.", "2024-01-16T16:00:00+00:00"},
 	{"sq", "2024-01-16T09:30:00Z", "Afati ynë skadon në orën 16:00.", "2024-01-16T16:00:00+00:00"},
 	{"ar", "2024-01-16T09:30:00Z", "الموعد النهائي ينتهي الساعة الرابعة.", "2024-01-16T16:00:00+00:00"},
+	// clocks as mail writes them: "17:00 pm" (the 24-hour clock, pm
+	// said twice), "17h00 svp", an abbreviation's full stop before the
+	// zone ("17 ч. по Москве"), "17 č."; a German ordinal date before
+	// the verb ("bis zum 22. Januar antworten"); noon after a weekday
+	// ("al mediodía", Arabic "قبل ظهر الأربعاء"); "tonight at 8" after
+	// a request
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 16:00 pm.", "2024-01-16T16:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Απάντηση έως τις 16.00 μ.μ. παρακαλώ.", "2024-01-16T16:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Réponse avant 16h00 svp.", "2024-01-16T16:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен до 16 ч. по Москве.", "2024-01-16T13:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен до 16 ч. Спасибо.", "2024-01-16T16:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Odgovor nam treba do 16 č.", "2024-01-16T16:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Könnten Sie bis zum 25. Januar antworten?", "2024-01-25T17:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Respuesta antes del jueves al mediodía, por favor.", "2024-01-18T12:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد قبل ظهر الخميس.", "2024-01-18T12:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Könnten Sie mir heute Abend um 9 antworten?", "2024-01-16T21:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We meet tonight at 9.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
