@@ -140,7 +140,8 @@ package deadline
 //     sent. "this morning" = 12:00 (and only while it is still morning).
 //     "tomorrow afternoon" and "mid-afternoon" 15:00, "tomorrow
 //     evening/night" 19:00.
-//   - "end of the week" = the coming Friday 17:00. "COP" is close of play
+//   - "end of the week" = the coming Friday 17:00, and so is "before/by
+//     the weekend". "up to 9pm" is "by 9pm". "COP" is close of play
 //     only in capitals and not as the summit ("COP28", "first day of COP",
 //     "at COP"); "at the end of the day" is an idiom.
 //   - "go to print/press at 9pm" is a deadline; "on air at 6pm", "the 6pm
@@ -155,8 +156,9 @@ package deadline
 //   - Among several deadlines the highest score wins ("deadline 6pm" beats
 //     a time merely mentioned with "at"); on a tie, the earliest instant
 //     (the desk must meet the tighter one).
-//   - Relative spans are hours and minutes only, up to 72 hours ("within 20
-//     working days", "within 10-12 weeks" are not deadlines). The minutes
+//   - Relative spans are hours, minutes and up to three days, up to 72
+//     hours ("within a day"; "within 20 working days", "within 10-12
+//     weeks" are not deadlines). The minutes
 //     after a span's hours may come with or without "and", in words or
 //     digits ("an hour and twenty minutes", "an hour twenty minutes",
 //     "one and a half hours", "in 1h20"); a bare number after the hours
@@ -1622,6 +1624,15 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		}
 	case gw.End, gw.Close:
 		return sc.parseEndOf(i, a)
+	case gw.Weekend:
+		// "before the weekend", "by the weekend": the end of the week
+		b := i - 1
+		if sc.word(b, gw.The) {
+			b--
+		}
+		if sc.word(b, gw.Before) || sc.word(b, gw.By) {
+			return set(i+1, nkEOW)
+		}
 	case gw.Eod, gw.Cob, gw.Eop, gw.Eob:
 		return set(i+1, nkEOD)
 	case gw.Cop:
@@ -2124,6 +2135,13 @@ func (sc *scanner) duration(j int) (time.Duration, int, bool) {
 		unit = time.Hour
 	case gw.Minute, gw.Minutes, gw.Min, gw.Mins:
 		unit = time.Minute
+	case gw.Day, gw.Days:
+		// "within a day", "within two days" (up to the 72 hours a span
+		// may be; "20 working days" has no unit here)
+		if q > 3 {
+			return 0, 0, false
+		}
+		unit = 24 * time.Hour
 	default:
 		return 0, 0, false
 	}
@@ -2859,6 +2877,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		case gw.To:
 			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
+			}
+			if sc.word(k-1, gw.Up) && k == i-1 {
+				return 3, k - 1, true, gw.By // "anything up to 9pm tonight works"
 			}
 			return 0, start, false, ""
 		case gw.And, gw.Or:

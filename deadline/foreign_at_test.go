@@ -2129,6 +2129,23 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد قبل ظهر الخميس.", "2024-01-18T12:00:00+00:00"},
 	{"de", "2024-01-16T09:30:00Z", "Könnten Sie mir heute Abend um 9 antworten?", "2024-01-16T21:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "We meet tonight at 9.", ""},
+	// "up to 9pm tonight", "before the weekend" (the end of the week, in
+	// every language), "within a day" (a span of up to three days)
+	{"en", "2024-01-16T09:30:00Z", "I'm filing late, so anything up to 10pm tonight is fine.", "2024-01-16T22:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We can take up to 3 quotes.", ""},
+	{"en", "2024-01-16T09:30:00Z", "A reply before the weekend would be great.", "2024-01-19T17:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The talks ran over the weekend.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could you come back to me within a day?", "2024-01-17T09:30:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The review will conclude within 20 working days.", ""},
+	{"de", "2024-01-16T09:30:00Z", "Eine Rückmeldung vor dem Wochenende wäre hilfreich.", "2024-01-19T17:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Une réponse avant le week-end serait idéale.", "2024-01-19T17:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Ci serve una risposta prima del weekend.", "2024-01-19T17:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "Graag een reactie voor het weekend.", "2024-01-19T17:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Прошу ответить до выходных.", "2024-01-19T17:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Prosimy o odpowiedź przed weekendem.", "2024-01-19T17:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Θα θέλαμε απάντηση πριν από το Σαββατοκύριακο.", "2024-01-19T17:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Molimo odgovor pre vikenda.", "2024-01-19T17:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نرجو الرد قبل عطلة نهاية الأسبوع.", "2024-01-19T17:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -56,6 +56,7 @@ type grammarWords struct {
 	Couple        string `role:"couple"`
 	Cut           string `role:"cut"`
 	Day           string `role:"day"`
+	Days          string `role:"days"`
 	Daylight      string `role:"daylight"`
 	Deadline      string `role:"deadline"`
 	Due           string `role:"due"`
@@ -207,6 +208,7 @@ type grammarWords struct {
 	Uk            string `role:"uk"`
 	Ukraine       string `role:"ukraine"`
 	Until         string `role:"until"`
+	Up            string `role:"up"`
 	Us            string `role:"us"`
 	Utc           string `role:"utc"`
 	We            string `role:"we"`
@@ -214,6 +216,7 @@ type grammarWords struct {
 	WeLl          string `role:"we'll"`
 	WeRe          string `role:"we're"`
 	Week          string `role:"week"`
+	Weekend       string `role:"weekend"`
 	Western       string `role:"western"`
 	Within        string `role:"within"`
 	Work          string `role:"work"`
