@@ -400,6 +400,17 @@
 //     "πολεμικά πλοία", Turkish "savaş gemisi", Spanish "buques de
 //     guerra" read as).
 //
+// A question is a sentence, or the part of one that a conjunction opens
+// by asking again (questionUnits: English "and", "or", "but" before an
+// auxiliary or a question word; in another language a conjunction before
+// its word that asks, Polish "i czy", Serbian "i da li"): "how many UK
+// personnel are deployed, and did he discuss the situation in the north
+// with President Osmani-Sadriu and Prime Minister Kurti?" on the KFOR
+// extension release [europe, security] is a troop question and a question
+// on the region's politics, not one question on troops that names the
+// region, and stays with Europe (mldev3 041); "how many troops, and how
+// much will it cost?" is still security's (tuning 004).
+//
 // A phrase of several words of which one is left once its stopwords are
 // dropped is met only where the text writes them all, in one of the ways
 // the lists give: "out of hours" had been any "hours", "response time"

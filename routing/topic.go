@@ -559,10 +559,15 @@ func wholeAt(tz *tokenizer, tok int32, ph *phrase) bool {
 
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
-	roots   [][]byte // views into the message's term buffers
-	stems   [][]byte
-	place   []uint8
-	sents   []int32   // the sentence of each term
+	roots [][]byte // views into the message's term buffers
+	stems [][]byte
+	place []uint8
+	sents []int32 // the sentence of each term
+	// units: the question of each term — its sentence, or the part of a
+	// sentence after a conjunction that asks again ("…, and did he
+	// discuss …?"): see questionUnits
+	units   []int32
+	unitTok []int32   // questionUnits' per token
 	origs   [][]byte  // a translated term's word as written (nil: English)
 	words   [][]byte  // each term's word before stemming
 	caps    []bool    // each term's word was written with a capital
@@ -743,6 +748,59 @@ func (t *Topics) phrasesIn(s string, tz *tokenizer) []phrRef {
 	return refs
 }
 
+// questionUnits appends to out, for each token of tz, the question it
+// belongs to: its sentence, or within a sentence the part that a
+// conjunction opens by asking again — English "and"/"or"/"but" before an
+// auxiliary or a question word ("how many UK personnel are deployed, and
+// did he discuss the north with President Osmani?"), or in another
+// language a conjunction before its word that asks (Polish "i czy",
+// Serbian "i da li", Greek "και αν"). Each part is its own question for
+// the rules that weigh what the questions are about (questionLed,
+// regionQuestion, regionLed): a question on the region's politics joined
+// to one on troop numbers is still a question on the region's politics.
+// A unit is the sentence × 32 + its part.
+func questionUnits(tz *tokenizer, gl topicGloss, out []int32) []int32 {
+	cur, part := int32(-1), int32(0)
+	for k := range tz.toks {
+		tk := &tz.toks[k]
+		if tk.sent != cur {
+			cur, part = tk.sent, 0
+		} else if part < 31 && k+1 < len(tz.toks) && tz.toks[k+1].sent == cur && questionConjunction(tz.word(k)) {
+			next := tz.word(k + 1)
+			if questionOpener(next) || gl.asks(next) ||
+				string(next) == "da" && k+2 < len(tz.toks) && gl.asks(tz.word(k+2)) {
+				part++
+			}
+		}
+		out = append(out, cur*32+part)
+	}
+	return out
+}
+
+// questionConjunction reports whether folded word w is a conjunction that
+// can join two questions ("and", "or", "but"; German "und", "oder";
+// French "et", "ou"; Spanish "y", "o"; Italian and Portuguese "e";
+// Slavic "i", "a"; Greek "και"; Albanian "dhe"; Turkish "ve"; Dutch "en").
+func questionConjunction(w []byte) bool {
+	switch string(w) {
+	case "and", "or", "but", "und", "oder", "et", "ou", "y", "o", "e", "i", "a", "kai", "dhe", "ve", "en":
+		return true
+	}
+	return false
+}
+
+// questionOpener reports whether folded word w opens an English question:
+// an auxiliary or a question word.
+func questionOpener(w []byte) bool {
+	switch string(w) {
+	case "did", "does", "do", "is", "are", "was", "were", "will", "would", "has", "have", "had",
+		"can", "could", "should", "shall", "may", "might", "must",
+		"what", "which", "who", "whom", "whose", "when", "where", "why", "how":
+		return true
+	}
+	return false
+}
+
 // qHit is a piece of evidence in a question sentence of the new text: a
 // phrase of topic's (ph), or, with topic −1, a name the learnt model
 // knows (term).
@@ -760,6 +818,7 @@ type deskHit struct {
 	place uint8
 	exact bool
 	sent  int32
+	unit  int32 // its question (see topicScan.units)
 	orig  []byte
 }
 
@@ -1092,6 +1151,8 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			markQuestions(m.raw(part), m.in.Language, focus, &sc.qtz)
 			sc.focus = focus
 		}
+		sc.unitTok = questionUnits(tz, gl, sc.unitTok[:0])
+		unitTok := sc.unitTok
 		skip := int32(-1) // the last token of a phrase read through the vocabulary
 		for i := range mt.terms {
 			tok := mt.terms[i].tok
@@ -1171,6 +1232,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		if gl.vt != nil {
 			t.reorderPairs(sc)
 		}
+		units := sc.units[:0]
+		for _, tok := range toks {
+			units = append(units, unitTok[tok])
+		}
+		sc.units = units
 		// covered[topic]: the end of the longest phrase of the topic found
 		// so far; a phrase inside it adds nothing ("aid" in "aid convoys").
 		covered := sc.covered[:0]
@@ -1258,13 +1324,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					}
 				}
 				if ph.contextual {
-					sc.ctx = append(sc.ctx, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], orig: spanOrig(origs, i, len(ph.roots))})
+					sc.ctx = append(sc.ctx, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], unit: units[i], orig: spanOrig(origs, i, len(ph.roots))})
 					continue
 				}
 				sc.topicSent = append(sc.topicSent, topicSent{topic: int16(ref.topic), sent: sents[i]})
 				sc.addHit(ref, p, exact, spec, spanOrig(origs, i, len(ph.roots)))
 				if p == plFocus {
-					sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
+					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: int16(ref.topic), ph: int32(ref.ph)})
 				}
 			}
 			if endHere > outerEnd {
@@ -1299,7 +1365,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					}
 					sc.addHit(ref, places[i], true, spec, nil)
 					if places[i] == plFocus {
-						sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: int16(ref.topic), ph: int32(ref.ph)})
+						sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: int16(ref.topic), ph: int32(ref.ph)})
 					}
 				}
 			}
@@ -1314,7 +1380,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			if inContext {
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
 				if d.place == plFocus {
-					sc.qhits = append(sc.qhits, qHit{sent: d.sent, topic: int16(d.ref.topic), ph: int32(d.ref.ph)})
+					sc.qhits = append(sc.qhits, qHit{sent: d.unit, topic: int16(d.ref.topic), ph: int32(d.ref.ph)})
 				}
 			}
 		}
@@ -1361,13 +1427,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
 				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf)
 				if x >= 0 && qmod.name[x] && places[i] == plFocus {
-					sc.qhits = append(sc.qhits, qHit{sent: sents[i], topic: -1, ph: x})
+					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: -1, ph: x})
 				}
 				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
 					continue
 				}
 				if places[i] == plFocus {
-					sc.qnames = append(sc.qnames, qHit{sent: sents[i], ph: -1, word: st, as: words[i]})
+					sc.qnames = append(sc.qnames, qHit{sent: units[i], ph: -1, word: st, as: words[i]})
 				}
 				// (a name before the phrase, or after one written as a
 				// title: "HMS Diamond", not "deployment - Kent")

@@ -32,6 +32,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 	medDeploy := rel("2023-10-12-uk-deploys-military-to-eastern-mediterranean-to") // security, middle-east
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
+	kforExt := rel("2023-05-23-extension-of-uk-commitment-to-nato-s-kosovo")       // europe, security
 	cop28 := rel("2023-12-01-pm-to-call-for-era-of-action-at-cop28-climate")       // climate
 	meloni := rel("2024-09-16-pm-meeting-with-prime-minister-meloni-of-italy")     // migration
 	meloniDec := rel("2023-12-16-pm-meeting-with-prime-minister-meloni-of-italy")  // migration
@@ -153,6 +154,12 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"a question in the quoted history counts little", Input{Subject: "Re: thanks", IsReply: true,
 			NewText: "Thanks, that's all I needed.", QuotedText: "> How many troops are deployed?"},
 			Link{}, "general", ""},
+		{"troop questions on a region's release → security", Input{Subject: "KFOR",
+			NewText: "How many British troops are deployed with KFOR now, and how much will keeping the battalion there until 2026 cost?"},
+			kforExt, "security", "the questions are about security"},
+		{"the same troop question joined to one on the region's politics: two questions, the region's stays with the release", Input{Subject: "KFOR",
+			NewText: "How many British troops are deployed with KFOR now, and did the minister discuss the tensions in the north with Prime Minister Kurti?"},
+			kforExt, "europe", "release topic"},
 		{"a chaser forwarding the sender's own enquiry: its questions are theirs", Input{Subject: "Fwd: Qatar call",
 			From: "r.okoro@example-news.test", NewText: "Sending this again as I have had no reply yet.",
 			ForwardedText: "---------- Forwarded message ---------\nFrom: Rita Okoro <R.Okoro@example-news.test>\nTo: <newsdesk@fcdo.example.gov.uk>\n\nThe readout says the PM discussed hostages. How many British nationals are among them, and are their families getting consular support?"},
@@ -630,7 +637,7 @@ func TestTopicQuestionLed(t *testing.T) {
 	}{
 		{"every question on the forces → security, off a regional release",
 			"The readout mentions the UK's military support. Which squadron of RAF jets is flying, and how many drones have they intercepted?",
-			pmCall, "security", `the questions are about security: "squadron", "RAF", "jets", "drones" in 1 of 1 question sentences, over the release's first topic (middle-east)`},
+			pmCall, "security", `the questions are about security: "squadron", "RAF", "jets", "drones" in 2 of 2 question sentences, over the release's first topic (middle-east)`},
 		{"a ship named beside HMS is the forces' matter where the question names it",
 			"The readout says HMS Trent is on her way.\n\n- Will Trent escort merchant shipping?\n- Are her Wildcat helicopters armed with missiles?",
 			pmCall, "security", `"trent"`},
@@ -648,7 +655,7 @@ func TestTopicQuestionLed(t *testing.T) {
 			pmCall, "security", "the questions are about security"},
 		{"a question's names count as one: two names of the region beside one military word",
 			"Which RAF jets shot down the drones, and were missiles used? Would the UK join an Israeli military response against Iran?",
-			pmCall, "security", "in 2 of 2 question sentences"},
+			pmCall, "security", "in 3 of 3 question sentences"},
 		{"but a question on the region's own matter keeps the release's topic",
 			"Which RAF jets shot down the drones, and were missiles used? Would the UK back a ceasefire between Israel and Iran?",
 			pmCall, "middle-east", "stay with the release's first topic"},
@@ -888,6 +895,34 @@ func TestTopicPresence(t *testing.T) {
 		}
 		if c.want != "security" && strings.Contains(got.Reason, `"presence"`) {
 			t.Errorf("%s %q: presence read as a military word alone: %s", c.lang, c.text, got.Reason)
+		}
+	}
+}
+
+// TestQuestionUnits: a conjunction that asks again opens a question of
+// its own within a sentence; one that joins two things does not.
+func TestQuestionUnits(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		parts      int
+	}{
+		{"en", "How many troops are there, and did he meet Kurti?", 2},
+		{"en", "Is the UK sending ships or will it fund the mission, and when?", 3},
+		{"en", "How many troops and tanks are there and the cost?", 1},
+		{"pl", "Ilu żołnierzy tam jest i czy minister spotka się z premierem?", 2},
+		{"sr", "Koliko vojnika je tamo i da li će ministar razgovarati sa predsednikom?", 2},
+		{"el", "Πόσοι στρατιώτες είναι εκεί και αν θα συναντήσει τον πρόεδρο;", 2},
+		{"de", "Wie viele Soldaten sind dort und welche Kosten entstehen?", 1}, // (German question words are no asking word)
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		units := questionUnits(&tz, glossFor(c.lang), nil)
+		seen := map[int32]bool{}
+		for _, u := range units {
+			seen[u] = true
+		}
+		if len(seen) != c.parts {
+			t.Errorf("%s %q: %d questions, want %d", c.lang, c.text, len(seen), c.parts)
 		}
 	}
 }
