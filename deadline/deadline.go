@@ -1719,6 +1719,11 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 		return false
 	}
 	a.kind, a.start, a.named = akNamed, i, nkEOD
+	if e := sc.words(j, gw.Next, gw.Week); e > 0 {
+		// "by the end of next week": next week's Friday, 17:00
+		a.end, a.date, a.wd, a.hasWD, a.mod = e, dkWeekday, time.Friday, true, dmNext
+		return true
+	}
 	switch n.low {
 	case gw.Day, gw.Play, gw.Business:
 		a.end = j + 1

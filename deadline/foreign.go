@@ -1608,6 +1608,9 @@ func afterHour(written, pending string) bool {
 		if i-1-j < 1 || i-1-j > 2 {
 			return false
 		}
+		if t[i-1] == '.' && len(t)-i == 2 && (t[i] == '0' || t[i] == '1' && t[i+1] <= '2') && t[i:] != "00" {
+			return false // "до 18.01 до 12:00": a day and month before the time
+		}
 		i = j
 	}
 	return i == 0 || t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '(' || t[i-1] == ':'
@@ -2006,12 +2009,20 @@ func europeanDate(text string, i, to int) (int, string) {
 		return 0, ""
 	}
 	m := skipDigits(text, d+1)
-	if m-d-1 < 1 || m-d-1 > 2 || m >= to || text[m] != '.' {
+	if m-d-1 < 1 || m-d-1 > 2 {
 		return 0, ""
 	}
 	day, _ := strconv.Atoi(text[i:d])
 	mon, _ := strconv.Atoi(text[d+1 : m])
 	if day < 1 || day > 31 || mon < 1 || mon > 12 {
+		return 0, ""
+	}
+	if (m >= to || text[m] != '.') && m-d-1 == 2 && timeFollows(text, m) {
+		// "до 18.01 до 12:00", "do 18.01 do godz. 12": a time follows
+		// in a word or two, so this one is the date
+		return m, text[i:d] + "/" + text[d+1:m]
+	}
+	if m >= to || text[m] != '.' {
 		return 0, ""
 	}
 	if y := skipDigits(text, m+1); (y-m-1 == 4 || y-m-1 == 2) && y <= to {
@@ -2021,6 +2032,37 @@ func europeanDate(text string, i, to int) (int, string) {
 	// a sentence: a date (a time's minutes are rarely 01-12: "16.00." and
 	// "16.30." are no dates)
 	return m + 1, text[i:d] + "/" + text[d+1:m]
+}
+
+// timeFollows reports whether, after spaces at i, one or two short words
+// (a cue, "godz.") and then a clock in digits follow ("до 12:00", "do
+// godz. 12", "à 12h").
+func timeFollows(text string, i int) bool {
+	for w := 0; w < 3; w++ {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if e := skipDigits(text, i); e > i && e-i <= 2 && w > 0 {
+			return e == len(text) || text[e] == ':' || text[e] == '.' || text[e] == ' ' || text[e] == 'h' || text[e] == ',' || text[e] == '\n'
+		}
+		j, n := i, 0
+		for j < len(text) && n < 8 {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+			n++
+		}
+		if n == 0 || n == 8 {
+			return false
+		}
+		if j < len(text) && text[j] == '.' {
+			j++ // "godz."
+		}
+		i = j
+	}
+	return false
 }
 
 // partOfHour reads a part of an hour as the rewriting writes it ("half
