@@ -137,7 +137,9 @@ package deadline
 //     "Could we get", "possible to get/send" ask too.
 //   - "tomorrow morning", "Monday morning", "first thing tomorrow" = 09:00 of
 //     that day; "first thing" alone = 09:00 on the next working day after
-//     sent. "this morning" = 12:00 (and only while it is still morning).
+//     sent. "this morning" = 12:00 (and only while it is still morning),
+//     and so is a morning of today ("bis heute Vormittag"); "tomorrow in
+//     the morning" is tomorrow morning.
 //     "tomorrow afternoon" and "mid-afternoon" 15:00, "tomorrow
 //     evening/night" 19:00.
 //   - "end of the week" = the coming Friday 17:00, and so is "before/by
@@ -1602,14 +1604,17 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		case sc.words(i, gw.This, gw.Week) > 0:
 			return false
 		}
-	case gw.Afternoon:
-		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkAfternoon
-		return true
-	case gw.Evening, gw.Night:
-		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkEvening
-		return true
-	case gw.Morning:
+	case gw.Afternoon, gw.Evening, gw.Night, gw.Morning:
 		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
+		switch t.low {
+		case gw.Afternoon:
+			a.named = nkAfternoon
+		case gw.Evening, gw.Night:
+			a.named = nkEvening
+		}
+		if sc.words(i-2, gw.In, gw.The) == i && !sc.toks[i-1].clauseBrk && !sc.toks[i-2].clauseBrk {
+			a.start = i - 2 // "tomorrow in the morning": the day's part
+		}
 		return true
 	case gw.First:
 		if e := sc.words(i, gw.First, gw.Thing); e > 0 {
@@ -3391,6 +3396,13 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 			h, rule = 12, ruleNamedTime
 		case nkMorning:
 			h, rule = 9, ruleNextMorning
+			if dateKind == dkToday && m.clock == nil {
+				// "by today morning" ("bis heute Vormittag"): this morning
+				if now.Hour() >= 12 {
+					return time.Time{}, "", false
+				}
+				h, rule = 12, ruleNamedTime
+			}
 		case nkFirstThing:
 			h, rule = 9, ruleNextMorning
 			if da == nil {

@@ -2160,6 +2160,14 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-16T09:30:00Z", "Antwort bitte bis 19.01 um 12 Uhr.", "2024-01-19T12:00:00+00:00"},
 	{"uk", "2024-01-16T09:30:00Z", "Від 10.00 до 12.00 я на нараді.", ""},
 	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен до 17.05 сегодня.", "2024-01-16T17:05:00+00:00"},
+	// the morning of today is "this morning" (12:00, while it lasts);
+	// "tomorrow in the morning" is tomorrow morning
+	{"de", "2024-01-16T09:30:00Z", "Eine Antwort bis heute Vormittag wäre gut.", "2024-01-16T12:00:00+00:00"},
+	{"de", "2024-01-16T13:30:00Z", "Eine Antwort bis heute Vormittag wäre gut.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could you reply tomorrow in the morning?", "2024-01-17T09:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We'll talk in the morning.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Pourriez-vous répondre demain dans la matinée ?", "2024-01-17T09:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Potete rispondere domani in mattinata?", "2024-01-17T09:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
