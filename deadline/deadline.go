@@ -68,7 +68,8 @@ package deadline
 //     hour ("I need to file by four."; "Turnout fell by three." is
 //     none). "by close today" is close of business; "this side of 4pm"
 //     is before it; a deadline "expires"/"ends" at its time (en.json
-//     left_fillers). A bare hour before a
+//     left_fillers); a deadline "moved"/"brought forward"/"changed" to
+//     a time is that time ("The briefing has moved to 2pm" is none). A bare hour before a
 //     place's time is a clock ("by 5 Istanbul time").
 //   - The part of the day after an hour is its am/pm ("by 9 in the
 //     evening", "by 8 in the morning tomorrow", "ten at night"). An hour
@@ -1478,10 +1479,10 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 	e2, v := sc.ampm(e)
 	oclock := sc.wordIn(e, hour12Words)
 	if delta == 0 && v == 0 && !oclock {
-		if i == j && h >= 1 && (sc.word(e, gw.Sharp) ||
+		if i == j && h >= 1 && (sc.word(e, gw.Sharp) || sc.punct(e, "-") && sc.glued(e) && sc.word(e+1, gw.Ish) && sc.glued(e+1) && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) ||
 			(sc.word(i-1, gw.By) || sc.word(i-1, gw.At) || sc.word(i-1, gw.Before)) && sc.dayAfterHour(e)) {
-			// "at six sharp", "by ten tonight", "by nine tomorrow
-			// morning": a bare hour, as its digits would be
+			// "at six sharp", "by four-ish", "by ten tonight", "by nine
+			// tomorrow morning": a bare hour, as its digits would be
 			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
 			a.hour = bareHour(h)
 			sc.skipIsh(a)
@@ -2890,6 +2891,15 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			if sc.word(k-1, gw.Up) && k == i-1 {
 				return 3, k - 1, true, gw.By // "anything up to 9pm tonight works"
+			}
+			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed)) {
+				// "Our deadline has moved to 3pm", "deadline brought
+				// forward to 2pm": the deadline's new time
+				for b := k - 2; b >= 0 && b >= k-5; b-- {
+					if sc.word(b, gw.Deadline) {
+						return 3, b, true, gw.Deadline
+					}
+				}
 			}
 			return 0, start, false, ""
 		case gw.And, gw.Or:

@@ -1158,8 +1158,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true
-		if isCue(repl) || broadcastAt(repl) {
-			// "entro le 17", "do 18": a bare 24-hour hour after a cue is
+		if isCue(repl) || broadcastAt(repl) || repl == gw.Moved+" "+gw.To {
+			// "entro le 17", "do 18", "anticipata alle 15" (moved to): a
+			// bare 24-hour hour after a cue is
 			// "17h" (the English reader leaves a bare 13-23 alone)
 			if j, ok := rd.bareHour(text, ws, k+n); ok {
 				replaced(last, j, " ")

@@ -2168,6 +2168,19 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "We'll talk in the morning.", ""},
 	{"fr", "2024-01-16T09:30:00Z", "Pourriez-vous répondre demain dans la matinée ?", "2024-01-17T09:00:00+00:00"},
 	{"it", "2024-01-16T09:30:00Z", "Potete rispondere domani in mattinata?", "2024-01-17T09:00:00+00:00"},
+	// a deadline moved to a new time; an event moved is none; "by
+	// four-ish"
+	{"en", "2024-01-16T09:30:00Z", "Apologies - our deadline has moved to 2pm.", "2024-01-16T14:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The deadline's been brought forward to 1pm.", "2024-01-16T13:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The briefing has moved to 2pm.", ""},
+	{"en", "2024-01-16T09:30:00Z", "By three-ish would be great.", "2024-01-16T15:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Unser Redaktionsschluss wurde auf 14 Uhr vorgezogen.", "2024-01-16T14:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Die Sitzung wurde auf 14 Uhr verschoben.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Notre bouclage a été avancé à 14h.", "2024-01-16T14:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Nuestro cierre se ha adelantado a las 14:00.", "2024-01-16T14:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "La nostra scadenza è stata anticipata alle 14.", "2024-01-16T14:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Наш дедлайн перенесли на 14:00.", "2024-01-16T14:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Nasz termin przesunięto na 14:00.", "2024-01-16T14:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

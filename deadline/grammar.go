@@ -46,6 +46,7 @@ type grammarWords struct {
 	Central       string `role:"central"`
 	Cest          string `role:"cest"`
 	Cet           string `role:"cet"`
+	Changed       string `role:"changed"`
 	Cheers        string `role:"cheers"`
 	Close         string `role:"close"`
 	Cob           string `role:"cob"`
@@ -73,6 +74,7 @@ type grammarWords struct {
 	File          string `role:"file"`
 	First         string `role:"first"`
 	For           string `role:"for"`
+	Forward       string `role:"forward"`
 	From          string `role:"from"`
 	Get           string `role:"get"`
 	Give          string `role:"give"`
@@ -127,6 +129,7 @@ type grammarWords struct {
 	Minute        string `role:"minute"`
 	Minutes       string `role:"minutes"`
 	Morning       string `role:"morning"`
+	Moved         string `role:"moved"`
 	Mountain      string `role:"mountain"`
 	My            string `role:"my"`
 	Nd            string `role:"nd"`
