@@ -2181,6 +2181,7 @@ var foreignCasesAt = []struct {
 	{"it", "2024-01-16T09:30:00Z", "La nostra scadenza è stata anticipata alle 14.", "2024-01-16T14:00:00+00:00"},
 	{"ru", "2024-01-16T09:30:00Z", "Наш дедлайн перенесли на 14:00.", "2024-01-16T14:00:00+00:00"},
 	{"pl", "2024-01-16T09:30:00Z", "Nasz termin przesunięto na 14:00.", "2024-01-16T14:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نحتاج الرد للساعة الرابعة.", "2024-01-16T16:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
