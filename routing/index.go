@@ -36,6 +36,9 @@ type docInfo struct {
 	title, titleBigrams []int32
 	// titleMass is the summed IDF of title, titleBigramMass of titleBigrams.
 	titleMass, titleBigramMass float32
+	// money holds the ids of the sums of money it names ("20m", "1.6bn":
+	// moneyFigure), for the money rule
+	money []int32
 }
 
 // index is an inverted index over the catalogue's words and adjacent-word
@@ -583,6 +586,22 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		}
 		for _, id := range d.titleBigrams {
 			d.titleBigramMass += ix.idf[id]
+		}
+	}
+	// the sums of money each release names
+	moneyIDs := map[int32]bool{}
+	for w, id := range ix.words {
+		if moneyFigure([]byte(w)) {
+			moneyIDs[id] = true
+		}
+	}
+	if len(moneyIDs) > 0 {
+		for i := range docTF {
+			for _, t := range docTF[i] {
+				if moneyIDs[t.id] {
+					ix.docs[i].money = append(ix.docs[i].money, t.id)
+				}
+			}
 		}
 	}
 	ix.buildCentroids(rels)

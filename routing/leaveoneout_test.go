@@ -25,7 +25,9 @@ func looSamples(t *testing.T, dir string, odd bool) []sample {
 // links the linker makes per set. Each enquiry's language is told as
 // Router.Classify tells it. The bounds are today's counts (tuning 7 of 35,
 // enquiries 2 of 10, multilingual odd half 4 of 29, mldev 6 of 47, mldev2
-// 3 of 47 (as it landed), shared samples 7 of 50; 10, 2, 5, 9 and 12 before the names and figures rules
+// 3 of 47 (as it landed), mldev3 6 of 40 (7 as it landed; the money rule
+// took the £20m Gaza aid enquiry off the £10m release), shared samples 7
+// of 50; 10, 2, 5, 9 and 12 before the names and figures rules
 // and the cross-language work of issue 11 item 2, see namesUnmet and
 // figuresUnmet): they come from near-duplicate releases of the same days,
 // and the test keeps them from growing. None may come from the agreement
@@ -73,6 +75,7 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		{"multilingual-odd", filepath.Join("testdata", "multilingual"), true, 4},
 		{"mldev", filepath.Join("testdata", "mldev"), false, 6},
 		{"mldev2", filepath.Join("testdata", "mldev2"), false, 3},
+		{"mldev3", filepath.Join("testdata", "mldev3"), false, 6},
 		{"shared", "", false, 7},
 	}
 	for _, s := range sets {

@@ -292,6 +292,50 @@ func TestComplaint(t *testing.T) {
 // another release (see figuresUnmet); a figure the candidate has, a
 // candidate covering much of the enquiry, or a figure only in quoted
 // history does not trigger it.
+// TestMoneyRule: an enquiry naming sums of money, none of which the best
+// candidate names while it names sums of its own, is about other money
+// (see moneyUnmet) however much else they share; a shared figure, a
+// candidate naming no money or an enquiry naming none leave it alone.
+func TestMoneyRule(t *testing.T) {
+	cat := testCatalogue(t)
+	docOf := func(id string) int32 {
+		for i := range cat.releases {
+			if cat.releases[i].ID == id {
+				return int32(i)
+			}
+		}
+		t.Fatalf("test release %s missing", id)
+		return -1
+	}
+	sanctions := docOf("2024-03-12-sanctions-on-valdorian-arms-brokers") // names £3.4m
+	call := docOf("2024-03-04-pm-call-with-president-of-ruritania")      // names no money
+	for _, c := range []struct {
+		name string
+		text string
+		doc  int32
+		want bool
+	}{
+		{"other money", "Were the £12m of Ottokar Vell's assets frozen under the arms brokers sanctions?", sanctions, true},
+		{"other money in another language's writing", "Wurden 12 Mio. Pfund von Ottokar Vell eingefroren?", sanctions, true},
+		{"the same money as another language writes it", "Wurden 3,4 Mio. Pfund eingefroren, und 12 Mio. Pfund?", sanctions, false},
+		{"the same money", "Were the £3.4m of assets frozen?", sanctions, false},
+		{"a candidate naming no money", "Did the call cover the £12m grain deal?", call, false},
+		{"an enquiry naming no money", "Which assets of Ottokar Vell were frozen, and is 40% of them in London?", sanctions, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{NewText: c.text}
+			m := newMessage(&in)
+			defer m.release()
+			sc := newScratch(cat.idx)
+			sc.voc = vocabAny
+			cat.addQuery(sc, m, partNew, weightNew, false)
+			if got := cat.moneyUnmet(sc, &cand{doc: c.doc, cover: 0.6}); got != c.want {
+				t.Errorf("moneyUnmet = %v, want %v (figures %v, %d unknown, %d money)", got, c.want, sc.figs, sc.figsUnknown, sc.money)
+			}
+		})
+	}
+}
+
 func TestFiguresRule(t *testing.T) {
 	cat := testCatalogue(t)
 	doc := int32(-1)

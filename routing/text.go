@@ -1,6 +1,9 @@
 package routing
 
 import (
+	"bytes"
+	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -524,9 +527,9 @@ func normaliseFigure(w []byte) ([]byte, bool) {
 	case "am", "pm", "h", "hrs", "hr", "gmt", "bst", "utc", "cet", "cest":
 		return nil, false
 	case "bn", "billion", "b":
-		return append(numPart, "bn"...), true
+		return appendMoney(numPart, "bn"), true
 	case "m", "mn", "million", "mill":
-		return append(numPart, 'm'), true
+		return appendMoney(numPart, "m"), true
 	case "k", "thousand":
 		return append(numPart, 'k'), true
 	case "tn", "trn", "trillion":
@@ -584,8 +587,9 @@ func (t *tokenizer) mergeUnits() {
 			}
 			if unit != "" && isPlainNumber(t.buf[tk.off:tk.end]) {
 				off := int32(len(t.buf))
-				t.buf = append(t.buf, t.buf[tk.off:tk.end]...)
-				t.buf = append(t.buf, unit...)
+				fig := appendMoney(append(t.work[:0], t.buf[tk.off:tk.end]...), unit)
+				t.work = fig
+				t.buf = append(t.buf, fig...)
 				tk.off, tk.end = off, int32(len(t.buf))
 				q := tk.question || t.toks[k+skip].question
 				tk.question = q
@@ -598,6 +602,25 @@ func (t *tokenizer) mergeUnits() {
 		n++
 	}
 	t.toks = t.toks[:n]
+}
+
+// appendMoney appends unit to the figure num (digits and a point) as one
+// sum is written whatever way it was said: a thousand millions or more in
+// billions ("21.000 millones", 21,000 million: "21bn"), under one billion
+// in millions ("£0.5bn": "500m"); other units, or a figure that is not a
+// plain number, as they are. It appends to num.
+func appendMoney(num []byte, unit string) []byte {
+	if (unit == "m" || unit == "bn") && isPlainNumber(num) && bytes.Count(num, []byte{'.'}) <= 1 {
+		if v, err := strconv.ParseFloat(string(num), 64); err == nil && v > 0 {
+			switch {
+			case unit == "m" && v >= 1000:
+				return append(strconv.AppendFloat(num[:0], v/1000, 'f', -1, 64), "bn"...)
+			case unit == "bn" && v < 1:
+				return append(strconv.AppendFloat(num[:0], math.Round(v*1e6)/1e3, 'f', -1, 64), 'm')
+			}
+		}
+	}
+	return append(num, unit...)
 }
 
 func isPlainNumber(b []byte) bool {

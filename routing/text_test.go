@@ -42,6 +42,9 @@ func TestTokenizeFigures(t *testing.T) {
 		{"CHF 12'000", []string{"chf", "12000"}},
 		{"٢٠ مليون و١٢٬٠٠٠ و٢٫٥", []string{"20m", "12000", "2.5"}},
 		{"۲۰ million", []string{"20m"}},
+		// one sum, however many zeros: "21.000 millones" is £21bn
+		{"21.000 millones de libras, £21bn, £1,500 million", []string{"21bn", "libra", "21bn", "1.5bn"}},
+		{"£0.5bn or 500 million", []string{"500m", "500m"}},
 		// but not a decimal, a date, a short group or a year
 		{"0.125 and £1.125bn", []string{"0.125", "1.125bn"}},
 		{"16.10.2023 and 1.5 and 12 34, 2023 500", []string{"16.10.2023", "1.5", "12", "34", "2023", "500"}},
