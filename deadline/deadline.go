@@ -118,7 +118,10 @@ package deadline
 //     is still the text as written.
 //   - "the day after tomorrow" is a day like "tomorrow"; a clock's zone may
 //     follow its day ("by 5pm today (CEST)"); "until/by then" points back
-//     to a time only when what follows it is not someone's availability.
+//     to a time only when what follows it is not someone's availability;
+//     in the next sentence ("The briefing is at 11; I need your comment
+//     before then") only when no time comes between and that sentence
+//     asks.
 //   - A day without a time ("by Friday", "by tomorrow", "deadline 22 Nov",
 //     "need a line today") is 17:00 that day, like "COP Friday"; it needs a
 //     "by"/"deadline"/"no later than"/"need" cue ("can you get back to me
@@ -3153,20 +3156,45 @@ func (sc *scanner) clauseCues(m *mention) int {
 // clauseReach bounds how far clauseCues looks from a mention, in tokens.
 const clauseReach = 60
 
+// sentenceAsks reports whether the sentence around token k has a
+// request word (en.json clause_cues: "need", "please", "respond").
+func (sc *scanner) sentenceAsks(k int) bool {
+	b := k
+	for b > 0 && !sc.toks[b].sentStart {
+		b--
+	}
+	for e := b; e < len(sc.toks) && (e == b || !sc.toks[e].sentStart); e++ {
+		if clauseCueWords[sc.toks[e].low] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // thenAfter reports whether "before then", "by then" or "until then"
 // follows the mention later in its sentence with no other time in between:
 // the mention is the cut-off the request points back to.
 func (sc *scanner) thenAfter(j int) bool {
+	breaks := 0
 	for k := j; k < len(sc.toks) && k < j+16; k++ {
 		t := &sc.toks[k]
-		if k > j && t.sentStart || t.consumed {
+		if k > j && t.sentStart {
+			// "The press conference is at 10 tomorrow; I need your
+			// comment before then": one sentence on, no time between
+			if breaks++; breaks > 1 || t.nl > 1 {
+				return false
+			}
+		}
+		if t.consumed {
 			return false
 		}
 		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
 			case gw.Before, gw.By, gw.Until, gw.Till:
-				// "until then I am available": not a cut-off
-				return !sc.availableAfter(k + 1)
+				// "until then I am available": not a cut-off; in the
+				// next sentence only where that sentence asks ("Before
+				// then, the PM speaks" does not)
+				return !sc.availableAfter(k+1) && (breaks == 0 || sc.sentenceAsks(k))
 			}
 		}
 	}

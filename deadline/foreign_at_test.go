@@ -2187,6 +2187,12 @@ var foreignCasesAt = []struct {
 	{"el", "2024-01-16T09:30:00Z", "Απάντηση μέχρι τις τεσσερισήμισι, παρακαλώ.", "2024-01-16T16:30:00+00:00"},
 	{"el", "2024-01-16T09:30:00Z", "Μπορείτε να απαντήσετε μέσα σε δυόμισι ώρες;", "2024-01-16T12:00:00+00:00"},
 	{"el", "2024-01-16T09:30:00Z", "Η συνέντευξη είναι στις εξίμισι.", ""},
+	// "before then" in the next sentence points back to the time named
+	// last when that sentence asks
+	{"en", "2024-01-16T09:30:00Z", "The briefing is at 11 tomorrow; I need your comment before then.", "2024-01-17T11:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The vote is at 6pm. Could you respond before then?", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The vote is at 6pm. I'm at my desk until then.", ""},
+	{"en", "2024-01-16T09:30:00Z", "The vote is at 6pm. Before then, the PM speaks.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
