@@ -118,7 +118,8 @@
 // or more is matched the same way against the catalogue's other words
 // (cognates: "strategie", "коридор"). Digraphs that folded Cyrillic
 // writes for one Latin letter are also tried as Latin writes them
-// (Serbian "санкције" as "sankcije"). The dates the enquiry names are
+// (Serbian "санкције" as "sankcije"), in Serbian only: Albanian writes
+// "sh" of its own ("shërbim", service, is no "Serbia"). The dates the enquiry names are
 // read through the vocabulary's anchors ("gestern", "16. Oktober", "16
 // жовтня", and "16.10." in any language but English, "16.10.2023" in
 // all); a foreign weekday counts only

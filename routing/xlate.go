@@ -119,7 +119,10 @@ func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
 		}
 		t.setPrefixLengths()
 		t.setIgnore(&tz, v.Ignore)
-		vocabByLang[code] = t.withPlain()
+		if plainDigraphs[code] {
+			t.withPlain()
+		}
+		vocabByLang[code] = t
 	}
 	// (a new map: keys added to a map while ranging over it may or may
 	// not be visited, which cut a random few of them short run to run)
@@ -146,6 +149,16 @@ func buildVocabularies() (map[string]*vocabTable, *vocabTable) {
 // neighbours are the languages whose vocabularies are tried for a word
 // the told language's lacks: close ones the detector may confuse.
 var neighbours = map[string]string{"ru": "uk", "uk": "ru", "es": "pt", "pt": "es"}
+
+// plainDigraphs are the languages whose vocabulary is also read with the
+// digraphs of folded Cyrillic spelt as one letter (withPlain): Serbian,
+// written in both scripts, its vocabulary in Latin ("санкције", folded
+// "sanktsije", is "sankcije"). Not a language written in Latin with
+// digraphs of its own — Albanian "shërbim" (service) is no "Serbia",
+// German "Schutz", French "chef" keep their letters — nor one whose
+// vocabulary is written in its own script and folded as its mail is
+// (Russian, Ukrainian, Greek).
+var plainDigraphs = map[string]bool{"sr": true}
 
 // withPlain sets t.plain and returns t.
 func (t *vocabTable) withPlain() *vocabTable {
