@@ -182,10 +182,13 @@ package deadline
 //     Mountain (DST-aware: America/New_York, Chicago, Los_Angeles,
 //     Denver) also alone at the end of a clause ("by 4pm Eastern.",
 //     "9am Pacific tomorrow"; not "4pm Eastern Ukraine", "5pm Central
-//     London"); "Central European Time" stays CET, and so do the other European zones
-//     named in words, fixed as their abbreviations are ("Western/Central/
-//     Eastern European (Summer) Time", "Eastern Europe time": WET +0, CET
-//     +1, EET +2, summer an hour more). After a comma a zone
+//     London"). The European zones named in words ("Western/Central/
+//     Eastern European time", "Eastern Europe time", "heure d'Europe
+//     centrale", "за східноєвропейським часом") are the region's local
+//     time on the day, DST-aware as "Eastern" is (the dev sets' authors
+//     read them so: "Eastern European time" in October is EEST); with
+//     "Summer"/"Standard" ("Central European Summer Time") the offset as
+//     written, as the abbreviations CET, CEST, EET, MEZ are. After a comma a zone
 //     ending in "time" or an abbreviation in capitals is the time's
 //     ("before noon, Paris time", "by 4pm, CET"; "by 4pm, London" is not).
 //   - A part of the day ("tonight", "this afternoon") and a clock asked
@@ -806,14 +809,16 @@ func (sc *scanner) zoneEnds(j int) bool {
 
 // europeanZone reads the rest of a European zone's name after its
 // region (Western, Central or Eastern) at j: "European" or "Europe", an
-// optional "Summer"/"Daylight" (an hour more) or "Standard", and "time".
-// The offsets are fixed, as the abbreviations' are (WET +0, CET +1, EET
-// +2, their summer time an hour more): "Central European Time" in July
-// is still CET, as "CET" is. It returns 0 and -1 when no such name
-// follows.
-func (sc *scanner) europeanZone(region string, j int) (int, int) {
+// optional "Summer"/"Daylight" or "Standard", and "time". The name alone
+// is the region's local time on the day, summer time in summer
+// ("Eastern European time" in October is EEST; en.json
+// deadline.european_zones), as the US "Eastern time" is; with "Summer"
+// or "Standard" it is that offset as written (WET +0, CET +1, EET +2,
+// summer an hour more), as the abbreviations are. It returns nil and
+// -1 when no such name follows.
+func (sc *scanner) europeanZone(region string, j int) (*time.Location, int) {
 	if !sc.word(j, gw.European) && !sc.word(j, gw.Europe) {
-		return 0, -1
+		return nil, -1
 	}
 	j++
 	off := 0
@@ -823,16 +828,22 @@ func (sc *scanner) europeanZone(region string, j int) (int, int) {
 	case gw.Eastern:
 		off = 7200
 	}
+	fixed := false
 	if sc.word(j, gw.Summer) || sc.word(j, gw.Daylight) {
 		off += 3600
+		fixed = true
 		j++
 	} else if sc.word(j, gw.Standard) {
+		fixed = true
 		j++
 	}
 	if !sc.word(j, gw.Time) {
-		return 0, -1
+		return nil, -1
 	}
-	return off, j + 1
+	if name := en.Deadline.EuropeanZones[region]; !fixed && name != "" {
+		return namedZone(name, sc.loc), j + 1
+	}
+	return fixedZone(off), j + 1
 }
 
 // fallbackOffsets approximate a zone when the system has no tz database.
@@ -1813,7 +1824,14 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 		}
 		if wd, ok := weekdayOf(t); ok {
 			if ambiguousWeekday(t.low) && !t.capital {
-				return false
+				// "wed", "sat" in lower case are words, unless a cue is
+				// right before or a day or time right after ("deadline's
+				// wed 11th, 3pm", "by wed 3pm")
+				n := sc.tok(i + 1)
+				cue := sc.word(i-1, gw.By) || sc.word(i-1, gw.Deadline) || sc.word(i-1, gw.Before)
+				if !cue && (n == nil || n.kind != tkNum || !n.space) {
+					return false
+				}
 			}
 			a.end, a.date, a.wd, a.hasWD = i+1, dkWeekday, wd, true
 			a.weakWD = ambiguousWeekday(t.low)
@@ -2322,8 +2340,8 @@ func (sc *scanner) parseZone(a *atom) {
 		case gw.Central, gw.Eastern, gw.Western:
 			// "Central European Time", "Eastern European Summer Time",
 			// "Western Europe time"
-			if off, k := sc.europeanZone(t.low, e); k > 0 {
-				zl, e = fixedZone(off), k
+			if z, k := sc.europeanZone(t.low, e); k > 0 {
+				zl, e = z, k
 				break
 			}
 			if t.low == gw.Western {

@@ -371,7 +371,10 @@ var deadlineCases = []deadlineCase{
 	{"Eastern alone", "Could you reply by 11am Eastern?", wed1000, "2023-10-18T16:00:00+01:00", ruleZonedClock},
 	{"Pacific then a day", "Deadline 9am Pacific tomorrow.", wed1000, "2023-10-19T17:00:00+01:00", ruleZonedClock},
 	{"Central Time (US)", "Please reply by 3pm Central Time.", wed1000, "2023-10-18T21:00:00+01:00", ruleZonedClock},
-	{"Central European Time", "Reply by 4pm Central European Time.", wed1000, "2023-10-18T16:00:00+01:00", ruleZonedClock},
+	// a European zone named in words is the region's time on the day
+	// (CEST in October, as the dev sets' authors read it); "CET" is +1
+	{"Central European Time", "Reply by 4pm Central European Time.", wed1000, "2023-10-18T15:00:00+01:00", ruleZonedClock},
+	{"Central European Standard Time", "Reply by 4pm Central European Standard Time.", wed1000, "2023-10-18T16:00:00+01:00", ruleZonedClock},
 	{"Mountain time", "Any chance of a line by 10am Mountain time?", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
 	{"Eastern Standard Time", "Deadline is 5pm Eastern Standard Time.", nov0930, "2023-11-20T22:00:00+00:00", ruleZonedClock},
 	{"Gulf Standard Time", "By 2pm Gulf Standard Time please.", wed1000, "2023-10-18T11:00:00+01:00", ruleZonedClock},

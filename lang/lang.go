@@ -121,6 +121,10 @@ type Deadline struct {
 	// ("bulletin", "news"): a time the answer is needed before or for
 	// ("before our 6pm bulletin") is the deadline.
 	Broadcasts []string `json:"broadcasts"`
+	// EuropeanZones are the zones a European zone's name in words reads
+	// as on the day ("Central European time": "Europe/Brussels"), by its
+	// region ("western", "central", "eastern").
+	EuropeanZones map[string]string `json:"european_zones"`
 
 	// Aliases are the words of another language the reader reads as
 	// English words ("bis": "by", "morgen": "tomorrow", "mez": "CET",
