@@ -131,9 +131,12 @@
 //
 // What keeps it from linking on noise: each vocabulary's ignore list
 // (the language's request words — greetings, thanks, "Kommentar",
-// "porte-parole", "newspaper", "phone" — and the function words spelt
-// like an English word of the catalogue: German "war", Dutch "met",
-// Spanish "el") is read as nothing, neither matched nor counted unknown;
+// "porte-parole", "newspaper", "phone" —, its holidays — "Navidad",
+// "Weihnachten", "Noël", as English calendar words are stopwords — and
+// the function words spelt like an English word of the catalogue: German
+// "war", Dutch "met", Spanish "el") is read as nothing, neither matched
+// nor counted unknown, by the linker and by the topic's learnt names
+// alike ("Navidad" had been the Navy, a middle-east name);
 // a word the told language lacks is not tried in every other language's
 // (French "premiers", first, is not German "Premier"; German "mir", to
 // me, is not Serbian "peace"); a message told to be

@@ -1397,6 +1397,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if matched[i] {
 					continue // the desk's own words say it
 				}
+				if origs[i] == nil && gl.vt != nil && gl.vt.ignores(words[i]) {
+					continue // the language's request and calendar words, as the linker reads them
+				}
 				// (a name is written with a capital, where the script
 				// has capitals: "organisiert" is not "Organised")
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
@@ -1422,6 +1425,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			inflectNames := m.in.Language != "" && m.in.Language != "en"
 			for i, st := range stems {
 				if matched[i] || origs[i] != nil && places[i] != plFocus {
+					continue
+				}
+				if origs[i] == nil && gl.vt != nil && gl.vt.ignores(words[i]) {
 					continue
 				}
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))

@@ -553,6 +553,11 @@ func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
 		{"consular", "Detenidos", "Hola, ¿cuántos británicos detenidos hay ahora en Venezuela y reciben asistencia consular?"},
 		{"general", "Pressebüro", "Guten Tag, wie viele Pressesprecher arbeiten im Pressebüro des Außenministeriums, und wie ist der Bereitschaftsdienst am Wochenende organisiert?"},
 		{"general", "Intervista", "Buongiorno, vorrei chiedere un'intervista con l'ambasciatore la prossima settimana. È possibile?"},
+		// holidays and the desk's duty are no names ("Navidad" is not the
+		// Navy, Albanian "shërbim", service, not Serbia)
+		{"general", "Horario", "Hola, ¿cuál es el horario de la oficina de prensa en Navidad y quién está de guardia?"},
+		{"general", "Orari", "Përshëndetje, cili është orari i zyrës së shtypit gjatë festave dhe kush është në shërbim?"},
+		{"general", "Öffnungszeiten", "Guten Tag, wie sind die Öffnungszeiten der Pressestelle über Weihnachten und Ostern?"},
 	} {
 		in := Input{Subject: c[1], NewText: c[2], Date: time.Date(2025, 2, 10, 10, 0, 0, 0, time.UTC), From: "x@example.com"}
 		d := r.Classify(in, in.Date)
