@@ -158,7 +158,11 @@ package deadline
 //     6pm edition", "before the bulletin at 6"; en.json
 //     deadline.broadcasts): that is when they need it. Not "we're
 //     preparing a package for the 6pm bulletin" (no need said), nor "for
-//     tonight's programme" (no clock).
+//     tonight's programme" (no clock). A programme by its name before
+//     its time counts where the clause needs the answer ("a line before
+//     Newsnight at 10.30pm", "przed Faktami o 19:00"; not "appears
+//     before Parliament at 3pm"). The journalist moving their own
+//     deadline is one ("can we push to 5?", "could we move it to 6pm").
 //   - Among several deadlines the highest score wins ("deadline 6pm" beats
 //     a time merely mentioned with "at"); on a tie, the earliest instant
 //     (the desk must meet the tighter one).
@@ -1400,7 +1404,7 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		gw.This, gw.Latest, gw.At, gw.If, gw.So, gw.But, gw.For, gw.As, gw.Ideally, gw.Our, gw.Your, gw.Uk, gw.London, gw.OClock, gw.Oclock,
 		gw.Then, gw.And, gw.Or, gw.In, gw.On, gw.Gmt, gw.Utc, gw.Bst, gw.Cet, gw.Cest, gw.Local, gw.We, gw.WeRe, gw.I, gw.IM, gw.WeLl, gw.ILl,
 		gw.Ish, gw.Tomoz, gw.Next, gw.The, gw.Is, gw.Would, gw.Possible, gw.Poss, gw.Works, gw.Suits, gw.Should, gw.Could,
-		gw.Need, gw.Reply, gw.Sharp, gw.Rather, gw.Instead: // ("by 3 rather than 5"); "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
+		gw.Need, gw.Reply, gw.Sharp, gw.Rather, gw.Instead, gw.Now: // ("by 3 rather than 5", "by half five now"); "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
 	if _, ok := weekdayWords[n.low]; ok {
@@ -2652,8 +2656,18 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 			k--
 		}
 		t := sc.tok(k)
-		if t == nil || t.kind != tkWord || !broadcastWords[t.low] || sc.toks[m.start].sentStart {
+		if t == nil || t.kind != tkWord || sc.toks[m.start].sentStart {
 			return false
+		}
+		if !broadcastWords[t.low] {
+			// a programme by its name, where the clause needs the
+			// answer: "Odpowiedź potrzebna przed Faktami o 19:00",
+			// "we need a line before Newsnight at 10.30" (not "the
+			// minister appears before Parliament at 3pm")
+			if !t.capital || t.sentStart || t.cls&(clsWeekday|clsMonth) != 0 || zonePlaces[t.low] != "" ||
+				!(sc.word(k-1, gw.Before) || sc.word(k-1, gw.By)) || sc.clauseCues(m) < 2 {
+				return false
+			}
 		}
 		k--
 	}
@@ -2912,6 +2926,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			if sc.word(k-1, gw.Up) && k == i-1 {
 				return 3, k - 1, true, gw.By // "anything up to 9pm tonight works"
+			}
+			if k == i-1 && sc.pushTo(k) {
+				// "can we push to 5?", "could we move it to 6pm": the
+				// journalist moving their own deadline
+				return 3, k - 1, true, gw.Deadline
 			}
 			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed)) {
 				// "Our deadline has moved to 3pm", "deadline brought
@@ -3173,6 +3192,21 @@ func (sc *scanner) clauseCues(m *mention) int {
 
 // clauseReach bounds how far clauseCues looks from a mention, in tokens.
 const clauseReach = 60
+
+// pushTo reports whether "to" at k follows a request to move the
+// deadline: "can we push to 5", "could we move it to 6pm", "can I
+// stretch that to 4" (a verb in the base form after "can/could we/I",
+// with "it", "this" or "that" between).
+func (sc *scanner) pushTo(k int) bool {
+	v := k - 1
+	if sc.word(v, gw.It) || sc.word(v, gw.This) || sc.word(v, gw.That) {
+		v--
+	}
+	if !sc.word(v, gw.Push) && !sc.word(v, gw.Move) && !sc.word(v, gw.Stretch) && !sc.word(v, gw.Extend) {
+		return false
+	}
+	return (sc.word(v-1, gw.We) || sc.word(v-1, gw.I)) && (sc.word(v-2, gw.Can) || sc.word(v-2, gw.Could))
+}
 
 // sentenceAsks reports whether the sentence around token k has a
 // request word (en.json clause_cues: "need", "please", "respond").

@@ -2204,6 +2204,16 @@ var foreignCasesAt = []struct {
 	{"en", "2024-06-12T09:00:00+01:00", "deadline's thurs 13th, 4pm", "2024-06-13T16:00:00+01:00"},
 	{"en", "2024-06-12T09:00:00+01:00", "pls reply by wed 3pm", "2024-06-12T15:00:00+01:00"},
 	{"en", "2024-06-12T09:00:00+01:00", "They sat 5 hours in the chamber.", ""},
+	// the journalist moving their own deadline ("can we push to 5?"; an
+	// event pushed is none); "by half five now"; a programme by its
+	// name before its time where the answer is needed
+	{"en", "2024-01-16T09:30:00Z", "Still keen on this - could we push to 4?", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Can I stretch that to 6pm?", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "They pushed the vote to 5pm.", ""},
+	{"en", "2024-01-16T09:30:00Z", "We'd need it by half four now.", "2024-01-16T16:30:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "We need a line before Newsnight at 10.30pm.", "2024-01-16T22:30:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The minister appears before Parliament at 3pm.", ""},
+	{"pl", "2024-01-16T09:30:00Z", "Odpowiedź potrzebna przed Wiadomościami o 19:30.", "2024-01-16T19:30:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -64,6 +64,7 @@ type grammarWords struct {
 	During        string `role:"during"`
 	Eastern       string `role:"eastern"`
 	End           string `role:"end"`
+	Extend        string `role:"extend"`
 	Eob           string `role:"eob"`
 	Eod           string `role:"eod"`
 	Eop           string `role:"eop"`
@@ -129,6 +130,7 @@ type grammarWords struct {
 	Minute        string `role:"minute"`
 	Minutes       string `role:"minutes"`
 	Morning       string `role:"morning"`
+	Move          string `role:"move"`
 	Moved         string `role:"moved"`
 	Mountain      string `role:"mountain"`
 	My            string `role:"my"`
@@ -142,6 +144,7 @@ type grammarWords struct {
 	No            string `role:"no"`
 	Noon          string `role:"noon"`
 	Not           string `role:"not"`
+	Now           string `role:"now"`
 	OClock        string `role:"o'clock"`
 	Oclock        string `role:"oclock"`
 	Of            string `role:"of"`
@@ -162,6 +165,7 @@ type grammarWords struct {
 	Possible      string `role:"possible"`
 	Preferably    string `role:"preferably"`
 	Press         string `role:"press"`
+	Push          string `role:"push"`
 	Print         string `role:"print"`
 	Quarter       string `role:"quarter"`
 	Rather        string `role:"rather"`
@@ -181,6 +185,7 @@ type grammarWords struct {
 	So            string `role:"so"`
 	Sometime      string `role:"sometime"`
 	St            string `role:"st"`
+	Stretch       string `role:"stretch"`
 	Statement     string `role:"statement"`
 	Suit          string `role:"suit"`
 	Suits         string `role:"suits"`
