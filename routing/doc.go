@@ -439,7 +439,12 @@
 // the Parthenon sculptures". The armed forces' "presence" is theirs
 // beside another of their words: "a stronger presence of the Royal Navy
 // in the region" is two of them (a release topic's question, dldev 048),
-// "the UK's presence at the talks" none (TestTopicPresence).
+// "the UK's presence at the talks" none (TestTopicPresence). Aid's
+// "programmes" count beside its words or money, schools, refugees (an aid
+// programme, not a film festival's), the consular "holidays",
+// "holidaymakers", "travellers", "resorts" beside its words or British,
+// tourists, abroad, hotels (not the press office's hours over the
+// holidays); a context word makes only its own family's words count.
 //
 // An acronym the enquiry spells out with capitalised words ("the Global
 // Combat Air Programme … GCAP") reads as the desk's phrases those words

@@ -70,9 +70,10 @@ type Topics struct {
 	// for languages that put the adjective after the noun (see
 	// topiclexlang.go).
 	pairs map[string]bool
-	// context holds the roots of the families' context words (see
+	// context holds the roots of the families' context words, each with
+	// the families (bits by group) it is context for (see
 	// phrase.contextual)
-	context map[string]bool
+	context map[string]uint64
 	// learnt is the topic model of the last catalogue snapshot routed
 	// with (topicmodel.go), built under learntMu.
 	learnt   atomic.Pointer[topicModel]
@@ -277,7 +278,7 @@ func isVowelAt(w []byte, i int) bool {
 
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
-	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, context: map[string]bool{}, fallback: -1}
+	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, context: map[string]uint64{}, fallback: -1}
 	ownWords := strings.FieldsFunc(cfg.Desk.Name+" "+cfg.Desk.ReferencePrefix+" "+cfg.Desk.Address, func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
@@ -298,8 +299,8 @@ func NewTopics(cfg *config.Config) *Topics {
 	families := map[string]famOf{}
 	for gi, g := range lex.groups {
 		for _, w := range g.context {
-			if r, _ := phraseRoots(&tz, w); len(r) == 1 {
-				t.context[r[0]] = true
+			if r, _ := phraseRoots(&tz, w); len(r) == 1 && gi < 64 {
+				t.context[r[0]] |= 1 << gi
 			}
 		}
 		for i, w := range g.all() {
@@ -1375,7 +1376,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		for _, d := range sc.ctx {
 			inContext := slices.Contains(sc.topicSent, topicSent{topic: int16(d.ref.topic), sent: d.sent})
 			for i := 0; i < len(roots) && !inContext; i++ {
-				inContext = sents[i] == d.sent && t.context[string(roots[i])]
+				inContext = sents[i] == d.sent && t.context[string(roots[i])]&ctxBit(t.topics[d.ref.topic].phrases[d.ref.ph].group) != 0
 			}
 			if inContext {
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
@@ -2188,6 +2189,15 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// ctxBit is the bit of family group g in Topics.context (none for -1 or
+// a group past 63).
+func ctxBit(g int8) uint64 {
+	if g < 0 || g > 63 {
+		return 0
+	}
+	return 1 << g
 }
 
 // foiCues mark a request under freedom-of-information law, which is

@@ -558,6 +558,13 @@ func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
 		{"general", "Horario", "Hola, ¿cuál es el horario de la oficina de prensa en Navidad y quién está de guardia?"},
 		{"general", "Orari", "Përshëndetje, cili është orari i zyrës së shtypit gjatë festave dhe kush është në shërbim?"},
 		{"general", "Öffnungszeiten", "Guten Tag, wie sind die Öffnungszeiten der Pressestelle über Weihnachten und Ostern?"},
+		// a festival's programme is no aid programme, the office's
+		// holidays no holidaymakers'
+		{"general", "Festival", "Bonjour, l'ambassade organise un festival de cinéma britannique à Lyon. Pourriez-vous m'envoyer le programme et les noms des réalisateurs ?"},
+		{"general", "Film festival", "Hello, can you send me the programme of the British film festival in Leeds and the names of the directors?"},
+		{"general", "Office hours", "Hello, who is on duty at the press office over the holidays?"},
+		{"development", "Aid programmes", "Hello, how much funding will the UK give to education programmes for refugees in Chad this year?"},
+		{"consular", "Holidays", "Hello, how many British tourists had their holidays cut short, and are Brits still stranded at the resorts?"},
 	} {
 		in := Input{Subject: c[1], NewText: c[2], Date: time.Date(2025, 2, 10, 10, 0, 0, 0, time.UTC), From: "x@example.com"}
 		d := r.Classify(in, in.Date)
