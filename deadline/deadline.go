@@ -162,7 +162,12 @@ package deadline
 //     its time counts where the clause needs the answer ("a line before
 //     Newsnight at 10.30pm", "przed Faktami o 19:00"; not "appears
 //     before Parliament at 3pm"). The journalist moving their own
-//     deadline is one ("can we push to 5?", "could we move it to 6pm").
+//     deadline is one ("can we push to 5?", "could we move it to 6pm"),
+//     and so is their own time ("I have until 4pm to file", "I've got
+//     till 6"; "The minister has until 5pm" is not), "up until 5", a
+//     time offered as possible ("Would 4pm be possible?", "Is 4pm
+//     doable?") unless an event is in the clause or the sentence before
+//     (an interview's slot).
 //   - Among several deadlines the highest score wins ("deadline 6pm" beats
 //     a time merely mentioned with "at"); on a tie, the earliest instant
 //     (the desk must meet the tighter one).
@@ -1513,6 +1518,12 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			a.hour = bareHour(h)
 			return true
 		}
+		if i == j && sc.word(i-1, gw.Than) && sc.word(i-2, gw.Later) && h >= 1 && sc.bareHourEnds(e) {
+			// "no later than five please"
+			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
+			a.hour = bareHour(h)
+			return true
+		}
 		if i == j && (sc.word(i-1, gw.At) || sc.word(i-1, gw.Around)) && h >= 1 && sc.bareHourEnds(e) {
 			// "Our deadline is at seven.": after "at" an hour in words
 			// is a bare hour, which needs a strong cue ("We meet at
@@ -2802,6 +2813,21 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		switch t.low {
+		case gw.Until, gw.Till:
+			if sc.word(k-1, gw.Up) && k == i-1 {
+				return 3, k - 1, true, gw.By // "any time up until 5 is fine"
+			}
+			if k == i-1 && (sc.word(k-1, gw.Have) || sc.word(k-1, gw.Got)) {
+				// "I have until 4pm to file", "I've got till 6": the
+				// journalist's own time
+				b := k - 2
+				if sc.word(k-1, gw.Got) && sc.word(b, gw.Have) {
+					b--
+				}
+				if sc.word(b, gw.I) || sc.word(b, gw.We) || sc.word(b, gw.IVe) || sc.word(b, gw.WeVe) {
+					return 3, b, true, gw.Deadline
+				}
+			}
 		case gw.Of:
 			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
 				return 3, k - 2, true, gw.Before // "this side of 4pm"
@@ -3080,6 +3106,15 @@ func (sc *scanner) rightCue(j int) int {
 			if sc.goodAfter(j) {
 				return 2
 			}
+		case gw.Be:
+			// "Would 4pm be possible?" (not "… be possible for a call?")
+			if sc.goodAfter(j) && !sc.antiInClause(j) {
+				return 2
+			}
+		default:
+			if goodAfterWords[t.low] && !sc.antiInClause(j) {
+				return 2 // "Is 4pm doable?", "5pm OK?"
+			}
 		case gw.If:
 			// "if possible", "if poss", "if you can"
 			if sc.word(j+1, gw.Possible) || sc.word(j+1, gw.Poss) || sc.words(j+1, gw.You, gw.Can) > 0 || sc.words(j+1, gw.At, gw.All) > 0 {
@@ -3114,6 +3149,34 @@ func (sc *scanner) rightCue(j int) int {
 		}
 	}
 	return 0
+}
+
+// antiInClause reports whether an event or other anti-cue word is in
+// the clause around j or the sentence before ("be possible for a
+// call", "Wäre ein Interview … um 15 Uhr möglich?").
+func (sc *scanner) antiInClause(j int) bool {
+	for k := j; k < len(sc.toks) && k < j+12; k++ {
+		if k > j && sc.toks[k].clauseBrk {
+			break
+		}
+		if isAntiWord(sc.toks[k].low) {
+			return true
+		}
+	}
+	// and the sentence before: "Could the minister do an interview?
+	// Would 4pm be possible?" proposes a slot
+	breaks := 0
+	for k := j - 1; k >= 0 && k >= j-30; k-- {
+		if isAntiWord(sc.toks[k].low) {
+			return true
+		}
+		if sc.toks[k].sentStart {
+			if breaks++; breaks > 1 {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // goodAfter reads "is fine", "would be great", "works", "is ideal".

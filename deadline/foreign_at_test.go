@@ -2214,6 +2214,17 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "We need a line before Newsnight at 10.30pm.", "2024-01-16T22:30:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "The minister appears before Parliament at 3pm.", ""},
 	{"pl", "2024-01-16T09:30:00Z", "Odpowiedź potrzebna przed Wiadomościami o 19:30.", "2024-01-16T19:30:00+00:00"},
+	// "up until 5", "I have until 4pm to file", "no later than five",
+	// a time offered as possible or doable (not an interview's slot)
+	{"en", "2024-01-16T09:30:00Z", "Any time up until 4 is fine.", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I have until 3pm to file.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I've got till 6.", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The minister has until 5pm to decide.", ""},
+	{"en", "2024-01-16T09:30:00Z", "No later than four please.", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I need a comment on the figures. Would 3pm be possible?", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Is 3pm doable?", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could the minister do an interview? Would 3pm be possible?", ""},
+	{"en", "2024-01-16T09:30:00Z", "Would an interview at 3pm be possible?", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

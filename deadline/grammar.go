@@ -81,6 +81,7 @@ type grammarWords struct {
 	Give          string `role:"give"`
 	Gmt           string `role:"gmt"`
 	Go            string `role:"go"`
+	Got           string `role:"got"`
 	Goes          string `role:"goes"`
 	Going         string `role:"going"`
 	H             string `role:"h"`
@@ -98,6 +99,7 @@ type grammarWords struct {
 	ID            string `role:"i'd"`
 	ILl           string `role:"i'll"`
 	IM            string `role:"i'm"`
+	IVe           string `role:"i've"`
 	Ideally       string `role:"ideally"`
 	If            string `role:"if"`
 	In            string `role:"in"`
@@ -223,6 +225,7 @@ type grammarWords struct {
 	WeD           string `role:"we'd"`
 	WeLl          string `role:"we'll"`
 	WeRe          string `role:"we're"`
+	WeVe          string `role:"we've"`
 	Week          string `role:"week"`
 	Weekend       string `role:"weekend"`
 	Western       string `role:"western"`
