@@ -1407,7 +1407,8 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// Names, and words read through the vocabulary: the
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
-				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) {
+				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) &&
+					!(origs[i] == nil && inUnknownName(tz, toks[i], cat)) {
 					orig := origs[i]
 					if orig == nil && mod.words[x] != string(st) {
 						orig = words[i]
@@ -2189,6 +2190,26 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// inUnknownName reports whether token k of tz ends a name the catalogue
+// does not know: the word before it, in the same sentence, is written
+// with a capital and is no word of the catalogue ("Chatham House", a
+// think tank, is not the White House's "House"; "Lancaster House").
+func inUnknownName(tz *tokenizer, k int32, cat *Catalogue) bool {
+	if k < 1 || !tz.toks[k].upper {
+		return false
+	}
+	prev := &tz.toks[k-1]
+	if !prev.upper || prev.num || prev.sent != tz.toks[k].sent || tz.toks[k].brk {
+		return false
+	}
+	w, stop := termOf(append([]byte(nil), tz.word(int(k-1))...), false)
+	if stop {
+		return false
+	}
+	_, known := cat.idx.words[string(w)]
+	return !known
 }
 
 // ctxBit is the bit of family group g in Topics.context (none for -1 or

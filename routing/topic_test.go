@@ -565,6 +565,12 @@ func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
 		{"general", "Office hours", "Hello, who is on duty at the press office over the holidays?"},
 		{"development", "Aid programmes", "Hello, how much funding will the UK give to education programmes for refugees in Chad this year?"},
 		{"consular", "Holidays", "Hello, how many British tourists had their holidays cut short, and are Brits still stranded at the resorts?"},
+		// the department's own jobs and contractors are no trade; a name
+		// the catalogue does not know ("Chatham House") is none of its
+		// names ("House")
+		{"general", "Job cuts", "Hello, how many jobs will be cut at the department in the restructure, and which companies are running the consultation?"},
+		{"trade", "Trade deal", "Hello, which British companies will benefit from the trade deal, and how many jobs will it create in the energy sector?"},
+		{"general", "Chatham House speech", "Is the Foreign Secretary's speech at Chatham House tonight open to press, and can I get a copy of the text in advance?"},
 	} {
 		in := Input{Subject: c[1], NewText: c[2], Date: time.Date(2025, 2, 10, 10, 0, 0, 0, time.UTC), From: "x@example.com"}
 		d := r.Classify(in, in.Date)
