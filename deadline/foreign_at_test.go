@@ -2225,6 +2225,10 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Is 3pm doable?", "2024-01-16T15:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Could the minister do an interview? Would 3pm be possible?", ""},
 	{"en", "2024-01-16T09:30:00Z", "Would an interview at 3pm be possible?", ""},
+	{"ru", "2024-01-16T09:30:00Z", "Комментарий нужен к утру.", "2024-01-17T09:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Я в офисе до утра.", ""},
+	{"uk", "2024-01-16T09:30:00Z", "Коментар потрібен на ранок.", "2024-01-17T09:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Une réponse avant la fin de la matinée serait parfaite.", "2024-01-16T12:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
