@@ -2303,8 +2303,8 @@ func (sc *scanner) parseZone(a *atom) {
 		} else {
 			zl = fixedZone(zs.offset)
 		}
-		// "GMT+1", "UTC-5", "UTC+05:30"
-		if (t.low == gw.Gmt || t.low == gw.Utc) && (sc.punct(e, "+") || sc.punct(e, "-") || sc.punct(e, "−")) && sc.glued(e) {
+		// "GMT+1", "UTC-5", "UTC+05:30", "GMT +2"
+		if (t.low == gw.Gmt || t.low == gw.Utc) && (sc.punct(e, "+") || sc.punct(e, "-") || sc.punct(e, "−")) && (sc.glued(e) || sc.glued(e+1)) {
 			if n := sc.tok(e + 1); n != nil && n.kind == tkNum && !n.space && n.val <= 14 {
 				off := n.val * 3600
 				k := e + 2

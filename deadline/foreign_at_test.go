@@ -2229,6 +2229,11 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-01-16T09:30:00Z", "Я в офисе до утра.", ""},
 	{"uk", "2024-01-16T09:30:00Z", "Коментар потрібен на ранок.", "2024-01-17T09:00:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Une réponse avant la fin de la matinée serait parfaite.", "2024-01-16T12:00:00+00:00"},
+	// an offset after GMT/UTC with a space before its sign; "по UTC+3"
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 16:00 GMT +2.", "2024-01-16T14:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 4pm (UTC +01:00).", "2024-01-16T15:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен до 16:00 по UTC+3.", "2024-01-16T13:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Потрібна відповідь до 16:00 за UTC+2.", "2024-01-16T14:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
