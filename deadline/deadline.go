@@ -71,6 +71,9 @@ package deadline
 //     left_fillers); a deadline "moved"/"brought forward"/"changed" to
 //     a time is that time ("The briefing has moved to 2pm" is none). A bare hour before a
 //     place's time is a clock ("by 5 Istanbul time").
+//   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
+//     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00);
+//     "by 1600 UK" is a 4-digit time with its zone (not a year).
 //   - The part of the day after an hour is its am/pm ("by 9 in the
 //     evening", "by 8 in the morning tomorrow", "ten at night"). An hour
 //     in words after "by"/"at"/"before" and before its day ("by ten
@@ -1148,6 +1151,8 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		case n != nil && n.kind == tkWord && (n.low == gw.H || hour24Words[n.low]):
 			j++
 		case n != nil && n.kind == tkWord && isZoneAbbrev(n):
+		case n != nil && n.kind == tkWord && (n.upper || n.capital) && zonePlaces[n.low] != "" && !zoneRegions[n.low] && (t.val < 1900 || t.val > 2099):
+			// "by 1600 UK", "1600 London" (a city or the UK, not a year)
 		case (t.val < 1900 || t.val > 2099) && t.val%5 == 0 && sc.bareHourEnds(j) &&
 			(sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) || sc.word(i-1, gw.Deadline) || sc.word(i-1, gw.Is) && sc.word(i-2, gw.Deadline)):
 			// "Please reply by 1630", "before 0900": a 4-digit time after
@@ -1633,6 +1638,16 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 			return set(i+2, nkThisMorning)
 		case sc.words(i, gw.This, gw.Week) > 0:
 			return false
+		}
+	case gw.Am, gw.Pm:
+		// "tmrw am", "Friday pm": the morning or afternoon of the day
+		// right before (an hour's am/pm is read with its hour)
+		if p := sc.tok(i - 1); p != nil && t.space && p.kind == tkWord && (p.low == gw.Tomorrow || p.low == gw.Tmrw || p.low == gw.Tmw || p.low == gw.Tomoz || p.low == gw.Today || p.cls&clsWeekday != 0) {
+			a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
+			if t.low == gw.Pm {
+				a.named = nkAfternoon
+			}
+			return true
 		}
 	case gw.Afternoon, gw.Evening, gw.Night, gw.Morning:
 		a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
@@ -2808,6 +2823,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				}
 			}
 			break
+		}
+		if t.kind == tkNum && t.val == 4 && t.nd == 1 && !t.space && sc.word(k-1, gw.B) && k == i-1 {
+			return 3, k - 1, true, gw.Before // "b4 5pm"
 		}
 		if t.kind != tkWord {
 			break

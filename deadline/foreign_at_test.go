@@ -2234,6 +2234,12 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Please reply by 4pm (UTC +01:00).", "2024-01-16T15:00:00+00:00"},
 	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен до 16:00 по UTC+3.", "2024-01-16T13:00:00+00:00"},
 	{"uk", "2024-01-16T09:30:00Z", "Потрібна відповідь до 16:00 за UTC+2.", "2024-01-16T14:00:00+00:00"},
+	// shorthand: "b4 5pm", "tmrw am", "Friday pm", "by 1600 UK"
+	{"en", "2024-01-16T09:30:00Z", "need a line b4 4pm pls", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "tmrw am would be fine", "2024-01-17T09:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could you reply by Thursday pm?", "2024-01-18T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 1500 UK.", "2024-01-16T15:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "By 2030 London will have changed.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -33,6 +33,7 @@ type grammarWords struct {
 	Attend        string `role:"attend"`
 	Attending     string `role:"attending"`
 	Aviv          string `role:"aviv"`
+	B             string `role:"b"`
 	Back          string `role:"back"`
 	Be            string `role:"be"`
 	Before        string `role:"before"`
