@@ -2713,7 +2713,7 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	case gw.For:
 		// "in time for the 6pm bulletin"; "need a line for the 6pm
 		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
-		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2
+		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)
 	}
 	return false
 }
@@ -3273,6 +3273,25 @@ func (sc *scanner) clauseCues(m *mention) int {
 
 // clauseReach bounds how far clauseCues looks from a mention, in tokens.
 const clauseReach = 60
+
+// askedQuestion reports whether the sentence around token k is a
+// request put as a question: it opens with "could", "can" or "would"
+// and ends with "?" ("Could we have a line for the 1pm news?").
+func (sc *scanner) askedQuestion(k int) bool {
+	b := k
+	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
+		b--
+	}
+	if !sc.toks[b].sentStart || !(sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)) {
+		return false
+	}
+	for e := k + 1; e < len(sc.toks) && e < k+40; e++ {
+		if sc.toks[e].sentStart {
+			return sc.punct(e-1, "?")
+		}
+	}
+	return sc.punct(len(sc.toks)-1, "?") && len(sc.toks)-k < 40
+}
 
 // pushTo reports whether "to" at k follows a request to move the
 // deadline: "can we push to 5", "could we move it to 6pm", "can I

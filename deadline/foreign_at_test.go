@@ -2240,6 +2240,8 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Could you reply by Thursday pm?", "2024-01-18T15:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Please reply by 1500 UK.", "2024-01-16T15:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "By 2030 London will have changed.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could we have a line for the 1pm news?", "2024-01-16T13:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Could you tell me whether the minister will be on the 1pm news?", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
