@@ -1388,6 +1388,9 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 			// "17 Uhr", "17 heures": the unit glues it already; "do 15
 			// procent", "bis 20 Millionen": a quantity, not an hour
 			for k < len(ws) && strings.TrimLeft(text[e:ws[k].start], " \t") == "" {
+				if rd.joiner(ws[k].fold) && minutesAfter(text, ws[k].end) > 0 {
+					break // "do 16 i 30": its minutes after the joiner
+				}
 				n, r := rd.match(text, ws, k)
 				switch {
 				case r == gw.H || r == gw.Hours || r == gw.Hour || n == 0:
@@ -2381,7 +2384,8 @@ func (rd *reader) wordClock(text string, ws []fword, k int, cue bool) (int, int,
 		if joined {
 			m++
 		}
-		if v, vn := rd.numberAt(text, ws, m); vn > 0 && v >= 1 && v <= 59 && (hourWord || joined || v >= 10) && !rd.partPhraseAt(text, ws, m) {
+		if v, vn := rd.numberAt(text, ws, m); vn > 0 && v >= 1 && v <= 59 && (hourWord || joined || v >= 10) && !rd.partPhraseAt(text, ws, m) && !(joined && rd.partPhraseAt(text, ws, j)) {
+			// (not "quatro e um quarto": "e um quarto" is a quarter past)
 			m += vn
 			if spaced(text, ws, m) {
 				if r, _ := rd.word(ws[m].fold); r == gw.Minutes {

@@ -2242,6 +2242,11 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "By 2030 London will have changed.", ""},
 	{"en", "2024-01-16T09:30:00Z", "Could we have a line for the 1pm news?", "2024-01-16T13:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Could you tell me whether the minister will be on the 1pm news?", ""},
+	// "quatro e um quarto" is a quarter past (was 4:01); a bare hour,
+	// the joiner and its minutes ("do 16 i 30", "antes de las 16 y 30")
+	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até às três e um quarto.", "2024-01-16T15:15:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Odgovor do 15 i 30, molim.", "2024-01-16T15:30:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "Respuesta antes de las 15 y 30, por favor.", "2024-01-16T15:30:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
