@@ -1374,7 +1374,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// a contextual word counts beside another of its topic's words
 		// or a context word
 		for _, d := range sc.ctx {
-			inContext := slices.Contains(sc.topicSent, topicSent{topic: int16(d.ref.topic), sent: d.sent})
+			// (the linked release of its topic is context too: "the
+			// money" on an aid release is aid money)
+			inContext := relTopic&(1<<d.ref.topic) != 0 && d.ref.topic < 64 ||
+				slices.Contains(sc.topicSent, topicSent{topic: int16(d.ref.topic), sent: d.sent})
 			for i := 0; i < len(roots) && !inContext; i++ {
 				inContext = sents[i] == d.sent && t.context[string(roots[i])]&ctxBit(t.topics[d.ref.topic].phrases[d.ref.ph].group) != 0
 			}

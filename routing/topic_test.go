@@ -33,6 +33,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
 	kforExt := rel("2023-05-23-extension-of-uk-commitment-to-nato-s-kosovo")       // europe, security
+	aid10m := rel("2023-10-16-uk-announces-10-million-humanitarian-aid-for")        // middle-east, development
 	cop28 := rel("2023-12-01-pm-to-call-for-era-of-action-at-cop28-climate")       // climate
 	meloni := rel("2024-09-16-pm-meeting-with-prime-minister-meloni-of-italy")     // migration
 	meloniDec := rel("2023-12-16-pm-meeting-with-prime-minister-meloni-of-italy")  // migration
@@ -154,6 +155,15 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"a question in the quoted history counts little", Input{Subject: "Re: thanks", IsReply: true,
 			NewText: "Thanks, that's all I needed.", QuotedText: "> How many troops are deployed?"},
 			Link{}, "general", ""},
+		{"the money of an aid release asked about → its development topic", Input{Subject: "£10m",
+			NewText: "On today's announcement: which organisations will receive the money, and how will you make sure none of it is diverted?"},
+			aid10m, "development", `"money" in question`},
+		{"the same in German", Input{Subject: "10 Mio. Pfund", Language: "de",
+			NewText: "Zur heutigen Ankündigung: Welche Organisationen erhalten das Geld, und wie stellen Sie sicher, dass nichts abgezweigt wird?"},
+			aid10m, "development", `"money" in question, as "geld"`},
+		{"money on a release of no aid topic is no aid evidence", Input{Subject: "KFOR",
+			NewText: "Which organisations will receive the money for the mission?"},
+			kforExt, "europe", "release topic"},
 		{"troop questions on a region's release → security", Input{Subject: "KFOR",
 			NewText: "How many British troops are deployed with KFOR now, and how much will keeping the battalion there until 2026 cost?"},
 			kforExt, "security", "the questions are about security"},
