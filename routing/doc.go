@@ -444,7 +444,16 @@
 // programme, not a film festival's), the consular "holidays",
 // "holidaymakers", "travellers", "resorts" beside its words or British,
 // tourists, abroad, hotels (not the press office's hours over the
-// holidays); a context word makes only its own family's words count.
+// holidays); trade's "companies", "businesses", "jobs" beside its words
+// or deals, markets, sectors, growth (not the embassy's contractors or
+// the department's job cuts); a context word makes only its own family's
+// words count. A linked release of the word's topic is its context too:
+// "which organisations will receive the money?" on the £10m aid release
+// [middle-east, development] asks about aid money, the development desk's
+// as the founders label aid money on such releases (aid's "money",
+// "funds", "funding", "organisations", "partners", read in every
+// language through topiclex_lang.json), while on a release of no aid
+// topic, or none, the same words are no aid evidence.
 //
 // An acronym the enquiry spells out with capitalised words ("the Global
 // Combat Air Programme … GCAP") reads as the desk's phrases those words
@@ -505,7 +514,10 @@
 // only when three-quarters of them are its: the desk's own Prime Minister
 // meets every region's leaders, and a season's catalogue, most of it one
 // war's, had tied "Sunak" to middle-east; a word that is not
-// a name counts half, and only beside other evidence for its topic);
+// a name counts half, and only beside other evidence for its topic; a
+// name's last word after a capitalised word the catalogue does not know
+// is part of a name it does not know: "Chatham House" is not the White
+// House's "House", a middle-east name);
 // 1.0 × that, at most 2. The reason names the words as written ('"small
 // boats" in question, as "embarcaciones pequenas"'; 'words "rafah",
 // "sisi" (learnt from 21 releases)'). English enquiries read exactly as

@@ -33,7 +33,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 	ramaCall := rel("2024-05-10-pm-call-with-albanian-prime-minister-edi-rama-10") // europe, migration
 	balkans := rel("2025-04-02-uk-to-tackle-western-balkan-migrant-transit")       // migration, europe
 	kforExt := rel("2023-05-23-extension-of-uk-commitment-to-nato-s-kosovo")       // europe, security
-	aid10m := rel("2023-10-16-uk-announces-10-million-humanitarian-aid-for")        // middle-east, development
+	aid10m := rel("2023-10-16-uk-announces-10-million-humanitarian-aid-for")       // middle-east, development
 	cop28 := rel("2023-12-01-pm-to-call-for-era-of-action-at-cop28-climate")       // climate
 	meloni := rel("2024-09-16-pm-meeting-with-prime-minister-meloni-of-italy")     // migration
 	meloniDec := rel("2023-12-16-pm-meeting-with-prime-minister-meloni-of-italy")  // migration
