@@ -2247,6 +2247,11 @@ var foreignCasesAt = []struct {
 	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até às três e um quarto.", "2024-01-16T15:15:00+00:00"},
 	{"sr", "2024-01-16T09:30:00Z", "Odgovor do 15 i 30, molim.", "2024-01-16T15:30:00+00:00"},
 	{"es", "2024-01-16T09:30:00Z", "Respuesta antes de las 15 y 30, por favor.", "2024-01-16T15:30:00+00:00"},
+	// quarter hours and Greek "σε" (in) as spans
+	{"el", "2024-01-16T09:30:00Z", "Απαντήστε σε μισή ώρα, παρακαλώ.", "2024-01-16T10:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Η συνέντευξη σε δύο ώρες.", ""},
+	{"nl", "2024-01-16T09:30:00Z", "Kunt u binnen drie kwartier reageren?", "2024-01-16T10:15:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Bitte antworten Sie in einer Viertelstunde.", "2024-01-16T09:45:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
