@@ -897,8 +897,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		if repl == gw.H && strings.TrimSpace(text[last:w.start]) == "" {
 			// "drei Uhr", "trois heures": a number word's hour is "o'clock"
 			out := strings.TrimRight(b.String(), " \t")
-			if numberWords[out[strings.LastIndexAny(out, " \t\n")+1:]] > 0 {
+			if i := strings.LastIndexAny(out, " \t\n"); numberWords[out[i+1:]] > 0 {
 				repl = gw.OClock
+				if lastWordIs(strings.TrimRight(out[:i+1], " \t"), "", gw.In, gw.Within) {
+					repl = gw.Hours // "dans trois heures": in three hours, a span
+				}
 			}
 		}
 		if repl == gw.Half && rd.sure && rd.halfPrior[rd.lang] {

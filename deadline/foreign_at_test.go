@@ -2252,6 +2252,8 @@ var foreignCasesAt = []struct {
 	{"el", "2024-01-16T09:30:00Z", "Η συνέντευξη σε δύο ώρες.", ""},
 	{"nl", "2024-01-16T09:30:00Z", "Kunt u binnen drie kwartier reageren?", "2024-01-16T10:15:00+00:00"},
 	{"de", "2024-01-16T09:30:00Z", "Bitte antworten Sie in einer Viertelstunde.", "2024-01-16T09:45:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre dans trois heures.", "2024-01-16T12:30:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre avant trois heures.", "2024-01-16T15:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
