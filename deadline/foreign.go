@@ -841,6 +841,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == gw.Between && rd.spanAfter(text, ws, k+n, false):
 			// "tra due ore", "fra mezz'ora": in that span
 			repl = gw.In
+		case repl == gw.In && rd.spanAfter(text, ws, k+n, false) && !clockAt2(text, w.end):
+			// "in vier Stunden antworten": the span however the verb
+			// comes after it, as "within"
+			repl = gw.Within
 		case repl == gw.In && clockAt2(text, w.end):
 			// Serbian "za 16h", "za 16:00": for that time, not in 16 hours
 			repl = gw.By
@@ -894,9 +898,14 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				repl = gw.H
 			}
 		}
-		if repl == gw.H && strings.TrimSpace(text[last:w.start]) == "" {
-			// "drei Uhr", "trois heures": a number word's hour is "o'clock"
-			out := strings.TrimRight(b.String(), " \t")
+		if pend := strings.TrimSpace(text[last:w.start]); repl == gw.H && (pend == "" || numberWords[strings.ToLower(pend)] > 0) {
+			// "drei Uhr", "trois heures", "six heures" (an English
+			// number left as written): a number word's hour is "o'clock"
+			out := b.String()
+			if len(out) > 64 {
+				out = out[len(out)-64:] // (its last words only)
+			}
+			out = strings.TrimRight(out+text[last:w.start], " \t")
 			if i := strings.LastIndexAny(out, " \t\n"); numberWords[out[i+1:]] > 0 {
 				repl = gw.OClock
 				if lastWordIs(strings.TrimRight(out[:i+1], " \t"), "", gw.In, gw.Within) {
@@ -1225,7 +1234,7 @@ func (rd *reader) spanAfter(text string, ws []fword, k int, minutesOnly bool) bo
 		return false
 	}
 	_, r := rd.match(text, ws, unit)
-	return r == gw.Minutes || !minutesOnly && (r == gw.Hours || r == gw.Hour)
+	return r == gw.Minutes || !minutesOnly && (r == gw.Hours || r == gw.Hour || r == gw.H && unit > k) // ("in drie uur")
 }
 
 // hourSuffixAt reports whether an hour 1-12 with a case suffix follows

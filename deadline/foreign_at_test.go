@@ -2254,6 +2254,15 @@ var foreignCasesAt = []struct {
 	{"de", "2024-01-16T09:30:00Z", "Bitte antworten Sie in einer Viertelstunde.", "2024-01-16T09:45:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre dans trois heures.", "2024-01-16T12:30:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre avant trois heures.", "2024-01-16T15:00:00+00:00"},
+	// spans in number words with the verb after them or the word for
+	// hours also the clock's ("in vier Stunden antworten", "in drie
+	// uur", "dans six heures", "entro quattro ore"); an event in two
+	// hours is none
+	{"de", "2024-01-16T09:30:00Z", "Könnten Sie in vier Stunden antworten?", "2024-01-16T13:30:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "In zwei Stunden beginnt die Sitzung.", ""},
+	{"nl", "2024-01-16T09:30:00Z", "Kunt u in drie uur reageren?", "2024-01-16T12:30:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre dans six heures.", "2024-01-16T15:30:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Ci serve una risposta entro quattro ore.", "2024-01-16T13:30:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
