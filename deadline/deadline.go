@@ -2833,7 +2833,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		switch t.low {
 		case gw.Until, gw.Till:
 			if sc.word(k-1, gw.Up) && k == i-1 {
-				return 3, k - 1, true, gw.By // "any time up until 5 is fine"
+				return sc.upTo(k - 1) // "any time up until 5 is fine"
 			}
 			if k == i-1 && (sc.word(k-1, gw.Have) || sc.word(k-1, gw.Got)) {
 				// "I have until 4pm to file", "I've got till 6": the
@@ -2969,7 +2969,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "back to me tonight"
 			}
 			if sc.word(k-1, gw.Up) && k == i-1 {
-				return 3, k - 1, true, gw.By // "anything up to 9pm tonight works"
+				return sc.upTo(k - 1) // "anything up to 9pm tonight works"
 			}
 			if k == i-1 && sc.pushTo(k) {
 				// "can we push to 5?", "could we move it to 6pm": the
@@ -3273,6 +3273,16 @@ func (sc *scanner) clauseCues(m *mention) int {
 
 // clauseReach bounds how far clauseCues looks from a mention, in tokens.
 const clauseReach = 60
+
+// upTo scores "up to"/"up until" at u: "by" after "anything", "any
+// time", "something" ("anything up to 9pm tonight works"); elsewhere a
+// weak "until" ("The debate runs up to 10pm").
+func (sc *scanner) upTo(u int) (int, int, bool, string) {
+	if sc.word(u-1, gw.Anything) || sc.word(u-1, gw.Something) || sc.word(u-1, gw.Time) && sc.word(u-2, gw.Any) {
+		return 3, u, true, gw.By
+	}
+	return 1, u, false, gw.Until
+}
 
 // askedQuestion reports whether the sentence around token k is a
 // request put as a question: it opens with "could", "can" or "would"

@@ -2133,6 +2133,7 @@ var foreignCasesAt = []struct {
 	// every language), "within a day" (a span of up to three days)
 	{"en", "2024-01-16T09:30:00Z", "I'm filing late, so anything up to 10pm tonight is fine.", "2024-01-16T22:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "We can take up to 3 quotes.", ""},
+	{"en", "2024-01-16T09:30:00Z", "The debate runs up to 10pm.", ""},
 	{"en", "2024-01-16T09:30:00Z", "A reply before the weekend would be great.", "2024-01-19T17:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "The talks ran over the weekend.", ""},
 	{"en", "2024-01-16T09:30:00Z", "Could you come back to me within a day?", "2024-01-17T09:30:00+00:00"},

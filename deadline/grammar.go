@@ -24,6 +24,7 @@ type grammarWords struct {
 	An            string `role:"an"`
 	And           string `role:"and"`
 	Any           string `role:"any"`
+	Anything      string `role:"anything"`
 	Approximately string `role:"approximately"`
 	Are           string `role:"are"`
 	Around        string `role:"around"`
@@ -186,6 +187,7 @@ type grammarWords struct {
 	Side          string `role:"side"`
 	Since         string `role:"since"`
 	So            string `role:"so"`
+	Something     string `role:"something"`
 	Sometime      string `role:"sometime"`
 	St            string `role:"st"`
 	Stretch       string `role:"stretch"`
