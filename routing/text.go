@@ -216,21 +216,6 @@ func digitsAheadAny(s string) int {
 	return n
 }
 
-// groupSpace returns the width of a thousands separator written as a
-// space at the start of s (a space, a no-break space or a narrow one:
-// "20 000", as French, Polish, Russian and Ukrainian write figures),
-// else 0.
-func groupSpace(s string) int {
-	switch {
-	case strings.HasPrefix(s, " "):
-		return 1
-	case strings.HasPrefix(s, "\u00a0"), strings.HasPrefix(s, "\u2009"), strings.HasPrefix(s, "\u202f"):
-		_, size := utf8.DecodeRuneInString(s)
-		return size
-	}
-	return 0
-}
-
 // thousandsGroup reports whether the figure being read (its digits so far
 // in fig, the rest of the text after a separator in rest) continues with
 // a group of exactly three digits: the separator is one of thousands
@@ -323,6 +308,16 @@ func (t *tokenizer) tokenize(s string) {
 				t.buf = append(t.buf, s[j:k]...)
 				j = k
 				continue
+			} else if '0' <= c && c <= '9' && (hasDigit || !hasLetter) {
+				// An ASCII digit of a figure (or of a word that already
+				// has one: "cop28").
+				hasDigit = true
+				t.buf = append(t.buf, c)
+				if group >= 0 {
+					group++
+				}
+				j++
+				continue
 			} else if 'A' <= c && c <= 'Z' {
 				// An ASCII capital, lower-cased as appendFolded does.
 				hasLetter = true
@@ -354,7 +349,7 @@ func (t *tokenizer) tokenize(s string) {
 				if group >= 0 {
 					group++
 				}
-			case (r == '.' || r == '\'' || r == '\u066c' || groupSpace(s[j:]) > 0) && hasDigit && !hasLetter && thousandsGroup(t.buf[start:], group, s[j+size:]):
+			case (r == '.' || r == '\'' || r == '\u066c' || r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f') && hasDigit && !hasLetter && thousandsGroup(t.buf[start:], group, s[j+size:]):
 				// a thousands separator between digits ("20.000",
 				// "20'000", "٢٠٬٠٠٠"): a figure reads as English writes
 				// it ("20,000": 20000), not as a decimal
