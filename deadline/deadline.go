@@ -1513,6 +1513,9 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			// tomorrow morning": a bare hour, as its digits would be
 			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
 			a.hour = bareHour(h)
+			// "by five on Friday" only where the clause asks ("the
+			// majority was cut by five on Tuesday" is a quantity)
+			a.asked = sc.word(i-1, gw.By) && sc.dayAfterHour(e)
 			sc.skipIsh(a)
 			return true
 		}
@@ -2600,8 +2603,8 @@ func (sc *scanner) finish(m *mention) {
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
-	if m.clock != nil && m.clock.asked && clause < 1 {
-		return
+	if m.clock != nil && m.clock.asked && clause < 1 && right < 2 {
+		return // ("by 1700", "by five": also quantities, unless asked for)
 	}
 	intrinsic := 0
 	for _, a := range []*atom{m.clock, m.named, m.date, m.rel} {

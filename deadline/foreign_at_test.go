@@ -2009,6 +2009,7 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Could you reply by nine tomorrow morning?", "2024-01-17T09:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Please get back to me by four on Thursday.", "2024-01-18T16:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "We meet at six tonight.", ""},
+	{"en", "2024-01-16T09:30:00Z", "The majority was cut by five on Tuesday.", ""},
 	{"en", "2024-01-16T09:30:00Z", "I need a statement at five sharp, no later.", "2024-01-16T17:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Deadline 4pm sharp.", "2024-01-16T16:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "There was a sharp fall at 6 yesterday.", ""},
