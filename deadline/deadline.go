@@ -2716,7 +2716,7 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	case gw.For:
 		// "in time for the 6pm bulletin"; "need a line for the 6pm
 		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
-		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)
+		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start) && sc.asksForWords(m.start)
 	}
 	return false
 }
@@ -3304,6 +3304,23 @@ func (sc *scanner) askedQuestion(k int) bool {
 		}
 	}
 	return sc.punct(len(sc.toks)-1, "?") && len(sc.toks)-k < 40
+}
+
+// asksForWords reports whether the sentence before token k asks for
+// words from the desk ("a line", "a comment", "a statement", "a
+// quote", "a response", "an answer"), not for a guest or a slot ("Can
+// the minister come on for the 1pm news?").
+func (sc *scanner) asksForWords(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-40; b-- {
+		switch sc.toks[b].low {
+		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment:
+			return true
+		}
+		if sc.toks[b].sentStart {
+			break
+		}
+	}
+	return false
 }
 
 // pushTo reports whether "to" at k follows a request to move the

@@ -2244,6 +2244,7 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "By 2030 London will have changed.", ""},
 	{"en", "2024-01-16T09:30:00Z", "Could we have a line for the 1pm news?", "2024-01-16T13:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Could you tell me whether the minister will be on the 1pm news?", ""},
+	{"en", "2024-01-16T09:30:00Z", "Can the minister come on for the 1pm news?", ""},
 	// "quatro e um quarto" is a quarter past (was 4:01); a bare hour,
 	// the joiner and its minutes ("do 16 i 30", "antes de las 16 y 30")
 	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até às três e um quarto.", "2024-01-16T15:15:00+00:00"},

@@ -117,6 +117,7 @@ type grammarWords struct {
 	Latest        string `role:"latest"`
 	Let           string `role:"let"`
 	Like          string `role:"like"`
+	Line          string `role:"line"`
 	Local         string `role:"local"`
 	London        string `role:"london"`
 	Love          string `role:"love"`
@@ -172,12 +173,14 @@ type grammarWords struct {
 	Push          string `role:"push"`
 	Print         string `role:"print"`
 	Quarter       string `role:"quarter"`
+	Quote         string `role:"quote"`
 	Rather        string `role:"rather"`
 	Rd            string `role:"rd"`
 	Really        string `role:"really"`
 	Reply         string `role:"reply"`
 	Requested     string `role:"requested"`
 	Respond       string `role:"respond"`
+	Response      string `role:"response"`
 	Roughly       string `role:"roughly"`
 	Same          string `role:"same"`
 	Say           string `role:"say"`
