@@ -2716,7 +2716,7 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	case gw.For:
 		// "in time for the 6pm bulletin"; "need a line for the 6pm
 		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
-		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start) && sc.asksForWords(m.start)
+		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start)
 	}
 	return false
 }
@@ -3308,12 +3308,13 @@ func (sc *scanner) askedQuestion(k int) bool {
 
 // asksForWords reports whether the sentence before token k asks for
 // words from the desk ("a line", "a comment", "a statement", "a
-// quote", "a response", "an answer"), not for a guest or a slot ("Can
-// the minister come on for the 1pm news?").
+// quote", "a response", "an answer", "it", "something"), not for a
+// guest or a slot ("Can the minister come on for the 1pm news?", "We
+// need a guest for the 6pm bulletin").
 func (sc *scanner) asksForWords(k int) bool {
 	for b := k - 1; b >= 0 && b >= k-40; b-- {
 		switch sc.toks[b].low {
-		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment:
+		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment, gw.It, gw.Something, gw.Anything:
 			return true
 		}
 		if sc.toks[b].sentStart {

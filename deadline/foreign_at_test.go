@@ -2037,6 +2037,7 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "Please respond before the bulletin at 6.", "2024-01-16T18:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "The story leads the 6pm bulletin.", ""},
 	{"en", "2024-01-16T09:30:00Z", "We are preparing a package for the 6pm bulletin.", ""},
+	{"en", "2024-01-16T09:30:00Z", "We need a guest for the 6pm bulletin.", ""},
 	{"en", "2024-01-16T09:30:00Z", "We're on air at 7, so I need a statement by six sharp.", "2024-01-16T18:00:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Il nous faut une réaction pour le journal de 19h.", "2024-01-16T19:00:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Le reportage passe dans le journal de 19h.", ""},
