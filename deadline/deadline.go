@@ -2710,9 +2710,11 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	}
 	switch t.low {
 	case gw.Before, gw.By:
-		return true
+		// where the clause asks ("The PM resigned before the 10pm
+		// news" tells what happened)
+		return sc.clauseCues(m) >= 1 || sc.askedQuestion(m.start)
 	case gw.Of:
-		return sc.word(k-1, gw.Ahead) // "ahead of our 6pm bulletin"
+		return sc.word(k-1, gw.Ahead) && (sc.clauseCues(m) >= 1 || sc.askedQuestion(m.start)) // "ahead of our 6pm bulletin"
 	case gw.For:
 		// "in time for the 6pm bulletin"; "need a line for the 6pm
 		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
@@ -3288,14 +3290,15 @@ func (sc *scanner) upTo(u int) (int, int, bool, string) {
 }
 
 // askedQuestion reports whether the sentence around token k is a
-// request put as a question: it opens with "could", "can" or "would"
-// and ends with "?" ("Could we have a line for the 1pm news?").
+// request put as a question: it opens with "could", "can", "would",
+// "any (chance)" or "is (there)" and ends with "?" ("Could we have a
+// line for the 1pm news?", "Any chance of a comment ahead of …?").
 func (sc *scanner) askedQuestion(k int) bool {
 	b := k
 	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
 		b--
 	}
-	if !sc.toks[b].sentStart || !(sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)) {
+	if !sc.toks[b].sentStart || !(sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would) || sc.word(b, gw.Any) || sc.word(b, gw.Is)) {
 		return false
 	}
 	for e := k + 1; e < len(sc.toks) && e < k+40; e++ {

@@ -2036,6 +2036,7 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "I need a quote for the 6pm edition.", "2024-01-16T18:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Please respond before the bulletin at 6.", "2024-01-16T18:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "The story leads the 6pm bulletin.", ""},
+	{"en", "2024-01-16T09:30:00Z", "The minister resigned shortly before the 10pm news.", ""},
 	{"en", "2024-01-16T09:30:00Z", "We are preparing a package for the 6pm bulletin.", ""},
 	{"en", "2024-01-16T09:30:00Z", "We need a guest for the 6pm bulletin.", ""},
 	{"en", "2024-01-16T09:30:00Z", "We're on air at 7, so I need a statement by six sharp.", "2024-01-16T18:00:00+00:00"},
