@@ -877,6 +877,20 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"en", "the British consulate in Lanzarote", "consulate"},
 		{"en", "has the new aid money been disbursed", "disbursed"},
 		{"sq", "migracionit të paligjshëm", "illegal migration"},
+		// migrants returned, the participle as each language writes it
+		// (a contextual word: beside "migrants")
+		{"de", "Migranten zurückgeführt", "returns"},
+		{"fr", "migrants renvoyés", "returns"},
+		{"es", "migrantes devueltos", "returns"},
+		{"pt", "migrantes devolvidos", "returns"},
+		{"nl", "migranten teruggestuurd", "returns"},
+		{"ru", "мигранты возвращены", "returns"},
+		{"uk", "мігрантів повернули", "returns"},
+		{"el", "μετανάστες επαναπατρίστηκαν", "returns"},
+		{"tr", "göçmenler geri gönderildi", "returns"},
+		{"ar", "المهاجرين أعيدوا", "returns"},
+		{"sq", "emigrantë të kthyer", "returns"},
+		{"sr", "migranata vraćeno", "returns"},
 		{"sq", "emigrimin e paligjshëm", "illegal migration"},
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
