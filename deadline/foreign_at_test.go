@@ -2268,6 +2268,8 @@ var foreignCasesAt = []struct {
 	{"nl", "2024-01-16T09:30:00Z", "Kunt u in drie uur reageren?", "2024-01-16T12:30:00+00:00"},
 	{"fr", "2024-01-16T09:30:00Z", "Merci de répondre dans six heures.", "2024-01-16T15:30:00+00:00"},
 	{"it", "2024-01-16T09:30:00Z", "Ci serve una risposta entro quattro ore.", "2024-01-16T13:30:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Комментарий нужен к обеду.", "2024-01-16T13:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Комментарий нужен к полудню.", "2024-01-16T12:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
