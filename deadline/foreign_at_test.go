@@ -2270,6 +2270,12 @@ var foreignCasesAt = []struct {
 	{"it", "2024-01-16T09:30:00Z", "Ci serve una risposta entro quattro ore.", "2024-01-16T13:30:00+00:00"},
 	{"ru", "2024-01-16T09:30:00Z", "Комментарий нужен к обеду.", "2024-01-16T13:00:00+00:00"},
 	{"ru", "2024-01-16T09:30:00Z", "Комментарий нужен к полудню.", "2024-01-16T12:00:00+00:00"},
+	// the end of the working day in more words
+	{"fr", "2024-01-16T09:30:00Z", "Une réponse avant la fermeture des bureaux, svp.", "2024-01-16T17:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Una risposta prima della chiusura degli uffici, grazie.", "2024-01-16T17:00:00+00:00"},
+	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até ao fecho do expediente.", "2024-01-16T17:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Απάντηση μέχρι το τέλος της εργάσιμης ημέρας.", "2024-01-16T17:00:00+00:00"},
+	{"sq", "2024-01-16T09:30:00Z", "Përgjigjen deri në fund të orarit të punës.", "2024-01-16T17:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
