@@ -159,7 +159,7 @@ func TestForeignDateAnchors(t *testing.T) {
 		{"el", "Η συνάντηση χθες", []int32{d0 - 1}},
 		{"ar", "الاجتماع أمس", []int32{d0 - 1}},
 		{"tr", "Dünkü görüşme", []int32{d0 - 1}},
-		{"sq", "Takimi i djeshëm dje", []int32{d0 - 1}},
+		{"sq", "Takimi i djeshëm dje", []int32{d0 - 1, d0 - 1}}, // yesterday's, yesterday
 		{"de", "Die Erklärung vom 04.03.2024", []int32{day(3, 4)}},
 		{"de", "Die Erklärung vom 4.03.", []int32{day(3, 4)}},
 		{"de", "Ein Plus von 1.5 Prozent", nil},
@@ -178,6 +178,16 @@ func TestForeignDateAnchors(t *testing.T) {
 		{"sq", "Takimi të hënën e kaluar", []int32{day(3, 4)}},
 		{"sq", "Deklarata e 4 marsit", []int32{day(3, 4)}},
 		{"tr", "4 Mart'ta yapılan görüşme", []int32{day(3, 4)}},
+		// today's and yesterday's as adjectives, in the languages that
+		// lacked them
+		{"el", "Η σημερινή επικοινωνία", []int32{d0}},
+		{"el", "Του χθεσινού τηλεφωνήματος", []int32{d0 - 1}},
+		{"sr", "U vezi sa današnjim razgovorom", []int32{d0}},
+		{"sr", "Jučerašnja izjava", []int32{d0 - 1}},
+		{"sq", "Njoftimi i sotëm", []int32{d0}},
+		{"uk", "Про сьогоднішню зустріч", []int32{d0}},
+		{"ru", "О вчерашнем звонке", []int32{d0 - 1}},
+		{"pl", "W dzisiejszym komunikacie", []int32{d0}},
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
