@@ -2603,7 +2603,7 @@ func (sc *scanner) finish(m *mention) {
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
-	if m.clock != nil && m.clock.asked && clause < 1 && right < 2 {
+	if m.clock != nil && m.clock.asked && clause < 1 && right < 2 && !(sc.askedQuestion(m.start) && sc.asksForWords(m.start)) {
 		return // ("by 1700", "by five": also quantities, unless asked for)
 	}
 	intrinsic := 0

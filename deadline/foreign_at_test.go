@@ -2100,6 +2100,8 @@ var foreignCasesAt = []struct {
 	{"en", "2024-01-16T09:30:00Z", "We aim to halve it by 2030.", ""},
 	{"en", "2024-01-16T09:30:00Z", "I need to file by three.", "2024-01-16T15:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Turnout fell by three.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Could I have a line by four?", "2024-01-16T16:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Would turnout rise by five?", ""},
 	{"en", "2024-01-16T09:30:00Z", "Can you let me know by close tomorrow?", "2024-01-17T17:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Could I have something this side of 3pm?", "2024-01-16T15:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "My deadline expires at 4pm.", "2024-01-16T16:00:00+00:00"},
