@@ -2521,6 +2521,9 @@ func (m *mention) compatible(a *atom) bool {
 	case akDaypart:
 		return m.named == nil && (m.date != nil || m.clock != nil && m.clock.style != csExplicit)
 	case akDate:
+		if m.date != nil && m.date.date == dkExplicit && a.date == dkWeekday && a.mod == dmNone && m.clock == nil && m.named == nil {
+			return true // "19 January Friday at 10:00" (Turkish "19 Ocak Cuma"): the date says the day
+		}
 		return m.date == nil && (m.named == nil || m.named.date == dkNone)
 	}
 	return false
@@ -2536,7 +2539,9 @@ func (m *mention) add(a *atom) bool {
 		}
 		m.named = a
 	case akDate:
-		m.date = a
+		if m.date == nil {
+			m.date = a
+		}
 	case akRel:
 		m.rel = a
 	default:

@@ -2278,6 +2278,9 @@ var foreignCasesAt = []struct {
 	{"pt", "2024-01-16T09:30:00Z", "Preciso da resposta até ao fecho do expediente.", "2024-01-16T17:00:00+00:00"},
 	{"el", "2024-01-16T09:30:00Z", "Απάντηση μέχρι το τέλος της εργάσιμης ημέρας.", "2024-01-16T17:00:00+00:00"},
 	{"sq", "2024-01-16T09:30:00Z", "Përgjigjen deri në fund të orarit të punës.", "2024-01-16T17:00:00+00:00"},
+	// a date, then its weekday, then the time ("19 Ocak Cuma saat 10:00")
+	{"tr", "2024-01-16T09:30:00Z", "19 Ocak Cuma saat 11:00'e kadar yanıt bekliyoruz.", "2024-01-19T11:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please reply by 19 January, Friday, at 11am.", "2024-01-19T11:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
