@@ -164,6 +164,12 @@ func TestTopicQuestionFocus(t *testing.T) {
 		{"money on a release of no aid topic is no aid evidence", Input{Subject: "KFOR",
 			NewText: "Which organisations will receive the money for the mission?"},
 			kforExt, "europe", "release topic"},
+		{"Britons and the embassy's staff at the crossing on a release with consular among its topics → consular", Input{Subject: "Rafah",
+			NewText: "How many embassy staff has the UK sent to the Rafah crossing, and how many Britons are waiting to cross?"},
+			qatarCall, "consular", `"Britons" in question`},
+		{"the same in German ('Briten', a noun, not 'britisch')", Input{Subject: "Rafah", Language: "de",
+			NewText: "Wie viele Briten warten am Grenzübergang Rafah auf die Ausreise?"},
+			qatarCall, "consular", `as "briten"`},
 		{"troop questions on a region's release → security", Input{Subject: "KFOR",
 			NewText: "How many British troops are deployed with KFOR now, and how much will keeping the battalion there until 2026 cost?"},
 			kforExt, "security", "the questions are about security"},
@@ -578,6 +584,7 @@ func TestTopicForeignEnquiriesOfOurOwn(t *testing.T) {
 		// the department's own jobs and contractors are no trade; a name
 		// the catalogue does not know ("Chatham House") is none of its
 		// names ("House")
+		{"general", "Embassy staff", "Hello, how many embassy staff does the UK employ in Paris, and what do they cost?"},
 		{"general", "Job cuts", "Hello, how many jobs will be cut at the department in the restructure, and which companies are running the consultation?"},
 		{"trade", "Trade deal", "Hello, which British companies will benefit from the trade deal, and how many jobs will it create in the energy sector?"},
 		{"general", "Chatham House speech", "Is the Foreign Secretary's speech at Chatham House tonight open to press, and can I get a copy of the text in advance?"},
