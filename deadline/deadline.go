@@ -166,6 +166,10 @@ package deadline
 //     Newsnight at 10.30pm", "przed Faktami o 19:00"; not "appears
 //     before Parliament at 3pm"). The journalist moving their own
 //     deadline is one ("can we push to 5?", "could we move it to 6pm"),
+//     and so is an event's time the answer is asked before, by the
+//     same principle ("Could you reply before the vote at 7pm?", "a line
+//     before the 1pm briefing", "vor der Pressekonferenz um 11 Uhr";
+//     "The minister spoke before the 6pm vote" and an embargo are not),
 //     and so is their own time ("I have until 4pm to file", "I've got
 //     till 6"; "The minister has until 5pm" is not), "up until 5", a
 //     time offered as possible ("Would 4pm be possible?", "Is 4pm
@@ -2673,7 +2677,11 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		return false // "Need it for tonight's programme": no time it names
 	}
 	k := m.start - 1
-	if t := sc.tok(m.end); t != nil && t.kind == tkWord && broadcastWords[t.low] && !t.sentStart {
+	event := false // another event the answer is asked before ("before the 1pm briefing")
+	if t := sc.tok(m.end); t != nil && t.kind == tkWord && !broadcastWords[t.low] && isAntiWord(t.low) && !t.sentStart && !t.clauseBrk {
+		event = true
+	}
+	if t := sc.tok(m.end); t != nil && t.kind == tkWord && (broadcastWords[t.low] || event) && !t.sentStart {
 		// "before our 6pm bulletin"; "20:00 news bulletin latest"
 		// (Turkish "20:00 haber bülteninden önce" rewritten)
 		e := m.end
@@ -2693,7 +2701,15 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		if t == nil || t.kind != tkWord || sc.toks[m.start].sentStart {
 			return false
 		}
-		if !broadcastWords[t.low] {
+		if !broadcastWords[t.low] && isAntiWord(t.low) && (sc.word(k-1, gw.The) || sc.word(k-2, gw.The) && sc.tok(k-1).kind == tkWord ||
+			eventWords.has(t.low) && (sc.word(k-1, gw.By) || sc.word(k-1, gw.Before) || sc.word(k-2, gw.By) && sc.tok(k-1).kind == tkWord)) {
+			// "before the vote at 7pm", "before the press conference at
+			// 11", another language's "by press conference at 11h"
+			event = true
+			if !sc.word(k-1, gw.The) && !sc.word(k-1, gw.By) && !sc.word(k-1, gw.Before) {
+				k--
+			}
+		} else if !broadcastWords[t.low] {
 			// a programme by its name, where the clause needs the
 			// answer: "Odpowiedź potrzebna przed Faktami o 19:00",
 			// "we need a line before Newsnight at 10.30" (not "the
@@ -2705,13 +2721,26 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		}
 		k--
 	}
+	dets := 0
 	for t := sc.tok(k); t != nil && k > m.start-6 && t.kind == tkWord && !sc.toks[k+1].sentStart &&
 		(isDeterminer(t) || t.poss || broadcastWords[t.low] || t.low == gw.Evening || t.low == gw.Morning || t.low == gw.Night || t.low == gw.Lunchtime); t = sc.tok(k) {
+		if isDeterminer(t) || t.poss {
+			dets++
+		}
 		k-- // "our", "the", "tonight's", "the evening"
 	}
 	t := sc.tok(k)
 	if t == nil || t.kind != tkWord || sc.toks[k+1].sentStart {
 		return false
+	}
+	if event {
+		// only "before" or "ahead of" the event, the event named with
+		// its article, where the clause asks: "Could you reply before
+		// the vote at 7pm?", "a line before the 1pm briefing"
+		if !(t.low == gw.Before || t.low == gw.By || t.low == gw.Of && sc.word(k-1, gw.Ahead)) || dets == 0 && t.low == gw.Of {
+			return false
+		}
+		return sc.clauseCues(m) >= 1 || sc.askedQuestion(m.start)
 	}
 	switch t.low {
 	case gw.Before, gw.By:
@@ -3153,6 +3182,9 @@ func (sc *scanner) rightCue(j int) int {
 				return 4
 			}
 			return 1
+		}
+		if t.low == gw.Since && (sc.word(j+1, gw.I) || sc.word(j+1, gw.We) || sc.word(j+1, gw.IM) || sc.word(j+1, gw.WeRe) || sc.word(j+1, gw.The) || sc.word(j+1, gw.Our) || sc.word(j+1, gw.My)) {
+			return 0 // "before 5pm since I am filing": because
 		}
 		if isAntiWord(t.low) || rightAnti[t.low] {
 			return -100

@@ -2281,6 +2281,21 @@ var foreignCasesAt = []struct {
 	// a date, then its weekday, then the time ("19 Ocak Cuma saat 10:00")
 	{"tr", "2024-01-16T09:30:00Z", "19 Ocak Cuma saat 11:00'e kadar yanıt bekliyoruz.", "2024-01-19T11:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Please reply by 19 January, Friday, at 11am.", "2024-01-19T11:00:00+00:00"},
+	// the answer asked before an event with its time: that time (the
+	// journalist needs it then); the event merely told, or an embargo,
+	// is none; "since" meaning because is no anti-cue
+	{"en", "2024-01-16T09:30:00Z", "Could you reply before the vote at 6pm?", "2024-01-16T18:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Please send a line before the 1pm briefing.", "2024-01-16T13:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "I need your comment before the press conference at 11.", "2024-01-16T11:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "The minister spoke before the 6pm vote.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Please don't publish before the embargo at 00:01.", ""},
+	{"en", "2024-01-16T09:30:00Z", "Please reply before 4pm since I am filing.", "2024-01-16T16:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Ich brauche eine Antwort vor der Pressekonferenz um 11 Uhr.", "2024-01-16T11:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Der Minister sprach vor der Pressekonferenz um 11 Uhr.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "J'ai besoin d'une réponse avant le point presse de 11h.", "2024-01-16T11:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Mi serve una risposta prima della conferenza stampa delle 11.", "2024-01-16T11:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "La conferenza stampa delle 11 è stata rinviata.", ""},
+	{"ru", "2024-01-16T09:30:00Z", "Нужен ответ до брифинга в 11:00.", "2024-01-16T11:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
