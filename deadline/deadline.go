@@ -1924,6 +1924,22 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 		return false
 	}
 	// 22/11, 22/11/2023, 22/11/23 (UK day/month)
+	if sc.punct(i+1, ".") && sc.glued(i+1) && sc.punct(i+3, ".") && sc.glued(i+3) {
+		// "18.01.2024", "18.01.24": a day, month and year with full
+		// stops (without the year "18.01" is a time)
+		mo, y := sc.tok(i+2), sc.tok(i+4)
+		if mo != nil && mo.kind == tkNum && !mo.space && mo.nd <= 2 && mo.val >= 1 && mo.val <= 12 && t.nd <= 2 &&
+			y != nil && y.kind == tkNum && !y.space && (y.nd == 4 || y.nd == 2) {
+			if n := sc.tok(i + 5); n == nil || !(n.kind == tkPunct && n.low == "." && sc.glued(i+5) && sc.tok(i+6) != nil && sc.tok(i+6).kind == tkNum && !sc.tok(i+6).space) {
+				a.end, a.date, a.month, a.day = i+5, dkExplicit, time.Month(mo.val), t.val
+				a.year = y.val
+				if y.nd == 2 {
+					a.year = 2000 + y.val
+				}
+				return true
+			}
+		}
+	}
 	if sc.punct(i+1, "/") && sc.glued(i+1) {
 		mo := sc.tok(i + 2)
 		if mo == nil || mo.kind != tkNum || mo.space || mo.nd > 2 || mo.val < 1 || mo.val > 12 {

@@ -2296,6 +2296,9 @@ var foreignCasesAt = []struct {
 	{"it", "2024-01-16T09:30:00Z", "Mi serve una risposta prima della conferenza stampa delle 11.", "2024-01-16T11:00:00+00:00"},
 	{"it", "2024-01-16T09:30:00Z", "La conferenza stampa delle 11 è stata rinviata.", ""},
 	{"ru", "2024-01-16T09:30:00Z", "Нужен ответ до брифинга в 11:00.", "2024-01-16T11:00:00+00:00"},
+	// a day, month and year with full stops in English text
+	{"en", "2024-01-16T09:30:00Z", "Deadline: 18.01.2024, 14:00", "2024-01-18T14:00:00+00:00"},
+	{"en", "2024-01-16T09:30:00Z", "Version 1.2.3 ships at 4pm.", ""},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.
