@@ -327,6 +327,12 @@ func (t *tokenizer) tokenize(s string) {
 			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			switch {
+			case r == '\u0640' || hasLetter && unicode.Is(unicode.Mn, r):
+				// A mark inside a word is no break in it: a combining
+				// accent of text written decomposed ("Durre\u0308s", as
+				// some mail programs send it), Arabic vowel signs and the
+				// shadda ("عمّان"), the Arabic stretching tatweel; folding
+				// drops accents anyway.
 			case unicode.IsLetter(r):
 				hasLetter = true
 				t.buf = appendFolded(t.buf, r)

@@ -53,6 +53,10 @@ func TestTokenizeFigures(t *testing.T) {
 		{"by 4pm, 11.30am or 15:00", nil},
 		{"COP28 and the P8s", []string{"cop28", "p8s"}},
 		{"Erdoğan, Çela, Vučić", []string{"erdogan", "cela", "vucic"}},
+		// marks inside a word: decomposed accents, Arabic vowel signs,
+		// shadda and tatweel
+		{"Durre\u0308s and Vuc\u030cic\u0301", []string{"durr", "vucic"}},
+		{"عمّان وعُمان وغـزة", []string{"عمان", "وعمان", "وغزة"}},
 		{"Sunak's call; today's", []string{"sunak", "call"}},
 		{"sanctions sanctioned sanctioning", []string{"sanction", "sanction", "sanction"}},
 		{"building build", []string{"build", "build"}},

@@ -249,6 +249,17 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"tr", "Kudüs", "jerusalem"},
 		{"ar", "ليبيا", "libya"},
 		{"es", "Macedonia", "north macedonia"},
+		// the regions' places in Greek and Arabic no spelling match
+		// reaches (their exonyms)
+		{"el", "Βερολίνο", "berlin"},
+		{"el", "Βηρυτού", "beirut"},
+		{"el", "Δαμασκό", "damascus"},
+		{"el", "Βουδαπέστη", "budapest"},
+		{"ar", "دمشق", "damascus"},
+		{"ar", "الرياض", "riyadh"},
+		{"ar", "الدوحة", "doha"},
+		{"ar", "المغرب", "morocco"},
+		{"sr", "Budimpešti", "budapest"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
