@@ -260,6 +260,14 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ar", "الدوحة", "doha"},
 		{"ar", "المغرب", "morocco"},
 		{"sr", "Budimpešti", "budapest"},
+		{"tr", "Bağdat", "baghdad"},
+		{"tr", "Saraybosna", "sarajevo"},
+		{"pl", "Damaszku", "damascus"},
+		{"nl", "Brussel", "brussel"},
+		{"de", "Österreich", "austria"},
+		{"fr", "Maroc", "morocco"},
+		{"es", "Marruecos", "morocco"},
+		{"pt", "Bagdá", "baghdad"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
