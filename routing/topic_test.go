@@ -855,6 +855,7 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"ru", "в Красном море", "Red Sea"},
 		{"pl", "na Zachodnim Brzegu", "West Bank"},
 		{"sr", "Severna Makedonija", "North Macedonia"},
+		{"sr", "u Crnoj Gori", "Montenegro"},
 		// a consulate and a missing person, as each language writes them
 		{"es", "el consulado británico en Málaga", "consulate"},
 		{"pt", "o consulado do Reino Unido", "consulate"},

@@ -268,6 +268,10 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"fr", "Maroc", "morocco"},
 		{"es", "Marruecos", "morocco"},
 		{"pt", "Bagdá", "baghdad"},
+		{"ru", "Швейцарии", "switzerland"},
+		{"ru", "Алжире", "algeria"},
+		{"uk", "Бельгії", "belgium"},
+		{"sr", "Hrvatskoj", "croatia"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
