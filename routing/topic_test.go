@@ -856,6 +856,8 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"pl", "na Zachodnim Brzegu", "West Bank"},
 		{"sr", "Severna Makedonija", "North Macedonia"},
 		{"sr", "u Crnoj Gori", "Montenegro"},
+		{"ar", "في الجبل الأسود", "Montenegro"},
+		{"ar", "في تل أبيب", "Tel Aviv"},
 		// a consulate and a missing person, as each language writes them
 		{"es", "el consulado británico en Málaga", "consulate"},
 		{"pt", "o consulado do Reino Unido", "consulate"},
