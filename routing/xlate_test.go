@@ -272,6 +272,13 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ru", "Алжире", "algeria"},
 		{"uk", "Бельгії", "belgium"},
 		{"sr", "Hrvatskoj", "croatia"},
+		// the catalogue's people as Greek and Arabic write them, where
+		// no spelling match reaches
+		{"el", "Γούντγουορντ", "woodward"},
+		{"ar", "وودوارد", "woodward"},
+		{"el", "Σινουάρ", "sinwar"},
+		{"el", "Χίπι", "heappey"},
+		{"ar", "هيبي", "heappey"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
