@@ -562,6 +562,7 @@ func (t *tokenizer) mergeUnits() {
 				"millions", "millionen", "mio", "mill", "millones", "milioni", "milione", "milion", "miliona", "milionow",
 				"milhoes", "milhao", "miljoen", "mln", "millionov", "milliona", "miliioniv", "miliiona", "milyon",
 				"ekatommyria", "ekatommyrio", "milijuna", "milijun", "miliony", "milioniv",
+				"ekatommyrion", "ekat", "milionu", "milijona",
 				"مليون", "ملايين", "ملیون":
 				unit = "m"
 			case "mil":
@@ -575,6 +576,8 @@ func (t *tokenizer) mergeUnits() {
 			case "billion", "bn",
 				"milliards", "milliard", "milliarden", "mrd", "md", "miliardi", "miliardo", "miliarde", "miliardow",
 				"mld", "milijardi", "milijarde", "miljard", "mlrd", "milliardov", "milyar", "disekatommyria", "miliardiv",
+				"miliard", "miliardy", "miliarda", "miliardu", "milijarda", "milijardu", "milliarda", "milliardy",
+				"miljarden", "bilhoes", "bilhao", "disekatommyrion", "dis",
 				"مليار", "مليارات":
 				unit = "bn"
 			case "trillion", "trn":

@@ -45,6 +45,8 @@ func TestTokenizeFigures(t *testing.T) {
 		// one sum, however many zeros: "21.000 millones" is £21bn
 		{"21.000 millones de libras, £21bn, £1,500 million", []string{"21bn", "libra", "21bn", "1.5bn"}},
 		{"£0.5bn or 500 million", []string{"500m", "500m"}},
+		{"61,3 bilhões de libras, 1,6 miliarda, 2 миллиарда фунтов", []string{"61.3bn", "libra", "1.6bn", "2bn", "funtov"}},
+		{"20 εκατ. λίρες, 20 εκατομμυρίων λιρών", []string{"20m", "lire", "20m", "liron"}},
 		// but not a decimal, a date, a short group or a year
 		{"0.125 and £1.125bn", []string{"0.125", "1.125bn"}},
 		{"16.10.2023 and 1.5 and 12 34, 2023 500", []string{"16.10.2023", "1.5", "12", "34", "2023", "500"}},
