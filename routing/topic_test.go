@@ -858,6 +858,9 @@ func TestTopicKeywordsAcrossLanguages(t *testing.T) {
 		{"sr", "u Crnoj Gori", "Montenegro"},
 		{"ar", "في الجبل الأسود", "Montenegro"},
 		{"ar", "في تل أبيب", "Tel Aviv"},
+		{"fr", "le livre blanc", "white paper"},
+		{"pl", "w białej księdze", "white paper"},
+		{"sr", "bela knjiga", "white paper"},
 		// a consulate and a missing person, as each language writes them
 		{"es", "el consulado británico en Málaga", "consulate"},
 		{"pt", "o consulado do Reino Unido", "consulate"},

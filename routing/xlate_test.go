@@ -279,6 +279,13 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"el", "Σινουάρ", "sinwar"},
 		{"el", "Χίπι", "heappey"},
 		{"ar", "هيبي", "heappey"},
+		// poisons, a catalogue word the vocabularies lacked; Albanian
+		// "ndaluar" (stopped, or forbidden) is no detention
+		{"de", "Gifte", "poison"},
+		{"es", "venenos", "poison"},
+		{"ru", "ядами", "poison"},
+		{"el", "δηλητήρια", "poison"},
+		{"sq", "ndaluar", "stop"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
