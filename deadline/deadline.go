@@ -149,6 +149,30 @@ package deadline
 //     the morning" is tomorrow morning.
 //     "tomorrow afternoon" and "mid-afternoon" 15:00, "tomorrow
 //     evening/night" 19:00.
+//   - Finer parts of the day, consistent with GUIDE 4's table (the
+//     afternoon 15:00, the evening 19:00, end of day 17:00): "early"
+//     is the part's first working hours, "late" its end as a deadline,
+//     "mid" its middle — "early morning" 09:00, "mid-morning" 10:30,
+//     "late morning" and "by the end of the morning" 12:00 (as "fin de
+//     matinée", "eind van de ochtend" already were), "early afternoon"
+//     14:00, "late afternoon" and "the end of the afternoon" 17:00 (as
+//     "en fin d'après-midi"), "early evening" 18:00; on today, or the
+//     day named next to them ("Friday early afternoon"), each a named
+//     time anchored like "this afternoon". "Late evening" is not read
+//     (no working end). Their equivalents ("am frühen Nachmittag", "a
+//     primera hora de la tarde", "nel tardo pomeriggio", "αργά το
+//     απόγευμα", "pasdite vonë") are phrases of each language's file;
+//     "pod wieczór", "ближе к вечеру", "ikindi vakti" (towards the
+//     evening) are the late afternoon, "в первой половине дня" (the
+//     first half of the day) noon. "before lunch" stays lunchtime
+//     (13:00, GUIDE's); "after lunch" is a time offered, not a deadline.
+//     "later today" and "in the course of the day" ("dans la journée",
+//     "im Laufe des Tages") are today, a day alone: 17:00 with a cue.
+//     "first thing" said before 9 on a working day is that morning.
+//   - A programme named by its hour is read at that hour in the evening:
+//     "the ten o'clock news", "before the 6 o'clock bulletin", "News at
+//     Ten" (capitalised, a programme's name) 22:00; a bare "by 10
+//     o'clock" stays the next 10:00 and an hour with am/pm as written.
 //   - "end of the week" = the coming Friday 17:00, and so is "before/by
 //     the weekend". "up to 9pm" is "by 9pm". "COP" is close of play
 //     only in capitals and not as the summit ("COP28", "first day of COP",
@@ -965,6 +989,9 @@ type atom struct {
 	midnight  bool
 	// named / daypart
 	named namedKind
+	// a finer part of the day ("late afternoon"): read at shadeH:shadeM
+	shaded         bool
+	shadeH, shadeM int
 	// date
 	date   dateKind
 	wd     time.Weekday
@@ -1623,6 +1650,21 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		if e := sc.words(i, gw.Mid, gw.Afternoon); e > 0 {
 			return set(e, nkAfternoon)
 		}
+		return sc.shadedPart(i, a)
+	case gw.Early, gw.Late:
+		return sc.shadedPart(i, a)
+	case gw.Later:
+		// "later today": today, as a day alone (it needs a cue)
+		if e := sc.words(i, gw.Later, gw.Today); e > 0 {
+			a.kind, a.start, a.end, a.date = akDate, i, e, dkToday
+			return true
+		}
+	case gw.In:
+		// "in the course of the day", "over the course of the day": today
+		if e := sc.words(i, gw.In, gw.The, gw.Course, gw.Of, gw.The, gw.Day); e > 0 {
+			a.kind, a.start, a.end, a.date = akDate, i, e, dkToday
+			return true
+		}
 	case gw.Midnight:
 		return set(i+1, nkMidnight)
 	case gw.Lunchtime:
@@ -1718,6 +1760,55 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 	return false
 }
 
+// shadedParts are the finer parts of the day and the time each is read
+// as (hour, minute): "early afternoon" 14:00, "late afternoon" 17:00,
+// "mid-morning" 10:30 (see the package doc).
+var shadedParts = map[[2]string][2]int{}
+
+func init() {
+	for _, p := range []struct {
+		shade, part string
+		h, m        int
+	}{
+		{gw.Early, gw.Morning, 9, 0}, {gw.Mid, gw.Morning, 10, 30}, {gw.Late, gw.Morning, 12, 0},
+		{gw.Early, gw.Afternoon, 14, 0}, {gw.Late, gw.Afternoon, 17, 0},
+		{gw.Early, gw.Evening, 18, 0},
+	} {
+		shadedParts[[2]string{p.shade, p.part}] = [2]int{p.h, p.m}
+	}
+}
+
+// shadedPart reads "early afternoon", "mid-morning", "late evening" (and
+// "in the late afternoon") at token i: the part of the day, read at its
+// own time (shadedParts) on today or the day named next to it.
+func (sc *scanner) shadedPart(i int, a *atom) bool {
+	t := &sc.toks[i]
+	for _, part := range [...]string{gw.Morning, gw.Afternoon, gw.Evening} {
+		hm, ok := shadedParts[[2]string{t.low, part}]
+		if !ok {
+			continue
+		}
+		e := sc.words(i, t.low, part)
+		if e < 0 {
+			continue
+		}
+		a.kind, a.start, a.end, a.shaded, a.shadeH, a.shadeM = akNamed, i, e, true, hm[0], hm[1]
+		switch part {
+		case gw.Morning:
+			a.named = nkMorning
+		case gw.Afternoon:
+			a.named = nkAfternoon
+		default:
+			a.named = nkEvening
+		}
+		if sc.words(i-2, gw.In, gw.The) == i && !sc.toks[i-1].clauseBrk && !sc.toks[i-2].clauseBrk {
+			a.start = i - 2 // "in the late afternoon"
+		}
+		return true
+	}
+	return false
+}
+
 // dottedAbbrev reads "e.o.d", "c.o.b.", "c.o.p" at token i and returns the
 // end index, or -1.
 func (sc *scanner) dottedAbbrev(i int) int {
@@ -1782,6 +1873,12 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 		return true
 	}
 	switch n.low {
+	case gw.Morning:
+		// "by the end of the morning": noon
+		a.end, a.named = j+1, nkNoon
+	case gw.Afternoon:
+		// "by the end of the afternoon": the end of the working day
+		a.end = j + 1
 	case gw.Day, gw.Play, gw.Business:
 		a.end = j + 1
 		if sc.word(j+1, gw.Today) {
@@ -2590,6 +2687,7 @@ func (sc *scanner) finish(m *mention) {
 	if sc.otherDay(m.end) {
 		return // "by 4pm that day": a time on a day named elsewhere, usually past
 	}
+	sc.broadcastHour(m)
 	// "need something for the 5 o'clock bulletin, so a line before then":
 	// the time a later "before then" points back to is the cut-off, even
 	// when it names a broadcast or an edition.
@@ -2771,6 +2869,25 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start)
 	}
 	return false
+}
+
+// broadcastHour reads a bare hour that names a programme as the
+// programme's time, in the evening: "the ten o'clock news", "the 6
+// o'clock bulletin", "News at Ten" (22:00, as the desk hears them; a
+// bare "by 10 o'clock" stays the next 10:00). An hour with its am/pm or
+// the part of the day ("the 8am bulletin", "the nine o'clock news this
+// morning") is read as written.
+func (sc *scanner) broadcastHour(m *mention) {
+	c := m.clock
+	if c == nil || m.named != nil || c.style == csExplicit || c.hour < 1 || c.hour > 11 {
+		return
+	}
+	next := sc.tok(m.end)
+	named := sc.word(m.start-1, gw.At) && sc.wordIn(m.start-2, broadcastWords) && sc.toks[m.start-2].capital
+	if !named && (next == nil || next.kind != tkWord || next.sentStart || next.clauseBrk || !broadcastWords[next.low]) {
+		return
+	}
+	c.hour, c.style = c.hour+12, csExplicit
 }
 
 // pastRequest reports whether the clause before token from tells of an
@@ -3699,6 +3816,11 @@ func (sc *scanner) resolve(m *mention) (time.Time, string, bool) {
 			dayOff = (int(time.Friday) - int(now.Weekday()) + 7) % 7
 		case nkMidnight:
 			h, rule, nextDay = 0, ruleNamedTime, true
+		}
+		if m.named.shaded {
+			// "early afternoon", "mid-morning tomorrow", "late morning"
+			// (today's: read even once past, as a clock that day is)
+			h, mi, rule = m.named.shadeH, m.named.shadeM, ruleNamedTime
 		}
 	}
 	if c := m.clock; c != nil {

@@ -289,6 +289,36 @@ var deadlineCases = []deadlineCase{
 	{"question about a time", "What time is the press conference? Is it at 11?", wed1000, "", ""},
 	{"on air until, before", "I'll be on air from 7 until 10 tonight, so ideally before 7.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
 	{"mid-afternoon", "We're keen to have something by mid-afternoon.", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	// finer parts of the day: early = its first working hours, late = its
+	// end as a deadline (the morning's noon, the afternoon's close of
+	// business), mid = its middle
+	{"early afternoon", "Could you come back to us by early afternoon?", wed1000, "2023-10-18T14:00:00+01:00", ruleNamedTime},
+	{"late afternoon", "A statement by late afternoon would be ideal.", wed1000, "2023-10-18T17:00:00+01:00", ruleNamedTime},
+	{"in the late afternoon", "Can we have your response in the late afternoon?", wed1000, "2023-10-18T17:00:00+01:00", ruleNamedTime},
+	{"early evening", "Deadline is early evening.", wed1000, "2023-10-18T18:00:00+01:00", ruleNamedTime},
+	{"mid-morning", "We need the figures by mid-morning.", "2023-10-18T08:10:00+01:00", "2023-10-18T10:30:00+01:00", ruleNamedTime},
+	{"mid morning tomorrow", "I'd need the answers by mid morning tomorrow.", wed1000, "2023-10-19T10:30:00+01:00", ruleNamedTime},
+	{"late morning", "Please get back to me by late morning.", "2023-10-18T08:10:00+01:00", "2023-10-18T12:00:00+01:00", ruleNamedTime},
+	{"Friday early afternoon", "We need it by Friday early afternoon.", wed1000, "2023-10-20T14:00:00+01:00", ruleNamedTime},
+	{"tomorrow late afternoon", "Deadline tomorrow late afternoon.", wed1000, "2023-10-19T17:00:00+01:00", ruleNamedTime},
+	{"end of the morning", "Please reply by the end of the morning.", "2023-10-18T08:10:00+01:00", "2023-10-18T12:00:00+01:00", ruleNamedTime},
+	{"end of the afternoon", "Could you reply by the end of the afternoon?", wed1000, "2023-10-18T17:00:00+01:00", ruleEndOfDay},
+	{"later today", "I need a response later today.", wed1000, "2023-10-18T17:00:00+01:00", ruleDate},
+	{"course of the day", "We'd need your comment in the course of the day.", wed1000, "2023-10-18T17:00:00+01:00", ruleDate},
+	{"first thing before 9", "Need it first thing.", wed0730, "2023-10-18T09:00:00+01:00", ruleNextMorning},
+	{"by tomorrow", "Could we have the figures by tomorrow?", wed1000, "2023-10-19T17:00:00+01:00", ruleDate},
+	{"before lunch", "Can you send a line before lunch?", wed1000, "2023-10-18T13:00:00+01:00", ruleNamedTime},
+	{"after lunch is offered", "Could you send a line after lunch?", wed1000, "", ""},
+	{"late afternoon told", "The minister arrived in the late afternoon.", wed1000, "", ""},
+	{"early afternoon event", "The vote is expected in the early afternoon.", wed1000, "", ""},
+	{"later today told", "The report comes out later today.", wed1000, "", ""},
+	{"late morning past", "He was late this morning.", wed1000, "", ""},
+	// a programme named by its hour is read at that hour in the evening
+	{"News at Ten", "Any chance of a line for News at Ten?", wed1000, "2023-10-18T22:00:00+01:00", ruleClock},
+	{"ten o'clock news", "We need a line for the ten o'clock news.", wed1000, "2023-10-18T22:00:00+01:00", ruleClock},
+	{"before the 9 o'clock bulletin", "Could you reply before the 9 o'clock bulletin?", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},
+	{"bare 10 o'clock", "Could you reply by 10 o'clock?", "2023-10-18T08:10:00+01:00", "2023-10-18T10:00:00+01:00", ruleClock},
+	{"News at Ten told", "The minister was on News at Ten last night.", wed1000, "", ""},
 	{"explicit date wins over weekday", "Need a response by 5pm on Monday 22nd October please", wed1000, "2023-10-22T17:00:00+01:00", ruleClock},
 
 	// choosing between candidates

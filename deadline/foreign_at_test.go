@@ -2299,6 +2299,33 @@ var foreignCasesAt = []struct {
 	// a day, month and year with full stops in English text
 	{"en", "2024-01-16T09:30:00Z", "Deadline: 18.01.2024, 14:00", "2024-01-18T14:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Version 1.2.3 ships at 4pm.", ""},
+	// finer parts of the day in each language (early afternoon 14:00, late
+	// afternoon 17:00, mid-morning 10:30; "pod wieczór", "ближе к вечеру",
+	// "ikindi" are the late afternoon)
+	{"de", "2024-01-16T09:30:00Z", "Wir bräuchten Ihre Antwort bis zum frühen Nachmittag.", "2024-01-16T14:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Könnten Sie mir am späten Nachmittag antworten?", "2024-01-16T17:00:00+00:00"},
+	{"de", "2024-01-16T09:30:00Z", "Die Abstimmung findet am späten Nachmittag statt.", ""},
+	{"fr", "2024-01-16T09:30:00Z", "Il me faudrait un retour en début d'après-midi.", "2024-01-16T14:00:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Merci de nous répondre en milieu de matinée.", "2024-01-16T10:30:00+00:00"},
+	{"fr", "2024-01-16T09:30:00Z", "Le ministre est arrivé en fin d'après-midi.", ""},
+	{"es", "2024-01-16T09:30:00Z", "Necesitaríamos la respuesta a primera hora de la tarde.", "2024-01-16T14:00:00+00:00"},
+	{"es", "2024-01-16T09:30:00Z", "¿Podría enviarnos algo a media mañana?", "2024-01-16T10:30:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Mi servirebbe una risposta nel tardo pomeriggio.", "2024-01-16T17:00:00+00:00"},
+	{"it", "2024-01-16T09:30:00Z", "Ci serve un commento entro il primo pomeriggio.", "2024-01-16T14:00:00+00:00"},
+	{"pt", "2024-01-16T09:30:00Z", "Precisamos da resposta ao final da tarde.", "2024-01-16T17:00:00+00:00"},
+	{"nl", "2024-01-16T09:30:00Z", "Graag een reactie laat in de middag.", "2024-01-16T17:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Potrzebujemy komentarza późnym popołudniem.", "2024-01-16T17:00:00+00:00"},
+	{"pl", "2024-01-16T09:30:00Z", "Odpowiedź potrzebna pod wieczór.", "2024-01-16T17:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Ответ нужен ближе к вечеру.", "2024-01-16T17:00:00+00:00"},
+	{"ru", "2024-01-16T09:30:00Z", "Нам нужен комментарий в первой половине дня.", "2024-01-16T12:00:00+00:00"},
+	{"uk", "2024-01-16T09:30:00Z", "Потрібен коментар ближче до вечора.", "2024-01-16T17:00:00+00:00"},
+	{"sr", "2024-01-16T09:30:00Z", "Treba nam odgovor rano popodne.", "2024-01-16T14:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "İkindiye kadar yanıt rica ediyorum.", "2024-01-16T17:00:00+00:00"},
+	{"tr", "2024-01-16T09:30:00Z", "Öğleden sonra geç saatlerde bir açıklama rica ediyorum.", "2024-01-16T17:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Θα χρειαζόμουν απάντηση νωρίς το απόγευμα.", "2024-01-16T14:00:00+00:00"},
+	{"el", "2024-01-16T09:30:00Z", "Η ψηφοφορία έγινε αργά το απόγευμα.", ""},
+	{"sq", "2024-01-16T09:30:00Z", "Kemi nevojë për përgjigje herët pasdite.", "2024-01-16T14:00:00+00:00"},
+	{"ar", "2024-01-16T09:30:00Z", "نحتاج تعليقا في وقت متأخر من بعد الظهر.", "2024-01-16T17:00:00+00:00"},
 }
 
 // TestExtractForeignAt reads foreignCasesAt, each against its own Date.

@@ -57,6 +57,7 @@ type grammarWords struct {
 	Cop           string `role:"cop"`
 	Could         string `role:"could"`
 	Couple        string `role:"couple"`
+	Course        string `role:"course"`
 	Cut           string `role:"cut"`
 	Day           string `role:"day"`
 	Days          string `role:"days"`
@@ -64,6 +65,7 @@ type grammarWords struct {
 	Deadline      string `role:"deadline"`
 	Due           string `role:"due"`
 	During        string `role:"during"`
+	Early         string `role:"early"`
 	Eastern       string `role:"eastern"`
 	End           string `role:"end"`
 	Extend        string `role:"extend"`
@@ -113,6 +115,7 @@ type grammarWords struct {
 	Know          string `role:"know"`
 	Kong          string `role:"kong"`
 	Last          string `role:"last"`
+	Late          string `role:"late"`
 	Later         string `role:"later"`
 	Latest        string `role:"latest"`
 	Let           string `role:"let"`

@@ -44,7 +44,7 @@ var (
 	foldRunes     = foldTable(lang.All())
 	proclitics    = procliticList(lang.All())
 	hourSuffixes  = hourSuffixSet(lang.All())
-	timeishWords  = newWordSet([]string{gw.This, gw.Coming, gw.Next, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H, gw.First, gw.Thing})
+	timeishWords  = newWordSet([]string{gw.This, gw.Coming, gw.Next, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H, gw.First, gw.Thing, gw.Early, gw.Late, gw.Mid})
 	cueBeforeWord = newWordSet([]string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An})
 )
 
