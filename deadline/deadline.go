@@ -169,6 +169,17 @@ package deadline
 //     "later today" and "in the course of the day" ("dans la journée",
 //     "im Laufe des Tages") are today, a day alone: 17:00 with a cue.
 //     "first thing" said before 9 on a working day is that morning.
+//   - A day and month in the country's own form: "15-XI", "15.XI.",
+//     "15. XI", "15 XI" (a month in capital Roman numerals); "15.11",
+//     "28.10" where no clock can be — the minutes off the five-minute
+//     marks, or the "hour" past 23 ("17.05", "18.30", "18.01" before its
+//     time stay as they were read); Turkish "17.00 için" (for 17:00) is
+//     by then only where a request follows in its sentence ("17.00 için
+//     yanıt rica ediyorum"; "Toplantı 17.00 için planlandı" is none). A
+//     clock with a colon, or a 24-hour clock on the quarter hour after
+//     "by"/"before", before a word the vocabulary does not know is a
+//     clock, not a quantity ("by 15.30 kısa bir yorum"; "by 17.50 euros"
+//     stays one).
 //   - A programme named by its hour is read at that hour in the evening:
 //     "the ten o'clock news", "before the 6 o'clock bulletin", "News at
 //     Ten" (capitalised, a programme's name) 22:00; a bare "by 10
@@ -1313,7 +1324,7 @@ minutesDone:
 		if h > 24 || (h == 24 && m != 0) {
 			return false
 		}
-		if sc.quantityFollows(a.end) {
+		if sc.quantityFollows(a.end) && !sc.clockBeforeWord(i, h, m) {
 			return false
 		}
 		switch {
@@ -1407,6 +1418,20 @@ func (sc *scanner) quantityFollows(j int) bool {
 		return n.low != gw.Ish // 1.60m, 2.50bn
 	}
 	return n.low == "" && !n.capital // "6.25 percent", "2.30 metres"... unknown lower-case word
+}
+
+// clockBeforeWord reports whether the hour h and minutes m at token i,
+// before a word the vocabulary does not know, are a clock all the same:
+// written with a colon ("15:30 kısa", never a quantity), or a 24-hour
+// clock on the quarter hour right after "by"/"before" ("by 15.30 short
+// a comment please", Turkish "15.30'a kadar kısa bir yorum" rewritten;
+// "rose by 2.50 percent", "costs 17.50 euros" stay quantities).
+func (sc *scanner) clockBeforeWord(i, h, m int) bool {
+	if sc.punct(i+1, ":") {
+		return true
+	}
+	return h >= 13 && h <= 23 && m%15 == 0 && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) ||
+		sc.word(i-1, gw.Tomorrow) && (sc.word(i-2, gw.By) || sc.word(i-2, gw.Before)))
 }
 
 // monthFollows reports whether a month's name is at j ("12-30 May": days).
@@ -2037,6 +2062,19 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			}
 		}
 	}
+	if sc.punct(i+1, ".") && sc.glued(i+1) {
+		// "15.11", "28.10": a day and month where no clock can be (the
+		// minutes off the five-minute marks, or the hour past 23; "17.05",
+		// "18.30" stay clocks)
+		mo := sc.tok(i + 2)
+		if mo != nil && mo.kind == tkNum && !mo.space && !mo.qty && mo.nd == 2 && mo.val >= 1 && mo.val <= 12 && (mo.val%5 != 0 || t.val >= 24) &&
+			!(sc.punct(i+3, ".") && sc.tok(i+4) != nil && !sc.toks[i+4].space || sc.punct(i+3, ":") || sc.punct(i+3, "/")) && !sc.quantityFollows(i+3) {
+			if n := sc.tok(i + 3); n == nil || n.space || n.kind == tkPunct {
+				a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(mo.val), t.val
+				return true
+			}
+		}
+	}
 	if sc.punct(i+1, "/") && sc.glued(i+1) {
 		mo := sc.tok(i + 2)
 		if mo == nil || mo.kind != tkNum || mo.space || mo.nd > 2 || mo.val < 1 || mo.val > 12 {
@@ -2059,6 +2097,27 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			a.end = i + 5
 		}
 		return true
+	}
+	// "15-XI", "15.XI.", "15/XI", "15 XI" (a month in Roman numerals, as
+	// Polish, Serbian and Russian mail writes it; a lone "I", "V" or "X"
+	// after a space is a letter)
+	if sep := sc.tok(i + 1); sep != nil && (sep.kind == tkPunct && !sep.space && (sep.low == "-" || sep.low == "." || sep.low == "/") || sep.kind == tkWord) {
+		r := i + 1
+		if sep.kind == tkPunct {
+			r++
+		}
+		if mt := sc.tok(r); mt != nil && mt.kind == tkWord && (r == i+2 && (!mt.space || sep.low == "." && mt.end-mt.start >= 2) || r == i+1 && mt.end-mt.start >= 2) {
+			if mo := romanMonth(sc.text[mt.start:mt.end]); mo > 0 {
+				a.end, a.date, a.month, a.day = r+1, dkExplicit, time.Month(mo), t.val
+				if sc.punct(a.end, ".") && sc.glued(a.end) {
+					if n := sc.tok(a.end + 1); n != nil && !n.sentStart {
+						a.end++ // "15.XI. 12:00"
+					}
+				}
+				sc.yearAfter(a)
+				return true
+			}
+		}
 	}
 	// "22 Nov", "22nd November", "22nd of Nov 2023"
 	e := i + 1
@@ -2084,6 +2143,61 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 	}
 	sc.yearAfter(a)
 	return true
+}
+
+// romanMonth reads a month written in capital Roman numerals ("XI" is
+// 11), or 0.
+func romanMonth(s string) int {
+	if len(s) > 4 {
+		return 0
+	}
+	val := func(c byte) int {
+		switch c {
+		case 'I':
+			return 1
+		case 'V':
+			return 5
+		case 'X':
+			return 10
+		}
+		return 0
+	}
+	n := 0
+	for k := 0; k < len(s); k++ {
+		v := val(s[k])
+		if v == 0 {
+			return 0
+		}
+		if k+1 < len(s) && val(s[k+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	if n < 1 || n > 12 || romanNumeral(n) != s {
+		return 0
+	}
+	return n
+}
+
+// romanNumeral writes 1-12 in Roman numerals.
+func romanNumeral(n int) string {
+	var b []byte
+	for ; n >= 10; n -= 10 {
+		b = append(b, 'X')
+	}
+	switch {
+	case n == 9:
+		b, n = append(b, 'I', 'X'), 0
+	case n >= 5:
+		b, n = append(b, 'V'), n-5
+	case n == 4:
+		b, n = append(b, 'I', 'V'), 0
+	}
+	for ; n > 0; n-- {
+		b = append(b, 'I')
+	}
+	return string(b)
 }
 
 func boolInt(b bool) int {

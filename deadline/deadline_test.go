@@ -865,3 +865,17 @@ func TestVocabularyFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestRomanMonth reads the months in capital Roman numerals, and nothing
+// else ("IIII", "VX", "XIII" and lower case are no months).
+func TestRomanMonth(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{{"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}, {"V", 5}, {"VI", 6}, {"VII", 7}, {"VIII", 8}, {"IX", 9}, {"X", 10}, {"XI", 11}, {"XII", 12},
+		{"IIII", 0}, {"VX", 0}, {"XIII", 0}, {"xi", 0}, {"IL", 0}, {"", 0}, {"VIIII", 0}} {
+		if got := romanMonth(c.in); got != c.want {
+			t.Errorf("romanMonth(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}

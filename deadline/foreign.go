@@ -750,6 +750,10 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "Ich bin bis 18 Uhr erreichbar", "joignable jusqu'à 18h":
 			// until, when the clause says someone is available
 			repl = gw.Until
+		case repl == gw.For && digitBefore(text, w.start) && rd.asksAfter(text, ws, k+n):
+			// "17.00 için yanıt rica ediyorum" (a reply for 17:00, asked
+			// for): by then; "Toplantı 17.00 için planlandı" asks nothing
+			repl = gw.Latest
 		case repl == gw.At && !rd.timeAfter(text, ws, k+n):
 			// "à", "um", "u", "saat": "at" only before a time (Dutch "u"
 			// is "you", "à demain" is "tomorrow")
@@ -1385,8 +1389,8 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	if e-i != 2 || text[i] < '1' || text[i] > '2' {
 		return 0, false
 	}
-	if rd.monthAt(text, ws, e) {
-		return 0, false // "do 20 października" is a date
+	if rd.monthAt(text, ws, e) || romanAfter(text, e) {
+		return 0, false // "do 20 października", "do 15-XI" are dates
 	}
 	if h := int(text[i]-'0')*10 + int(text[i+1]-'0'); h < 13 || h > 23 {
 		return 0, false
@@ -1418,6 +1422,34 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		}
 	}
 	return i, true
+}
+
+// romanAfter reports whether a month in Roman numerals follows a day's
+// digits ending at e: "15-XI", "15.XI", "15/XI", "15 XI".
+func romanAfter(text string, e int) bool {
+	if e >= len(text) {
+		return false
+	}
+	spaced := text[e] == ' ' || strings.HasPrefix(text[e:], ". ")
+	if text[e] == '.' && spaced {
+		e++ // "15. XI" (Serbian: the day an ordinal)
+	}
+	if spaced || text[e] == '-' || text[e] == '.' || text[e] == '/' {
+		e++
+	}
+	j := e
+	for j < len(text) && (text[j] == 'I' || text[j] == 'V' || text[j] == 'X') {
+		j++
+	}
+	if j == e || spaced && j-e < 2 {
+		return false
+	}
+	if j < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return romanMonth(text[e:j]) > 0
 }
 
 // afterHourWords may follow a bare hour ("do 16 molim", "bis 17 bitte",
@@ -1648,6 +1680,31 @@ func sentenceStop(gap string) bool {
 			continue // "25. Oktober": a day's full stop
 		}
 		return true
+	}
+	return false
+}
+
+// digitBefore reports whether a digit ends the text before offset i,
+// after spaces ("17.00 için").
+func digitBefore(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i > 0 && text[i-1] >= '0' && text[i-1] <= '9'
+}
+
+// asksAfter reports whether a word read as a request ("please", "need",
+// "reply", "could") follows word k within a few words of its sentence
+// ("… için yanıt rica ediyorum", "… için bir açıklamaya ihtiyacımız var").
+func (rd *reader) asksAfter(text string, ws []fword, k int) bool {
+	for j := k; j < len(ws) && j < k+8; j++ {
+		if j > 0 && (sentenceStop(text[ws[j-1].end:ws[j].start]) || strings.ContainsAny(text[ws[j-1].end:ws[j].start], "\n;!?")) {
+			return false
+		}
+		switch r, _ := rd.word(ws[j].fold); r {
+		case gw.Please, gw.Need, gw.Needed, gw.Reply, gw.Could:
+			return true
+		}
 	}
 	return false
 }

@@ -2299,6 +2299,34 @@ var foreignCasesAt = []struct {
 	// a day, month and year with full stops in English text
 	{"en", "2024-01-16T09:30:00Z", "Deadline: 18.01.2024, 14:00", "2024-01-18T14:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Version 1.2.3 ships at 4pm.", ""},
+	// a reply asked for a time with Turkish "için" (for); a day and month
+	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
+	// can be: minutes off the five-minute marks); a weekday in more case
+	// forms ("przed czwartkiem", "к среде", "перед пятницей", "para së
+	// enjtes")
+	{"tr", "2023-11-13T10:00:00Z", "18.30 için kısa bir değerlendirme rica ediyoruz.", "2023-11-13T18:30:00+00:00"},
+	{"tr", "2023-11-13T10:00:00Z", "Saat 16.00 için yanıtınızı rica ederim.", "2023-11-13T16:00:00+00:00"},
+	{"tr", "2023-11-13T10:00:00Z", "Basın toplantısı 16.00 için planlandı.", ""},
+	{"tr", "2023-11-13T10:00:00Z", "Yarın 14.30 için kısa bir yorum rica ediyoruz.", "2023-11-14T14:30:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Could you get back to us by 14:30 kısa?", "2023-11-13T14:30:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Prices fell by 17.50 euros overnight.", ""},
+	{"pl", "2023-11-13T10:00:00Z", "Uprzejmie proszę o odpowiedź do 16-XI.", "2023-11-16T17:00:00+00:00"},
+	{"pl", "2023-11-13T10:00:00Z", "Odpowiedź potrzebna do 16.XI.", "2023-11-16T17:00:00+00:00"},
+	{"sr", "2023-11-13T10:00:00Z", "Potreban nam je odgovor do 16. XI.", "2023-11-16T17:00:00+00:00"},
+	{"ru", "2023-11-13T10:00:00Z", "Ответ нужен до 16 XI.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Henry VIII reformed the church by 1540.", ""},
+	{"tr", "2023-11-13T10:00:00Z", "Yanıtınızı 16.11'e kadar rica ediyorum.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Please reply by 16.11.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Please reply by 17.05.", "2023-11-13T17:05:00+00:00"},
+	{"de", "2023-11-13T10:00:00Z", "Bitte antworten Sie bis 27.11.", "2023-11-27T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Revenue rose by 2.03 million.", ""},
+	{"pl", "2023-11-13T10:00:00Z", "Prosimy o komentarz przed czwartkiem.", "2023-11-16T17:00:00+00:00"},
+	{"ru", "2023-11-13T10:00:00Z", "Комментарий нужен к среде.", "2023-11-15T17:00:00+00:00"},
+	{"ru", "2023-11-13T10:00:00Z", "Прошу ответить перед пятницей.", "2023-11-17T17:00:00+00:00"},
+	{"uk", "2023-11-13T10:00:00Z", "Потрібен коментар перед четвергом.", "2023-11-16T17:00:00+00:00"},
+	{"sr", "2023-11-13T10:00:00Z", "Молимо одговор најкасније у среду.", "2023-11-15T17:00:00+00:00"},
+	{"tr", "2023-11-13T10:00:00Z", "Yanıtınızı perşembeye kadar rica ediyorum.", "2023-11-16T17:00:00+00:00"},
+	{"sq", "2023-11-13T10:00:00Z", "Ju lutem përgjigjuni para së enjtes.", "2023-11-16T17:00:00+00:00"},
 	// finer parts of the day in each language (early afternoon 14:00, late
 	// afternoon 17:00, mid-morning 10:30; "pod wieczór", "ближе к вечеру",
 	// "ikindi" are the late afternoon)
