@@ -41,7 +41,11 @@ type Input struct {
 	Language string
 }
 
-var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|odp|vs|r)\s*(\[\d+\])?\s*:`)
+// replyPrefix matches a reply marker before a subject, in the desk's
+// languages ("Re:", "AW:", "Odp:", "R:", "RIF:", "RES:", "YNT:", "Отв:",
+// "Відп:", "Одг:", "ΑΠ:", "ΣΧΕΤ:", "رد:", "Përgjigje:"; mailparse's
+// markers without the forwards').
+var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|antwort|odp|odg|vs|r|ris|rif|res|resp|ynt|yanıt|cevap|отв|ответ|відп|одг|απ|σχετ|رد|përgjigje|pergjigje)\s*(\[\d+\])?\s*:`)
 
 // InputFromMessage builds the routing input of a parsed message.
 func InputFromMessage(m *mailparse.Message) Input {

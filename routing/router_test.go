@@ -176,6 +176,18 @@ func TestInputFromMessage(t *testing.T) {
 	if InputFromMessage(m).IsReply {
 		t.Error("a forward is not a reply")
 	}
+	// the reply markers of the desk's languages, without In-Reply-To;
+	// forward markers and a reference are no reply
+	for subject, reply := range map[string]bool{
+		"ΑΠ: Ερώτηση": true, "Отв: вопрос": true, "Відп: запит": true, "YNT: soru": true, "رد: استفسار": true,
+		"R: domanda": true, "RIF: domanda": true, "RES: pergunta": true, "Odg: pitanje": true, "Përgjigje: pyetje": true,
+		"AW: Anfrage": true, "TR: question": false, "WG: Anfrage": false, "RV: consulta": false, "Ref: FCDO-2024-000001": false,
+	} {
+		m.Subject = subject
+		if got := InputFromMessage(m).IsReply; got != reply {
+			t.Errorf("%q: reply %v, want %v", subject, got, reply)
+		}
+	}
 }
 
 // TestCatalogueSwapDoesNotBlockRouting routes concurrently while catalogue
