@@ -1411,7 +1411,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
 				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) &&
-					!(origs[i] == nil && inUnknownName(tz, toks[i], cat)) {
+					!(origs[i] == nil && !inflectNames && inUnknownName(tz, toks[i], cat)) {
 					orig := origs[i]
 					if orig == nil && mod.words[x] != string(st) {
 						orig = words[i]
@@ -2198,7 +2198,9 @@ func containsFold(s, sub string) bool {
 // inUnknownName reports whether token k of tz ends a name the catalogue
 // does not know: the word before it, in the same sentence, is written
 // with a capital and is no word of the catalogue ("Chatham House", a
-// think tank, is not the White House's "House"; "Lancaster House").
+// think tank, is not the White House's "House"; "Lancaster House"). For
+// English mail only: German writes every noun with a capital
+// ("Präsident Sisi").
 func inUnknownName(tz *tokenizer, k int32, cat *Catalogue) bool {
 	if k < 1 || !tz.toks[k].upper {
 		return false
