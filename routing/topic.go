@@ -755,7 +755,8 @@ func (t *Topics) phrasesIn(s string, tz *tokenizer) []phrRef {
 // auxiliary or a question word ("how many UK personnel are deployed, and
 // did he discuss the north with President Osmani?"), or in another
 // language a conjunction before its word that asks (Polish "i czy",
-// Serbian "i da li", Greek "και αν"). Each part is its own question for
+// Serbian "i da li", Greek "και αν"; not the English words, which are
+// others' words there: Portuguese "e do Reino Unido", of the). Each part is its own question for
 // the rules that weigh what the questions are about (questionLed,
 // regionQuestion, regionLed): a question on the region's politics joined
 // to one on troop numbers is still a question on the region's politics.
@@ -768,7 +769,7 @@ func questionUnits(tz *tokenizer, gl topicGloss, out []int32) []int32 {
 			cur, part = tk.sent, 0
 		} else if part < 31 && k+1 < len(tz.toks) && tz.toks[k+1].sent == cur && questionConjunction(tz.word(k)) {
 			next := tz.word(k + 1)
-			if questionOpener(next) || gl.asks(next) ||
+			if gl.vt == nil && questionOpener(next) || gl.asks(next) ||
 				string(next) == "da" && k+2 < len(tz.toks) && gl.asks(tz.word(k+2)) {
 				part++
 			}

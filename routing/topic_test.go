@@ -982,6 +982,7 @@ func TestQuestionUnits(t *testing.T) {
 		{"sr", "Koliko vojnika je tamo i da li će ministar razgovarati sa predsednikom?", 2},
 		{"el", "Πόσοι στρατιώτες είναι εκεί και αν θα συναντήσει τον πρόεδρο;", 2},
 		{"de", "Wie viele Soldaten sind dort und welche Kosten entstehen?", 1}, // (German question words are no asking word)
+		{"pt", "Qual é a posição da Itália e do Reino Unido?", 1},              // "do": of the, no English "do"
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
