@@ -64,7 +64,9 @@
 //     releases of that year: their age counts from the year's end, and
 //     releases outside it are not penalised (a year is often background).
 //
-//  3. A reply (In-Reply-To or "Re:") inherits its thread's release — the
+//  3. A reply (In-Reply-To, or a reply marker in any of the desk's
+//     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
+//     inherits its thread's release — the
 //     release its quoted history and subject link to (a follow-up to a
 //     stored enquiry is threaded into it by the store's commit, which
 //     keeps the enquiry's release and officer) — with reason "thread", unless the
@@ -164,7 +166,8 @@
 // a point, a space or an apostrophe ("22.000", "22 000", "22'000"),
 // Arabic-Indic digits ("٢٠ مليون"), and a sum in its largest unit ("21.000
 // millones de libras", £21,000 million, is "21bn"; "£0.5bn" is "500m").
-// And the money rule, whatever the cover: an enquiry naming sums of
+// A mark inside a word is no break in it (a decomposed accent, Arabic
+// vowel signs, shadda, tatweel). And the money rule, whatever the cover: an enquiry naming sums of
 // money none of which the best candidate names, while that candidate
 // names sums of its own, is about other money — the £20m Gaza aid
 // announcement is not the £10m one of the week before, though they share
@@ -442,9 +445,9 @@
 // "the UK's presence at the talks" none (TestTopicPresence). Aid's
 // "programmes" count beside its words or money, schools, refugees (an aid
 // programme, not a film festival's), the consular "holidays",
-// "holidaymakers", "travellers", "resorts" beside its words or British,
-// tourists, abroad, hotels (not the press office's hours over the
-// holidays); trade's "companies", "businesses", "jobs" beside its words
+// "holidaymakers", "travellers", "resorts", "embassy staff" beside its
+// words or British, tourists, abroad, hotels, a crossing (not the press
+// office's hours over the holidays, nor the embassy's headcount in Paris); trade's "companies", "businesses", "jobs" beside its words
 // or deals, markets, sectors, growth (not the embassy's contractors or
 // the department's job cuts); a context word makes only its own family's
 // words count. A linked release of the word's topic is its context too:
