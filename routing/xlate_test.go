@@ -286,6 +286,10 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ru", "ядами", "poison"},
 		{"el", "δηλητήρια", "poison"},
 		{"sq", "ndaluar", "stop"},
+		// investment as an adjective ("investment deals")
+		{"el", "επενδυτικές", "investment"},
+		{"sr", "investicione", "investment"},
+		{"pl", "inwestycyjne", "investment"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
