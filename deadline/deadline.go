@@ -180,6 +180,20 @@ package deadline
 //     "by"/"before", before a word the vocabulary does not know is a
 //     clock, not a quantity ("by 15.30 kısa bir yorum"; "by 17.50 euros"
 //     stays one).
+//   - "until"/"till" right after the words asked for, in a clause that
+//     asks ("I need your answer until 17h", "send me an answer till
+//     tomorrow 10:00"), is the writer's "by" (non-native English);
+//     someone available or a state that lasts ("open until 6") is not.
+//     "end of play/day" and "close of business" take the weekday or
+//     "tomorrow" right after them as their own day ("Not for today, end
+//     of play Wednesday is fine"). The deadline, or the edition closed
+//     or the print run "before"/"by" in a sentence that asks, then a
+//     comma and "at" a time is that time ("before we close the edition,
+//     at 22.00", "antes del cierre, a las 21.30", "Our deadline, at
+//     4pm"). A bare 24-hour hour after an hour article (deadline.
+//     hour_articles: "le", "las", "as", "τις", "godz.", "orën",
+//     "الساعة") is an hour whatever word follows ("entro le 19 per
+//     chiudere"), unless its minutes follow ("las 16 y cuarto").
 //   - A programme named by its hour is read at that hour in the evening:
 //     "the ten o'clock news", "before the 6 o'clock bulletin", "News at
 //     Ten" (capitalised, a programme's name) 22:00; a bare "by 10
@@ -1909,6 +1923,16 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 		if sc.word(j+1, gw.Today) {
 			a.end, a.date = j+2, dkToday
 		}
+		// "end of play Wednesday", "close of business tomorrow": the day
+		// is the atom's own (not joined to a day said before it: "not
+		// for today, end of play Wednesday")
+		if n := sc.tok(j + 1); n != nil && n.kind == tkWord && !n.sentStart && !n.clauseBrk {
+			if n.low == gw.Tomorrow || n.low == gw.Tmrw {
+				a.end, a.date = j+2, dkTomorrow
+			} else if wd, ok := weekdayWords[n.low]; ok && (!ambiguousWeekday(n.low) || n.capital) {
+				a.end, a.date, a.wd, a.hasWD = j+2, dkWeekday, wd, true
+			}
+		}
 	case gw.Today:
 		a.end, a.date = j+1, dkToday
 	case gw.Tomorrow, gw.Tmrw:
@@ -3107,6 +3131,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
 					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
 				}
+				if sc.word(k+1, gw.At) && k+2 == i && sc.deadlineBeforeComma(k) {
+					// "antes del cierre, a las 21.30" ("by deadline, at
+					// 21.30" rewritten), "before we close the edition, at
+					// 22.00": the time the deadline is
+					return 3, k - 1, true, gw.Deadline
+				}
 			}
 			break
 		}
@@ -3131,6 +3161,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if sc.word(b, gw.I) || sc.word(b, gw.We) || sc.word(b, gw.IVe) || sc.word(b, gw.WeVe) {
 					return 3, b, true, gw.Deadline
 				}
+			}
+			if k == i-1 && sc.answerUntil(k) {
+				// "I need your answer until 17h", "send me an answer till
+				// tomorrow 10:00" (non-native "until" for "by")
+				return 3, k, true, gw.By
 			}
 		case gw.Of:
 			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
@@ -3562,6 +3597,66 @@ func (sc *scanner) clauseCues(m *mention) int {
 
 // clauseReach bounds how far clauseCues looks from a mention, in tokens.
 const clauseReach = 60
+
+// deadlineBeforeComma reports whether the words before the comma at k
+// name the deadline itself: "deadline" ("need by deadline, at 21.30",
+// Spanish "antes del cierre, a las 21.30" rewritten), or the edition
+// closed or the broadcast after "before"/"by" in a sentence that asks
+// ("Please send your comment before we close the edition, at 22.00").
+func (sc *scanner) deadlineBeforeComma(k int) bool {
+	t := sc.tok(k - 1)
+	if t == nil || t.kind != tkWord {
+		return false
+	}
+	if t.low == gw.Deadline {
+		return true
+	}
+	if !broadcastWords[t.low] && t.low != gw.Print {
+		return false // ("before we go to print, at 21:00")
+	}
+	for b := k - 2; b >= 0 && b >= k-6; b-- {
+		if sc.toks[b].kind != tkWord {
+			return false
+		}
+		if sc.toks[b].low == gw.Before || sc.toks[b].low == gw.By {
+			return sc.sentenceAsks(k) || sc.askedQuestion(k)
+		}
+		if sc.toks[b].sentStart {
+			return false
+		}
+	}
+	return false
+}
+
+// answerUntil reports whether "until"/"till" at k follows the words
+// asked for in a clause that asks for them ("need your answer until
+// 17h", "Please send me a comment till 4pm"): the writer's "by", as
+// non-native English often has it. Someone available, or a state that
+// lasts ("The line is open until 6"), is not.
+func (sc *scanner) answerUntil(k int) bool {
+	switch sc.toks[max(k-1, 0)].low {
+	case rw.Answer, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line:
+	default:
+		return false
+	}
+	if k < 1 || sc.toks[k].clauseBrk || sc.toks[k-1].kind != tkWord {
+		return false
+	}
+	for b := k - 2; b >= 0 && b >= k-8; b-- {
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		switch t.low {
+		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could:
+			return !sc.availableAfter(k + 1)
+		}
+		if t.sentStart {
+			return false
+		}
+	}
+	return false
+}
 
 // upTo scores "up to"/"up until" at u: "by" after "anything", "any
 // time", "something" ("anything up to 9pm tonight works"); elsewhere a

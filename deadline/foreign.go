@@ -1365,6 +1365,9 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		}
 	}
 	nl := 0
+	// an hour article right before the digits ("le 19"; also the last
+	// word of the cue's phrase, "entro le")
+	article := k > 0 && hourArticles[ws[k-1].fold]
 	for {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n' && nl == 0) {
 			if text[i] == '\n' {
@@ -1374,6 +1377,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		}
 		if k < len(ws) && ws[k].start == i {
 			if r, ok := rd.word(ws[k].fold); ok && (r == "" || r == gw.At) {
+				article = r == "" && hourArticles[ws[k].fold]
 				i = ws[k].end
 				if r == "" && strings.HasPrefix(text[i:], ". ") {
 					i++ // "do godz. 16"
@@ -1409,7 +1413,13 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 				}
 				n, r := rd.match(text, ws, k)
 				switch {
-				case r == gw.H || r == gw.Hours || r == gw.Hour || n == 0:
+				case r == gw.H || r == gw.Hours || r == gw.Hour:
+					return 0, false
+				case article && partOfHour(r) == 0 && !rd.joiner(ws[k].fold) && (k+n >= len(ws) || rd.number(ws[k+n].fold) < 0):
+					// "entro le 19 per chiudere", "antes de las 20 para
+					// cerrar": the article says it is an hour (not "las 16
+					// y cuarto", "las 17 menos veinte": its minutes follow)
+				case n == 0:
 					return 0, false
 				case r == "":
 					e, k = ws[k+n-1].end, k+n

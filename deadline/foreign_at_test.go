@@ -2299,6 +2299,28 @@ var foreignCasesAt = []struct {
 	// a day, month and year with full stops in English text
 	{"en", "2024-01-16T09:30:00Z", "Deadline: 18.01.2024, 14:00", "2024-01-18T14:00:00+00:00"},
 	{"en", "2024-01-16T09:30:00Z", "Version 1.2.3 ships at 4pm.", ""},
+	// dldev4's causes, in sentences of our own: non-native "until"/"till"
+	// after the words asked for; "end of play/day" with its own weekday
+	// after another day ("not today, …"); the deadline or the edition
+	// closed, then ", at" its time; an hour article before a bare 24-hour
+	// hour whatever follows ("entro le 18 per chiudere"); Italian "se
+	// riesce a" (if you can); Arabic "لدينا" (we have)
+	{"en", "2024-03-05T10:00:00Z", "We need your response until 3pm CET as the story runs after.", "2024-03-05T14:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Could you send me a comment till Thursday 11:00?", "2024-03-07T11:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Our press office is open until 6pm.", ""},
+	{"en", "2024-03-05T10:00:00Z", "I'll be waiting for your answer until 5pm, then I'm off.", ""},
+	{"en", "2024-03-05T10:00:00Z", "No rush today, close of business Friday is fine for us.", "2024-03-08T17:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Not today, end of day Thursday works.", "2024-03-07T17:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Could you send a line before we go to print, at 21:00?", "2024-03-05T21:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Our deadline, at 4pm, cannot move.", "2024-03-05T16:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "The minister arrived before the edition, at 9pm.", ""},
+	{"es", "2024-03-05T10:00:00Z", "Lo necesitamos antes del cierre, a las 20.45.", "2024-03-05T20:45:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "Necesito la respuesta antes de las 18 para cerrar la pieza.", "2024-03-05T18:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Ci serve entro le 18 per chiudere il pezzo.", "2024-03-05T18:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Se riesce a rispondermi entro stasera, grazie.", "2024-03-05T19:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Le vendite sono salite del 19 per cento.", ""},
+	{"ar", "2024-03-05T10:00:00Z", "موعد التسليم لدينا الساعة الرابعة مساءً.", "2024-03-05T16:00:00+00:00"},
+	{"ar", "2024-03-05T10:00:00Z", "لدينا سؤال عن المساعدات.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case

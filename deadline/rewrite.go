@@ -44,6 +44,7 @@ var (
 	foldRunes     = foldTable(lang.All())
 	proclitics    = procliticList(lang.All())
 	hourSuffixes  = hourSuffixSet(lang.All())
+	hourArticles  = hourArticleSet(lang.All())
 	timeishWords  = newWordSet([]string{gw.This, gw.Coming, gw.Next, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H, gw.First, gw.Thing, gw.Early, gw.Late, gw.Mid})
 	cueBeforeWord = newWordSet([]string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An})
 )
@@ -124,6 +125,17 @@ func procliticList(ls []*lang.Language) []string {
 		ps = append(ps, l.Deadline.Proclitics...)
 	}
 	return ps
+}
+
+// hourArticleSet collects every language's hour articles, folded.
+func hourArticleSet(ls []*lang.Language) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range ls {
+		for _, s := range l.Deadline.HourArticles {
+			m[foldWord(s)] = true
+		}
+	}
+	return m
 }
 
 // hourSuffixSet collects every language's hour suffixes.

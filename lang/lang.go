@@ -161,6 +161,10 @@ type Deadline struct {
 	// HourSuffixes are letters glued to an hour that read as "h" ("16u",
 	// "16u30").
 	HourSuffixes []string `json:"hour_suffixes"`
+	// HourArticles are the words before a bare hour that make it one
+	// ("le" in "entro le 19", "las", "τις", "godz.", "orën", "الساعة"),
+	// whatever word follows it ("entro le 19 per chiudere").
+	HourArticles []string `json:"hour_articles"`
 	// NumberJoiners join tens and a unit, or an hour and its minutes,
 	// written in words ("y" in "treinta y cinco" and "las cinco y
 	// veinte"); the number words themselves are the file's "numbers".
