@@ -290,6 +290,17 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"el", "επενδυτικές", "investment"},
 		{"sr", "investicione", "investment"},
 		{"pl", "inwestycyjne", "investment"},
+		// diplomatic, in every language; sanctions and migration as
+		// adjectives
+		{"de", "diplomatische", "diplomatic"},
+		{"ru", "дипломатические", "diplomatic"},
+		{"ar", "الدبلوماسية", "diplomatic"},
+		{"pl", "sankcyjne", "sanction"},
+		{"sq", "migratore", "migration"},
+		// David as Serbian and Greek write him (the spelling match had
+		// made "Dejvid" the Hamas commander Deif)
+		{"sr", "Dejvid", "david"},
+		{"el", "Ντέιβιντ", "david"},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
