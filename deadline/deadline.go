@@ -183,7 +183,11 @@ package deadline
 //   - "until"/"till" right after the words asked for, in a clause that
 //     asks ("I need your answer until 17h", "send me an answer till
 //     tomorrow 10:00"), is the writer's "by" (non-native English);
-//     someone available or a state that lasts ("open until 6") is not.
+//     someone available or a state that lasts ("open until 6") is not;
+//     so is "answer me until 16h". "before" alone ending the clause
+//     after the reply asked for points back as "before then" does ("We
+//     close at 18h, so please answer before."; "it never happened
+//     before" is not).
 //     "end of play/day" and "close of business" take the weekday or
 //     "tomorrow" right after them as their own day ("Not for today, end
 //     of play Wednesday is fine"). The deadline, or the edition closed
@@ -3634,15 +3638,24 @@ func (sc *scanner) deadlineBeforeComma(k int) bool {
 // non-native English often has it. Someone available, or a state that
 // lasts ("The line is open until 6"), is not.
 func (sc *scanner) answerUntil(k int) bool {
-	switch sc.toks[max(k-1, 0)].low {
+	if k < 2 || sc.toks[k].clauseBrk || sc.toks[k-1].kind != tkWord {
+		return false
+	}
+	from := k - 2
+	switch sc.toks[k-1].low {
 	case rw.Answer, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line:
+	case gw.Me, gw.Us:
+		// "please answer me until 16h": the verb, then who to
+		switch sc.toks[k-2].low {
+		case rw.Answer, gw.Reply, gw.Respond:
+			from = k - 3
+		default:
+			return false
+		}
 	default:
 		return false
 	}
-	if k < 1 || sc.toks[k].clauseBrk || sc.toks[k-1].kind != tkWord {
-		return false
-	}
-	for b := k - 2; b >= 0 && b >= k-8; b-- {
+	for b := from; b >= 0 && b >= k-8; b-- {
 		t := &sc.toks[b]
 		if t.kind != tkWord {
 			return false
@@ -3753,6 +3766,12 @@ func (sc *scanner) thenAfter(j int) bool {
 		if t.consumed {
 			return false
 		}
+		if t.kind == tkWord && t.low == gw.Before && k > j && sc.bareBefore(k) {
+			// "We close at 18h, so please answer before.", German "bitte
+			// vorher antworten": "before" alone points back as "before
+			// then" does
+			return !sc.availableAfter(k+1) && sc.sentenceAsks(k)
+		}
 		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
 			case gw.Before, gw.By, gw.Until, gw.Till:
@@ -3762,6 +3781,24 @@ func (sc *scanner) thenAfter(j int) bool {
 				return !sc.availableAfter(k+1) && (breaks == 0 || sc.sentenceAsks(k))
 			}
 		}
+	}
+	return false
+}
+
+// bareBefore reports whether "before" at k ends its clause right after
+// the reply asked for ("please answer before.", "send it before!"),
+// pointing back to a time named earlier.
+func (sc *scanner) bareBefore(k int) bool {
+	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "," || n.low == ";")) {
+		return false
+	}
+	p := sc.tok(k - 1)
+	if p == nil || p.kind != tkWord {
+		return false
+	}
+	switch p.low {
+	case gw.Reply, gw.Respond, rw.Answer, rw.Comment, gw.It, gw.That, gw.This, gw.Back, gw.Me, gw.Us, gw.Something, gw.Anything:
+		return true
 	}
 	return false
 }

@@ -1174,7 +1174,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true
-		if isCue(repl) || broadcastAt(repl) || repl == gw.Moved+" "+gw.To {
+		if isCue(repl) || repl == gw.Until || broadcastAt(repl) || repl == gw.Moved+" "+gw.To {
 			// "entro le 17", "do 18", "anticipata alle 15" (moved to): a
 			// bare 24-hour hour after a cue is
 			// "17h" (the English reader leaves a bare 13-23 alone)

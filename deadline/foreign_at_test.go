@@ -2321,6 +2321,17 @@ var foreignCasesAt = []struct {
 	{"it", "2024-03-05T10:00:00Z", "Le vendite sono salite del 19 per cento.", ""},
 	{"ar", "2024-03-05T10:00:00Z", "موعد التسليم لدينا الساعة الرابعة مساءً.", "2024-03-05T16:00:00+00:00"},
 	{"ar", "2024-03-05T10:00:00Z", "لدينا سؤال عن المساعدات.", ""},
+	// "before" alone after the reply asked for points back as "before
+	// then" ("so please answer before", German "bitte vorher antworten");
+	// "until" after an answer asked for, also with the verb and "me"
+	{"en", "2024-03-05T10:00:00Z", "We file at 18h, so please answer before.", "2024-03-05T18:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "The vote is at 5pm. Could you send something before?", "2024-03-05T17:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We need to know: the vote is at 5pm and it never happened before.", ""},
+	{"de", "2024-03-05T10:00:00Z", "Wir schließen die Ausgabe um 19 Uhr, bitte vorher antworten.", "2024-03-05T19:00:00+00:00"},
+	{"de", "2024-03-05T10:00:00Z", "Der Minister spricht um 15 Uhr, vorher war er in Brüssel.", ""},
+	{"it", "2024-03-05T10:00:00Z", "Mi serve una risposta fino alle 17.", "2024-03-05T17:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Sono in redazione fino alle 18.", ""},
+	{"en", "2024-03-05T10:00:00Z", "Please answer me until 16h.", "2024-03-05T16:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
