@@ -3770,7 +3770,7 @@ func (sc *scanner) thenAfter(j int) bool {
 			// "We close at 18h, so please answer before.", German "bitte
 			// vorher antworten": "before" alone points back as "before
 			// then" does
-			return !sc.availableAfter(k+1) && sc.sentenceAsks(k)
+			return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k))
 		}
 		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
@@ -3789,7 +3789,7 @@ func (sc *scanner) thenAfter(j int) bool {
 // the reply asked for ("please answer before.", "send it before!"),
 // pointing back to a time named earlier.
 func (sc *scanner) bareBefore(k int) bool {
-	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "," || n.low == ";")) {
+	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "?" || n.low == "," || n.low == ";")) {
 		return false
 	}
 	p := sc.tok(k - 1)

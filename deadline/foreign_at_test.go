@@ -381,7 +381,9 @@ var foreignCasesAt = []struct {
 	{"ar", "2023-10-18T10:00:00+01:00", "تحدث الوزير مع نظيره في الساعة 9:00", ""},
 	{"ar", "2023-10-18T10:00:00+01:00", "يبدأ المؤتمر الصحفي في الساعة 11:30", ""},
 	{"ar", "2023-10-18T10:00:00+01:00", "أعلنت الحكومة أمس في الساعة 18:00 الإجراءات", ""},
-	{"de", "2023-10-18T10:00:00+01:00", "Die Pressekonferenz ist um 15 Uhr – könnten Sie mir vorher antworten?", ""},
+	// (the answer asked for before the press conference at its time is
+	// due then, as "vor der Pressekonferenz um 11 Uhr" is: GUIDE 4)
+	{"de", "2023-10-18T10:00:00+01:00", "Die Pressekonferenz ist um 15 Uhr – könnten Sie mir vorher antworten?", "2023-10-18T15:00:00+01:00"},
 	{"de", "2023-10-18T10:00:00+01:00", "Ich bin bis Freitag im Urlaub.", ""},
 	{"de", "2023-10-18T10:00:00+01:00", "Vielen Dank! Beste Grüße, Anna Müller, Redaktion Politik, Tel. +49 30 1234 5678 (werktags 9–18 Uhr)", ""},
 	{"fr", "2023-10-18T10:00:00+01:00", "Cordialement, Marie Dupont — Tél. 01 45 67 89 10 (9h-18h)", ""},
