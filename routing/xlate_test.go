@@ -301,6 +301,11 @@ func TestVocabularyTranslate(t *testing.T) {
 		// made "Dejvid" the Hamas commander Deif)
 		{"sr", "Dejvid", "david"},
 		{"el", "Ντέιβιντ", "david"},
+		// a German noun is written with a capital, and is no name:
+		// "Mittel" (funds) was Mitchell, "Woche" vice, "Zitat" state
+		{"de", "Mittel", "fund"},
+		{"de", "Woche", ""},
+		{"de", "Zitat", ""},
 		// the digraphs of folded Cyrillic are read as one letter for
 		// Serbian only: Albanian "shërbim" (service) is no Serbia
 		{"sq", "shërbim", ""},
