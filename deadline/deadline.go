@@ -172,8 +172,10 @@ package deadline
 //   - A day and month in the country's own form: "15-XI", "15.XI.",
 //     "15. XI", "15 XI" (a month in capital Roman numerals); "15.11",
 //     "28.10" where no clock can be — the minutes off the five-minute
-//     marks, or the "hour" past 23 ("17.05", "18.30", "18.01" before its
-//     time stay as they were read); Turkish "17.00 için" (for 17:00) is
+//     marks, or the "hour" past 23, or after its weekday, or with its
+//     full stop before a time or a lower-case word ("Tuesday 15.10",
+//     "15.10. 14:00", "bis 22.11. um 12 Uhr": no sentence ends there);
+//     "by 17.05", "by 15.10" alone stay clocks; Turkish "17.00 için" (for 17:00) is
 //     by then only where a request follows in its sentence ("17.00 için
 //     yanıt rica ediyorum"; "Toplantı 17.00 için planlandı" is none). A
 //     clock with a colon, or a 24-hour clock on the quarter hour after
@@ -690,6 +692,9 @@ func (sc *scanner) markBreaks() {
 					!(toks[i-1].low == gw.H && i >= 2 && toks[i-2].kind == tkNum && !toks[i-1].space) {
 					break // "p.m.", "c.o.p.", "e.g." end no sentence ("16h." does)
 				}
+				if t.low == "." && sc.dayMonthDot(i) {
+					break // "Monday 11.03. 14.00", "bis 22.11. um 12 Uhr": the date's full stop
+				}
 				if i+1 >= len(toks) || toks[i+1].space {
 					next = true
 				}
@@ -701,6 +706,29 @@ func (sc *scanner) markBreaks() {
 		}
 		t.quoted = inQuote || lineQuoted
 	}
+}
+
+// dayMonthDot reports whether the full stop at i ends a day and month
+// written "11.03." with a time or a lower-case word after it on the same
+// line: no sentence ends there.
+func (sc *scanner) dayMonthDot(i int) bool {
+	toks := sc.toks
+	if i < 3 || i+1 >= len(toks) || toks[i].space || toks[i+1].nl > 0 {
+		return false
+	}
+	d, dot, mo, n := &toks[i-3], &toks[i-2], &toks[i-1], &toks[i+1]
+	if d.kind != tkNum || d.nd > 2 || d.val < 1 || d.val > 31 || dot.kind != tkPunct || dot.low != "." || dot.space ||
+		mo.kind != tkNum || mo.nd != 2 || mo.val < 1 || mo.val > 12 || mo.space {
+		return false
+	}
+	if n.kind == tkNum {
+		return true
+	}
+	if n.kind != tkWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(sc.text[n.start:])
+	return unicode.IsLower(r)
 }
 
 func isBullet(s string) bool {
@@ -2093,12 +2121,21 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 	if sc.punct(i+1, ".") && sc.glued(i+1) {
 		// "15.11", "28.10": a day and month where no clock can be (the
 		// minutes off the five-minute marks, or the hour past 23; "17.05",
-		// "18.30" stay clocks)
+		// "18.30" stay clocks), or after its weekday, or with its full
+		// stop before a time ("Monday 15.10", "15.10. 14:00")
 		mo := sc.tok(i + 2)
-		if mo != nil && mo.kind == tkNum && !mo.space && !mo.qty && mo.nd == 2 && mo.val >= 1 && mo.val <= 12 && (mo.val%5 != 0 || t.val >= 24) &&
+		weekday := false // "Monday 15.10", "lundi 15.10": a date after its weekday
+		if p := sc.tok(i - 1); p != nil && p.kind == tkWord && p.cls&clsWeekday != 0 {
+			weekday = true
+		}
+		dotTime := sc.punct(i+3, ".") && sc.dayMonthDot(i+3) && sc.tok(i+4).kind == tkNum // "15.10. 14:00"
+		if mo != nil && mo.kind == tkNum && !mo.space && !mo.qty && mo.nd == 2 && mo.val >= 1 && mo.val <= 12 && (mo.val%5 != 0 || t.val >= 24 || weekday || dotTime) &&
 			!(sc.punct(i+3, ".") && sc.tok(i+4) != nil && !sc.toks[i+4].space || sc.punct(i+3, ":") || sc.punct(i+3, "/")) && !sc.quantityFollows(i+3) {
 			if n := sc.tok(i + 3); n == nil || n.space || n.kind == tkPunct {
 				a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(mo.val), t.val
+				if sc.punct(i+3, ".") && sc.dayMonthDot(i+3) {
+					a.end++ // "11.03. 14:00": the date's full stop
+				}
 				return true
 			}
 		}

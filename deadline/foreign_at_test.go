@@ -2334,6 +2334,15 @@ var foreignCasesAt = []struct {
 	{"it", "2024-03-05T10:00:00Z", "Mi serve una risposta fino alle 17.", "2024-03-05T17:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Sono in redazione fino alle 18.", ""},
 	{"en", "2024-03-05T10:00:00Z", "Please answer me until 16h.", "2024-03-05T16:00:00+00:00"},
+	// a day and month with its full stop before its time ("15.10. 14:00"),
+	// or after its weekday, is a date ("by 15.10" alone stays 15:10)
+	{"en", "2024-10-07T10:00:00Z", "Deadline: Tuesday 15.10. 14:00", "2024-10-15T14:00:00+01:00"},
+	{"en", "2024-10-07T10:00:00Z", "Deadline Wednesday 16.10. 11.30 please.", "2024-10-16T11:30:00+01:00"},
+	{"de", "2024-10-07T10:00:00Z", "Bitte bis Dienstag 15.10. antworten.", "2024-10-15T17:00:00+01:00"},
+	{"de", "2024-10-07T10:00:00Z", "Bitte antworten Sie bis 15.10. um 14 Uhr.", "2024-10-15T14:00:00+01:00"},
+	{"de", "2024-10-07T10:00:00Z", "Bis 18.10. Danach bin ich im Urlaub.", "2024-10-18T17:00:00+01:00"},
+	{"en", "2024-10-07T10:00:00Z", "Please reply by 15.10.", "2024-10-07T15:10:00+01:00"},
+	{"en", "2024-10-07T10:00:00Z", "The figure was 11.03. 14 people died.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
