@@ -167,7 +167,10 @@
 // Arabic-Indic digits ("٢٠ مليون"), and a sum in its largest unit ("21.000
 // millones de libras", £21,000 million, is "21bn"; "£0.5bn" is "500m").
 // A mark inside a word is no break in it (a decomposed accent, Arabic
-// vowel signs, shadda, tatweel). And the money rule, whatever the cover: an enquiry naming sums of
+// vowel signs, shadda, tatweel). The sender's own name (the From
+// header's display name), signing the mail, is read as nothing: an Al
+// Jazeera correspondent's "Mahmoud" is not the Hamas co-founder Mahmoud
+// Zahar, a journalist called Cooper not the Home Secretary. And the money rule, whatever the cover: an enquiry naming sums of
 // money none of which the best candidate names, while that candidate
 // names sums of its own, is about other money — the £20m Gaza aid
 // announcement is not the £10m one of the week before, though they share

@@ -102,15 +102,19 @@ type cand struct {
 type scratch struct {
 	// ids[p] are the catalogue's term ids of the terms of text p of the
 	// message being linked (see termIDs), looked up once per linking.
-	ids     [nParts][]int32
-	idsDone [nParts]bool
-	qw      []float32
-	qterms  []int32
-	acc     []float32
-	pres    []float32
-	touched []int32
-	subj    []int32
-	unknown float32 // weighted count of words no release uses
+	ids [nParts][]int32
+	// sender holds the folded words of the sender's display name
+	// (senderWords), senderTz reads them
+	sender   [][]byte
+	senderTz tokenizer
+	idsDone  [nParts]bool
+	qw       []float32
+	qterms   []int32
+	acc      []float32
+	pres     []float32
+	touched  []int32
+	subj     []int32
+	unknown  float32 // weighted count of words no release uses
 	// figs are the distinct figures with a unit ("10m", "1.6bn", "90pct")
 	// of the sender's own words that some release uses, figsUnknown
 	// counts those no release uses (see figuresUnmet).
@@ -197,6 +201,13 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 			ids = append(ids, ignoredWord)
 			continue
 		}
+		if len(sc.sender) > 0 && t.tz.toks[t.terms[i].tok].upper && slices.ContainsFunc(sc.sender, func(w []byte) bool {
+			return string(w) == string(t.tz.word(int(t.terms[i].tok)))
+		}) {
+			// the sender's own name, in a signature or a sign-off
+			ids = append(ids, ignoredWord)
+			continue
+		}
 		id, ok := ix.words[string(t.term(i))]
 		if !ok {
 			id = unknownWord
@@ -211,6 +222,21 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 	}
 	sc.ids[p], sc.idsDone[p] = ids, true
 	return ids
+}
+
+// senderWords appends to out the folded words of a sender's display name
+// of three letters or more (a copy each), read with tz.
+func senderWords(name string, out [][]byte, tz *tokenizer) [][]byte {
+	if name == "" {
+		return out
+	}
+	tz.tokenize(name)
+	for k := range tz.toks {
+		if w := tz.word(k); len(w) >= 3 && !tz.toks[k].num {
+			out = append(out, append([]byte(nil), w...))
+		}
+	}
+	return out
 }
 
 // foreignTerm reads w, a word (folded, not stemmed) no release uses, as
@@ -916,6 +942,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		sc.quotedSubject = in.IsReply
 	}
 	sc.xlated, sc.names = 0, sc.names[:0]
+	sc.sender = senderWords(in.FromName, sc.sender[:0], &sc.senderTz)
 
 	// 1. A URL of a release in the sender's own text settles it (the
 	// words are still read below, for the topic's evidence).

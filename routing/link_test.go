@@ -124,6 +124,24 @@ func TestLinkURLAndThread(t *testing.T) {
 	}
 }
 
+// TestLinkSenderName: the sender's own name, signing the mail, is no
+// evidence: a journalist called Marek is not President Marek of
+// Ruritania.
+func TestLinkSenderName(t *testing.T) {
+	cat := testCatalogue(t)
+	in := Input{Subject: "Figures", Date: at3339(t, "2024-03-06T15:00:00Z"),
+		NewText: "Could you send me this month's figures please?\n\nBest,\nMarek Novak"}
+	without := cat.Link(&in)
+	in.FromName = "Marek Novak"
+	with := cat.Link(&in)
+	if !strings.Contains(without.Detail, "pm-call-with-president-of-ruritania") {
+		t.Fatalf("without the sender's name known, the name should reach the call release: %s", without.Detail)
+	}
+	if strings.Contains(with.Detail, "ruritania") || with.Release != "" {
+		t.Errorf("the sender's own name linked or ranked a release: %q %s", with.Release, with.Detail)
+	}
+}
+
 // TestLinkThreadNearTie: a reply's thread release, read from its quoted
 // history, yields to the sender's own words only when they rank another
 // release clearly above it (threadMargin), not when two releases of a

@@ -15,9 +15,12 @@ import (
 // Input is what routing needs to know about one message.
 type Input struct {
 	MessageID string
-	// From is the sender's address.
-	From    string
-	Subject string
+	// From is the sender's address, FromName their display name (its
+	// words, the journalist's own name in a signature, are no evidence
+	// for the linker: "Mahmoud" is the sender, not the Hamas co-founder).
+	From     string
+	FromName string
+	Subject  string
 	// NewText is what the sender wrote (no quoted history, signature or
 	// forwarded content); QuotedText the quoted history; ForwardedText
 	// forwarded content (inline or an attached message).
@@ -52,6 +55,7 @@ func InputFromMessage(m *mailparse.Message) Input {
 	return Input{
 		MessageID:     m.MessageID,
 		From:          m.From.Addr,
+		FromName:      m.From.Name,
 		Subject:       m.Subject,
 		NewText:       m.NewText,
 		QuotedText:    m.QuotedText,
