@@ -301,6 +301,10 @@ func TestVocabularyTranslate(t *testing.T) {
 		// made "Dejvid" the Hamas commander Deif)
 		{"sr", "Dejvid", "david"},
 		{"el", "Ντέιβιντ", "david"},
+		// a bill passed, a first flight
+		{"pt", "aprovação", "pass"},
+		{"pt", "voo", "flight"},
+		{"el", "νόμος", "law"},
 		// a German noun is written with a capital, and is no name:
 		// "Mittel" (funds) was Mitchell, "Woche" vice, "Zitat" state
 		{"de", "Mittel", "fund"},
