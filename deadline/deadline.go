@@ -200,6 +200,11 @@ package deadline
 //     hour_articles: "le", "las", "as", "τις", "godz.", "orën",
 //     "الساعة") is an hour whatever word follows ("entro le 19 per
 //     chiudere"), unless its minutes follow ("las 16 y cuarto").
+//   - A span "before" ending its clause, in that sentence or the next,
+//     where it asks, moves the time named before it back by the span
+//     ("We go on air at 7pm; we'd need your statement an hour before."
+//     is 18:00; up to twelve hours; "The minister arrived two hours
+//     before." is none).
 //   - A programme named by its hour is read at that hour in the evening:
 //     "the ten o'clock news", "before the 6 o'clock bulletin", "News at
 //     Ten" (capitalised, a programme's name) 22:00; a bare "by 10
@@ -1469,14 +1474,14 @@ func (sc *scanner) quantityFollows(j int) bool {
 // clockBeforeWord reports whether the hour h and minutes m at token i,
 // before a word the vocabulary does not know, are a clock all the same:
 // written with a colon ("15:30 kısa", never a quantity), or a 24-hour
-// clock on the quarter hour right after "by"/"before" ("by 15.30 short
+// clock on the quarter hour right after "by"/"before"/"deadline" ("by 15.30 short
 // a comment please", Turkish "15.30'a kadar kısa bir yorum" rewritten;
 // "rose by 2.50 percent", "costs 17.50 euros" stay quantities).
 func (sc *scanner) clockBeforeWord(i, h, m int) bool {
 	if sc.punct(i+1, ":") {
 		return true
 	}
-	return h >= 13 && h <= 23 && m%15 == 0 && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) ||
+	return h >= 13 && h <= 23 && m%15 == 0 && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) || sc.word(i-1, gw.Deadline) ||
 		sc.word(i-1, gw.Tomorrow) && (sc.word(i-2, gw.By) || sc.word(i-2, gw.Before)))
 }
 
@@ -2719,7 +2724,8 @@ type mention struct {
 	cueStart   int // first token of the phrase (cue word or mention start)
 	strongLeft bool
 	leftWord   string
-	innerCue   string // "by"/"latest" joining its parts ("today, latest 4pm")
+	innerCue   string        // "by"/"latest" joining its parts ("today, latest 4pm")
+	ahead      time.Duration // asked for this long before it ("an hour before")
 	at         time.Time
 	rule       string
 }
@@ -2871,6 +2877,13 @@ func (sc *scanner) finish(m *mention) {
 	// the time a later "before then" points back to is the cut-off, even
 	// when it names a broadcast or an edition.
 	then := sc.thenAfter(m.end) || sc.forBroadcast(m)
+	if m.clock != nil && !then {
+		// "We go on air at 7pm; we'd need your statement an hour
+		// before.": the time, less the span
+		if d, ok := sc.spanBefore(m.end); ok {
+			then, m.ahead = true, d
+		}
+	}
 	last := &sc.toks[m.end-1]
 	if last.poss && !then {
 		return // "this afternoon's call", "tomorrow's paper"
@@ -3822,6 +3835,41 @@ func (sc *scanner) thenAfter(j int) bool {
 	return false
 }
 
+// spanBefore reports a span "before" ending its clause later in the
+// sentence, or the next one, after token j, where that sentence asks:
+// "We go on air at 7pm; we'd need your statement an hour before.",
+// "Wir senden um 19 Uhr und bräuchten Ihre Antwort eine Stunde vorher"
+// (up to twelve hours; no other time between). It returns the span.
+func (sc *scanner) spanBefore(j int) (time.Duration, bool) {
+	breaks := 0
+	for k := j; k < len(sc.toks) && k < j+24; k++ {
+		t := &sc.toks[k]
+		if k > j && t.sentStart {
+			if breaks++; breaks > 1 || t.nl > 1 {
+				return 0, false
+			}
+		}
+		if t.kind != tkWord || t.low != gw.Before || k < j+2 {
+			continue
+		}
+		if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "?" || n.low == "," || n.low == ";")) {
+			return 0, false
+		}
+		for s := max(k-4, j+1); s < k; s++ { // the longest span first ("half an hour")
+			if d, e, ok := sc.duration(s); ok && e == k && d > 0 && d <= 12*time.Hour {
+				for x := j; x < s; x++ {
+					if sc.toks[x].consumed {
+						return 0, false // another time between
+					}
+				}
+				return d, sc.sentenceAsks(k) || sc.askedQuestion(k)
+			}
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
 // bareBefore reports whether "before" at k ends its clause right after
 // the reply asked for ("please answer before.", "send it before!"),
 // pointing back to a time named earlier.
@@ -3914,6 +3962,7 @@ func (sc *scanner) best() (Deadline, bool) {
 	for i := range sc.mentions {
 		m := &sc.mentions[i]
 		at, rule, ok := sc.resolve(m)
+		at = at.Add(-m.ahead)
 		if !ok || at.Before(lo) || at.After(hi) {
 			continue
 		}

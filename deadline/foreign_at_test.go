@@ -2343,6 +2343,25 @@ var foreignCasesAt = []struct {
 	{"de", "2024-10-07T10:00:00Z", "Bis 18.10. Danach bin ich im Urlaub.", "2024-10-18T17:00:00+01:00"},
 	{"en", "2024-10-07T10:00:00Z", "Please reply by 15.10.", "2024-10-07T15:10:00+01:00"},
 	{"en", "2024-10-07T10:00:00Z", "The figure was 11.03. 14 people died.", ""},
+	// a span "before" the time named, in a sentence that asks ("an hour
+	// before", "eine Stunde vorher", "un'ora prima"); each newsroom's own
+	// words for closing the edition
+	{"en", "2024-03-05T10:00:00Z", "Our show goes out at 7pm; we'd need your statement an hour before.", "2024-03-05T18:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We're on air at 6. Could you send a line 30 minutes before?", "2024-03-05T17:30:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "The vote is at 5pm. The minister arrived two hours before.", ""},
+	{"de", "2024-03-05T10:00:00Z", "Wir senden um 19 Uhr und bräuchten Ihre Antwort eine Stunde vorher.", "2024-03-05T18:00:00+00:00"},
+	{"fr", "2024-03-05T10:00:00Z", "Nous passons à l'antenne à 20h, il nous faudrait votre réponse deux heures avant.", "2024-03-05T18:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "Salimos al aire a las 21:00 y necesitamos la respuesta media hora antes.", "2024-03-05T20:30:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Andiamo in onda alle 20, ci serve la risposta un'ora prima.", "2024-03-05T19:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "We sluiten om 18 uur af.", "2024-03-05T18:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Сдача материала в 18:00.", "2024-03-05T18:00:00+00:00"},
+	{"uk", "2024-03-05T10:00:00Z", "Здача матеріалу о 17:30.", "2024-03-05T17:30:00+00:00"},
+	{"sr", "2024-03-05T10:00:00Z", "Zaključujemo broj u 20 časova.", "2024-03-05T20:00:00+00:00"},
+	{"el", "2024-03-05T10:00:00Z", "Κλείνουμε ύλη στις 20:00.", "2024-03-05T20:00:00+00:00"},
+	{"sq", "2024-03-05T10:00:00Z", "Mbyllja e edicionit është në orën 21:00.", "2024-03-05T21:00:00+00:00"},
+	{"ar", "2024-03-05T10:00:00Z", "إغلاق العدد الساعة الثامنة مساء.", "2024-03-05T20:00:00+00:00"},
+	{"tr", "2024-03-05T10:00:00Z", "Baskıya 21.00'de giriyoruz.", "2024-03-05T21:00:00+00:00"},
+	{"tr", "2024-03-05T10:00:00Z", "Sınır 18.00'de kapanıyor.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
