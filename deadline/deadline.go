@@ -186,7 +186,9 @@ package deadline
 //     asks ("I need your answer until 17h", "send me an answer till
 //     tomorrow 10:00"), is the writer's "by" (non-native English);
 //     someone available or a state that lasts ("open until 6") is not;
-//     so is "answer me until 16h". "before" alone ending the clause
+//     so is "answer me (today) until 16h", "Answer until 15h please."
+//     and the answer expected or awaited ("We expect your answer till
+//     3 o'clock"); "today in afternoon" is "in the afternoon". "before" alone ending the clause
 //     after the reply asked for points back as "before then" does ("We
 //     close at 18h, so please answer before."; "it never happened
 //     before" is not).
@@ -1784,6 +1786,8 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		}
 		if sc.words(i-2, gw.In, gw.The) == i && !sc.toks[i-1].clauseBrk && !sc.toks[i-2].clauseBrk {
 			a.start = i - 2 // "tomorrow in the morning": the day's part
+		} else if sc.word(i-1, gw.In) && !sc.toks[i-1].clauseBrk && !t.clauseBrk {
+			a.start = i - 1 // "today in afternoon" (the article left out)
 		}
 		return true
 	case gw.First:
@@ -2794,6 +2798,9 @@ func (sc *scanner) buildMentions() {
 				if sc.toks[k].low == gw.Latest || sc.toks[k].low == gw.By || sc.toks[k].low == gw.Before {
 					m.innerCue = sc.toks[k].low
 				}
+				if (sc.toks[k].low == gw.Until || sc.toks[k].low == gw.Till) && sc.answerUntil(k) {
+					m.innerCue = gw.By // "answer me today until 4 PM"
+				}
 			}
 			m.add(&atoms[j])
 			m.end = atoms[j].end
@@ -3141,7 +3148,7 @@ func (sc *scanner) isRange(m *mention) bool {
 	}
 	if m.start >= 2 {
 		p := &sc.toks[m.start-1]
-		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != gw.And {
+		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != gw.And && !((p.low == gw.Until || p.low == gw.Till) && sc.answerUntil(m.start-1)) {
 			pp := &sc.toks[m.start-2]
 			// both ends alike ("9am - 5pm", "Monday to Friday"), not
 			// "No rush tonight - Monday 10am would be fine"
@@ -3688,17 +3695,27 @@ func (sc *scanner) deadlineBeforeComma(k int) bool {
 // non-native English often has it. Someone available, or a state that
 // lasts ("The line is open until 6"), is not.
 func (sc *scanner) answerUntil(k int) bool {
-	if k < 2 || sc.toks[k].clauseBrk || sc.toks[k-1].kind != tkWord {
+	if k < 1 || sc.toks[k].clauseBrk {
 		return false
 	}
-	from := k - 2
-	switch sc.toks[k-1].low {
-	case rw.Answer, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line:
+	w := k - 1
+	if t := &sc.toks[w]; t.kind == tkWord && (t.low == gw.Today || t.low == gw.Tomorrow) && w > 0 {
+		w-- // "answer me today until 4 PM"
+	}
+	if sc.toks[w].kind != tkWord {
+		return false
+	}
+	from := w - 1
+	switch sc.toks[w].low {
+	case rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line:
+		if sc.toks[w].sentStart && sc.toks[w].capital {
+			return !sc.availableAfter(k + 1) // "Answer until today 16h please.": the imperative
+		}
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
-		switch sc.toks[k-2].low {
+		switch sc.toks[max(w-1, 0)].low {
 		case rw.Answer, gw.Reply, gw.Respond:
-			from = k - 3
+			from = w - 2
 		default:
 			return false
 		}
@@ -3711,7 +3728,9 @@ func (sc *scanner) answerUntil(k int) bool {
 			return false
 		}
 		switch t.low {
-		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could:
+		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could, gw.Expect, gw.Wait, gw.Await:
+			// ("I expect your answer till 3 o'clock", "we await your
+			// reply until 16h")
 			return !sc.availableAfter(k + 1)
 		}
 		if t.sentStart {

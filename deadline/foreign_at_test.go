@@ -2362,6 +2362,16 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-03-05T10:00:00Z", "إغلاق العدد الساعة الثامنة مساء.", "2024-03-05T20:00:00+00:00"},
 	{"tr", "2024-03-05T10:00:00Z", "Baskıya 21.00'de giriyoruz.", "2024-03-05T21:00:00+00:00"},
 	{"tr", "2024-03-05T10:00:00Z", "Sınır 18.00'de kapanıyor.", ""},
+	// non-native "until": the imperative "Answer until …", a day between
+	// ("answer me today until 4pm"), the answer expected or awaited;
+	// "today in afternoon" (the article left out)
+	{"en", "2024-03-05T10:00:00Z", "Answer until 15h please.", "2024-03-05T15:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Could you answer me today until 4pm?", "2024-03-05T16:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We expect your answer till 3 o'clock.", "2024-03-05T15:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We await your reply until 16h.", "2024-03-05T16:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "I'm in the office today until 4pm.", ""},
+	{"en", "2024-03-05T10:00:00Z", "We wait until 4pm for the vote.", ""},
+	{"en", "2024-03-05T10:00:00Z", "I need answer today in afternoon.", "2024-03-05T15:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case

@@ -34,6 +34,7 @@ type grammarWords struct {
 	Attend        string `role:"attend"`
 	Attending     string `role:"attending"`
 	Aviv          string `role:"aviv"`
+	Await         string `role:"await"`
 	B             string `role:"b"`
 	Back          string `role:"back"`
 	Be            string `role:"be"`
@@ -68,6 +69,7 @@ type grammarWords struct {
 	Early         string `role:"early"`
 	Eastern       string `role:"eastern"`
 	End           string `role:"end"`
+	Expect        string `role:"expect"`
 	Extend        string `role:"extend"`
 	Eob           string `role:"eob"`
 	Eod           string `role:"eod"`
@@ -230,6 +232,7 @@ type grammarWords struct {
 	Up            string `role:"up"`
 	Us            string `role:"us"`
 	Utc           string `role:"utc"`
+	Wait          string `role:"wait"`
 	We            string `role:"we"`
 	WeD           string `role:"we'd"`
 	WeLl          string `role:"we'll"`
