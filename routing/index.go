@@ -37,8 +37,10 @@ type docInfo struct {
 	// titleMass is the summed IDF of title, titleBigramMass of titleBigrams.
 	titleMass, titleBigramMass float32
 	// money holds the ids of the sums of money it names ("20m", "1.6bn":
-	// moneyFigure), for the money rule
-	money []int32
+	// moneyFigure), for the money rule, and moneyVals the same sums in
+	// millions (moneyMillions), for moneyNear
+	money     []int32
+	moneyVals []float64
 }
 
 // index is an inverted index over the catalogue's words and adjacent-word
@@ -589,17 +591,18 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 		}
 	}
 	// the sums of money each release names
-	moneyIDs := map[int32]bool{}
+	moneyIDs := map[int32]float64{}
 	for w, id := range ix.words {
-		if moneyFigure([]byte(w)) {
-			moneyIDs[id] = true
+		if v, ok := moneyMillions([]byte(w)); ok {
+			moneyIDs[id] = v
 		}
 	}
 	if len(moneyIDs) > 0 {
 		for i := range docTF {
 			for _, t := range docTF[i] {
-				if moneyIDs[t.id] {
+				if v, ok := moneyIDs[t.id]; ok {
 					ix.docs[i].money = append(ix.docs[i].money, t.id)
+					ix.docs[i].moneyVals = append(ix.docs[i].moneyVals, v)
 				}
 			}
 		}

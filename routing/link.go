@@ -120,8 +120,11 @@ type scratch struct {
 	// counts those no release uses (see figuresUnmet).
 	figs        []int32
 	figsUnknown int
-	// money counts the sums of money among them (see moneyUnmet)
-	money int
+	// money counts the sums of money among them (see moneyUnmet), and
+	// moneyVals holds every sum of money of the sender's own words, known
+	// to the catalogue or not, in millions (see moneyNear)
+	money     int
+	moneyVals []float64
 	// voc is the vocabulary of the message's language (see xlate.go);
 	// extra[p] are the term ids, beyond the first, that the words of text
 	// p translate to ("Außenminister": foreign, secretary and the phrase).
@@ -172,6 +175,7 @@ func (sc *scratch) reset() {
 	sc.figs = sc.figs[:0]
 	sc.figsUnknown = 0
 	sc.money = 0
+	sc.moneyVals = sc.moneyVals[:0]
 	sc.top = sc.top[:0]
 	sc.anchors = sc.anchors[:0]
 }
@@ -355,6 +359,9 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 			}
 			if !counted && moneyFigure(terms[k].term) {
 				sc.money++
+			}
+			if v, ok := moneyMillions(terms[k].term); ok {
+				sc.moneyVals = append(sc.moneyVals, v)
 			}
 		}
 		if id < 0 {
@@ -709,7 +716,76 @@ func (c *Catalogue) moneyUnmet(sc *scratch, cd *cand) bool {
 			return false
 		}
 	}
-	return true
+	return !c.moneyNear(sc, cd.doc)
+}
+
+// moneyNear reports whether a sum of money of the sender's own words is
+// one the release names, rounded as people round it: "nearly 300 million
+// quid" for £287m, "£20bn" for £21bn. A sum counts as the release's when
+// it has fewer significant digits than the release's, equals the
+// release's rounded to that many, and lies within moneyNearShare of it
+// (so £10m is not £12m, nor £3m £3.4m's rounding far enough to count).
+func (c *Catalogue) moneyNear(sc *scratch, doc int32) bool {
+	for _, v := range sc.moneyVals {
+		for _, d := range c.idx.docs[doc].moneyVals {
+			if nearRound(v, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// moneyNearShare is how far a rounded sum may lie from the exact one, as
+// a share of it.
+const moneyNearShare = 0.1
+
+// nearRound reports whether v is d rounded to v's own significant digits,
+// with fewer of them than d has, within moneyNearShare of d.
+func nearRound(v, d float64) bool {
+	if v <= 0 || d <= 0 {
+		return false
+	}
+	sv, sd := sigDigits(v), sigDigits(d)
+	if sv >= sd || math.Abs(v-d) > moneyNearShare*d {
+		return false
+	}
+	scale := math.Pow(10, math.Floor(math.Log10(d))-float64(sv)+1)
+	return math.Abs(math.Round(d/scale)*scale-v) < 1e-9*d
+}
+
+// sigDigits counts the significant digits of v (up to 6).
+func sigDigits(v float64) int {
+	for n := 1; n < 6; n++ {
+		scale := math.Pow(10, math.Floor(math.Log10(v))-float64(n)+1)
+		if math.Abs(math.Round(v/scale)*scale-v) < 1e-9*v {
+			return n
+		}
+	}
+	return 6
+}
+
+// moneyMillions reads a sum of money as moneyFigure writes it ("287m",
+// "1.6bn", "2trn") in millions.
+func moneyMillions(term []byte) (float64, bool) {
+	if !moneyFigure(term) {
+		return 0, false
+	}
+	s := string(term)
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(s, "trn"):
+		s, mult = s[:len(s)-3], 1e6
+	case strings.HasSuffix(s, "bn"):
+		s, mult = s[:len(s)-2], 1e3
+	default:
+		s = s[:len(s)-1]
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v <= 0 {
+		return 0, false
+	}
+	return v * mult, true
 }
 
 // The figures rule: an enquiry whose own words name figures with a unit
@@ -728,7 +804,7 @@ func (c *Catalogue) figuresUnmet(sc *scratch, cd *cand) bool {
 			return false
 		}
 	}
-	return true
+	return !c.moneyNear(sc, cd.doc)
 }
 
 // The names rule: an enquiry that names several people, places or

@@ -337,6 +337,7 @@ func TestMoneyRule(t *testing.T) {
 		{"other money in another language's writing", "Wurden 12 Mio. Pfund von Ottokar Vell eingefroren?", sanctions, true},
 		{"the same money as another language writes it", "Wurden 3,4 Mio. Pfund eingefroren, und 12 Mio. Pfund?", sanctions, false},
 		{"the same money", "Were the £3.4m of assets frozen?", sanctions, false},
+		{"other money near it", "Were £3m of assets frozen?", sanctions, true},
 		{"a candidate naming no money", "Did the call cover the £12m grain deal?", call, false},
 		{"an enquiry naming no money", "Which assets of Ottokar Vell were frozen, and is 40% of them in London?", sanctions, false},
 	} {
@@ -351,6 +352,33 @@ func TestMoneyRule(t *testing.T) {
 				t.Errorf("moneyUnmet = %v, want %v (figures %v, %d unknown, %d money)", got, c.want, sc.figs, sc.figsUnknown, sc.money)
 			}
 		})
+	}
+}
+
+// TestMoneyNearRound: a sum written rounded, as people round it, is the
+// release's sum; another sum near it, or one as precise as the release's,
+// is not (see nearRound).
+func TestMoneyNearRound(t *testing.T) {
+	for _, c := range []struct {
+		term, release string
+		want          bool
+	}{
+		{"300m", "287m", true},    // "nearly 300 million quid"
+		{"290m", "287m", true},    // two digits of three
+		{"20bn", "21bn", true},    // £21bn as "£20bn"
+		{"1.5bn", "1.48bn", true}, // 1,480m
+		{"10m", "12m", false},     // rounds to 10 but 17 % off
+		{"3m", "3.4m", false},     // 12 % off
+		{"280m", "287m", false},   // not its rounding
+		{"288m", "287m", false},   // as precise: another sum
+		{"20m", "10m", false},
+		{"300m", "287", false}, // not money
+	} {
+		v, ok := moneyMillions([]byte(c.term))
+		d, ok2 := moneyMillions([]byte(c.release))
+		if got := ok && ok2 && nearRound(v, d); got != c.want {
+			t.Errorf("nearRound(%s, %s) = %v, want %v", c.term, c.release, got, c.want)
+		}
 	}
 }
 
