@@ -2372,6 +2372,13 @@ var foreignCasesAt = []struct {
 	{"en", "2024-03-05T10:00:00Z", "I'm in the office today until 4pm.", ""},
 	{"en", "2024-03-05T10:00:00Z", "We wait until 4pm for the vote.", ""},
 	{"en", "2024-03-05T10:00:00Z", "I need answer today in afternoon.", "2024-03-05T15:00:00+00:00"},
+	// finer parts of the day with their day
+	{"tr", "2024-03-05T10:00:00Z", "Yarın öğleden sonra erken saatlerde bir yorum rica ediyorum.", "2024-03-06T14:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "Graag een reactie aan het einde van de dag.", "2024-03-05T17:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "Aan het eind van de dag stemt de Kamer.", ""},
+	{"de", "2024-03-05T10:00:00Z", "Wir brauchen das morgen am frühen Nachmittag.", "2024-03-06T14:00:00+00:00"},
+	{"fr", "2024-03-05T10:00:00Z", "Merci de répondre jeudi en fin d'après-midi.", "2024-03-07T17:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Deadline is Thursday late morning.", "2024-03-07T12:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
