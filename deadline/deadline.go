@@ -169,6 +169,9 @@ package deadline
 //     "later today" and "in the course of the day" ("dans la journée",
 //     "im Laufe des Tages") are today, a day alone: 17:00 with a cue.
 //     "first thing" said before 9 on a working day is that morning.
+//     "overnight" asked for ("Could we have something overnight?",
+//     "Overnight is fine", "über Nacht", "dans la nuit", "за ночь") is
+//     the next morning, 09:00; told ("became law overnight") it is none.
 //   - A day and month in the country's own form: "15-XI", "15.XI.",
 //     "15. XI", "15 XI" (a month in capital Roman numerals); "15.11",
 //     "28.10" where no clock can be — the minutes off the five-minute
@@ -1731,6 +1734,12 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		return sc.shadedPart(i, a)
 	case gw.Early, gw.Late:
 		return sc.shadedPart(i, a)
+	case gw.Overnight:
+		// "Could you send something overnight?", "overnight is fine":
+		// by the next morning (it needs a cue or a request; "The bill
+		// became law overnight" has none)
+		a.kind, a.start, a.end, a.named, a.date = akNamed, i, i+1, nkMorning, dkTomorrow
+		return true
 	case gw.Later:
 		// "later today": today, as a day alone (it needs a cue)
 		if e := sc.words(i, gw.Later, gw.Today); e > 0 {

@@ -314,6 +314,10 @@ var deadlineCases = []deadlineCase{
 	{"later today told", "The report comes out later today.", wed1000, "", ""},
 	{"late morning past", "He was late this morning.", wed1000, "", ""},
 	// a programme named by its hour is read at that hour in the evening
+	{"overnight asked", "Could we have something overnight?", wed1000, "2023-10-19T09:00:00+01:00", ruleNextMorning},
+	{"overnight is fine", "Overnight is fine for us.", wed1000, "2023-10-19T09:00:00+01:00", ruleNextMorning},
+	{"overnight told", "Following the bill becoming law overnight, we're looking at flights.", wed1000, "", ""},
+	{"overnight desk", "Our overnight desk can take it.", wed1000, "", ""},
 	{"News at Ten", "Any chance of a line for News at Ten?", wed1000, "2023-10-18T22:00:00+01:00", ruleClock},
 	{"ten o'clock news", "We need a line for the ten o'clock news.", wed1000, "2023-10-18T22:00:00+01:00", ruleClock},
 	{"before the 9 o'clock bulletin", "Could you reply before the 9 o'clock bulletin?", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},

@@ -1934,12 +1934,19 @@ func (rd *reader) nextReads(text string, ws []fword, k int, r string) bool {
 // namesTime reports whether a word between from and to reads as a day or
 // a part of one (not only words the aliases drop).
 func (rd *reader) namesTime(text string, ws []fword, from, to int) bool {
-	for _, w := range ws[sort.Search(len(ws), func(x int) bool { return ws[x].start >= from }):] {
+	for x := sort.Search(len(ws), func(x int) bool { return ws[x].start >= from }); x < len(ws); x++ {
+		w := ws[x]
 		if w.end > to {
 			break
 		}
 		if r, ok := rd.word(w.fold); ok && r != "" && timeish(r) {
 			return true
+		}
+		if rd.firsts[w.fold] {
+			// a phrase that reads as a time ("über Nacht": overnight)
+			if n, r := rd.match(text, ws, x); n > 1 && ws[x+n-1].end <= to && r != "" && timeish(clockTail(r)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -2379,6 +2379,14 @@ var foreignCasesAt = []struct {
 	{"de", "2024-03-05T10:00:00Z", "Wir brauchen das morgen am frühen Nachmittag.", "2024-03-06T14:00:00+00:00"},
 	{"fr", "2024-03-05T10:00:00Z", "Merci de répondre jeudi en fin d'après-midi.", "2024-03-07T17:00:00+00:00"},
 	{"en", "2024-03-05T10:00:00Z", "Deadline is Thursday late morning.", "2024-03-07T12:00:00+00:00"},
+	// overnight: by the next morning, where asked
+	{"de", "2024-03-05T10:00:00Z", "Könnten Sie uns über Nacht eine Antwort schicken?", "2024-03-06T09:00:00+00:00"},
+	{"de", "2024-03-05T10:00:00Z", "Die Lage hat sich über Nacht verändert.", ""},
+	{"fr", "2024-03-05T10:00:00Z", "Pourriez-vous nous répondre dans la nuit ?", "2024-03-06T09:00:00+00:00"},
+	{"fr", "2024-03-05T10:00:00Z", "La situation a changé dans la nuit.", ""},
+	{"it", "2024-03-05T10:00:00Z", "Ci serve una risposta in nottata.", "2024-03-06T09:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Нам нужен ответ за ночь.", "2024-03-06T09:00:00+00:00"},
+	{"pl", "2024-03-05T10:00:00Z", "Bombardowania trwały przez noc.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case

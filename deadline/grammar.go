@@ -159,6 +159,7 @@ type grammarWords struct {
 	Oclock        string `role:"oclock"`
 	Of            string `role:"of"`
 	Off           string `role:"off"`
+	Overnight     string `role:"overnight"`
 	On            string `role:"on"`
 	One           string `role:"one"`
 	Or            string `role:"or"`
