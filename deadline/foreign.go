@@ -2012,10 +2012,7 @@ func (rd *reader) monthAt(text string, ws []fword, i int) bool {
 	if i < len(text) && text[i] == '.' {
 		i++
 	}
-	k := 0
-	for k < len(ws) && ws[k].start < i {
-		k++
-	}
+	k := sort.Search(len(ws), func(x int) bool { return ws[x].start >= i }) // (a scan from the start was quadratic on hostile repeats)
 	for {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 			i++

@@ -2476,7 +2476,8 @@ func BenchmarkExtractRepeatedForeign(b *testing.B) {
 	for _, unit := range []string{"antes de las cuatro y media ", "Könnten Sie heute Nachmittag antworten ",
 		"yarım saat içinde yanıt ", "akşam 5'e kadar ", "16h et demie ", "heute Abend etwas schicken ",
 		"cinq heures moins le quart ", "dans deux heures et demie ", "avant dix-sept heures vingt-cinq ", "saat beşe kadar ",
-		"к восемнадцати ноль-ноль ", "pour le journal de 20h ", "dans une heure et une heure et "} {
+		"к восемнадцати ноль-ноль ", "pour le journal de 20h ", "dans une heure et une heure et ",
+		"on air at 7pm, need it an hour before ", "answer me today until 4pm ", "entro le 19 per ", "do 15-XI ", "by 15-XI ", "do 15 XI ", "über Nacht schicken "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
