@@ -2387,6 +2387,14 @@ var foreignCasesAt = []struct {
 	{"it", "2024-03-05T10:00:00Z", "Ci serve una risposta in nottata.", "2024-03-06T09:00:00+00:00"},
 	{"ru", "2024-03-05T10:00:00Z", "Нам нужен ответ за ночь.", "2024-03-06T09:00:00+00:00"},
 	{"pl", "2024-03-05T10:00:00Z", "Bombardowania trwały przez noc.", ""},
+	// "later today" (today, a day alone: 17:00 with a cue)
+	{"de", "2024-03-05T10:00:00Z", "Wir bräuchten die Antwort später heute.", "2024-03-05T17:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "Necesito la respuesta más tarde hoy.", "2024-03-05T17:00:00+00:00"},
+	{"pt", "2024-03-05T10:00:00Z", "Preciso da resposta mais tarde hoje.", "2024-03-05T17:00:00+00:00"},
+	{"pl", "2024-03-05T10:00:00Z", "Potrzebuję odpowiedzi później dzisiaj.", "2024-03-05T17:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Нужен ответ позже сегодня.", "2024-03-05T17:00:00+00:00"},
+	{"sq", "2024-03-05T10:00:00Z", "Kam nevojë për përgjigje më vonë sot.", "2024-03-05T17:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "El ministro hablará más tarde hoy.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
