@@ -178,7 +178,10 @@ package deadline
 //     marks, or the "hour" past 23, or after its weekday, or with its
 //     full stop before a time or a lower-case word ("Tuesday 15.10",
 //     "15.10. 14:00", "bis 22.11. um 12 Uhr": no sentence ends there);
-//     "by 17.05", "by 15.10" alone stay clocks; Turkish "17.00 için" (for 17:00) is
+//     "by 17.05", "by 15.10" alone stay clocks; a day's ordinal after a
+//     hyphen ("до 15-го ноября", "do 15-go listopada", "до 15-го";
+//     deadline.day_ordinals) is a day, an hour's ("до 17-ти часов",
+//     "do 17-tej") an hour; Turkish "17.00 için" (for 17:00) is
 //     by then only where a request follows in its sentence ("17.00 için
 //     yanıt rica ediyorum"; "Toplantı 17.00 için planlandı" is none). A
 //     clock with a colon, or a 24-hour clock on the quarter hour after
@@ -286,6 +289,7 @@ package deadline
 //     English reading finds nothing (foreign.go).
 
 import (
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -2198,6 +2202,22 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 					}
 				}
 				sc.yearAfter(a)
+				return true
+			}
+		}
+	}
+	// "15-го ноября", "do 15-go listopada", "до 15-го": a day's ordinal
+	// written after a hyphen (deadline.day_ordinals; "до 17-ти часов" is
+	// an hour)
+	if sc.punct(i+1, "-") && sc.glued(i+1) {
+		if sfx := sc.tok(i + 2); sfx != nil && sfx.kind == tkWord && !sfx.space && dayOrdinals[strings.ToLower(sc.text[sfx.start:sfx.end])] {
+			if mo, ok := sc.monthAt(i + 3); ok {
+				a.end, a.date, a.month, a.day = i+4, dkExplicit, mo, t.val // (the month says it is a day: "15-go listopada")
+				sc.yearAfter(a)
+				return true
+			}
+			if p := sc.tok(i - 1); p != nil && p.kind == tkWord && (p.low == gw.By || p.low == gw.Before || p.low == gw.Until || p.low == gw.Deadline) {
+				a.end, a.date, a.day = i+3, dkDayOfMonth, t.val
 				return true
 			}
 		}

@@ -1401,6 +1401,19 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	}
 	if e < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[e:])
+		if r == '-' && e+1 < len(text) {
+			x := e + 1
+			for x < len(text) {
+				r2, sz := utf8.DecodeRuneInString(text[x:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				x += sz
+			}
+			if dayOrdinals[strings.ToLower(text[e+1:x])] {
+				return 0, false // "до 15-го ноября", "do 15-go": a day's ordinal
+			}
+		}
 		if unicode.IsLetter(r) || r == ':' || r == '/' || r == '\'' || r == '’' || (r == '.' || r == ',' || r == '-') && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
 			return 0, false // ("18-00": a clock, as the reader reads it)
 		}

@@ -2395,6 +2395,15 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-03-05T10:00:00Z", "Нужен ответ позже сегодня.", "2024-03-05T17:00:00+00:00"},
 	{"sq", "2024-03-05T10:00:00Z", "Kam nevojë për përgjigje më vonë sot.", "2024-03-05T17:00:00+00:00"},
 	{"es", "2024-03-05T10:00:00Z", "El ministro hablará más tarde hoy.", ""},
+	// a day's ordinal after a hyphen (deadline.day_ordinals: "16-го",
+	// "16-go"); an hour's ("16-ти часов") stays an hour
+	{"ru", "2023-11-13T10:00:00Z", "Комментарий нужен до 16-го ноября.", "2023-11-16T17:00:00+00:00"},
+	{"ru", "2023-11-13T10:00:00Z", "Прошу ответить до 16-го.", "2023-11-16T17:00:00+00:00"},
+	{"uk", "2023-11-13T10:00:00Z", "Просимо відповісти до 16-го листопада.", "2023-11-16T17:00:00+00:00"},
+	{"pl", "2023-11-13T10:00:00Z", "Prosimy o komentarz do 16-go listopada.", "2023-11-16T17:00:00+00:00"},
+	{"ru", "2023-11-13T10:00:00Z", "Просим ответить до 16-ти часов.", "2023-11-13T16:00:00+00:00"},
+	{"el", "2023-11-13T10:00:00Z", "Χρειαζόμαστε απάντηση έως τις 16 του μήνα.", ""},
+	{"en", "2023-11-13T10:00:00Z", "We are planning a 3-day visit by Friday.", "2023-11-17T17:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case

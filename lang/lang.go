@@ -165,6 +165,10 @@ type Deadline struct {
 	// ("le" in "entro le 19", "las", "τις", "godz.", "orën", "الساعة"),
 	// whatever word follows it ("entro le 19 per chiudere").
 	HourArticles []string `json:"hour_articles"`
+	// DayOrdinals are the endings written after a day's number and a
+	// hyphen ("го" in "до 15-го ноября", "go" in "do 15-go"): a day of
+	// the month, not an hour ("до 17-ти часов" is one).
+	DayOrdinals []string `json:"day_ordinals"`
 	// NumberJoiners join tens and a unit, or an hour and its minutes,
 	// written in words ("y" in "treinta y cinco" and "las cinco y
 	// veinte"); the number words themselves are the file's "numbers".
