@@ -213,6 +213,20 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 			continue
 		}
 		id, ok := ix.words[string(t.term(i))]
+		if ok {
+			// A word of the message's language that its vocabulary
+			// gives as another English word is that word, not the
+			// English one spelt alike (French "accord" is an
+			// agreement, not the catalogue's rare "accord").
+			if voc := sc.vocOf(p); voc != vocabAny && !(sc.english && voc == sc.voc) {
+				w := t.tz.word(int(t.terms[i].tok))
+				if en, exact := voc.words[string(w)]; exact && !slices.Contains(en, string(t.term(i))) {
+					if fid := sc.foreignTerm(ix, w, t.tz.toks[t.terms[i].tok].upper, p); fid >= 0 {
+						id = fid
+					}
+				}
+			}
+		}
 		if !ok {
 			id = unknownWord
 			tk := &t.tz.toks[t.terms[i].tok]

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -421,6 +422,53 @@ func TestFiguresRule(t *testing.T) {
 			cat.addQuery(sc, m, c.part, c.weight, false)
 			if got := cat.figuresUnmet(sc, &cand{doc: doc, cover: c.cover}); got != c.want {
 				t.Errorf("figuresUnmet = %v, want %v (figures %v, %d unknown)", got, c.want, sc.figs, sc.figsUnknown)
+			}
+		})
+	}
+}
+
+// TestLinkVocabularyOverEnglishSpelling: a word of the message's language
+// that its vocabulary gives as another English word is read as that word,
+// not as the English word spelt alike that some release uses (French
+// "accord" is an agreement, not the concert hall's "Accord"; endev2 009);
+// in English, and in a language whose vocabulary lacks the word, the
+// English word is read as before.
+func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
+	day := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
+	rels := []Release{
+		{ID: "hall", Published: day, DateOnly: true, Topics: []string{"general"},
+			Title: "Ambassador attends reopening of the Accord concert hall",
+			Body:  "The Ambassador attended the reopening of the Accord concert hall in Strelsau, restored after the fire."},
+		{ID: "customs", Published: day, DateOnly: true, Topics: []string{"trade"},
+			Title: "UK and Ruritania sign customs agreement",
+			Body:  "The UK and Ruritania signed an agreement on customs cooperation at the border today."},
+	}
+	for i := range 20 {
+		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
+			Topics: []string{"trade"}, Title: fmt.Sprintf("Trade update number %d", i),
+			Body: fmt.Sprintf("The Department published figures on exports of grain number %d and the quota for fisheries.", i)})
+	}
+	cat := NewCatalogue(rels, time.UTC)
+	for _, c := range []struct {
+		name, lang, text, top string
+	}{
+		{"French accord is an agreement", "fr", "Bonjour, que prévoit l'accord exactement ?", "customs"},
+		{"English accord is the hall's", "en", "Hello, what is planned at the Accord exactly?", "hall"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Subject: "Demande", NewText: c.text, Language: c.lang, Date: day.Add(10 * time.Hour)}
+			l := cat.Link(&in)
+			got := l.Release
+			if got == "" {
+				// below the threshold: the best candidate the detail names
+				for _, id := range []string{"hall", "customs"} {
+					if strings.Contains(l.Detail, "best candidate "+id+" ") {
+						got = id
+					}
+				}
+			}
+			if got != c.top {
+				t.Errorf("best %q (%s), want %q", got, l.Detail, c.top)
 			}
 		})
 	}

@@ -46,15 +46,19 @@ func TestLinkDevSets(t *testing.T) {
 		// yields only to own words that rank another clearly above it
 		// (threadMargin)
 		{"mldev3", false, 48, 48, ""},
-		// dldev2, dldev3, dldev4 (deadline DEV sets by other authors),
-		// endev2 (44, mostly English, topic and linking) and mixdev (45
-		// human enquiries in 15 languages): the figures reached, no wrong
-		// link
+		// dldev2, dldev3, dldev4 (deadline DEV sets by other authors):
+		// 48 of 48 each. endev2 (44, mostly English, topic and linking):
+		// 43 of 44 when it landed, 44 once a word the message's
+		// vocabulary gives as another English word is read so (009,
+		// French "accord": agreement). mixdev (45 human enquiries in 15
+		// languages): 44 of 45 when it landed, 45 with Albanian
+		// "praninë" (presence) and "zgjat" (extends) in the vocabulary
+		// (022). No wrong link in any.
 		{"dldev2", false, 48, 48, ""},
 		{"dldev3", false, 48, 48, ""},
 		{"dldev4", false, 48, 48, ""},
-		{"endev2", false, 43, 44, ""},
-		{"mixdev", false, 44, 45, ""},
+		{"endev2", false, 44, 44, ""},
+		{"mixdev", false, 45, 45, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
