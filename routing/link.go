@@ -214,14 +214,16 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 		}
 		id, ok := ix.words[string(t.term(i))]
 		if ok {
-			// A word of the message's language that its vocabulary
-			// gives as another English word is that word, not the
-			// English one spelt alike (French "accord" is an
-			// agreement, not the catalogue's rare "accord").
-			if voc := sc.vocOf(p); voc != vocabAny && !(sc.english && voc == sc.voc) {
+			// A word of the message's language, written in lower
+			// case, that its vocabulary gives as another English word
+			// is that word, not the English one spelt alike (French
+			// "accord" is an agreement, not the catalogue's rare
+			// "accord"); a word written with a capital may be a name
+			// ("Republika Srpska").
+			if voc := sc.vocOf(p); voc != vocabAny && !(sc.english && voc == sc.voc) && !t.tz.toks[t.terms[i].tok].upper {
 				w := t.tz.word(int(t.terms[i].tok))
 				if en, exact := voc.words[string(w)]; exact && !slices.Contains(en, string(t.term(i))) {
-					if fid := sc.foreignTerm(ix, w, t.tz.toks[t.terms[i].tok].upper, p); fid >= 0 {
+					if fid := sc.foreignTerm(ix, w, false, p); fid >= 0 {
 						id = fid
 					}
 				}

@@ -431,8 +431,8 @@ func TestFiguresRule(t *testing.T) {
 // that its vocabulary gives as another English word is read as that word,
 // not as the English word spelt alike that some release uses (French
 // "accord" is an agreement, not the concert hall's "Accord"; endev2 009);
-// in English, and in a language whose vocabulary lacks the word, the
-// English word is read as before.
+// in English, and for a word written with a capital (a name: "Republika
+// Srpska"), the English word is read as before.
 func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 	day := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
 	rels := []Release{
@@ -454,6 +454,7 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 	}{
 		{"French accord is an agreement", "fr", "Bonjour, que prévoit l'accord exactement ?", "customs"},
 		{"English accord is the hall's", "en", "Hello, what is planned at the Accord exactly?", "hall"},
+		{"a word with a capital may be a name", "fr", "Bonjour, que prévoit la salle Accord exactement ?", "hall"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := Input{Subject: "Demande", NewText: c.text, Language: c.lang, Date: day.Add(10 * time.Hour)}
