@@ -181,7 +181,10 @@ package deadline
 //     "by 17.05", "by 15.10" alone stay clocks; a day's ordinal after a
 //     hyphen ("до 15-го ноября", "do 15-go listopada", "до 15-го";
 //     deadline.day_ordinals) is a day, an hour's ("до 17-ти часов",
-//     "do 17-tej") an hour; Turkish "17.00 için" (for 17:00) is
+//     "do 17-tej") an hour; so is a bare number after a day article of
+//     the language read ("bis zum 15.", "avant le 15", "antes del 15",
+//     "entro il 15": the 15th; deadline.day_articles), where an hour
+//     article makes it an hour ("entro le 15", "antes de las 15"); Turkish "17.00 için" (for 17:00) is
 //     by then only where a request follows in its sentence ("17.00 için
 //     yanıt rica ediyorum"; "Toplantı 17.00 için planlandı" is none). A
 //     clock with a colon, or a 24-hour clock on the quarter hour after

@@ -105,6 +105,8 @@ type foreignTable struct {
 	maxPhrase int              // words in the longest phrase
 	numbers   map[string][]num // folded number word → its values ("numbers")
 	joiners   map[string][]int // folded word → the languages it joins numbers in
+	hourArts  map[string][]int // folded word → the languages it is an hour article in ("le 19")
+	dayArts   map[string][]int // folded word → the languages it is a day article in ("le 15", "zum 15.")
 }
 
 // num is one language's value of a number word.
@@ -117,7 +119,7 @@ var foreign = buildForeign(lang.All())
 func buildForeign(ls []*lang.Language) *foreignTable {
 	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
 		firsts: map[string]bool{}, lasts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1,
-		numbers: map[string][]num{}, joiners: map[string][]int{}}
+		numbers: map[string][]num{}, joiners: map[string][]int{}, hourArts: map[string][]int{}, dayArts: map[string][]int{}}
 	add := func(m map[string][]alt, key string, a alt) {
 		for _, b := range m[key] {
 			if b.lang == a.lang {
@@ -141,6 +143,12 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 		li := len(ft.langs)
 		ft.langs = append(ft.langs, l.Code)
 		ft.halfPrior = append(ft.halfPrior, l.Deadline.HalfBefore)
+		for _, w := range l.Deadline.HourArticles {
+			ft.hourArts[foldWord(w)] = append(ft.hourArts[foldWord(w)], li)
+		}
+		for _, w := range l.Deadline.DayArticles {
+			ft.dayArts[foldWord(w)] = append(ft.dayArts[foldWord(w)], li)
+		}
 		for _, w := range accentedFirst(l.Deadline.Aliases) {
 			f := foldWord(w)
 			add(ft.words, f, alt{li, l.Deadline.Aliases[w]})
@@ -1171,6 +1179,33 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				continue
 			}
 		}
+		if dayArt, ae := rd.dayArticleAt(ws, k, n, e); (isCue(repl) || repl == gw.Until) && dayArt {
+			// "bis zum 15.", "avant le 15", "hasta el 15": the 15th (not
+			// 15:00; a month after it is read with it), by that day
+			j := ae
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if d := skipDigits(text, j); d > j && d-j <= 2 && dayEnds(text, d) && !rd.monthAt(text, ws, d) && !rd.hourWordAfter(text, ws, d) {
+				if day, _ := strconv.Atoi(text[j:d]); day >= 1 && day <= 31 {
+					if repl == gw.Before {
+						repl = gw.By // ("before the 15th" alone is ambiguous in English)
+					}
+					verbatim(last, w.start)
+					replaced(w.start, e, repl)
+					last, changed = e, true
+					replaced(last, j, " "+gw.The+" ")
+					verbatim(j, d)
+					replaced(d, d, ordinalSuffix(day))
+					last = d
+					for k+n < len(ws) && ws[k+n].start < d {
+						k++
+					}
+					k += n - 1
+					continue
+				}
+			}
+		}
 		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true
@@ -1367,7 +1402,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 	nl := 0
 	// an hour article right before the digits ("le 19"; also the last
 	// word of the cue's phrase, "entro le")
-	article := k > 0 && hourArticles[ws[k-1].fold]
+	article := k > 0 && rd.article(rd.hourArts, ws[k-1].fold)
 	for {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n' && nl == 0) {
 			if text[i] == '\n' {
@@ -1377,7 +1412,7 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		}
 		if k < len(ws) && ws[k].start == i {
 			if r, ok := rd.word(ws[k].fold); ok && (r == "" || r == gw.At) {
-				article = r == "" && hourArticles[ws[k].fold]
+				article = r == "" && rd.article(rd.hourArts, ws[k].fold)
 				i = ws[k].end
 				if r == "" && strings.HasPrefix(text[i:], ". ") {
 					i++ // "do godz. 16"
@@ -1445,6 +1480,58 @@ func (rd *reader) bareHour(text string, ws []fword, k int) (int, bool) {
 		}
 	}
 	return i, true
+}
+
+// article reports whether the folded word f is an article of the
+// language read in set (deadline.hour_articles, day_articles).
+func (rd *reader) article(set map[string][]int, f string) bool {
+	for _, li := range set[f] {
+		if li == rd.lang {
+			return true
+		}
+	}
+	return false
+}
+
+// dayEnds reports whether a day's digits end at d: the text ends, or a
+// space or a stop follows that no digit or hour letter continues ("15.",
+// "15,"; not "05/03", "15:00", "15h", "15.30").
+func dayEnds(text string, d int) bool {
+	if d >= len(text) {
+		return true
+	}
+	switch text[d] {
+	case ' ', '\t', '\n', '\r', '!', '?', ';', ')':
+		return true
+	case '.', ',':
+		return d+1 >= len(text) || text[d+1] < '0' || text[d+1] > '9'
+	}
+	return false
+}
+
+// dayArticleAt reports whether the cue read from words k..k+n-1 (ending
+// at offset e) ends in a day article of the language read ("bis zum"), or
+// the word after it is one ("avant le"); it returns where the article
+// ends.
+func (rd *reader) dayArticleAt(ws []fword, k, n, e int) (bool, int) {
+	if rd.article(rd.dayArts, ws[k+n-1].fold) {
+		return true, e
+	}
+	if k+n < len(ws) && rd.article(rd.dayArts, ws[k+n].fold) {
+		return true, ws[k+n].end
+	}
+	return false, e
+}
+
+// hourWordAfter reports whether a word read as hours follows offset i
+// ("le 15 heures" is 15:00, not the 15th).
+func (rd *reader) hourWordAfter(text string, ws []fword, i int) bool {
+	x := sort.Search(len(ws), func(x int) bool { return ws[x].start >= i })
+	if x >= len(ws) || strings.TrimLeft(text[i:ws[x].start], " ") != "" {
+		return false
+	}
+	_, r := rd.match(text, ws, x)
+	return r == gw.H || r == gw.Hours || r == gw.Hour
 }
 
 // romanAfter reports whether a month in Roman numerals follows a day's

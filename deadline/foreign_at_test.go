@@ -2404,6 +2404,19 @@ var foreignCasesAt = []struct {
 	{"ru", "2023-11-13T10:00:00Z", "Просим ответить до 16-ти часов.", "2023-11-13T16:00:00+00:00"},
 	{"el", "2023-11-13T10:00:00Z", "Χρειαζόμαστε απάντηση έως τις 16 του μήνα.", ""},
 	{"en", "2023-11-13T10:00:00Z", "We are planning a 3-day visit by Friday.", "2023-11-17T17:00:00+00:00"},
+	// a day's number after a day article of the language read
+	// (deadline.day_articles: "bis zum 16.", "avant le 16", "antes del
+	// 16", "entro il 16") is the 16th; after an hour article ("le 16",
+	// "las 16") or with "h" it is an hour
+	{"de", "2023-11-13T10:00:00Z", "Eine Antwort bitte bis zum 16.", "2023-11-16T17:00:00+00:00"},
+	{"de", "2023-11-13T10:00:00Z", "Eine Antwort bitte bis zum 4. Januar.", "2024-01-04T17:00:00+00:00"},
+	{"fr", "2023-11-13T10:00:00Z", "Merci de nous répondre avant le 16.", "2023-11-16T17:00:00+00:00"},
+	{"fr", "2023-11-13T10:00:00Z", "Merci de nous répondre avant le 16h.", "2023-11-13T16:00:00+00:00"},
+	{"es", "2023-11-13T10:00:00Z", "Necesitamos la respuesta antes del 16.", "2023-11-16T17:00:00+00:00"},
+	{"es", "2023-11-13T10:00:00Z", "Necesitamos la respuesta antes de las 16.", "2023-11-13T16:00:00+00:00"},
+	{"it", "2023-11-13T10:00:00Z", "Rispondete entro il 16, grazie.", "2023-11-16T17:00:00+00:00"},
+	{"it", "2023-11-13T10:00:00Z", "Rispondete entro le 16, grazie.", "2023-11-13T16:00:00+00:00"},
+	{"fr", "2023-11-13T10:00:00Z", "Merci de répondre avant le 16/11 à 12h.", "2023-11-16T12:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case

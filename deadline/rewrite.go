@@ -44,7 +44,6 @@ var (
 	foldRunes     = foldTable(lang.All())
 	proclitics    = procliticList(lang.All())
 	hourSuffixes  = hourSuffixSet(lang.All())
-	hourArticles  = hourArticleSet(lang.All())
 	dayOrdinals   = dayOrdinalSet(lang.All())
 	timeishWords  = newWordSet([]string{gw.This, gw.Coming, gw.Next, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H, gw.First, gw.Thing, gw.Early, gw.Late, gw.Mid, gw.Overnight})
 	cueBeforeWord = newWordSet([]string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An})
@@ -135,17 +134,6 @@ func dayOrdinalSet(ls []*lang.Language) map[string]bool {
 	for _, l := range ls {
 		for _, s := range l.Deadline.DayOrdinals {
 			m[strings.ToLower(s)] = true
-		}
-	}
-	return m
-}
-
-// hourArticleSet collects every language's hour articles, folded.
-func hourArticleSet(ls []*lang.Language) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range ls {
-		for _, s := range l.Deadline.HourArticles {
-			m[foldWord(s)] = true
 		}
 	}
 	return m

@@ -165,6 +165,9 @@ type Deadline struct {
 	// ("le" in "entro le 19", "las", "τις", "godz.", "orën", "الساعة"),
 	// whatever word follows it ("entro le 19 per chiudere").
 	HourArticles []string `json:"hour_articles"`
+	// DayArticles are the words before a day's bare number that make it
+	// one ("le" in "avant le 15", "zum" in "bis zum 15."): the 15th.
+	DayArticles []string `json:"day_articles"`
 	// DayOrdinals are the endings written after a day's number and a
 	// hyphen ("го" in "до 15-го ноября", "go" in "do 15-go"): a day of
 	// the month, not an hour ("до 17-ти часов" is one).
