@@ -1186,7 +1186,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			for j < len(text) && text[j] == ' ' {
 				j++
 			}
-			if d := skipDigits(text, j); d > j && d-j <= 2 && dayEnds(text, d) && !rd.monthAt(text, ws, d) && !rd.hourWordAfter(text, ws, d) {
+			if d := skipDigits(text, j); d > j && d-j <= 2 && dayEnds(text, d) && !rd.monthAt(text, ws, d) && !rd.hourWordAfter(text, ws, d) && rd.dayAlone(text, ws, d) {
 				if day, _ := strconv.Atoi(text[j:d]); day >= 1 && day <= 31 {
 					if repl == gw.Before {
 						repl = gw.By // ("before the 15th" alone is ambiguous in English)
@@ -1507,6 +1507,31 @@ func dayEnds(text string, d int) bool {
 		return d+1 >= len(text) || text[d+1] < '0' || text[d+1] > '9'
 	}
 	return false
+}
+
+// dayAlone reports whether nothing but a stop, a time word or a
+// request follows a day's digits ending at d in their clause ("bis zum
+// 15.", "avant le 15, merci"; not "hasta el 15 por ciento", "bis zum 15.
+// Mal").
+func (rd *reader) dayAlone(text string, ws []fword, d int) bool {
+	x := sort.Search(len(ws), func(x int) bool { return ws[x].start >= d })
+	for ; x < len(ws); x++ {
+		gap := text[d:ws[x].start]
+		if strings.ContainsAny(gap, ",;!?()\n") || strings.Contains(gap, ". ") && !strings.HasPrefix(gap, ". ") {
+			return true
+		}
+		n, r := rd.match(text, ws, x)
+		switch {
+		case n == 0:
+			return false
+		case r == "":
+			d = ws[x+n-1].end
+			x += n - 1
+			continue
+		}
+		return timeish(r) || afterHourWords[r]
+	}
+	return true
 }
 
 // dayArticleAt reports whether the cue read from words k..k+n-1 (ending

@@ -2418,6 +2418,10 @@ var foreignCasesAt = []struct {
 	{"it", "2023-11-13T10:00:00Z", "Rispondete entro le 16, grazie.", "2023-11-13T16:00:00+00:00"},
 	{"fr", "2023-11-13T10:00:00Z", "Merci de répondre avant le 16/11 à 12h.", "2023-11-16T12:00:00+00:00"},
 	{"el", "2023-11-13T10:00:00Z", "Χρειαζόμαστε απάντηση έως την 16ης Νοεμβρίου.", "2023-11-16T17:00:00+00:00"},
+	{"es", "2023-11-13T10:00:00Z", "Las ventas subieron hasta el 15 por ciento.", ""},
+	{"de", "2023-11-13T10:00:00Z", "Die Zahl stieg bis zum 15 Prozent.", ""},
+	{"it", "2023-11-13T10:00:00Z", "Il ministro parla entro il 15 per cento dei casi.", ""},
+	{"fr", "2023-11-13T10:00:00Z", "Merci de nous répondre avant le 16, si possible.", "2023-11-16T17:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
