@@ -183,7 +183,9 @@ package deadline
 //     deadline.day_ordinals) is a day, an hour's ("до 17-ти часов",
 //     "do 17-tej") an hour; so is a bare number after a day article of
 //     the language read ("bis zum 15.", "avant le 15", "antes del 15",
-//     "entro il 15": the 15th; deadline.day_articles), where an hour
+//     "entro il 15": the 15th; deadline.day_articles); "11/15" is the
+//     US month/day only where no day/month can be ("5/12" stays the 5th
+//     of December), where an hour
 //     article makes it an hour ("entro le 15", "antes de las 15"); Turkish "17.00 için" (for 17:00) is
 //     by then only where a request follows in its sentence ("17.00 için
 //     yanıt rica ediyorum"; "Toplantı 17.00 için planlandı" is none). A
@@ -2167,10 +2169,17 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 	}
 	if sc.punct(i+1, "/") && sc.glued(i+1) {
 		mo := sc.tok(i + 2)
-		if mo == nil || mo.kind != tkNum || mo.space || mo.nd > 2 || mo.val < 1 || mo.val > 12 {
+		if mo == nil || mo.kind != tkNum || mo.space || mo.nd > 2 || mo.val < 1 || mo.val > 31 {
 			return false
 		}
-		a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(mo.val), t.val
+		day, month := t.val, mo.val
+		if month > 12 {
+			if day > 12 {
+				return false
+			}
+			day, month = month, day // "11/15": the US order, where only it can be
+		}
+		a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(month), day
 		if sc.punct(i+3, "/") && sc.glued(i+3) {
 			y := sc.tok(i + 4)
 			if y == nil || y.kind != tkNum || y.space {

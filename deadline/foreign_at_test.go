@@ -2422,6 +2422,13 @@ var foreignCasesAt = []struct {
 	{"de", "2023-11-13T10:00:00Z", "Die Zahl stieg bis zum 15 Prozent.", ""},
 	{"it", "2023-11-13T10:00:00Z", "Il ministro parla entro il 15 per cento dei casi.", ""},
 	{"fr", "2023-11-13T10:00:00Z", "Merci de nous répondre avant le 16, si possible.", "2023-11-16T17:00:00+00:00"},
+	// a month/day date only where a day/month cannot be ("11/16": the US
+	// order; "5/12" stays the 5th of December); Turkish "tarihine kadar"
+	{"en", "2023-11-13T10:00:00Z", "Please reply by 11/16.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Deadline: 11/16/2023 5pm.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Please reply by 16/11.", "2023-11-16T17:00:00+00:00"},
+	{"en", "2023-11-13T10:00:00Z", "Please reply by 5/12.", "2023-12-05T17:00:00+00:00"},
+	{"tr", "2023-11-13T10:00:00Z", "Yanıtınızı 16/11/2023 tarihine kadar bekliyoruz.", "2023-11-16T17:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
