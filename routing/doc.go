@@ -101,7 +101,10 @@
 // even where a release uses it as written (French "accord" is an
 // agreement, not the catalogue's one rare "accord": endev2 009; 18 such
 // words in the vocabularies); written with a capital it may be a name
-// ("Republika Srpska") and is read as written. A word no release uses is
+// ("Republika Srpska") and is read as written — and as the vocabulary
+// gives it too where that is a catalogue name (Turkish "Türkiye", as one
+// release writes it, is also Turkey, as the others do: mixdev2 046). A
+// word no release uses is
 // read, in order, as English through its language's vocabulary
 // (lang/data/vocab/<code>.json: "Sanktionen" → sanctions, "Außenminister"
 // → foreign secretary; keys ending in '*' take inflections; Croatian and

@@ -219,12 +219,24 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 			// is that word, not the English one spelt alike (French
 			// "accord" is an agreement, not the catalogue's rare
 			// "accord"); a word written with a capital may be a name
-			// ("Republika Srpska").
-			if voc := sc.vocOf(p); voc != vocabAny && !(sc.english && voc == sc.voc) && !t.tz.toks[t.terms[i].tok].upper {
+			// ("Republika Srpska"): it is read as written, and as the
+			// vocabulary gives it too where that is a name of the
+			// catalogue (Turkish "Türkiye", which one release writes,
+			// is Turkey, as the others write it; "Accord" is no
+			// agreement).
+			if voc := sc.vocOf(p); voc != vocabAny && !(sc.english && voc == sc.voc) {
 				w := t.tz.word(int(t.terms[i].tok))
-				if en, exact := voc.words[string(w)]; exact && !slices.Contains(en, string(t.term(i))) {
-					if fid := sc.foreignTerm(ix, w, false, p); fid >= 0 {
-						id = fid
+				if !t.tz.toks[t.terms[i].tok].upper {
+					if en, exact := voc.words[string(w)]; exact && !slices.Contains(en, string(t.term(i))) {
+						if fid := sc.foreignTerm(ix, w, false, p); fid >= 0 {
+							id = fid
+						}
+					}
+				} else if en := voc.translate(w); en != nil && !slices.Contains(en, string(t.term(i))) {
+					for _, e := range en {
+						if eid, ok := ix.words[e]; ok && eid != id && int(eid) < len(ix.seen) && ix.capital[eid] > 0 && 2*ix.capital[eid] >= ix.seen[eid] {
+							sc.extra[p] = append(sc.extra[p], eid)
+						}
 					}
 				}
 			}

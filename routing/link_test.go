@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -442,6 +443,15 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 		{ID: "customs", Published: day, DateOnly: true, Topics: []string{"trade"},
 			Title: "UK and Ruritania sign customs agreement",
 			Body:  "The UK and Ruritania signed an agreement on customs cooperation at the border today."},
+		{ID: "call", Published: day.AddDate(0, 0, -3), DateOnly: true, Topics: []string{"europe"},
+			Title: "PM call with the President of Türkiye",
+			Body:  "The Prime Minister spoke to the President of Türkiye about grain exports from Strelsau."},
+		{ID: "tour", Published: day, DateOnly: true, Topics: []string{"europe"},
+			Title: "Foreign Secretary travels to Turkey and Valdoria",
+			Body:  "The Foreign Secretary is travelling to Turkey and Valdoria to meet leaders there."},
+		{ID: "tour-2", Published: day.AddDate(0, 0, -40), DateOnly: true, Topics: []string{"europe"},
+			Title: "Trade envoy in Turkey",
+			Body:  "The trade envoy met exporters in Turkey."},
 	}
 	for i := range 20 {
 		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
@@ -455,6 +465,8 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 		{"French accord is an agreement", "fr", "Bonjour, que prévoit l'accord exactement ?", "customs"},
 		{"English accord is the hall's", "en", "Hello, what is planned at the Accord exactly?", "hall"},
 		{"a word with a capital may be a name", "fr", "Bonjour, que prévoit la salle Accord exactement ?", "hall"},
+		{"a name with a capital is read as written and as the vocabulary gives it", "tr",
+			"Merhaba, Dışişleri Bakanı Türkiye'de kimlerle görüşecek?", "tour"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := Input{Subject: "Demande", NewText: c.text, Language: c.lang, Date: day.Add(10 * time.Hour)}
@@ -462,7 +474,7 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 			got := l.Release
 			if got == "" {
 				// below the threshold: the best candidate the detail names
-				for _, id := range []string{"hall", "customs"} {
+				for _, id := range []string{"hall", "customs", "call", "tour"} {
 					if strings.Contains(l.Detail, "best candidate "+id+" ") {
 						got = id
 					}
@@ -472,5 +484,38 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 				t.Errorf("best %q (%s), want %q", got, l.Detail, c.top)
 			}
 		})
+	}
+}
+
+// TestTermIDsNameAndVocabulary: a word written with a capital that a
+// release uses as written (Turkish "Türkiye", as the PM's call with
+// President Erdoğan writes it) is read as written and, where the
+// vocabulary gives a name of the catalogue, as that name too (Turkey, as
+// the other releases write it).
+func TestTermIDsNameAndVocabulary(t *testing.T) {
+	day := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
+	cat := NewCatalogue([]Release{
+		{ID: "call", Published: day, DateOnly: true, Topics: []string{"europe"},
+			Title: "PM call with the President of Türkiye", Body: "The Prime Minister spoke to the President of Türkiye."},
+		{ID: "tour", Published: day, DateOnly: true, Topics: []string{"europe"},
+			Title: "Foreign Secretary travels to Turkey", Body: "The Foreign Secretary is travelling to Turkey to meet leaders in Turkey. An agreement was signed."},
+		{ID: "hall", Published: day, DateOnly: true, Topics: []string{"general"},
+			Title: "Accord hall reopens", Body: "The accord hall reopened."},
+	}, time.UTC)
+	ix := cat.idx
+	in := Input{Subject: "Soru", NewText: "Türkiye", Language: "tr", Date: day}
+	m := newMessage(&in)
+	defer m.release()
+	sc := cat.pool.Get().(*scratch)
+	defer cat.pool.Put(sc)
+	sc.idsDone = [nParts]bool{}
+	sc.voc, sc.english, sc.quotedVoc, sc.sender = vocabFor("tr"), false, nil, nil
+	ids := sc.termIDs(ix, m, partNew)
+	turkiye, turkey := ix.words[string(m.text(partNew).term(0))], ix.words["turkey"]
+	if len(ids) < 1 || ids[0] != turkiye {
+		t.Fatalf("ids %v: want Türkiye as written (%d) first", ids, turkiye)
+	}
+	if !slices.Contains(sc.extra[partNew], turkey) {
+		t.Errorf("extra %v: want Turkey (%d) too", sc.extra[partNew], turkey)
 	}
 }
