@@ -280,6 +280,9 @@ package deadline
 //     written, as the abbreviations CET, CEST, EET, MEZ are. After a comma a zone
 //     ending in "time" or an abbreviation in capitals is the time's
 //     ("before noon, Paris time", "by 4pm, CET"; "by 4pm, London" is not).
+//     A city after "of" ("by 3 pm of Paris", "18:00 hour of Moscow"),
+//     "local time (Athens)" and a zone after the word for hours ("15.00
+//     h Rome time") are that city's or zone's.
 //   - A part of the day ("tonight", "this afternoon") and a clock asked
 //     for with a cue of its own inside that part of the same day (evening
 //     17-24h, afternoon 12-18h): the clock says when ("I'm filing tonight;
@@ -2626,6 +2629,28 @@ func (sc *scanner) spanMinutes(j int) (time.Duration, int) {
 // "GMT+1", "10:00Z".
 func (sc *scanner) parseZone(a *atom) {
 	j := a.end
+	if a.kind == akClock && (sc.word(j, gw.H) || sc.word(j, gw.Hours) || sc.word(j, gw.Hrs)) {
+		// "15.00 h Rome time", "16.00 hours Belgrade time": the zone after
+		// the hour's word
+		if n := sc.tok(j + 1); n != nil && n.kind == tkWord && (zonePlaces[n.low] != "" || isZoneAbbrev(n)) {
+			end := a.end
+			a.end = j + 1
+			if sc.parseZone(a); a.zone == nil && !a.zoneSent {
+				a.end = end
+			}
+			return
+		}
+	}
+	// "by 3 pm of Paris", "18:00 hour of Moscow" (a city after "of"):
+	// its zone
+	if k := j + boolInt(sc.word(j, gw.Hour) || sc.word(j, gw.Time)); sc.word(k, gw.Of) {
+		if c := sc.tok(k + 1); c != nil && c.kind == tkWord && c.capital && !c.sentStart && !zoneRegions[c.low] {
+			if name, ok := zonePlaces[c.low]; ok {
+				a.zone, a.end = namedZone(name, sc.loc), k+2
+				return
+			}
+		}
+	}
 	paren, comma := false, false
 	if sc.punct(j, "(") {
 		paren = true
@@ -2697,6 +2722,14 @@ func (sc *scanner) parseZone(a *atom) {
 			a.end = e + 1
 			if paren && sc.punct(a.end, ")") {
 				a.end++
+			}
+			// "17h local time (Athens)": the place says which
+			if !paren && sc.punct(a.end, "(") && sc.punct(a.end+2, ")") {
+				if c := sc.tok(a.end + 1); c != nil && c.kind == tkWord && c.capital {
+					if name, ok := zonePlaces[c.low]; ok && !zoneRegions[c.low] {
+						a.zone, a.zoneSent, a.end = namedZone(name, sc.loc), false, a.end+3
+					}
+				}
 			}
 			return
 		case gw.Your:
@@ -3740,8 +3773,8 @@ func (sc *scanner) answerUntil(k int) bool {
 		return false
 	}
 	w := k - 1
-	if t := &sc.toks[w]; t.kind == tkWord && (t.low == gw.Today || t.low == gw.Tomorrow) && w > 0 {
-		w-- // "answer me today until 4 PM"
+	if t := &sc.toks[w]; t.kind == tkWord && (t.low == gw.Today || t.low == gw.Tomorrow || t.low == gw.Please) && w > 0 {
+		w-- // "answer me today until 4 PM", "Answer please till 16:00"
 	}
 	if sc.toks[w].kind != tkWord {
 		return false

@@ -2429,6 +2429,15 @@ var foreignCasesAt = []struct {
 	{"en", "2023-11-13T10:00:00Z", "Please reply by 16/11.", "2023-11-16T17:00:00+00:00"},
 	{"en", "2023-11-13T10:00:00Z", "Please reply by 5/12.", "2023-12-05T17:00:00+00:00"},
 	{"tr", "2023-11-13T10:00:00Z", "Yanıtınızı 16/11/2023 tarihine kadar bekliyoruz.", "2023-11-16T17:00:00+00:00"},
+	// non-native zones: a city after "of" ("3 pm of Paris", "hour of
+	// Moscow"), "local time (Athens)", a zone after the word for hours
+	{"en", "2024-03-05T10:00:00Z", "I need it by 3 pm of Paris.", "2024-03-05T14:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Deadline 18:00 hour of Moscow.", "2024-03-05T15:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Please reply before 17h local time (Athens).", "2024-03-05T15:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We need it by 15.00 h Rome time.", "2024-03-05T14:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "Answer please till 16:00 Kyiv.", "2024-03-05T14:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "The 6pm of Friday is too late.", ""},
+	{"en", "2024-03-05T10:00:00Z", "Please reply by 4pm of course.", "2024-03-05T16:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
