@@ -218,9 +218,11 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"de", "Außenministerin", "foreign secretary"},
 		{"fr", "humanitaire", "humanitarian"},
 		{"sq", "sanksionet", "sanction"},
-		{"sq", "praninë", "presenc"}, // the troops' presence in Kosovo (mixdev 022)
-		{"sq", "zgjat", "extension"}, // extends
-		{"sq", "pranimi", ""},        // admission: no presence
+		{"sq", "praninë", "presenc"},  // the troops' presence in Kosovo (mixdev 022)
+		{"sq", "zgjat", "extension"},  // extends
+		{"sq", "pranimi", ""},         // admission: no presence
+		{"sq", "qëndrojnë", "remain"}, // (troops) will stay (mixdev2 022)
+		{"sq", "jetë", ""},            // "sa më shpejt të jetë e mundur": (to) be, not lives
 		{"sr", "sankcijama", "sanction"},
 		{"hr", "sankcijama", "sanction"}, // Croatian reads the Serbian file
 		{"sr", "санкцијама", "sanction"}, // Serbian in Cyrillic: "sanktsijama" read as "sankcijama"
