@@ -72,9 +72,9 @@ func TestTopicDevSets(t *testing.T) {
 		{"endev2", 42, 44},
 		{"mixdev", 43, 45},
 		// mixdev2 (46 human enquiries by another author, 28 in 14 other
-		// languages): 42 of 46 when it landed and now — 011 (RAF and
-		// sanctions on the UNSC Iran statement) as dldev 037; 002 is
-		// unlinked (its troops security's); 019 (Western Balkans
+		// languages): 41 of 46 when it landed, 42 once 022 is linked —
+		// 011 (RAF and sanctions on the UNSC Iran statement) as dldev
+		// 037; 002 is unlinked (its troops security's); 019 (Western Balkans
 		// countries asked about on the [migration, europe] EPC release)
 		// and 040 (Britons in Gaza asked about in Arabic, labelled
 		// consular) as the reasons say. Floor one enquiry below.
