@@ -847,8 +847,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "brauchen die Antwort heute": after "need" the answer is a
 			// thing needed ("need an answer today")
 			repl = rw.Answer
-		case repl == gw.By && rd.spanAfter(text, ws, k+n, true):
-			// "entro 30 minuti": within the span ("до 18 часов" is a clock)
+		case repl == gw.By && (rd.spanAfter(text, ws, k+n, true) || rd.spanAfter(text, ws, k+n, false) && numberBeyondDay(text, w.end)):
+			// "entro 30 minuti", "entro 48 ore": within the span ("до 18
+			// часов" is a clock)
 			repl = gw.Within
 		case repl == gw.Between && rd.spanAfter(text, ws, k+n, false):
 			// "tra due ore", "fra mezz'ora": in that span
@@ -1274,6 +1275,20 @@ func (rd *reader) spanAfter(text string, ws []fword, k int, minutesOnly bool) bo
 	}
 	_, r := rd.match(text, ws, unit)
 	return r == gw.Minutes || !minutesOnly && (r == gw.Hours || r == gw.Hour || r == gw.H && unit > k) // ("in drie uur")
+}
+
+// numberBeyondDay reports whether the digits after offset i (after
+// spaces) are more than 24: hours no clock can be ("entro 48 ore").
+func numberBeyondDay(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	e := skipDigits(text, i)
+	if e == i || e-i > 3 {
+		return false
+	}
+	v, _ := strconv.Atoi(text[i:e])
+	return v > 24
 }
 
 // hourSuffixAt reports whether an hour 1-12 with a case suffix follows

@@ -2438,6 +2438,11 @@ var foreignCasesAt = []struct {
 	{"en", "2024-03-05T10:00:00Z", "Answer please till 16:00 Kyiv.", "2024-03-05T14:00:00+00:00"},
 	{"en", "2024-03-05T10:00:00Z", "The 6pm of Friday is too late.", ""},
 	{"en", "2024-03-05T10:00:00Z", "Please reply by 4pm of course.", "2024-03-05T16:00:00+00:00"},
+	// spans in hours no clock can be ("entro 48 ore"), "en un plazo de"
+	{"es", "2024-03-05T10:00:00Z", "Necesitamos respuesta en un plazo de 24 horas.", "2024-03-06T10:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Risposta entro 48 ore, grazie.", "2024-03-07T10:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Risposta entro le 18, grazie.", "2024-03-05T18:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Ответ нужен до 18 часов.", "2024-03-05T18:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
