@@ -2443,6 +2443,8 @@ var foreignCasesAt = []struct {
 	{"it", "2024-03-05T10:00:00Z", "Risposta entro 48 ore, grazie.", "2024-03-07T10:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Risposta entro le 18, grazie.", "2024-03-05T18:00:00+00:00"},
 	{"ru", "2024-03-05T10:00:00Z", "Ответ нужен до 18 часов.", "2024-03-05T18:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Нам нужен комментарий к вечерним новостям в 21:00.", "2024-03-05T21:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Мы готовим сюжет к выпуску в 19:00.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
