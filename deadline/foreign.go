@@ -769,6 +769,11 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == gw.Before && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = gw.By
+		case repl == gw.Am && n > 1 && !afterHour(b.String(), text[last:w.start]) && rd.numberAt2(text, ws, k) < 0 && rd.readsAs(w.fold, gw.Before):
+			// "przed południem" (before midday) with no hour before it:
+			// before noon ("o 10 przed południem" is 10 am; "del
+			// mattino" is only ever am)
+			repl = gw.By + " " + gw.Noon
 		case partOfHour(repl) != 0:
 			// "a las 4 y media", "alle 16 e un quarto": an hour in digits
 			// and its part read as a clock ("4:30", "16:15"); "las cuatro
@@ -1275,6 +1280,24 @@ func (rd *reader) spanAfter(text string, ws []fword, k int, minutesOnly bool) bo
 	}
 	_, r := rd.match(text, ws, unit)
 	return r == gw.Minutes || !minutesOnly && (r == gw.Hours || r == gw.Hour || r == gw.H && unit > k) // ("in drie uur")
+}
+
+// readsAs reports whether the folded word f alone reads as r.
+func (rd *reader) readsAs(f, r string) bool {
+	got, ok := rd.word(f)
+	return ok && got == r
+}
+
+// numberAt2 returns the number written in digits or words right before
+// word k (after spaces), or -1.
+func (rd *reader) numberAt2(text string, ws []fword, k int) int {
+	if k == 0 {
+		return -1
+	}
+	if rd.number(ws[k-1].fold) >= 0 && strings.TrimSpace(text[ws[k-1].end:ws[k].start]) == "" {
+		return rd.number(ws[k-1].fold)
+	}
+	return -1
 }
 
 // numberBeyondDay reports whether the digits after offset i (after

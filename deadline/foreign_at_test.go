@@ -2445,6 +2445,10 @@ var foreignCasesAt = []struct {
 	{"ru", "2024-03-05T10:00:00Z", "Ответ нужен до 18 часов.", "2024-03-05T18:00:00+00:00"},
 	{"ru", "2024-03-05T10:00:00Z", "Нам нужен комментарий к вечерним новостям в 21:00.", "2024-03-05T21:00:00+00:00"},
 	{"ru", "2024-03-05T10:00:00Z", "Мы готовим сюжет к выпуску в 19:00.", ""},
+	{"pl", "2024-03-05T08:00:00Z", "Potrzebujemy odpowiedzi przed południem.", "2024-03-05T12:00:00+00:00"},
+	{"pl", "2024-03-05T08:00:00Z", "Potrzebujemy odpowiedzi jutro przed południem.", "2024-03-06T09:00:00+00:00"},
+	{"pl", "2024-03-05T08:00:00Z", "Potrzebujemy odpowiedzi do 10 przed południem.", "2024-03-05T10:00:00+00:00"},
+	{"it", "2024-03-05T08:00:00Z", "La conferenza è alle 10 del mattino.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
