@@ -3110,7 +3110,9 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	}
 	dets := 0
 	for t := sc.tok(k); t != nil && k > m.start-6 && t.kind == tkWord && !sc.toks[k+1].sentStart &&
-		(isDeterminer(t) || t.poss || broadcastWords[t.low] || t.low == gw.Evening || t.low == gw.Morning || t.low == gw.Night || t.low == gw.Lunchtime); t = sc.tok(k) {
+		(isDeterminer(t) || t.poss || broadcastWords[t.low] || t.low == gw.Evening || t.low == gw.Morning || t.low == gw.Night || t.low == gw.Lunchtime ||
+			t.upper && !t.sentStart && t.end-t.start <= 5 && broadcastWords[sc.toks[k+1].low]); t = sc.tok(k) {
+		// (the channel's name before its programme: "the BBC News at One")
 		if isDeterminer(t) || t.poss {
 			dets++
 		}

@@ -2449,6 +2449,9 @@ var foreignCasesAt = []struct {
 	{"pl", "2024-03-05T08:00:00Z", "Potrzebujemy odpowiedzi jutro przed południem.", "2024-03-06T09:00:00+00:00"},
 	{"pl", "2024-03-05T08:00:00Z", "Potrzebujemy odpowiedzi do 10 przed południem.", "2024-03-05T10:00:00+00:00"},
 	{"it", "2024-03-05T08:00:00Z", "La conferenza è alle 10 del mattino.", ""},
+	{"en", "2024-03-05T08:00:00Z", "Could we have a line for the BBC News at Ten?", "2024-03-05T22:00:00+00:00"},
+	{"en", "2024-03-05T08:00:00Z", "The minister appeared on the BBC News at Ten.", ""},
+	{"ar", "2024-03-05T08:00:00Z", "نحتاج تعليقا قبل الساعة التاسعة ليلا.", "2024-03-05T21:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
