@@ -912,8 +912,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			out := strings.TrimRight(b.String(), " \t")
 			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
 				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
-				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At) || strings.HasSuffix(out, gw.Around)) {
-				repl = gw.H
+				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At) || strings.HasSuffix(out, gw.Around) ||
+					broadcastWords[out[strings.LastIndexAny(out, " \t\n")+1:]]) {
+				repl = gw.H // (also after a programme: "del informativo de las 21 horas")
 			}
 		}
 		if pend := strings.TrimSpace(text[last:w.start]); repl == gw.H && (pend == "" || numberWords[strings.ToLower(pend)] > 0) {

@@ -2452,6 +2452,8 @@ var foreignCasesAt = []struct {
 	{"en", "2024-03-05T08:00:00Z", "Could we have a line for the BBC News at Ten?", "2024-03-05T22:00:00+00:00"},
 	{"en", "2024-03-05T08:00:00Z", "The minister appeared on the BBC News at Ten.", ""},
 	{"ar", "2024-03-05T08:00:00Z", "نحتاج تعليقا قبل الساعة التاسعة ليلا.", "2024-03-05T21:00:00+00:00"},
+	{"es", "2024-03-05T08:00:00Z", "Necesitamos su reacción antes del informativo de las 21 horas.", "2024-03-05T21:00:00+00:00"},
+	{"es", "2024-03-05T08:00:00Z", "El informativo de las 21 horas abrirá con la noticia.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
