@@ -291,6 +291,16 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ru", "ядами", "poison"},
 		{"el", "δηλητήρια", "poison"},
 		{"sq", "ndaluar", "stop"},
+		// substances, chemicals, a licence, members of the public: the
+		// bomb-making materials release's words (mixdev2 044, Dutch)
+		{"nl", "stoffen", "substanc"},
+		{"nl", "particulieren", "member public"},
+		{"nl", "vergunning", "licenc"},
+		{"de", "Chemikalien", "chemical"},
+		{"pl", "substancji", "substanc"},
+		{"ru", "вещества", "substanc"},
+		{"it", "sostanze", "substanc"},
+		{"sr", "licence", "licenc"},
 		// investment as an adjective ("investment deals")
 		{"el", "επενδυτικές", "investment"},
 		{"sr", "investicione", "investment"},
