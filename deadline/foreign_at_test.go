@@ -2454,6 +2454,13 @@ var foreignCasesAt = []struct {
 	{"ar", "2024-03-05T08:00:00Z", "نحتاج تعليقا قبل الساعة التاسعة ليلا.", "2024-03-05T21:00:00+00:00"},
 	{"es", "2024-03-05T08:00:00Z", "Necesitamos su reacción antes del informativo de las 21 horas.", "2024-03-05T21:00:00+00:00"},
 	{"es", "2024-03-05T08:00:00Z", "El informativo de las 21 horas abrirá con la noticia.", ""},
+	// towards the evening: the late afternoon
+	{"tr", "2024-03-05T08:00:00Z", "Akşama doğru bir yorum rica ediyorum.", "2024-03-05T17:00:00+00:00"},
+	{"de", "2024-03-05T08:00:00Z", "Gegen Abend bräuchte ich eine Antwort.", "2024-03-05T17:00:00+00:00"},
+	{"de", "2024-03-05T08:00:00Z", "Gegen Abend fand die Abstimmung statt.", ""},
+	{"it", "2024-03-05T08:00:00Z", "Verso sera ci serve una risposta.", "2024-03-05T17:00:00+00:00"},
+	{"it", "2024-03-05T08:00:00Z", "Verso sera il ministro è arrivato a Roma.", ""},
+	{"es", "2024-03-05T08:00:00Z", "Hacia el final de la tarde necesito la respuesta.", "2024-03-05T17:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
