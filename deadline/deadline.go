@@ -162,8 +162,9 @@ package deadline
 //     (no working end). Their equivalents ("am frühen Nachmittag", "a
 //     primera hora de la tarde", "nel tardo pomeriggio", "αργά το
 //     απόγευμα", "pasdite vonë") are phrases of each language's file;
-//     "pod wieczór", "ближе к вечеру", "ikindi vakti" (towards the
-//     evening) are the late afternoon, "в первой половине дня" (the
+//     "pod wieczór", "ближе к вечеру", "ikindi vakti", "gegen Abend",
+//     "verso sera", "akşama doğru" (towards the evening) are the late
+//     afternoon, "в первой половине дня" (the
 //     first half of the day) noon. "before lunch" stays lunchtime
 //     (13:00, GUIDE's); "after lunch" is a time offered, not a deadline.
 //     "later today" and "in the course of the day" ("dans la journée",
