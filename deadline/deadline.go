@@ -3455,9 +3455,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			start = k
 			continue
 		case gw.On:
-			if k == i-1 && sc.toks[i].cls&clsWeekday != 0 {
+			if k == i-1 && (sc.toks[i].cls&clsWeekday != 0 || sc.toks[i].low == gw.Today || sc.toks[i].low == gw.Tomorrow) {
 				start = k
-				continue // "Could you reply on Monday morning?"
+				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
 			start = k

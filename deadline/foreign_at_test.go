@@ -2461,6 +2461,8 @@ var foreignCasesAt = []struct {
 	{"it", "2024-03-05T08:00:00Z", "Verso sera ci serve una risposta.", "2024-03-05T17:00:00+00:00"},
 	{"it", "2024-03-05T08:00:00Z", "Verso sera il ministro è arrivato a Roma.", ""},
 	{"es", "2024-03-05T08:00:00Z", "Hacia el final de la tarde necesito la respuesta.", "2024-03-05T17:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "We need your comment on today 4 pm.", "2024-03-05T16:00:00+00:00"},
+	{"en", "2024-03-05T10:00:00Z", "The vote on today's agenda is at 4 pm.", ""},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
