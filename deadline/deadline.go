@@ -157,7 +157,8 @@ package deadline
 //     matinée", "eind van de ochtend" already were), "early afternoon"
 //     14:00, "late afternoon" and "the end of the afternoon" 17:00 (as
 //     "en fin d'après-midi"), "early evening" 18:00; on today, or the
-//     day named next to them ("Friday early afternoon"), each a named
+//     day named next to them or between ("Friday early afternoon", "late
+//     this afternoon", "early tomorrow afternoon"), each a named
 //     time anchored like "this afternoon". "Late evening" is not read
 //     (no working end). Their equivalents ("am frühen Nachmittag", "a
 //     primera hora de la tarde", "nel tardo pomeriggio", "αργά το
@@ -1885,16 +1886,42 @@ func init() {
 // own time (shadedParts) on today or the day named next to it.
 func (sc *scanner) shadedPart(i int, a *atom) bool {
 	t := &sc.toks[i]
+	// "late this afternoon", "early tomorrow afternoon", "late Friday
+	// afternoon": the day between the shade and the part
+	p, date := i+1, dkNone
+	var wd time.Weekday
+	if n := sc.tok(p); n != nil && n.kind == tkWord {
+		switch {
+		case n.low == gw.This:
+			p, date = p+1, dkToday
+		case n.low == gw.Tomorrow || n.low == gw.Tmrw:
+			p, date = p+1, dkTomorrow
+		case n.cls&clsWeekday != 0 && !ambiguousWeekday(n.low):
+			p, date, wd = p+1, dkWeekday, weekdayWords[n.low]
+		}
+	}
 	for _, part := range [...]string{gw.Morning, gw.Afternoon, gw.Evening} {
 		hm, ok := shadedParts[[2]string{t.low, part}]
 		if !ok {
 			continue
 		}
 		e := sc.words(i, t.low, part)
+		if date != dkNone {
+			if !sc.word(p, part) || date == dkToday && part == gw.Morning {
+				continue // ("early this morning" is past, not a deadline)
+			}
+			e = p + 1
+		}
 		if e < 0 {
 			continue
 		}
 		a.kind, a.start, a.end, a.shaded, a.shadeH, a.shadeM = akNamed, i, e, true, hm[0], hm[1]
+		if date != dkNone {
+			a.date = date
+			if date == dkWeekday {
+				a.wd, a.hasWD = wd, true
+			}
+		}
 		switch part {
 		case gw.Morning:
 			a.named = nkMorning
