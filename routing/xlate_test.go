@@ -301,6 +301,13 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ru", "вещества", "substanc"},
 		{"it", "sostanze", "substanc"},
 		{"sr", "licence", "licenc"},
+		// British as Arabic's plural adjective, and stranded (mixdev2
+		// 040: "الرعايا البريطانيين العالقين", the British nationals
+		// stranded)
+		{"ar", "البريطانيين", "british"},
+		{"ar", "العالقين", "strand"},
+		{"de", "gestrandeten", "strand"},
+		{"tr", "mahsur", "strand"},
 		// investment as an adjective ("investment deals")
 		{"el", "επενδυτικές", "investment"},
 		{"sr", "investicione", "investment"},
