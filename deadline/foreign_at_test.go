@@ -2463,6 +2463,10 @@ var foreignCasesAt = []struct {
 	{"es", "2024-03-05T08:00:00Z", "Hacia el final de la tarde necesito la respuesta.", "2024-03-05T17:00:00+00:00"},
 	{"en", "2024-03-05T10:00:00Z", "We need your comment on today 4 pm.", "2024-03-05T16:00:00+00:00"},
 	{"en", "2024-03-05T10:00:00Z", "The vote on today's agenda is at 4 pm.", ""},
+	// Polish written without its letters (a phone's "ł" as "l")
+	{"pl", "2024-03-05T10:00:00Z", "Potrzebujemy komentarza jutro po poludniu.", "2024-03-06T15:00:00+00:00"},
+	{"pl", "2024-03-05T10:00:00Z", "Prosze o odpowiedz do jutra do poludnia.", "2024-03-06T12:00:00+00:00"},
+	{"pl", "2024-03-05T10:00:00Z", "Potrzebujemy komentarza poznym popoludniem.", "2024-03-05T17:00:00+00:00"},
 	// a reply asked for a time with Turkish "için" (for); a day and month
 	// in the country's own form ("16-XI", "16. XI", "16.11" where no clock
 	// can be: minutes off the five-minute marks); a weekday in more case
