@@ -608,8 +608,9 @@
 // its 019 (agreements with Serbia, North Macedonia and Kosovo asked
 // about on the [migration, europe] EPC release, labelled migration) is
 // Europe's like mixdev 030 — counting no names of a region among a
-// release's other topics in questions without its politics would take
-// nine enquiries labelled europe in six sets with them — and 002 (Welsh
+// release's other topics in the questions would take ten enquiries
+// labelled europe in seven sets with them, and counting none where the
+// questions hold no word of the region's politics still four — and 002 (Welsh
 // soldiers on the 2017 KFOR deployment, the day after it, naming
 // "today" as the journalist's day) stays below the threshold.
 //
