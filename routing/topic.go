@@ -558,6 +558,22 @@ func wholeAt(tz *tokenizer, tok int32, ph *phrase) bool {
 	return false
 }
 
+// selfWritten reports whether a phrase of the desk's own procedures that
+// matched at token tok is written there as the desk writes it: in English
+// with its stopwords, if any (wholeAt); in another language when the word
+// was read from a phrase or word of the desk's own (topiclex_lang.json:
+// Serbian "novinarske vize", journalist visa), not from the linker's
+// vocabulary.
+func selfWritten(tz *tokenizer, tok int32, orig []byte, gl topicGloss, ph *phrase) bool {
+	if orig == nil {
+		return ph.whole == nil || wholeAt(tz, tok, ph)
+	}
+	if bytes.IndexByte(orig, ' ') >= 0 {
+		return true // a phrase of the language's desk words
+	}
+	return gl.desk != nil && gl.desk.translate(orig) != nil && gl.vt != nil && gl.vt.translate(orig) == nil
+}
+
 // topicScan holds the reusable buffers of one topic choice.
 type topicScan struct {
 	roots [][]byte // views into the message's term buffers
@@ -1260,15 +1276,29 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// inside a longer phrase of another family is not specific ("aid"
 		// in "military aid", "export" in "arms export licences").
 		outerEnd, outerGroup := 0, int8(-1)
+		// selfEnd: the end of a phrase of the desk's own procedures of
+		// two words or more, written so ("journalist visa"): a word of
+		// another family inside it is the desk's ("visa" is then no
+		// consular visa but the press's own, like its accreditation).
+		selfEnd := 0
 		for i, r := range roots {
 			var refs []phrRef
 			if t.firstFilter.MayHave(r) {
 				refs = t.first[string(r)]
 			}
+			for _, ref := range refs {
+				if ph := &t.topics[ref.topic].phrases[ref.ph]; ph.kind == evDesk && ph.self && (len(ph.roots) > 1 || ph.whole != nil) &&
+					t.matchAt(roots, i, ph) && stemsEqual(stems[i:], ph.stems) && selfWritten(tz, toks[i], origs[i], gl, ph) {
+					selfEnd = max(selfEnd, i+len(ph.roots))
+				}
+			}
 			endHere, groupHere := 0, int8(-1)
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
 				if !t.matchAt(roots, i, ph) || ph.region && linked && relTopic&(1<<ref.topic) == 0 {
+					continue
+				}
+				if i < selfEnd && i+len(ph.roots) <= selfEnd && !(ph.kind == evDesk && ph.self) {
 					continue
 				}
 				// ("out of hours" only as written; a word the vocabulary

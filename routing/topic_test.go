@@ -996,3 +996,35 @@ func TestQuestionUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicJournalistVisa: a journalist's own visa is the press's
+// procedure, as its accreditation is (desk_self "journalist visa", read
+// in each language through topiclex_lang.json), and a phrase of the
+// desk's own procedures written so takes its words from the other
+// families: "visa" inside it is no consular visa (mldev4 036, a Serbian
+// crew's visas for filming in London, labelled general). A visa for
+// British nationals stays consular.
+func TestTopicJournalistVisa(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct {
+		lang, text, want, why string
+	}{
+		{"en", "How long does it take to issue a journalist visa for Serbian citizens, and can the Embassy speed up the process?",
+			"general", `"journalist visa" in question`},
+		{"sr", "Koliko traje izdavanje novinarske vize za državljane Srbije i da li Ambasada može da ubrza postupak?",
+			"general", `"journalist visa" in question, as "novinarske vize"`},
+		{"fr", "Combien de temps faut-il pour obtenir un visa de journaliste pour notre équipe ?",
+			"general", `"journalist visa" in question, as "visa de journaliste"`},
+		{"ru", "Сколько времени занимает оформление журналистской визы для нашей съёмочной группы?",
+			"general", `"journalist visa" in question`},
+		{"en", "Will British nationals stranded at the border need a visa to leave?",
+			"consular", `"British nationals" in question`},
+	} {
+		in := Input{Subject: "Visa", Language: c.lang, NewText: c.text}
+		got := topics.Choose(&in, Link{}, cat)
+		if got.Topic != c.want || !strings.Contains(got.Reason, c.why) {
+			t.Errorf("%s %q: topic %q (%s), want %q by %s", c.lang, c.text, got.Topic, got.Reason, c.want, c.why)
+		}
+	}
+}
