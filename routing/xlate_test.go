@@ -308,6 +308,13 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"ar", "العالقين", "strand"},
 		{"de", "gestrandeten", "strand"},
 		{"tr", "mahsur", "strand"},
+		// the Rwanda law's phase and first flights in Polish, smuggling
+		// rings in Greek (mldev4 001, 031: p 0.78 -> 0.92, 0.87)
+		{"pl", "prawem", "law"},
+		{"pl", "fazie", "phas"},
+		{"pl", "pierwsze", "first"},
+		{"el", "κυκλωμάτων", "gang"},
+		{"el", "διακίνησης", "smuggl"},
 		// investment as an adjective ("investment deals")
 		{"el", "επενδυτικές", "investment"},
 		{"sr", "investicione", "investment"},
