@@ -103,6 +103,17 @@ package deadline
 //     tonight" asks. Not: "…, which would be great", "The interview would
 //     ideally be tonight", "for our weekly newsletter" (a recurring word
 //     naming what the time is for is no recurring event).
+//   - An alternative set off by commas between the thing asked for and
+//     its time is read past ("Could we have a line, or ideally a
+//     minister, this afternoon?"); the thing asked for opening its
+//     sentence before "by" asks ("Anything by ten tonight would make our
+//     late edition"; "Turnout rose by ten tonight" is none); "can we say
+//     10 instead?" moves the journalist's deadline as "can we push to 5?"
+//     does; "would do", "will do" after a time offer it as "is fine"
+//     does; after a spaced dash a time of another kind is no range's end
+//     ("No rush today - COP Friday is fine"; "Monday - Friday" is a
+//     range). A word with letters beyond ASCII is read where English's
+//     data has it as written ("19.00 Türkiye time").
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -653,6 +664,18 @@ func (sc *scanner) classifyWord(t *token, w string) {
 	}
 	t.upper = allUpper && letters >= 2
 	if n < 0 {
+		// A word with a letter beyond ASCII is read only when English's
+		// vocabulary has it as written ("Türkiye time"); its flags stay
+		// as read above.
+		if len(w) <= len(buf) {
+			b := buf[:0]
+			for _, r := range w {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			if len(b) <= len(buf) {
+				sc.intern(t, b)
+			}
+		}
 		return
 	}
 	sc.intern(t, buf[:n])
@@ -3027,7 +3050,7 @@ func (sc *scanner) finish(m *mention) {
 	}
 	m.cueStart, m.strongLeft, m.leftWord = cueStart, strong, lw
 	clause := sc.clauseCues(m)
-	if m.clock != nil && m.clock.asked && clause < 1 && right < 2 && !(sc.askedQuestion(m.start) && sc.asksForWords(m.start)) {
+	if m.clock != nil && m.clock.asked && clause < 1 && right < 2 && !(sc.askedQuestion(m.start) && sc.asksForWords(m.start)) && !sc.anythingBy(m.start) {
 		return // ("by 1700", "by five": also quantities, unless asked for)
 	}
 	intrinsic := 0
@@ -3257,11 +3280,34 @@ func (sc *scanner) isRange(m *mention) bool {
 			// both ends alike ("9am - 5pm", "Monday to Friday"), not
 			// "No rush tonight - Monday 10am would be fine"
 			if pp.consumed && (pp.kind == tkNum || pp.kind == tkWord) && (timeLike(m.start-2) == timeLike(m.start) || !sc.toks[m.start].clauseBrk) {
-				return true
+				// nor, after a spaced dash, ends of different kinds:
+				// "No rush today - COP Friday is fine", "Not urgent for
+				// today - first thing tomorrow is fine"
+				if !sc.toks[m.start].clauseBrk || sc.sameKindBefore(m) {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// sameKindBefore reports whether the atom ending right before the range
+// word in front of m is of the kind of m's first atom ("Monday - Friday",
+// "9am - 5pm"; not "today - COP Friday").
+func (sc *scanner) sameKindBefore(m *mention) bool {
+	var first *atom
+	for _, a := range [...]*atom{m.clock, m.named, m.date, m.rel} {
+		if a != nil && a.start == m.start {
+			first = a
+		}
+	}
+	for i := range sc.atoms {
+		if a := &sc.atoms[i]; a.end == m.start-1 && first != nil {
+			return a.kind == first.kind
+		}
+	}
+	return true // no atom known there: keep reading it as a range
 }
 
 // between reports whether "between" precedes token i closely.
@@ -3295,6 +3341,23 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				}
 				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
 					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
+				}
+				if k == i-1 {
+					// an alternative set off by commas between the thing
+					// asked for and its time: "Could we have a line, or
+					// ideally a minister, this afternoon?" reads as
+					// "have a line this afternoon"
+					for c := k - 2; c >= 0 && c >= k-5; c-- {
+						if sc.toks[c+1].sentStart || sc.toks[c].kind != tkWord && !sc.punct(c, ",") {
+							break
+						}
+						if sc.punct(c, ",") {
+							if sc.word(c+1, gw.Or) {
+								return sc.leftCue(c)
+							}
+							break
+						}
+					}
 				}
 				if sc.word(k+1, gw.At) && k+2 == i && sc.deadlineBeforeComma(k) {
 					// "antes del cierre, a las 21.30" ("by deadline, at
@@ -3426,6 +3489,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		case gw.Say:
+			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+				// "can we say 10 instead?": the journalist moving
+				// their own deadline, as "can we push to 5?"
+				return 3, k - 2, true, gw.Deadline
+			}
 			// "Early next week is fine - say Monday 9am": a suggested
 			// time, when "say" opens its clause or follows a comma.
 			if sc.toks[k].clauseBrk || k > 0 && sc.toks[k-1].kind == tkPunct && (sc.toks[k-1].low == "," || sc.toks[k-1].low == "-" || sc.toks[k-1].low == "–" || sc.toks[k-1].low == "(") {
@@ -3619,6 +3687,9 @@ func (sc *scanner) rightCue(j int) int {
 			if goodAfterWords[t.low] && !sc.antiInClause(j) {
 				return 2 // "Is 4pm doable?", "5pm OK?"
 			}
+			if sc.rawIs(j, rw.Will) && sc.goodAfter(j) {
+				return 2 // "Tomorrow lunchtime will do"
+			}
 		case gw.If:
 			// "if possible", "if poss", "if you can"
 			if sc.word(j+1, gw.Possible) || sc.word(j+1, gw.Poss) || sc.words(j+1, gw.You, gw.Can) > 0 || sc.words(j+1, gw.At, gw.All) > 0 {
@@ -3686,6 +3757,12 @@ func (sc *scanner) antiInClause(j int) bool {
 	return false
 }
 
+// rawIs reports whether token k is the word w as written, in any case.
+func (sc *scanner) rawIs(k int, w string) bool {
+	t := sc.tok(k)
+	return t != nil && t.kind == tkWord && strings.EqualFold(sc.text[t.start:t.end], w)
+}
+
 // goodAfter reads "is fine", "would be great", "works", "is ideal".
 func (sc *scanner) goodAfter(j int) bool {
 	for k := j; k < len(sc.toks) && k < j+4; k++ {
@@ -3699,7 +3776,14 @@ func (sc *scanner) goodAfter(j int) bool {
 			if k == j || sc.word(k-1, gw.Would) || sc.word(k-1, gw.Should) || sc.word(k-1, gw.Could) {
 				return true
 			}
-		case gw.Is, gw.Would, gw.Be, gw.Really, gw.Also, gw.Absolutely, "":
+		case "":
+			// "Tomorrow lunchtime would do", "4pm will do" ("do" and
+			// "will" are read as written: the vocabulary lacks them)
+			if k > j && sc.rawIs(k, rw.Do) && (sc.word(k-1, gw.Would) || sc.rawIs(k-1, rw.Will)) {
+				return true
+			}
+			continue
+		case gw.Is, gw.Would, gw.Be, gw.Really, gw.Also, gw.Absolutely:
 			continue
 		default:
 			return false
@@ -3887,6 +3971,28 @@ func (sc *scanner) asksForWords(k int) bool {
 		}
 		if sc.toks[b].sentStart {
 			break
+		}
+	}
+	return false
+}
+
+// anythingBy reports whether the sentence opens with what is asked for,
+// "anything" or "something", and "by" right before token k: "Anything by
+// ten tonight would make our late edition", "Something by five on Friday?"
+// ("Turnout rose by ten tonight" is a quantity).
+func (sc *scanner) anythingBy(k int) bool {
+	if !sc.word(k-1, gw.By) {
+		return false
+	}
+	for b := k - 2; b >= 0 && b >= k-4; b-- {
+		if sc.toks[b+1].sentStart {
+			return false
+		}
+		if sc.word(b, gw.Anything) || sc.word(b, gw.Something) {
+			return sc.toks[b].sentStart
+		}
+		if !sc.word(b, gw.From) && !sc.word(b, gw.You) {
+			return false // "Anything that fell by five on Tuesday"
 		}
 	}
 	return false

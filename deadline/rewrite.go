@@ -11,9 +11,14 @@ import (
 // words (gw), that the rules rewriting other languages into English
 // compare with, by role: lang/data/en.json deadline.rewrite.words.
 type rewriteWords struct {
-	Answer        string `role:"answer"`
-	AtTheLatest   string `role:"at_the_latest"`
-	Comment       string `role:"comment"`
+	Answer      string `role:"answer"`
+	AtTheLatest string `role:"at_the_latest"`
+	Comment     string `role:"comment"`
+	// Do and Will are read as written (scanner.rawIs), never put in the
+	// vocabulary: an unknown "do" is left to another language's alias
+	// (Polish "do 16" is "by 16").
+	Do            string `role:"do"`
+	Will          string `role:"will"`
 	EndOfDay      string `role:"end_of_day"`
 	IfPossible    string `role:"if_possible"`
 	NoLaterThan   string `role:"no_later_than"`
