@@ -2918,7 +2918,7 @@ func (sc *scanner) buildMentions() {
 			continue
 		}
 		j := i + 1
-		for j < len(atoms) && (sc.connector(atoms[j-1].end, atoms[j].start) || sc.dayBeforeTime(&atoms[j-1], &atoms[j])) && m.compatible(&atoms[j]) {
+		for j < len(atoms) && (sc.connector(atoms[j-1].end, atoms[j].start) || sc.dayBeforeTime(&atoms[j-1], &atoms[j])) && m.compatible(&atoms[j]) && !ownDayNext(&m, atoms, j) {
 			for k := atoms[j-1].end; k < atoms[j].start; k++ {
 				if sc.toks[k].low == gw.Latest || sc.toks[k].low == gw.By || sc.toks[k].low == gw.Before {
 					m.innerCue = sc.toks[k].low
@@ -2937,6 +2937,18 @@ func (sc *scanner) buildMentions() {
 			sc.mentions = append(sc.mentions, m)
 		}
 	}
+}
+
+// ownDayNext reports whether atoms[j], an end of day with no day of its
+// own, has its day right after it while m already has one: "No rush
+// today, COP Friday is fine" is "COP Friday", not "today, COP".
+func ownDayNext(m *mention, atoms []atom, j int) bool {
+	a := &atoms[j]
+	if m.date == nil || a.kind != akNamed || a.named != nkEOD || a.date != dkNone || j+1 >= len(atoms) {
+		return false
+	}
+	n := &atoms[j+1]
+	return n.kind == akDate && n.start == a.end
 }
 
 func (m *mention) compatible(a *atom) bool {
@@ -3280,10 +3292,12 @@ func (sc *scanner) isRange(m *mention) bool {
 			// both ends alike ("9am - 5pm", "Monday to Friday"), not
 			// "No rush tonight - Monday 10am would be fine"
 			if pp.consumed && (pp.kind == tkNum || pp.kind == tkWord) && (timeLike(m.start-2) == timeLike(m.start) || !sc.toks[m.start].clauseBrk) {
-				// nor, after a spaced dash, ends of different kinds:
-				// "No rush today - COP Friday is fine", "Not urgent for
-				// today - first thing tomorrow is fine"
-				if !sc.toks[m.start].clauseBrk || sc.sameKindBefore(m) {
+				// nor, after a spaced dash, ends of different kinds or
+				// neither a clock nor a weekday: "No rush today - COP
+				// Friday is fine", "Not urgent for today - first thing
+				// tomorrow is fine", "Not today - tomorrow lunchtime
+				// would do"
+				if !sc.toks[m.start].clauseBrk || (timeLike(m.start-2) || timeLike(m.start)) && sc.sameKindBefore(m) {
 					return true
 				}
 			}
