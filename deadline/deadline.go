@@ -3029,8 +3029,10 @@ func (sc *scanner) finish(m *mention) {
 		}
 	}
 	last := &sc.toks[m.end-1]
-	if last.poss && !then {
-		return // "this afternoon's call", "tomorrow's paper"
+	if last.poss && !then && !sc.isGoodAlone(m.end) {
+		// "this afternoon's call", "tomorrow's paper"; but "Tonight's
+		// fine.", "Tomorrow morning's OK?": its "'s" is "is"
+		return
 	}
 	if sc.isRange(m) {
 		return
@@ -3769,6 +3771,13 @@ func (sc *scanner) antiInClause(j int) bool {
 		}
 	}
 	return false
+}
+
+// isGoodAlone reports whether token j is a word of good_after ending its
+// clause ("fine." in "Tonight's fine."; not "tomorrow's good news").
+func (sc *scanner) isGoodAlone(j int) bool {
+	t := sc.tok(j)
+	return t != nil && t.kind == tkWord && !t.sentStart && goodAfterWords[t.low] && sc.clauseEndsAt(j+1)
 }
 
 // rawIs reports whether token k is the word w as written, in any case.
