@@ -1566,6 +1566,9 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		gw.Need, gw.Reply, gw.Sharp, gw.Rather, gw.Instead, gw.Now: // ("by 3 rather than 5", "by half five now"); "saat 6'ya kadar bekliyoruz": "by 6 need" (Turkish ends on the verb)
 		return true
 	}
+	if sc.isGoodAlone(j) {
+		return true // "Is a reply by 3 doable?", "by 3 ok?"
+	}
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
 	}
