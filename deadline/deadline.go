@@ -3587,6 +3587,19 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if t.low != gw.Air && sc.word(k-1, gw.To) && (sc.word(k-2, gw.Go) || sc.word(k-2, gw.Goes) || sc.word(k-2, gw.Going)) {
 				return 3, k - 2, true, gw.Print
 			}
+			// "by the time we go on air at 6", "by the time we're going
+			// to print at 9" ("By the time we went on air…" is told)
+			for b := k - 1; b >= 0 && b >= k-5; b-- {
+				if sc.word(b, gw.Time) {
+					if sc.word(b-1, gw.The) && sc.word(b-2, gw.By) {
+						return 3, b - 2, true, gw.Before
+					}
+					break
+				}
+				if !sc.word(b, gw.We) && !sc.word(b, gw.WeRe) && !sc.word(b, gw.Are) && !sc.word(b, gw.Go) && !sc.word(b, gw.Goes) && !sc.word(b, gw.Going) && !sc.word(b, gw.On) && !sc.word(b, gw.To) {
+					break
+				}
+			}
 			return -100, start, false, ""
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
 			if sawAt {

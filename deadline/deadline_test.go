@@ -376,6 +376,8 @@ var deadlineCases = []deadlineCase{
 	{"by a bare hour doable", "Is a response by 3 doable?", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
 	{"by a bare hour ok", "Is a reply by 3 ok?", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
 	{"fell by a number, good", "Prices fell by 3 good points.", wed1000, "", ""},
+	{"by the time we go on air", "Could you have something for me by the time we go on air at 6?", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"by the time we went on air", "By the time we went on air at 6 they had left.", wed1000, "", ""},
 	{"Türkiye time", "Please reply by 19.00 Türkiye time.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
 	{"weekday time would be fine", "Monday 10am would be fine.", wed1000, "2023-10-23T10:00:00+01:00", ruleClock},
 	{"go to press tonight", "We go to press at 8 tonight.", wed1000, "2023-10-18T20:00:00+01:00", ruleClock},
