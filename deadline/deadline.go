@@ -112,8 +112,14 @@ package deadline
 //     does; "would do", "will do" after a time offer it as "is fine"
 //     does; after a spaced dash a time of another kind is no range's end
 //     ("No rush today - COP Friday is fine"; "Monday - Friday" is a
-//     range). A word with letters beyond ASCII is read where English's
-//     data has it as written ("19.00 Türkiye time").
+//     range; "No rush today, COP Friday is fine" is COP Friday). A word
+//     with letters beyond ASCII is read where English's data has it as
+//     written ("19.00 Türkiye time"). A part of the day's "'s" before a
+//     good word ending its clause is "is" ("Tonight's fine."; not
+//     "tomorrow's good news"), and a bare hour after "by" may end there
+//     ("Is a response by 3 doable?"); "at some point"/"sometime" before
+//     the time asked for are filler; "by the time we go on air at 6" is
+//     as "before we go on air at 6".
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
