@@ -3327,12 +3327,28 @@ func (sc *scanner) sameKindBefore(m *mention) bool {
 			first = a
 		}
 	}
-	for i := range sc.atoms {
-		if a := &sc.atoms[i]; a.end == m.start-1 && first != nil {
-			return a.kind == first.kind
+	// the atoms are in text order: find the one ending there by halving
+	// (hostile text may hold thousands)
+	lo, hi := 0, len(sc.atoms)
+	for lo < hi {
+		if h := (lo + hi) / 2; sc.atoms[h].end < m.start-1 {
+			lo = h + 1
+		} else {
+			hi = h
 		}
 	}
+	if a := sc.tokAtom(lo); a != nil && a.end == m.start-1 && first != nil {
+		return a.kind == first.kind
+	}
 	return true // no atom known there: keep reading it as a range
+}
+
+// tokAtom returns the i-th atom, or nil past the end.
+func (sc *scanner) tokAtom(i int) *atom {
+	if i < 0 || i >= len(sc.atoms) {
+		return nil
+	}
+	return &sc.atoms[i]
 }
 
 // between reports whether "between" precedes token i closely.
