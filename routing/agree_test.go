@@ -28,11 +28,7 @@ func agreeCatalogue(t *testing.T) *Catalogue {
 			Title: "PM meeting with President Sapt of Valdoria",
 			Body:  "The Prime Minister met President Sapt of Valdoria at the Tarlenheim summit today to discuss the crossing at Hentzau."},
 	}
-	for i := range 20 {
-		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
-			Topics: []string{"trade"}, Title: fmt.Sprintf("Trade update number %d", i),
-			Body: fmt.Sprintf("The Department published figures on exports of grain number %d and the quota for fisheries.", i)})
-	}
+	rels = append(rels, fillerReleases(day)...)
 	return NewCatalogue(rels, time.UTC)
 }
 
@@ -181,4 +177,17 @@ func TestLinkAcronym(t *testing.T) {
 	if len(r.cands) == 0 || cat.releases[r.cands[0].doc].ID != "epc" || !ix.contains(id, r.cands[0].doc) {
 		t.Fatalf("the enquiry's ZPC does not meet the release")
 	}
+}
+
+// fillerReleases returns 20 trade updates of the month before day, so a
+// small test catalogue has the document frequencies a real one has (its
+// test words are rare, the filler's common).
+func fillerReleases(day time.Time) []Release {
+	var rels []Release
+	for i := range 20 {
+		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
+			Topics: []string{"trade"}, Title: fmt.Sprintf("Trade update number %d", i),
+			Body: fmt.Sprintf("The Department published figures on exports of grain number %d and the quota for fisheries.", i)})
+	}
+	return rels
 }

@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -453,11 +452,7 @@ func TestLinkVocabularyOverEnglishSpelling(t *testing.T) {
 			Title: "Trade envoy in Turkey",
 			Body:  "The trade envoy met exporters in Turkey."},
 	}
-	for i := range 20 {
-		rels = append(rels, Release{ID: fmt.Sprintf("other-%02d", i), Published: day.AddDate(0, -1, -i), DateOnly: true,
-			Topics: []string{"trade"}, Title: fmt.Sprintf("Trade update number %d", i),
-			Body: fmt.Sprintf("The Department published figures on exports of grain number %d and the quota for fisheries.", i)})
-	}
+	rels = append(rels, fillerReleases(day)...)
 	cat := NewCatalogue(rels, time.UTC)
 	for _, c := range []struct {
 		name, lang, text, top string
