@@ -1248,7 +1248,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
 		sc.toks = toks
 		if gl.vt != nil {
-			t.reorderPairs(sc)
+			t.reorderPairs(sc, tz, gl)
 		}
 		units := sc.units[:0]
 		for _, tok := range toks {

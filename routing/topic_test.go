@@ -1028,3 +1028,40 @@ func TestTopicJournalistVisa(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicPairsAcrossJoiningWords: two words another language writes in
+// the reverse of one of the desk's two-word phrases are read as it
+// across the words that join a noun to what qualifies it (French "de la",
+// Italian "di", Albanian "të"; topiclex_lang.json's '+' keys) and no
+// other: Serbian "snage sa granice" is forces from the border, no "border
+// force", and the Serbia–Kosovo question it is part of stays the
+// region's (mldev5 017).
+func TestTopicPairsAcrossJoiningWords(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct {
+		lang, text, phrase string
+		read               bool
+	}{
+		{"fr", "combien de traversées de la Manche cette semaine", "channel crossings", true},
+		{"pt", "quantas travessias do Canal esta semana", "channel crossings", true},
+		{"it", "le catene di approvvigionamento dei semiconduttori", "supply chains", true},
+		{"es", "las cadenas de suministro de chips", "supply chains", true},
+		{"sq", "sa varka të vogla kanë mbërritur", "small boats", true},
+		{"sr", "da li je Srbija povukla snage sa granice", "border force", false},
+		{"fr", "la Serbie a-t-elle retiré ses forces à la frontière", "border force", false},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: "Q: " + c.text + "?"}
+		got := topics.Choose(&in, Link{}, cat)
+		if strings.Contains(got.Reason, `"`+c.phrase+`" in question`) != c.read {
+			t.Errorf("%s %q: topic %q (%s), want %q read: %v", c.lang, c.text, got.Topic, got.Reason, c.phrase, c.read)
+		}
+	}
+	in := Input{Subject: "Berlinski proces u Tirani - tenzije Srbija/Kosovo", Language: "sr",
+		NewText: "Da li će se ministar sastati sa predsednikom Vučićem u Tirani? I da li London smatra da je Srbija povukla snage sa granice?"}
+	// on the Foreign Secretary's Western Balkans release [migration, europe]
+	l := Link{Release: "2023-10-16-foreign-secretary-to-build-on-progress-in", Score: 0.94}
+	if got := topics.Choose(&in, l, cat); got.Topic != "europe" {
+		t.Errorf("Serbia–Kosovo questions: topic %q (%s), want europe", got.Topic, got.Reason)
+	}
+}

@@ -164,8 +164,12 @@ func (g topicGloss) asks(w []byte) bool {
 // "varka të vogla", Arabic "مساعدات إنسانية" read "boats (të) small",
 // "aid humanitarian"; the phrase is "small boats", "humanitarian aid". A
 // short untranslated word between them (a particle such as "të", "de")
-// moves after the pair.
-func (t *Topics) reorderPairs(sc *topicScan) {
+// moves after the pair. Every word written between the two, kept or
+// dropped as a stopword, must be one of the language's words that join a
+// noun to what qualifies it (topiclex_lang.json's '+' keys: French "de",
+// "la" in "traversées de la Manche", Dutch "van", Albanian "të"): Serbian
+// "snage sa granice" is forces from the border, no "border force".
+func (t *Topics) reorderPairs(sc *topicScan, tz *tokenizer, gl topicGloss) {
 	var key []byte
 	for i := 0; i+1 < len(sc.roots); i++ {
 		j := i + 1
@@ -176,7 +180,7 @@ func (t *Topics) reorderPairs(sc *topicScan) {
 			continue
 		}
 		key = append(append(append(key[:0], sc.roots[i]...), ' '), sc.roots[j]...)
-		if !t.pairs[string(key)] {
+		if !t.pairs[string(key)] || !gl.joins(tz, sc.toks[i], sc.toks[j]) {
 			continue
 		}
 		// rotate [i, gap…, j] to [j, i, gap…]
@@ -188,6 +192,19 @@ func (t *Topics) reorderPairs(sc *topicScan) {
 		}
 		i = j
 	}
+}
+
+// joins reports whether every token of tz strictly between a and b is one
+// of the language's words that join a noun to what qualifies it (none
+// between: true). A word read as one English word and as another (one
+// token, two terms) has nothing between.
+func (g topicGloss) joins(tz *tokenizer, a, b int32) bool {
+	for k := a + 1; k < b; k++ {
+		if g.desk == nil || !g.desk.links[string(tz.word(int(k)))] {
+			return false
+		}
+	}
+	return true
 }
 
 // spanOrig returns the words of another language that n terms from i were
@@ -232,6 +249,10 @@ type deskWords struct {
 	// '?word' (an indirect question's "whether": German "ob", Polish
 	// "czy"; a question particle: Russian "ли", Arabic "هل"), folded
 	asks map[string]bool
+	// links: the words that join a noun to the word that qualifies it,
+	// keys written '+word' (French "de", Albanian "të"), folded: the only
+	// words a reversed pair is read across (see reorderPairs)
+	links map[string]bool
 }
 
 // multiGloss is a phrase of deskWords: the words after its first, folded,
@@ -306,7 +327,10 @@ var deskVocab = func() map[string]*deskWords {
 // "!start*" is read before the linker's vocabulary, not after it; every
 // English reads as index terms. A key written "?word" is a word that
 // makes its sentence ask the desk (its English, "whether", only says
-// what it is; it is read as nothing else).
+// what it is; it is read as nothing else); a key written "+word" is a
+// word that joins a noun to what qualifies it (French "de": its English,
+// "of", only says what it is), the only words a reversed pair of the
+// desk's two-word phrases is read across (reorderPairs).
 func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -336,6 +360,19 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 					d.asks = map[string]bool{}
 				}
 				d.asks[string(tz.word(0))] = true
+				continue
+			}
+			if rest, ok := strings.CutPrefix(k, "+"); ok {
+				// a word that joins a noun to what qualifies it (its
+				// English says which, for the reader)
+				tz.tokenize(rest)
+				if len(tz.toks) != 1 || en == "" {
+					return nil, fmt.Errorf("%s: %q: a joining word is one word, with its English", code, k)
+				}
+				if d.links == nil {
+					d.links = map[string]bool{}
+				}
+				d.links[string(tz.word(0))] = true
 				continue
 			}
 			if rest, ok := strings.CutPrefix(k, "!"); ok {
