@@ -313,7 +313,10 @@ package deadline
 //   - Text inside double quotation marks, and lines starting with ">", are
 //     quoted material, not the journalist's own deadline.
 //   - Another language is read through its data file's aliases when the
-//     English reading finds nothing (foreign.go).
+//     English reading finds nothing (foreign.go), except in the sentences
+//     written in English ("The minister will do it tomorrow." is not
+//     Polish "do jutra"). "Could you do 4pm?", "can you do 4ish
+//     instead?" ask whether the desk can manage that time.
 
 import (
 	"strings"
@@ -3414,6 +3417,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		}
 		if t.kind != tkWord {
 			break
+		}
+		if k == i-1 && t.low == "" && sc.rawIs(k, rw.Do) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+			// "can you do 4ish instead?", "Could you do 3pm?": asking
+			// whether the desk can manage that time ("do" is read as
+			// written: the vocabulary lacks it)
+			return 3, k - 2, true, gw.Deadline
 		}
 		switch t.low {
 		case gw.Until, gw.Till:

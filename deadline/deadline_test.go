@@ -362,6 +362,13 @@ var deadlineCases = []deadlineCase{
 	{"anything that fell by five", "Anything that fell by five on Tuesday.", wed1000, "", ""},
 	{"can we say 10 instead", "missed the 9 - can we say 10 instead? still need the drone numbers", wed0730, "2023-10-18T10:00:00+01:00", ruleClock},
 	{"can I say a number", "Can I say 5 people were hurt?", wed1000, "", ""},
+	// "can you do <time>?" asks whether the desk can manage it (an
+	// English rule now: it had been read only through Polish "do", by)
+	{"can you do 4ish instead", "print deadline's been brought forward, can you do 4ish instead? sorry!!", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"could you do Friday morning", "Could you do Friday morning?", wed1000, "2023-10-20T09:00:00+01:00", ruleNextMorning},
+	{"I can do Friday", "I can do Friday.", wed1000, "", ""},
+	{"what can you do", "What can you do about it by the way?", wed1000, "", ""},
+	{"can you do an interview at 4pm", "Could you do an interview at 4pm?", wed1000, "", ""},
 	{"would do", "Tomorrow lunchtime would do.", wed1000, "2023-10-19T13:00:00+01:00", ruleNamedTime},
 	{"will do", "4pm will do.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"event will do", "The vote at 4pm will do little.", wed1000, "", ""},
@@ -847,6 +854,9 @@ func FuzzExtractDeadline(f *testing.F) {
 	}
 	for _, c := range foreignCasesAt {
 		f.Add(c.text, mustTime(f, c.sent).Unix())
+	}
+	for _, c := range englishLookalikeCases {
+		f.Add(c.text, mustTime(f, wed1000).Unix())
 	}
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {

@@ -17,6 +17,14 @@ package deadline
 // Decisions:
 //   - All languages' words are active at once; a word two languages spell
 //     alike must mean the same in both (TestForeignAliasesAgree).
+//   - A sentence written in English is English's: its words of English's
+//     file ("do", "to", "a", "per") and, but for a unit after a number
+//     ("until 15 Uhr"), its other ASCII words ("serve") are read by no
+//     other language, so "The minister will do it tomorrow." is not
+//     Polish "do" (by) tomorrow. Each sentence is told on its own, so an
+//     English chaser above a Polish original, or a Polish enquiry above
+//     an English signature, is still read where it is Polish
+//     (englishSentences).
 //   - Words are compared folded: lower case, accents and other combining
 //     marks removed, final sigma as sigma, so "mañana"/"manana",
 //     "αύριο"/"ΑΥΡΙΟ" and "yarın"/"YARIN" match.
@@ -442,6 +450,22 @@ func foldWord(w string) string {
 type fword struct {
 	start, end int
 	fold       string
+	// english is the word's fold when its sentence is English and the
+	// word is read as English's own (fold is then englishFold): a phrase
+	// of another language may still start or go on from it
+	english string
+}
+
+// englishFold is the fold of a word read as English's own: no table of
+// another language has it.
+const englishFold = "\x00"
+
+// phraseFold is the word's fold for another language's phrases.
+func (w fword) phraseFold() string {
+	if w.english != "" {
+		return w.english
+	}
+	return w.fold
 }
 
 // span maps a piece of the rewritten text to the original: verbatim pieces
@@ -479,7 +503,87 @@ func (m spanMap) in(o int, end bool) int {
 // false when no word was rewritten. spans maps the result back to text.
 func (ft *foreignTable) translate(text string) (out string, spans spanMap, changed bool) {
 	ws := ft.splitWords(text)
+	ft.englishSentences(text, ws)
 	return ft.vote(ws).translate(text, ws)
+}
+
+// englishWords are the words English's file names (the reader's own
+// vocabulary and English's function words), folded; englishOnly those of
+// them no other language's file names ("the", "will", "tomorrow"; not
+// "do", "to", "a", "in", "per", which are also Polish, Spanish, Dutch,
+// Italian words).
+var englishWords, englishOnly = func() (map[string]bool, map[string]bool) {
+	all, only := map[string]bool{}, map[string]bool{}
+	for _, w := range append(en.Words(), en.Linker.Stopwords["function_words"]...) {
+		f := foldWord(w)
+		all[f] = true
+		if foreign.evidence[f] == nil {
+			only[f] = true
+		}
+	}
+	return all, only
+}()
+
+// englishSentences marks the words that are English's own in the
+// sentences of text written in English, so that no other language reads
+// them: the vote of foreignTable.vote is between the other languages
+// only, and where it is unclear every language's reading applies, so
+// English "The minister will do it tomorrow." had been read with Polish
+// "do" (by) as "will by it tomorrow" (a deadline). A sentence is English
+// when at least two of its words are English's alone and they outnumber
+// its words of other languages (a word only another language's file
+// names, or one written with letters beyond ASCII), or when one is and
+// no word is another language's ("Happy to do tonight."). In such a
+// sentence a word of English's file is English's ("do", "to", "in",
+// "per"), and so is any other word written in ASCII ("serve", Italian
+// "need"; "sale", Spanish "airs"), unless it comes right after a number
+// (a unit: "until 15 Uhr") or the sentence has two or more words of
+// other languages (a sentence that mixes: "answer until 15 Uhr, bitte").
+// A sentence is read on its own, so that mail that mixes languages is
+// still read where it is not English: an English chaser above a Polish
+// original, a Polish enquiry above an English signature. Sentences end
+// at a full stop, "!", "?", ";" and a blank line.
+func (ft *foreignTable) englishSentences(text string, ws []fword) {
+	from := 0
+	for k := 1; k <= len(ws); k++ {
+		if k < len(ws) && !sentenceBreak(text[ws[k-1].end:ws[k].start]) {
+			continue
+		}
+		s := ws[from:k]
+		from = k
+		en, fo := 0, 0
+		for _, w := range s {
+			switch {
+			case englishOnly[w.fold]:
+				en++
+			case englishWords[w.fold]:
+			case ft.evidence[w.fold] != nil || !isASCII(text[w.start:w.end]):
+				fo++
+			}
+		}
+		if !(en >= 2 && en > fo || en == 1 && fo == 0) {
+			continue
+		}
+		for i := range s {
+			w := &s[i]
+			if englishWords[w.fold] || fo < 2 && isASCII(text[w.start:w.end]) && !digitBefore(text, w.start) {
+				w.english, w.fold = w.fold, englishFold
+			}
+		}
+	}
+}
+
+// sentenceBreak reports whether a gap between words ends a sentence (for
+// englishSentences): a full stop (sentenceStop), "!", "?", ";" or a blank
+// line.
+func sentenceBreak(gap string) bool {
+	if strings.ContainsAny(gap, "!?;") || sentenceStop(gap) {
+		return true
+	}
+	if i := strings.IndexByte(gap, '\n'); i >= 0 {
+		return strings.IndexByte(gap[i+1:], '\n') >= 0
+	}
+	return false
 }
 
 // words_ splits text into words (letters, combining marks, and an
@@ -1647,7 +1751,7 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 	if k >= len(ws) {
 		return 0, ""
 	}
-	if rd.firsts[ws[k].fold] {
+	if rd.firsts[ws[k].phraseFold()] {
 		if len(rd.phraseLen) != len(ws) {
 			rd.phraseLen, rd.phraseRep = make([]uint8, len(ws)), make([]string, len(ws))
 		}
@@ -1659,17 +1763,19 @@ func (rd *reader) match(text string, ws []fword, k int) (int, string) {
 		// the longest phrase from word k: grow the key a word at a
 		// time while it is the start of some phrase (no allocation)
 		var kb [160]byte
-		key := append(kb[:0], ws[k].fold...)
+		key := append(kb[:0], ws[k].phraseFold()...)
+		other := ws[k].english == "" // a word not English's own (englishSentences)
 		bestL, bestR := 0, ""
 		for L := 2; L <= rd.maxPhrase && k+L <= len(ws); L++ {
 			if !joinedBySpace(text, ws[k+L-2:k+L]) {
 				break
 			}
-			key = append(append(key, ' '), ws[k+L-1].fold...)
+			key = append(append(key, ' '), ws[k+L-1].phraseFold()...)
 			if !rd.prefixes[string(key)] {
 				break
 			}
-			if as, ok := rd.phrases[string(key)]; ok {
+			other = other || ws[k+L-1].english == ""
+			if as, ok := rd.phrases[string(key)]; ok && other {
 				if r, ok := rd.pick(as); ok {
 					bestL, bestR = L, r
 				}

@@ -771,6 +771,61 @@ func TestForeignKeepsEnglish(t *testing.T) {
 	}
 }
 
+// englishLookalikeCases are English sentences with words another
+// language's file spells alike (Polish and Serbian "do" is "by", Italian
+// "serve" is "need", "per" is "for", Spanish "a" is "at"), which stay
+// English and so no deadline; and mail that mixes English with another
+// language, read where it is not English (an English chaser above a
+// Polish original, a Polish enquiry above an English signature). Sent
+// Wednesday 18 October 2023 10:00 in London.
+var englishLookalikeCases = []struct{ name, text, want string }{
+	{"do it tomorrow", "The minister will do it tomorrow.", none},
+	{"what will you do", "What will you do tomorrow?", none},
+	{"will do today", "Will do today.", none},
+	{"do it today", "Do it today if you like.", none},
+	{"do a piece tonight", "We'd like to do a piece tonight.", none},
+	{"happy to do tonight", "Happy to do tonight.", none},
+	{"serve lunch", "The embassy will serve lunch tomorrow.", none},
+	{"serve tonight", "The ambassador will serve tonight.", none},
+	{"to and to", "I hope to talk to you tomorrow.", none},
+	{"per cent", "Gas rose 5 per cent tonight.", none},
+	{"a day", "He was in Paris a day on Friday.", none},
+	{"die", "They will die in Gaza tomorrow unless aid gets in.", none},
+	{"English still reads its own", "We do need it by tomorrow.", "2023-10-19T17:00:00+01:00"},
+	{"chaser above a Polish original",
+		"Hi, just chasing this - I sent it on Monday and had no reply. Could someone take a look?\n\n" +
+			"Dzień dobry, piszę z PAP. Czy MSZ potwierdza te dane? Proszę o odpowiedź do jutra do 12:00.\n\nPozdrawiam, Anna",
+		"2023-10-19T12:00:00+01:00"},
+	{"English, then Polish on its line", "Following up on my question. Proszę o odpowiedź do 16.00.", "2023-10-18T16:00:00+01:00"},
+	{"Polish above an English signature",
+		"Dzień dobry,\nproszę o komentarz do piątku.\n\nBest regards,\nJan Kowalski, Warsaw correspondent\nWe do our best to reply to every email.",
+		"2023-10-20T17:00:00+01:00"},
+	{"Serbian, then an English sentence", "Molim odgovor do sutra u 15h. Thanks, I will do the interview tomorrow if you like.", "2023-10-19T15:00:00+01:00"},
+	{"Polish without its letters, English thanks", "Odpowiedz do jutra please, thanks.", "2023-10-19T17:00:00+01:00"},
+	{"a unit after a number in English", "Could you answer until 15 Uhr?", "2023-10-18T15:00:00+01:00"},
+	{"Spanish with an English please", "Necesito una respuesta a las 17h, please.", "2023-10-18T17:00:00+01:00"},
+	{"Polish alone", "Do jutra proszę.", "2023-10-19T17:00:00+01:00"},
+}
+
+// TestForeignEnglishLookalikes: a sentence in English is read as English
+// only (englishSentences), one in another language as before.
+func TestForeignEnglishLookalikes(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, wed1000)
+	for _, c := range englishLookalikeCases {
+		t.Run(c.name, func(t *testing.T) {
+			d, ok := Extract(c.text, sent, loc)
+			got := ""
+			if ok {
+				got = d.At.Format(rfc3339Offset)
+			}
+			if got != c.want {
+				t.Errorf("Extract(%q) = %q (%q, %s), want %q", c.text, got, d.Phrase, d.Rule, c.want)
+			}
+		})
+	}
+}
+
 func TestForeignTranslate(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"bis 14 Uhr", "by 14h"}, {"vóór 16.00 uur", "before 16.00"}, {"entro le 17.", "by 17h."},
@@ -778,6 +833,8 @@ func TestForeignTranslate(t *testing.T) {
 		{"قبل الساعة ٤", "before  4"}, {"antes de las 17:00, hora de Madrid", "before  17:00 Madrid time"}, {"17.00'ye kadar (TSİ)", "by 17.00 Istanbul time"},
 		{"Cuma gününe kadar", "by Friday  "}, {"20. Oktober", "20 October"}, {"Kunt u morgen", "could  tomorrow"},
 		{"nothing here", "nothing here"},
+		{"The minister will do it tomorrow.", "The minister will do it tomorrow."}, // English: "do" stays
+		{"Dzień dobry. Proszę o odpowiedź do jutra.", "Dzień dobry. please reply   by tomorrow."},
 	} {
 		if got, _, _ := foreign.translate(c.in); got != c.want {
 			t.Errorf("translate(%q) = %q, want %q", c.in, got, c.want)
