@@ -755,13 +755,21 @@ func TestDeadlineDevSet(t *testing.T) {
 // 1.00 since an alternative between commas ("a line, or ideally a
 // minister, this afternoon"), a day negated before a spaced dash ("No
 // rush today - COP Friday is fine"), "Anything by ten tonight", "can we
-// say 10 instead?", "would do" and "Türkiye time".
+// say 10 instead?", "would do" and "Türkiye time". endev3 (48 English,
+// another author, everyday mail) was 1.00 when it landed. mldev5 (42 in
+// 14 languages) was 0.95 (38/40) when it landed and stays so: its two
+// misses are labels against GUIDE 4 and the other sets' labels — 011
+// "en dos horas" is Date plus two hours with the Date's seconds (tuning
+// 034, mldev 026, endev 011, dldev3 045 keep them), 039 "Haberi bu akşam
+// yayınlayacağız" (we will run the story this evening) tells when the
+// story runs, no deadline asked (tuning 002, mldev2 053, dldev 044,
+// dldev3 047; "We're running the story tonight" is none here).
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)
