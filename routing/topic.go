@@ -74,6 +74,10 @@ type Topics struct {
 	// the families (bits by group) it is context for (see
 	// phrase.contextual)
 	context map[string]uint64
+	// ctxOwn holds the roots of the families' contextual words of one
+	// word, with the families they are contextual in: such a word is no
+	// context for another of its family's contextual words
+	ctxOwn map[string]uint64
 	// learnt is the topic model of the last catalogue snapshot routed
 	// with (topicmodel.go), built under learntMu.
 	learnt   atomic.Pointer[topicModel]
@@ -278,7 +282,7 @@ func isVowelAt(w []byte, i int) bool {
 
 // NewTopics compiles cfg's topics.
 func NewTopics(cfg *config.Config) *Topics {
-	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, context: map[string]uint64{}, fallback: -1}
+	t := &Topics{first: map[string][]phrRef{}, pairs: map[string]bool{}, context: map[string]uint64{}, ctxOwn: map[string]uint64{}, fallback: -1}
 	ownWords := strings.FieldsFunc(cfg.Desk.Name+" "+cfg.Desk.ReferencePrefix+" "+cfg.Desk.Address, func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
@@ -301,6 +305,11 @@ func NewTopics(cfg *config.Config) *Topics {
 		for _, w := range g.context {
 			if r, _ := phraseRoots(&tz, w); len(r) == 1 && gi < 64 {
 				t.context[r[0]] |= 1 << gi
+			}
+		}
+		for _, w := range g.contextual {
+			if r, _ := phraseRoots(&tz, w); len(r) == 1 && gi < 64 {
+				t.ctxOwn[r[0]] |= 1 << gi
 			}
 		}
 		for i, w := range g.all() {
@@ -1410,7 +1419,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			inContext := relTopic&(1<<d.ref.topic) != 0 && d.ref.topic < 64 ||
 				slices.Contains(sc.topicSent, topicSent{topic: int16(d.ref.topic), sent: d.sent})
 			for i := 0; i < len(roots) && !inContext; i++ {
-				inContext = sents[i] == d.sent && t.context[string(roots[i])]&ctxBit(t.topics[d.ref.topic].phrases[d.ref.ph].group) != 0
+				// (another of the family's contextual words is none: "new
+				// money … existing programmes" is any desk's money)
+				bit := ctxBit(t.topics[d.ref.topic].phrases[d.ref.ph].group)
+				inContext = sents[i] == d.sent && t.context[string(roots[i])]&bit != 0 && t.ctxOwn[string(roots[i])]&bit == 0
 			}
 			if inContext {
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)

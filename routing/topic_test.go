@@ -1065,3 +1065,37 @@ func TestTopicPairsAcrossJoiningWords(t *testing.T) {
 		t.Errorf("Serbia–Kosovo questions: topic %q (%s), want europe", got.Topic, got.Reason)
 	}
 }
+
+// TestTopicContextualWordsNotEachOthersContext: a family's contextual
+// words (aid's "money", "funding", "programmes", "partners") count beside
+// its other words or a context word that is not itself one of them — two
+// of them together are any desk's money: new money for critical minerals
+// partnerships "or reallocated from existing programmes" is trade's
+// question (endl 027), a policing budget's funding and frozen assets used
+// to fund reconstruction no aid; money for schools, refugees, girls'
+// education or from the aid budget still is, and so is the money of an
+// aid release.
+func TestTopicContextualWordsNotEachOthersContext(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	aid := Link{Release: "2023-10-23-extra-20m-in-humanitarian-aid-doubles-uk-support", Score: 0.96}
+	for _, c := range []struct {
+		subject, text string
+		l             Link
+		want          string
+	}{
+		{"Minerals", "Is there any new money for the critical minerals partnerships, or is it reallocated from existing programmes?", Link{}, "trade"},
+		{"Policing funding", "Is the £287 million policing boost new money?", Link{}, "general"},
+		{"Russian assets", "Will the UK use frozen Russian assets to fund Ukraine's reconstruction?", Link{}, "!development"},
+		{"Chad", "How much funding is the UK giving to schools for refugees in Chad?", Link{}, "development"},
+		{"Education programmes", "Which education programmes for girls in Afghanistan still receive UK money?", Link{}, "development"},
+		{"Budget", "Will the money for the programmes come from the aid budget?", Link{}, "development"},
+		{"£20m", "Which organisations will receive the money?", aid, "development"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		got := topics.Choose(&in, c.l, cat)
+		if not, ok := strings.CutPrefix(c.want, "!"); ok && got.Topic == not || !ok && got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
