@@ -536,9 +536,10 @@ var englishWords, englishOnly = func() (map[string]bool, map[string]bool) {
 // no word is another language's ("Happy to do tonight."). In such a
 // sentence a word of English's file is English's ("do", "to", "in",
 // "per"), and so is any other word written in ASCII ("serve", Italian
-// "need"; "sale", Spanish "airs"), unless it comes right after a number
-// (a unit: "until 15 Uhr") or the sentence has two or more words of
-// other languages (a sentence that mixes: "answer until 15 Uhr, bitte").
+// "need"; "sale", Spanish "airs"), unless it names a time (namesTime:
+// "until 15 Uhr", "by demain", "avant 18h") or the sentence has two or
+// more words of other languages (a sentence that mixes: "answer until
+// 15 Uhr, bitte").
 // A sentence is read on its own, so that mail that mixes languages is
 // still read where it is not English: an English chaser above a Polish
 // original, a Polish enquiry above an English signature. Sentences end
@@ -566,11 +567,40 @@ func (ft *foreignTable) englishSentences(text string, ws []fword) {
 		}
 		for i := range s {
 			w := &s[i]
-			if englishWords[w.fold] || fo < 2 && isASCII(text[w.start:w.end]) && !digitBefore(text, w.start) {
+			if englishWords[w.fold] || fo < 2 && isASCII(text[w.start:w.end]) && !ft.namesTime(text, s, i) {
 				w.english, w.fold = w.fold, englishFold
 			}
 		}
 	}
+}
+
+// namesTime reports whether word i of an English sentence, a word of
+// another language alone there, is read all the same: a unit after a
+// number ("until 15 Uhr"), a time itself ("by demain", "till jutro"), or
+// a cue right before a clock or such a time ("avant 18h", "avant
+// demain"). Not a cue before a bare number ("para 5" is a paragraph), nor
+// a word of another kind ("serve" is Italian "need").
+func (ft *foreignTable) namesTime(text string, s []fword, i int) bool {
+	return digitBefore(text, s[i].start) || ft.timeWord(s[i].fold) || clockAt2(text, s[i].end) ||
+		i+1 < len(s) && !englishWords[s[i+1].fold] && ft.timeWord(s[i+1].fold)
+}
+
+// timeWord reports whether some language reads the folded word as a day,
+// a month, a part of the day or a zone ("demain", "jutro", "Abend").
+func (ft *foreignTable) timeWord(f string) bool {
+	for _, a := range ft.words[f] {
+		if a.repl == "" || isZone(a.repl) {
+			return a.repl != ""
+		}
+		all := true
+		for _, w := range strings.Fields(a.repl) {
+			all = all && (isDay(w) || isMonth(w) || dayParts.has(w))
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceBreak reports whether a gap between words ends a sentence (for

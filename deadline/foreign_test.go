@@ -803,6 +803,10 @@ var englishLookalikeCases = []struct{ name, text, want string }{
 	{"Serbian, then an English sentence", "Molim odgovor do sutra u 15h. Thanks, I will do the interview tomorrow if you like.", "2023-10-19T15:00:00+01:00"},
 	{"Polish without its letters, English thanks", "Odpowiedz do jutra please, thanks.", "2023-10-19T17:00:00+01:00"},
 	{"a unit after a number in English", "Could you answer until 15 Uhr?", "2023-10-18T15:00:00+01:00"},
+	{"a day of another language in English", "Could you reply by demain?", "2023-10-19T17:00:00+01:00"},
+	{"another language's cue before a clock", "Could you answer me avant 18h?", "2023-10-18T18:00:00+01:00"},
+	{"another language's day after until", "Could you reply until sutra 12h?", "2023-10-19T12:00:00+01:00"},
+	{"a paragraph is no cue", "See para 5 of the release, and the talks of Friday.", none},
 	{"Spanish with an English please", "Necesito una respuesta a las 17h, please.", "2023-10-18T17:00:00+01:00"},
 	{"Polish alone", "Do jutra proszę.", "2023-10-19T17:00:00+01:00"},
 }

@@ -50,6 +50,7 @@ var (
 	proclitics    = procliticList(lang.All())
 	hourSuffixes  = hourSuffixSet(lang.All())
 	dayOrdinals   = dayOrdinalSet(lang.All())
+	dayParts      = newWordSet([]string{gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Overnight, gw.H, gw.Hours, gw.Hour})
 	timeishWords  = newWordSet([]string{gw.This, gw.Coming, gw.Next, gw.At, gw.Morning, gw.Afternoon, gw.Evening, gw.Night, gw.Noon, gw.Midday, gw.Tonight, gw.Midnight, gw.Tomorrow, gw.Today, gw.End, gw.Of, gw.Day, gw.Am, gw.Pm, gw.H, gw.First, gw.Thing, gw.Early, gw.Late, gw.Mid, gw.Overnight})
 	cueBeforeWord = newWordSet([]string{gw.By, gw.Before, gw.At, gw.Until, rw.NoLaterThan, gw.Latest, gw.Within, gw.In, gw.An})
 )
