@@ -120,6 +120,15 @@ package deadline
 //     ("Is a response by 3 doable?"); "at some point"/"sometime" before
 //     the time asked for are filler; "by the time we go on air at 6" is
 //     as "before we go on air at 6".
+//   - "would be appreciated" after a time offers it as "would be great"
+//     does ("Anything tonight would be appreciated"; "Your help this
+//     afternoon was much appreciated" is none); "beforehand" is "before"
+//     alone ("We're on air at 6pm and would like a response
+//     beforehand"), and so is "before" after "a line", "a quote", "a
+//     response" or "a statement"; the question may open after a spaced
+//     dash or a comma ("We're going live at 1pm - could we have a line
+//     before?"); "this" and "that" are the thing asked for before a
+//     broadcast ("Need this for the 6 o'clock news").
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -4009,15 +4018,23 @@ func (sc *scanner) upTo(u int) (int, int, bool, string) {
 }
 
 // askedQuestion reports whether the sentence around token k is a
-// request put as a question: it opens with "could", "can", "would",
-// "any (chance)" or "is (there)" and ends with "?" ("Could we have a
-// line for the 1pm news?", "Any chance of a comment ahead of …?").
+// request put as a question: it, or a clause of it before k after a
+// spaced dash or a comma, opens with "could", "can", "would", "any
+// (chance)" or "is (there)" and ends with "?" ("Could we have a line for
+// the 1pm news?", "Any chance of a comment ahead of …?", "We're going
+// live at 1pm - could we have a line before?").
 func (sc *scanner) askedQuestion(k int) bool {
-	b := k
+	asks := func(b int) bool {
+		return sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would) || sc.word(b, gw.Any) || sc.word(b, gw.Is)
+	}
+	b, clause := k, false
 	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
+		if b < k && (sc.toks[b].clauseBrk || sc.punct(b-1, ",")) && asks(b) {
+			clause = true
+		}
 		b--
 	}
-	if !sc.toks[b].sentStart || !(sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would) || sc.word(b, gw.Any) || sc.word(b, gw.Is)) {
+	if !clause && (!sc.toks[b].sentStart || !asks(b)) {
 		return false
 	}
 	for e := k + 1; e < len(sc.toks) && e < k+40; e++ {
@@ -4036,8 +4053,8 @@ func (sc *scanner) askedQuestion(k int) bool {
 func (sc *scanner) asksForWords(k int) bool {
 	for b := k - 1; b >= 0 && b >= k-40; b-- {
 		switch sc.toks[b].low {
-		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment, gw.It, gw.Something, gw.Anything:
-			return true
+		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment, gw.It, gw.This, gw.That, gw.Something, gw.Anything:
+			return true // ("Need this for the 6 o'clock news")
 		}
 		if sc.toks[b].sentStart {
 			break
@@ -4115,10 +4132,11 @@ func (sc *scanner) thenAfter(j int) bool {
 		if t.consumed {
 			return false
 		}
-		if t.kind == tkWord && t.low == gw.Before && k > j && sc.bareBefore(k) {
+		if t.kind == tkWord && (t.low == gw.Before && sc.bareBefore(k) || t.low == gw.Beforehand) && k > j {
 			// "We close at 18h, so please answer before.", German "bitte
-			// vorher antworten": "before" alone points back as "before
-			// then" does
+			// vorher antworten", "We're on air at 6pm and would like a
+			// response beforehand": "before" alone points back as
+			// "before then" does
 			return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k))
 		}
 		if t.kind == tkWord && t.low == gw.Then && k > j {
@@ -4181,7 +4199,8 @@ func (sc *scanner) bareBefore(k int) bool {
 		return false
 	}
 	switch p.low {
-	case gw.Reply, gw.Respond, rw.Answer, rw.Comment, gw.It, gw.That, gw.This, gw.Back, gw.Me, gw.Us, gw.Something, gw.Anything:
+	case gw.Reply, gw.Respond, rw.Answer, rw.Comment, gw.It, gw.That, gw.This, gw.Back, gw.Me, gw.Us, gw.Something, gw.Anything,
+		gw.Line, gw.Quote, gw.Response, gw.Statement: // "could we have a line before?"
 		return true
 	}
 	return false

@@ -367,6 +367,22 @@ var deadlineCases = []deadlineCase{
 	{"can you do 4ish instead", "print deadline's been brought forward, can you do 4ish instead? sorry!!", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"could you do Friday morning", "Could you do Friday morning?", wed1000, "2023-10-20T09:00:00+01:00", ruleNextMorning},
 	{"I can do Friday", "I can do Friday.", wed1000, "", ""},
+	// everyday English (eighth round): the thing asked for as "this" before
+	// a broadcast, "would be appreciated", "before" after a spaced dash or
+	// a comma's question, "beforehand"
+	{"need this for the 6 o'clock news", "Need this for the 6 o'clock news.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"preparing this for the bulletin", "We are preparing this for the 6pm bulletin.", wed1000, "", ""},
+	{"anything tonight would be appreciated", "Anything tonight would be appreciated.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"much appreciated", "A response this afternoon would be much appreciated.", wed1000, "2023-10-18T15:00:00+01:00", ruleNamedTime},
+	{"help was appreciated", "Your help this afternoon was much appreciated.", wed1000, "", ""},
+	{"going live - a line before", "We're going live at 1pm - could we have a line before?", wed1000, "2023-10-18T13:00:00+01:00", ruleClock},
+	{"going live, a line before", "We're going live at 1pm, could we have a line before?", wed1000, "2023-10-18T13:00:00+01:00", ruleClock},
+	{"resigned before the news, can you confirm", "The minister resigned before the 10pm news, can you confirm?", wed1000, "", ""},
+	{"who spoke before", "The vote was at 5pm, could you tell me who voted before?", wed1000, "", ""},
+	{"a response beforehand", "We're on air at 6pm and would like a response beforehand.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"something beforehand", "The vote is at 5pm; could you send something beforehand?", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
+	{"there beforehand", "The minister spoke at 5pm and I had been there beforehand.", wed1000, "", ""},
+	{"available beforehand", "The vote is at 5pm, we are available beforehand.", wed1000, "", ""},
 	{"what can you do", "What can you do about it by the way?", wed1000, "", ""},
 	{"can you do an interview at 4pm", "Could you do an interview at 4pm?", wed1000, "", ""},
 	{"would do", "Tomorrow lunchtime would do.", wed1000, "2023-10-19T13:00:00+01:00", ruleNamedTime},

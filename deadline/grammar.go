@@ -39,6 +39,7 @@ type grammarWords struct {
 	Back          string `role:"back"`
 	Be            string `role:"be"`
 	Before        string `role:"before"`
+	Beforehand    string `role:"beforehand"`
 	Between       string `role:"between"`
 	British       string `role:"british"`
 	Bst           string `role:"bst"`
