@@ -85,7 +85,10 @@ func anchorMonth(w []byte) (time.Month, bool) {
 // ahead is a future event and ignored; one further ahead means last year);
 // "this week", "last week" → those weeks so far; a past year on its own
 // ("the 2013 agreement", "in 2019") → that year, as a weak anchor. Words that name a deadline
-// ("by Friday", "Deadline Monday") are not anchors. The tokens are those of
+// ("by Friday", "Deadline Monday") are not anchors, nor days ahead: "this
+// week", "this afternoon" after a deadline cue ("later this week", "back
+// to me this afternoon"), a weekday with a cue before it in its clause
+// ("come back by close of play on Wednesday"). The tokens are those of
 // tz after tokenize.
 //
 // For an enquiry in another language, va (nil: English only) reads its
@@ -134,6 +137,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			out = append(out, dayRange{from: d0 - 1, to: d0})
 			continue
 		case "this":
+			if deadlineContext(tz, k) || va.deadlineBefore(tz, k) {
+				// "later this week", "back to me this afternoon": a
+				// time ahead, not when the subject happened
+				continue
+			}
 			switch string(w(k + 1)) {
 			case "morning", "afternoon", "evening":
 				out = append(out, dayRange{from: d0, to: d0})
@@ -188,6 +196,10 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 					continue
 				}
 			} else if !tz.toks[k].poss && !englishDates.prepositions[prev] {
+				continue
+			} else if prev != "last" && deadlineClause(tz, k) {
+				// "come back by close of play on Wednesday": the
+				// deadline's day, ahead
 				continue
 			}
 			back := int32((7 + int(wd0) - int(wd)) % 7)
@@ -249,6 +261,24 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 	}
 	return out
+}
+
+// deadlineClause reports whether one of English's deadline cues comes in
+// the six words before token k, in its sentence or clause: "come back by
+// close of play on Wednesday" names the deadline's day.
+func deadlineClause(tz *tokenizer, k int) bool {
+	if tz.toks[k].brk {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if englishDates.cues[string(tz.word(j))] {
+			return true
+		}
+		if tz.toks[j].brk {
+			break
+		}
+	}
+	return false
 }
 
 // dayMonthJoiner reports whether w joins a day to its month ("16 de
