@@ -128,7 +128,11 @@ package deadline
 //     response" or "a statement"; the question may open after a spaced
 //     dash or a comma ("We're going live at 1pm - could we have a line
 //     before?"); "this" and "that" are the thing asked for before a
-//     broadcast ("Need this for the 6 o'clock news").
+//     broadcast ("Need this for the 6 o'clock news"); "a deadline of
+//     4pm" is "deadline 4pm"; "over the next couple of hours" is within
+//     them ("over two hours" is more than); "or so" after a time is read
+//     past ("In the next hour or so would be perfect"); "my copy" is
+//     filler as "our copy" is ("I need to file my copy at 3pm").
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -2496,8 +2500,11 @@ func (sc *scanner) explicitAfterWeekday(a *atom) {
 // number), "half an hour".
 func (sc *scanner) parseRelative(i int, a *atom) bool {
 	t := &sc.toks[i]
-	if t.low != gw.Within && t.low != gw.In {
+	if t.low != gw.Within && t.low != gw.In && t.low != gw.Over {
 		return false
+	}
+	if t.low == gw.Over && (!sc.word(i+1, gw.The) || !sc.word(i+2, gw.Next)) {
+		return false // "over the next two hours" is within them; "over two hours" is more than
 	}
 	j := i + 1
 	next := false
@@ -3458,6 +3465,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
 				return 3, k - 2, true, gw.Before // "this side of 4pm"
 			}
+			if p := sc.tok(k - 1); p != nil && p.kind == tkWord && k == i-1 {
+				if c, ok := leftCues[p.low]; ok && (c.As == gw.Deadline || p.low == gw.Deadline) {
+					return c.Score, k - 1, c.Strong, gw.Deadline // "We have a hard deadline of 4pm"
+				}
+			}
 		case gw.Than:
 			if sc.word(k-1, gw.Later) && (sc.word(k-2, gw.No) || sc.word(k-2, gw.Not)) {
 				return 3, k - 2, true, gw.Than
@@ -3735,6 +3747,11 @@ func (sc *scanner) rightCue(j int) int {
 	}
 	// attributive use: "the 6pm bulletin", "our 9am call" (no punctuation in between)
 	if t.kind == tkWord {
+		if t.low == gw.Or && sc.word(j+1, gw.So) && !sc.toks[j+1].sentStart {
+			// "In the next hour or so would be perfect", "by 4 or so,
+			// please": the time given roughly, then what follows it
+			return sc.rightCue(j + 2)
+		}
 		if v, ok := rightCues[t.low]; ok {
 			return v // "4pm deadline", "4pm latest"
 		}

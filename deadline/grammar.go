@@ -164,6 +164,7 @@ type grammarWords struct {
 	On            string `role:"on"`
 	One           string `role:"one"`
 	Or            string `role:"or"`
+	Over          string `role:"over"`
 	Our           string `role:"our"`
 	P             string `role:"p"`
 	Pacific       string `role:"pacific"`
