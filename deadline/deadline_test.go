@@ -394,6 +394,8 @@ var deadlineCases = []deadlineCase{
 	{"file my copy", "I need to file my copy at 3pm.", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
 	{"send my piece", "I'll send my piece at 3pm.", wed1000, "", ""},
 	{"the deadline is tight", "Our print deadline is tight today.", wed1000, "", ""},
+	{"a response tonight is needed", "We publish at 6am tomorrow, so a response tonight is needed.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"help was needed", "Help on Friday was needed.", wed1000, "", ""},
 	{"what can you do", "What can you do about it by the way?", wed1000, "", ""},
 	{"can you do an interview at 4pm", "Could you do an interview at 4pm?", wed1000, "", ""},
 	{"would do", "Tomorrow lunchtime would do.", wed1000, "2023-10-19T13:00:00+01:00", ruleNamedTime},
