@@ -91,6 +91,13 @@ func (t *Topics) model(cat *Catalogue) *topicModel {
 	return m
 }
 
+// docTopicT is one of a release's topics the desk knows, with its weight
+// in the model: its first 1, the others ½.
+type docTopicT struct {
+	ti int
+	w  float32
+}
+
 // buildModel learns the model from cat's index.
 func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 	ix := cat.idx
@@ -102,23 +109,19 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 	}
 	// each release's topics the desk knows, with their weights: its first
 	// 1, the others ½
-	type docTopic struct {
-		ti int
-		w  float32
-	}
-	docTopics := make([][]docTopic, len(cat.releases))
+	docTopics := make([][]docTopicT, len(cat.releases))
 	total := 0
 	for d := range cat.releases {
 		for _, id := range cat.releases[d].Topics {
 			ti, ok := topicOf[id]
-			if !ok || slices.ContainsFunc(docTopics[d], func(x docTopic) bool { return x.ti == ti }) {
+			if !ok || slices.ContainsFunc(docTopics[d], func(x docTopicT) bool { return x.ti == ti }) {
 				continue
 			}
 			w := float32(1)
 			if len(docTopics[d]) > 0 {
 				w = 0.5
 			}
-			docTopics[d] = append(docTopics[d], docTopic{ti, w})
+			docTopics[d] = append(docTopics[d], docTopicT{ti, w})
 			m.releases[ti]++
 		}
 		if len(docTopics[d]) > 0 {
@@ -132,6 +135,7 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 	for ti, n := range m.releases {
 		prior[ti] = float64(n) / float64(total)
 	}
+	regionDocs := t.regionDocs(cat)
 	n := make([]float64, nt)
 	first := make([]int, nt) // releases with the word under each first topic
 	row := make([]float32, nt)
@@ -156,6 +160,12 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 		if df < modelMinDF {
 			continue
 		}
+		share, ok := ix.nameShare(term)
+		name := ok && share >= 0.7
+		where := -1 // a region every release of this name names
+		if name {
+			where = regionOf(regionDocs, ix.post[id], docTopics)
+		}
 		any := false
 		for ti := range nt {
 			row[ti] = 0
@@ -169,13 +179,25 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 			row[ti] = float32((conf - prior[ti]) / (1 - prior[ti]) * min(1, df/modelFullDF))
 			any = true
 		}
+		if where >= 0 {
+			// A name every release of which names a region's keyword
+			// says where the story is, not what it is about: "Rome",
+			// "Palazzo Chigi", "Giorgia", "Starmer" in the Meloni
+			// releases (migration first, all naming Italy) teach no
+			// desk but a region's ("the Channel", in releases of which
+			// some name no region, is still migration's).
+			for ti := range row {
+				if !t.topics[ti].regional {
+					row[ti] = 0
+				}
+			}
+			any = slices.ContainsFunc(row, func(w float32) bool { return w > 0 })
+		}
 		if !any {
 			continue
 		}
 		m.row[id] = int32(len(m.words))
 		m.words = append(m.words, term)
-		share, ok := ix.nameShare(term)
-		name := ok && share >= 0.7
 		m.name = append(m.name, name)
 		if !name {
 			for ti := range row {
@@ -185,6 +207,64 @@ func (t *Topics) buildModel(cat *Catalogue) *topicModel {
 		m.weight = append(m.weight, row...)
 	}
 	return m
+}
+
+// regionDocs returns, for each regional topic, which releases of cat name
+// one of its keywords that are names ("Italy", "Edi Rama": every word of
+// it); nil for the other topics.
+func (t *Topics) regionDocs(cat *Catalogue) [][]bool {
+	ix := cat.idx
+	out := make([][]bool, len(t.topics))
+	var tz tokenizer
+	var ids []int32
+	for ti := range t.topics {
+		if !t.topics[ti].regional {
+			continue
+		}
+		docs := make([]bool, len(cat.releases))
+		for i := range t.topics[ti].phrases {
+			ph := &t.topics[ti].phrases[i]
+			if ph.kind != evKeyword || !ph.capitalised || ph.weight != 1 {
+				continue
+			}
+			ids, _ = ix.termSeq(&tz, ph.text, false, ids[:0], nil)
+			if len(ids) == 0 || slices.ContainsFunc(ids, func(id int32) bool { return id < 0 }) {
+				continue
+			}
+			for _, p := range ix.post[ids[0]] {
+				if !slices.ContainsFunc(ids[1:], func(id int32) bool { return !ix.contains(id, p.doc) }) {
+					docs[p.doc] = true
+				}
+			}
+		}
+		out[ti] = docs
+	}
+	return out
+}
+
+// regionOf returns the regional topic every release of posts (among those
+// with a topic the desk knows) names a keyword of (-1: none).
+func regionOf(regionDocs [][]bool, posts []posting, docTopics [][]docTopicT) int {
+	for ti, docs := range regionDocs {
+		if docs == nil {
+			continue
+		}
+		all, n := true, 0
+		for _, p := range posts {
+			if len(docTopics[p.doc]) == 0 {
+				continue
+			}
+			n++
+			if !docs[p.doc] {
+				all = false
+				break
+			}
+		}
+		if all && n > 0 {
+			return ti
+		}
+	}
+	return -1
 }
 
 // lookup returns the model's row for term w (-1: none). With foreign set

@@ -2,6 +2,7 @@ package routing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +130,45 @@ func BenchmarkRouteUnlinked10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r.Route(in, in.Date, Load{})
+	}
+}
+
+// TestTopicModelRegionNames: a name every release of which names a
+// region's keyword says where the story is, not what it is about, and
+// the model learns no other desk's topic from it — "Rome", "Palazzo
+// Chigi", "Starmer" are in the Meloni releases only (migration first, all
+// naming Italy, one of Europe's keywords), "the Channel" in small-boats
+// releases too that name no region: a question on an unannounced visit
+// to Rome is no migration question (mldev5 014), one on the Channel
+// still is.
+func TestTopicModelRegionNames(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	m := topics.model(cat)
+	weight := func(word, topic string) float32 {
+		ti := slices.IndexFunc(topics.topics, func(r topicRule) bool { return r.id == topic })
+		id, ok := cat.idx.words[word]
+		r, known := m.row[id]
+		if !ok || !known || ti < 0 {
+			return 0
+		}
+		return m.weight[int(r)*m.nt+ti]
+	}
+	for _, w := range []string{"rome", "chigi", "palazzo", "starmer", "giorgia"} {
+		if v := weight(w, "migration"); v != 0 {
+			t.Errorf("%q: migration %.2f, want none (a name of Italy's releases)", w, v)
+		}
+	}
+	if weight("channel", "migration") == 0 {
+		t.Error(`"channel": no migration`)
+	}
+	for _, c := range []struct{ subject, text, want string }{
+		{"Lammy in Rome?", "We hear the Foreign Secretary is expected in Rome in the next few days, unannounced, for talks with Tajani and possibly at Palazzo Chigi. Can you confirm? If so, what is on the agenda: Ukraine, the Balkans, bilateral cooperation?", "europe"},
+		{"Channel", "How many people crossed the Channel in small boats yesterday?", "migration"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %q", c.text, got.Topic, got.Reason, c.want)
+		}
 	}
 }
