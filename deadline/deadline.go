@@ -72,7 +72,8 @@ package deadline
 //     a time is that time ("The briefing has moved to 2pm" is none). A bare hour before a
 //     place's time is a clock ("by 5 Istanbul time").
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
-//     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00);
+//     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
+//     "tomorrow a.m.");
 //     "by 1600 UK" is a 4-digit time with its zone (not a year).
 //   - The part of the day after an hour is its am/pm ("by 9 in the
 //     evening", "by 8 in the morning tomorrow", "ten at night"). An hour
@@ -1837,12 +1838,21 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		case sc.words(i, gw.This, gw.Week) > 0:
 			return false
 		}
-	case gw.Am, gw.Pm:
-		// "tmrw am", "Friday pm": the morning or afternoon of the day
-		// right before (an hour's am/pm is read with its hour)
+	case gw.Am, gw.Pm, gw.A, gw.P:
+		// "tmrw am", "Friday pm", "tomorrow a.m.": the morning or
+		// afternoon of the day right before (an hour's am/pm is read
+		// with its hour)
+		e, v := i+1, 1
+		if t.low == gw.A || t.low == gw.P {
+			if e, v = sc.ampm(i); v == 0 {
+				break
+			}
+		} else if t.low == gw.Pm {
+			v = 2
+		}
 		if p := sc.tok(i - 1); p != nil && t.space && p.kind == tkWord && (p.low == gw.Tomorrow || p.low == gw.Tmrw || p.low == gw.Tmw || p.low == gw.Tomoz || p.low == gw.Today || p.cls&clsWeekday != 0) {
-			a.kind, a.start, a.end, a.named = akDaypart, i, i+1, nkMorning
-			if t.low == gw.Pm {
+			a.kind, a.start, a.end, a.named = akDaypart, i, e, nkMorning
+			if v == 2 {
 				a.named = nkAfternoon
 			}
 			return true
