@@ -133,7 +133,9 @@ package deadline
 //     4pm" is "deadline 4pm"; "over the next couple of hours" is within
 //     them ("over two hours" is more than); "or so" after a time is read
 //     past ("In the next hour or so would be perfect"); "my copy" is
-//     filler as "our copy" is ("I need to file my copy at 3pm").
+//     filler as "our copy" is ("I need to file my copy at 3pm"). An
+//     event "is due" at its time ("The vote is due at 7pm" is none;
+//     "My copy is due at 4" is the journalist's).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -3672,6 +3674,17 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		// the cues of the data file: "by"/"before" ("reduced by", "before
 		// we go to print at 6"), "deadline", "due", "latest 5pm", "need",
 		// "until", "I'd be grateful for a line tonight", …
+		if t.low == gw.Due {
+			// "The vote is due at 7pm", "the flight was due at 4": an
+			// event's time, not the journalist's ("Copy due at 4" is)
+			b := k - 1
+			for sc.word(b, gw.Is) || sc.word(b, gw.Are) || sc.word(b, gw.Be) {
+				b--
+			}
+			if p := sc.tok(b); p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && isAntiWord(p.low) {
+				return -100, start, false, ""
+			}
+		}
 		if c, ok := leftCues[t.low]; ok {
 			label := t.low
 			if c.As != "" {
