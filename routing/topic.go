@@ -2042,11 +2042,21 @@ func (f *topicFeatures) themLed(ti int) bool {
 // probability.
 func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float64 {
 	out = out[:0]
+	// With no release linked, the nearest releases' topics say which
+	// desk's territory the enquiry is in — for a desk its own words give
+	// evidence for, or for any when they give none: a question on Giorgia
+	// Meloni's visit to London is Europe's (Meloni is one of its
+	// keywords), though the releases nearest it are her meetings on
+	// migration.
+	own := !f.linked && t.ownEvidence(f, p)
 	for ti := range t.topics {
 		var s float64
 		switch {
 		case !f.linked:
-			s = t.evidence(f, p, ti, f.thematicCounts(ti)) + p.near*f.near[ti]
+			s = t.evidence(f, p, ti, f.thematicCounts(ti))
+			if !own || f.found[ti] || learntScore(f, p, ti) > 0 {
+				s += p.near * f.near[ti]
+			}
 		case f.rel[ti] == 1:
 			s = t.evidence(f, p, ti, true) + p.relFirst*f.relSc[ti]
 		case f.rel[ti] == 2:
@@ -2067,6 +2077,18 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 		out = append(out, s+p.centroid*f.cent[ti])
 	}
 	return out
+}
+
+// ownEvidence reports whether the enquiry's own words (keywords, related
+// terms, names, the learnt model's words) give evidence for any desk but
+// the fallback.
+func (t *Topics) ownEvidence(f *topicFeatures, p *topicParams) bool {
+	for ti := range t.topics {
+		if ti != t.fallback && (f.found[ti] || learntScore(f, p, ti) > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // learntScore weighs the learnt model's evidence for topic ti.

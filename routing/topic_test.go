@@ -1099,3 +1099,30 @@ func TestTopicContextualWordsNotEachOthersContext(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicNearReleasesOwnTerritory: with no release linked, the nearest
+// releases' topics count for a desk the enquiry's own words give
+// evidence for, or for any when they give none — Giorgia Meloni (one of
+// Europe's keywords) visiting London is Europe's although the releases
+// nearest are her meetings on migration; the crew of the Galaxy Leader
+// and the annual Taiwan talks, which name no desk's word, are still the
+// desks of the releases that tell their story.
+func TestTopicNearReleasesOwnTerritory(t *testing.T) {
+	_, r := sharedRouter(t)
+	date := time.Date(2024, 1, 16, 10, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ subject, text, want string }{
+		{"Meloni", "Is Giorgia Meloni coming to London next month, and will she meet Keir Starmer?", "europe"},
+		{"Galaxy Leader crew", "Any update on the crew of the Galaxy Leader? Are they still being held?", "middle-east"},
+		{"Taiwan talks", "What came out of the annual Taiwan talks hosted in London?", "trade"},
+		{"Meloni", "What did the PM and Meloni agree on small boats and returns?", "migration"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: date}
+		d := r.Route(in, date, Load{})
+		if d.Release != "" {
+			t.Errorf("%q: linked %s, want no release (the rule is for unlinked enquiries)", c.text, d.Release)
+		}
+		if d.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %q", c.text, d.Topic, d.TopicReason, c.want)
+		}
+	}
+}
