@@ -93,6 +93,7 @@ type cand struct {
 	subj   float32 // the same for the subject's words alone (-1: no subject)
 	title  float32 // share of the title (words and phrases, IDF-weighted) found in the query
 	anchor int8    // +1 published on a day the email names, -1 the email names days and none fits, 0 no days named
+	ahead  bool    // states a year ahead of the email that the email names and few releases before it state (see aheadYears)
 	dist   float32 // days between publication and the nearest day named (when anchor is -1)
 	age    float32 // days from publication to the email
 	rank   float32 // the ranking score
@@ -149,6 +150,11 @@ type scratch struct {
 	names   []string
 	top     []cand
 	anchors []dayRange
+	// years are the four-digit figures of the sender's own words that
+	// some release uses, ahead the years among them after the email's
+	// (see aheadYears)
+	years, ahead []int32
+	yearVals     []int
 }
 
 func newScratch(ix *index) *scratch {
@@ -178,6 +184,9 @@ func (sc *scratch) reset() {
 	sc.moneyVals = sc.moneyVals[:0]
 	sc.top = sc.top[:0]
 	sc.anchors = sc.anchors[:0]
+	sc.years = sc.years[:0]
+	sc.yearVals = sc.yearVals[:0]
+	sc.ahead = sc.ahead[:0]
 }
 
 // qsat dampens a term's query weight beyond 1 (a word repeated in an email
@@ -392,6 +401,11 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 				sc.moneyVals = append(sc.moneyVals, v)
 			}
 		}
+		if w >= weightForwarded && id >= 0 && len(terms[k].term) == 4 && !slices.Contains(sc.years, id) {
+			if y := smallInt(terms[k].term); y >= 1000 {
+				sc.years, sc.yearVals = append(sc.years, id), append(sc.yearVals, y)
+			}
+		}
 		if id < 0 {
 			if id == unknownWord {
 				// A word no release uses is as distinctive as can be:
@@ -454,6 +468,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 	}
 	total := mass + qsat(sc.unknown)*ix.idfUnique
 	latest := sent.Add(10 * time.Minute)
+	c.aheadYears(sc, d0)
 	for _, d := range sc.touched {
 		// In units of a word found in one release only, so that scores
 		// mean the same in a catalogue of 50 releases and of 10,000.
@@ -468,10 +483,45 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
 		cd.title = c.titleMatch(sc, info)
 		cd.anchor, cd.dist = anchorMatch(sc.anchors, info.day)
+		for _, y := range sc.ahead {
+			cd.ahead = cd.ahead || ix.contains(y, d)
+		}
 		cd.rank = p.rankOf(&cd)
 		sc.insertTop(cd)
 	}
 	return mass
+}
+
+// aheadFew is how many releases of the email's day or before may state
+// a year ahead of it for that year to confirm them (see aheadYears).
+const aheadFew = 2
+
+// aheadYears keeps in sc.ahead the years of sc.years after the year of
+// d0 (up to 50 on) that at most aheadFew releases published on or before
+// d0 state: "KFOR till 2026", "fino al 2023" — a limit or a target the
+// release stated, specific to it as a figure is; not a year the subject
+// happened in (a past year is an anchor, see dateAnchors). A year ahead
+// that many releases state ("net zero by 2050") says little.
+func (c *Catalogue) aheadYears(sc *scratch, d0 int32) {
+	if len(sc.years) == 0 {
+		return
+	}
+	ix := c.idx
+	now := dayTime(d0).Year()
+	for i, id := range sc.years {
+		if y := sc.yearVals[i]; y <= now || y > now+50 {
+			continue
+		}
+		n := 0
+		for _, ps := range ix.post[id] {
+			if ix.docs[ps.doc].day <= d0 {
+				n++
+			}
+		}
+		if n <= aheadFew {
+			sc.ahead = append(sc.ahead, id)
+		}
+	}
 }
 
 // log1pDays is float32(math.Log1p(d)) for a whole, non-negative number of
@@ -494,6 +544,11 @@ var log1pTable = func() (t [4096]float32) {
 func (p *linkParams) rankOf(cd *cand) float32 {
 	tl := float32(math.Log1p(float64(cd.text)))
 	r := tl + p.title*cd.title
+	if cd.ahead && cd.anchor != 1 {
+		// The release states the year ahead the email names ("until at
+		// least 2026"): a confirmation as strong as the day named.
+		r += p.anchorHit * min(1, tl/anchorFullText)
+	}
 	if cd.anchor == 1 {
 		// The email names the day: how old the release is does not
 		// matter. The date confirms a text match but cannot make one, so
@@ -1218,6 +1273,9 @@ func (c *Catalogue) describe(cd *cand, p float64) string {
 		a = ", in a year the email names"
 	case -1:
 		a = ", not on the day the email names"
+	}
+	if cd.ahead {
+		a += ", states the year ahead the email names"
 	}
 	// As fmt's "text match %.1f, covers %.0f%% of the enquiry's
 	// distinctive words, title %.0f%%, %d days old%s; p=%.2f" would write
