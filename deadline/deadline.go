@@ -135,7 +135,9 @@ package deadline
 //     past ("In the next hour or so would be perfect"); "my copy" is
 //     filler as "our copy" is ("I need to file my copy at 3pm"). An
 //     event "is due" at its time ("The vote is due at 7pm" is none;
-//     "My copy is due at 4" is the journalist's).
+//     "My copy is due at 4" is the journalist's). Non-native "16
+//     o'clock" is the 24-hour clock; "Answer is needed until 18.00" and
+//     "Please respond until 14:00" are "by" as "answer me until 16h" is.
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -1433,6 +1435,11 @@ minutesDone:
 		return true
 	case n != nil && n.kind == tkWord && hour12Words[n.low]:
 		a.end = j + 1
+		if !hasMin && !lead0 && h >= 13 && h <= 23 {
+			// "before 16 o'clock" (non-native): the 24-hour clock
+			a.style, a.hour = csExplicit, h
+			return true
+		}
 		if hasMin || h < 1 || h > 12 {
 			return false
 		}
@@ -4014,10 +4021,23 @@ func (sc *scanner) answerUntil(k int) bool {
 	}
 	from := w - 1
 	switch sc.toks[w].low {
-	case rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line:
+	case rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line, gw.Respond:
 		if sc.toks[w].sentStart && sc.toks[w].capital {
 			return !sc.availableAfter(k + 1) // "Answer until today 16h please.": the imperative
 		}
+	case gw.Needed:
+		// "Answer is needed until 18.00 Brussels time" (not "Help is
+		// needed until Friday": for that long)
+		b := w - 1
+		if sc.word(b, gw.Is) || sc.word(b, gw.Be) {
+			b--
+		}
+		for _, x := range []string{rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line} {
+			if sc.word(b, x) {
+				return !sc.availableAfter(k + 1)
+			}
+		}
+		return false
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
 		switch sc.toks[max(w-1, 0)].low {

@@ -403,6 +403,14 @@ var deadlineCases = []deadlineCase{
 	{"the flight was due", "The flight was due at 4.", wed1000, "", ""},
 	{"my copy is due", "My copy is due at 4.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"the vote is due, a line by 6", "The vote is due at 7pm, so I need a line by 6.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	// non-native English: the 24-hour clock with "o'clock", "is needed
+	// until", "respond until"
+	{"before 16 o'clock", "We need the answer before 16 o'clock.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"at latest 17 o'clock", "Please give answer at latest 17 o'clock.", wed1000, "2023-10-18T17:00:00+01:00", ruleClock},
+	{"open until 16 o'clock", "The office is open until 16 o'clock.", wed1000, "", ""},
+	{"answer is needed until", "Answer is needed until 18.00 Brussels time.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
+	{"help is needed until", "Help is needed until Friday.", wed1000, "", ""},
+	{"respond until", "Please respond until 14:00 Istanbul.", wed1000, "2023-10-18T12:00:00+01:00", ruleZonedClock},
 	{"what can you do", "What can you do about it by the way?", wed1000, "", ""},
 	{"can you do an interview at 4pm", "Could you do an interview at 4pm?", wed1000, "", ""},
 	{"would do", "Tomorrow lunchtime would do.", wed1000, "2023-10-19T13:00:00+01:00", ruleNamedTime},
