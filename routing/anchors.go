@@ -84,7 +84,9 @@ func anchorMonth(w []byte) (time.Month, bool) {
 // "Oct 12", "13-14 April", "31 January 2023" → that day (a date up to 60 days
 // ahead is a future event and ignored; one further ahead means last year);
 // "this week", "last week" → those weeks so far; a past year on its own
-// ("the 2013 agreement", "in 2019") → that year, as a weak anchor. Words that name a deadline
+// ("the 2013 agreement", "in 2019") → that year, as a weak anchor, unless
+// it is a limit ("until at least 2019": a figure the release stated, see
+// limitYear). Words that name a deadline
 // ("by Friday", "Deadline Monday") are not anchors, nor days ahead: "this
 // week", "this afternoon" after a deadline cue ("later this week", "back
 // to me this afternoon"), a weekday with a cue before it in its clause
@@ -170,7 +172,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 		if tz.toks[k].num && len(word) == 4 {
 			// a past year on its own, not the year of a day-month date
-			if y := smallInt(tz.word(k)); y >= 1900 && y < dayTime(d0).Year() {
+			if y := smallInt(tz.word(k)); y >= 1900 && y < dayTime(d0).Year() && !limitYear(tz, k, va) {
 				if _, m1 := anchorMonth(w(k - 1)); !m1 {
 					if _, m2 := anchorMonth(w(k - 2)); !m2 || !tz.toks[k-1].num {
 						from := int32(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400)
@@ -261,6 +263,19 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 	}
 	return out
+}
+
+// limitYear reports whether the year at token k is a limit ("until at
+// least 2023", "till 2023", "fino al 2023"): a figure the release
+// stated, not a year the subject happened in.
+func limitYear(tz *tokenizer, k int, va *vocabTable) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch string(tz.word(j)) {
+		case "until", "till", "through":
+			return true
+		}
+	}
+	return va.deadlineBefore(tz, k)
 }
 
 // deadlineClause reports whether one of English's deadline cues comes in

@@ -9,7 +9,9 @@ import (
 // after a deadline cue ("later this week", "back to me this afternoon")
 // or the day of a deadline further back in its clause ("come back by
 // close of play on Wednesday") — say nothing about when the release came
-// out, and are no anchors; the same words naming days past still are.
+// out, and are no anchors; the same words naming days past still are. A
+// past year as a limit ("until at least 2019") is a figure the release
+// stated, not a year named.
 func TestDateAnchorsAhead(t *testing.T) {
 	d0 := dayOf(time.Date(2023, 1, 9, 11, 0, 0, 0, time.UTC), time.UTC) // a Monday
 	for _, c := range []struct {
@@ -25,6 +27,10 @@ func TestDateAnchorsAhead(t *testing.T) {
 		{"Your statement this morning", []dayRange{{from: d0, to: d0}}},
 		{"The minister spoke on Wednesday.", []dayRange{{from: d0 - 5, to: d0 - 5}}},
 		{"We need to know what was agreed last Wednesday.", []dayRange{{from: d0 - 5, to: d0 - 5}}},
+		// a past year as a limit the release stated, not a year named
+		{"UK troops were to stay in Kosovo until at least 2019.", nil},
+		{"Is the KFOR commitment till 2019 still the plan?", nil},
+		{"the 2019 agreement", []dayRange{{from: dayOf(time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), time.UTC), year: true}}},
 		// a cue in the sentence before does not reach the day
 		{"Please come back by noon. The minister spoke on Wednesday.", []dayRange{{from: d0 - 5, to: d0 - 5}}},
 	} {
