@@ -535,8 +535,10 @@ var englishWords, englishOnly = func() (map[string]bool, map[string]bool) {
 // names, or one written with letters beyond ASCII), or when one is and
 // no word is another language's ("Happy to do tonight."). In such a
 // sentence a word of English's file is English's ("do", "to", "in",
-// "per"), and so is any other word written in ASCII ("serve", Italian
-// "need"; "sale", Spanish "airs"), unless it names a time (namesTime:
+// "per"; but for one right before another language's time: "do you
+// have a comment do jutra?"), and so is any other word written in ASCII
+// ("serve", Italian "need"; "sale", Spanish "airs"), unless it names a
+// time (namesTime:
 // "until 15 Uhr", "by demain", "avant 18h") or the sentence has two or
 // more words of other languages (a sentence that mixes: "answer until
 // 15 Uhr, bitte").
@@ -567,7 +569,8 @@ func (ft *foreignTable) englishSentences(text string, ws []fword) {
 		}
 		for i := range s {
 			w := &s[i]
-			if englishWords[w.fold] || fo < 2 && isASCII(text[w.start:w.end]) && !ft.namesTime(text, s, i) {
+			foreignTime := i+1 < len(s) && !englishWords[s[i+1].fold] && ft.timeWord(s[i+1].fold) // "do jutra"
+			if englishWords[w.fold] && !foreignTime || fo < 2 && isASCII(text[w.start:w.end]) && !ft.namesTime(text, s, i) {
 				w.english, w.fold = w.fold, englishFold
 			}
 		}

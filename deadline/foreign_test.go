@@ -809,6 +809,9 @@ var englishLookalikeCases = []struct{ name, text, want string }{
 	{"a paragraph is no cue", "See para 5 of the release, and the talks of Friday.", none},
 	{"Spanish with an English please", "Necesito una respuesta a las 17h, please.", "2023-10-18T17:00:00+01:00"},
 	{"Polish alone", "Do jutra proszę.", "2023-10-19T17:00:00+01:00"},
+	{"English, then Polish in one sentence", "Witam, do you have a comment do jutra?", "2023-10-19T17:00:00+01:00"},
+	{"Polish above an English signature with do", "Dzień dobry, czy mogliby Państwo odpowiedzieć do piątku? Regards, Piotr (Warsaw). To do: call back.", "2023-10-20T17:00:00+01:00"},
+	{"Italian above an English sign-off", "Buongiorno, mi servirebbe una risposta entro le 17. Grazie!\n\nSent from my iPhone. I do apologise for any typos.", "2023-10-18T17:00:00+01:00"},
 }
 
 // TestForeignEnglishLookalikes: a sentence in English is read as English
