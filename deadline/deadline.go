@@ -138,6 +138,8 @@ package deadline
 //     "My copy is due at 4" is the journalist's). Non-native "16
 //     o'clock" is the 24-hour clock; "Answer is needed until 18.00" and
 //     "Please respond until 14:00" are "by" as "answer me until 16h" is.
+//     Something else "is expected by" a time is told ("Results are
+//     expected by 10pm"; "A response is expected by 4pm" asks).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -3681,6 +3683,21 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		// the cues of the data file: "by"/"before" ("reduced by", "before
 		// we go to print at 6"), "deadline", "due", "latest 5pm", "need",
 		// "until", "I'd be grateful for a line tonight", …
+		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.word(k-1, gw.Expected) {
+			// "Results are expected by 10pm": told of something else;
+			// "A response is expected by 4pm" asks
+			b := k - 2
+			for sc.word(b, gw.Is) || sc.word(b, gw.Are) || sc.word(b, gw.Be) || sc.word(b, gw.Would) {
+				b--
+			}
+			asked := false
+			for _, x := range []string{rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line} {
+				asked = asked || sc.word(b, x)
+			}
+			if b < k-2 && !asked {
+				return -100, start, false, ""
+			}
+		}
 		if t.low == gw.Due {
 			// "The vote is due at 7pm", "the flight was due at 4": an
 			// event's time, not the journalist's ("Copy due at 4" is)

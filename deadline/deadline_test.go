@@ -411,6 +411,8 @@ var deadlineCases = []deadlineCase{
 	{"answer is needed until", "Answer is needed until 18.00 Brussels time.", wed1000, "2023-10-18T17:00:00+01:00", ruleZonedClock},
 	{"help is needed until", "Help is needed until Friday.", wed1000, "", ""},
 	{"respond until", "Please respond until 14:00 Istanbul.", wed1000, "2023-10-18T12:00:00+01:00", ruleZonedClock},
+	{"results are expected by", "Results are expected by 10pm.", wed1000, "", ""},
+	{"a response is expected by", "A response is expected by 4pm.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
 	{"what can you do", "What can you do about it by the way?", wed1000, "", ""},
 	{"can you do an interview at 4pm", "Could you do an interview at 4pm?", wed1000, "", ""},
 	{"would do", "Tomorrow lunchtime would do.", wed1000, "2023-10-19T13:00:00+01:00", ruleNamedTime},

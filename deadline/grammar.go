@@ -71,6 +71,7 @@ type grammarWords struct {
 	Eastern       string `role:"eastern"`
 	End           string `role:"end"`
 	Expect        string `role:"expect"`
+	Expected      string `role:"expected"`
 	Extend        string `role:"extend"`
 	Eob           string `role:"eob"`
 	Eod           string `role:"eod"`
