@@ -1126,3 +1126,23 @@ func TestTopicNearReleasesOwnTerritory(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicClimateConferences: the UN climate conferences other than the
+// catalogue's COP28 are the climate desk's (topiclex.yaml: COP26 … COP31,
+// a climate summit, conference or talks), in any language that writes
+// them so; "COP" as close of play is none.
+func TestTopicClimateConferences(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Who will lead the UK delegation at COP30 in Belém?", "climate"},
+		{"en", "Will the PM attend COP29 in Baku?", "climate"},
+		{"pt", "Quem vai chefiar a delegação britânica na COP30 em Belém?", "climate"},
+		{"en", "Could you come back to me by COP Friday on the number of British troops in KFOR?", "security"},
+	} {
+		in := Input{Subject: "Question", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %q", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
