@@ -139,7 +139,10 @@ package deadline
 //     o'clock" is the 24-hour clock; "Answer is needed until 18.00" and
 //     "Please respond until 14:00" are "by" as "answer me until 16h" is.
 //     Something else "is expected by" a time is told ("Results are
-//     expected by 10pm"; "A response is expected by 4pm" asks).
+//     expected by 10pm"; "A response is expected by 4pm" asks). The
+//     journalist's own sending or calling by a time is their plan ("I'll
+//     send you my piece by 5pm", "I'll try to call before 4"; "Could you
+//     call me before 4?", "I need to send my copy by 5pm" ask).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -3683,6 +3686,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		// the cues of the data file: "by"/"before" ("reduced by", "before
 		// we go to print at 6"), "deadline", "due", "latest 5pm", "need",
 		// "until", "I'd be grateful for a line tonight", …
+		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.ownAction(k) {
+			return -100, start, false, "" // "I'll send you my piece by 5pm", "I'll try to call before 4"
+		}
 		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.word(k-1, gw.Expected) {
 			// "Results are expected by 10pm": told of something else;
 			// "A response is expected by 4pm" asks
@@ -3728,6 +3734,39 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		score = 1
 	}
 	return score, i, false, ""
+}
+
+// ownAction reports whether "by"/"before" at k follows the journalist's
+// own sending or calling ("I'll send you my piece by 5pm", "We'll try to
+// call before 4"): their plan, not a time asked of the desk ("Could you
+// call me before 4?", "I need to send my copy by 5pm" are).
+func (sc *scanner) ownAction(k int) bool {
+	for v := k - 1; v >= 0 && v >= k-5; v-- {
+		t := &sc.toks[v]
+		if t.kind != tkWord || sc.toks[v+1].clauseBrk {
+			return false
+		}
+		if t.low != gw.Send && t.low != gw.Call {
+			if leftFillers[t.low] || t.low == "" { // "my piece", "the questions"
+				continue
+			}
+			return false
+		}
+		for b := v - 1; b >= 0 && b >= v-4; b-- {
+			s := &sc.toks[b]
+			if s.kind != tkWord || sc.toks[b+1].clauseBrk {
+				return false
+			}
+			switch s.low {
+			case gw.I, gw.We, gw.ILl, gw.WeLl, gw.IM, gw.WeRe:
+				return true
+			case gw.Need, gw.Needs, gw.Have, gw.Got, gw.You, gw.Could, gw.Can, gw.Please:
+				return false
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // likeBefore reports whether "I'd like", "we would like" or "we'd love"

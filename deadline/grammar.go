@@ -45,6 +45,7 @@ type grammarWords struct {
 	Bst           string `role:"bst"`
 	Business      string `role:"business"`
 	But           string `role:"but"`
+	Call          string `role:"call"`
 	By            string `role:"by"`
 	Can           string `role:"can"`
 	Central       string `role:"central"`
