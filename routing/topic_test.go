@@ -1146,3 +1146,35 @@ func TestTopicClimateConferences(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicEmergencyAidAcrossLanguages: "is the UK sending emergency aid
+// to the flood victims in Bosnia?" is an aid question in every language,
+// as in English — German "Nothilfe", "Soforthilfe" and Dutch "noodhulp"
+// had been no aid, and the question Europe's by "Bosnia".
+func TestTopicEmergencyAidAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Is the UK sending emergency aid to the flood victims in Bosnia?"},
+		{"de", "Schickt Großbritannien Nothilfe für die Hochwasseropfer in Bosnien?"},
+		{"de", "Schickt Großbritannien Soforthilfe für die Flutopfer in Bosnien?"},
+		{"fr", "Le Royaume-Uni envoie-t-il une aide d'urgence aux victimes des inondations en Bosnie ?"},
+		{"es", "¿Envía el Reino Unido ayuda de emergencia a las víctimas de las inundaciones en Bosnia?"},
+		{"it", "Il Regno Unito invia aiuti d'emergenza alle vittime delle alluvioni in Bosnia?"},
+		{"pt", "O Reino Unido está a enviar ajuda de emergência às vítimas das cheias na Bósnia?"},
+		{"nl", "Stuurt het Verenigd Koninkrijk noodhulp naar de slachtoffers van de overstromingen in Bosnië?"},
+		{"pl", "Czy Wielka Brytania wysyła pomoc doraźną ofiarom powodzi w Bośni?"},
+		{"ru", "Направляет ли Великобритания экстренную помощь пострадавшим от наводнения в Боснии?"},
+		{"uk", "Чи надсилає Велика Британія екстрену допомогу постраждалим від повені в Боснії?"},
+		{"el", "Στέλνει το Ηνωμένο Βασίλειο επείγουσα βοήθεια στα θύματα των πλημμυρών στη Βοσνία;"},
+		{"tr", "Birleşik Krallık Bosna'daki sel mağdurlarına acil yardım gönderiyor mu?"},
+		{"ar", "هل ترسل المملكة المتحدة مساعدات طارئة لضحايا الفيضانات في البوسنة؟"},
+		{"sq", "A po dërgon Mbretëria e Bashkuar ndihmë emergjente për viktimat e përmbytjeve në Bosnjë?"},
+		{"sr", "Da li Velika Britanija šalje hitnu pomoć žrtvama poplava u Bosni?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != "development" {
+			t.Errorf("%s %q: topic %q (%s), want development", c.lang, c.text, got.Topic, got.Reason)
+		}
+	}
+}

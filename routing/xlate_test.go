@@ -239,6 +239,9 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"nl", "migranten", "migrant"},
 		{"", "Sanktionen", "sanction"}, // language not told: the merged table
 		{"de", "Tisch", ""},
+		{"de", "Nothilfe", "aid"}, // emergency aid, a compound the vocabulary lacked
+		{"de", "Soforthilfe", "aid"},
+		{"nl", "noodhulp", "aid"},
 		{"ar", "والعقوبات", "sanction"}, // "and the sanctions": a joined conjunction
 		{"ar", "للعقوبات", "sanction"},  // "for the sanctions": li + al-
 		{"ar", "بالعقوبات", "sanction"}, // "with the sanctions"
