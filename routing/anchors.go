@@ -90,7 +90,9 @@ func anchorMonth(w []byte) (time.Month, bool) {
 // ("by Friday", "Deadline Monday") are not anchors, nor days ahead: "this
 // week", "this afternoon" after a deadline cue ("later this week", "back
 // to me this afternoon"), a weekday with a cue before it in its clause
-// ("come back by close of play on Wednesday"). The tokens are those of
+// ("come back by close of play on Wednesday"), a bare "on Friday" five or
+// six days back (the coming one, see aheadWeekday), "today" in a
+// sentence naming tomorrow (journalistsDay). The tokens are those of
 // tz after tokenize.
 //
 // For an enquiry in another language, va (nil: English only) reads its
@@ -128,7 +130,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 		switch string(word) {
 		case "today", "tonight":
-			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) {
+			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) && !journalistsDay(tz, k, w) {
 				out = append(out, dayRange{from: d0, to: d0, today: true})
 			}
 			continue
@@ -205,6 +207,14 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				continue
 			}
 			back := int32((7 + int(wd0) - int(wd)) % 7)
+			if prev == "on" && !tz.toks[k].poss && back >= aheadWeekday {
+				// A bare "on Friday" five or six days back is the
+				// coming one, two days ahead or less ("We publish the
+				// anniversary package on Friday", written on a
+				// Wednesday; "when the Council meets at 9.30 on
+				// Monday", on a Saturday).
+				continue
+			}
 			if prev == "last" && back == 0 {
 				back = 7
 			}
@@ -276,6 +286,40 @@ func limitYear(tz *tokenizer, k int, va *vocabTable) bool {
 		}
 	}
 	return va.deadlineBefore(tz, k)
+}
+
+// aheadWeekday is how many days back a weekday named with "on" alone
+// may lie before it reads as the coming one: in the DEV sets every bare
+// "on <weekday>" five or six days back named a day ahead (a deadline,
+// a broadcast, a meeting to come: 10 of 10), four days back one of two.
+const aheadWeekday = 5
+
+// journalistsDay reports whether "today" or "tonight" at token k names
+// the journalist's own day, not the release's: in a sentence that names
+// tomorrow too, it is their schedule ("Tomorrow morning would be fine for
+// this, no panic today", "We're on air at 5pm today, but this is for
+// tomorrow's follow-up"). w reads token j as dateAnchors does.
+func journalistsDay(tz *tokenizer, k int, w func(int) []byte) bool {
+	if tz.toks[k].poss {
+		return false // "today's statement"
+	}
+	sent := tz.toks[k].sent
+	for j := k - 1; j >= 0 && tz.toks[j].sent == sent; j-- {
+		if isTomorrow(w(j)) {
+			return true
+		}
+	}
+	for j := k + 1; j < len(tz.toks) && tz.toks[j].sent == sent; j++ {
+		if isTomorrow(w(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTomorrow reports whether w is "tomorrow" or "tomorrow's" (folded).
+func isTomorrow(w []byte) bool {
+	return string(w) == "tomorrow" || string(w) == "tomorrows"
 }
 
 // deadlineClause reports whether one of English's deadline cues comes in
