@@ -64,10 +64,12 @@ func TestLinkDevSets(t *testing.T) {
 		// Albanian "qëndrojnë" (remain), "jetë" (be, not lives) in the
 		// vocabulary (022), and substances, chemicals, a licence and
 		// members of the public in Dutch and 12 more languages (044,
-		// Dutch: p 0.41 -> 0.93); 002 (Welsh soldiers, 'just gone out',
-		// on the 2017 KFOR deployment, not on the day the email names: p
-		// 0.60) is left unlinked. No wrong link.
-		{"mixdev2", false, 45, 46, ""},
+		// Dutch: p 0.41 -> 0.93); 46 once "today" in a sentence naming
+		// tomorrow is the journalist's day, not one the release must be
+		// of (002, Welsh soldiers on the 2017 KFOR deployment, "Tomorrow
+		// morning would be fine for this, no panic today": p 0.60 ->
+		// 0.87). No wrong link.
+		{"mixdev2", false, 46, 46, ""},
 		// mldev4 (42 everyday enquiries by another author, 39 not
 		// automatic): 38 of 39 when it landed and now. 010 (Italian: "after
 		// the trilateral with Albania he had a bilateral with Meloni …
@@ -82,6 +84,24 @@ func TestLinkDevSets(t *testing.T) {
 		// and 46 of 46 when they landed and now, no wrong link.
 		{"mldev5", false, 40, 40, ""},
 		{"endev3", false, 46, 46, ""},
+		// mixdev3 (48 everyday enquiries by another author, 46 not
+		// automatic, 28 in 14 languages other than English): 43 of 46
+		// when it landed, every miss the right release ranked best below
+		// the threshold. 45 once days ahead are no days named (005,
+		// "publish later this week … by close of play on Wednesday": p
+		// 0.01 -> 0.89) and a year ahead the release states confirms it
+		// (030, Italian "fino al 2023": 0.40 -> 0.77). 004 ("KFOR till
+		// 2026 - how many UK troops actually in Kosovo at the moment?",
+		// "As per subject - for a package today") stays below (p 0.17):
+		// five words, "today" the journalist's. No wrong link.
+		{"mixdev3", false, 45, 46, ""},
+		// endl (48 English, written for deadlines): 46 of 48 as it
+		// stood; 47 once a bare "on Monday" five days back is the coming
+		// one (040, "when the Council meets at 9.30 on Monday", written
+		// on a Saturday: p 0.44 -> 0.96). 027 (FT on "today's critical
+		// minerals announcement", its other words the desk's and the
+		// paper's) stays below (p 0.48). No wrong link.
+		{"endl", false, 47, 48, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
