@@ -63,6 +63,19 @@
 //     A past year named on its own ("the 2013 agreement") dates the
 //     releases of that year: their age counts from the year's end, and
 //     releases outside it are not penalised (a year is often background).
+//     Days ahead name no day the release came out: "later this week",
+//     "back to me this afternoon", a weekday with a deadline cue before it
+//     in its clause ("back by close of play on Wednesday"), a bare "on
+//     Monday" five or six days back (the coming one: ten of ten in the
+//     DEV sets), "today" in a sentence naming tomorrow, and a past year
+//     as a limit ("until at least 2019"). A year ahead of the email that
+//     it names and at most two releases of its day or before state ("KFOR
+//     till 2026", "fino al 2023": a limit or target the release stated)
+//     gives those releases the +0.6 of a day named. A month named alone
+//     ("the December announcement") is not read as days: in the DEV sets
+//     three of four such months were background ("as it did in October
+//     2023", "not to be confused with … last November") and, read so,
+//     made three wrong links.
 //
 //  3. A reply (In-Reply-To, or a reply marker in any of the desk's
 //     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
