@@ -72,10 +72,12 @@
 //     it names and at most two releases of its day or before state ("KFOR
 //     till 2026", "fino al 2023": a limit or target the release stated)
 //     gives those releases the +0.6 of a day named. A month named alone
-//     ("the December announcement") is not read as days: in the DEV sets
-//     three of four such months were background ("as it did in October
-//     2023", "not to be confused with … last November") and, read so,
-//     made three wrong links.
+//     ("the December announcement") is not read as days: of the five such
+//     months that changed a link in the DEV sets when read so, one was
+//     the release's, three were background and made wrong links ("as it
+//     did … in October 2023", "when James Cleverly went last October",
+//     "not to be confused with … last November") and one was ahead ("does
+//     that mean July?").
 //
 //  3. A reply (In-Reply-To, or a reply marker in any of the desk's
 //     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
