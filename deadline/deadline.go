@@ -142,7 +142,10 @@ package deadline
 //     expected by 10pm"; "A response is expected by 4pm" asks). The
 //     journalist's own sending or calling by a time is their plan ("I'll
 //     send you my piece by 5pm", "I'll try to call before 4"; "Could you
-//     call me before 4?", "I need to send my copy by 5pm" ask).
+//     call me before 4?", "I need to send my copy by 5pm" ask). "Not
+//     after 4pm" opening its clause, and "after 5pm is too late", are
+//     "by" that time ("It's not after 4pm yet", "after 5pm, too late for
+//     the vote" are none).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -3686,6 +3689,16 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		// the cues of the data file: "by"/"before" ("reduced by", "before
 		// we go to print at 6"), "deadline", "due", "latest 5pm", "need",
 		// "until", "I'd be grateful for a line tonight", …
+		if t.low == gw.After && k == i-1 {
+			// "Not after 4pm please" (the "not" opening its clause),
+			// "Anything after 5pm is too late": by that time
+			if sc.word(k-1, gw.Not) && (sc.toks[k-1].clauseBrk || sc.punct(k-2, ",")) {
+				return 3, k - 1, true, gw.By
+			}
+			if sc.tooLateAfter(i) {
+				return 3, k, true, gw.By
+			}
+		}
 		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.ownAction(k) {
 			return -100, start, false, "" // "I'll send you my piece by 5pm", "I'll try to call before 4"
 		}
@@ -3734,6 +3747,20 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		score = 1
 	}
 	return score, i, false, ""
+}
+
+// tooLateAfter reports whether the clause from token i goes on to say
+// it is too late ("after 5pm is too late for us").
+func (sc *scanner) tooLateAfter(i int) bool {
+	for e := i + 1; e < len(sc.toks) && e < i+8; e++ {
+		if sc.toks[e].sentStart || sc.toks[e].clauseBrk || sc.punct(e, ",") || sc.word(e, gw.Not) {
+			return false // "…, too late for the vote", "it's not too late"
+		}
+		if sc.word(e, gw.Too) && sc.word(e+1, gw.Late) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownAction reports whether "by"/"before" at k follows the journalist's

@@ -157,6 +157,7 @@ type grammarWords struct {
 	No            string `role:"no"`
 	Noon          string `role:"noon"`
 	Not           string `role:"not"`
+	Too           string `role:"too"`
 	Now           string `role:"now"`
 	OClock        string `role:"o'clock"`
 	Oclock        string `role:"oclock"`
