@@ -103,6 +103,7 @@ func anchorMonth(w []byte) (time.Month, bool) {
 // a deadline cue of the language ("bis Freitag").
 func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayRange {
 	n := len(tz.toks)
+	tomorrow := sentenceFlag{sent: -1}
 	// w is the word of token k (nil outside the text); comparing
 	// string(w(k)) with a constant does not copy it.
 	w := func(k int) []byte {
@@ -130,7 +131,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 		switch string(word) {
 		case "today", "tonight":
-			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) && !journalistsDay(tz, k, w) {
+			if !deadlineContext(tz, k) && !va.deadlineBefore(tz, k) && !journalistsDay(tz, k, w, &tomorrow) {
 				out = append(out, dayRange{from: d0, to: d0, today: true})
 			}
 			continue
@@ -298,23 +299,32 @@ const aheadWeekday = 5
 // the journalist's own day, not the release's: in a sentence that names
 // tomorrow too, it is their schedule ("Tomorrow morning would be fine for
 // this, no panic today", "We're on air at 5pm today, but this is for
-// tomorrow's follow-up"). w reads token j as dateAnchors does.
-func journalistsDay(tz *tokenizer, k int, w func(int) []byte) bool {
+// tomorrow's follow-up"). w reads token j as dateAnchors does; seen keeps
+// the answer for the sentence last read, so that a text of many such
+// words in one sentence is read once (hostile mail stays linear).
+func journalistsDay(tz *tokenizer, k int, w func(int) []byte, seen *sentenceFlag) bool {
 	if tz.toks[k].poss {
 		return false // "today's statement"
 	}
 	sent := tz.toks[k].sent
-	for j := k - 1; j >= 0 && tz.toks[j].sent == sent; j-- {
-		if isTomorrow(w(j)) {
-			return true
+	if seen.sent != sent {
+		seen.sent, seen.set = sent, false
+		j := k
+		for j > 0 && tz.toks[j-1].sent == sent {
+			j--
+		}
+		for ; j < len(tz.toks) && tz.toks[j].sent == sent && !seen.set; j++ {
+			seen.set = isTomorrow(w(j))
 		}
 	}
-	for j := k + 1; j < len(tz.toks) && tz.toks[j].sent == sent; j++ {
-		if isTomorrow(w(j)) {
-			return true
-		}
-	}
-	return false
+	return seen.set
+}
+
+// sentenceFlag is a fact about one sentence (sent: its number, -1 for
+// none yet).
+type sentenceFlag struct {
+	sent int32
+	set  bool
 }
 
 // isTomorrow reports whether w is "tomorrow" or "tomorrow's" (folded).

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,5 +95,23 @@ func TestLinkJournalistsDay(t *testing.T) {
 		if l := cat.Link(&in); l.Release != "2024-03-12-sanctions-on-valdorian-arms-brokers" {
 			t.Errorf("%q: linked %q (%.2f, %s), want the sanctions release", text, l.Release, l.Score, l.Detail)
 		}
+	}
+}
+
+// BenchmarkDateAnchorsHostile reads 256 kB of "today" in one sentence
+// with "tomorrow" at its end: each sentence is searched for tomorrow once
+// (journalistsDay), so the time grows with the text, not its square.
+func BenchmarkDateAnchorsHostile(b *testing.B) {
+	text := strings.Repeat("today ", 256<<10/6) + "tomorrow."
+	var tz tokenizer
+	tz.tokenize(text)
+	d0 := dayOf(time.Date(2023, 1, 9, 11, 0, 0, 0, time.UTC), time.UTC)
+	var out []dayRange
+	b.ResetTimer()
+	for range b.N {
+		out = dateAnchors(&tz, d0, out[:0], nil)
+	}
+	if len(out) != 0 {
+		b.Fatalf("%d anchors, want none", len(out))
 	}
 }
