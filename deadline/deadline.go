@@ -145,7 +145,9 @@ package deadline
 //     call me before 4?", "I need to send my copy by 5pm" ask). "Not
 //     after 4pm" opening its clause, and "after 5pm is too late", are
 //     "by" that time ("It's not after 4pm yet", "after 5pm, too late for
-//     the vote" are none).
+//     the vote" are none). "this pm"/"this am" are this afternoon and
+//     this morning; "later" before the time asked for is filler ("Could
+//     you reply later this morning?").
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -1846,8 +1848,10 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		return true
 	case gw.This:
 		switch {
-		case sc.word(i+1, gw.Afternoon):
+		case sc.word(i+1, gw.Afternoon), sc.word(i+1, gw.Pm): // "this pm"
 			return set(i+2, nkAfternoon)
+		case sc.word(i+1, gw.Am): // "this am"
+			return set(i+2, nkThisMorning)
 		case sc.word(i+1, gw.Evening):
 			return set(i+2, nkEvening)
 		case sc.word(i+1, gw.Morning):
