@@ -1178,3 +1178,36 @@ func TestTopicEmergencyAidAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicTravelAdviceAcrossLanguages: "has the Foreign Office changed
+// its travel advice for Ecuador?" is consular in every language, as in
+// English — Italian "consigli di viaggio" (the vocabulary reads
+// "consigli" as council), Polish "zalecenia dla podróżujących",
+// Ukrainian "рекомендації щодо подорожей" and Albanian "këshillën e
+// udhëtimit" had been no desk's words.
+func TestTopicTravelAdviceAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Has the Foreign Office changed its travel advice for Ecuador after the state of emergency?"},
+		{"de", "Hat das Auswärtige Amt seine Reisehinweise für Ecuador nach dem Ausnahmezustand geändert?"},
+		{"fr", "Le Foreign Office a-t-il modifié ses conseils aux voyageurs pour l'Équateur après l'état d'urgence ?"},
+		{"es", "¿Ha cambiado el Foreign Office sus recomendaciones de viaje para Ecuador tras el estado de excepción?"},
+		{"it", "Il Foreign Office ha cambiato i suoi consigli di viaggio per l'Ecuador dopo lo stato di emergenza?"},
+		{"pt", "O Foreign Office alterou os seus conselhos de viagem para o Equador depois do estado de emergência?"},
+		{"nl", "Heeft het Foreign Office zijn reisadvies voor Ecuador aangepast na de noodtoestand?"},
+		{"pl", "Czy Foreign Office zmienił swoje zalecenia dla podróżujących do Ekwadoru po ogłoszeniu stanu wyjątkowego?"},
+		{"ru", "Изменил ли Форин-офис свои рекомендации для путешественников в Эквадор после введения чрезвычайного положения?"},
+		{"uk", "Чи змінив Форин-офіс свої рекомендації щодо подорожей до Еквадору після запровадження надзвичайного стану?"},
+		{"el", "Άλλαξε το Foreign Office τις ταξιδιωτικές οδηγίες για τον Ισημερινό μετά την κατάσταση έκτακτης ανάγκης;"},
+		{"tr", "Foreign Office, olağanüstü halin ardından Ekvador için seyahat uyarısını değiştirdi mi?"},
+		{"ar", "هل غيّرت وزارة الخارجية البريطانية نصائح السفر إلى الإكوادور بعد إعلان حالة الطوارئ؟"},
+		{"sq", "A e ka ndryshuar Foreign Office këshillën e udhëtimit për Ekuadorin pas gjendjes së jashtëzakonshme?"},
+		{"sr", "Da li je Foreign Office promenio savete za putovanja u Ekvador posle vanrednog stanja?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != "consular" {
+			t.Errorf("%s %q: topic %q (%s), want consular", c.lang, c.text, got.Topic, got.Reason)
+		}
+	}
+}
