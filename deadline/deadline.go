@@ -147,7 +147,11 @@ package deadline
 //     "by" that time ("It's not after 4pm yet", "after 5pm, too late for
 //     the vote" are none). "this pm"/"this am" are this afternoon and
 //     this morning; "later" before the time asked for is filler ("Could
-//     you reply later this morning?").
+//     you reply later this morning?"), and so is "now" ("Deadline's now
+//     2pm"); a deadline "pushed back"/"extended" to a time is that time,
+//     as "moved to" is; "I've been given until 5pm", "My editor has given
+//     me till 6" are the journalist's own time ("He was given until
+//     Friday" is none).
 //   - A clock time with no day is that day even if it has already passed
 //     (GUIDE: "that time that day"). A named weekday equal to today is today,
 //     unless the time has already passed, then a week later. "next Friday"
@@ -3487,6 +3491,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 					return 3, b, true, gw.Deadline
 				}
 			}
+			if k == i-1 && ((sc.word(k-1, gw.Me) || sc.word(k-1, gw.Us)) && sc.word(k-2, gw.Given) || sc.word(k-1, gw.Given) && sc.givenToUs(k-1)) {
+				// "My editor has given me till 6", "I've been given until
+				// 5pm": the journalist's own time
+				return 3, k, true, gw.Deadline
+			}
 			if k == i-1 && sc.answerUntil(k) {
 				// "I need your answer until 17h", "send me an answer till
 				// tomorrow 10:00" (non-native "until" for "by")
@@ -3632,9 +3641,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				// journalist moving their own deadline
 				return 3, k - 1, true, gw.Deadline
 			}
-			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed)) {
+			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed) || sc.word(k-1, gw.Back) || sc.word(k-1, gw.Extended)) {
 				// "Our deadline has moved to 3pm", "deadline brought
-				// forward to 2pm": the deadline's new time
+				// forward to 2pm", "pushed back to 6pm", "extended to
+				// tomorrow": the deadline's new time
 				for b := k - 2; b >= 0 && b >= k-5; b-- {
 					if sc.word(b, gw.Deadline) {
 						return 3, b, true, gw.Deadline
@@ -3751,6 +3761,22 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		score = 1
 	}
 	return score, i, false, ""
+}
+
+// givenToUs reports whether "given" at k has the journalist as its
+// subject ("I've been given until 5pm"; "He was given until Friday" is
+// someone else's).
+func (sc *scanner) givenToUs(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		if sc.toks[b+1].clauseBrk {
+			return false
+		}
+		switch sc.toks[b].low {
+		case gw.I, gw.We, gw.IVe, gw.WeVe, gw.IM, gw.WeRe:
+			return true
+		}
+	}
+	return false
 }
 
 // tooLateAfter reports whether the clause from token i goes on to say

@@ -73,6 +73,7 @@ type grammarWords struct {
 	End           string `role:"end"`
 	Expect        string `role:"expect"`
 	Expected      string `role:"expected"`
+	Extended      string `role:"extended"`
 	Extend        string `role:"extend"`
 	Eob           string `role:"eob"`
 	Eod           string `role:"eod"`
@@ -90,6 +91,7 @@ type grammarWords struct {
 	Give          string `role:"give"`
 	Gmt           string `role:"gmt"`
 	Go            string `role:"go"`
+	Given         string `role:"given"`
 	Got           string `role:"got"`
 	Goes          string `role:"goes"`
 	Going         string `role:"going"`
