@@ -1211,3 +1211,39 @@ func TestTopicTravelAdviceAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBritonDetainedAcrossLanguages: a British woman arrested abroad
+// is consular in every language — English "a British woman" (one person:
+// "British man", "woman", "student", "couple", "child" … among the
+// consular family's specific words, not "British men and women", who
+// serve in KFOR), Spanish and Portuguese feminine "detenida", "detida",
+// Ukrainian and Russian "затримали", "британка", German "Britin",
+// Arabic "اعتقلت" had been read as nothing.
+func TestTopicBritonDetainedAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "A British woman has been arrested in Dubai. Is the embassy in contact with her family?", "consular"},
+		{"de", "Eine Britin wurde in Dubai festgenommen. Steht die Botschaft in Kontakt mit ihrer Familie?", "consular"},
+		{"fr", "Une Britannique a été arrêtée à Dubaï. L'ambassade est-elle en contact avec sa famille ?", "consular"},
+		{"es", "Una mujer británica ha sido detenida en Dubái. ¿Está la embajada en contacto con su familia?", "consular"},
+		{"it", "Una donna britannica è stata arrestata a Dubai. L'ambasciata è in contatto con la sua famiglia?", "consular"},
+		{"pt", "Uma mulher britânica foi detida no Dubai. A embaixada está em contacto com a família?", "consular"},
+		{"nl", "Een Britse vrouw is in Dubai gearresteerd. Heeft de ambassade contact met haar familie?", "consular"},
+		{"pl", "Brytyjka została zatrzymana w Dubaju. Czy ambasada jest w kontakcie z jej rodziną?", "consular"},
+		{"ru", "Британка задержана в Дубае. Поддерживает ли посольство связь с её семьёй?", "consular"},
+		{"uk", "Британку затримали в Дубаї. Чи підтримує посольство зв'язок з її родиною?", "consular"},
+		{"el", "Μια Βρετανίδα συνελήφθη στο Ντουμπάι. Είναι η πρεσβεία σε επαφή με την οικογένειά της;", "consular"},
+		{"tr", "Bir İngiliz kadın Dubai'de tutuklandı. Büyükelçilik ailesiyle temas halinde mi?", "consular"},
+		{"ar", "اعتقلت امرأة بريطانية في دبي. هل السفارة على اتصال بعائلتها؟", "consular"},
+		{"sq", "Një grua britanike është arrestuar në Dubai. A është ambasada në kontakt me familjen e saj?", "consular"},
+		{"sr", "Britanka je uhapšena u Dubaiju. Da li je ambasada u kontaktu sa njenom porodicom?", "consular"},
+		{"en", "How many British men and women serve in KFOR?", "!consular"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		got := topics.Choose(&in, Link{}, cat)
+		if not, ok := strings.CutPrefix(c.want, "!"); ok && got.Topic == not || !ok && got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
