@@ -1247,3 +1247,24 @@ func TestTopicBritonDetainedAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicDeathAbroad: a British person's death abroad is the consular
+// desk's ("died", "death" among its contextual words: beside its words or
+// British, tourists, families, a hotel …); deaths in Gaza, in the
+// Channel or of a Palestinian journalist are no consular matter.
+func TestTopicDeathAbroad(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ text, want string }{
+		{"A British man has died in a hotel fire in Antalya. Is the FCDO supporting the family?", "consular"},
+		{"Two British tourists died in a boat accident in Thailand. Can you confirm and are you helping the families?", "consular"},
+		{"How many people have died in Gaza since October, according to the FCDO's figures?", "middle-east"},
+		{"How many migrants have died crossing the Channel this year?", "migration"},
+		{"Is the UK calling for an investigation into the death of the Palestinian journalist?", "middle-east"},
+	} {
+		in := Input{Subject: "?", NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
