@@ -1424,6 +1424,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				bit := ctxBit(t.topics[d.ref.topic].phrases[d.ref.ph].group)
 				inContext = sents[i] == d.sent && t.context[string(roots[i])]&bit != 0 && t.ctxOwn[string(roots[i])]&bit == 0
 			}
+			if !inContext {
+				// ... but two others are: a cluster of them says the
+				// family ("is UK funding to its partners in Yemen being
+				// cut, and which programmes will close?")
+				inContext = t.ctxCluster(sc.ctx, d)
+			}
 			if inContext {
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
 				if d.place == plFocus {
@@ -2077,6 +2083,26 @@ func (t *Topics) scores(f *topicFeatures, p *topicParams, out []float64) []float
 		out = append(out, s+p.centroid*f.cent[ti])
 	}
 	return out
+}
+
+// ctxCluster reports whether the sentence of contextual word d holds two
+// other distinct contextual words of its family (for d's topic).
+func (t *Topics) ctxCluster(ctx []deskHit, d deskHit) bool {
+	ph := &t.topics[d.ref.topic].phrases[d.ref.ph]
+	var other []string
+	for _, o := range ctx {
+		if o.sent != d.sent || o.ref.topic != d.ref.topic {
+			continue
+		}
+		op := &t.topics[o.ref.topic].phrases[o.ref.ph]
+		if op.group != ph.group || op.roots[0] == ph.roots[0] || slices.Contains(other, op.roots[0]) {
+			continue
+		}
+		if other = append(other, op.roots[0]); len(other) == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // ownEvidence reports whether the enquiry's own words (keywords, related

@@ -1074,7 +1074,8 @@ func TestTopicPairsAcrossJoiningWords(t *testing.T) {
 // question (endl 027), a policing budget's funding and frozen assets used
 // to fund reconstruction no aid; money for schools, refugees, girls'
 // education or from the aid budget still is, and so is the money of an
-// aid release.
+// aid release; three of them together (funding to partners, programmes
+// closing) are the family's.
 func TestTopicContextualWordsNotEachOthersContext(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
@@ -1091,6 +1092,8 @@ func TestTopicContextualWordsNotEachOthersContext(t *testing.T) {
 		{"Education programmes", "Which education programmes for girls in Afghanistan still receive UK money?", Link{}, "development"},
 		{"Budget", "Will the money for the programmes come from the aid budget?", Link{}, "development"},
 		{"£20m", "Which organisations will receive the money?", aid, "development"},
+		// three of them together are the family's: a cluster says it
+		{"Yemen", "Is UK funding to its partners in Yemen being cut, and which programmes will close?", Link{}, "development"},
 	} {
 		in := Input{Subject: c.subject, NewText: c.text}
 		got := topics.Choose(&in, c.l, cat)
