@@ -496,8 +496,10 @@
 // there any new money or is this reallocated from existing programmes?"
 // on critical minerals is any desk's money, trade's question by its
 // minerals (endl 027), a policing boost's "funding" no aid; money for
-// schools, refugees or from the aid budget still is
-// (TestTopicContextualWordsNotEachOthersContext).
+// schools, refugees or from the aid budget still is, and two others are
+// context (a cluster says the family: "is UK funding to its partners in
+// Yemen being cut, and which programmes will close?" is development's;
+// TestTopicContextualWordsNotEachOthersContext).
 //
 // An acronym the enquiry spells out with capitalised words ("the Global
 // Combat Air Programme … GCAP") reads as the desk's phrases those words
