@@ -1271,3 +1271,38 @@ func TestTopicDeathAbroad(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBritishNationalsAtRafahAcrossLanguages: "did they discuss
+// opening Rafah so that British nationals can leave Gaza?" on the PM's
+// call with President Sisi [middle-east, consular] is consular in every
+// language, as the founders label British nationals on such releases —
+// Dutch "Britse staatsburgers" and Greek "Βρετανοί πολίτες" (read as
+// Britons alone, one word against the release's names) had left it
+// with the region.
+func TestTopicBritishNationalsAtRafahAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2023-10-12-pm-call-with-egypt-s-president-12-october-2023", Score: 0.97}
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Did the PM and President Sisi discuss opening the Rafah crossing so that British nationals can leave Gaza?"},
+		{"de", "Haben der Premierminister und Präsident Sisi über die Öffnung des Grenzübergangs Rafah gesprochen, damit britische Staatsangehörige Gaza verlassen können?"},
+		{"fr", "Le Premier ministre et le président Sissi ont-ils discuté de l'ouverture du point de passage de Rafah pour que les ressortissants britanniques puissent quitter Gaza ?"},
+		{"es", "¿Hablaron el primer ministro y el presidente Sisi de abrir el paso de Rafah para que los ciudadanos británicos puedan salir de Gaza?"},
+		{"it", "Il premier e il presidente al-Sisi hanno discusso dell'apertura del valico di Rafah per permettere ai cittadini britannici di lasciare Gaza?"},
+		{"pt", "O primeiro-ministro e o presidente Sisi discutiram a abertura da passagem de Rafah para que os cidadãos britânicos possam sair de Gaza?"},
+		{"nl", "Hebben de premier en president Sisi gesproken over het openen van de grensovergang bij Rafah, zodat Britse staatsburgers Gaza kunnen verlaten?"},
+		{"pl", "Czy premier i prezydent Sisi rozmawiali o otwarciu przejścia w Rafah, aby obywatele brytyjscy mogli opuścić Gazę?"},
+		{"ru", "Обсуждали ли премьер-министр и президент Сиси открытие пункта пропуска Рафах, чтобы британские граждане могли покинуть Газу?"},
+		{"uk", "Чи обговорювали прем'єр-міністр і президент Сісі відкриття пункту пропуску Рафах, щоб британські громадяни могли залишити Газу?"},
+		{"el", "Συζήτησαν ο πρωθυπουργός και ο πρόεδρος Σίσι το άνοιγμα της διάβασης της Ράφα ώστε οι Βρετανοί πολίτες να φύγουν από τη Γάζα;"},
+		{"tr", "Başbakan ve Cumhurbaşkanı Sisi, İngiliz vatandaşlarının Gazze'den çıkabilmesi için Refah sınır kapısının açılmasını görüştü mü?"},
+		{"ar", "هل ناقش رئيس الوزراء والرئيس السيسي فتح معبر رفح حتى يتمكن الرعايا البريطانيون من مغادرة غزة؟"},
+		{"sq", "A diskutuan kryeministri dhe presidenti Sisi hapjen e kalimit të Rafahut që shtetasit britanikë të largohen nga Gaza?"},
+		{"sr", "Da li su premijer i predsednik Sisi razgovarali o otvaranju prelaza Rafa kako bi britanski državljani mogli da napuste Gazu?"},
+	} {
+		in := Input{Subject: "PM call with Sisi", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != "consular" {
+			t.Errorf("%s %q: topic %q (%s), want consular", c.lang, c.text, got.Topic, got.Reason)
+		}
+	}
+}

@@ -242,6 +242,7 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"de", "Nothilfe", "aid"}, // emergency aid, a compound the vocabulary lacked
 		{"de", "Soforthilfe", "aid"},
 		{"nl", "noodhulp", "aid"},
+		{"nl", "staatsburgers", "national"}, // Britse staatsburgers: British nationals
 		{"ar", "والعقوبات", "sanction"}, // "and the sanctions": a joined conjunction
 		{"ar", "للعقوبات", "sanction"},  // "for the sanctions": li + al-
 		{"ar", "بالعقوبات", "sanction"}, // "with the sanctions"
