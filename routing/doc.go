@@ -687,7 +687,9 @@
 // compounds (TestTopicEmergencyAidAcrossLanguages), travel advice in
 // Italian, Polish, Ukrainian and Albanian
 // (TestTopicTravelAdviceAcrossLanguages), one British person and an
-// arrest in more languages' forms (TestTopicBritonDetainedAcrossLanguages).
+// arrest in more languages' forms (TestTopicBritonDetainedAcrossLanguages),
+// a death abroad (TestTopicDeathAbroad), British nationals in Dutch and
+// Greek (TestTopicBritishNationalsAtRafahAcrossLanguages).
 //
 // # Outlet, rota and officer
 //
