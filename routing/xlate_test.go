@@ -243,10 +243,10 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"de", "Soforthilfe", "aid"},
 		{"nl", "noodhulp", "aid"},
 		{"nl", "staatsburgers", "national"}, // Britse staatsburgers: British nationals
-		{"ar", "والعقوبات", "sanction"}, // "and the sanctions": a joined conjunction
-		{"ar", "للعقوبات", "sanction"},  // "for the sanctions": li + al-
-		{"ar", "بالعقوبات", "sanction"}, // "with the sanctions"
-		{"de", "mir", ""},               // Serbian "mir" (peace) is not German "to me"
+		{"ar", "والعقوبات", "sanction"},     // "and the sanctions": a joined conjunction
+		{"ar", "للعقوبات", "sanction"},      // "for the sanctions": li + al-
+		{"ar", "بالعقوبات", "sanction"},     // "with the sanctions"
+		{"de", "mir", ""},                   // Serbian "mir" (peace) is not German "to me"
 		{"es", "pateras", "boat"},
 		{"pl", "łodziami", "boat"},
 		{"sr", "Beogradom", "belgrad"}, // a region's place the catalogue never names
