@@ -832,13 +832,16 @@ func TestDeadlineDevSet(t *testing.T) {
 // 034, mldev 026, endev 011, dldev3 045 keep them), 039 "Haberi bu akşam
 // yayınlayacağız" (we will run the story this evening) tells when the
 // story runs, no deadline asked (tuning 002, mldev2 053, dldev 044,
-// dldev3 047; "We're running the story tonight" is none here).
+// dldev3 047; "We're running the story tonight" is none here). mldev6
+// (42 in 14 languages) and endev4 (42 English), by two more authors, were
+// 1.00 when they landed (40/40 non-automatic each), every deadline read
+// from the phrase its label's note names.
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)
