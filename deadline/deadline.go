@@ -70,7 +70,10 @@ package deadline
 //     is before it; a deadline "expires"/"ends" at its time (en.json
 //     left_fillers); a deadline "moved"/"brought forward"/"changed" to
 //     a time is that time ("The briefing has moved to 2pm" is none). A bare hour before a
-//     place's time is a clock ("by 5 Istanbul time").
+//     place's time is a clock ("by 5 Istanbul time"). A place of two
+//     words whose second is a city is a zone before "time" or ending its
+//     clause ("2pm Abu Dhabi time", "9am Los Angeles time", "New Delhi
+//     time"; "by 3pm Abu Dhabi will announce" is a clock).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
@@ -967,6 +970,30 @@ var zoneRegions = lang.Set(en.Deadline.ZoneRegions)
 // names it alone after a time at the end of a clause ("by 4pm Eastern").
 func usRegion(w string) bool {
 	return w == gw.Eastern || w == gw.Central || w == gw.Pacific || w == gw.Mountain
+}
+
+// twoWordPlace reads a place of two words whose second is a city of
+// zone_places ("Abu Dhabi", "Los Angeles", "Kuala Lumpur", "New Delhi"):
+// t, a capitalised word that is no weekday or month, at e-1, and the city
+// at e, capitalised too and no region, then "time" or the end of its
+// clause ("by 2pm Abu Dhabi time", "Deadline 6pm Los Angeles."; not "by
+// 3pm Abu Dhabi will announce"). It returns the zone and its end, or nil.
+func (sc *scanner) twoWordPlace(t *token, e int) (*time.Location, int) {
+	n := sc.tok(e)
+	if !t.capital || t.cls&(clsWeekday|clsMonth) != 0 || n == nil || n.kind != tkWord || !n.capital || n.clauseBrk || zoneRegions[n.low] {
+		return nil, e
+	}
+	name, ok := zonePlaces[n.low]
+	if !ok {
+		return nil, e
+	}
+	if k := sc.zoneTime(e + 1); k > e+1 {
+		return namedZone(name, sc.loc), k
+	}
+	if !sc.zoneEnds(e + 1) {
+		return nil, e
+	}
+	return namedZone(name, sc.loc), e + 1
 }
 
 // zoneTime returns the end of "time", "standard time" or "daylight time"
@@ -2858,9 +2885,11 @@ func (sc *scanner) parseZone(a *atom) {
 				}
 			}
 			if zl == nil {
-				return
-			}
-			if sc.word(e, gw.Time) {
+				// "New Delhi time"
+				if zl, e = sc.twoWordPlace(t, e); zl == nil {
+					return
+				}
+			} else if sc.word(e, gw.Time) {
 				e++
 			}
 		case gw.Central, gw.Eastern, gw.Western:
@@ -2876,7 +2905,14 @@ func (sc *scanner) parseZone(a *atom) {
 			fallthrough // "4pm Central (time)": US Central
 		default:
 			name, ok := zonePlaces[t.low]
-			if !ok || !t.capital && t.low != gw.Uk {
+			if !ok {
+				// "2pm Abu Dhabi time", "9am Los Angeles time"
+				if zl, e = sc.twoWordPlace(t, e); zl == nil {
+					return
+				}
+				break
+			}
+			if !t.capital && t.low != gw.Uk {
 				return
 			}
 			// a city alone right after a time is its zone ("14:00 London",
