@@ -1460,7 +1460,8 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
 				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) &&
-					!(origs[i] == nil && !inflectNames && inUnknownName(tz, toks[i], cat)) {
+					!(origs[i] == nil && !inflectNames && inUnknownName(tz, toks[i], cat)) &&
+					!(origs[i] == nil && numberedName(tz, toks[i])) {
 					orig := origs[i]
 					if orig == nil && mod.words[x] != string(st) {
 						orig = words[i]
@@ -1486,7 +1487,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				}
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
 				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf)
-				if x >= 0 && qmod.name[x] && places[i] == plFocus {
+				if x >= 0 && qmod.name[x] && places[i] == plFocus && !(origs[i] == nil && numberedName(tz, toks[i])) {
 					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: -1, ph: x})
 				}
 				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
@@ -2228,6 +2229,11 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 				}
 			}
 		}
+		if len(b) == 0 && f.cent[ti] > 0 {
+			// no word of its own: the enquiry's words are like its
+			// releases' (the centroid similarity)
+			b = append(b, "words like its releases'"...)
+		}
 		return string(b)
 	}
 	if f.regLed >= 0 {
@@ -2306,6 +2312,37 @@ func inUnknownName(tz *tokenizer, k int32, cat *Catalogue) bool {
 	}
 	_, known := cat.idx.words[string(w)]
 	return !known
+}
+
+// numberedName reports whether token k of tz, written with a capital, is
+// followed in its clause by a number of one or two digits that is no day
+// of a month: a numbered name ("Channel 4", "Channel 5", "Channel 12" are
+// broadcasters, not the Channel the small-boats releases name), not the
+// place or body the learnt model knows by that word. A year after a name
+// ("Kosovo 1999") and a date ("Brussels 14 November") leave it the name.
+func numberedName(tz *tokenizer, k int32) bool {
+	if k < 0 || int(k)+1 >= len(tz.toks) || !tz.toks[k].upper {
+		return false
+	}
+	next := &tz.toks[k+1]
+	if !next.num || next.brk || next.sent != tz.toks[k].sent {
+		return false
+	}
+	n := tz.word(int(k + 1))
+	if len(n) > 2 {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if int(k)+2 < len(tz.toks) && tz.toks[k+2].sent == tz.toks[k].sent {
+		if _, ok := anchorMonth(tz.word(int(k + 2))); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // ctxBit is the bit of family group g in Topics.context (none for -1 or

@@ -1306,3 +1306,58 @@ func TestTopicBritishNationalsAtRafahAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicNumberedNames: a name followed by a number of one or two
+// digits is a numbered name — "Channel 5", "Channel 4", "Channel 12" are
+// broadcasters — not the place the learnt model knows by the word ("the
+// Channel" of the small-boats releases): a documentary crew's filming
+// request for Channel 5 is the desk's own business, not migration's
+// (endev4 012). A year or a date after a name leaves it the name.
+func TestTopicNumberedNames(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"We are filming for Channel 5 next month", "Channel", true},
+		{"a producer at Channel 12 in Tel Aviv", "Channel", true},
+		{"Channel 4's chief correspondent asked", "Channel", true},
+		{"the Kosovo 1999 campaign", "Kosovo", false},
+		{"Lammy in Brussels 14 November", "Brussels", false},
+		{"crossing the channel 5 times", "channel", false}, // no capital: no name
+		{"crossed the Channel. 5 boats were stopped", "Channel", false},
+		{"crossed the Channel yesterday", "Channel", false},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		k := -1
+		for i := range tz.toks {
+			if string(tz.word(i)) == strings.ToLower(c.word) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			t.Fatalf("%q: no token %q", c.text, c.word)
+		}
+		if got := numberedName(&tz, int32(k)); got != c.want {
+			t.Errorf("%q: numberedName(%q) = %v, want %v", c.text, c.word, got, c.want)
+		}
+	}
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ subject, text, want string }{
+		{"Filming request - documentary on diplomats", "We've been commissioned by Channel 5 to make a series about British diplomats and would love to film in the Durbar Court. Could you let me know who is the right person to talk to about access?", "general"},
+		{"Interview bid", "Channel 4 would like a minister for tonight's programme. Who should I speak to?", "general"},
+		{"Question", "We're making a film for Channel 4 about the Channel: how many people crossed it last year?", "migration"},
+		{"Question", "Is the UK doing more with France on the Channel?", "migration"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		got := topics.Choose(&in, Link{}, cat)
+		if got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+		if c.want == "general" && strings.Contains(got.Reason, `"channel"`) {
+			t.Errorf("%q: reason %q names the Channel", c.text, got.Reason)
+		}
+	}
+}
