@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // BM25F parameters. Titles are short and say what a release is about, so a
@@ -41,6 +43,10 @@ type docInfo struct {
 	// millions (moneyMillions), for moneyNear
 	money     []int32
 	moneyVals []float64
+	// span is how many days after its publication the release says its
+	// subject goes on ("tomorrow", "over the next 3 days", "a two-day
+	// visit"; see releaseSpan)
+	span int8
 }
 
 // index is an inverted index over the catalogue's words and adjacent-word
@@ -479,6 +485,9 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 				part = r.LinesToTake[j]
 			}
 			ids, brks = ix.termSeq(&tz, part, true, ids[:0], brks[:0])
+			if j < 0 {
+				d.span = releaseSpan(&tz)
+			}
 			n += len(ids)
 			bodyIDs = collect(bodyIDs, ids, brks)
 		}
@@ -708,4 +717,46 @@ func (ix *index) contains(id, doc int32) bool {
 		n -= half
 	}
 	return p[base].doc == doc
+}
+
+// maxSpan is the most days ahead a release is taken to announce.
+const maxSpan = 3
+
+// spanNumbers are English's number words (lang/data/en.json), for
+// releaseSpan.
+var spanNumbers = lang.English().Numbers
+
+// releaseSpan reads how many days after its publication a release's text
+// (tokenised in tz) says its subject goes on: "tomorrow" one, "over the
+// next 3 days" and "a three-day visit" two (the day of the release is the
+// first), at most maxSpan; 0 when it names none of these.
+func releaseSpan(tz *tokenizer) int8 {
+	count := func(k int) int {
+		if k < 0 || k >= len(tz.toks) {
+			return 0
+		}
+		w := tz.word(k)
+		if tz.toks[k].num {
+			return max(smallInt(w), 0)
+		}
+		return spanNumbers[string(w)]
+	}
+	span := 0
+	for k := range tz.toks {
+		switch w := tz.word(k); {
+		case isTomorrow(w):
+			span = max(span, 1)
+		case string(w) == "days" && k >= 2 && string(tz.word(k-2)) == "next":
+			// "over the next 3 days"
+			if n := count(k - 1); n >= 2 && n <= 7 {
+				span = max(span, n-1)
+			}
+		case string(w) == "day" && k >= 1 && !tz.toks[k].brk:
+			// "a two-day visit", "a 3-day trip" (not a 90-day plan)
+			if n := count(k - 1); n >= 2 && n <= 7 {
+				span = max(span, n-1)
+			}
+		}
+	}
+	return int8(min(span, maxSpan))
 }

@@ -482,7 +482,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		}
 		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
 		cd.title = c.titleMatch(sc, info)
-		cd.anchor, cd.dist = anchorMatch(sc.anchors, info.day)
+		cd.anchor, cd.dist = anchorMatchSpan(sc.anchors, info.day, int32(info.span))
 		for _, y := range sc.ahead {
 			cd.ahead = cd.ahead || ix.contains(y, d)
 		}
@@ -639,9 +639,21 @@ func (c *Catalogue) subjectCover(sc *scratch, doc int32) float32 {
 // gives 2 and the days from it to the end of that year, unless it also
 // fits a day; years do not count as days named for the others.
 func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
+	return anchorMatchSpan(anchors, day, 0)
+}
+
+// anchorMatchSpan is anchorMatch for a release that says its subject
+// goes on for span days after its publication (see releaseSpan): a day
+// named within them is neither a day it fits nor one it misses, 0 ("The
+// Foreign Secretary is in Egypt today", the day after the release that
+// announced his three days in Egypt, Turkey and Qatar; as a full fit it
+// took the PM's meeting in Egypt two days later from its own release
+// when that was left out).
+func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
 	if len(anchors) == 0 {
 		return 0, 0
 	}
+	inSpan := false
 	dist := int32(1 << 30)
 	days, onlyToday := false, true
 	inYear, toYearEnd := false, int32(0)
@@ -654,6 +666,9 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 			continue
 		case day >= a.from && day <= a.to+1:
 			return 1, 0
+		case day < a.from && day+span >= a.from:
+			inSpan = true
+			continue
 		}
 		days = true
 		onlyToday = onlyToday && a.today
@@ -663,6 +678,9 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 		default:
 			dist = min(dist, day-a.to-1)
 		}
+	}
+	if inSpan {
+		return 0, 0
 	}
 	if inYear {
 		return 2, float32(toYearEnd)
