@@ -17,6 +17,8 @@ type dayRange struct {
 	// today is set for the day the email was sent named as "today" or
 	// "tonight".
 	today bool
+	// subject is set for a day the subject names (see anchorMatchSpan).
+	subject bool
 }
 
 // anchorWeekdays are the full weekday names, anchorMonths the month names

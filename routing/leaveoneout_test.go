@@ -79,8 +79,11 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// endev2 and mixdev (DEV sets of today): 6 of 39, 4 of 41 —
 		// siblings of a day (the Meloni bilateral and the trilateral, the
 		// Begaj meeting and the Joint Migration Task Force, the PM's calls
-		// of 12-16 October 2023) that share nearly every word
-		{"endev2", filepath.Join("testdata", "endev2"), false, 6},
+		// of 12-16 October 2023) that share nearly every word; endev2 5
+		// once the subject's days are the release's (032, "PM /
+		// Netanyahu - yesterday afternoon", its call left out, no longer
+		// takes the Iran statement of the "13/14 April" its text names)
+		{"endev2", filepath.Join("testdata", "endev2"), false, 5},
 		{"mixdev", filepath.Join("testdata", "mixdev"), false, 4},
 		{"shared", "", false, 7},
 	}

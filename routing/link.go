@@ -648,12 +648,19 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 // Foreign Secretary is in Egypt today", the day after the release that
 // announced his three days in Egypt, Turkey and Qatar; as a full fit it
 // took the PM's meeting in Egypt two days later from its own release
-// when that was left out).
+// when that was left out). And when the subject names days, they are the
+// release's: a release of another day only the text names is 0 too
+// (background or contrast: "Sunak's call with Netanyahu today" in the
+// subject, "the 31 October call did not touch on it" in the text).
 func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
 	if len(anchors) == 0 {
 		return 0, 0
 	}
-	inSpan := false
+	inSpan, other := false, false
+	subjectDays := false
+	for _, a := range anchors {
+		subjectDays = subjectDays || a.subject && !a.year
+	}
 	dist := int32(1 << 30)
 	days, onlyToday := false, true
 	inYear, toYearEnd := false, int32(0)
@@ -665,6 +672,10 @@ func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
 			}
 			continue
 		case day >= a.from && day <= a.to+1:
+			if subjectDays && !a.subject {
+				other = true
+				continue
+			}
 			return 1, 0
 		case day < a.from && day+span >= a.from:
 			inSpan = true
@@ -679,7 +690,7 @@ func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
 			dist = min(dist, day-a.to-1)
 		}
 	}
-	if inSpan {
+	if inSpan || other {
 		return 0, 0
 	}
 	if inYear {
@@ -740,7 +751,13 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		if m.raw(t) == "" {
 			continue
 		}
+		n := len(sc.anchors)
 		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors, sc.voc)
+		if t == partSubject && q.subject {
+			for i := n; i < len(sc.anchors); i++ {
+				sc.anchors[i].subject = true
+			}
+		}
 	}
 	for i, ch := range q.chans {
 		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)

@@ -31,10 +31,13 @@ func TestReleaseSpan(t *testing.T) {
 }
 
 // TestAnchorMatchSpan: a day named within the days a release announces
-// ahead is neither a hit nor a miss.
+// ahead is neither a hit nor a miss; when the subject names a day, a
+// release of another day the text names is neither.
 func TestAnchorMatchSpan(t *testing.T) {
 	d0 := dayOf(time.Date(2023, 12, 5, 0, 0, 0, 0, time.UTC), time.UTC)
 	todayOnly := []dayRange{{from: d0, to: d0, today: true}}
+	subjectToday := []dayRange{{from: d0, to: d0, today: true, subject: true}, {from: d0 - 35, to: d0 - 35}}
+	bodyToday := []dayRange{{from: d0, to: d0, today: true}, {from: d0 - 35, to: d0 - 35}}
 	for _, c := range []struct {
 		name      string
 		anchors   []dayRange
@@ -47,6 +50,9 @@ func TestAnchorMatchSpan(t *testing.T) {
 		{"its last day", todayOnly, d0 - 2, 2, 0, 0},
 		{"past its days", todayOnly, d0 - 3, 2, -1, 1},
 		{"its own day", todayOnly, d0, 2, 1, 0},
+		{"the subject's day", subjectToday, d0, 0, 1, 0},
+		{"a day of the text only", subjectToday, d0 - 35, 0, 0, 0},
+		{"no day in the subject: the text's", bodyToday, d0 - 35, 0, 1, 0},
 	} {
 		if a, dist := anchorMatchSpan(c.anchors, c.day, c.span); a != c.want || dist != c.wantDist {
 			t.Errorf("%s: %d, %v; want %d, %v", c.name, a, dist, c.want, c.wantDist)
@@ -102,4 +108,43 @@ func TestLinkReleaseSpan(t *testing.T) {
 		t.Errorf("a release of yesterday announcing no days ahead: linked (%.2f, %s), want none", l.Score, l.Detail)
 	}
 	t.Logf("announcing no days ahead: %.2f", l.Score)
+}
+
+// callsCatalogue has two PM calls with one leader five weeks apart, each
+// title dated, and the filler.
+func callsCatalogue() *Catalogue {
+	first := time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)
+	second := time.Date(2023, 12, 5, 0, 0, 0, 0, time.UTC)
+	rels := []Release{
+		{ID: "call-31-oct", Published: first, DateOnly: true, Topics: []string{"middle-east"},
+			Title: "PM call with Prime Minister Rassendyll of Ruritania: 31 October 2023",
+			Body:  "The Prime Minister spoke to Prime Minister Rudolf Rassendyll this afternoon about humanitarian aid and the hostages."},
+		{ID: "call-5-dec", Published: second, DateOnly: true, Topics: []string{"middle-east"},
+			Title: "PM call with Prime Minister Rassendyll of Ruritania: 5 December 2023",
+			Body:  "The Prime Minister spoke to Prime Minister Rudolf Rassendyll this afternoon about the end of the pause and the remaining hostages."},
+	}
+	return NewCatalogue(append(rels, fillerReleases(second)...), time.UTC)
+}
+
+// TestLinkSubjectDays: a day the subject names is the release's; another
+// day the text names for contrast is background (mldev6 025, Russian: a
+// subject "Sunak's call with Netanyahu today" and "the 31 October call
+// did not touch on it" linked the 31 October call, whose title writes
+// the 31; now today's). Named in the subject, the other day wins.
+func TestLinkSubjectDays(t *testing.T) {
+	sent := at3339(t, "2023-12-05T18:00:00Z")
+	for _, c := range []struct {
+		subject, want string
+	}{
+		{"PM call with Rassendyll today", "call-5-dec"},
+		{"Your readout of the 31 October call with Rassendyll", "call-31-oct"},
+	} {
+		in := Input{Subject: c.subject,
+			NewText: "On the Prime Minister's call with Prime Minister Rassendyll: the settlers did not come up in the " +
+				"31 October call. Were the remaining hostages discussed in today's call?",
+			Date: sent, Language: "en"}
+		if l := callsCatalogue().Link(&in); l.Release != c.want {
+			t.Errorf("subject %q: linked %q (%.2f, %s), want %q", c.subject, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
 }
