@@ -104,6 +104,24 @@ func TestTopicDevSets(t *testing.T) {
 		// one enquiry below.
 		{"mldev5", 38, 40},
 		{"endev3", 45, 46},
+		// mixdev3 (48 human enquiries, 20 English; 46 not automatic),
+		// mldev6 (42 in 14 languages, 40 not automatic) and endev4 (42
+		// English, 40 not automatic), by other authors: topic 0.93, 0.95,
+		// 0.95 of all when they landed (e0a5bc2), 0.98, 0.97, 0.95 at the
+		// ninth round's start, 45 of 46, 39 of 40, 39 of 40 now (endev4
+		// 012, a documentary crew's request for Channel 5, is no longer
+		// migration's by "the Channel": a numbered name). Left, as
+		// labels split on them: mixdev3 004 (unlinked; "how many UK
+		// troops in Kosovo", labelled europe, is security unlinked and
+		// europe once linked — tuning 004 labels the same troop question
+		// on that release security); mldev6 020 (RAF and sanctions on the
+		// UNSC Iran statement, labelled middle-east) as dldev 037; endev4
+		// 025 (OFSI asset freezes on the 14 Nov Hamas sanctions, labelled
+		// middle-east) as tuning 016 labels the same questions security.
+		// Floors one enquiry below.
+		{"mixdev3", 44, 46},
+		{"mldev6", 38, 40},
+		{"endev4", 38, 40},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right := 0, 0
