@@ -73,7 +73,15 @@ package deadline
 //     place's time is a clock ("by 5 Istanbul time"). A place of two
 //     words whose second is a city is a zone before "time" or ending its
 //     clause ("2pm Abu Dhabi time", "9am Los Angeles time", "New Delhi
-//     time"; "by 3pm Abu Dhabi will announce" is a clock).
+//     time"; "by 3pm Abu Dhabi will announce" is a clock). "before
+//     that"/"by that time" right after the reply asked for point back as
+//     "before then" ("We're live at 6pm, can you get back to me before
+//     that?"; "the minister will speak before that" does not); a time
+//     in a sentence that goes on to say there is "no (strict) deadline"
+//     is offered, not asked ("a comment before then but there is no
+//     strict deadline"; "No hard deadline, but 4pm would be ideal" is
+//     16:00); "that'd be great" after a bare hour ends it as "that would
+//     be" does.
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
@@ -1645,8 +1653,9 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
 	}
-	if n.low == gw.That && (sc.word(j+1, gw.Would) || sc.word(j+1, gw.Is) || sc.word(j+1, gw.Works) || sc.word(j+1, gw.Should)) {
-		return true // "by 2 that would be brilliant"
+	if n.low == gw.That && (sc.word(j+1, gw.Would) || sc.word(j+1, gw.Is) || sc.word(j+1, gw.Works) || sc.word(j+1, gw.Should)) ||
+		n.low == gw.Thatd && sc.goodAfter(j+1) {
+		return true // "by 2 that would be brilliant", "by 11 that'd be great"
 	}
 	if _, ok := zonePlaces[n.low]; ok && sc.word(j+1, gw.Time) {
 		return true // "by 5 Istanbul time"
@@ -3120,6 +3129,9 @@ func (sc *scanner) finish(m *mention) {
 	// the time a later "before then" points back to is the cut-off, even
 	// when it names a broadcast or an edition.
 	then := sc.thenAfter(m.end) || sc.forBroadcast(m)
+	if sc.noDeadlineAfter(m.end) {
+		return // "… before then but there is no strict deadline"
+	}
 	if m.clock != nil && !then {
 		// "We go on air at 7pm; we'd need your statement an hour
 		// before.": the time, less the span
@@ -3985,7 +3997,8 @@ func (sc *scanner) rightCue(j int) int {
 		}
 		// "Tonight, that would be perfect.", "Ce soir, ce serait
 		// parfait" (tonight, would be perfect)
-		if sc.word(j+1, gw.Would) && sc.goodAfter(j+1) || (sc.word(j+1, gw.That) || sc.word(j+1, gw.It)) && sc.word(j+2, gw.Would) && sc.goodAfter(j+2) {
+		if sc.word(j+1, gw.Would) && sc.goodAfter(j+1) || (sc.word(j+1, gw.That) || sc.word(j+1, gw.It)) && sc.word(j+2, gw.Would) && sc.goodAfter(j+2) ||
+			sc.word(j+1, gw.Thatd) && sc.goodAfter(j+2) { // "Tonight, that'd be great"
 			return 2
 		}
 		// "Within the hour, if possible.", "Tomorrow morning, please."
@@ -4348,6 +4361,18 @@ func (sc *scanner) thenAfter(j int) bool {
 			// "before then" does
 			return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k))
 		}
+		if t.kind == tkWord && t.low == gw.That && k > j+1 && (sc.word(k-1, gw.Before) || sc.word(k-1, gw.By)) && sc.askedRightBefore(k-1) {
+			// "We're going live at 6pm, can you get back to me before
+			// that?", "I'd need something by that time": "that" ending
+			// its clause, or before "time", right after the reply asked
+			// for, points back as "then" does, where the sentence asks
+			// ("Before that, the minister spoke", "please note the
+			// minister spoke before that" do not)
+			e := k + 1 + boolInt(sc.word(k+1, gw.Time))
+			if sc.thatEnds(e) {
+				return !sc.availableAfter(e) && (sc.sentenceAsks(k) || sc.askedQuestion(k))
+			}
+		}
 		if t.kind == tkWord && t.low == gw.Then && k > j {
 			switch sc.toks[k-1].low {
 			case gw.Before, gw.By, gw.Until, gw.Till:
@@ -4356,6 +4381,40 @@ func (sc *scanner) thenAfter(j int) bool {
 				// then, the PM speaks" does not)
 				return !sc.availableAfter(k+1) && (breaks == 0 || sc.sentenceAsks(k))
 			}
+		}
+	}
+	return false
+}
+
+// thatEnds reports whether "before that" ends its clause at token e:
+// nothing, a break, punctuation, or "but", "please", "if", "ideally"
+// ("… before that, ideally", "… before that but there is no strict
+// deadline"), not a clause "that" opens ("before that happens").
+func (sc *scanner) thatEnds(e int) bool {
+	n := sc.tok(e)
+	if n == nil || n.sentStart || n.clauseBrk {
+		return true
+	}
+	if n.kind == tkPunct {
+		return n.low == "." || n.low == "?" || n.low == "!" || n.low == "," || n.low == ";"
+	}
+	return n.low == gw.But || n.low == gw.Please || n.low == gw.If || n.low == gw.Ideally
+}
+
+// noDeadlineAfter reports whether the mention's sentence goes on to say
+// there is no deadline ("I would be happy to have a comment before then
+// but there is no strict deadline", "by 4pm, though there's no hard
+// deadline"): "no", at most one word, "deadline" after token j. The time
+// is offered, not asked for. "No hard deadline, but 4pm would be ideal"
+// (the time after it) is read as before.
+func (sc *scanner) noDeadlineAfter(j int) bool {
+	for k := j; k < len(sc.toks) && k < j+30; k++ {
+		t := &sc.toks[k]
+		if k > j && t.sentStart {
+			return false
+		}
+		if t.kind == tkWord && t.low == gw.No && (sc.word(k+1, gw.Deadline) || sc.tok(k+1) != nil && sc.tok(k+1).kind == tkWord && sc.word(k+2, gw.Deadline)) {
+			return true
 		}
 	}
 	return false
@@ -4403,6 +4462,13 @@ func (sc *scanner) bareBefore(k int) bool {
 	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "?" || n.low == "," || n.low == ";")) {
 		return false
 	}
+	return sc.askedRightBefore(k)
+}
+
+// askedRightBefore reports whether the word before token k is the reply
+// or the words asked for ("answer before", "get back to me before", "a
+// line before"), not another verb ("the minister spoke before").
+func (sc *scanner) askedRightBefore(k int) bool {
 	p := sc.tok(k - 1)
 	if p == nil || p.kind != tkWord {
 		return false

@@ -533,6 +533,25 @@ var deadlineCases = []deadlineCase{
 	{"Iraq alone is no zone", "Deadline 3pm Iraq permitting.", nov0930, "2023-11-20T15:00:00+00:00", ruleClock},
 	{"Sofia is a name too", "Please reply by 3pm Sofia will call you.", nov0930, "2023-11-20T15:00:00+00:00", ruleClock},
 	{"Sofia time", "Please reply by 3pm Sofia time.", nov0930, "2023-11-20T13:00:00+00:00", ruleZonedClock},
+	// "before that" / "by that time" right after the reply asked for
+	// point back as "before then"; a sentence that says there is no
+	// deadline after its time offers it; "that'd be great"
+	{"before that", "We're going live at 6pm, can you get back to me before that?", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"a line before that", "Our bulletin is at 6 and we'd need a line before that.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"by that time", "We're live at 6pm, so I'd need something by that time.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"before that, ideally", "We're live at 6pm; could we have a line before that, ideally?", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"the minister speaks before that", "The vote is at 7pm and the minister will speak before that.", wed1000, "", ""},
+	{"Before that, the minister", "The vote is at 7pm. Before that, the minister will speak.", wed1000, "", ""},
+	{"please note … spoke before that", "The vote is at 7pm; please note the minister spoke before that.", wed1000, "", ""},
+	{"before that happens", "We're live at 6pm; could we have a line before that happens?", wed1000, "", ""},
+	{"before that but no strict deadline", "The IMO Assembly closes on Wednesday at 17:00, I would be happy to have a comment before that but there is no strict deadline.", wed1000, "", ""},
+	{"before then but no strict deadline", "The IMO Assembly closes on Wednesday at 17:00, I would be happy to have a comment before then but there is no strict deadline.", wed1000, "", ""},
+	{"by 4pm though no hard deadline", "I'd welcome a comment by 4pm, though there's no hard deadline.", wed1000, "", ""},
+	{"no hard deadline, then a time", "No hard deadline, but 4pm would be ideal.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"no deadline in the next sentence", "By 4pm please. No deadline after that, the story is dead.", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"by 11 that'd be great", "If you could come back to me by 11 that'd be great.", wed1000, "2023-10-18T11:00:00+01:00", ruleClock},
+	{"Tonight, that'd be great", "Tonight, that'd be great.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
+	{"by 3 that'd been forecast", "The index fell by 3 that'd been forecast.", wed1000, "", ""},
 	// a place of two words whose second is a city: before "time" or
 	// ending its clause
 	{"Abu Dhabi time", "Deadline is 2pm Abu Dhabi time.", wed1000, "2023-10-18T11:00:00+01:00", ruleZonedClock},

@@ -217,6 +217,7 @@ type grammarWords struct {
 	Thank         string `role:"thank"`
 	Thanks        string `role:"thanks"`
 	That          string `role:"that"`
+	Thatd         string `role:"that'd"`
 	The           string `role:"the"`
 	Then          string `role:"then"`
 	Thing         string `role:"thing"`
