@@ -78,6 +78,18 @@
 //     did … in October 2023", "when James Cleverly went last October",
 //     "not to be confused with … last November") and one was ahead ("does
 //     that mean July?").
+//     A release that says its subject goes on for days after it ("over
+//     the next 3 days", "a two-day visit", "tomorrow": releaseSpan, at
+//     most three) is neither fitted nor put back by a day named within
+//     them: "The Foreign Secretary is in Egypt today", the day after the
+//     release announcing his three days in Egypt, Turkey and Qatar (endev4
+//     020); as a full fit it took the PM's meeting in Egypt two days into
+//     the tour from its own release when that was left out. When the
+//     subject names days, they are the release's: a release of another
+//     day only the text names is neither fitted nor put back ("Sunak's
+//     call with Netanyahu today" in the subject, "the 31 October call did
+//     not touch on it" in the text, mldev6 025; in the DEV sets every
+//     such enquiry with a release, six, has it on the subject's day).
 //
 //  3. A reply (In-Reply-To, or a reply marker in any of the desk's
 //     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
