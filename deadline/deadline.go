@@ -81,7 +81,11 @@ package deadline
 //     is offered, not asked ("a comment before then but there is no
 //     strict deadline"; "No hard deadline, but 4pm would be ideal" is
 //     16:00); "that'd be great" after a bare hour ends it as "that would
-//     be" does.
+//     be" does. Other languages' "before" alone, which their rewriting
+//     makes "by" ("pourriez-vous me répondre avant ?", "¿podrían
+//     responderme antes?", "potete rispondermi prima?"), is "before"
+//     alone after a reply; their "before that" ("avant cela", "antes de
+//     eso", "до этого", "davor antworten") is English's.
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
@@ -4354,7 +4358,7 @@ func (sc *scanner) thenAfter(j int) bool {
 		if t.consumed {
 			return false
 		}
-		if t.kind == tkWord && (t.low == gw.Before && sc.bareBefore(k) || t.low == gw.Beforehand) && k > j {
+		if t.kind == tkWord && (t.low == gw.Before && sc.bareBefore(k) || t.low == gw.Beforehand || t.low == gw.By && sc.bareBy(k)) && k > j {
 			// "We close at 18h, so please answer before.", German "bitte
 			// vorher antworten", "We're on air at 6pm and would like a
 			// response beforehand": "before" alone points back as
@@ -4463,6 +4467,23 @@ func (sc *scanner) bareBefore(k int) bool {
 		return false
 	}
 	return sc.askedRightBefore(k)
+}
+
+// bareBy reports whether "by" at k ends its clause right after the
+// reply asked for, as other languages' "before" alone is rewritten
+// ("Salimos al aire a las 18:00, ¿podrían responder antes?", "potete
+// rispondermi prima?", "pourriez-vous me répondre avant ?": "could reply
+// by?"): "before" alone, as bareBefore reads it. Only a reply: "Could
+// you drop it by?" is a visit.
+func (sc *scanner) bareBy(k int) bool {
+	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "?" || n.low == "," || n.low == ";")) {
+		return false
+	}
+	switch sc.toks[k-1].low {
+	case gw.Reply, gw.Respond, rw.Answer, rw.Comment, gw.Back:
+		return sc.toks[k-1].kind == tkWord
+	}
+	return false
 }
 
 // askedRightBefore reports whether the word before token k is the reply

@@ -486,7 +486,11 @@ var foreignCasesAt = []struct {
 	{"ru", "2023-10-18T10:00:00+01:00", "Просим ответить в течение двух часов.", "2023-10-18T12:00:00+01:00"},
 	{"el", "2023-10-18T10:00:00+01:00", "Θα ήθελα απάντηση μέσα σε δύο ώρες.", "2023-10-18T12:00:00+01:00"},
 	{"sq", "2023-10-18T10:00:00+01:00", "Do të na duhej një përgjigje brenda orës.", "2023-10-18T11:00:00+01:00"},
-	{"fr", "2023-10-18T10:00:00+01:00", "Notre conférence de rédaction est à 15h ; merci de répondre avant.", ""},
+	// (the answer asked "before" the journalist's own editorial meeting is
+	// due at its time, as "Die Pressekonferenz ist um 15 Uhr – könnten Sie
+	// mir vorher antworten?" and "We file at 18h, so please answer before."
+	// are; was none while "avant" alone, rewritten "by", was not read)
+	{"fr", "2023-10-18T10:00:00+01:00", "Notre conférence de rédaction est à 15h ; merci de répondre avant.", "2023-10-18T15:00:00+01:00"},
 	{"de", "2023-10-18T10:00:00+01:00", "Unsere Abendsendung beginnt um 19 Uhr.", ""},
 	{"fr", "2023-10-18T10:00:00+01:00", "Le journal du soir est diffusé à 20h.", ""},
 	{"es", "2023-10-18T10:00:00+01:00", "El informativo de la noche se emite a las 21:00.", ""},
@@ -2331,6 +2335,24 @@ var foreignCasesAt = []struct {
 	{"en", "2024-03-05T10:00:00Z", "We need to know: the vote is at 5pm and it never happened before.", ""},
 	{"de", "2024-03-05T10:00:00Z", "Wir schließen die Ausgabe um 19 Uhr, bitte vorher antworten.", "2024-03-05T19:00:00+00:00"},
 	{"de", "2024-03-05T10:00:00Z", "Der Minister spricht um 15 Uhr, vorher war er in Brüssel.", ""},
+	// other languages' "before" alone (rewritten "by") after the reply
+	// asked for, and their "before that", as English's
+	{"fr", "2024-03-05T10:00:00Z", "Nous passons à l'antenne à 18h, pourriez-vous me répondre avant ?", "2024-03-05T18:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "Salimos al aire a las 18:00, ¿podrían responderme antes?", "2024-03-05T18:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Andiamo in onda alle 18, potete rispondermi prima?", "2024-03-05T18:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Il ministro parla alle 18; ha risposto prima.", ""},
+	{"en", "2024-03-05T10:00:00Z", "I'm in the office until 6pm, could you drop it by?", ""},
+	{"fr", "2024-03-05T10:00:00Z", "Nous passons à l'antenne à 18h, pourriez-vous me répondre avant cela ?", "2024-03-05T18:00:00+00:00"},
+	{"fr", "2024-03-05T10:00:00Z", "Le ministre parle à 18h. Avant cela, il a rencontré le maire.", ""},
+	{"de", "2024-03-05T10:00:00Z", "Wir senden um 18 Uhr, könnten Sie davor antworten?", "2024-03-05T18:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "Salimos al aire a las 18:00, ¿podrían responderme antes de eso?", "2024-03-05T18:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "El ministro habla a las 18:00 y antes de eso se reunió con el alcalde.", ""},
+	{"it", "2024-03-05T10:00:00Z", "Andiamo in onda alle 18, potete rispondermi prima di allora?", "2024-03-05T18:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Мы выходим в эфир в 18:00, могли бы вы ответить до этого?", "2024-03-05T18:00:00+00:00"},
+	{"ru", "2024-03-05T10:00:00Z", "Министр выступит в 18:00. До этого он встретится с послом.", ""},
+	{"pt", "2024-03-05T10:00:00Z", "Entramos no ar às 18h, podem responder antes disso?", "2024-03-05T18:00:00+00:00"},
+	{"uk", "2024-03-05T10:00:00Z", "Ми виходимо в ефір о 18:00, чи могли б ви відповісти до цього?", "2024-03-05T18:00:00+00:00"},
+	{"sr", "2024-03-05T10:00:00Z", "Emitujemo u 18h, možete li odgovoriti pre toga?", "2024-03-05T18:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Mi serve una risposta fino alle 17.", "2024-03-05T17:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Sono in redazione fino alle 18.", ""},
 	{"en", "2024-03-05T10:00:00Z", "Please answer me until 16h.", "2024-03-05T16:00:00+00:00"},
