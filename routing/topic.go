@@ -2254,6 +2254,11 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		if best >= 0 {
 			reason = fmt.Sprintf("weak evidence for %s (%.2f: %s); fallback", t.topics[best].id, bestScore, why(best))
 		}
+		if t.fallback >= 0 && f.found[t.fallback] {
+			// the desk's own business found, below the threshold: name it
+			// ("filming request" in subject)
+			reason += "; " + why(t.fallback)
+		}
 		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
 	}
 	return TopicChoice{Topic: t.topics[best].id, Score: bestScore, Reason: why(best)}

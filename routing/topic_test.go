@@ -1361,3 +1361,26 @@ func TestTopicNumberedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicFilmingRequest: a request to film (a documentary on the
+// diplomats' work, the Durbar Court) is the desk's own business — the
+// media arrangements — in a sentence that names no policy, and the
+// reason says so (endev4 012 had been general only for want of other
+// evidence: "weak evidence for migration"); a crew asking to film a
+// story (troops arriving in Kosovo) stays with the story's desk.
+func TestTopicFilmingRequest(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ subject, text, want, reason string }{
+		{"Filming request - documentary on diplomats", "We've been commissioned by Channel 5 to make a series about British diplomats and would love to film in the Durbar Court. Could you let me know who is the right person to talk to about access?", "general", `"filming request" in subject`},
+		{"Documentary", "Could I make a request to film inside King Charles Street for a series on the history of diplomacy?", "general", `"request to film" in question`},
+		{"Our lifestyle programme", "Would you give our crew permission to film the ambassador's residence?", "general", `"permission to film" in question`},
+		{"Filming request", "Can we film the British troops arriving in Kosovo to reinforce KFOR, and how many are deploying?", "security", ""},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		got := topics.Choose(&in, Link{}, cat)
+		if got.Topic != c.want || !strings.Contains(got.Reason, c.reason) {
+			t.Errorf("%q: topic %q (%s), want %s (%s)", c.text, got.Topic, got.Reason, c.want, c.reason)
+		}
+	}
+}
