@@ -469,6 +469,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 	total := mass + qsat(sc.unknown)*ix.idfUnique
 	latest := sent.Add(10 * time.Minute)
 	c.aheadYears(sc, d0)
+	subj := subjectDays(sc.anchors)
 	for _, d := range sc.touched {
 		// In units of a word found in one release only, so that scores
 		// mean the same in a catalogue of 50 releases and of 10,000.
@@ -482,7 +483,7 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		}
 		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
 		cd.title = c.titleMatch(sc, info)
-		cd.anchor, cd.dist = anchorMatchSpan(sc.anchors, info.day, int32(info.span))
+		cd.anchor, cd.dist = anchorMatchSpan(sc.anchors, info.day, int32(info.span), subj)
 		for _, y := range sc.ahead {
 			cd.ahead = cd.ahead || ix.contains(y, d)
 		}
@@ -639,7 +640,18 @@ func (c *Catalogue) subjectCover(sc *scratch, doc int32) float32 {
 // gives 2 and the days from it to the end of that year, unless it also
 // fits a day; years do not count as days named for the others.
 func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
-	return anchorMatchSpan(anchors, day, 0)
+	return anchorMatchSpan(anchors, day, 0, subjectDays(anchors))
+}
+
+// subjectDays reports whether anchors hold a day (not a year) the
+// subject names.
+func subjectDays(anchors []dayRange) bool {
+	for _, a := range anchors {
+		if a.subject && !a.year {
+			return true
+		}
+	}
+	return false
 }
 
 // anchorMatchSpan is anchorMatch for a release that says its subject
@@ -652,15 +664,13 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 // release's: a release of another day only the text names is 0 too
 // (background or contrast: "Sunak's call with Netanyahu today" in the
 // subject, "the 31 October call did not touch on it" in the text).
-func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
+// subject says whether the subject names days (subjectDays(anchors),
+// asked once per query).
+func anchorMatchSpan(anchors []dayRange, day, span int32, subject bool) (int8, float32) {
 	if len(anchors) == 0 {
 		return 0, 0
 	}
 	inSpan, other := false, false
-	subjectDays := false
-	for _, a := range anchors {
-		subjectDays = subjectDays || a.subject && !a.year
-	}
 	dist := int32(1 << 30)
 	days, onlyToday := false, true
 	inYear, toYearEnd := false, int32(0)
@@ -672,7 +682,7 @@ func anchorMatchSpan(anchors []dayRange, day, span int32) (int8, float32) {
 			}
 			continue
 		case day >= a.from && day <= a.to+1:
-			if subjectDays && !a.subject {
+			if subject && !a.subject {
 				other = true
 				continue
 			}

@@ -54,7 +54,7 @@ func TestAnchorMatchSpan(t *testing.T) {
 		{"a day of the text only", subjectToday, d0 - 35, 0, 0, 0},
 		{"no day in the subject: the text's", bodyToday, d0 - 35, 0, 1, 0},
 	} {
-		if a, dist := anchorMatchSpan(c.anchors, c.day, c.span); a != c.want || dist != c.wantDist {
+		if a, dist := anchorMatchSpan(c.anchors, c.day, c.span, subjectDays(c.anchors)); a != c.want || dist != c.wantDist {
 			t.Errorf("%s: %d, %v; want %d, %v", c.name, a, dist, c.want, c.wantDist)
 		}
 	}
