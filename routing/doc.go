@@ -721,9 +721,10 @@
 // only, labelled europe) is unlinked and security by its troops, europe
 // once linked, where tuning 004 labels the same troop question on that
 // release security; mldev6 020 (RAF and sanctions on the UNSC Iran
-// statement, labelled middle-east) as dldev 037, mldev4 019 and endl 008
-// against tuning 034, endev 011, mldev2 011, mldev5 024, endev3 035 and
-// mixdev3 017 (security); endev4 025 (OFSI asset freezes on the 14
+// statement, labelled middle-east) as dldev 037, dldev3 039, dldev4 008,
+// mixdev2 011, mldev4 019 and endl 008 label such questions, against
+// tuning 034, endev 011, mldev2 011, mldev5 024, endev3 035 and mixdev3
+// 017 (security: seven sets to six; read as security); endev4 025 (OFSI asset freezes on the 14
 // November Hamas sanctions, labelled middle-east) as endev2 011 and
 // tuning 016 label such questions security.
 //
