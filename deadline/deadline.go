@@ -85,7 +85,12 @@ package deadline
 //     makes "by" ("pourriez-vous me répondre avant ?", "¿podrían
 //     responderme antes?", "potete rispondermi prima?"), is "before"
 //     alone after a reply; their "before that" ("avant cela", "antes de
-//     eso", "до этого", "davor antworten") is English's.
+//     eso", "до этого", "davor antworten") is English's. Non-native
+//     "within max. 2 hours", "in maximum two hours", "within a maximum
+//     of two hours" are the span; "until" after an answer asked with
+//     "can"/"would", or "grateful for"/"appreciate", is "by" ("Can you
+//     answer me today until 16.30?", "I would be grateful for an answer
+//     until Friday noon"; "Can you stay until 4pm?" is none).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
@@ -2583,6 +2588,16 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 	}
 	j := i + 1
 	next := false
+	// non-native "within max. 2 hours", "in maximum two hours", "within a
+	// maximum of two hours": the span
+	if sc.word(j, gw.Max) || sc.word(j, gw.Maximum) {
+		j++
+		if sc.punct(j, ".") && sc.glued(j) {
+			j++
+		}
+	} else if sc.words(j, gw.A, gw.Maximum, gw.Of) > 0 {
+		j += 3
+	}
 	if sc.word(j, gw.The) {
 		j++
 		if sc.word(j, gw.Next) {
@@ -4221,9 +4236,10 @@ func (sc *scanner) answerUntil(k int) bool {
 			return false
 		}
 		switch t.low {
-		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could, gw.Expect, gw.Wait, gw.Await:
+		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could, gw.Can, gw.Would, gw.Expect, gw.Wait, gw.Await, gw.Grateful, gw.Appreciate:
 			// ("I expect your answer till 3 o'clock", "we await your
-			// reply until 16h")
+			// reply until 16h", "Can you answer me today until 16.30?",
+			// "I would be grateful for an answer until Friday noon")
 			return !sc.availableAfter(k + 1)
 		}
 		if t.sentStart {

@@ -552,6 +552,23 @@ var deadlineCases = []deadlineCase{
 	{"by 11 that'd be great", "If you could come back to me by 11 that'd be great.", wed1000, "2023-10-18T11:00:00+01:00", ruleClock},
 	{"Tonight, that'd be great", "Tonight, that'd be great.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	{"by 3 that'd been forecast", "The index fell by 3 that'd been forecast.", wed1000, "", ""},
+	// non-native: a span with "max"/"maximum" before it; "until" after
+	// an answer asked with "can"/"would" or "grateful for"/"appreciate"
+	{"within max. 2 hours", "Could you answer within max. 2 hours?", wed1000, "2023-10-18T12:00:00+01:00", ruleRelative},
+	{"in maximum two hours", "Could you answer in maximum two hours?", wed1000, "2023-10-18T12:00:00+01:00", ruleRelative},
+	{"within a maximum of two hours", "Could you answer within a maximum of two hours?", wed1000, "2023-10-18T12:00:00+01:00", ruleRelative},
+	{"in max 30 minutes", "Could you reply in max 30 minutes?", wed1000, "2023-10-18T10:30:00+01:00", ruleRelative},
+	{"for a maximum of two hours", "The minister spoke for a maximum of two hours.", wed1000, "", ""},
+	{"arrives in max 2 hours", "The storm arrives in max 2 hours.", wed1000, "", ""},
+	{"can you answer me today until", "Can you answer me today until 16.30?", wed1000, "2023-10-18T16:30:00+01:00", ruleClock},
+	{"would you answer me until", "Would you answer me until 4pm?", wed1000, "2023-10-18T16:00:00+01:00", ruleClock},
+	{"grateful for an answer until", "I would be grateful for an answer until Friday noon.", wed1000, "2023-10-20T12:00:00+01:00", ruleNamedTime},
+	{"appreciate an answer until", "I would appreciate an answer until 15h.", wed1000, "2023-10-18T15:00:00+01:00", ruleClock},
+	{"can you stay until", "Can you stay until 4pm?", wed1000, "", ""},
+	{"can the minister answer questions until", "Can the minister answer questions until 4pm?", wed1000, "", ""},
+	{"grateful for your help until", "I would be grateful for your help until Friday.", wed1000, "", ""},
+	{"answer the phone until", "Could you answer the phone until 4pm?", wed1000, "", ""},
+	{"I can answer you until", "I can answer you until 4pm, then I'm out.", wed1000, "", ""},
 	// a place of two words whose second is a city: before "time" or
 	// ending its clause
 	{"Abu Dhabi time", "Deadline is 2pm Abu Dhabi time.", wed1000, "2023-10-18T11:00:00+01:00", ruleZonedClock},

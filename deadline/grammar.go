@@ -25,6 +25,7 @@ type grammarWords struct {
 	And           string `role:"and"`
 	Any           string `role:"any"`
 	Anything      string `role:"anything"`
+	Appreciate    string `role:"appreciate"`
 	Approximately string `role:"approximately"`
 	Are           string `role:"are"`
 	Around        string `role:"around"`
@@ -95,6 +96,7 @@ type grammarWords struct {
 	Got           string `role:"got"`
 	Goes          string `role:"goes"`
 	Going         string `role:"going"`
+	Grateful      string `role:"grateful"`
 	H             string `role:"h"`
 	Had           string `role:"had"`
 	Half          string `role:"half"`
@@ -135,6 +137,8 @@ type grammarWords struct {
 	Lunchtime     string `role:"lunchtime"`
 	M             string `role:"m"`
 	March         string `role:"march"`
+	Max           string `role:"max"`
+	Maximum       string `role:"maximum"`
 	May           string `role:"may"`
 	Me            string `role:"me"`
 	Mid           string `role:"mid"`
