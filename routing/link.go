@@ -763,7 +763,9 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		}
 		n := len(sc.anchors)
 		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors, sc.voc)
-		if t == partSubject && q.subject {
+		if t == partSubject && q.subject && !m.in.IsReply {
+			// (a reply's subject was written on its first message's
+			// day: its "today" is not this one's)
 			for i := n; i < len(sc.anchors); i++ {
 				sc.anchors[i].subject = true
 			}

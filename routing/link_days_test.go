@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -146,5 +147,18 @@ func TestLinkSubjectDays(t *testing.T) {
 		if l := callsCatalogue().Link(&in); l.Release != c.want {
 			t.Errorf("subject %q: linked %q (%.2f, %s), want %q", c.subject, l.Release, l.Score, l.Detail, c.want)
 		}
+	}
+}
+
+// TestLinkSubjectDaysReply: a reply's subject was written on the day of
+// the first message ("Re: PM call with Rassendyll today"), so its days
+// are not the release's: the day the text names still fits.
+func TestLinkSubjectDaysReply(t *testing.T) {
+	in := Input{Subject: "Re: PM call with Rassendyll today", IsReply: true,
+		NewText: "Following up: were the hostages discussed in the 31 October call with Prime Minister Rassendyll?",
+		Date:    at3339(t, "2023-11-03T10:00:00Z"), Language: "en"}
+	l := callsCatalogue().Link(&in)
+	if l.Release != "call-31-oct" || !strings.Contains(l.Detail, "published on a day the email names") {
+		t.Errorf("a reply naming the call's day: linked %q (%.2f, %s), want the 31 October call, of the day named", l.Release, l.Score, l.Detail)
 	}
 }
