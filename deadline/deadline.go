@@ -90,7 +90,11 @@ package deadline
 //     of two hours" are the span; "until" after an answer asked with
 //     "can"/"would", or "grateful for"/"appreciate", is "by" ("Can you
 //     answer me today until 16.30?", "I would be grateful for an answer
-//     until Friday noon"; "Can you stay until 4pm?" is none).
+//     until Friday noon"; "Can you stay until 4pm?" is none). "before
+//     then"/"by then" in the time's own sentence, as in the next one,
+//     needs a request or the reply right before it ("we hope to hear
+//     from you by then"; "The minister speaks at 6pm and before then he
+//     met the mayor" is none).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
@@ -4399,7 +4403,12 @@ func (sc *scanner) thenAfter(j int) bool {
 				// "until then I am available": not a cut-off; in the
 				// next sentence only where that sentence asks ("Before
 				// then, the PM speaks" does not)
-				return !sc.availableAfter(k+1) && (breaks == 0 || sc.sentenceAsks(k))
+				// ("The minister speaks at 6pm and before then he met the
+				// mayor" does not: in its own sentence "then" needs a
+				// request, or the reply right before it, "hear from you
+				// by then")
+				return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k) ||
+					breaks == 0 && (sc.askedRightBefore(k-1) || sc.word(k-2, gw.You)))
 			}
 		}
 	}

@@ -552,6 +552,15 @@ var deadlineCases = []deadlineCase{
 	{"by 11 that'd be great", "If you could come back to me by 11 that'd be great.", wed1000, "2023-10-18T11:00:00+01:00", ruleClock},
 	{"Tonight, that'd be great", "Tonight, that'd be great.", wed1000, "2023-10-18T19:00:00+01:00", ruleNamedTime},
 	{"by 3 that'd been forecast", "The index fell by 3 that'd been forecast.", wed1000, "", ""},
+	// "before then"/"by then" in the time's own sentence needs a request
+	// or the reply right before it, as in the next sentence
+	{"then, an event's sentence", "The minister speaks at 6pm and before then he met the mayor.", wed1000, "", ""},
+	{"by then the talks", "The minister speaks at 6pm and by then the talks will be over.", wed1000, "", ""},
+	{"before then the minister", "The vote is at 7pm, before then the minister will speak.", wed1000, "", ""},
+	{"hear from you by then", "The vote is at 7pm and we hope to hear from you by then.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
+	{"anything from you before then", "We close at 6pm, anything from you before then is welcome.", wed1000, "2023-10-18T18:00:00+01:00", ruleClock},
+	{"a line by then", "We go on air at 7 and would love a line by then.", wed1000, "2023-10-18T19:00:00+01:00", ruleClock},
+	{"needs to be done by then", "We print at 9pm, so the story needs to be done by then.", wed1000, "2023-10-18T21:00:00+01:00", ruleClock},
 	// non-native: a span with "max"/"maximum" before it; "until" after
 	// an answer asked with "can"/"would" or "grateful for"/"appreciate"
 	{"within max. 2 hours", "Could you answer within max. 2 hours?", wed1000, "2023-10-18T12:00:00+01:00", ruleRelative},

@@ -2353,6 +2353,7 @@ var foreignCasesAt = []struct {
 	{"pt", "2024-03-05T10:00:00Z", "Entramos no ar às 18h, podem responder antes disso?", "2024-03-05T18:00:00+00:00"},
 	{"uk", "2024-03-05T10:00:00Z", "Ми виходимо в ефір о 18:00, чи могли б ви відповісти до цього?", "2024-03-05T18:00:00+00:00"},
 	{"sr", "2024-03-05T10:00:00Z", "Emitujemo u 18h, možete li odgovoriti pre toga?", "2024-03-05T18:00:00+00:00"},
+	{"sq", "2024-03-05T10:00:00Z", "Do ta botojmë nesër në mëngjes, pra përgjigjja do na duhej deri atëherë.", "2024-03-06T09:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Mi serve una risposta fino alle 17.", "2024-03-05T17:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Sono in redazione fino alle 18.", ""},
 	{"en", "2024-03-05T10:00:00Z", "Please answer me until 16h.", "2024-03-05T16:00:00+00:00"},
