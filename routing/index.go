@@ -47,6 +47,11 @@ type docInfo struct {
 	// subject goes on ("tomorrow", "over the next 3 days", "a two-day
 	// visit"; see releaseSpan)
 	span int8
+	// stated are the days its text names as when something happened
+	// ("held in London from 17 to 28 July", read as dateAnchors reads an
+	// email, against its publication day; years left out), at most
+	// maxStated
+	stated [][2]int32
 }
 
 // index is an inverted index over the catalogue's words and adjacent-word
@@ -441,6 +446,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 	bodyLen := make([]int, len(rels))
 	ix.docs = make([]docInfo, len(rels))
 	var ids, titleIDs, bodyIDs []int32
+	var anchorBuf []dayRange
 	var brks []bool
 	acros := make([][]string, len(rels))
 	// collect appends the terms of ids (words and phrases) to out.
@@ -487,6 +493,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 			ids, brks = ix.termSeq(&tz, part, true, ids[:0], brks[:0])
 			if j < 0 {
 				d.span = releaseSpan(&tz)
+				d.stated = statedDays(&tz, dayNumber(r.Published, r.DateOnly, loc), &anchorBuf)
 			}
 			n += len(ids)
 			bodyIDs = collect(bodyIDs, ids, brks)
@@ -759,4 +766,25 @@ func releaseSpan(tz *tokenizer) int8 {
 		}
 	}
 	return int8(min(span, maxSpan))
+}
+
+// maxStated is the most days a release's text is taken to name.
+const maxStated = 8
+
+// statedDays returns the days a release's text (tokenised in tz),
+// published on day d0, names as when something happened, as dateAnchors
+// reads them (buf is scratch): single days and ranges, not years, not
+// its own day.
+func statedDays(tz *tokenizer, d0 int32, buf *[]dayRange) [][2]int32 {
+	*buf = dateAnchors(tz, d0, (*buf)[:0], nil)
+	var out [][2]int32
+	for _, a := range *buf {
+		if a.year || a.from == d0 && a.to == d0 || len(out) == maxStated {
+			continue
+		}
+		if r := [2]int32{a.from, a.to}; !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

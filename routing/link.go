@@ -484,6 +484,12 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
 		cd.title = c.titleMatch(sc, info)
 		cd.anchor, cd.dist = anchorMatchSpan(sc.anchors, info.day, int32(info.span), subj)
+		if cd.anchor == -1 && statesDayNamed(info.stated, sc.anchors) {
+			// the release itself names a day the email names ("the
+			// fourth round, held in London from 17 to 28 July",
+			// published on 1 August): it is not put back for it
+			cd.anchor, cd.dist = 0, 0
+		}
 		for _, y := range sc.ahead {
 			cd.ahead = cd.ahead || ix.contains(y, d)
 		}
@@ -641,6 +647,19 @@ func (c *Catalogue) subjectCover(sc *scratch, doc int32) float32 {
 // fits a day; years do not count as days named for the others.
 func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 	return anchorMatchSpan(anchors, day, 0, subjectDays(anchors))
+}
+
+// statesDayNamed reports whether a day of stated (a release's, see
+// statedDays) is one of the days anchors name (years aside).
+func statesDayNamed(stated [][2]int32, anchors []dayRange) bool {
+	for _, r := range stated {
+		for _, a := range anchors {
+			if !a.year && r[0] <= a.to && a.from <= r[1] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectDays reports whether anchors hold a day (not a year) the
