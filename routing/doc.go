@@ -90,6 +90,11 @@
 //     call with Netanyahu today" in the subject, "the 31 October call did
 //     not touch on it" in the text, mldev6 025; in the DEV sets every
 //     such enquiry with a release, six, has it on the subject's day).
+//     Nor is a release put back for a day it names itself as when
+//     something happened (statedDays: its text read as an email's,
+//     against its own day): "the fourth round, held in London from 17 to
+//     28 July", published on 1 August, is the one an enquiry naming 28
+//     July asks about (mldev2 010: p 0.67 -> 0.98).
 //
 //  3. A reply (In-Reply-To, or a reply marker in any of the desk's
 //     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
