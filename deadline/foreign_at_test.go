@@ -2354,6 +2354,18 @@ var foreignCasesAt = []struct {
 	{"uk", "2024-03-05T10:00:00Z", "Ми виходимо в ефір о 18:00, чи могли б ви відповісти до цього?", "2024-03-05T18:00:00+00:00"},
 	{"sr", "2024-03-05T10:00:00Z", "Emitujemo u 18h, možete li odgovoriti pre toga?", "2024-03-05T18:00:00+00:00"},
 	{"sq", "2024-03-05T10:00:00Z", "Do ta botojmë nesër në mëngjes, pra përgjigjja do na duhej deri atëherë.", "2024-03-06T09:00:00+00:00"},
+	// a span with "maximum" before it ("binnen maximaal twee uur" had
+	// been 14:00, "twee uur" read as two o'clock)
+	{"de", "2024-03-05T10:00:00Z", "Bitte antworten Sie in maximal zwei Stunden.", "2024-03-05T12:00:00+00:00"},
+	{"fr", "2024-03-05T10:00:00Z", "Pourriez-vous répondre dans un délai maximum de deux heures ?", "2024-03-05T12:00:00+00:00"},
+	{"es", "2024-03-05T10:00:00Z", "¿Podrían responder en un máximo de dos horas?", "2024-03-05T12:00:00+00:00"},
+	{"it", "2024-03-05T10:00:00Z", "Potreste rispondere entro massimo due ore?", "2024-03-05T12:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "Kunt u binnen maximaal twee uur reageren?", "2024-03-05T12:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "Kunt u binnen maximaal 2 uur reageren?", "2024-03-05T12:00:00+00:00"},
+	{"nl", "2024-03-05T10:00:00Z", "De minister sprak maximaal twee uur.", ""},
+	{"it", "2024-03-05T10:00:00Z", "Il ministro ha parlato per un massimo di due ore.", ""},
+	{"de", "2024-03-05T10:00:00Z", "Die Sitzung dauert maximal zwei Stunden.", ""},
+	{"es", "2024-03-05T10:00:00Z", "La reunión durará un máximo de dos horas.", ""},
 	{"it", "2024-03-05T10:00:00Z", "Mi serve una risposta fino alle 17.", "2024-03-05T17:00:00+00:00"},
 	{"it", "2024-03-05T10:00:00Z", "Sono in redazione fino alle 18.", ""},
 	{"en", "2024-03-05T10:00:00Z", "Please answer me until 16h.", "2024-03-05T16:00:00+00:00"},
