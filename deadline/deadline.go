@@ -3508,6 +3508,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
 					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
 				}
+				if sc.word(k-1, gw.Possible) && sc.word(k-2, gw.If) && sc.toks[k-2].clauseBrk && k == i-1 && sc.timesEndClause(i) {
+					// "If possible, this afternoon.", "Si puede ser, esta
+					// tarde." ("If possible, tonight the minister will
+					// speak" is none)
+					return 2, k - 2, false, gw.Ideally
+				}
 				if k == i-1 {
 					// an alternative set off by commas between the thing
 					// asked for and its time: "Could we have a line, or
@@ -4223,6 +4229,14 @@ func (sc *scanner) answerUntil(k int) bool {
 			}
 		}
 		return false
+	case gw.File:
+		// "I need to file until 15:00 Israel time": the journalist's own
+		// filing, which must be done by then ("I will file until 6pm",
+		// "I need to stay until 5pm" are not)
+		if sc.word(w-1, gw.To) && (sc.word(w-2, gw.Need) || sc.word(w-2, gw.Have)) && sc.firstPersonSubject(w-2) {
+			return !sc.availableAfter(k + 1)
+		}
+		return false
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
 		switch sc.toks[max(w-1, 0)].low {
@@ -4443,6 +4457,61 @@ func (sc *scanner) noDeadlineAfter(j int) bool {
 			return false
 		}
 		if t.kind == tkWord && t.low == gw.No && (sc.word(k+1, gw.Deadline) || sc.tok(k+1) != nil && sc.tok(k+1).kind == tkWord && sc.word(k+2, gw.Deadline)) {
+			return true
+		}
+		if t.kind == tkWord && t.low == gw.But && sc.writingAllDay(k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// timesEndClause reports whether the atoms from token i, joined by "at"
+// alone, run to the end of their clause ("this afternoon.", "tomorrow at
+// 4pm, please").
+func (sc *scanner) timesEndClause(i int) bool {
+	pos := i
+	for _, a := range sc.atoms {
+		if a.start < pos {
+			continue
+		}
+		if a.start == pos+1 && sc.word(pos, gw.At) {
+			pos++
+		}
+		if a.start != pos {
+			break
+		}
+		pos = a.end
+	}
+	return pos > i && sc.clauseEndsAt(pos)
+}
+
+// writingAllDay reports whether the journalist, from token k, says they
+// are writing the whole day: "I'm writing through the day", "we are
+// filing throughout the day", "I'm working on it all day" — after "but"
+// that leaves the time before it a wish, not a deadline ("anything before
+// then helps, but I'm writing through the day"). Someone merely busy ("but
+// I'm out all day", "but the minister is speaking all day") is not.
+func (sc *scanner) writingAllDay(k int) bool {
+	switch {
+	case sc.word(k, gw.IM) || sc.word(k, gw.WeRe):
+		k++
+	case sc.word(k, gw.I) && sc.word(k+1, gw.Am) || sc.word(k, gw.We) && sc.word(k+1, gw.Are):
+		k += 2
+	default:
+		return false
+	}
+	if !(sc.word(k, gw.Writing) || sc.word(k, gw.Filing) || sc.word(k, gw.Working)) {
+		return false
+	}
+	for j := k + 1; j < len(sc.toks) && j <= k+4; j++ {
+		t := &sc.toks[j]
+		if t.kind != tkWord || t.clauseBrk || t.sentStart {
+			return false
+		}
+		switch {
+		case t.low == gw.All && sc.word(j+1, gw.Day),
+			(t.low == gw.Through || t.low == gw.Throughout) && sc.word(j+1, gw.The) && sc.word(j+2, gw.Day):
 			return true
 		}
 	}

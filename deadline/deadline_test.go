@@ -897,13 +897,17 @@ func TestDeadlineDevSet(t *testing.T) {
 // dldev3 047; "We're running the story tonight" is none here). mldev6
 // (42 in 14 languages) and endev4 (42 English), by two more authors, were
 // 1.00 when they landed (40/40 non-automatic each), every deadline read
-// from the phrase its label's note names.
+// from the phrase its label's note names. mldev7 (42 in 14 languages) was
+// 0.97 (39/40 non-automatic) and endev5 (42 English) 0.95 (38/40) as landed,
+// 1.00 since "Si puede ser, esta tarde" (if possible, this afternoon),
+// "I need to file until 15:00 Israel time" and a time left open by "but
+// I'm writing through the day" (TestTenthRoundForms).
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)
@@ -1073,6 +1077,61 @@ func TestRomanMonth(t *testing.T) {
 		{"IIII", 0}, {"VX", 0}, {"XIII", 0}, {"xi", 0}, {"IL", 0}, {"", 0}, {"VIIII", 0}} {
 		if got := romanMonth(c.in); got != c.want {
 			t.Errorf("romanMonth(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTenthRoundForms pins the forms the tenth round reads (mldev7 011,
+// endev5 004 and 033 as they landed), with look-alikes that stay as they
+// were: "if possible" set off by a comma before the time that ends its
+// clause offers it, as "Ideally," does, in English and in the languages
+// whose words for it the reader knows; "need to file until" a time is the
+// journalist's "by"; IDT is Israel's summer time; a time the sentence goes
+// on to leave open ("but I'm writing through the day") is offered, not
+// asked, as "but there is no strict deadline" is.
+func TestTenthRoundForms(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, wed1000)
+	for _, c := range []struct{ text, want string }{
+		{"If possible, this afternoon.", "2023-10-18T15:00:00+01:00"},
+		{"If possible, tomorrow at 4pm.", "2023-10-19T16:00:00+01:00"},
+		{"If possible, this afternoon, thanks.", "2023-10-18T15:00:00+01:00"},
+		{"Si puede ser, esta tarde.", "2023-10-18T15:00:00+01:00"},
+		{"Si es posible, esta tarde.", "2023-10-18T15:00:00+01:00"},
+		{"Se possibile, oggi pomeriggio.", "2023-10-18T15:00:00+01:00"},
+		{"Wenn möglich, heute Nachmittag.", "2023-10-18T15:00:00+01:00"},
+		{"Jeśli to możliwe, dziś po południu.", "2023-10-18T15:00:00+01:00"},
+		{"Ako je moguće, danas popodne.", "2023-10-18T15:00:00+01:00"},
+		{"Если можно, сегодня днём.", "2023-10-18T15:00:00+01:00"},
+		{"Якщо можливо, сьогодні вдень.", "2023-10-18T15:00:00+01:00"},
+		{"Nëse është e mundur, sot pasdite.", "2023-10-18T15:00:00+01:00"},
+		{"I need to file until 15:00 Israel time (IDT) today.", "2023-10-18T13:00:00+01:00"},
+		{"I need to file until 15:00 today.", "2023-10-18T15:00:00+01:00"},
+		{"We have to file until 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"I need to file by 15:00 IDT today.", "2023-10-18T13:00:00+01:00"},
+		{"The session starts at 2pm CET, so anything before then helps.", "2023-10-18T14:00:00+01:00"},
+		{"Please reply by 4pm, but I'm out all day.", "2023-10-18T16:00:00+01:00"},
+		{"Please reply by 4pm, but the minister is speaking all day.", "2023-10-18T16:00:00+01:00"},
+		{"I need it by 4pm because I'm writing all day.", "2023-10-18T16:00:00+01:00"},
+		// none
+		{"If possible this afternoon.", ""},
+		{"If possible, tonight the minister will speak.", ""},
+		{"The minister will speak, if possible, this afternoon.", ""},
+		{"Si puede ser, el ministro hablará esta tarde.", ""},
+		{"Если можно, министр выступит сегодня вечером.", ""},
+		{"I will file until 6pm.", ""},
+		{"I need to stay until 5pm.", ""},
+		{"We file until 11pm every night.", ""},
+		{"The migration session he's chairing starts at 2pm CET, so anything before then helps, but I'm writing through the day.", ""},
+		{"A line by 4pm would help, but we are filing throughout the day.", ""},
+	} {
+		d, ok := Extract(c.text, sent, loc)
+		got := ""
+		if ok {
+			got = d.At.Format(rfc3339Offset)
+		}
+		if got != c.want {
+			t.Errorf("Extract(%q) = %q (%q, %s), want %q", c.text, got, d.Phrase, d.Rule, c.want)
 		}
 	}
 }

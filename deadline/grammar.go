@@ -84,6 +84,7 @@ type grammarWords struct {
 	Evening       string `role:"evening"`
 	Few           string `role:"few"`
 	File          string `role:"file"`
+	Filing        string `role:"filing"`
 	First         string `role:"first"`
 	For           string `role:"for"`
 	Forward       string `role:"forward"`
@@ -227,6 +228,7 @@ type grammarWords struct {
 	Thing         string `role:"thing"`
 	This          string `role:"this"`
 	Through       string `role:"through"`
+	Throughout    string `role:"throughout"`
 	Thx           string `role:"thx"`
 	Till          string `role:"till"`
 	Standard      string `role:"standard"`
@@ -260,6 +262,7 @@ type grammarWords struct {
 	Works         string `role:"works"`
 	Would         string `role:"would"`
 	Write         string `role:"write"`
+	Writing       string `role:"writing"`
 	Yesterday     string `role:"yesterday"`
 	York          string `role:"york"`
 	You           string `role:"you"`
