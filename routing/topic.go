@@ -1530,7 +1530,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	slices.SortFunc(hits, func(a, b topicHit) int {
 		return cmp.Or(cmp.Compare(a.ref.topic, b.ref.topic), cmp.Compare(a.ref.ph, b.ref.ph))
 	})
-	for _, h := range hits {
+	for i, h := range hits {
 		ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
 		s := ph.weight * (1 + 0.3*math.Log(float64(h.count)))
 		if !h.exact {
@@ -1540,7 +1540,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		ti := h.ref.topic
 		f.found[ti] = true
 		if h.spec <= plText {
-			f.specN[ti]++
+			if !t.sameSpecific(hits[:i], h) {
+				f.specN[ti]++
+			}
 			f.specQ[ti] = f.specQ[ti] || h.spec == plFocus
 		}
 		if ph.thematic() && h.place <= plText {
@@ -2348,6 +2350,41 @@ func numberedName(tz *tokenizer, k int32) bool {
 		}
 	}
 	return true
+}
+
+// sameSpecific reports whether the specific phrase of hit h and one of
+// the earlier hits of its topic are one word of the family said twice, as
+// the subject line heads the question: one of the two is in the subject
+// (at best) and holds the other's words ("aid trucks" in the subject,
+// "aid" in the question's "aid lorries": one aid word, not two distinct
+// ones for the strong-evidence rule; endev5 008). In the question and
+// the text, "humanitarian aid" and "aid" still count as two.
+func (t *Topics) sameSpecific(earlier []topicHit, h topicHit) bool {
+	a := t.topics[h.ref.topic].phrases[h.ref.ph].roots
+	for _, e := range earlier {
+		if e.ref.topic != h.ref.topic || e.spec > plText || h.spec != plSubject && e.spec != plSubject {
+			continue
+		}
+		b := t.topics[e.ref.topic].phrases[e.ref.ph].roots
+		if holdsRoots(a, b) || holdsRoots(b, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRoots reports whether the roots sub stand together, in order, in
+// long.
+func holdsRoots(long, sub []string) bool {
+	if len(sub) == 0 || len(sub) > len(long) {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(long); i++ {
+		if slices.Equal(long[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // ctxBit is the bit of family group g in Topics.context (none for -1 or

@@ -1384,3 +1384,27 @@ func TestTopicFilmingRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicSubjectRepeatsQuestion: a subject line that names again the
+// specific word its question asks about ("aid trucks" over a question on
+// "aid lorries") is one word of the family, not two distinct ones: one aid
+// question beside a question on the crossing stays with the release's
+// desk (endev5 008), while two distinct aid words, one in the subject,
+// still make the question the aid desk's.
+func TestTopicSubjectRepeatsQuestion(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2023-10-20-rishi-sunak-meeting-with-president-el-sisi-of", Score: 0.97}
+	for _, c := range []struct{ subject, text, want string }{
+		{"Cairo talks - aid trucks", "Did President Sisi tell the Prime Minister when the Rafah crossing will reopen, and will the aid lorries queuing at the border be let in?", "middle-east"},
+		{"Humanitarian aid through Egypt", "Did the Prime Minister ask President Sisi to reopen Rafah, and when will aid get through?", "middle-east"},
+		{"Cairo meeting", "When will the Rafah crossing reopen, and will the aid lorries get through?", "middle-east"},
+		{"UK aid trucks at Rafah", "Is the UK worried about famine in Gaza, and what is it doing about it?", "development"},
+		{"Cairo meeting", "How much humanitarian aid has the UK sent through El Arish, and is more aid funding coming?", "development"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%q / %q: topic %q (%s), want %s", c.subject, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
