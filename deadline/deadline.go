@@ -655,6 +655,9 @@ func (sc *scanner) tokenize() {
 		default:
 			t.kind, t.end = tkPunct, i+size
 			t.low = s[i : i+size]
+			if r == '،' {
+				t.low = "," // the Arabic comma
+			}
 			i += size
 		}
 		sc.toks = append(sc.toks, t)
@@ -3508,11 +3511,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
 					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
 				}
-				if sc.word(k-1, gw.Possible) && sc.word(k-2, gw.If) && sc.toks[k-2].clauseBrk && k == i-1 && sc.timesEndClause(i) {
+				if b := sc.ifPossible(k); b >= 0 && k == i-1 && sc.timesEndClause(i) {
 					// "If possible, this afternoon.", "Si puede ser, esta
 					// tarde." ("If possible, tonight the minister will
 					// speak" is none)
-					return 2, k - 2, false, gw.Ideally
+					return 2, b, false, gw.Ideally
 				}
 				if k == i-1 {
 					// an alternative set off by commas between the thing
@@ -4464,6 +4467,25 @@ func (sc *scanner) noDeadlineAfter(j int) bool {
 		}
 	}
 	return false
+}
+
+// ifPossible returns the first token of "if possible", "if at all
+// possible" or "if you can/could" opening its clause right before the
+// comma at k, or -1.
+func (sc *scanner) ifPossible(k int) int {
+	b := -1
+	switch {
+	case sc.word(k-1, gw.Possible) && sc.word(k-2, gw.If):
+		b = k - 2
+	case sc.word(k-1, gw.Possible) && sc.word(k-2, gw.All) && sc.word(k-3, gw.At) && sc.word(k-4, gw.If):
+		b = k - 4
+	case (sc.word(k-1, gw.Can) || sc.word(k-1, gw.Could)) && sc.word(k-2, gw.You) && sc.word(k-3, gw.If):
+		b = k - 3
+	}
+	if b < 0 || !sc.toks[b].clauseBrk {
+		return -1
+	}
+	return b
 }
 
 // timesEndClause reports whether the atoms from token i, joined by "at"

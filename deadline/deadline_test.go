@@ -1084,8 +1084,9 @@ func TestRomanMonth(t *testing.T) {
 // TestTenthRoundForms pins the forms the tenth round reads (mldev7 011,
 // endev5 004 and 033 as they landed), with look-alikes that stay as they
 // were: "if possible" set off by a comma before the time that ends its
-// clause offers it, as "Ideally," does, in English and in the languages
-// whose words for it the reader knows; "need to file until" a time is the
+// clause offers it, as "Ideally," does ("if at all possible", "if you
+// can" too), in English and in the languages whose words for it the
+// reader knows (the Arabic comma is a comma); "need to file until" a time is the
 // journalist's "by"; IDT is Israel's summer time; a time the sentence goes
 // on to leave open ("but I'm writing through the day") is offered, not
 // asked, as "but there is no strict deadline" is.
@@ -1105,6 +1106,11 @@ func TestTenthRoundForms(t *testing.T) {
 		{"Если можно, сегодня днём.", "2023-10-18T15:00:00+01:00"},
 		{"Якщо можливо, сьогодні вдень.", "2023-10-18T15:00:00+01:00"},
 		{"Nëse është e mundur, sot pasdite.", "2023-10-18T15:00:00+01:00"},
+		{"Si c'est possible, cet après-midi.", "2023-10-18T15:00:00+01:00"},
+		{"Se for possível, esta tarde.", "2023-10-18T15:00:00+01:00"},
+		{"إن أمكن، بعد ظهر اليوم.", "2023-10-18T15:00:00+01:00"}, // the Arabic comma
+		{"If you can, this afternoon.", "2023-10-18T15:00:00+01:00"},
+		{"If at all possible, this afternoon?", "2023-10-18T15:00:00+01:00"},
 		{"I need to file until 15:00 Israel time (IDT) today.", "2023-10-18T13:00:00+01:00"},
 		{"I need to file until 15:00 today.", "2023-10-18T15:00:00+01:00"},
 		{"We have to file until 4pm.", "2023-10-18T16:00:00+01:00"},
@@ -1116,6 +1122,8 @@ func TestTenthRoundForms(t *testing.T) {
 		// none
 		{"If possible this afternoon.", ""},
 		{"If possible, tonight the minister will speak.", ""},
+		{"If you can, tonight the minister will speak.", ""},
+		{"If you can, call me.", ""},
 		{"The minister will speak, if possible, this afternoon.", ""},
 		{"Si puede ser, el ministro hablará esta tarde.", ""},
 		{"Если можно, министр выступит сегодня вечером.", ""},
