@@ -52,6 +52,17 @@ type docInfo struct {
 	// email, against its publication day; years left out), at most
 	// maxStated
 	stated [][2]int32
+	// yearEnd is the last day of its year for a release known only to
+	// its year (see yearOnly), else 0
+	yearEnd int32
+}
+
+// yearOnly reports whether a release's date is one known only to its
+// year: a calendar date (no time) of 1 January, as a source that knows
+// only the year writes it ("2017-01-01" for a 2017 statement; the desk
+// does not publish on New Year's Day). Its day is any of that year's.
+func yearOnly(r *Release) bool {
+	return r.DateOnly && r.Published.Month() == time.January && r.Published.Day() == 1
 }
 
 // index is an inverted index over the catalogue's words and adjacent-word
@@ -508,6 +519,9 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 			acros[i] = phraseAcronyms(part, acros[i])
 		}
 		d.day = dayNumber(r.Published, r.DateOnly, loc)
+		if yearOnly(r) {
+			d.yearEnd = int32(time.Date(r.Published.Year(), 12, 31, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+		}
 		// Merge the two sorted runs into (id, title tf, body tf).
 		sortIDs(titleIDs)
 		sortIDs(bodyIDs)

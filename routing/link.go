@@ -490,6 +490,16 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 			// published on 1 August): it is not put back for it
 			cd.anchor, cd.dist = 0, 0
 		}
+		if info.yearEnd != 0 {
+			// A release known only to its year may be of any of its
+			// days: one the email names in it is neither a fit nor a
+			// miss, and it is as recent as its year allows (as among a
+			// past year's releases the email names, see rankOf).
+			if cd.anchor == -1 && statesDayNamed([][2]int32{{info.day, info.yearEnd}}, sc.anchors) {
+				cd.anchor, cd.dist = 0, 0
+			}
+			cd.age = float32(d0 - min(d0, info.yearEnd))
+		}
 		for _, y := range sc.ahead {
 			cd.ahead = cd.ahead || ix.contains(y, d)
 		}
