@@ -4232,14 +4232,12 @@ func (sc *scanner) answerUntil(k int) bool {
 			}
 		}
 		return false
-	case gw.File:
-		// "I need to file until 15:00 Israel time": the journalist's own
-		// filing, which must be done by then ("I will file until 6pm",
-		// "I need to stay until 5pm" are not)
-		if sc.word(w-1, gw.To) && (sc.word(w-2, gw.Need) || sc.word(w-2, gw.Have)) && sc.firstPersonSubject(w-2) {
-			return !sc.availableAfter(k + 1)
-		}
-		return false
+	case gw.File, gw.Submit, gw.Deliver, gw.Copy, gw.Story, gw.Piece, gw.Article, gw.Text:
+		// "I need to file until 15:00 Israel time", "I must submit my
+		// article until 17:00": the journalist's own filing, which must
+		// be done by then ("I will file until 6pm", "I need to stay
+		// until 5pm" are not)
+		return sc.mustFile(w) && !sc.availableAfter(k+1)
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
 		switch sc.toks[max(w-1, 0)].low {
@@ -4266,6 +4264,30 @@ func (sc *scanner) answerUntil(k int) bool {
 		if t.sentStart {
 			return false
 		}
+	}
+	return false
+}
+
+// mustFile reports whether token w ends "need to / have to / must" and
+// the journalist's filing verb, with "my/our" copy after it: "I need to
+// file", "we have to deliver our text", "I must submit my article".
+func (sc *scanner) mustFile(w int) bool {
+	v := w
+	switch sc.toks[w].low {
+	case gw.Copy, gw.Story, gw.Piece, gw.Article, gw.Text:
+		if !sc.word(w-1, gw.My) && !sc.word(w-1, gw.Our) {
+			return false
+		}
+		v = w - 2
+		if !sc.word(v, gw.Send) && !sc.word(v, gw.File) && !sc.word(v, gw.Submit) && !sc.word(v, gw.Deliver) {
+			return false
+		}
+	}
+	switch {
+	case sc.word(v-1, gw.To) && (sc.word(v-2, gw.Need) || sc.word(v-2, gw.Have)):
+		return sc.firstPersonSubject(v - 2)
+	case sc.word(v-1, gw.Must):
+		return sc.firstPersonSubject(v - 1)
 	}
 	return false
 }
@@ -4462,7 +4484,7 @@ func (sc *scanner) noDeadlineAfter(j int) bool {
 		if t.kind == tkWord && t.low == gw.No && (sc.word(k+1, gw.Deadline) || sc.tok(k+1) != nil && sc.tok(k+1).kind == tkWord && sc.word(k+2, gw.Deadline)) {
 			return true
 		}
-		if t.kind == tkWord && t.low == gw.But && sc.writingAllDay(k+1) {
+		if t.kind == tkWord && (t.low == gw.But || t.low == gw.Though) && sc.writingAllDay(k+1) {
 			return true
 		}
 	}
@@ -4518,6 +4540,8 @@ func (sc *scanner) writingAllDay(k int) bool {
 	switch {
 	case sc.word(k, gw.IM) || sc.word(k, gw.WeRe):
 		k++
+	case (sc.word(k, gw.ILl) || sc.word(k, gw.WeLl)) && sc.word(k+1, gw.Be):
+		k += 2 // "but I'll be writing all day"
 	case sc.word(k, gw.I) && sc.word(k+1, gw.Am) || sc.word(k, gw.We) && sc.word(k+1, gw.Are):
 		k += 2
 	default:

@@ -1086,10 +1086,11 @@ func TestRomanMonth(t *testing.T) {
 // were: "if possible" set off by a comma before the time that ends its
 // clause offers it, as "Ideally," does ("if at all possible", "if you
 // can" too), in English and in the languages whose words for it the
-// reader knows (the Arabic comma is a comma); "need to file until" a time is the
-// journalist's "by"; IDT is Israel's summer time; a time the sentence goes
-// on to leave open ("but I'm writing through the day") is offered, not
-// asked, as "but there is no strict deadline" is.
+// reader knows (the Arabic comma is a comma); "need to file until" a
+// time is the journalist's "by" (also "must submit my article until");
+// IDT is Israel's summer time; a time the sentence goes on to leave open
+// ("but I'm writing through the day", "though I'll be writing all day")
+// is offered, not asked, as "but there is no strict deadline" is.
 func TestTenthRoundForms(t *testing.T) {
 	loc := london(t)
 	sent := mustTime(t, wed1000)
@@ -1115,6 +1116,12 @@ func TestTenthRoundForms(t *testing.T) {
 		{"I need to file until 15:00 today.", "2023-10-18T15:00:00+01:00"},
 		{"We have to file until 4pm.", "2023-10-18T16:00:00+01:00"},
 		{"I need to file by 15:00 IDT today.", "2023-10-18T13:00:00+01:00"},
+		{"I must file until 5pm.", "2023-10-18T17:00:00+01:00"},
+		{"I need to submit my article until 17:00.", "2023-10-18T17:00:00+01:00"},
+		{"I have to deliver my text until 16h.", "2023-10-18T16:00:00+01:00"},
+		{"I need to file my copy until 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Please reply by 2pm, though I'm out all day.", "2023-10-18T14:00:00+01:00"},
+		{"Please reply by 2pm, but I'll be travelling all day.", "2023-10-18T14:00:00+01:00"},
 		{"The session starts at 2pm CET, so anything before then helps.", "2023-10-18T14:00:00+01:00"},
 		{"Please reply by 4pm, but I'm out all day.", "2023-10-18T16:00:00+01:00"},
 		{"Please reply by 4pm, but the minister is speaking all day.", "2023-10-18T16:00:00+01:00"},
@@ -1130,6 +1137,13 @@ func TestTenthRoundForms(t *testing.T) {
 		{"I will file until 6pm.", ""},
 		{"I need to stay until 5pm.", ""},
 		{"We file until 11pm every night.", ""},
+		{"The minister must file until Friday.", ""},
+		{"I must stay until 5pm.", ""},
+		{"I will send my piece until 5pm.", ""},
+		{"I need to read my text until 5pm.", ""},
+		{"They need to file their story until 6pm.", ""},
+		{"Anything before 2pm helps, but I'll be writing all day.", ""},
+		{"Anything before 2pm helps, though I'm writing through the day.", ""},
 		{"The migration session he's chairing starts at 2pm CET, so anything before then helps, but I'm writing through the day.", ""},
 		{"A line by 4pm would help, but we are filing throughout the day.", ""},
 	} {

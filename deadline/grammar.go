@@ -29,6 +29,7 @@ type grammarWords struct {
 	Approximately string `role:"approximately"`
 	Are           string `role:"are"`
 	Around        string `role:"around"`
+	Article       string `role:"article"`
 	As            string `role:"as"`
 	Asked         string `role:"asked"`
 	At            string `role:"at"`
@@ -60,6 +61,7 @@ type grammarWords struct {
 	Coming        string `role:"coming"`
 	Cop           string `role:"cop"`
 	Could         string `role:"could"`
+	Copy          string `role:"copy"`
 	Couple        string `role:"couple"`
 	Course        string `role:"course"`
 	Cut           string `role:"cut"`
@@ -67,6 +69,7 @@ type grammarWords struct {
 	Days          string `role:"days"`
 	Daylight      string `role:"daylight"`
 	Deadline      string `role:"deadline"`
+	Deliver       string `role:"deliver"`
 	Due           string `role:"due"`
 	During        string `role:"during"`
 	Early         string `role:"early"`
@@ -142,6 +145,7 @@ type grammarWords struct {
 	Maximum       string `role:"maximum"`
 	May           string `role:"may"`
 	Me            string `role:"me"`
+	Must          string `role:"must"`
 	Mid           string `role:"mid"`
 	Midday        string `role:"midday"`
 	Midnight      string `role:"midnight"`
@@ -186,6 +190,7 @@ type grammarWords struct {
 	Pm            string `role:"pm"`
 	Poss          string `role:"poss"`
 	Possible      string `role:"possible"`
+	Piece         string `role:"piece"`
 	Preferably    string `role:"preferably"`
 	Press         string `role:"press"`
 	Push          string `role:"push"`
@@ -203,6 +208,8 @@ type grammarWords struct {
 	Same          string `role:"same"`
 	Say           string `role:"say"`
 	Send          string `role:"send"`
+	Story         string `role:"story"`
+	Submit        string `role:"submit"`
 	Sharp         string `role:"sharp"`
 	Should        string `role:"should"`
 	Side          string `role:"side"`
@@ -219,6 +226,8 @@ type grammarWords struct {
 	Tel           string `role:"tel"`
 	Th            string `role:"th"`
 	Than          string `role:"than"`
+	Text          string `role:"text"`
+	Though        string `role:"though"`
 	Thank         string `role:"thank"`
 	Thanks        string `role:"thanks"`
 	That          string `role:"that"`
