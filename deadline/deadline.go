@@ -94,7 +94,18 @@ package deadline
 //     then"/"by then" in the time's own sentence, as in the next one,
 //     needs a request or the reply right before it ("we hope to hear
 //     from you by then"; "The minister speaks at 6pm and before then he
-//     met the mayor" is none).
+//     met the mayor" is none). "If possible", "if at all possible" and
+//     "if you can" opening a clause, then a comma, before a time that
+//     ends it offer the time as "Ideally," does ("If possible, this
+//     afternoon.", "Si puede ser, esta tarde."; "If possible, tonight
+//     the minister will speak" is none); the Arabic comma is a comma.
+//     "I need to file until 15:00", "I must submit my article until
+//     17:00" are the journalist's "by" ("I will file until 6pm" is
+//     none). "IDT" is +03:00. A time the sentence goes on to leave open
+//     with "but"/"though" and the journalist writing the whole day
+//     ("anything before then helps, but I'm writing through the day") is
+//     offered, as with "no strict deadline" ("but I'm out all day" is
+//     not).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
