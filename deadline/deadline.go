@@ -101,7 +101,9 @@ package deadline
 //     the minister will speak" is none); the Arabic comma is a comma.
 //     "I need to file until 15:00", "I must submit my article until
 //     17:00" are the journalist's "by" ("I will file until 6pm" is
-//     none). "IDT" is +03:00. A time the sentence goes on to leave open
+//     none); "I have to deliver my text at 16h", "I need to submit my
+//     article at 17:00" are their filing at it ("The minister will
+//     deliver the text at 4pm" is none). "IDT" is +03:00. A time the sentence goes on to leave open
 //     with "but"/"though" and the journalist writing the whole day
 //     ("anything before then helps, but I'm writing through the day") is
 //     offered, as with "no strict deadline" ("but I'm out all day" is
@@ -3834,6 +3836,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 		}
 		if c, ok := leftCues[t.low]; ok {
+			if (t.low == gw.Deliver || t.low == gw.Submit) && !sc.firstPersonSubject(k) {
+				break // "The minister will deliver the text at 4pm" (not "I have to deliver my text at 16h")
+			}
 			label := t.low
 			if c.As != "" {
 				label = c.As

@@ -1087,7 +1087,9 @@ func TestRomanMonth(t *testing.T) {
 // clause offers it, as "Ideally," does ("if at all possible", "if you
 // can" too), in English and in the languages whose words for it the
 // reader knows (the Arabic comma is a comma); "need to file until" a
-// time is the journalist's "by" (also "must submit my article until");
+// time is the journalist's "by" (also "must submit my article until"),
+// and their delivering or submitting their text at a time is their
+// filing at it;
 // IDT is Israel's summer time; a time the sentence goes on to leave open
 // ("but I'm writing through the day", "though I'll be writing all day")
 // is offered, not asked, as "but there is no strict deadline" is.
@@ -1120,6 +1122,9 @@ func TestTenthRoundForms(t *testing.T) {
 		{"I need to submit my article until 17:00.", "2023-10-18T17:00:00+01:00"},
 		{"I have to deliver my text until 16h.", "2023-10-18T16:00:00+01:00"},
 		{"I need to file my copy until 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"I have to deliver my text at 16h.", "2023-10-18T16:00:00+01:00"},
+		{"I need to submit my article at 17:00.", "2023-10-18T17:00:00+01:00"},
+		{"We must submit our text at 6pm.", "2023-10-18T18:00:00+01:00"},
 		{"Please reply by 2pm, though I'm out all day.", "2023-10-18T14:00:00+01:00"},
 		{"Please reply by 2pm, but I'll be travelling all day.", "2023-10-18T14:00:00+01:00"},
 		{"The session starts at 2pm CET, so anything before then helps.", "2023-10-18T14:00:00+01:00"},
@@ -1142,6 +1147,11 @@ func TestTenthRoundForms(t *testing.T) {
 		{"I will send my piece until 5pm.", ""},
 		{"I need to read my text until 5pm.", ""},
 		{"They need to file their story until 6pm.", ""},
+		{"The minister will deliver a speech at 4pm.", ""},
+		{"The minister will deliver the text at 4pm.", ""},
+		{"He has to submit the text at 4pm.", ""},
+		{"The ambassador will submit his credentials at 11am.", ""},
+		{"The text was published at 4pm.", ""},
 		{"Anything before 2pm helps, but I'll be writing all day.", ""},
 		{"Anything before 2pm helps, though I'm writing through the day.", ""},
 		{"The migration session he's chairing starts at 2pm CET, so anything before then helps, but I'm writing through the day.", ""},
