@@ -975,6 +975,7 @@ type topicFeatures struct {
 	linkScore float64
 	relTopics []string  // the release's topics the desk knows, in order
 	firstReg  bool      // the release's first topic is regional
+	first     int       // the release's first topic (−1: none linked)
 	rel       []float64 // release prior: 1 first topic, 2 other (× score in relScore)
 	relSc     []float64
 	near      []float64
@@ -1016,7 +1017,7 @@ func (f *topicFeatures) reset(n int) {
 	for i := range f.why {
 		f.why[i] = f.why[i][:0]
 	}
-	f.linked, f.linkScore, f.firstReg = false, 0, false
+	f.linked, f.linkScore, f.firstReg, f.first = false, 0, false, -1
 	f.relTopics = f.relTopics[:0]
 	f.led, f.ledSents, f.nQ, f.ledWords = -1, 0, 0, f.ledWords[:0]
 	f.regLed, f.regWords = -1, f.regWords[:0]
@@ -1617,7 +1618,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if t.topics[ti].id == id && f.rel[ti] == 0 {
 					f.rel[ti], f.relSc[ti] = float64(min(len(f.relTopics)+1, 2)), l.Score
 					if len(f.relTopics) == 0 {
-						f.firstReg = t.topics[ti].regional
+						f.firstReg, f.first = t.topics[ti].regional, ti
 					}
 					f.relTopics = append(f.relTopics, id)
 					f.why[ti] = slices.Insert(f.why[ti], 0, reasonItem{rel: uint8(f.rel[ti])})
@@ -1975,8 +1976,21 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 			s += p.kind[k] * p.place[pl] * v
 		}
 	}
+	otherReg := f.linked && f.rel[ti] == 2 && !f.firstReg && t.topics[ti].regional
+	// ... and its names in the questions alone, with no word of its own
+	// (a keyword that is no name, its politics) anywhere in the sender's
+	// words, while those words hold the first topic's, name the
+	// countries of the release's story: "what do the agreements with
+	// Serbia, North Macedonia and Kosovo provide?" after "the gangs of
+	// smugglers" on the [migration, europe] EPC release is migration's
+	// (mldev7 014, mixdev2 019); "how are relations with Serbia?" or
+	// "Berlin Process" still make the region's question.
+	storyNames := otherReg && !t.ownWords(f, ti) && t.ownWords(f, f.first)
 	for pl := 0; pl < nPlaces; pl++ {
-		if pl != plFocus && f.linked && f.rel[ti] == 2 && !f.firstReg && t.topics[ti].regional {
+		if pl == plFocus && storyNames {
+			continue
+		}
+		if pl != plFocus && otherReg {
 			// A region among a release's other topics is picked by
 			// the questions: its names in the subject and text say
 			// where the release's story happens ("EPC Budapest -
@@ -2492,4 +2506,21 @@ func appendQuotedWords(b []byte, words []string) []byte {
 		b = strconv.AppendQuote(b, w)
 	}
 	return b
+}
+
+// ownWords reports whether topic ti has evidence of its own words (not
+// names: keywords, related terms, its politics) in the sender's own words
+// (question, subject, text); false for ti < 0.
+func (t *Topics) ownWords(f *topicFeatures, ti int) bool {
+	if ti < 0 {
+		return false
+	}
+	for k := 0; k < nEvidence; k++ {
+		for pl := 0; pl <= plText; pl++ {
+			if f.ev[ti][k][pl] > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1408,3 +1408,32 @@ func TestTopicSubjectRepeatsQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicRegionNamesOfTheStory: on a release whose first topic is not a
+// region, a region among its other topics named in the questions by its
+// places alone — no word of its own (a keyword that is no name, its
+// politics) in the sender's words, which hold the first topic's — names
+// the countries of the release's story, which its first topic answers
+// (mldev7 014, mixdev2 019: the agreements with Serbia, North Macedonia
+// and Kosovo against smuggling gangs, on the [migration, europe] EPC
+// release). Relations, a dialogue or the Berlin Process still make the
+// question the region's, and so do names with no word of the first topic.
+func TestTopicRegionNamesOfTheStory(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2024-11-07-pm-closer-international-collaboration-will-be", Score: 0.95}
+	for _, c := range []struct{ subject, text, want string }{
+		{"Budapest summit", "The Prime Minister said the people smugglers must be stopped. What will the agreements with Serbia, Montenegro and Kosovo actually commit each side to?", "migration"},
+		{"EPC", "Starmer spoke of smashing the smuggling gangs today. When will the deals with North Macedonia and Serbia be signed?", "migration"},
+		{"Starmer in Budapest", "The Prime Minister promised to go after the smuggling gangs. Which of Serbia, Montenegro, North Macedonia and Kosovo have signed so far?", "migration"},
+		{"Budapest: accords with the Balkans", "Against the smuggling gangs, the PM announced new accords. What do the accords with Serbia, North Macedonia and Kosovo contain, and is there funding?", "migration"},
+		{"EPC", "Setting aside the smuggling gangs, how does the UK see its relations with Serbia, and will the PM meet President Vucic?", "europe"},
+		{"EPC and the Berlin Process", "The PM spoke about the smugglers today. What is new for Serbia and Kosovo?", "europe"},
+		{"EPC", "What will the agreements with Serbia, North Macedonia and Kosovo provide?", "europe"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%q / %q: topic %q (%s), want %s", c.subject, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
