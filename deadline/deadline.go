@@ -103,7 +103,9 @@ package deadline
 //     17:00" are the journalist's "by" ("I will file until 6pm" is
 //     none); "I have to deliver my text at 16h", "I need to submit my
 //     article at 17:00" are their filing at it ("The minister will
-//     deliver the text at 4pm" is none). "IDT" is +03:00. A time the sentence goes on to leave open
+//     deliver the text at 4pm" is none), and so are "We close the page
+//     at 19h", "Our page closes at 8pm" ("Our office closes at 6pm" is
+//     none). "IDT" is +03:00. A time the sentence goes on to leave open
 //     with "but"/"though" and the journalist writing the whole day
 //     ("anything before then helps, but I'm writing through the day") is
 //     offered, as with "no strict deadline" ("but I'm out all day" is
@@ -3787,6 +3789,18 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				}
 			}
 			return -100, start, false, ""
+		case gw.Closes:
+			// "Our page closes at 8pm": the journalist's own page or
+			// edition closing ("Our office closes at 6pm", "The polls
+			// close at 10pm" are none)
+			if sawAt && k == i-2 && (sc.word(k-1, gw.Page) || sc.word(k-1, gw.Edition) || sc.word(k-1, gw.Paper)) && (sc.word(k-2, gw.Our) || sc.word(k-2, gw.My)) {
+				return 3, k - 2, true, gw.Deadline
+			}
+		case gw.Page, gw.Edition, gw.Paper:
+			// "We close the page at 19h", "we close our edition at 10pm"
+			if sawAt && k == i-2 && (sc.word(k-1, gw.The) || sc.word(k-1, gw.Our)) && sc.word(k-2, gw.Close) && (sc.word(k-3, gw.We) || sc.word(k-3, gw.I)) {
+				return 3, k - 3, true, gw.Deadline
+			}
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
 			if sawAt {
 				continue

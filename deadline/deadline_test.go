@@ -1089,7 +1089,8 @@ func TestRomanMonth(t *testing.T) {
 // reader knows (the Arabic comma is a comma); "need to file until" a
 // time is the journalist's "by" (also "must submit my article until"),
 // and their delivering or submitting their text at a time is their
-// filing at it;
+// filing at it, and so is closing their page or edition ("We close the
+// page at 19h", "Our page closes at 8pm");
 // IDT is Israel's summer time; a time the sentence goes on to leave open
 // ("but I'm writing through the day", "though I'll be writing all day")
 // is offered, not asked, as "but there is no strict deadline" is.
@@ -1125,6 +1126,9 @@ func TestTenthRoundForms(t *testing.T) {
 		{"I have to deliver my text at 16h.", "2023-10-18T16:00:00+01:00"},
 		{"I need to submit my article at 17:00.", "2023-10-18T17:00:00+01:00"},
 		{"We must submit our text at 6pm.", "2023-10-18T18:00:00+01:00"},
+		{"We close the page at 19h.", "2023-10-18T19:00:00+01:00"},
+		{"Our page closes at 8pm.", "2023-10-18T20:00:00+01:00"},
+		{"We close our edition at 10pm.", "2023-10-18T22:00:00+01:00"},
 		{"Please reply by 2pm, though I'm out all day.", "2023-10-18T14:00:00+01:00"},
 		{"Please reply by 2pm, but I'll be travelling all day.", "2023-10-18T14:00:00+01:00"},
 		{"The session starts at 2pm CET, so anything before then helps.", "2023-10-18T14:00:00+01:00"},
@@ -1152,6 +1156,11 @@ func TestTenthRoundForms(t *testing.T) {
 		{"He has to submit the text at 4pm.", ""},
 		{"The ambassador will submit his credentials at 11am.", ""},
 		{"The text was published at 4pm.", ""},
+		{"We close the office at 6pm.", ""},
+		{"Our office closes at 6pm.", ""},
+		{"The polls close at 10pm.", ""},
+		{"The paper closes at 8pm.", ""},
+		{"We close the edition at 10pm every night.", ""},
 		{"Anything before 2pm helps, but I'll be writing all day.", ""},
 		{"Anything before 2pm helps, though I'm writing through the day.", ""},
 		{"The migration session he's chairing starts at 2pm CET, so anything before then helps, but I'm writing through the day.", ""},

@@ -56,6 +56,7 @@ type grammarWords struct {
 	Changed       string `role:"changed"`
 	Cheers        string `role:"cheers"`
 	Close         string `role:"close"`
+	Closes        string `role:"closes"`
 	Cob           string `role:"cob"`
 	Come          string `role:"come"`
 	Coming        string `role:"coming"`
@@ -81,6 +82,7 @@ type grammarWords struct {
 	Extend        string `role:"extend"`
 	Eob           string `role:"eob"`
 	Eod           string `role:"eod"`
+	Edition       string `role:"edition"`
 	Eop           string `role:"eop"`
 	European      string `role:"european"`
 	Europe        string `role:"europe"`
@@ -180,6 +182,8 @@ type grammarWords struct {
 	Or            string `role:"or"`
 	Over          string `role:"over"`
 	Our           string `role:"our"`
+	Page          string `role:"page"`
+	Paper         string `role:"paper"`
 	P             string `role:"p"`
 	Pacific       string `role:"pacific"`
 	Past          string `role:"past"`
