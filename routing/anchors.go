@@ -106,6 +106,7 @@ func anchorMonth(w []byte) (time.Month, bool) {
 func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayRange {
 	n := len(tz.toks)
 	tomorrow := sentenceFlag{sent: -1}
+	aside := asideSpan{sent: -1}
 	// w is the word of token k (nil outside the text); comparing
 	// string(w(k)) with a constant does not copy it.
 	w := func(k int) []byte {
@@ -130,6 +131,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		word := w(k)
 		if !tz.toks[k].num && !anchorWordFilter.MayHave(word) {
 			continue // no rule below starts from this word
+		}
+		if aside.holds(tz, k) {
+			// "I saw Friday's statement too but this is just about the
+			// new law": a day of something the email sets aside
+			continue
 		}
 		switch string(word) {
 		case "today", "tonight":
@@ -327,6 +333,91 @@ func journalistsDay(tz *tokenizer, k int, w func(int) []byte, seen *sentenceFlag
 type sentenceFlag struct {
 	sent int32
 	set  bool
+}
+
+// asideSpan is the part of one sentence that names what the email sets
+// aside before saying what it is about (sent: the sentence, -1 for none
+// read yet; tokens from..to-1, none when equal).
+type asideSpan struct {
+	sent     int32
+	from, to int
+}
+
+// holds reports whether token k is in the part of its sentence set aside:
+// before a clause saying what the email is about when "aside" comes
+// before that clause in the sentence, or "but" and the clause says "only"
+// ("but this is just about", "but my question is only about"; "Friday's
+// statement was clear, but my question is about its figures" sets nothing
+// aside) — "I saw Friday's Home Office crossings
+// statement too but this is just about the new law", "Leaving aside the
+// task force expansion that was trailed last night - my question is about
+// the meeting this morning". English's words. Each sentence is read once
+// (the answer kept for the sentence last read).
+func (a *asideSpan) holds(tz *tokenizer, k int) bool {
+	sent := tz.toks[k].sent
+	if a.sent != sent {
+		a.sent, a.from, a.to = sent, 0, 0
+		start := k
+		for start > 0 && tz.toks[start-1].sent == sent {
+			start--
+		}
+		but, aside := false, false
+		for j := start; j < len(tz.toks) && tz.toks[j].sent == sent; j++ {
+			switch string(tz.word(j)) {
+			case "but":
+				but = true
+			case "aside":
+				aside = true
+			case "about":
+				if main, only := aboutClause(tz, j, start); main > start && (aside || but && only) {
+					a.from, a.to = start, main
+					return k >= a.from && k < a.to
+				}
+			}
+		}
+	}
+	return k >= a.from && k < a.to
+}
+
+// aboutClause returns the first token of the clause saying what the email
+// is about that ends with "about" at token j ("my question is only
+// about", "this is just about", "it's about"), or -1 when the words
+// before j are not one, looking no further back than start; only says
+// whether it restricts the email to it ("just", "only", "solely").
+func aboutClause(tz *tokenizer, j, start int) (first int, only bool) {
+	i := j - 1
+	if i >= start {
+		switch string(tz.word(i)) {
+		case "just", "only", "solely", "purely":
+			i, only = i-1, true
+		}
+	}
+	if i < start {
+		return -1, false
+	}
+	if !tz.toks[i].poss { // ("it's", "question's": "is" written on)
+		switch string(tz.word(i)) {
+		case "is", "are":
+		default:
+			return -1, false
+		}
+		i--
+		if i < start {
+			return -1, false
+		}
+	}
+	switch string(tz.word(i)) {
+	case "this", "it", "question", "questions", "query", "enquiry", "request", "email", "mine":
+	default:
+		return -1, false
+	}
+	if i > start {
+		switch string(tz.word(i - 1)) {
+		case "my", "our", "the":
+			i--
+		}
+	}
+	return i, only
 }
 
 // isTomorrow reports whether w is "tomorrow" or "tomorrow's" (folded).
