@@ -3518,6 +3518,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		if t.kind == tkPunct {
 			switch t.low {
 			case ":", "-", "–", "(", "—":
+				if b := sc.ifPossible(k); b >= 0 && k == i-1 && t.low != "(" && sc.timesEndClause(i) {
+					return 2, b, false, gw.Ideally // "If possible: this afternoon.", "If possible - tonight."
+				}
 				continue
 			case ",":
 				if sc.word(k-1, gw.Please) || sc.word(k+1, gw.Please) {

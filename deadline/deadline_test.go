@@ -1084,8 +1084,8 @@ func TestRomanMonth(t *testing.T) {
 // TestTenthRoundForms pins the forms the tenth round reads (mldev7 011,
 // endev5 004 and 033 as they landed), with look-alikes that stay as they
 // were: "if possible" set off by a comma before the time that ends its
-// clause offers it, as "Ideally," does ("if at all possible", "if you
-// can" too), in English and in the languages whose words for it the
+// clause (or a colon or a dash) offers it, as "Ideally," does ("if at
+// all possible", "if you can" too), in English and in the languages whose words for it the
 // reader knows (the Arabic comma is a comma); "need to file until" a
 // time is the journalist's "by" (also "must submit my article until"),
 // and their delivering or submitting their text at a time is their
@@ -1115,6 +1115,8 @@ func TestTenthRoundForms(t *testing.T) {
 		{"إن أمكن، بعد ظهر اليوم.", "2023-10-18T15:00:00+01:00"}, // the Arabic comma
 		{"If you can, this afternoon.", "2023-10-18T15:00:00+01:00"},
 		{"If at all possible, this afternoon?", "2023-10-18T15:00:00+01:00"},
+		{"If possible: this afternoon.", "2023-10-18T15:00:00+01:00"},
+		{"If possible – tonight.", "2023-10-18T19:00:00+01:00"},
 		{"I need to file until 15:00 Israel time (IDT) today.", "2023-10-18T13:00:00+01:00"},
 		{"I need to file until 15:00 today.", "2023-10-18T15:00:00+01:00"},
 		{"We have to file until 4pm.", "2023-10-18T16:00:00+01:00"},
@@ -1139,6 +1141,7 @@ func TestTenthRoundForms(t *testing.T) {
 		{"If possible this afternoon.", ""},
 		{"If possible, tonight the minister will speak.", ""},
 		{"If you can, tonight the minister will speak.", ""},
+		{"If possible - tonight the minister will speak.", ""},
 		{"If you can, call me.", ""},
 		{"The minister will speak, if possible, this afternoon.", ""},
 		{"Si puede ser, el ministro hablará esta tarde.", ""},
