@@ -4548,10 +4548,17 @@ func (sc *scanner) ifPossible(k int) int {
 // 4pm, please").
 func (sc *scanner) timesEndClause(i int) bool {
 	pos := i
-	for _, a := range sc.atoms {
-		if a.start < pos {
-			continue
+	// the first atom at or after i, found by halving (hostile text may
+	// hold thousands of them)
+	lo, hi := 0, len(sc.atoms)
+	for lo < hi {
+		if h := (lo + hi) / 2; sc.atoms[h].start < i {
+			lo = h + 1
+		} else {
+			hi = h
 		}
+	}
+	for _, a := range sc.atoms[lo:] {
 		if a.start == pos+1 && sc.word(pos, gw.At) {
 			pos++
 		}

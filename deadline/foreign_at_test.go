@@ -2592,7 +2592,8 @@ func BenchmarkExtractRepeatedForeign(b *testing.B) {
 		"yarım saat içinde yanıt ", "akşam 5'e kadar ", "16h et demie ", "heute Abend etwas schicken ",
 		"cinq heures moins le quart ", "dans deux heures et demie ", "avant dix-sept heures vingt-cinq ", "saat beşe kadar ",
 		"к восемнадцати ноль-ноль ", "pour le journal de 20h ", "dans une heure et une heure et ",
-		"on air at 7pm, need it an hour before ", "answer me today until 4pm ", "entro le 19 per ", "do 15-XI ", "by 15-XI ", "do 15 XI ", "über Nacht schicken "} {
+		"on air at 7pm, need it an hour before ", "answer me today until 4pm ", "entro le 19 per ", "do 15-XI ", "by 15-XI ", "do 15 XI ", "über Nacht schicken ",
+		"Si puede ser, esta tarde. ", "If possible, this afternoon, ", "before 2pm helps, but I'm writing through the day ", "I need to file until 15:00 "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
