@@ -158,6 +158,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			switch string(w(k + 1)) {
 			case "morning", "afternoon", "evening":
 				out = append(out, dayRange{from: d0, to: d0})
+			case "night":
+				// a language's "this night" ("esta noite", "esta
+				// noche") is the night just gone in the morning,
+				// tonight later on: either day
+				out = append(out, dayRange{from: d0 - 1, to: d0})
 			case "week":
 				mon := d0 - int32((wd0+6)%7)
 				out = append(out, dayRange{from: mon, to: d0})

@@ -76,3 +76,19 @@ func TestLinkSetAside(t *testing.T) {
 	}
 	t.Logf("Friday's statement set aside: %q %.2f (%s)", l.Release, l.Score, l.Detail)
 }
+
+// TestDateAnchorsThisNight: a language's "this night" that its vocabulary
+// reads as English's calendar words ("esta noite": this, night) is the
+// night just gone or tonight (mldev7 031, Portuguese: "Com a lei do
+// Ruanda aprovada esta noite", sent at 10:40 about the law passed
+// overnight, once the vocabulary reads "noite"); before, no day.
+func TestDateAnchorsThisNight(t *testing.T) {
+	d0 := dayOf(time.Date(2024, 4, 23, 12, 0, 0, 0, time.UTC), time.UTC)
+	pt := &vocabTable{anchors: map[string][]byte{"esta": []byte("this"), "noite": []byte("night")}}
+	var tz tokenizer
+	tz.tokenize("Com a lei do Ruanda aprovada esta noite, quando partem os primeiros voos?")
+	got := dateAnchors(&tz, d0, nil, pt)
+	if len(got) != 1 || got[0].from != d0-1 || got[0].to != d0 {
+		t.Errorf("esta noite: %+v, want the day before and today", got)
+	}
+}
