@@ -119,6 +119,23 @@ func TestLinkDevSets(t *testing.T) {
 		// releases keeps it off too.
 		{"mldev6", false, 39, 40, ""},
 		{"endev4", false, 40, 40, ""},
+		// mldev7 (42 in 14 languages, 40 not automatic) and endev5 (42
+		// English, 40 not automatic), two more authors' everyday sets:
+		// 35 of 40 and 39 of 40 as they landed, one wrong link (endev5
+		// 027: "I saw Friday's Home Office crossings statement too but
+		// this is just about the new law" linked Friday's statement at
+		// 0.95). 38 of 40 once a release known only to its year (dated
+		// 1 January) is of any of its days (016, Serbian, the 2017 Dodik
+		// sanctions comment asked on 19 January naming "9. januara": p
+		// 0.01 -> 0.93; 017 and 026, Kosovo troops days into 2021 and
+		// 2017: 0.60 -> 0.83, 0.52 -> 0.73), and 40 of 40 once a day
+		// named in a part of a sentence set aside is no day named (027:
+		// the law, 0.97). mldev7 031 (Portuguese, "aprovada esta noite")
+		// and 038 (Turkish, "Dışişleri Bakanı", "Orta Doğu") stay just
+		// below (p 0.665, 0.660): the vocabulary lacks "noite" (night:
+		// 0.89 with it) and reads the Foreign Secretary as a minister.
+		{"mldev7", false, 38, 40, ""},
+		{"endev5", false, 40, 40, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
