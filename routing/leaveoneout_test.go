@@ -85,6 +85,14 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// takes the Iran statement of the "13/14 April" its text names)
 		{"endev2", filepath.Join("testdata", "endev2"), false, 5},
 		{"mixdev", filepath.Join("testdata", "mixdev"), false, 4},
+		// mldev7 and endev5 (DEV sets of the fifth linking round): 7 of
+		// 35 and 7 of 37 as they landed, siblings of a day again (the
+		// Begaj meeting and the criminal networks release, the
+		// Mediterranean deployment and the Netanyahu call, the Meloni
+		// bilateral and the trilateral); endev5 6 once a day set aside
+		// is no day named
+		{"mldev7", filepath.Join("testdata", "mldev7"), false, 7},
+		{"endev5", filepath.Join("testdata", "endev5"), false, 6},
 		{"shared", "", false, 7},
 	}
 	for _, s := range sets {
