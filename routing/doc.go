@@ -95,6 +95,17 @@
 //     against its own day): "the fourth round, held in London from 17 to
 //     28 July", published on 1 August, is the one an enquiry naming 28
 //     July asks about (mldev2 010: p 0.67 -> 0.98).
+//     A release known only to its year (a calendar date of 1 January, as
+//     a source that knows only the year writes it: yearOnly) may be of
+//     any of its days: one the email names in its year is neither a fit
+//     nor a miss, and its age counts from the latest day its year allows
+//     (mldev7 016, the 2017 Dodik sanctions comment asked on 19 January
+//     naming "9. januara": p 0.01 -> 0.93). A day named in the part of a
+//     sentence the email sets aside before saying what it is about ("I
+//     saw Friday's crossings statement too but this is just about the
+//     new law"; after "but" the clause must say "just" or "only", after
+//     "aside" any "my question is about" will do; English's words) is no
+//     day named (endev5 027, a wrong link before).
 //
 //  3. A reply (In-Reply-To, or a reply marker in any of the desk's
 //     languages: "Re:", "AW:", "R:", "Odp:", "Отв:", "ΑΠ:", "رد:" …)
