@@ -407,7 +407,14 @@
 //     in the subject and text they say where the release's story
 //     happens, which its first topic answers ("EPC Budapest - Western
 //     Balkans agreements … which countries are signing?" on the
-//     [migration, europe] EPC release is migration's, dldev2 026);
+//     [migration, europe] EPC release is migration's, dldev2 026); and
+//     in the questions its names alone — no word of the region's own (a
+//     keyword that is no name, its politics) in the sender's words, which
+//     hold the first topic's — name the countries of the release's story
+//     too ("the gangs of smugglers … what do the agreements with Serbia,
+//     North Macedonia and Kosovo provide?" on that release is
+//     migration's; relations, a dialogue or the Berlin Process still make
+//     the question the region's: storyNames, TestTopicRegionNamesOfTheStory);
 //   - a functional desk outside the release's topics, only on strong
 //     evidence — two distinct specific words of its family in the
 //     sender's own words (question, subject, new text), one of them in a
@@ -415,6 +422,9 @@
 //     (its evidence + 0.4 × the link's probability, thematic words aside).
 //     One aid question among others, or one mention of British nationals,
 //     leaves the enquiry with the release's desk, as the founders label it;
+//     a subject naming again the word its question asks about ("Rafah aid
+//     trucks" over "how many aid lorries will go through?") is that one
+//     word, not a second (sameSpecific, TestTopicSubjectRepeatsQuestion);
 //   - the fallback topic on its own evidence (the desk's own business);
 //   - a topic the questions lead to (issue 11, questionLed in topic.go):
 //     when the question sentences hold at least three distinct words of
@@ -684,8 +694,9 @@
 // 45 and 43 by vocabulary (Türkiye also as Turkey, Albanian "qëndrojnë",
 // Dutch substances and licences, Arabic "البريطانيين" and stranded);
 // its 019 (agreements with Serbia, North Macedonia and Kosovo asked
-// about on the [migration, europe] EPC release, labelled migration) is
-// Europe's like mixdev 030 — counting no names of a region among a
+// about on the [migration, europe] EPC release, labelled migration) was
+// Europe's like mixdev 030 (migration's since the tenth round, below, by
+// its text's smuggling gangs) — counting no names of a region among a
 // release's other topics in the questions would take ten enquiries
 // labelled europe in seven sets with them, and counting none where the
 // questions hold no word of the region's politics still four — and 002 (Welsh
@@ -743,6 +754,28 @@
 // 017 (security: seven sets to six; read as security); endev4 025 (OFSI asset freezes on the 14
 // November Hamas sanctions, labelled middle-east) as endev2 011 and
 // tuning 016 label such questions security.
+// Tenth round: testdata/mldev7 (42 in 14 languages, 40 not automatic) and
+// endev5 (42 English, 40 not automatic), by other authors, came in at
+// topic 0.85 and 0.95 of all (6b00acd; mldev7's 016, 017, 026 unlinked,
+// security by their troops and sanctions, Europe's once the linker took
+// them) and reached 38 and 39 of 40: endev5 008 (the Sisi meeting's
+// Rafah crossing, one aid question, "aid trucks" in the subject) stays
+// middle-east, a subject repeating its question's word being one word;
+// mldev7 014 (the EPC agreements, as mixdev2 019) is migration's by the
+// names of the release's story. Left, as labels split on them: mldev7
+// 020 (aircraft, drones and sanctions on the UNSC Iran statement,
+// labelled middle-east: eight sets to six now); endev5 021 (sanctions
+// designations on the 13 December Hamas sanctions, labelled middle-east:
+// where the questions lead to sanctions on those releases, endev2 011,
+// endev4 025 and endev5 021 are labelled middle-east and tuning 016
+// security; every other enquiry on them is middle-east and read so);
+// mldev7 042 (Greek: the Parthenon sculptures, "contact with the Greek
+// embassy", unlinked, labelled general as mldev 054, mldev2 047 and
+// mixdev2 048 label that story) is europe by Greece, a place of the
+// lexicon's Europe — one place alone leaving the fallback to answer kept
+// every open set but is the reading TestTopicKeywordsAcrossLanguages and
+// TestTopicModelRegionNames pin ("Severna Makedonija" alone is Europe's),
+// so it was not made.
 //
 // # Outlet, rota and officer
 //
