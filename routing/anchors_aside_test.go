@@ -92,3 +92,37 @@ func TestDateAnchorsThisNight(t *testing.T) {
 		t.Errorf("esta noite: %+v, want the day before and today", got)
 	}
 }
+
+// The parts of the day after a language's "this" are read through each
+// vocabulary's anchors ("esta noite", "questo pomeriggio"), and, after a
+// deadline cue of the language, are a time ahead, not a day named.
+func TestDateAnchorsPartsOfDayInVocab(t *testing.T) {
+	d0 := dayOf(time.Date(2024, 4, 23, 12, 0, 0, 0, time.UTC), time.UTC)
+	cases := []struct {
+		lang, text string
+		from, to   int32 // want one anchor; from > to: none
+	}{
+		{"pt", "Com a lei aprovada esta noite, quando partem os voos?", d0 - 1, d0},
+		{"pt", "Sobre o anúncio feito esta tarde pelo ministro:", d0, d0},
+		{"es", "Tras el anuncio de esta noche, ¿cuándo salen los vuelos?", d0 - 1, d0},
+		{"fr", "Après l'accord de cette nuit, quand partent les vols ?", d0 - 1, d0},
+		{"it", "Dopo l'annuncio di questa notte, quando partono i voli?", d0 - 1, d0},
+		{"it", "Sul comunicato di questo pomeriggio:", d0, d0},
+		{"it", "Sulle dichiarazioni di questa sera:", d0, d0},
+		{"pt", "Preciso de uma resposta até esta noite.", 1, 0},
+	}
+	for _, c := range cases {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		got := dateAnchors(&tz, d0, nil, vocabFor(c.lang))
+		if c.from > c.to {
+			if len(got) != 0 {
+				t.Errorf("%s %q: anchors %+v, want none", c.lang, c.text, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].from != c.from || got[0].to != c.to {
+			t.Errorf("%s %q: anchors %+v, want %d..%d", c.lang, c.text, got, c.from-d0, c.to-d0)
+		}
+	}
+}
