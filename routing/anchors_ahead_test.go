@@ -45,18 +45,7 @@ func TestDateAnchorsAhead(t *testing.T) {
 		// a cue in the sentence before does not reach the day
 		{"Please come back by noon. The minister spoke on Friday.", []dayRange{{from: d0 - 3, to: d0 - 3}}},
 	} {
-		var tz tokenizer
-		tz.tokenize(c.text)
-		got := dateAnchors(&tz, d0, nil, nil)
-		if len(got) != len(c.want) {
-			t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != c.want[i] {
-				t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
-			}
-		}
+		checkAnchors(t, c.text, d0, c.want)
 	}
 }
 

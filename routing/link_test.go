@@ -188,6 +188,18 @@ func TestLinkForwardedAndFigures(t *testing.T) {
 	}
 }
 
+// checkAnchors compares the days an English text names, read against d0,
+// with want.
+func checkAnchors(t *testing.T, text string, d0 int32, want []dayRange) {
+	t.Helper()
+	var tz tokenizer
+	tz.tokenize(text)
+	got := dateAnchors(&tz, d0, nil, nil)
+	if !slices.Equal(got, want) {
+		t.Errorf("%q: anchors %v, want %v", text, got, want)
+	}
+}
+
 func TestDateAnchors(t *testing.T) {
 	d0 := dayOf(time.Date(2024, 3, 13, 10, 0, 0, 0, time.UTC), time.UTC) // a Wednesday
 	day := func(m time.Month, d int) int32 { return dayOf(time.Date(2024, m, d, 12, 0, 0, 0, time.UTC), time.UTC) }
@@ -216,18 +228,7 @@ func TestDateAnchors(t *testing.T) {
 		{"the target for 2030", nil}, // a future year is no anchor
 		{"the December meeting on 20 December", []dayRange{{from: dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC), to: dayOf(time.Date(2023, 12, 20, 0, 0, 0, 0, time.UTC), time.UTC)}}},
 	} {
-		var tz tokenizer
-		tz.tokenize(c.text)
-		got := dateAnchors(&tz, d0, nil, nil)
-		if len(got) != len(c.want) {
-			t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != c.want[i] {
-				t.Errorf("%q: anchors %v, want %v", c.text, got, c.want)
-			}
-		}
+		checkAnchors(t, c.text, d0, c.want)
 	}
 }
 
