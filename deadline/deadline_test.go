@@ -1169,13 +1169,6 @@ func TestTenthRoundForms(t *testing.T) {
 		{"The migration session he's chairing starts at 2pm CET, so anything before then helps, but I'm writing through the day.", ""},
 		{"A line by 4pm would help, but we are filing throughout the day.", ""},
 	} {
-		d, ok := Extract(c.text, sent, loc)
-		got := ""
-		if ok {
-			got = d.At.Format(rfc3339Offset)
-		}
-		if got != c.want {
-			t.Errorf("Extract(%q) = %q (%q, %s), want %q", c.text, got, d.Phrase, d.Rule, c.want)
-		}
+		checkExtractAt(t, c.text, sent, loc, c.want)
 	}
 }

@@ -686,6 +686,20 @@ var foreignCases = []struct {
 	{"tr", "Merhaba, açıklamanız hakkında bir sorum var. Deadline: 16:00 TSİ. Teşekkürler, iyi çalışmalar.", "2023-10-18T14:00:00+01:00"},
 }
 
+// checkExtractAt asserts the deadline Extract reads in text (RFC 3339
+// with the offset, "" for none), naming the phrase and rule it used.
+func checkExtractAt(t *testing.T, text string, sent time.Time, loc *time.Location, want string) {
+	t.Helper()
+	d, ok := Extract(text, sent, loc)
+	got := ""
+	if ok {
+		got = d.At.Format(rfc3339Offset)
+	}
+	if got != want {
+		t.Errorf("Extract(%q) = %q (%q, %s), want %q", text, got, d.Phrase, d.Rule, want)
+	}
+}
+
 // TestExtractForeign reads deadlines written in other languages (issue 11,
 // item 4), with the GUIDE section 4 rules: sent is Wednesday 18 October
 // 2023 10:00 in London (BST).
@@ -695,14 +709,7 @@ func TestExtractForeign(t *testing.T) {
 	cases := foreignCases
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			d, ok := Extract(c.text, sent, loc)
-			got := ""
-			if ok {
-				got = d.At.Format(rfc3339Offset)
-			}
-			if got != c.want {
-				t.Errorf("Extract(%q) = %q (%q, %s), want %q", c.text, got, d.Phrase, d.Rule, c.want)
-			}
+			checkExtractAt(t, c.text, sent, loc, c.want)
 		})
 	}
 }
@@ -821,14 +828,7 @@ func TestForeignEnglishLookalikes(t *testing.T) {
 	sent := mustTime(t, wed1000)
 	for _, c := range englishLookalikeCases {
 		t.Run(c.name, func(t *testing.T) {
-			d, ok := Extract(c.text, sent, loc)
-			got := ""
-			if ok {
-				got = d.At.Format(rfc3339Offset)
-			}
-			if got != c.want {
-				t.Errorf("Extract(%q) = %q (%q, %s), want %q", c.text, got, d.Phrase, d.Rule, c.want)
-			}
+			checkExtractAt(t, c.text, sent, loc, c.want)
 		})
 	}
 }
