@@ -1437,3 +1437,35 @@ func TestTopicRegionNamesOfTheStory(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBroadcastIsNoEmissions: a broadcaster's own programme is
+// written with the word several languages use for emissions (French
+// "émission", Spanish "emisión", Portuguese "emissão", Greek "εκπομπή",
+// Serbian "emisija", Albanian "emision"); in the singular, as a
+// journalist writes of "our programme", it is the broadcast, and an
+// interview bid for it is the desk's own business, not climate's. The
+// plural, as emissions are cut, stays climate's.
+func TestTopicBroadcastIsNoEmissions(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre pourrait-il venir en direct dans notre émission de demain matin ?", "general"},
+		{"es", "¿Podría el ministro intervenir en directo en nuestra emisión de mañana?", "general"},
+		{"pt", "O ministro poderia falar em direto na nossa emissão de amanhã?", "general"},
+		{"el", "Θα μπορούσε ο υπουργός να μιλήσει ζωντανά στην εκπομπή μας αύριο το πρωί;", "general"},
+		{"sr", "Da li bi ministar mogao da gostuje uživo u našoj emisiji sutra ujutru?", "general"},
+		{"sr", "Да ли би министар могао да гостује уживо у нашој емисији сутра ујутру?", "general"},
+		{"sq", "A mund të vijë ministri drejtpërdrejt në emisionin tonë nesër në mëngjes?", "general"},
+		{"fr", "Le Royaume-Uni va-t-il réduire davantage ses émissions d'ici 2030 ?", "climate"},
+		{"es", "¿Reducirá el Reino Unido sus emisiones antes de 2030?", "climate"},
+		{"pt", "O Reino Unido vai reduzir as suas emissões até 2030?", "climate"},
+		{"el", "Θα μειώσει το Ηνωμένο Βασίλειο τις εκπομπές του έως το 2030;", "climate"},
+		{"sr", "Da li će Velika Britanija smanjiti emisije do 2030?", "climate"},
+		{"sq", "A do t'i ulë Mbretëria e Bashkuar emetimet deri në vitin 2030?", "climate"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
