@@ -1469,3 +1469,35 @@ func TestTopicBroadcastIsNoEmissions(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicGreenhouseGasesAcrossLanguages: greenhouse gases and global
+// warming are the climate desk's in every language, as "climate" and
+// "emissions" are — a question naming only them ("gaz à effet de serre",
+// "gases de efecto invernadero", "парниковые газы", "sera gazları",
+// "küresel ısınma", "الاحتباس الحراري") had been no desk's.
+func TestTopicGreenhouseGasesAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Is the UK on course to cut greenhouse gases by 2030, and what more will it do about global warming?"},
+		{"de", "Ist Großbritannien auf Kurs, die Treibhausgase bis 2030 zu senken, und was tut es gegen die Erderwärmung?"},
+		{"fr", "Le Royaume-Uni est-il en voie de réduire ses gaz à effet de serre d'ici 2030, et que fera-t-il contre le réchauffement ?"},
+		{"es", "¿Va el Reino Unido camino de reducir los gases de efecto invernadero para 2030 y qué hará contra el calentamiento global?"},
+		{"it", "Il Regno Unito è sulla buona strada per ridurre i gas serra entro il 2030 e cosa farà contro il riscaldamento globale?"},
+		{"pt", "O Reino Unido está no caminho certo para reduzir os gases com efeito de estufa até 2030 e o que fará contra o aquecimento global?"},
+		{"nl", "Ligt het VK op koers om de broeikasgassen tegen 2030 te verminderen en wat doet het tegen de opwarming van de aarde?"},
+		{"pl", "Czy Wielka Brytania zdąży ograniczyć gazy cieplarniane do 2030 roku i co zrobi wobec globalnego ocieplenia?"},
+		{"ru", "Успеет ли Великобритания сократить парниковые газы к 2030 году и что она сделает против глобального потепления?"},
+		{"uk", "Чи встигне Велика Британія скоротити парникові гази до 2030 року і що вона зробить проти глобального потепління?"},
+		{"el", "Θα μειώσει το Ηνωμένο Βασίλειο τα αέρια του θερμοκηπίου έως το 2030 και τι θα κάνει για την υπερθέρμανση του πλανήτη;"},
+		{"tr", "Birleşik Krallık 2030'a kadar sera gazlarını azaltabilecek mi ve küresel ısınmaya karşı ne yapacak?"},
+		{"ar", "هل ستخفض المملكة المتحدة غازات الاحتباس الحراري بحلول 2030 وماذا ستفعل حيال الاحترار العالمي؟"},
+		{"sq", "A do t'i ulë Mbretëria e Bashkuar gazrat serrë deri në 2030 dhe çfarë do të bëjë kundër ngrohjes globale?"},
+		{"sr", "Da li će Velika Britanija do 2030. smanjiti gasove staklene bašte i šta će učiniti protiv globalnog zagrevanja?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != "climate" {
+			t.Errorf("%s %q: topic %q (%s), want climate", c.lang, c.text, got.Topic, got.Reason)
+		}
+	}
+}
