@@ -825,6 +825,9 @@ func (sc *scanner) markBreaks() {
 				if t.low == "." && sc.dayMonthDot(i) {
 					break // "Monday 11.03. 14.00", "bis 22.11. um 12 Uhr": the date's full stop
 				}
+				if t.low == "." && sc.monthAbbrevDot(i) {
+					break // "Oct. 20", "Sept. 5th": the abbreviation's full stop (US style)
+				}
 				if i+1 >= len(toks) || toks[i+1].space {
 					next = true
 				}
@@ -859,6 +862,22 @@ func (sc *scanner) dayMonthDot(i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(sc.text[n.start:])
 	return unicode.IsLower(r)
+}
+
+// monthAbbrevDot reports whether the full stop at i ends a month's
+// abbreviation ("Oct.", "Sept.") with its day of the month right after it
+// on the same line, as American style writes dates ("by Oct. 20").
+func (sc *scanner) monthAbbrevDot(i int) bool {
+	toks := sc.toks
+	if i < 1 || i+1 >= len(toks) || toks[i].space || toks[i+1].nl > 0 || !toks[i+1].space {
+		return false
+	}
+	mo, n := &toks[i-1], &toks[i+1]
+	if mo.kind != tkWord || mo.cls&clsMonth == 0 || len(mo.low) > 4 || !mo.capital || n.kind != tkNum || n.nd > 2 || n.val < 1 || n.val > 31 {
+		return false
+	}
+	_, ok := monthWords[mo.low]
+	return ok
 }
 
 func isBullet(s string) bool {
@@ -1874,6 +1893,18 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		a.kind, a.start, a.end, a.named = akNamed, i, end, k
 		return true
 	}
+	if t.low == gw.The && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) {
+		// "by the top of the hour": the next full hour after sent (a
+		// span to it), where the sentence asks ("we're going to it at
+		// the top of the hour", "The statement came just before the top
+		// of the hour" are none)
+		if e := sc.words(i, gw.The, gw.Top, gw.Of, gw.The, gw.Hour); e > 0 && (sc.sentenceAsks(i) || sc.askedQuestion(i)) {
+			now := sc.sent.In(sc.loc)
+			next := time.Date(now.Year(), now.Month(), now.Day(), now.Hour()+1, 0, 0, 0, sc.loc)
+			a.kind, a.start, a.end, a.dur, a.intrinsic = akRel, i, e, next.Sub(sc.sent), 1
+			return true
+		}
+	}
 	switch t.low {
 	case gw.Noon, gw.Midday:
 		return set(i+1, nkNoon)
@@ -2129,6 +2160,14 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 				a.kind, a.start, a.end, a.named = akNamed, i, j, nkEOD
 				return true
 			}
+			// "By close please.", "Could you reply by close?": close
+			// alone ending its clause where the sentence asks ("Shares
+			// fell by close." is none)
+			if n := sc.tok(j); (n == nil || n.sentStart || n.clauseBrk || n.kind == tkPunct && n.low != "-" || n.low == gw.Please || n.low == gw.Pls) &&
+				(sc.sentenceAsks(i) || sc.askedQuestion(i)) {
+				a.kind, a.start, a.end, a.named = akNamed, i, j, nkEOD
+				return true
+			}
 		}
 		return false
 	}
@@ -2158,7 +2197,7 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 	case gw.Afternoon:
 		// "by the end of the afternoon": the end of the working day
 		a.end = j + 1
-	case gw.Day, gw.Play, gw.Business:
+	case gw.Day, gw.Play, gw.Business, gw.Biz: // "close of biz"
 		a.end = j + 1
 		if sc.word(j+1, gw.Today) {
 			a.end, a.date = j+2, dkToday
@@ -2267,8 +2306,12 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			return true
 		}
 		if mo, ok := sc.monthAt(i); ok {
-			// "Nov 22", "November 22nd 2023"
-			n := sc.tok(i + 1)
+			// "Nov 22", "November 22nd 2023", "Oct. 20"
+			dot := 0
+			if sc.punct(i+1, ".") && sc.monthAbbrevDot(i+1) {
+				dot = 1
+			}
+			n := sc.tok(i + 1 + dot)
 			if n == nil || n.kind != tkNum || n.nd > 2 || n.val < 1 || n.val > 31 || !n.space {
 				return false
 			}
@@ -2276,11 +2319,12 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 				return false
 			}
 			// "Nov 10am": the number is a time
-			if nn := sc.tok(i + 2); nn != nil && !nn.space && (nn.kind == tkPunct && (nn.low == ":" || nn.low == ".") && sc.tok(i+3) != nil && sc.toks[i+3].kind == tkNum && !sc.toks[i+3].space ||
+			k := i + 2 + dot
+			if nn := sc.tok(k); nn != nil && !nn.space && (nn.kind == tkPunct && (nn.low == ":" || nn.low == ".") && sc.tok(k+1) != nil && sc.toks[k+1].kind == tkNum && !sc.toks[k+1].space ||
 				nn.kind == tkWord && (nn.low == gw.Am || nn.low == gw.Pm || nn.low == gw.H)) {
 				return false
 			}
-			e := i + 2
+			e := k
 			if sc.ordinal(e) {
 				e++
 			}
@@ -3145,6 +3189,31 @@ func (m *mention) add(a *atom) bool {
 	return true
 }
 
+// weekdayAbbrevAsked reports whether a weekday abbreviation that is also a
+// word ("Wed", "Mon", "Sat", "Sun"), alone, is a day all the same: written
+// with its capital right after "by" or "deadline" and ending its clause
+// ("Need a line by Wed.", "Deadline: Mon"; not "by Sun journalists").
+func (sc *scanner) weekdayAbbrevAsked(a *atom) bool {
+	t := &sc.toks[a.start]
+	if !t.capital || a.end != a.start+1 && !(a.end == a.start+2 && sc.punct(a.start+1, ".")) {
+		return false
+	}
+	p := a.start - 1
+	if sc.punct(p, ":") {
+		p--
+	}
+	if !sc.word(p, gw.By) && !sc.word(p, gw.Deadline) {
+		return false
+	}
+	n := sc.tok(a.end)
+	if n != nil && !n.sentStart && !n.clauseBrk && (n.kind != tkPunct || n.low != "." && n.low != "?" && n.low != "!" && n.low != "," && n.low != ";") {
+		return false
+	}
+	// asked: "Deadline Wed", "Need a line by Wed", "Could you … by Wed?"
+	// ("The story was published by Sun." is none)
+	return sc.word(p, gw.Deadline) || sc.sentenceAsks(a.start) || sc.askedQuestion(a.start)
+}
+
 // finish validates the mention's parts and scores it from its context.
 func (sc *scanner) finish(m *mention) {
 	m.score = -100
@@ -3152,7 +3221,7 @@ func (sc *scanner) finish(m *mention) {
 	if m.named != nil && m.named.kind == akDaypart && m.date == nil && m.clock == nil {
 		return
 	}
-	if m.date != nil && m.date.weakWD && m.clock == nil && m.named == nil {
+	if m.date != nil && m.date.weakWD && m.clock == nil && m.named == nil && !sc.weekdayAbbrevAsked(m.date) {
 		return
 	}
 	if m.date != nil && m.date.date == dkYesterday {

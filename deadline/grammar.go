@@ -46,6 +46,7 @@ type grammarWords struct {
 	British       string `role:"british"`
 	Bst           string `role:"bst"`
 	Business      string `role:"business"`
+	Biz           string `role:"biz"`
 	But           string `role:"but"`
 	Call          string `role:"call"`
 	By            string `role:"by"`
@@ -171,6 +172,7 @@ type grammarWords struct {
 	Noon          string `role:"noon"`
 	Not           string `role:"not"`
 	Too           string `role:"too"`
+	Top           string `role:"top"`
 	Now           string `role:"now"`
 	OClock        string `role:"o'clock"`
 	Oclock        string `role:"oclock"`

@@ -1,0 +1,57 @@
+package deadline
+
+import "testing"
+
+// eleventhRoundCases are the forms of the eleventh round (dldev5, endev6,
+// mldev8 and hurried English written for it), each with look-alikes that
+// must stay unread. Sent Wednesday 18 October 2023 10:00 in London unless
+// the case names another moment.
+var eleventhRoundCases = []struct{ sent, text, want string }{
+	// American style: a month's abbreviation with its full stop
+	{"", "Need it by Oct. 20, please.", "2023-10-20T17:00:00+01:00"},
+	{"", "Need a comment by Oct. 19 at noon.", "2023-10-19T12:00:00+01:00"},
+	{"", "Deadline: Thu., Oct. 19, 3 p.m. ET.", "2023-10-19T20:00:00+01:00"},
+	{"", "It happened on Oct. 12.", none},
+	{"", "The summit ends Oct. 20, and we need a comment by Fri.", "2023-10-20T17:00:00+01:00"},
+	// a weekday abbreviation that is also a word, alone after "by" or
+	// "deadline" where the sentence asks
+	{"", "Need a line by Wed.", "2023-10-18T17:00:00+01:00"},
+	{"", "Could you get back to me by Wed?", "2023-10-18T17:00:00+01:00"},
+	{"", "Deadline: Mon", "2023-10-23T17:00:00+01:00"},
+	{"", "Can you reply by Sat, please?", "2023-10-21T17:00:00+01:00"},
+	{"", "The story was published by Sun.", none},
+	{"", "Quoted by Sun journalists.", none},
+	{"", "The vote was won by Mon, not by Wed.", none},
+	// the top of the hour: the next full hour after sent
+	{"2023-10-17T16:47:10+01:00", "Need it by the top of the hour.", "2023-10-17T17:00:00+01:00"},
+	{"", "Any chance of a response before the top of the hour?", "2023-10-18T11:00:00+01:00"},
+	{"", "We're going to it at the top of the hour.", none},
+	{"", "The minister promised a decision by the top of the hour.", none},
+	{"", "The announcement came just before the top of the hour.", none},
+	// Australian zones
+	{"2025-08-10T07:15:48+10:00", "So I need a response by 9am AEST Monday.", "2025-08-11T00:00:00+01:00"},
+	{"2023-12-02T06:30:14+11:00", "Deadline 5pm AEDT today.", "2023-12-02T06:00:00+00:00"},
+	{"", "Need a line by 4pm AET.", "2023-10-18T06:00:00+01:00"},
+	// "by close" alone, and "close of biz"
+	{"", "By close please.", "2023-10-18T17:00:00+01:00"},
+	{"", "Could you reply by close?", "2023-10-18T17:00:00+01:00"},
+	{"", "Please reply by close of biz.", "2023-10-18T17:00:00+01:00"},
+	{"", "Shares fell by close.", none},
+	{"", "The markets were down by close, and the pound fell.", none},
+	{"", "The close of biz figures were strong.", none},
+}
+
+// TestEleventhRoundForms reads the eleventh round's forms and leaves their
+// look-alikes unread.
+func TestEleventhRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range eleventhRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			at := wed1000
+			if c.sent != "" {
+				at = c.sent
+			}
+			checkExtractAt(t, c.text, mustTime(t, at), loc, c.want)
+		})
+	}
+}
