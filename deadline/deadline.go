@@ -1589,6 +1589,19 @@ func (sc *scanner) skipIsh(a *atom) {
 	}
 }
 
+// atLatestEnds reports whether "at the latest" follows at j and ends its
+// clause, "please" aside ("by nine at the latest please").
+func (sc *scanner) atLatestEnds(j int) bool {
+	e := sc.words(j, gw.At, gw.The, gw.Latest)
+	if e < 0 {
+		return false
+	}
+	if sc.word(e, gw.Please) || sc.word(e, gw.Pls) {
+		e++
+	}
+	return sc.clauseEndsAt(e)
+}
+
 // clauseEndsAt reports whether nothing but the clause's end follows at j:
 // the text's end, a new clause, or punctuation other than a hyphen or a
 // slash ("by four.", "by four, thanks").
@@ -1703,9 +1716,9 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
 	}
-	if n.low == gw.That && (sc.word(j+1, gw.Would) || sc.word(j+1, gw.Is) || sc.word(j+1, gw.Works) || sc.word(j+1, gw.Should)) ||
+	if n.low == gw.That && (sc.word(j+1, gw.Would) || sc.word(j+1, gw.Is) || sc.word(j+1, gw.Works) || sc.word(j+1, gw.Should) || sc.word(j+1, gw.Gives) || sc.word(j+1, gw.Leaves)) ||
 		n.low == gw.Thatd && sc.goodAfter(j+1) {
-		return true // "by 2 that would be brilliant", "by 11 that'd be great"
+		return true // "by 2 that would be brilliant", "by 11 that'd be great", "by half four that gives us time"
 	}
 	if _, ok := zonePlaces[n.low]; ok && sc.word(j+1, gw.Time) {
 		return true // "by 5 Istanbul time"
@@ -1808,6 +1821,21 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			// asks ("Prices rose by five." is a quantity)
 			a.kind, a.start, a.end, a.min, a.style, a.asked = akClock, i, e, 0, csBare, true
 			a.hour = bareHour(h)
+			return true
+		}
+		ish := e
+		if sc.punct(e, "-") && sc.glued(e) && sc.word(e+1, gw.Ish) && sc.glued(e+1) {
+			ish = e + 2
+		}
+		if i == j && h >= 1 && sc.atLatestEnds(ish) && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before) || sc.sentenceAsksBut(i, gw.Latest) || sc.askedQuestion(i)) {
+			// "by nine at the latest please", "Six-ish at the latest
+			// please.": "at the latest" ending the clause makes an hour
+			// in words a bare hour after "by" or where the sentence asks
+			// ("Six at the latest count were hurt", "Five at the latest,
+			// they said, had died" are none)
+			a.kind, a.start, a.end, a.min, a.style = akClock, i, e, 0, csBare
+			a.hour = bareHour(h)
+			sc.skipIsh(a)
 			return true
 		}
 		if i == j && sc.word(i-1, gw.Than) && sc.word(i-2, gw.Later) && h >= 1 && sc.bareHourEnds(e) {
@@ -4245,6 +4273,17 @@ func (sc *scanner) clauseCues(m *mention) int {
 			if sc.word(k-1, gw.Me) && sc.word(k-2, gw.Let) || sc.word(k-1, gw.Us) && sc.word(k-2, gw.Let) {
 				score += 2
 			}
+		case gw.With:
+			// "(I) could (really) do with something": the journalist's
+			// need ("The minister could do with a rest" is not)
+			b := k - 2
+			if sc.word(b, gw.Really) {
+				b--
+			}
+			if sc.rawIs(k-1, rw.Do) && (sc.word(b, gw.Could) || sc.word(b, gw.Can)) &&
+				(sc.toks[b].clauseBrk || sc.word(b-1, gw.I) || sc.word(b-1, gw.We)) {
+				score += 2
+			}
 		default:
 			// "need", "please", …; recurring hours, office hours and
 			// embargoes are a penalty: not this message's deadline
@@ -4496,6 +4535,21 @@ func (sc *scanner) sentenceAsks(k int) bool {
 	}
 	for e := b; e < len(sc.toks) && (e == b || !sc.toks[e].sentStart); e++ {
 		if clauseCueWords[sc.toks[e].low] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAsksBut is sentenceAsks not counting the word but ("latest" in
+// the "at the latest" being read).
+func (sc *scanner) sentenceAsksBut(k int, but string) bool {
+	b := k
+	for b > 0 && !sc.toks[b].sentStart {
+		b--
+	}
+	for e := b; e < len(sc.toks) && (e == b || !sc.toks[e].sentStart); e++ {
+		if w := sc.toks[e].low; w != but && clauseCueWords[w] > 0 {
 			return true
 		}
 	}

@@ -100,6 +100,8 @@ type grammarWords struct {
 	Gmt           string `role:"gmt"`
 	Go            string `role:"go"`
 	Given         string `role:"given"`
+	Gives         string `role:"gives"`
+	Leaves        string `role:"leaves"`
 	Got           string `role:"got"`
 	Goes          string `role:"goes"`
 	Going         string `role:"going"`
@@ -272,6 +274,7 @@ type grammarWords struct {
 	Weekend       string `role:"weekend"`
 	Western       string `role:"western"`
 	Within        string `role:"within"`
+	With          string `role:"with"`
 	Work          string `role:"work"`
 	Working       string `role:"working"`
 	Works         string `role:"works"`

@@ -39,6 +39,21 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Shares fell by close.", none},
 	{"", "The markets were down by close, and the pound fell.", none},
 	{"", "The close of biz figures were strong.", none},
+	// an hour in words before "at the latest" ending its clause
+	{"", "It's for the Ten, so by nine at the latest please.", "2023-10-18T21:00:00+01:00"},
+	{"", "Six-ish at the latest please.", "2023-10-18T18:00:00+01:00"},
+	{"", "Six at the latest please.", "2023-10-18T18:00:00+01:00"},
+	{"", "Six at the latest count were hurt.", none},
+	{"", "Turnout rose by five at the latest count.", none},
+	{"", "Five at the latest, they said, had died.", none},
+	{"", "We expect six at the latest.", none},
+	// a run-on "that gives us time" after a bare hour
+	{"", "If you can come back to me by half four that gives us time to get it into the running order.", "2023-10-18T16:30:00+01:00"},
+	{"", "The ratio rose by four that leaves us short.", none},
+	// "could (really) do with" is the journalist's need
+	{"", "Could really do with something before the 1 o'clock news.", "2023-10-18T13:00:00+01:00"},
+	{"", "We could do with a line before the 10 o'clock news.", "2023-10-18T22:00:00+01:00"},
+	{"", "The minister could do with a rest before the 6 o'clock news.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
