@@ -325,11 +325,16 @@ func NewTopics(cfg *config.Config) *Topics {
 			key := strings.Join(roots, " ")
 			if len(roots) == 1 && seen[key] {
 				// another way to write a phrase of one word left ("takes
-				// up the post" beside "take up the post")
+				// up the post" beside "take up the post"); a family's
+				// word alone is met wherever it is written, and read as
+				// that word ("agencies" beside "UN agencies", whose "UN"
+				// is a stopword)
 				for i := range rule.phrases {
 					if p := &rule.phrases[i]; p.whole != nil && p.roots[0] == roots[0] && p.kind == kind {
 						if wf, ok := wholeWords(&tz, text); ok {
 							p.whole = append(p.whole, wf)
+						} else if kind == evRelated {
+							p.whole, p.text, p.capitalised = nil, strings.TrimSpace(text), strings.ToLower(text) != text
 						}
 					}
 				}

@@ -1501,3 +1501,36 @@ func TestTopicGreenhouseGasesAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicAidAgencies: the agencies aid money goes through are the aid
+// desk's word, as its organisations and partners are — contextual, so
+// "which agencies will get it, and how will it reach Gaza?" on the £10m
+// aid release [middle-east, development] asks about aid money (endev6
+// 006 had been middle-east by Gaza alone), in every language; news or
+// travel agencies with no aid beside them are no aid. The word alone
+// had been lost behind "UN agencies", whose "UN" is a stopword: a
+// family's word of one root is now met wherever it is written.
+func TestTopicAidAgencies(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	aid := Link{Release: "2023-10-16-uk-announces-10-million-humanitarian-aid-for", Score: 0.97}
+	for _, c := range []struct {
+		lang, text, want string
+		l                Link
+	}{
+		{"en", "Which agencies will the new money be channelled through, and how will it reach Gaza with the crossings closed?", "development", aid},
+		{"de", "Über welche Agenturen wird das Geld verteilt, und wie kommt es nach Gaza, solange die Übergänge geschlossen sind?", "development", aid},
+		{"fr", "Par quelles agences cet argent passera-t-il, et comment arrivera-t-il à Gaza alors que les points de passage sont fermés ?", "development", aid},
+		{"es", "¿A través de qué agencias se canalizará el dinero y cómo llegará a Gaza con los pasos cerrados?", "development", aid},
+		{"it", "Attraverso quali agenzie passerà il denaro e come arriverà a Gaza con i valichi chiusi?", "development", aid},
+		{"pl", "Przez jakie agencje trafią te pieniądze i jak dotrą do Gazy przy zamkniętych przejściach?", "development", aid},
+		{"ru", "Через какие агентства пойдут эти деньги и как они попадут в Газу при закрытых КПП?", "development", aid},
+		{"sr", "Preko kojih agencija će novac ići i kako će stići u Gazu dok su prelazi zatvoreni?", "development", aid},
+		{"en", "Which news agencies have been invited to the minister's press conference tomorrow?", "general", Link{}},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, c.l, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
