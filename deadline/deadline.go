@@ -3896,9 +3896,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sawAt && k == i-2 && (sc.word(k-1, gw.Page) || sc.word(k-1, gw.Edition) || sc.word(k-1, gw.Paper)) && (sc.word(k-2, gw.Our) || sc.word(k-2, gw.My)) {
 				return 3, k - 2, true, gw.Deadline
 			}
-		case gw.Page, gw.Edition, gw.Paper:
-			// "We close the page at 19h", "we close our edition at 10pm"
-			if sawAt && k == i-2 && (sc.word(k-1, gw.The) || sc.word(k-1, gw.Our)) && sc.word(k-2, gw.Close) && (sc.word(k-3, gw.We) || sc.word(k-3, gw.I)) {
+		case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+			// "We close the page at 19h", "we close our edition at 10pm",
+			// "I will close the article at 9pm"
+			if sawAt && k == i-2 && sc.closesOwn(k) {
 				return 3, k - 3, true, gw.Deadline
 			}
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
@@ -4027,8 +4028,8 @@ func (sc *scanner) ownAction(k int) bool {
 			switch s.low {
 			case gw.I, gw.We, gw.ILl, gw.WeLl, gw.IM, gw.WeRe:
 				return true
-			case gw.Need, gw.Needs, gw.Have, gw.Got, gw.You, gw.Could, gw.Can, gw.Please:
-				return false
+			case gw.Need, gw.Needs, gw.Have, gw.Got, gw.Must, gw.You, gw.Could, gw.Can, gw.Please:
+				return false // ("I must send my article before 22:00": their deadline)
 			}
 		}
 		return false
@@ -4348,6 +4349,16 @@ func (sc *scanner) answerUntil(k int) bool {
 		return false
 	}
 	w := k - 1
+	if p := &sc.toks[w]; p.kind == tkWord && (p.low == gw.Please || p.low == gw.Pls) && (p.clauseBrk || sc.punct(w-1, ",") || sc.word(w-1, gw.So)) {
+		// "We publish at noon, so please till 11:30 Belgrade time":
+		// "please" alone before "until" asks for the answer by then
+		return !sc.availableAfter(k + 1)
+	}
+	if sc.punct(w, ",") && sc.replyBefore(w) {
+		// "Please reply within today Seoul time, until 11pm KST": the
+		// reply asked in the clause before the comma
+		return !sc.availableAfter(k + 1)
+	}
 	if t := &sc.toks[w]; t.kind == tkWord && (t.low == gw.Today || t.low == gw.Tomorrow || t.low == gw.Please) && w > 0 {
 		w-- // "answer me today until 4 PM", "Answer please till 16:00"
 	}
@@ -4377,8 +4388,9 @@ func (sc *scanner) answerUntil(k int) bool {
 		// "I need to file until 15:00 Israel time", "I must submit my
 		// article until 17:00": the journalist's own filing, which must
 		// be done by then ("I will file until 6pm", "I need to stay
-		// until 5pm" are not)
-		return sc.mustFile(w) && !sc.availableAfter(k+1)
+		// until 5pm" are not); "I will close the article until 9 in the
+		// evening": closing it
+		return (sc.mustFile(w) || sc.closesOwn(w)) && !sc.availableAfter(k+1)
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
 		switch sc.toks[max(w-1, 0)].low {
@@ -4407,6 +4419,46 @@ func (sc *scanner) answerUntil(k int) bool {
 		}
 	}
 	return false
+}
+
+// replyBefore reports whether the clause before the comma at c, in its
+// sentence, asks for the reply: "Please reply (…)", "Could you answer
+// (…)", "Can you respond (…)" ("The minister will reply today, until 6pm
+// he is in meetings" is not asked).
+func (sc *scanner) replyBefore(c int) bool {
+	for b := c - 1; b >= 0 && b >= c-10; b-- {
+		t := &sc.toks[b]
+		if t.kind == tkPunct && b < c-1 {
+			return false
+		}
+		if t.kind == tkWord && (t.low == gw.Reply || t.low == gw.Respond || t.low == rw.Answer) && sc.requestVerb(b) {
+			return true
+		}
+		if t.sentStart || t.clauseBrk {
+			return false
+		}
+	}
+	return false
+}
+
+// closesOwn reports whether token w ends the journalist closing their own
+// page, edition, paper or article: "we close the page", "I will close the
+// article", "we must close our edition" ("They close the paper", "The
+// office will close the page" are not theirs).
+func (sc *scanner) closesOwn(w int) bool {
+	switch sc.toks[w].low {
+	case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+	default:
+		return false
+	}
+	if !sc.word(w-1, gw.The) && !sc.word(w-1, gw.Our) && !sc.word(w-1, gw.My) || !sc.word(w-2, gw.Close) {
+		return false
+	}
+	b := w - 3
+	if sc.rawIs(b, rw.Will) || sc.word(b, gw.Must) {
+		b--
+	}
+	return sc.word(b, gw.We) || sc.word(b, gw.I)
 }
 
 // mustFile reports whether token w ends "need to / have to / must" and

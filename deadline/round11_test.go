@@ -54,6 +54,23 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Could really do with something before the 1 o'clock news.", "2023-10-18T13:00:00+01:00"},
 	{"", "We could do with a line before the 10 o'clock news.", "2023-10-18T22:00:00+01:00"},
 	{"", "The minister could do with a rest before the 6 o'clock news.", none},
+	// the journalist's own sending that they must do is their deadline
+	{"", "I must send my article before 22:00 Rome time.", "2023-10-18T21:00:00+01:00"},
+	{"", "I will send my article before 22:00.", none},
+	{"", "I'll send you my piece by 5pm.", none},
+	// the journalist closing their own article, and non-native "until"
+	{"", "I will close the article until 9 in the evening Israel time.", "2023-10-18T19:00:00+01:00"},
+	{"", "We must close the story at 6pm.", "2023-10-18T18:00:00+01:00"},
+	{"", "They close the paper at 8pm.", none},
+	{"", "The office will close the page at 6pm.", none},
+	{"", "The minister will close the session at 6pm.", none},
+	{"", "We publish at noon, so please till 11:30 Belgrade time (10:30 BST).", "2023-10-18T10:30:00+01:00"},
+	{"", "Please until 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "Please, until 5pm I am out.", none},
+	{"", "Please reply within today Seoul time, until 11pm KST.", "2023-10-18T15:00:00+01:00"},
+	{"", "Please reply today, until 6pm I am at my desk.", none},
+	{"", "The minister will reply today, until 6pm he is in meetings.", none},
+	{"", "It rained, until 5pm.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
