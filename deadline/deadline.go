@@ -864,6 +864,22 @@ func (sc *scanner) dayMonthDot(i int) bool {
 	return unicode.IsLower(r)
 }
 
+// dayMonthNear reports whether a day and month without a year, read as
+// resolve reads it (this year, or next year when more than six months
+// past), falls where a deadline can: from a day before sent to 60 days
+// after it.
+func (sc *scanner) dayMonthNear(day, month int) bool {
+	now := sc.sent.In(sc.loc)
+	t := time.Date(now.Year(), time.Month(month), day, 17, 0, 0, 0, sc.loc)
+	if t.Day() != day {
+		return false // "31/4"
+	}
+	if t.Before(now.AddDate(0, -6, 0)) {
+		t = t.AddDate(1, 0, 0)
+	}
+	return !t.Before(now.AddDate(0, 0, -1)) && !t.After(now.AddDate(0, 0, 60))
+}
+
 // monthAbbrevDot reports whether the full stop at i ends a month's
 // abbreviation ("Oct.", "Sept.") with its day of the month right after it
 // on the same line, as American style writes dates ("by Oct. 20").
@@ -1326,6 +1342,11 @@ func (sc *scanner) parseAtoms() {
 			// "by 5pm today (CET)", "entro le 17:00 di oggi (ora
 			// italiana)": the clock's zone after its day
 			sc.parseZone(&a)
+		}
+		if a.kind == akDate && a.date == dkExplicit && sc.punct(a.end, "(") && sc.punct(a.end+2, ")") {
+			if t := sc.tok(a.end + 1); t.kind == tkWord && t.cls&clsWeekday != 0 {
+				a.end += 3 // "COB 7/12 (Thurs) is fine": the date's weekday in brackets
+			}
 		}
 		for k := a.start; k < a.end; k++ {
 			sc.toks[k].consumed = true
@@ -2431,6 +2452,11 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 				return false
 			}
 			day, month = month, day // "11/15": the US order, where only it can be
+		} else if !sc.punct(i+3, "/") && day <= 12 && !sc.dayMonthNear(day, month) && sc.dayMonthNear(month, day) {
+			// "by 12/4" said on 1 December: the US 4 December, as the
+			// 12th of April is no deadline of this message ("5/12" said
+			// in October stays the 5th of December)
+			day, month = month, day
 		}
 		a.end, a.date, a.month, a.day = i+3, dkExplicit, time.Month(month), day
 		if sc.punct(i+3, "/") && sc.glued(i+3) {
@@ -2979,7 +3005,11 @@ func (sc *scanner) parseZone(a *atom) {
 		switch t.low {
 		case gw.Local, gw.Our, gw.My:
 			if !sc.word(e, gw.Time) {
-				return
+				if t.low != gw.Local || !sc.clauseEndsAt(e) && !sc.word(e, gw.Please) && !sc.word(e, gw.Pls) {
+					return
+				}
+				// "until 17:00 local, for our main edition": local time
+				e--
 			}
 			a.zoneSent = true
 			a.end = e + 1

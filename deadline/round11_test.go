@@ -71,6 +71,18 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Please reply today, until 6pm I am at my desk.", none},
 	{"", "The minister will reply today, until 6pm he is in meetings.", none},
 	{"", "It rained, until 5pm.", none},
+	// "local" alone ending its clause is the zone of sent, as "local time"
+	{"2023-10-16T12:44:09+02:00", "We need the answer until 17:00 local, for our main edition.", "2023-10-16T16:00:00+01:00"},
+	{"2023-10-16T12:44:09+02:00", "By 5pm local please.", "2023-10-16T16:00:00+01:00"},
+	{"2023-10-16T12:44:09+02:00", "We met 5 local journalists.", none},
+	// a date's weekday in brackets after it
+	{"2023-12-05T10:15:29+00:00", "For our appointments round-up: COB 7/12 (Thurs) is fine.", "2023-12-07T17:00:00+00:00"},
+	{"2023-12-05T10:15:29+00:00", "COB 7/12 (Thurs).", none},
+	// the US month/day where the day/month can be no deadline
+	{"2023-12-01T16:40:55-05:00", "I'm putting together a roundup of pledges so I need it by 12/4, 10am ET.", "2023-12-04T15:00:00+00:00"},
+	{"", "Need it by 5/12.", "2023-12-05T17:00:00+00:00"},
+	{"", "Need it by 10/19.", "2023-10-19T17:00:00+01:00"},
+	{"", "Need it by 3/4.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
