@@ -623,6 +623,9 @@ type topicScan struct {
 	// qhits: the evidence in each question sentence of the new text
 	// (see questionLed)
 	qhits []qHit
+	// leaderQ: the regional topics a question names a leader of, with
+	// a title (see topicFeatures.leaderQ)
+	leaderQ uint64
 	// toks: each term's token; them: the thematic topic of the phrase
 	// a term is part of (+1; 0: none); bound: names written next to a
 	// thematic phrase ("HMS Diamond", "Merlin helicopters"), of that
@@ -970,6 +973,10 @@ type topicFeatures struct {
 	// regional topic of the release and holds no thematic word (see
 	// themLed)
 	regionQ bool
+	// leaderQ: the regional topics (bits) a question names a person of
+	// with a title before the name ("Prime Minister Kurti", "President
+	// Vučić"): a question on the region's leaders (see storyNames)
+	leaderQ uint64
 	names   [][nPlaces]float64
 	// found[ti] is set when the text has any evidence for topic ti (ev,
 	// them and names are all zero otherwise).
@@ -1010,7 +1017,7 @@ func (f *topicFeatures) reset(n int) {
 	f.ev, f.them = zeroed(f.ev, n), zeroed(f.them, n)
 	f.specN, f.specQ = zeroed(f.specN, n), zeroed(f.specQ, n)
 	f.themN, f.themQ = zeroed(f.themN, n), zeroed(f.themQ, n)
-	f.regionAsked, f.regionQ = false, false
+	f.regionAsked, f.regionQ, f.leaderQ = false, false, 0
 	f.names = zeroed(f.names, n)
 	f.found = zeroed(f.found, n)
 	f.rel, f.relSc, f.near, f.cent = zeroed(f.rel, n), zeroed(f.relSc, n), zeroed(f.near, n), zeroed(f.cent, n)
@@ -1124,6 +1131,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
 	sc.hits, sc.model, sc.qhits = sc.hits[:0], sc.model[:0], sc.qhits[:0]
+	sc.leaderQ = 0
 	sc.bound, sc.qnames = sc.bound[:0], sc.qnames[:0]
 	// The learnt model speaks when no release is linked (a linked
 	// release's topics are the better prior); with one linked, its names
@@ -1378,6 +1386,10 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				sc.addHit(ref, p, exact, spec, spanOrig(origs, i, len(ph.roots)))
 				if p == plFocus {
 					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: int16(ref.topic), ph: int32(ref.ph)})
+					if t.topics[ref.topic].regional && ph.capitalised && i > 0 && sents[i-1] == sents[i] &&
+						leaderTitles[string(roots[i-1])] && ref.topic < 64 {
+						sc.leaderQ |= 1 << ref.topic
+					}
 				}
 			}
 			if endHere > outerEnd {
@@ -1663,6 +1675,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			}
 		}
 	}
+	f.leaderQ = sc.leaderQ
 	if f.linked && len(sc.qhits) > 0 {
 		rel := cat.release(l.Release)
 		t.questionLed(f, sc.qhits, qmod, rel)
@@ -1670,6 +1683,21 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		t.regionQuestion(f, sc.qhits, qmod)
 	}
 }
+
+// leaderTitles are the roots of the titles a journalist writes before a
+// leader's name ("President Vučić", "Prime Minister Kurti", as the
+// vocabularies read "predsednik", "premijer", "Kryeministri"): a
+// question naming a region's person so is about the region's politics.
+var leaderTitles = func() map[string]bool {
+	var tz tokenizer
+	out := map[string]bool{}
+	for _, w := range []string{"president", "minister", "premier", "chancellor"} {
+		if r, _ := phraseRoots(&tz, w); len(r) == 1 {
+			out[r[0]] = true
+		}
+	}
+	return out
+}()
 
 // extendsName reports whether stem w extends a name among the desk's
 // keywords ("iranian" from "Iran", "israeli" from "Israel"): a place's
@@ -1989,8 +2017,11 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 	// Serbia, North Macedonia and Kosovo provide?" after "the gangs of
 	// smugglers" on the [migration, europe] EPC release is migration's
 	// (mldev7 014, mixdev2 019); "how are relations with Serbia?" or
-	// "Berlin Process" still make the region's question.
-	storyNames := otherReg && !t.ownWords(f, ti) && t.ownWords(f, f.first)
+	// "Berlin Process" still make the region's question, and so does a
+	// leader of the region named with a title in a question ("will he
+	// press Prime Minister Kurti …, see President Vucic?", endev6 035:
+	// leaderQ).
+	storyNames := otherReg && !t.ownWords(f, ti) && t.ownWords(f, f.first) && f.leaderQ&(1<<ti) == 0
 	for pl := 0; pl < nPlaces; pl++ {
 		if pl == plFocus && storyNames {
 			continue

@@ -1534,3 +1534,31 @@ func TestTopicAidAgencies(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicRegionLeadersAsked: on a release whose first topic is not a
+// region, a question naming a leader of a region among its topics with a
+// title ("Prime Minister Kurti", "President Vučić"; "predsednikom",
+// "Präsident" as the vocabularies read them) is about the region's
+// politics, not the countries of the release's story (storyNames), though
+// the sender's words name the first topic's matter too ("beyond the
+// migration cooperation, … will the Foreign Secretary press Prime
+// Minister Kurti …?", endev6 035); the countries alone still name the
+// story, and a question on the first topic's matter with a leader stays
+// with it.
+func TestTopicRegionLeadersAsked(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2025-04-02-uk-to-tackle-western-balkan-migrant-transit", Score: 0.95}
+	for _, c := range []struct{ lang, subject, text, want string }{
+		{"en", "Lammy visit", "The smuggling gangs were the headline. Will the Foreign Secretary press Prime Minister Kurti on the north, and will he see President Vucic in Belgrade?", "europe"},
+		{"sq", "Vizita e Lamit", "Bandat e kontrabandës ishin lajmi kryesor. A do ta shtyjë ministri kryeministrin Kurti për veriun dhe a do të takojë presidentin Vuçiq në Beograd?", "europe"},
+		{"de", "Lammy-Besuch", "Die Migration war das Hauptthema. Wird der Außenminister Premierminister Kurti zum Norden drängen, und trifft er Präsident Vučić in Belgrad?", "europe"},
+		{"en", "Lammy visit", "The smuggling gangs were the headline. What will the agreements with Serbia and Kosovo provide?", "migration"},
+		{"en", "Lammy visit", "Will the Foreign Secretary ask President Vucic to help stop the smuggling gangs and take back failed asylum seekers?", "migration"},
+	} {
+		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
