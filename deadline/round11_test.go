@@ -83,6 +83,10 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Need it by 5/12.", "2023-12-05T17:00:00+00:00"},
 	{"", "Need it by 10/19.", "2023-10-19T17:00:00+01:00"},
 	{"", "Need it by 3/4.", none},
+	// Albanian "do ta kisha shumë të vlefshme" (I would find it very
+	// valuable) asks as "would appreciate" does
+	{"2025-05-15T17:30:05+02:00", "Afati i sotëm për ne kaloi, por artikulli tani del nesër – do ta kisha shumë të vlefshme një përgjigje nesër në mëngjes.", "2025-05-16T09:00:00+01:00"},
+	{"2025-05-15T17:30:05+02:00", "Informacioni ishte shumë i vlefshëm për ne.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
