@@ -450,6 +450,7 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		loc = time.UTC
 	}
 	text = clipText(text) // the rest of a huge body is ignored
+	text = text[:contactTail(text)]
 	written := text
 	text = plainSpaces(text) // the same offsets
 	sc := scannerPool.Get().(*scanner)
@@ -486,6 +487,80 @@ func Extract(text string, sent time.Time, loc *time.Location) (d Deadline, ok bo
 		return d, true
 	}
 	return english, englishOK
+}
+
+// contactTail returns where the lines after a telephone number in the
+// text's last paragraph start (len(text) when there are none): a
+// signature's standing lines ("Kirsty Blane / Political Correspondent /
+// 07700 900 420 | @kblane_i / On deadline: 5pm") are not this message's
+// deadline, though the splitter left the block in the new text.
+func contactTail(text string) int {
+	end := len(text)
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\r' || text[end-1] == '\n') {
+		end--
+	}
+	// the last paragraph: after the last blank line
+	start, lines := 0, 0
+	for i := end - 1; i >= 0; i-- {
+		if text[i] != '\n' {
+			continue
+		}
+		lines++
+		j := i - 1
+		for j >= 0 && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j--
+		}
+		if j < 0 || text[j] == '\n' {
+			start = i + 1
+			break
+		}
+	}
+	if start == 0 || lines > 8 {
+		return len(text) // the whole text, or a body: not a signature
+	}
+	for i, n := start, 0; i < end; n++ {
+		nl := strings.IndexByte(text[i:end], '\n')
+		if nl < 0 {
+			break
+		}
+		// a number under the name, with at most three lines after it
+		if n >= 1 && phoneLine(text[i:i+nl]) && strings.Count(text[i+nl:end], "\n") <= 3 && !tailAsks(text[i+nl:end]) {
+			return i + nl + 1
+		}
+		i += nl + 1
+	}
+	return len(text)
+}
+
+// tailAsks reports whether the lines after a number ask for anything
+// (en.json clause_cues but "deadline": "Need a line by 4pm", "Please
+// reply by 4pm"): a request is the journalist's, not a standing line.
+func tailAsks(tail string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(tail), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if c := clauseCueWords[w]; c > 0 && w != gw.Deadline && leftCues[w].As != gw.Deadline {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneLine reports whether line holds a telephone number: a run of
+// digits, spaces, "+", "(", ")", "-" and "." with at least nine digits
+// ("07700 900 420", "+44 (0)20 7946 0311").
+func phoneLine(line string) bool {
+	digits := 0
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c >= '0' && c <= '9':
+			if digits++; digits >= 9 {
+				return true
+			}
+		case c == ' ' || c == '+' || c == '(' || c == ')' || c == '-' || c == '.':
+		default:
+			digits = 0
+		}
+	}
+	return false
 }
 
 // ExtractWithSubject is Extract over a message's new text and, when that

@@ -901,13 +901,21 @@ func TestDeadlineDevSet(t *testing.T) {
 // 0.97 (39/40 non-automatic) and endev5 (42 English) 0.95 (38/40) as landed,
 // 1.00 since "Si puede ser, esta tarde" (if possible, this afternoon),
 // "I need to file until 15:00 Israel time" and a time left open by "but
-// I'm writing through the day" (TestTenthRoundForms).
+// I'm writing through the day" (TestTenthRoundForms). dldev5 (44 English,
+// deadline-focused, natives and non-natives) was 0.64 by the scorer (16
+// misses) as landed, endev6 (42 English) and mldev8 (42 in 14
+// languages) 0.97 each; all three 1.00 since hurried English ("by half
+// four that gives us time", "by the top of the hour", "Six-ish at the
+// latest please", "By close please", AEST/AEDT, "12/4" from a US writer,
+// "COB 7/12 (Thurs) is fine", "17:00 local"), non-native "until" and a
+// signature's standing "On deadline: 5pm" under a telephone number
+// (TestEleventhRoundForms, TestContactTail).
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)

@@ -103,3 +103,24 @@ func TestEleventhRoundForms(t *testing.T) {
 		})
 	}
 }
+
+// TestContactTail: the lines under a telephone number in the last
+// paragraph are a signature's standing lines, not this message's
+// deadline; a number in the body, or in the first paragraph, is not.
+func TestContactTail(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, wed1000)
+	for _, c := range []struct{ text, want string }{
+		{"Hi,\n\nIs the PM looking at an Italy-style deal?\n\nKirsty\n\nKirsty Blane\nPolitical Correspondent, i\n07700 900 420 | @kblane_i\nOn deadline: 5pm", none},
+		{"Hi,\n\nIs the PM looking at an Italy-style deal?\n\nKirsty Blane\nT: +44 (0)20 7946 0311\nDeadline 5pm", none},
+		{"Hi,\n\nIs the PM looking at an Italy-style deal? Deadline 5pm.\n\nKirsty Blane\n07700 900 420\nOn deadline: 5pm", "2023-10-18T17:00:00+01:00"},
+		{"Call me on 07700 900 420\nNeed a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nCall me on 07700 900 420\nNeed a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nKirsty Blane\n07700 900 420\n\nP.S. Need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nThanks for this.\nCall me on 07700 900 420\nNeed a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nQuestion on Rwanda.\n\nJo\n07700 900 420\nPlease reply by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nQuestion on Rwanda.\n\nKirsty Blane, 07700 900 420. Need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+	} {
+		checkExtractAt(t, c.text, sent, loc, c.want)
+	}
+}
