@@ -2012,16 +2012,16 @@ func (t *Topics) evidence(f *topicFeatures, p *topicParams, ti int, thematic boo
 	otherReg := f.linked && f.rel[ti] == 2 && !f.firstReg && t.topics[ti].regional
 	// ... and its names in the questions alone, with no word of its own
 	// (a keyword that is no name, its politics) anywhere in the sender's
-	// words, while those words hold the first topic's, name the
-	// countries of the release's story: "what do the agreements with
-	// Serbia, North Macedonia and Kosovo provide?" after "the gangs of
-	// smugglers" on the [migration, europe] EPC release is migration's
-	// (mldev7 014, mixdev2 019); "how are relations with Serbia?" or
-	// "Berlin Process" still make the region's question, and so does a
-	// leader of the region named with a title in a question ("will he
-	// press Prime Minister Kurti …, see President Vucic?", endev6 035:
-	// leaderQ).
-	storyNames := otherReg && !t.ownWords(f, ti) && t.ownWords(f, f.first) && f.leaderQ&(1<<ti) == 0
+	// words, name the countries of the release's story: "what do the
+	// agreements with Serbia, North Macedonia and Kosovo provide?" on
+	// the [migration, europe] EPC release is migration's, with "the
+	// gangs of smugglers" before it (mldev7 014, mixdev2 019) or not
+	// (dldev5 036: "are they signed today or only announced?"); "how are
+	// relations with Serbia?", "a bilateral with Orban" or "Berlin
+	// Process" still make the region's question, and so does a leader of
+	// the region named with a title in a question ("will he press Prime
+	// Minister Kurti …, see President Vucic?", endev6 035: leaderQ).
+	storyNames := otherReg && !t.ownWords(f, ti) && f.leaderQ&(1<<ti) == 0
 	for pl := 0; pl < nPlaces; pl++ {
 		if pl == plFocus && storyNames {
 			continue

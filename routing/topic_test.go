@@ -1412,12 +1412,12 @@ func TestTopicSubjectRepeatsQuestion(t *testing.T) {
 // TestTopicRegionNamesOfTheStory: on a release whose first topic is not a
 // region, a region among its other topics named in the questions by its
 // places alone — no word of its own (a keyword that is no name, its
-// politics) in the sender's words, which hold the first topic's — names
-// the countries of the release's story, which its first topic answers
-// (mldev7 014, mixdev2 019: the agreements with Serbia, North Macedonia
-// and Kosovo against smuggling gangs, on the [migration, europe] EPC
-// release). Relations, a dialogue or the Berlin Process still make the
-// question the region's, and so do names with no word of the first topic.
+// politics) in the sender's words — names the countries of the release's
+// story, which its first topic answers (mldev7 014, mixdev2 019: the
+// agreements with Serbia, North Macedonia and Kosovo against smuggling
+// gangs, on the [migration, europe] EPC release; dldev5 036, the same
+// agreements with no word of migration). Relations, a dialogue, a
+// bilateral or the Berlin Process still make the question the region's.
 func TestTopicRegionNamesOfTheStory(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
@@ -1429,7 +1429,9 @@ func TestTopicRegionNamesOfTheStory(t *testing.T) {
 		{"Budapest: accords with the Balkans", "Against the smuggling gangs, the PM announced new accords. What do the accords with Serbia, North Macedonia and Kosovo contain, and is there funding?", "migration"},
 		{"EPC", "Setting aside the smuggling gangs, how does the UK see its relations with Serbia, and will the PM meet President Vucic?", "europe"},
 		{"EPC and the Berlin Process", "The PM spoke about the smugglers today. What is new for Serbia and Kosovo?", "europe"},
-		{"EPC", "What will the agreements with Serbia, North Macedonia and Kosovo provide?", "europe"},
+		{"EPC", "What will the agreements with Serbia, North Macedonia and Kosovo provide?", "migration"},
+		{"EPC", "Is the PM having a bilateral with Vucic, and what will the agreements with Serbia and Kosovo provide?", "europe"},
+		{"EPC", "What will the agreements with Serbia and Kosovo mean for the Berlin Process?", "europe"},
 	} {
 		in := Input{Subject: c.subject, NewText: c.text}
 		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
@@ -1555,6 +1557,29 @@ func TestTopicRegionLeadersAsked(t *testing.T) {
 		{"de", "Lammy-Besuch", "Die Migration war das Hauptthema. Wird der Außenminister Premierminister Kurti zum Norden drängen, und trifft er Präsident Vučić in Belgrad?", "europe"},
 		{"en", "Lammy visit", "The smuggling gangs were the headline. What will the agreements with Serbia and Kosovo provide?", "migration"},
 		{"en", "Lammy visit", "Will the Foreign Secretary ask President Vucic to help stop the smuggling gangs and take back failed asylum seekers?", "migration"},
+	} {
+		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
+
+// TestTopicBerlinProcessAndBilaterals: the Berlin Process as Dutch and
+// German write it ("Berlijnproces", "Berliner Prozess") and a bilateral
+// (a meeting of two leaders, as journalists write the noun alone) are
+// the region's politics: a question naming them with the region's places
+// on the [migration, europe] EPC release is Europe's, where the places
+// alone name the countries of the release's story.
+func TestTopicBerlinProcessAndBilaterals(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2024-11-07-pm-closer-international-collaboration-will-be", Score: 0.95}
+	for _, c := range []struct{ lang, subject, text, want string }{
+		{"nl", "Berlijnproces", "Wat verwacht het VK van Servië en Kosovo binnen het Berlijnproces?", "europe"},
+		{"de", "Berliner Prozess", "Was erwartet Großbritannien im Berliner Prozess von Serbien und Kosovo?", "europe"},
+		{"en", "EPC Budapest", "Is the Prime Minister having a bilateral with the Hungarian leader in Budapest today?", "europe"},
+		{"en", "EPC Budapest", "Which of Serbia, North Macedonia and Kosovo have signed so far?", "migration"},
 	} {
 		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
 		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
