@@ -93,6 +93,13 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// is no day named
 		{"mldev7", filepath.Join("testdata", "mldev7"), false, 7},
 		{"endev5", filepath.Join("testdata", "endev5"), false, 6},
+		// mldev8, endev6 and dldev5 (DEV sets of the sixth linking
+		// round): 4 of 36, 2 of 36 and 4 of 41 as they landed and after
+		// it (the Begaj meeting and the criminal networks release, the
+		// Meloni bilateral and the trilateral again)
+		{"mldev8", filepath.Join("testdata", "mldev8"), false, 4},
+		{"endev6", filepath.Join("testdata", "endev6"), false, 2},
+		{"dldev5", filepath.Join("testdata", "dldev5"), false, 4},
 		{"shared", "", false, 7},
 	}
 	for _, s := range sets {

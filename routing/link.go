@@ -448,8 +448,10 @@ var defaultParams = linkParams{
 // search scores the query in sc against every release sharing a term with
 // it and keeps the best topK eligible ones, with features, in sc.top
 // (best first). Eligible releases were published on or before the email's
-// day (and, when the time is known, no later than ten minutes after it).
-func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time) (mass float32) {
+// day (and, when the time is known, no later than ten minutes after it);
+// with embargo set (the email speaks of a press embargo, see
+// pressEmbargo), up to embargoHorizon after it.
+func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time, embargo bool) (mass float32) {
 	ix := c.idx
 	for _, t := range sc.qterms {
 		q := qsat(sc.qw[t])
@@ -467,7 +469,11 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		return 0
 	}
 	total := mass + qsat(sc.unknown)*ix.idfUnique
-	latest := sent.Add(10 * time.Minute)
+	latest, last := sent.Add(10*time.Minute), d0
+	if embargo {
+		latest = sent.Add(embargoHorizon)
+		last = max(d0, dayOf(latest, c.loc))
+	}
 	c.aheadYears(sc, d0)
 	subj := subjectDays(sc.anchors)
 	for _, d := range sc.touched {
@@ -475,13 +481,15 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time)
 		// mean the same in a catalogue of 50 releases and of 10,000.
 		s := sc.acc[d] / ix.idfUnique
 		info := &ix.docs[d]
-		if info.day > d0 {
+		if info.day > last {
 			continue
 		}
 		if r := &c.releases[d]; !r.DateOnly && r.Published.After(latest) {
 			continue
 		}
-		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(d0 - info.day)}
+		// (a release under embargo, published after the email, is as
+		// recent as one of its day)
+		cd := cand{doc: d, text: s, cover: sc.pres[d] / total, age: float32(max(0, d0-info.day))}
 		cd.title = c.titleMatch(sc, info)
 		cd.anchor, cd.dist = anchorMatchSpan(sc.anchors, info.day, int32(info.span), subj)
 		if cd.anchor == -1 && statesDayNamed(info.stated, sc.anchors) {
@@ -771,6 +779,60 @@ type linkQuery struct {
 	anchorText []textPart
 	// subject is set when chans[0] is the subject.
 	subject bool
+	// embargo is set when the sender's own words speak of a press
+	// embargo: releases up to embargoHorizon after the email are eligible.
+	embargo bool
+}
+
+// embargoHorizon is how long after an email a release it asks about
+// under embargo may come out: a desk sends embargoed releases to
+// journalists the day before, or two ("the release under embargo until
+// 00:01 Thursday", asked on Wednesday evening: dldev5 030).
+const embargoHorizon = 48 * time.Hour
+
+// pressEmbargo reports whether the words of tz speak of a press embargo
+// (a release held until a stated time): "embargoed", "embargo until",
+// "the embargo lifts", "under embargo", "a hard embargo", and in the
+// desk's other languages "sous embargo", "bajo embargo", "sotto
+// embargo", "sob embargo", "onder embargo", German "Sperrfrist". Not an
+// embargo on trade or arms ("arms embargo", "an embargo on Iran").
+func pressEmbargo(tz *tokenizer) bool {
+	n := len(tz.toks)
+	for k := 0; k < n; k++ {
+		w := tz.word(k)
+		if len(w) < 7 || w[0] != 'e' && w[0] != 's' {
+			continue
+		}
+		switch string(w) {
+		case "embargoed", "sperrfrist":
+			return true
+		case "embargo":
+			if k+1 < n {
+				switch string(tz.word(k + 1)) {
+				case "until", "till", "lifts", "lifted", "lift", "expires", "time", "jusqu", "hasta", "fino", "bis":
+					return true
+				}
+			}
+			if k > 0 {
+				switch string(tz.word(k - 1)) {
+				case "under", "hard", "strict", "sous", "bajo", "sotto", "sob", "onder":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// embargoIn reports whether the parts of m the sender wrote (subject,
+// new and forwarded text) speak of a press embargo.
+func embargoIn(m *message) bool {
+	for _, p := range ownAnchorText {
+		if m.raw(p) != "" && pressEmbargo(&m.text(p).tz) {
+			return true
+		}
+	}
+	return false
 }
 
 // ranked is the outcome of one query: the candidates, best first.
@@ -803,7 +865,7 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 	for i, ch := range q.chans {
 		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)
 	}
-	mass := c.search(sc, p, q.d0, q.sent)
+	mass := c.search(sc, p, q.d0, q.sent, q.embargo)
 	out := ranked{mass: mass}
 	if len(sc.top) == 0 {
 		return out
@@ -1197,6 +1259,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		own.chans = append(own.chans, channel{partQuoted, weightQuoted})
 	}
 	own.anchorText = ownAnchorText
+	own.embargo = embargoIn(m)
 	primary := c.run(sc, m, p, &own)
 	if trace != nil {
 		trace("own", primary)
@@ -1236,7 +1299,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		if doc, u, ok := c.urlMatch(quotedURLs, d0); ok {
 			tl = Link{Release: c.releases[doc].ID, Score: 0.95, Reason: ReasonThread, Detail: "quoted history links to " + u}
 		} else if in.QuotedText != "" {
-			tq := linkQuery{d0: d0, sent: sent, subject: true,
+			tq := linkQuery{d0: d0, sent: sent, subject: true, embargo: own.embargo,
 				chans: []channel{{partSubject, weightSubject}, {partQuoted, weightNew}}}
 			tr := c.run(sc, m, p, &tq)
 			if trace != nil {
