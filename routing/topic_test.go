@@ -1587,3 +1587,39 @@ func TestTopicBerlinProcessAndBilaterals(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicUKVisaService: the UK's visa service for another country's
+// citizens (the visa centre, its appointments, visa fees, processing
+// times, extensions) is the desk's general business, not the region's
+// story nor consular help for British nationals — as three sets label
+// it (mixdev2 036, mldev4 036, mldev8 018: visas for Ukrainians in the
+// UK, a crew's journalist visas, waiting times at the Belgrade visa
+// centre) — in every language; a British family's visa trouble abroad
+// stays consular.
+func TestTopicUKVisaService(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Viewers in Tirana say they wait weeks for a slot at the visa centre. Will visa fees for Albanians rise again next year?", "general"},
+		{"de", "Zuschauer in Belgrad warten wochenlang auf einen Termin im Visazentrum. Steigen die Visagebühren für Serben erneut?", "general"},
+		{"fr", "Nos lecteurs à Tirana attendent des semaines au centre de visas. Les frais de visa vont-ils encore augmenter ?", "general"},
+		{"es", "Los lectores en Beirut esperan semanas en el centro de visados. ¿Subirán de nuevo las tasas de visado?", "general"},
+		{"it", "I lettori a Tirana aspettano settimane al centro visti. Aumenterà di nuovo il costo del visto?", "general"},
+		{"pt", "Os leitores em Lisboa esperam semanas no centro de vistos. As taxas de visto vão subir outra vez?", "general"},
+		{"nl", "Lezers in Brussel wachten weken op een afspraak bij het visumcentrum. Gaan de visumkosten weer omhoog?", "general"},
+		{"pl", "Czytelnicy w Warszawie czekają tygodniami w centrum wizowym. Czy opłaty wizowe znowu wzrosną?", "general"},
+		{"ru", "Читатели в Белграде неделями ждут записи в визовом центре. Вырастут ли снова визовые сборы?", "general"},
+		{"uk", "Читачі в Києві тижнями чекають запису у візовому центрі. Чи зростуть знову візові збори?", "general"},
+		{"el", "Οι αναγνώστες μας στην Αθήνα περιμένουν εβδομάδες στο κέντρο θεωρήσεων. Θα αυξηθούν ξανά τα τέλη βίζας;", "general"},
+		{"tr", "Okurlarımız İstanbul'daki vize merkezinde haftalarca randevu bekliyor. Vize ücretleri yeniden artacak mı?", "general"},
+		{"ar", "ينتظر قراؤنا في عمّان أسابيع للحصول على موعد في مركز التأشيرات. هل سترتفع رسوم التأشيرة مجددا؟", "general"},
+		{"sq", "Lexuesit në Tiranë presin javë të tëra në qendrën e vizave. A do të rriten sërish tarifat e vizave?", "general"},
+		{"sr", "Gledaoci se žale na čekanje termina u viznom centru u Beogradu. Da li će vizne takse ponovo poskupeti?", "general"},
+		{"en", "A British family was refused boarding abroad over a visa problem. Is the embassy helping them get home?", "consular"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
