@@ -1816,8 +1816,8 @@ func (sc *scanner) bareHourEnds(j int) bool {
 		n.low == gw.Thatd && sc.goodAfter(j+1) {
 		return true // "by 2 that would be brilliant", "by 11 that'd be great", "by half four that gives us time"
 	}
-	if _, ok := zonePlaces[n.low]; ok && sc.word(j+1, gw.Time) {
-		return true // "by 5 Istanbul time"
+	if _, ok := zonePlaces[n.low]; ok && (sc.word(j+1, gw.Time) || n.capital && sc.clauseEndsAt(j+1) && (n.low == gw.Eastern || n.low == gw.Pacific)) {
+		return true // "by 5 Istanbul time", "Could you reply by 3 Eastern?"
 	}
 	return isZoneAbbrev(n)
 }
@@ -3433,12 +3433,18 @@ func (sc *scanner) finish(m *mention) {
 	// clause next to a request ("Tonight please", "4pm tomorrow if you
 	// can"). Request words elsewhere in the clause only rank mentions:
 	// "let me know if the minister travels tonight" has no deadline.
+	// "Any chance of a line within the hour?", "… something in the next
+	// hour?": a span asked for in a question
+	askedSpan := m.rel != nil && intrinsic >= 1 && sc.askedQuestion(m.start) && sc.asksForWords(m.start)
 	anchored := left >= 2 || right >= 2 || intrinsic >= 2 && clause >= 1 ||
-		sc.toks[m.start].clauseBrk && (right >= 1 || clause >= 1)
+		sc.toks[m.start].clauseBrk && (right >= 1 || clause >= 1) || askedSpan
 	if !anchored {
 		return
 	}
 	score := left + right + clause + intrinsic
+	if askedSpan && clause < 1 {
+		score++ // the question is the request
+	}
 	if sc.toks[m.start].clauseBrk {
 		score++ // "4pm tomorrow if you can", "Tonight please"
 	}
@@ -3933,6 +3939,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
 			}
+			if sc.word(k-1, gw.Up) && k == i-1 && sc.word(k-2, gw.Moved) {
+				// "Our deadline's been moved up to 2pm": brought forward
+				for b := k - 3; b >= 0 && b >= k-6; b-- {
+					if sc.word(b, gw.Deadline) {
+						return 3, b, true, gw.Deadline
+					}
+				}
+			}
 			if sc.word(k-1, gw.Up) && k == i-1 {
 				return sc.upTo(k - 1) // "anything up to 9pm tonight works"
 			}
@@ -4222,6 +4236,10 @@ func (sc *scanner) rightCue(j int) int {
 			if sc.words(j, gw.At, gw.The, gw.Latest) > 0 || sc.words(j, gw.At, gw.Latest) > 0 {
 				return 3
 			}
+		case gw.Cut:
+			if e := sc.words(j, gw.Cut, gw.Off); e > 0 && sc.clauseEndsAt(e) {
+				return 3 // "We've got a 3pm cut-off." (as "cutoff")
+			}
 		case gw.Is, gw.Would, gw.Works, gw.Work, gw.Suits, gw.Should, gw.Could:
 			if sc.goodAfter(j) {
 				return 2
@@ -4343,6 +4361,20 @@ func (sc *scanner) goodAfter(j int) bool {
 			continue
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// goodEnds is goodAfter where the good word ends its clause ("anything
+// before would be great."; not "… would be great news for him").
+func (sc *scanner) goodEnds(j int) bool {
+	if !sc.goodAfter(j) {
+		return false
+	}
+	for k := j; k < len(sc.toks) && k < j+4; k++ {
+		if goodAfterWords[sc.toks[k].low] {
+			return sc.clauseEndsAt(k+1) || sc.word(k+1, gw.Thanks) || sc.word(k+1, gw.Please)
 		}
 	}
 	return false
@@ -4735,7 +4767,7 @@ func (sc *scanner) thenAfter(j int) bool {
 			// vorher antworten", "We're on air at 6pm and would like a
 			// response beforehand": "before" alone points back as
 			// "before then" does
-			return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k))
+			return !sc.availableAfter(k+1) && (sc.sentenceAsks(k) || sc.askedQuestion(k) || t.low == gw.Before && sc.goodEnds(k+1))
 		}
 		if t.kind == tkWord && t.low == gw.That && k > j+1 && (sc.word(k-1, gw.Before) || sc.word(k-1, gw.By)) && sc.askedRightBefore(k-1) {
 			// "We're going live at 6pm, can you get back to me before
@@ -4924,7 +4956,9 @@ func (sc *scanner) spanBefore(j int) (time.Duration, bool) {
 // pointing back to a time named earlier.
 func (sc *scanner) bareBefore(k int) bool {
 	if n := sc.tok(k + 1); n != nil && !n.sentStart && !n.clauseBrk && !(n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == "?" || n.low == "," || n.low == ";")) {
-		return false
+		// "We're going live at 7 - anything before would be great", "a
+		// line before is fine"
+		return sc.askedRightBefore(k) && (n.low == gw.Would || n.low == gw.Is) && sc.goodEnds(k+1)
 	}
 	return sc.askedRightBefore(k)
 }

@@ -87,6 +87,21 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	// valuable) asks as "would appreciate" does
 	{"2025-05-15T17:30:05+02:00", "Afati i sotëm për ne kaloi, por artikulli tani del nesër – do ta kisha shumë të vlefshme një përgjigje nesër në mëngjes.", "2025-05-16T09:00:00+01:00"},
 	{"2025-05-15T17:30:05+02:00", "Informacioni ishte shumë i vlefshëm për ne.", none},
+	// hurried English of our own
+	{"", "We've got a 3pm cut-off.", "2023-10-18T15:00:00+01:00"},
+	{"", "The 3pm cut off the debate.", none},
+	{"", "Our deadline has been moved up to 2pm.", "2023-10-18T14:00:00+01:00"},
+	{"", "The vote has been moved up to 2pm.", none},
+	{"", "Any chance of something in the next hour?", "2023-10-18T11:00:00+01:00"},
+	{"", "Any chance of a line within the hour?", "2023-10-18T11:00:00+01:00"},
+	{"", "Is there any chance the minister will speak in the next hour?", none},
+	{"", "Any chance the vote happens in the next hour?", none},
+	{"", "We're going live at 7 - anything before would be great.", "2023-10-18T19:00:00+01:00"},
+	{"", "We're live at 7pm, so a line before would be great.", "2023-10-18T19:00:00+01:00"},
+	{"", "The vote is at 7 - anything before would be a surprise.", none},
+	{"", "The minister speaks at 7; anything before would be great news for him.", none},
+	{"", "Could you reply by 3 Eastern?", "2023-10-18T20:00:00+01:00"},
+	{"", "Need it by 11 Pacific.", "2023-10-18T19:00:00+01:00"},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
