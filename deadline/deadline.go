@@ -2131,6 +2131,29 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		}
 	case gw.End, gw.Close:
 		return sc.parseEndOf(i, a)
+	case gw.Start, gw.Opening:
+		// "by start of business tomorrow", "before the start of play":
+		// first thing, after "by"/"before" only ("At the start of play
+		// the minister spoke" is none)
+		b := i - 1
+		if sc.word(b, gw.The) {
+			b--
+		}
+		if !sc.word(b, gw.By) && !sc.word(b, gw.Before) || !sc.word(i+1, gw.Of) {
+			return false
+		}
+		j := i + 2
+		if sc.word(j, gw.The) {
+			j++
+		}
+		switch {
+		case sc.word(j, gw.Business), sc.word(j, gw.Biz), sc.word(j, gw.Play):
+			return set(j+1, nkFirstThing)
+		case sc.words(j, gw.Working, gw.Day) > 0:
+			return set(j+2, nkFirstThing)
+		case sc.word(j, gw.Day):
+			return set(j+1, nkFirstThing)
+		}
 	case gw.Weekend:
 		// "before the weekend", "by the weekend": the end of the week
 		b := i - 1

@@ -249,6 +249,8 @@ type grammarWords struct {
 	Thx           string `role:"thx"`
 	Till          string `role:"till"`
 	Standard      string `role:"standard"`
+	Start         string `role:"start"`
+	Opening       string `role:"opening"`
 	Time          string `role:"time"`
 	Tmrw          string `role:"tmrw"`
 	Tmw           string `role:"tmw"`

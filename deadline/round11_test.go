@@ -102,6 +102,12 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "The minister speaks at 7; anything before would be great news for him.", none},
 	{"", "Could you reply by 3 Eastern?", "2023-10-18T20:00:00+01:00"},
 	{"", "Need it by 11 Pacific.", "2023-10-18T19:00:00+01:00"},
+	// the start of business is first thing
+	{"", "Need it by start of business tomorrow.", "2023-10-19T09:00:00+01:00"},
+	{"", "Can you get something to me by opening of business tomorrow?", "2023-10-19T09:00:00+01:00"},
+	{"", "By start of day Monday please.", "2023-10-23T09:00:00+01:00"},
+	{"", "At the start of play the minister spoke.", none},
+	{"", "The start of business tomorrow is 9am.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
