@@ -1623,3 +1623,42 @@ func TestTopicUKVisaService(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBritonHurtAbroadAcrossLanguages: a British tourist taken to
+// hospital or injured abroad is consular in every language, as one who
+// died is — "hospital", "hospitalised", "injured" join the consular
+// family's contextual words (beside British, tourists, nationals,
+// abroad, families …: not the hospitals of a war, nor soldiers hurt in an
+// attack), and a tourist, holidaymakers, a hospital and the injured are
+// read in each language (topiclex_lang.json; Russian "помощь семье" had
+// made it aid). "Illegal immigrants" and "people traffickers" are
+// migration's words beside its migrants and smugglers.
+func TestTopicBritonHurtAbroadAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "A British tourist was taken to hospital after the attack. Is the embassy supporting the family?", "consular"},
+		{"de", "Ein britischer Tourist wurde nach dem Angriff ins Krankenhaus gebracht. Unterstützt die Botschaft die Familie?", "consular"},
+		{"fr", "Un touriste britannique a été hospitalisé après l'attaque. L'ambassade soutient-elle la famille ?", "consular"},
+		{"es", "Un turista británico fue hospitalizado tras el ataque. ¿Está la embajada apoyando a la familia?", "consular"},
+		{"it", "Un turista britannico è stato ricoverato in ospedale dopo l'attacco. L'ambasciata sta assistendo la famiglia?", "consular"},
+		{"pt", "Um turista britânico foi hospitalizado após o ataque. A embaixada está a apoiar a família?", "consular"},
+		{"nl", "Een Britse toerist is na de aanval in het ziekenhuis opgenomen. Steunt de ambassade de familie?", "consular"},
+		{"pl", "Brytyjski turysta trafił do szpitala po ataku. Czy ambasada wspiera jego rodzinę?", "consular"},
+		{"ru", "Британский турист госпитализирован после нападения. Оказывает ли посольство помощь семье?", "consular"},
+		{"uk", "Британського туриста госпіталізовано після нападу. Чи допомагає посольство родині?", "consular"},
+		{"el", "Ένας Βρετανός τουρίστας μεταφέρθηκε στο νοσοκομείο μετά την επίθεση. Στηρίζει η πρεσβεία την οικογένεια;", "consular"},
+		{"tr", "Saldırının ardından bir İngiliz turist hastaneye kaldırıldı. Büyükelçilik aileye destek veriyor mu?", "consular"},
+		{"ar", "نُقل سائح بريطاني إلى المستشفى بعد الهجوم. هل تقدم السفارة الدعم للعائلة؟", "consular"},
+		{"sq", "Një turist britanik u shtrua në spital pas sulmit. A po e mbështet ambasada familjen?", "consular"},
+		{"sr", "Britanski turista je hospitalizovan posle napada. Da li ambasada pruža podršku porodici?", "consular"},
+		{"en", "How many hospitals in Gaza are still working after the strikes?", "middle-east"},
+		{"en", "Were any soldiers injured in the drone attack on the base, and will more troops be deployed?", "security"},
+		{"en", "How many illegal immigrants were sent back last year, and is the government still working with people traffickers' home countries?", "migration"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
