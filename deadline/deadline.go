@@ -2843,9 +2843,11 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 			return false
 		}
 	}
-	// "in an hour's time", "in 2 hours time"
+	// "in an hour's time", "in 2 hours time", "in 2 hours from now"
 	if sc.word(e, gw.Time) {
 		e++
+	} else if f := sc.words(e, gw.From, gw.Now); f > 0 {
+		e = f
 	}
 	if d <= 0 || d > maxRelative {
 		return false
@@ -4042,7 +4044,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			// "We close the page at 19h", "we close our edition at 10pm",
 			// "I will close the article at 9pm"
 			if sawAt && k == i-2 && sc.closesOwn(k) {
-				return 3, k - 3, true, gw.Deadline
+				return 3, max(k-3, 0), true, gw.Deadline
 			}
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
 			if sawAt {
@@ -4095,6 +4097,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		if c, ok := leftCues[t.low]; ok {
 			if (t.low == gw.Deliver || t.low == gw.Submit) && !sc.firstPersonSubject(k) {
 				break // "The minister will deliver the text at 4pm" (not "I have to deliver my text at 16h")
+			}
+			if t.low == gw.Finish && !sc.mustFile(k) {
+				break // "I must finish my story at 6pm" (not "I finish work at 6", "The minister will finish his speech at 4pm")
 			}
 			label := t.low
 			if c.As != "" {
@@ -4544,7 +4549,7 @@ func (sc *scanner) answerUntil(k int) bool {
 			}
 		}
 		return false
-	case gw.File, gw.Submit, gw.Deliver, gw.Copy, gw.Story, gw.Piece, gw.Article, gw.Text:
+	case gw.File, gw.Submit, gw.Deliver, gw.Finish, gw.Copy, gw.Story, gw.Piece, gw.Article, gw.Text:
 		// "I need to file until 15:00 Israel time", "I must submit my
 		// article until 17:00": the journalist's own filing, which must
 		// be done by then ("I will file until 6pm", "I need to stay
@@ -4611,12 +4616,27 @@ func (sc *scanner) closesOwn(w int) bool {
 	default:
 		return false
 	}
-	if !sc.word(w-1, gw.The) && !sc.word(w-1, gw.Our) && !sc.word(w-1, gw.My) || !sc.word(w-2, gw.Close) {
-		return false
+	v := w - 1 // "we close edition at 21h": the article left out
+	if sc.word(v, gw.The) || sc.word(v, gw.Our) || sc.word(v, gw.My) {
+		v--
 	}
-	b := w - 3
-	if sc.rawIs(b, rw.Will) || sc.word(b, gw.Must) {
+	b := v - 1
+	switch {
+	case sc.word(v, gw.Close):
+		if sc.rawIs(b, rw.Will) || sc.word(b, gw.Must) {
+			b--
+		}
+	case sc.word(v, gw.Closing):
+		// "We are closing the edition at 21h", "we're closing"
+		if sc.word(b, gw.WeRe) || sc.word(b, gw.IM) {
+			return true
+		}
+		if !sc.word(b, gw.Are) && !sc.word(b, gw.Am) {
+			return false
+		}
 		b--
+	default:
+		return false
 	}
 	return sc.word(b, gw.We) || sc.word(b, gw.I)
 }
@@ -4632,7 +4652,7 @@ func (sc *scanner) mustFile(w int) bool {
 			return false
 		}
 		v = w - 2
-		if !sc.word(v, gw.Send) && !sc.word(v, gw.File) && !sc.word(v, gw.Submit) && !sc.word(v, gw.Deliver) {
+		if !sc.word(v, gw.Send) && !sc.word(v, gw.File) && !sc.word(v, gw.Submit) && !sc.word(v, gw.Deliver) && !sc.word(v, gw.Finish) {
 			return false
 		}
 	}
@@ -4691,8 +4711,8 @@ func (sc *scanner) askedQuestion(k int) bool {
 func (sc *scanner) asksForWords(k int) bool {
 	for b := k - 1; b >= 0 && b >= k-40; b-- {
 		switch sc.toks[b].low {
-		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment, gw.It, gw.This, gw.That, gw.Something, gw.Anything:
-			return true // ("Need this for the 6 o'clock news")
+		case gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment, gw.It, gw.This, gw.That, gw.Something, gw.Anything, gw.Information, gw.Info:
+			return true // ("Need this for the 6 o'clock news", "We need the information for the evening news at 19:30")
 		}
 		if sc.toks[b].sentStart {
 			break

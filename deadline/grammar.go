@@ -250,6 +250,10 @@ type grammarWords struct {
 	Till          string `role:"till"`
 	Standard      string `role:"standard"`
 	Start         string `role:"start"`
+	Finish        string `role:"finish"`
+	Closing       string `role:"closing"`
+	Information   string `role:"information"`
+	Info          string `role:"info"`
 	Opening       string `role:"opening"`
 	Time          string `role:"time"`
 	Tmrw          string `role:"tmrw"`

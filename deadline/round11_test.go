@@ -108,6 +108,21 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "By start of day Monday please.", "2023-10-23T09:00:00+01:00"},
 	{"", "At the start of play the minister spoke.", none},
 	{"", "The start of business tomorrow is 9am.", none},
+	// non-native English of our own
+	{"", "We are closing the edition at 21h.", "2023-10-18T21:00:00+01:00"},
+	{"", "We close edition at 21h.", "2023-10-18T21:00:00+01:00"},
+	{"", "They are closing the office at 6pm.", none},
+	{"", "We are closing the office at 6pm.", none},
+	{"", "I must finish my article until 18h.", "2023-10-18T18:00:00+01:00"},
+	{"", "I must finish my story at 6pm.", "2023-10-18T18:00:00+01:00"},
+	{"", "I will finish my article until 18h.", none},
+	{"", "I finish work at 6pm.", none},
+	{"", "The minister will finish his speech at 4pm.", none},
+	{"", "We finish at 6.", none},
+	{"", "Please reply in 2 hours from now.", "2023-10-18T12:00:00+01:00"},
+	{"", "The minister arrives in 2 hours from now.", none},
+	{"", "We need the information for the evening news at 19:30.", "2023-10-18T19:30:00+01:00"},
+	{"", "We are preparing information for the evening news at 19:30.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
