@@ -3417,6 +3417,9 @@ func (sc *scanner) finish(m *mention) {
 		return
 	}
 	left, cueStart, strong, lw := sc.leftCue(m.start)
+	if (lw == gw.By || lw == gw.Before) && !then && sc.eventQuestion(m.start) {
+		return // "Will the UK announce sanctions by the end of the week?"
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -3498,6 +3501,43 @@ func (sc *scanner) finish(m *mention) {
 		}
 	}
 	m.score = score
+}
+
+// eventQuestion reports whether the sentence around token k asks about
+// someone else's doing, not for an answer: a yes/no question ("Will the
+// UK announce sanctions by Friday?", "Is it true the minister will visit
+// Kyiv by Friday?", "Did the minister meet them before 4pm?") that asks
+// nothing of the desk — no "you", "me", no reply, response, line,
+// statement or comment, no request word (en.json clause_cues), nothing
+// "possible" or "fine" ("Is a response by 3 doable?", "Will you be able
+// to reply by 4?" ask).
+func (sc *scanner) eventQuestion(k int) bool {
+	b := k
+	for b > 0 && !sc.toks[b].sentStart {
+		b--
+	}
+	switch f := sc.toks[b].low; {
+	case f == gw.Is || f == gw.Are || f == gw.Was || f == gw.Were || f == gw.Did || f == gw.Does || f == gw.Has || f == gw.Have,
+		sc.rawIs(b, rw.Will):
+	default:
+		return false
+	}
+	e := b + 1
+	for ; e < len(sc.toks) && !sc.toks[e].sentStart; e++ {
+		t := &sc.toks[e]
+		if t.kind != tkWord {
+			continue
+		}
+		switch t.low {
+		case gw.You, gw.Your, gw.Me, gw.Us, gw.I, gw.We, gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment,
+			gw.Something, gw.Anything, gw.Information, gw.Info, gw.Possible, gw.Poss:
+			return false
+		}
+		if clauseCueWords[t.low] > 0 || goodAfterWords[t.low] {
+			return false
+		}
+	}
+	return sc.punct(e-1, "?")
 }
 
 // forBroadcast reports whether the mention is the time of the

@@ -108,6 +108,12 @@ type grammarWords struct {
 	Grateful      string `role:"grateful"`
 	H             string `role:"h"`
 	Had           string `role:"had"`
+	Has           string `role:"has"`
+	Did           string `role:"did"`
+	Does          string `role:"does"`
+	Was           string `role:"was"`
+	Were          string `role:"were"`
+	True          string `role:"true"`
 	Half          string `role:"half"`
 	Have          string `role:"have"`
 	Hear          string `role:"hear"`

@@ -123,6 +123,17 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "The minister arrives in 2 hours from now.", none},
 	{"", "We need the information for the evening news at 19:30.", "2023-10-18T19:30:00+01:00"},
 	{"", "We are preparing information for the evening news at 19:30.", none},
+	// a yes/no question about someone else's doing asks nothing of the desk
+	{"", "Is it true the minister will visit Kyiv by Friday?", none},
+	{"", "Will the UK announce sanctions by the end of the week?", none},
+	{"", "Did the minister meet them before 4pm?", none},
+	{"", "Will there be an update by the top of the hour?", none},
+	{"", "Is a response by 3 doable?", "2023-10-18T15:00:00+01:00"},
+	{"", "Will you be able to reply by 4?", "2023-10-18T16:00:00+01:00"},
+	{"", "Is it possible to get a line by 4?", "2023-10-18T16:00:00+01:00"},
+	{"", "Is there any chance of a line by 4?", "2023-10-18T16:00:00+01:00"},
+	{"", "Will it be possible to have something by 4?", "2023-10-18T16:00:00+01:00"},
+	{"", "Is the minister going to announce it by Friday? We need to know by 3pm.", "2023-10-18T15:00:00+01:00"},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
