@@ -3495,8 +3495,8 @@ func (sc *scanner) finish(m *mention) {
 		switch lw {
 		case gw.By, gw.Deadline, gw.Than, gw.Latest, gw.Due, gw.Need, gw.Needs, gw.Needed:
 		default:
-			if !sc.latestAfter(m.end) {
-				return // ("Thursday at the latest" is)
+			if !sc.latestAfter(m.end) && !(sc.toks[m.start].clauseBrk && sc.dayGoodEnds(m)) {
+				return // ("Thursday at the latest", "Tomorrow is fine." are)
 			}
 		}
 	}
@@ -4429,6 +4429,28 @@ func (sc *scanner) goodAfter(j int) bool {
 			continue
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// dayGoodEnds reports whether a day alone that opens its clause is
+// offered as the time: "Tomorrow is fine.", "Tomorrow's fine.", "Friday
+// would be great for us." (not "Friday is fine for the interview",
+// "Monday would be great for a visit").
+func (sc *scanner) dayGoodEnds(m *mention) bool {
+	if sc.toks[m.end-1].poss {
+		return sc.isGoodAlone(m.end)
+	}
+	if !sc.goodAfter(m.end) {
+		return false
+	}
+	for k := m.end; k < len(sc.toks) && k < m.end+4; k++ {
+		if goodAfterWords[sc.toks[k].low] {
+			if sc.word(k+1, gw.For) && (sc.word(k+2, gw.Us) || sc.word(k+2, gw.Me)) {
+				k += 2
+			}
+			return sc.clauseEndsAt(k + 1)
 		}
 	}
 	return false

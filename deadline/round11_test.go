@@ -134,6 +134,15 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Is there any chance of a line by 4?", "2023-10-18T16:00:00+01:00"},
 	{"", "Will it be possible to have something by 4?", "2023-10-18T16:00:00+01:00"},
 	{"", "Is the minister going to announce it by Friday? We need to know by 3pm.", "2023-10-18T15:00:00+01:00"},
+	// a day alone opening its clause and offered as the time, as "COP
+	// Friday would be great" is
+	{"", "Tomorrow is fine.", "2023-10-19T17:00:00+01:00"},
+	{"", "Tomorrow's fine.", "2023-10-19T17:00:00+01:00"},
+	{"", "Friday would be great for us.", "2023-10-20T17:00:00+01:00"},
+	{"", "Friday is fine for the interview.", none},
+	{"", "Monday would be great for a visit.", none},
+	{"", "The vote on Friday is fine by me.", none},
+	{"", "Tomorrow's good news.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
