@@ -110,6 +110,31 @@ package deadline
 //     ("anything before then helps, but I'm writing through the day") is
 //     offered, as with "no strict deadline" ("but I'm out all day" is
 //     not).
+//   - Hurried English (the eleventh round): "by the top of the hour" is
+//     the next full hour after sent, where the sentence asks; "Oct. 20"
+//     (a month's abbreviation with its full stop) is a date; "by Wed",
+//     "Deadline: Mon" (an abbreviation that is also a word) alone where
+//     the sentence asks ("published by Sun" is none); "By close
+//     please." and "close of biz" are close of business, "by start of
+//     business tomorrow" first thing; AEST, AEDT, AET, AWST are zones;
+//     "17:00 local" ending its clause is the zone of sent, as "local
+//     time"; "COB 7/12 (Thurs)" reads the weekday in brackets with its
+//     date; "12/4" is the US month/day where the day/month can be no
+//     deadline of the message; an hour in words before "at the latest"
+//     ending its clause ("by nine at the latest please", "Six-ish at
+//     the latest please."); "by half four that gives us time";
+//     "(I/we) could (really) do with" is a need; "a 3pm cut-off";
+//     "moved up to 2pm"; "anything before would be great" points back
+//     as "before then"; a span asked for in a question ("Any chance of
+//     something in the next hour?"); "Tomorrow is fine." is tomorrow's
+//     17:00, as "COP Friday would be great" is. Non-native: "I must
+//     send/finish my article before 22:00", "I will close the article
+//     until 9 in the evening", "We are closing the edition at 21h",
+//     "please till 11:30", "Please reply …, until 11pm KST". Not
+//     deadlines: a yes/no question about someone else's doing that
+//     asks nothing of the desk ("Will the UK announce sanctions by the
+//     end of the week?"), and the lines under a telephone number in
+//     the last paragraph (a signature's "On deadline: 5pm").
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
