@@ -39,6 +39,10 @@ type TopicVocabulary struct {
 type Region struct {
 	Name   string   `yaml:"name"`
 	Places []string `yaml:"places"`
+	// Peoples are its places' peoples and adjectives as English writes
+	// them ("Iranian", "Kosovan"): names of the region in an English
+	// enquiry (another language's are in its vocabulary).
+	Peoples []string `yaml:"peoples"`
 }
 
 // TermFamily is one family of related terms.
@@ -134,6 +138,7 @@ func CheckTopicVocabulary(tv *TopicVocabulary, prefix string) []Error {
 			bad(p+".places", "a region needs places")
 		}
 		words(p+".places", r.Places)
+		words(p+".peoples", r.Peoples)
 	}
 	return errs
 }

@@ -133,6 +133,10 @@ type phrase struct {
 	// release linked, where nothing else says which region the enquiry is
 	// in (a linked release's topics say it better).
 	region bool
+	// people: one of a region's peoples or adjectives as English writes
+	// them ("Iranian"), a region's name in an English enquiry only
+	// (another language's are in its vocabulary: not spelt-name matched)
+	people bool
 	// contextual: a family's word that is its evidence only beside
 	// another of the topic's words in the same sentence ("returns" of
 	// migrants, not of a museum's sculptures; topiclex.yaml contextual)
@@ -412,6 +416,12 @@ func NewTopics(cfg *config.Config) *Topics {
 								rule.phrases[len(rule.phrases)-1].region = true
 							}
 						}
+						for _, w := range rg.Peoples {
+							if add(w, evKeyword, 1, "") {
+								rule.phrases[len(rule.phrases)-1].region = true
+								rule.phrases[len(rule.phrases)-1].people = true
+							}
+						}
 					}
 				}
 			}
@@ -459,7 +469,7 @@ func (t *Topics) buildPlaces(tz *tokenizer) {
 	for ti := range t.topics {
 		for pi := range t.topics[ti].phrases {
 			p := &t.topics[ti].phrases[pi]
-			if len(p.roots) != 1 || p.kind != evKeyword || !p.capitalised || strings.ToUpper(p.text) == p.text {
+			if len(p.roots) != 1 || p.kind != evKeyword || !p.capitalised || strings.ToUpper(p.text) == p.text || p.people {
 				continue
 			}
 			tz.tokenize(p.text)

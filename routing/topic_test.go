@@ -1662,3 +1662,34 @@ func TestTopicBritonHurtAbroadAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicPeoplesOfTheRegions: an English question naming a region's
+// people or adjective ("the Iranian ambassador", "the Serbian
+// president", "the Kosovan government", "the Saudi deal") names the
+// place, as the vocabularies read "iranien", "srpski", "kosovar" in other
+// languages (topiclex.yaml regions: the peoples of the desk's countries
+// that are no language a journalist writes in, and Italian, Serbian,
+// Bosnian); the catalogue's own (Israeli, Albanian) the learnt model
+// already knew. The Egyptian Red Crescent and the Red Cross are aid's
+// (endev 008: the aid warehouses at Rafah stay development's beside
+// "Egyptian").
+func TestTopicPeoplesOfTheRegions(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ text, want string }{
+		{"Has the UK summoned the Iranian ambassador over the seized tanker?", "middle-east"},
+		{"Is the Qatari mediation still going on, and has the Foreign Secretary spoken to Doha?", "middle-east"},
+		{"Has the Lebanese government asked the UK for help?", "middle-east"},
+		{"Is the Saudi normalisation deal still on the table?", "middle-east"},
+		{"Did the Foreign Secretary speak to the Serbian president about the north?", "europe"},
+		{"Has the Kosovan government replied to the UK's letter?", "europe"},
+		{"What did the Prime Minister tell the Italian prime minister about the Albania centres?", "europe"},
+		{"Has the Libyan coastguard asked for British support?", "middle-east"},
+		{"Who is running the warehouses in El Arish, the Egyptian Red Crescent or UN agencies, and how much humanitarian aid is there?", "development"},
+	} {
+		in := Input{Subject: "?", NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
