@@ -2047,7 +2047,7 @@ func (sc *scanner) parseNamed(i int, a *atom) bool {
 		// span to it), where the sentence asks ("we're going to it at
 		// the top of the hour", "The statement came just before the top
 		// of the hour" are none)
-		if e := sc.words(i, gw.The, gw.Top, gw.Of, gw.The, gw.Hour); e > 0 && (sc.sentenceAsks(i) || sc.askedQuestion(i)) {
+		if e := sc.words(i, gw.The, gw.Top, gw.Of, gw.The, gw.Hour); e > 0 && (sc.sentenceAsksNear(i) || sc.askedQuestion(i)) {
 			now := sc.sent.In(sc.loc)
 			next := time.Date(now.Year(), now.Month(), now.Day(), now.Hour()+1, 0, 0, 0, sc.loc)
 			a.kind, a.start, a.end, a.dur, a.intrinsic = akRel, i, e, next.Sub(sc.sent), 1
@@ -2336,7 +2336,7 @@ func (sc *scanner) parseEndOf(i int, a *atom) bool {
 			// alone ending its clause where the sentence asks ("Shares
 			// fell by close." is none)
 			if n := sc.tok(j); (n == nil || n.sentStart || n.clauseBrk || n.kind == tkPunct && n.low != "-" || n.low == gw.Please || n.low == gw.Pls) &&
-				(sc.sentenceAsks(i) || sc.askedQuestion(i)) {
+				(sc.sentenceAsksNear(i) || sc.askedQuestion(i)) {
 				a.kind, a.start, a.end, a.named = akNamed, i, j, nkEOD
 				return true
 			}
@@ -3394,7 +3394,7 @@ func (sc *scanner) weekdayAbbrevAsked(a *atom) bool {
 	}
 	// asked: "Deadline Wed", "Need a line by Wed", "Could you … by Wed?"
 	// ("The story was published by Sun." is none)
-	return sc.word(p, gw.Deadline) || sc.sentenceAsks(a.start) || sc.askedQuestion(a.start)
+	return sc.word(p, gw.Deadline) || sc.sentenceAsksNear(a.start) || sc.askedQuestion(a.start)
 }
 
 // finish validates the mention's parts and scores it from its context.
@@ -3538,8 +3538,11 @@ func (sc *scanner) finish(m *mention) {
 // to reply by 4?" ask).
 func (sc *scanner) eventQuestion(k int) bool {
 	b := k
-	for b > 0 && !sc.toks[b].sentStart {
+	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
 		b--
+	}
+	if !sc.toks[b].sentStart {
+		return false // (a "sentence" this long is no question)
 	}
 	switch f := sc.toks[b].low; {
 	case f == gw.Is || f == gw.Are || f == gw.Was || f == gw.Were || f == gw.Did || f == gw.Does || f == gw.Has || f == gw.Have,
@@ -3549,6 +3552,9 @@ func (sc *scanner) eventQuestion(k int) bool {
 	}
 	e := b + 1
 	for ; e < len(sc.toks) && !sc.toks[e].sentStart; e++ {
+		if e-k > 40 {
+			return false
+		}
 		t := &sc.toks[e]
 		if t.kind != tkWord {
 			continue
@@ -4861,19 +4867,25 @@ func (sc *scanner) sentenceAsks(k int) bool {
 }
 
 // sentenceAsksBut is sentenceAsks not counting the word but ("latest" in
-// the "at the latest" being read).
+// the "at the latest" being read), and no further than 40 tokens either
+// side of k: hostile text without breaks must not make every mention
+// read all of it.
 func (sc *scanner) sentenceAsksBut(k int, but string) bool {
 	b := k
-	for b > 0 && !sc.toks[b].sentStart {
+	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
 		b--
 	}
-	for e := b; e < len(sc.toks) && (e == b || !sc.toks[e].sentStart); e++ {
+	for e := b; e < len(sc.toks) && e-k < 40 && (e == b || !sc.toks[e].sentStart); e++ {
 		if w := sc.toks[e].low; w != but && clauseCueWords[w] > 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// sentenceAsksNear is sentenceAsks no further than 40 tokens either side
+// of k.
+func (sc *scanner) sentenceAsksNear(k int) bool { return sc.sentenceAsksBut(k, "") }
 
 // thenAfter reports whether "before then", "by then" or "until then"
 // follows the mention later in its sentence with no other time in between:

@@ -1,6 +1,9 @@
 package deadline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // eleventhRoundCases are the forms of the eleventh round (dldev5, endev6,
 // mldev8 and hurried English written for it), each with look-alikes that
@@ -178,5 +181,24 @@ func TestContactTail(t *testing.T) {
 		{"Hi,\n\nQuestion on Rwanda.\n\nKirsty Blane, 07700 900 420. Need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
 	} {
 		checkExtractAt(t, c.text, sent, loc, c.want)
+	}
+}
+
+// BenchmarkExtractRepeatedEleventh reads the eleventh round's forms over
+// and over in one sentence with no break (256 kB each): hostile text must
+// not make every mention read all of it.
+func BenchmarkExtractRepeatedEleventh(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed1000)
+	for _, unit := range []string{"Will the UK act by 4pm, ", "By close please, ", "need a line by Wed, ", "by the top of the hour need it, ",
+		"Six-ish at the latest please, ", "anything before would be great, ", "any chance of something in the next hour, ",
+		"Tomorrow is fine, ", "by Oct. 20 ", "COB 7/12 (Thurs) is fine, ", "please reply today, until 11pm KST, ", "07700 900 420\n"} {
+		text := strings.Repeat(unit, MaxText/len(unit))
+		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Extract(text, sent, loc)
+			}
+		})
 	}
 }
