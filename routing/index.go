@@ -38,6 +38,10 @@ type docInfo struct {
 	title, titleBigrams []int32
 	// titleMass is the summed IDF of title, titleBigramMass of titleBigrams.
 	titleMass, titleBigramMass float32
+	// titleWords are the ids of title that are no figures ("PM call with
+	// Prime Minister Netanyahu of Israel", its "7" and "2024" aside:
+	// what a series of releases shares, see seriesAgree)
+	titleWords []int32
 	// money holds the ids of the sums of money it names ("20m", "1.6bn":
 	// moneyFigure), for the money rule, and moneyVals the same sums in
 	// millions (moneyMillions), for moneyNear
@@ -639,7 +643,27 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 	}
 	ix.buildCentroids(rels)
 	ix.buildNames(acroOnly)
+	ix.buildTitleWords()
 	return ix
+}
+
+// buildTitleWords files each release's title words that are no figures
+// (docInfo.titleWords).
+func (ix *index) buildTitleWords() {
+	figure := map[int32]bool{}
+	for w, id := range ix.words {
+		if w != "" && '0' <= w[0] && w[0] <= '9' {
+			figure[id] = true
+		}
+	}
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		for _, id := range d.title {
+			if !figure[id] {
+				d.titleWords = append(d.titleWords, id)
+			}
+		}
+	}
 }
 
 // topicWeight is one term's weight in one topic's centroid.

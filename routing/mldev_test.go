@@ -142,10 +142,14 @@ func TestLinkDevSets(t *testing.T) {
 		// 40, 40 of 40 and 40 of 42 as they landed, no wrong link. dldev5
 		// 41 of 42 once a release the email holds under embargo may come
 		// out after it (030, "the release under embargo until 00:01
-		// Thursday", asked on Wednesday evening: p 0.03 -> 0.98).
+		// Thursday", asked on Wednesday evening: p 0.03 -> 0.98), 42 of
+		// 42 once the day named picks a release of a series the email's
+		// words meet alike on another day (029, "the readout of yesterday
+		// morning's call between the new PM and Netanyahu", then UNRWA
+		// and arms export licences: p 0.47 -> 0.8, the series rule).
 		{"mldev8", false, 40, 40, ""},
 		{"endev6", false, 40, 40, ""},
-		{"dldev5", false, 41, 42, ""},
+		{"dldev5", false, 42, 42, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
