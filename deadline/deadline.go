@@ -1834,6 +1834,9 @@ func (sc *scanner) bareHourEnds(j int) bool {
 	if sc.isGoodAlone(j) {
 		return true // "Is a reply by 3 doable?", "by 3 ok?"
 	}
+	if n.low == gw.My && sc.word(j+1, gw.Time) {
+		return true // "Need a line by 5 my time."
+	}
 	if _, ok := weekdayWords[n.low]; ok {
 		return true
 	}
@@ -3528,6 +3531,27 @@ func (sc *scanner) finish(m *mention) {
 	m.score = score
 }
 
+// forAsked reports whether "for" at k follows the words asked for ("it",
+// "something", "a line", "a comment", …) in a sentence that asks: a
+// request word, or a question opening with "could", "can" or "would"
+// ("Could we have it for 6?", "Can you get me something for 3?"; not
+// "Is the statement for 3pm?", "Could we book a table for 6?").
+func (sc *scanner) forAsked(k int) bool {
+	switch sc.toks[k-1].low {
+	case gw.It, gw.This, gw.That, gw.Something, gw.Anything, gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment:
+	default:
+		return false
+	}
+	if sc.toks[k-1].kind != tkWord || sc.sentenceAsksNear(k) {
+		return sc.toks[k-1].kind == tkWord
+	}
+	b := k
+	for b > 0 && !sc.toks[b].sentStart && !sc.toks[b].clauseBrk && k-b < 40 {
+		b--
+	}
+	return (sc.word(b, gw.Could) || sc.word(b, gw.Can) || sc.word(b, gw.Would)) && sc.askedQuestion(k)
+}
+
 // eventQuestion reports whether the sentence around token k asks about
 // someone else's doing, not for an answer: a yes/no question ("Will the
 // UK announce sanctions by Friday?", "Is it true the minister will visit
@@ -4077,6 +4101,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
+			if k == i-1 && sc.forAsked(k) {
+				// "Could we have it for 6?", "A line for 3pm please": the
+				// words asked for, "for" their time, where it asks
+				return 3, k, true, gw.By
+			}
 			start = k
 			continue
 		case gw.Print, gw.Press, gw.Air:

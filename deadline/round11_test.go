@@ -146,6 +146,16 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Monday would be great for a visit.", none},
 	{"", "The vote on Friday is fine by me.", none},
 	{"", "Tomorrow's good news.", none},
+	// "my time" after a bare hour; "for" a time after the words asked for
+	{"2023-10-18T12:00:00+03:00", "Need a line by 5 my time.", "2023-10-18T15:00:00+01:00"},
+	{"", "A line for 3pm please.", "2023-10-18T15:00:00+01:00"},
+	{"", "Could we have it for 6?", "2023-10-18T18:00:00+01:00"},
+	{"", "Can you get me something for 3?", "2023-10-18T15:00:00+01:00"},
+	{"", "Is the statement for 3pm?", none},
+	{"", "Could we book a table for 6?", none},
+	{"", "Can you get me something for 3 people?", none},
+	{"", "The minister made it for 6.", none},
+	{"", "It is for 6pm tonight.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
