@@ -1693,3 +1693,27 @@ func TestTopicPeoplesOfTheRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBritonsAbroadAsJournalistsWriteThem: the Briton a consular
+// story is about, as journalists name them ("a British hiker", "a British
+// journalist", "a British pensioner", "British expats"), is consular's
+// specific word, and one kidnapped or abducted is consular beside them
+// (contextual: the hostages Hamas took stay the region's story); the
+// terror threat and its level are security's.
+func TestTopicBritonsAbroadAsJournalistsWriteThem(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ text, want string }{
+		{"A British hiker has been missing in the mountains for three days. What help is the embassy giving the search?", "consular"},
+		{"A British aid worker has been kidnapped in the north of the country. Is the Foreign Office in touch with the family?", "consular"},
+		{"A British journalist was detained at the airport last night. Has the embassy been able to see her?", "consular"},
+		{"Is the embassy helping the British expats there whose homes were damaged in the earthquake?", "consular"},
+		{"Will the UK press Qatar to secure the release of the hostages abducted by Hamas?", "middle-east"},
+		{"What is the UK doing about the terror threat after the bombing, and has the threat level changed?", "security"},
+	} {
+		in := Input{Subject: "?", NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
