@@ -3902,6 +3902,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			return 3, k - 2, true, gw.Deadline
 		}
 		switch t.low {
+		case gw.Within:
+			// non-native "Please reply within today", "within tomorrow":
+			// by the day's end
+			// ("The minister will arrive within today" asks nothing)
+			if k == i-1 && (sc.toks[i].low == gw.Today || sc.toks[i].low == gw.Tomorrow || sc.toks[i].cls&clsWeekday != 0) &&
+				(sc.sentenceAsksNear(k) || sc.askedQuestion(k)) {
+				return 3, k, true, gw.By
+			}
 		case gw.Until, gw.Till:
 			if sc.word(k-1, gw.Up) && k == i-1 {
 				return sc.upTo(k - 1) // "any time up until 5 is fine"
@@ -3922,7 +3930,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				// 5pm": the journalist's own time
 				return 3, k, true, gw.Deadline
 			}
-			if k == i-1 && sc.answerUntil(k) {
+			if (k == i-1 || k == i-2 && sc.word(i-1, gw.The)) && sc.answerUntil(k) {
 				// "I need your answer until 17h", "send me an answer till
 				// tomorrow 10:00" (non-native "until" for "by")
 				return 3, k, true, gw.By

@@ -156,6 +156,12 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Can you get me something for 3 people?", none},
 	{"", "The minister made it for 6.", none},
 	{"", "It is for 6pm tonight.", none},
+	// non-native "within today", "until the end of the day"
+	{"", "Please reply within today.", "2023-10-18T17:00:00+01:00"},
+	{"", "Please answer within tomorrow.", "2023-10-19T17:00:00+01:00"},
+	{"", "The minister will arrive within today.", none},
+	{"", "Please answer until the end of the day.", "2023-10-18T17:00:00+01:00"},
+	{"", "The office is open until the end of the day.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
