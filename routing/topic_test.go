@@ -1717,3 +1717,51 @@ func TestTopicBritonsAbroadAsJournalistsWriteThem(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicHeldWarshipsScheduleAcrossLanguages: a Briton held at an
+// airport is consular in every language (German "festgehalten", French
+// "retenue", Spanish "retenida", Portuguese "retida", Dutch
+// "vastgehouden", Greek "κρατήθηκε", Serbian "zadržana" are detained);
+// warships escorting merchant ships are security's (Italian "navi da
+// guerra", Polish "okręty wojenne"; Polish "statki handlowe" and Arabic
+// "السفن التجارية" are merchant ships, not trade); a minister's
+// "raspored" is his schedule, not a deployment (Serbian, where the
+// folded "raspoređ" deploys).
+func TestTopicHeldWarshipsScheduleAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, want, text string }{
+		{"de", "security", "Eskortieren britische Kriegsschiffe Handelsschiffe, und wurden welche beschossen?"},
+		{"fr", "security", "Des navires de guerre britanniques escortent-ils des navires marchands, et certains ont-ils essuyé des tirs ?"},
+		{"es", "security", "¿Escoltan buques de guerra británicos a barcos mercantes y alguno ha sido atacado?"},
+		{"it", "security", "Le navi da guerra britanniche scortano le navi mercantili e qualcuna è stata colpita?"},
+		{"pt", "security", "Navios de guerra britânicos estão a escoltar navios mercantes, e algum foi atacado?"},
+		{"nl", "security", "Begeleiden Britse oorlogsschepen koopvaardijschepen, en is er een beschoten?"},
+		{"pl", "security", "Czy brytyjskie okręty wojenne eskortują statki handlowe i czy któryś został ostrzelany?"},
+		{"ru", "security", "Сопровождают ли британские военные корабли торговые суда и были ли они обстреляны?"},
+		{"uk", "security", "Чи супроводжують британські військові кораблі торговельні судна і чи їх обстрілювали?"},
+		{"el", "security", "Συνοδεύουν βρετανικά πολεμικά πλοία εμπορικά σκάφη και έχει δεχτεί κάποιο πυρά;"},
+		{"tr", "security", "İngiliz savaş gemileri ticari gemilere eşlik ediyor mu ve ateş altında kalan oldu mu?"},
+		{"ar", "security", "هل ترافق السفن الحربية البريطانية السفن التجارية وهل تعرض أي منها لإطلاق نار؟"},
+		{"sq", "security", "A po shoqërojnë anijet luftarake britanike anijet tregtare dhe a është qëlluar ndonjëra?"},
+		{"sr", "security", "Da li britanski ratni brodovi prate trgovačke brodove i da li je neki bio napadnut?"},
+		{"sr", "general", "Da li biste mogli da mi pošaljete raspored ministra spoljnih poslova za sledeću nedelju?"},
+		{"de", "consular", "Eine britische Journalistin wurde am Flughafen festgehalten. Konnte die Botschaft sie besuchen?"},
+		{"fr", "consular", "Une journaliste britannique a été retenue à l'aéroport. L'ambassade a-t-elle pu lui rendre visite ?"},
+		{"es", "consular", "Una periodista británica fue retenida en el aeropuerto. ¿Ha podido visitarla la embajada?"},
+		{"pt", "consular", "Uma jornalista britânica foi retida no aeroporto. A embaixada conseguiu visitá-la?"},
+		{"nl", "consular", "Een Britse journaliste is op het vliegveld vastgehouden. Heeft de ambassade haar kunnen bezoeken?"},
+		{"pl", "consular", "Brytyjska dziennikarka została zatrzymana na lotnisku. Czy ambasada mogła ją odwiedzić?"},
+		{"ru", "consular", "Британскую журналистку задержали в аэропорту. Смогло ли посольство её посетить?"},
+		{"uk", "consular", "Британську журналістку затримали в аеропорту. Чи змогло посольство її відвідати?"},
+		{"el", "consular", "Μια Βρετανίδα δημοσιογράφος κρατήθηκε στο αεροδρόμιο. Μπόρεσε η πρεσβεία να την επισκεφθεί;"},
+		{"tr", "consular", "İngiliz bir gazeteci havalimanında gözaltına alındı. Büyükelçilik onu ziyaret edebildi mi?"},
+		{"ar", "consular", "احتُجزت صحفية بريطانية في المطار. هل تمكنت السفارة من زيارتها؟"},
+		{"sr", "consular", "Britanska novinarka je zadržana na aerodromu. Da li je ambasada mogla da je poseti?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
