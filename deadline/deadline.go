@@ -3312,10 +3312,36 @@ func (sc *scanner) buildMentions() {
 		}
 		i = j
 		sc.finish(&m)
+		if n := len(sc.mentions); n > 0 && sc.deskEquivalent(&sc.mentions[n-1], &m) {
+			// "By 17:00 CET (16:00 UK)", "by 6pm CET / 5pm UK": the time
+			// the writer gave in the desk's own zone scores as the one
+			// before it (the same instant: the first is kept; "CET"
+			// written for Paris's summer time: the earlier, the desk's)
+			p := &sc.mentions[n-1]
+			m.score, m.cueStart, m.strongLeft, m.leftWord = p.score, m.start, p.strongLeft, p.leftWord
+		}
 		if m.score >= minScore {
 			sc.mentions = append(sc.mentions, m)
 		}
 	}
+}
+
+// deskEquivalent reports whether m, a clock in the desk's own zone, is
+// given right after p, a clock in another zone, in brackets or after a
+// slash, as the same time for the desk ("17:00 CET (16:00 UK)", "11:30
+// Belgrade time (10:30 BST)", "6pm CET/5pm UK").
+func (sc *scanner) deskEquivalent(p, m *mention) bool {
+	if p.clock == nil || m.clock == nil || p.clock.zone == nil || m.clock.zone == nil || m.date != nil && p.date == nil {
+		return false
+	}
+	if m.clock.zone.String() != sc.loc.String() || p.clock.zone.String() == sc.loc.String() {
+		return false
+	}
+	if m.start != p.end+1 {
+		return false
+	}
+	t := &sc.toks[p.end]
+	return t.kind == tkPunct && (t.low == "(" || t.low == "/")
 }
 
 // ownDayNext reports whether atoms[j], an end of day with no day of its
@@ -3763,6 +3789,9 @@ func (sc *scanner) isRange(m *mention) bool {
 		return false
 	}
 	if n := sc.tok(m.end); n != nil && !n.sentStart && rangeWord(n) && timeLike(m.end+1) {
+		if n.low == "/" && m.clock != nil && (m.clock.zone != nil || m.clock.zoneSent) {
+			return false // "By 6pm CET/5pm UK": one time in two zones
+		}
 		if n.low != gw.And || sc.between(m.start) {
 			return true
 		}

@@ -162,6 +162,14 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "The minister will arrive within today.", none},
 	{"", "Please answer until the end of the day.", "2023-10-18T17:00:00+01:00"},
 	{"", "The office is open until the end of the day.", none},
+	// one time in two zones: the desk's is the one meant ("CET" written
+	// in Paris's summer is an hour off)
+	{"", "By 17:00 CET (16:00 UK).", "2023-10-18T16:00:00+01:00"},
+	{"", "Please reply by 18:00 CET (17:00 UK time).", "2023-10-18T17:00:00+01:00"},
+	{"", "By 5pm UK / 6pm CET.", "2023-10-18T17:00:00+01:00"},
+	{"", "The summit starts at 18:00 CET (17:00 UK).", none},
+	{"", "Need it by 3pm NY.", "2023-10-18T20:00:00+01:00"},
+	{"", "We met in NY last week.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
