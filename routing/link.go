@@ -782,6 +782,9 @@ type linkQuery struct {
 	// embargo is set when the sender's own words speak of a press
 	// embargo: releases up to embargoHorizon after the email are eligible.
 	embargo bool
+	// urls are the sender's own URLs, whose paths may name days (see
+	// urlAnchors).
+	urls []string
 }
 
 // embargoHorizon is how long after an email a release it asks about
@@ -962,6 +965,7 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 			}
 		}
 	}
+	sc.anchors = urlAnchors(q.urls, q.d0, sc.anchors)
 	for i, ch := range q.chans {
 		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)
 	}
@@ -1243,12 +1247,22 @@ func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok
 			return docs[0], u, true
 		}
 		if s := release.URLSlug(u); s != "" {
-			if docs := c.bySlug[s]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
+			if docs := c.bySlug[s]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 && !otherDay(u, c.idx.docs[docs[0]].day) {
 				return docs[0], u, true
 			}
 		}
 	}
 	return -1, "", false
+}
+
+// otherDay reports whether URL u names in its path a day (urlDay) that
+// is neither day nor the one before or after it: a page of another day
+// with the same title as the release (the Home Office's "Latest
+// statement in response to small boat crossings", made again and again)
+// is not the release, whatever its slug.
+func otherDay(u string, day int32) bool {
+	d, ok := urlDay(u)
+	return ok && (d < day-1 || d > day+1)
 }
 
 // shiftCues are phrases with which a reply turns to a new subject: every
@@ -1363,6 +1377,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 	}
 	own.anchorText = ownAnchorText
 	own.embargo = embargoIn(m)
+	own.urls = ownURLs
 	primary := c.run(sc, m, p, &own)
 	if trace != nil {
 		trace("own", primary)
