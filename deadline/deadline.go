@@ -3585,7 +3585,8 @@ func (sc *scanner) forAsked(k int) bool {
 // nothing of the desk — no "you", "me", no reply, response, line,
 // statement or comment, no request word (en.json clause_cues), nothing
 // "possible" or "fine" ("Is a response by 3 doable?", "Will you be able
-// to reply by 4?" ask).
+// to reply by 4?" ask; "Do Britons need to register by Friday?" is the
+// Britons' need).
 func (sc *scanner) eventQuestion(k int) bool {
 	b := k
 	for b > 0 && !sc.toks[b].sentStart && k-b < 40 {
@@ -3595,8 +3596,8 @@ func (sc *scanner) eventQuestion(k int) bool {
 		return false // (a "sentence" this long is no question)
 	}
 	switch f := sc.toks[b].low; {
-	case f == gw.Is || f == gw.Are || f == gw.Was || f == gw.Were || f == gw.Did || f == gw.Does || f == gw.Has || f == gw.Have,
-		sc.rawIs(b, rw.Will):
+	case f == gw.Is || f == gw.Are || f == gw.Was || f == gw.Were || f == gw.Did || f == gw.Does || f == gw.Has || f == gw.Have || f == gw.Should,
+		sc.rawIs(b, rw.Will), sc.rawIs(b, rw.Do):
 	default:
 		return false
 	}
@@ -3613,6 +3614,9 @@ func (sc *scanner) eventQuestion(k int) bool {
 		case gw.You, gw.Your, gw.Me, gw.Us, gw.I, gw.We, gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment,
 			gw.Something, gw.Anything, gw.Information, gw.Info, gw.Possible, gw.Poss:
 			return false
+		}
+		if (t.low == gw.Need || t.low == gw.Needs) && sc.tok(e-1).kind == tkWord && sc.tok(e-1).low == "" {
+			continue // "Do Britons need to register by Friday?": theirs
 		}
 		if clauseCueWords[t.low] > 0 || goodAfterWords[t.low] {
 			return false

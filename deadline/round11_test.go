@@ -137,6 +137,11 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Is there any chance of a line by 4?", "2023-10-18T16:00:00+01:00"},
 	{"", "Will it be possible to have something by 4?", "2023-10-18T16:00:00+01:00"},
 	{"", "Is the minister going to announce it by Friday? We need to know by 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "Do Britons need to register by Friday?", none},
+	{"", "Should Britons register by 5pm?", none},
+	{"", "Do Britons need to register by Friday? We need to know by 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "Do I need a line by 4?", "2023-10-18T16:00:00+01:00"},
+	{"", "Should I expect a reply by 5pm?", "2023-10-18T17:00:00+01:00"},
 	// a day alone opening its clause and offered as the time, as "COP
 	// Friday would be great" is
 	{"", "Tomorrow is fine.", "2023-10-19T17:00:00+01:00"},
