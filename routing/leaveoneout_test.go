@@ -70,7 +70,10 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		oddOnly bool
 		max     int
 	}{
-		{"tuning", filepath.Join("testdata", "tuning"), false, 7},
+		// (tuning 6 once a mirror's tag page identifies no release: 006,
+		// its GCC update left out, took the Taiwan talks listed on the
+		// same page by its address)
+		{"tuning", filepath.Join("testdata", "tuning"), false, 6},
 		{"enquiries", filepath.Join("testdata", "enquiries"), false, 2},
 		{"multilingual-odd", filepath.Join("testdata", "multilingual"), true, 4},
 		{"mldev", filepath.Join("testdata", "mldev"), false, 6},

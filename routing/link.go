@@ -1240,7 +1240,7 @@ func (c *Catalogue) signalsAgree(sc *scratch, best, second *cand) string {
 func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok bool) {
 	for _, u := range urls {
 		n := release.NormaliseURL(u)
-		if n == "" {
+		if n == "" || listingURL(u) {
 			continue
 		}
 		if docs := c.byURL[n]; len(docs) == 1 && c.idx.docs[docs[0]].day <= d0 {
@@ -1253,6 +1253,33 @@ func (c *Catalogue) urlMatch(urls []string, d0 int32) (doc int32, raw string, ok
 		}
 	}
 	return -1, "", false
+}
+
+// listingURL reports whether u is a page that lists releases, not one
+// release's own: a path with a "tag", "category", "topic" or "archive"
+// segment, or "page" then a number (a mirror's "/tag/business-and-
+// trade-department/page/26" lists whatever was new there that week).
+// It identifies no release alone, even when only one release of the
+// catalogue carries it: the catalogue may lack the one the sender read
+// there (tuning 006, its GCC trade update left out, took the Taiwan
+// talks of the same page at 0.98). The words decide.
+func listingURL(u string) bool {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	segs := strings.Split(strings.ToLower(u), "/")
+	for i := 1; i < len(segs); i++ {
+		switch segs[i] {
+		case "tag", "tags", "category", "categories", "topic", "topics", "archive", "archives":
+			return i+1 < len(segs) && segs[i+1] != ""
+		case "page":
+			return i+1 < len(segs) && smallInt([]byte(segs[i+1])) >= 0
+		}
+	}
+	return false
 }
 
 // otherDay reports whether URL u names in its path a day (urlDay) that

@@ -81,3 +81,50 @@ func TestLinkURLDate(t *testing.T) {
 		t.Errorf("with the day's statement: linked %q (%.2f, %s), want statement-2025-11-07, of the day named", l.Release, l.Score, l.Detail)
 	}
 }
+
+// TestListingURL: a page that lists releases (a mirror's tag page, a
+// category, "page/26") is no release's own.
+func TestListingURL(t *testing.T) {
+	for _, c := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://www.ukpol.co.uk/tag/business-and-trade-department/page/26", true},
+		{"https://example.test/category/foreign-office/", true},
+		{"https://example.test/news/page/3", true},
+		{"https://www.gov.uk/government/news/uk-to-host-annual-trade-talks", false},
+		{"https://www.ukpol.co.uk/press-release-uk-and-us-target-hamas-with-new-sanctions-december-2023/", false},
+		{"https://example.test/the-page-of-a-release", false},
+		{"https://example.test/page/", false},
+	} {
+		if got := listingURL(c.url); got != c.want {
+			t.Errorf("%s: %v, want %v", c.url, got, c.want)
+		}
+	}
+}
+
+// TestLinkListingURL: a mirror's tag page the enquiry cites identifies
+// no release, even when only one release of the catalogue carries it
+// (tuning 006, its GCC trade update left out as a feed lag would, took
+// the Taiwan talks listed on the same page at 0.98); the words decide.
+func TestLinkListingURL(t *testing.T) {
+	page := "https://www.ukpol.co.uk/tag/business-and-trade-department/page/26"
+	day := time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)
+	talks := Release{ID: "talks", Published: day.AddDate(0, 0, -6), DateOnly: true, Topics: []string{"trade"}, URL: page,
+		Title: "UK to host annual trade talks with Borduria",
+		Body:  "The UK hosts the annual trade talks with Borduria in London to continue cooperation on trade."}
+	round := Release{ID: "round-four", Published: day, DateOnly: true, Topics: []string{"trade"}, URL: page,
+		Title: "Trade update: UK and Ruritania free trade agreement, fourth round",
+		Body: "The fourth round of negotiations for a free trade agreement between the UK and Ruritania was held in London. " +
+			"Negotiators made progress, with draft treaty text agreed in the majority of chapters."}
+	in := Input{Subject: "UK-Ruritania FTA - fourth round",
+		NewText: "I'm writing about the statement on the fourth round of negotiations for a UK-Ruritania free trade agreement, " +
+			"which I found here: " + page + " When will the fifth round take place?",
+		URLs: []string{page}, Date: at3339(t, "2023-08-03T10:00:00+01:00"), Language: "en"}
+	if l := NewCatalogue(append([]Release{talks, round}, fillerReleases(day)...), time.UTC).Link(&in); l.Release != "round-four" || l.Reason == ReasonURL {
+		t.Errorf("both on the page: linked %q (%s, %s), want round-four by its words", l.Release, l.Reason, l.Detail)
+	}
+	if l := NewCatalogue(append([]Release{talks}, fillerReleases(day)...), time.UTC).Link(&in); l.Release != "" {
+		t.Errorf("the round left out: linked %q (%.2f, %s), want none", l.Release, l.Score, l.Detail)
+	}
+}
