@@ -1012,6 +1012,7 @@ func isBullet(s string) bool {
 var (
 	vocab       = map[string]vocabEntry{}
 	vocabFilter wordfilter.Filter
+	shorthand   map[string]string // a word interned as another ("arvo": "afternoon")
 )
 
 type vocabEntry struct {
@@ -1085,6 +1086,12 @@ func init() {
 	}
 	for w := range clauseCueWords {
 		addClass(w, clsClause)
+	}
+	// shorthand read as the word it stands for: Australian "this arvo"
+	// (this afternoon), "by tmr" (tomorrow)
+	shorthand = map[string]string{gw.Arvo: gw.Afternoon, gw.Tmr: gw.Tomorrow}
+	for short, w := range shorthand {
+		vocab[short] = vocab[w]
 	}
 	for w := range vocab {
 		vocabFilter.Add(w)

@@ -256,6 +256,8 @@ type grammarWords struct {
 	Till          string `role:"till"`
 	Standard      string `role:"standard"`
 	Start         string `role:"start"`
+	Arvo          string `role:"arvo"`
+	Tmr           string `role:"tmr"`
 	Finish        string `role:"finish"`
 	Closing       string `role:"closing"`
 	Information   string `role:"information"`

@@ -175,6 +175,11 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "The summit starts at 18:00 CET (17:00 UK).", none},
 	{"", "Need it by 3pm NY.", "2023-10-18T20:00:00+01:00"},
 	{"", "We met in NY last week.", none},
+	// shorthand: Australian "arvo" (afternoon), "tmr"
+	{"", "Need it this arvo.", "2023-10-18T15:00:00+01:00"},
+	{"", "Need it by tmrw arvo.", "2023-10-19T15:00:00+01:00"},
+	{"", "Need a line by tmr.", "2023-10-19T17:00:00+01:00"},
+	{"", "The arvo was nice.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
