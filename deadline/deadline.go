@@ -3564,6 +3564,44 @@ func (sc *scanner) finish(m *mention) {
 	m.score = score
 }
 
+// needNegated reports whether the cue at k is, or follows through the
+// words asked for, a "need" that is denied: "don't need", "do not need",
+// "no longer need" ("We don't need it by 4 - tomorrow is fine").
+func (sc *scanner) needNegated(k int) bool {
+	for n := k; n >= 0 && n >= k-5; n-- {
+		t := &sc.toks[n]
+		if t.kind != tkWord || n < k && sc.toks[n+1].sentStart {
+			return false
+		}
+		if t.low == gw.Need || t.low == gw.Needs {
+			return sc.word(n-1, gw.Dont) || sc.word(n-1, gw.Longer) && sc.word(n-2, gw.No) || sc.word(n-1, gw.Not) && sc.rawIs(n-2, rw.Do)
+		}
+		if n < k && !leftFillers[t.low] && t.low != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// changedFrom returns, for "to" at k, the index of the verb of "moved /
+// changed / brought forward / pushed back / extended from <time> to"
+// before it, or -1: the time after "to" is the new one ("Our deadline has
+// changed from 5pm to 3pm").
+func (sc *scanner) changedFrom(k int) int {
+	f := k - 1
+	for f > 0 && f > k-5 && sc.toks[f].consumed {
+		f-- // the old time's tokens
+	}
+	if f == k-1 || !sc.word(f, gw.From) {
+		return -1
+	}
+	v := f - 1
+	if sc.word(v, gw.Moved) || sc.word(v, gw.Forward) || sc.word(v, gw.Changed) || sc.word(v, gw.Back) || sc.word(v, gw.Extended) {
+		return v
+	}
+	return -1
+}
+
 // forAsked reports whether "for" at k follows the words asked for ("it",
 // "something", "a line", "a comment", …) in a sentence that asks: a
 // request word, or a question opening with "could", "can" or "would"
@@ -3809,7 +3847,8 @@ func (sc *scanner) isRange(m *mention) bool {
 	}
 	if m.start >= 2 {
 		p := &sc.toks[m.start-1]
-		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != gw.And && !((p.low == gw.Until || p.low == gw.Till) && sc.answerUntil(m.start-1)) {
+		if !sc.toks[m.start].sentStart && rangeWord(p) && p.low != gw.And && !((p.low == gw.Until || p.low == gw.Till) && sc.answerUntil(m.start-1)) &&
+			!(p.low == gw.To && sc.changedFrom(m.start-1) > 0) {
 			pp := &sc.toks[m.start-2]
 			// both ends alike ("9am - 5pm", "Monday to Friday"), not
 			// "No rush tonight - Monday 10am would be fine"
@@ -3878,6 +3917,19 @@ func (sc *scanner) between(i int) bool {
 func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	score, start := 0, i
 	sawAt := false
+	if b := i - 2; sc.word(i-1, gw.Now) && !sc.toks[i-1].sentStart {
+		// "Deadline was 5pm but is now 3pm": the deadline's new time
+		if sc.word(b, gw.Is) && !sc.toks[b].sentStart {
+			b--
+		}
+		if sc.word(b, gw.But) {
+			for d := b - 1; d >= 0 && d >= b-6 && !sc.toks[d+1].sentStart; d-- {
+				if sc.word(d, gw.Deadline) {
+					return 3, d, true, gw.Deadline
+				}
+			}
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		t := &sc.toks[k]
 		if sc.toks[k+1].sentStart {
@@ -4123,6 +4175,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				// journalist moving their own deadline
 				return 3, k - 1, true, gw.Deadline
 			}
+			if v := sc.changedFrom(k); k == i-1 && v > 0 {
+				// "Our deadline has changed from 5pm to 3pm": the new time
+				for b := v - 1; b >= 0 && b >= v-4; b-- {
+					if sc.word(b, gw.Deadline) {
+						return 3, b, true, gw.Deadline
+					}
+				}
+			}
 			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed) || sc.word(k-1, gw.Back) || sc.word(k-1, gw.Extended)) {
 				// "Our deadline has moved to 3pm", "deadline brought
 				// forward to 2pm", "pushed back to 6pm", "extended to
@@ -4243,6 +4303,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 		}
 		if c, ok := leftCues[t.low]; ok {
+			if sc.needNegated(k) {
+				return -100, start, false, "" // "No longer need it by 4 - tomorrow morning is fine", "We don't need it by 4"
+			}
 			if (t.low == gw.Deliver || t.low == gw.Submit) && !sc.firstPersonSubject(k) {
 				break // "The minister will deliver the text at 4pm" (not "I have to deliver my text at 16h")
 			}

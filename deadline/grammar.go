@@ -257,6 +257,8 @@ type grammarWords struct {
 	Standard      string `role:"standard"`
 	Start         string `role:"start"`
 	Arvo          string `role:"arvo"`
+	Longer        string `role:"longer"`
+	Dont          string `role:"don't"`
 	Tmr           string `role:"tmr"`
 	Finish        string `role:"finish"`
 	Closing       string `role:"closing"`

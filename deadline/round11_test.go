@@ -180,6 +180,16 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Need it by tmrw arvo.", "2023-10-19T15:00:00+01:00"},
 	{"", "Need a line by tmr.", "2023-10-19T17:00:00+01:00"},
 	{"", "The arvo was nice.", none},
+	// a deadline changed, and a need denied
+	{"", "Our deadline has changed from 5pm to 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "The meeting has moved from 5pm to 3pm.", none},
+	{"", "Open from 9am to 5pm.", none},
+	{"", "Deadline was 5pm but is now 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "The vote was at 5pm but is now 3pm.", none},
+	{"", "No longer need it by 4 - tomorrow morning is fine.", "2023-10-19T09:00:00+01:00"},
+	{"", "We don't need it by 4 - tomorrow is fine.", "2023-10-19T17:00:00+01:00"},
+	{"", "We do not need it by 4.", none},
+	{"", "We don't need much, but need it by 4.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
