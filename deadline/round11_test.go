@@ -236,7 +236,9 @@ func BenchmarkExtractRepeatedEleventh(b *testing.B) {
 	sent := mustTime(b, wed1000)
 	for _, unit := range []string{"Will the UK act by 4pm, ", "By close please, ", "need a line by Wed, ", "by the top of the hour need it, ",
 		"Six-ish at the latest please, ", "anything before would be great, ", "any chance of something in the next hour, ",
-		"Tomorrow is fine, ", "by Oct. 20 ", "COB 7/12 (Thurs) is fine, ", "please reply today, until 11pm KST, ", "07700 900 420\n"} {
+		"Tomorrow is fine, ", "by Oct. 20 ", "COB 7/12 (Thurs) is fine, ", "please reply today, until 11pm KST, ", "07700 900 420\n",
+		"could we have it for 6, ", "do Britons need to register by Friday, ", "deadline was 5pm but is now 3pm, ", "we don't need it by 4, ",
+		"please reply within today, ", "by 17:00 CET (16:00 UK), "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
