@@ -67,6 +67,11 @@ type TermFamily struct {
 	// contextual words the family's too ("enforced returns", "returns
 	// of nationals", "how many people").
 	Context []string `yaml:"context"`
+	// Measures (thematic families): the family's words are measures one
+	// state takes against another (sanctions); in a question naming a
+	// place of the linked release's region, they are aimed at it and are
+	// that region's story ("new sanctions against Iran").
+	Measures bool `yaml:"measures"`
 }
 
 // TermFamilyKinds are the kinds a TermFamily may have.

@@ -76,6 +76,9 @@ type conceptGroup struct {
 	// context: words that make its contextual words its own in their
 	// sentence ("people", "nationals", "enforced")
 	context []string
+	// measures: its words are measures against a state (sanctions; see
+	// config.TermFamily.Measures)
+	measures bool
 }
 
 // all lists the family's words, specific ones first, contextual ones
@@ -130,7 +133,7 @@ var familyKinds = map[string]familyKind{"thematic": famThematic, "policy": famPo
 func lexiconOf(tv *config.TopicVocabulary) lexicon {
 	var l lexicon
 	for _, f := range tv.Families {
-		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words, contextual: f.Contextual, context: f.Context})
+		l.groups = append(l.groups, conceptGroup{kind: familyKinds[f.Kind], specific: f.Specific, words: f.Words, contextual: f.Contextual, context: f.Context, measures: f.Measures})
 	}
 	l.diplomacy, l.deskBusiness, l.deskSelf = tv.Diplomacy, tv.DeskBusiness, tv.DeskSelf
 	l.regions = tv.Regions

@@ -140,6 +140,15 @@ func (g topicGloss) lookup(w []byte) []string {
 	return nil
 }
 
+// particle reports whether folded word w is one of the language's words
+// that make a sentence a question (topiclex_lang.json's '?' keys: "ob",
+// "czy", Russian "ли", Serbian "li"), not a request word: after a
+// conjunction and one word ("и участвовали ли …", "and did … take
+// part") it opens a question of its own (questionUnits).
+func (g topicGloss) particle(w []byte) bool {
+	return g.vt != nil && g.desk != nil && g.desk.asks[string(w)]
+}
+
 // asks reports whether folded word w reads as a word that asks the desk
 // for something ("bestätigen" as "confirm"), or is one of the language's
 // words that make a sentence a question without a question mark ("Wir
