@@ -1505,6 +1505,14 @@ func (sc *scanner) ampm(i int) (int, int) {
 			}
 			return j, v
 		}
+		if p, n := sc.tok(i-1), sc.tok(i+1); !t.space && p != nil && p.kind == tkNum && (n == nil || n.space || n.kind == tkPunct) {
+			// American shorthand glued to its hour: "by 3p ET", "10a
+			// tomorrow", "2:30p"
+			if t.low == gw.A {
+				return i + 1, 1
+			}
+			return i + 1, 2
+		}
 		return i, 0
 	default:
 		return i, 0

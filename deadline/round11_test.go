@@ -190,6 +190,12 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "We don't need it by 4 - tomorrow is fine.", "2023-10-19T17:00:00+01:00"},
 	{"", "We do not need it by 4.", none},
 	{"", "We don't need much, but need it by 4.", "2023-10-18T16:00:00+01:00"},
+	// American "3p", "10a" glued to the hour
+	{"", "Need it by 3p ET.", "2023-10-18T20:00:00+01:00"},
+	{"", "Need it by 10a tomorrow.", "2023-10-19T10:00:00+01:00"},
+	{"", "Can you respond by 2:30p?", "2023-10-18T14:30:00+01:00"},
+	{"", "See section 3a of the act.", none},
+	{"", "Plan B by 3p said.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
