@@ -776,6 +776,50 @@
 // every open set but is the reading TestTopicKeywordsAcrossLanguages and
 // TestTopicModelRegionNames pin ("Severna Makedonija" alone is Europe's),
 // so it was not made.
+// Eleventh round: testdata/mldev8 (42 in 14 languages), endev6 (42
+// English) and dldev5 (44 English, for deadlines), by other authors, came
+// in at topic 38, 38 and 39 of 40, 40 and 42 (bc41d6c) and reached 39,
+// 40 and 42, by general rules, each with sentences of our own:
+//
+//   - measures against a state (topiclex.yaml's sanctions family,
+//     measures: true) in a question naming a place of the linked
+//     release's region are aimed at it, the region's story, and count
+//     for no questionLed ("will the UK back new sanctions against Iran,
+//     and did RAF jets shoot down drones?" on the UNSC statement is
+//     middle-east's; the RAF's part alone, or OFSI's asset freezes and
+//     licences with no name of the region, still security's): the split
+//     noted above (UNSC Iran, ten sets to six; the Hamas designations)
+//     is the questions', and every such enquiry of the open sets is now
+//     as labelled (TestTopicMeasuresAimedAtTheRegion); "and whether",
+//     "and if", and a conjunction and a verb before a particle (Russian
+//     "и участвовали ли", Serbian "i hoće li") open a question of their
+//     own (questionUnits);
+//   - a region's names alone in the questions name the countries of the
+//     release's story whether or not the sender's words name the first
+//     topic's matter (dldev5 036), unless a question names a leader of
+//     the region with a title ("Prime Minister Kurti", "President
+//     Vučić": leaderQ, endev6 035) or its politics ("a bilateral", the
+//     Berlin Process in Dutch and German);
+//   - aid's agencies (contextual, like its organisations: endev6 006),
+//     a family's word of one root met wherever written (not lost behind
+//     "UN agencies", whose "UN" is a stopword), the Red Crescent;
+//   - the region's peoples as English writes them (topiclex.yaml
+//     regions[].peoples: "the Iranian ambassador", "the Serbian
+//     president"), English names only;
+//   - vocabulary a desk needs in every language: greenhouse gases and
+//     global warming; a broadcaster's programme in the singular
+//     ("émission", "emisija", "εκπομπή") is no emissions; the UK's visa
+//     service for foreigners (visa centre, fees, appointments) is the
+//     desk's general business, as three sets label it; a British tourist
+//     hospitalised, injured, kidnapped, held ("festgehalten", "retenue",
+//     "zadržana"), and the Briton as journalists name them (a British
+//     hiker, journalist, pensioner, expats) are consular; warships and
+//     merchant ships (no trade) in Italian, Polish, Arabic; the terror
+//     threat; illegal immigrants and people traffickers.
+//
+// Left: mldev8 018 (Serbian: waiting times at the Belgrade visa centre,
+// labelled general) names Serbia's citizens and no visa word in its
+// question, and is europe's.
 //
 // # Outlet, rota and officer
 //
