@@ -1803,3 +1803,52 @@ func TestTopicMeasuresAimedAtTheRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicAidAndBritonsOnARegionsRelease: on a release of the region
+// alone (the PM's meeting with President Sisi), questions on British
+// nationals with the consulate, or on humanitarian aid with its trucks,
+// are the functional desks' in every language — two distinct specific
+// words, one in a question (German "Hilfstransporte", aid convoys, and
+// "Hilfs-LKW" had been no word).
+func TestTopicAidAndBritonsOnARegionsRelease(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	l := Link{Release: "2023-10-20-rishi-sunak-meeting-with-president-el-sisi-of", Score: 0.95}
+	for _, c := range []struct{ lang, want, text string }{
+		{"en", "consular", "How many British nationals are still in Gaza, and is the consulate helping them cross at Rafah?"},
+		{"de", "consular", "Wie viele britische Staatsangehörige sind noch in Gaza, und hilft das Konsulat ihnen beim Grenzübertritt in Rafah?"},
+		{"fr", "consular", "Combien de ressortissants britanniques sont encore à Gaza, et le consulat les aide-t-il à passer à Rafah ?"},
+		{"es", "consular", "¿Cuántos ciudadanos británicos siguen en Gaza y les ayuda el consulado a cruzar por Rafah?"},
+		{"it", "consular", "Quanti cittadini britannici sono ancora a Gaza e il consolato li aiuta ad attraversare a Rafah?"},
+		{"pt", "consular", "Quantos cidadãos britânicos ainda estão em Gaza e o consulado está a ajudá-los a atravessar em Rafah?"},
+		{"nl", "consular", "Hoeveel Britse staatsburgers zijn nog in Gaza, en helpt het consulaat hen bij de oversteek in Rafah?"},
+		{"pl", "consular", "Ilu obywateli brytyjskich wciąż jest w Strefie Gazy i czy konsulat pomaga im przejść przez Rafah?"},
+		{"ru", "consular", "Сколько британских граждан ещё находится в Газе и помогает ли консульство им пересечь границу в Рафахе?"},
+		{"uk", "consular", "Скільки британських громадян ще перебуває в Газі і чи допомагає консульство їм перетнути кордон у Рафаху?"},
+		{"el", "consular", "Πόσοι Βρετανοί πολίτες βρίσκονται ακόμη στη Γάζα και βοηθά το προξενείο να περάσουν από τη Ράφα;"},
+		{"tr", "consular", "Gazze'de hâlâ kaç İngiliz vatandaşı var ve konsolosluk Refah'tan geçmelerine yardım ediyor mu?"},
+		{"ar", "consular", "كم عدد المواطنين البريطانيين الذين ما زالوا في غزة وهل تساعدهم القنصلية على العبور من رفح؟"},
+		{"sq", "consular", "Sa shtetas britanikë janë ende në Gaza dhe a po i ndihmon konsullata të kalojnë në Rafah?"},
+		{"sr", "consular", "Koliko britanskih državljana je još u Gazi i da li im konzulat pomaže da pređu kod Rafe?"},
+		{"en", "development", "How much humanitarian aid has the UK pledged for Gaza, and will the aid trucks get through Rafah?"},
+		{"de", "development", "Wie viel humanitäre Hilfe hat Großbritannien für Gaza zugesagt, und kommen die Hilfstransporte durch Rafah?"},
+		{"fr", "development", "Combien d'aide humanitaire le Royaume-Uni a-t-il promis pour Gaza, et les camions d'aide passeront-ils par Rafah ?"},
+		{"es", "development", "¿Cuánta ayuda humanitaria ha prometido el Reino Unido para Gaza y pasarán los camiones de ayuda por Rafah?"},
+		{"it", "development", "Quanti aiuti umanitari ha promesso il Regno Unito per Gaza e i camion degli aiuti passeranno da Rafah?"},
+		{"pt", "development", "Quanta ajuda humanitária prometeu o Reino Unido para Gaza e os camiões de ajuda vão passar por Rafah?"},
+		{"nl", "development", "Hoeveel humanitaire hulp heeft het VK toegezegd voor Gaza, en komen de hulpkonvooien door Rafah?"},
+		{"pl", "development", "Ile pomocy humanitarnej Wielka Brytania obiecała dla Gazy i czy ciężarówki z pomocą przejadą przez Rafah?"},
+		{"ru", "development", "Какую гуманитарную помощь Великобритания пообещала Газе и пройдут ли грузовики с помощью через Рафах?"},
+		{"uk", "development", "Яку гуманітарну допомогу Велика Британія пообіцяла Газі і чи пройдуть вантажівки з допомогою через Рафах?"},
+		{"el", "development", "Πόση ανθρωπιστική βοήθεια έχει υποσχεθεί το Ηνωμένο Βασίλειο για τη Γάζα και θα περάσουν τα φορτηγά βοήθειας από τη Ράφα;"},
+		{"tr", "development", "Birleşik Krallık Gazze için ne kadar insani yardım sözü verdi ve yardım kamyonları Refah'tan geçecek mi?"},
+		{"ar", "development", "ما حجم المساعدات الإنسانية التي تعهدت بها المملكة المتحدة لغزة وهل ستعبر شاحنات المساعدات من رفح؟"},
+		{"sq", "development", "Sa ndihmë humanitare ka premtuar Mbretëria e Bashkuar për Gazën dhe a do të kalojnë kamionët e ndihmës nga Rafahu?"},
+		{"sr", "development", "Koliko humanitarne pomoći je Velika Britanija obećala Gazi i da li će kamioni sa pomoći proći kroz Rafu?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
