@@ -20,6 +20,9 @@ type dayRange struct {
 	today bool
 	// subject is set for a day the subject names (see anchorMatchSpan).
 	subject bool
+	// quoted is set for a day the quoted history names (quotedAnchors):
+	// it puts a release of another day back, but confirms none.
+	quoted bool
 }
 
 // anchorWeekdays are the full weekday names, anchorMonths the month names
@@ -633,4 +636,82 @@ func calendarDay(y int, m, d string) (int32, bool) {
 		return 0, false
 	}
 	return int32(t.Unix() / 86400), true
+}
+
+// quotedAnchors appends to out the days the quoted history names, each
+// message's words read against the day it was written: the date of the
+// attribution line above it ("On Wed, 13 Dec 2023 at 14:51, FCDO Press
+// Office wrote:", Outlook's "Sent: Wednesday, 13 December 2023 11:05",
+// in any language whose months va reads) — "today's joint UK-US
+// sanctions" in a first message of 13 December quoted on the 14th names
+// the 13th. Such a day puts a release of another day back (the November
+// sanctions are no thread about the December ones), but confirms none:
+// the quoted history is what the thread was about, and two releases of
+// its day share its words (with the COP28 speech left out, the same
+// day's meeting with Sisi at COP28 would be linked for the day alone).
+// The attribution lines name no day themselves (a message
+// written on Monday about last week's release is no miss of it), and
+// words above every attribution line, whose day is not known, none.
+// tz and buf are reused.
+func quotedAnchors(quoted string, d0 int32, va *vocabTable, tz *tokenizer, buf *[]byte, out []dayRange) []dayRange {
+	ref := int32(-1)
+	seg := (*buf)[:0]
+	flush := func() {
+		if ref >= 0 && len(seg) > 0 {
+			tz.tokenize(string(seg))
+			n := len(out)
+			out = dateAnchors(tz, ref, out, va)
+			for i := n; i < len(out); i++ {
+				out[i].quoted = true
+			}
+		}
+		seg = seg[:0]
+	}
+	for len(quoted) > 0 {
+		line := quoted
+		if i := strings.IndexByte(quoted, '\n'); i >= 0 {
+			line, quoted = quoted[:i], quoted[i+1:]
+		} else {
+			quoted = ""
+		}
+		line = strings.TrimLeft(line, "> \t")
+		if day, ok := attributionDay(line, d0, va, tz); ok {
+			flush()
+			ref = day
+			continue
+		}
+		seg = append(append(seg, line...), '\n')
+	}
+	flush()
+	*buf = seg
+	return out
+}
+
+// attributionDay reads the day an attribution line of quoted history
+// gives: a line ending with a colon ("On … wrote:", "Le … a écrit :",
+// "Am … schrieb …:") or a header line ("Sent:", "Date:") that names a
+// calendar date (not "today", not a year alone), no later than d0.
+func attributionDay(line string, d0 int32, va *vocabTable, tz *tokenizer) (int32, bool) {
+	t := strings.TrimSpace(line)
+	if len(t) < 8 || len(t) > 300 {
+		return 0, false
+	}
+	header := false
+	if i := strings.IndexByte(t, ':'); i > 0 && i <= 12 {
+		switch strings.ToLower(t[:i]) {
+		case "sent", "date", "gesendet", "envoyé", "enviado", "inviato", "verzonden", "wysłano", "datum", "data", "fecha":
+			header = true
+		}
+	}
+	if !header && t[len(t)-1] != ':' {
+		return 0, false
+	}
+	tz.tokenize(t)
+	var days [4]dayRange
+	for _, a := range dateAnchors(tz, d0, days[:0], va) {
+		if !a.today && !a.year && a.from == a.to && a.from <= d0 {
+			return a.from, true
+		}
+	}
+	return 0, false
 }

@@ -102,10 +102,14 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// bilateral and the trilateral again); mldev8 3 once a day its
 		// URL's path names is a day named (031, forwarding the Home
 		// Office statement of 7 November 2025 with its address, no
-		// longer takes the same statement of January 2023, p 0.67)
+		// longer takes the same statement of January 2023, p 0.67);
+		// dldev5 3 once the days the quoted history names put a thread
+		// release of another day back (027, a chaser on the December
+		// Hamas sanctions, its release left out, took the November ones
+		// at p 0.80)
 		{"mldev8", filepath.Join("testdata", "mldev8"), false, 3},
 		{"endev6", filepath.Join("testdata", "endev6"), false, 2},
-		{"dldev5", filepath.Join("testdata", "dldev5"), false, 4},
+		{"dldev5", filepath.Join("testdata", "dldev5"), false, 3},
 		{"shared", "", false, 7},
 	}
 	for _, s := range sets {

@@ -108,14 +108,18 @@ type scratch struct {
 	// (senderWords), senderTz reads them
 	sender   [][]byte
 	senderTz tokenizer
-	idsDone  [nParts]bool
-	qw       []float32
-	qterms   []int32
-	acc      []float32
-	pres     []float32
-	touched  []int32
-	subj     []int32
-	unknown  float32 // weighted count of words no release uses
+	// quotedTz and quotedBuf read the quoted history's messages one by
+	// one (quotedAnchors)
+	quotedTz  tokenizer
+	quotedBuf []byte
+	idsDone   [nParts]bool
+	qw        []float32
+	qterms    []int32
+	acc       []float32
+	pres      []float32
+	touched   []int32
+	subj      []int32
+	unknown   float32 // weighted count of words no release uses
 	// figs are the distinct figures with a unit ("10m", "1.6bn", "90pct")
 	// of the sender's own words that some release uses, figsUnknown
 	// counts those no release uses (see figuresUnmet).
@@ -719,7 +723,8 @@ func anchorMatchSpan(anchors []dayRange, day, span int32, subject bool) (int8, f
 			}
 			continue
 		case day >= a.from && day <= a.to+1:
-			if subject && !a.subject {
+			if subject && !a.subject || a.quoted {
+				// (a day of the quoted history confirms no release)
 				other = true
 				continue
 			}
@@ -785,6 +790,9 @@ type linkQuery struct {
 	// urls are the sender's own URLs, whose paths may name days (see
 	// urlAnchors).
 	urls []string
+	// quotedDays is set when the days the quoted history names count,
+	// each message's read against its attribution's date (quotedAnchors).
+	quotedDays bool
 }
 
 // embargoHorizon is how long after an email a release it asks about
@@ -966,6 +974,9 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 		}
 	}
 	sc.anchors = urlAnchors(q.urls, q.d0, sc.anchors)
+	if q.quotedDays && m.raw(partQuoted) != "" {
+		sc.anchors = quotedAnchors(m.raw(partQuoted), q.d0, sc.vocOf(partQuoted), &sc.quotedTz, &sc.quotedBuf, sc.anchors)
+	}
 	for i, ch := range q.chans {
 		c.addQuery(sc, m, ch.part, ch.weight, i == 0 && q.subject)
 	}
@@ -1444,7 +1455,7 @@ func (c *Catalogue) linkMessage(m *message, p *linkParams, trace linkTrace) Link
 		if doc, u, ok := c.urlMatch(quotedURLs, d0); ok {
 			tl = Link{Release: c.releases[doc].ID, Score: 0.95, Reason: ReasonThread, Detail: "quoted history links to " + u}
 		} else if in.QuotedText != "" {
-			tq := linkQuery{d0: d0, sent: sent, subject: true, embargo: own.embargo,
+			tq := linkQuery{d0: d0, sent: sent, subject: true, embargo: own.embargo, quotedDays: true,
 				chans: []channel{{partSubject, weightSubject}, {partQuoted, weightNew}}}
 			tr := c.run(sc, m, p, &tq)
 			if trace != nil {
