@@ -3556,7 +3556,8 @@ func (sc *scanner) finish(m *mention) {
 		// you reply tonight at 8?", Arabic "أرجو الرد غدا
 		// الساعة الخامسة")
 		// ("The minister will reply tomorrow at 5" is no request)
-		if !strong && right < 3 && !((m.date != nil || m.named != nil) && left >= 2 && (lw == gw.Like || lw == gw.Know || sc.requestVerb(cueStart))) {
+		if !strong && right < 3 && !((m.date != nil || m.named != nil) && left >= 2 && (lw == gw.Like || lw == gw.Know || sc.requestVerb(cueStart))) &&
+			!(right >= 2 && sc.hasIsh(m.clock)) { // "Around 2ish would be good": "-ish" says a clock
 			return
 		}
 	case m.clock == nil && m.named == nil && m.rel == nil:
@@ -3570,6 +3571,16 @@ func (sc *scanner) finish(m *mention) {
 		}
 	}
 	m.score = score
+}
+
+// hasIsh reports whether the clock atom a ends with "-ish" or "ish".
+func (sc *scanner) hasIsh(a *atom) bool {
+	for k := a.start; k < a.end; k++ {
+		if sc.toks[k].low == gw.Ish {
+			return true
+		}
+	}
+	return false
 }
 
 // needNegated reports whether the cue at k is, or follows through the

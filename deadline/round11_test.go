@@ -196,6 +196,11 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "Can you respond by 2:30p?", "2023-10-18T14:30:00+01:00"},
 	{"", "See section 3a of the act.", none},
 	{"", "Plan B by 3p said.", none},
+	// a bare hour with "-ish" offered as the time
+	{"", "Around 2ish would be good.", "2023-10-18T14:00:00+01:00"},
+	{"", "4-ish works.", "2023-10-18T16:00:00+01:00"},
+	{"", "The 2ish crowd was big.", none},
+	{"", "We had 5ish people, which was great.", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
