@@ -133,8 +133,18 @@ package deadline
 //     "please till 11:30", "Please reply …, until 11pm KST". Not
 //     deadlines: a yes/no question about someone else's doing that
 //     asks nothing of the desk ("Will the UK announce sanctions by the
-//     end of the week?"), and the lines under a telephone number in
-//     the last paragraph (a signature's "On deadline: 5pm").
+//     end of the week?", "Do Britons need to register by Friday?"), a
+//     need denied ("We don't need it by 4"), and the lines under a
+//     telephone number in the last paragraph (a signature's "On
+//     deadline: 5pm"). Also: "for" a time after the words asked for
+//     ("Could we have it for 6?"); "within today" (non-native: by its
+//     end); "by 5 my time"; "3p ET", "10a" (American); "this arvo",
+//     "tmr"; "2ish would be good"; a deadline "changed from 5pm to 3pm"
+//     or that "was 5pm but is now 3pm" is the new time; one time given
+//     in two zones, the second the desk's in brackets or after a
+//     spaced slash ("17:00 CET (16:00 UK)"), scores as the first, so
+//     the same instant keeps the first and "CET" written in Paris's
+//     summer gives the earlier, the desk's.
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
