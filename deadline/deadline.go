@@ -3637,6 +3637,9 @@ func (sc *scanner) changedFrom(k int) int {
 // ("Could we have it for 6?", "Can you get me something for 3?"; not
 // "Is the statement for 3pm?", "Could we book a table for 6?").
 func (sc *scanner) forAsked(k int) bool {
+	if k < 1 {
+		return false // "for 6" opening the text
+	}
 	switch sc.toks[k-1].low {
 	case gw.It, gw.This, gw.That, gw.Something, gw.Anything, gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment:
 	default:

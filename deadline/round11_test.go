@@ -201,6 +201,9 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "4-ish works.", "2023-10-18T16:00:00+01:00"},
 	{"", "The 2ish crowd was big.", none},
 	{"", "We had 5ish people, which was great.", none},
+	// "for" opening the text (found by FuzzExtractDeadline: an index
+	// before the first token)
+	{"", "for 1", none},
 }
 
 // TestEleventhRoundForms reads the eleventh round's forms and leaves their
