@@ -78,7 +78,10 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		{"multilingual-odd", filepath.Join("testdata", "multilingual"), true, 4},
 		{"mldev", filepath.Join("testdata", "mldev"), false, 6},
 		{"mldev2", filepath.Join("testdata", "mldev2"), false, 3},
-		{"mldev3", filepath.Join("testdata", "mldev3"), false, 6},
+		// (mldev3 5 once names no release knows count for the names rule:
+		// 026, the flights for British nationals left out, took the same
+		// day's Sisi call)
+		{"mldev3", filepath.Join("testdata", "mldev3"), false, 5},
 		// endev2 and mixdev (DEV sets of today): 6 of 39, 4 of 41 —
 		// siblings of a day (the Meloni bilateral and the trilateral, the
 		// Begaj meeting and the Joint Migration Task Force, the PM's calls
@@ -95,7 +98,10 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// bilateral and the trilateral); endev5 6 once a day set aside
 		// is no day named
 		{"mldev7", filepath.Join("testdata", "mldev7"), false, 7},
-		{"endev5", filepath.Join("testdata", "endev5"), false, 6},
+		// (endev5 3 once names no release knows count for the names
+		// rule: 002 and 003, flights for British nationals, 008, the
+		// Sisi meeting, no longer take the Sisi call and the £10m aid)
+		{"endev5", filepath.Join("testdata", "endev5"), false, 3},
 		// mldev8, endev6 and dldev5 (DEV sets of the sixth linking
 		// round): 4 of 36, 2 of 36 and 4 of 41 as they landed (the Begaj
 		// meeting and the criminal networks release, the Meloni
@@ -108,7 +114,10 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// Hamas sanctions, its release left out, took the November ones
 		// at p 0.80)
 		{"mldev8", filepath.Join("testdata", "mldev8"), false, 3},
-		{"endev6", filepath.Join("testdata", "endev6"), false, 2},
+		// (endev6 1 once names no release knows count for the names
+		// rule: 007, DW Turkish on the Erdoğan call, no longer takes the
+		// same day's £10m aid at 0.79)
+		{"endev6", filepath.Join("testdata", "endev6"), false, 1},
 		{"dldev5", filepath.Join("testdata", "dldev5"), false, 3},
 		{"shared", "", false, 7},
 	}
