@@ -569,11 +569,15 @@ func contactTail(text string) int {
 
 // tailAsks reports whether the lines after a number ask for anything
 // (en.json clause_cues but "deadline": "Need a line by 4pm", "Please
-// reply by 4pm"): a request is the journalist's, not a standing line.
+// reply by 4pm") or name this message's day ("Deadline 5pm today"): the
+// journalist's, not a standing line.
 func tailAsks(tail string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(tail), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		if c := clauseCueWords[w]; c > 0 && w != gw.Deadline && leftCues[w].As != gw.Deadline {
 			return true
+		}
+		if w == gw.Today || w == gw.Tonight || w == gw.Tomorrow {
+			return true // "Deadline 5pm today": this message's, not a standing line
 		}
 	}
 	return false

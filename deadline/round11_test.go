@@ -236,6 +236,7 @@ func TestContactTail(t *testing.T) {
 		{"Hi,\n\nKirsty Blane\n07700 900 420\n\nP.S. Need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
 		{"Hi,\n\nThanks for this.\nCall me on 07700 900 420\nNeed a line by 4pm.", "2023-10-18T16:00:00+01:00"},
 		{"Hi,\n\nQuestion on Rwanda.\n\nJo\n07700 900 420\nPlease reply by 4pm.", "2023-10-18T16:00:00+01:00"},
+		{"Hi,\n\nQuestion on Rwanda.\n\nJo\n07700 900 420\nDeadline 5pm today", "2023-10-18T17:00:00+01:00"},
 		{"Hi,\n\nQuestion on Rwanda.\n\nKirsty Blane, 07700 900 420. Need a line by 4pm.", "2023-10-18T16:00:00+01:00"},
 	} {
 		checkExtractAt(t, c.text, sent, loc, c.want)
