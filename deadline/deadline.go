@@ -3503,6 +3503,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.eventQuestion(m.start) {
 		return // "Will the UK announce sanctions by the end of the week?"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.reportedPromise(cueStart) {
+		return // "The spokesman told me he would get back to me by 3pm"
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -3592,6 +3595,36 @@ func (sc *scanner) hasIsh(a *atom) bool {
 	for k := a.start; k < a.end; k++ {
 		if sc.toks[k].low == gw.Ish {
 			return true
+		}
+	}
+	return false
+}
+
+// reportedPromise reports whether the cue at k ends someone else's word
+// reported: "said/says/told (me)/promised (that) … would/will/'d …" in
+// its clause ("The spokesman told me he would get back to me by 3pm",
+// "The embassy said it would respond by Friday"): told, not asked ("I
+// said I would need it by 4pm" is the journalist's).
+func (sc *scanner) reportedPromise(k int) bool {
+	modal := false
+	for b := k - 1; b >= 0 && b >= k-10; b-- {
+		t := &sc.toks[b]
+		if sc.toks[b+1].sentStart || sc.toks[b+1].clauseBrk || t.kind == tkPunct && (t.low == "," || t.low == ";") {
+			return false
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		if t.low == gw.Need || t.low == gw.Needs || t.low == gw.Needed || t.low == gw.Deadline {
+			return false // "My editor said he would need it by 5pm": the journalist's
+		}
+		raw := sc.text[t.start:t.end]
+		if t.low == gw.Would || sc.rawIs(b, rw.Will) || strings.HasSuffix(raw, gw.ApostropheD) || strings.HasSuffix(raw, gw.ApostropheLl) {
+			modal = true
+		}
+		switch t.low {
+		case gw.Said, gw.Says, gw.Told, gw.Promised:
+			return modal && !sc.word(b-1, gw.I) && !sc.word(b-1, gw.We)
 		}
 	}
 	return false

@@ -258,6 +258,12 @@ type grammarWords struct {
 	Start         string `role:"start"`
 	Arvo          string `role:"arvo"`
 	Longer        string `role:"longer"`
+	Said          string `role:"said"`
+	ApostropheD   string `role:"contracted_would"` // "he'd"
+	ApostropheLl  string `role:"contracted_will"`  // "it'll"
+	Says          string `role:"says"`
+	Told          string `role:"told"`
+	Promised      string `role:"promised"`
 	Dont          string `role:"don't"`
 	Tmr           string `role:"tmr"`
 	Finish        string `role:"finish"`

@@ -201,6 +201,13 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "4-ish works.", "2023-10-18T16:00:00+01:00"},
 	{"", "The 2ish crowd was big.", none},
 	{"", "We had 5ish people, which was great.", none},
+	// someone else's word reported is told, not asked
+	{"", "The embassy said it would respond by Friday.", none},
+	{"", "He said he'd call back by COB but didn't.", none},
+	{"", "The spokesman told me he would get back to me by 3pm, but nothing yet. I now need it by 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "The FCDO says it will publish the figures by Friday.", none},
+	{"", "I said I would need it by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "My editor said he would need it by 5pm.", "2023-10-18T17:00:00+01:00"},
 	// "for" opening the text (found by FuzzExtractDeadline: an index
 	// before the first token)
 	{"", "for 1", none},
@@ -253,7 +260,7 @@ func BenchmarkExtractRepeatedEleventh(b *testing.B) {
 		"Six-ish at the latest please, ", "anything before would be great, ", "any chance of something in the next hour, ",
 		"Tomorrow is fine, ", "by Oct. 20 ", "COB 7/12 (Thurs) is fine, ", "please reply today, until 11pm KST, ", "07700 900 420\n",
 		"could we have it for 6, ", "do Britons need to register by Friday, ", "deadline was 5pm but is now 3pm, ", "we don't need it by 4, ",
-		"please reply within today, ", "by 17:00 CET (16:00 UK), "} {
+		"please reply within today, ", "by 17:00 CET (16:00 UK), ", "he said he'd call back by 4 and "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
