@@ -133,10 +133,12 @@ package deadline
 //     "please till 11:30", "Please reply …, until 11pm KST". Not
 //     deadlines: a yes/no question about someone else's doing that
 //     asks nothing of the desk ("Will the UK announce sanctions by the
-//     end of the week?", "Do Britons need to register by Friday?"), a
-//     need denied ("We don't need it by 4"), and the lines under a
-//     telephone number in the last paragraph (a signature's "On
-//     deadline: 5pm"). Also: "for" a time after the words asked for
+//     end of the week?", "Do Britons need to register by Friday?"),
+//     someone else's word reported ("The spokesman told me he would get
+//     back to me by 3pm"; "My editor said he would need it by 5pm" is
+//     the journalist's), a need denied ("We don't need it by 4"), and
+//     the lines under a telephone number in the last paragraph (a
+//     signature's "On deadline: 5pm"). Also: "for" a time after the words asked for
 //     ("Could we have it for 6?"); "within today" (non-native: by its
 //     end); "by 5 my time"; "3p ET", "10a" (American); "this arvo",
 //     "tmr"; "2ish would be good"; a deadline "changed from 5pm to 3pm"
