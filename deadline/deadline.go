@@ -4287,6 +4287,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			start = k
 			continue
+		case gw.Publish:
+			// "before we publish at 4" is the deadline, as "before we
+			// go to print at 6"; "The report was published at 4", "We
+			// publish at 4" tell
+			if k >= i-3 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && sc.word(k-2, gw.Before) {
+				return 3, k - 2, true, gw.Before
+			}
+			return -100, start, false, ""
 		case gw.Print, gw.Press, gw.Air:
 			// "before we go to print/air at 6", "we go to press at 8" are
 			// deadlines; "on air at 6" is a broadcast

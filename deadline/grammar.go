@@ -259,6 +259,7 @@ type grammarWords struct {
 	Arvo          string `role:"arvo"`
 	Longer        string `role:"longer"`
 	Said          string `role:"said"`
+	Publish       string `role:"publish"`
 	ApostropheD   string `role:"contracted_would"` // "he'd"
 	ApostropheLl  string `role:"contracted_will"`  // "it'll"
 	Says          string `role:"says"`

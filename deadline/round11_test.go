@@ -208,6 +208,11 @@ var eleventhRoundCases = []struct{ sent, text, want string }{
 	{"", "The FCDO says it will publish the figures by Friday.", none},
 	{"", "I said I would need it by 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"", "My editor said he would need it by 5pm.", "2023-10-18T17:00:00+01:00"},
+	// "before we publish at 4" as "before we go to print at 6"
+	{"", "It would be great to have your comment before we publish at 4.", "2023-10-18T16:00:00+01:00"},
+	{"", "We publish at 4.", none},
+	{"", "The report was published at 4.", none},
+	{"", "Before they publish at 4, the minister will speak.", none},
 	// "for" opening the text (found by FuzzExtractDeadline: an index
 	// before the first token)
 	{"", "for 1", none},
