@@ -141,7 +141,8 @@ package deadline
 //     signature's "On deadline: 5pm"). Also: "for" a time after the words asked for
 //     ("Could we have it for 6?"); "within today" (non-native: by its
 //     end); "by 5 my time"; "3p ET", "10a" (American); "this arvo",
-//     "tmr"; "2ish would be good"; a deadline "changed from 5pm to 3pm"
+//     "tmr"; "2ish would be good"; "before we publish at 4" (as "before
+//     we go to print"); a deadline "changed from 5pm to 3pm"
 //     or that "was 5pm but is now 3pm" is the new time; one time given
 //     in two zones, the second the desk's in brackets or after a
 //     spaced slash ("17:00 CET (16:00 UK)"), scores as the first, so
