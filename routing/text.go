@@ -275,7 +275,10 @@ func (t *tokenizer) tokenize(s string) {
 					t.toks[k].question = true
 				}
 			}
-			if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) {
+			if r == '.' && abbrevDot(s, i) {
+				// an abbreviation's dot ("the U.S. announced", "EE. UU.",
+				// "Mr. Vučić") ends no sentence
+			} else if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) {
 				if sentenceStart < len(t.toks) {
 					sent++
 				}
@@ -438,6 +441,62 @@ func listItemAt(s string, i int) bool {
 		j++
 	}
 	return j > i && j+1 < len(s) && (s[j] == '.' || s[j] == ')') && s[j+1] == ' '
+}
+
+// abbrevDot reports whether the '.' at s[i] is an abbreviation's, which
+// ends no sentence: a dot inside dotted initials ("U.S.", "U.K.", "E.U.")
+// or Spanish doubled initials ("EE. UU.", "FF. AA."), or a title's before
+// a name ("Mr. Vučić", "Dr. Tedros"); the last dot of initials ends none
+// when what follows goes on with the sentence (a lower-case word, a
+// figure, ',', '?', ';', ':', ')'): "as the U.S. announced today?" is one
+// question. Initials followed by a capital ("the U.S. The PM said") still
+// end their sentence, as they may.
+func abbrevDot(s string, i int) bool {
+	w := i
+	for w > 0 && isASCIILetter(s[w-1]) {
+		w--
+	}
+	word := s[w:i]
+	if word == "" || w > 0 && s[w-1] >= utf8.RuneSelf {
+		return false // a word of another script, or none
+	}
+	// next: the first byte after the dot and its spaces
+	j := i + 1
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	var next byte
+	if j < len(s) {
+		next = s[j]
+	}
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	initial := len(word) == 1 && upper(word[0]) ||
+		len(word) == 2 && upper(word[0]) && word[0] == word[1]
+	if initial {
+		// another initial follows: "U.S", "EE. UU"
+		if j < len(s) && upper(next) && (j+1 < len(s) && s[j+1] == '.' && len(word) == 1 && j == i+1 ||
+			len(word) == 2 && j+2 < len(s) && s[j+1] == next && s[j+2] == '.') {
+			return true
+		}
+		// the last initial of several goes on with the sentence
+		last := w > 0 && s[w-1] == '.' ||
+			len(word) == 2 && w >= 2 && s[w-1] == ' ' && s[w-2] == '.'
+		if !last || j >= len(s) {
+			return false
+		}
+		return next >= 'a' && next <= 'z' || next >= '0' && next <= '9' || strings.IndexByte(",?;:)", next) >= 0 ||
+			next >= utf8.RuneSelf && unicode.IsLower(firstRune(s[j:]))
+	}
+	switch word {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Sra", "Hr", "Mme":
+		return j == i+2 && upper(next) || j == i+2 && next >= utf8.RuneSelf && unicode.IsUpper(firstRune(s[j:]))
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // paragraphBreak reports whether the newline at s[i] ends a paragraph: the

@@ -106,3 +106,43 @@ func TestTokenizeOtherScriptsDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeAbbreviationDots: an abbreviation's dot ends no sentence,
+// so a question holding one is a question throughout — dotted initials
+// ("the U.S. announced"), Spanish doubled initials ("EE. UU."), a title
+// before a name ("Mr. Vučić"); initials followed by a capital, and a
+// single capital that ends a sentence, still end it.
+func TestTokenizeAbbreviationDots(t *testing.T) {
+	var tz tokenizer
+	for _, c := range []struct {
+		in       string
+		question []string // words read as part of a question
+		not      []string // words read outside any question
+	}{
+		{"Is the UK preparing travel bans, as the U.S. announced today? Georgina.", []string{"prepar", "ban", "announc"}, []string{"georgina"}},
+		{"¿Prepara el Reino Unido prohibiciones de viaje, como anunció hoy EE. UU.? Gracias.", []string{"prepara", "prohibicion", "anuncio"}, []string{"gracia"}},
+		{"Will Mr. Vučić meet the Foreign Secretary? See you.", []string{"vucic", "meet"}, []string{"see"}},
+		{"Did the U.K. and the E.U. agree on it? Georgina.", []string{"agree"}, []string{"georgina"}},
+		{"We read the statement from the U.S. The PM said nothing. Why not?", []string{"why"}, []string{"statement", "said"}},
+		{"We will go with Plan B. Is that right?", []string{"right"}, []string{"plan", "go"}},
+	} {
+		tz.tokenize(c.in)
+		q := map[string]bool{}
+		seen := map[string]bool{}
+		for k := range tz.toks {
+			w, _ := tz.term(k)
+			q[string(w)] = tz.toks[k].question
+			seen[string(w)] = true
+		}
+		for _, w := range c.question {
+			if !seen[w] || !q[w] {
+				t.Errorf("%q: %q not read in a question (seen %v)", c.in, w, seen[w])
+			}
+		}
+		for _, w := range c.not {
+			if !seen[w] || q[w] {
+				t.Errorf("%q: %q read in a question (seen %v)", c.in, w, seen[w])
+			}
+		}
+	}
+}
