@@ -2671,6 +2671,22 @@ func (sc *scanner) parseDate(i int, a *atom) bool {
 			}
 		}
 	}
+	// "19-Oct", "19-Oct-23", "19-October-2023" (as spreadsheets and
+	// hurried mail write a date; "by 6-may" in lower case is none)
+	if sc.punct(i+1, "-") && sc.glued(i+1) && t.nd <= 2 && t.val >= 1 && t.val <= 31 {
+		if mt := sc.tok(i + 2); mt != nil && mt.kind == tkWord && !mt.space {
+			if mo, ok := sc.monthAt(i + 2); ok && (mt.low != gw.May && mt.low != gw.March || mt.capital) {
+				a.end, a.date, a.month, a.day = i+3, dkExplicit, mo, t.val
+				if y := sc.tok(i + 4); y != nil && sc.punct(i+3, "-") && sc.glued(i+3) && y.kind == tkNum && !y.space && (y.nd == 2 || y.nd == 4) {
+					a.end, a.year = i+5, y.val
+					if y.nd == 2 {
+						a.year += 2000
+					}
+				}
+				return true
+			}
+		}
+	}
 	// "22 Nov", "22nd November", "22nd of Nov 2023"
 	e := i + 1
 	if sc.ordinal(e) {
@@ -3585,12 +3601,50 @@ func (sc *scanner) finish(m *mention) {
 		switch lw {
 		case gw.By, gw.Deadline, gw.Than, gw.Latest, gw.Due, gw.Need, gw.Needs, gw.Needed:
 		default:
-			if !sc.latestAfter(m.end) && !(sc.toks[m.start].clauseBrk && sc.dayGoodEnds(m)) {
+			if !sc.latestAfter(m.end) && !(sc.toks[m.start].clauseBrk && sc.dayGoodEnds(m)) && !sc.dayOffered(m, lw) {
 				return // ("Thursday at the latest", "Tomorrow is fine." are)
 			}
 		}
 	}
 	m.score = score
+}
+
+// dayOffered reports whether a day alone (today, tomorrow, a weekday) is
+// offered as the time wished: after "Ideally"/"If possible," and ending its
+// clause ("If possible, today.", "Ideally tomorrow."), or opening its
+// clause with only "please", "if possible", "if poss", "if you can" after
+// it ("Today please.", "Today if possible."); "If possible, today the
+// minister will visit" and "Today, the minister visited." are none.
+func (sc *scanner) dayOffered(m *mention, lw string) bool {
+	if m.date == nil || m.date.date != dkToday && m.date.date != dkTomorrow && m.date.date != dkWeekday {
+		return false
+	}
+	if lw == gw.Ideally || lw == gw.Preferably {
+		return sc.clauseEndsAt(m.end) || sc.dayGoodEnds(m)
+	}
+	if !sc.toks[m.start].clauseBrk {
+		return false
+	}
+	asked := false
+	for k := m.end; k < len(sc.toks) && k < m.end+6; k++ {
+		if sc.clauseEndsAt(k) && !sc.punct(k, ",") {
+			return asked
+		}
+		switch t := &sc.toks[k]; {
+		case sc.punct(k, ","):
+		case t.low == gw.Please || t.low == gw.Pls || t.low == gw.Plz:
+			asked = true
+		case t.low == gw.If && (sc.word(k+1, gw.Possible) || sc.word(k+1, gw.Poss)):
+			asked = true
+			k++
+		case t.low == gw.If && sc.word(k+1, gw.You) && (sc.word(k+2, gw.Can) || sc.word(k+2, gw.Could)):
+			asked = true
+			k += 2
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // hasIsh reports whether the clock atom a ends with "-ish" or "ish".
@@ -4013,6 +4067,16 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if b := sc.ifPossible(k); b >= 0 && k == i-1 && t.low != "(" && sc.timesEndClause(i) {
 					return 2, b, false, gw.Ideally // "If possible: this afternoon.", "If possible - tonight."
 				}
+				if b := k - 2; k == i-1 && t.low != "(" && sc.rawIs(k-1, rw.Tight) && sc.timesEndClause(i) {
+					// "Deadline is tight - 2pm.", "Deadline's tight: 2pm."
+					// ("Our print deadline is tight today." has no time)
+					if sc.word(b, gw.Is) && !sc.toks[b].sentStart {
+						b--
+					}
+					if sc.word(b, gw.Deadline) {
+						return 3, b, true, gw.Deadline
+					}
+				}
 				continue
 			case ",":
 				if sc.word(k-1, gw.Please) || sc.word(k+1, gw.Please) {
@@ -4042,6 +4106,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 							}
 							break
 						}
+					}
+				}
+				if k == i-1 && sc.word(k-1, gw.Deadline) && sc.timesEndClause(i) {
+					// "Tight deadline, 3pm.", "My deadline, 5pm, sorry": the
+					// deadline opening its sentence, then its time ("The
+					// minister set a deadline, 3pm, for bids" is none)
+					if b := k - 1; sc.toks[b].sentStart || b >= 1 && sc.toks[b-1].sentStart && sc.toks[b-1].kind == tkWord {
+						return 3, b, true, gw.Deadline
 					}
 				}
 				if sc.word(k+1, gw.At) && k+2 == i && sc.deadlineBeforeComma(k) {

@@ -1050,8 +1050,8 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
 				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
 				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At) || strings.HasSuffix(out, gw.Around) ||
-					broadcastWords[out[strings.LastIndexAny(out, " \t\n")+1:]]) {
-				repl = gw.H // (also after a programme: "del informativo de las 21 horas")
+					broadcastWords[out[strings.LastIndexAny(out, " \t\n")+1:]] || byDayBefore(out)) {
+				repl = gw.H // (also after a programme: "del informativo de las 21 horas"; "сегодня до 16 часов" rewritten "by today 16")
 			}
 		}
 		if pend := strings.TrimSpace(text[last:w.start]); repl == gw.H && (pend == "" || numberWords[strings.ToLower(pend)] > 0) {
@@ -1450,6 +1450,21 @@ func numberBeyondDay(text string, i int) bool {
 	}
 	v, _ := strconv.Atoi(text[i:e])
 	return v > 24
+}
+
+// byDayBefore reports whether the rewritten text so far ends with "by" or
+// "before" and then "today" or "tomorrow" ("сегодня до 16 часов",
+// "сьогодні до 16 години" are rewritten "by today 16 ..."): an hour after
+// them is the day's clock, as after "by" alone.
+func byDayBefore(out string) bool {
+	i := strings.LastIndexAny(out, " \t\n")
+	if w := out[i+1:]; i < 0 || w != gw.Today && w != gw.Tomorrow {
+		return false
+	}
+	rest := strings.TrimRight(out[:i], " \t")
+	j := strings.LastIndexAny(rest, " \t\n")
+	w := rest[j+1:]
+	return w == gw.By || w == gw.Before
 }
 
 // hourSuffixAt reports whether an hour 1-12 with a case suffix follows

@@ -25,6 +25,8 @@ type rewriteWords struct {
 	ThisAfternoon string `role:"this_afternoon"`
 	ThisEvening   string `role:"this_evening"`
 	ThisMorning   string `role:"this_morning"`
+	// Tight is read as written: "Deadline is tight - 2pm".
+	Tight string `role:"tight"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

@@ -1,0 +1,67 @@
+package deadline
+
+import (
+	"testing"
+)
+
+// twelfthRoundCases are the general forms the twelfth round's probe of
+// hurried mail found unread, each with look-alikes that must stay unread.
+// Sent Wednesday 18 October 2023 10:00 in London unless the case names
+// another moment.
+var twelfthRoundCases = []struct{ sent, text, want string }{
+	// a day alone offered as the time wished is that day's 17:00, as "by
+	// Friday" and "Tomorrow is fine." are
+	{"", "If possible, today.", "2023-10-18T17:00:00+01:00"},
+	{"", "Ideally today.", "2023-10-18T17:00:00+01:00"},
+	{"", "Ideally, tomorrow.", "2023-10-19T17:00:00+01:00"},
+	{"", "Today please.", "2023-10-18T17:00:00+01:00"},
+	{"", "Today if possible.", "2023-10-18T17:00:00+01:00"},
+	{"", "Today if poss.", "2023-10-18T17:00:00+01:00"},
+	{"", "Friday if you can.", "2023-10-20T17:00:00+01:00"},
+	{"", "Si es posible, hoy.", "2023-10-18T17:00:00+01:00"},
+	{"", "If possible, today the minister will visit.", none},
+	{"", "Today, the minister visited.", none},
+	{"", "Today please note the new number.", none},
+	{"", "Today is the anniversary.", none},
+	{"", "The minister arrives today.", none},
+	{"", "Ideally the minister would come today.", none},
+	// Russian and Ukrainian "today until 16 hours": the hour after the day
+	// is the clock, as it is after "до" alone
+	{"", "Нужен комментарий сегодня до 16 часов.", "2023-10-18T16:00:00+01:00"},
+	{"", "Ответьте, пожалуйста, сегодня до 16 часов.", "2023-10-18T16:00:00+01:00"},
+	{"", "Потрібен коментар сьогодні до 16 години.", "2023-10-18T16:00:00+01:00"},
+	{"", "Нужен комментарий до 16 часов.", "2023-10-18T16:00:00+01:00"},
+	{"", "Пресс-конференция начнется сегодня в 15:00.", none},
+	{"", "Министр будет сегодня в течение 16 часов.", none},
+	// a day and month glued with hyphens, as spreadsheets write them
+	{"", "Could you get back to me by 19-Oct?", "2023-10-19T17:00:00+01:00"},
+	{"", "Need a comment by 19-Oct please.", "2023-10-19T17:00:00+01:00"},
+	{"", "Deadline 19-Oct-23, 5pm.", "2023-10-19T17:00:00+01:00"},
+	{"", "Need it by 19-Oct-2023.", "2023-10-19T17:00:00+01:00"},
+	{"", "The summit was held on 12-Oct.", none},
+	{"", "Need it by 6-may.", none},
+	// a tight deadline, then its time
+	{"", "Deadline is tight - 2pm.", "2023-10-18T14:00:00+01:00"},
+	{"", "Deadline's tight: 2pm.", "2023-10-18T14:00:00+01:00"},
+	{"", "Tight deadline, 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "My deadline, 5pm, sorry.", "2023-10-18T17:00:00+01:00"},
+	{"", "The minister set a deadline, 3pm, for bids.", none},
+	{"", "Time is tight - 2pm.", none},
+	{"", "The deadline is tight - the 2pm meeting moved.", none},
+	{"", "Tight deadline, 3pm meeting.", none},
+}
+
+// TestTwelfthRoundForms reads the twelfth round's forms and leaves their
+// look-alikes unread.
+func TestTwelfthRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range twelfthRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			at := wed1000
+			if c.sent != "" {
+				at = c.sent
+			}
+			checkExtractAt(t, c.text, mustTime(t, at), loc, c.want)
+		})
+	}
+}
