@@ -249,7 +249,9 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			if k >= 2 && tz.toks[k-2].num && dayMonthJoiner(tz.word(k-1)) {
 				at = k - 1
 			}
-			for j := at - 1; j >= 0 && j >= at-2 && tz.toks[j].num; j-- {
+			// (not a list's number: "2. April's statement" is no 2
+			// April; German's "4. März" is the 4th)
+			for j := at - 1; j >= 0 && j >= at-2 && tz.toks[j].num && !tz.toks[j].item && !tz.toks[j+1].item; j-- {
 				if d := smallInt(tz.word(j)); d >= 1 && d <= 31 {
 					days = append(days, d)
 				} else {
@@ -257,7 +259,10 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				}
 			}
 			yearAt := k + 1
-			if len(days) == 0 && k+1 < n && tz.toks[k+1].num {
+			// (nor the number of the list item after the month's
+			// sentence: "your update on the fourth round in July.
+			// 1. Which chapters …" is no 1 July)
+			if len(days) == 0 && k+1 < n && tz.toks[k+1].num && !tz.toks[k+1].brk && !tz.toks[k+1].item {
 				if d := smallInt(tz.word(k + 1)); d >= 1 && d <= 31 {
 					days = append(days, d)
 					yearAt = k + 2

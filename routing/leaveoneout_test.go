@@ -119,6 +119,9 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// same day's £10m aid at 0.79)
 		{"endev6", filepath.Join("testdata", "endev6"), false, 1},
 		{"dldev5", filepath.Join("testdata", "dldev5"), false, 3},
+		// mixdev4 (a DEV set since its checkpoint): 5 of 41 as it landed
+		// and after this round (siblings of a day again)
+		{"mixdev4", filepath.Join("testdata", "mixdev4"), false, 5},
 		{"shared", "", false, 7},
 	}
 	for _, s := range sets {

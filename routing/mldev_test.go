@@ -150,6 +150,16 @@ func TestLinkDevSets(t *testing.T) {
 		{"mldev8", false, 40, 40, ""},
 		{"endev6", false, 40, 40, ""},
 		{"dldev5", false, 42, 42, ""},
+		// mixdev4 (48 everyday enquiries, 28 in 14 languages, 46 not
+		// automatic; a DEV set once the lead's checkpoint scored it): 43
+		// of 46 at its checkpoint, 44 once a list's number after a
+		// month's sentence is no day of it (014, "the fourth round in
+		// July.\n\n1. Which chapters …" named 1 July: p 0.06 -> 0.99).
+		// 011 (Polish, an anniversary piece on the statement of
+		// "wrzesień ubiegłego roku", September last year: p 0.63) and 035
+		// (ten years since the 2013 Brussels Agreement: p 0.03) stay
+		// below: the age of a release a year or ten old, no year named.
+		{"mixdev4", false, 44, 46, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
