@@ -1962,3 +1962,39 @@ func TestTopicSettlersAreTheRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicNewAmbassadorAcrossLanguages: who a new ambassador is and when
+// she takes up the post is the desk's own business in every language, as
+// in English (desk_self), though the question names the country of the
+// posting — French, Italian, Greek, Arabic, Albanian and Serbian read
+// "nouvelle ambassadrice", "nuovo ambasciatore", "νέα πρέσβειρα",
+// "السفيرة الجديدة", "ambasadorja e re", "nova ambasadorka" and taking up
+// the post (topiclex_lang.json; probes of our own, 6 of 15 were Europe's
+// by "Serbia").
+func TestTopicNewAmbassadorAcrossLanguages(t *testing.T) {
+	cfg, cat := sharedDesk(t)
+	topics := NewTopics(cfg)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Who is the new ambassador to Serbia, and when does she take up the post?", "general"},
+		{"de", "Wer ist die neue Botschafterin in Serbien, und wann tritt sie ihr Amt an?", "general"},
+		{"fr", "Qui est la nouvelle ambassadrice en Serbie, et quand prendra-t-elle ses fonctions ?", "general"},
+		{"es", "¿Quién es la nueva embajadora en Serbia y cuándo asumirá el cargo?", "general"},
+		{"it", "Chi è la nuova ambasciatrice in Serbia e quando assumerà l'incarico?", "general"},
+		{"pt", "Quem é a nova embaixadora na Sérvia e quando assume o cargo?", "general"},
+		{"nl", "Wie is de nieuwe ambassadeur in Servië, en wanneer treedt zij aan?", "general"},
+		{"pl", "Kto jest nową ambasador w Serbii i kiedy obejmie stanowisko?", "general"},
+		{"ru", "Кто новый посол в Сербии и когда она вступит в должность?", "general"},
+		{"uk", "Хто новий посол у Сербії і коли вона обійме посаду?", "general"},
+		{"el", "Ποια είναι η νέα πρέσβειρα στη Σερβία και πότε αναλαμβάνει καθήκοντα;", "general"},
+		{"tr", "Sırbistan'a atanan yeni büyükelçi kim ve göreve ne zaman başlayacak?", "general"},
+		{"ar", "من هي السفيرة الجديدة لدى صربيا ومتى ستتسلم مهامها؟", "general"},
+		{"sq", "Kush është ambasadorja e re në Serbi dhe kur e merr detyrën?", "general"},
+		{"sr", "Ko je nova ambasadorka u Srbiji i kada preuzima dužnost?", "general"},
+		{"en", "Will the new ambassador to Serbia raise the Banjska attack with President Vucic?", "europe"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
