@@ -387,9 +387,13 @@ package deadline
 //     "one and a half hours", "in 1h20"); a bare number after the hours
 //     is minutes only at the end of its clause ("in an hour twenty.";
 //     "within two hours twenty colleagues" is two hours).
-//   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EST -5, EDT -4,
-//     PST -8, PDT -7 are fixed offsets; "UK time", "London", "BST" and
-//     "British time" are Europe/London; "ET"/"PT", "<city> time" and a known
+//   - Zones: GMT/UTC/Z +0, CET +1, CEST +2, EET +2, EEST +3, EDT -4,
+//     PDT -7, CDT -5, MDT -6 are fixed offsets; "UK time", "London", "BST" and
+//     "British time" are Europe/London; "EST" and "PST" (the twelfth
+//     round) are New York's and Los Angeles's clocks, as "ET"/"PT" are:
+//     American mail writes them all year, and "5pm EST" in October means
+//     5pm in Washington (the earlier instant; GMT stays +0 by GUIDE
+//     section 4); "CT", "MT" (capitals) are Chicago's and Denver's; "ET"/"PT", "<city> time" and a known
 //     city right after the time ("3pm Brussels") are that city's zone; "local/our/my time" is the zone of sent itself (the
 //     sender's Date header offset). A region, country or adjective
 //     names a zone only before "time" ("2pm Gulf time" UTC+4, "5pm
@@ -1545,7 +1549,13 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 	}
 	if p := sc.tok(i - 1); p != nil && p.kind == tkPunct && !t.space {
 		switch p.low {
-		case "£", "$", "€", "#", "/", ".", ",", ":", "+", "-":
+		case "/":
+			// "6pm CET/5pm UK": the same time in a second zone, glued to
+			// the slash after the first's zone (not "24/7", "3/4")
+			if n := len(sc.atoms); n == 0 || sc.atoms[n-1].kind != akClock || sc.atoms[n-1].zone == nil || sc.atoms[n-1].end != i-1 {
+				return false
+			}
+		case "£", "$", "€", "#", ".", ",", ":", "+", "-":
 			return false // money, ratios, dotted numbers, ranges handled elsewhere
 		}
 	}

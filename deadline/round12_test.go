@@ -49,6 +49,21 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Time is tight - 2pm.", none},
 	{"", "The deadline is tight - the 2pm meeting moved.", none},
 	{"", "Tight deadline, 3pm meeting.", none},
+	// one time in two zones glued to a slash: the desk's is the one meant
+	{"", "Please reply by 6pm CET/5pm UK.", "2023-10-18T17:00:00+01:00"},
+	{"", "Deadline 18:00 CET/17:00 UK time.", "2023-10-18T17:00:00+01:00"},
+	{"", "Need it by 12:00 CEST/11:00 BST.", "2023-10-18T11:00:00+01:00"},
+	{"", "The summit starts at 18:00 CET/17:00 UK.", none},
+	{"", "Open 24/7.", none},
+	// American zones: "EST" written in summer is New York's clock, as "ET"
+	// is; Central and Mountain time
+	{"", "Need it by 5pm EST.", "2023-10-18T22:00:00+01:00"},
+	{"2023-12-05T10:00:00+00:00", "Need it by 5pm EST.", "2023-12-05T22:00:00+00:00"},
+	{"", "Need it by noon PST.", "2023-10-18T20:00:00+01:00"},
+	{"", "Need it by 5pm CT.", "2023-10-18T23:00:00+01:00"},
+	{"", "Need it by 9am MT tomorrow.", "2023-10-19T16:00:00+01:00"},
+	{"", "Need it by 5pm CDT.", "2023-10-18T23:00:00+01:00"},
+	{"", "The CT scan was at 5pm.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
