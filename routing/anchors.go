@@ -23,6 +23,11 @@ type dayRange struct {
 	// quoted is set for a day the quoted history names (quotedAnchors):
 	// it puts a release of another day back, but confirms none.
 	quoted bool
+	// anniversary is set for the days around the day some years before
+	// the email that "ten years since", "a year on" name
+	// (anniversaryDays): they confirm a release of theirs, but put none
+	// back ("two years since the invasion" is as often background).
+	anniversary bool
 }
 
 // anchorWeekdays are the full weekday names, anchorMonths the month names
@@ -67,8 +72,50 @@ var anchorWordFilter = func() (f wordFilter) {
 	for w := range anchorMonths {
 		f.Add(w)
 	}
+	f.Add("year")
+	f.Add("years")
 	return f
 }()
+
+// englishNumbers are English's number words (lang/data/en.json).
+var englishNumbers = lang.English().Numbers
+
+// anniversaryWindow is how many days either side of the day n years
+// before the email "n years since" names (an anniversary piece is
+// written in the days around it).
+const anniversaryWindow = 14
+
+// anniversaryDays reads "ten years since", "10 years on", "a year
+// since" at token k ("year" or "years") as the days around the day that
+// many years before d0 (up to 50); not "a year ago", as often a
+// background fact as an anniversary.
+func anniversaryDays(tz *tokenizer, k int, d0 int32, w func(int) []byte) (dayRange, bool) {
+	switch string(w(k + 1)) {
+	case "since", "on":
+	default:
+		// ("the 730 promised a year ago" is a background fact, no
+		// anniversary: endev2 026's release left out, the day a year
+		// before took the small-boats statement of that January)
+		return dayRange{}, false
+	}
+	if k == 0 {
+		return dayRange{}, false
+	}
+	n := 0
+	switch prev := w(k - 1); {
+	case tz.toks[k-1].num:
+		n = smallInt(prev)
+	case string(prev) == "a":
+		n = 1
+	default:
+		n = englishNumbers[string(prev)]
+	}
+	if n < 1 || n > 50 {
+		return dayRange{}, false
+	}
+	c := int32(dayTime(d0).AddDate(-n, 0, 0).Unix() / 86400)
+	return dayRange{from: c - anniversaryWindow, to: c + anniversaryWindow, anniversary: true}, true
+}
 
 // anchorWeekday returns the weekday a (full) weekday name names.
 func anchorWeekday(w []byte) (time.Weekday, bool) {
@@ -149,6 +196,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			continue
 		case "yesterday":
 			out = append(out, dayRange{from: d0 - 1, to: d0 - 1})
+			continue
+		case "year", "years":
+			if a, ok := anniversaryDays(tz, k, d0, w); ok {
+				out = append(out, a)
+			}
 			continue
 		case "overnight":
 			out = append(out, dayRange{from: d0 - 1, to: d0})

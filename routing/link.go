@@ -684,7 +684,7 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 func statesDayNamed(stated [][2]int32, anchors []dayRange) bool {
 	for _, r := range stated {
 		for _, a := range anchors {
-			if !a.year && r[0] <= a.to && a.from <= r[1] {
+			if !a.year && !a.anniversary && r[0] <= a.to && a.from <= r[1] {
 				return true
 			}
 		}
@@ -696,7 +696,7 @@ func statesDayNamed(stated [][2]int32, anchors []dayRange) bool {
 // subject names.
 func subjectDays(anchors []dayRange) bool {
 	for _, a := range anchors {
-		if a.subject && !a.year {
+		if a.subject && !a.year && !a.anniversary {
 			return true
 		}
 	}
@@ -725,6 +725,13 @@ func anchorMatchSpan(anchors []dayRange, day, span int32, subject bool) (int8, f
 	inYear, toYearEnd := false, int32(0)
 	for _, a := range anchors {
 		switch {
+		case a.anniversary:
+			// "ten years since": confirms a release of its days,
+			// puts none back
+			if day >= a.from && day <= a.to {
+				return 1, 0
+			}
+			continue
 		case a.year:
 			if day >= a.from && day <= a.to {
 				inYear, toYearEnd = true, a.to-day
