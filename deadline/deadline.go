@@ -2925,6 +2925,11 @@ func (sc *scanner) parseRelative(i int, a *atom) bool {
 	if !ok {
 		if next && (sc.word(j, gw.Hour) || sc.word(j, gw.Hr)) {
 			d, e, ok = time.Hour, j+1, true
+		} else if n := sc.tok(j); n != nil && n.kind == tkNum && !n.qty && n.nd == 2 && n.val >= 10 && n.val <= 55 && n.val%5 == 0 && sc.clauseEndsAt(j+1) && !sc.punct(j+1, "/") && !sc.punct(j+1, "-") {
+			// "Need it in 30.", "Need something in the next 20.": a bare
+			// number of minutes ending its clause (scored as any span:
+			// "I'll call you in 30" has no cue)
+			d, e, ok = time.Duration(n.val)*time.Minute, j+1, true
 		} else {
 			return false
 		}
@@ -4140,6 +4145,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		}
 		if t.kind != tkWord {
 			break
+		}
+		if t.low == "" && (sawAt && k == i-2 || k == i-1) && sc.rawIs(k, rw.Stop) && sc.rawIs(k-1, rw.Hard) &&
+			(sc.toks[k-1].sentStart || sc.word(k-2, gw.My) || sc.word(k-2, gw.Our) || sc.word(k-2, gw.A) && (sc.word(k-3, gw.Have) || sc.word(k-3, gw.Got))) {
+			// "Hard stop at 5.", "I have a hard stop at 5pm", "We've got
+			// a hard stop at 4": the journalist's last moment ("Hard stop
+			// for the minister at 5", "The bus made a hard stop at 5"
+			// are none)
+			return 3, k - 1, true, gw.Deadline
 		}
 		if k == i-1 && t.low == "" && sc.rawIs(k, rw.Do) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
 			// "can you do 4ish instead?", "Could you do 3pm?": asking

@@ -27,6 +27,9 @@ type rewriteWords struct {
 	ThisMorning   string `role:"this_morning"`
 	// Tight is read as written: "Deadline is tight - 2pm".
 	Tight string `role:"tight"`
+	// Hard and Stop are read as written: "Hard stop at 5".
+	Hard string `role:"hard"`
+	Stop string `role:"stop"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

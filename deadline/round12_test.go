@@ -64,6 +64,23 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Need it by 9am MT tomorrow.", "2023-10-19T16:00:00+01:00"},
 	{"", "Need it by 5pm CDT.", "2023-10-18T23:00:00+01:00"},
 	{"", "The CT scan was at 5pm.", none},
+	// a bare number of minutes after "in" ending its clause
+	{"", "Need it in 30.", "2023-10-18T10:30:00+01:00"},
+	{"", "Need something in the next 20.", "2023-10-18T10:20:00+01:00"},
+	{"", "Need a response in 45.", "2023-10-18T10:45:00+01:00"},
+	{"", "Could you get back to me in 20?", "2023-10-18T10:20:00+01:00"},
+	{"", "I'll call you in 30.", none},
+	{"", "Can you call me in 30?", none},
+	{"", "The vote is in 30.", none},
+	{"", "He was born in 1930.", none},
+	{"", "Prices rose in 30 countries.", none},
+	{"", "Back in 30.", none},
+	// the journalist's hard stop
+	{"", "Hard stop at 5.", "2023-10-18T17:00:00+01:00"},
+	{"", "I have a hard stop at 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "Hard stop 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "Hard stop for the minister at 5.", none},
+	{"", "The bus made a hard stop at 5.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
