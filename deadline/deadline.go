@@ -3540,6 +3540,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.reportedPromise(cueStart) {
 		return // "The spokesman told me he would get back to me by 3pm"
 	}
+	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
+		return // "Rishi Sunak set a deadline of Friday"
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -5515,6 +5518,41 @@ func (sc *scanner) firstPersonSubject(k int) bool {
 		}
 	}
 	return false
+}
+
+// othersDeadline reports whether the word "deadline" at d is one someone
+// else set or had, reported: "set/imposed/issued/gave/given/had (a/the/its)
+// (strict) deadline" with no first-person subject before the verb
+// ("Rishi Sunak set a deadline of Friday", "The Home Office had a
+// deadline of 5pm for bids"; "We have a hard deadline of 4pm", "My editor
+// set a deadline of 5pm" are the journalist's).
+func (sc *scanner) othersDeadline(d int) bool {
+	if !sc.word(d, gw.Deadline) {
+		return false
+	}
+	v := d - 1
+	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
+		v-- // "a strict deadline", "a hard deadline"
+	}
+	if !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
+		return false
+	}
+	v--
+	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) {
+		return false
+	}
+	if sc.firstPersonSubject(v) {
+		return false
+	}
+	for b := v - 1; b >= 0 && b >= v-4; b-- {
+		if sc.word(b, gw.My) || sc.word(b, gw.Our) || sc.word(b, gw.IVe) || sc.rawIs(b, rw.WeVe) {
+			return false // "My editor set a deadline of 5pm", "I've been set a deadline of 5pm"
+		}
+		if sc.toks[b].sentStart || sc.toks[b].clauseBrk {
+			break
+		}
+	}
+	return true
 }
 
 // ---------------------------------------------------------------------------

@@ -30,6 +30,15 @@ type rewriteWords struct {
 	// Hard and Stop are read as written: "Hard stop at 5".
 	Hard string `role:"hard"`
 	Stop string `role:"stop"`
+	// Set, Imposed, Issued, Gave and Its are read as written: someone
+	// else's deadline reported ("Rishi Sunak set a deadline of Friday").
+	Set     string `role:"set"`
+	Imposed string `role:"imposed"`
+	Issued  string `role:"issued"`
+	Gave    string `role:"gave"`
+	Its     string `role:"its"`
+	Given   string `role:"given"`
+	WeVe    string `role:"we've"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

@@ -81,6 +81,18 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Hard stop 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"", "Hard stop for the minister at 5.", none},
 	{"", "The bus made a hard stop at 5.", none},
+	// someone else's deadline reported is told, not asked
+	{"", "Rishi Sunak set a deadline of Friday.", none},
+	{"", "The Home Office had a deadline of 5pm for bids.", none},
+	{"", "The EU has set a strict deadline of Friday.", none},
+	{"", "Moscow imposed a deadline of midnight.", none},
+	{"", "Hamas was given a deadline of Friday.", none},
+	{"", "They set the deadline of 5pm for applications, and I need a line by 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "We have a hard deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "My editor set a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "I've been set a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "We've been given a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "I was given a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
