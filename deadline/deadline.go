@@ -3540,6 +3540,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.reportedPromise(cueStart) {
 		return // "The spokesman told me he would get back to me by 3pm"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.repliedBefore(cueStart) {
+		return // "Last time you replied by 5pm", "They answered before noon"
+	}
 	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
 		return // "Rishi Sunak set a deadline of Friday"
 	}
@@ -3953,6 +3956,34 @@ func (sc *scanner) pastRequest(from int) bool {
 				b--
 			}
 			return sc.word(b, gw.I) || sc.word(b, gw.We)
+		}
+	}
+	return false
+}
+
+// repliedBefore reports whether a reply in the past tense ("replied",
+// "responded", "answered", "got back") leads, in its clause, to the cue at
+// k: a reply told, not asked ("Last year they replied by 5pm", "Thanks
+// for getting back to me before noon" is none already; "Please reply by
+// 5pm" asks).
+func (sc *scanner) repliedBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		if sc.toks[b+1].clauseBrk || sc.toks[b+1].sentStart {
+			return false
+		}
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		if sc.rawIs(b, rw.Replied) || sc.rawIs(b, rw.Responded) || sc.rawIs(b, rw.Answered) {
+			// not the participle asked for: "I need this answered by
+			// 5pm", "Can these be answered by 3?"
+			p := b - 1
+			if sc.word(p-1, gw.If) || sc.word(p-2, gw.If) {
+				return false // "I'd be grateful if you replied by 3pm": asked
+			}
+			return !(sc.word(p, gw.Be) || sc.word(p, gw.Is) || sc.word(p, gw.Are) || sc.word(p, gw.It) || sc.word(p, gw.This) || sc.word(p, gw.That) ||
+				sc.rawIs(p, rw.Been) || sc.rawIs(p, rw.These) || sc.rawIs(p, rw.Them) || sc.rawIs(p, rw.Those))
 		}
 	}
 	return false

@@ -39,6 +39,15 @@ type rewriteWords struct {
 	Its     string `role:"its"`
 	Given   string `role:"given"`
 	WeVe    string `role:"we've"`
+	// Replied, Responded and Answered are read as written: a reply told
+	// ("Last year they replied by 5pm").
+	Replied   string `role:"replied"`
+	Responded string `role:"responded"`
+	Answered  string `role:"answered"`
+	Been      string `role:"been"`
+	These     string `role:"these"`
+	Them      string `role:"them"`
+	Those     string `role:"those"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

@@ -93,6 +93,16 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "I've been set a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
 	{"", "We've been given a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"", "I was given a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
+	// a reply in the past tense before "by" is told, not asked
+	{"", "Last year they replied by 5pm.", none},
+	{"", "Last time you replied by 5pm, thanks.", none},
+	{"", "They answered before noon.", none},
+	{"", "The FCDO responded by 3pm yesterday.", none},
+	{"", "I'd be grateful if you replied by 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "It would be great if you answered by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "I need this answered by 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "Can these be answered by 3?", "2023-10-18T15:00:00+01:00"},
+	{"", "You replied to me by email; I need a follow-up by 4pm.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
