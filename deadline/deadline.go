@@ -3543,6 +3543,12 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.repliedBefore(cueStart) {
 		return // "Last time you replied by 5pm", "They answered before noon"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.othersMust(cueStart) {
+		return // "Applicants must register by Friday"
+	}
+	if left < 3 && !then && sc.deadlinePassed(m.end) {
+		return // "The 2pm deadline for evacuation has passed"
+	}
 	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
 		return // "Rishi Sunak set a deadline of Friday"
 	}
@@ -3956,6 +3962,58 @@ func (sc *scanner) pastRequest(from int) bool {
 				b--
 			}
 			return sc.word(b, gw.I) || sc.word(b, gw.We)
+		}
+	}
+	return false
+}
+
+// othersMust reports whether the cue at k ends a rule others must keep:
+// "<someone> must/has to/have to <verb> … by" with a third-party
+// subject and a verb other than the thing asked arriving ("Applicants
+// must register by Friday", "Britons have to leave by 5pm"; "I must file
+// by 4", "You must reply by 5pm", "The statement must be with us by 5pm",
+// "Any comment must reach me by 4" ask or are the journalist's).
+func (sc *scanner) othersMust(k int) bool {
+	for b := k - 1; b >= 1 && b >= k-5; b-- {
+		if sc.toks[b+1].clauseBrk || sc.toks[b+1].sentStart || sc.toks[b].kind != tkWord {
+			return false
+		}
+		m := b
+		if sc.word(b, gw.To) && (sc.word(b-1, gw.Has) || sc.word(b-1, gw.Have)) {
+			m = b - 1
+		} else if !sc.word(b, gw.Must) {
+			continue
+		}
+		v := b + 1
+		if sc.word(v, gw.Be) || sc.word(v, gw.Get) || sc.word(v, gw.Come) || sc.rawIs(v, rw.Reach) || sc.rawIs(v, rw.Arrive) {
+			return false
+		}
+		s := sc.tok(m - 1)
+		if s == nil || s.kind != tkWord || sc.toks[m].sentStart {
+			return false
+		}
+		// a plural the vocabulary does not know, written with its
+		// capital: "Applicants", "Britons", "Airlines" ("Copy must go by
+		// 4", "My piece must go by 4" are the journalist's)
+		return s.low == "" && s.capital && s.end-s.start > 3 && sc.text[s.end-1] == 's'
+	}
+	return false
+}
+
+// deadlinePassed reports whether the word "deadline" right after a time
+// at j goes on, in its clause, to pass or expire ("The 2pm deadline for
+// evacuation has passed", "the 5pm deadline expired"): someone else's,
+// gone.
+func (sc *scanner) deadlinePassed(j int) bool {
+	if !sc.word(j, gw.Deadline) {
+		return false
+	}
+	for k := j + 1; k < len(sc.toks) && k <= j+8; k++ {
+		if sc.toks[k].sentStart || sc.toks[k].clauseBrk {
+			return false
+		}
+		if sc.rawIs(k, rw.Passed) || sc.rawIs(k, rw.Expired) || sc.rawIs(k, rw.Lapsed) {
+			return true
 		}
 	}
 	return false

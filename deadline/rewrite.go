@@ -48,6 +48,14 @@ type rewriteWords struct {
 	These     string `role:"these"`
 	Them      string `role:"them"`
 	Those     string `role:"those"`
+	// Reach, Arrive, Passed, Expired and Lapsed are read as written: a
+	// rule others must keep, a deadline gone ("Any comment must reach me
+	// by 4", "The 2pm deadline has passed").
+	Reach   string `role:"reach"`
+	Arrive  string `role:"arrive"`
+	Passed  string `role:"passed"`
+	Expired string `role:"expired"`
+	Lapsed  string `role:"lapsed"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

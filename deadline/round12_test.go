@@ -103,6 +103,21 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "I need this answered by 5pm.", "2023-10-18T17:00:00+01:00"},
 	{"", "Can these be answered by 3?", "2023-10-18T15:00:00+01:00"},
 	{"", "You replied to me by email; I need a follow-up by 4pm.", "2023-10-18T16:00:00+01:00"},
+	// a rule others must keep, a deadline gone
+	{"", "Applicants must register by Friday.", none},
+	{"", "Britons have to leave by 5pm.", none},
+	{"", "Airlines must submit plans by Friday.", none},
+	{"", "Reporters must register by Friday for the visit, and I need a line by 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"", "I must file by 4.", "2023-10-18T16:00:00+01:00"},
+	{"", "You must reply by 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "The statement must be with us by 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "Any comment must reach me by 4.", "2023-10-18T16:00:00+01:00"},
+	{"", "Comments must be in by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "Copy must go by 4.", "2023-10-18T16:00:00+01:00"},
+	{"", "The 2pm deadline for evacuation has passed.", none},
+	{"", "The 5pm deadline expired.", none},
+	{"", "Our 5pm deadline is fixed.", "2023-10-18T17:00:00+01:00"},
+	{"", "Need it before our 4pm deadline passes.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
