@@ -1017,6 +1017,9 @@ func FuzzExtractDeadline(f *testing.F) {
 	for _, c := range eleventhRoundCases {
 		f.Add(c.text, mustTime(f, wed1000).Unix()) // ("for 1" was an index before the first token)
 	}
+	for _, c := range twelfthRoundCases {
+		f.Add(c.text, mustTime(f, wed1000).Unix())
+	}
 	for _, c := range foreignCasesAt {
 		f.Add(c.text, mustTime(f, c.sent).Unix())
 	}

@@ -1,6 +1,7 @@
 package deadline
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -131,6 +132,25 @@ func TestTwelfthRoundForms(t *testing.T) {
 				at = c.sent
 			}
 			checkExtractAt(t, c.text, mustTime(t, at), loc, c.want)
+		})
+	}
+}
+
+// BenchmarkExtractRepeatedTwelfth reads the twelfth round's forms over and
+// over in one sentence with no break (256 kB each): hostile text must not
+// make every mention read all of it.
+func BenchmarkExtractRepeatedTwelfth(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed1000)
+	for _, unit := range []string{"If possible, today ", "Today if poss ", "by 19-Oct-23 ", "Deadline is tight - 2pm ", "Tight deadline, 3pm ",
+		"6pm CET/5pm UK/", "Need it in 30 ", "Hard stop at 5 ", "Rishi Sunak set a deadline of Friday ", "they replied by 5pm ",
+		"Applicants must register by Friday ", "The 2pm deadline for evacuation has passed ", "сегодня до 16 часов "} {
+		text := strings.Repeat(unit, MaxText/len(unit))
+		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Extract(text, sent, loc)
+			}
 		})
 	}
 }
