@@ -1332,9 +1332,27 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				}
 			}
 			endHere, groupHere := 0, int8(-1)
+			// sameStart: the longest phrase of a family starting here, and
+			// its family: a plain word of a functional family inside a
+			// longer phrase of another family, from the same first word or
+			// an earlier one, is that phrase's ("visa" and "humanitarian"
+			// in "humanitarian visas" are migration's, no consular visa
+			// nor aid)
+			sameEnd, sameGroup := 0, int8(-1)
+			if len(refs) > 1 {
+				for _, ref := range refs {
+					if ph := &t.topics[ref.topic].phrases[ref.ph]; ph.group >= 0 && len(ph.roots) > 1 && i+len(ph.roots) > sameEnd && t.matchAt(roots, i, ph) {
+						sameEnd, sameGroup = i+len(ph.roots), ph.group
+					}
+				}
+			}
 			for x, ref := range refs {
 				ph := &t.topics[ref.topic].phrases[ref.ph]
 				if !t.matchAt(roots, i, ph) || ph.region && linked && relTopic&(1<<ref.topic) == 0 {
+					continue
+				}
+				if ph.inFamily && ph.family == famFunctional && !ph.specific && ph.group >= 0 &&
+					(sameEnd > i+len(ph.roots) && sameGroup != ph.group || outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					continue
 				}
 				if i < selfEnd && i+len(ph.roots) <= selfEnd && !(ph.kind == evDesk && ph.self) {
