@@ -73,15 +73,23 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// (tuning 6 once a mirror's tag page identifies no release: 006,
 		// its GCC update left out, took the Taiwan talks listed on the
 		// same page by its address)
-		{"tuning", filepath.Join("testdata", "tuning"), false, 6},
+		// (tuning 5, mldev 5, mldev2 2, mldev3 4, endev2 3, mixdev 3,
+		// endev5 2, dldev5 2, shared 5 once a release whose title names
+		// someone rare the enquiry never mentions, its title barely met,
+		// its cover low, is capped (titleNamesUnmet): the Eastern
+		// Mediterranean deployment for the Netanyahu and Sisi calls, the
+		// Begaj meeting for the criminal networks release, the trilateral
+		// for the Meloni bilateral, the Amir of Qatar call for the Erdoğan
+		// call and the £10m aid, the Iran statement for a Netanyahu call)
+		{"tuning", filepath.Join("testdata", "tuning"), false, 5},
 		{"enquiries", filepath.Join("testdata", "enquiries"), false, 2},
 		{"multilingual-odd", filepath.Join("testdata", "multilingual"), true, 4},
-		{"mldev", filepath.Join("testdata", "mldev"), false, 6},
-		{"mldev2", filepath.Join("testdata", "mldev2"), false, 3},
+		{"mldev", filepath.Join("testdata", "mldev"), false, 5},
+		{"mldev2", filepath.Join("testdata", "mldev2"), false, 2},
 		// (mldev3 5 once names no release knows count for the names rule:
 		// 026, the flights for British nationals left out, took the same
 		// day's Sisi call)
-		{"mldev3", filepath.Join("testdata", "mldev3"), false, 5},
+		{"mldev3", filepath.Join("testdata", "mldev3"), false, 4},
 		// endev2 and mixdev (DEV sets of today): 6 of 39, 4 of 41 —
 		// siblings of a day (the Meloni bilateral and the trilateral, the
 		// Begaj meeting and the Joint Migration Task Force, the PM's calls
@@ -89,8 +97,8 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// once the subject's days are the release's (032, "PM /
 		// Netanyahu - yesterday afternoon", its call left out, no longer
 		// takes the Iran statement of the "13/14 April" its text names)
-		{"endev2", filepath.Join("testdata", "endev2"), false, 5},
-		{"mixdev", filepath.Join("testdata", "mixdev"), false, 4},
+		{"endev2", filepath.Join("testdata", "endev2"), false, 3},
+		{"mixdev", filepath.Join("testdata", "mixdev"), false, 3},
 		// mldev7 and endev5 (DEV sets of the fifth linking round): 7 of
 		// 35 and 7 of 37 as they landed, siblings of a day again (the
 		// Begaj meeting and the criminal networks release, the
@@ -101,7 +109,7 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// (endev5 3 once names no release knows count for the names
 		// rule: 002 and 003, flights for British nationals, 008, the
 		// Sisi meeting, no longer take the Sisi call and the £10m aid)
-		{"endev5", filepath.Join("testdata", "endev5"), false, 3},
+		{"endev5", filepath.Join("testdata", "endev5"), false, 2},
 		// mldev8, endev6 and dldev5 (DEV sets of the sixth linking
 		// round): 4 of 36, 2 of 36 and 4 of 41 as they landed (the Begaj
 		// meeting and the criminal networks release, the Meloni
@@ -118,11 +126,11 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// rule: 007, DW Turkish on the Erdoğan call, no longer takes the
 		// same day's £10m aid at 0.79)
 		{"endev6", filepath.Join("testdata", "endev6"), false, 1},
-		{"dldev5", filepath.Join("testdata", "dldev5"), false, 3},
+		{"dldev5", filepath.Join("testdata", "dldev5"), false, 2},
 		// mixdev4 (a DEV set since its checkpoint): 5 of 41 as it landed
 		// and after this round (siblings of a day again)
 		{"mixdev4", filepath.Join("testdata", "mixdev4"), false, 5},
-		{"shared", "", false, 7},
+		{"shared", "", false, 5},
 	}
 	for _, s := range sets {
 		t.Run(s.name, func(t *testing.T) {
