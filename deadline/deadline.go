@@ -1733,6 +1733,13 @@ minutesDone:
 	if sc.punct(end, "-") && sc.glued(end) && sc.word(end+1, gw.Ish) && sc.glued(end+1) {
 		end += 2
 	}
+	if h >= 13 && h <= 23 && !lead0 && sc.bareHourEnds(end) && sc.word(i-1, gw.At) &&
+		(sc.word(i-2, gw.Deadline) || sc.word(i-2, gw.Is) && sc.word(i-3, gw.Deadline)) {
+		// non-native "We have deadline at 16.", "My deadline is at 16":
+		// the 24-hour clock's hour alone, where the deadline is named
+		a.style, a.hour = csExplicit, h
+		return true
+	}
 	if h < 1 || h > 12 || lead0 || !oclock && !sc.bareHourEnds(end) {
 		return false
 	}

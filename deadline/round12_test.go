@@ -119,6 +119,13 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "The 5pm deadline expired.", none},
 	{"", "Our 5pm deadline is fixed.", "2023-10-18T17:00:00+01:00"},
 	{"", "Need it before our 4pm deadline passes.", "2023-10-18T16:00:00+01:00"},
+	// non-native: a 24-hour clock's hour alone after "deadline (is) at"
+	{"", "We have deadline at 16.", "2023-10-18T16:00:00+01:00"},
+	{"", "My deadline is at 16.", "2023-10-18T16:00:00+01:00"},
+	{"", "Deadline at 16.", "2023-10-18T16:00:00+01:00"},
+	{"", "The train leaves at 16.", none},
+	{"", "The deadline at 16 countries passed.", none},
+	{"", "Deadline at 16 November.", "2023-11-16T17:00:00+00:00"},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
