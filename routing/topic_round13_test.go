@@ -56,3 +56,39 @@ func TestTopicThirteenthRoundWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicNATOAndWarshipsAcrossLanguages checks the armed forces' words
+// that Dutch, French, Spanish, Portuguese and Polish write their own way
+// (NAVO, OTAN, marineschepen, obrona powietrzna): questions of our own,
+// with no release and on the Houthi seizure release [middle-east,
+// security], where a question with two of them in every question
+// sentence picks the release's second topic.
+func TestTopicNATOAndWarshipsAcrossLanguages(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const houthis = "2023-11-21-seizure-of-mv-galaxy-leader-by-the-houthis-uk"
+	if _, ok := cat.Release(houthis); !ok {
+		t.Fatalf("no release %s", houthis)
+	}
+	for _, c := range []struct {
+		lang, rel, subject, text, want string
+	}{
+		{"nl", houthis, "Houthi's", "Stuurt Londen extra marineschepen naar de Rode Zee? Vaart de Royal Navy daar samen met NAVO-bondgenoten?", "security"},
+		{"nl", "", "?", "Hoeveel Britse militairen levert het VK aan de NAVO-missie in Estland?", "security"},
+		{"fr", "", "?", "Combien de militaires britanniques l'OTAN déploiera-t-elle en Estonie ?", "security"},
+		{"es", "", "?", "¿Aumentará el Reino Unido su contribución a la OTAN en Estonia?", "security"},
+		{"pt", "", "?", "O Reino Unido vai reforçar a presença da OTAN na Estónia?", "security"},
+		{"pl", "", "?", "Czy brytyjskie systemy obrony powietrznej zostaną w Polsce w przyszłym roku?", "security"},
+		// the region's own question stays the region's
+		{"nl", houthis, "Houthi's", "Heeft de minister met Iran gesproken over de bemanning van de Galaxy Leader?", "middle-east"},
+	} {
+		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
+		l := Link{}
+		if c.rel != "" {
+			l = Link{Release: c.rel, Score: 0.97}
+		}
+		if got := r.topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
