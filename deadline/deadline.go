@@ -5039,7 +5039,8 @@ func (sc *scanner) answerUntil(k int) bool {
 	}
 	from := w - 1
 	switch sc.toks[w].low {
-	case rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line, gw.Respond:
+	case rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line, gw.Respond, rw.Answers, rw.Comments, rw.Responses:
+		// (the plurals: "I need the answers till 4pm")
 		if sc.toks[w].sentStart && sc.toks[w].capital {
 			return !sc.availableAfter(k + 1) // "Answer until today 16h please.": the imperative
 		}

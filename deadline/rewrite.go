@@ -56,6 +56,11 @@ type rewriteWords struct {
 	Passed  string `role:"passed"`
 	Expired string `role:"expired"`
 	Lapsed  string `role:"lapsed"`
+	// Answers, Comments and Responses: the plurals asked for until a
+	// time ("I need the answers till 4pm").
+	Answers   string `role:"answers"`
+	Comments  string `role:"comments"`
+	Responses string `role:"responses"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

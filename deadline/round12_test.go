@@ -126,6 +126,14 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "The train leaves at 16.", none},
 	{"", "The deadline at 16 countries passed.", none},
 	{"", "Deadline at 16 November.", "2023-11-16T17:00:00+00:00"},
+	// non-native "until" after the plural asked for
+	{"", "I need the answers till 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "I need the answers till tomorrow noon.", "2023-10-19T12:00:00+01:00"},
+	{"", "Answers till tomorrow noon please.", "2023-10-19T12:00:00+01:00"},
+	{"", "The answers were posted until 4pm.", none},
+	{"", "Comments are open until Friday.", none},
+	{"", "Responses came in till 5pm.", none},
+	{"", "We will take answers until 5pm.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
