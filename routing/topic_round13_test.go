@@ -92,3 +92,29 @@ func TestTopicNATOAndWarshipsAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicForeignNationals checks that foreign nationals leaving a war
+// zone are the consular desk's word (the crossing opened for them, the
+// British among them), and foreign national offenders migration's
+// (deported ones), the consular word inside that longer phrase adding
+// nothing.
+func TestTopicForeignNationals(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const qatarCall = "2023-10-17-pm-call-with-the-amir-of-qatar-sheikh-tamim-bin" // middle-east, consular
+	for _, c := range []struct{ rel, text, want string }{
+		{qatarCall, "The readout says they discussed getting foreign nationals out of Gaza. How many British nationals are still there, and is Qatar helping them leave via Rafah?", "consular"},
+		{"", "How many foreign nationals have left Gaza through Rafah so far, and are British nationals among them?", "consular"},
+		{"", "How many foreign national offenders were deported to Albania last year?", "migration"},
+		{qatarCall, "Did the PM and the Amir discuss the hostages held in Gaza and Qatar's mediation with Hamas?", "middle-east"},
+	} {
+		in := Input{Subject: "?", Language: "en", NewText: c.text}
+		l := Link{}
+		if c.rel != "" {
+			l = Link{Release: c.rel, Score: 0.97}
+		}
+		if got := r.topics.Choose(&in, l, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
