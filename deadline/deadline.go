@@ -4157,6 +4157,10 @@ func (sc *scanner) between(i int) bool {
 func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	score, start := 0, i
 	sawAt := false
+	if d := i - 2; d >= 0 && sc.toks[i].sentStart && sc.punct(i-1, "?") && sc.word(d, gw.Deadline) && sc.toks[d].sentStart && sc.timesEndClause(i) {
+		// "Deadline? Today, 5pm.": the question answered at once
+		return 3, d, true, gw.Deadline
+	}
 	if b := i - 2; sc.word(i-1, gw.Now) && !sc.toks[i-1].sentStart {
 		// "Deadline was 5pm but is now 3pm": the deadline's new time
 		if sc.word(b, gw.Is) && !sc.toks[b].sentStart {

@@ -134,6 +134,13 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Comments are open until Friday.", none},
 	{"", "Responses came in till 5pm.", none},
 	{"", "We will take answers until 5pm.", none},
+	// "Deadline?" answered at once
+	{"", "Deadline? Today, 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"", "Deadline? 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"", "Deadline? Tomorrow.", "2023-10-19T17:00:00+01:00"},
+	{"", "Deadline? The minister said 5pm.", none},
+	{"", "What is the deadline? 5pm for applications.", none},
+	{"", "Today, 5pm, the minister speaks.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
