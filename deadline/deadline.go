@@ -148,6 +148,26 @@ package deadline
 //     spaced slash ("17:00 CET (16:00 UK)"), scores as the first, so
 //     the same instant keeps the first and "CET" written in Paris's
 //     summer gives the earlier, the desk's.
+//   - Hurried mail (the twelfth round, a probe of general forms): a day
+//     alone offered as the time is its 17:00, as "by Friday" and
+//     "Tomorrow is fine." are ("If possible, today.", "Ideally
+//     tomorrow.", "Today please.", "Today if poss."; "Can you get back
+//     to me today?" stays no time, as decided before: the day must be
+//     the thing named as the time); "19-Oct", "19-Oct-23"; "Deadline is
+//     tight - 2pm", "Tight deadline, 3pm"; "Deadline? Today, 5pm."; "Hard
+//     stop at 5"; "Need it in 30" (a bare 10-55 minutes after "in"
+//     ending its clause); "6pm CET/5pm UK" glued to its slash; "EST"
+//     and "PST" are New York's and Los Angeles's clocks all year; "CT",
+//     "MT"; non-native "We have deadline at 16" (a 24-hour hour alone
+//     after "deadline (is) at"), "I need the answers till 4pm";
+//     Russian/Ukrainian "сегодня до 16 часов" is 16:00. Not deadlines:
+//     someone else's deadline reported ("Rishi Sunak set a deadline of
+//     Friday", "The Home Office had a deadline of 5pm"; "My editor set
+//     a deadline of 5pm" is the journalist's), a deadline that has
+//     passed or expired, a rule others must keep ("Applicants must
+//     register by Friday": a capitalised plural the vocabulary does not
+//     know), a reply in the past tense ("Last year they replied by
+//     5pm"; "I'd be grateful if you replied by 3pm" asks).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
