@@ -1545,17 +1545,23 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
 					continue
 				}
-				if places[i] == plFocus {
-					sc.qnames = append(sc.qnames, qHit{sent: units[i], ph: -1, word: st, as: words[i]})
-				}
 				// (a name before the phrase, or after one written as a
 				// title: "HMS Diamond", not "deployment - Kent")
+				bound := false
 				for _, j := range [2]int{i + 1, i - 1} {
 					if j >= 0 && j < len(stems) && them[j] > 0 && origs[j] == nil && sents[j] == sents[i] &&
 						(toks[j]-toks[i] == 1 || toks[i]-toks[j] == 1 && caps[j]) {
 						sc.bound = append(sc.bound, qHit{topic: them[j] - 1, ph: -1, word: st})
+						bound = true
 						break
 					}
+				}
+				// a question names it again where it stands alone: the
+				// name inside its phrase is part of that phrase ("1st
+				// Battalion Princess of Wales's Royal Regiment" is one
+				// unit, not a battalion, a regiment and a third word)
+				if places[i] == plFocus && !bound {
+					sc.qnames = append(sc.qnames, qHit{sent: units[i], ph: -1, word: st, as: words[i]})
 				}
 			}
 		}

@@ -118,3 +118,26 @@ func TestTopicForeignNationals(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicUnitNameCountsOnce checks that a unit's name written after a
+// thematic word as a title ("1st Battalion Princess of Wales's Royal
+// Regiment") is part of that unit, not a further thematic word of the
+// question: on the Kosovo reinforcements release [europe, security] a
+// question on which battalion it is and where it will be based stays with
+// Europe, as the founders label troop questions there. A ship's name asked
+// about again on its own ("Will Trent escort merchant shipping?") still
+// counts (TestTopicQuestionFocus).
+func TestTopicUnitNameCountsOnce(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const reinf = "2023-10-06-uk-reinforcements-arrive-in-kosovo-for-nato" // europe, security
+	for _, c := range []struct{ rel, subject, text, want string }{
+		{reinf, "Kosovo reinforcements", "Can you confirm it is the 2nd Battalion Duke of Lancaster's Regiment, and where will it be based?", "europe"},
+		{reinf, "Kosovo reinforcements", "Is it the 1st Battalion Royal Anglian Regiment that is going to the north?", "europe"},
+	} {
+		in := Input{Subject: c.subject, Language: "en", NewText: c.text}
+		if got := r.topics.Choose(&in, Link{Release: c.rel, Score: 0.97}, cat); got.Topic != c.want {
+			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
