@@ -3674,7 +3674,7 @@ func (sc *scanner) dayOffered(m *mention, lw string) bool {
 		return false
 	}
 	if lw == gw.Ideally || lw == gw.Preferably {
-		return sc.clauseEndsAt(m.end) || sc.dayGoodEnds(m)
+		return sc.clauseEndsAt(m.end) || sc.dayGoodEnds(m) || (sc.word(m.end, gw.Please) || sc.word(m.end, gw.Pls)) && sc.clauseEndsAt(m.end+1)
 	}
 	if !sc.toks[m.start].clauseBrk {
 		return false
@@ -4223,7 +4223,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				if (sc.word(k-1, gw.Ideally) || sc.word(k-1, gw.Preferably)) && sc.toks[k-1].clauseBrk && k == i-1 {
 					return 2, k - 1, false, sc.toks[k-1].low // "Ideally, tonight."
 				}
-				if b := sc.ifPossible(k); b >= 0 && k == i-1 && sc.timesEndClause(i) {
+				if b := sc.ifPossible(k); b >= 0 && k == i-1 && (sc.timesEndClause(i) || sc.timesOffered(i)) {
 					// "If possible, this afternoon.", "Si puede ser, esta
 					// tarde." ("If possible, tonight the minister will
 					// speak" is none)
@@ -5461,6 +5461,38 @@ func (sc *scanner) timesEndClause(i int) bool {
 		pos = a.end
 	}
 	return pos > i && sc.clauseEndsAt(pos)
+}
+
+// timesOffered reports whether the atoms from token i, joined by "at"
+// alone, are followed by "please" ending the clause or by a good word
+// ending it ("If possible, today please.", "If possible, today would be
+// great."; not "…, today would be great news").
+func (sc *scanner) timesOffered(i int) bool {
+	pos := i
+	lo, hi := 0, len(sc.atoms)
+	for lo < hi {
+		if h := (lo + hi) / 2; sc.atoms[h].start < i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	for _, a := range sc.atoms[lo:] {
+		if a.start == pos+1 && sc.word(pos, gw.At) {
+			pos++
+		}
+		if a.start != pos {
+			break
+		}
+		pos = a.end
+	}
+	if pos == i || sc.clauseEndsAt(pos) {
+		return false
+	}
+	if (sc.word(pos, gw.Please) || sc.word(pos, gw.Pls)) && sc.clauseEndsAt(pos+1) {
+		return true
+	}
+	return sc.goodEnds(pos)
 }
 
 // writingAllDay reports whether the journalist, from token k, says they

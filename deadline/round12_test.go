@@ -26,6 +26,11 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Today is the anniversary.", none},
 	{"", "The minister arrives today.", none},
 	{"", "Ideally the minister would come today.", none},
+	{"", "If possible, today please.", "2023-10-18T17:00:00+01:00"},
+	{"", "If possible, today would be great.", "2023-10-18T17:00:00+01:00"},
+	{"", "If possible, tomorrow would be ideal.", "2023-10-19T17:00:00+01:00"},
+	{"", "If possible, today would be great news for the minister.", none},
+	{"", "If possible, today please note the change.", none},
 	// Russian and Ukrainian "today until 16 hours": the hour after the day
 	// is the clock, as it is after "до" alone
 	{"", "Нужен комментарий сегодня до 16 часов.", "2023-10-18T16:00:00+01:00"},
