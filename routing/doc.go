@@ -917,6 +917,46 @@
 // ("Pool-Platz für Kamerateams") is general, not the release's (interview
 // bids on a release are its topic's, as dldev5 008 and endev4 026 label).
 //
+// Thirteenth round: probes of our own from other angles (259 questions in
+// the 15 languages on every desk topic — a Briton arrested, missing or
+// evacuated, travel advice, tariffs, an FTA round, COP finance, small
+// boats, returns deals, visas for refugees, aid budgets, famine, troops,
+// drones, cyber, NATO, Europe, the Middle East, interview bids — with
+// and without a release, chasers, two topics with one asked: 22 missed
+// before, 8 after), and testdata/mixdev5 (48, scored once as a
+// checkpoint, then a DEV set: 41 of 45 -> 44 of 45):
+//
+//   - a cyber attack is the armed forces' word (security's) in every
+//     language; a readmission agreement, a returns deal, a humanitarian
+//     or refugee visa and foreign national offenders are migration's;
+//     foreign nationals let out of a war zone consular's (mixdev5 036);
+//     an interview with the ambassador or the minister is the desk's own
+//     business wherever the ambassador sits ("in Berlin" had made it
+//     Europe's); NATO as Dutch ("NAVO") and French, Spanish, Portuguese
+//     ("OTAN") write it, Dutch warships, Polish air defence, German and
+//     Dutch tariff compounds (mixdev5 017);
+//   - a plain word of a functional family inside a longer phrase of
+//     another family is that phrase's ("visa" and "humanitarian" in
+//     "humanitarian visas" are no consular visa nor aid), as a specific
+//     one already was;
+//   - a name written after a thematic word as a title is part of that
+//     unit, not a further thematic word of its own question ("1st
+//     Battalion Princess of Wales's Royal Regiment": mixdev5 016 stays
+//     with Europe as the founders label troop questions on the Kosovo
+//     reinforcements release); asked about again on its own ("Will Trent
+//     escort …?") it still counts.
+//
+// Left: mixdev5 047 (whether Sky Sabre stays in Poland, no release,
+// labelled security) is Europe's by Poland, the system named as air
+// defence only in the Polish quoted history. Probes: travel advice for
+// Lebanon or Israel in Russian, Greek, Turkish and Albanian is the
+// region's (the travel-advice words read as a family's word, 0.6, and
+// the linker's nearest releases, from the country's name alone, are the
+// region's; English reads the keyword and finds the flights release); an
+// interview with the ambassador "in Tirana" is Europe's by its own
+// keyword; a Royal Navy question on the Houthi release whose subject
+// names the Houthis stays with the region, in English too.
+//
 // # Outlet, rota and officer
 //
 // Outlets.Lookup maps the sender's domain or its longest listed parent to an
