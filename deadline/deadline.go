@@ -1630,6 +1630,12 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 			}
 		}
 	}
+	if n := sc.tok(j); n != nil && n.space && sc.word(j, gw.H) && t.nd == 2 && h >= 13 && h <= 23 && sc.clauseEndsAt(j+1) {
+		// "by 17 h" (the French spacing, written in English): a 24-hour
+		// hour, where "h" ends the clause
+		a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j+1, h, 0, csExplicit
+		return true
+	}
 	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, gw.H)) {
 		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty {
 			if mm.nd != 2 {

@@ -146,6 +146,12 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Deadline? The minister said 5pm.", none},
 	{"", "What is the deadline? 5pm for applications.", none},
 	{"", "Today, 5pm, the minister speaks.", none},
+	// "17 h" spaced, as French writes it, in English
+	{"", "Need it by 17 h.", "2023-10-18T17:00:00+01:00"},
+	{"", "Could you answer before 17 h?", "2023-10-18T17:00:00+01:00"},
+	{"", "We worked 17 h.", none},
+	{"", "It took 14 h of work.", none},
+	{"", "The conference starts at 17 h.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
