@@ -3582,6 +3582,9 @@ func (sc *scanner) finish(m *mention) {
 	if left < 3 && !then && sc.deadlinePassed(m.end) {
 		return // "The 2pm deadline for evacuation has passed"
 	}
+	if lw == gw.By && !then && m.clock != nil && m.clock.style == csBare && m.date == nil && m.named == nil && sc.marginVerb(cueStart-1) {
+		return // "He won by 5.", "Turnout rose by 5.": a margin, not a time
+	}
 	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
 		return // "Rishi Sunak set a deadline of Friday"
 	}
@@ -4046,6 +4049,19 @@ func (sc *scanner) deadlinePassed(j int) bool {
 			return false
 		}
 		if sc.rawIs(k, rw.Passed) || sc.rawIs(k, rw.Expired) || sc.rawIs(k, rw.Lapsed) {
+			return true
+		}
+	}
+	return false
+}
+
+// marginVerb reports whether token k is a verb of change or of winning
+// ("rose", "fell", "won", "lost", …): "by" a bare number after it is a
+// margin ("Labour won by 2", "Turnout rose by 5"; "Need it by 5" is a
+// time).
+func (sc *scanner) marginVerb(k int) bool {
+	for _, w := range []string{rw.MRose, rw.MFell, rw.MWon, rw.MLost, rw.MIncreased, rw.MDecreased, rw.MDropped, rw.MGrew, rw.MBeat, rw.MClimbed, rw.MJumped, rw.MSlipped, rw.MRisen, rw.MFallen} {
+		if sc.rawIs(k, w) {
 			return true
 		}
 	}

@@ -61,6 +61,22 @@ type rewriteWords struct {
 	Answers   string `role:"answers"`
 	Comments  string `role:"comments"`
 	Responses string `role:"responses"`
+	// verbs of change or of winning, before "by" and a margin ("Labour
+	// won by 2", "Turnout rose by 5"), read as written
+	MRose      string `role:"margin_rose"`
+	MFell      string `role:"margin_fell"`
+	MWon       string `role:"margin_won"`
+	MLost      string `role:"margin_lost"`
+	MIncreased string `role:"margin_increased"`
+	MDecreased string `role:"margin_decreased"`
+	MDropped   string `role:"margin_dropped"`
+	MGrew      string `role:"margin_grew"`
+	MBeat      string `role:"margin_beat"`
+	MClimbed   string `role:"margin_climbed"`
+	MJumped    string `role:"margin_jumped"`
+	MSlipped   string `role:"margin_slipped"`
+	MRisen     string `role:"margin_risen"`
+	MFallen    string `role:"margin_fallen"`
 }
 
 // rw holds English's rewrite words, read once from the embedded data.

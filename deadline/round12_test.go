@@ -152,6 +152,13 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "We worked 17 h.", none},
 	{"", "It took 14 h of work.", none},
 	{"", "The conference starts at 17 h.", none},
+	// "by" a bare number after a verb of change or of winning is a margin
+	{"", "He won by 5.", none},
+	{"", "Turnout rose by 5.", none},
+	{"", "Labour won by 2.", none},
+	{"", "They lost by 3.", none},
+	{"", "Need it by 5.", "2023-10-18T17:00:00+01:00"},
+	{"", "Prices rose by 5 today and I need a line by 4.", "2023-10-18T16:00:00+01:00"},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
