@@ -167,7 +167,10 @@ package deadline
 //     passed or expired, a rule others must keep ("Applicants must
 //     register by Friday": a capitalised plural the vocabulary does not
 //     know), a reply in the past tense ("Last year they replied by
-//     5pm"; "I'd be grateful if you replied by 3pm" asks).
+//     5pm"; "I'd be grateful if you replied by 3pm" asks), "by" a bare
+//     number after a verb of change or of winning ("Labour won by 2",
+//     "Turnout rose by 5"). Also read: "If possible, today please.",
+//     "by 17 h" (spaced, a 24-hour hour ending its clause).
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");

@@ -184,7 +184,8 @@ func BenchmarkExtractRepeatedTwelfth(b *testing.B) {
 	sent := mustTime(b, wed1000)
 	for _, unit := range []string{"If possible, today ", "Today if poss ", "by 19-Oct-23 ", "Deadline is tight - 2pm ", "Tight deadline, 3pm ",
 		"6pm CET/5pm UK/", "Need it in 30 ", "Hard stop at 5 ", "Rishi Sunak set a deadline of Friday ", "they replied by 5pm ",
-		"Applicants must register by Friday ", "The 2pm deadline for evacuation has passed ", "сегодня до 16 часов "} {
+		"Applicants must register by Friday ", "The 2pm deadline for evacuation has passed ", "сегодня до 16 часов ", "Labour won by 2 ",
+		"Deadline? 4pm. ", "We have deadline at 16 ", "I need the answers till 4pm ", "Need it by 17 h, "} {
 		text := strings.Repeat(unit, MaxText/len(unit))
 		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
