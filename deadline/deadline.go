@@ -2018,9 +2018,11 @@ func (sc *scanner) parseWordClock(i int, a *atom) bool {
 			sc.skipIsh(a)
 			return true
 		}
-		if i == j && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) && h >= 1 && sc.clauseEndsAt(e) {
-			// "I need to file by four.": a bare hour where the clause
-			// asks ("Prices rose by five." is a quantity)
+		if i == j && (sc.word(i-1, gw.By) || sc.word(i-1, gw.Before)) && h >= 1 &&
+			(sc.clauseEndsAt(e) || (sc.word(e, gw.Please) || sc.word(e, gw.Pls)) && sc.clauseEndsAt(e+1)) {
+			// "I need to file by four.", "Reply by three please.": a bare
+			// hour where the clause asks ("Prices rose by five." and
+			// "Prices rose by three please." are quantities)
 			a.kind, a.start, a.end, a.min, a.style, a.asked = akClock, i, e, 0, csBare, true
 			a.hour = bareHour(h)
 			return true

@@ -159,6 +159,10 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "They lost by 3.", none},
 	{"", "Need it by 5.", "2023-10-18T17:00:00+01:00"},
 	{"", "Prices rose by 5 today and I need a line by 4.", "2023-10-18T16:00:00+01:00"},
+	// an hour in words after "by", then "please" ending the clause
+	{"", "Reply by three please.", "2023-10-18T15:00:00+01:00"},
+	{"", "Prices rose by three please.", none},
+	{"", "Turnout fell by three, please note.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
