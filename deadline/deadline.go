@@ -3955,7 +3955,10 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 	case gw.For:
 		// "in time for the 6pm bulletin"; "need a line for the 6pm
 		// bulletin" (not "we are preparing a piece for the 6pm bulletin")
-		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start)
+		// "I'm filing for the 6pm bulletin": the journalist's own
+		// filing for it (not "He's filing for the 6pm bulletin")
+		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start) ||
+			sc.word(k-1, gw.Filing) && sc.firstPersonSubject(k-1)
 	}
 	return false
 }

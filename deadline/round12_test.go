@@ -163,6 +163,11 @@ var twelfthRoundCases = []struct{ sent, text, want string }{
 	{"", "Reply by three please.", "2023-10-18T15:00:00+01:00"},
 	{"", "Prices rose by three please.", none},
 	{"", "Turnout fell by three, please note.", none},
+	// the journalist filing for a broadcast
+	{"", "I'm filing for the 6pm bulletin.", "2023-10-18T18:00:00+01:00"},
+	{"", "We're filing for the 10pm news.", "2023-10-18T22:00:00+01:00"},
+	{"", "He's filing for the 6pm bulletin.", none},
+	{"", "The BBC is filing for the 6pm bulletin.", none},
 }
 
 // TestTwelfthRoundForms reads the twelfth round's forms and leaves their
