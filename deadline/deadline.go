@@ -170,7 +170,8 @@ package deadline
 //     5pm"; "I'd be grateful if you replied by 3pm" asks), "by" a bare
 //     number after a verb of change or of winning ("Labour won by 2",
 //     "Turnout rose by 5"). Also read: "If possible, today please.",
-//     "by 17 h" (spaced, a 24-hour hour ending its clause).
+//     "by 17 h" (spaced, a 24-hour hour ending its clause), "Reply by
+//     three please.", "I'm filing for the 6pm bulletin".
 //   - Shorthand: "b4 5pm" is before it; "am"/"pm" right after a day
 //     is its morning or afternoon ("tmrw am" 09:00, "Friday pm" 15:00,
 //     "tomorrow a.m.");
