@@ -5471,6 +5471,13 @@ func (sc *scanner) ifPossible(k int) int {
 // alone, run to the end of their clause ("this afternoon.", "tomorrow at
 // 4pm, please").
 func (sc *scanner) timesEndClause(i int) bool {
+	pos := sc.timesRunEnd(i)
+	return pos > i && sc.clauseEndsAt(pos)
+}
+
+// timesRunEnd returns the token just past the atoms that start at token i,
+// joined by "at" alone ("tomorrow at 4pm"), or i when no atom starts there.
+func (sc *scanner) timesRunEnd(i int) int {
 	pos := i
 	// the first atom at or after i, found by halving (hostile text may
 	// hold thousands of them)
@@ -5491,7 +5498,7 @@ func (sc *scanner) timesEndClause(i int) bool {
 		}
 		pos = a.end
 	}
-	return pos > i && sc.clauseEndsAt(pos)
+	return pos
 }
 
 // timesOffered reports whether the atoms from token i, joined by "at"
@@ -5499,24 +5506,7 @@ func (sc *scanner) timesEndClause(i int) bool {
 // ending it ("If possible, today please.", "If possible, today would be
 // great."; not "…, today would be great news").
 func (sc *scanner) timesOffered(i int) bool {
-	pos := i
-	lo, hi := 0, len(sc.atoms)
-	for lo < hi {
-		if h := (lo + hi) / 2; sc.atoms[h].start < i {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	for _, a := range sc.atoms[lo:] {
-		if a.start == pos+1 && sc.word(pos, gw.At) {
-			pos++
-		}
-		if a.start != pos {
-			break
-		}
-		pos = a.end
-	}
+	pos := sc.timesRunEnd(i)
 	if pos == i || sc.clauseEndsAt(pos) {
 		return false
 	}
