@@ -17,44 +17,39 @@ import "testing"
 func TestTopicThirteenthRoundWords(t *testing.T) {
 	_, r := sharedRouter(t)
 	cat := r.Catalogue()
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "Does the FCDO attribute the cyber attack on the Electoral Commission to China?", "security"},
-		{"en", "Has the Foreign Office suffered a cyberattack?", "security"},
-		{"es", "¿Ha sufrido el Ministerio de Exteriores un ciberataque?", "security"},
-		{"de", "Wurde das Außenministerium Ziel eines Cyberangriffs?", "security"},
-		{"fr", "Le Royaume-Uni attribue-t-il la cyberattaque contre ses ministères à la Russie ?", "security"},
-		{"pl", "Czy ministerstwo padło ofiarą cyberataku?", "security"},
-		{"ru", "Подверглось ли министерство кибератаке?", "security"},
-		{"tr", "Bakanlık bir siber saldırıya mı uğradı?", "security"},
-		{"sr", "Da li je ministarstvo bilo meta sajber napada?", "security"},
-		{"en", "Is the government negotiating a returns deal with Iraq?", "migration"},
-		{"en", "Is the government negotiating a readmission agreement with Iraq?", "migration"},
-		{"tr", "Hükümet Irak ile geri kabul anlaşması müzakere ediyor mu?", "migration"},
-		{"nl", "Onderhandelt het VK met Nederland over een terugkeerakkoord?", "migration"},
-		{"el", "Διαπραγματεύεται η κυβέρνηση συμφωνία επανεισδοχής με το Ιράκ;", "migration"},
-		{"en", "Will the UK offer humanitarian visas to Sudanese refugees?", "migration"},
-		{"pt", "O governo vai conceder vistos humanitários a refugiados afegãos?", "migration"},
-		{"uk", "Чи надасть Британія гуманітарні візи біженцям із Судану?", "migration"},
-		{"es", "¿Concederá el Reino Unido visados humanitarios a los refugiados sudaneses?", "migration"},
-		{"de", "Wird Großbritannien Gegenzölle auf amerikanische Waren erheben?", "trade"},
-		{"nl", "Gaat het VK importheffingen invoeren op Chinees staal?", "trade"},
-		{"nl", "Nog nieuws over de heffingen?", "trade"},
-		{"en", "Could I interview the ambassador in Berlin on Friday?", "general"},
-		{"de", "Könnte ich am Freitag ein Interview mit dem Botschafter in Berlin bekommen?", "general"},
-		{"el", "Μπορούμε να κλείσουμε συνέντευξη με τον πρέσβη στην Αθήνα;", "general"},
-		{"sr", "Da li možemo da dogovorimo intervju sa ambasadorom u Beogradu?", "general"},
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"en", "?", "Does the FCDO attribute the cyber attack on the Electoral Commission to China?", "security"},
+		{"en", "?", "Has the Foreign Office suffered a cyberattack?", "security"},
+		{"es", "?", "¿Ha sufrido el Ministerio de Exteriores un ciberataque?", "security"},
+		{"de", "?", "Wurde das Außenministerium Ziel eines Cyberangriffs?", "security"},
+		{"fr", "?", "Le Royaume-Uni attribue-t-il la cyberattaque contre ses ministères à la Russie ?", "security"},
+		{"pl", "?", "Czy ministerstwo padło ofiarą cyberataku?", "security"},
+		{"ru", "?", "Подверглось ли министерство кибератаке?", "security"},
+		{"tr", "?", "Bakanlık bir siber saldırıya mı uğradı?", "security"},
+		{"sr", "?", "Da li je ministarstvo bilo meta sajber napada?", "security"},
+		{"en", "?", "Is the government negotiating a returns deal with Iraq?", "migration"},
+		{"en", "?", "Is the government negotiating a readmission agreement with Iraq?", "migration"},
+		{"tr", "?", "Hükümet Irak ile geri kabul anlaşması müzakere ediyor mu?", "migration"},
+		{"nl", "?", "Onderhandelt het VK met Nederland over een terugkeerakkoord?", "migration"},
+		{"el", "?", "Διαπραγματεύεται η κυβέρνηση συμφωνία επανεισδοχής με το Ιράκ;", "migration"},
+		{"en", "?", "Will the UK offer humanitarian visas to Sudanese refugees?", "migration"},
+		{"pt", "?", "O governo vai conceder vistos humanitários a refugiados afegãos?", "migration"},
+		{"uk", "?", "Чи надасть Британія гуманітарні візи біженцям із Судану?", "migration"},
+		{"es", "?", "¿Concederá el Reino Unido visados humanitarios a los refugiados sudaneses?", "migration"},
+		{"de", "?", "Wird Großbritannien Gegenzölle auf amerikanische Waren erheben?", "trade"},
+		{"nl", "?", "Gaat het VK importheffingen invoeren op Chinees staal?", "trade"},
+		{"nl", "?", "Nog nieuws over de heffingen?", "trade"},
+		{"en", "?", "Could I interview the ambassador in Berlin on Friday?", "general"},
+		{"de", "?", "Könnte ich am Freitag ein Interview mit dem Botschafter in Berlin bekommen?", "general"},
+		{"el", "?", "Μπορούμε να κλείσουμε συνέντευξη με τον πρέσβη στην Αθήνα;", "general"},
+		{"sr", "?", "Da li možemo da dogovorimo intervju sa ambasadorom u Beogradu?", "general"},
 		// unchanged: the story's own words still decide
-		{"en", "Could I interview the minister about the small boats figures?", "migration"},
-		{"en", "Could we do an interview with the ambassador in Belgrade about the Kosovo dialogue?", "europe"},
-		{"en", "Is humanitarian aid reaching refugees in Chad?", "development"},
-		{"en", "A British man has been arrested in Dubai over a cyber attack. Is he getting consular assistance?", "consular"},
-		{"en", "How long does it take to get a visa for Iraq?", "consular"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+		{"en", "?", "Could I interview the minister about the small boats figures?", "migration"},
+		{"en", "?", "Could we do an interview with the ambassador in Belgrade about the Kosovo dialogue?", "europe"},
+		{"en", "?", "Is humanitarian aid reaching refugees in Chad?", "development"},
+		{"en", "?", "A British man has been arrested in Dubai over a cyber attack. Is he getting consular assistance?", "consular"},
+		{"en", "?", "How long does it take to get a visa for Iraq?", "consular"},
+	})
 }
 
 // TestTopicNATOAndWarshipsAcrossLanguages checks the armed forces' words

@@ -1454,26 +1454,21 @@ func TestTopicRegionNamesOfTheStory(t *testing.T) {
 func TestTopicBroadcastIsNoEmissions(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, text, want string }{
-		{"fr", "Le ministre pourrait-il venir en direct dans notre émission de demain matin ?", "general"},
-		{"es", "¿Podría el ministro intervenir en directo en nuestra emisión de mañana?", "general"},
-		{"pt", "O ministro poderia falar em direto na nossa emissão de amanhã?", "general"},
-		{"el", "Θα μπορούσε ο υπουργός να μιλήσει ζωντανά στην εκπομπή μας αύριο το πρωί;", "general"},
-		{"sr", "Da li bi ministar mogao da gostuje uživo u našoj emisiji sutra ujutru?", "general"},
-		{"sr", "Да ли би министар могао да гостује уживо у нашој емисији сутра ујутру?", "general"},
-		{"sq", "A mund të vijë ministri drejtpërdrejt në emisionin tonë nesër në mëngjes?", "general"},
-		{"fr", "Le Royaume-Uni va-t-il réduire davantage ses émissions d'ici 2030 ?", "climate"},
-		{"es", "¿Reducirá el Reino Unido sus emisiones antes de 2030?", "climate"},
-		{"pt", "O Reino Unido vai reduzir as suas emissões até 2030?", "climate"},
-		{"el", "Θα μειώσει το Ηνωμένο Βασίλειο τις εκπομπές του έως το 2030;", "climate"},
-		{"sr", "Da li će Velika Britanija smanjiti emisije do 2030?", "climate"},
-		{"sq", "A do t'i ulë Mbretëria e Bashkuar emetimet deri në vitin 2030?", "climate"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"fr", "?", "Le ministre pourrait-il venir en direct dans notre émission de demain matin ?", "general"},
+		{"es", "?", "¿Podría el ministro intervenir en directo en nuestra emisión de mañana?", "general"},
+		{"pt", "?", "O ministro poderia falar em direto na nossa emissão de amanhã?", "general"},
+		{"el", "?", "Θα μπορούσε ο υπουργός να μιλήσει ζωντανά στην εκπομπή μας αύριο το πρωί;", "general"},
+		{"sr", "?", "Da li bi ministar mogao da gostuje uživo u našoj emisiji sutra ujutru?", "general"},
+		{"sr", "?", "Да ли би министар могао да гостује уживо у нашој емисији сутра ујутру?", "general"},
+		{"sq", "?", "A mund të vijë ministri drejtpërdrejt në emisionin tonë nesër në mëngjes?", "general"},
+		{"fr", "?", "Le Royaume-Uni va-t-il réduire davantage ses émissions d'ici 2030 ?", "climate"},
+		{"es", "?", "¿Reducirá el Reino Unido sus emisiones antes de 2030?", "climate"},
+		{"pt", "?", "O Reino Unido vai reduzir as suas emissões até 2030?", "climate"},
+		{"el", "?", "Θα μειώσει το Ηνωμένο Βασίλειο τις εκπομπές του έως το 2030;", "climate"},
+		{"sr", "?", "Da li će Velika Britanija smanjiti emisije do 2030?", "climate"},
+		{"sq", "?", "A do t'i ulë Mbretëria e Bashkuar emetimet deri në vitin 2030?", "climate"},
+	})
 }
 
 // TestTopicGreenhouseGasesAcrossLanguages: greenhouse gases and global
@@ -1555,18 +1550,13 @@ func TestTopicRegionLeadersAsked(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
 	l := Link{Release: "2025-04-02-uk-to-tackle-western-balkan-migrant-transit", Score: 0.95}
-	for _, c := range []struct{ lang, subject, text, want string }{
+	checkTopics(t, topics, cat, l, []topicCase{
 		{"en", "Lammy visit", "The smuggling gangs were the headline. Will the Foreign Secretary press Prime Minister Kurti on the north, and will he see President Vucic in Belgrade?", "europe"},
 		{"sq", "Vizita e Lamit", "Bandat e kontrabandës ishin lajmi kryesor. A do ta shtyjë ministri kryeministrin Kurti për veriun dhe a do të takojë presidentin Vuçiq në Beograd?", "europe"},
 		{"de", "Lammy-Besuch", "Die Migration war das Hauptthema. Wird der Außenminister Premierminister Kurti zum Norden drängen, und trifft er Präsident Vučić in Belgrad?", "europe"},
 		{"en", "Lammy visit", "The smuggling gangs were the headline. What will the agreements with Serbia and Kosovo provide?", "migration"},
 		{"en", "Lammy visit", "Will the Foreign Secretary ask President Vucic to help stop the smuggling gangs and take back failed asylum seekers?", "migration"},
-	} {
-		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	})
 }
 
 // TestTopicBerlinProcessAndBilaterals: the Berlin Process as Dutch and
@@ -1579,17 +1569,12 @@ func TestTopicBerlinProcessAndBilaterals(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
 	l := Link{Release: "2024-11-07-pm-closer-international-collaboration-will-be", Score: 0.95}
-	for _, c := range []struct{ lang, subject, text, want string }{
+	checkTopics(t, topics, cat, l, []topicCase{
 		{"nl", "Berlijnproces", "Wat verwacht het VK van Servië en Kosovo binnen het Berlijnproces?", "europe"},
 		{"de", "Berliner Prozess", "Was erwartet Großbritannien im Berliner Prozess von Serbien und Kosovo?", "europe"},
 		{"en", "EPC Budapest", "Is the Prime Minister having a bilateral with the Hungarian leader in Budapest today?", "europe"},
 		{"en", "EPC Budapest", "Which of Serbia, North Macedonia and Kosovo have signed so far?", "migration"},
-	} {
-		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	})
 }
 
 // TestTopicUKVisaService: the UK's visa service for another country's
@@ -1603,29 +1588,24 @@ func TestTopicBerlinProcessAndBilaterals(t *testing.T) {
 func TestTopicUKVisaService(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "Viewers in Tirana say they wait weeks for a slot at the visa centre. Will visa fees for Albanians rise again next year?", "general"},
-		{"de", "Zuschauer in Belgrad warten wochenlang auf einen Termin im Visazentrum. Steigen die Visagebühren für Serben erneut?", "general"},
-		{"fr", "Nos lecteurs à Tirana attendent des semaines au centre de visas. Les frais de visa vont-ils encore augmenter ?", "general"},
-		{"es", "Los lectores en Beirut esperan semanas en el centro de visados. ¿Subirán de nuevo las tasas de visado?", "general"},
-		{"it", "I lettori a Tirana aspettano settimane al centro visti. Aumenterà di nuovo il costo del visto?", "general"},
-		{"pt", "Os leitores em Lisboa esperam semanas no centro de vistos. As taxas de visto vão subir outra vez?", "general"},
-		{"nl", "Lezers in Brussel wachten weken op een afspraak bij het visumcentrum. Gaan de visumkosten weer omhoog?", "general"},
-		{"pl", "Czytelnicy w Warszawie czekają tygodniami w centrum wizowym. Czy opłaty wizowe znowu wzrosną?", "general"},
-		{"ru", "Читатели в Белграде неделями ждут записи в визовом центре. Вырастут ли снова визовые сборы?", "general"},
-		{"uk", "Читачі в Києві тижнями чекають запису у візовому центрі. Чи зростуть знову візові збори?", "general"},
-		{"el", "Οι αναγνώστες μας στην Αθήνα περιμένουν εβδομάδες στο κέντρο θεωρήσεων. Θα αυξηθούν ξανά τα τέλη βίζας;", "general"},
-		{"tr", "Okurlarımız İstanbul'daki vize merkezinde haftalarca randevu bekliyor. Vize ücretleri yeniden artacak mı?", "general"},
-		{"ar", "ينتظر قراؤنا في عمّان أسابيع للحصول على موعد في مركز التأشيرات. هل سترتفع رسوم التأشيرة مجددا؟", "general"},
-		{"sq", "Lexuesit në Tiranë presin javë të tëra në qendrën e vizave. A do të rriten sërish tarifat e vizave?", "general"},
-		{"sr", "Gledaoci se žale na čekanje termina u viznom centru u Beogradu. Da li će vizne takse ponovo poskupeti?", "general"},
-		{"en", "A British family was refused boarding abroad over a visa problem. Is the embassy helping them get home?", "consular"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"en", "?", "Viewers in Tirana say they wait weeks for a slot at the visa centre. Will visa fees for Albanians rise again next year?", "general"},
+		{"de", "?", "Zuschauer in Belgrad warten wochenlang auf einen Termin im Visazentrum. Steigen die Visagebühren für Serben erneut?", "general"},
+		{"fr", "?", "Nos lecteurs à Tirana attendent des semaines au centre de visas. Les frais de visa vont-ils encore augmenter ?", "general"},
+		{"es", "?", "Los lectores en Beirut esperan semanas en el centro de visados. ¿Subirán de nuevo las tasas de visado?", "general"},
+		{"it", "?", "I lettori a Tirana aspettano settimane al centro visti. Aumenterà di nuovo il costo del visto?", "general"},
+		{"pt", "?", "Os leitores em Lisboa esperam semanas no centro de vistos. As taxas de visto vão subir outra vez?", "general"},
+		{"nl", "?", "Lezers in Brussel wachten weken op een afspraak bij het visumcentrum. Gaan de visumkosten weer omhoog?", "general"},
+		{"pl", "?", "Czytelnicy w Warszawie czekają tygodniami w centrum wizowym. Czy opłaty wizowe znowu wzrosną?", "general"},
+		{"ru", "?", "Читатели в Белграде неделями ждут записи в визовом центре. Вырастут ли снова визовые сборы?", "general"},
+		{"uk", "?", "Читачі в Києві тижнями чекають запису у візовому центрі. Чи зростуть знову візові збори?", "general"},
+		{"el", "?", "Οι αναγνώστες μας στην Αθήνα περιμένουν εβδομάδες στο κέντρο θεωρήσεων. Θα αυξηθούν ξανά τα τέλη βίζας;", "general"},
+		{"tr", "?", "Okurlarımız İstanbul'daki vize merkezinde haftalarca randevu bekliyor. Vize ücretleri yeniden artacak mı?", "general"},
+		{"ar", "?", "ينتظر قراؤنا في عمّان أسابيع للحصول على موعد في مركز التأشيرات. هل سترتفع رسوم التأشيرة مجددا؟", "general"},
+		{"sq", "?", "Lexuesit në Tiranë presin javë të tëra në qendrën e vizave. A do të rriten sërish tarifat e vizave?", "general"},
+		{"sr", "?", "Gledaoci se žale na čekanje termina u viznom centru u Beogradu. Da li će vizne takse ponovo poskupeti?", "general"},
+		{"en", "?", "A British family was refused boarding abroad over a visa problem. Is the embassy helping them get home?", "consular"},
+	})
 }
 
 // TestTopicBritonHurtAbroadAcrossLanguages: a British tourist taken to
@@ -1640,31 +1620,26 @@ func TestTopicUKVisaService(t *testing.T) {
 func TestTopicBritonHurtAbroadAcrossLanguages(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "A British tourist was taken to hospital after the attack. Is the embassy supporting the family?", "consular"},
-		{"de", "Ein britischer Tourist wurde nach dem Angriff ins Krankenhaus gebracht. Unterstützt die Botschaft die Familie?", "consular"},
-		{"fr", "Un touriste britannique a été hospitalisé après l'attaque. L'ambassade soutient-elle la famille ?", "consular"},
-		{"es", "Un turista británico fue hospitalizado tras el ataque. ¿Está la embajada apoyando a la familia?", "consular"},
-		{"it", "Un turista britannico è stato ricoverato in ospedale dopo l'attacco. L'ambasciata sta assistendo la famiglia?", "consular"},
-		{"pt", "Um turista britânico foi hospitalizado após o ataque. A embaixada está a apoiar a família?", "consular"},
-		{"nl", "Een Britse toerist is na de aanval in het ziekenhuis opgenomen. Steunt de ambassade de familie?", "consular"},
-		{"pl", "Brytyjski turysta trafił do szpitala po ataku. Czy ambasada wspiera jego rodzinę?", "consular"},
-		{"ru", "Британский турист госпитализирован после нападения. Оказывает ли посольство помощь семье?", "consular"},
-		{"uk", "Британського туриста госпіталізовано після нападу. Чи допомагає посольство родині?", "consular"},
-		{"el", "Ένας Βρετανός τουρίστας μεταφέρθηκε στο νοσοκομείο μετά την επίθεση. Στηρίζει η πρεσβεία την οικογένεια;", "consular"},
-		{"tr", "Saldırının ardından bir İngiliz turist hastaneye kaldırıldı. Büyükelçilik aileye destek veriyor mu?", "consular"},
-		{"ar", "نُقل سائح بريطاني إلى المستشفى بعد الهجوم. هل تقدم السفارة الدعم للعائلة؟", "consular"},
-		{"sq", "Një turist britanik u shtrua në spital pas sulmit. A po e mbështet ambasada familjen?", "consular"},
-		{"sr", "Britanski turista je hospitalizovan posle napada. Da li ambasada pruža podršku porodici?", "consular"},
-		{"en", "How many hospitals in Gaza are still working after the strikes?", "middle-east"},
-		{"en", "Were any soldiers injured in the drone attack on the base, and will more troops be deployed?", "security"},
-		{"en", "How many illegal immigrants were sent back last year, and is the government still working with people traffickers' home countries?", "migration"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"en", "?", "A British tourist was taken to hospital after the attack. Is the embassy supporting the family?", "consular"},
+		{"de", "?", "Ein britischer Tourist wurde nach dem Angriff ins Krankenhaus gebracht. Unterstützt die Botschaft die Familie?", "consular"},
+		{"fr", "?", "Un touriste britannique a été hospitalisé après l'attaque. L'ambassade soutient-elle la famille ?", "consular"},
+		{"es", "?", "Un turista británico fue hospitalizado tras el ataque. ¿Está la embajada apoyando a la familia?", "consular"},
+		{"it", "?", "Un turista britannico è stato ricoverato in ospedale dopo l'attacco. L'ambasciata sta assistendo la famiglia?", "consular"},
+		{"pt", "?", "Um turista britânico foi hospitalizado após o ataque. A embaixada está a apoiar a família?", "consular"},
+		{"nl", "?", "Een Britse toerist is na de aanval in het ziekenhuis opgenomen. Steunt de ambassade de familie?", "consular"},
+		{"pl", "?", "Brytyjski turysta trafił do szpitala po ataku. Czy ambasada wspiera jego rodzinę?", "consular"},
+		{"ru", "?", "Британский турист госпитализирован после нападения. Оказывает ли посольство помощь семье?", "consular"},
+		{"uk", "?", "Британського туриста госпіталізовано після нападу. Чи допомагає посольство родині?", "consular"},
+		{"el", "?", "Ένας Βρετανός τουρίστας μεταφέρθηκε στο νοσοκομείο μετά την επίθεση. Στηρίζει η πρεσβεία την οικογένεια;", "consular"},
+		{"tr", "?", "Saldırının ardından bir İngiliz turist hastaneye kaldırıldı. Büyükelçilik aileye destek veriyor mu?", "consular"},
+		{"ar", "?", "نُقل سائح بريطاني إلى المستشفى بعد الهجوم. هل تقدم السفارة الدعم للعائلة؟", "consular"},
+		{"sq", "?", "Një turist britanik u shtrua në spital pas sulmit. A po e mbështet ambasada familjen?", "consular"},
+		{"sr", "?", "Britanski turista je hospitalizovan posle napada. Da li ambasada pruža podršku porodici?", "consular"},
+		{"en", "?", "How many hospitals in Gaza are still working after the strikes?", "middle-east"},
+		{"en", "?", "Were any soldiers injured in the drone attack on the base, and will more troops be deployed?", "security"},
+		{"en", "?", "How many illegal immigrants were sent back last year, and is the government still working with people traffickers' home countries?", "migration"},
+	})
 }
 
 // TestTopicPeoplesOfTheRegions: an English question naming a region's
@@ -1734,40 +1709,35 @@ func TestTopicBritonsAbroadAsJournalistsWriteThem(t *testing.T) {
 func TestTopicHeldWarshipsScheduleAcrossLanguages(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, want, text string }{
-		{"de", "security", "Eskortieren britische Kriegsschiffe Handelsschiffe, und wurden welche beschossen?"},
-		{"fr", "security", "Des navires de guerre britanniques escortent-ils des navires marchands, et certains ont-ils essuyé des tirs ?"},
-		{"es", "security", "¿Escoltan buques de guerra británicos a barcos mercantes y alguno ha sido atacado?"},
-		{"it", "security", "Le navi da guerra britanniche scortano le navi mercantili e qualcuna è stata colpita?"},
-		{"pt", "security", "Navios de guerra britânicos estão a escoltar navios mercantes, e algum foi atacado?"},
-		{"nl", "security", "Begeleiden Britse oorlogsschepen koopvaardijschepen, en is er een beschoten?"},
-		{"pl", "security", "Czy brytyjskie okręty wojenne eskortują statki handlowe i czy któryś został ostrzelany?"},
-		{"ru", "security", "Сопровождают ли британские военные корабли торговые суда и были ли они обстреляны?"},
-		{"uk", "security", "Чи супроводжують британські військові кораблі торговельні судна і чи їх обстрілювали?"},
-		{"el", "security", "Συνοδεύουν βρετανικά πολεμικά πλοία εμπορικά σκάφη και έχει δεχτεί κάποιο πυρά;"},
-		{"tr", "security", "İngiliz savaş gemileri ticari gemilere eşlik ediyor mu ve ateş altında kalan oldu mu?"},
-		{"ar", "security", "هل ترافق السفن الحربية البريطانية السفن التجارية وهل تعرض أي منها لإطلاق نار؟"},
-		{"sq", "security", "A po shoqërojnë anijet luftarake britanike anijet tregtare dhe a është qëlluar ndonjëra?"},
-		{"sr", "security", "Da li britanski ratni brodovi prate trgovačke brodove i da li je neki bio napadnut?"},
-		{"sr", "general", "Da li biste mogli da mi pošaljete raspored ministra spoljnih poslova za sledeću nedelju?"},
-		{"de", "consular", "Eine britische Journalistin wurde am Flughafen festgehalten. Konnte die Botschaft sie besuchen?"},
-		{"fr", "consular", "Une journaliste britannique a été retenue à l'aéroport. L'ambassade a-t-elle pu lui rendre visite ?"},
-		{"es", "consular", "Una periodista británica fue retenida en el aeropuerto. ¿Ha podido visitarla la embajada?"},
-		{"pt", "consular", "Uma jornalista britânica foi retida no aeroporto. A embaixada conseguiu visitá-la?"},
-		{"nl", "consular", "Een Britse journaliste is op het vliegveld vastgehouden. Heeft de ambassade haar kunnen bezoeken?"},
-		{"pl", "consular", "Brytyjska dziennikarka została zatrzymana na lotnisku. Czy ambasada mogła ją odwiedzić?"},
-		{"ru", "consular", "Британскую журналистку задержали в аэропорту. Смогло ли посольство её посетить?"},
-		{"uk", "consular", "Британську журналістку затримали в аеропорту. Чи змогло посольство її відвідати?"},
-		{"el", "consular", "Μια Βρετανίδα δημοσιογράφος κρατήθηκε στο αεροδρόμιο. Μπόρεσε η πρεσβεία να την επισκεφθεί;"},
-		{"tr", "consular", "İngiliz bir gazeteci havalimanında gözaltına alındı. Büyükelçilik onu ziyaret edebildi mi?"},
-		{"ar", "consular", "احتُجزت صحفية بريطانية في المطار. هل تمكنت السفارة من زيارتها؟"},
-		{"sr", "consular", "Britanska novinarka je zadržana na aerodromu. Da li je ambasada mogla da je poseti?"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"de", "?", "Eskortieren britische Kriegsschiffe Handelsschiffe, und wurden welche beschossen?", "security"},
+		{"fr", "?", "Des navires de guerre britanniques escortent-ils des navires marchands, et certains ont-ils essuyé des tirs ?", "security"},
+		{"es", "?", "¿Escoltan buques de guerra británicos a barcos mercantes y alguno ha sido atacado?", "security"},
+		{"it", "?", "Le navi da guerra britanniche scortano le navi mercantili e qualcuna è stata colpita?", "security"},
+		{"pt", "?", "Navios de guerra britânicos estão a escoltar navios mercantes, e algum foi atacado?", "security"},
+		{"nl", "?", "Begeleiden Britse oorlogsschepen koopvaardijschepen, en is er een beschoten?", "security"},
+		{"pl", "?", "Czy brytyjskie okręty wojenne eskortują statki handlowe i czy któryś został ostrzelany?", "security"},
+		{"ru", "?", "Сопровождают ли британские военные корабли торговые суда и были ли они обстреляны?", "security"},
+		{"uk", "?", "Чи супроводжують британські військові кораблі торговельні судна і чи їх обстрілювали?", "security"},
+		{"el", "?", "Συνοδεύουν βρετανικά πολεμικά πλοία εμπορικά σκάφη και έχει δεχτεί κάποιο πυρά;", "security"},
+		{"tr", "?", "İngiliz savaş gemileri ticari gemilere eşlik ediyor mu ve ateş altında kalan oldu mu?", "security"},
+		{"ar", "?", "هل ترافق السفن الحربية البريطانية السفن التجارية وهل تعرض أي منها لإطلاق نار؟", "security"},
+		{"sq", "?", "A po shoqërojnë anijet luftarake britanike anijet tregtare dhe a është qëlluar ndonjëra?", "security"},
+		{"sr", "?", "Da li britanski ratni brodovi prate trgovačke brodove i da li je neki bio napadnut?", "security"},
+		{"sr", "?", "Da li biste mogli da mi pošaljete raspored ministra spoljnih poslova za sledeću nedelju?", "general"},
+		{"de", "?", "Eine britische Journalistin wurde am Flughafen festgehalten. Konnte die Botschaft sie besuchen?", "consular"},
+		{"fr", "?", "Une journaliste britannique a été retenue à l'aéroport. L'ambassade a-t-elle pu lui rendre visite ?", "consular"},
+		{"es", "?", "Una periodista británica fue retenida en el aeropuerto. ¿Ha podido visitarla la embajada?", "consular"},
+		{"pt", "?", "Uma jornalista britânica foi retida no aeroporto. A embaixada conseguiu visitá-la?", "consular"},
+		{"nl", "?", "Een Britse journaliste is op het vliegveld vastgehouden. Heeft de ambassade haar kunnen bezoeken?", "consular"},
+		{"pl", "?", "Brytyjska dziennikarka została zatrzymana na lotnisku. Czy ambasada mogła ją odwiedzić?", "consular"},
+		{"ru", "?", "Британскую журналистку задержали в аэропорту. Смогло ли посольство её посетить?", "consular"},
+		{"uk", "?", "Британську журналістку затримали в аеропорту. Чи змогло посольство її відвідати?", "consular"},
+		{"el", "?", "Μια Βρετανίδα δημοσιογράφος κρατήθηκε στο αεροδρόμιο. Μπόρεσε η πρεσβεία να την επισκεφθεί;", "consular"},
+		{"tr", "?", "İngiliz bir gazeteci havalimanında gözaltına alındı. Büyükelçilik onu ziyaret edebildi mi?", "consular"},
+		{"ar", "?", "احتُجزت صحفية بريطانية في المطار. هل تمكنت السفارة من زيارتها؟", "consular"},
+		{"sr", "?", "Britanska novinarka je zadržana na aerodromu. Da li je ambasada mogla da je poseti?", "consular"},
+	})
 }
 
 // TestTopicMeasuresAimedAtTheRegion: on a release whose first topic is a
@@ -1814,43 +1784,38 @@ func TestTopicAidAndBritonsOnARegionsRelease(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
 	l := Link{Release: "2023-10-20-rishi-sunak-meeting-with-president-el-sisi-of", Score: 0.95}
-	for _, c := range []struct{ lang, want, text string }{
-		{"en", "consular", "How many British nationals are still in Gaza, and is the consulate helping them cross at Rafah?"},
-		{"de", "consular", "Wie viele britische Staatsangehörige sind noch in Gaza, und hilft das Konsulat ihnen beim Grenzübertritt in Rafah?"},
-		{"fr", "consular", "Combien de ressortissants britanniques sont encore à Gaza, et le consulat les aide-t-il à passer à Rafah ?"},
-		{"es", "consular", "¿Cuántos ciudadanos británicos siguen en Gaza y les ayuda el consulado a cruzar por Rafah?"},
-		{"it", "consular", "Quanti cittadini britannici sono ancora a Gaza e il consolato li aiuta ad attraversare a Rafah?"},
-		{"pt", "consular", "Quantos cidadãos britânicos ainda estão em Gaza e o consulado está a ajudá-los a atravessar em Rafah?"},
-		{"nl", "consular", "Hoeveel Britse staatsburgers zijn nog in Gaza, en helpt het consulaat hen bij de oversteek in Rafah?"},
-		{"pl", "consular", "Ilu obywateli brytyjskich wciąż jest w Strefie Gazy i czy konsulat pomaga im przejść przez Rafah?"},
-		{"ru", "consular", "Сколько британских граждан ещё находится в Газе и помогает ли консульство им пересечь границу в Рафахе?"},
-		{"uk", "consular", "Скільки британських громадян ще перебуває в Газі і чи допомагає консульство їм перетнути кордон у Рафаху?"},
-		{"el", "consular", "Πόσοι Βρετανοί πολίτες βρίσκονται ακόμη στη Γάζα και βοηθά το προξενείο να περάσουν από τη Ράφα;"},
-		{"tr", "consular", "Gazze'de hâlâ kaç İngiliz vatandaşı var ve konsolosluk Refah'tan geçmelerine yardım ediyor mu?"},
-		{"ar", "consular", "كم عدد المواطنين البريطانيين الذين ما زالوا في غزة وهل تساعدهم القنصلية على العبور من رفح؟"},
-		{"sq", "consular", "Sa shtetas britanikë janë ende në Gaza dhe a po i ndihmon konsullata të kalojnë në Rafah?"},
-		{"sr", "consular", "Koliko britanskih državljana je još u Gazi i da li im konzulat pomaže da pređu kod Rafe?"},
-		{"en", "development", "How much humanitarian aid has the UK pledged for Gaza, and will the aid trucks get through Rafah?"},
-		{"de", "development", "Wie viel humanitäre Hilfe hat Großbritannien für Gaza zugesagt, und kommen die Hilfstransporte durch Rafah?"},
-		{"fr", "development", "Combien d'aide humanitaire le Royaume-Uni a-t-il promis pour Gaza, et les camions d'aide passeront-ils par Rafah ?"},
-		{"es", "development", "¿Cuánta ayuda humanitaria ha prometido el Reino Unido para Gaza y pasarán los camiones de ayuda por Rafah?"},
-		{"it", "development", "Quanti aiuti umanitari ha promesso il Regno Unito per Gaza e i camion degli aiuti passeranno da Rafah?"},
-		{"pt", "development", "Quanta ajuda humanitária prometeu o Reino Unido para Gaza e os camiões de ajuda vão passar por Rafah?"},
-		{"nl", "development", "Hoeveel humanitaire hulp heeft het VK toegezegd voor Gaza, en komen de hulpkonvooien door Rafah?"},
-		{"pl", "development", "Ile pomocy humanitarnej Wielka Brytania obiecała dla Gazy i czy ciężarówki z pomocą przejadą przez Rafah?"},
-		{"ru", "development", "Какую гуманитарную помощь Великобритания пообещала Газе и пройдут ли грузовики с помощью через Рафах?"},
-		{"uk", "development", "Яку гуманітарну допомогу Велика Британія пообіцяла Газі і чи пройдуть вантажівки з допомогою через Рафах?"},
-		{"el", "development", "Πόση ανθρωπιστική βοήθεια έχει υποσχεθεί το Ηνωμένο Βασίλειο για τη Γάζα και θα περάσουν τα φορτηγά βοήθειας από τη Ράφα;"},
-		{"tr", "development", "Birleşik Krallık Gazze için ne kadar insani yardım sözü verdi ve yardım kamyonları Refah'tan geçecek mi?"},
-		{"ar", "development", "ما حجم المساعدات الإنسانية التي تعهدت بها المملكة المتحدة لغزة وهل ستعبر شاحنات المساعدات من رفح؟"},
-		{"sq", "development", "Sa ndihmë humanitare ka premtuar Mbretëria e Bashkuar për Gazën dhe a do të kalojnë kamionët e ndihmës nga Rafahu?"},
-		{"sr", "development", "Koliko humanitarne pomoći je Velika Britanija obećala Gazi i da li će kamioni sa pomoći proći kroz Rafu?"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, l, []topicCase{
+		{"en", "?", "How many British nationals are still in Gaza, and is the consulate helping them cross at Rafah?", "consular"},
+		{"de", "?", "Wie viele britische Staatsangehörige sind noch in Gaza, und hilft das Konsulat ihnen beim Grenzübertritt in Rafah?", "consular"},
+		{"fr", "?", "Combien de ressortissants britanniques sont encore à Gaza, et le consulat les aide-t-il à passer à Rafah ?", "consular"},
+		{"es", "?", "¿Cuántos ciudadanos británicos siguen en Gaza y les ayuda el consulado a cruzar por Rafah?", "consular"},
+		{"it", "?", "Quanti cittadini britannici sono ancora a Gaza e il consolato li aiuta ad attraversare a Rafah?", "consular"},
+		{"pt", "?", "Quantos cidadãos britânicos ainda estão em Gaza e o consulado está a ajudá-los a atravessar em Rafah?", "consular"},
+		{"nl", "?", "Hoeveel Britse staatsburgers zijn nog in Gaza, en helpt het consulaat hen bij de oversteek in Rafah?", "consular"},
+		{"pl", "?", "Ilu obywateli brytyjskich wciąż jest w Strefie Gazy i czy konsulat pomaga im przejść przez Rafah?", "consular"},
+		{"ru", "?", "Сколько британских граждан ещё находится в Газе и помогает ли консульство им пересечь границу в Рафахе?", "consular"},
+		{"uk", "?", "Скільки британських громадян ще перебуває в Газі і чи допомагає консульство їм перетнути кордон у Рафаху?", "consular"},
+		{"el", "?", "Πόσοι Βρετανοί πολίτες βρίσκονται ακόμη στη Γάζα και βοηθά το προξενείο να περάσουν από τη Ράφα;", "consular"},
+		{"tr", "?", "Gazze'de hâlâ kaç İngiliz vatandaşı var ve konsolosluk Refah'tan geçmelerine yardım ediyor mu?", "consular"},
+		{"ar", "?", "كم عدد المواطنين البريطانيين الذين ما زالوا في غزة وهل تساعدهم القنصلية على العبور من رفح؟", "consular"},
+		{"sq", "?", "Sa shtetas britanikë janë ende në Gaza dhe a po i ndihmon konsullata të kalojnë në Rafah?", "consular"},
+		{"sr", "?", "Koliko britanskih državljana je još u Gazi i da li im konzulat pomaže da pređu kod Rafe?", "consular"},
+		{"en", "?", "How much humanitarian aid has the UK pledged for Gaza, and will the aid trucks get through Rafah?", "development"},
+		{"de", "?", "Wie viel humanitäre Hilfe hat Großbritannien für Gaza zugesagt, und kommen die Hilfstransporte durch Rafah?", "development"},
+		{"fr", "?", "Combien d'aide humanitaire le Royaume-Uni a-t-il promis pour Gaza, et les camions d'aide passeront-ils par Rafah ?", "development"},
+		{"es", "?", "¿Cuánta ayuda humanitaria ha prometido el Reino Unido para Gaza y pasarán los camiones de ayuda por Rafah?", "development"},
+		{"it", "?", "Quanti aiuti umanitari ha promesso il Regno Unito per Gaza e i camion degli aiuti passeranno da Rafah?", "development"},
+		{"pt", "?", "Quanta ajuda humanitária prometeu o Reino Unido para Gaza e os camiões de ajuda vão passar por Rafah?", "development"},
+		{"nl", "?", "Hoeveel humanitaire hulp heeft het VK toegezegd voor Gaza, en komen de hulpkonvooien door Rafah?", "development"},
+		{"pl", "?", "Ile pomocy humanitarnej Wielka Brytania obiecała dla Gazy i czy ciężarówki z pomocą przejadą przez Rafah?", "development"},
+		{"ru", "?", "Какую гуманитарную помощь Великобритания пообещала Газе и пройдут ли грузовики с помощью через Рафах?", "development"},
+		{"uk", "?", "Яку гуманітарну допомогу Велика Британія пообіцяла Газі і чи пройдуть вантажівки з допомогою через Рафах?", "development"},
+		{"el", "?", "Πόση ανθρωπιστική βοήθεια έχει υποσχεθεί το Ηνωμένο Βασίλειο για τη Γάζα και θα περάσουν τα φορτηγά βοήθειας από τη Ράφα;", "development"},
+		{"tr", "?", "Birleşik Krallık Gazze için ne kadar insani yardım sözü verdi ve yardım kamyonları Refah'tan geçecek mi?", "development"},
+		{"ar", "?", "ما حجم المساعدات الإنسانية التي تعهدت بها المملكة المتحدة لغزة وهل ستعبر شاحنات المساعدات من رفح؟", "development"},
+		{"sq", "?", "Sa ndihmë humanitare ka premtuar Mbretëria e Bashkuar për Gazën dhe a do të kalojnë kamionët e ndihmës nga Rafahu?", "development"},
+		{"sr", "?", "Koliko humanitarne pomoći je Velika Britanija obećala Gazi i da li će kamioni sa pomoći proći kroz Rafu?", "development"},
+	})
 }
 
 // TestTopicDesksOwnSpendingStaffAndLogistics: the department's own
@@ -1866,63 +1831,58 @@ func TestTopicAidAndBritonsOnARegionsRelease(t *testing.T) {
 func TestTopicDesksOwnSpendingStaffAndLogistics(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "We understand more than GBP 4m was spent refurbishing three ambassadors' residences. Can you confirm which residences it covers? Does the FCDO think this represents value for money at a time of squeezed budgets?", "general"},
-		{"en", "How much public money has the department spent on official cars and hospitality this year?", "general"},
-		{"en", "Does the £30m aid package for Yemen represent value for money, given the NAO's criticism?", "development"},
-		{"en", "Is the humanitarian funding to UNRWA value for money for British taxpayers?", "development"},
-		{"tr", "Türkiye'deki askeri personel sayısı artırılacak mı ve yeni savaş gemileri gönderilecek mi?", "security"},
-		{"en", "How much was spent refurbishing the ambassador's residence in Paris, and does the department think that is value for money?", "general"},
-		{"de", "Wie viel wurde für die Renovierung der Residenz des Botschafters in Paris ausgegeben, und hält das Ministerium das für ein gutes Preis-Leistungs-Verhältnis?", "general"},
-		{"fr", "Combien a coûté la rénovation de la résidence de l'ambassadeur à Paris, et le ministère estime-t-il que c'est un bon usage de l'argent public ?", "general"},
-		{"es", "¿Cuánto se gastó en reformar la residencia del embajador en París y cree el ministerio que es un buen uso del dinero público?", "general"},
-		{"it", "Quanto è stato speso per ristrutturare la residenza dell'ambasciatore a Parigi, e il ministero ritiene che sia un buon uso del denaro pubblico?", "general"},
-		{"pt", "Quanto foi gasto na remodelação da residência do embaixador em Paris, e o ministério considera que é uma boa utilização do dinheiro público?", "general"},
-		{"nl", "Hoeveel is er uitgegeven aan de renovatie van de residentie van de ambassadeur in Parijs, en vindt het ministerie dat verantwoord met belastinggeld?", "general"},
-		{"pl", "Ile wydano na remont rezydencji ambasadora w Paryżu i czy ministerstwo uważa, że to dobre wykorzystanie publicznych pieniędzy?", "general"},
-		{"ru", "Сколько было потрачено на ремонт резиденции посла в Париже и считает ли министерство это разумным расходованием денег налогоплательщиков?", "general"},
-		{"uk", "Скільки було витрачено на ремонт резиденції посла в Парижі і чи вважає міністерство це раціональним використанням грошей платників податків?", "general"},
-		{"el", "Πόσα δαπανήθηκαν για την ανακαίνιση της κατοικίας του πρέσβη στο Παρίσι και θεωρεί το υπουργείο ότι είναι σωστή χρήση δημόσιου χρήματος;", "general"},
-		{"tr", "Paris'teki büyükelçi konutunun yenilenmesine ne kadar harcandı ve bakanlık bunun kamu parasının doğru kullanımı olduğunu düşünüyor mu?", "general"},
-		{"ar", "كم أُنفق على تجديد مقر إقامة السفير في باريس، وهل تعتبر الوزارة ذلك استخداما جيدا للمال العام؟", "general"},
-		{"sq", "Sa u shpenzua për rinovimin e rezidencës së ambasadorit në Paris dhe a mendon ministria se kjo është përdorim i mirë i parave publike?", "general"},
-		{"sr", "Koliko je potrošeno na renoviranje rezidencije ambasadora u Parizu i da li ministarstvo smatra da je to dobra upotreba javnog novca?", "general"},
-		{"en", "How many staff work at the embassy in Madrid now, and how many posts have been cut since 2020?", "general"},
-		{"de", "Wie viele Mitarbeiter arbeiten derzeit an der Botschaft in Madrid, und wie viele Stellen wurden seit 2020 gestrichen?", "general"},
-		{"fr", "Combien d'agents travaillent à l'ambassade à Madrid, et combien de postes ont été supprimés depuis 2020 ?", "general"},
-		{"es", "¿Cuántos empleados trabajan en la embajada en Madrid y cuántos puestos se han suprimido desde 2020?", "general"},
-		{"it", "Quanti dipendenti lavorano all'ambasciata a Madrid e quanti posti sono stati tagliati dal 2020?", "general"},
-		{"pt", "Quantos funcionários trabalham na embaixada em Madrid e quantos postos foram cortados desde 2020?", "general"},
-		{"nl", "Hoeveel medewerkers werken er op de ambassade in Madrid, en hoeveel functies zijn sinds 2020 geschrapt?", "general"},
-		{"pl", "Ilu pracowników zatrudnia ambasada w Madrycie i ile etatów zlikwidowano od 2020 roku?", "general"},
-		{"ru", "Сколько сотрудников работает в посольстве в Мадриде и сколько должностей сокращено с 2020 года?", "general"},
-		{"uk", "Скільки співробітників працює в посольстві в Мадриді і скільки посад скорочено з 2020 року?", "general"},
-		{"el", "Πόσοι υπάλληλοι εργάζονται στην πρεσβεία στη Μαδρίτη και πόσες θέσεις καταργήθηκαν από το 2020;", "general"},
-		{"tr", "Madrid büyükelçiliğinde kaç personel çalışıyor ve 2020'den bu yana kaç kadro kaldırıldı?", "general"},
-		{"ar", "كم عدد الموظفين العاملين في السفارة في مدريد، وكم وظيفة أُلغيت منذ 2020؟", "general"},
-		{"sq", "Sa punonjës punojnë në ambasadën në Madrid dhe sa vende pune janë shkurtuar që nga 2020?", "general"},
-		{"sr", "Koliko zaposlenih radi u ambasadi u Madridu i koliko je radnih mesta ukinuto od 2020?", "general"},
-		{"en", "What time does the minister arrive in Athens tomorrow, and is there a pool spot at the airport?", "general"},
-		{"de", "Wann landet der Minister morgen in Athen, und gibt es einen Pool-Platz für Kamerateams am Flughafen?", "general"},
-		{"fr", "À quelle heure le ministre arrive-t-il demain à Athènes, et y a-t-il une place pour les caméras à l'aéroport ?", "general"},
-		{"es", "¿A qué hora llega mañana el ministro a Atenas y hay sitio para cámaras en el aeropuerto?", "general"},
-		{"it", "A che ora arriva domani il ministro ad Atene, e c'è posto per le telecamere all'aeroporto?", "general"},
-		{"pt", "A que horas chega amanhã o ministro a Atenas e há lugar para câmaras no aeroporto?", "general"},
-		{"nl", "Hoe laat komt de minister morgen aan in Athene, en is er plek voor camera's op het vliegveld?", "general"},
-		{"pl", "O której minister przylatuje jutro do Aten i czy jest miejsce dla kamer na lotnisku?", "general"},
-		{"ru", "Во сколько министр завтра прилетает в Афины и будет ли место для съемочных групп в аэропорту?", "general"},
-		{"uk", "О котрій міністр завтра прилітає до Афін і чи буде місце для знімальних груп в аеропорту?", "general"},
-		{"el", "Τι ώρα φτάνει αύριο ο υπουργός στην Αθήνα και υπάρχει θέση για κάμερες στο αεροδρόμιο;", "general"},
-		{"tr", "Bakan yarın Atina'ya saat kaçta varıyor ve havalimanında kameralar için yer var mı?", "general"},
-		{"ar", "في أي ساعة يصل الوزير غدا إلى أثينا، وهل هناك مكان للكاميرات في المطار؟", "general"},
-		{"sq", "Në çfarë ore mbërrin nesër ministri në Athinë dhe a ka vend për kamerat në aeroport?", "general"},
-		{"sr", "U koliko sati ministar sutra stiže u Atinu i da li ima mesta za kamere na aerodromu?", "general"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"en", "?", "We understand more than GBP 4m was spent refurbishing three ambassadors' residences. Can you confirm which residences it covers? Does the FCDO think this represents value for money at a time of squeezed budgets?", "general"},
+		{"en", "?", "How much public money has the department spent on official cars and hospitality this year?", "general"},
+		{"en", "?", "Does the £30m aid package for Yemen represent value for money, given the NAO's criticism?", "development"},
+		{"en", "?", "Is the humanitarian funding to UNRWA value for money for British taxpayers?", "development"},
+		{"tr", "?", "Türkiye'deki askeri personel sayısı artırılacak mı ve yeni savaş gemileri gönderilecek mi?", "security"},
+		{"en", "?", "How much was spent refurbishing the ambassador's residence in Paris, and does the department think that is value for money?", "general"},
+		{"de", "?", "Wie viel wurde für die Renovierung der Residenz des Botschafters in Paris ausgegeben, und hält das Ministerium das für ein gutes Preis-Leistungs-Verhältnis?", "general"},
+		{"fr", "?", "Combien a coûté la rénovation de la résidence de l'ambassadeur à Paris, et le ministère estime-t-il que c'est un bon usage de l'argent public ?", "general"},
+		{"es", "?", "¿Cuánto se gastó en reformar la residencia del embajador en París y cree el ministerio que es un buen uso del dinero público?", "general"},
+		{"it", "?", "Quanto è stato speso per ristrutturare la residenza dell'ambasciatore a Parigi, e il ministero ritiene che sia un buon uso del denaro pubblico?", "general"},
+		{"pt", "?", "Quanto foi gasto na remodelação da residência do embaixador em Paris, e o ministério considera que é uma boa utilização do dinheiro público?", "general"},
+		{"nl", "?", "Hoeveel is er uitgegeven aan de renovatie van de residentie van de ambassadeur in Parijs, en vindt het ministerie dat verantwoord met belastinggeld?", "general"},
+		{"pl", "?", "Ile wydano na remont rezydencji ambasadora w Paryżu i czy ministerstwo uważa, że to dobre wykorzystanie publicznych pieniędzy?", "general"},
+		{"ru", "?", "Сколько было потрачено на ремонт резиденции посла в Париже и считает ли министерство это разумным расходованием денег налогоплательщиков?", "general"},
+		{"uk", "?", "Скільки було витрачено на ремонт резиденції посла в Парижі і чи вважає міністерство це раціональним використанням грошей платників податків?", "general"},
+		{"el", "?", "Πόσα δαπανήθηκαν για την ανακαίνιση της κατοικίας του πρέσβη στο Παρίσι και θεωρεί το υπουργείο ότι είναι σωστή χρήση δημόσιου χρήματος;", "general"},
+		{"tr", "?", "Paris'teki büyükelçi konutunun yenilenmesine ne kadar harcandı ve bakanlık bunun kamu parasının doğru kullanımı olduğunu düşünüyor mu?", "general"},
+		{"ar", "?", "كم أُنفق على تجديد مقر إقامة السفير في باريس، وهل تعتبر الوزارة ذلك استخداما جيدا للمال العام؟", "general"},
+		{"sq", "?", "Sa u shpenzua për rinovimin e rezidencës së ambasadorit në Paris dhe a mendon ministria se kjo është përdorim i mirë i parave publike?", "general"},
+		{"sr", "?", "Koliko je potrošeno na renoviranje rezidencije ambasadora u Parizu i da li ministarstvo smatra da je to dobra upotreba javnog novca?", "general"},
+		{"en", "?", "How many staff work at the embassy in Madrid now, and how many posts have been cut since 2020?", "general"},
+		{"de", "?", "Wie viele Mitarbeiter arbeiten derzeit an der Botschaft in Madrid, und wie viele Stellen wurden seit 2020 gestrichen?", "general"},
+		{"fr", "?", "Combien d'agents travaillent à l'ambassade à Madrid, et combien de postes ont été supprimés depuis 2020 ?", "general"},
+		{"es", "?", "¿Cuántos empleados trabajan en la embajada en Madrid y cuántos puestos se han suprimido desde 2020?", "general"},
+		{"it", "?", "Quanti dipendenti lavorano all'ambasciata a Madrid e quanti posti sono stati tagliati dal 2020?", "general"},
+		{"pt", "?", "Quantos funcionários trabalham na embaixada em Madrid e quantos postos foram cortados desde 2020?", "general"},
+		{"nl", "?", "Hoeveel medewerkers werken er op de ambassade in Madrid, en hoeveel functies zijn sinds 2020 geschrapt?", "general"},
+		{"pl", "?", "Ilu pracowników zatrudnia ambasada w Madrycie i ile etatów zlikwidowano od 2020 roku?", "general"},
+		{"ru", "?", "Сколько сотрудников работает в посольстве в Мадриде и сколько должностей сокращено с 2020 года?", "general"},
+		{"uk", "?", "Скільки співробітників працює в посольстві в Мадриді і скільки посад скорочено з 2020 року?", "general"},
+		{"el", "?", "Πόσοι υπάλληλοι εργάζονται στην πρεσβεία στη Μαδρίτη και πόσες θέσεις καταργήθηκαν από το 2020;", "general"},
+		{"tr", "?", "Madrid büyükelçiliğinde kaç personel çalışıyor ve 2020'den bu yana kaç kadro kaldırıldı?", "general"},
+		{"ar", "?", "كم عدد الموظفين العاملين في السفارة في مدريد، وكم وظيفة أُلغيت منذ 2020؟", "general"},
+		{"sq", "?", "Sa punonjës punojnë në ambasadën në Madrid dhe sa vende pune janë shkurtuar që nga 2020?", "general"},
+		{"sr", "?", "Koliko zaposlenih radi u ambasadi u Madridu i koliko je radnih mesta ukinuto od 2020?", "general"},
+		{"en", "?", "What time does the minister arrive in Athens tomorrow, and is there a pool spot at the airport?", "general"},
+		{"de", "?", "Wann landet der Minister morgen in Athen, und gibt es einen Pool-Platz für Kamerateams am Flughafen?", "general"},
+		{"fr", "?", "À quelle heure le ministre arrive-t-il demain à Athènes, et y a-t-il une place pour les caméras à l'aéroport ?", "general"},
+		{"es", "?", "¿A qué hora llega mañana el ministro a Atenas y hay sitio para cámaras en el aeropuerto?", "general"},
+		{"it", "?", "A che ora arriva domani il ministro ad Atene, e c'è posto per le telecamere all'aeroporto?", "general"},
+		{"pt", "?", "A que horas chega amanhã o ministro a Atenas e há lugar para câmaras no aeroporto?", "general"},
+		{"nl", "?", "Hoe laat komt de minister morgen aan in Athene, en is er plek voor camera's op het vliegveld?", "general"},
+		{"pl", "?", "O której minister przylatuje jutro do Aten i czy jest miejsce dla kamer na lotnisku?", "general"},
+		{"ru", "?", "Во сколько министр завтра прилетает в Афины и будет ли место для съемочных групп в аэропорту?", "general"},
+		{"uk", "?", "О котрій міністр завтра прилітає до Афін і чи буде місце для знімальних груп в аеропорту?", "general"},
+		{"el", "?", "Τι ώρα φτάνει αύριο ο υπουργός στην Αθήνα και υπάρχει θέση για κάμερες στο αεροδρόμιο;", "general"},
+		{"tr", "?", "Bakan yarın Atina'ya saat kaçta varıyor ve havalimanında kameralar için yer var mı?", "general"},
+		{"ar", "?", "في أي ساعة يصل الوزير غدا إلى أثينا، وهل هناك مكان للكاميرات في المطار؟", "general"},
+		{"sq", "?", "Në çfarë ore mbërrin nesër ministri në Athinë dhe a ka vend për kamerat në aeroport?", "general"},
+		{"sr", "?", "U koliko sati ministar sutra stiže u Atinu i da li ima mesta za kamere na aerodromu?", "general"},
+	})
 }
 
 // TestTopicSettlersAreTheRegions: settlers are a people of the Middle East
@@ -1937,30 +1897,25 @@ func TestTopicSettlersAreTheRegions(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
 	l := Link{Release: "2023-12-05-pm-call-with-prime-minister-netanyahu-of-israel", Score: 0.95}
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "Is the UK now preparing travel bans on violent settlers, as the US announced today? Did the PM raise the use of HMS Diamond or any UK military assets during the call?", "middle-east"},
-		{"de", "Bereitet Großbritannien jetzt Einreiseverbote gegen gewalttätige Siedler vor, wie die USA heute angekündigt haben? Hat der Premierminister den Einsatz der HMS Diamond oder anderer britischer Militärmittel angesprochen?", "middle-east"},
-		{"fr", "Le Royaume-Uni prépare-t-il des interdictions de voyager contre les colons violents, comme les États-Unis l'ont annoncé aujourd'hui ? Le Premier ministre a-t-il évoqué l'utilisation du HMS Diamond ou d'autres moyens militaires britanniques ?", "middle-east"},
-		{"es", "¿Prepara el Reino Unido prohibiciones de viaje contra los colonos violentos, como anunció hoy EE. UU.? ¿Mencionó el primer ministro el uso del HMS Diamond u otros medios militares británicos?", "middle-east"},
-		{"it", "Il Regno Unito sta preparando divieti di viaggio contro i coloni violenti, come annunciato oggi dagli Stati Uniti? Il primo ministro ha parlato dell'impiego della HMS Diamond o di altri mezzi militari britannici?", "middle-east"},
-		{"pt", "O Reino Unido está a preparar proibições de viagem contra os colonos violentos, como os EUA anunciaram hoje? O primeiro-ministro mencionou o uso do HMS Diamond ou de outros meios militares britânicos?", "middle-east"},
-		{"nl", "Bereidt het VK nu inreisverboden voor tegen gewelddadige kolonisten, zoals de VS vandaag aankondigden? Heeft de premier de inzet van HMS Diamond of ander Brits militair materieel ter sprake gebracht?", "middle-east"},
-		{"pl", "Czy Wielka Brytania przygotowuje zakazy wjazdu dla brutalnych osadników, jak ogłosiły dziś USA? Czy premier poruszył kwestię użycia HMS Diamond lub innych brytyjskich środków wojskowych?", "middle-east"},
-		{"ru", "Готовит ли Великобритания запреты на въезд для агрессивных поселенцев, как сегодня объявили США? Обсуждал ли премьер-министр использование HMS Diamond или других британских военных средств?", "middle-east"},
-		{"uk", "Чи готує Велика Британія заборони на в'їзд для агресивних поселенців, як сьогодні оголосили США? Чи обговорював прем'єр-міністр використання HMS Diamond або інших британських військових засобів?", "middle-east"},
-		{"el", "Ετοιμάζει το Ηνωμένο Βασίλειο απαγορεύσεις εισόδου για βίαιους εποίκους, όπως ανακοίνωσαν σήμερα οι ΗΠΑ; Έθεσε ο πρωθυπουργός τη χρήση του HMS Diamond ή άλλων βρετανικών στρατιωτικών μέσων;", "middle-east"},
-		{"tr", "ABD'nin bugün açıkladığı gibi İngiltere de şiddet uygulayan yerleşimcilere seyahat yasağı hazırlıyor mu? Başbakan görüşmede HMS Diamond'un veya başka İngiliz askeri unsurların kullanımını gündeme getirdi mi?", "middle-east"},
-		{"ar", "هل تستعد المملكة المتحدة لفرض حظر سفر على المستوطنين العنيفين كما أعلنت الولايات المتحدة اليوم؟ هل أثار رئيس الوزراء استخدام السفينة HMS Diamond أو أي أصول عسكرية بريطانية؟", "middle-east"},
-		{"sq", "A po përgatit Mbretëria e Bashkuar ndalime udhëtimi për kolonët e dhunshëm, siç njoftuan sot SHBA? A e ngriti kryeministri përdorimin e HMS Diamond apo mjeteve të tjera ushtarake britanike?", "middle-east"},
-		{"sr", "Da li Velika Britanija priprema zabrane putovanja za nasilne doseljenike, kao što su SAD danas najavile? Da li je premijer pomenuo upotrebu broda HMS Diamond ili drugih britanskih vojnih sredstava?", "middle-east"},
-		{"en", "Will the UK follow the US and impose travel bans on extremist settlers in the West Bank?", "middle-east"},
-		{"en", "Is HMS Diamond now in the Red Sea, and will she engage drones or missiles aimed at shipping? Is she under US command as part of a maritime coalition?", "security"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, l, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, l, []topicCase{
+		{"en", "?", "Is the UK now preparing travel bans on violent settlers, as the US announced today? Did the PM raise the use of HMS Diamond or any UK military assets during the call?", "middle-east"},
+		{"de", "?", "Bereitet Großbritannien jetzt Einreiseverbote gegen gewalttätige Siedler vor, wie die USA heute angekündigt haben? Hat der Premierminister den Einsatz der HMS Diamond oder anderer britischer Militärmittel angesprochen?", "middle-east"},
+		{"fr", "?", "Le Royaume-Uni prépare-t-il des interdictions de voyager contre les colons violents, comme les États-Unis l'ont annoncé aujourd'hui ? Le Premier ministre a-t-il évoqué l'utilisation du HMS Diamond ou d'autres moyens militaires britanniques ?", "middle-east"},
+		{"es", "?", "¿Prepara el Reino Unido prohibiciones de viaje contra los colonos violentos, como anunció hoy EE. UU.? ¿Mencionó el primer ministro el uso del HMS Diamond u otros medios militares británicos?", "middle-east"},
+		{"it", "?", "Il Regno Unito sta preparando divieti di viaggio contro i coloni violenti, come annunciato oggi dagli Stati Uniti? Il primo ministro ha parlato dell'impiego della HMS Diamond o di altri mezzi militari britannici?", "middle-east"},
+		{"pt", "?", "O Reino Unido está a preparar proibições de viagem contra os colonos violentos, como os EUA anunciaram hoje? O primeiro-ministro mencionou o uso do HMS Diamond ou de outros meios militares britânicos?", "middle-east"},
+		{"nl", "?", "Bereidt het VK nu inreisverboden voor tegen gewelddadige kolonisten, zoals de VS vandaag aankondigden? Heeft de premier de inzet van HMS Diamond of ander Brits militair materieel ter sprake gebracht?", "middle-east"},
+		{"pl", "?", "Czy Wielka Brytania przygotowuje zakazy wjazdu dla brutalnych osadników, jak ogłosiły dziś USA? Czy premier poruszył kwestię użycia HMS Diamond lub innych brytyjskich środków wojskowych?", "middle-east"},
+		{"ru", "?", "Готовит ли Великобритания запреты на въезд для агрессивных поселенцев, как сегодня объявили США? Обсуждал ли премьер-министр использование HMS Diamond или других британских военных средств?", "middle-east"},
+		{"uk", "?", "Чи готує Велика Британія заборони на в'їзд для агресивних поселенців, як сьогодні оголосили США? Чи обговорював прем'єр-міністр використання HMS Diamond або інших британських військових засобів?", "middle-east"},
+		{"el", "?", "Ετοιμάζει το Ηνωμένο Βασίλειο απαγορεύσεις εισόδου για βίαιους εποίκους, όπως ανακοίνωσαν σήμερα οι ΗΠΑ; Έθεσε ο πρωθυπουργός τη χρήση του HMS Diamond ή άλλων βρετανικών στρατιωτικών μέσων;", "middle-east"},
+		{"tr", "?", "ABD'nin bugün açıkladığı gibi İngiltere de şiddet uygulayan yerleşimcilere seyahat yasağı hazırlıyor mu? Başbakan görüşmede HMS Diamond'un veya başka İngiliz askeri unsurların kullanımını gündeme getirdi mi?", "middle-east"},
+		{"ar", "?", "هل تستعد المملكة المتحدة لفرض حظر سفر على المستوطنين العنيفين كما أعلنت الولايات المتحدة اليوم؟ هل أثار رئيس الوزراء استخدام السفينة HMS Diamond أو أي أصول عسكرية بريطانية؟", "middle-east"},
+		{"sq", "?", "A po përgatit Mbretëria e Bashkuar ndalime udhëtimi për kolonët e dhunshëm, siç njoftuan sot SHBA? A e ngriti kryeministri përdorimin e HMS Diamond apo mjeteve të tjera ushtarake britanike?", "middle-east"},
+		{"sr", "?", "Da li Velika Britanija priprema zabrane putovanja za nasilne doseljenike, kao što su SAD danas najavile? Da li je premijer pomenuo upotrebu broda HMS Diamond ili drugih britanskih vojnih sredstava?", "middle-east"},
+		{"en", "?", "Will the UK follow the US and impose travel bans on extremist settlers in the West Bank?", "middle-east"},
+		{"en", "?", "Is HMS Diamond now in the Red Sea, and will she engage drones or missiles aimed at shipping? Is she under US command as part of a maritime coalition?", "security"},
+	})
 }
 
 // TestTopicNewAmbassadorAcrossLanguages: who a new ambassador is and when
@@ -1974,27 +1929,22 @@ func TestTopicSettlersAreTheRegions(t *testing.T) {
 func TestTopicNewAmbassadorAcrossLanguages(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "Who is the new ambassador to Serbia, and when does she take up the post?", "general"},
-		{"de", "Wer ist die neue Botschafterin in Serbien, und wann tritt sie ihr Amt an?", "general"},
-		{"fr", "Qui est la nouvelle ambassadrice en Serbie, et quand prendra-t-elle ses fonctions ?", "general"},
-		{"es", "¿Quién es la nueva embajadora en Serbia y cuándo asumirá el cargo?", "general"},
-		{"it", "Chi è la nuova ambasciatrice in Serbia e quando assumerà l'incarico?", "general"},
-		{"pt", "Quem é a nova embaixadora na Sérvia e quando assume o cargo?", "general"},
-		{"nl", "Wie is de nieuwe ambassadeur in Servië, en wanneer treedt zij aan?", "general"},
-		{"pl", "Kto jest nową ambasador w Serbii i kiedy obejmie stanowisko?", "general"},
-		{"ru", "Кто новый посол в Сербии и когда она вступит в должность?", "general"},
-		{"uk", "Хто новий посол у Сербії і коли вона обійме посаду?", "general"},
-		{"el", "Ποια είναι η νέα πρέσβειρα στη Σερβία και πότε αναλαμβάνει καθήκοντα;", "general"},
-		{"tr", "Sırbistan'a atanan yeni büyükelçi kim ve göreve ne zaman başlayacak?", "general"},
-		{"ar", "من هي السفيرة الجديدة لدى صربيا ومتى ستتسلم مهامها؟", "general"},
-		{"sq", "Kush është ambasadorja e re në Serbi dhe kur e merr detyrën?", "general"},
-		{"sr", "Ko je nova ambasadorka u Srbiji i kada preuzima dužnost?", "general"},
-		{"en", "Will the new ambassador to Serbia raise the Banjska attack with President Vucic?", "europe"},
-	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"en", "?", "Who is the new ambassador to Serbia, and when does she take up the post?", "general"},
+		{"de", "?", "Wer ist die neue Botschafterin in Serbien, und wann tritt sie ihr Amt an?", "general"},
+		{"fr", "?", "Qui est la nouvelle ambassadrice en Serbie, et quand prendra-t-elle ses fonctions ?", "general"},
+		{"es", "?", "¿Quién es la nueva embajadora en Serbia y cuándo asumirá el cargo?", "general"},
+		{"it", "?", "Chi è la nuova ambasciatrice in Serbia e quando assumerà l'incarico?", "general"},
+		{"pt", "?", "Quem é a nova embaixadora na Sérvia e quando assume o cargo?", "general"},
+		{"nl", "?", "Wie is de nieuwe ambassadeur in Servië, en wanneer treedt zij aan?", "general"},
+		{"pl", "?", "Kto jest nową ambasador w Serbii i kiedy obejmie stanowisko?", "general"},
+		{"ru", "?", "Кто новый посол в Сербии и когда она вступит в должность?", "general"},
+		{"uk", "?", "Хто новий посол у Сербії і коли вона обійме посаду?", "general"},
+		{"el", "?", "Ποια είναι η νέα πρέσβειρα στη Σερβία και πότε αναλαμβάνει καθήκοντα;", "general"},
+		{"tr", "?", "Sırbistan'a atanan yeni büyükelçi kim ve göreve ne zaman başlayacak?", "general"},
+		{"ar", "?", "من هي السفيرة الجديدة لدى صربيا ومتى ستتسلم مهامها؟", "general"},
+		{"sq", "?", "Kush është ambasadorja e re në Serbi dhe kur e merr detyrën?", "general"},
+		{"sr", "?", "Ko je nova ambasadorka u Srbiji i kada preuzima dužnost?", "general"},
+		{"en", "?", "Will the new ambassador to Serbia raise the Banjska attack with President Vucic?", "europe"},
+	})
 }
