@@ -1262,18 +1262,13 @@ func TestTopicBritonDetainedAcrossLanguages(t *testing.T) {
 func TestTopicDeathAbroad(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ text, want string }{
-		{"A British man has died in a hotel fire in Antalya. Is the FCDO supporting the family?", "consular"},
-		{"Two British tourists died in a boat accident in Thailand. Can you confirm and are you helping the families?", "consular"},
-		{"How many people have died in Gaza since October, according to the FCDO's figures?", "middle-east"},
-		{"How many migrants have died crossing the Channel this year?", "migration"},
-		{"Is the UK calling for an investigation into the death of the Palestinian journalist?", "middle-east"},
-	} {
-		in := Input{Subject: "?", NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"", "?", "A British man has died in a hotel fire in Antalya. Is the FCDO supporting the family?", "consular"},
+		{"", "?", "Two British tourists died in a boat accident in Thailand. Can you confirm and are you helping the families?", "consular"},
+		{"", "?", "How many people have died in Gaza since October, according to the FCDO's figures?", "middle-east"},
+		{"", "?", "How many migrants have died crossing the Channel this year?", "migration"},
+		{"", "?", "Is the UK calling for an investigation into the death of the Palestinian journalist?", "middle-east"},
+	})
 }
 
 // TestTopicBritishNationalsAtRafahAcrossLanguages: "did they discuss
@@ -1655,22 +1650,17 @@ func TestTopicBritonHurtAbroadAcrossLanguages(t *testing.T) {
 func TestTopicPeoplesOfTheRegions(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ text, want string }{
-		{"Has the UK summoned the Iranian ambassador over the seized tanker?", "middle-east"},
-		{"Is the Qatari mediation still going on, and has the Foreign Secretary spoken to Doha?", "middle-east"},
-		{"Has the Lebanese government asked the UK for help?", "middle-east"},
-		{"Is the Saudi normalisation deal still on the table?", "middle-east"},
-		{"Did the Foreign Secretary speak to the Serbian president about the north?", "europe"},
-		{"Has the Kosovan government replied to the UK's letter?", "europe"},
-		{"What did the Prime Minister tell the Italian prime minister about the Albania centres?", "europe"},
-		{"Has the Libyan coastguard asked for British support?", "middle-east"},
-		{"Who is running the warehouses in El Arish, the Egyptian Red Crescent or UN agencies, and how much humanitarian aid is there?", "development"},
-	} {
-		in := Input{Subject: "?", NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"", "?", "Has the UK summoned the Iranian ambassador over the seized tanker?", "middle-east"},
+		{"", "?", "Is the Qatari mediation still going on, and has the Foreign Secretary spoken to Doha?", "middle-east"},
+		{"", "?", "Has the Lebanese government asked the UK for help?", "middle-east"},
+		{"", "?", "Is the Saudi normalisation deal still on the table?", "middle-east"},
+		{"", "?", "Did the Foreign Secretary speak to the Serbian president about the north?", "europe"},
+		{"", "?", "Has the Kosovan government replied to the UK's letter?", "europe"},
+		{"", "?", "What did the Prime Minister tell the Italian prime minister about the Albania centres?", "europe"},
+		{"", "?", "Has the Libyan coastguard asked for British support?", "middle-east"},
+		{"", "?", "Who is running the warehouses in El Arish, the Egyptian Red Crescent or UN agencies, and how much humanitarian aid is there?", "development"},
+	})
 }
 
 // TestTopicBritonsAbroadAsJournalistsWriteThem: the Briton a consular
@@ -1682,19 +1672,14 @@ func TestTopicPeoplesOfTheRegions(t *testing.T) {
 func TestTopicBritonsAbroadAsJournalistsWriteThem(t *testing.T) {
 	cfg, cat := sharedDesk(t)
 	topics := NewTopics(cfg)
-	for _, c := range []struct{ text, want string }{
-		{"A British hiker has been missing in the mountains for three days. What help is the embassy giving the search?", "consular"},
-		{"A British aid worker has been kidnapped in the north of the country. Is the Foreign Office in touch with the family?", "consular"},
-		{"A British journalist was detained at the airport last night. Has the embassy been able to see her?", "consular"},
-		{"Is the embassy helping the British expats there whose homes were damaged in the earthquake?", "consular"},
-		{"Will the UK press Qatar to secure the release of the hostages abducted by Hamas?", "middle-east"},
-		{"What is the UK doing about the terror threat after the bombing, and has the threat level changed?", "security"},
-	} {
-		in := Input{Subject: "?", NewText: c.text}
-		if got := topics.Choose(&in, Link{}, cat); got.Topic != c.want {
-			t.Errorf("%q: topic %q (%s), want %s", c.text, got.Topic, got.Reason, c.want)
-		}
-	}
+	checkTopics(t, topics, cat, Link{}, []topicCase{
+		{"", "?", "A British hiker has been missing in the mountains for three days. What help is the embassy giving the search?", "consular"},
+		{"", "?", "A British aid worker has been kidnapped in the north of the country. Is the Foreign Office in touch with the family?", "consular"},
+		{"", "?", "A British journalist was detained at the airport last night. Has the embassy been able to see her?", "consular"},
+		{"", "?", "Is the embassy helping the British expats there whose homes were damaged in the earthquake?", "consular"},
+		{"", "?", "Will the UK press Qatar to secure the release of the hostages abducted by Hamas?", "middle-east"},
+		{"", "?", "What is the UK doing about the terror threat after the bombing, and has the threat level changed?", "security"},
+	})
 }
 
 // TestTopicHeldWarshipsScheduleAcrossLanguages: a Briton held at an
