@@ -135,6 +135,12 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// the criminal networks release left out, no longer takes the
 		// Begaj meeting; 045, the £10m aid left out, the Amir of Qatar call)
 		{"mixdev5", filepath.Join("testdata", "mixdev5"), false, 3},
+		// mldev9 (pt, sq, el; a DEV set of the eighth linking round): 4 of
+		// 35 as it landed and after the sibling names rule (siblings of a
+		// day again: the Sisi meeting and the COP28 speech, the Begaj
+		// meeting and the criminal networks release, the Meloni bilateral
+		// and the trilateral)
+		{"mldev9", filepath.Join("testdata", "mldev9"), false, 4},
 		{"shared", "", false, 5},
 	}
 	for _, s := range sets {

@@ -162,6 +162,14 @@ func TestLinkDevSets(t *testing.T) {
 		// roku", September last year: p 0.63) stays below: the
 		// vocabulary reads neither "ubiegłego" (last) nor "roku" (year).
 		{"mixdev4", false, 45, 46, ""},
+		// mldev9 (42 in Portuguese, Albanian and Greek, 39 not
+		// automatic): 35 of 39 as it landed, one wrong link (023,
+		// Albanian, a chaser on "the return hubs the two prime ministers
+		// discussed today" in Tirana, its quoted history guessed the
+		// PM's meeting with President Begaj at 0.85, not the migration
+		// release of the same visit); none once the sibling names rule
+		// caps that guess (siblingNamesUnmet).
+		{"mldev9", false, 35, 39, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
