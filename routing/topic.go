@@ -2380,8 +2380,10 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 // sender's own (a chaser that forwards their earlier enquiry): the first
 // line of its header block that holds an address holds the sender's
 // ("From: Liam Doherty <liam.doherty@…>", in whatever language the mail
-// program labels it). Someone else's message forwarded (a release, a
-// colleague's note, the desk's own reply) names another address first.
+// program labels it), or a colleague's forwarded by a sender who asks
+// nothing of their own (colleagueAddress). Someone else's message
+// forwarded (a release, a colleague's note commented on, the desk's own
+// reply) names another address first.
 func ownForward(in *Input) bool {
 	from := strings.TrimSpace(in.From)
 	if in.ForwardedText == "" || from == "" || !strings.Contains(from, "@") {
@@ -2392,10 +2394,41 @@ func ownForward(in *Input) bool {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
 		if at := strings.IndexByte(line, '@'); at >= 0 {
-			return containsFold(line, from)
+			return containsFold(line, from) || !strings.ContainsAny(in.NewText, "?¿？؟;\u037e") && colleagueAddress(line, from)
 		}
 	}
 	return false
+}
+
+// webmail are mail providers whose addresses share a domain with no
+// newsroom in common.
+var webmail = map[string]bool{
+	"gmail.com": true, "googlemail.com": true, "outlook.com": true, "hotmail.com": true,
+	"live.com": true, "yahoo.com": true, "icloud.com": true, "me.com": true,
+	"protonmail.com": true, "proton.me": true, "gmx.de": true, "gmx.net": true,
+	"web.de": true, "mail.ru": true, "yandex.ru": true, "aol.com": true,
+}
+
+// colleagueAddress reports whether header line names first an address
+// of sender from's own newsroom (the same domain, no webmail's): an
+// editor who asks nothing of their own (no question mark in any script,
+// nor a semicolon, Greek's question mark) and forwards a colleague's
+// question asks it ("σας προωθώ την ερώτηση της συναδέλφου", from
+// d.…@in.gr, forwarding s.…@in.gr); one who asks "Any comment on this?"
+// of a colleague's message forwarded asks their own question.
+func colleagueAddress(line, from string) bool {
+	_, dom, ok := strings.Cut(from, "@")
+	dom = strings.ToLower(strings.Trim(strings.TrimSpace(dom), "<>"))
+	if !ok || dom == "" || webmail[dom] {
+		return false
+	}
+	at := strings.IndexByte(line, '@')
+	end := at + 1
+	for end < len(line) && (line[end] == '.' || line[end] == '-' || line[end] >= '0' && line[end] <= '9' ||
+		line[end] >= 'a' && line[end] <= 'z' || line[end] >= 'A' && line[end] <= 'Z') {
+		end++
+	}
+	return strings.EqualFold(strings.TrimSuffix(line[at+1:end], "."), dom)
 }
 
 // containsFold reports whether s contains sub, ASCII letters in either
