@@ -1,6 +1,8 @@
 package routing
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -768,6 +770,75 @@ func attributionDay(line string, d0 int32, va *vocabTable, tz *tokenizer) (int32
 	for _, a := range dateAnchors(tz, d0, days[:0], va) {
 		if !a.today && !a.year && a.from == a.to && a.from <= d0 {
 			return a.from, true
+		}
+	}
+	if header {
+		return numericHeaderDay(t, d0)
+	}
+	return 0, false
+}
+
+// numericHeaderDay reads the first all-figure date of a header line
+// ("Data: segunda, 16/09/2024 às 19:31", "Datum: 16.09.2024",
+// "Date: 2024-09-16"): year first, or day and month in either order when
+// only one order is a date (16/09 is the 16th of September, 9/16 too;
+// 05/06 is either, so none), no later than d0.
+func numericHeaderDay(t string, d0 int32) (int32, bool) {
+	m := numericDateRE.FindStringSubmatch(t)
+	if m == nil {
+		return 0, false
+	}
+	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	var y, mo, d int
+	if m[1] != "" {
+		y, mo, d = num(m[1]), num(m[2]), num(m[3])
+	} else {
+		a, b := num(m[4]), num(m[5])
+		y = num(m[6])
+		switch {
+		case a > 12 && b <= 12:
+			d, mo = a, b
+		case b > 12 && a <= 12:
+			d, mo = b, a
+		case a == b:
+			d, mo = a, b
+		default:
+			return 0, false
+		}
+	}
+	if y < 1990 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	tm := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if tm.Day() != d {
+		return 0, false
+	}
+	day := int32(tm.Unix() / 86400)
+	if day > d0 {
+		return 0, false
+	}
+	return day, true
+}
+
+// numericDateRE matches 2024-09-16, or 16/09/2024, 16.09.2024, 16-09-2024.
+var numericDateRE = regexp.MustCompile(`\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[./-](\d{1,2})[./-](\d{4}))\b`)
+
+// forwardedDay returns the day of the first header line of forwarded
+// text that dates its message ("Date: Mon, 16 Sep 2024", "Data: segunda,
+// 16/09/2024 às 19:31", "Sent: …": attributionDay). Then the days its
+// words name are read against that day (quotedAnchors), not the
+// forwarding email's: the forwarded request's "today" is the day it was
+// written. Without one, the forwarding email's day stands.
+func forwardedDay(fwd string, d0 int32, va *vocabTable, tz *tokenizer) (int32, bool) {
+	for len(fwd) > 0 {
+		line := fwd
+		if i := strings.IndexByte(fwd, '\n'); i >= 0 {
+			line, fwd = fwd[:i], fwd[i+1:]
+		} else {
+			fwd = ""
+		}
+		if day, ok := attributionDay(strings.TrimLeft(line, "> \t"), d0, va, tz); ok {
+			return day, true
 		}
 	}
 	return 0, false

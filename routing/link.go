@@ -979,6 +979,22 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 			continue
 		}
 		n := len(sc.anchors)
+		fday, fok := int32(0), false
+		if t == partForwarded {
+			fday, fok = forwardedDay(m.raw(t), q.d0, sc.voc, &sc.quotedTz)
+		}
+		if fok {
+			// a forwarded message's "today" is its own header's day
+			// (mldev9 011: "no encontro de hoje com a Meloni", written on
+			// the 16th and forwarded on the 17th); the header's day is
+			// a day named, as it was read before
+			sc.anchors = quotedAnchors(m.raw(t), q.d0, sc.voc, &sc.quotedTz, &sc.quotedBuf, sc.anchors)
+			for i := n; i < len(sc.anchors); i++ {
+				sc.anchors[i].quoted = false
+			}
+			sc.anchors = append(sc.anchors, dayRange{from: fday, to: fday})
+			continue
+		}
 		sc.anchors = dateAnchors(&m.text(t).tz, q.d0, sc.anchors, sc.voc)
 		if t == partSubject && q.subject && !m.in.IsReply {
 			// (a reply's subject was written on its first message's

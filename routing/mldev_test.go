@@ -168,8 +168,11 @@ func TestLinkDevSets(t *testing.T) {
 		// discussed today" in Tirana, its quoted history guessed the
 		// PM's meeting with President Begaj at 0.85, not the migration
 		// release of the same visit); none once the sibling names rule
-		// caps that guess (siblingNamesUnmet).
-		{"mldev9", false, 35, 39, ""},
+		// caps that guess (siblingNamesUnmet). 36 of 39 once a forwarded
+		// message's "today" is its header's day (011, Portuguese, "no
+		// encontro de hoje com a Meloni" written on the 16th, forwarded on
+		// the 17th: p 0.53 -> 0.98).
+		{"mldev9", false, 36, 39, ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
