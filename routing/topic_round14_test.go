@@ -11,9 +11,10 @@ import (
 // matcher lacking, each read as English already reads it: Portuguese
 // deported, immigrants, the Berlin Process, repatriation flights (the
 // consular desk's, not the returns the linker reads in 'repatriamento'),
-// fossil fuels, deforestation and a British woman or man who died;
+// fossil fuels, deforestation, carbon neutrality (net zero) and a
+// British woman or man who died;
 // Albanian migration written 'emigracion-' in every case form, travel
-// advice with 'për', a British journalist kidnapped; Greek fossil fuels
+// advice with 'për', carbon neutrality, a British journalist kidnapped; Greek fossil fuels
 // in the nominative and genitive and a British man who died. The last
 // rows are what must not change.
 func TestTopicFourteenthRoundWords(t *testing.T) {
@@ -33,6 +34,9 @@ func TestTopicFourteenthRoundWords(t *testing.T) {
 		{"el", "?", "Ποια ειναι η θεση για τα ορυκτα καυσιμα;", "climate"},
 		{"el", "?", "Ποια είναι η πολιτική για τη χρήση ορυκτών καυσίμων;", "climate"},
 		{"el", "?", "Ενας Βρετανος πεθανε στη Ρόδο· ενημερωθηκε η οικογενεια;", "consular"},
+		{"pt", "?", "Quais são as metas de neutralidade carbónica do governo?", "climate"},
+		{"pt", "?", "O Brasil vai antecipar a meta de neutralidade carbônica?", "climate"},
+		{"sq", "?", "A ka Britania objektiva për neutralitetin karbonik?", "climate"},
 		// unchanged: the story's own words still decide
 		{"pt", "?", "Quantos mortos houve nos bombardeamentos em Gaza?", "middle-east"},
 		{"pt", "?", "O Reino Unido vai repatriar migrantes para o Brasil?", "migration"},
