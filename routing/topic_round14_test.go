@@ -15,8 +15,10 @@ import (
 // British woman or man who died;
 // Albanian migration written 'emigracion-' in every case form, travel
 // advice with 'për', carbon neutrality, a British journalist kidnapped; Greek fossil fuels
-// in the nominative and genitive and a British man who died. The last
-// rows are what must not change.
+// in the nominative and genitive and a British man who died; a new
+// British ambassador, the nationality written between (in English too:
+// "in Athens" had made it Europe's). The last rows are what must not
+// change.
 func TestTopicFourteenthRoundWords(t *testing.T) {
 	_, r := sharedRouter(t)
 	cat := r.Catalogue()
@@ -37,7 +39,12 @@ func TestTopicFourteenthRoundWords(t *testing.T) {
 		{"pt", "?", "Quais são as metas de neutralidade carbónica do governo?", "climate"},
 		{"pt", "?", "O Brasil vai antecipar a meta de neutralidade carbônica?", "climate"},
 		{"sq", "?", "A ka Britania objektiva për neutralitetin karbonik?", "climate"},
+		{"en", "?", "Who is the new British ambassador in Athens?", "general"},
+		{"pt", "?", "Quem é o novo embaixador britânico em Lisboa?", "general"},
+		{"sq", "?", "Kush është ambasadori i ri britanik në Tiranë?", "general"},
+		{"el", "?", "Πότε αναλαμβάνει ο νέος Βρετανός πρέσβης στην Αθήνα;", "general"},
 		// unchanged: the story's own words still decide
+		{"en", "?", "Will the new British ambassador in Belgrade raise the Kosovo dialogue?", "europe"},
 		{"pt", "?", "Quantos mortos houve nos bombardeamentos em Gaza?", "middle-east"},
 		{"pt", "?", "O Reino Unido vai repatriar migrantes para o Brasil?", "migration"},
 		{"sq", "?", "Sa shqiptarë janë kthyer nga Mbretëria e Bashkuar këtë vit?", "europe"},
