@@ -981,6 +981,12 @@
 //     colleagueAddress; mldev9 040, TestTopicColleaguesForwardedQuestion);
 //     "Any comment on this?" over a colleague's message still reads it as
 //     forwarded text (TestTopicQuestionFocus).
+//   - a new British ambassador, the nationality written between, is the
+//     desk's own business as a new ambassador is, in English too ("the new
+//     British ambassador in Athens", "νέος Βρετανός πρέσβης", "novo
+//     embaixador britânico", "ambasadori i ri britanik" had been Europe's
+//     by the city); carbon neutrality is net zero in Portuguese and
+//     Albanian.
 //
 // Left, read as English reads them: troop questions on the Kosovo
 // reinforcements release stay Europe's; "how many Albanians were
@@ -988,10 +994,7 @@
 // name; work and student visas are consular's; refugees from Syria the
 // region's; aid asked on a call of the region's alone the region's;
 // mldev9 042 (UK-Greece relations after the cancelled meeting over the
-// Parthenon marbles, labelled general) Europe's by Greece; a new
-// ambassador written with a nationality between ("νέος Βρετανός
-// πρέσβης στην Αθήνα", "the new British ambassador in Athens") Europe's
-// by the city.
+// Parthenon marbles, labelled general) Europe's by Greece.
 //
 // # Outlet, rota and officer
 //
