@@ -2,6 +2,7 @@ package routing
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -182,6 +183,12 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
 	for k := 0; k < n; k++ {
 		word := w(k)
+		if va != nil && len(word) > 0 && word[0] >= '0' && word[0] <= '9' {
+			if a, ok := foreignAnniversary(tz, k, d0, va.code); ok && !aside.holds(tz, k) {
+				out = append(out, a)
+				continue
+			}
+		}
 		if !tz.toks[k].num && !anchorWordFilter.MayHave(word) {
 			continue // no rule below starts from this word
 		}
@@ -842,4 +849,66 @@ func forwardedDay(fwd string, d0 int32, va *vocabTable, tz *tokenizer) (int32, b
 		}
 	}
 	return 0, false
+}
+
+// anniversaryForms are the words after a number that make "n years
+// since" or "the n-th anniversary" in the desk's other languages, read
+// as anniversaryDays reads English's: years, the word for since after
+// it ("10 vjet nga", "10 anos desde", "10 χρόνια από"), or an
+// anniversary word right after the number ("10-vjetorin", "10.º
+// aniversário", "10η επέτειο"). Not "10 anos de prisão" (of), not
+// "raporti vjetor" (annual, no number before it).
+var anniversaryForms = map[string]struct {
+	years, since []string
+	// anniversary are prefixes of the anniversary word (the words as
+	// the tokenizer gives them: accents folded, Greek transliterated)
+	anniversary []string
+	// ordinal are the marks of an ordinal number, written on it ("5η",
+	// read "5i") or as a token after it ("5.º")
+	ordinal []string
+}{
+	"sq": {years: []string{"vjet", "vite", "vjete"}, since: []string{"nga", "qe"}, anniversary: []string{"vjetor"}},
+	"pt": {years: []string{"anos", "ano"}, since: []string{"desde"}, anniversary: []string{"aniversario"}, ordinal: []string{"º", "o", "a", "ª"}},
+	"el": {years: []string{"chronia", "chrono", "eti"}, since: []string{"apo"}, anniversary: []string{"epetei"}, ordinal: []string{"i", "is", "h", "hs"}},
+}
+
+// foreignAnniversary reads an anniversaryForms phrase of language code
+// at number token k as the days around the day that many years before
+// d0 (1 to 50).
+func foreignAnniversary(tz *tokenizer, k int, d0 int32, code string) (dayRange, bool) {
+	f, ok := anniversaryForms[code]
+	if !ok || k+1 >= len(tz.toks) {
+		return dayRange{}, false
+	}
+	w := tz.word(k)
+	digits := 0
+	for digits < len(w) && w[digits] >= '0' && w[digits] <= '9' {
+		digits++
+	}
+	if digits < len(w) && !slices.Contains(f.ordinal, string(w[digits:])) {
+		return dayRange{}, false
+	}
+	n := smallInt(w[:digits])
+	if n < 1 || n > 50 {
+		return dayRange{}, false
+	}
+	next := string(tz.word(k + 1))
+	if slices.Contains(f.ordinal, next) && k+2 < len(tz.toks) {
+		k++
+		next = string(tz.word(k + 1))
+	}
+	hit := false
+	for _, a := range f.anniversary {
+		if strings.HasPrefix(next, a) {
+			hit = true
+		}
+	}
+	if !hit && k+2 < len(tz.toks) && slices.Contains(f.years, next) && slices.Contains(f.since, string(tz.word(k+2))) {
+		hit = true
+	}
+	if !hit {
+		return dayRange{}, false
+	}
+	c := int32(dayTime(d0).AddDate(-n, 0, 0).Unix() / 86400)
+	return dayRange{from: c - anniversaryWindow, to: c + anniversaryWindow, anniversary: true}, true
 }
