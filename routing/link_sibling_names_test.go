@@ -35,15 +35,8 @@ func TestSiblingNamesUnmet(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Subject: "Re: hostages", NewText: tc.text, Date: at3339(t, "2023-10-13T15:00:00Z"), Language: "en"}
-			m := newMessage(&in)
-			defer m.release()
-			sc := c.pool.Get().(*scratch)
-			defer c.pool.Put(sc)
-			sc.idsDone = [nParts]bool{}
-			sc.voc, sc.english, sc.quotedVoc, sc.sender = vocabFor("en"), true, nil, nil
-			sc.reset()
-			c.addQuery(sc, m, partSubject, weightSubject, true)
-			c.addQuery(sc, m, partNew, weightNew, false)
+			sc, done := englishQuery(c, &in)
+			defer done()
 			best := &cand{doc: doc["deploy"], title: tc.title, cover: tc.cover}
 			var second *cand
 			if tc.second != "" {

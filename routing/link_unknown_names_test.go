@@ -80,15 +80,8 @@ func TestNamesUnmetUnknownNames(t *testing.T) {
 			"President Elphberg in Hentzau in the coming weeks?",
 		Date: at3339(t, "2023-10-16T18:00:00Z"), Language: "en"}
 	c := callAndAidCatalogue(false)
-	m := newMessage(&in)
-	defer m.release()
-	sc := c.pool.Get().(*scratch)
-	defer c.pool.Put(sc)
-	sc.idsDone = [nParts]bool{}
-	sc.voc, sc.english, sc.quotedVoc, sc.sender = vocabFor("en"), true, nil, nil
-	sc.reset()
-	c.addQuery(sc, m, partSubject, weightSubject, true)
-	c.addQuery(sc, m, partNew, weightNew, false)
+	sc, done := englishQuery(c, &in)
+	defer done()
 	aid := &cand{doc: 0, cover: 0.19}
 	if c.releases[aid.doc].ID != "aid" {
 		t.Fatalf("release 0 is %s", c.releases[aid.doc].ID)
