@@ -3579,6 +3579,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.reportedPromise(cueStart) {
 		return // "The spokesman told me he would get back to me by 3pm"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.reportedAfter(m.end) {
+		return // "The talks must conclude by Friday, the minister said."
+	}
 	if (lw == gw.By || lw == gw.Before) && !then && sc.repliedBefore(cueStart) {
 		return // "Last time you replied by 5pm", "They answered before noon"
 	}
@@ -3735,6 +3738,9 @@ func (sc *scanner) reportedPromise(k int) bool {
 	modal := false
 	for b := k - 1; b >= 0 && b >= k-10; b-- {
 		t := &sc.toks[b]
+		if t.kind == tkPunct && t.low == "," && !sc.toks[b+1].sentStart && !sc.toks[b+1].clauseBrk && sc.saidAt(b-1) {
+			continue // "The minister said, that he will reply by Friday" (a comma before "that", as Slavic mail writes it)
+		}
 		if sc.toks[b+1].sentStart || sc.toks[b+1].clauseBrk || t.kind == tkPunct && (t.low == "," || t.low == ";") {
 			return false
 		}
@@ -3752,6 +3758,52 @@ func (sc *scanner) reportedPromise(k int) bool {
 		case gw.Said, gw.Says, gw.Told, gw.Promised:
 			return modal && !sc.word(b-1, gw.I) && !sc.word(b-1, gw.We)
 		}
+	}
+	return false
+}
+
+// saidAt reports whether the token at b is a verb of saying
+// ("said", "says", "told", "promised").
+func (sc *scanner) saidAt(b int) bool {
+	t := sc.tok(b)
+	if t == nil || t.kind != tkWord {
+		return false
+	}
+	switch t.low {
+	case gw.Said, gw.Says, gw.Told, gw.Promised:
+		return true
+	}
+	return false
+}
+
+// reportedAfter reports whether the clause of the time ending at e is
+// someone else's word, attributed after a comma at the sentence's end:
+// "The talks must conclude by Friday, the minister said.", "…, Downing
+// Street says." ("Need it by 5pm, my editor says." and "…, I said." are
+// the journalist's).
+func (sc *scanner) reportedAfter(e int) bool {
+	for j := e; j < len(sc.toks) && j < e+6; j++ {
+		if j > e && (sc.toks[j].sentStart || sc.toks[j].clauseBrk) {
+			return false
+		}
+		if !sc.punct(j, ",") {
+			continue
+		}
+		for v := j + 1; v < len(sc.toks) && v <= j+4; v++ {
+			t := &sc.toks[v]
+			if v > j+1 && (t.sentStart || t.clauseBrk) || t.kind != tkWord {
+				return false
+			}
+			switch t.low {
+			case gw.My, gw.Our, gw.I, gw.We, gw.You:
+				return false
+			}
+			if sc.saidAt(v) {
+				n := sc.tok(v + 1)
+				return v > j+1 && (n == nil || n.sentStart || n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == ";"))
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -5119,6 +5171,11 @@ func (sc *scanner) answerUntil(k int) bool {
 		// until 5pm" are not); "I will close the article until 9 in the
 		// evening": closing it
 		return (sc.mustFile(w) || sc.closesOwn(w)) && !sc.availableAfter(k+1)
+	case gw.Have:
+		// "You have until 4pm to respond.": the desk given its time
+		// ("The government has until Friday", "Do you have until 5pm?",
+		// "I have until 4pm" are not asked)
+		return sc.word(w-1, gw.You) && sc.toks[w-1].sentStart && sc.toks[w-1].capital && !sc.availableAfter(k+1)
 	case gw.Me, gw.Us:
 		// "please answer me until 16h": the verb, then who to
 		switch sc.toks[max(w-1, 0)].low {
@@ -5136,7 +5193,7 @@ func (sc *scanner) answerUntil(k int) bool {
 			return false
 		}
 		switch t.low {
-		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could, gw.Can, gw.Would, gw.Expect, gw.Wait, gw.Await, gw.Grateful, gw.Appreciate:
+		case gw.Need, gw.Needs, gw.Needed, gw.Please, gw.Send, gw.Could, gw.Can, gw.Would, gw.Expect, gw.Wait, gw.Await, gw.Grateful, gw.Appreciate, gw.Possible:
 			// ("I expect your answer till 3 o'clock", "we await your
 			// reply until 16h", "Can you answer me today until 16.30?",
 			// "I would be grateful for an answer until Friday noon")

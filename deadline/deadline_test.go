@@ -1023,6 +1023,9 @@ func FuzzExtractDeadline(f *testing.F) {
 	for _, c := range thirteenthRoundCases {
 		f.Add(c.text, mustTime(f, wed1000).Unix())
 	}
+	for _, c := range fourteenthRoundCases {
+		f.Add(c.text, mustTime(f, wed1000).Unix())
+	}
 	for _, c := range foreignCasesAt {
 		f.Add(c.text, mustTime(f, c.sent).Unix())
 	}

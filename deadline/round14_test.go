@@ -1,0 +1,56 @@
+package deadline
+
+import "testing"
+
+// fourteenthRoundCases are the round's forms, written afresh: someone
+// else's time told in Serbian/Bosnian/Croatian, Ukrainian, Russian and
+// German ("has until"), someone else's word reported ("the minister said
+// it would …", a comma before "that" as Slavic mail writes it, the
+// attribution after the time), the desk given its time ("You have until
+// 4pm"), each with the journalist's own forms that must stay read. Sent
+// Wednesday 18 October 2023 10:00 in London.
+var fourteenthRoundCases = []struct{ text, want string }{
+	// someone else's time: "has (time) until" is told, not asked
+	{"Der Minister hat bis Freitag Zeit.", none},
+	{"Die Kommission hat noch bis Montag Zeit für eine Antwort.", none},
+	{"Könnten Sie bis Freitag antworten?", "2023-10-20T17:00:00+01:00"},
+	{"Ambasador ima vremena do četvrtka.", none},
+	{"Opozicija ima rok do ponedjeljka da predloži kandidata.", none},
+	{"Посланик има времена до петка.", none},
+	{"Treba nam odgovor do petka.", "2023-10-20T17:00:00+01:00"},
+	{"Комісія має час до понеділка.", none},
+	{"Парламент має термін до четверга.", none},
+	{"Просимо коментар до четверга.", "2023-10-19T17:00:00+01:00"},
+	{"У посла есть время до понедельника.", none},
+	{"Нам нужен ответ до понедельника.", "2023-10-23T17:00:00+01:00"},
+	// someone else's word reported in Serbian, Ukrainian, Russian
+	{"Portparol je rekao da će ministarstvo odgovoriti do četvrtka.", none},
+	{"Ambasada je najavila da će saopštenje biti objavljeno do ponedjeljka.", none},
+	{"Портпарол је рекао да ће министарство одговорити до четвртка.", none},
+	{"Речник заявив, що міністерство відповість до четверга.", none},
+	{"Пресс-секретарь сказал, что министерство ответит до четверга.", none},
+	{"Nadam se da će odgovor stići do četvrtka.", "2023-10-19T17:00:00+01:00"},
+	// English: the comma before "that", and the attribution after
+	{"The spokesman said, that they would reply by Thursday.", none},
+	{"Talks must end by Thursday, the envoy said.", none},
+	{"Aid has to arrive before Monday, Downing Street says.", none},
+	{"Need it by 5pm, my editor says.", "2023-10-18T17:00:00+01:00"},
+	{"Could you reply by Thursday, as I said?", "2023-10-19T17:00:00+01:00"},
+	// the desk given its time
+	{"You have until 4pm to respond.", "2023-10-18T16:00:00+01:00"},
+	{"You have till Friday noon.", "2023-10-20T12:00:00+01:00"},
+	{"The council has until 4pm to respond.", none},
+	{"Do you have until 4pm free for a call?", none},
+	// an answer asked with "possible" before "until"
+	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
+	{"It is possible the vote will last until 15:00.", none},
+}
+
+func TestFourteenthRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range fourteenthRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
