@@ -963,7 +963,53 @@ func (t *Topics) choose(m *message, l Link, cat *Catalogue) TopicChoice {
 	f := featuresPool.Get().(*topicFeatures)
 	defer featuresPool.Put(f)
 	t.messageFeatures(m, l, cat, f)
+	if subjectAsks(f) {
+		return t.decide(f, &subjectTopicParams)
+	}
 	return t.decide(f, &defaultTopicParams)
+}
+
+// subjectTopicParams weigh the subject line as the question: for an
+// enquiry whose own words say nothing of any desk (subjectAsks).
+var subjectTopicParams = func() topicParams {
+	p := defaultTopicParams
+	p.place[plSubject] = p.place[plFocus]
+	return p
+}()
+
+// subjectAsks reports whether an enquiry linked to no release says what
+// it is about in its subject line only: a chaser ("Re: Kosovo" over "Just
+// chasing this. Could someone call me back?") or a request whose text
+// holds no word of any desk, the desk's own business included, while the
+// subject holds some. Its subject is then its question
+// (TestTopicSubjectAsks); quoted history does not count either way.
+func subjectAsks(f *topicFeatures) bool {
+	if f.linked {
+		return false
+	}
+	subject := false
+	for ti := range f.found {
+		if !f.found[ti] && f.learnt[ti] == ([nPlaces]float64{}) {
+			continue
+		}
+		for _, pl := range [...]int{plFocus, plText, plForward} {
+			if f.names[ti][pl] != 0 || f.learnt[ti][pl] != 0 {
+				return false
+			}
+			for k := range nEvidence {
+				if f.ev[ti][k][pl] != 0 {
+					return false
+				}
+			}
+		}
+		if f.names[ti][plSubject] != 0 || f.learnt[ti][plSubject] != 0 {
+			subject = true
+		}
+		for k := range nEvidence {
+			subject = subject || f.ev[ti][k][plSubject] != 0
+		}
+	}
+	return subject
 }
 
 // featuresPool recycles the features of Topics.choose (nothing of them

@@ -1,0 +1,68 @@
+package routing
+
+import "testing"
+
+// TestTopicFifteenthRoundWords checks the words a probe of our own
+// (about 200 questions UK and foreign journalists ask in English, on every
+// desk topic, with and without a release) found the topic matcher
+// lacking: people who arrived illegally or have no right to stay, visa
+// sanctions on countries that refuse returns, Calais and northern France
+// (migration); a spy ship and espionage (the armed forces); a lost or
+// expired passport and an emergency travel document (British nationals
+// abroad); CPTPP (trade); Gavi, the Global Fund, the World Bank's IDA
+// (aid); rainforests and biodiversity (climate); a political crisis or
+// secession in a region (its politics); Dodik (the Western Balkans),
+// Hezbollah, Smotrich, Ben-Gvir and settlement expansion (the Middle
+// East). The last rows are what must not change.
+func TestTopicFifteenthRoundWords(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"en", "Query", "Is the UK talking to Iraq about taking back Iraqis who arrived illegally?", "migration"},
+		{"en", "Question from Le Monde", "Does the UK pay France to patrol the beaches near Calais, and how much?", "migration"},
+		{"en", "Visa sanctions", "Will the UK stop issuing visas to countries that refuse to take back their nationals who have no right to stay?", "migration"},
+		{"en", "Bosnia", "Does the UK support sanctions on Milorad Dodik for his secession moves?", "europe"},
+		{"en", "Query", "What does the UK make of the settlement expansion announced by Smotrich?", "middle-east"},
+		{"en", "Passport", "A reader is stuck in Spain with an expired passport. What should she do?", "consular"},
+		{"en", "Spy ship", "Can you comment on the Russian spy ship spotted off Scotland?", "security"},
+		{"en", "CPTPP", "Which countries could join CPTPP next?", "trade"},
+		{"en", "Gavi", "Will the UK keep its pledge to Gavi, the vaccine alliance?", "development"},
+		{"en", "World Bank", "How much is the UK pledging to the World Bank's IDA fund?", "development"},
+		{"en", "Query", "What is the UK doing to protect the Amazon rainforest?", "climate"},
+		{"en", "Lebanon", "Has the UK proscribed all of Hezbollah?", "middle-east"},
+		{"en", "Query", "What is the UK view of Ben-Gvir's visit to the Temple Mount?", "middle-east"},
+		// unchanged: the story's own words still decide
+		{"en", "Sudan", "How many British nationals are still in Sudan and will there be more evacuation flights?", "consular"},
+		{"en", "Visas", "How long does it take to get a visa for Iraq?", "consular"},
+		{"en", "Russia sanctions", "Is the UK adding more Russian banks to its sanctions list?", "security"},
+		{"en", "Embassy", "How much did the embassy in Rome spend on its new residence?", "general"},
+		{"en", "EU", "Will the EU Settlement Scheme deadline be extended for late applicants?", "europe"},
+	})
+}
+
+// TestTopicSubjectAsks checks that an enquiry linked to no release whose
+// own words name no desk (a chaser, a request for a call) is about what
+// its subject says, read as its question: "Re: Kosovo" over "Just chasing
+// this" is Europe's, as "Re: COP29 delegation" is climate's (both were the
+// fallback's, their subject's evidence below the threshold). A text that
+// names the desk's own business, or another desk, still decides.
+func TestTopicSubjectAsks(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	for _, c := range []struct{ subject, text, quoted, want string }{
+		{"Re: Kosovo", "Just chasing this. Could someone call me back?", "", "europe"},
+		{"Re: Kosovo", "Any update? Deadline is 4pm.", "> What is the UK's position on the tensions in the north?", "europe"},
+		{"Re: COP29 delegation", "Sorry to chase. Do you have anything yet?", "", "climate"},
+		{"Re: Rwanda flights", "Any update on this?", "", "migration"},
+		{"Gaza", "Could someone ring me this afternoon?", "", "middle-east"},
+		// the text decides
+		{"Re: Kosovo", "Could I interview the ambassador on Friday instead?", "", "general"},
+		{"Re: Kosovo", "Separately, how many British nationals are still in Sudan?", "", "consular"},
+		{"Re: Query", "Just following up on my email from this morning. Could someone call me?", "", "general"},
+	} {
+		in := Input{Subject: c.subject, Language: "en", NewText: c.text, QuotedText: c.quoted, IsReply: c.subject[:3] == "Re:"}
+		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%q / %q: topic %q (%s), want %s", c.subject, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
