@@ -566,7 +566,10 @@
 //
 // A question is a sentence, or the part of one that a conjunction opens
 // by asking again (questionUnits: English "and", "or", "but" before an
-// auxiliary or a question word; in another language a conjunction before
+// auxiliary or a question word, or before an adverb and one — "and
+// roughly how long", "and exactly when": endev7 002, which Welsh soldiers
+// are in the Kosovo reinforcements and how long they will stay there, is
+// Europe's; in another language a conjunction before
 // its word that asks, Polish "i czy", Serbian "i da li"): "how many UK
 // personnel are deployed, and did he discuss the situation in the north
 // with President Osmani-Sadriu and Prime Minister Kurti?" on the KFOR

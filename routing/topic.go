@@ -819,7 +819,8 @@ func questionUnits(tz *tokenizer, gl topicGloss, out []int32) []int32 {
 		} else if part < 31 && k+1 < len(tz.toks) && tz.toks[k+1].sent == cur && questionConjunction(tz.word(k)) {
 			next := tz.word(k + 1)
 			if gl.vt == nil && questionOpener(next) || gl.asks(next) ||
-				k+2 < len(tz.toks) && tz.toks[k+2].sent == cur && (string(next) == "da" && gl.asks(tz.word(k+2)) || gl.particle(tz.word(k+2))) {
+				k+2 < len(tz.toks) && tz.toks[k+2].sent == cur && (string(next) == "da" && gl.asks(tz.word(k+2)) || gl.particle(tz.word(k+2)) ||
+					gl.vt == nil && questionAdverb(next) && questionOpener(tz.word(k+2))) {
 				part++
 			}
 		}
@@ -835,6 +836,18 @@ func questionUnits(tz *tokenizer, gl topicGloss, out []int32) []int32 {
 func questionConjunction(w []byte) bool {
 	switch string(w) {
 	case "and", "or", "but", "und", "oder", "et", "ou", "y", "o", "e", "i", "a", "kai", "dhe", "ve", "en":
+		return true
+	}
+	return false
+}
+
+// questionAdverb reports whether folded word w is an English adverb that
+// may stand between a conjunction and the question it opens ("and
+// roughly how long will they stay?", "and also when").
+func questionAdverb(w []byte) bool {
+	switch string(w) {
+	case "roughly", "approximately", "exactly", "precisely", "also", "separately", "secondly", "finally",
+		"broadly", "specifically", "generally", "then":
 		return true
 	}
 	return false

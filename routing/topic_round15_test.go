@@ -66,3 +66,26 @@ func TestTopicSubjectAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicQuestionAfterAdverb checks that an English question joined by
+// a conjunction and an adverb before its question word ("and roughly how
+// long", "and exactly when") is a question of its own, as one joined by
+// the conjunction alone: on the Kosovo reinforcements release [europe,
+// security], which soldiers make up the deployment beside how long they
+// will stay in Kosovo is the region's story (endev7 002, labelled europe
+// as the founders label troop questions there), where questions on the
+// troops alone stay security's.
+func TestTopicQuestionAfterAdverb(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const rel = "2023-10-06-uk-reinforcements-arrive-in-kosovo-for-nato"
+	if _, ok := cat.Release(rel); !ok {
+		t.Fatalf("no release %s", rel)
+	}
+	checkTopics(t, r.topics, cat, Link{Release: rel, Score: 0.97}, []topicCase{
+		{"en", "Kosovo reinforcements", "Are any soldiers from Scottish regiments part of the deployment, and roughly how long will they stay in Kosovo? Is the battalion at full strength?", "europe"},
+		{"en", "Kosovo reinforcements", "Which battalion are the soldiers from, and exactly when will they reach Kosovo? Is the deployment complete?", "europe"},
+		// the troops alone: security's still
+		{"en", "Kosovo reinforcements", "Is the battalion drawn from the Army's high-readiness force, and roughly how much will the deployment cost the MoD? Will more troops follow from the strategic reserve?", "security"},
+	})
+}
