@@ -4264,6 +4264,20 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		// "Deadline? Today, 5pm.": the question answered at once
 		return 3, d, true, gw.Deadline
 	}
+	if sc.word(i-1, gw.So) && sc.punct(i-2, ",") && sc.timesEndPlease(i) {
+		// "We need it for the 12 o'clock, so 10:30 UTC please.": the
+		// time drawn from what came before (best prefers it)
+		return 3, i - 1, true, gw.So
+	}
+	if b := sc.ifPossible(i); b >= 0 && sc.toks[b].sentStart && sc.timesEndClause(i) {
+		return 2, b, false, gw.Ideally // "If possible tonight.", Greek "Αν γίνεται απόψε."
+	}
+	if p := i - 1 - boolInt(sc.punct(i-1, ",")); sc.word(p, gw.Please) && sc.toks[p].sentStart && sc.timesEndClause(i) {
+		// "Please tomorrow morning, as Sunday is a special issue.",
+		// "Please, tonight." ("Please tomorrow morning call me" does
+		// not end its clause)
+		return 2, p, false, gw.Ideally
+	}
 	if b := i - 2; sc.word(i-1, gw.Now) && !sc.toks[i-1].sentStart {
 		// "Deadline was 5pm but is now 3pm": the deadline's new time
 		if sc.word(b, gw.Is) && !sc.toks[b].sentStart {
@@ -4636,6 +4650,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 3, max(k-3, 0), true, gw.Deadline
 			}
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
+			if t.low == gw.Goes && (sawAt && k == i-2 || k == i-1) && sc.ownCopy(k-1) {
+				// "Our copy goes at 4", "My piece goes in the next two
+				// hours": the journalist's copy filed ("The bill goes to
+				// the Lords at 4", "His copy goes at 4" are not)
+				return 3, k - 2, true, gw.Deadline
+			}
 			if sawAt {
 				continue
 			}
@@ -5261,6 +5281,16 @@ func (sc *scanner) closesOwn(w int) bool {
 	return sc.word(b, gw.We) || sc.word(b, gw.I)
 }
 
+// ownCopy reports whether token w is the journalist's own copy, story,
+// piece or article: "our copy", "my piece".
+func (sc *scanner) ownCopy(w int) bool {
+	switch {
+	case sc.word(w, gw.Copy), sc.word(w, gw.Piece), sc.word(w, gw.Story), sc.word(w, gw.Article):
+		return sc.word(w-1, gw.Our) || sc.word(w-1, gw.My)
+	}
+	return false
+}
+
 // mustFile reports whether token w ends "need to / have to / must" and
 // the journalist's filing verb, with "my/our" copy after it: "I need to
 // file", "we have to deliver our text", "I must submit my article".
@@ -5522,6 +5552,16 @@ func (sc *scanner) ifPossible(k int) int {
 		return -1
 	}
 	return b
+}
+
+// timesEndPlease is timesEndClause with a "please" allowed after the
+// times ("…, so 10:30 UTC please.").
+func (sc *scanner) timesEndPlease(i int) bool {
+	pos := sc.timesRunEnd(i)
+	if sc.word(pos, gw.Please) || sc.word(pos, gw.Pls) {
+		pos++
+	}
+	return pos > i && sc.clauseEndsAt(pos)
 }
 
 // timesEndClause reports whether the atoms from token i, joined by "at"
@@ -5809,6 +5849,7 @@ func (sc *scanner) best() (Deadline, bool) {
 		return Deadline{}, false
 	}
 	best = sc.clockInPart(best)
+	best = sc.soAfter(best)
 	start := sc.toks[min(best.cueStart, best.start)].start
 	end := sc.toks[best.end-1].end
 	sc.phraseStart, sc.phraseEnd = start, end
@@ -5822,6 +5863,9 @@ func (sc *scanner) best() (Deadline, bool) {
 // ("I file tonight; I need the answer before 10pm" is 22:00, not 19:00).
 // Otherwise best itself.
 func (sc *scanner) clockInPart(best *mention) *mention {
+	if best.clock == nil && best.named == nil && best.rel == nil && best.date != nil {
+		return sc.clockOnDay(best)
+	}
 	if best.clock != nil || best.named == nil || best.rel != nil {
 		return best
 	}
@@ -5847,6 +5891,47 @@ func (sc *scanner) clockInPart(best *mention) *mention {
 		}
 	}
 	return best
+}
+
+// soAfter returns the time drawn, after ", so", from the best mention
+// before it in the same sentence ("We need it for the 12 o'clock, so
+// 10:30 UTC please." is 10:30 UTC, "We're on air at 6, so 4pm please" is
+// 16:00). Otherwise best itself.
+func (sc *scanner) soAfter(best *mention) *mention {
+	for i := range sc.mentions {
+		m := &sc.mentions[i]
+		if m != best && m.leftWord == gw.So && m.rule != "" && m.score > 0 && m.start > best.end && sc.sentenceOf(m.start) == sc.sentenceOf(best.start) {
+			return m
+		}
+	}
+	return best
+}
+
+// clockOnDay returns, for a best mention that is a day alone ("deadline
+// today", "by Friday"), a clock time asked for with a cue of its own in
+// the same sentence that falls on that day: the clock says when on it
+// ("I need the answer by 18h00 Lisbon time, deadline today" is 18:00,
+// not the day's 17:00). Otherwise best itself.
+func (sc *scanner) clockOnDay(best *mention) *mention {
+	day := best.at.In(sc.loc)
+	for i := range sc.mentions {
+		m := &sc.mentions[i]
+		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft || m.score+1 < best.score || sc.sentenceOf(m.start) != sc.sentenceOf(best.start) {
+			continue
+		}
+		if at := m.at.In(sc.loc); at.Year() == day.Year() && at.YearDay() == day.YearDay() {
+			return m
+		}
+	}
+	return best
+}
+
+// sentenceOf returns the index of the token opening the sentence of token i.
+func (sc *scanner) sentenceOf(i int) int {
+	for i > 0 && !sc.toks[i].sentStart {
+		i--
+	}
+	return i
 }
 
 // resolve turns a mention into an instant.

@@ -917,13 +917,21 @@ func TestDeadlineDevSet(t *testing.T) {
 // latest please", "By close please", AEST/AEDT, "12/4" from a US writer,
 // "COB 7/12 (Thurs) is fine", "17:00 local"), non-native "until" and a
 // signature's standing "On deadline: 5pm" under a telephone number
-// (TestEleventhRoundForms, TestContactTail).
+// (TestEleventhRoundForms, TestContactTail). mldev10 (42 in Portuguese,
+// Albanian and Greek) was 0.90 (35/39) and endev7 (40 English) 0.92
+// (35/38) as landed; 1.00 and 0.97 since a clock on the day named alone,
+// "Please tomorrow morning, as …", "If possible tonight." without its
+// comma, Greek "μέσα στα επόμενα 45 λεπτά", "Our copy goes in the next
+// two hours" and "…, so 10:30 UTC please" (TestFourteenthRoundForms).
+// endev7 022 stays a miss: "I'd be grateful for whatever you can give me
+// this evening" asks for something this evening, which every other set
+// labels a deadline.
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}, {"mldev10", 1}, {"endev7", 0.97}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)
@@ -1165,9 +1173,13 @@ func TestTenthRoundForms(t *testing.T) {
 		{"Please reply by 4pm, but I'm out all day.", "2023-10-18T16:00:00+01:00"},
 		{"Please reply by 4pm, but the minister is speaking all day.", "2023-10-18T16:00:00+01:00"},
 		{"I need it by 4pm because I'm writing all day.", "2023-10-18T16:00:00+01:00"},
+		// the comma left out where the time ends the sentence "if
+		// possible" opens (round 14: Greek "Αν γίνεται απόψε." is
+		// written so)
+		{"If possible this afternoon.", "2023-10-18T15:00:00+01:00"},
 		// none
-		{"If possible this afternoon.", ""},
 		{"If possible, tonight the minister will speak.", ""},
+		{"If possible this afternoon the minister will speak.", ""},
 		{"If you can, tonight the minister will speak.", ""},
 		{"If possible - tonight the minister will speak.", ""},
 		{"If you can, call me.", ""},

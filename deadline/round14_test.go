@@ -41,6 +41,29 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"You have till Friday noon.", "2023-10-20T12:00:00+01:00"},
 	{"The council has until 4pm to respond.", none},
 	{"Do you have until 4pm free for a call?", none},
+	// a clock on the day named alone wins over the day's 17:00
+	{"I need the reply by 18h00 Lisbon time, deadline today.", "2023-10-18T18:00:00+01:00"},
+	{"Deadline today, but the minister speaks at 3pm.", "2023-10-18T17:00:00+01:00"},
+	{"The vote is at 6pm, deadline today.", "2023-10-18T17:00:00+01:00"},
+	// "Please <time>" and "If possible <time>" opening the sentence,
+	// the time ending its clause
+	{"Please tomorrow morning, as Saturday is a special edition.", "2023-10-19T09:00:00+01:00"},
+	{"Please, tonight.", "2023-10-18T19:00:00+01:00"},
+	{"If possible tonight.", "2023-10-18T19:00:00+01:00"},
+	{"Please tomorrow morning call the embassy.", none},
+	{"If possible tonight the ambassador will speak.", none},
+	{"Please note: tomorrow 10am press conference.", none},
+	// the journalist's own copy going
+	{"Our copy goes in the next two hours.", "2023-10-18T12:00:00+01:00"},
+	{"My piece goes at 4.", "2023-10-18T16:00:00+01:00"},
+	{"His copy goes at 4.", none},
+	{"The bill goes to the Lords at 4.", none},
+	// ", so <time> (please)": the time drawn from the one before
+	{"We need it for the 1 o'clock, so 11:30 UTC please.", "2023-10-18T12:30:00+01:00"},
+	{"We're live at 6, so 4pm please.", "2023-10-18T16:00:00+01:00"},
+	{"The envoy lands at 4, so 6pm he speaks.", none},
+	// Greek "μέσα στα επόμενα" (within the next), "γραμμή" (a line)
+	{"Χρειάζομαι μια γραμμή μέσα στα επόμενα 30 λεπτά.", "2023-10-18T10:30:00+01:00"},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
