@@ -1,0 +1,59 @@
+package routing
+
+import "testing"
+
+// TestTopicSixteenthRoundWords checks the words a probe of our own
+// (questions journalists writing Albanian, Portuguese and Greek ask about
+// each of the desk's topics, with and without diacritics) found the topic
+// matcher lacking, each read as English already reads the same question:
+// Albanian deported as Kosovo and the north write it ('deportu'), travel
+// advice and a travel warning in their case forms, a Briton who died or
+// went missing, charter flights ('çarter'), explosive substances,
+// imports, fossil fuels ('lëndët djegëse fosile'), Dodik in his case
+// forms; Portuguese Britons as a noun ('os britânicos'), an emergency
+// passport, imports, Brazil's 'refúgio' (asylum), travel recommendations
+// and alerts; Greek deported ('απελάθηκαν'), human trafficking (no
+// trade), an emergency passport, imports, international development (no
+// troop deployment), net zero, Britons in the accusative, staff in the
+// accusative. A sentence with the language's word for comment, confirm
+// or update asks the desk, as English's do, though it ends in no question
+// mark. The last rows are look-alikes that must not change.
+func TestTopicSixteenthRoundWords(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"sq", "?", "Sa shqiptare jane deportu nga Anglia kete muaj?", "migration"},
+		{"sq", "?", "A ka ndryshuar këshilla e udhëtimit për Kosovën?", "consular"},
+		{"sq", "?", "A ka ndonje paralajmerim udhetimi per Izraelin?", "consular"},
+		{"sq", "?", "Një britanik vdiq në një aksident në Sarandë; a është njoftuar familja?", "consular"},
+		{"sq", "?", "Nje britanike u zhduk ne Vlore; a po e kerkon policia?", "consular"},
+		{"sq", "?", "A do të ketë fluturime çarter nga Tel Avivi?", "consular"},
+		{"sq", "?", "Çfarë kufizimesh të reja ka për lëndët shpërthyese?", "security"},
+		{"sq", "?", "A do të rriten importet nga Shqipëria?", "trade"},
+		{"sq", "?", "A mbështet Britania heqjen dorë nga lëndët djegëse fosile?", "climate"},
+		{"sq", "?", "Cfare mendon Britania per Republiken Srpska dhe Dodikun?", "europe"},
+		{"sq", "?", "Po pres ende koment për KFOR-in.", "europe"},
+		{"pt", "?", "Como os britânicos podem sair do Sudão?", "consular"},
+		{"pt", "?", "Há britânicos entre as vítimas do sismo em Marrocos?", "consular"},
+		{"pt", "?", "A embaixada emite passaportes de emergência?", "consular"},
+		{"pt", "?", "O Reino Unido vai aumentar as importações de Portugal?", "trade"},
+		{"pt", "?", "Quantos solicitantes de refúgio brasileiros há no Reino Unido?", "migration"},
+		{"pt", "?", "Quais são as recomendações de viagem para quem vai a Israel?", "consular"},
+		{"el", "?", "Πόσοι Αλβανοί απελάθηκαν από τη Βρετανία;", "migration"},
+		{"el", "?", "Ποια ειναι η θεση για την εμπορια ανθρωπων;", "migration"},
+		{"el", "?", "Εκδιδει η πρεσβεια διαβατηρια εκτακτης αναγκης;", "consular"},
+		{"el", "?", "Τι μέτρα θα παρθούν για τους Βρετανούς τουρίστες στη Ρόδο μετά τις φωτιές;", "consular"},
+		{"el", "?", "Θα αυξήσει η Βρετανία τις εισαγωγές από την Ελλάδα;", "trade"},
+		{"el", "?", "Τι προβλέπει η Λευκή Βίβλος για τη διεθνή ανάπτυξη;", "development"},
+		{"el", "?", "Θα πετύχει η Βρετανία τους καθαρούς μηδενικούς ρύπους;", "climate"},
+		{"el", "?", "Πόσους υπαλλήλους έχει η πρεσβεία στην Αθήνα;", "general"},
+		// unchanged: the look-alikes
+		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
+		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
+		{"el", "?", "Συζήτησαν οι Βρετανοί και οι Ισραηλινοί την εκεχειρία στη Γάζα;", "middle-east"},
+		{"pt", "?", "Quantos soldados britânicos foram retirados do Kosovo?", "europe"},
+		{"pt", "?", "O que pensam os britânicos sobre o cessar-fogo em Gaza?", "middle-east"},
+		{"sq", "?", "Çfarë mendojnë britanikët për armëpushimin në Gaza?", "middle-east"},
+		{"sq", "?", "Sa ushtarë britanikë janë në Kosovë?", "europe"},
+	})
+}
