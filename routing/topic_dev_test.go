@@ -218,6 +218,16 @@ func TestTopicDevSets(t *testing.T) {
 		// labelled, the question after "and roughly how" one of its own
 		// (questionAdverb). The floor leaves one enquiry's margin.
 		{"endev7", 37, 38},
+		// mldev10 (42 by another author: 14 each Portuguese, Albanian
+		// and Greek; 39 not automatic), sixteenth round: 38 of 39 as it
+		// landed (HEAD 9024570) and now. Left: 033 (Greek: the RAF's
+		// Typhoons against the drones and new sanctions against Iran,
+		// two questions ending in the Greek ';' on one line, on the UNSC
+		// Iran statement, labelled middle-east) is security: the
+		// tokeniser ends a sentence at '?', so the sanctions question is
+		// not one of its own (as English's, which is middle-east by the
+		// measures rule). The floor leaves one enquiry's margin.
+		{"mldev10", 37, 39},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right := 0, 0
