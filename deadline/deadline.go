@@ -3573,6 +3573,9 @@ func (sc *scanner) finish(m *mention) {
 		return
 	}
 	left, cueStart, strong, lw := sc.leftCue(m.start)
+	if left >= 0 && left < 2 && sc.timeAlone(m) {
+		left, cueStart, strong, lw = 2, m.start, false, gw.Ideally // "Today, 5pm.", "First thing Monday."
+	}
 	if (lw == gw.By || lw == gw.Before) && !then && sc.eventQuestion(m.start) {
 		return // "Will the UK announce sanctions by the end of the week?"
 	}
@@ -5891,6 +5894,37 @@ func (sc *scanner) clockInPart(best *mention) *mention {
 		}
 	}
 	return best
+}
+
+// timeAlone reports whether the mention, a day with its time ("Today,
+// 5pm.", "Friday, noon.", "First thing Monday."), is its sentence
+// whole: after a full stop, an exclamation mark or a blank line, ending
+// at one or a line break ("Press conference\nTomorrow, 10am" is a
+// heading's time). A day or a time alone ("Today.", "5pm.") is not, nor one after
+// a question ("When is the vote? Tomorrow, 10am."), a colon ("Briefing:
+// Today, 5pm.") or a list's bullet, nor one a bare hour gives ("Today,
+// 5.").
+func (sc *scanner) timeAlone(m *mention) bool {
+	if m.date == nil || m.clock == nil && m.named == nil || m.rel != nil || !sc.toks[m.start].sentStart {
+		return false
+	}
+	if m.date.date != dkToday && m.date.date != dkTomorrow && m.date.date != dkWeekday {
+		return false // a date written out ("COB 7/12 (Thurs).") is a schedule's as often
+	}
+	if m.clock != nil && m.clock.style == csBare {
+		return false
+	}
+	if e := sc.tok(m.end); e != nil && !e.sentStart && !(e.kind == tkPunct && (e.low == "." || e.low == "!")) {
+		return false
+	}
+	p := sc.tok(m.start - 1)
+	if p == nil {
+		return true
+	}
+	if p.kind == tkPunct && (p.low == "?" || p.low == ":" || isBullet(p.low)) {
+		return false
+	}
+	return p.kind == tkPunct && (p.low == "." || p.low == "!") || sc.toks[m.start].nl >= 2
 }
 
 // soAfter returns the time drawn, after ", so", from the best mention

@@ -31,7 +31,7 @@ var foreignCases = []struct {
 	// Spanish
 	{"es", "¿Podrían responder antes de las 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"es", "Necesito la respuesta antes de las 15:00 hora de Madrid.", "2023-10-18T14:00:00+01:00"},
-	{"es", "Cierro la nota mañana a las 11:00.", none},
+	{"es", "Cierro la nota mañana a las 11:00.", "2023-10-19T11:00:00+01:00"}, // closing one's piece is filing (GUIDE 4 "filing at 6"; round 14)
 	// Italian
 	{"it", "Mi servirebbe una risposta entro le 17.", "2023-10-18T17:00:00+01:00"},
 	{"it", "Può rispondere entro domani alle 12?", "2023-10-19T12:00:00+01:00"},

@@ -64,6 +64,25 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"The envoy lands at 4, so 6pm he speaks.", none},
 	// Greek "μέσα στα επόμενα" (within the next), "γραμμή" (a line)
 	{"Χρειάζομαι μια γραμμή μέσα στα επόμενα 30 λεπτά.", "2023-10-18T10:30:00+01:00"},
+	// a day with its time as a sentence whole
+	{"Today, 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Thanks in advance. Friday, noon.", "2023-10-20T12:00:00+01:00"},
+	{"First thing Monday.", "2023-10-23T09:00:00+01:00"},
+	{"Questions below.\n\nTomorrow, 10am.\n\nBest, Sam", "2023-10-19T10:00:00+01:00"},
+	{"When is the vote? Tomorrow, 10am.", none},
+	{"Briefing: Today, 5pm.", none},
+	{"Schedule:\n- Today, 5pm.\n- Tomorrow, 10am.", none},
+	{"Press conference\nTomorrow, 10am", none},
+	{"Today, 5.", none},
+	{"Today, 5pm, the minister lands.", none},
+	// Irish "grand" as "great"
+	{"First thing tomorrow would be grand.", "2023-10-19T09:00:00+01:00"},
+	{"Friday would be a grand day for the launch.", none},
+	// Spanish: closing one's own piece is filing (GUIDE 4: "filing at 6")
+	{"Cierro la nota a las 18 h.", "2023-10-18T18:00:00+01:00"},
+	{"Cerramos el artículo a las 20:00.", "2023-10-18T20:00:00+01:00"},
+	{"El ministro cierra la reunión a las 18 h.", none},
+	{"La embajada cierra a las 15 h.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
