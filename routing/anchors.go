@@ -181,7 +181,18 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 	// foreign reports whether the word of token k was read through va.
 	foreign := func(k int) bool { return va != nil && va.anchor(tz.word(k)) != nil }
 	wd0 := time.Weekday((int64(d0) + 4) % 7) // 1970-01-01 was a Thursday
+	// what the email says it is not about names no day it is about:
+	// "today's round I'm after, not the November one - I already have
+	// the list from 14 November" (notAboutSpans)
+	var notBuf [4][2]int32
+	notAbout := notAboutSpans(tz, notBuf[:0])
 	for k := 0; k < n; k++ {
+		for len(notAbout) > 0 && k >= int(notAbout[0][1]) {
+			notAbout = notAbout[1:]
+		}
+		if len(notAbout) > 0 && k >= int(notAbout[0][0]) {
+			continue
+		}
 		word := w(k)
 		if va != nil && len(word) > 0 && word[0] >= '0' && word[0] <= '9' {
 			if a, ok := foreignAnniversary(tz, k, d0, va.code); ok && !aside.holds(tz, k) {

@@ -92,6 +92,9 @@ type index struct {
 	topicIndex   map[string]int // topic id → its index in topics
 	termTopicOff []int32
 	termTopic    []topicWeight
+	// bilateral and trilateral are the ids of those words (-1 when no
+	// release uses one), for the parties rule (see partiesOf)
+	bilateral, trilateral int32
 	// capital and seen count, per word, how often it was written with a
 	// capital inside a sentence, and how often inside a sentence at all:
 	// names (Albania, Rwanda, Netanyahu) are nearly always capitalised.
@@ -644,6 +647,7 @@ func buildIndex(rels []Release, loc *time.Location) *index {
 	ix.buildCentroids(rels)
 	ix.buildNames(acroOnly)
 	ix.buildTitleWords()
+	ix.buildParties()
 	return ix
 }
 
@@ -825,4 +829,19 @@ func statedDays(tz *tokenizer, d0 int32, buf *[]dayRange) [][2]int32 {
 		}
 	}
 	return out
+}
+
+// buildParties looks up the words that say how many parties met
+// ("bilateral", "trilateral"), as the tokeniser writes them.
+func (ix *index) buildParties() {
+	ix.bilateral, ix.trilateral = -1, -1
+	for _, w := range [...]struct {
+		word string
+		id   *int32
+	}{{"bilateral", &ix.bilateral}, {"trilateral", &ix.trilateral}} {
+		t, _ := termOf([]byte(w.word), false)
+		if id, ok := ix.words[string(t)]; ok {
+			*w.id = id
+		}
+	}
 }

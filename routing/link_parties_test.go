@@ -1,0 +1,111 @@
+package routing
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNotAboutSpans: "not the …" after a noun, a comma or a parenthesis,
+// at a sentence's start, and "not to be confused with …" set aside the
+// words up to the clause's end; "not" after a verb denies something of
+// the subject and sets nothing aside.
+func TestNotAboutSpans(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"On the minister's talks in Szohod this morning (the bilateral, not the later summit with Varga): any figures?", "not the later summit with varga"},
+		{"Not the border story - the desk has that. I want the readout of the call.", "not the border story the desk has that"},
+		{"It's today's list I need, not the March one - I have that already.", "not the march one i have that already"},
+		{"(Not to be confused with the ferry seizure in May.) Was the navy involved?", "not to be confused with the ferry seizure in may"},
+		{"This is the 2024 treaty, not the 2019 arrangement on coastal patrols.", "not the 2019 arrangement on coastal patrols"},
+		{"Borduria is not the only country sending troops to the mission.", ""},
+		{"It's not the first time the embassy has commented on sanctions.", ""},
+		{"Do you know whether or not the Foreign Secretary attends the summit?", ""},
+		{"Why not the ambassador? Could he give an interview?", ""},
+		{"On the Home Office's statement, not the minister's, I have two questions.", "not the minister i have two questions"},
+		{"On the bilateral, not the trilateral, did they agree on returns?", "not the trilateral"},
+		{"It is the names I need, not the statement but the list of names.", "not the statement"},
+		{"Sanctions were not announced today.", ""},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		var got []string
+		for _, s := range notAboutSpans(&tz, nil) {
+			for k := s[0]; k < s[1]; k++ {
+				got = append(got, string(tz.word(int(k))))
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%q: set aside %q, want %q", c.text, g, c.want)
+		}
+	}
+}
+
+// partiesCatalogue has, on one day, the PM's meeting with one leader
+// (its title naming no number of parties) and a trilateral with that
+// leader's country and another, bilateral trade talks two months before,
+// and the filler; without drops a release.
+func partiesCatalogue(without string) *Catalogue {
+	day := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	var rels []Release
+	for _, r := range []Release{
+		{ID: "meeting", Published: day, DateOnly: true, Topics: []string{"migration"},
+			Title: "PM meeting with Prime Minister Varga of Borduria: 4 March 2024",
+			Body: "The Prime Minister met Bordurian Prime Minister Anna Varga this afternoon in Szohod. " +
+				"The leaders agreed to co-fund a programme on voluntary returns of migrants and to deepen cooperation against smuggling gangs."},
+		{ID: "trilateral", Published: day, DateOnly: true, Topics: []string{"migration"},
+			Title: "PM trilateral meeting with Borduria and Syldavia: 4 March 2024",
+			Body: "The Prime Minister met Prime Minister Varga of Borduria and Prime Minister Kral of Syldavia in Szohod. " +
+				"They discussed the asylum processing agreement between Borduria and Syldavia and agreed to intensify joint work against organised immigration crime."},
+		// (a release of another month that says "bilateral", as real
+		// catalogues' do: the rule reads the words the catalogue knows)
+		{ID: "trade-talks", Published: day.AddDate(0, -2, 0), DateOnly: true, Topics: []string{"trade"},
+			Title: "UK and Syldavia hold bilateral trade talks",
+			Body:  "Officials met in London for the annual bilateral trade dialogue on tariffs and market access."},
+	} {
+		if r.ID != without {
+			rels = append(rels, r)
+		}
+	}
+	return NewCatalogue(append(rels, fillerReleases(day)...), time.UTC)
+}
+
+// TestLinkParties: an enquiry naming a bilateral and no trilateral (in
+// its own words, what it sets aside left out) is not about a release
+// titled a trilateral: with both releases the same afternoon's meeting
+// with one leader wins (endev7 022: the trilateral at p 0.99 before);
+// with the meeting missing, the trilateral is not linked (leave-one-out:
+// five bilateral enquiries took it at p 0.97-0.99). One naming a
+// trilateral, or both kinds, or neither, is read as before.
+func TestLinkParties(t *testing.T) {
+	date := at3339(t, "2024-03-04T16:40:00Z")
+	for _, c := range []struct {
+		name, without, subject, text, want string
+	}{
+		{"a bilateral, the trilateral set aside", "", "Varga and the PM",
+			"Quick questions on the PM's bilateral with Varga this afternoon (the one-to-one, not the later three-way with Kral): " +
+				"did the UK agree to co-fund voluntary returns of migrants? Was the Borduria-Syldavia asylum agreement discussed?", "meeting"},
+		{"a bilateral, its release missing", "meeting", "Varga and the PM",
+			"Quick questions on the PM's bilateral with Varga this afternoon (the one-to-one, not the later three-way with Kral): " +
+				"did the UK agree to co-fund voluntary returns of migrants? Was the Borduria-Syldavia asylum agreement discussed?", ""},
+		{"a trilateral", "", "Szohod trilateral",
+			"On this afternoon's trilateral with Varga and Kral in Szohod: what does the asylum processing agreement between Borduria and Syldavia mean for the UK?", "trilateral"},
+		{"both named: the words decide", "", "Szohod meetings",
+			"After the trilateral this afternoon the PM had a bilateral with Varga. Will the UK copy the asylum processing agreement between Borduria and Syldavia?", "trilateral"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: "en"}
+		l := partiesCatalogue(c.without).Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
+		}
+		t.Logf("%s: %q %.2f (%s)", c.name, l.Release, l.Score, l.Detail)
+	}
+	// Through the vocabulary: Italian "bilaterale".
+	in := Input{Subject: "Varga e il premier",
+		NewText: "Buongiorno, sul bilaterale di oggi pomeriggio tra il premier e Varga a Szohod: il Regno Unito finanzierà i rimpatri volontari? " +
+			"Si è parlato dell'accordo tra Borduria e Syldavia sull'asilo?", Date: date, Language: "it"}
+	if l := partiesCatalogue("meeting").Link(&in); l.Release != "" {
+		t.Errorf("Italian bilateral, its release missing: linked %q (%.2f, %s), want none", l.Release, l.Score, l.Detail)
+	}
+}
