@@ -8,9 +8,10 @@ import "testing"
 // lacking: people who arrived illegally or have no right to stay, visa
 // sanctions on countries that refuse returns, Calais and northern France
 // (migration); a spy ship and espionage (the armed forces); a lost or
-// expired passport and an emergency travel document (British nationals
-// abroad); CPTPP (trade); Gavi, the Global Fund, the World Bank's IDA
-// (aid); rainforests and biodiversity (climate); a political crisis or
+// expired passport, an emergency travel document, a British mum or dad
+// in jail (British nationals abroad); CPTPP, lithium, cobalt, minerals
+// (trade); Gavi, the Global Fund, the World Bank's IDA, the Global
+// Partnership for Education (aid); rainforests and biodiversity (climate); a political crisis or
 // secession in a region (its politics); Dodik (the Western Balkans),
 // Hezbollah, Smotrich, Ben-Gvir and settlement expansion (the Middle
 // East). The last rows are what must not change.
@@ -31,6 +32,9 @@ func TestTopicFifteenthRoundWords(t *testing.T) {
 		{"en", "Query", "What is the UK doing to protect the Amazon rainforest?", "climate"},
 		{"en", "Lebanon", "Has the UK proscribed all of Hezbollah?", "middle-east"},
 		{"en", "Query", "What is the UK view of Ben-Gvir's visit to the Temple Mount?", "middle-east"},
+		{"en", "Batteries", "Is the UK negotiating access to lithium and cobalt from Chile?", "trade"},
+		{"en", "Query", "A British mum has been held in a Cairo jail for a month. Is the Foreign Office helping her?", "consular"},
+		{"en", "Education funding", "How much will the UK give the Global Partnership for Education this year?", "development"},
 		// unchanged: the story's own words still decide
 		{"en", "Sudan", "How many British nationals are still in Sudan and will there be more evacuation flights?", "consular"},
 		{"en", "Visas", "How long does it take to get a visa for Iraq?", "consular"},
