@@ -1050,6 +1050,7 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			if pre != "" && (bareHourBefore(pre, len(pre)) >= 0 && strings.TrimLeft(pre, " \t0123456789") == "" ||
 				hasMinutes(pre) && strings.TrimLeft(pre, " \t0123456789:.") == "") &&
 				(strings.HasSuffix(out, gw.By) || strings.HasSuffix(out, gw.Before) || strings.HasSuffix(out, gw.At) || strings.HasSuffix(out, gw.Around) ||
+					strings.HasSuffix(out, rw.NoLaterThan) || // "не позднее 17 часов", "не пізніше 17 години"
 					broadcastWords[out[strings.LastIndexAny(out, " \t\n")+1:]] || byDayBefore(out)) {
 				repl = gw.H // (also after a programme: "del informativo de las 21 horas"; "сегодня до 16 часов" rewritten "by today 16")
 			}

@@ -83,6 +83,10 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Cerramos el artículo a las 20:00.", "2023-10-18T20:00:00+01:00"},
 	{"El ministro cierra la reunión a las 18 h.", none},
 	{"La embajada cierra a las 15 h.", none},
+	// Russian/Ukrainian "не позднее/пізніше N часов/години": the hour
+	{"Прошу ответить не позднее 17 часов.", "2023-10-18T17:00:00+01:00"},
+	{"Прошу відповісти не пізніше 16 години.", "2023-10-18T16:00:00+01:00"},
+	{"Заседание продлится не более 17 часов.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
