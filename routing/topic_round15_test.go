@@ -7,7 +7,8 @@ import "testing"
 // desk topic, with and without a release) found the topic matcher
 // lacking: people who arrived illegally or have no right to stay, visa
 // sanctions on countries that refuse returns, Calais and northern France
-// (migration); a spy ship and espionage (the armed forces); a lost or
+// (migration; Calais, northern France, a passport only beside another of
+// their family's words or context); a spy ship and espionage (the armed forces); a lost or
 // expired passport, an emergency travel document, a British mum or dad
 // in jail (British nationals abroad); CPTPP, lithium, cobalt, minerals
 // (trade); Gavi, the Global Fund, the World Bank's IDA, the Global
@@ -24,7 +25,7 @@ func TestTopicFifteenthRoundWords(t *testing.T) {
 		{"en", "Visa sanctions", "Will the UK stop issuing visas to countries that refuse to take back their nationals who have no right to stay?", "migration"},
 		{"en", "Bosnia", "Does the UK support sanctions on Milorad Dodik for his secession moves?", "europe"},
 		{"en", "Query", "What does the UK make of the settlement expansion announced by Smotrich?", "middle-east"},
-		{"en", "Passport", "A reader is stuck in Spain with an expired passport. What should she do?", "consular"},
+		{"en", "Passport", "What should a reader do who is stuck in Spain with an expired passport?", "consular"},
 		{"en", "Spy ship", "Can you comment on the Russian spy ship spotted off Scotland?", "security"},
 		{"en", "CPTPP", "Which countries could join CPTPP next?", "trade"},
 		{"en", "Gavi", "Will the UK keep its pledge to Gavi, the vaccine alliance?", "development"},
@@ -41,6 +42,11 @@ func TestTopicFifteenthRoundWords(t *testing.T) {
 		{"en", "Russia sanctions", "Is the UK adding more Russian banks to its sanctions list?", "security"},
 		{"en", "Embassy", "How much did the embassy in Rome spend on its new residence?", "general"},
 		{"en", "EU", "Will the EU Settlement Scheme deadline be extended for late applicants?", "europe"},
+		// look-alikes of the new words: a passport or northern France
+		// with no word of the desk's beside them
+		{"en", "Travel", "Will journalists travelling with the Foreign Secretary need their passports on Tuesday?", "general"},
+		{"en", "Floods", "Is the UK sending help after the floods in northern France?", "europe"},
+		{"en", "Calais", "Are the lorry queues at Calais affecting British exports to France?", "trade"},
 	})
 }
 
@@ -59,6 +65,7 @@ func TestTopicSubjectAsks(t *testing.T) {
 		{"Re: COP29 delegation", "Sorry to chase. Do you have anything yet?", "", "climate"},
 		{"Re: Rwanda flights", "Any update on this?", "", "migration"},
 		{"Gaza", "Could someone ring me this afternoon?", "", "middle-east"},
+		{"Re: Kosovo interview", "Just chasing my bid for the ambassador - can he do Friday?", "", "general"},
 		// the text decides
 		{"Re: Kosovo", "Could I interview the ambassador on Friday instead?", "", "general"},
 		{"Re: Kosovo", "Separately, how many British nationals are still in Sudan?", "", "consular"},
