@@ -3782,8 +3782,8 @@ func (sc *scanner) saidAt(b int) bool {
 // reportedAfter reports whether the clause of the time ending at e is
 // someone else's word, attributed after a comma at the sentence's end:
 // "The talks must conclude by Friday, the minister said.", "…, Downing
-// Street says." ("Need it by 5pm, my editor says." and "…, I said." are
-// the journalist's).
+// Street says.", "…, according to No 10." ("Need it by 5pm, my editor
+// says." and "…, I said." are the journalist's).
 func (sc *scanner) reportedAfter(e int) bool {
 	for j := e; j < len(sc.toks) && j < e+6; j++ {
 		if j > e && (sc.toks[j].sentStart || sc.toks[j].clauseBrk) {
@@ -3791,6 +3791,9 @@ func (sc *scanner) reportedAfter(e int) bool {
 		}
 		if !sc.punct(j, ",") {
 			continue
+		}
+		if sc.word(j+1, gw.According) && sc.word(j+2, gw.To) && !sc.word(j+3, gw.Me) && !sc.word(j+3, gw.Us) && !sc.word(j+3, gw.My) && !sc.word(j+3, gw.Our) {
+			return true // "…, according to No 10."
 		}
 		for v := j + 1; v < len(sc.toks) && v <= j+4; v++ {
 			t := &sc.toks[v]

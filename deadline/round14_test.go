@@ -87,6 +87,23 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Прошу ответить не позднее 17 часов.", "2023-10-18T17:00:00+01:00"},
 	{"Прошу відповісти не пізніше 16 години.", "2023-10-18T16:00:00+01:00"},
 	{"Заседание продлится не более 17 часов.", none},
+	// a deadline given by someone else to someone else; given to the
+	// journalist ("mi je dao", "мені дав", "мне дал") stays theirs
+	{"Komisija je dala rok do četvrtka.", none},
+	{"Urednica mi je dala rok do četvrtka.", "2023-10-19T17:00:00+01:00"},
+	{"Парламент дав термін до четверга.", none},
+	{"Редактор мені дав термін до четверга.", "2023-10-19T17:00:00+01:00"},
+	{"Суд дал срок до четверга.", none},
+	{"Редактор мне дал срок до четверга.", "2023-10-19T17:00:00+01:00"},
+	// more verbs of saying and their future
+	{"Ambasada je saopštila da će odgovor stići do četvrtka.", none},
+	{"Посольство повідомило, що відповідь надійде до четверга.", none},
+	{"Посольство сообщило, что ответ поступит до четверга.", none},
+	{"The envoy will speak before 5pm, according to the embassy.", none},
+	{"Need it by 5pm, according to my editor.", "2023-10-18T17:00:00+01:00"},
+	// Serbian "zatvaram tekst/članak" (I close my piece) is filing
+	{"Tekst zatvaram u 18 sati.", "2023-10-18T18:00:00+01:00"},
+	{"Ministarstvo zatvara granicu u 18 sati.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
