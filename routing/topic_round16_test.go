@@ -47,6 +47,8 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"el", "?", "Τι προβλέπει η Λευκή Βίβλος για τη διεθνή ανάπτυξη;", "development"},
 		{"el", "?", "Θα πετύχει η Βρετανία τους καθαρούς μηδενικούς ρύπους;", "climate"},
 		{"el", "?", "Πόσους υπαλλήλους έχει η πρεσβεία στην Αθήνα;", "general"},
+		{"sq", "Këshillat e udhëtimit", "Përshëndetje, a planifikon Ministria e Jashtme të ndryshojë këshillat për udhëtim për Libanin pas sulmeve të fundit?", "consular"},
+		{"sq", "Ndihma për Sudanin", "Përshëndetje, sa para ka dhënë Britania këtë vit për Sudanin ku miliona njerëz rrezikojnë urinë?", "development"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
@@ -55,5 +57,26 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"pt", "?", "O que pensam os britânicos sobre o cessar-fogo em Gaza?", "middle-east"},
 		{"sq", "?", "Çfarë mendojnë britanikët për armëpushimin në Gaza?", "middle-east"},
 		{"sq", "?", "Sa ushtarë britanikë janë në Kosovë?", "europe"},
+		{"sq", "?", "A do të takohet Ministri i Jashtëm me homologun serb për Kosovën?", "europe"},
+	})
+}
+
+// TestTopicSixteenthRoundLinked checks, on a release linked, words of
+// the same probe that decide which of its topics a question is about:
+// Greek normalisation ('ομαλοποίηση των σχέσεων') is the region's
+// politics, as English's, on the Foreign Secretary's Western Balkans
+// release [migration, europe]; its migration questions stay migration.
+func TestTopicSixteenthRoundLinked(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const wb = "2023-10-16-foreign-secretary-to-build-on-progress-in"
+	if _, ok := cat.Release(wb); !ok {
+		t.Fatalf("no release %s", wb)
+	}
+	checkTopics(t, r.topics, cat, Link{Release: wb, Score: 0.9}, []topicCase{
+		{"el", "Δυτικά Βαλκάνια", "Καλημέρα, συζήτησε ο υπουργός με τους ηγέτες Σερβίας και Κοσόβου για την ομαλοποίηση των σχέσεων;", "europe"},
+		{"en", "Western Balkans", "Good morning, did the minister discuss the normalisation of relations with the leaders of Serbia and Kosovo?", "europe"},
+		// unchanged
+		{"el", "Δυτικά Βαλκάνια", "Πόσοι μετανάστες περνούν από τη βαλκανική οδό;", "migration"},
 	})
 }
