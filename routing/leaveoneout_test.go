@@ -155,6 +155,9 @@ func TestLeaveOneOutConfidentWrong(t *testing.T) {
 		// release left out, took the November sanctions at p 0.98)
 		{"mldev10", filepath.Join("testdata", "mldev10"), false, 5},
 		{"endev7", filepath.Join("testdata", "endev7"), false, 2},
+		// mldev11 (36 Albanian, a DEV set of this round): 3 of 31 as it
+		// landed and after (siblings of a day again)
+		{"mldev11", filepath.Join("testdata", "mldev11"), false, 3},
 		{"shared", "", false, 4},
 	}
 	for _, s := range sets {

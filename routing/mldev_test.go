@@ -186,6 +186,15 @@ func TestLinkDevSets(t *testing.T) {
 		// 0.99).
 		{"mldev10", false, 39, 39, ""},
 		{"endev7", false, 38, 38, ""},
+		// mldev11 (36 Albanian, 34 not automatic): 32 of 34 as it
+		// landed, one wrong link (022, Ora News: "we saw you announced
+		// the High Commissioner to Brunei yesterday, but Tirana interests
+		// us": the Brunei release at 0.99, labelled none); 33 once the
+		// desk's acknowledgement in a chaser's quoted history is read as
+		// nothing (025: its first message's release, p 0.10 -> 0.80);
+		// 022 is kept as a known wrong link (the hook it names first is
+		// a release; what it asks about after "but" is none).
+		{"mldev11", false, 33, 34, "022.eml"},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right, wrong := 0, 0, 0
