@@ -4552,6 +4552,19 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
 			}
+			if b := k - 1 - boolInt(sc.word(k-1, gw.Up) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Back)); k == i-1 && sc.word(b, gw.Deadline) {
+				// "My editor has moved the deadline up to 1pm", "We've
+				// changed our deadline to 4pm": the journalist's side
+				// moving it ("The EU moved the deadline to Friday" is
+				// told)
+				v := b - 1
+				if sc.word(v, gw.The) || sc.word(v, gw.Our) || sc.word(v, gw.My) {
+					v--
+				}
+				if (sc.word(v, gw.Moved) || sc.word(v, gw.Changed) || sc.word(v, gw.Extended)) && sc.ownSide(v) {
+					return 3, b, true, gw.Deadline
+				}
+			}
 			if sc.word(k-1, gw.Up) && k == i-1 && sc.word(k-2, gw.Moved) {
 				// "Our deadline's been moved up to 2pm": brought forward
 				for b := k - 3; b >= 0 && b >= k-6; b-- {
@@ -4576,7 +4589,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 					}
 				}
 			}
-			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed) || sc.word(k-1, gw.Back) || sc.word(k-1, gw.Extended)) {
+			if k == i-1 && (sc.word(k-1, gw.Moved) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Changed) || sc.word(k-1, gw.Back) || sc.word(k-1, gw.Extended) || sc.word(k-1, gw.Slipped)) {
 				// "Our deadline has moved to 3pm", "deadline brought
 				// forward to 2pm", "pushed back to 6pm", "extended to
 				// tomorrow": the deadline's new time
@@ -4652,7 +4665,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
 			// "We close the page at 19h", "we close our edition at 10pm",
 			// "I will close the article at 9pm"
-			if sawAt && k == i-2 && sc.closesOwn(k) {
+			if sawAt && k == i-2 && (sc.closesOwn(k) || sc.mustFile(k)) {
 				return 3, max(k-3, 0), true, gw.Deadline
 			}
 		case gw.Go, gw.Goes, gw.Going, gw.We, gw.WeRe, gw.WeLl, gw.I, gw.IM, gw.ILl, gw.Are:
@@ -5297,6 +5310,28 @@ func (sc *scanner) ownCopy(w int) bool {
 	return false
 }
 
+// ownSide reports whether the clause before token v names the journalist's
+// side as its subject: "I", "we", "my editor", "our desk" ("The EU",
+// "They", "your office" are not).
+func (sc *scanner) ownSide(v int) bool {
+	for b := v - 1; b >= 0 && b >= v-5; b-- {
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		switch t.low {
+		case gw.You, gw.Your:
+			return false
+		case gw.I, gw.We, gw.ILl, gw.WeLl, gw.IM, gw.WeRe, gw.ID, gw.WeD, gw.IVe, gw.WeVe, gw.My, gw.Our:
+			return true
+		}
+		if t.clauseBrk {
+			return false
+		}
+	}
+	return false
+}
+
 // mustFile reports whether token w ends "need to / have to / must" and
 // the journalist's filing verb, with "my/our" copy after it: "I need to
 // file", "we have to deliver our text", "I must submit my article".
@@ -5304,8 +5339,8 @@ func (sc *scanner) mustFile(w int) bool {
 	v := w
 	switch sc.toks[w].low {
 	case gw.Copy, gw.Story, gw.Piece, gw.Article, gw.Text:
-		if !sc.word(w-1, gw.My) && !sc.word(w-1, gw.Our) {
-			return false
+		if !sc.word(w-1, gw.My) && !sc.word(w-1, gw.Our) && !sc.word(w-1, gw.The) {
+			return false // ("I must send the article at 18 o'clock": the subject says whose)
 		}
 		v = w - 2
 		if !sc.word(v, gw.Send) && !sc.word(v, gw.File) && !sc.word(v, gw.Submit) && !sc.word(v, gw.Deliver) && !sc.word(v, gw.Finish) {

@@ -14,6 +14,7 @@ type grammarWords struct {
 	A             string `role:"a"`
 	About         string `role:"about"`
 	Absolutely    string `role:"absolutely"`
+	Slipped       string `role:"slipped"`
 	According     string `role:"according"`
 	After         string `role:"after"`
 	Ahead         string `role:"ahead"`

@@ -104,6 +104,23 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	// Serbian "zatvaram tekst/članak" (I close my piece) is filing
 	{"Tekst zatvaram u 18 sati.", "2023-10-18T18:00:00+01:00"},
 	{"Ministarstvo zatvara granicu u 18 sati.", none},
+	// the journalist's side moving its deadline; another's is told
+	{"Sorry, our deadline has slipped to tomorrow 10am.", "2023-10-19T10:00:00+01:00"},
+	{"My producer has moved the deadline up to 1pm.", "2023-10-18T13:00:00+01:00"},
+	{"We've changed our deadline to 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"The EU moved the deadline to Friday.", none},
+	{"They moved the deadline up to 1pm.", none},
+	{"The vote has slipped to 6pm.", none},
+	// filing "the article" at a time, with "I/we must" before it
+	{"I must send the article at 18 o'clock.", "2023-10-18T18:00:00+01:00"},
+	{"The minister must send the article at 6pm.", none},
+	// Ukrainian/Russian "у нас дедлайн", a border or office open, "буде/будет"
+	{"Дедлайн у нас о 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"У нас дедлайн в 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"Кордон відкритий до 22:00.", none},
+	{"Магазин открыт до 22:00.", none},
+	{"Президент сказав, що рішення буде ухвалене до п'ятниці.", none},
+	{"Президент сказал, что решение будет принято до пятницы.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
