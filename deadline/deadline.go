@@ -1732,6 +1732,12 @@ minutesDone:
 			a.style, a.hour = csExplicit, h
 			return true
 		}
+		if hasMin && (lead0 || h >= 13) && h <= 23 && m <= 59 && !sc.quantityFollows(a.end) {
+			// "before 14:00 o'clock", "by 09:30 o'clock" (non-native):
+			// the 24-hour clock with its minutes ("2:30 o'clock" is none)
+			a.style, a.hour = csExplicit, h
+			return true
+		}
 		if hasMin || h < 1 || h > 12 {
 			return false
 		}
@@ -3413,6 +3419,11 @@ func (sc *scanner) buildMentions() {
 			j++
 		}
 		i = j
+		if m.clock != nil && m.date == nil && m.named == nil && m.rel == nil {
+			if _, d := sc.thenDay(m.start); d != nil {
+				m.date = d // "closes on Monday, so please by then at 11": Monday 11:00
+			}
+		}
 		sc.finish(&m)
 		if n := len(sc.mentions); n > 0 && sc.deskEquivalent(&sc.mentions[n-1], &m) {
 			// "By 17:00 CET (16:00 UK)", "by 6pm CET / 5pm UK": the time
@@ -4266,6 +4277,9 @@ func (sc *scanner) between(i int) bool {
 func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	score, start := 0, i
 	sawAt := false
+	if b, d := sc.thenDay(i); d != nil {
+		return 3, b, true, gw.By // "… on Monday, so please by then at 11"
+	}
 	if d := i - 2; d >= 0 && sc.toks[i].sentStart && sc.punct(i-1, "?") && sc.word(d, gw.Deadline) && sc.toks[d].sentStart && sc.timesEndClause(i) {
 		// "Deadline? Today, 5pm.": the question answered at once
 		return 3, d, true, gw.Deadline
@@ -5537,6 +5551,64 @@ func (sc *scanner) thenAfter(j int) bool {
 		}
 	}
 	return false
+}
+
+// thenDay reports, for a clock at token i right after "by/before/until
+// then" ("by then at 11", "by then, 11am"), the cue's token and the day
+// "then" points back to: a day alone (no time with it) named earlier in
+// the same sentence or the one before, no other time between, where the
+// sentence asks ("The piece closes on Monday, so please by then at 11"
+// is Monday 11:00, Albanian "Reportazhi mbyllet të hënën, ndaj ju lutem
+// deri atëherë në orën 11"; "The talks end on Monday and by then at 11
+// the minister will have left" asks nothing). Otherwise -1, nil.
+func (sc *scanner) thenDay(i int) (int, *atom) {
+	p := i - 1
+	if sc.word(p, gw.At) {
+		p--
+	}
+	if sc.punct(p, ",") {
+		p--
+	}
+	if p < 1 || i >= len(sc.toks) || !sc.word(p, gw.Then) || sc.toks[p].sentStart || sc.toks[i].sentStart {
+		return -1, nil
+	}
+	b := p - 1
+	if !(sc.word(b, gw.By) || sc.word(b, gw.Before) || sc.word(b, gw.Until) || sc.word(b, gw.Till)) {
+		return -1, nil
+	}
+	for k := b; k <= i; k++ {
+		if k > b && sc.toks[k].sentStart {
+			return -1, nil
+		}
+	}
+	if sc.availableAfter(i+1) || !(sc.sentenceAsks(b) || sc.askedQuestion(b)) {
+		return -1, nil
+	}
+	own := sc.sentenceOf(b)
+	prev := -1
+	if own > 0 {
+		prev = sc.sentenceOf(own - 1)
+	}
+	for a := len(sc.atoms) - 1; a >= 0; a-- {
+		at := &sc.atoms[a]
+		if at.start >= b {
+			continue
+		}
+		if at.kind != akDate || at.date == dkYesterday || at.weakWD {
+			return -1, nil // a time between, or no day to point back to
+		}
+		if s := sc.sentenceOf(at.start); s != own && s != prev {
+			return -1, nil
+		}
+		if a > 0 && sc.connector(sc.atoms[a-1].end, at.start) {
+			return -1, nil // a day with its time ("Monday 10am")
+		}
+		if n := a + 1; n < len(sc.atoms) && sc.atoms[n].start < b && sc.connector(at.end, sc.atoms[n].start) {
+			return -1, nil
+		}
+		return b, at
+	}
+	return -1, nil
 }
 
 // thatEnds reports whether "before that" ends its clause at token e:

@@ -121,6 +121,15 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Магазин открыт до 22:00.", none},
 	{"Президент сказав, що рішення буде ухвалене до п'ятниці.", none},
 	{"Президент сказал, что решение будет принято до пятницы.", none},
+	// non-native "14:00 o'clock": the 24-hour clock with its minutes
+	{"Please provide statement before 14:00 o'clock.", "2023-10-18T14:00:00+01:00"},
+	{"Please reply by 2:30 o'clock.", none},
+	{"The meeting is at 14:00 o'clock.", none},
+	// zones in the genitive ("київського часу", "московского времени",
+	// "beogradskog vremena")
+	{"Відповідь потрібна до 16:00 київського часу.", "2023-10-18T14:00:00+01:00"},
+	{"Ответ нужен до 16:00 московского времени.", "2023-10-18T14:00:00+01:00"},
+	{"Odgovor do 16:00 beogradskog vremena.", "2023-10-18T15:00:00+01:00"},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
