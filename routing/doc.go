@@ -492,7 +492,13 @@
 //     desk itself (desk_self: "press officers", "duty rota") anywhere,
 //     the others ("staffing", "planning", "schedule") only in a sentence
 //     that names no policy, or that names the desk too ("is the UK
-//     planning further sanctions" is a sanctions question). A phrase of
+//     planning further sanctions" is a sanctions question), and
+//     "planning" written as a verb ("planning to", "planning on") is
+//     never the desk's (plansTo: "is the UK planning to attend the
+//     summit in Tirana?" is Europe's, its name not being a policy). An
+//     enquiry linked to no release whose own words name no desk (a
+//     chaser under "Re: Kosovo") reads its subject as its question
+//     (subjectAsks). A phrase of
 //     the desk's own procedures of two words or more, written so, takes
 //     its words from the other families: a "journalist visa" (the
 //     press's own, as its accreditation; "novinarske vize", "visa de

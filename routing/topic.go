@@ -588,6 +588,19 @@ func wholeAt(tz *tokenizer, tok int32, ph *phrase) bool {
 	return false
 }
 
+// plansTo reports whether the word at token tok is "planning" written as
+// a verb ("is the UK planning to attend the summit in Tirana?", "planning
+// on"): what a government means to do, not the desk's forward planning
+// (TestTopicPlanningTo).
+func plansTo(tz *tokenizer, tok int32) bool {
+	k := int(tok)
+	if k+1 >= len(tz.toks) || tz.toks[k+1].sent != tz.toks[k].sent || !strings.EqualFold(string(tz.word(k)), "planning") {
+		return false
+	}
+	next := string(tz.word(k + 1))
+	return strings.EqualFold(next, "to") || strings.EqualFold(next, "on")
+}
+
 // selfWritten reports whether a phrase of the desk's own procedures that
 // matched at token tok is written there as the desk writes it: in English
 // with its stopwords, if any (wholeAt); in another language when the word
@@ -1464,6 +1477,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				case ph.kind == evDesk && ph.self:
 					sc.selfSent = append(sc.selfSent, sents[i])
 				case ph.kind == evDesk:
+					if plansTo(tz, toks[i]) {
+						continue
+					}
 					sc.desk = append(sc.desk, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], orig: spanOrig(origs, i, len(ph.roots))})
 					continue
 				case ph.kind == evKeyword || ph.kind == evRelated:

@@ -100,3 +100,25 @@ func TestTopicQuestionAfterAdverb(t *testing.T) {
 		{"en", "Kosovo reinforcements", "Is the battalion drawn from the Army's high-readiness force, and roughly how much will the deployment cost the MoD? Will more troops follow from the strategic reserve?", "security"},
 	})
 }
+
+// TestTopicPlanningTo checks that "planning" written as a verb ("is the
+// UK planning to attend …", "planning on") is what a government means to
+// do, not the desk's own forward planning: the question's own words
+// decide, a region's name among them. The desk's planning grid and a
+// minister's diary stay the desk's own business. The same probe's words
+// are here too: travel advice against all travel, warships protecting
+// shipping, "stop the boats".
+func TestTopicPlanningTo(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"en", "Query", "Is the British government planning to attend the summit in Tirana?", "europe"},
+		{"en", "Query", "Is the Foreign Secretary planning on visiting Belgrade before Christmas?", "europe"},
+		{"en", "Iran", "Is the FCDO advising against all travel to Iran after the strikes?", "consular"},
+		{"en", "Red Sea", "How many Royal Navy ships are protecting shipping in the Red Sea?", "security"},
+		{"en", "Quick q", "Statement on stop the boats today?", "migration"},
+		// the desk's own planning
+		{"en", "Planning", "Could you send over the forward planning grid for next week?", "general"},
+		{"en", "Diary", "What is in the Foreign Secretary's diary for Monday? We are planning our coverage.", "general"},
+	})
+}
