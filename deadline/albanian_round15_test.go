@@ -31,6 +31,15 @@ var albanianRound15Cases = []struct{ text, want string }{
 	{"Ministri mbërriti para dy orësh.", none},
 	{"Lajmi u publikua para një ore.", none},
 	{"Deklarata doli para gjysmë ore.", none},
+	// "deri atëherë në orën 10" (by then at 10): the day named before,
+	// at that hour, where the sentence asks (English alike)
+	{"Reportazhi im mbyllet të premten, ndaj ju lutem deri atëherë në orën 10.", "2023-10-20T10:00:00+01:00"},
+	{"Shkrimi dorëzohet të enjten; ju lutem përgjigjuni deri atëherë, në orën 3.", "2023-10-19T15:00:00+01:00"},
+	{"The feature closes on Friday, so please by then at 10.", "2023-10-20T10:00:00+01:00"},
+	{"Our feature runs on Friday. Could you reply by then, at 2pm?", "2023-10-20T14:00:00+01:00"},
+	{"Ministri mbërrin të hënën dhe deri atëherë në orën 11 do të takojë kryetarin.", none},
+	{"Bisedimet mbyllen të premten, ndërsa deri atëherë në orën 10 mbahet konferenca.", none},
+	{"The minister lands on Friday, and by then at 10 the summit is over.", none},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
