@@ -925,13 +925,17 @@ func TestDeadlineDevSet(t *testing.T) {
 // two hours" and "…, so 10:30 UTC please" (TestFourteenthRoundForms).
 // endev7 022 stays a miss: "I'd be grateful for whatever you can give me
 // this evening" asks for something this evening, which every other set
-// labels a deadline.
+// labels a deadline. mldev11 (36 Albanian, Albania, Kosovo, North
+// Macedonia) was 0.82 (28/34) as landed, 1.00 since "para saj" (before
+// it) as "before then", "13:00 ora jonë", Gheg "mbasdite", a city's clock
+// in the genitive ("me orën e Dubait"), feminine "tri" and "deri atëherë
+// në orën 11" after a day (TestAlbanianRoundFifteen).
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}, {"mldev10", 1}, {"endev7", 0.97}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}, {"mldev10", 1}, {"endev7", 0.97}, {"mldev11", 1}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)
