@@ -3765,8 +3765,9 @@ func (sc *scanner) reportedPromise(k int) bool {
 			return false // "My editor said he would need it by 5pm": the journalist's
 		}
 		raw := sc.text[t.start:t.end]
-		if t.low == gw.Would || sc.rawIs(b, rw.Will) || strings.HasSuffix(raw, gw.ApostropheD) || strings.HasSuffix(raw, gw.ApostropheLl) {
-			modal = true
+		if t.low == gw.Would || sc.rawIs(b, rw.Will) || strings.HasSuffix(raw, gw.ApostropheD) || strings.HasSuffix(raw, gw.ApostropheLl) ||
+			t.low == gw.Expects || t.low == gw.Hopes || t.low == gw.Expected {
+			modal = true // ("The minister said she expects a deal by Friday")
 		}
 		switch t.low {
 		case gw.Said, gw.Says, gw.Told, gw.Promised:
@@ -3784,7 +3785,7 @@ func (sc *scanner) saidAt(b int) bool {
 		return false
 	}
 	switch t.low {
-	case gw.Said, gw.Says, gw.Told, gw.Promised:
+	case gw.Said, gw.Says, gw.Told, gw.Promised, gw.Ruled, gw.Added, gw.Warned, gw.Announced:
 		return true
 	}
 	return false
@@ -4710,20 +4711,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.ownAction(k) {
 			return -100, start, false, "" // "I'll send you my piece by 5pm", "I'll try to call before 4"
 		}
-		if (t.low == gw.By || t.low == gw.Before) && k == i-1 && sc.word(k-1, gw.Expected) {
-			// "Results are expected by 10pm": told of something else;
-			// "A response is expected by 4pm" asks
-			b := k - 2
-			for sc.word(b, gw.Is) || sc.word(b, gw.Are) || sc.word(b, gw.Be) || sc.word(b, gw.Would) {
-				b--
-			}
-			asked := false
-			for _, x := range []string{rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line} {
-				asked = asked || sc.word(b, x)
-			}
-			if b < k-2 && !asked {
-				return -100, start, false, ""
-			}
+		if (t.low == gw.By || t.low == gw.Before) && sc.word(k-1, gw.Expected) && sc.othersExpected(k-1) {
+			// "Results are expected by 10pm", "A decision is expected by
+			// the end of the week": told of something else; "A response
+			// is expected by 4pm" asks
+			return -100, start, false, ""
+		}
+		if t.low == gw.Due && sc.punct(k-1, ",") && !sc.toks[k-1].clauseBrk {
+			return -100, start, false, "" // "The statement, due at 3pm, was delayed": an aside on something else
 		}
 		if t.low == gw.Due {
 			// "The vote is due at 7pm", "the flight was due at 4": an
@@ -5322,6 +5317,25 @@ func (sc *scanner) ownCopy(w int) bool {
 		return sc.word(w-1, gw.Our) || sc.word(w-1, gw.My)
 	}
 	return false
+}
+
+// othersExpected reports whether "expected" at e follows "is/are/be"
+// and something other than the thing asked for: "Results are expected",
+// "A decision is expected" ("A response is expected" asks).
+func (sc *scanner) othersExpected(e int) bool {
+	b := e - 1
+	for sc.word(b, gw.Is) || sc.word(b, gw.Are) || sc.word(b, gw.Be) || sc.word(b, gw.Would) {
+		b--
+	}
+	if b == e-1 {
+		return false
+	}
+	for _, x := range []string{rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line} {
+		if sc.word(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownSide reports whether the clause before token v names the journalist's

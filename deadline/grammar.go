@@ -15,6 +15,12 @@ type grammarWords struct {
 	About         string `role:"about"`
 	Absolutely    string `role:"absolutely"`
 	Slipped       string `role:"slipped"`
+	Ruled         string `role:"ruled"`
+	Added         string `role:"added"`
+	Warned        string `role:"warned"`
+	Announced     string `role:"announced"`
+	Expects       string `role:"expects"`
+	Hopes         string `role:"hopes"`
 	According     string `role:"according"`
 	After         string `role:"after"`
 	Ahead         string `role:"ahead"`

@@ -130,6 +130,20 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Відповідь потрібна до 16:00 київського часу.", "2023-10-18T14:00:00+01:00"},
 	{"Ответ нужен до 16:00 московского времени.", "2023-10-18T14:00:00+01:00"},
 	{"Odgovor do 16:00 beogradskog vremena.", "2023-10-18T15:00:00+01:00"},
+	// someone else's expectation, ruling or aside
+	{"The envoy said she expects a deal by Thursday.", none},
+	{"I said I expect an answer by Thursday.", "2023-10-19T17:00:00+01:00"},
+	{"A ruling is expected by the end of the week.", none},
+	{"A response is expected by the end of the week.", "2023-10-20T17:00:00+01:00"},
+	{"They must leave the country by Thursday, the judge ruled.", none},
+	{"Aid must arrive by Thursday, the charity warned.", none},
+	{"The report, due at 3pm, was delayed.", none},
+	{"Copy due at 4.", "2023-10-18T16:00:00+01:00"},
+	// Serbian "rok je pomjeren/pomeren na" (the deadline moved to),
+	// "sada" (now)
+	{"Rok je pomjeren na 15 sati.", "2023-10-18T15:00:00+01:00"},
+	{"Izmjena: rok je sada 14 h.", "2023-10-18T14:00:00+01:00"},
+	{"Sastanak je pomjeren na 15 sati.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
