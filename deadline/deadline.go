@@ -6058,7 +6058,7 @@ func (sc *scanner) timeAlone(m *mention) bool {
 func (sc *scanner) soAfter(best *mention) *mention {
 	for i := range sc.mentions {
 		m := &sc.mentions[i]
-		if m != best && m.leftWord == gw.So && m.rule != "" && m.score > 0 && m.start > best.end && sc.sentenceOf(m.start) == sc.sentenceOf(best.start) {
+		if m != best && m.leftWord == gw.So && m.rule != "" && m.score > 0 && m.start > best.end && sc.sameSentenceNear(best.start, m.start) {
 			return m
 		}
 	}
@@ -6074,7 +6074,7 @@ func (sc *scanner) clockOnDay(best *mention) *mention {
 	day := best.at.In(sc.loc)
 	for i := range sc.mentions {
 		m := &sc.mentions[i]
-		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft || m.score+1 < best.score || sc.sentenceOf(m.start) != sc.sentenceOf(best.start) {
+		if m == best || m.clock == nil || m.rel != nil || m.rule == "" || !m.strongLeft || m.score+1 < best.score || !sc.sameSentenceNear(best.start, m.start) {
 			continue
 		}
 		if at := m.at.In(sc.loc); at.Year() == day.Year() && at.YearDay() == day.YearDay() {
@@ -6082,6 +6082,24 @@ func (sc *scanner) clockOnDay(best *mention) *mention {
 		}
 	}
 	return best
+}
+
+// sameSentenceNear reports whether tokens a and b are in one sentence,
+// at most 40 tokens apart (hostile text with no break must not make
+// every mention walk all of it).
+func (sc *scanner) sameSentenceNear(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	if b-a > 40 {
+		return false
+	}
+	for k := a + 1; k <= b; k++ {
+		if sc.toks[k].sentStart {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceOf returns the index of the token opening the sentence of token i.

@@ -1,6 +1,9 @@
 package deadline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // fourteenthRoundCases are the round's forms, written afresh: someone
 // else's time told in Serbian/Bosnian/Croatian, Ukrainian, Russian and
@@ -154,6 +157,27 @@ func TestFourteenthRoundForms(t *testing.T) {
 	for _, c := range fourteenthRoundCases {
 		t.Run(c.text, func(t *testing.T) {
 			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
+
+// BenchmarkExtractRepeatedFourteenth reads the round's forms over and
+// over in one run with no sentence break (256 kB each): the checks that
+// look along a sentence (soAfter, clockOnDay, reportedAfter) stay local.
+func BenchmarkExtractRepeatedFourteenth(b *testing.B) {
+	loc := london(b)
+	sent := mustTime(b, wed1000)
+	for _, unit := range []string{"Today, 5pm. ", "we need it for the 6pm news, so 4pm please, ", "deadline today, by 4pm, ",
+		"the minister said, that he would reply by Friday, ", "talks must end by Thursday, the envoy said, ", "Please tomorrow morning, ",
+		"If possible tonight. ", "our copy goes at 4, ", "You have until 4pm ", "Ambasador ima vremena do četvrtka, ",
+		"Міністр має час до п'ятниці, ", "by 14:00 o'clock ", "a decision is expected by the end of the week, ",
+		"the report, due at 3pm, ", "my producer has moved the deadline up to 1pm, "} {
+		text := strings.Repeat(unit, MaxText/len(unit))
+		b.Run(strings.Fields(unit)[0], func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Extract(text, sent, loc)
+			}
 		})
 	}
 }
