@@ -599,7 +599,11 @@
 //     "πολεμικά πλοία", Turkish "savaş gemisi", Spanish "buques de
 //     guerra" read as).
 //
-// A question is a sentence, or the part of one that a conjunction opens
+// A sentence ends at '.', '!', '?', a paragraph, and at another script's
+// question mark: Arabic '؟', the Greek question mark, ';' closing a
+// sentence written in Greek (otherQuestionMark; mldev10 033, two Greek
+// questions on one line, the Typhoons' part and sanctions against Iran,
+// is the region's as in English). A question is a sentence, or the part of one that a conjunction opens
 // by asking again (questionUnits: English "and", "or", "but" before an
 // auxiliary or a question word, or before an adverb and one — "and
 // roughly how long", "and exactly when": endev7 002, which Welsh soldiers

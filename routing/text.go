@@ -262,7 +262,7 @@ func (t *tokenizer) tokenize(s string) {
 		// digits separate, as the token loop below reads only ASCII ones).
 		if _, local := localDigit(r); !(unicode.IsLetter(r) || isDigit(r) || local) {
 			switch r {
-			case '.', '!', ';', ':', '(', ')', '"', '“', '”', '|', '•', '*', '?', '[', ']', '<', '>':
+			case '.', '!', ';', ':', '(', ')', '"', '“', '”', '|', '•', '*', '?', '[', ']', '<', '>', '؟', '\u037e':
 				// A '.' or ':' between digits is handled inside a token.
 				brk = true
 			case '\n':
@@ -278,7 +278,7 @@ func (t *tokenizer) tokenize(s string) {
 			if r == '.' && abbrevDot(s, i) {
 				// an abbreviation's dot ("the U.S. announced", "EE. UU.",
 				// "Mr. Vučić") ends no sentence
-			} else if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) {
+			} else if r == '.' || r == '!' || r == '?' || r == '\n' && paragraphBreak(s, i) || otherQuestionMark(s, i, r) {
 				if sentenceStart < len(t.toks) {
 					sent++
 				}
@@ -841,3 +841,29 @@ var stopwordFilter = func() (f wordFilter) {
 	}
 	return f
 }()
+
+// otherQuestionMark reports whether r, at byte i of s, is another
+// script's question mark that ends a sentence as '?' does: Arabic '؟',
+// the Greek question mark (U+037E), or ';' closing a sentence written in
+// Greek, which Unicode folds that mark to ("…των drones; Εξετάζει το
+// Λονδίνο …;" is two questions). A ';' in a sentence with no Greek letter
+// is a semicolon. (The questions' focus is markQuestions'.)
+func otherQuestionMark(s string, i int, r rune) bool {
+	switch r {
+	case '؟', '\u037e':
+		return true
+	case ';':
+		// a Greek letter in the sentence before it
+		for j := i; j > 0; {
+			c, size := utf8.DecodeLastRuneInString(s[:j])
+			switch {
+			case unicode.Is(unicode.Greek, c):
+				return true
+			case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n':
+				return false
+			}
+			j -= size
+		}
+	}
+	return false
+}

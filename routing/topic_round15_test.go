@@ -122,3 +122,43 @@ func TestTopicPlanningTo(t *testing.T) {
 		{"en", "Diary", "What is in the Foreign Secretary's diary for Monday? We are planning our coverage.", "general"},
 	})
 }
+
+// TestTokenizeOtherQuestionMarks checks that Arabic '؟', the Greek
+// question mark and ';' closing a sentence written in Greek end a
+// sentence as '?' does, so two Greek questions on one line are two: on
+// the UNSC statement on Iran's attack [middle-east, security], the
+// Typhoons' part beside new sanctions against Iran is the region's story
+// in Greek as in English (it had been one question on the Typhoons,
+// security's). A ';' in a sentence with no Greek letter is a semicolon,
+// and the Greek ano teleia '·' no sentence end.
+func TestTokenizeOtherQuestionMarks(t *testing.T) {
+	var tz tokenizer
+	for _, c := range []struct {
+		text  string
+		sents int32
+	}{
+		{"Πότε φεύγουν τα πλοία; Πόσοι ναύτες είναι;", 2},
+		{"Ποιος ήταν ο ρόλος των Typhoon; Θα υπάρξουν κυρώσεις;", 2},
+		{"Ποιος ήταν ο ρόλος των drones; Θα υπάρξουν κυρώσεις;", 2},
+		{"Πότε φεύγουν τα πλοία\u037e Πόσοι ναύτες είναι\u037e", 2},
+		{"متى تغادر السفن؟ كم عدد البحارة؟", 2},
+		{"We asked twice; nobody has answered. Can you help?", 2},
+		{"Një britanik vdiq në Durrës; a u njoftua familja?", 1},
+		{"Ένας Βρετανός πέθανε στη Ρόδο· ενημερώθηκε η οικογένεια;", 1},
+	} {
+		tz.tokenize(c.text)
+		if n := tz.toks[len(tz.toks)-1].sent + 1; n != c.sents {
+			t.Errorf("%q: %d sentences, want %d", c.text, n, c.sents)
+		}
+	}
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const rel = "2024-04-15-the-uk-condemns-unequivocally-iran-s-reckless"
+	if _, ok := cat.Release(rel); !ok {
+		t.Fatalf("no release %s", rel)
+	}
+	checkTopics(t, r.topics, cat, Link{Release: rel, Score: 0.97}, []topicCase{
+		{"el", "Ιράν", "Ποια ήταν η συμμετοχή των βρετανικών Typhoon στην αναχαίτιση των drones; Εξετάζει το Λονδίνο νέες κυρώσεις κατά του Ιράν;", "middle-east"},
+		{"en", "Iran", "What was the role of British Typhoons in intercepting the drones? Is London considering new sanctions against Iran?", "middle-east"},
+	})
+}
