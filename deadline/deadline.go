@@ -454,6 +454,29 @@ package deadline
 //     written in English ("The minister will do it tomorrow." is not
 //     Polish "do jutra"). "Could you do 4pm?", "can you do 4ish
 //     instead?" ask whether the desk can manage that time.
+//   - The fourteenth round: someone else's time is told, not asked —
+//     "has (time) until" ("Der Minister hat bis Freitag Zeit", "Ministar
+//     ima vremena do petka", "Міністр має час до п'ятниці"), a deadline
+//     given by someone else to someone else ("Vlada je dala rok do
+//     petka"; "Urednik mi je dao rok do petka" is the journalist's), a
+//     word reported with a comma before "that" ("заявив, що …
+//     відповість") or with the attribution after the time ("…, the
+//     envoy said.", "…, according to No 10."; "…, my editor says." is
+//     the journalist's), "said she expects … by", "A decision is expected
+//     by …", an aside "The report, due at 3pm, was delayed". "You have
+//     until 4pm to respond" gives the desk its time. A day with its time
+//     as a sentence whole ("Today, 5pm.", "First thing Monday.") is
+//     offered, but not after a question, a colon, a bullet or a heading's
+//     line, nor a date written out. A clock asked for on the day named
+//     alone says when on it ("by 18h00 …, deadline today" is 18:00); a
+//     time after ", so" ending its clause is the one drawn from what came
+//     before ("We need it for the 12 o'clock, so 10:30 UTC please").
+//     "Please tomorrow morning, as …" and "If possible tonight." (no
+//     comma) opening the sentence offer the time. Closing one's own
+//     piece is filing (GUIDE 4 "filing at 6"): Spanish "Cierro la nota a
+//     las 18 h", Serbian "Tekst zatvaram u 18 sati", as "We close the
+//     page at 19h" and "Chiudo il pezzo entro le 17" were. IST stays
+//     unread as a zone (India's, Ireland's summer or Israel's).
 
 import (
 	"strings"
