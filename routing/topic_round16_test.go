@@ -49,6 +49,16 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"el", "?", "Πόσους υπαλλήλους έχει η πρεσβεία στην Αθήνα;", "general"},
 		{"sq", "Këshillat e udhëtimit", "Përshëndetje, a planifikon Ministria e Jashtme të ndryshojë këshillat për udhëtim për Libanin pas sulmeve të fundit?", "consular"},
 		{"sq", "Ndihma për Sudanin", "Përshëndetje, sa para ka dhënë Britania këtë vit për Sudanin ku miliona njerëz rrezikojnë urinë?", "development"},
+		{"sq", "?", "Sa britanikë janë ende në Izrael dhe a po i ndihmon ambasada të largohen?", "consular"},
+		{"sq", "?", "A po i ndihmon ambasada britanikët e bllokuar në Liban të largohen?", "consular"},
+		{"sq", "?", "Si po e ndihmon Britania Shqipërinë të ulë emetimet?", "climate"},
+		{"sq", "?", "Si e ndihmon Britania Kosovën të mbyllë termocentralet me qymyr?", "climate"},
+		{"sq", "?", "A do të vendosë Forca Kufitare britanike oficerë në aeroportin e Rinasit?", "migration"},
+		{"sq", "?", "A ka pasur sulme kibernetike ruse kundër institucioneve britanike?", "security"},
+		{"sq", "?", "Sa investitorë britanikë janë në Shqipëri?", "trade"},
+		{"pt", "?", "A embaixada vai ajudar os britânicos retidos no Líbano a sair?", "consular"},
+		{"pt", "?", "Como vai o Reino Unido ajudar o Brasil a reduzir as emissões?", "climate"},
+		{"el", "?", "Πώς θα βοηθήσει η Βρετανία την Ελλάδα να μειώσει τις εκπομπές;", "climate"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
@@ -58,6 +68,11 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "Çfarë mendojnë britanikët për armëpushimin në Gaza?", "middle-east"},
 		{"sq", "?", "Sa ushtarë britanikë janë në Kosovë?", "europe"},
 		{"sq", "?", "A do të takohet Ministri i Jashtëm me homologun serb për Kosovën?", "europe"},
+		{"sq", "?", "Sa ndihmë humanitare ka dhënë Britania për Gazën?", "development"},
+		{"sq", "?", "A ka marrë ndihmë konsullore turisti britanik i arrestuar?", "consular"},
+		{"sq", "?", "A do të dërgohen avionë luftarakë britanikë në Qipro?", "security"},
+		{"pt", "?", "Quanta ajuda humanitária o Reino Unido enviou para Gaza?", "development"},
+		{"el", "?", "Πόση ανθρωπιστική βοήθεια έστειλε η Βρετανία στη Γάζα;", "development"},
 	})
 }
 
