@@ -317,6 +317,12 @@ func notAboutSpans(tz *tokenizer, out [][2]int32) [][2]int32 {
 		}
 		switch string(tz.word(k + 1)) {
 		case "the":
+			switch string(tz.word(k + 2)) {
+			case "first", "only", "last", "same", "whole", "case", "point", "end", "least", "most", "issue", "question":
+				// "Not the first time the UK has sanctioned Hamas
+				// leaders, but …": said of the subject, not another
+				continue
+			}
 		case "to":
 			if string(tz.word(k+2)) != "be" {
 				continue

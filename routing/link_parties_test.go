@@ -27,6 +27,8 @@ func TestNotAboutSpans(t *testing.T) {
 		{"On the bilateral, not the trilateral, did they agree on returns?", "not the trilateral"},
 		{"It is the names I need, not the statement but the list of names.", "not the statement"},
 		{"Sanctions were not announced today.", ""},
+		{"Not the first time the UK has sanctioned Hamas leaders, but is this round bigger?", ""},
+		{"A bigger round than before, though not the whole leadership.", ""},
 	} {
 		var tz tokenizer
 		tz.tokenize(c.text)
