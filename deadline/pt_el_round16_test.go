@@ -1,0 +1,95 @@
+package deadline
+
+import "testing"
+
+// sixteenthRoundCases are Portuguese (European and Brazilian) and Greek
+// forms a probe of our own found unread or misread, written afresh, each
+// with look-alikes that must stay unread: the journalist closing their own
+// edition or piece, the end/start of the afternoon or morning after "até",
+// "at the latest" before the clock, "if you can", the clock zone written
+// "horário de Lisboa" or "hora do Brasil", and someone else's time limit
+// or reported word. Sent Wednesday 18 October 2023 10:00 in London.
+var sixteenthRoundCases = []struct{ text, want string }{
+	// pt: the journalist closing their own edition or piece
+	{"Fecho a edição às 19h.", "2023-10-18T19:00:00+01:00"},
+	{"Fecho a matéria hoje às 17h30.", "2023-10-18T17:30:00+01:00"},
+	{"Fecho o texto às 16h, hora de Brasília.", "2023-10-18T20:00:00+01:00"},
+	{"A livraria fecha às 19h.", none},
+	{"O fecho das urnas é às 19h.", none},
+	// pt: end or start of the afternoon or morning after "até"
+	{"Consegue enviar até ao fim da tarde?", "2023-10-18T17:00:00+01:00"},
+	{"Preciso do comentário até o final da manhã.", "2023-10-18T12:00:00+01:00"},
+	{"Seria possível até ao início da tarde?", "2023-10-18T14:00:00+01:00"},
+	{"A sessão decorre até ao fim da tarde.", none},
+	{"A cimeira continua até sexta.", none},
+	// pt: a time offered, then "serve" or "está ótimo"
+	{"Amanhã cedo serve.", "2023-10-19T09:00:00+01:00"},
+	{"Hoje à tarde serve, obrigado.", "2023-10-18T15:00:00+01:00"},
+	{"Amanhã de manhã está óptimo.", "2023-10-19T09:00:00+01:00"},
+	{"O hotel está ótimo.", none},
+	// pt: the zone written "horário de Lisboa", "hora do Brasil"
+	{"Preciso até às 13h horário de Lisboa.", "2023-10-18T13:00:00+01:00"},
+	{"Consegue responder até as 10h, hora do Brasil?", "2023-10-18T14:00:00+01:00"},
+	{"O consulado funciona até às 15h, hora do Brasil.", none},
+	// pt: "at the latest" before the clock, after the day asked
+	{"Preciso de um comentário hoje, o mais tardar até às 15h.", "2023-10-18T15:00:00+01:00"},
+	{"Preciso disto hoje, o mais tardar às 14h.", "2023-10-18T14:00:00+01:00"},
+	// pt: "if you can" after a span or a part of the day
+	{"Em vinte minutos, se puder.", "2023-10-18T10:20:00+01:00"},
+	{"Se conseguirem, hoje à noite.", "2023-10-18T19:00:00+01:00"},
+	{"Se puder, ligue para a embaixada amanhã.", none},
+	// pt: going on air, then "preciso antes"
+	{"Vamos ao ar às 20h, preciso antes.", "2023-10-18T20:00:00+01:00"},
+	{"O programa vai ao ar às 20h.", none},
+	// pt: "ainda hoje" after the reply asked for
+	{"Consegue responder ainda hoje?", "2023-10-18T17:00:00+01:00"},
+	{"Ainda hoje o porto continua fechado.", none},
+	// pt: someone else's time limit, someone else's word
+	{"O parlamento tem até sexta para votar o orçamento.", none},
+	{"Os partidos têm até amanhã para apresentar listas.", none},
+	{"A empresa tinha até às 18h para pagar.", none},
+	{"O tribunal deu até segunda-feira ao governo.", none},
+	{"O juiz deu prazo até sexta aos advogados.", none},
+	{"A farmácia trabalha até às 22h.", none},
+	{"O metro funciona até à meia-noite.", none},
+	{"A assessoria disse que a nota sairá até às 16h.", none},
+	{"O ministério garantiu que responde até amanhã.", none},
+	{"A embaixadora prometeu uma declaração até ao fim do dia.", none},
+	// pt: the journalist's own, said or given
+	{"A gente tem até as 17h.", "2023-10-18T17:00:00+01:00"},
+	{"A minha editora deu-me prazo até sexta.", "2023-10-20T17:00:00+01:00"},
+	{"O meu editor disse que preciso do comentário até às 15h.", "2023-10-18T15:00:00+01:00"},
+	{"Já disse que preciso da resposta até às 13h.", "2023-10-18T13:00:00+01:00"},
+	// el: the journalist closing their own edition or piece
+	{"Κλείνουμε στις 19:30.", "2023-10-18T19:30:00+01:00"},
+	{"Κλεινουμε στις 17:00 ωρα Ελλαδας.", "2023-10-18T15:00:00+01:00"},
+	{"Κλείνω το ρεπορτάζ στις 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"Κλείνουμε την έκδοση στις 23:00.", "2023-10-18T23:00:00+01:00"},
+	{"Τα φαρμακεία κλείνουν στις 21:00.", none},
+	{"Η βουλή κλείνει στις 16:00.", none},
+	// el: "at the latest" before the clock, after the day asked
+	{"Χρειάζομαι ένα σχόλιο σήμερα, το αργότερο έως τις 15:00.", "2023-10-18T15:00:00+01:00"},
+	{"Θέλω απάντηση σήμερα, το αργοτερο στις 13:00.", "2023-10-18T13:00:00+01:00"},
+	// el: someone else's time limit, someone else's word
+	{"Η εταιρεία έχει προθεσμία μέχρι την Πέμπτη.", none},
+	{"Οι βουλευτές έχουν προθεσμία έως αύριο.", none},
+	{"Το δικαστήριο έδωσε προθεσμία μέχρι τη Δευτέρα.", none},
+	{"Ο φούρνος δουλεύει μέχρι τις 20:00.", none},
+	{"Το μετρό λειτουργεί μέχρι τα μεσάνυχτα.", none},
+	{"Η εκπρόσωπος δήλωσε ότι θα υπάρξει ανακοίνωση μέχρι τις 16:00.", none},
+	{"Ο υπουργός υποσχέθηκε απάντηση μέχρι την Παρασκευή.", none},
+	{"Ο εκπροσωπος ειπε οτι θα απαντησει μεχρι τις 14:00.", none},
+	// el: the journalist's own, said or given
+	{"Ο αρχισυντάκτης μου μού έδωσε προθεσμία μέχρι την Πέμπτη.", "2023-10-19T17:00:00+01:00"},
+	{"Ο αρχισυντάκτης μου είπε ότι χρειάζομαι σχόλιο μέχρι τις 15:00.", "2023-10-18T15:00:00+01:00"},
+	{"Έχουμε προθεσμία μέχρι τις 16:00.", "2023-10-18T16:00:00+01:00"},
+}
+
+func TestSixteenthRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range sixteenthRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
