@@ -3731,6 +3731,12 @@ func (sc *scanner) dayOffered(m *mention, lw string) bool {
 	if lw == gw.Ideally || lw == gw.Preferably {
 		return sc.clauseEndsAt(m.end) || sc.dayGoodEnds(m) || (sc.word(m.end, gw.Please) || sc.word(m.end, gw.Pls)) && sc.clauseEndsAt(m.end+1)
 	}
+	if !sc.toks[m.start].clauseBrk && sc.askedNounAt(m.start-1) && sc.dayGoodEnds(m) {
+		// "so a reply today would be great", "A response tomorrow is
+		// fine." ("The statement today would be great news" does not
+		// end its clause)
+		return true
+	}
 	if !sc.toks[m.start].clauseBrk {
 		return false
 	}
@@ -5338,6 +5344,17 @@ func (sc *scanner) ownCopy(w int) bool {
 	switch {
 	case sc.word(w, gw.Copy), sc.word(w, gw.Piece), sc.word(w, gw.Story), sc.word(w, gw.Article):
 		return sc.word(w-1, gw.Our) || sc.word(w-1, gw.My)
+	}
+	return false
+}
+
+// askedNounAt reports whether token k is the thing asked for: an answer,
+// reply, response, comment, statement, quote or line.
+func (sc *scanner) askedNounAt(k int) bool {
+	for _, x := range []string{rw.Answer, gw.Reply, gw.Response, rw.Comment, gw.Statement, gw.Quote, gw.Line} {
+		if sc.word(k, x) {
+			return true
+		}
 	}
 	return false
 }

@@ -147,6 +147,12 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Rok je pomjeren na 15 sati.", "2023-10-18T15:00:00+01:00"},
 	{"Izmjena: rok je sada 14 h.", "2023-10-18T14:00:00+01:00"},
 	{"Sastanak je pomjeren na 15 sati.", none},
+	// a day right after the thing asked for, offered ("a reply today
+	// would be great")
+	{"We run it tomorrow morning, so a reply today would be great.", "2023-10-18T17:00:00+01:00"},
+	{"A response Thursday is fine.", "2023-10-19T17:00:00+01:00"},
+	{"The statement today would be great news.", none},
+	{"His comment today was fine.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
