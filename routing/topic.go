@@ -1332,9 +1332,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			// a name of the desk's in the language's own spelling
 			// (written with a capital: an Arabic word, with few vowels
 			// and no capital, is too often another word, "الطيران",
-			// aviation, two letters from Tirana)
+			// aviation, two letters from Tirana; nor a word the
+			// language's vocabulary ignores, capitalised at a sentence's
+			// start: Portuguese "Seria possível …", would it be, is no
+			// "Syria")
 			if wd := tz.word(int(tok)); gl.vt != nil && tz.toks[tok].upper &&
-				!(t.firstFilter.MayHave(root) && len(t.first[string(root)]) > 0) {
+				!(t.firstFilter.MayHave(root) && len(t.first[string(root)]) > 0) && !gl.vt.ignores(wd) {
 				if pw := t.placeMatch(wd, &sc.nameBuf); pw != nil {
 					stems = append(stems, []byte(pw.stem))
 					roots = append(roots, []byte(pw.root))

@@ -162,3 +162,19 @@ func TestTokenizeOtherQuestionMarks(t *testing.T) {
 		{"en", "Iran", "What was the role of British Typhoons in intercepting the drones? Is London considering new sanctions against Iran?", "middle-east"},
 	})
 }
+
+// TestTopicIgnoredWordNoPlace checks that a word the language's
+// vocabulary ignores, capitalised at a sentence's start, is not read as
+// the desk's place one letter from it (the pt/sq/el helper's request):
+// Portuguese "Seria possível …" (would it be possible) had been Syria's.
+// The place's own spellings still are.
+func TestTopicIgnoredWordNoPlace(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"pt", "Entrevista", "Seria possível marcar uma entrevista com a embaixadora britânica em Lisboa?", "general"},
+		{"pt", "?", "Qual é a posição britânica sobre a Síria?", "middle-east"},
+		{"es", "?", "¿Cuál es la posición británica sobre Siria?", "middle-east"},
+		{"sq", "?", "Cili është qëndrimi britanik për Sirinë?", "middle-east"},
+	})
+}
