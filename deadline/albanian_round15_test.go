@@ -40,6 +40,21 @@ var albanianRound15Cases = []struct{ text, want string }{
 	{"Ministri mbërrin të hënën dhe deri atëherë në orën 11 do të takojë kryetarin.", none},
 	{"Bisedimet mbyllen të premten, ndërsa deri atëherë në orën 10 mbahet konferenca.", none},
 	{"The minister lands on Friday, and by then at 10 the summit is over.", none},
+	// "brenda ditës" (within the day) asked is the day's end
+	{"Ju lutem na dërgoni një koment brenda ditës.", "2023-10-18T17:00:00+01:00"},
+	{"Ambasadori do të mbërrijë brenda ditës.", none},
+	// someone's time or deadline told ("ka afat/kohë deri", "i dha
+	// afat"), the journalist's own ("kemi kohë deri"), opening hours
+	{"Komuna ka afat deri të enjten për të paraqitur planin.", none},
+	{"Deputetët kanë kohë deri në orën 16:00 për amendamentet.", none},
+	{"Ministria i dha afat deri nesër kompanisë.", none},
+	{"Kemi kohë deri në 16:00 për ta mbyllur lajmin.", "2023-10-18T16:00:00+01:00"},
+	{"Muzeu është i hapur deri në orën 18:00.", none},
+	{"Sportelet janë të hapura deri në 15:00 ora e Tiranës.", none},
+	// someone's word reported ("tha se do të", "premtoi se do të")
+	{"Zëdhënësi tha se do të përgjigjet deri në orën 4.", none},
+	{"Ministria premtoi se do të publikojë raportin deri të premten.", none},
+	{"Redaktori im tha se duhet ta dorëzoj shkrimin deri në orën 5.", "2023-10-18T17:00:00+01:00"},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
