@@ -83,6 +83,29 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Ο αρχισυντάκτης μου μού έδωσε προθεσμία μέχρι την Πέμπτη.", "2023-10-19T17:00:00+01:00"},
 	{"Ο αρχισυντάκτης μου είπε ότι χρειάζομαι σχόλιο μέχρι τις 15:00.", "2023-10-18T15:00:00+01:00"},
 	{"Έχουμε προθεσμία μέχρι τις 16:00.", "2023-10-18T16:00:00+01:00"},
+	// pt/el, a second probe: the piece or edition that closes, "ainda
+	// esta manhã/tarde", half past noon, "ao final da manhã" after a day,
+	// a truce or rule in force until a time (none)
+	{"A minha matéria fecha às 18h30.", "2023-10-18T18:30:00+01:00"},
+	{"A edição fecha às 22h, hora de Lisboa.", "2023-10-18T22:00:00+01:00"},
+	{"A loja fecha às 22h.", none},
+	{"Conseguem responder ainda esta tarde?", "2023-10-18T15:00:00+01:00"},
+	{"Preciso de um comentário ainda esta manhã.", "2023-10-18T12:00:00+01:00"},
+	{"Preciso da resposta até ao meio-dia e meia.", "2023-10-18T12:30:00+01:00"},
+	{"Pode enviar até amanhã ao final da manhã?", "2023-10-19T12:00:00+01:00"},
+	{"A trégua vigora até às 20h de hoje.", none},
+	{"O recolher obrigatório está em vigor até sexta.", none},
+	{"Η ύλη μας κλείνει στις 21:00.", "2023-10-18T21:00:00+01:00"},
+	{"Το ρεπορτάζ κλείνει στις 17:30.", "2023-10-18T17:30:00+01:00"},
+	{"Το λιμάνι κλείνει στις 17:30.", none},
+	{"Χρειάζομαι ένα σχόλιο μέσα στη σημερινή μέρα.", "2023-10-18T17:00:00+01:00"},
+	{"Χρειάζομαι απάντηση έως τις 12:00 ώρα Λευκωσίας.", "2023-10-18T10:00:00+01:00"},
+	{"Χρειάζομαι δήλωση πριν από το κεντρικό δελτίο στις 21:00.", "2023-10-18T21:00:00+01:00"},
+	{"Το κεντρικό δελτίο αρχίζει στις 21:00.", none},
+	{"Αν μπορείτε, μέσα σε μία ώρα.", "2023-10-18T11:00:00+01:00"},
+	{"Αν μπορείτε, τηλεφωνήστε στην πρεσβεία.", none},
+	{"Η απαγόρευση κυκλοφορίας ισχύει μέχρι τις 06:00.", none},
+	{"Οι πτήσεις συνεχίζονται μέχρι την Κυριακή.", none},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
