@@ -153,6 +153,11 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"A response Thursday is fine.", "2023-10-19T17:00:00+01:00"},
 	{"The statement today would be great news.", none},
 	{"His comment today was fine.", none},
+	// Serbian hours written "časa", Cyrillic "ч.", "po podne"
+	{"Odgovor do 15 časa.", "2023-10-18T15:00:00+01:00"},
+	{"Хвала унапред, рок ми је до 15 ч.", "2023-10-18T15:00:00+01:00"},
+	{"Odgovor do 3 po podne.", "2023-10-18T15:00:00+01:00"},
+	{"Sastanak traje dva časa.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
