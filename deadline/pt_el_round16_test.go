@@ -106,6 +106,17 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Αν μπορείτε, τηλεφωνήστε στην πρεσβεία.", none},
 	{"Η απαγόρευση κυκλοφορίας ισχύει μέχρι τις 06:00.", none},
 	{"Οι πτήσεις συνεχίζονται μέχρι την Κυριακή.", none},
+	// pt/el, a third probe: a span before the broadcast named in the
+	// sentence before, "before that" in Greek, Greek "αντίδραση" (a
+	// reaction asked for)
+	{"O nosso jornal vai para o ar às 19h. Preciso da reação meia hora antes.", "2023-10-18T18:30:00+01:00"},
+	{"A cerimónia começou às 19h e o ministro chegou uma hora antes.", none},
+	{"Το δελτίο μας είναι στις 20:00. Χρειάζομαι τη δήλωση μία ώρα πριν.", "2023-10-18T19:00:00+01:00"},
+	{"Ο πρέσβης έφτασε στις 20:00 και ο υπουργός μία ώρα πριν.", none},
+	{"Η συνεδρίαση είναι στις 16:00, χρειάζομαι ένα σχόλιο πριν από αυτό.", "2023-10-18T16:00:00+01:00"},
+	{"Πριν από αυτό, ο υπουργός συναντήθηκε με τον δήμαρχο.", none},
+	{"Χρειάζομαι την αντίδρασή σας σήμερα το απόγευμα.", "2023-10-18T15:00:00+01:00"},
+	{"Η αντίδραση της κυβέρνησης ήρθε σήμερα το απόγευμα.", none},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
