@@ -178,3 +178,24 @@ func TestTopicIgnoredWordNoPlace(t *testing.T) {
 		{"sq", "?", "Cili është qëndrimi britanik për Sirinë?", "middle-east"},
 	})
 }
+
+// TestTopicTravelAdviceAsked checks the ways English asks about travel
+// advice and British nationals that a probe of our own found unread: UK
+// citizens, safe to travel or visit, advice not to travel, a warning
+// against travel, advice for people travelling, cancelling holidays — a
+// consular question wherever the place is. A minister's travel is not.
+func TestTopicTravelAdviceAsked(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"en", "Lebanon", "Are UK citizens being told to leave Lebanon now?", "consular"},
+		{"en", "Egypt", "Is it safe to travel to Sharm el-Sheikh this winter?", "consular"},
+		{"en", "Egypt", "Should people cancel their holidays to Egypt?", "consular"},
+		{"en", "Query", "Is the UK advising people not to travel to Israel?", "consular"},
+		{"en", "Tunisia", "Has the Foreign Office changed its advice for people travelling to Tunisia?", "consular"},
+		{"en", "Kosovo", "Is there a warning against travel to northern Kosovo?", "consular"},
+		// a minister's travel
+		{"en", "Summit", "Will the Foreign Secretary travel to Brussels for the summit?", "europe"},
+		{"en", "Visit", "Is the minister planning to travel to Gaza?", "middle-east"},
+	})
+}
