@@ -55,6 +55,20 @@ var albanianRound15Cases = []struct{ text, want string }{
 	{"Zëdhënësi tha se do të përgjigjet deri në orën 4.", none},
 	{"Ministria premtoi se do të publikojë raportin deri të premten.", none},
 	{"Redaktori im tha se duhet ta dorëzoj shkrimin deri në orën 5.", "2023-10-18T17:00:00+01:00"},
+	// Gheg: "n'ora" (at the hour), "mbramje" (evening), "ma së voni"
+	// (at the latest), "jo ma vonë se" (no later than); "para tyre"
+	// (before them) as "before then"
+	{"Na duhet pergjigja deri n'ora 2.", "2023-10-18T14:00:00+01:00"},
+	{"Na duhet një koment deri n'mbramje.", "2023-10-18T19:00:00+01:00"},
+	{"Jo ma vonë se ora 4, ju lutem.", "2023-10-18T16:00:00+01:00"},
+	{"Ma së voni n'ora 5, ju lutem.", "2023-10-18T17:00:00+01:00"},
+	{"Lajmet e mbrëmjes dalin në ora 7, ju lutem një përgjigje para tyre.", "2023-10-18T19:00:00+01:00"},
+	{"Ministri foli n'ora 5.", none},
+	{"Ministri mbërrin n'mbramje.", none},
+	// something that lasts until a time ("vazhdon/zgjat deri")
+	{"Seminari vazhdon deri në orën 15:00.", none},
+	{"Vizita zgjat deri të premten.", none},
+	{"Redaksia punon deri në orën 22:00.", none},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
