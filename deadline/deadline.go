@@ -4322,6 +4322,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 	if b := sc.ifPossible(i); b >= 0 && sc.toks[b].sentStart && sc.timesEndClause(i) {
 		return 2, b, false, gw.Ideally // "If possible tonight.", Greek "Αν γίνεται απόψε."
 	}
+	if p := i - 1; sc.word(p, gw.For) && sc.toks[p].sentStart && sc.timesEndPlease(i) && !sc.timesEndClause(i) {
+		return 2, p, false, gw.Ideally // "For tomorrow 10:00 please." (not "For tomorrow 10am: press conference")
+	}
 	if p := i - 1 - boolInt(sc.punct(i-1, ",")); sc.word(p, gw.Please) && sc.toks[p].sentStart && sc.timesEndClause(i) {
 		// "Please tomorrow morning, as Sunday is a special issue.",
 		// "Please, tonight." ("Please tomorrow morning call me" does
@@ -5976,7 +5979,10 @@ func (sc *scanner) othersDeadline(d int) bool {
 		return false
 	}
 	v--
-	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) {
+	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) &&
+		!(sc.word(v, gw.Has) && !sc.ownCopy(v-1) && !sc.word(v-1, gw.Copy) && !sc.word(v-1, gw.Story) && !sc.word(v-1, gw.Piece) && !sc.word(v-1, gw.Article)) {
+		// ("The minister has a deadline of 5pm to respond to MPs"; "The
+		// story has a deadline of 4pm" is the journalist's)
 		return false
 	}
 	if sc.firstPersonSubject(v) {

@@ -158,6 +158,13 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Хвала унапред, рок ми је до 15 ч.", "2023-10-18T15:00:00+01:00"},
 	{"Odgovor do 3 po podne.", "2023-10-18T15:00:00+01:00"},
 	{"Sastanak traje dva časa.", none},
+	// "For <time> please." opening the sentence; someone else "has a
+	// deadline of"
+	{"For tomorrow 10:00 please.", "2023-10-19T10:00:00+01:00"},
+	{"For tomorrow 10am: press conference.", none},
+	{"The minister has a deadline of 5pm to respond to MPs.", none},
+	{"The story has a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"My desk has a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
