@@ -69,6 +69,9 @@ var albanianRound15Cases = []struct{ text, want string }{
 	{"Seminari vazhdon deri në orën 15:00.", none},
 	{"Vizita zgjat deri të premten.", none},
 	{"Redaksia punon deri në orën 22:00.", none},
+	// the programme in the genitive ("para emisionit të orës 9")
+	{"Ju lutem një koment para emisionit të orës 9 të mbrëmjes.", "2023-10-18T21:00:00+01:00"},
+	{"Emisioni i orës 9 të mbrëmjes e ftoi ministrin.", none},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
