@@ -199,3 +199,23 @@ func TestTopicTravelAdviceAsked(t *testing.T) {
 		{"en", "Visit", "Is the minister planning to travel to Gaza?", "middle-east"},
 	})
 }
+
+// TestTopicDonorsDutiesAndLeaders checks more of the forms a probe of our
+// own found unread: a donors' or pledging conference, donations, cholera
+// (aid); import and customs duties (trade); the ECHR (migration, as UK
+// journalists ask about it); Erasmus and Europe's leaders (Macron, Merz,
+// Tusk, von der Leyen) as names of Europe.
+func TestTopicDonorsDutiesAndLeaders(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"en", "Query", "Is the UK pledging anything at the Syria donors' conference in Brussels?", "development"},
+		{"en", "Query", "Will the UK donate to the appeal for earthquake victims in Morocco?", "development"},
+		{"en", "Query", "What is the UK doing about the cholera outbreak in Yemen?", "development"},
+		{"en", "Query", "Will the UK cut import duties on Indian textiles?", "trade"},
+		{"en", "Query", "Is the UK going to leave the ECHR so that removal flights are not blocked?", "migration"},
+		{"en", "Query", "Will the UK rejoin Erasmus?", "europe"},
+		{"en", "Query", "Is the PM meeting Macron at the summit?", "europe"},
+		{"en", "Query", "Did the Foreign Secretary speak to Ursula von der Leyen about the reset?", "europe"},
+	})
+}
