@@ -21,6 +21,7 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Preciso do comentário até o final da manhã.", "2023-10-18T12:00:00+01:00"},
 	{"Seria possível até ao início da tarde?", "2023-10-18T14:00:00+01:00"},
 	{"A sessão decorre até ao fim da tarde.", none},
+	{"A embaixada está aberta até ao fim da tarde.", none},
 	{"A cimeira continua até sexta.", none},
 	// pt: a time offered, then "serve" or "está ótimo"
 	{"Amanhã cedo serve.", "2023-10-19T09:00:00+01:00"},
@@ -117,6 +118,17 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Πριν από αυτό, ο υπουργός συναντήθηκε με τον δήμαρχο.", none},
 	{"Χρειάζομαι την αντίδρασή σας σήμερα το απόγευμα.", "2023-10-18T15:00:00+01:00"},
 	{"Η αντίδραση της κυβέρνησης ήρθε σήμερα το απόγευμα.", none},
+	// pt/el, a fourth probe: clocks and zones as written — "15hrs",
+	// "dos Açores" (the islands' clock, an hour behind Lisbon), Greek
+	// "3μμ"/"10πμ" without dots, "μέχρι το τέλος της σημερινής ημέρας"
+	{"Consegue responder até às 16hrs?", "2023-10-18T16:00:00+01:00"},
+	{"Preciso da nota até às 11h dos Açores.", "2023-10-18T12:00:00+01:00"},
+	{"O barco chega às 11h dos Açores.", none},
+	{"Χρειάζομαι ένα σχόλιο μέχρι τις 4μμ.", "2023-10-18T16:00:00+01:00"},
+	{"Μπορείτε να απαντήσετε ως τις 11 πμ;", "2023-10-18T11:00:00+01:00"},
+	{"Η πτήση φτάνει στις 4μμ.", none},
+	{"Χρειάζομαι απάντηση έως το τέλος της σημερινής μέρας.", "2023-10-18T17:00:00+01:00"},
+	{"Η έκθεση μένει ανοιχτή έως το τέλος της σημερινής ημέρας.", none},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
