@@ -653,10 +653,26 @@ func (ft *foreignTable) splitWords(text string) []fword {
 			}
 			break
 		}
+		if ordinalAfterDigit(text, i, j) {
+			i-- // "5ª feira", "6ª" (Portuguese Thursday, Friday): the digit is the word's
+		}
 		ws = append(ws, fword{start: i, end: j, fold: foldWord(text[i:j])})
 		i = j
 	}
 	return ws
+}
+
+// ordinalAfterDigit reports whether the word text[i:j] is an ordinal
+// indicator ("ª", "º") glued to one digit before it ("5ª feira", "2º"),
+// which the word then takes in: the languages' files name such words
+// whole ("5ª feira" is Portuguese Thursday), and "15º" stays two.
+func ordinalAfterDigit(text string, i, j int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:j])
+	if n != j-i || r != '\u00aa' && r != '\u00ba' { // feminine and masculine ordinal indicators
+		return false
+	}
+	digit := func(k int) bool { return k >= 0 && text[k] >= '0' && text[k] <= '9' }
+	return digit(i-1) && !digit(i-2)
 }
 
 // maxInserts bounds the words a rewriting moves back into what it has

@@ -129,6 +129,12 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Η πτήση φτάνει στις 4μμ.", none},
 	{"Χρειάζομαι απάντηση έως το τέλος της σημερινής μέρας.", "2023-10-18T17:00:00+01:00"},
 	{"Η έκθεση μένει ανοιχτή έως το τέλος της σημερινής ημέρας.", none},
+	// pt: the ordinal weekdays of Portugal ("2ª feira" … "6ª-feira"); an
+	// ordinal before another noun stays one
+	{"Preciso da resposta até 5ª feira.", "2023-10-19T17:00:00+01:00"},
+	{"Até 6ª-feira às 11h, por favor.", "2023-10-20T11:00:00+01:00"},
+	{"A 2ª volta das presidenciais é a 5 de novembro.", none},
+	{"Preciso da 2ª parte da resposta até às 15h.", "2023-10-18T15:00:00+01:00"},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
