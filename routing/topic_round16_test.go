@@ -95,3 +95,39 @@ func TestTopicSixteenthRoundLinked(t *testing.T) {
 		{"el", "Δυτικά Βαλκάνια", "Πόσοι μετανάστες περνούν από τη βαλκανική οδό;", "migration"},
 	})
 }
+
+// TestTopicSixteenthRoundShipping checks the protection of shipping and
+// the freedom of navigation as Greek, Portuguese and Albanian write them
+// ('προστασία της ναυτιλίας', 'ελευθερία της ναυσιπλοΐας', 'liberdade de
+// navegação', 'liria e lundrimit'; Greek 'συνοδεία', an escort, had been
+// read as a summit): on the Houthi seizure release [middle-east,
+// security], questions on the Royal Navy's escorts and its part in the
+// operations are security's, as English's; a question on the Houthis
+// themselves stays with the release's region. And the
+// Amazon Fund and the tropical forests (Portuguese 'Fundo Amazônia',
+// 'floresta amazônica'; Greek 'τροπικά δάση'; Albanian 'pyjet tropikale')
+// are the rainforests of the climate desk.
+func TestTopicSixteenthRoundShipping(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const houthi = "2023-11-21-seizure-of-mv-galaxy-leader-by-the-houthis-uk"
+	if _, ok := cat.Release(houthi); !ok {
+		t.Fatalf("no release %s", houthi)
+	}
+	checkTopics(t, r.topics, cat, Link{Release: houthi, Score: 0.9}, []topicCase{
+		{"el", "Προστασία της ναυτιλίας", "Θα στείλει το Βασιλικό Ναυτικό επιπλέον πλοία στην Ερυθρά Θάλασσα για τη συνοδεία εμπορικών πλοίων; Ποια είναι η συμμετοχή στις επιχειρήσεις για την ελευθερία της ναυσιπλοΐας;", "security"},
+		{"pt", "Proteção da navegação", "A Marinha Real vai enviar mais navios para escoltar navios mercantes no Mar Vermelho? O Reino Unido participa nas operações pela liberdade de navegação?", "security"},
+		{"sq", "Mbrojtja e anijeve", "A do të dërgojë Marina Mbretërore më shumë anije në Detin e Kuq? Si merr pjesë Britania në operacionet për lirinë e lundrimit?", "security"},
+		{"en", "Protecting shipping", "Will the Royal Navy send more ships to the Red Sea to escort merchant ships? How does the UK take part in the operations for freedom of navigation?", "security"},
+		// unchanged
+		{"el", "Galaxy Leader", "Ποια είναι η θέση του Λονδίνου για τους Χούθι; Θα υπάρξει απάντηση στην κατάληψη του πλοίου;", "middle-east"},
+	})
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"pt", "Fundo Amazônia", "Olá, estou fazendo um levantamento sobre os doadores do Fundo Amazônia. Quanto o Reino Unido já transferiu e quando sai o restante?", "climate"},
+		{"pt", "?", "O Reino Unido vai apoiar a proteção da floresta amazônica?", "climate"},
+		{"el", "?", "Θα χρηματοδοτήσει η Βρετανία την προστασία των τροπικών δασών;", "climate"},
+		{"sq", "?", "A do të financojë Britania mbrojtjen e pyjeve tropikale?", "climate"},
+		// unchanged: a summit is still a summit
+		{"el", "?", "Ποιος θα συμμετέχει στη σύνοδο κορυφής της Διαδικασίας του Βερολίνου;", "europe"},
+	})
+}
