@@ -502,8 +502,9 @@
 //     never the desk's (plansTo: "is the UK planning to attend the
 //     summit in Tirana?" is Europe's, its name not being a policy). An
 //     enquiry linked to no release whose own words name no desk (a
-//     chaser under "Re: Kosovo") reads its subject as its question
-//     (subjectAsks). A phrase of
+//     chaser under "Re: Kosovo", "Can I get a comment on this?" over a
+//     forwarded story) reads its subject as its question and what it
+//     forwards as its text (subjectAsks). A phrase of
 //     the desk's own procedures of two words or more, written so, takes
 //     its words from the other families: a "journalist visa" (the
 //     press's own, as its accreditation; "novinarske vize", "visa de

@@ -995,47 +995,48 @@ func (t *Topics) choose(m *message, l Link, cat *Catalogue) TopicChoice {
 	return t.decide(f, &defaultTopicParams)
 }
 
-// subjectTopicParams weigh the subject line as the question: for an
-// enquiry whose own words say nothing of any desk (subjectAsks).
+// subjectTopicParams weigh the subject line as the question and
+// forwarded text as the sender's own: for an enquiry whose own words say
+// nothing of any desk (subjectAsks).
 var subjectTopicParams = func() topicParams {
 	p := defaultTopicParams
 	p.place[plSubject] = p.place[plFocus]
+	p.place[plForward] = p.place[plText]
 	return p
 }()
 
 // subjectAsks reports whether an enquiry linked to no release says what
-// it is about in its subject line only: a chaser ("Re: Kosovo" over "Just
-// chasing this. Could someone call me back?") or a request whose text
-// holds no word of any desk, the desk's own business included, while the
-// subject holds some. Its subject is then its question
-// (TestTopicSubjectAsks); quoted history does not count either way.
+// it is about in its subject line or the text it forwards only: a chaser
+// ("Re: Kosovo" over "Just chasing this. Could someone call me back?"),
+// a request for comment on a story forwarded below ("Can I get a comment
+// on this?"), or a request whose text holds no word of any desk, the
+// desk's own business included, while the subject or the forwarded text
+// holds some. Its subject is then its question, what it forwards its
+// text (TestTopicSubjectAsks); quoted history does not count either way.
 func subjectAsks(f *topicFeatures) bool {
 	if f.linked {
 		return false
 	}
-	subject := false
+	found := false
 	for ti := range f.found {
 		if !f.found[ti] && f.learnt[ti] == ([nPlaces]float64{}) {
 			continue
 		}
-		for _, pl := range [...]int{plFocus, plText, plForward} {
-			if f.names[ti][pl] != 0 || f.learnt[ti][pl] != 0 {
-				return false
-			}
+		for pl := range nPlaces {
+			v := f.names[ti][pl] + f.learnt[ti][pl]
 			for k := range nEvidence {
-				if f.ev[ti][k][pl] != 0 {
-					return false
-				}
+				v += f.ev[ti][k][pl]
 			}
-		}
-		if f.names[ti][plSubject] != 0 || f.learnt[ti][plSubject] != 0 {
-			subject = true
-		}
-		for k := range nEvidence {
-			subject = subject || f.ev[ti][k][plSubject] != 0
+			switch {
+			case v == 0:
+			case pl == plFocus || pl == plText:
+				return false
+			case pl == plSubject || pl == plForward:
+				found = true
+			}
 		}
 	}
-	return subject
+	return found
 }
 
 // featuresPool recycles the features of Topics.choose (nothing of them

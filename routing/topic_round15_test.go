@@ -51,8 +51,9 @@ func TestTopicFifteenthRoundWords(t *testing.T) {
 }
 
 // TestTopicSubjectAsks checks that an enquiry linked to no release whose
-// own words name no desk (a chaser, a request for a call) is about what
-// its subject says, read as its question: "Re: Kosovo" over "Just chasing
+// own words name no desk (a chaser, a request for a call, a request for
+// comment on a story it forwards) is about what its subject says, read as
+// its question, and what it forwards, read as its text: "Re: Kosovo" over "Just chasing
 // this" is Europe's, as "Re: COP29 delegation" is climate's (both were the
 // fallback's, their subject's evidence below the threshold). A text that
 // names the desk's own business, or another desk, still decides.
@@ -66,12 +67,20 @@ func TestTopicSubjectAsks(t *testing.T) {
 		{"Re: Rwanda flights", "Any update on this?", "", "migration"},
 		{"Gaza", "Could someone ring me this afternoon?", "", "middle-east"},
 		{"Re: Kosovo interview", "Just chasing my bid for the ambassador - can he do Friday?", "", "general"},
+		{"Lunch", "Is the ambassador in Belgrade free for lunch or a coffee next week?", "", "general"},
+		// a story forwarded for comment (here in quoted's place)
+		{"Comment please", "Can I get a comment on this?", "A British tourist has died after falling from a hotel balcony in Magaluf, Spanish police said.", "consular"},
+		{"Comment please", "Any reaction?", "Aid agencies say famine has been declared in parts of Darfur.", "development"},
+		{"Comment please", "Can I get a comment on this? Is the Foreign Secretary free for an interview?", "A British tourist has died in Magaluf.", "general"},
 		// the text decides
 		{"Re: Kosovo", "Could I interview the ambassador on Friday instead?", "", "general"},
 		{"Re: Kosovo", "Separately, how many British nationals are still in Sudan?", "", "consular"},
 		{"Re: Query", "Just following up on my email from this morning. Could someone call me?", "", "general"},
 	} {
 		in := Input{Subject: c.subject, Language: "en", NewText: c.text, QuotedText: c.quoted, IsReply: c.subject[:3] == "Re:"}
+		if c.subject == "Comment please" {
+			in.NewText, in.QuotedText, in.ForwardedText = c.text, "", c.quoted
+		}
 		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != c.want {
 			t.Errorf("%q / %q: topic %q (%s), want %s", c.subject, c.text, got.Topic, got.Reason, c.want)
 		}
