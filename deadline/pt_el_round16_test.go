@@ -135,6 +135,15 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Até 6ª-feira às 11h, por favor.", "2023-10-20T11:00:00+01:00"},
 	{"A 2ª volta das presidenciais é a 5 de novembro.", none},
 	{"Preciso da 2ª parte da resposta até às 15h.", "2023-10-18T15:00:00+01:00"},
+	// pt/el, a fifth probe: a place closed until a day is not asked
+	// for; the journalist's deadline moved to a new time is that time
+	{"O consulado está fechado até segunda-feira.", none},
+	{"Η πρεσβεία θα είναι κλειστή μέχρι την Τρίτη.", none},
+	{"Preciso do texto fechado até às 17h.", "2023-10-18T17:00:00+01:00"},
+	{"O meu prazo foi adiado para amanhã às 11h.", "2023-10-19T11:00:00+01:00"},
+	{"O julgamento foi adiado para sexta.", none},
+	{"Η προθεσμία μου μετατέθηκε για αύριο στις 11:00.", "2023-10-19T11:00:00+01:00"},
+	{"Η δίκη μετατέθηκε για την Παρασκευή.", none},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
