@@ -72,6 +72,13 @@ var albanianRound15Cases = []struct{ text, want string }{
 	// the programme in the genitive ("para emisionit të orës 9")
 	{"Ju lutem një koment para emisionit të orës 9 të mbrëmjes.", "2023-10-18T21:00:00+01:00"},
 	{"Emisioni i orës 9 të mbrëmjes e ftoi ministrin.", none},
+	// "gjatë" (during) a part of today; the desk's own clock ("sipas
+	// orës suaj", by your time)
+	{"Ju lutem një përgjigje gjatë ditës së sotme.", "2023-10-18T17:00:00+01:00"},
+	{"Na dërgoni diçka sot gjatë pasdites, ju lutem.", "2023-10-18T15:00:00+01:00"},
+	{"Ambasadori do të flasë gjatë pasdites.", none},
+	{"Ju lutem deri në orën 3 sipas orës suaj.", "2023-10-18T15:00:00+01:00"},
+	{"Sa është ora juaj tani?", none},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
