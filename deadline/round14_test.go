@@ -165,6 +165,14 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"The minister has a deadline of 5pm to respond to MPs.", none},
 	{"The story has a deadline of 4pm.", "2023-10-18T16:00:00+01:00"},
 	{"My desk has a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
+	// Ukrainian/Russian: the deadline moved ("зсунувся на", "сдвинулся
+	// на"), "an hour before that" ("за годину до того", "за час до
+	// этого"), "учора" (yesterday)
+	{"Вибачте, що турбую. Дедлайн зсунувся на 14:00.", "2023-10-18T14:00:00+01:00"},
+	{"Засідання перенесли на 15:00.", none},
+	{"Випуск о 18:00, тому відповідь потрібна за годину до того.", "2023-10-18T17:00:00+01:00"},
+	{"Эфир в 18:00, ответ нужен за час до этого.", "2023-10-18T17:00:00+01:00"},
+	{"Учора до 18:00 ми чекали на відповідь.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
