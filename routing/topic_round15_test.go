@@ -226,5 +226,11 @@ func TestTopicDonorsDutiesAndLeaders(t *testing.T) {
 		{"en", "Query", "Will the UK rejoin Erasmus?", "europe"},
 		{"en", "Query", "Is the PM meeting Macron at the summit?", "europe"},
 		{"en", "Query", "Did the Foreign Secretary speak to Ursula von der Leyen about the reset?", "europe"},
+		// the pt/sq/el helper's request 3: the Amazon Fund (climate), not
+		// the company
+		{"en", "Amazon Fund", "Hello, I am researching the donors of the Amazon Fund. How much has the UK transferred so far?", "climate"},
+		{"en", "Query", "Is the UK still paying into the Amazon Fund?", "climate"},
+		{"en", "Query", "Are Amazon warehouses in the UK affected by the new tariffs?", "trade"},
+		{"en", "Query", "Does the FCDO host its data on Amazon Web Services?", "general"},
 	})
 }
