@@ -5971,6 +5971,17 @@ func (sc *scanner) othersDeadline(d int) bool {
 	if !sc.word(d, gw.Deadline) {
 		return false
 	}
+	if h := d - 1; sc.word(h, gw.Hour) || sc.word(h, gw.Day) || sc.word(h, gw.Week) {
+		// "The 48-hour deadline expires tomorrow", "a 7-day deadline": an
+		// ultimatum's span, given to someone else
+		n := h - 1
+		if sc.punct(n, "-") && sc.glued(h) {
+			n--
+		}
+		if t := sc.tok(n); t != nil && t.kind == tkNum {
+			return true
+		}
+	}
 	v := d - 1
 	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
 		v-- // "a strict deadline", "a hard deadline"

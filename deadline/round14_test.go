@@ -173,6 +173,10 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"Випуск о 18:00, тому відповідь потрібна за годину до того.", "2023-10-18T17:00:00+01:00"},
 	{"Эфир в 18:00, ответ нужен за час до этого.", "2023-10-18T17:00:00+01:00"},
 	{"Учора до 18:00 ми чекали на відповідь.", none},
+	// an ultimatum's span before "deadline" is someone else's
+	{"The 48-hour deadline expires tomorrow.", none},
+	{"The 24 hour deadline expires at 5pm.", none},
+	{"Our deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
