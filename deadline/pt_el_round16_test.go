@@ -144,6 +144,15 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"O julgamento foi adiado para sexta.", none},
 	{"Η προθεσμία μου μετατέθηκε για αύριο στις 11:00.", "2023-10-19T11:00:00+01:00"},
 	{"Η δίκη μετατέθηκε για την Παρασκευή.", none},
+	// pt/el, a sixth probe: zones as written — "BRT", "no/pelo horário de
+	// Brasília", "fuso de Brasília", "ώρα Αθηνών", "κυπριακή ώρα"
+	{"Consegue até às 16h BRT?", "2023-10-18T20:00:00+01:00"},
+	{"Preciso da resposta até as 10h no horário de Brasília.", "2023-10-18T14:00:00+01:00"},
+	{"Preciso até às 11h pelo horário de Lisboa.", "2023-10-18T11:00:00+01:00"},
+	{"O jogo começa às 16h no horário de Brasília.", none},
+	{"Χρειάζομαι απάντηση έως τις 16:00 ώρα Αθηνών.", "2023-10-18T14:00:00+01:00"},
+	{"Χρειάζομαι απάντηση έως τις 12:00 κυπριακή ώρα.", "2023-10-18T10:00:00+01:00"},
+	{"Η τελετή αρχίζει στις 12:00 κυπριακή ώρα.", none},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
