@@ -59,6 +59,10 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"pt", "?", "A embaixada vai ajudar os britânicos retidos no Líbano a sair?", "consular"},
 		{"pt", "?", "Como vai o Reino Unido ajudar o Brasil a reduzir as emissões?", "climate"},
 		{"el", "?", "Πώς θα βοηθήσει η Βρετανία την Ελλάδα να μειώσει τις εκπομπές;", "climate"},
+		{"sq", "?", "Çfarë mendon Britania për zgjedhjet në Mal të Zi?", "europe"},
+		{"sq", "?", "A do ta vizitojë ministri Malin e Zi?", "europe"},
+		{"sq", "?", "A ka britanikë të lënduar në zjarrin në Koçan?", "consular"},
+		{"sq", "?", "Një alpinist britanik u gjet i vdekur në malin e Korabit; a është njoftuar familja?", "consular"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
@@ -71,6 +75,8 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "Sa ndihmë humanitare ka dhënë Britania për Gazën?", "development"},
 		{"sq", "?", "A ka marrë ndihmë konsullore turisti britanik i arrestuar?", "consular"},
 		{"sq", "?", "A do të dërgohen avionë luftarakë britanikë në Qipro?", "security"},
+		{"sq", "?", "Mund të rezervojmë një intervistë me ambasadorin për turizmin malor?", "general"},
+		{"sq", "?", "Sa është numri i të vdekurve në Gaza pas sulmeve?", "middle-east"},
 		{"pt", "?", "Quanta ajuda humanitária o Reino Unido enviou para Gaza?", "development"},
 		{"el", "?", "Πόση ανθρωπιστική βοήθεια έστειλε η Βρετανία στη Γάζα;", "development"},
 	})
