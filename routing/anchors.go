@@ -276,6 +276,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			continue
 		}
 		if wd, ok := anchorWeekday(word); ok {
+			if tz.toks[k].poss && !foreign(k) && publication(w(k+1)) {
+				// "it's for Thursday's paper": the journalist's
+				// schedule, no day the subject happened on
+				continue
+			}
 			prev := string(w(k - 1))
 			if foreign(k) {
 				// A weekday alone may be ahead ("pour notre édition de
@@ -368,6 +373,21 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 		}
 	}
 	return out
+}
+
+// publication reports whether w names what a journalist publishes in
+// ("paper", "edition", "programme", "bulletin", …): a weekday's before it
+// is the day the piece comes out ("the piece is for Thursday's paper",
+// written on a Tuesday, put the day's release back as one of five days
+// before: mixdev6 017). English's words.
+func publication(w []byte) bool {
+	switch string(w) {
+	case "paper", "papers", "edition", "editions", "programme", "program", "show", "bulletin", "broadcast",
+		"splash", "supplement", "magazine", "issue", "print", "newsletter", "podcast", "episode", "package",
+		"front", "deadline", "slot":
+		return true
+	}
+	return false
 }
 
 // limitYear reports whether the year at token k is a limit ("until at
