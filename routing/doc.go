@@ -67,7 +67,10 @@
 //     "back to me this afternoon", a weekday with a deadline cue before it
 //     in its clause ("back by close of play on Wednesday"), a bare "on
 //     Monday" five or six days back (the coming one: ten of ten in the
-//     DEV sets), "today" in a sentence naming tomorrow, and a past year
+//     DEV sets), "today" in a sentence naming tomorrow, a weekday's
+//     before what a journalist publishes in ("it's for Thursday's
+//     paper", written on a Tuesday, put the day's release back: mixdev6
+//     017, p 0.53 -> 0.97; publication), and a past year
 //     as a limit ("until at least 2019"). A year ahead of the email that
 //     it names and at most two releases of its day or before state ("KFOR
 //     till 2026", "fino al 2023": a limit or target the release stated)
