@@ -153,6 +153,25 @@ var sixteenthRoundCases = []struct{ text, want string }{
 	{"Χρειάζομαι απάντηση έως τις 16:00 ώρα Αθηνών.", "2023-10-18T14:00:00+01:00"},
 	{"Χρειάζομαι απάντηση έως τις 12:00 κυπριακή ώρα.", "2023-10-18T10:00:00+01:00"},
 	{"Η τελετή αρχίζει στις 12:00 κυπριακή ώρα.", none},
+	// pt/el, an eighth probe of look-alikes: someone staying, remaining or
+	// being somewhere until a time, a road closed, applications open,
+	// results expected — "até"/"μέχρι" there is "until", not "by"
+	{"A comitiva fica em Luanda até sexta-feira.", none},
+	{"Os jornalistas ficaram no aeroporto até às 22h.", none},
+	{"O aviso amarelo mantém-se até às 20h.", none},
+	{"A ministra estará em Bruxelas até quinta.", none},
+	{"As inscrições estão abertas até segunda.", none},
+	{"A ponte está cortada até amanhã de manhã.", none},
+	{"Os resultados são esperados até às 23h.", none},
+	{"Fico a aguardar a vossa resposta até às 15h.", "2023-10-18T15:00:00+01:00"},
+	{"Η αποστολή μένει στην Κωνσταντινούπολη μέχρι την Πέμπτη.", none},
+	{"Οι δημοσιογράφοι έμειναν στο λιμάνι μέχρι τις 22:00.", none},
+	{"Η πορτοκαλί προειδοποίηση παραμένει μέχρι τις 20:00.", none},
+	{"Η υπουργός βρίσκεται στις Βρυξέλλες μέχρι την Πέμπτη.", none},
+	{"Ο αυτοκινητόδρομος είναι κλειστός μέχρι αύριο το πρωί.", none},
+	{"Οι ψηφοφόροι έχουν μέχρι τις 19:00 να ψηφίσουν.", none},
+	{"Η ανακοίνωση αναμένεται μέχρι το απόγευμα.", none},
+	{"Η απάντησή σας αναμένεται μέχρι τις 15:00.", "2023-10-18T15:00:00+01:00"},
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
