@@ -4343,6 +4343,20 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				}
 			}
 		}
+		if d := i - 2; sc.punct(d, ":") || sc.punct(d, "-") || sc.punct(d, "–") {
+			// "Deadline changed: now 11am tomorrow", "Deadline moved -
+			// now 3pm": the deadline's new time
+			d--
+			if sc.word(d, gw.Changed) || sc.word(d, gw.Moved) || sc.word(d, gw.Slipped) || sc.word(d, gw.Extended) {
+				d--
+				if sc.word(d, gw.Has) && !sc.toks[d].sentStart {
+					d--
+				}
+				if sc.word(d, gw.Deadline) {
+					return 3, d, true, gw.Deadline
+				}
+			}
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		t := &sc.toks[k]

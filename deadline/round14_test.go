@@ -177,6 +177,10 @@ var fourteenthRoundCases = []struct{ text, want string }{
 	{"The 48-hour deadline expires tomorrow.", none},
 	{"The 24 hour deadline expires at 5pm.", none},
 	{"Our deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	// "Deadline changed: now <time>"
+	{"Deadline changed: now 11am tomorrow rather than today.", "2023-10-19T11:00:00+01:00"},
+	{"Deadline has moved - now 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"The vote changed: now 3pm.", none},
 	// an answer asked with "possible" before "until"
 	{"Is it possible to get an answer till 15:00?", "2023-10-18T15:00:00+01:00"},
 	{"It is possible the vote will last until 15:00.", none},
