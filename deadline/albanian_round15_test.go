@@ -79,6 +79,12 @@ var albanianRound15Cases = []struct{ text, want string }{
 	{"Ambasadori do të flasë gjatë pasdites.", none},
 	{"Ju lutem deri në orën 3 sipas orës suaj.", "2023-10-18T15:00:00+01:00"},
 	{"Sa është ora juaj tani?", none},
+	// the part of the day in its definite form ("pasditen", "mbrëmjen")
+	{"Na duhet një koment nesër pasditen.", "2023-10-19T15:00:00+01:00"},
+	{"Ju lutem deri të enjten mbrëmjen.", "2023-10-19T19:00:00+01:00"},
+	{"Ju lutem nesër gjatë paradites.", "2023-10-19T09:00:00+01:00"},
+	{"Ministri foli mbrëmjen e djeshme në televizion.", none},
+	{"Ambasadori do të mbërrijë nesër pasditen.", none},
 }
 
 func TestAlbanianRoundFifteen(t *testing.T) {
