@@ -226,6 +226,12 @@ func TestTopicDonorsDutiesAndLeaders(t *testing.T) {
 		{"en", "Query", "Will the UK rejoin Erasmus?", "europe"},
 		{"en", "Query", "Is the PM meeting Macron at the summit?", "europe"},
 		{"en", "Query", "Did the Foreign Secretary speak to Ursula von der Leyen about the reset?", "europe"},
+		// a humanitarian pause or a truce is the region's politics, as a
+		// ceasefire is (it was aid's, by "humanitarian"); aid during it
+		// stays aid's
+		{"en", "Gaza", "Does the UK support a humanitarian pause in Gaza?", "middle-east"},
+		{"en", "Query", "Is the UK calling for a truce in Lebanon?", "middle-east"},
+		{"en", "Query", "How much humanitarian aid will reach Gaza during the pause?", "development"},
 		// the pt/sq/el helper's request 3: the Amazon Fund (climate), not
 		// the company
 		{"en", "Amazon Fund", "Hello, I am researching the donors of the Amazon Fund. How much has the UK transferred so far?", "climate"},
