@@ -137,3 +137,33 @@ func TestTopicSixteenthRoundShipping(t *testing.T) {
 		{"el", "?", "Ποιος θα συμμετέχει στη σύνοδο κορυφής της Διαδικασίας του Βερολίνου;", "europe"},
 	})
 }
+
+// TestTopicSixteenthRoundHumanitarianPause checks a humanitarian pause
+// and international humanitarian law as Albanian, Portuguese and Greek
+// write them ('pauzë humanitare', 'pausa humanitária', 'ανθρωπιστική
+// παύση'; 'e drejta humanitare', 'direito internacional humanitário',
+// 'διεθνές ανθρωπιστικό δίκαιο'): on the extra £20m aid release
+// [middle-east, development] they are the region's politics, as
+// English's, not aid ('humanitarian' alone had made them development's);
+// a question on the aid's agencies stays development's.
+func TestTopicSixteenthRoundHumanitarianPause(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const aid = "2023-10-23-extra-20m-in-humanitarian-aid-doubles-uk-support"
+	if _, ok := cat.Release(aid); !ok {
+		t.Fatalf("no release %s", aid)
+	}
+	checkTopics(t, r.topics, cat, Link{Release: aid, Score: 0.9}, []topicCase{
+		{"sq", "Ndihma shtesë", "A bëri Britania thirrje për pauzë humanitare në Gaza?", "middle-east"},
+		{"pt", "Ajuda adicional", "O Reino Unido pediu uma pausa humanitária em Gaza?", "middle-east"},
+		{"el", "Επιπλέον βοήθεια", "Ζήτησε η Βρετανία ανθρωπιστική παύση στη Γάζα;", "middle-east"},
+		{"en", "Additional aid", "Has the UK called for a humanitarian pause in Gaza?", "middle-east"},
+		{"sq", "Ndihma shtesë", "A e respekton Izraeli të drejtën humanitare ndërkombëtare?", "middle-east"},
+		{"pt", "Ajuda", "Israel está a respeitar o direito internacional humanitário?", "middle-east"},
+		{"el", "Βοήθεια", "Σέβεται το Ισραήλ το διεθνές ανθρωπιστικό δίκαιο;", "middle-east"},
+		// unchanged
+		{"sq", "Ndihma shtesë", "Përmes cilave agjenci shpërndahet ndihma humanitare shtesë?", "development"},
+		{"pt", "Ajuda adicional", "Através de que agências será entregue a ajuda humanitária adicional?", "development"},
+		{"el", "Επιπλέον βοήθεια", "Μέσω ποιων υπηρεσιών θα δοθεί η επιπλέον ανθρωπιστική βοήθεια;", "development"},
+	})
+}
