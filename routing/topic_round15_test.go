@@ -232,6 +232,11 @@ func TestTopicDonorsDutiesAndLeaders(t *testing.T) {
 		{"en", "Gaza", "Does the UK support a humanitarian pause in Gaza?", "middle-east"},
 		{"en", "Query", "Is the UK calling for a truce in Lebanon?", "middle-east"},
 		{"en", "Query", "How much humanitarian aid will reach Gaza during the pause?", "development"},
+		// look-alikes: a party's donors, a reporter called Ida, a spy
+		// museum
+		{"en", "Query", "Did any Conservative party donors attend the embassy reception?", "general"},
+		{"en", "Storm", "Is Ida, our reporter, on the distribution list for Friday's briefing?", "general"},
+		{"en", "Query", "Is the Foreign Secretary going to the Spy museum opening?", "general"},
 		// the pt/sq/el helper's request 3: the Amazon Fund (climate), not
 		// the company
 		{"en", "Amazon Fund", "Hello, I am researching the donors of the Amazon Fund. How much has the UK transferred so far?", "climate"},
