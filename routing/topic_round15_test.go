@@ -204,6 +204,7 @@ func TestTopicTravelAdviceAsked(t *testing.T) {
 		{"en", "Tunisia", "Has the Foreign Office changed its advice for people travelling to Tunisia?", "consular"},
 		{"en", "Kosovo", "Is there a warning against travel to northern Kosovo?", "consular"},
 		// a minister's travel
+		{"en", "Summit", "Why did the Foreign Secretary decide not to travel to the summit in Brussels?", "europe"},
 		{"en", "Summit", "Will the Foreign Secretary travel to Brussels for the summit?", "europe"},
 		{"en", "Visit", "Is the minister planning to travel to Gaza?", "middle-east"},
 	})
