@@ -63,6 +63,11 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "A do ta vizitojë ministri Malin e Zi?", "europe"},
 		{"sq", "?", "A ka britanikë të lënduar në zjarrin në Koçan?", "consular"},
 		{"sq", "?", "Një alpinist britanik u gjet i vdekur në malin e Korabit; a është njoftuar familja?", "consular"},
+		{"pt", "?", "Quanto o Reino Unido doou ao Sudão este ano?", "development"},
+		{"el", "?", "Πόσα δώρισε η Βρετανία στο Σουδάν φέτος;", "development"},
+		{"sq", "?", "Sa ka dhuruar Britania për Sudanin këtë vit?", "development"},
+		{"pt", "?", "O Reino Unido vai reduzir as taxas alfandegárias sobre o café brasileiro?", "trade"},
+		{"sq", "?", "A do të ulë Britania taksat doganore për produktet shqiptare?", "trade"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
