@@ -68,6 +68,10 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "Sa ka dhuruar Britania për Sudanin këtë vit?", "development"},
 		{"pt", "?", "O Reino Unido vai reduzir as taxas alfandegárias sobre o café brasileiro?", "trade"},
 		{"sq", "?", "A do të ulë Britania taksat doganore për produktet shqiptare?", "trade"},
+		{"pt", "?", "Quantos caças britânicos estão estacionados no Chipre?", "security"},
+		{"pt", "?", "O porta-aviões britânico vai para o Indo-Pacífico?", "security"},
+		{"el", "?", "Θα πάει το βρετανικό αεροπλανοφόρο στον Ινδο-Ειρηνικό;", "security"},
+		{"sq", "?", "A do të shkojë aeroplanmbajtësja britanike në Indo-Paqësor?", "security"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
@@ -82,6 +86,7 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "A do të dërgohen avionë luftarakë britanikë në Qipro?", "security"},
 		{"sq", "?", "Mund të rezervojmë një intervistë me ambasadorin për turizmin malor?", "general"},
 		{"sq", "?", "Sa është numri i të vdekurve në Gaza pas sulmeve?", "middle-east"},
+		{"pt", "?", "Pode ser feita uma entrevista sobre a caça ilegal de aves?", "general"},
 		{"pt", "?", "Quanta ajuda humanitária o Reino Unido enviou para Gaza?", "development"},
 		{"el", "?", "Πόση ανθρωπιστική βοήθεια έστειλε η Βρετανία στη Γάζα;", "development"},
 	})
