@@ -72,6 +72,8 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"pt", "?", "O porta-aviões britânico vai para o Indo-Pacífico?", "security"},
 		{"el", "?", "Θα πάει το βρετανικό αεροπλανοφόρο στον Ινδο-Ειρηνικό;", "security"},
 		{"sq", "?", "A do të shkojë aeroplanmbajtësja britanike në Indo-Paqësor?", "security"},
+		{"sq", "?", "Sa skafe u ndaluan në La Manche?", "migration"},
+		{"sq", "?", "Sa kalime të Kanalit të La Manshit ka pasur këtë muaj?", "migration"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
