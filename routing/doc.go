@@ -369,7 +369,15 @@
 // left out, no longer take the trilateral (mldev8, endev6, dldev5,
 // mixdev4 and the shared samples one each). The rule reads the words
 // the catalogue knows: a catalogue where no release says "bilateral"
-// gives it nothing to read.
+// gives it nothing to read. A trilateral said in other words, the number
+// three beside a meeting, talks, leaders or summit word in any
+// configured language ("the three-way talks", "meeting of the three",
+// "takimi i treve", "vertice a tre", "reunião a três", "συνάντηση των
+// τριών"), names a trilateral (trilateralsSaid); an enquiry naming both
+// kinds says nothing of them unless it names one at least twice as often
+// as the other (partiesMore): mixdev7 008 ("his bilateral with Meloni
+// … especially the meeting of the three") took the bilateral at p 0.985,
+// now the trilateral again.
 //
 // The calibration reads the text match; on its own it leaves below the
 // threshold short English enquiries whose words are mostly ones no

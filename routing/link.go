@@ -107,6 +107,9 @@ type scratch struct {
 	// notAbout holds the token ranges of the text termIDs reads that
 	// the sender sets aside (notAboutSpans)
 	notAbout [][2]int32
+	// trilateral weighs the trilaterals the query's texts name in other
+	// words ("the three leaders": trilateralsSaid), as qw weighs a word
+	trilateral float32
 	// sender holds the folded words of the sender's display name
 	// (senderWords), senderTz reads them
 	sender   [][]byte
@@ -199,6 +202,7 @@ func (sc *scratch) reset() {
 	sc.years = sc.years[:0]
 	sc.yearVals = sc.yearVals[:0]
 	sc.ahead = sc.ahead[:0]
+	sc.trilateral = 0
 }
 
 // qsat dampens a term's query weight beyond 1 (a word repeated in an email
@@ -520,6 +524,7 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 	ix := c.idx
 	ids := sc.termIDs(ix, m, p)
 	terms := m.text(p).terms
+	sc.trilateral += w * float32(trilateralsSaid(&m.text(p).tz, p == partQuoted, sc.vocOf(p)))
 	add := func(id int32) {
 		if sc.qw[id] == 0 {
 			sc.qterms = append(sc.qterms, id)
@@ -677,9 +682,12 @@ func (c *Catalogue) search(sc *scratch, p *linkParams, d0 int32, sent time.Time,
 // vocabulary) is not about a release whose title names a trilateral, nor
 // one naming a trilateral about a release titled a bilateral: that release
 // is put back as one of a day next to the one named (partiesMiss, in
-// units of the day-miss weight). An enquiry naming both, or neither,
-// says nothing of it, nor does a title naming neither ("PM meeting with
-// Prime Minister Meloni of Italy").
+// units of the day-miss weight). A trilateral named in other words —
+// the number three beside a meeting, talks or leaders word, "takimi i
+// treve", "vertice a tre" — is named (trilateralsSaid). An enquiry naming
+// both about as often (see partiesMore), or neither, says nothing of it,
+// nor does a title naming neither ("PM meeting with Prime Minister
+// Meloni of Italy").
 const partiesMiss = 0.6931472 // ln 2: one day off
 
 // partiesUnmet reports whether the best candidate cd is of another number
@@ -694,17 +702,145 @@ func (c *Catalogue) partiesUnmet(sc *scratch, cd *cand) bool {
 }
 
 // partiesOf returns how many parties the query in sc says met: 2 for a
-// bilateral, 3 for a trilateral, 0 for neither or both.
+// bilateral, 3 for a trilateral (in those words or others: see
+// trilateralsSaid), 0 for neither, or for both named about as often (see
+// partiesMore).
 func (ix *index) partiesOf(sc *scratch) int {
-	bi := ix.bilateral >= 0 && sc.qw[ix.bilateral] > 0
-	tri := ix.trilateral >= 0 && sc.qw[ix.trilateral] > 0
+	var bi, tri float32
+	if ix.bilateral >= 0 {
+		bi = sc.qw[ix.bilateral]
+	}
+	if ix.trilateral >= 0 {
+		tri = sc.qw[ix.trilateral]
+	}
+	tri += sc.trilateral
 	switch {
-	case bi && !tri:
+	case bi > 0 && bi >= partiesMore*tri:
 		return 2
-	case tri && !bi:
+	case tri > 0 && tri >= partiesMore*bi:
 		return 3
 	}
 	return 0
+}
+
+// partiesMore is how many times more often than the other an enquiry
+// naming both a bilateral and a trilateral names the one it is about
+// ("besides the meeting of the three, your readout of the bilateral …
+// it is the bilateral I am interested in"); naming them about as often
+// it says nothing of either ("we have seen the notice of his bilateral,
+// but are most interested in the meeting of the three").
+const partiesMore = 2
+
+// threeWords are the number three as the configured languages write it
+// (folded as the tokeniser folds, see init): beside a meeting word it
+// names a trilateral in other words ("the three-way talks", "the three
+// leaders", "meeting of the three"; Albanian "takimi i treve", "të tre
+// liderët"; Italian "vertice a tre"; Portuguese "reunião a três"; Greek
+// "συνάντηση των τριών"; German "Treffen der drei"; French "réunion à
+// trois"). A figure is not one: "the meeting on 3 March".
+var threeWords = map[string]bool{}
+
+func init() {
+	var tz tokenizer
+	for _, w := range []string{
+		"three",                           // en
+		"tre", "treve", "trenë", "treshe", // sq (and it "tre")
+		"três", "tres", // pt, es
+		"trois",          // fr
+		"drei", "dreien", // de
+		"drie",                     // nl
+		"trzech", "trzy", "trzema", // pl
+		"три", "трёх", "трех", "тремя", // ru (sr "три")
+		"трьох", "трьома", // uk
+		"tri", "trojice", "trojica", "тројице", "тројица", // sr
+		"üç", "üçü", // tr
+		"τρεις", "τρία", "τριών", // el
+		"ثلاثة", "الثلاثة", "ثلاث", "الثلاث", // ar
+	} {
+		tz.tokenize(w)
+		if len(tz.toks) == 1 {
+			threeWords[string(tz.word(0))] = true
+		}
+	}
+}
+
+// threeNear is how many tokens from a meeting word the number three may
+// stand to name a trilateral with it ("meeting of the three").
+const threeNear = 3
+
+// meetTerms are the index terms of the words beside which the number
+// three names a trilateral: meeting, talks, leaders, summit, in English
+// or as a message's vocabulary gives them (Albanian "takimi", Italian
+// "vertice", Greek "συνάντηση").
+var meetTerms = func() []string {
+	var out []string
+	for _, w := range []string{"meeting", "meet", "talks", "leaders", "summit"} {
+		t, _ := termOf([]byte(w), false)
+		if !slices.Contains(out, string(t)) {
+			out = append(out, string(t))
+		}
+	}
+	return out
+}()
+
+// trilateralsSaid counts the trilaterals the text tz names in other
+// words: the number three (threeWords) within threeNear tokens of a
+// meeting word (meetTerms) in the same clause, or just before "way"
+// ("three-way"); neither in what the sender sets aside ("not the later
+// three-way with Rama"; in quoted history, the desk's acknowledgements
+// too). Then an enquiry naming a bilateral names both (see partiesOf).
+// voc is the vocabulary the text is read through: "tres" is three only
+// in Portuguese and Spanish.
+func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
+	var spans [][2]int32
+	spansDone := false
+	aside := func(k int) bool {
+		if !spansDone {
+			spans, spansDone = notAboutSpans(tz, nil), true
+			if quoted {
+				spans = ackSpans(tz, spans)
+			}
+		}
+		return slices.ContainsFunc(spans, func(s [2]int32) bool { return s[0] <= int32(k) && int32(k) < s[1] })
+	}
+	for j := range tz.toks {
+		w := tz.word(j)
+		if tz.toks[j].num || !threeWords[string(w)] {
+			continue
+		}
+		if string(w) == "tres" && (voc == nil || voc.code != "pt" && voc.code != "es") {
+			// folded, French "très" (very) is Portuguese "três" and
+			// Spanish "tres": "une réunion très attendue"
+			continue
+		}
+		if aside(j) {
+			continue
+		}
+		if j+1 < len(tz.toks) && !tz.toks[j+1].brk && string(tz.word(j+1)) == "way" {
+			n++
+			continue
+		}
+		for k := max(0, j-threeNear); k <= min(len(tz.toks)-1, j+threeNear); k++ {
+			lo, hi := min(j, k), max(j, k)
+			if k == j || slices.ContainsFunc(tz.toks[lo+1:hi+1], func(t tok) bool { return t.brk }) {
+				continue
+			}
+			if meetWord(tz.word(k), voc) && !aside(k) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// meetWord reports whether folded word w is one of meetTerms, in English
+// or through voc.
+func meetWord(w []byte, voc *vocabTable) bool {
+	if t, stop := termOf(append([]byte(nil), w...), false); !stop && slices.Contains(meetTerms, string(t)) {
+		return true
+	}
+	return slices.ContainsFunc(voc.translate(w), func(e string) bool { return slices.Contains(meetTerms, e) })
 }
 
 // titleParties returns how many parties the title of a release says met:

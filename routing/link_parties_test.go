@@ -111,3 +111,79 @@ func TestLinkParties(t *testing.T) {
 		t.Errorf("Italian bilateral, its release missing: linked %q (%.2f, %s), want none", l.Release, l.Score, l.Detail)
 	}
 }
+
+// TestLinkPartiesThreeInOtherWords: a trilateral named in other words —
+// the number three beside a meeting, talks or leaders word, in any
+// configured language — counts as naming a trilateral, so an enquiry
+// naming the bilateral too names both and says nothing of the number of
+// parties: the trilateral it asks about is linked (mixdev7 008: "takimin
+// e tij dypalësh" with one leader, "takimi i treve" asked about, took the
+// bilateral at p 0.985). One naming the bilateral twice as often is the
+// bilateral's (mldev8 014, its release left out, would take the
+// trilateral at p 0.98). Look-alikes stay the bilateral's: three set
+// aside, "three questions" far from the meeting, French "très" (very).
+func TestLinkPartiesThreeInOtherWords(t *testing.T) {
+	date := at3339(t, "2024-03-04T16:40:00Z")
+	for _, c := range []struct {
+		name, lang, without, subject, text, want string
+	}{
+		{"en meeting of the three", "en", "", "Szohod",
+			"I have seen the readout of the PM's bilateral with Varga, but my questions are on the meeting of the three this afternoon: " +
+				"what does the asylum processing agreement between Borduria and Syldavia mean for the UK?", "trilateral"},
+		{"en three-way talks", "en", "", "Szohod",
+			"Not the bilateral with Varga, we have that - it's the three-way talks with Varga and Kral in Szohod we are writing about. " +
+				"Will the UK join the asylum processing agreement between Borduria and Syldavia?", "trilateral"},
+		{"en the three leaders", "en", "", "Szohod",
+			"Besides the PM's bilateral with Varga, the three leaders met in Szohod: did they discuss the asylum processing agreement between Borduria and Syldavia?", "trilateral"},
+		{"sq takimi i treve", "sq", "", "Szohod",
+			"Kemi parë edhe njoftimin për takimin dypalësh me Varga, por na intereson sidomos takimi i treve sot pasdite në Szohod: " +
+				"a u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", "trilateral"},
+		{"sq të tre liderët", "sq", "", "Szohod",
+			"Përveç takimit dypalësh me Varga, të tre liderët u takuan në Szohod me Kral: a u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", "trilateral"},
+		{"it vertice a tre", "it", "", "Szohod",
+			"Abbiamo visto il comunicato sul bilaterale con Varga, ma ci interessa il vertice a tre con Varga e Kral a Szohod: " +
+				"si è parlato dell'accordo sull'asilo tra Borduria e Syldavia?", "trilateral"},
+		{"pt reunião a três", "pt", "", "Szohod",
+			"Já vimos a nota sobre o encontro bilateral com Varga; interessa-nos a reunião a três com Varga e Kral em Szohod: " +
+				"discutiram o acordo de asilo entre Borduria e Syldavia?", "trilateral"},
+		{"el συνάντηση των τριών", "el", "", "Szohod",
+			"Είδαμε την ανακοίνωση για τη διμερή συνάντηση με τη Varga, αλλά μας ενδιαφέρει η συνάντηση των τριών με Varga και Kral στο Szohod: " +
+				"συζητήθηκε η συμφωνία ασύλου μεταξύ Borduria και Syldavia;", "trilateral"},
+		{"de Treffen der drei", "de", "", "Szohod",
+			"Das bilaterale Gespräch mit Varga kennen wir, uns geht es um das Treffen der drei mit Varga und Kral in Szohod: " +
+				"wurde das Asylabkommen zwischen Borduria und Syldavia besprochen?", "trilateral"},
+		{"fr réunion à trois", "fr", "", "Szohod",
+			"Nous avons vu le communiqué sur l'entretien bilatéral avec Varga, mais c'est la réunion à trois avec Varga et Kral à Szohod qui nous intéresse : " +
+				"l'accord sur l'asile entre Borduria et Syldavia a-t-il été abordé ?", "trilateral"},
+		{"es reunión a tres", "es", "", "Szohod",
+			"Hemos visto la nota sobre la reunión bilateral con Varga, pero nos interesa la reunión a tres con Varga y Kral en Szohod: " +
+				"¿se habló del acuerdo de asilo entre Borduria y Syldavia?", "trilateral"},
+		// named twice as often as the trilateral, the bilateral is what
+		// the enquiry is about (partiesMore)
+		{"en bilateral named more often", "en", "", "Szohod",
+			"Besides the meeting of the three with Kral this afternoon, your readout of the bilateral with Varga says the UK will co-fund voluntary returns of migrants. " +
+				"It is the bilateral I am asking about: how much will the UK contribute?", "meeting"},
+		{"en bilateral named more often, its release missing", "en", "meeting", "Szohod",
+			"Besides the meeting of the three with Kral this afternoon, your readout of the bilateral with Varga says the UK will co-fund voluntary returns of migrants. " +
+				"It is the bilateral I am asking about: how much will the UK contribute?", ""},
+		{"pt bilateral named more often, its release missing", "pt", "meeting", "Encontro bilateral em Szohod",
+			"Além da reunião a três com Kral, a vossa nota sobre o encontro bilateral com Varga diz que o Reino Unido vai cofinanciar os regressos voluntários de migrantes. " +
+				"Quanto vai contribuir o Reino Unido?", ""},
+		// look-alikes: the bilateral alone, its release missing
+		{"en three set aside", "en", "meeting", "Varga and the PM",
+			"On the PM's bilateral with Varga this afternoon (the one-to-one, not the later meeting of the three with Kral): " +
+				"did the UK agree to co-fund voluntary returns of migrants? Was the Borduria-Syldavia asylum agreement discussed?", ""},
+		{"en three questions", "en", "meeting", "Varga and the PM",
+			"Three questions about the PM's bilateral with Varga this afternoon: did the UK agree to co-fund voluntary returns of migrants? " +
+				"Was the Borduria-Syldavia asylum agreement discussed?", ""},
+		{"fr très", "fr", "meeting", "Varga et le Premier ministre",
+			"Sur l'entretien bilatéral très attendu avec Varga cet après-midi à Szohod : le Royaume-Uni financera-t-il les retours volontaires ? " +
+				"L'accord sur l'asile entre Borduria et Syldavia a-t-il été évoqué ?", ""},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
+		l := partiesCatalogue(c.without).Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
+}
