@@ -74,6 +74,9 @@ func TestTopicSixteenthRoundWords(t *testing.T) {
 		{"sq", "?", "A do të shkojë aeroplanmbajtësja britanike në Indo-Paqësor?", "security"},
 		{"sq", "?", "Sa skafe u ndaluan në La Manche?", "migration"},
 		{"sq", "?", "Sa kalime të Kanalit të La Manshit ka pasur këtë muaj?", "migration"},
+		{"pt", "?", "Como o Reino Unido apoia a descarbonização da indústria?", "climate"},
+		{"el", "?", "Πώς στηρίζει η Βρετανία την απανθρακοποίηση της βιομηχανίας;", "climate"},
+		{"sq", "?", "Si e mbështet Britania dekarbonizimin e industrisë?", "climate"},
 		// unchanged: the look-alikes
 		{"el", "?", "Θα υπάρξει ανάπτυξη βρετανικών στρατευμάτων στην Κύπρο;", "security"},
 		{"el", "?", "Πώς θα ενισχυθεί η οικονομική ανάπτυξη και οι επενδύσεις;", "trade"},
