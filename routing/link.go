@@ -788,7 +788,8 @@ var meetTerms = func() []string {
 // meeting word (meetTerms) in the same clause, or just before "way"
 // ("three-way"); neither in what the sender sets aside ("not the later
 // three-way with Rama"; in quoted history, the desk's acknowledgements
-// too). Then an enquiry naming a bilateral names both (see partiesOf).
+// too; nor after a "not" in any language: negatedAt). Then an enquiry
+// naming a bilateral names both (see partiesOf).
 // voc is the vocabulary the text is read through: "tres" is three only
 // in Portuguese and Spanish.
 func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
@@ -826,12 +827,47 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
 				continue
 			}
 			if meetWord(tz.word(k), voc) && !aside(k) {
-				n++
+				if !negatedAt(tz, lo) {
+					n++
+				}
 				break
 			}
 		}
 	}
 	return n
+}
+
+// negationWords are "not" as the configured languages write it before
+// what they set aside, folded: "(non la riunione a tre con Rama)", "jo
+// takimi i treve", "não a reunião a três", "nicht das Treffen der drei",
+// "et pas la réunion à trois", "όχι τη συνάντηση των τριών". Not "ne"
+// nor "не": folded, Albanian "në" (in) is one ("në takimin e treve").
+var negationWords = map[string]bool{}
+
+func init() {
+	var tz tokenizer
+	for _, w := range []string{"not", "non", "jo", "não", "nicht", "pas", "no", "όχι", "nie"} {
+		tz.tokenize(w)
+		if len(tz.toks) == 1 {
+			negationWords[string(tz.word(0))] = true
+		}
+	}
+}
+
+// negatedAt reports whether the phrase starting at token k of tz is set
+// aside by a "not" at most two tokens before it in the same clause ("non
+// la riunione a tre"): what English's notAboutSpans reads in English, for
+// a trilateral named in any language.
+func negatedAt(tz *tokenizer, k int) bool {
+	for i := k; i > k-3 && i >= 0; i-- {
+		if i < k && negationWords[string(tz.word(i))] {
+			return true
+		}
+		if tz.toks[i].brk {
+			return false
+		}
+	}
+	return false
 }
 
 // meetWord reports whether folded word w is one of meetTerms, in English

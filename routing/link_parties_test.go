@@ -138,6 +138,8 @@ func TestLinkPartiesThreeInOtherWords(t *testing.T) {
 		{"sq takimi i treve", "sq", "", "Szohod",
 			"Kemi parë edhe njoftimin për takimin dypalësh me Varga, por na intereson sidomos takimi i treve sot pasdite në Szohod: " +
 				"a u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", "trilateral"},
+		{"sq në takimin e treve", "sq", "", "Szohod",
+			"Përveç takimit dypalësh me Varga, na interesojnë vendimet në takimin e treve me Kral në Szohod: a u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", "trilateral"},
 		{"sq të tre liderët", "sq", "", "Szohod",
 			"Përveç takimit dypalësh me Varga, të tre liderët u takuan në Szohod me Kral: a u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", "trilateral"},
 		{"it vertice a tre", "it", "", "Szohod",
@@ -176,6 +178,12 @@ func TestLinkPartiesThreeInOtherWords(t *testing.T) {
 		{"en three questions", "en", "meeting", "Varga and the PM",
 			"Three questions about the PM's bilateral with Varga this afternoon: did the UK agree to co-fund voluntary returns of migrants? " +
 				"Was the Borduria-Syldavia asylum agreement discussed?", ""},
+		{"it three set aside", "it", "meeting", "Varga e il premier",
+			"Sul bilaterale di oggi pomeriggio con Varga a Szohod (non la riunione a tre con Kral): il Regno Unito cofinanzierà i rimpatri volontari dei migranti? " +
+				"Si è parlato dell'accordo sull'asilo tra Borduria e Syldavia?", ""},
+		{"sq three set aside", "sq", "meeting", "Varga dhe kryeministri",
+			"Për takimin dypalësh me Varga sot pasdite, jo takimin e treve me Kral: a do të bashkëfinancojë Mbretëria e Bashkuar kthimet vullnetare të emigrantëve? " +
+				"A u diskutua marrëveshja e azilit mes Borduria dhe Syldavia?", ""},
 		{"fr très", "fr", "meeting", "Varga et le Premier ministre",
 			"Sur l'entretien bilatéral très attendu avec Varga cet après-midi à Szohod : le Royaume-Uni financera-t-il les retours volontaires ? " +
 				"L'accord sur l'asile entre Borduria et Syldavia a-t-il été évoqué ?", ""},
