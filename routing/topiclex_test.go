@@ -199,3 +199,32 @@ func TestTopicRegions(t *testing.T) {
 		t.Errorf("desk regions: %v", places)
 	}
 }
+
+// TestDeskPhraseLongestFirst: of two desk phrases on the same word, the
+// longer written one is read, on every parse of the JSON (its keys come
+// in map order: mldev11 022's subject read "new ambassador" on one run
+// and "new British ambassador" on the next).
+func TestDeskPhraseLongestFirst(t *testing.T) {
+	const js = `{"sq": {"ambasadori i ri": "new ambassador", "ambasadori i ri britanik": "new British ambassador", "ambasadori britanik": "British ambassador"}}`
+	var tz tokenizer
+	tz.tokenize("Kush do të jetë ambasadori i ri britanik në Tiranë?")
+	k := -1
+	for i := range tz.toks {
+		if string(tz.word(i)) == "ambasadori" {
+			k = i
+		}
+	}
+	if k < 0 {
+		t.Fatal("no token 'ambasadori'")
+	}
+	for range 50 {
+		v, err := parseDeskVocab([]byte(js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		en, start, end := topicGloss{desk: v["sq"]}.phrase(&tz, k)
+		if got := strings.Join(en, " "); got != "new british ambassador" || end-start != 4 {
+			t.Fatalf("phrase = %q over %d tokens, want the four-word phrase's", got, end-start)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -248,7 +249,9 @@ type deskWords struct {
 	words, prefixes map[string][]string
 	minPre, maxPre  int
 	// multi: the phrases of two to four words ("jashtë orarit", out of
-	// hours), by their first word that is no stopword
+	// hours), by their first word that is no stopword, the longest first
+	// (sortPhrases: "ambasadori i ri britanik" is read before "ambasadori
+	// i ri", whatever order the JSON's keys come in)
 	multi map[string][]multiGloss
 	// over: the words read before the linker's vocabulary, whose reading
 	// there loses the desk's meaning (German "Abschiebung" links as
@@ -432,9 +435,27 @@ func parseDeskVocab(b []byte) (map[string]*deskWords, error) {
 				dd.words[key] = terms
 			}
 		}
+		d.sortPhrases()
+		if d.over != nil {
+			d.over.sortPhrases()
+		}
 		out[code] = d
 	}
 	return out, nil
+}
+
+// sortPhrases orders each word's phrases longest first, then by their
+// words, so that phrase reads the longest one written and the same one
+// on every run (the JSON object's keys come in map order).
+func (d *deskWords) sortPhrases() {
+	for _, ms := range d.multi {
+		slices.SortFunc(ms, func(a, b multiGloss) int {
+			if len(a.words) != len(b.words) {
+				return len(b.words) - len(a.words)
+			}
+			return slices.Compare(a.words, b.words)
+		})
+	}
 }
 
 // markQuestions sets focus for the tokens of the questions of text s that
