@@ -30,13 +30,7 @@ func TestDateAnchorsAside(t *testing.T) {
 		{"I saw Friday's statement too. This is just about the new law.", []int32{fri}},
 		{"But on Friday the minister said it is about the law.", []int32{fri}},
 	} {
-		var tz tokenizer
-		tz.tokenize(c.text)
-		var got []int32
-		for _, a := range dateAnchors(&tz, d0, nil, nil) {
-			got = append(got, a.from)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := anchorStarts(c.text, d0); !slices.Equal(got, c.want) {
 			t.Errorf("%q: anchors from %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -125,4 +119,16 @@ func TestDateAnchorsPartsOfDayInVocab(t *testing.T) {
 			t.Errorf("%s %q: anchors %+v, want %d..%d", c.lang, c.text, got, c.from-d0, c.to-d0)
 		}
 	}
+}
+
+// anchorStarts returns the first day of each day text names, as the
+// linker reads it for an email sent on day d0.
+func anchorStarts(text string, d0 int32) []int32 {
+	var tz tokenizer
+	tz.tokenize(text)
+	var got []int32
+	for _, a := range dateAnchors(&tz, d0, nil, nil) {
+		got = append(got, a.from)
+	}
+	return got
 }
