@@ -1663,6 +1663,18 @@ func (sc *scanner) parseClock(i int, a *atom) bool {
 		a.kind, a.start, a.end, a.hour, a.min, a.style = akClock, i, j+1, h, 0, csExplicit
 		return true
 	}
+	if sc.punct(j, ",") && sc.glued(j) && t.nd == 2 && h <= 23 {
+		// "do 15,30 h" (Croatian and Bosnian write the minutes after a
+		// comma): a clock only with the hour's word right after it,
+		// never "15,30 €" or "15,30 km"
+		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty && mm.nd == 2 && mm.val <= 59 {
+			if n := sc.tok(j + 2); n != nil && n.kind == tkWord && (n.low == gw.H || hour24Words[n.low]) {
+				m, hasMin = mm.val, true
+				j += 2
+				goto minutesDone
+			}
+		}
+	}
 	if n := sc.tok(j); n != nil && !n.space && (sc.punct(j, ":") || sc.punct(j, ".") || sc.word(j, gw.H)) {
 		if mm := sc.tok(j + 1); mm != nil && !mm.space && mm.kind == tkNum && !mm.qty {
 			if mm.nd != 2 {
