@@ -12,9 +12,13 @@ import "testing"
 // helicopters ('helikopterët', 'hélicoptères') and armoured vehicles
 // ('automjetet e blinduara', 'véhicules blindés') are armed-forces words,
 // so questions about the kit on a Kosovo troops release are security's.
+// EU enlargement and joining the EU are the region's politics in every
+// language ('zgjerimin e BE-së', 't'u anëtarësuar', 'l'élargissement de
+// l'UE'), as accession is.
 // The last rows are look-alikes that must not change: troops and
 // helicopters in a plain Kosovo question stay with Europe, the migration
-// questions on the same releases stay with migration.
+// questions on the same releases stay with migration, an enlargement of
+// border checks among them.
 func TestTopicSeventeenthRoundWords(t *testing.T) {
 	_, r := sharedRouter(t)
 	cat := r.Catalogue()
@@ -36,11 +40,18 @@ func TestTopicSeventeenthRoundWords(t *testing.T) {
 		{"fr", reinf, "Les soldats ont-ils des missiles Javelin ? Des hélicoptères Puma et des véhicules blindés les accompagnent-ils ?", "security"},
 		{"sq", kfor, "Çfarë armësh dhe automjetesh të blinduara do të sjellë kontingjenti, dhe a do të ketë dronë?", "security"},
 		{"fr", kfor, "Quelles armes et quels véhicules blindés le contingent apportera-t-il, et y aura-t-il des drones ?", "security"},
+		{"en", transit, "Is London backing EU enlargement to Montenegro and Serbia?", "europe"},
+		{"en", trilateral, "Would the UK help Albania join the EU by the end of the decade?", "europe"},
+		{"sq", transit, "A e mbështet Londra zgjerimin e BE-së drejt Malit të Zi dhe Serbisë?", "europe"},
+		{"sq", trilateral, "A do ta ndihmojë Britania Shqipërinë për t'u anëtarësuar në BE deri në fund të dekadës?", "europe"},
+		{"fr", transit, "Londres soutient-elle l'élargissement de l'UE au Monténégro et à la Serbie ?", "europe"},
 		// unchanged: the look-alikes
 		{"sq", reinf, "Sa ushtarë dhe helikopterë britanikë kanë mbërritur në Kosovë?", "europe"},
 		{"fr", reinf, "Combien de soldats et d'hélicoptères britanniques sont arrivés au Kosovo ?", "europe"},
 		{"sq", trilateral, "Sa emigrantë janë dërguar nga Italia në qendrat në Shqipëri?", "migration"},
 		{"fr", transit, "Combien de migrants empruntent encore la route des Balkans ?", "migration"},
+		{"sq", transit, "Sa emigrantë kalojnë ende nga rruga e Ballkanit pas zgjerimit të kontrolleve kufitare?", "migration"},
+		{"fr", transit, "Combien de migrants passent encore malgré l'élargissement des contrôles aux frontières ?", "migration"},
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
 		if _, ok := cat.Release(c.rel); !ok {
