@@ -8,7 +8,7 @@ import "testing"
 // czas do"), an offer ("sarebbe perfetta"), the journalist's own
 // deadline named ("rok za tekst mi je", "deadline mam o", "entro la
 // mattinata", "andiamo in onda alle …, quindi entro …"), the
-// minutes after a comma ("do 15,30 h"), and the forms
+// minutes after a comma ("do 15,30 h"), "unutar" (within), and the forms
 // the round checked that were already read, kept read. Sent Wednesday
 // 18 October 2023 10:00 in London.
 var seventeenthRoundCases = []struct{ text, want string }{
@@ -23,6 +23,12 @@ var seventeenthRoundCases = []struct{ text, want string }{
 	{"Premijer slijeće u 14 sati po zagrebačkom vremenu.", none},
 	{"Izjava bi mi trebala do podneva.", "2023-10-18T12:00:00+01:00"},
 	{"Sjednica se nastavlja u 15 sati.", none},
+	// "unutar" (within), "u idućih" (in the next), as Croatian writes them
+	{"Molim izjavu unutar sat vremena.", "2023-10-18T11:00:00+01:00"},
+	{"Trebam komentar u idućih sat vremena.", "2023-10-18T11:00:00+01:00"},
+	{"Bilo bi dobro dobiti odgovor unutar dva sata.", "2023-10-18T12:00:00+01:00"},
+	{"Unutar koalicije nema dogovora.", none},
+	{"Unutar dva sata prijavilo se sto ljudi.", none},
 	// the minutes after a comma, with the hour's word after them
 	{"Molim odgovor do 15,30 h.", "2023-10-18T15:30:00+01:00"},
 	{"Trebam komentar do 16,45 sati.", "2023-10-18T16:45:00+01:00"},
