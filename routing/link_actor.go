@@ -76,14 +76,18 @@ func init() {
 
 // ukActorRelease reports whether a release's title says the UK's own
 // leader acted: it begins with the PM, the Prime Minister, the Foreign
-// Secretary or the PM's name.
+// Secretary or the PM's name, or names the Foreign Secretary or "the
+// Prime Minister" later on.
 func ukActorRelease(title string) bool {
 	for _, p := range []string{"PM ", "PM:", "Prime Minister", "Foreign Secretary", "Rishi Sunak", "Keir Starmer"} {
 		if strings.HasPrefix(title, p) {
 			return true
 		}
 	}
-	return false
+	// or names them acting further on: "UK and Albania innovate … (Foreign
+	// Secretary visit to Tirana …)", "… as the Prime Minister travels to
+	// Albania"
+	return strings.Contains(title, "Foreign Secretary") || strings.Contains(title, "the Prime Minister")
 }
 
 // actorUnmet reports whether the actor rule applies to release doc for

@@ -17,6 +17,9 @@ func TestLinkActor(t *testing.T) {
 			Title: "PM call with Bordurian Prime Minister Anna Varga: 3 June 2024",
 			Body: "The Prime Minister spoke to Prime Minister Anna Varga of Borduria this morning. " +
 				"They discussed the returns agreement and joint work against smuggling gangs on the Danube route."},
+		{ID: "visit", Published: day, DateOnly: true, Topics: []string{"europe"},
+			Title: "UK and Borduria deepen river cooperation (Foreign Secretary visit to Szohod, 3 June 2024)",
+			Body:  "The Foreign Secretary visited Szohod today and met Bordurian ministers on river freight."},
 		{ID: "joint", Published: day, DateOnly: true, Topics: []string{"trade"},
 			Title: "UK and Borduria sign a river trade memorandum",
 			Body:  "Officials signed a memorandum on river freight in Szohod."},
@@ -41,6 +44,9 @@ func TestLinkActor(t *testing.T) {
 		// a leader the release names; a time, not a leader
 		{"Varga call", "Prime Minister Anna Varga said the returns deal is done. Can you confirm?", "call", false},
 		{"Varga call", "Please reply by 5 PM Friday on the returns agreement with Varga.", "call", false},
+		// the UK actor named later in the title
+		{"Szohod visit", "Syldavian foreign minister Ida Novak met Bordurian ministers in Szohod today. Any UK comment?", "visit", true},
+		{"Szohod visit", "Did the Foreign Secretary meet foreign minister Ida Novak in Szohod?", "visit", false},
 		// a release of no UK actor
 		{"River memorandum", "Syldavia's PM Otto Kral criticised the river memorandum. Any comment?", "joint", false},
 	} {
