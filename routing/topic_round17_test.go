@@ -14,7 +14,9 @@ import "testing"
 // so questions about the kit on a Kosovo troops release are security's.
 // EU enlargement and joining the EU are the region's politics in every
 // language ('zgjerimin e BE-së', 't'u anëtarësuar', 'l'élargissement de
-// l'UE'), as accession is.
+// l'UE'), as accession is, and so are tensions between the region's
+// capitals ('tensionet mes Beogradit dhe Prishtinës'); tensions among
+// migrants in the centres stay migration's.
 // The last rows are look-alikes that must not change: troops and
 // helicopters in a plain Kosovo question stay with Europe, the migration
 // questions on the same releases stay with migration, an enlargement of
@@ -45,6 +47,9 @@ func TestTopicSeventeenthRoundWords(t *testing.T) {
 		{"sq", transit, "A e mbështet Londra zgjerimin e BE-së drejt Malit të Zi dhe Serbisë?", "europe"},
 		{"sq", trilateral, "A do ta ndihmojë Britania Shqipërinë për t'u anëtarësuar në BE deri në fund të dekadës?", "europe"},
 		{"fr", transit, "Londres soutient-elle l'élargissement de l'UE au Monténégro et à la Serbie ?", "europe"},
+		{"en", leaders, "Is the UK worried about the tensions between Belgrade and Pristina?", "europe"},
+		{"sq", leaders, "A shqetësohet Britania për tensionet mes Beogradit dhe Prishtinës?", "europe"},
+		{"fr", leaders, "Le Royaume-Uni s'inquiète-t-il des tensions entre Belgrade et Pristina ?", "europe"},
 		// unchanged: the look-alikes
 		{"sq", reinf, "Sa ushtarë dhe helikopterë britanikë kanë mbërritur në Kosovë?", "europe"},
 		{"fr", reinf, "Combien de soldats et d'hélicoptères britanniques sont arrivés au Kosovo ?", "europe"},
@@ -52,6 +57,8 @@ func TestTopicSeventeenthRoundWords(t *testing.T) {
 		{"fr", transit, "Combien de migrants empruntent encore la route des Balkans ?", "migration"},
 		{"sq", transit, "Sa emigrantë kalojnë ende nga rruga e Ballkanit pas zgjerimit të kontrolleve kufitare?", "migration"},
 		{"fr", transit, "Combien de migrants passent encore malgré l'élargissement des contrôles aux frontières ?", "migration"},
+		{"en", trilateral, "Have there been tensions among the migrants held in the centres?", "migration"},
+		{"sq", trilateral, "A ka pasur tensione mes emigrantëve të mbajtur në qendra?", "migration"},
 	} {
 		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
 		if _, ok := cat.Release(c.rel); !ok {
