@@ -1367,6 +1367,23 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
+		if repl == "" && n == 1 && e > w.end && rd.article(rd.hourArts, w.fold) {
+			// "Termin: dziś, godz. 16": an hour article written short
+			// with its dot ("godz." for "godzina") says the bare 13-23
+			// after it is an hour, with no cue before it
+			if j, ok := rd.bareHour(text, ws, k+n); ok {
+				verbatim(last, w.start)
+				replaced(w.start, j, "")
+				verbatim(j, skipDigits(text, j))
+				last = skipDigits(text, j)
+				replaced(last, last, gw.H)
+				changed = true
+				for k+1 < len(ws) && ws[k+1].start < last {
+					k++
+				}
+				continue
+			}
+		}
 		verbatim(last, w.start)
 		replaced(w.start, e, repl)
 		last, changed = e, true

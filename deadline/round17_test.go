@@ -8,7 +8,7 @@ import "testing"
 // czas do"), an offer ("sarebbe perfetta"), the journalist's own
 // deadline named ("rok za tekst mi je", "deadline mam o", "entro la
 // mattinata", "andiamo in onda alle …, quindi entro …"), the
-// minutes after a comma ("do 15,30 h"), "unutar" (within), and the forms
+// minutes after a comma ("do 15,30 h"), "unutar" (within), "godz. 15" with no cue before it, and the forms
 // the round checked that were already read, kept read. Sent Wednesday
 // 18 October 2023 10:00 in London.
 var seventeenthRoundCases = []struct{ text, want string }{
@@ -23,7 +23,7 @@ var seventeenthRoundCases = []struct{ text, want string }{
 	{"Premijer slijeće u 14 sati po zagrebačkom vremenu.", none},
 	{"Izjava bi mi trebala do podneva.", "2023-10-18T12:00:00+01:00"},
 	{"Sjednica se nastavlja u 15 sati.", none},
-	// "unutar" (within), "u idućih" (in the next), as Croatian writes them
+	// "unutar" (within), "godz. 15" with no cue before it, "u idućih" (in the next), as Croatian writes them
 	{"Molim izjavu unutar sat vremena.", "2023-10-18T11:00:00+01:00"},
 	{"Trebam komentar u idućih sat vremena.", "2023-10-18T11:00:00+01:00"},
 	{"Bilo bi dobro dobiti odgovor unutar dva sata.", "2023-10-18T12:00:00+01:00"},
@@ -57,6 +57,11 @@ var seventeenthRoundCases = []struct{ text, want string }{
 	{"Proszę o odpowiedź do godz. 13, zamykam tekst o 14.", "2023-10-18T13:00:00+01:00"},
 	{"Do 16.00 czasu warszawskiego, jeśli można.", "2023-10-18T15:00:00+01:00"},
 	{"Konferencja o 16.00 czasu warszawskiego.", none},
+	// "godz." (hour, written short) before a bare 13-23 with no cue
+	{"Termin: jutro, godz. 15.", "2023-10-19T15:00:00+01:00"},
+	{"Proszę o odpowiedź dziś, godz. 14 najpóźniej.", "2023-10-18T14:00:00+01:00"},
+	{"Konferencja prasowa: jutro, godz. 15.", none},
+	{"Spotkanie, godz. 16, sala 3.", none},
 }
 
 func TestSeventeenthRoundForms(t *testing.T) {
