@@ -148,17 +148,26 @@ func ukActorIn(tz *tokenizer) bool {
 }
 
 // otherLeaderIn reports whether tz names a leader by title and name
-// (one to three capitalised words right after a title word, inside a
-// sentence; "3 pm Friday" is a time) none of whose words release doc
+// (one to three capitalised words right after a title word, or after
+// a title word and one lower-case word of four letters or more, a
+// nationality: "il premier greco Mitsotakis", inside a sentence; "3 pm Friday" is a time) none of whose words release doc
 // uses.
 func (c *Catalogue) otherLeaderIn(tz *tokenizer, doc int32) bool {
 	ix := c.idx
 	for k := 1; k < len(tz.toks); k++ {
 		t := tz.toks[k]
-		if !t.upper || t.num || !leaderTitleWords[string(tz.word(k-1))] || tz.toks[k-1].sent != t.sent {
+		if !t.upper || t.num || t.brk {
 			continue
 		}
-		if k >= 2 && tz.toks[k-2].num {
+		j := k - 1
+		if !leaderTitleWords[string(tz.word(j))] && k >= 2 && !tz.toks[j].upper && !tz.toks[j].num && !tz.toks[j].brk && len(tz.word(j)) >= 4 {
+			// a nationality between ("il premier greco Mitsotakis")
+			j = k - 2
+		}
+		if !leaderTitleWords[string(tz.word(j))] || tz.toks[j].sent != t.sent {
+			continue
+		}
+		if j >= 1 && tz.toks[j-1].num {
 			continue
 		}
 		absent := true

@@ -35,6 +35,8 @@ func TestLinkActor(t *testing.T) {
 		{"Telefonata Kral-Varga", "Oggi il premier Otto Kral ha sentito al telefono Anna Varga sui pattugliamenti del Danubio. Avete un commento?", "call", true},
 		{"Kral e Varga", "Kryeministri Kral foli sot me Vargën për patrullat. A keni koment?", "call", true},
 		{"Kral auf dem Gipfel", "Bundeskanzler Kral hat heute mit Varga telefoniert. Hat London einen Kommentar?", "call", true},
+		{"Kral e Varga", "Oggi il premier sildavo Otto Kral ha sentito Anna Varga. Avete un commento?", "call", true},
+		{"Varga", "La premier bordura Anna Varga ha detto che l'accordo è fatto. Potete confermare?", "call", false},
 		// the UK's own leader named
 		{"Varga call", "Did the PM discuss returns with Prime Minister Varga this morning, and did Syldavia's PM Otto Kral join?", "call", false},
 		{"Telefonata Varga", "Il premier britannico ha sentito Varga: c'era anche il premier Otto Kral?", "call", false},
