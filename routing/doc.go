@@ -379,24 +379,6 @@
 // … especially the meeting of the three") took the bilateral at p 0.985,
 // now the trilateral again.
 //
-// The actor rule (actorUnmet, any language) caps a release whose title
-// says the UK's own leader acted (it begins with the PM, the Prime
-// Minister, the Foreign Secretary or the PM's name, or names the Foreign
-// Secretary or "the Prime Minister" later on) for an enquiry naming
-// another leader by title and name, a name the release never uses
-// ("Italy's PM Giorgia Meloni spoke to Rama", "la premier Giorgia
-// Meloni", "Bundeskanzler Scholz", a nationality between: "il premier
-// greco Mitsotakis"), and no UK actor: a UK leader's name,
-// inflected or in another script ("Starmera", "Sunak'ın", "Κλέβερλι"),
-// "the PM", "your Prime Minister", "Foreign Secretary", or a British word
-// within three words of a leader's title ("il premier britannico").
-// Probes of our own about another leader's similar event took the UK
-// release at p 0.82-0.98: 18 -> 9 wrong of 42; no open set's answer
-// changes. Left: a leader named without a title ("Emmanuel Macron a
-// appelé"), another country's event on the same theme (a G7 statement
-// on North Korea, not on Iran's missiles; US-Japan trade talks, not the
-// UK's with South Korea).
-//
 // The calibration reads the text match; on its own it leaves below the
 // threshold short English enquiries whose words are mostly ones no
 // release uses ("bilateral with Viktor Orban at the EPC in Budapest

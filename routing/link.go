@@ -1397,7 +1397,7 @@ func (c *Catalogue) run(sc *scratch, m *message, p *linkParams, q *linkQuery) ra
 			out.p, out.pFit = agreeP, out.p
 		}
 	}
-	if out.p > namesUnmetCap && (c.namesUnmet(sc, &out.cands[0], out.agree != "series") || c.figuresUnmet(sc, &out.cands[0]) || c.moneyUnmet(sc, &out.cands[0]) || c.titleNamesUnmet(sc, &out.cands[0]) || c.partiesUnmet(sc, &out.cands[0]) || c.actorUnmet(m, out.cands[0].doc) || (q.quotedDays && c.siblingNamesUnmet(sc, &out.cands[0], second))) {
+	if out.p > namesUnmetCap && (c.namesUnmet(sc, &out.cands[0], out.agree != "series") || c.figuresUnmet(sc, &out.cands[0]) || c.moneyUnmet(sc, &out.cands[0]) || c.titleNamesUnmet(sc, &out.cands[0]) || c.partiesUnmet(sc, &out.cands[0]) || (q.quotedDays && c.siblingNamesUnmet(sc, &out.cands[0], second))) {
 		if out.agree != "" {
 			// the caps win over the agreement rules
 			out.p, out.agree = min(out.pFit, namesUnmetCap), ""
