@@ -25,3 +25,16 @@ func checkTopics(t *testing.T, topics *Topics, cat *Catalogue, l Link, cases []t
 		}
 	}
 }
+
+// sharedLink returns the shared samples' router and a link of score p to
+// its catalogue's release id, failing t when the catalogue has no such
+// release (a table of topics on a release that is not there tests
+// nothing).
+func sharedLink(t *testing.T, id string, p float64) (*Router, Link) {
+	t.Helper()
+	_, r := sharedRouter(t)
+	if _, ok := r.Catalogue().Release(id); !ok {
+		t.Fatalf("no release %s", id)
+	}
+	return r, Link{Release: id, Score: p}
+}
