@@ -514,11 +514,27 @@ func (o *Outbox) Counts(ctx context.Context) (Counts, error) { return Totals(ctx
 
 // Run sends until ctx ends: new messages as they are queued, due retries,
 // and messages a crashed sender left behind (after ClaimAfter).
+//
+// Redis away when it starts is waited out as any later outage is: the
+// consumer group is created once Redis answers (a sender that gave up
+// here stopped the whole desk when Redis went down during a restart).
 func (o *Outbox) Run(ctx context.Context) error {
-	if err := o.Init(ctx); err != nil {
-		return err
-	}
 	log := o.log.With("consumer", o.owner)
+	for delay := 200 * time.Millisecond; ; delay = min(delay*2, 30*time.Second) {
+		err := o.Init(ctx)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		log.Warn("outbox: will try again", "err", err, "in", delay)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(jitter(delay)):
+		}
+	}
 	log.Info("outbox sender started")
 	defer dropConsumer(context.WithoutCancel(ctx), o.rdb, o.stream(), outboxGroup, o.owner)
 	var lastClaim time.Time

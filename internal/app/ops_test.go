@@ -156,9 +156,15 @@ func newOpsDesk(t *testing.T, extra string, seed int) *opsDesk {
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case <-k.done:
+		case err := <-k.done:
+			if t.Failed() {
+				t.Logf("desk stopped: %v", err)
+			}
 		case <-time.After(30 * time.Second):
 			t.Error("desk did not stop")
+		}
+		if t.Failed() {
+			t.Logf("desk log:\n%s", k.logs.String())
 		}
 	})
 	<-d.Ready()
