@@ -592,8 +592,17 @@ func wholeAt(tz *tokenizer, tok int32, ph *phrase) bool {
 // a verb ("is the UK planning to attend the summit in Tirana?", "planning
 // on"): what a government means to do, not the desk's forward planning
 // (TestTopicPlanningTo).
+//
+// The verb's other forms are the same intention ("is anything planned?",
+// "what the UK plans", "is there a plan?"): only "planning" the noun is
+// the desk's.
 func plansTo(tz *tokenizer, tok int32) bool {
 	k := int(tok)
+	if k < len(tz.toks) {
+		if w := tz.word(k); strings.EqualFold(string(w), "planned") || strings.EqualFold(string(w), "plans") || strings.EqualFold(string(w), "plan") {
+			return true
+		}
+	}
 	if k+1 >= len(tz.toks) || tz.toks[k+1].sent != tz.toks[k].sent || !strings.EqualFold(string(tz.word(k)), "planning") {
 		return false
 	}
@@ -2440,6 +2449,15 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback),
 			aboutDesk: f.linked && f.rel[t.fallback] == 0}
 	}
+	if t.namesOnly(f, best) {
+		// With no release linked, a region named only in passing is no
+		// topic: names say where, not what is asked.
+		reason := "no release, and only names of " + t.topics[best].id + " (where, not what is asked); fallback"
+		if t.fallback >= 0 && f.found[t.fallback] {
+			reason += "; " + why(t.fallback)
+		}
+		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
+	}
 	if best < 0 || bestScore < p.min {
 		reason := "no topic's keywords or release fit"
 		if best >= 0 {
@@ -2731,4 +2749,19 @@ func (t *Topics) ownWords(f *topicFeatures, ti int) bool {
 		}
 	}
 	return false
+}
+
+// namesOnly reports whether an enquiry linked to no release has, for its
+// best topic ti, a region, nothing but names: its places and peoples in
+// the sender's words, and no keyword that is no name, no word of the
+// region's politics and no leader of the region named with a title in a
+// question. A country named in passing ("the ambassador in Tirana", "the
+// match in Lisbon", "the King's visit to Spain") says where the
+// journalist's question is, not what it is about: the desk's own
+// business, or nothing a desk covers, is the fallback's.
+func (t *Topics) namesOnly(f *topicFeatures, ti int) bool {
+	if f.linked || ti < 0 || ti == t.fallback || !t.topics[ti].regional {
+		return false
+	}
+	return !t.ownWords(f, ti) && f.leaderQ&(1<<ti) == 0 && t.fallback >= 0 && f.found[t.fallback]
 }
