@@ -291,7 +291,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				if string(w(k+1)) == "last" || string(w(k+2)) == "last" && k+1 < n && len(tz.word(k+1)) <= 5 {
 					prev = "last"
 				}
-				if prev != "last" || va.deadlineBefore(tz, k) {
+				if va.deadlineBefore(tz, k) || prev != "last" && !pastClause(tz, k, va) {
 					continue
 				}
 			} else if !tz.toks[k].poss && !englishDates.prepositions[prev] {
@@ -942,4 +942,146 @@ func foreignAnniversary(tz *tokenizer, k int, d0 int32, code string) (dayRange, 
 	}
 	c := int32(dayTime(d0).AddDate(-n, 0, 0).Unix() / 86400)
 	return dayRange{from: c - anniversaryWindow, to: c + anniversaryWindow, anniversary: true}, true
+}
+
+// pastAux are the auxiliaries of the compound past tenses, folded as the
+// tokeniser folds, by language code: "have" (Italian "ha annunciato",
+// French "a annoncé", "ont signé", "a été adoptée"). Not "be": with it a
+// participle is as often a passive present ("la réunion est prévue
+// lundi", "è prevista lunedì", "c'est envisageable"), save Italian's
+// "è stata approvata" (beAux followed by "stato").
+var pastAux = map[string]map[string]bool{
+	"it": {"ha": true, "hanno": true, "ho": true, "abbiamo": true, "avete": true, "hai": true, "aveva": true, "avevano": true},
+	"fr": {"a": true, "ont": true, "ai": true, "as": true, "avons": true, "avez": true, "avait": true, "avaient": true},
+}
+
+// beAux are the forms of "be" that make a past tense with "been"
+// (Italian "è stata approvata", "sono stati"; folded "è" is "e").
+var beAux = map[string]map[string]bool{
+	"it": {"e": true, "sono": true, "era": true, "erano": true},
+}
+
+// beenWords are "been" (folded): Italian "stato", French "été" (after
+// "a": "a été", not the season "cet été").
+var beenWords = map[string]map[string]bool{
+	"it": {"stato": true, "stata": true, "stati": true, "state": true},
+	"fr": {"ete": true},
+}
+
+// pastEndings are the endings of the past participles (folded); a
+// participle is a lower-case word of five letters or more ending so
+// (Italian "annunciato", "approvata", "incontrati", "ricevuto", "partite";
+// French "annoncé" → "annonce", "adoptée", "signés", "réunies"), or one of
+// the short or irregular ones.
+var pastEndings = map[string][]string{
+	"it": {"ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"},
+	"fr": {"e", "ee", "es", "ees", "i", "ie", "is", "ies", "u", "ue", "us", "ues"},
+}
+
+var pastIrregular = map[string]map[string]bool{
+	"it": {"detto": true, "fatto": true, "preso": true,
+		"messo": true, "visto": true, "scritto": true, "chiesto": true, "risposto": true, "discusso": true,
+		"promesso": true, "deciso": true, "espresso": true, "aperto": true, "chiuso": true, "giunto": true,
+		"sceso": true, "eletto": true, "colto": true, "rimasto": true, "assunto": true, "concluso": true},
+	"fr": {"dit": true, "fait": true, "pris": true, "mis": true, "eu": true, "recu": true, "vu": true,
+		"ecrit": true, "promis": true, "tenu": true, "venu": true, "admis": true, "permis": true, "soumis": true,
+		"conclu": true, "mort": true, "ouvert": true, "offert": true, "inscrit": true, "remis": true, "parti": true},
+}
+
+// notParticiple are lower-case words a participle's ending may end that
+// follow a French "a" (folded "à": "à cette occasion", "à Rome") or an
+// Italian "e" (folded "è" and "and": "e quale") and are no participle.
+var notParticiple = map[string]bool{
+	"cette": true, "notre": true, "votre": true, "quelle": true, "elle": true, "celle": true, "chaque": true,
+	"entre": true, "contre": true, "propos": true, "partir": true, "autre": true, "autres": true, "leurs": true,
+	"quelque": true, "quelques": true, "plusieurs": true, "toute": true, "toutes": true, "nouvelle": true,
+	"nouvelles": true, "premiere": true, "derniere": true, "grande": true, "meme": true, "memes": true,
+	"presse": true, "reponse": true, "question": true, "questions": true, "ville": true, "date": true,
+	"semaine": true, "heure": true, "heures": true, "midi": true, "paris": true,
+	// scheduled: a day ahead ("ha previsto lunedì un incontro")
+	"prevu": true, "prevue": true, "prevus": true, "prevues": true, "previsto": true, "prevista": true,
+	"previsti": true, "previste": true, "programmato": true, "programmata": true, "fissato": true,
+	"fissata": true, "attendu": true, "attendue": true, "programme": true, "programmee": true,
+}
+
+// pastClause reports whether the clause of token k (a weekday) speaks in
+// a compound past tense in language code: an auxiliary followed, at most
+// two words on, by a participle, in the same sentence and between the
+// same clause breaks as the weekday or not. Then the weekday alone names
+// the last such day, as English's "on Monday" does ("il premier ha
+// annunciato lunedì dieci milioni", "la loi a été adoptée dans la nuit de
+// lundi à mardi"); in another tense it may be ahead ("pour notre édition
+// de mercredi", "lunedì incontrerà Meloni").
+func pastClause(tz *tokenizer, k int, va *vocabTable) bool {
+	aux, ends, irr := pastAux[va.code], pastEndings[va.code], pastIrregular[va.code]
+	if aux == nil {
+		return false
+	}
+	sent := tz.toks[k].sent
+	lo, hi := k, k
+	for lo > 0 && tz.toks[lo-1].sent == sent {
+		lo--
+	}
+	for hi+1 < len(tz.toks) && tz.toks[hi+1].sent == sent {
+		hi++
+	}
+	for j := lo; j <= hi; j++ {
+		a := string(tz.word(j))
+		if tz.toks[j].num {
+			continue
+		}
+		if beAux[va.code][a] {
+			for i := j + 1; i <= hi && i <= j+2; i++ {
+				if bw := string(tz.word(i)); beenWords[va.code][bw] {
+					return true
+				} else if tz.toks[i].brk || !pastAdverb[bw] {
+					break
+				}
+			}
+			continue
+		}
+		if !aux[a] {
+			continue
+		}
+		// folded, French "a" is also "à": there the participle follows
+		// at once or after an adverb ("a déjà signé", "n'a pas signé"),
+		// not after an article ("à la frontière")
+		short := a == "a"
+		for i := j + 1; i <= hi && i <= j+3; i++ {
+			t := tz.toks[i]
+			pw := string(tz.word(i))
+			if t.brk || t.num || t.upper || i == k || va.anchor(tz.word(i)) != nil {
+				break
+			}
+			if irr[pw] || beenWords[va.code][pw] {
+				return true
+			}
+			participle := len(pw) >= 5 && !notParticiple[pw]
+			if participle {
+				participle = false
+				for _, e := range ends {
+					if strings.HasSuffix(pw, e) {
+						participle = true
+						break
+					}
+				}
+			}
+			if participle {
+				return true
+			}
+			if short && !pastAdverb[pw] || len(pw) >= 5 {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// pastAdverb are the short words that may stand between an auxiliary
+// and its participle ("a déjà annoncé", "n'a pas signé", "ha già
+// detto", "è poi stata"), folded.
+var pastAdverb = map[string]bool{
+	"pas": true, "deja": true, "bien": true, "aussi": true, "enfin": true, "donc": true, "meme": true, "ensuite": true,
+	"tout": true, "jamais": true, "plus": true, "gia": true, "poi": true, "anche": true, "non": true, "mai": true,
+	"pure": true, "ora": true, "appena": true, "finalmente": true, "infine": true, "ieri": true, "hier": true,
 }

@@ -1,0 +1,57 @@
+package routing
+
+import (
+	"testing"
+	"time"
+)
+
+// TestPastClauseWeekday: a weekday alone in Italian or French names the
+// last such day when its clause is in a compound past tense ("ha
+// annunciato lunedì", "a été adoptée dans la nuit de lundi à mardi");
+// in another tense, scheduled, or as a deadline it names no day.
+func TestPastClauseWeekday(t *testing.T) {
+	// Wednesday 24 April 2024: Monday is the 22nd, Tuesday the 23rd
+	d0 := int32(time.Date(2024, 4, 24, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	mon, tue := d0-2, d0-1
+	var tz tokenizer
+	for _, tc := range []struct {
+		lang, text string
+		want       []int32 // the days named, in order; nil: none
+	}{
+		{"it", "Il premier ha annunciato lunedì dieci milioni di sterline.", []int32{mon}},
+		{"it", "Lunedì il governo ha già approvato il piano.", []int32{mon}},
+		{"it", "La legge è stata approvata martedì dal Parlamento.", []int32{tue}},
+		{"it", "Lunedì il premier incontrerà Meloni.", nil},
+		{"it", "L'incontro è previsto lunedì a Roma.", nil},
+		{"it", "Il ministro ha previsto lunedì un incontro.", nil},
+		{"it", "Mi serve entro lunedì, abbiamo chiuso il pezzo.", nil},
+		{"it", "Lo stato di diritto e lunedì la riunione.", nil},
+		{"fr", "La loi a été adoptée dans la nuit de lundi à mardi par le Parlement.", []int32{mon, tue}},
+		{"fr", "Les ministres ont signé lundi un accord.", []int32{mon}},
+		{"fr", "Mardi, le ministre n'a pas annoncé de mesures.", []int32{tue}},
+		{"fr", "Merci de me faire savoir d'ici vendredi si c'est envisageable.", nil},
+		{"fr", "La réunion est prévue lundi à Londres.", nil},
+		{"fr", "Le ministre se rendra lundi à la frontière.", nil},
+		{"fr", "Pour notre édition de mercredi, une question.", nil},
+		{"fr", "Lundi, à la frontière, la police était présente.", nil},
+	} {
+		tz.tokenize(tc.text)
+		got := dateAnchors(&tz, d0, nil, vocabFor(tc.lang))
+		var days []int32
+		for _, a := range got {
+			for d := a.from; d <= a.to; d++ {
+				days = append(days, d)
+			}
+		}
+		if len(days) != len(tc.want) {
+			t.Errorf("%s %q: days %v, want %v", tc.lang, tc.text, days, tc.want)
+			continue
+		}
+		for i := range days {
+			if days[i] != tc.want[i] {
+				t.Errorf("%s %q: days %v, want %v", tc.lang, tc.text, days, tc.want)
+				break
+			}
+		}
+	}
+}
