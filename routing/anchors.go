@@ -31,6 +31,11 @@ type dayRange struct {
 	// (anniversaryDays): they confirm a release of theirs, but put none
 	// back ("two years since the invasion" is as often background).
 	anniversary bool
+	// since is set for the days from a date named after "after" or
+	// "since" up to the email's ("since 7 October", "pas zgjedhjeve të 11
+	// majit"): a release of them is neither confirmed nor put back, one
+	// before them is put back (see sinceBefore).
+	since bool
 }
 
 // anchorWeekdays are the full weekday names, anchorMonths the month names
@@ -328,9 +333,11 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 			}
 			// (not a list's number: "2. April's statement" is no 2
 			// April; German's "4. März" is the 4th)
+			first := k // the date's first token
 			for j := at - 1; j >= 0 && j >= at-2 && tz.toks[j].num && !tz.toks[j].item && !tz.toks[j+1].item; j-- {
 				if d := smallInt(tz.word(j)); d >= 1 && d <= 31 {
 					days = append(days, d)
+					first = j
 				} else {
 					break
 				}
@@ -368,7 +375,14 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				lo, hi = min(lo, day), max(hi, day)
 			}
 			if ok {
-				out = append(out, dayRange{from: lo, to: hi})
+				since := hi < d0 && sinceBefore(tz, first, va)
+				if since {
+					// "a few days after the 11 May elections", "since
+					// 7 October": the day something else happened, from
+					// which the subject's days run up to the email's
+					hi = d0
+				}
+				out = append(out, dayRange{from: lo, to: hi, since: since})
 			}
 		}
 	}
@@ -1084,4 +1098,40 @@ var pastAdverb = map[string]bool{
 	"pas": true, "deja": true, "bien": true, "aussi": true, "enfin": true, "donc": true, "meme": true, "ensuite": true,
 	"tout": true, "jamais": true, "plus": true, "gia": true, "poi": true, "anche": true, "non": true, "mai": true,
 	"pure": true, "ora": true, "appena": true, "finalmente": true, "infine": true, "ieri": true, "hier": true,
+}
+
+// sinceWords are the words before a date that make it the start of the
+// time the subject is in, not its day ("after", "since"), by language
+// code (folded); "" holds English's, read in every language.
+var sinceWords = map[string]map[string]bool{
+	"":   {"after": true, "since": true, "following": true},
+	"it": {"dopo": true, "dal": true, "dall": true, "dalla": true},
+	"fr": {"apres": true, "depuis": true},
+	"sq": {"pas": true, "nga": true},
+	"es": {"despues": true, "tras": true, "desde": true},
+	"pt": {"depois": true, "apos": true, "desde": true},
+	"de": {"nach": true, "seit": true, "nachdem": true},
+	"nl": {"sinds": true, "sedert": true},
+	"sr": {"posle": true, "poslije": true, "nakon": true},
+}
+
+// sinceBefore reports whether one of the four words before token first
+// (a date's first token), in its clause, is a since word (sinceWords) of
+// English or of va's language: "pas zgjedhjeve parlamentare të 11
+// majit", "after the 7 October attack", "depuis le 7 octobre".
+func sinceBefore(tz *tokenizer, first int, va *vocabTable) bool {
+	var own map[string]bool
+	if va != nil {
+		own = sinceWords[va.code]
+	}
+	for i := first - 1; i >= 0 && i >= first-4; i-- {
+		if tz.toks[i+1].brk {
+			return false
+		}
+		w := string(tz.word(i))
+		if sinceWords[""][w] || own[w] {
+			return true
+		}
+	}
+	return false
 }

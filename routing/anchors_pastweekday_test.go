@@ -55,3 +55,43 @@ func TestPastClauseWeekday(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceDate: a date named after "after" or "since", in English or the
+// message's language, starts the days the subject is in: a release of
+// that day fits, one after it up to the email's day is neither a fit nor
+// a miss, one before it is put back.
+func TestSinceDate(t *testing.T) {
+	d0 := int32(time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	may11, may15, may1 := d0-5, d0-1, d0-15
+	var tz tokenizer
+	for _, tc := range []struct {
+		lang, text string
+		since      bool
+	}{
+		{"sq", "Kjo vizitë vjen pak ditë pas zgjedhjeve parlamentare të 11 majit.", true},
+		{"it", "Dopo le elezioni dell'11 maggio, il premier è arrivato a Tirana.", true},
+		{"fr", "Depuis le 11 mai, le Premier ministre a rencontré trois dirigeants.", true},
+		{"en", "A few days after the 11 May elections, the PM arrived in Tirana.", true},
+		{"es", "Desde el 11 de mayo, el Gobierno ha firmado dos acuerdos.", true},
+		{"it", "Le elezioni dell'11 maggio hanno dato la vittoria a Rama.", false},
+		{"fr", "Après cela, la réunion du 11 mai a été annulée.", false}, // another clause
+	} {
+		tz.tokenize(tc.text)
+		got := dateAnchors(&tz, d0, nil, vocabFor(tc.lang))
+		if len(got) != 1 || got[0].from != may11 || got[0].since != tc.since || tc.since && got[0].to != d0 {
+			t.Errorf("%s %q: %+v, want from %d since %v", tc.lang, tc.text, got, may11, tc.since)
+			continue
+		}
+		if !tc.since {
+			continue
+		}
+		for _, c := range []struct {
+			day  int32
+			want int8
+		}{{may11, 1}, {may15, 0}, {d0, 0}, {may1, -1}} {
+			if a, _ := anchorMatch(got, c.day); a != c.want {
+				t.Errorf("%s %q: release of day %d: anchor %d, want %d", tc.lang, tc.text, c.day-d0, a, c.want)
+			}
+		}
+	}
+}

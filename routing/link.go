@@ -1048,7 +1048,11 @@ func anchorMatch(anchors []dayRange, day int32) (int8, float32) {
 func statesDayNamed(stated [][2]int32, anchors []dayRange) bool {
 	for _, r := range stated {
 		for _, a := range anchors {
-			if !a.year && !a.anniversary && r[0] <= a.to && a.from <= r[1] {
+			to := a.to
+			if a.since {
+				to = a.from // the date itself, not the days after it
+			}
+			if !a.year && !a.anniversary && r[0] <= to && a.from <= r[1] {
 				return true
 			}
 		}
@@ -1100,6 +1104,12 @@ func anchorMatchSpan(anchors []dayRange, day, span int32, subject bool) (int8, f
 			if day >= a.from && day <= a.to {
 				inYear, toYearEnd = true, a.to-day
 			}
+			continue
+		case a.since && day > a.from+1 && day <= a.to:
+			// a day after the one "since" or "after" names: neither a
+			// fit nor a miss (the day itself fits: "after the 14
+			// November sanctions, are more coming?")
+			inSpan = true
 			continue
 		case day >= a.from && day <= a.to+1:
 			if subject && !a.subject || a.quoted {
