@@ -4439,6 +4439,21 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			break
 		}
+		if k == i-1 && t.kind == tkWord && sc.timesEndClause(i) {
+			// "could tomorrow afternoon?", "can we tomorrow at 10?": a
+			// question's "could"/"can" (and its "you"/"we") right before
+			// the time, with no verb, as the desk's languages ask it
+			// ("Može li sutra poslijepodne?", "Μπορούμε αύριο στις 10;");
+			// the time must close the clause ("Can Friday's meeting …"
+			// has more after it)
+			c := k
+			if t.low == gw.You || t.low == gw.We {
+				c = k - 1
+			}
+			if (sc.word(c, gw.Could) || sc.word(c, gw.Can)) && sc.toks[c].kind == tkWord && sc.askedQuestion(k) {
+				return 3, c, true, gw.Deadline
+			}
+		}
 		if t.kind == tkNum && t.val == 4 && t.nd == 1 && !t.space && sc.word(k-1, gw.B) && k == i-1 {
 			return 3, k - 1, true, gw.Before // "b4 5pm"
 		}

@@ -929,13 +929,19 @@ func TestDeadlineDevSet(t *testing.T) {
 // Macedonia) was 0.82 (28/34) as landed, 1.00 since "para saj" (before
 // it) as "before then", "13:00 ora jonë", Gheg "mbasdite", a city's clock
 // in the genitive ("me orën e Dubait"), feminine "tri" and "deri atëherë
-// në orën 11" after a day (TestAlbanianRoundFifteen).
+// në orën 11" after a day (TestAlbanianRoundFifteen). mldev12 (40 in
+// several languages) was 0.95 (38/40) and mldev13 (40 sr/bs/hr, it, fr,
+// el, deadline-heavy) 0.975 (39/40) as landed; 0.975 and 1.00 since "Je
+// dois envoyer ma dépêche d'ici une heure" (the journalist's own piece)
+// and a Croatian "-----Izvorna poruka-----" separating the old deadline
+// from the new (TestEighteenthRoundForms, mailparse
+// TestSplitBCSGreekOutlook); mldev12 005 (Albanian) stays a miss.
 func TestDeadlineNewDevSets(t *testing.T) {
 	td := filepath.Join("..", "routing", "testdata")
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}, {"mldev10", 1}, {"endev7", 0.97}, {"mldev11", 1}} {
+	}{{"mldev", 1}, {"endev", 1}, {"mldev2", 1}, {"dldev", 1}, {"dldev2", 1}, {"dldev3", 1}, {"dldev4", 1}, {"endl", 1}, {"endev3", 1}, {"mldev5", 0.95}, {"mldev6", 1}, {"endev4", 1}, {"mldev7", 1}, {"endev5", 1}, {"dldev5", 1}, {"endev6", 1}, {"mldev8", 1}, {"mldev9", 1}, {"mldev10", 1}, {"endev7", 0.97}, {"mldev11", 1}, {"mldev12", 0.97}, {"mldev13", 1}} {
 		t.Run(c.set, func(t *testing.T) {
 			if good, total := deadlineSet(t, filepath.Join(td, c.set)); float64(good) < c.floor*float64(total) {
 				t.Errorf("%s: %d/%d deadlines right, want at least %.2f", c.set, good, total, c.floor)

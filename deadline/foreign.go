@@ -504,7 +504,38 @@ func (m spanMap) in(o int, end bool) int {
 func (ft *foreignTable) translate(text string) (out string, spans spanMap, changed bool) {
 	ws := ft.splitWords(text)
 	ft.englishSentences(text, ws)
-	return ft.vote(ws).translate(text, ws)
+	out, spans, changed = ft.vote(ws).translate(text, ws)
+	if changed && strings.IndexByte(out, ';') >= 0 && hasGreek(text) {
+		out = greekQuestions(out)
+	}
+	return out, spans, changed
+}
+
+// hasGreek reports whether text has a letter of the Greek alphabet.
+func hasGreek(text string) bool {
+	for _, r := range text {
+		if r >= 0x0370 && r <= 0x03ff || r >= 0x1f00 && r <= 0x1fff {
+			return true
+		}
+	}
+	return false
+}
+
+// greekQuestions rewrites Greek's question mark, ";" closing a sentence
+// (after a word or a clock, before a space, a line break or the end),
+// as "?", so that a Greek question reads as one ("Θα μπορούσατε αύριο
+// το απόγευμα;"); one byte for one, so the offsets stay.
+func greekQuestions(out string) string {
+	b := []byte(out)
+	for i, c := range b {
+		if c != ';' || i == 0 || b[i-1] == ' ' || b[i-1] == '\n' {
+			continue
+		}
+		if i+1 == len(b) || b[i+1] == ' ' || b[i+1] == '\n' || b[i+1] == '\r' || b[i+1] == '\t' {
+			b[i] = '?'
+		}
+	}
+	return string(b)
 }
 
 // englishWords are the words English's file names (the reader's own
@@ -733,6 +764,15 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				from, changed, signal = de, true, true
 				continue
 			}
+			if ce := commaClock(text, from, to); ce > 0 && lastWordIs(b.String(), "", gw.By, gw.Before, gw.At, gw.Until, gw.To) {
+				// "do 15,30", "entro le 15,30": a clock written with a
+				// decimal comma after a cue reads as "15.30"
+				o := b.Len()
+				b.WriteString(strings.Replace(text[from:ce], ",", ".", 1))
+				spans = append(spans, span{out: o, outEnd: b.Len(), in: from, inEnd: ce})
+				from, changed, signal = ce, true, true
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[from:])
 			e := from + size
 			if arabicDigit(r) < 0 {
@@ -919,6 +959,13 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 			// "à", "um", "u", "saat": "at" only before a time (Dutch "u"
 			// is "you", "à demain" is "tomorrow")
 			repl = ""
+		case repl == gw.Before && n == 1 && k > 0 && clauseEndAfter(text, ws[k].end) && !sentenceBreak(text[ws[k-1].end:ws[k].start]):
+			// "il me faudrait quelque chose avant.", "mi servirebbe
+			// prima.", "θα χρειαζόμουν κάτι πριν;": "before" closing its
+			// clause points back to the time named before it, as
+			// "before then" ("Avant, le ministre …" opening a sentence
+			// is "previously")
+			repl = gw.Before + " " + gw.Then
 		case repl == gw.Before && (!rd.timeAfter(text, ws, k+n) || rd.dateAfter(text, ws, k+n)):
 			// "avant vendredi", "antes del 20 de octubre": by that day
 			repl = gw.By
@@ -2044,6 +2091,68 @@ func sentenceStop(gap string) bool {
 		return true
 	}
 	return false
+}
+
+// commaClock returns the end of a clock written with a decimal comma at
+// i ("15,30", "9,45": an hour 0-23, a comma, two digits 00-59), or 0;
+// not a figure in a list or a larger number ("15,300", "3,50,70").
+func commaClock(text string, i, to int) int {
+	if i > 0 && (text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] == ',' || text[i-1] == '.') {
+		return 0
+	}
+	j := i
+	for j < to && j-i < 3 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 2 || j+3 > to || text[j] != ',' {
+		return 0
+	}
+	h := 0
+	for _, c := range text[i:j] {
+		h = h*10 + int(c-'0')
+	}
+	m1, m2 := text[j+1], text[j+2]
+	if h > 23 || m1 < '0' || m1 > '5' || m2 < '0' || m2 > '9' {
+		return 0
+	}
+	e := j + 3
+	if e < len(text) && (text[e] >= '0' && text[e] <= '9' || text[e] == ',' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9') {
+		return 0
+	}
+	if !clauseEndAfter(text, e) && !zoneAbbrevAfter(text, e) {
+		return 0 // "15,30 kn", "15,30 eura": a price ("15,30 h" is read elsewhere)
+	}
+	return e
+}
+
+// zoneAbbrevAfter reports whether a zone's abbreviation follows offset i
+// after one space: two to four capitals closing the clause ("15,30 CET.").
+func zoneAbbrevAfter(text string, i int) bool {
+	if i >= len(text) || text[i] != ' ' {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && text[j] >= 'A' && text[j] <= 'Z' {
+		j++
+	}
+	return j-i-1 >= 2 && j-i-1 <= 4 && clauseEndAfter(text, j)
+}
+
+// clauseEndAfter reports whether the clause ends at offset i: only
+// spaces, then a full stop, comma, question or exclamation mark (the
+// Greek ";" too), a line break or the end of the text.
+func clauseEndAfter(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i >= len(text) {
+		return true
+	}
+	switch text[i] {
+	case '.', ',', '?', '!', ';', '\n', '\r':
+		return true
+	}
+	return strings.HasPrefix(text[i:], ";") // Greek question mark
 }
 
 // digitBefore reports whether a digit ends the text before offset i,

@@ -234,6 +234,8 @@ var forwardLabels = [...]string{
 	"weitergeleitete nachricht", "mensaje reenviado", "messaggio inoltrato", "mensagem encaminhada",
 	"doorgestuurd bericht", "vidarebefordrat meddelande", "videresendt meddelelse", "wiadomość przekazana",
 	"přeposlaná zpráva", "forwarded e-mail", "forwarded email",
+	"proslijeđena poruka", "prosleđena poruka", "proslijedjena poruka", "prosledjena poruka", "прослеђена порука",
+	"προωθημένο μήνυμα", "προωθημενο μηνυμα",
 }
 
 var originalLabels = [...]string{
@@ -241,6 +243,8 @@ var originalLabels = [...]string{
 	"message d’origine", "mensaje original", "messaggio originale", "mensagem original",
 	"oorspronkelijk bericht", "originalmeddelande", "oprindelig meddelelse", "wiadomość oryginalna",
 	"původní zpráva", "original e-mail", "original email",
+	"izvorna poruka", "originalna poruka", "изворна порука", "оригинална порука",
+	"αρχικό μήνυμα", "αρχικο μηνυμα",
 }
 
 func isForwardMarker(t string) bool {
@@ -292,7 +296,7 @@ func isSeparatorLine(t string) bool {
 	return true
 }
 
-var fromKeys = [...]string{"from:", "de:", "de :", "von:", "van:", "da:", "från:", "fra:", "od:", "от:", "*from:*", "**from:**", "*de :*", "*von:*"}
+var fromKeys = [...]string{"from:", "de:", "de :", "von:", "van:", "da:", "från:", "fra:", "od:", "от:", "од:", "από:", "*from:*", "**from:**", "*de :*", "*von:*"}
 
 var blockKeys = [...]string{
 	"sent:", "date:", "to:", "subject:", "cc:", "reply-to:",
@@ -302,6 +306,8 @@ var blockKeys = [...]string{
 	"inviato:", "data:", "a:", "oggetto:",
 	"verzonden:", "aan:", "onderwerp:",
 	"skickat:", "till:", "ämne:", "sendt:", "til:", "emne:",
+	"poslano:", "poslato:", "za:", "predmet:", "послато:", "послано:", "за:", "предмет:",
+	"στάλθηκε:", "προς:", "θέμα:",
 	"*sent:*", "*date:*", "*to:*", "*subject:*", "*cc:*",
 }
 

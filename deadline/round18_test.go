@@ -1,0 +1,71 @@
+package deadline
+
+import "testing"
+
+// eighteenthRoundCases are Serbian/Bosnian/Croatian (both scripts),
+// Italian, French and Greek forms a probe of our own found unread or
+// misread (probe 204 -> 242 of 249 right), written afresh, each with
+// look-alikes that must stay unread: a clock with a decimal comma, "before"
+// closing its clause (before the time named just before), "prije podne"
+// (a.m.), "najkasnije" (at the latest) after the time, a question's
+// "could/can" right before its time with no verb, Greek's ";" question
+// mark, "instead of", someone else's "has until", a need denied ("no
+// longer need it by 2pm, 5pm is enough") and the journalist sending
+// their own piece. Sent Wednesday 18 October 2023 10:00 in London.
+var eighteenthRoundCases = []struct{ text, want string }{
+	// a clock with a decimal comma after a cue, closing its clause
+	{"Izjavu trebamo do 15,30.", "2023-10-18T15:30:00+01:00"},
+	{"Mi serve entro le 15,30.", "2023-10-18T15:30:00+01:00"},
+	{"Τη χρειάζομαι έως τις 15,30.", "2023-10-18T15:30:00+01:00"},
+	{"Rast je bio do 15,30 posto.", none},
+	{"Il prezzo è salito a 15,30 euro.", none},
+	// "before" closing its clause: before the time named before it
+	{"Notre journal est diffusé à 20h, il me faudrait quelque chose avant.", "2023-10-18T20:00:00+01:00"},
+	{"Il nostro telegiornale va in onda alle 20, mi servirebbe prima.", "2023-10-18T20:00:00+01:00"},
+	{"Το δελτίο μας βγαίνει στις 20:00, θα χρειαζόμουν κάτι πριν.", "2023-10-18T20:00:00+01:00"},
+	{"Emisija ide u 19.30, treba mi prije toga.", "2023-10-18T19:30:00+01:00"},
+	{"Avant, le ministre parlait à 20h.", none},
+	// "prije podne" / "pre podne": a.m. after an hour, else before noon
+	{"Sutra do 11 sati pre podne.", "2023-10-19T11:00:00+01:00"},
+	{"Odgovor mi treba prije podne.", "2023-10-18T12:00:00+01:00"},
+	// "najkasnije" after the time asked
+	{"Danas poslijepodne, najkasnije.", "2023-10-18T15:00:00+01:00"},
+	{"Sutra najkasnije u 10 sati.", "2023-10-19T10:00:00+01:00"},
+	// a question's "could"/"can" right before the time, no verb
+	{"Može li sutra poslijepodne?", "2023-10-19T15:00:00+01:00"},
+	{"Θα μπορούσατε αύριο το απόγευμα;", "2023-10-19T15:00:00+01:00"},
+	{"Scusate, possiamo spostare a domani alle 10?", "2023-10-19T10:00:00+01:00"},
+	{"Can Friday's meeting go ahead?", none},
+	// "instead of" the old time
+	{"Извињавам се, треба ми раније – до 12 уместо до 15.", "2023-10-18T12:00:00+01:00"},
+	{"Mi serve entro le 12 invece che entro le 15.", "2023-10-18T12:00:00+01:00"},
+	{"Il me faut la réponse avant 12h au lieu de 15h.", "2023-10-18T12:00:00+01:00"},
+	// someone else's time limit
+	{"Le gouvernement a jusqu'à vendredi pour répondre.", none},
+	{"Les partis ont jusqu'à lundi pour déposer leurs listes.", none},
+	{"Η κυβέρνηση έχει περιθώριο μέχρι την Παρασκευή να απαντήσει.", none},
+	// a need denied, then the time that is enough
+	{"Više mi ne treba do 14h, dovoljno je do 17h.", "2023-10-18T17:00:00+01:00"},
+	{"Више ми не треба до 13 часова, довољно је до 16.", "2023-10-18T16:00:00+01:00"},
+	{"Non mi serve più entro le 14, basta entro le 17.", "2023-10-18T17:00:00+01:00"},
+	{"Je n'ai plus besoin de la réponse avant 14h, avant 17h suffit.", "2023-10-18T17:00:00+01:00"},
+	{"Δεν τη χρειάζομαι πια μέχρι τις 14:00, αρκεί μέχρι τις 17:00.", "2023-10-18T17:00:00+01:00"},
+	{"Treba mi do 14h.", "2023-10-18T14:00:00+01:00"},
+	// the journalist sending their own piece
+	{"Je dois envoyer ma dépêche d'ici une heure.", "2023-10-18T11:00:00+01:00"},
+	{"Πρέπει να στείλω το κείμενο σε μία ώρα.", "2023-10-18T11:00:00+01:00"},
+	{"Devo mandare il mio pezzo entro le 16.", "2023-10-18T16:00:00+01:00"},
+	{"Moram poslati tekst do 16h.", "2023-10-18T16:00:00+01:00"},
+	{"Le ministère va envoyer le texte à 16h.", none},
+	{"Il ministero deve mandare il testo alle 16.", none},
+	{"Το υπουργείο θα στείλει το κείμενο στις 16:00.", none},
+}
+
+func TestEighteenthRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range eighteenthRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
