@@ -43,7 +43,14 @@ func TestTopicLinkedNationalsLang(t *testing.T) {
 			// unchanged
 			{"it", "Cessate il fuoco", "Londra pensa che l'accordo sul cessate il fuoco sia vicino? Che pressioni esercita su Israele?", "middle-east"},
 		}},
+		{"2023-10-12-pm-call-with-egypt-s-president-12-october-2023", []topicCase{
+			{"pt", "Passaportes britânicos", "Quantos portadores de passaporte britânico estão em Gaza e quando poderão sair?", "consular"},
+			{"el", "Βρετανικά διαβατήρια", "Πόσοι κάτοχοι βρετανικού διαβατηρίου βρίσκονται στη Γάζα και πότε θα μπορέσουν να φύγουν;", "consular"},
+			{"it", "Britannici a Gaza", "Ci sono britannici feriti a Gaza? Quando potranno uscire i titolari di passaporto britannico?", "consular"},
+		}},
 		{"2023-10-13-rishi-sunak-call-with-prime-minister-netanyahu", []topicCase{
+			{"it", "Mezzi navali", "Quali mezzi navali ed elicotteri britannici sono stati inviati nel Mediterraneo orientale?", "security"},
+			{"el", "Ελικόπτερα", "Πόσα ελικόπτερα και ένοπλες δυνάμεις έστειλε η Βρετανία στην ανατολική Μεσόγειο;", "security"},
 			{"pt", "Forças armadas", "Relativamente ao telefonema de Sunak com Netanyahu, gostaria de saber quantos soldados e fuzileiros britânicos foram destacados para a região e se a fragata enviada tem capacidade de defesa antimíssil.", "security"},
 			{"it", "Forze armate", "Vorrei sapere quanti marinai e soldati britannici sono stati inviati e se la fregata ha una difesa antiaerea.", "security"},
 		}},
