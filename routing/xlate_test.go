@@ -348,6 +348,17 @@ func TestVocabularyTranslate(t *testing.T) {
 		{"sq", "shërbim", ""},
 		{"sq", "Serbisë", "serbia"},
 		{"sr", "Србија", "serbia"},
+		// Italian: the two sides of a compound adjective
+		// ("franco-britannico", "italo-albanese"), officers on the
+		// beaches, projects funded, a minister's counterpart, money
+		{"it", "franco", "franc"},
+		{"it", "italo", "italy"},
+		{"it", "anglo", "british"},
+		{"it", "agenti", "officer"},
+		{"it", "spiagge", "beach"},
+		{"it", "progetti", "project"},
+		{"it", "omologa", "counterpart"},
+		{"it", "denaro", "money"},
 	} {
 		got := strings.Join(vocabFor(c.lang).translate(folded(c.word)), " ")
 		if got != c.want {
