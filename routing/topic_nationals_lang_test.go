@@ -43,6 +43,11 @@ func TestTopicLinkedNationalsLang(t *testing.T) {
 			// unchanged
 			{"it", "Cessate il fuoco", "Londra pensa che l'accordo sul cessate il fuoco sia vicino? Che pressioni esercita su Israele?", "middle-east"},
 		}},
+		{"2023-10-16-uk-announces-10-million-humanitarian-aid-for", []topicCase{
+			{"pt", "Repasse", "Esse repasse de 10 milhões de libras vai direto para a ONU ou para ONGs locais? Tem previsão de novos aportes?", "development"},
+			{"el", "Συνεισφορά", "Η χρηματοδότηση θα περάσει από τον ΟΗΕ ή από τοπικές ΜΚΟ; Υπάρχει πρόβλεψη για νέα συνεισφορά;", "development"},
+			{"it", "Contributo", "Il contributo di 10 milioni di sterline passera dalle agenzie dell'ONU o da ONG locali? Sono previsti nuovi finanziamenti?", "development"},
+		}},
 		{"2023-10-12-pm-call-with-egypt-s-president-12-october-2023", []topicCase{
 			{"pt", "Passaportes britânicos", "Quantos portadores de passaporte britânico estão em Gaza e quando poderão sair?", "consular"},
 			{"el", "Βρετανικά διαβατήρια", "Πόσοι κάτοχοι βρετανικού διαβατηρίου βρίσκονται στη Γάζα και πότε θα μπορέσουν να φύγουν;", "consular"},
@@ -67,5 +72,9 @@ func TestTopicLinkedNationalsLang(t *testing.T) {
 	_, r := sharedRouter(t)
 	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
 		{"el", "Γλυπτά", "Ποια είναι η θέση της κυβέρνησης για τον επαναπατρισμό των Γλυπτών του Παρθενώνα;", "general"},
+		// aid money in every inflection: transfers, contributions, relief
+		{"pt", "Repasse para Gaza", "Esse repasse de 10 milhões de libras para os palestinos vai direto para a ONU ou para ONGs locais? Tem previsão de novos aportes?", "development"},
+		{"el", "Συνεισφορά", "Πόσα εκατομμύρια λίρες θα δώσει η Βρετανία ως συνεισφορά για την ανακούφιση των αμάχων στη Γάζα;", "development"},
+		{"it", "Contributo", "Il contributo britannico di 10 milioni di sterline per i palestinesi passera da ONG locali? Sono previsti altri soccorsi finanziati da Londra?", "development"},
 	})
 }
