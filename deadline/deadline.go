@@ -4478,9 +4478,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		case gw.Within:
 			// non-native "Please reply within today", "within tomorrow":
 			// by the day's end
-			// ("The minister will arrive within today" asks nothing)
+			// ("The minister will arrive within today" asks nothing);
+			// offered too: "A statement within today would be perfect"
+			// (Italian "in giornata", French "dans la journée")
 			if k == i-1 && (sc.toks[i].low == gw.Today || sc.toks[i].low == gw.Tomorrow || sc.toks[i].cls&clsWeekday != 0) &&
-				(sc.sentenceAsksNear(k) || sc.askedQuestion(k)) {
+				(sc.sentenceAsksNear(k) || sc.askedQuestion(k) || sc.timesOffered(i)) {
 				return 3, k, true, gw.By
 			}
 		case gw.Until, gw.Till:
