@@ -165,6 +165,7 @@ func anchorMonth(w []byte) (time.Month, bool) {
 func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayRange {
 	n := len(tz.toks)
 	tomorrow := sentenceFlag{sent: -1}
+	past := sentenceFlag{sent: -1} // pastClause of the sentence last read
 	aside := asideSpan{sent: -1}
 	// w is the word of token k (nil outside the text); comparing
 	// string(w(k)) with a constant does not copy it.
@@ -296,7 +297,12 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 				if string(w(k+1)) == "last" || string(w(k+2)) == "last" && k+1 < n && len(tz.word(k+1)) <= 5 {
 					prev = "last"
 				}
-				if va.deadlineBefore(tz, k) || prev != "last" && !pastClause(tz, k, va) {
+				if prev != "last" && past.sent != tz.toks[k].sent {
+					// (read once a sentence: hostile mail of one long
+					// sentence of weekdays stays linear)
+					past.sent, past.set = tz.toks[k].sent, pastClause(tz, k, va)
+				}
+				if va.deadlineBefore(tz, k) || prev != "last" && !past.set {
 					continue
 				}
 			} else if !tz.toks[k].poss && !englishDates.prepositions[prev] {
@@ -1018,10 +1024,10 @@ var notParticiple = map[string]bool{
 	"fissata": true, "attendu": true, "attendue": true, "programme": true, "programmee": true,
 }
 
-// pastClause reports whether the clause of token k (a weekday) speaks in
-// a compound past tense in language code: an auxiliary followed, at most
-// two words on, by a participle, in the same sentence and between the
-// same clause breaks as the weekday or not. Then the weekday alone names
+// pastClause reports whether the sentence of token k (a weekday) speaks
+// in a compound past tense in va's language: an auxiliary followed, at
+// most three words on and in its clause, by a participle. (It depends on
+// the sentence alone: dateAnchors asks it once a sentence.) Then the weekday alone names
 // the last such day, as English's "on Monday" does ("il premier ha
 // annunciato lunedì dieci milioni", "la loi a été adoptée dans la nuit de
 // lundi à mardi"); in another tense it may be ahead ("pour notre édition
@@ -1064,7 +1070,7 @@ func pastClause(tz *tokenizer, k int, va *vocabTable) bool {
 		for i := j + 1; i <= hi && i <= j+3; i++ {
 			t := tz.toks[i]
 			pw := string(tz.word(i))
-			if t.brk || t.num || t.upper || i == k || va.anchor(tz.word(i)) != nil {
+			if t.brk || t.num || t.upper || va.anchor(tz.word(i)) != nil {
 				break
 			}
 			if irr[pw] || beenWords[va.code][pw] {

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,5 +94,24 @@ func TestSinceDate(t *testing.T) {
 				t.Errorf("%s %q: release of day %d: anchor %d, want %d", tc.lang, tc.text, c.day-d0, a, c.want)
 			}
 		}
+	}
+}
+
+// BenchmarkPastClauseHostile reads 256 kB of Italian weekdays after a
+// past tense, in one sentence: the sentence's tense is read once
+// (dateAnchors keeps it), so the time grows with the text, not its square.
+func BenchmarkPastClauseHostile(b *testing.B) {
+	text := "Il ministro ha annunciato " + strings.Repeat("lunedì ", 256<<10/8) + "."
+	var tz tokenizer
+	tz.tokenize(text)
+	d0 := dayOf(time.Date(2024, 4, 24, 11, 0, 0, 0, time.UTC), time.UTC)
+	va := vocabFor("it")
+	var out []dayRange
+	b.ResetTimer()
+	for range b.N {
+		out = dateAnchors(&tz, d0, out[:0], va)
+	}
+	if len(out) == 0 {
+		b.Fatal("no anchors, want the Mondays")
 	}
 }
