@@ -43,6 +43,13 @@ func TestTopicLinkedNationalsLang(t *testing.T) {
 			// unchanged
 			{"it", "Cessate il fuoco", "Londra pensa che l'accordo sul cessate il fuoco sia vicino? Che pressioni esercita su Israele?", "middle-east"},
 		}},
+		{"2023-11-21-seizure-of-mv-galaxy-leader-by-the-houthis-uk", []topicCase{
+			{"el", "Ασφάλεια της ναυσιπλοΐας", "Πόσα πλοία του Βασιλικού Ναυτικού βρίσκονται στην Ερυθρά Θάλασσα; Εξετάζεται η συνοδεία εμπορικών πλοίων για την ασφάλεια της ναυσιπλοΐας;", "security"},
+			{"pt", "Segurança marítima", "A Marinha britânica vai reforçar a segurança marítima no Mar Vermelho? Vai escoltar navios mercantes?", "security"},
+			{"it", "Sicurezza marittima", "La marina britannica rafforzera la sicurezza marittima nel Mar Rosso con una scorta navale per le navi mercantili?", "security"},
+			// unchanged: Iran's part is the region's story
+			{"el", "Ιράν", "Θεωρεί το Λονδίνο το Ιράν υπεύθυνο για την κατάληψη του πλοίου από τους Χούθι;", "middle-east"},
+		}},
 		{"2023-10-16-uk-announces-10-million-humanitarian-aid-for", []topicCase{
 			{"pt", "Repasse", "Esse repasse de 10 milhões de libras vai direto para a ONU ou para ONGs locais? Tem previsão de novos aportes?", "development"},
 			{"el", "Συνεισφορά", "Η χρηματοδότηση θα περάσει από τον ΟΗΕ ή από τοπικές ΜΚΟ; Υπάρχει πρόβλεψη για νέα συνεισφορά;", "development"},
