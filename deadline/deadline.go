@@ -4447,10 +4447,17 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			// the time must close the clause ("Can Friday's meeting …"
 			// has more after it)
 			c := k
-			if t.low == gw.You || t.low == gw.We {
-				c = k - 1
+			if sc.rawIs(c, rw.Do) && c > 0 && !sc.toks[c].sentStart {
+				c-- // "can we do tomorrow at 10?", "Alla fine possiamo fare domani alle 10?"
 			}
-			if (sc.word(c, gw.Could) || sc.word(c, gw.Can)) && sc.toks[c].kind == tkWord && sc.askedQuestion(k) {
+			if (sc.word(c, gw.You) || sc.word(c, gw.We)) && c > 0 && !sc.toks[c].sentStart {
+				c--
+			}
+			// the question opens with it, follows a comma ("Ipak, može
+			// li sutra u 10?"), or follows one word opening the sentence
+			// ("Τελικά μπορούμε αύριο στις 10;": finally, however)
+			if (sc.word(c, gw.Could) || sc.word(c, gw.Can)) && sc.toks[c].kind == tkWord &&
+				(sc.askedQuestion(i) || c > 0 && sc.toks[c-1].sentStart && sc.toks[c-1].kind == tkWord && !sc.toks[c].sentStart && sc.sentenceQuestion(i)) {
 				return 3, c, true, gw.Deadline
 			}
 		}
@@ -5506,6 +5513,17 @@ func (sc *scanner) askedQuestion(k int) bool {
 		}
 	}
 	return sc.punct(len(sc.toks)-1, "?") && len(sc.toks)-k < 40
+}
+
+// sentenceQuestion reports whether the sentence holding token i ends
+// with a question mark.
+func (sc *scanner) sentenceQuestion(i int) bool {
+	for e := i + 1; e < len(sc.toks) && e < i+40; e++ {
+		if sc.toks[e].sentStart {
+			return sc.punct(e-1, "?")
+		}
+	}
+	return sc.punct(len(sc.toks)-1, "?") && len(sc.toks)-i < 40
 }
 
 // asksForWords reports whether the sentence before token k asks for
