@@ -1,0 +1,53 @@
+package routing
+
+import "testing"
+
+// TestTopicLinkedNationalsFrench checks the French words for British
+// nationals caught up abroad, the armed forces and aid money on a linked
+// Middle East release that carries a second topic (British nationals ->
+// consular, troops -> security, aid money -> development), as the
+// Portuguese, Greek and Italian ones are (TestTopicLinkedNationalsLang):
+// Britons as a noun ('combien de Britanniques', 'les Britanniques'),
+// stranded, trapped and kidnapped in every inflection ('bloqués',
+// 'coincée', 'piégés', 'enlevés'), hostages who are British ('otages
+// britanniques'), dual nationality with and without accents, passport
+// holders; special forces, warships ('bâtiments de guerre'), marines;
+// NGOs, the Red Cross and Red Crescent, the World Food Programme,
+// contributions disbursed. Questions on the region's own story stay with
+// the release's first topic.
+func TestTopicLinkedNationalsFrench(t *testing.T) {
+	type group struct {
+		rel   string
+		cases []topicCase
+	}
+	for _, g := range []group{
+		{"2023-12-01-pm-meeting-with-egyptian-president-abdel-fattah", []topicCase{
+			{"fr", "Britanniques bloqués à Gaza", "Combien de Britanniques sont-ils encore bloqués dans la bande de Gaza ? Quand les ressortissants britanniques qui veulent quitter Gaza pourront-ils passer par Rafah ?", "consular"},
+			{"fr", "Double nationalité", "Les Britanniques ayant la double nationalite peuvent-ils quitter Gaza avec leur famille ?", "consular"},
+			{"fr", "Trêve", "Le Premier ministre a-t-il parlé avec al-Sissi de la reprise des combats et d'une nouvelle pause humanitaire ?", "middle-east"},
+		}},
+		{"2023-10-17-pm-call-with-the-amir-of-qatar-sheikh-tamim-bin", []topicCase{
+			{"fr", "Question", "Au sujet de l'entretien avec l'émir du Qatar : y a-t-il des otages britanniques détenus par le Hamas ? Combien de Britanniques sont portés disparus ?", "consular"},
+			{"fr", "Médiation du Qatar", "Le Premier ministre a-t-il demandé au Qatar d'user de son influence auprès du Hamas pour la libération des otages ?", "middle-east"},
+		}},
+		{"2024-08-20-pm-call-with-prime-minister-netanyahu-of-israel", []topicCase{
+			{"fr", "Otage britannique", "Après la mort de l'otage britannique, reste-t-il des ressortissants britanniques en captivité à Gaza ?", "consular"},
+		}},
+		{"2023-10-13-rishi-sunak-call-with-prime-minister-netanyahu", []topicCase{
+			{"fr", "Forces spéciales", "Des forces spéciales britanniques ont-elles été envoyées dans la région ? Les marins et les fusiliers marins sont-ils en alerte ?", "security"},
+		}},
+		{"2023-12-05-pm-call-with-prime-minister-netanyahu-of-israel", []topicCase{
+			{"fr", "Présence militaire", "Le ministère de la Défense maintient-il ses bâtiments de guerre et ses moyens aériens dans la région ?", "security"},
+		}},
+		{"2023-10-16-uk-announces-10-million-humanitarian-aid-for", []topicCase{
+			{"fr", "Contribution britannique", "La contribution britannique sera-t-elle décaissée via les agences de l'ONU ou des organisations non gouvernementales ?", "development"},
+		}},
+		{"2023-10-23-extra-20m-in-humanitarian-aid-doubles-uk-support", []topicCase{
+			{"fr", "Dons", "Combien le Royaume-Uni a-t-il déjà déboursé pour Gaza ? Les dons passent-ils par le Croissant-Rouge égyptien ?", "development"},
+			{"fr", "Britanniques coincés", "Combien de ressortissants britanniques restent coincés à Gaza et quelle assistance consulaire leur est apportée ?", "consular"},
+		}},
+	} {
+		r, l := sharedLink(t, g.rel, 0.9)
+		checkTopics(t, r.topics, r.Catalogue(), l, g.cases)
+	}
+}
