@@ -2,7 +2,7 @@ package routing
 
 import "testing"
 
-// TestTopicLinkedNationalsFrench checks the French words for British
+// TestTopicLinkedNationalsFrEsDe checks the French, Spanish and German words for British
 // nationals caught up abroad, the armed forces and aid money on a linked
 // Middle East release that carries a second topic (British nationals ->
 // consular, troops -> security, aid money -> development), as the
@@ -14,32 +14,46 @@ import "testing"
 // holders; special forces, warships ('bâtiments de guerre'), marines;
 // NGOs, the Red Cross and Red Crescent, the World Food Programme,
 // contributions disbursed. Questions on the region's own story stay with
-// the release's first topic.
-func TestTopicLinkedNationalsFrench(t *testing.T) {
+// the release's first topic. Spanish and German: 'rehenes británicos', 'cuántos
+// británicos', 'atrapados', 'cautiverio', 'fuerzas especiales', 'Cruz Roja',
+// 'desembolsado'; 'britische Geiseln', 'sitzen fest', 'Gefangenschaft',
+// 'Spezialkräfte', 'Matrosen', 'Rotes Kreuz',
+// 'Welternährungsprogramm', 'ausgezahlt'.
+func TestTopicLinkedNationalsFrEsDe(t *testing.T) {
 	type group struct {
 		rel   string
 		cases []topicCase
 	}
 	for _, g := range []group{
 		{"2023-12-01-pm-meeting-with-egyptian-president-abdel-fattah", []topicCase{
+			{"es", "Británicos atrapados", "¿Cuántos británicos siguen atrapados en la Franja de Gaza? ¿Cuándo podrán salir por Rafah?", "consular"},
 			{"fr", "Britanniques bloqués à Gaza", "Combien de Britanniques sont-ils encore bloqués dans la bande de Gaza ? Quand les ressortissants britanniques qui veulent quitter Gaza pourront-ils passer par Rafah ?", "consular"},
 			{"fr", "Double nationalité", "Les Britanniques ayant la double nationalite peuvent-ils quitter Gaza avec leur famille ?", "consular"},
 			{"fr", "Trêve", "Le Premier ministre a-t-il parlé avec al-Sissi de la reprise des combats et d'une nouvelle pause humanitaire ?", "middle-east"},
 		}},
 		{"2023-10-17-pm-call-with-the-amir-of-qatar-sheikh-tamim-bin", []topicCase{
+			{"es", "Rehenes británicos", "Sobre la llamada con el emir de Catar: ¿hay rehenes británicos en manos de Hamás?", "consular"},
+			{"de", "Britische Geiseln", "Zum Telefonat mit dem Emir von Katar: Befinden sich britische Geiseln in der Gewalt der Hamas?", "consular"},
+			{"es", "Mediación de Catar", "¿Pidió el primer ministro a Catar que use su influencia sobre Hamás para liberar a los rehenes?", "middle-east"},
 			{"fr", "Question", "Au sujet de l'entretien avec l'émir du Qatar : y a-t-il des otages britanniques détenus par le Hamas ? Combien de Britanniques sont portés disparus ?", "consular"},
 			{"fr", "Médiation du Qatar", "Le Premier ministre a-t-il demandé au Qatar d'user de son influence auprès du Hamas pour la libération des otages ?", "middle-east"},
 		}},
 		{"2024-08-20-pm-call-with-prime-minister-netanyahu-of-israel", []topicCase{
+			{"es", "Rehén británico", "Tras la muerte del rehén británico, ¿quedan ciudadanos británicos en cautiverio en Gaza?", "consular"},
+			{"de", "Britische Geisel", "Nach dem Tod der britischen Geisel: Befinden sich noch britische Staatsbürger in Gefangenschaft in Gaza?", "consular"},
 			{"fr", "Otage britannique", "Après la mort de l'otage britannique, reste-t-il des ressortissants britanniques en captivité à Gaza ?", "consular"},
 		}},
 		{"2023-10-13-rishi-sunak-call-with-prime-minister-netanyahu", []topicCase{
+			{"es", "Fuerzas especiales", "¿Se han enviado fuerzas especiales británicas a la región? ¿Cuántos marineros están en alerta?", "security"},
+			{"de", "Spezialkräfte", "Wurden britische Spezialkräfte in die Region entsandt? Wie viele Matrosen sind in Bereitschaft?", "security"},
 			{"fr", "Forces spéciales", "Des forces spéciales britanniques ont-elles été envoyées dans la région ? Les marins et les fusiliers marins sont-ils en alerte ?", "security"},
 		}},
 		{"2023-12-05-pm-call-with-prime-minister-netanyahu-of-israel", []topicCase{
 			{"fr", "Présence militaire", "Le ministère de la Défense maintient-il ses bâtiments de guerre et ses moyens aériens dans la région ?", "security"},
 		}},
 		{"2023-10-16-uk-announces-10-million-humanitarian-aid-for", []topicCase{
+			{"es", "Fondos", "¿Cuánto irá a la Cruz Roja, al Programa Mundial de Alimentos y a las ONG? ¿Ya se han desembolsado los fondos?", "development"},
+			{"de", "Mittel", "Wie viel geht an das Rote Kreuz, das Welternährungsprogramm und Nichtregierungsorganisationen? Wurden die Mittel schon ausgezahlt?", "development"},
 			{"fr", "Contribution britannique", "La contribution britannique sera-t-elle décaissée via les agences de l'ONU ou des organisations non gouvernementales ?", "development"},
 		}},
 		{"2023-10-23-extra-20m-in-humanitarian-aid-doubles-uk-support", []topicCase{
