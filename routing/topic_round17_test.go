@@ -60,12 +60,6 @@ func TestTopicSeventeenthRoundWords(t *testing.T) {
 		{"en", trilateral, "Have there been tensions among the migrants held in the centres?", "migration"},
 		{"sq", trilateral, "A ka pasur tensione mes emigrantëve të mbajtur në qendra?", "migration"},
 	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if _, ok := cat.Release(c.rel); !ok {
-			t.Fatalf("no release %s", c.rel)
-		}
-		if got := r.topics.Choose(&in, Link{Release: c.rel, Score: 0.97}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
+		checkOnRelease(t, r.topics, cat, c.rel, topicCase{c.lang, "?", c.text, c.want})
 	}
 }

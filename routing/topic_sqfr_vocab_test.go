@@ -36,12 +36,6 @@ func TestTopicAlbanianFrenchBalkansWords(t *testing.T) {
 		{"sq", tirana, "A e mbështet Britania integrimin evropian të Shqipërisë?", "europe"},
 		{"sq", transit, "A ka me u hap negociatat për integrimin në BE për Kosovën?", "europe"},
 	} {
-		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
-		if _, ok := cat.Release(c.rel); !ok {
-			t.Fatalf("no release %s", c.rel)
-		}
-		if got := r.topics.Choose(&in, Link{Release: c.rel, Score: 0.97}, cat); got.Topic != c.want {
-			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
-		}
+		checkOnRelease(t, r.topics, cat, c.rel, topicCase{c.lang, "?", c.text, c.want})
 	}
 }

@@ -26,6 +26,16 @@ func checkTopics(t *testing.T, topics *Topics, cat *Catalogue, l Link, cases []t
 	}
 }
 
+// checkOnRelease checks one question's topic on release rel, linked at
+// score 0.97, as checkTopics does; the release must be in the catalogue.
+func checkOnRelease(t *testing.T, topics *Topics, cat *Catalogue, rel string, c topicCase) {
+	t.Helper()
+	if _, ok := cat.Release(rel); !ok {
+		t.Fatalf("no release %s", rel)
+	}
+	checkTopics(t, topics, cat, Link{Release: rel, Score: 0.97}, []topicCase{c})
+}
+
 // sharedLink returns the shared samples' router and a link of score p to
 // its catalogue's release id, failing t when the catalogue has no such
 // release (a table of topics on a release that is not there tests
