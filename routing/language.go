@@ -169,6 +169,26 @@ var (
 	englishStrong   = lang.Set([]string{"the", "and", "you", "your", "would", "could", "should", "which",
 		"what", "with", "this", "that", "please", "about", "have", "been", "there", "their", "they",
 		"thanks", "from", "our", "we're", "i'm", "it's", "can't", "don't"})
+	// englishMarker is both in one table, looked up once per word:
+	// markerFunction for a function word, markerStrong (and function) for
+	// a strongly English one; englishMarkerLen is the longest word in it.
+	englishMarker, englishMarkerLen = func() (map[string]uint8, int) {
+		m, n := map[string]uint8{}, 0
+		for w := range englishFunction {
+			m[w] |= markerFunction
+			n = max(n, len(w))
+		}
+		for w := range englishStrong {
+			m[w] |= markerFunction | markerStrong
+			n = max(n, len(w))
+		}
+		return m, n
+	}()
+)
+
+const (
+	markerFunction uint8 = 1 << iota
+	markerStrong
 )
 
 // plainEnglish reports whether text is unmistakably English: at least
@@ -197,17 +217,32 @@ func plainEnglish(text string) bool {
 			names++
 			return
 		}
-		w = strings.ToLower(w)
-		if englishFunction[w] || englishStrong[w] {
-			markers++
+		if len(w) > englishMarkerLen {
+			return // longer than any marker
 		}
-		if englishStrong[w] && nStrong < len(strong) {
+		// lower-cased on the stack (the word is ASCII letters and
+		// apostrophes here): one look-up, no allocation
+		var buf [32]byte
+		lw := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw[k] = c
+		}
+		mk := englishMarker[string(lw)]
+		if mk == 0 {
+			return
+		}
+		markers++
+		if mk&markerStrong != 0 && nStrong < len(strong) {
 			for _, s := range strong[:nStrong] {
-				if s == w {
+				if s == string(lw) {
 					return
 				}
 			}
-			strong[nStrong] = w
+			strong[nStrong] = strings.ToLower(w)
 			nStrong++
 		}
 	}

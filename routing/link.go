@@ -740,6 +740,13 @@ const partiesMore = 2
 // trois"). A figure is not one: "the meeting on 3 March".
 var threeWords = map[string]bool{}
 
+// threeFirst and threeMaxLen screen a word before the map look-up: most
+// words start with none of threeWords' first bytes or are longer.
+var (
+	threeFirst  [256]bool
+	threeMaxLen int
+)
+
 func init() {
 	var tz tokenizer
 	for _, w := range []string{
@@ -759,7 +766,10 @@ func init() {
 	} {
 		tz.tokenize(w)
 		if len(tz.toks) == 1 {
-			threeWords[string(tz.word(0))] = true
+			w := tz.word(0)
+			threeWords[string(w)] = true
+			threeFirst[w[0]] = true
+			threeMaxLen = max(threeMaxLen, len(w))
 		}
 	}
 }
@@ -806,7 +816,7 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
 	}
 	for j := range tz.toks {
 		w := tz.word(j)
-		if tz.toks[j].num || !threeWords[string(w)] {
+		if tz.toks[j].num || len(w) == 0 || len(w) > threeMaxLen || !threeFirst[w[0]] || !threeWords[string(w)] {
 			continue
 		}
 		if string(w) == "tres" && (voc == nil || voc.code != "pt" && voc.code != "es") {

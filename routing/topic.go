@@ -733,6 +733,14 @@ func (t *Topics) acronyms(text string, out []acronym, tz *tokenizer) []acronym {
 // text at or after i (-1: none).
 func nextWord(text string, i int) (int, int) {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII without decoding (most of any text)
+			if isASCIILetter(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) {
 			break
@@ -744,6 +752,13 @@ func nextWord(text string, i int) (int, int) {
 	}
 	s := i
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
 			break
