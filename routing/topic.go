@@ -784,12 +784,15 @@ func allUpperASCII(w string) bool {
 // there is none.
 func spelledOut(text, a string) string {
 	for i := 0; i < len(text); {
-		s, e := nextWord(text, i)
-		if s < 0 {
+		// the next word that starts with a's first letter: a capital
+		// (ASCII) not after a letter
+		x := strings.IndexByte(text[i:], a[0])
+		if x < 0 {
 			return ""
 		}
-		i = e
-		if text[s] != a[0] {
+		s := i + x
+		i = s + 1
+		if r, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && unicode.IsLetter(r) {
 			continue
 		}
 		// try the run starting at s
