@@ -1,0 +1,81 @@
+package routing
+
+import "testing"
+
+// TestTopicConsulateIsWhere checks the consular desk's offices and papers
+// (postWords: the consulate, the consul, a visa) on enquiries linked to no
+// release: asked beside the desk's own business — an interview with the
+// consul, a new honorary consul taking up the post, a reception at the
+// consulate, the UK's own student visas, visa fees or electronic travel
+// authorisation for the journalist's compatriots — they say where the
+// question is, not what it asks, and the fallback takes it, in every
+// language. The consular service itself (British nationals detained,
+// missing or stranded, consular assistance, travel advice, a lost
+// passport) stays consular wherever the consulate is named. Sentences of
+// our own, written before the change.
+func TestTopicConsulateIsWhere(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	for _, c := range []struct{ lang, subject, text, want string }{
+		{"es", "Entrevista con el cónsul británico en Málaga", "Queremos entrevistar al cónsul británico en Málaga para un reportaje sobre el trabajo diario del consulado. ¿Sería posible grabar la entrevista la semana que viene en el consulado?", "general"},
+		{"pt", "Novo cônsul honorário no Algarve", "Quem é o novo cônsul honorário britânico no Algarve e quando assume funções? Podem enviar-nos uma biografia e uma fotografia?", "general"},
+		{"en", "Interview with the embassy's consul", "We'd like to interview the British consul in Alicante for our Sunday programme about what a typical week at the consulate looks like. Is she available next week?", "general"},
+		{"en", "Consul general appointment", "Can you confirm who has been appointed the new British Consul General in Istanbul, and when does he take up the post?", "general"},
+		{"fr", "Interview du consul", "Nous souhaiterions interviewer le consul général britannique à Marseille pour une émission sur le rôle du consulat. Serait-il disponible mardi ?", "general"},
+		{"it", "Intervista", "Vorremmo intervistare il console britannico a Milano sul lavoro quotidiano del consolato. Sarebbe disponibile giovedì?", "general"},
+		{"tr", "Gazeteci vizesi", "Londra'da çekim yapmak için gazeteci vizesi gerekiyor mu? Başvuru ne kadar sürer ve konsolosluk süreci hızlandırabilir mi?", "general"},
+		{"tr", "Türk vatandaşları için vize", "Türk vatandaşları İngiltere'ye gitmek için hâlâ vize almak zorunda. Vize ücretleri neden bu kadar arttı? Vize başvurularının ortalama bekleme süresi ne kadar?", "general"},
+		{"es", "Visados de estudiante", "Desde el Brexit, los estudiantes españoles necesitan un visado de estudiante para estudiar en el Reino Unido. ¿Cuántos visados de estudiante se concedieron el año pasado y cuánto cuesta el visado?", "general"},
+		{"fr", "Visa pour les Français", "Les Français ont-ils désormais besoin d'un visa ou d'une autorisation de voyage électronique pour se rendre au Royaume-Uni ? Combien de demandes ont été refusées ?", "general"},
+		{"pt", "Autorização eletrónica de viagem", "A partir de abril os portugueses precisam de uma autorização eletrónica de viagem para entrar no Reino Unido. Quanto custa e os menores também precisam?", "general"},
+		{"el", "Συνέντευξη με τον πρόξενο", "Θα θέλαμε μια συνέντευξη με τον Βρετανό πρόξενο στη Θεσσαλονίκη για τη δουλειά του προξενείου. Είναι διαθέσιμος την Πέμπτη;", "general"},
+		// unchanged: the consular service, with the consulate or a visa named
+		{"en", "British tourist arrested", "A British tourist was arrested in Antalya last night after a fight in a bar. Is the consulate providing assistance? Could we interview the consul?", "consular"},
+		{"tr", "İngiliz turist gözaltında", "Dün gece Bodrum'da gözaltına alınan İngiliz turist hakkında bilgi verebilir misiniz? Konsolosluk aileye destek veriyor mu?", "consular"},
+		{"es", "Británico desaparecido", "Un ciudadano británico lleva tres días desaparecido en Tenerife. ¿Está el consulado prestando asistencia consular a la familia?", "consular"},
+		{"pt", "Turistas britânicos retidos", "Dezenas de turistas britânicos estão retidos no aeroporto de Faro por causa da greve. O consulado está a ajudá-los?", "consular"},
+		{"fr", "Britannique détenu", "Un ressortissant britannique est détenu à Paris depuis lundi. A-t-il reçu la visite du consulat ?", "consular"},
+		{"es", "Pasaporte robado", "Una turista británica a la que robaron el pasaporte en Barcelona dice que el consulado tardó una semana en darle un documento de viaje de emergencia. ¿Es normal ese plazo?", "consular"},
+		{"el", "Βρετανοί τουρίστες", "Βρετανοί τουρίστες συνελήφθησαν στη Ζάκυνθο. Παρέχει το προξενείο βοήθεια;", "consular"},
+		{"en", "Visas", "How long does it take to get a visa for Iraq?", "consular"},
+		{"en", "Visa", "Will British nationals stranded at the border need a visa to leave?", "consular"},
+	} {
+		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
+		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
+
+// TestTopicOneWordIsNoPhrase checks that a word another language's
+// vocabulary reads as one English word ("voyage", "viagem", "seyahat":
+// travel) is that word, not a phrase of the desk's whose other words are
+// stopwords ("against all travel"): the travel of a school group or an
+// electronic travel authorisation is no consular travel advice. Nor is an
+// acronym the enquiry spells out ("Electronic Travel Authorisation (ETA)").
+// A phrase the vocabulary writes as the phrase ("seyahat uyarısı", travel
+// warning) and the desk's phrase written in full stay consular.
+func TestTopicOneWordIsNoPhrase(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	for _, c := range []struct{ lang, text string }{
+		{"pt", "A viagem de estudo dos alunos ao Reino Unido custa quanto?"},
+		{"fr", "Combien coûte le voyage scolaire des élèves au Royaume-Uni ?"},
+		{"es", "¿Cuánto cuesta el viaje de estudios de los alumnos al Reino Unido?"},
+		{"en", "From April Europeans need an Electronic Travel Authorisation (ETA) to visit the UK. How much does the ETA cost?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := r.topics.Choose(&in, Link{}, cat); got.Topic == "consular" {
+			t.Errorf("%s %q: topic consular (%s)", c.lang, c.text, got.Reason)
+		}
+	}
+	for _, c := range []struct{ lang, text string }{
+		{"tr", "İngiltere, deprem sonrası Türkiye için seyahat uyarısını güncelledi mi? Bölgede kaç İngiliz vatandaşı var?"},
+		{"en", "Is the FCDO advising against all travel to the region?"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != "consular" {
+			t.Errorf("%s %q: topic %q (%s), want consular", c.lang, c.text, got.Topic, got.Reason)
+		}
+	}
+}
