@@ -11,8 +11,10 @@ import "testing"
 // question is, not what it asks, and the fallback takes it, in every
 // language. The consular service itself (British nationals detained,
 // missing or stranded, consular assistance, travel advice, a lost
-// passport) stays consular wherever the consulate is named. Sentences of
-// our own, written before the change.
+// passport) stays consular wherever the consulate is named. The embassy's
+// own events (a reception, the King's Birthday Party, an open day) are the
+// desk's business as its exhibitions and concerts are. Sentences of our
+// own, written before the change.
 func TestTopicConsulateIsWhere(t *testing.T) {
 	_, r := sharedRouter(t)
 	cat := r.Catalogue()
@@ -29,7 +31,16 @@ func TestTopicConsulateIsWhere(t *testing.T) {
 		{"fr", "Visa pour les Français", "Les Français ont-ils désormais besoin d'un visa ou d'une autorisation de voyage électronique pour se rendre au Royaume-Uni ? Combien de demandes ont été refusées ?", "general"},
 		{"pt", "Autorização eletrónica de viagem", "A partir de abril os portugueses precisam de uma autorização eletrónica de viagem para entrar no Reino Unido. Quanto custa e os menores também precisam?", "general"},
 		{"el", "Συνέντευξη με τον πρόξενο", "Θα θέλαμε μια συνέντευξη με τον Βρετανό πρόξενο στη Θεσσαλονίκη για τη δουλειά του προξενείου. Είναι διαθέσιμος την Πέμπτη;", "general"},
+		{"it", "Ricevimento al consolato", "Il consolato britannico a Milano organizza un ricevimento per il compleanno del Re? Possiamo mandare un fotografo?", "general"},
+		{"de", "Visum für Studierende", "Wie viele Visa für Studierende hat Großbritannien deutschen Studenten im letzten Jahr erteilt?", "general"},
+		{"de", "Neuer Generalkonsul in München", "Wer wird neuer britischer Generalkonsul in München und wann tritt er sein Amt an?", "general"},
+		{"en", "Consulate jobs", "The British Consulate in Barcelona is advertising for local staff. How many posts are there and what is the recruitment process?", "general"},
+		{"tr", "Öğrenci vizesi", "İngiltere'ye öğrenci vizesi başvurularında son durum nedir? Öğrenci vizesi ücretleri artacak mı?", "general"},
 		// unchanged: the consular service, with the consulate or a visa named
+		{"de", "Britin vermisst", "Eine britische Touristin wird seit Sonntag in den bayerischen Alpen vermisst. Ist das Konsulat mit der Familie in Kontakt?", "consular"},
+		{"it", "Turista britannico arrestato", "Un turista britannico è stato arrestato a Roma dopo una rissa. Il consolato gli presta assistenza consolare?", "consular"},
+		{"en", "Lost passports in Lisbon", "How many British tourists lost their passports in Lisbon this summer and needed emergency travel documents from the consulate?", "consular"},
+		{"en", "Visa for Brits", "Will British holidaymakers need a visa to visit Turkey this summer?", "consular"},
 		{"en", "British tourist arrested", "A British tourist was arrested in Antalya last night after a fight in a bar. Is the consulate providing assistance? Could we interview the consul?", "consular"},
 		{"tr", "İngiliz turist gözaltında", "Dün gece Bodrum'da gözaltına alınan İngiliz turist hakkında bilgi verebilir misiniz? Konsolosluk aileye destek veriyor mu?", "consular"},
 		{"es", "Británico desaparecido", "Un ciudadano británico lleva tres días desaparecido en Tenerife. ¿Está el consulado prestando asistencia consular a la familia?", "consular"},
