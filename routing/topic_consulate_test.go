@@ -90,3 +90,35 @@ func TestTopicOneWordIsNoPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicNoDeskSubjectsInEveryLanguage checks the subjects no desk
+// covers (topiclex.yaml desk_business: the Parthenon Sculptures and the
+// British Museum, the royal family's engagements, sport) read in the
+// journalist's language: with no release linked, a question on them is
+// the fallback's, and the country named beside them (Greece, Athens,
+// Albania) says where, not what. The row's Greek, Portuguese and Albanian
+// words were missing (Γλυπτά του Παρθενώνα, Ελγίνεια Μάρμαρα, Βασιλιάς
+// Κάρολος, mármores do Pártenon, ndeshjen). A question on the region's
+// politics or on migration stays the desk's. Sentences of our own,
+// written before the change.
+func TestTopicNoDeskSubjectsInEveryLanguage(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	for _, c := range []struct{ lang, subject, text, want string }{
+		{"el", "Γλυπτά του Παρθενώνα", "Ποια είναι η θέση της βρετανικής κυβέρνησης για την επιστροφή των Γλυπτών του Παρθενώνα στην Αθήνα;", "general"},
+		{"el", "Μάρμαρα", "Συζητά το Βρετανικό Μουσείο με την ελληνική κυβέρνηση για δανεισμό των Μαρμάρων; Θα αλλάξει ο νόμος του 1963;", "general"},
+		{"el", "Ελγίνεια", "Ποια είναι η επίσημη θέση του Ηνωμένου Βασιλείου για τα Ελγίνεια Μάρμαρα;", "general"},
+		{"el", "Επίσκεψη του Βασιλιά", "Θα επισκεφθεί ο Βασιλιάς Κάρολος την Ελλάδα φέτος; Υπάρχει πρόγραμμα;", "general"},
+		{"pt", "Mármores", "Qual é a posição do governo britânico sobre a devolução dos mármores do Pártenon à Grécia?", "general"},
+		{"sq", "Ndeshja Angli-Shqipëri", "A do të jetë ambasadori britanik në ndeshjen Angli–Shqipëri në Tiranë? Kush e përfaqëson qeverinë?", "general"},
+		{"en", "Parthenon", "Will the Prime Minister meet Mitsotakis about the Parthenon Sculptures, and has the government's position on the 1963 British Museum Act changed?", "general"},
+		// unchanged: the desk's own stories
+		{"el", "Βαλκάνια", "Ποια είναι η θέση του Λονδίνου για τις εντάσεις μεταξύ Σερβίας και Κοσόβου;", "europe"},
+		{"el", "Μετανάστευση", "Συζήτησαν ο Στάρμερ και ο Μητσοτάκης τη συνεργασία για τη μετανάστευση και τις διελεύσεις με βάρκες;", "migration"},
+	} {
+		in := Input{Subject: c.subject, Language: c.lang, NewText: c.text}
+		if got := r.topics.Choose(&in, Link{}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
