@@ -1452,6 +1452,14 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// another family inside it is the desk's ("visa" is then no
 		// consular visa but the press's own, like its accreditation).
 		selfEnd := 0
+		// specStart, specEnd, specTopic: the last specific phrase of a
+		// functional family of two words or more ("British hostages",
+		// "British aid worker") and its topic: a keyword or related term
+		// of another topic inside it, after its first word, is that
+		// phrase's ("hostages" there are British nationals, consular's,
+		// as other languages' vocabularies read "britische Geiseln",
+		// "otages britanniques" whole)
+		specStart, specEnd, specTopic := 0, 0, -1
 		for i, r := range roots {
 			var refs []phrRef
 			if t.firstFilter.MayHave(r) {
@@ -1490,6 +1498,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if i < selfEnd && i+len(ph.roots) <= selfEnd && !(ph.kind == evDesk && ph.self) {
 					continue
 				}
+				if i > specStart && i+len(ph.roots) <= specEnd && ref.topic != specTopic && (ph.kind == evKeyword || ph.kind == evRelated) {
+					continue
+				}
 				// ("out of hours" only as written; a word the vocabulary
 				// gave is the phrase as its author meant it, where the
 				// author wrote its English as the phrase: French
@@ -1506,6 +1517,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				}
 				if e := i + len(ph.roots); e > endHere {
 					endHere, groupHere = e, ph.group
+				}
+				if ph.specific && len(ph.roots) > 1 && i+len(ph.roots) > specEnd {
+					specStart, specEnd, specTopic = i, i+len(ph.roots), ref.topic
 				}
 				if i+len(ph.roots) <= covered[ref.topic] {
 					continue

@@ -122,3 +122,37 @@ func TestTopicNoDeskSubjectsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicBritishHostagesAreNationals checks that a British hostage is
+// read as one of the British nationals abroad in the languages whose
+// vocabulary lacked it (Turkish, Albanian, Arabic, Russian, Ukrainian,
+// Serbian, as German 'britische Geiseln' and French 'otages britanniques'
+// already were), and that in English the hostages inside "British
+// hostages" are that phrase's (consular), not a second keyword of the
+// Middle East: on the PM's call with Netanyahu [middle-east, consular] a
+// question on the British hostages' families is the consular desk's. A
+// question on the hostages and a ceasefire stays the region's.
+func TestTopicBritishHostagesAreNationals(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	const call = "2024-08-20-pm-call-with-prime-minister-netanyahu-of-israel" // middle-east, consular
+	if _, ok := cat.Release(call); !ok {
+		t.Skip("no release " + call)
+	}
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Is the UK doing anything for the British hostages?", "consular"},
+		{"tr", "Dışişleri, İngiliz rehinenin ailesiyle temasa geçti mi? Gazze'de başka İngiliz rehine var mı?", "consular"},
+		{"ar", "هل تواصلت الخارجية مع عائلة الرهينة البريطاني؟ هل هناك رهائن بريطانيون آخرون في غزة؟", "consular"},
+		{"ru", "Связался ли МИД с семьёй британского заложника? Есть ли в Газе другие британские заложники?", "consular"},
+		{"uk", "Чи зв'язалося МЗС з родиною британського заручника? Чи є в Газі інші британські заручники?", "consular"},
+		{"sr", "Da li je Forin ofis u kontaktu sa porodicom britanskog taoca? Ima li još britanskih talaca u Gazi?", "consular"},
+		{"el", "Έχει επικοινωνήσει το Φόρεϊν Όφις με την οικογένεια του Βρετανού ομήρου; Υπάρχουν άλλοι Βρετανοί όμηροι στη Γάζα;", "consular"},
+		// unchanged: the region's story
+		{"en", "Did the PM press Netanyahu on a ceasefire in Gaza and the release of the hostages?", "middle-east"},
+	} {
+		in := Input{Subject: "?", Language: c.lang, NewText: c.text}
+		if got := r.topics.Choose(&in, Link{Release: call, Score: 0.97}, cat); got.Topic != c.want {
+			t.Errorf("%s %q: topic %q (%s), want %s", c.lang, c.text, got.Topic, got.Reason, c.want)
+		}
+	}
+}
