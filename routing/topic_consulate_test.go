@@ -36,7 +36,10 @@ func TestTopicConsulateIsWhere(t *testing.T) {
 		{"de", "Neuer Generalkonsul in München", "Wer wird neuer britischer Generalkonsul in München und wann tritt er sein Amt an?", "general"},
 		{"en", "Consulate jobs", "The British Consulate in Barcelona is advertising for local staff. How many posts are there and what is the recruitment process?", "general"},
 		{"tr", "Öğrenci vizesi", "İngiltere'ye öğrenci vizesi başvurularında son durum nedir? Öğrenci vizesi ücretleri artacak mı?", "general"},
+		{"fr", "Ambassade fermée ?", "L'ambassade britannique à Paris sera-t-elle fermée lundi pour le jour férié ? Le service des visas aussi ?", "general"},
+		{"es", "Horario", "¿Cuál es el horario de apertura del consulado británico en Alicante durante el verano?", "general"},
 		// unchanged: the consular service, with the consulate or a visa named
+		{"en", "Stranded over the bank holiday", "How many British holidaymakers are stranded at Faro airport over the bank holiday, and is the consulate helping them?", "consular"},
 		{"de", "Britin vermisst", "Eine britische Touristin wird seit Sonntag in den bayerischen Alpen vermisst. Ist das Konsulat mit der Familie in Kontakt?", "consular"},
 		{"it", "Turista britannico arrestato", "Un turista britannico è stato arrestato a Roma dopo una rissa. Il consolato gli presta assistenza consolare?", "consular"},
 		{"en", "Lost passports in Lisbon", "How many British tourists lost their passports in Lisbon this summer and needed emergency travel documents from the consulate?", "consular"},
