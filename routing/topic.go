@@ -158,7 +158,8 @@ type phrase struct {
 }
 
 // postWords are the words that name where a functional desk's service is
-// given and the papers it is given on — a consulate, its consul, a visa —
+// given and the papers it is given on — a consulate, its consul, a visa, a
+// passport —
 // rather than the service: a question about the consulate itself (an
 // interview with the consul, the new honorary consul, an event or a job
 // there) or about the UK's own visas (a student visa, the visa fees, the
@@ -170,7 +171,7 @@ type phrase struct {
 // wherever the consulate or a visa is named.
 var postWords = []string{"consulate", "consulates", "consul", "consuls", "consular", "consul general",
 	"consuls general", "consulate general", "consulates general", "honorary consul", "honorary consuls", "vice consul",
-	"visa", "visas"}
+	"visa", "visas", "passport", "passports"}
 
 // wholeForm is one way a phrase of several words with one left once its
 // stopwords are dropped is written: its words, folded, and how many of

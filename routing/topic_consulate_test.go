@@ -3,11 +3,12 @@ package routing
 import "testing"
 
 // TestTopicConsulateIsWhere checks the consular desk's offices and papers
-// (postWords: the consulate, the consul, a visa) on enquiries linked to no
-// release: asked beside the desk's own business — an interview with the
+// (postWords: the consulate, the consul, a visa, a passport) on enquiries
+// linked to no release: asked beside the desk's own business — an interview with the
 // consul, a new honorary consul taking up the post, a reception at the
 // consulate, the UK's own student visas, visa fees or electronic travel
-// authorisation for the journalist's compatriots — they say where the
+// authorisation for the journalist's compatriots, the ID cards they may no
+// longer enter the UK on, the e-gates, passport control — they say where the
 // question is, not what it asks, and the fallback takes it, in every
 // language. The consular service itself (British nationals detained,
 // missing or stranded, consular assistance, travel advice, a lost
@@ -38,7 +39,13 @@ func TestTopicConsulateIsWhere(t *testing.T) {
 		{"tr", "Öğrenci vizesi", "İngiltere'ye öğrenci vizesi başvurularında son durum nedir? Öğrenci vizesi ücretleri artacak mı?", "general"},
 		{"fr", "Ambassade fermée ?", "L'ambassade britannique à Paris sera-t-elle fermée lundi pour le jour férié ? Le service des visas aussi ?", "general"},
 		{"es", "Horario", "¿Cuál es el horario de apertura del consulado británico en Alicante durante el verano?", "general"},
+		{"es", "DNI y pasaporte", "Desde octubre los turistas españoles necesitan pasaporte para entrar en el Reino Unido y ya no vale el DNI. ¿Hay excepciones para los viajes escolares?", "general"},
+		{"fr", "Carte d'identité", "Les touristes français peuvent-ils encore entrer au Royaume-Uni avec une carte d'identité pour les voyages scolaires ?", "general"},
+		{"pt", "E-gates", "Os turistas portugueses podem usar os e-gates nos aeroportos britânicos com o passaporte?", "general"},
+		{"tr", "Pasaport ve vize", "Türk turistler İngiltere'ye girerken pasaport kontrolünde ne kadar bekliyor? Vize için hangi belgeler gerekiyor?", "general"},
 		// unchanged: the consular service, with the consulate or a visa named
+		{"es", "Pasaporte caducado", "Una familia británica se ha quedado atrapada en Málaga porque el pasaporte de su hijo ha caducado. ¿Puede el consulado emitir un documento de emergencia?", "consular"},
+		{"fr", "Conseils aux voyageurs britanniques", "Les voyageurs britanniques ont-ils besoin d'un passeport valable six mois pour venir en France ? Que disent vos conseils aux voyageurs ?", "consular"},
 		{"en", "Stranded over the bank holiday", "How many British holidaymakers are stranded at Faro airport over the bank holiday, and is the consulate helping them?", "consular"},
 		{"de", "Britin vermisst", "Eine britische Touristin wird seit Sonntag in den bayerischen Alpen vermisst. Ist das Konsulat mit der Familie in Kontakt?", "consular"},
 		{"it", "Turista britannico arrestato", "Un turista britannico è stato arrestato a Roma dopo una rissa. Il consolato gli presta assistenza consolare?", "consular"},
