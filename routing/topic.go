@@ -662,10 +662,10 @@ type topicScan struct {
 	// sentence after a conjunction that asks again ("…, and did he
 	// discuss …?"): see questionUnits
 	units   []int32
-	unitTok []int32   // questionUnits' per token
-	origs   [][]byte  // a translated term's word as written (nil: English)
-	words   [][]byte  // each term's word before stemming
-	caps    []bool    // each term's word was written with a capital
+	unitTok []int32  // questionUnits' per token
+	origs   [][]byte // a translated term's word as written (nil: English)
+	words   [][]byte // each term's word before stemming
+	caps    []bool   // each term's word was written with a capital
 	// oneWord: a translated term's vocabulary wrote its English as one
 	// word (oneWordTerms), so it meets a phrase of the desk's whose other
 	// words are stopwords only where the whole phrase is written
