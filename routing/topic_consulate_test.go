@@ -13,8 +13,9 @@ import "testing"
 // language. The consular service itself (British nationals detained,
 // missing or stranded, consular assistance, travel advice, a lost
 // passport) stays consular wherever the consulate is named. The embassy's
-// own events (a reception, the King's Birthday Party, an open day) are the
-// desk's business as its exhibitions and concerts are. Sentences of our
+// own events (a reception, the King's Birthday Party, an open day) and its
+// people's speaking invitations (a panel discussion) are the desk's
+// business as its exhibitions and concerts are. Sentences of our
 // own, written before the change.
 func TestTopicConsulateIsWhere(t *testing.T) {
 	_, r := sharedRouter(t)
@@ -43,7 +44,11 @@ func TestTopicConsulateIsWhere(t *testing.T) {
 		{"fr", "Carte d'identité", "Les touristes français peuvent-ils encore entrer au Royaume-Uni avec une carte d'identité pour les voyages scolaires ?", "general"},
 		{"pt", "E-gates", "Os turistas portugueses podem usar os e-gates nos aeroportos britânicos com o passaporte?", "general"},
 		{"tr", "Pasaport ve vize", "Türk turistler İngiltere'ye girerken pasaport kontrolünde ne kadar bekliyor? Vize için hangi belgeler gerekiyor?", "general"},
+		{"en", "Panel", "Could the Consul-General in Dubai join our panel discussion on expat life in the Gulf next month?", "general"},
+		{"es", "Mesa redonda", "¿Podría el cónsul británico en Barcelona participar en una mesa redonda sobre la comunidad británica?", "general"},
+		{"en", "Consulate staff", "How many staff work at the British Consulate-General in Istanbul, and how many are UK-based?", "general"},
 		// unchanged: the consular service, with the consulate or a visa named
+		{"en", "Magaluf arrest", "Is the consulate aware of the British man arrested in Magaluf overnight, and has anyone visited him?", "consular"},
 		{"es", "Pasaporte caducado", "Una familia británica se ha quedado atrapada en Málaga porque el pasaporte de su hijo ha caducado. ¿Puede el consulado emitir un documento de emergencia?", "consular"},
 		{"fr", "Conseils aux voyageurs britanniques", "Les voyageurs britanniques ont-ils besoin d'un passeport valable six mois pour venir en France ? Que disent vos conseils aux voyageurs ?", "consular"},
 		{"en", "Stranded over the bank holiday", "How many British holidaymakers are stranded at Faro airport over the bank holiday, and is the consulate helping them?", "consular"},
