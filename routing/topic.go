@@ -151,7 +151,27 @@ type phrase struct {
 	// writes them all (see wholeAt), not wherever its one word stands
 	// ("an Israeli military response", "within 24 hours").
 	whole []wholeForm
+	// post: a functional family's word that names the service's offices
+	// or papers (the consulate, the consul, a visa): where the service is
+	// given, not what is asked of it (see postWords)
+	post bool
 }
+
+// postWords are the words that name where a functional desk's service is
+// given and the papers it is given on — a consulate, its consul, a visa, a
+// passport —
+// rather than the service: a question about the consulate itself (an
+// interview with the consul, the new honorary consul, an event or a job
+// there) or about the UK's own visas (a student visa, the visa fees, the
+// electronic travel authorisation) asks the desk's own business, or
+// nothing a desk covers, with a consular office or paper as its place, as
+// "the ambassador in Tirana" does with a country (see postsOnly). The
+// service is asked in the family's other words (British nationals
+// detained, consular assistance, travel advice), which stay the family's
+// wherever the consulate or a visa is named.
+var postWords = []string{"consulate", "consulates", "consul", "consuls", "consular", "consul general",
+	"consuls general", "consulate general", "consulates general", "honorary consul", "honorary consuls", "vice consul",
+	"visa", "visas", "passport", "passports"}
 
 // wholeForm is one way a phrase of several words with one left once its
 // stopwords are dropped is written: its words, folded, and how many of
@@ -443,6 +463,12 @@ func NewTopics(cfg *config.Config) *Topics {
 				add(w, evDesk, 1, "")
 			}
 		}
+		for i := range rule.phrases {
+			if p := &rule.phrases[i]; (p.kind == evKeyword || p.kind == evRelated) && !rule.regional &&
+				slices.ContainsFunc(postWords, func(w string) bool { return strings.EqualFold(w, p.text) }) {
+				p.post = true
+			}
+		}
 		t.topics = append(t.topics, rule)
 	}
 	for ti := range t.topics {
@@ -636,10 +662,14 @@ type topicScan struct {
 	// sentence after a conjunction that asks again ("…, and did he
 	// discuss …?"): see questionUnits
 	units   []int32
-	unitTok []int32   // questionUnits' per token
-	origs   [][]byte  // a translated term's word as written (nil: English)
-	words   [][]byte  // each term's word before stemming
-	caps    []bool    // each term's word was written with a capital
+	unitTok []int32  // questionUnits' per token
+	origs   [][]byte // a translated term's word as written (nil: English)
+	words   [][]byte // each term's word before stemming
+	caps    []bool   // each term's word was written with a capital
+	// oneWord: a translated term's vocabulary wrote its English as one
+	// word (oneWordTerms), so it meets a phrase of the desk's whose other
+	// words are stopwords only where the whole phrase is written
+	oneWord []bool
 	nameBuf []byte    // index.nameMatch's buffer
 	qtz     tokenizer // markQuestions' tokenizer
 	hits    []topicHit
@@ -820,16 +850,28 @@ func spelledOut(text, a string) string {
 }
 
 // phrasesIn returns the desk's keywords and related terms found in s.
+// A phrase whose other words are stopwords is met only as written
+// ("Electronic Travel Authorisation" holds "travel", not "against all
+// travel").
 func (t *Topics) phrasesIn(s string, tz *tokenizer) []phrRef {
 	roots, _ := phraseRoots(tz, s)
 	rb := make([][]byte, len(roots))
+	toks := make([]int32, 0, len(roots))
 	for i, r := range roots {
 		rb[i] = []byte(r)
+	}
+	for k := range tz.toks {
+		if _, stop := tz.term(k); !stop {
+			toks = append(toks, int32(k))
+		}
 	}
 	var refs []phrRef
 	for i, r := range roots {
 		for _, ref := range t.first[r] {
 			ph := &t.topics[ref.topic].phrases[ref.ph]
+			if ph.whole != nil && !wholeAt(tz, toks[i], ph) {
+				continue
+			}
 			if (ph.kind == evKeyword || ph.kind == evRelated) && t.matchAt(rb, i, ph) && !slices.Contains(refs, ref) {
 				refs = append(refs, ref)
 			}
@@ -1282,6 +1324,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		tz := &mt.tz
 		roots, stems, places, toks := sc.roots[:0], sc.stems[:0], sc.place[:0], sc.toks[:0]
 		sents, origs, words, caps := sc.sents[:0], sc.origs[:0], sc.words[:0], sc.caps[:0]
+		oneWord := sc.oneWord[:0]
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -1335,6 +1378,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					origs = append(origs, orig)
 					words = append(words, []byte(e))
 					caps = append(caps, false)
+					oneWord = append(oneWord, false)
 					toks = append(toks, tok)
 				}
 				skip = int32(end) - 1
@@ -1351,6 +1395,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					origs = append(origs, tz.word(int(tok)))
 					words = append(words, e.stem)
 					caps = append(caps, false)
+					oneWord = append(oneWord, e.word)
 					toks = append(toks, tok)
 				}
 				continue
@@ -1374,6 +1419,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					origs = append(origs, wd)
 					words = append(words, []byte(pw.stem))
 					caps = append(caps, true)
+					oneWord = append(oneWord, false)
 					toks = append(toks, tok)
 					continue
 				}
@@ -1385,9 +1431,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			origs = append(origs, nil)
 			words = append(words, tz.word(int(tok)))
 			caps = append(caps, tz.toks[tok].upper)
+			oneWord = append(oneWord, false)
 			toks = append(toks, tok)
 		}
 		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
+		sc.oneWord = oneWord
 		sc.toks = toks
 		if gl.vt != nil {
 			t.reorderPairs(sc, tz, gl)
@@ -1423,6 +1471,14 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		// another family inside it is the desk's ("visa" is then no
 		// consular visa but the press's own, like its accreditation).
 		selfEnd := 0
+		// specStart, specEnd, specTopic: the last specific phrase of a
+		// functional family of two words or more ("British hostages",
+		// "British aid worker") and its topic: a keyword or related term
+		// of another topic inside it, after its first word, is that
+		// phrase's ("hostages" there are British nationals, consular's,
+		// as other languages' vocabularies read "britische Geiseln",
+		// "otages britanniques" whole)
+		specStart, specEnd, specTopic := 0, 0, -1
 		for i, r := range roots {
 			var refs []phrRef
 			if t.firstFilter.MayHave(r) {
@@ -1461,9 +1517,14 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if i < selfEnd && i+len(ph.roots) <= selfEnd && !(ph.kind == evDesk && ph.self) {
 					continue
 				}
+				if i > specStart && i+len(ph.roots) <= specEnd && ref.topic != specTopic && (ph.kind == evKeyword || ph.kind == evRelated) {
+					continue
+				}
 				// ("out of hours" only as written; a word the vocabulary
-				// gave is the phrase as its author meant it)
-				if ph.whole != nil && origs[i] == nil && !wholeAt(tz, toks[i], ph) {
+				// gave is the phrase as its author meant it, where the
+				// author wrote its English as the phrase: French
+				// "voyage", travel, is no "against all travel")
+				if ph.whole != nil && (origs[i] == nil || oneWord[i]) && !wholeAt(tz, toks[i], ph) {
 					continue
 				}
 				// The desk's own business matches as written (its
@@ -1475,6 +1536,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				}
 				if e := i + len(ph.roots); e > endHere {
 					endHere, groupHere = e, ph.group
+				}
+				if ph.specific && len(ph.roots) > 1 && i+len(ph.roots) > specEnd {
+					specStart, specEnd, specTopic = i, i+len(ph.roots), ref.topic
 				}
 				if i+len(ph.roots) <= covered[ref.topic] {
 					continue
@@ -1514,7 +1578,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					sc.desk = append(sc.desk, deskHit{ref: ref, place: p, exact: exact, sent: sents[i], orig: spanOrig(origs, i, len(ph.roots))})
 					continue
 				case ph.kind == evKeyword || ph.kind == evRelated:
-					if !(t.topics[ref.topic].regional && ph.capitalised) {
+					// (a region's name, or the consulate, is where the
+					// sentence's business is, no policy it names)
+					if !(t.topics[ref.topic].regional && ph.capitalised) && !ph.post {
 						sc.policySent = append(sc.policySent, sents[i])
 					}
 				}
@@ -2476,6 +2542,12 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		}
 		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
 	}
+	if t.postsOnly(f, best) {
+		// With no release linked, a consulate or a visa named beside
+		// the desk's own business is where it is asked, not what.
+		reason := "no release, and only the offices or papers of " + t.topics[best].id + " named (where, not what is asked); fallback; " + why(t.fallback)
+		return TopicChoice{Topic: fb, Score: bestScore, Reason: reason}
+	}
 	if best < 0 || bestScore < p.min {
 		reason := "no topic's keywords or release fit"
 		if best >= 0 {
@@ -2782,4 +2854,31 @@ func (t *Topics) namesOnly(f *topicFeatures, ti int) bool {
 		return false
 	}
 	return !t.ownWords(f, ti) && f.leaderQ&(1<<ti) == 0 && t.fallback >= 0 && f.found[t.fallback]
+}
+
+// postsOnly reports whether an enquiry linked to no release has, for its
+// best topic ti, no evidence but the words naming the offices and papers
+// of its service (postWords: "the consulate", "the consul", "a visa"),
+// and the desk's own business is asked (an interview, an appointment, an
+// event, accreditation, the UK's visa fees or student visas): a
+// consulate or a visa named so says where the journalist's question is,
+// not what it is about (TestTopicConsulateIsWhere).
+func (t *Topics) postsOnly(f *topicFeatures, ti int) bool {
+	if f.linked || ti < 0 || ti == t.fallback || t.fallback < 0 || !f.found[t.fallback] {
+		return false
+	}
+	posts := false
+	for _, r := range f.why[ti] {
+		switch {
+		case r.model:
+			return false
+		case r.ph == nil:
+			// a near release
+		case !r.ph.post:
+			return false
+		default:
+			posts = true
+		}
+	}
+	return posts
 }

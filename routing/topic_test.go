@@ -91,7 +91,7 @@ func TestTopicQuestionFocus(t *testing.T) {
 			pmCall, "security", "the questions are about security"},
 		{"the return of sculptures is no migration returns", Input{Subject: "Parthenon Sculptures",
 			NewText: "What is the Foreign Office's position on the request for the return of the Sculptures?"},
-			Link{}, "general", "\"sculptures\" in subject (the desk's own business)"},
+			Link{}, "general", "\"Parthenon Sculptures\" in subject (the desk's own business)"},
 		{"enforced returns are migration", Input{Subject: "Albania figures",
 			NewText: "How many were enforced returns and how many voluntary?"},
 			Link{}, "migration", "returns"},

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/mediadesk/mediadesk/lang"
 )
 
 // Topics in the journalist's language (issue 11). An enquiry in another
@@ -71,7 +74,44 @@ func glossFor(code string) topicGloss {
 
 // glossTerm is one English term a word reads as: its stem (the index
 // term) and its root (see topicRoot).
-type glossTerm struct{ stem, root []byte }
+type glossTerm struct {
+	stem, root []byte
+	// word: the vocabulary wrote this English as one word (oneWordTerms)
+	word bool
+}
+
+// oneWordTerms marks the English of the vocabularies' entries written as
+// one word ("voyage*": "travel"), by the address of its one term in the
+// linker's tables (vocabByLang, whose slices the merged table shares):
+// such a word is that word, never a phrase of the desk's whose other
+// words are stopwords ("against all travel", "out of hours"), where an
+// entry written as the phrase ("net zero") is the phrase. Built once, on
+// first use (the tables are built in xlate.go's init).
+var oneWordTerms = sync.OnceValue(func() map[*string]bool {
+	m := map[*string]bool{}
+	var tz tokenizer
+	for code, t := range vocabByLang {
+		v := lang.Vocabularies()[code]
+		if v == nil {
+			continue
+		}
+		for k, en := range v.Words {
+			if len(strings.Fields(en)) != 1 {
+				continue
+			}
+			stem, prefix := strings.CutSuffix(k, "*")
+			key := foldWord(&tz, stem)
+			terms := t.words[key]
+			if prefix {
+				terms = t.prefixes[key]
+			}
+			if len(terms) == 1 {
+				m[&terms[0]] = true
+			}
+		}
+	}
+	return m
+})
 
 // translate returns the English terms of folded word w (nil: none, or no
 // vocabulary).
@@ -84,9 +124,10 @@ func (g topicGloss) translate(w []byte) []glossTerm {
 		return nil
 	}
 	out := make([]glossTerm, len(en))
+	one := len(en) == 1 && oneWordTerms()[&en[0]]
 	for i, e := range en {
 		b := []byte(e)
-		out[i] = glossTerm{stem: b, root: topicRootBytes(b)}
+		out[i] = glossTerm{stem: b, root: topicRootBytes(b), word: one}
 	}
 	return out
 }
@@ -195,6 +236,9 @@ func (t *Topics) reorderPairs(sc *topicScan, tz *tokenizer, gl topicGloss) {
 		}
 		// rotate [i, gap…, j] to [j, i, gap…]
 		sc.caps[i], sc.caps[j] = sc.caps[j], sc.caps[i]
+		last := sc.oneWord[j]
+		copy(sc.oneWord[i+1:j+1], sc.oneWord[i:j])
+		sc.oneWord[i] = last
 		for _, s := range [][][]byte{sc.roots, sc.stems, sc.words} { // (origs stay: the reason quotes the words as written)
 			last := s[j]
 			copy(s[i+1:j+1], s[i:j])
