@@ -165,6 +165,11 @@ type Deadline struct {
 	// ("le" in "entro le 19", "las", "τις", "godz.", "orën", "الساعة"),
 	// whatever word follows it ("entro le 19 per chiudere").
 	HourArticles []string `json:"hour_articles"`
+	// HourNouns are the hour articles that are themselves the noun "the
+	// hour", "o'clock" (Albanian "ora 16", "orën 16", "orës 16"): a bare
+	// 13-23 after one is an hour even with no cue
+	// before it ("Afati është ora 16." is 16:00), as "godz. 16" is.
+	HourNouns []string `json:"hour_nouns"`
 	// DayArticles are the words before a day's bare number that make it
 	// one ("le" in "avant le 15", "zum" in "bis zum 15."): the 15th.
 	DayArticles []string `json:"day_articles"`

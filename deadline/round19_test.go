@@ -1,0 +1,57 @@
+package deadline
+
+import "testing"
+
+// nineteenthRoundCases are Albanian and Serbian/Bosnian/Croatian
+// forms a probe of our own found unread (probes of the Balkan languages
+// 36 -> 44 of 45), each with look-alikes that must stay unread:
+//   - an hour article that is itself the noun "hour" (deadline.hour_nouns:
+//     Albanian "ora", "orën", "orës") makes the bare
+//     13-23 after it an hour with no cue before it, as "godz. 16" did;
+//   - the journalist closing, submitting or sending their own copy, in
+//     the first person, in either word order, and the deadline for
+//     submitting it ("rok za predaju teksta"), for every noun a
+//     newsroom closes (text, article, report, story, item, edition,
+//     page, interview); an office or a session closed is none.
+//
+// Sent Wednesday 18 October 2023 10:00 in London.
+var nineteenthRoundCases = []struct{ text, want string }{
+	// the hour noun
+	{"Afati është ora 16.", "2023-10-18T16:00:00+01:00"},
+	{"Afati im është ora 16.", "2023-10-18T16:00:00+01:00"},
+	{"Kam afat deri në orën 16.", "2023-10-18T16:00:00+01:00"},
+	{"Afati im: sot, ora 17.", "2023-10-18T17:00:00+01:00"},
+	{"Ministri flet në orën 16.", none},
+	{"Takimi fillon në orën 16.", none},
+	{"Ora 16 e Tiranës ishte e qetë.", none},
+	// Albanian: the journalist's own piece closing, the deadline ending
+	{"Artikulli im mbyllet në orën 14.", "2023-10-18T14:00:00+01:00"},
+	{"Artikulli mbyllet në orën 14.", "2023-10-18T14:00:00+01:00"},
+	{"E mbyll shkrimin në orën 14.", "2023-10-18T14:00:00+01:00"},
+	{"Mbyllim lajmin në orën 19.", "2023-10-18T19:00:00+01:00"},
+	{"Duhet ta mbyll tekstin në orën 15.", "2023-10-18T15:00:00+01:00"},
+	{"Afati përfundon në orën 14.", "2023-10-18T14:00:00+01:00"},
+	{"Afati im mbaron ne oren 14.", "2023-10-18T14:00:00+01:00"},
+	{"Dyqani mbyllet në orën 14.", none},
+	{"Zyra mbyllet në orën 17.", none},
+	{"Takimi përfundon në orën 15.", none},
+	// Serbian/Bosnian/Croatian: the journalist's own copy
+	{"Rok za predaju teksta je 15:30.", "2023-10-18T15:30:00+01:00"},
+	{"Rok za predaju teksta je u 15.30.", "2023-10-18T15:30:00+01:00"},
+	{"Rok za slanje članka je u 15 sati.", "2023-10-18T15:00:00+01:00"},
+	{"Članak zaključujemo u 15 sati.", "2023-10-18T15:00:00+01:00"},
+	{"Zaključujemo izvještaj u 17h.", "2023-10-18T17:00:00+01:00"},
+	{"Izveštaj šaljem u 16 časova.", "2023-10-18T16:00:00+01:00"},
+	{"Vlada zaključuje sjednicu u 15 sati.", none},
+	{"Zatvaramo ured u 17 sati.", none},
+	{"Rok za prijave istekao je juče u 15 sati.", none},
+}
+
+func TestNineteenthRoundForms(t *testing.T) {
+	loc := london(t)
+	for _, c := range nineteenthRoundCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
