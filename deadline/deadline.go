@@ -1121,6 +1121,8 @@ var (
 	rightAnti         = lang.Set(en.Deadline.RightAnti)
 	recurringWords    = lang.Set(en.Deadline.Recurring)
 	broadcastWords    = lang.Set(en.Deadline.Broadcasts)
+	othersDeadlines   = lang.Set(en.Deadline.OthersDeadlines)
+	ownDeadlines      = lang.Set(en.Deadline.OwnDeadlines)
 	goodAfterWords    = lang.Set(en.Deadline.GoodAfter)
 	determiners       = lang.Set(en.Deadline.Determiners)
 	clauseCueWords    = en.Deadline.ClauseCues
@@ -6032,6 +6034,9 @@ func (sc *scanner) othersDeadline(d int) bool {
 	if !sc.word(d, gw.Deadline) {
 		return false
 	}
+	if sc.othersNamedDeadline(d) {
+		return true
+	}
 	if h := d - 1; sc.word(h, gw.Hour) || sc.word(h, gw.Day) || sc.word(h, gw.Week) {
 		// "The 48-hour deadline expires tomorrow", "a 7-day deadline": an
 		// ultimatum's span, given to someone else
@@ -6069,6 +6074,45 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// othersNamedDeadline reports whether the word right before "deadline"
+// at d says whose or what deadline it is, and not the journalist's: a
+// procedure's (en.json others_deadlines: "The registration deadline is
+// 5pm today", "the ceasefire deadline expires at midnight"), or a
+// possessive or a capitalised name ("Hamas's deadline is midnight", "The
+// EU deadline is 5pm Friday", "Serbia's deadline"). The journalist's own
+// side stays theirs: "my/our/your …" before it, own_deadlines ("my
+// editor's deadline", "the desk's deadline", "the print deadline"), a
+// day ("today's deadline", "a Friday deadline") and a known word such as
+// a zone ("the 4pm UK deadline").
+func (sc *scanner) othersNamedDeadline(d int) bool {
+	p := sc.tok(d - 1)
+	if p == nil || p.kind != tkWord || sc.toks[d].sentStart {
+		return false
+	}
+	for b := d - 1; b >= 0 && b >= d-3; b-- {
+		if sc.word(b, gw.My) || sc.word(b, gw.Our) || sc.word(b, gw.Your) {
+			return false // "our EU deadline", "my editor's deadline"
+		}
+		if sc.toks[b].sentStart {
+			break
+		}
+	}
+	raw := strings.ToLower(sc.text[p.start:p.end])
+	if a := strings.LastIndexAny(raw, "'’"); p.poss && a > 0 {
+		raw = raw[:a] // the word without its 's
+	}
+	if ownDeadlines[raw] || p.cls&(clsWeekday|clsMonth) != 0 {
+		return false
+	}
+	if othersDeadlines[raw] {
+		return true
+	}
+	if p.poss {
+		return p.low != gw.It && p.low != gw.That // ("it's deadline day")
+	}
+	return p.capital && p.low == "" && !p.sentStart // a name: "the EU deadline"
 }
 
 // ---------------------------------------------------------------------------

@@ -55,3 +55,39 @@ func TestNineteenthRoundForms(t *testing.T) {
 		})
 	}
 }
+
+// othersNamedDeadlineCases: the word right before "deadline" says whose
+// or what deadline it is. A procedure's (the registration, ceasefire,
+// applications deadline) or another party's (a possessive, a name:
+// Hamas's, the EU's, Serbia's) is not the journalist's, whatever the
+// sentence says of it; the journalist's side (my/our, my editor's, the
+// desk's, the print deadline, today's, a tight deadline) stays
+// theirs. English probes of our own: 16 sentences naming others'
+// deadlines, 4 read as the journalist's before, none after.
+var othersNamedDeadlineCases = []struct{ text, want string }{
+	{"Hamas's deadline is midnight tonight. Is the UK involved?", none},
+	{"The EU deadline is 5pm Friday. Will the UK match it?", none},
+	{"The registration deadline is 5pm today — how many have registered?", none},
+	{"The ceasefire deadline expires at midnight. What is the UK doing?", none},
+	{"Serbia's deadline is noon tomorrow, so what happens then?", none},
+	{"The applications deadline is 4pm. How many have applied?", none},
+	{"The Kremlin deadline passes at 6pm - does the UK have a view?", none},
+	{"My editor's deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"The desk's deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"The print deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Today's deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Our registration deadline piece needs a line by 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"Hi, the deadline is 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Could you help? The deadline is 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"I'm on a tight deadline: 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"Deadline is 3pm.", "2023-10-18T15:00:00+01:00"},
+}
+
+func TestOthersNamedDeadline(t *testing.T) {
+	loc := london(t)
+	for _, c := range othersNamedDeadlineCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}

@@ -117,6 +117,14 @@ type Deadline struct {
 	ClauseCues  map[string]int      `json:"clause_cues"`
 	Clock       Clock               `json:"clock"`
 
+	// OthersDeadlines are the words that, right before "deadline", name
+	// a procedure's or another party's deadline, not the journalist's
+	// ("the registration deadline", "the ceasefire deadline"); a
+	// possessive or a capitalised name there says the same ("Hamas's
+	// deadline", "the EU deadline"), unless it is one of OwnDeadlines
+	// ("my editor's deadline", "the desk's deadline").
+	OthersDeadlines []string `json:"others_deadlines"`
+	OwnDeadlines    []string `json:"own_deadlines"`
 	// Broadcasts are the journalist's own programmes and editions
 	// ("bulletin", "news"): a time the answer is needed before or for
 	// ("before our 6pm bulletin") is the deadline.
