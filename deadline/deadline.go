@@ -6031,11 +6031,11 @@ func (sc *scanner) firstPersonSubject(k int) bool {
 // deadline of 5pm for bids"; "We have a hard deadline of 4pm", "My editor
 // set a deadline of 5pm" are the journalist's).
 func (sc *scanner) othersDeadline(d int) bool {
+	if sc.othersNamedDeadline(d) {
+		return true // (any word read as "deadline": "The ship's turnaround at 3pm")
+	}
 	if !sc.word(d, gw.Deadline) {
 		return false
-	}
-	if sc.othersNamedDeadline(d) {
-		return true
 	}
 	if h := d - 1; sc.word(h, gw.Hour) || sc.word(h, gw.Day) || sc.word(h, gw.Week) {
 		// "The 48-hour deadline expires tomorrow", "a 7-day deadline": an

