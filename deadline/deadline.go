@@ -5196,6 +5196,18 @@ func (sc *scanner) clauseCues(m *mention) int {
 				(sc.toks[b].clauseBrk || sc.word(b-1, gw.I) || sc.word(b-1, gw.We)) {
 				score += 2
 			}
+		case gw.Like, gw.Love, gw.Want:
+			// "We'd want it before the 6 o'clock news", "I'd like
+			// something ahead of the six o'clock bulletin": a wish in
+			// the conditional, the journalist's, asks as "need" does
+			// ("The minister would like to speak before the news" is
+			// someone else's: the subject must be "I'd"/"we'd", or "I"
+			// or "we" and "would"), before the time it wants ("First
+			// thing I'd like to know is the total" names none)
+			if k < m.start && (sc.word(k-1, gw.ID) || sc.word(k-1, gw.WeD) ||
+				sc.word(k-1, gw.Would) && (sc.word(k-2, gw.I) || sc.word(k-2, gw.We))) {
+				score += 2
+			}
 		default:
 			// "need", "please", …; recurring hours, office hours and
 			// embargoes are a penalty: not this message's deadline

@@ -152,6 +152,7 @@ type grammarWords struct {
 	Latest        string `role:"latest"`
 	Let           string `role:"let"`
 	Like          string `role:"like"`
+	Want          string `role:"want"`
 	Line          string `role:"line"`
 	Local         string `role:"local"`
 	London        string `role:"london"`

@@ -119,3 +119,32 @@ func TestTurnaroundTiming(t *testing.T) {
 		})
 	}
 }
+
+// conditionalWishCases: the journalist's wish in the conditional ("I'd
+// like", "we'd want", "we would love") asks as "need" does, so the hour
+// of their own programme they want it before or ahead of is the
+// deadline; someone else's wish, a slot the journalist proposes and a
+// programme they only watch stay unread. English probes of our own:
+// 7 -> 10 of 10, and 2 more of the first 86.
+var conditionalWishCases = []struct{ text, want string }{
+	{"We'd want it before the 6 o'clock news.", "2023-10-18T18:00:00+01:00"},
+	{"I'd want it before the 6 o'clock news.", "2023-10-18T18:00:00+01:00"},
+	{"We'd like something ahead of the six o'clock bulletin.", "2023-10-18T18:00:00+01:00"},
+	{"We'd like to use it ahead of tonight's News at Ten.", "2023-10-18T22:00:00+01:00"},
+	{"We would love a line before the 6pm bulletin.", "2023-10-18T18:00:00+01:00"},
+	{"The minister would like to speak before the 6 o'clock news.", none},
+	{"I'd like to attend the 3pm briefing. Is there space?", none},
+	{"We'd love to come to the reception at 6pm. Is it open to press?", none},
+	{"The PM would want a deal before the summit at 3pm, officials say.", none},
+	{"I'd like to watch the 10 o'clock news tonight for the reaction.", none},
+	{"We'd like to film at 3pm at the embassy - is that possible?", none},
+}
+
+func TestConditionalWish(t *testing.T) {
+	loc := london(t)
+	for _, c := range conditionalWishCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
