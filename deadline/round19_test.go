@@ -148,3 +148,32 @@ func TestConditionalWish(t *testing.T) {
 		})
 	}
 }
+
+// ownCopyRomanceCases: the journalist having to deliver, send or close
+// their own copy (Portuguese "tenho de / tenho que / preciso (de) /
+// temos de / devo + entregar, enviar, fechar, mandar, submeter,
+// terminar, acabar", with "matéria", "peça", "notícia", "crónica" read
+// as the piece) and French "mon papier / mon article / ma copie … part
+// à 16h" (my copy goes at 4): probes of our own 86 -> 87 of 87 (pt, it,
+// el, uk) and 34 -> 35 of 35 (fr). Someone else's delivery, a broadcast
+// going out and "matéria" as a subject stay unread.
+var ownCopyRomanceCases = []struct{ text, want string }{
+	{"Tenho de entregar a matéria às 16h.", "2023-10-18T16:00:00+01:00"},
+	{"Temos que enviar a peça às 17h.", "2023-10-18T17:00:00+01:00"},
+	{"Preciso de fechar a notícia às 15h.", "2023-10-18T15:00:00+01:00"},
+	{"Mon papier part à 16h.", "2023-10-18T16:00:00+01:00"},
+	{"Ma copie part à 17h, merci de répondre avant.", "2023-10-18T17:00:00+01:00"},
+	{"O ministério vai entregar o relatório às 16h.", none},
+	{"Sobre esta matéria, o ministro fala às 16h.", none},
+	{"Notre émission part à 18h.", none},
+	{"Le train part à 16h.", none},
+}
+
+func TestOwnCopyRomance(t *testing.T) {
+	loc := london(t)
+	for _, c := range ownCopyRomanceCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
