@@ -3971,11 +3971,29 @@ func (sc *scanner) eventQuestion(k int) bool {
 		if (t.low == gw.Need || t.low == gw.Needs) && sc.tok(e-1).kind == tkWord && sc.tok(e-1).low == "" {
 			continue // "Do Britons need to register by Friday?": theirs
 		}
-		if clauseCueWords[t.low] > 0 || goodAfterWords[t.low] {
+		if clauseCueWords[t.low] > 0 {
+			return false
+		}
+		if goodAfterWords[t.low] && !sc.thingAsked(b+1) {
+			// "Is it possible by 5pm?" asks; "Is a ceasefire by Friday
+			// realistic?", "Is a deal by Friday possible?" ask whether
+			// the thing named will happen by then
 			return false
 		}
 	}
 	return sc.punct(e-1, "?")
+}
+
+// thingAsked reports whether the question's subject at j names
+// something other than what the desk would give: an article and a word
+// that is not one of the things asked for ("a ceasefire", "the deal";
+// not "a line", "a quick response", "it").
+func (sc *scanner) thingAsked(j int) bool {
+	if !sc.word(j, gw.A) && !sc.word(j, gw.An) && !sc.word(j, gw.The) {
+		return false
+	}
+	t := sc.tok(j + 1)
+	return t != nil && t.kind == tkWord && !leftFillers[t.low] && t.cls&(clsWeekday|clsMonth) == 0
 }
 
 // forBroadcast reports whether the mention is the time of the
@@ -4477,9 +4495,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			// are none)
 			return 3, k - 1, true, gw.Deadline
 		}
-		if k == i-1 && t.low == "" && sc.rawIs(k, rw.Do) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
-			// "can you do 4ish instead?", "Could you do 3pm?": asking
-			// whether the desk can manage that time ("do" is read as
+		if k == i-1 && (t.low == "" && sc.rawIs(k, rw.Do) || t.low == gw.Manage) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+			// "can you do 4ish instead?", "Could you do 3pm?", "Can you
+			// manage 5pm?": asking whether the desk can manage that time ("do" is read as
 			// written: the vocabulary lacks it)
 			return 3, k - 2, true, gw.Deadline
 		}

@@ -153,6 +153,7 @@ type grammarWords struct {
 	Let           string `role:"let"`
 	Like          string `role:"like"`
 	Want          string `role:"want"`
+	Manage        string `role:"manage"`
 	Line          string `role:"line"`
 	Local         string `role:"local"`
 	London        string `role:"london"`

@@ -177,3 +177,31 @@ func TestOwnCopyRomance(t *testing.T) {
 		})
 	}
 }
+
+// realisticManageCases: asking whether a time is realistic, achievable,
+// manageable or workable, or whether the desk can manage it, asks for
+// it as "is 5pm doable?" and "can you do 3pm?" do; a question whether a
+// ceasefire or a deal will happen by then stays unread. English probes
+// of our own: 5 -> 9 of 10 (the one left, "How will you manage 500
+// arrivals by Friday?", was misread before too) and 52 -> 54 of 58.
+var realisticManageCases = []struct{ text, want string }{
+	{"Is 5pm realistic?", "2023-10-18T17:00:00+01:00"},
+	{"Would 5pm be achievable?", "2023-10-18T17:00:00+01:00"},
+	{"Can you manage 5pm?", "2023-10-18T17:00:00+01:00"},
+	{"Could you manage 5?", "2023-10-18T17:00:00+01:00"},
+	{"Is a response by 5pm realistic?", "2023-10-18T17:00:00+01:00"},
+	{"Is a ceasefire by Friday realistic?", none},
+	{"Is a deal by Friday feasible?", none},
+	{"Is the EU's 2030 target achievable?", none},
+	{"Is the 5pm vote realistic, given the numbers?", none},
+	{"Can you manage the minister's diary at 5pm?", none},
+}
+
+func TestRealisticManage(t *testing.T) {
+	loc := london(t)
+	for _, c := range realisticManageCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
