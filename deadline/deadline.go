@@ -3648,6 +3648,9 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
 		return // "Rishi Sunak set a deadline of Friday"
 	}
+	if lw == gw.By && !then && sc.word(cueStart-1, gw.Deadline) && sc.othersDeadline(cueStart-1) {
+		return // "The EU gave Serbia a deadline by Friday"
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -6083,9 +6086,19 @@ func (sc *scanner) othersDeadline(d int) bool {
 		v-- // "a strict deadline", "a hard deadline"
 	}
 	if !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
-		return false
+		if !sc.givenTo(d - 1) {
+			return false
+		}
+		v = d // "The EU gave Serbia deadline by Friday" (another language's, rewritten): no article
 	}
 	v--
+	if !sc.rawIs(v, rw.Set) && !sc.rawIs(v, rw.Imposed) && !sc.rawIs(v, rw.Issued) && !sc.rawIs(v, rw.Gave) && !sc.rawIs(v, rw.Given) && sc.givenTo(v) {
+		// "The EU gave Serbia a deadline of Friday", "set the
+		// government a deadline": the one it was given to between
+		for !sc.rawIs(v, rw.Set) && !sc.rawIs(v, rw.Imposed) && !sc.rawIs(v, rw.Issued) && !sc.rawIs(v, rw.Gave) && !sc.rawIs(v, rw.Given) {
+			v--
+		}
+	}
 	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) &&
 		!(sc.word(v, gw.Has) && !sc.ownCopy(v-1) && !sc.word(v-1, gw.Copy) && !sc.word(v-1, gw.Story) && !sc.word(v-1, gw.Piece) && !sc.word(v-1, gw.Article)) {
 		// ("The minister has a deadline of 5pm to respond to MPs"; "The
@@ -6104,6 +6117,26 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// givenTo reports whether a giving verb ("gave", "given", "set",
+// "imposed", "issued") is at v or up to three words before it, in its
+// clause, with only the one it was given to between ("gave Serbia",
+// "set the Serbian government").
+func (sc *scanner) givenTo(v int) bool {
+	for n := 0; n < 4 && v >= 0; n, v = n+1, v-1 {
+		t := &sc.toks[v]
+		if t.kind != tkWord {
+			return false
+		}
+		if sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) {
+			return true
+		}
+		if t.sentStart || t.clauseBrk || t.low == gw.Me || t.low == gw.Us {
+			return false // "The editor gave me a deadline of 5pm": the journalist's
+		}
+	}
+	return false
 }
 
 // othersNamedDeadline reports whether the word right before "deadline"

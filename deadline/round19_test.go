@@ -205,3 +205,33 @@ func TestRealisticManage(t *testing.T) {
 		})
 	}
 }
+
+// givenToOthersCases: a deadline given to someone else with the one it
+// was given to between the verb and the deadline ("The EU gave Serbia a
+// deadline of Friday", "set the Serbian government a deadline", and
+// Serbian/Bosnian/Croatian "EU je Srbiji dala rok do petka", dao/dala/
+// dali/dalo read as "given") is theirs; given to the journalist ("The
+// editor gave me a deadline of 5pm", "Urednik mi je dao rok do 17
+// sati") it is the journalist's. Probes of our own: 36 other-party
+// deadlines in 9 languages, 2 misread before, 1 after (Polish "UE dała
+// Serbii czas do piątku": "czas", time, is left as it was: "Mam czas do
+// 16" is the journalist's own).
+var givenToOthersCases = []struct{ text, want string }{
+	{"The EU gave Serbia a deadline of Friday.", none},
+	{"The EU set the Serbian government a deadline of Friday.", none},
+	{"EU je dala Srbiji rok do petka da odgovori. Podržava li UK to?", none},
+	{"EU je Srbiji dala rok do petka.", none},
+	{"The editor gave me a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"My editor gave us a deadline of 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Urednik mi je dao rok do 17 sati.", "2023-10-18T17:00:00+01:00"},
+	{"Mam czas do 16.", "2023-10-18T16:00:00+01:00"},
+}
+
+func TestGivenToOthers(t *testing.T) {
+	loc := london(t)
+	for _, c := range givenToOthersCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
