@@ -4541,6 +4541,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 3, k, true, gw.By
 			}
 		case gw.Of:
+			if k == i-1 && sc.word(k-1, gw.Ahead) {
+				// "Please respond ahead of 5pm": "before" in other words
+				// (its guards apply: "The minister meets Rama ahead of
+				// Friday" tells)
+				return 3, k - 1, true, gw.Before
+			}
 			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
 				return 3, k - 2, true, gw.Before // "this side of 4pm"
 			}

