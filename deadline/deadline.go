@@ -4788,8 +4788,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sawAt && k == i-2 && (sc.word(k-1, gw.Page) || sc.word(k-1, gw.Edition) || sc.word(k-1, gw.Paper)) && (sc.word(k-2, gw.Our) || sc.word(k-2, gw.My)) {
 				return 3, k - 2, true, gw.Deadline
 			}
-		case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+		case gw.Page, gw.Pages, gw.Edition, gw.Editions, gw.Paper, gw.Article, gw.Story, gw.Piece:
 			// "We close the page at 19h", "we close our edition at 10pm",
+			// "We close pages at 6",
 			// "I will close the article at 9pm"
 			if sawAt && k == i-2 && (sc.closesOwn(k) || sc.mustFile(k)) {
 				return 3, max(k-3, 0), true, gw.Deadline
@@ -4967,6 +4968,9 @@ func (sc *scanner) requestVerb(k int) bool {
 	}
 	if (sc.word(b, gw.I) || sc.word(b, gw.We)) && (sc.word(b-1, gw.Could) || sc.word(b-1, gw.Can)) && sc.toks[b-1].clauseBrk {
 		return true // "Can I get a comment tonight?"
+	}
+	if sc.punct(b, ",") && sc.ifPossible(b) >= 0 {
+		return true // "If possible, send us an answer tomorrow morning" (the imperative after it)
 	}
 	if sc.word(b, gw.To) && sc.word(b-1, gw.Possible) {
 		return true // "Would it be possible to get a statement this evening?"
@@ -5403,7 +5407,7 @@ func (sc *scanner) replyBefore(c int) bool {
 // office will close the page" are not theirs).
 func (sc *scanner) closesOwn(w int) bool {
 	switch sc.toks[w].low {
-	case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+	case gw.Page, gw.Pages, gw.Edition, gw.Editions, gw.Paper, gw.Article, gw.Story, gw.Piece:
 	default:
 		return false
 	}
@@ -5819,6 +5823,9 @@ func (sc *scanner) ifPossible(k int) int {
 		b = k - 4
 	case (sc.word(k-1, gw.Can) || sc.word(k-1, gw.Could)) && sc.word(k-2, gw.You) && sc.word(k-3, gw.If):
 		b = k - 3
+	}
+	if b >= 0 && !sc.toks[b].clauseBrk && sc.word(b-1, gw.Please) && sc.toks[b-1].clauseBrk {
+		return b - 1 // "Please if you can tomorrow morning." (Albanian "Ju lutem nëse mundeni nesër në mëngjes")
 	}
 	if b < 0 || !sc.toks[b].clauseBrk {
 		return -1

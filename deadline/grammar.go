@@ -203,6 +203,8 @@ type grammarWords struct {
 	Over          string `role:"over"`
 	Our           string `role:"our"`
 	Page          string `role:"page"`
+	Pages         string `role:"pages"`
+	Editions      string `role:"editions"`
 	Paper         string `role:"paper"`
 	P             string `role:"p"`
 	Pacific       string `role:"pacific"`

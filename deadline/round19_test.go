@@ -259,3 +259,36 @@ func TestAheadOf(t *testing.T) {
 		})
 	}
 }
+
+// requestAfterIfPossibleCases: the imperative after "if possible," or
+// "if you can" ("If possible, send us an answer tomorrow morning",
+// Albanian "Nëse është e mundur, na dërgoni një përgjigje nesër në
+// mëngjes", "Ju lutem nëse mundeni nesër në mëngjes": please if you
+// can tomorrow morning), Portuguese "horário de <place>" read as "hora
+// de <place>" (the place's time), and the journalist closing their
+// pages or editions (plural) at a time. Probes of our own: 2 -> 6 of 6
+// and 3 -> 6 of 6. The journalist's own sending, another newsroom's
+// pages, shops closing and a past closing stay unread.
+var requestAfterIfPossibleCases = []struct{ text, want string }{
+	{"If possible, send us an answer tomorrow morning; the piece is published Saturday.", "2023-10-19T09:00:00+01:00"},
+	{"Please if you can tomorrow morning.", "2023-10-19T09:00:00+01:00"},
+	{"Nëse është e mundur, na dërgoni një përgjigje nesër në mëngjes; artikulli publikohet të shtunën.", "2023-10-19T09:00:00+01:00"},
+	{"Ju lutem nese mundeni neser ne mengjes.", "2023-10-19T09:00:00+01:00"},
+	{"Preciso da resposta até as 18h, horário de Dubai.", "2023-10-18T15:00:00+01:00"},
+	{"We close pages at 6.", "2023-10-18T18:00:00+01:00"},
+	{"We close our editions at 10pm.", "2023-10-18T22:00:00+01:00"},
+	{"If possible, I'll send you the figures tomorrow morning.", none},
+	{"They close pages at 6 in that newsroom. Any comment on the vote?", none},
+	{"We closed pages at 6 yesterday without your comment. Why?", none},
+	{"The shops close at 6. Will the embassy stay open?", none},
+	{"O horário de funcionamento é das 9h às 17h.", none},
+}
+
+func TestRequestAfterIfPossible(t *testing.T) {
+	loc := london(t)
+	for _, c := range requestAfterIfPossibleCases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
