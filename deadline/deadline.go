@@ -1121,6 +1121,8 @@ var (
 	rightAnti         = lang.Set(en.Deadline.RightAnti)
 	recurringWords    = lang.Set(en.Deadline.Recurring)
 	broadcastWords    = lang.Set(en.Deadline.Broadcasts)
+	othersDeadlines   = lang.Set(en.Deadline.OthersDeadlines)
+	ownDeadlines      = lang.Set(en.Deadline.OwnDeadlines)
 	goodAfterWords    = lang.Set(en.Deadline.GoodAfter)
 	determiners       = lang.Set(en.Deadline.Determiners)
 	clauseCueWords    = en.Deadline.ClauseCues
@@ -3646,6 +3648,9 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.Deadline && !then && sc.othersDeadline(cueStart) {
 		return // "Rishi Sunak set a deadline of Friday"
 	}
+	if lw == gw.By && !then && sc.word(cueStart-1, gw.Deadline) && sc.othersDeadline(cueStart-1) {
+		return // "The EU gave Serbia a deadline by Friday"
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -3969,11 +3974,29 @@ func (sc *scanner) eventQuestion(k int) bool {
 		if (t.low == gw.Need || t.low == gw.Needs) && sc.tok(e-1).kind == tkWord && sc.tok(e-1).low == "" {
 			continue // "Do Britons need to register by Friday?": theirs
 		}
-		if clauseCueWords[t.low] > 0 || goodAfterWords[t.low] {
+		if clauseCueWords[t.low] > 0 {
+			return false
+		}
+		if goodAfterWords[t.low] && !sc.thingAsked(b+1) {
+			// "Is it possible by 5pm?" asks; "Is a ceasefire by Friday
+			// realistic?", "Is a deal by Friday possible?" ask whether
+			// the thing named will happen by then
 			return false
 		}
 	}
 	return sc.punct(e-1, "?")
+}
+
+// thingAsked reports whether the question's subject at j names
+// something other than what the desk would give: an article and a word
+// that is not one of the things asked for ("a ceasefire", "the deal";
+// not "a line", "a quick response", "it").
+func (sc *scanner) thingAsked(j int) bool {
+	if !sc.word(j, gw.A) && !sc.word(j, gw.An) && !sc.word(j, gw.The) {
+		return false
+	}
+	t := sc.tok(j + 1)
+	return t != nil && t.kind == tkWord && !leftFillers[t.low] && t.cls&(clsWeekday|clsMonth) == 0
 }
 
 // forBroadcast reports whether the mention is the time of the
@@ -4475,9 +4498,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			// are none)
 			return 3, k - 1, true, gw.Deadline
 		}
-		if k == i-1 && t.low == "" && sc.rawIs(k, rw.Do) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
-			// "can you do 4ish instead?", "Could you do 3pm?": asking
-			// whether the desk can manage that time ("do" is read as
+		if k == i-1 && (t.low == "" && sc.rawIs(k, rw.Do) || t.low == gw.Manage) && sc.word(k-1, gw.You) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+			// "can you do 4ish instead?", "Could you do 3pm?", "Can you
+			// manage 5pm?": asking whether the desk can manage that time ("do" is read as
 			// written: the vocabulary lacks it)
 			return 3, k - 2, true, gw.Deadline
 		}
@@ -4518,6 +4541,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				return 3, k, true, gw.By
 			}
 		case gw.Of:
+			if k == i-1 && sc.word(k-1, gw.Ahead) {
+				// "Please respond ahead of 5pm": "before" in other words
+				// (its guards apply: "The minister meets Rama ahead of
+				// Friday" tells)
+				return 3, k - 1, true, gw.Before
+			}
 			if sc.words(k-2, gw.This, gw.Side, gw.Of) > 0 {
 				return 3, k - 2, true, gw.Before // "this side of 4pm"
 			}
@@ -4759,8 +4788,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sawAt && k == i-2 && (sc.word(k-1, gw.Page) || sc.word(k-1, gw.Edition) || sc.word(k-1, gw.Paper)) && (sc.word(k-2, gw.Our) || sc.word(k-2, gw.My)) {
 				return 3, k - 2, true, gw.Deadline
 			}
-		case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+		case gw.Page, gw.Pages, gw.Edition, gw.Editions, gw.Paper, gw.Article, gw.Story, gw.Piece:
 			// "We close the page at 19h", "we close our edition at 10pm",
+			// "We close pages at 6",
 			// "I will close the article at 9pm"
 			if sawAt && k == i-2 && (sc.closesOwn(k) || sc.mustFile(k)) {
 				return 3, max(k-3, 0), true, gw.Deadline
@@ -4938,6 +4968,9 @@ func (sc *scanner) requestVerb(k int) bool {
 	}
 	if (sc.word(b, gw.I) || sc.word(b, gw.We)) && (sc.word(b-1, gw.Could) || sc.word(b-1, gw.Can)) && sc.toks[b-1].clauseBrk {
 		return true // "Can I get a comment tonight?"
+	}
+	if sc.punct(b, ",") && sc.ifPossible(b) >= 0 {
+		return true // "If possible, send us an answer tomorrow morning" (the imperative after it)
 	}
 	if sc.word(b, gw.To) && sc.word(b-1, gw.Possible) {
 		return true // "Would it be possible to get a statement this evening?"
@@ -5194,6 +5227,18 @@ func (sc *scanner) clauseCues(m *mention) int {
 				(sc.toks[b].clauseBrk || sc.word(b-1, gw.I) || sc.word(b-1, gw.We)) {
 				score += 2
 			}
+		case gw.Like, gw.Love, gw.Want:
+			// "We'd want it before the 6 o'clock news", "I'd like
+			// something ahead of the six o'clock bulletin": a wish in
+			// the conditional, the journalist's, asks as "need" does
+			// ("The minister would like to speak before the news" is
+			// someone else's: the subject must be "I'd"/"we'd", or "I"
+			// or "we" and "would"), before the time it wants ("First
+			// thing I'd like to know is the total" names none)
+			if k < m.start && (sc.word(k-1, gw.ID) || sc.word(k-1, gw.WeD) ||
+				sc.word(k-1, gw.Would) && (sc.word(k-2, gw.I) || sc.word(k-2, gw.We))) {
+				score += 2
+			}
 		default:
 			// "need", "please", …; recurring hours, office hours and
 			// embargoes are a penalty: not this message's deadline
@@ -5362,7 +5407,7 @@ func (sc *scanner) replyBefore(c int) bool {
 // office will close the page" are not theirs).
 func (sc *scanner) closesOwn(w int) bool {
 	switch sc.toks[w].low {
-	case gw.Page, gw.Edition, gw.Paper, gw.Article, gw.Story, gw.Piece:
+	case gw.Page, gw.Pages, gw.Edition, gw.Editions, gw.Paper, gw.Article, gw.Story, gw.Piece:
 	default:
 		return false
 	}
@@ -5779,6 +5824,9 @@ func (sc *scanner) ifPossible(k int) int {
 	case (sc.word(k-1, gw.Can) || sc.word(k-1, gw.Could)) && sc.word(k-2, gw.You) && sc.word(k-3, gw.If):
 		b = k - 3
 	}
+	if b >= 0 && !sc.toks[b].clauseBrk && sc.word(b-1, gw.Please) && sc.toks[b-1].clauseBrk {
+		return b - 1 // "Please if you can tomorrow morning." (Albanian "Ju lutem nëse mundeni nesër në mëngjes")
+	}
 	if b < 0 || !sc.toks[b].clauseBrk {
 		return -1
 	}
@@ -6029,6 +6077,9 @@ func (sc *scanner) firstPersonSubject(k int) bool {
 // deadline of 5pm for bids"; "We have a hard deadline of 4pm", "My editor
 // set a deadline of 5pm" are the journalist's).
 func (sc *scanner) othersDeadline(d int) bool {
+	if sc.othersNamedDeadline(d) {
+		return true // (any word read as "deadline": "The ship's turnaround at 3pm")
+	}
 	if !sc.word(d, gw.Deadline) {
 		return false
 	}
@@ -6048,9 +6099,19 @@ func (sc *scanner) othersDeadline(d int) bool {
 		v-- // "a strict deadline", "a hard deadline"
 	}
 	if !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
-		return false
+		if !sc.givenTo(d - 1) {
+			return false
+		}
+		v = d // "The EU gave Serbia deadline by Friday" (another language's, rewritten): no article
 	}
 	v--
+	if !sc.rawIs(v, rw.Set) && !sc.rawIs(v, rw.Imposed) && !sc.rawIs(v, rw.Issued) && !sc.rawIs(v, rw.Gave) && !sc.rawIs(v, rw.Given) && sc.givenTo(v) {
+		// "The EU gave Serbia a deadline of Friday", "set the
+		// government a deadline": the one it was given to between
+		for !sc.rawIs(v, rw.Set) && !sc.rawIs(v, rw.Imposed) && !sc.rawIs(v, rw.Issued) && !sc.rawIs(v, rw.Gave) && !sc.rawIs(v, rw.Given) {
+			v--
+		}
+	}
 	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) &&
 		!(sc.word(v, gw.Has) && !sc.ownCopy(v-1) && !sc.word(v-1, gw.Copy) && !sc.word(v-1, gw.Story) && !sc.word(v-1, gw.Piece) && !sc.word(v-1, gw.Article)) {
 		// ("The minister has a deadline of 5pm to respond to MPs"; "The
@@ -6069,6 +6130,65 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// givenTo reports whether a giving verb ("gave", "given", "set",
+// "imposed", "issued") is at v or up to three words before it, in its
+// clause, with only the one it was given to between ("gave Serbia",
+// "set the Serbian government").
+func (sc *scanner) givenTo(v int) bool {
+	for n := 0; n < 4 && v >= 0; n, v = n+1, v-1 {
+		t := &sc.toks[v]
+		if t.kind != tkWord {
+			return false
+		}
+		if sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) {
+			return true
+		}
+		if t.sentStart || t.clauseBrk || t.low == gw.Me || t.low == gw.Us {
+			return false // "The editor gave me a deadline of 5pm": the journalist's
+		}
+	}
+	return false
+}
+
+// othersNamedDeadline reports whether the word right before "deadline"
+// at d says whose or what deadline it is, and not the journalist's: a
+// procedure's (en.json others_deadlines: "The registration deadline is
+// 5pm today", "the ceasefire deadline expires at midnight"), or a
+// possessive or a capitalised name ("Hamas's deadline is midnight", "The
+// EU deadline is 5pm Friday", "Serbia's deadline"). The journalist's own
+// side stays theirs: "my/our/your …" before it, own_deadlines ("my
+// editor's deadline", "the desk's deadline", "the print deadline"), a
+// day ("today's deadline", "a Friday deadline") and a known word such as
+// a zone ("the 4pm UK deadline").
+func (sc *scanner) othersNamedDeadline(d int) bool {
+	p := sc.tok(d - 1)
+	if p == nil || p.kind != tkWord || sc.toks[d].sentStart {
+		return false
+	}
+	for b := d - 1; b >= 0 && b >= d-3; b-- {
+		if sc.word(b, gw.My) || sc.word(b, gw.Our) || sc.word(b, gw.Your) {
+			return false // "our EU deadline", "my editor's deadline"
+		}
+		if sc.toks[b].sentStart {
+			break
+		}
+	}
+	raw := strings.ToLower(sc.text[p.start:p.end])
+	if a := strings.LastIndexAny(raw, "'’"); p.poss && a > 0 {
+		raw = raw[:a] // the word without its 's
+	}
+	if ownDeadlines[raw] || p.cls&(clsWeekday|clsMonth) != 0 {
+		return false
+	}
+	if othersDeadlines[raw] {
+		return true
+	}
+	if p.poss {
+		return p.low != gw.It && p.low != gw.That // ("it's deadline day")
+	}
+	return p.capital && p.low == "" && !p.sentStart // a name: "the EU deadline"
 }
 
 // ---------------------------------------------------------------------------

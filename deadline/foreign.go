@@ -114,6 +114,7 @@ type foreignTable struct {
 	numbers   map[string][]num // folded number word → its values ("numbers")
 	joiners   map[string][]int // folded word → the languages it joins numbers in
 	hourArts  map[string][]int // folded word → the languages it is an hour article in ("le 19")
+	hourNouns map[string][]int // folded word → the languages it is the noun "hour" in ("ora 16")
 	dayArts   map[string][]int // folded word → the languages it is a day article in ("le 15", "zum 15.")
 }
 
@@ -127,7 +128,7 @@ var foreign = buildForeign(lang.All())
 func buildForeign(ls []*lang.Language) *foreignTable {
 	ft := &foreignTable{words: map[string][]alt{}, phrases: map[string][]alt{}, evidence: map[string][]int{},
 		firsts: map[string]bool{}, lasts: map[string]bool{}, prefixes: map[string]bool{}, maxPhrase: 1,
-		numbers: map[string][]num{}, joiners: map[string][]int{}, hourArts: map[string][]int{}, dayArts: map[string][]int{}}
+		numbers: map[string][]num{}, joiners: map[string][]int{}, hourArts: map[string][]int{}, hourNouns: map[string][]int{}, dayArts: map[string][]int{}}
 	add := func(m map[string][]alt, key string, a alt) {
 		for _, b := range m[key] {
 			if b.lang == a.lang {
@@ -153,6 +154,9 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 		ft.halfPrior = append(ft.halfPrior, l.Deadline.HalfBefore)
 		for _, w := range l.Deadline.HourArticles {
 			ft.hourArts[foldWord(w)] = append(ft.hourArts[foldWord(w)], li)
+		}
+		for _, w := range l.Deadline.HourNouns {
+			ft.hourNouns[foldWord(w)] = append(ft.hourNouns[foldWord(w)], li)
 		}
 		for _, w := range l.Deadline.DayArticles {
 			ft.dayArts[foldWord(w)] = append(ft.dayArts[foldWord(w)], li)
@@ -1414,10 +1418,12 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 				}
 			}
 		}
-		if repl == "" && n == 1 && e > w.end && rd.article(rd.hourArts, w.fold) {
+		if repl == "" && n == 1 && (e > w.end || rd.article(rd.hourNouns, w.fold)) && rd.article(rd.hourArts, w.fold) {
 			// "Termin: dziś, godz. 16": an hour article written short
-			// with its dot ("godz." for "godzina") says the bare 13-23
-			// after it is an hour, with no cue before it
+			// with its dot ("godz." for "godzina"), or one that is the
+			// noun "hour" itself ("Afati është ora 16": deadline is hour
+			// 16), says the bare 13-23 after it is an hour, with no cue
+			// before it
 			if j, ok := rd.bareHour(text, ws, k+n); ok {
 				verbatim(last, w.start)
 				replaced(w.start, j, "")

@@ -152,6 +152,8 @@ type grammarWords struct {
 	Latest        string `role:"latest"`
 	Let           string `role:"let"`
 	Like          string `role:"like"`
+	Want          string `role:"want"`
+	Manage        string `role:"manage"`
 	Line          string `role:"line"`
 	Local         string `role:"local"`
 	London        string `role:"london"`
@@ -201,6 +203,8 @@ type grammarWords struct {
 	Over          string `role:"over"`
 	Our           string `role:"our"`
 	Page          string `role:"page"`
+	Pages         string `role:"pages"`
+	Editions      string `role:"editions"`
 	Paper         string `role:"paper"`
 	P             string `role:"p"`
 	Pacific       string `role:"pacific"`

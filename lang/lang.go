@@ -117,6 +117,14 @@ type Deadline struct {
 	ClauseCues  map[string]int      `json:"clause_cues"`
 	Clock       Clock               `json:"clock"`
 
+	// OthersDeadlines are the words that, right before "deadline", name
+	// a procedure's or another party's deadline, not the journalist's
+	// ("the registration deadline", "the ceasefire deadline"); a
+	// possessive or a capitalised name there says the same ("Hamas's
+	// deadline", "the EU deadline"), unless it is one of OwnDeadlines
+	// ("my editor's deadline", "the desk's deadline").
+	OthersDeadlines []string `json:"others_deadlines"`
+	OwnDeadlines    []string `json:"own_deadlines"`
 	// Broadcasts are the journalist's own programmes and editions
 	// ("bulletin", "news"): a time the answer is needed before or for
 	// ("before our 6pm bulletin") is the deadline.
@@ -165,6 +173,11 @@ type Deadline struct {
 	// ("le" in "entro le 19", "las", "τις", "godz.", "orën", "الساعة"),
 	// whatever word follows it ("entro le 19 per chiudere").
 	HourArticles []string `json:"hour_articles"`
+	// HourNouns are the hour articles that are themselves the noun "the
+	// hour", "o'clock" (Albanian "ora 16", "orën 16", "orës 16"): a bare
+	// 13-23 after one is an hour even with no cue
+	// before it ("Afati është ora 16." is 16:00), as "godz. 16" is.
+	HourNouns []string `json:"hour_nouns"`
 	// DayArticles are the words before a day's bare number that make it
 	// one ("le" in "avant le 15", "zum" in "bis zum 15."): the 15th.
 	DayArticles []string `json:"day_articles"`
