@@ -94,12 +94,21 @@ type Topics struct {
 	// Commonwealth & Development Office") they name the desk, not a
 	// question's matter (see acronyms)
 	own []string
+	// visaGroup: the family whose plain word "visa" is (the consular
+	// service's paper; -2: none), see foreignVisas
+	visaGroup int8
+	// ukVisa: the desk's own "UK visas" (desk_self), which a visa other
+	// citizens hold is where no regional desk's citizens hold it
+	ukVisa phrRef
 }
 
 type topicRule struct {
 	id       string
 	regional bool // its keywords are mostly names: diplomacy counts for it
 	phrases  []phrase
+	// visaPh: a regional topic's phrase for the UK's visa its citizens
+	// hold (foreignVisas), matched by no word of its own (-1: none)
+	visaPh int
 }
 
 // Kinds of evidence.
@@ -427,9 +436,17 @@ func NewTopics(cfg *config.Config) *Topics {
 			}
 		}
 		rule.regional = len(tp.Keywords) > 0 && 2*names > len(tp.Keywords)
+		rule.visaPh = -1
 		if rule.regional {
 			for _, w := range lex.diplomacy {
 				add(w, evDiplomacy, 1, "")
+			}
+			// the UK's visas for the region's citizens are the region's
+			// politics (visa liberalisation, a visa-free regime): read
+			// only where a question's visa is theirs (foreignVisas),
+			// never by its word alone, so it is left out of t.first
+			if add("visa", evDiplomacy, 1, "") {
+				rule.visaPh = len(rule.phrases) - 1
 			}
 			// the places of the regions the topic is named after
 			// ("Europe and the Western Balkans": Spain, Warsaw, EU)
@@ -471,8 +488,22 @@ func NewTopics(cfg *config.Config) *Topics {
 		}
 		t.topics = append(t.topics, rule)
 	}
+	t.visaGroup, t.ukVisa = -2, phrRef{-1, -1}
 	for ti := range t.topics {
 		for pi, p := range t.topics[ti].phrases {
+			if p.post && p.inFamily && p.group >= 0 && strings.EqualFold(p.text, "visa") {
+				t.visaGroup = p.group
+			}
+			if ti == t.fallback && p.self && (p.text == "UK visa" || p.text == "UK visas") {
+				t.ukVisa = phrRef{ti, pi}
+			}
+		}
+	}
+	for ti := range t.topics {
+		for pi, p := range t.topics[ti].phrases {
+			if pi == t.topics[ti].visaPh {
+				continue
+			}
 			t.first[p.roots[0]] = append(t.first[p.roots[0]], phrRef{ti, pi})
 			t.firstFilter.Add(p.roots[0])
 			if len(p.roots) == 2 {
@@ -692,8 +723,15 @@ type topicScan struct {
 	// (see questionLed)
 	qhits []qHit
 	// leaderQ: the regional topics a question names a leader of, with
-	// a title (see topicFeatures.leaderQ)
+	// a title (see topicFeatures.leaderQ), or whose citizens hold the
+	// visa it asks about (foreignVisas)
 	leaderQ uint64
+	// fvSent: the sentences of the current text whose visa another
+	// country's citizens hold (foreignVisas)
+	fvSent []int32
+	fvRegs []uint64 // the regional topics whose citizens hold it, by fvSent
+	fvAny  bool     // a question of the new text asks about such a visa
+	fvLead uint64   // the regional topics whose citizens hold it
 	// toks: each term's token; them: the thematic topic of the phrase
 	// a term is part of (+1; 0: none); bound: names written next to a
 	// thematic phrase ("HMS Diamond", "Merlin helicopters"), of that
@@ -1289,7 +1327,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 	sc := topicScratch.Get().(*topicScan)
 	defer topicScratch.Put(sc)
 	sc.hits, sc.model, sc.qhits = sc.hits[:0], sc.model[:0], sc.qhits[:0]
-	sc.leaderQ = 0
+	sc.leaderQ, sc.fvAny, sc.fvLead = 0, false, 0
 	sc.bound, sc.qnames = sc.bound[:0], sc.qnames[:0]
 	// The learnt model speaks when no release is linked (a linked
 	// release's topics are the better prior); with one linked, its names
@@ -1445,6 +1483,9 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			units = append(units, unitTok[tok])
 		}
 		sc.units = units
+		// The sentences whose visa is held by another country's citizens
+		// (see foreignVisas): the UK's visa for them, no consular matter.
+		sc.fvSent, sc.fvRegs = t.foreignVisas(sc, roots, stems, sents, places, sc.fvSent[:0], sc.fvRegs[:0])
 		// covered[topic]: the end of the longest phrase of the topic found
 		// so far; a phrase inside it adds nothing ("aid" in "aid convoys").
 		covered := sc.covered[:0]
@@ -1509,6 +1550,35 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				ph := &t.topics[ref.topic].phrases[ref.ph]
 				if !t.matchAt(roots, i, ph) || ph.region && linked && relTopic&(1<<ref.topic) == 0 {
 					continue
+				}
+				// (the consular family's plain words — the visa, its
+				// travellers — in a sentence whose visa other citizens
+				// hold: the UK's visa for them, see foreignVisas)
+				if len(sc.fvSent) > 0 && ph.inFamily && ph.family == famFunctional && !ph.specific && ph.group >= 0 &&
+					ph.group == t.visaGroup && ph.kind != evKeyword {
+					if fv := slices.Index(sc.fvSent, sents[i]); fv >= 0 {
+						// ... a visa the region's citizens hold is the
+						// region's politics
+						if ph.post && sc.fvRegs[fv] == 0 && t.ukVisa.topic >= 0 {
+							// ... and anyone else's the UK's own visa,
+							// the desk's business
+							sc.selfSent = append(sc.selfSent, sents[i])
+							sc.addHit(t.ukVisa, places[i], true, nPlaces, spanOrig(origs, i, len(ph.roots)))
+						}
+						if ph.post {
+							for ti := range t.topics {
+								if sc.fvRegs[fv]&(1<<ti) != 0 && t.topics[ti].visaPh >= 0 {
+									vr := phrRef{ti, t.topics[ti].visaPh}
+									sc.topicSent = append(sc.topicSent, topicSent{topic: int16(ti), sent: sents[i]})
+									sc.addHit(vr, places[i], true, nPlaces, spanOrig(origs, i, len(ph.roots)))
+									if places[i] == plFocus {
+										sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: int16(ti), ph: int32(vr.ph)})
+									}
+								}
+							}
+						}
+						continue
+					}
 				}
 				if ph.inFamily && ph.family == famFunctional && !ph.specific && ph.group >= 0 &&
 					(sameEnd > i+len(ph.roots) && sameGroup != ph.group || outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
@@ -1753,6 +1823,34 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		scan(partForwarded, plForward)
 	}
 
+	// A subject line's visa, where a question's visa is other citizens'
+	// (foreignVisas), is that question's: its headline ("Visas for
+	// Brazilians"), no consular visa.
+	if sc.fvAny {
+		sc.hits = slices.DeleteFunc(sc.hits, func(h topicHit) bool {
+			ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
+			return h.place == plSubject && ph.post && ph.inFamily && ph.group == t.visaGroup && !ph.specific && ph.kind != evKeyword
+		})
+	}
+	// A visa a region's citizens hold is the region's politics (visa
+	// liberalisation, a visa-free regime, refusals) unless the enquiry
+	// names the desk's own procedures for it — its visa centre, waiting
+	// times, fees, appointments, a journalist's visa: those are the
+	// desk's business whoever applies (mldev8 018, mldev4 036).
+	if sc.fvLead != 0 {
+		proc := slices.ContainsFunc(sc.hits, func(h topicHit) bool {
+			ph := &t.topics[h.ref.topic].phrases[h.ref.ph]
+			return ph.kind == evDesk && ph.self && !visaKinds[strings.ToLower(ph.text)]
+		})
+		if proc {
+			sc.hits = slices.DeleteFunc(sc.hits, func(h topicHit) bool { return h.ref.ph == t.topics[h.ref.topic].visaPh })
+			sc.qhits = slices.DeleteFunc(sc.qhits, func(h qHit) bool {
+				return h.topic >= 0 && int(h.ph) == t.topics[h.topic].visaPh
+			})
+		} else {
+			sc.leaderQ |= sc.fvLead
+		}
+	}
 	// A shorter phrase inside a longer one found at the same place adds
 	// nothing ("aid" inside "humanitarian aid"): keep the longest.
 	hits := sc.hits
@@ -2881,4 +2979,95 @@ func (t *Topics) postsOnly(f *topicFeatures, ti int) bool {
 		}
 	}
 	return posts
+}
+
+// visaKinds are the desk_self phrases (topiclex.yaml) that name the UK's
+// visa itself, or a kind of it, rather than the desk's procedures for it
+// (its centre, fees, appointments, processing, a journalist's visa).
+var visaKinds = map[string]bool{"uk visa": true, "uk visas": true, "british visa": true, "british visas": true,
+	"student visa": true, "student visas": true, "study visa": true, "study visas": true, "work visa": true,
+	"work visas": true, "visitor visa": true, "visitor visas": true, "visa refusal": true, "visa refusals": true,
+	"electronic travel authorisation": true, "electronic travel authorisations": true, "electronic travel authorization": true}
+
+// Roots foreignVisas reads: a visa, and the citizens who hold one.
+var (
+	visaRoots   = []string{topicRoot("visa"), topicRoot("visas")}
+	holderRoots = []string{topicRoot("citizens"), topicRoot("citizen"), topicRoot("nationals"), topicRoot("national")}
+)
+
+// foreignVisas appends to out the sentences of the current text that ask
+// about a visa held by another country's citizens: a visa beside
+// citizens or nationals ("visas for Albanian citizens", "za građane
+// Srbije", "per i cittadini albanesi") or one of a region's peoples
+// ("visa refusals for Kosovars"), with no British holder named (no
+// "British", "Britons", "UK citizens": "do British citizens need a visa
+// for Serbia?" is consular). The consular service is British nationals
+// abroad: the UK's visas for another country's citizens coming to the UK
+// — visa liberalisation, a visa-free regime, visa refusals — are no
+// consular matter. They are the region's story where the holders are a
+// regional desk's country's (the region's topic counts them as asked, as
+// it does a question naming its leader: leaderQ), migration where asked
+// as immigration (its own words say so), else the desk's fallback. A
+// visa whose holder is unnamed ("do I need a visa for Iraq?") stays the
+// traveller's, consular.
+func (t *Topics) foreignVisas(sc *topicScan, roots, stems [][]byte, sents []int32, places []uint8, out []int32, regOut []uint64) ([]int32, []uint64) {
+	if t.visaGroup < 0 {
+		return out, regOut
+	}
+	for i, r := range roots {
+		if !slices.Contains(visaRoots, string(r)) || slices.Contains(out, sents[i]) {
+			continue
+		}
+		s := sents[i]
+		holder, british := false, false
+		var regs uint64
+		start := i
+		for start > 0 && sents[start-1] == s {
+			start--
+		}
+		for k := start; k < len(roots) && sents[k] == s; k++ {
+			if slices.Contains(holderRoots, string(roots[k])) {
+				holder = true
+				// ("UK citizens", "UK nationals")
+				if k > start && bytes.EqualFold(stems[k-1], []byte("uk")) {
+					british = true
+				}
+			}
+			if britishWord(stems[k]) {
+				british = true
+			}
+			if !t.firstFilter.MayHave(roots[k]) {
+				continue
+			}
+			for _, ref := range t.first[string(roots[k])] {
+				ph := &t.topics[ref.topic].phrases[ref.ph]
+				if !t.topics[ref.topic].regional || !ph.capitalised || ref.topic >= 64 || !t.matchAt(roots, k, ph) {
+					continue
+				}
+				if ph.people {
+					holder = true
+				}
+				if places[k] <= plSubject {
+					regs |= 1 << ref.topic
+				}
+			}
+		}
+		if holder && !british {
+			out = append(out, s)
+			regOut = append(regOut, regs)
+			sc.fvLead |= regs
+			sc.fvAny = sc.fvAny || places[i] == plFocus
+		}
+	}
+	return out, regOut
+}
+
+// britishWord reports whether stem names British people: British,
+// Britons, Brits, a British man (read from another language: "British
+// nationals", "UK citizens").
+func britishWord(stem []byte) bool {
+	w := bytes.ToLower(stem)
+	return bytes.HasPrefix(w, []byte("british")) || bytes.HasPrefix(w, []byte("briton")) || bytes.HasPrefix(w, []byte("brits")) ||
+		string(w) == "brit" || bytes.HasPrefix(w, []byte("a british")) || bytes.HasPrefix(w, []byte("uk citizen")) ||
+		bytes.HasPrefix(w, []byte("uk national"))
 }
