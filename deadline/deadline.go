@@ -4445,6 +4445,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 						}
 					}
 				}
+				if k == i-1 && (sc.word(k-1, gw.Wise) || sc.word(k-1, gw.Timewise)) {
+					if b := sc.wiseDeadline(k - 1); b >= 0 {
+						return 3, b, true, gw.Deadline // "Deadline-wise, 3pm", "Time-wise, 2pm would be ideal"
+					}
+				}
 				if k == i-1 && sc.word(k-1, gw.Deadline) && sc.timesEndClause(i) {
 					// "Tight deadline, 3pm.", "My deadline, 5pm, sorry": the
 					// deadline opening its sentence, then its time ("The
@@ -4678,6 +4683,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
 			}
+			if k == i-1 && sc.word(k-1, gw.Working) && sc.firstPersonSubject(k-1) {
+				// "We're working to 3pm", "I'm working to 5pm on this":
+				// the journalist's own deadline ("Engineers are working
+				// to 3pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			if b := k - 1 - boolInt(sc.word(k-1, gw.Up) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Back)); k == i-1 && sc.word(b, gw.Deadline) {
 				// "My editor has moved the deadline up to 1pm", "We've
 				// changed our deadline to 4pm": the journalist's side
@@ -4741,6 +4752,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
+			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && sc.firstPersonSubject(k-1) {
+				// "Could we aim for 3pm?", "We're aiming for 4pm": the
+				// journalist's own target ("The minister is aiming for
+				// 3pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			if k == i-1 && sc.forAsked(k) {
 				// "Could we have it for 6?", "A line for 3pm please": the
 				// words asked for, "for" their time, where it asks
@@ -4841,6 +4858,14 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			if p := sc.tok(b); p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && isAntiWord(p.low) {
 				return -100, start, false, ""
+			}
+		}
+		if t.low == gw.Against && k == i-1 && sc.word(k-1, gw.Up) && sc.firstPersonSubject(k-1) {
+			return 3, k - 1, true, gw.Deadline // "We're up against 4pm" ("Our troops are up against …" has no time)
+		}
+		if (t.low == gw.Wise || t.low == gw.Timewise) && k == i-1 {
+			if b := sc.wiseDeadline(k); b >= 0 {
+				return 3, b, true, gw.Deadline // "Deadline-wise 3pm", "Timewise: 2pm"
 			}
 		}
 		if c, ok := leftCues[t.low]; ok {
@@ -5024,6 +5049,9 @@ func (sc *scanner) rightCue(j int) int {
 				return 3 // "We've got a 3pm cut-off." (as "cutoff")
 			}
 		case gw.Is, gw.Would, gw.Works, gw.Work, gw.Suits, gw.Should, gw.Could:
+			if t.low == gw.Is && sc.isTheDeadline(j) {
+				return 3 // "3pm is the cut-off.", "5pm is the cutoff for us."
+			}
 			if sc.goodAfter(j) {
 				return 2
 			}
@@ -6577,4 +6605,56 @@ func bareHour(h int) int {
 		return h + 12
 	}
 	return h
+}
+
+// wiseDeadline reports where the "-wise" word at w opens a statement of
+// the journalist's time: "Deadline-wise", "Deadline wise", "Time-wise",
+// "Timing-wise", "Timewise" opening its sentence or clause. It returns
+// the first token of the phrase, or -1 ("Otherwise, 3pm" is not one).
+func (sc *scanner) wiseDeadline(w int) int {
+	if sc.word(w, gw.Timewise) {
+		if sc.toks[w].sentStart || sc.toks[w].clauseBrk {
+			return w
+		}
+		return -1
+	}
+	b := w - 1
+	if sc.punct(b, "-") || sc.punct(b, "–") {
+		b--
+	}
+	if !sc.word(b, gw.Deadline) && !sc.word(b, gw.Time) && !(b >= 0 && leftCues[sc.toks[b].low].As == gw.Deadline) {
+		return -1
+	}
+	if !sc.toks[b].sentStart && !sc.toks[b].clauseBrk {
+		return -1
+	}
+	return b
+}
+
+// isTheDeadline reports whether "is" at j goes on to name the time before
+// it as the journalist's deadline and ends there: "(3pm) is the
+// cut-off.", "is our deadline", "is the cutoff for us" ("Midnight is the
+// cut-off for the ceasefire" names someone else's).
+func (sc *scanner) isTheDeadline(j int) bool {
+	k := j + 1
+	if sc.word(k, gw.The) || sc.word(k, gw.Our) || sc.word(k, gw.My) {
+		k++
+	}
+	t := sc.tok(k)
+	if t == nil || t.sentStart {
+		return false
+	}
+	e := -1
+	if t.low == gw.Deadline || leftCues[t.low].As == gw.Deadline && t.low != "" {
+		e = k + 1
+	} else if x := sc.words(k, gw.Cut, gw.Off); x > 0 {
+		e = x
+	}
+	if e < 0 {
+		return false
+	}
+	if sc.word(e, gw.For) && (sc.word(e+1, gw.Us) || sc.word(e+1, gw.Me)) && !sc.toks[e].sentStart {
+		e += 2
+	}
+	return sc.clauseEndsAt(e)
 }
