@@ -4093,9 +4093,26 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		// "I'm filing for the 6pm bulletin": the journalist's own
 		// filing for it (not "He's filing for the 6pm bulletin")
 		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start) ||
-			sc.word(k-1, gw.Filing) && sc.firstPersonSubject(k-1)
+			sc.word(k-1, gw.Filing) && sc.firstPersonSubject(k-1) || sc.enquiryFor(k)
 	}
 	return false
+}
+
+// enquiryFor reports whether "for" at k says what the enquiry itself is
+// for, opening its sentence: "It's for our 6pm edition.", "This is for
+// the 6pm bulletin" (not "The interview is for the 6pm bulletin", "we
+// are preparing a piece for the 6pm bulletin").
+func (sc *scanner) enquiryFor(k int) bool {
+	b := k - 1
+	if sc.word(b, gw.Is) && !sc.toks[b].sentStart && !sc.toks[b].poss {
+		b--
+		if !sc.word(b, gw.It) && !sc.word(b, gw.This) || sc.toks[b].poss {
+			return false
+		}
+	} else if !sc.word(b, gw.It) || !sc.toks[b].poss {
+		return false
+	}
+	return sc.toks[b].sentStart
 }
 
 // broadcastHour reads a bare hour that names a programme as the
@@ -4496,7 +4513,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		if t.low == "" && (sawAt && k == i-2 || k == i-1) && sc.rawIs(k, rw.Stop) && sc.rawIs(k-1, rw.Hard) &&
-			(sc.toks[k-1].sentStart || sc.word(k-2, gw.My) || sc.word(k-2, gw.Our) || sc.word(k-2, gw.A) && (sc.word(k-3, gw.Have) || sc.word(k-3, gw.Got))) {
+			(sc.toks[k-1].sentStart || sc.word(k-2, gw.My) || sc.word(k-2, gw.Our) || sc.word(k-2, gw.A) && (sc.word(k-3, gw.Have) || sc.word(k-3, gw.Got)) && (sc.toks[k-3].sentStart || sc.givenToUs(k-3))) {
 			// "Hard stop at 5.", "I have a hard stop at 5pm", "We've got
 			// a hard stop at 4": the journalist's last moment ("Hard stop
 			// for the minister at 5", "The bus made a hard stop at 5"
@@ -4859,6 +4876,19 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if p := sc.tok(b); p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && isAntiWord(p.low) {
 				return -100, start, false, ""
 			}
+			if p := sc.tok(b); b < k-1 && p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && p.low == "" && !sc.toks[b].quoted {
+				// "The minister is due at 4pm in Tirana": someone, or a
+				// thing the reader does not know, is due ("My copy is
+				// due at 4", "The response is due at 4" are the
+				// journalist's)
+				return -100, start, false, ""
+			}
+		}
+		if t.low == gw.Filing && (sc.word(k-1, gw.Is) || sc.word(k-1, gw.Are)) && !sc.firstPersonSubject(k) {
+			break // "Lawyers for the family are filing at 4pm" (not "We're filing at 4", "I am filing at 4")
+		}
+		if t.low == gw.Latest && sc.word(k-1, gw.The) && !sc.word(k-2, gw.At) && k+1 < i && !sc.word(k+1, gw.Is) && !sc.word(k+1, gw.At) && !sc.word(k+1, gw.By) {
+			break // "The latest figures at 4pm showed …" (not "The latest is 4pm")
 		}
 		if t.low == gw.Against && k == i-1 && sc.word(k-1, gw.Up) && sc.firstPersonSubject(k-1) {
 			return 3, k - 1, true, gw.Deadline // "We're up against 4pm" ("Our troops are up against …" has no time)

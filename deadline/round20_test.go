@@ -50,6 +50,42 @@ var twentiethRoundCases = []struct{ text, want string }{
 	{"The deadline for the ceasefire is 2pm. Does the UK support it?", none},
 }
 
+// twentiethRoundOthers: what the enquiry itself is for, opening its
+// sentence ("It's for our 6pm edition.") names its time; someone else due,
+// filing, holding a hard stop, and "the latest <thing> at 4pm" are none
+// (English probe look-alikes 4 of 8 -> 8 of 8).
+var twentiethRoundOthers = []struct{ text, want string }{
+	{"It's for our 6pm edition.", "2023-10-18T18:00:00+01:00"},
+	{"This is for our 6pm bulletin.", "2023-10-18T18:00:00+01:00"},
+	{"We need it for the 6pm edition.", "2023-10-18T18:00:00+01:00"},
+	{"We are preparing a piece for the 6pm bulletin.", none},
+	{"The interview is for the 6pm bulletin. Can the minister do it?", none},
+	{"I saw your story in the 6pm edition of the Standard. Is it right?", none},
+	{"Copy is due at 4.", "2023-10-18T16:00:00+01:00"},
+	{"My copy is due at 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"Our piece is due at 3.", "2023-10-18T15:00:00+01:00"},
+	{"The minister is due at 4pm in Tirana. Can you send the itinerary?", none},
+	{"We file at 4.", "2023-10-18T16:00:00+01:00"},
+	{"I'm filing at 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"Filing by 4.", "2023-10-18T16:00:00+01:00"},
+	{"Lawyers for the family are filing at 4pm. Will the FCDO respond to the claim?", none},
+	{"4pm at the very latest.", "2023-10-18T16:00:00+01:00"},
+	{"Latest 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"The latest figures at 4pm showed 300 arrivals. Can you comment?", none},
+	{"Hard stop at 5.", "2023-10-18T17:00:00+01:00"},
+	{"I have a hard stop at 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"The talks have a hard stop at 5pm, the UN says. Will the UK attend?", none},
+}
+
+func TestTwentiethRoundOthers(t *testing.T) {
+	loc := london(t)
+	for _, c := range twentiethRoundOthers {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
+
 func TestTwentiethRoundForms(t *testing.T) {
 	loc := london(t)
 	for _, c := range twentiethRoundCases {
