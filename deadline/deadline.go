@@ -4418,6 +4418,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		if t.kind == tkPunct {
 			switch t.low {
 			case ":", "-", "–", "(", "—":
+				if k == i-1 && t.low != "(" && (sc.word(k-1, gw.Wise) || sc.word(k-1, gw.Timewise)) {
+					if b := sc.wiseDeadline(k - 1); b >= 0 {
+						return 3, b, true, gw.Deadline // "Deadline-wise: 5pm"
+					}
+				}
 				if b := sc.ifPossible(k); b >= 0 && k == i-1 && t.low != "(" && sc.timesEndClause(i) {
 					return 2, b, false, gw.Ideally // "If possible: this afternoon.", "If possible - tonight."
 				}
@@ -4769,7 +4774,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
-			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && sc.firstPersonSubject(k-1) {
+			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
 				// "Could we aim for 3pm?", "We're aiming for 4pm": the
 				// journalist's own target ("The minister is aiming for
 				// 3pm" is someone else's)

@@ -48,6 +48,20 @@ var twentiethRoundCases = []struct{ text, want string }{
 	{"The deadline for comment is 2pm today.", "2023-10-18T14:00:00+01:00"},
 	{"The deadline for applications is 2pm Friday. How many Britons have applied?", none},
 	{"The deadline for the ceasefire is 2pm. Does the UK support it?", none},
+	// a second probe, written after the change (10 -> 22 of 23)
+	{"Deadline-wise: 5pm if you can.", "2023-10-18T17:00:00+01:00"},
+	{"Timing-wise, 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"I'm working to 16:00.", "2023-10-18T16:00:00+01:00"},
+	{"I'm aiming for 3pm if that works.", "2023-10-18T15:00:00+01:00"},
+	{"I'm up against 3pm here.", "2023-10-18T15:00:00+01:00"},
+	{"4.30pm is the cut off.", "2023-10-18T16:30:00+01:00"},
+	{"16:00 is my deadline.", "2023-10-18T16:00:00+01:00"},
+	{"The cut-off for responses is 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"The UN envoy is due at 5pm. Will the ambassador meet him?", none},
+	{"Rescue teams are aiming for 3pm to reach the village. How many Britons are there?", none},
+	{"The opposition is up against 5pm to register. Any comment?", none},
+	{"Noon is the cut-off for nominations, the commission says. Will the UK observe?", none},
+	{"Reporters are filing at 5pm from the summit. Will there be a readout?", none},
 }
 
 // twentiethRoundOthers: what the enquiry itself is for, opening its
