@@ -91,6 +91,34 @@ var twentiethRoundOthers = []struct{ text, want string }{
 	{"The talks have a hard stop at 5pm, the UN says. Will the UK attend?", none},
 }
 
+// twentiethRoundFrSr: the same families in French and in
+// Serbian/Bosnian/Croatian (a probe of our own: 18 -> 26 of 26).
+var twentiethRoundFrSr = []struct{ text, want string }{
+	{"Pouvons-nous viser 15h ?", "2023-10-18T15:00:00+01:00"},
+	{"On vise 16h pour la réponse.", "2023-10-18T16:00:00+01:00"},
+	{"15h, c'est la limite.", "2023-10-18T15:00:00+01:00"},
+	{"L'heure limite est 14h.", "2023-10-18T14:00:00+01:00"},
+	{"C'est pour notre édition de 18h.", "2023-10-18T18:00:00+01:00"},
+	{"C'est pour le journal de 20h.", "2023-10-18T20:00:00+01:00"},
+	{"Le ministre arrive à 15h. Pouvez-vous confirmer ?", none},
+	{"La date limite pour les candidatures est 14h. Combien de Britanniques ?", none},
+	{"Le gouvernement vise un accord à 15h. Le Royaume-Uni participera-t-il ?", none},
+	{"Što se roka tiče, 15 sati.", "2023-10-18T15:00:00+01:00"},
+	{"Što se tiče roka, 15 sati.", "2023-10-18T15:00:00+01:00"},
+	{"To je za naše izdanje u 18 sati.", "2023-10-18T18:00:00+01:00"},
+	{"Ministar stiže u 15 sati. Možete li potvrditi?", none},
+	{"Rok za prijave je 14 sati. Koliko Britanaca?", none},
+}
+
+func TestTwentiethRoundFrSr(t *testing.T) {
+	loc := london(t)
+	for _, c := range twentiethRoundFrSr {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
+
 func TestTwentiethRoundOthers(t *testing.T) {
 	loc := london(t)
 	for _, c := range twentiethRoundOthers {
