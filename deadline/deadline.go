@@ -3636,6 +3636,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.repliedBefore(cueStart) {
 		return // "Last time you replied by 5pm", "They answered before noon"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.othersAim(cueStart) {
+		return // "The government aims to finish talks by 3pm", "The minister is aiming for a deal by Friday"
+	}
 	if (lw == gw.By || lw == gw.Before) && !then && sc.othersMust(cueStart) {
 		return // "Applicants must register by Friday"
 	}
@@ -6692,4 +6695,37 @@ func (sc *scanner) isTheDeadline(j int) bool {
 		e += 2
 	}
 	return sc.clauseEndsAt(e)
+}
+
+// othersAim reports whether "by"/"before" at k ends, in its clause, what
+// someone other than the journalist aims, plans or intends to do: "The
+// government aims to finish talks by 3pm", "The minister is aiming for a
+// deal by Friday", "Kyiv plans to respond by Monday" ("We're aiming to
+// file by 4", "I plan to … by 5" are the journalist's own; "Could you aim
+// to reply by 4?" asks the desk).
+func (sc *scanner) othersAim(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		if sc.toks[b+1].clauseBrk || sc.toks[b+1].sentStart {
+			return false
+		}
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		switch t.low {
+		case gw.Aims, gw.Aiming, gw.Plans, gw.Planning, gw.Intends, gw.Intending:
+		default:
+			continue
+		}
+		if sc.firstPersonSubject(b) {
+			return false
+		}
+		for s := b - 1; s >= 0 && s >= b-4 && !sc.toks[s+1].sentStart; s-- {
+			if sc.word(s, gw.You) || sc.word(s, gw.Your) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

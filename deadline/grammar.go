@@ -156,6 +156,11 @@ type grammarWords struct {
 	Manage        string `role:"manage"`
 	Aim           string `role:"aim"`
 	Aiming        string `role:"aiming"`
+	Aims          string `role:"aims"`
+	Plans         string `role:"plans"`
+	Planning      string `role:"planning"`
+	Intends       string `role:"intends"`
+	Intending     string `role:"intending"`
 	Against       string `role:"against"`
 	Wise          string `role:"wise"`
 	Timewise      string `role:"timewise"`
