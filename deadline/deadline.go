@@ -3636,6 +3636,9 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.repliedBefore(cueStart) {
 		return // "Last time you replied by 5pm", "They answered before noon"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.othersAim(cueStart) {
+		return // "The government aims to finish talks by 3pm", "The minister is aiming for a deal by Friday"
+	}
 	if (lw == gw.By || lw == gw.Before) && !then && sc.othersMust(cueStart) {
 		return // "Applicants must register by Friday"
 	}
@@ -4093,9 +4096,26 @@ func (sc *scanner) forBroadcast(m *mention) bool {
 		// "I'm filing for the 6pm bulletin": the journalist's own
 		// filing for it (not "He's filing for the 6pm bulletin")
 		return sc.words(k-2, gw.In, gw.Time, gw.For) > 0 || (sc.clauseCues(m) >= 2 || sc.askedQuestion(m.start)) && sc.asksForWords(m.start) ||
-			sc.word(k-1, gw.Filing) && sc.firstPersonSubject(k-1)
+			sc.word(k-1, gw.Filing) && sc.firstPersonSubject(k-1) || sc.enquiryFor(k)
 	}
 	return false
+}
+
+// enquiryFor reports whether "for" at k says what the enquiry itself is
+// for, opening its sentence: "It's for our 6pm edition.", "This is for
+// the 6pm bulletin" (not "The interview is for the 6pm bulletin", "we
+// are preparing a piece for the 6pm bulletin").
+func (sc *scanner) enquiryFor(k int) bool {
+	b := k - 1
+	if sc.word(b, gw.Is) && !sc.toks[b].sentStart && !sc.toks[b].poss {
+		b--
+		if !sc.word(b, gw.It) && !sc.word(b, gw.This) || sc.toks[b].poss {
+			return false
+		}
+	} else if !sc.word(b, gw.It) || !sc.toks[b].poss {
+		return false
+	}
+	return sc.toks[b].sentStart
 }
 
 // broadcastHour reads a bare hour that names a programme as the
@@ -4401,6 +4421,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 		if t.kind == tkPunct {
 			switch t.low {
 			case ":", "-", "–", "(", "—":
+				if k == i-1 && t.low != "(" && (sc.word(k-1, gw.Wise) || sc.word(k-1, gw.Timewise)) {
+					if b := sc.wiseDeadline(k - 1); b >= 0 {
+						return 3, b, true, gw.Deadline // "Deadline-wise: 5pm"
+					}
+				}
 				if b := sc.ifPossible(k); b >= 0 && k == i-1 && t.low != "(" && sc.timesEndClause(i) {
 					return 2, b, false, gw.Ideally // "If possible: this afternoon.", "If possible - tonight."
 				}
@@ -4443,6 +4468,11 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 							}
 							break
 						}
+					}
+				}
+				if k == i-1 && (sc.word(k-1, gw.Wise) || sc.word(k-1, gw.Timewise)) {
+					if b := sc.wiseDeadline(k - 1); b >= 0 {
+						return 3, b, true, gw.Deadline // "Deadline-wise, 3pm", "Time-wise, 2pm would be ideal"
 					}
 				}
 				if k == i-1 && sc.word(k-1, gw.Deadline) && sc.timesEndClause(i) {
@@ -4491,7 +4521,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			break
 		}
 		if t.low == "" && (sawAt && k == i-2 || k == i-1) && sc.rawIs(k, rw.Stop) && sc.rawIs(k-1, rw.Hard) &&
-			(sc.toks[k-1].sentStart || sc.word(k-2, gw.My) || sc.word(k-2, gw.Our) || sc.word(k-2, gw.A) && (sc.word(k-3, gw.Have) || sc.word(k-3, gw.Got))) {
+			(sc.toks[k-1].sentStart || sc.word(k-2, gw.My) || sc.word(k-2, gw.Our) || sc.word(k-2, gw.A) && (sc.word(k-3, gw.Have) || sc.word(k-3, gw.Got)) && (sc.toks[k-3].sentStart || sc.givenToUs(k-3))) {
 			// "Hard stop at 5.", "I have a hard stop at 5pm", "We've got
 			// a hard stop at 4": the journalist's last moment ("Hard stop
 			// for the minister at 5", "The bus made a hard stop at 5"
@@ -4678,6 +4708,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if sc.word(k+1, gw.Me) || sc.word(k+1, gw.Us) || sc.word(k+1, gw.You) {
 				continue // "back to me tonight"
 			}
+			if k == i-1 && sc.word(k-1, gw.Working) && sc.firstPersonSubject(k-1) {
+				// "We're working to 3pm", "I'm working to 5pm on this":
+				// the journalist's own deadline ("Engineers are working
+				// to 3pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			if b := k - 1 - boolInt(sc.word(k-1, gw.Up) || sc.word(k-1, gw.Forward) || sc.word(k-1, gw.Back)); k == i-1 && sc.word(b, gw.Deadline) {
 				// "My editor has moved the deadline up to 1pm", "We've
 				// changed our deadline to 4pm": the journalist's side
@@ -4741,6 +4777,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
+			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
+				// "Could we aim for 3pm?", "We're aiming for 4pm": the
+				// journalist's own target ("The minister is aiming for
+				// 3pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			if k == i-1 && sc.forAsked(k) {
 				// "Could we have it for 6?", "A line for 3pm please": the
 				// words asked for, "for" their time, where it asks
@@ -4841,6 +4883,27 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			if p := sc.tok(b); p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && isAntiWord(p.low) {
 				return -100, start, false, ""
+			}
+			if p := sc.tok(b); b < k-1 && p != nil && p.kind == tkWord && !sc.toks[b+1].sentStart && p.low == "" && !sc.toks[b].quoted {
+				// "The minister is due at 4pm in Tirana": someone, or a
+				// thing the reader does not know, is due ("My copy is
+				// due at 4", "The response is due at 4" are the
+				// journalist's)
+				return -100, start, false, ""
+			}
+		}
+		if t.low == gw.Filing && (sc.word(k-1, gw.Is) || sc.word(k-1, gw.Are)) && !sc.firstPersonSubject(k) {
+			break // "Lawyers for the family are filing at 4pm" (not "We're filing at 4", "I am filing at 4")
+		}
+		if t.low == gw.Latest && sc.word(k-1, gw.The) && !sc.word(k-2, gw.At) && k+1 < i && !sc.word(k+1, gw.Is) && !sc.word(k+1, gw.At) && !sc.word(k+1, gw.By) {
+			break // "The latest figures at 4pm showed …" (not "The latest is 4pm")
+		}
+		if t.low == gw.Against && k == i-1 && sc.word(k-1, gw.Up) && sc.firstPersonSubject(k-1) {
+			return 3, k - 1, true, gw.Deadline // "We're up against 4pm" ("Our troops are up against …" has no time)
+		}
+		if (t.low == gw.Wise || t.low == gw.Timewise) && k == i-1 {
+			if b := sc.wiseDeadline(k); b >= 0 {
+				return 3, b, true, gw.Deadline // "Deadline-wise 3pm", "Timewise: 2pm"
 			}
 		}
 		if c, ok := leftCues[t.low]; ok {
@@ -5024,6 +5087,9 @@ func (sc *scanner) rightCue(j int) int {
 				return 3 // "We've got a 3pm cut-off." (as "cutoff")
 			}
 		case gw.Is, gw.Would, gw.Works, gw.Work, gw.Suits, gw.Should, gw.Could:
+			if t.low == gw.Is && sc.isTheDeadline(j) {
+				return 3 // "3pm is the cut-off.", "5pm is the cutoff for us."
+			}
 			if sc.goodAfter(j) {
 				return 2
 			}
@@ -6577,4 +6643,89 @@ func bareHour(h int) int {
 		return h + 12
 	}
 	return h
+}
+
+// wiseDeadline reports where the "-wise" word at w opens a statement of
+// the journalist's time: "Deadline-wise", "Deadline wise", "Time-wise",
+// "Timing-wise", "Timewise" opening its sentence or clause. It returns
+// the first token of the phrase, or -1 ("Otherwise, 3pm" is not one).
+func (sc *scanner) wiseDeadline(w int) int {
+	if sc.word(w, gw.Timewise) {
+		if sc.toks[w].sentStart || sc.toks[w].clauseBrk {
+			return w
+		}
+		return -1
+	}
+	b := w - 1
+	if sc.punct(b, "-") || sc.punct(b, "–") {
+		b--
+	}
+	if !sc.word(b, gw.Deadline) && !sc.word(b, gw.Time) && !(b >= 0 && leftCues[sc.toks[b].low].As == gw.Deadline) {
+		return -1
+	}
+	if !sc.toks[b].sentStart && !sc.toks[b].clauseBrk {
+		return -1
+	}
+	return b
+}
+
+// isTheDeadline reports whether "is" at j goes on to name the time before
+// it as the journalist's deadline and ends there: "(3pm) is the
+// cut-off.", "is our deadline", "is the cutoff for us" ("Midnight is the
+// cut-off for the ceasefire" names someone else's).
+func (sc *scanner) isTheDeadline(j int) bool {
+	k := j + 1
+	if sc.word(k, gw.The) || sc.word(k, gw.Our) || sc.word(k, gw.My) {
+		k++
+	}
+	t := sc.tok(k)
+	if t == nil || t.sentStart {
+		return false
+	}
+	e := -1
+	if t.low == gw.Deadline || leftCues[t.low].As == gw.Deadline && t.low != "" {
+		e = k + 1
+	} else if x := sc.words(k, gw.Cut, gw.Off); x > 0 {
+		e = x
+	}
+	if e < 0 {
+		return false
+	}
+	if sc.word(e, gw.For) && (sc.word(e+1, gw.Us) || sc.word(e+1, gw.Me)) && !sc.toks[e].sentStart {
+		e += 2
+	}
+	return sc.clauseEndsAt(e)
+}
+
+// othersAim reports whether "by"/"before" at k ends, in its clause, what
+// someone other than the journalist aims, plans or intends to do: "The
+// government aims to finish talks by 3pm", "The minister is aiming for a
+// deal by Friday", "Kyiv plans to respond by Monday" ("We're aiming to
+// file by 4", "I plan to … by 5" are the journalist's own; "Could you aim
+// to reply by 4?" asks the desk).
+func (sc *scanner) othersAim(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		if sc.toks[b+1].clauseBrk || sc.toks[b+1].sentStart {
+			return false
+		}
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		switch t.low {
+		case gw.Aims, gw.Aiming, gw.Plans, gw.Planning, gw.Intends, gw.Intending:
+		default:
+			continue
+		}
+		if sc.firstPersonSubject(b) {
+			return false
+		}
+		for s := b - 1; s >= 0 && s >= b-4 && !sc.toks[s+1].sentStart; s-- {
+			if sc.word(s, gw.You) || sc.word(s, gw.Your) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -154,6 +154,16 @@ type grammarWords struct {
 	Like          string `role:"like"`
 	Want          string `role:"want"`
 	Manage        string `role:"manage"`
+	Aim           string `role:"aim"`
+	Aiming        string `role:"aiming"`
+	Aims          string `role:"aims"`
+	Plans         string `role:"plans"`
+	Planning      string `role:"planning"`
+	Intends       string `role:"intends"`
+	Intending     string `role:"intending"`
+	Against       string `role:"against"`
+	Wise          string `role:"wise"`
+	Timewise      string `role:"timewise"`
 	Line          string `role:"line"`
 	Local         string `role:"local"`
 	London        string `role:"london"`
