@@ -688,6 +688,19 @@ var foreignCases = []struct {
 
 // checkExtractAt asserts the deadline Extract reads in text (RFC 3339
 // with the offset, "" for none), naming the phrase and rule it used.
+// checkCasesWed checks each case as a subtest: its text sent on
+// Wednesday 18 October 2023 at 10:00 London time (wed1000), want the
+// deadline it states as RFC 3339 ("" for none).
+func checkCasesWed(t *testing.T, cases []struct{ text, want string }) {
+	t.Helper()
+	loc := london(t)
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+		})
+	}
+}
+
 func checkExtractAt(t *testing.T, text string, sent time.Time, loc *time.Location, want string) {
 	t.Helper()
 	d, ok := Extract(text, sent, loc)

@@ -175,10 +175,5 @@ var sixteenthRoundCases = []struct{ text, want string }{
 }
 
 func TestSixteenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range sixteenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, sixteenthRoundCases)
 }

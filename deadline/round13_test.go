@@ -47,10 +47,5 @@ var thirteenthRoundCases = []struct{ text, want string }{
 }
 
 func TestThirteenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range thirteenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, thirteenthRoundCases)
 }

@@ -187,12 +187,7 @@ var fourteenthRoundCases = []struct{ text, want string }{
 }
 
 func TestFourteenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range fourteenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, fourteenthRoundCases)
 }
 
 // BenchmarkExtractRepeatedFourteenth reads the round's forms over and

@@ -65,10 +65,5 @@ var seventeenthRoundCases = []struct{ text, want string }{
 }
 
 func TestSeventeenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range seventeenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, seventeenthRoundCases)
 }

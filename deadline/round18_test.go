@@ -93,10 +93,5 @@ var eighteenthRoundCases = []struct{ text, want string }{
 }
 
 func TestEighteenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range eighteenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, eighteenthRoundCases)
 }

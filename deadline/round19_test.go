@@ -48,12 +48,7 @@ var nineteenthRoundCases = []struct{ text, want string }{
 }
 
 func TestNineteenthRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range nineteenthRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, nineteenthRoundCases)
 }
 
 // othersNamedDeadlineCases: the word right before "deadline" says whose
@@ -84,12 +79,7 @@ var othersNamedDeadlineCases = []struct{ text, want string }{
 }
 
 func TestOthersNamedDeadline(t *testing.T) {
-	loc := london(t)
-	for _, c := range othersNamedDeadlineCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, othersNamedDeadlineCases)
 }
 
 // turnaroundTimingCases: "turnaround" and "timing(s)" are the deadline
@@ -112,12 +102,7 @@ var turnaroundTimingCases = []struct{ text, want string }{
 }
 
 func TestTurnaroundTiming(t *testing.T) {
-	loc := london(t)
-	for _, c := range turnaroundTimingCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, turnaroundTimingCases)
 }
 
 // conditionalWishCases: the journalist's wish in the conditional ("I'd
@@ -141,12 +126,7 @@ var conditionalWishCases = []struct{ text, want string }{
 }
 
 func TestConditionalWish(t *testing.T) {
-	loc := london(t)
-	for _, c := range conditionalWishCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, conditionalWishCases)
 }
 
 // ownCopyRomanceCases: the journalist having to deliver, send or close
@@ -170,12 +150,7 @@ var ownCopyRomanceCases = []struct{ text, want string }{
 }
 
 func TestOwnCopyRomance(t *testing.T) {
-	loc := london(t)
-	for _, c := range ownCopyRomanceCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, ownCopyRomanceCases)
 }
 
 // realisticManageCases: asking whether a time is realistic, achievable,
@@ -198,12 +173,7 @@ var realisticManageCases = []struct{ text, want string }{
 }
 
 func TestRealisticManage(t *testing.T) {
-	loc := london(t)
-	for _, c := range realisticManageCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, realisticManageCases)
 }
 
 // givenToOthersCases: a deadline given to someone else with the one it
@@ -228,12 +198,7 @@ var givenToOthersCases = []struct{ text, want string }{
 }
 
 func TestGivenToOthers(t *testing.T) {
-	loc := london(t)
-	for _, c := range givenToOthersCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, givenToOthersCases)
 }
 
 // aheadOfCases: "ahead of" a time is "before" it, with the same guards
@@ -252,12 +217,7 @@ var aheadOfCases = []struct{ text, want string }{
 }
 
 func TestAheadOf(t *testing.T) {
-	loc := london(t)
-	for _, c := range aheadOfCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, aheadOfCases)
 }
 
 // requestAfterIfPossibleCases: the imperative after "if possible," or
@@ -285,10 +245,5 @@ var requestAfterIfPossibleCases = []struct{ text, want string }{
 }
 
 func TestRequestAfterIfPossible(t *testing.T) {
-	loc := london(t)
-	for _, c := range requestAfterIfPossibleCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, requestAfterIfPossibleCases)
 }

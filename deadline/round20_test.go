@@ -118,30 +118,15 @@ var twentiethRoundFrSr = []struct{ text, want string }{
 }
 
 func TestTwentiethRoundFrSr(t *testing.T) {
-	loc := london(t)
-	for _, c := range twentiethRoundFrSr {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, twentiethRoundFrSr)
 }
 
 func TestTwentiethRoundOthers(t *testing.T) {
-	loc := london(t)
-	for _, c := range twentiethRoundOthers {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, twentiethRoundOthers)
 }
 
 func TestTwentiethRoundForms(t *testing.T) {
-	loc := london(t)
-	for _, c := range twentiethRoundCases {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
-		})
-	}
+	checkCasesWed(t, twentiethRoundCases)
 }
 
 // TestDLSubject: "DL" is "deadline" in a subject line.
