@@ -19,13 +19,13 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/mediadesk/mediadesk/internal/jsonl"
 )
 
 // label is the part of a label line or a route output line that agree reads.
@@ -102,21 +102,13 @@ func read(path string) (map[string]label, error) {
 }
 
 func parse(r io.Reader, name string) (map[string]label, error) {
-	out := map[string]label{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var l label
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", name, line, err)
-		}
-		out[filepath.Base(l.File)] = l
+	ls, err := jsonl.Read[label](r, name)
+	if err != nil {
+		return nil, err
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	out := make(map[string]label, len(ls))
+	for _, l := range ls {
+		out[filepath.Base(l.File)] = l
 	}
 	return out, nil
 }

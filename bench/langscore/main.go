@@ -28,11 +28,9 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
+	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -41,6 +39,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mediadesk/mediadesk/internal/jsonl"
 )
 
 // label is a line of labels.jsonl, of labels2*.jsonl or of route output
@@ -244,35 +244,6 @@ func (s set) inHalf(f string) bool {
 	return err == nil && n%2 == s.half
 }
 
-func readLines(path string) ([]label, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return parseLines(f, path)
-}
-
-func parseLines(r io.Reader, name string) ([]label, error) {
-	var out []label
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var l label
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", name, line, err)
-		}
-		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
-}
-
 func byFile(ls []label) map[string]label {
 	m := make(map[string]label, len(ls))
 	for _, l := range ls {
@@ -287,7 +258,7 @@ func route(bin, config, cache string, s set, labels []label) (map[string]label, 
 	if cache != "" {
 		cached = filepath.Join(cache, strings.ReplaceAll(s.name, ":", "-")+".jsonl")
 		if b, err := os.ReadFile(cached); err == nil {
-			ls, err := parseLines(strings.NewReader(string(b)), cached)
+			ls, err := jsonl.Read[label](bytes.NewReader(b), cached)
 			return byFile(ls), err
 		}
 	}
@@ -311,7 +282,7 @@ func route(bin, config, cache string, s set, labels []label) (map[string]label, 
 			return nil, err
 		}
 	}
-	ls, err := parseLines(strings.NewReader(string(out)), s.name+" route output")
+	ls, err := jsonl.Read[label](bytes.NewReader(out), s.name+" route output")
 	return byFile(ls), err
 }
 
@@ -344,7 +315,7 @@ func main() {
 		if err != nil {
 			fatal(err)
 		}
-		all, err := readLines(filepath.Join(s.dir, "labels.jsonl"))
+		all, err := jsonl.ReadFile[label](filepath.Join(s.dir, "labels.jsonl"))
 		if err != nil {
 			fatal(err)
 		}
@@ -357,7 +328,7 @@ func main() {
 		second := map[string]label{}
 		more, _ := filepath.Glob(filepath.Join(s.dir, "labels2*.jsonl"))
 		for _, p := range more {
-			ls, err := readLines(p)
+			ls, err := jsonl.ReadFile[label](p)
 			if err != nil {
 				fatal(err)
 			}
