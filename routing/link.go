@@ -110,6 +110,11 @@ type scratch struct {
 	// trilateral weighs the trilaterals the query's texts name in other
 	// words ("the three leaders": trilateralsSaid), as qw weighs a word
 	trilateral float32
+	// partiesAfter weighs the bilaterals ([0]) and trilaterals ([1]) the
+	// query's texts name just after an "after" word (afterWords): with
+	// the other kind named elsewhere, the meeting that came before the
+	// subject, not the subject (see partiesOf)
+	partiesAfter [2]float32
 	// sender holds the folded words of the sender's display name
 	// (senderWords), senderTz reads them
 	sender   [][]byte
@@ -203,6 +208,7 @@ func (sc *scratch) reset() {
 	sc.yearVals = sc.yearVals[:0]
 	sc.ahead = sc.ahead[:0]
 	sc.trilateral = 0
+	sc.partiesAfter = [2]float32{}
 }
 
 // qsat dampens a term's query weight beyond 1 (a word repeated in an email
@@ -524,7 +530,9 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 	ix := c.idx
 	ids := sc.termIDs(ix, m, p)
 	terms := m.text(p).terms
-	sc.trilateral += w * float32(trilateralsSaid(&m.text(p).tz, p == partQuoted, sc.vocOf(p)))
+	tri, triAfter := trilateralsSaid(&m.text(p).tz, p == partQuoted, sc.vocOf(p))
+	sc.trilateral += w * float32(tri)
+	sc.partiesAfter[1] += w * float32(triAfter)
 	add := func(id int32) {
 		if sc.qw[id] == 0 {
 			sc.qterms = append(sc.qterms, id)
@@ -552,6 +560,13 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 		if w >= weightForwarded && id >= 0 && len(terms[k].term) == 4 && !slices.Contains(sc.years, id) {
 			if y := smallInt(terms[k].term); y >= 1000 {
 				sc.years, sc.yearVals = append(sc.years, id), append(sc.yearVals, y)
+			}
+		}
+		if (id == ix.bilateral || id == ix.trilateral) && id >= 0 && afterAt(&m.text(p).tz, int(terms[k].tok), sc.vocOf(p)) {
+			if id == ix.bilateral {
+				sc.partiesAfter[0] += w
+			} else {
+				sc.partiesAfter[1] += w
 			}
 		}
 		if id < 0 {
@@ -714,6 +729,14 @@ func (ix *index) partiesOf(sc *scratch) int {
 		tri = sc.qw[ix.trilateral]
 	}
 	tri += sc.trilateral
+	// a meeting named just after an "after" word, when the other kind is
+	// named elsewhere, is the time the subject came in, not the subject
+	// (afterAt): "dopo il trilaterale con l'Albania, ha avuto un
+	// bilaterale con Giorgia Meloni"; named alone it is the subject
+	// ("Following yesterday's bilateral … the readout says …")
+	if ob, ot := bi-sc.partiesAfter[0], tri-sc.partiesAfter[1]; ob > 0 && sc.partiesAfter[1] > 0 || ot > 0 && sc.partiesAfter[0] > 0 {
+		bi, tri = ob, ot
+	}
 	switch {
 	case bi > 0 && bi >= partiesMore*tri:
 		return 2
@@ -802,7 +825,7 @@ var meetTerms = func() []string {
 // naming a bilateral names both (see partiesOf).
 // voc is the vocabulary the text is read through: "tres" is three only
 // in Portuguese and Spanish.
-func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
+func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after int) {
 	var spans [][2]int32
 	spansDone := false
 	aside := func(k int) bool {
@@ -829,6 +852,9 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
 		}
 		if j+1 < len(tz.toks) && !tz.toks[j+1].brk && string(tz.word(j+1)) == "way" {
 			n++
+			if afterAt(tz, j, voc) {
+				after++
+			}
 			continue
 		}
 		for k := max(0, j-threeNear); k <= min(len(tz.toks)-1, j+threeNear); k++ {
@@ -839,12 +865,15 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n int) {
 			if meetWord(tz.word(k), voc) && !aside(k) {
 				if !negatedAt(tz, lo) {
 					n++
+					if afterAt(tz, lo, voc) {
+						after++
+					}
 				}
 				break
 			}
 		}
 	}
-	return n
+	return n, after
 }
 
 // negationWords are "not" as the configured languages write it before
@@ -875,6 +904,63 @@ func negatedAt(tz *tokenizer, k int) bool {
 		}
 		if tz.toks[i].brk {
 			return false
+		}
+	}
+	return false
+}
+
+// afterWords are "after" as the configured languages write it before a
+// meeting that came before the one the email is about, folded, by
+// language code; "" holds English's, read in every language: "dopo il
+// trilaterale con l'Albania, ha avuto un bilaterale con Meloni", "pas
+// takimit të treve", "nach dem Dreiertreffen", "après la réunion à trois",
+// "nakon trilateralnog sastanka", "μετά την τριμερή". Not "since" ("dal",
+// "seit"): a meeting since which something happened may be the subject.
+var afterWords = map[string]map[string]bool{}
+
+func init() {
+	var tz tokenizer
+	for code, ws := range map[string][]string{
+		"":   {"after", "following"},
+		"it": {"dopo"},
+		"fr": {"après"},
+		"sq": {"pas"},
+		"es": {"después", "tras"},
+		"pt": {"depois", "após"},
+		"de": {"nach", "nachdem"},
+		"nl": {"na", "nadat"},
+		"sr": {"posle", "poslije", "nakon", "после", "након"},
+		"el": {"μετά"},
+		"pl": {"po"},
+		"ru": {"после"},
+		"uk": {"після"},
+	} {
+		afterWords[code] = map[string]bool{}
+		for _, w := range ws {
+			tz.tokenize(w)
+			if len(tz.toks) == 1 {
+				afterWords[code][string(tz.word(0))] = true
+			}
+		}
+	}
+}
+
+// afterAt reports whether the phrase starting at token k of tz follows an
+// "after" word (afterWords, English's or voc's language's) at most three
+// tokens before it in the same clause: "after the trilateral", "dopo il
+// vertice a tre".
+func afterAt(tz *tokenizer, k int, voc *vocabTable) bool {
+	var own map[string]bool
+	if voc != nil {
+		own = afterWords[voc.code]
+	}
+	for i := k - 1; i >= 0 && i >= k-3; i-- {
+		if tz.toks[i+1].brk {
+			return false
+		}
+		w := string(tz.word(i))
+		if afterWords[""][w] || own[w] {
+			return true
 		}
 	}
 	return false
