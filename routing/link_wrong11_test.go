@@ -60,7 +60,7 @@ func TestLinkPartiesAfter(t *testing.T) {
 func TestAfterAt(t *testing.T) {
 	for _, c := range []struct {
 		text, lang, word string
-		want          bool
+		want             bool
 	}{
 		{"dopo il trilaterale con l'Albania", "it", "trilaterale", true},
 		{"after the trilateral", "en", "trilateral", true},
