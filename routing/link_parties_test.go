@@ -33,7 +33,7 @@ func TestNotAboutSpans(t *testing.T) {
 		var tz tokenizer
 		tz.tokenize(c.text)
 		var got []string
-		for _, s := range notAboutSpans(&tz, nil) {
+		for _, s := range notAboutSpans(&tz, nil, nil) {
 			for k := s[0]; k < s[1]; k++ {
 				got = append(got, string(tz.word(int(k))))
 			}

@@ -1,6 +1,10 @@
 package routing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestLinkPartiesAfter: a meeting named just after an "after" word, in any
 // configured language, is the time the subject came in, not the subject
@@ -86,6 +90,107 @@ func TestAfterAt(t *testing.T) {
 		}
 		if got := afterAt(&tz, k, vocabFor(c.lang)); got != c.want {
 			t.Errorf("%q (%s): afterAt(%q) = %v, want %v", c.text, c.lang, c.word, got, c.want)
+		}
+	}
+}
+
+// hookCatalogue has, on one day, a High Commissioner's appointment and
+// the PM's call with a leader (the release of British hostages
+// discussed), the next day a minister's tour whose release also speaks
+// of hostages, and the filler.
+func hookCatalogue() *Catalogue {
+	day := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	return NewCatalogue(append([]Release{
+		{ID: "appointment", Published: day, DateOnly: true, Topics: []string{"general"},
+			Title: "Change of British High Commissioner to Valdoria: Anna Kovac",
+			Body: "Ms Anna Kovac has been appointed British High Commissioner to Valdoria in succession to Mr Peter Lind, " +
+				"who will be transferring to another Diplomatic Service appointment. Ms Kovac will take up her appointment in August."},
+		{ID: "call", Published: day, DateOnly: true, Topics: []string{"middle-east"},
+			Title: "PM call with the Emir of Ruritania: 4 March 2024",
+			Body: "The Prime Minister spoke to the Emir of Ruritania this afternoon. They discussed the release of British hostages " +
+				"held in Borduria and the Emir's mediation, and agreed to keep in close contact on humanitarian access."},
+		{ID: "tour", Published: day.AddDate(0, 0, 1), DateOnly: true, Topics: []string{"middle-east"},
+			Title: "Foreign Secretary travels to the region to press for humanitarian access",
+			Body: "The Foreign Secretary is travelling to Ruritania and Syldavia to push for humanitarian access, " +
+				"the release of British hostages and foreign nationals, and a halt to the fighting."},
+	}, fillerReleases(day)...), time.UTC)
+}
+
+// TestLinkHooks: a release named as a hook before "but … interests us",
+// in any configured language, is not linked when what interests the
+// sender is something else (mldev11 022: "we saw you announced the High
+// Commissioner to Brunei yesterday, but Tirana interests us" took the
+// Brunei release at p 0.99); when the rest of the text alone points to
+// the hook's release too, it is linked as sure as the whole text makes
+// it; when the rest points to another release, neither is linked.
+func TestLinkHooks(t *testing.T) {
+	for _, c := range []struct {
+		name, lang, date, subject, text, want string
+	}{
+		{"sq Tirana interests us", "sq", "2024-03-05T10:00:00Z", "Ambasadori i ri britanik në Tiranë?",
+			"Përshëndetje, pamë që dje njoftuat emërimin e Anna Kovac si Komisionere e Lartë në Valdoria. Por neve na intereson Tirana: " +
+				"qarkullon lajmi se ambasadori britanik në Shqipëri do të largohet para kohe. A është i vërtetë ky lajm?", ""},
+		{"it another matter", "it", "2024-03-05T10:00:00Z", "Ambasciata a Roma",
+			"Buongiorno, abbiamo letto il comunicato di ieri sulla nomina di Anna Kovac ad Alta Commissaria in Valdoria. " +
+				"Ma a noi interessa un'altra cosa: chi sarà il nuovo ambasciatore britannico a Roma?", ""},
+		{"fr what interests us", "fr", "2024-03-05T10:00:00Z", "Ambassade à Paris",
+			"Bonjour, j'ai vu l'annonce d'hier sur la nomination d'Anna Kovac comme Haute-Commissaire en Valdoria. " +
+				"Mais ce qui nous intéresse, c'est l'ambassade à Paris : qui remplacera l'ambassadrice ?", ""},
+		{"en but we are interested in", "en", "2024-03-05T10:00:00Z", "Embassy in Rome",
+			"I saw yesterday's notice of Anna Kovac's appointment as High Commissioner to Valdoria. " +
+				"But we are interested in Rome: is the ambassador there leaving early, and who succeeds her?", ""},
+		// the rest asks about the hook's release
+		{"pt the hook's release asked about", "pt", "2024-03-05T10:00:00Z", "Nomeação em Valdoria",
+			"Bom dia, vimos ontem a nomeação de Anna Kovac como Alta Comissária em Valdoria. " +
+				"Mas o que nos interessa é quando Kovac assume o cargo e quem é Peter Lind, o antecessor.", "appointment"},
+		// the rest alone points to another release: neither
+		{"de the rest points to another release", "de", "2024-03-05T10:00:00Z", "Geiseln",
+			"Guten Tag, die Mitteilung zum gestrigen Telefonat des Premierministers mit dem Emir von Ruritania habe ich gelesen, " +
+				"aber uns interessiert vor allem, ob die Außenministerin auf ihrer Reise über die Freilassung britischer Geiseln spricht.", ""},
+		// no hook: "but" without an interest, an interest without "but"
+		{"en no hook", "en", "2024-03-05T10:00:00Z", "Valdoria",
+			"I saw yesterday's notice of Anna Kovac's appointment as High Commissioner to Valdoria, but when does she take up the post? " +
+				"We are interested in her predecessor Peter Lind too.", "appointment"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: at3339(t, c.date), Language: c.lang}
+		l := hookCatalogue().Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
+}
+
+// TestHookSpans: what a hook sets aside — the sentence before a "but"
+// opening a sentence, the part of a sentence before one inside it, when
+// the sender's interest follows within four words; nothing otherwise.
+func TestHookSpans(t *testing.T) {
+	for _, c := range []struct {
+		lang, text, want string
+	}{
+		{"en", "We saw the Brunei notice. But Tirana interests us: is the ambassador leaving?", "we saw the brunei notice"},
+		{"sq", "Kemi parë njoftimin për takimin dypalësh, por na intereson sidomos takimi i treve.", "kemi pare njoftimin per takimin dypalesh"},
+		{"it", "Abbiamo letto il comunicato. Ma a noi interessa un'altra cosa.", "abbiamo letto il comunicato"},
+		{"fr", "J'ai vu l'annonce, mais ce qui nous intéresse, c'est Paris.", "j ai vu l annonce"},
+		{"el", "Είδαμε την ανακοίνωση. Αλλά μας ενδιαφέρει το Κυπριακό.", "eidame tin anakoinosi"},
+		{"en", "We saw the notice, but when does she start? We are interested in the date.", ""},
+		{"it", "Il comunicato parla di rimpatri. Ma quando?", ""},
+		{"en", "There is no interest in the notice.", ""},
+		// "but" only in its own language: Greek "μας" (us) folds as
+		// Portuguese "mas" (but)
+		{"el", "Είδαμε την ανακοίνωση. Μας ενδιαφέρει το Κυπριακό.", ""},
+		{"pt", "Vimos a nota. Mas interessa-nos o acordo.", "vimos a nota"},
+		{"es", "Vimos la nota. Por lo que nos interesa, el acuerdo.", ""},
+	} {
+		var tz tokenizer
+		tz.tokenize(c.text)
+		var got []string
+		for _, s := range hookSpans(&tz, nil, vocabFor(c.lang)) {
+			for k := s[0]; k < s[1]; k++ {
+				got = append(got, string(tz.word(int(k))))
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%q: set aside %q, want %q", c.text, g, c.want)
 		}
 	}
 }
