@@ -675,8 +675,7 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 	ix := c.idx
 	ids := sc.termIDs(ix, m, p)
 	terms := m.text(p).terms
-	tri, triAfter := trilateralsSaid(&m.text(p).tz, p == partQuoted, sc.vocOf(p))
-	sc.trilateral += w * float32(tri)
+	tri, triAfter, triNeg := trilateralsSaid(&m.text(p).tz, p == partQuoted, sc.vocOf(p))
 	sc.partiesAfter[1] += w * float32(triAfter)
 	add := func(id int32) {
 		if sc.qw[id] == 0 {
@@ -684,6 +683,21 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 		}
 		sc.qw[id] += w
 	}
+	if ix.trilateral >= 0 && tri > triNeg {
+		// a trilateral said in other words ("vertice a tre", "takimi i
+		// treve") is the word, as the vocabulary reads "trilaterale":
+		// evidence for the release titled one, not only for the
+		// parties rule; not one a "not" stands near ("I'm not asking
+		// about the three-way session"), counted for that rule only
+		for range tri - triNeg {
+			add(ix.trilateral)
+		}
+		if subject {
+			sc.subj = append(sc.subj, ix.trilateral)
+		}
+		tri = triNeg
+	}
+	sc.trilateral += w * float32(tri)
 	for k, id := range ids {
 		if w >= weightForwarded && (id >= 0 || id == unknownFigure) && unitFigure(terms[k].term) {
 			counted := false
@@ -970,7 +984,7 @@ var meetTerms = func() []string {
 // naming a bilateral names both (see partiesOf).
 // voc is the vocabulary the text is read through: "tres" is three only
 // in Portuguese and Spanish.
-func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after int) {
+func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after, negNear int) {
 	var spans [][2]int32
 	spansDone := false
 	aside := func(k int) bool {
@@ -1000,6 +1014,9 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after int)
 			if afterAt(tz, j, voc) {
 				after++
 			}
+			if negatedNear(tz, j) {
+				negNear++
+			}
 			continue
 		}
 		for k := max(0, j-threeNear); k <= min(len(tz.toks)-1, j+threeNear); k++ {
@@ -1013,12 +1030,15 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after int)
 					if afterAt(tz, lo, voc) {
 						after++
 					}
+					if negatedNear(tz, lo) {
+						negNear++
+					}
 				}
 				break
 			}
 		}
 	}
-	return n, after
+	return n, after, negNear
 }
 
 // negationWords are "not" as the configured languages write it before
@@ -1106,6 +1126,23 @@ func afterAt(tz *tokenizer, k int, voc *vocabTable) bool {
 		w := string(tz.word(i))
 		if afterWords[""][w] || own[w] {
 			return true
+		}
+	}
+	return false
+}
+
+// negatedNear reports whether a "not" (negationWords) stands at most
+// four tokens before token k in its clause: "I'm not asking about the
+// three-way session with Rama" (mixdev6 045) — wider than negatedAt,
+// which sets a trilateral aside; this only keeps it from counting as
+// the word "trilateral" (see addQuery).
+func negatedNear(tz *tokenizer, k int) bool {
+	for i := k - 1; i >= 0 && i >= k-4; i-- {
+		if negationWords[string(tz.word(i))] {
+			return true
+		}
+		if tz.toks[i].brk {
+			return false
 		}
 	}
 	return false

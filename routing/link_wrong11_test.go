@@ -194,3 +194,36 @@ func TestHookSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkTrilateralSaidIsTheWord: a trilateral said in other words (the
+// number three beside a meeting word, in any configured language) is the
+// word "trilateral" for the text match, as the vocabulary reads
+// "trilaterale": the release titled one wins over the same day's meeting
+// with one of its leaders, which shares the other words (our probe
+// 'dopo il vertice a tre di oggi a Palazzo Chigi con Rama e Meloni' took
+// the Meloni bilateral at p 0.95). One a "not" stands near counts for
+// the parties rule only ("I'm not asking about the three-way session":
+// mixdev6 045, its release left out, took the trilateral at 0.97 when
+// it counted as the word; with it, the one-to-one asked about).
+func TestLinkTrilateralSaidIsTheWord(t *testing.T) {
+	date := at3339(t, "2024-03-04T17:40:00Z")
+	for _, c := range []struct {
+		name, lang, without, subject, text, want string
+	}{
+		{"it vertice a tre", "it", "", "Il vertice di Szohod",
+			"Buonasera, sul vertice a tre di oggi a Szohod con Varga e Kral: quali passi concreti sono stati concordati?", "trilateral"},
+		{"sq takimi i treve", "sq", "", "Takimi në Szohod",
+			"Përshëndetje, për takimin e treve sot në Szohod me Varga dhe Kral: çfarë hapash konkretë u vendosën?", "trilateral"},
+		{"pt reunião a três", "pt", "", "Szohod",
+			"Boa tarde, sobre a reunião a três de hoje em Szohod com Varga e Kral: que passos concretos foram acordados?", "trilateral"},
+		{"en not asking about the three-way", "en", "", "Szohod",
+			"I'm not asking about the three-way session with Kral - it's the PM's one-to-one with Varga in Szohod this afternoon I'm interested in. " +
+				"Will the UK co-fund voluntary returns of migrants?", "meeting"},
+	} {
+		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
+		l := partiesCatalogue(c.without).Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
+}
