@@ -191,7 +191,7 @@ func dateAnchors(tz *tokenizer, d0 int32, out []dayRange, va *vocabTable) []dayR
 	// "today's round I'm after, not the November one - I already have
 	// the list from 14 November" (notAboutSpans)
 	var notBuf [4][2]int32
-	notAbout := notAboutSpans(tz, notBuf[:0])
+	notAbout := notAboutSpans(tz, notBuf[:0], va)
 	for k := 0; k < n; k++ {
 		for len(notAbout) > 0 && k >= int(notAbout[0][1]) {
 			notAbout = notAbout[1:]

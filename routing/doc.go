@@ -185,6 +185,25 @@
 // is read): an Albanian chaser quoting one above its first message lost
 // its release (mldev11 025, p 0.10 -> 0.80).
 //
+// A hook — the sentence, or the part of one, before a "but" followed by
+// what interests the sender, in any configured language ("… in Brunei.
+// Por neve na intereson Tirana", "ma a noi interessa", "mais ce qui nous
+// intéresse", "aber uns interessiert"; each language's "but" read only
+// in it) — is set aside too (hookSpans). As a hook may name the release
+// the questions are about, the text is also read whole: when the whole
+// text puts another release first the link is capped below the
+// threshold; when both readings put one release first and the rest alone
+// gives it at least half the threshold, the whole text's confidence
+// counts (hookCheck; the second search runs only for a text with a hook).
+// mldev11 022 took the Brunei release named as the hook at p 0.99; none
+// now. For the parties rule (below), a meeting named just after an
+// "after" word, the other kind of meeting named elsewhere, is when the
+// subject came, not the subject ("dopo il trilaterale con l'Albania, ha
+// avuto un bilaterale con Giorgia Meloni": mldev4 010, the trilateral at
+// p 1.00 before, the bilateral now; afterAt), and a trilateral said in
+// other words ("vertice a tre") is the word "trilateral" for the text
+// match, unless a "not" stands near it.
+//
 // A URL identifies a release only when it is unique: a mirror's tag page
 // shared by several releases neither merges them in the catalogue (Merge)
 // nor settles the link alone; the words decide. Nor does a page that

@@ -33,7 +33,7 @@ func TestNotAboutSpans(t *testing.T) {
 		var tz tokenizer
 		tz.tokenize(c.text)
 		var got []string
-		for _, s := range notAboutSpans(&tz, nil) {
+		for _, s := range notAboutSpans(&tz, nil, nil) {
 			for k := s[0]; k < s[1]; k++ {
 				got = append(got, string(tz.word(int(k))))
 			}
@@ -94,7 +94,13 @@ func TestLinkParties(t *testing.T) {
 		{"a trilateral", "", "Szohod trilateral",
 			"On this afternoon's trilateral with Varga and Kral in Szohod: what does the asylum processing agreement between Borduria and Syldavia mean for the UK?", "trilateral"},
 		{"both named: the words decide", "", "Szohod meetings",
-			"After the trilateral this afternoon the PM had a bilateral with Varga. Will the UK copy the asylum processing agreement between Borduria and Syldavia?", "trilateral"},
+			"The PM had a trilateral this afternoon and a bilateral with Varga. Will the UK copy the asylum processing agreement between Borduria and Syldavia?", "trilateral"},
+		// a meeting named after "after" is when the subject came, not the
+		// subject (afterAt): the bilateral is asked about, the words lean
+		// to the trilateral — neither is linked (mldev4 010, labelled the
+		// bilateral, took the trilateral at p 1.00)
+		{"the trilateral after 'after'", "", "Szohod meetings",
+			"After the trilateral this afternoon the PM had a bilateral with Varga. Will the UK copy the asylum processing agreement between Borduria and Syldavia?", ""},
 	} {
 		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: "en"}
 		l := partiesCatalogue(c.without).Link(&in)

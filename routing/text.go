@@ -51,6 +51,16 @@ type tokenizer struct {
 	// work holds a copy of a figure while it is normalised (other tokens
 	// are built in place in buf).
 	work []byte
+	// hooked is set when hookSpans found a hook in the text; keepHooks
+	// makes hookSpans set none aside (the linker's check that a hook's
+	// release is the one the whole text points to: see linkMessage)
+	hooked, keepHooks bool
+	// hooks caches hookSpans' hooks of the text as read through hooksVoc
+	// (hooksDone once found): the linker's several readers of a text
+	// find them once
+	hooks     [][2]int32
+	hooksDone bool
+	hooksVoc  *vocabTable
 }
 
 // plainSeparator marks the ASCII bytes that only separate tokens: not a
@@ -247,6 +257,7 @@ func thousandsGroup(fig []byte, group int, rest string) bool {
 func (t *tokenizer) tokenize(s string) {
 	t.buf = t.buf[:0]
 	t.toks = t.toks[:0]
+	t.hooked, t.hooksDone = false, false
 	brk := true
 	sentenceStart := 0 // index in t.toks of the first token of the sentence
 	var sent int32
