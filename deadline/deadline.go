@@ -3654,6 +3654,9 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.By && !then && sc.word(cueStart-1, gw.Deadline) && sc.othersDeadline(cueStart-1) {
 		return // "The EU gave Serbia a deadline by Friday"
 	}
+	if (lw == gw.By || lw == gw.Before || lw == gw.Until || lw == gw.Deadline) && !then && sc.ultimatumBefore(cueStart) {
+		return // "The government set an ultimatum by midnight": someone else's
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -4675,6 +4678,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		case gw.Say:
+			if k == i-1 && sc.word(k-1, gw.Let) && sc.toks[k-1].poss {
+				return 3, k - 1, true, gw.Deadline // "Let's say 2pm?": the journalist offering the time
+			}
 			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
 				// "can we say 10 instead?": the journalist moving
 				// their own deadline, as "can we push to 5?"
@@ -4768,6 +4774,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		case gw.At, "@":
+			if sc.word(k-1, gw.Looking) && sc.firstPersonSubject(k-1) && (k == i-1 || k == i-2 && (sc.word(k+1, gw.About) || sc.word(k+1, gw.Around))) {
+				// "We're looking at 4pm", "Deadline wise we're looking
+				// at about 4pm": the journalist's own time ("The
+				// minister is looking at 4pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			sawAt = true
 			start = k
 			continue
@@ -4777,7 +4789,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
-			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
+			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming) || sc.word(k-1, gw.Try)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
 				// "Could we aim for 3pm?", "We're aiming for 4pm": the
 				// journalist's own target ("The minister is aiming for
 				// 3pm" is someone else's)
@@ -6178,7 +6190,8 @@ func (sc *scanner) othersDeadline(d int) bool {
 			v--
 		}
 	}
-	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) &&
+	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given) ||
+		sc.word(v, gw.Got) || sc.rawIs(v, rw.Received)) &&
 		!(sc.word(v, gw.Has) && !sc.ownCopy(v-1) && !sc.word(v-1, gw.Copy) && !sc.word(v-1, gw.Story) && !sc.word(v-1, gw.Piece) && !sc.word(v-1, gw.Article)) {
 		// ("The minister has a deadline of 5pm to respond to MPs"; "The
 		// story has a deadline of 4pm" is the journalist's)
@@ -6196,6 +6209,23 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// ultimatumBefore reports whether "ultimatum" or "ultimatums" stands in
+// the clause before the cue at k, within eight words: an ultimatum is set
+// for someone else, never the journalist's own deadline ("The government
+// set an ultimatum by midnight", "Vlada je postavila ultimatum do
+// ponoći").
+func (sc *scanner) ultimatumBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		if sc.rawIs(b, rw.Ultimatum) || sc.rawIs(b, rw.Ultimatums) {
+			return true
+		}
+		if sc.toks[b].sentStart || sc.toks[b].clauseBrk {
+			break
+		}
+	}
+	return false
 }
 
 // givenTo reports whether a giving verb ("gave", "given", "set",
@@ -6252,7 +6282,7 @@ func (sc *scanner) othersNamedDeadline(d int) bool {
 		return true
 	}
 	if p.poss {
-		return p.low != gw.It && p.low != gw.That // ("it's deadline day")
+		return p.low != gw.It && p.low != gw.That && p.low != gw.Let // ("it's deadline day", "Let's aim for 2pm")
 	}
 	return p.capital && p.low == "" && !p.sentStart // a name: "the EU deadline"
 }

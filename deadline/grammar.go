@@ -156,6 +156,8 @@ type grammarWords struct {
 	Manage        string `role:"manage"`
 	Aim           string `role:"aim"`
 	Aiming        string `role:"aiming"`
+	Try           string `role:"try"`
+	Looking       string `role:"looking"`
 	Aims          string `role:"aims"`
 	Plans         string `role:"plans"`
 	Planning      string `role:"planning"`
