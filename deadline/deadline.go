@@ -6173,10 +6173,10 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	v := d - 1
-	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
+	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.An) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
 		v-- // "a strict deadline", "a hard deadline"
 	}
-	if !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
+	if !sc.word(v, gw.A) && !sc.word(v, gw.An) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
 		if !sc.givenTo(d - 1) {
 			return false
 		}

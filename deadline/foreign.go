@@ -1970,6 +1970,9 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 				}
 				break
 			}
+			if n > 1 {
+				j += n - 1 // the words of a phrase read whole: Italian "nostro orario" is "our time", not "orario" (office hours)
+			}
 		}
 		from = k
 	}

@@ -46,7 +46,7 @@ type rewriteWords struct {
 	// an ultimatum by midnight").
 	Ultimatum  string `role:"ultimatum"`
 	Ultimatums string `role:"ultimatums"`
-	WeVe    string `role:"we've"`
+	WeVe       string `role:"we've"`
 	// Replied, Responded and Answered are read as written: a reply told
 	// ("Last year they replied by 5pm").
 	Replied   string `role:"replied"`

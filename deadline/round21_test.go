@@ -43,3 +43,90 @@ var twentyFirstRoundEnglish = []struct{ text, want string }{
 }
 
 func TestTwentyFirstRoundEnglish(t *testing.T) { checkCasesWed(t, twentyFirstRoundEnglish) }
+
+// twentyFirstRoundForeign: Serbian/Bosnian/Croatian, Albanian and Italian
+// forms probes of our own found unread or misread (sr/bs/hr 159 -> 172 of
+// 180, Albanian 72 -> 79 of 81, Italian 74 -> 81 of 83, written before
+// the change, look-alikes included), with look-alikes that stay unread:
+//   - the journalist's broadcast or bulletin, then "so we need it earlier"
+//     ("Emitujemo u 19.30 pa nam treba ranije", Albanian "Transmetojmë në
+//     orën 19:30, prandaj na duhet më herët", "para kësaj": before that);
+//   - zones: Serbian/Croatian "SEV" (CET), Italian "nostro orario", "ora
+//     nostra", "orario italiano" (the Italian "orario" of a phrase is no
+//     longer office hours to the reading of "entro" as "until");
+//   - Serbian "bi nam/mi trebao" (we/I would need), "je li moguće" (is it
+//     possible), "rok za komentar/izjavu/odgovor" (deadline for comment);
+//     Italian "va consegnato" (is due);
+//   - someone else's: an ultimatum, a deadline given, set or got
+//     (sr "dobio/postavio rok", sq "dha/vendosi/mori afat", it "ha dato",
+//     "ha ricevuto un termine"), things lasting, open or closed until a
+//     time (sr "traju do", "zatvorena do"; sq "i mbyllur deri").
+//
+// Sent Wednesday 15 November 2023 11:00 in Belgrade, Tirana or Rome
+// (+01:00), 10:00 in London (GMT): a bare clock is London time, "our
+// time" the sender's.
+var twentyFirstRoundForeign = []struct{ text, want string }{
+	{"Emitujemo u 19.30 pa nam treba ranije.", "2023-11-15T19:30:00+00:00"},
+	{"Емитујемо у 19.30 па нам треба раније.", "2023-11-15T19:30:00+00:00"},
+	{"Treba nam odgovor do 15:00 SEV.", "2023-11-15T14:00:00+00:00"},
+	{"Odgovor bi nam trebao sutra ujutru.", "2023-11-16T09:00:00+00:00"},
+	{"Odgovor bi nam trebao sutra ujutro.", "2023-11-16T09:00:00+00:00"},
+	{"Je li moguće do 14 sati?", "2023-11-15T14:00:00+00:00"},
+	{"Rok za komentar: 17h.", "2023-11-15T17:00:00+00:00"},
+	{"Do 15h CET, molim.", "2023-11-15T14:00:00+00:00"},
+	{"Odgovor do 15h po našem vremenu bi bio idealan.", "2023-11-15T14:00:00+00:00"},
+	{"Potreban mi je odgovor do 15 časova po beogradskom vremenu.", "2023-11-15T14:00:00+00:00"},
+	{"Do 15h po londonskom vremenu.", "2023-11-15T15:00:00+00:00"},
+	{"До 15 часова по нашем времену.", "2023-11-15T14:00:00+00:00"},
+	{"Rok nam je 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Zaključujemo broj u 20 sati.", "2023-11-15T20:00:00+00:00"},
+	{"Do pola pet popodne.", "2023-11-15T16:30:00+00:00"},
+	{"Mozete li nam poslati komentar do kraja dana?", "2023-11-15T17:00:00+00:00"},
+	{"Treba nam do sutra u podne.", "2023-11-16T12:00:00+00:00"},
+	{"Vlada je postavila ultimatum do ponoći.", none},
+	{"Demonstranti su postavili ultimatum do ponoci.", none},
+	{"Kosovo je dobilo rok do ponedeljka.", none},
+	{"Ministar je dobio rok do ponedjeljka.", none},
+	{"Pregovori traju do ponoći.", none},
+	{"Granica je zatvorena do 18 sati.", none},
+	{"Vlada je dala rok do petka.", none},
+	{"Rok za prijave ističe u petak.", none},
+	{"Sastanak je u 15h.", none},
+	{"Radno vreme: 9-17h", none},
+	{"Влада је дала рок до петка.", none},
+	{"Transmetojmë në orën 19:30, prandaj na duhet më herët.", "2023-11-15T19:30:00+00:00"},
+	{"Lajmet janë në orën 19, prandaj na duhet përgjigja para kësaj.", "2023-11-15T19:00:00+00:00"},
+	{"Deri në orën 15 sipas orës sonë.", "2023-11-15T14:00:00+00:00"},
+	{"Deri ne oren 15 ora e Tiranes.", "2023-11-15T14:00:00+00:00"},
+	{"Deri në orën 15 sipas orës suaj.", "2023-11-15T15:00:00+00:00"},
+	{"Jo me vone se ora 17.", "2023-11-15T17:00:00+00:00"},
+	{"Qeveria vendosi një ultimatum deri në mesnatë.", none},
+	{"Qeveria dha afat deri të premten.", none},
+	{"Gjykata dha afat deri të premten.", none},
+	{"Ministri mori afat deri të hënën.", none},
+	{"Kufiri është i mbyllur deri në orën 18.", none},
+	{"Afati për aplikime skadon të premten.", none},
+	{"Takimi është në orën 15.", none},
+	{"Entro le 15 nostro orario.", "2023-11-15T14:00:00+00:00"},
+	{"Entro le 15, orario italiano.", "2023-11-15T14:00:00+00:00"},
+	{"Entro le 15 ora nostra.", "2023-11-15T14:00:00+00:00"},
+	{"Entro le 15 ora italiana.", "2023-11-15T14:00:00+00:00"},
+	{"Entro le 15 ora di Londra.", "2023-11-15T15:00:00+00:00"},
+	{"Il mio pezzo va consegnato alle 16.", "2023-11-15T16:00:00+00:00"},
+	{"Il governo ha fissato un ultimatum entro mezzanotte.", none},
+	{"L'UE ha dato alla Serbia un termine entro venerdì.", none},
+	{"Il ministro ha ricevuto un termine entro lunedì.", none},
+	{"I negoziati durano fino a mezzanotte.", none},
+	{"La riunione è alle 15.", none},
+	{"Entro domani a mezzogiorno.", "2023-11-16T12:00:00+00:00"},
+}
+
+func TestTwentyFirstRoundForeign(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, "2023-11-15T11:00:00+01:00")
+	for _, c := range twentyFirstRoundForeign {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, sent, loc, c.want)
+		})
+	}
+}
