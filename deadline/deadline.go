@@ -3654,6 +3654,9 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.By && !then && sc.word(cueStart-1, gw.Deadline) && sc.othersDeadline(cueStart-1) {
 		return // "The EU gave Serbia a deadline by Friday"
 	}
+	if lw == gw.By && !then && !sc.word(cueStart-1, gw.Deadline) && sc.othersDeadlineBefore(cueStart) {
+		return // "Premijer je dao rok opoziciji do ponedjeljka": given a deadline, the one it was given to, then "by"
+	}
 	if (lw == gw.By || lw == gw.Before || lw == gw.Until || lw == gw.Deadline) && !then && sc.ultimatumBefore(cueStart) {
 		return // "The government set an ultimatum by midnight": someone else's
 	}
@@ -3823,10 +3826,43 @@ func (sc *scanner) reportedPromise(k int) bool {
 		}
 		switch t.low {
 		case gw.Said, gw.Says, gw.Told, gw.Promised:
+			if !modal && t.low == gw.Promised {
+				return sc.thirdPartySubject(b) // "The PM promised a decision by Friday"
+			}
 			return modal && !sc.word(b-1, gw.I) && !sc.word(b-1, gw.We)
+		case gw.Announced:
+			return sc.thirdPartySubject(b) // "The PM announced a decision by Friday"
 		}
 	}
 	return false
+}
+
+// thirdPartySubject reports whether the verb at b has a subject before it
+// in its clause and that subject is no one of the journalist's side or
+// the desk ("The PM announced", "Premijer je najavio"; not "We announced",
+// "My editor promised", "You promised").
+func (sc *scanner) thirdPartySubject(b int) bool {
+	found := false
+	for j := b - 1; j >= 0 && j >= b-6; j-- {
+		t := &sc.toks[j]
+		if t.kind == tkPunct {
+			break
+		}
+		if t.kind == tkWord {
+			switch t.low {
+			case gw.I, gw.We, gw.IM, gw.WeRe, gw.ID, gw.WeD, gw.ILl, gw.WeLl, gw.IVe, gw.My, gw.Our, gw.You, gw.Your:
+				return false
+			}
+			if sc.rawIs(j, rw.WeVe) {
+				return false
+			}
+			found = true
+		}
+		if t.sentStart || t.clauseBrk {
+			break
+		}
+	}
+	return found
 }
 
 // saidAt reports whether the token at b is a verb of saying
@@ -5148,8 +5184,9 @@ func (sc *scanner) rightCue(j int) int {
 			sc.word(j+1, gw.Thatd) && sc.goodAfter(j+2) { // "Tonight, that'd be great"
 			return 2
 		}
-		// "Within the hour, if possible.", "Tomorrow morning, please."
-		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 ||
+		// "Within the hour, if possible.", "Tomorrow morning, please.",
+		// "Tomorrow morning, if you can." (as without the comma)
+		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 || sc.words(j+1, gw.If, gw.You, gw.Can) > 0 ||
 			sc.word(j+1, gw.Please) || sc.word(j+1, gw.Pls) || sc.word(j+1, gw.Plz) {
 			return 1
 		}
@@ -6209,6 +6246,25 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// othersDeadlineBefore reports whether the word "deadline" stands two or
+// three words before the cue at k, with only words between, and is
+// someone else's (othersDeadline): Serbian, Albanian and Italian put the
+// one it was given to after the deadline ("dao rok opoziciji do
+// ponedjeljka": given a deadline to the opposition by Monday).
+func (sc *scanner) othersDeadlineBefore(k int) bool {
+	for d := k - 2; d >= 0 && d >= k-3; d-- {
+		for j := d + 1; j < k; j++ {
+			if sc.toks[j].kind != tkWord || sc.toks[j].sentStart || sc.toks[j].clauseBrk {
+				return false
+			}
+		}
+		if sc.word(d, gw.Deadline) {
+			return sc.othersDeadline(d)
+		}
+	}
+	return false
 }
 
 // ultimatumBefore reports whether "ultimatum" or "ultimatums" stands in

@@ -130,3 +130,53 @@ func TestTwentyFirstRoundForeign(t *testing.T) {
 		})
 	}
 }
+
+// twentyFirstRoundSecond: a second probe of our own, written after the
+// first change and sent in summer (Wednesday 10 July 2024 11:00 +02:00,
+// 10:00 in London, BST): sr/bs/hr 45 -> 50 of 51, Albanian 22 -> 27 of 27,
+// Italian 27 -> 29 of 29. Read now: Serbian "idemo u štampu" (we go to
+// print), "ako može" (if possible), Albanian "sipas kohës sonë", "me
+// kohën tonë" (our time), "para kësaj ore" (before that), and in English
+// and so in every language "<time>, if you can." as without the comma.
+// Unread now, someone else's: a decision a third party announced or
+// promised by a time (sr "najavio", sq "paralajmëroi", "njoftoi", it "ha
+// annunciato", "ha promesso"; English "The PM announced a decision by
+// Friday", not "We announced …"), a deadline given with the one it was
+// given to between it and "by" ("dao rok opoziciji do ponedjeljka"; sq
+// "i vendosi opozitës afat"), a ban in force until a time (sr "važi do",
+// sq "në fuqi deri").
+var twentyFirstRoundSecond = []struct{ text, want string }{
+	{"Idemo u štampu u 20h.", "2024-07-10T20:00:00+01:00"},
+	{"Danas popodne ako može.", "2024-07-10T15:00:00+01:00"},
+	{"Molim vas za odgovor do 15h po našem vremenu.", "2024-07-10T14:00:00+01:00"},
+	{"Trebalo bi nam do 15h po vašem vremenu.", "2024-07-10T15:00:00+01:00"},
+	{"Vesti emitujemo u 19h, tako da nam je potreban odgovor pre toga.", "2024-07-10T19:00:00+01:00"},
+	{"Premijer je najavio odluku do petka.", none},
+	{"Premijer je dao rok opoziciji do ponedjeljka.", none},
+	{"Zabrana važi do petka.", none},
+	{"Deri në 15:00 sipas kohës sonë.", "2024-07-10T14:00:00+01:00"},
+	{"Deri në orën 15 me orën e Londrës.", "2024-07-10T15:00:00+01:00"},
+	{"Lajmet dalin në orën 18, prandaj na duhet përgjigja para kësaj ore.", "2024-07-10T18:00:00+01:00"},
+	{"Kryeministri paralajmëroi vendim deri të premten.", none},
+	{"Qeveria i vendosi opozitës afat deri të hënën.", none},
+	{"Ndalimi është në fuqi deri të premten.", none},
+	{"Domattina, se potete.", "2024-07-11T09:00:00+01:00"},
+	{"Entro le 15 ora inglese.", "2024-07-10T15:00:00+01:00"},
+	{"Entro le 15:00 (ora locale).", "2024-07-10T14:00:00+01:00"},
+	{"Il premier ha annunciato una decisione entro venerdì.", none},
+	{"Il governo ha dato all'opposizione tempo fino a lunedì.", none},
+	{"Tomorrow morning, if you can.", "2024-07-11T09:00:00+01:00"},
+	{"The PM announced a decision by Friday.", none},
+	{"The PM promised a decision by Friday.", none},
+	{"We announced it yesterday, so we need your comment by Friday.", "2024-07-12T17:00:00+01:00"},
+}
+
+func TestTwentyFirstRoundSecond(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, "2024-07-10T11:00:00+02:00")
+	for _, c := range twentyFirstRoundSecond {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, sent, loc, c.want)
+		})
+	}
+}
