@@ -3657,6 +3657,9 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.By && !then && !sc.word(cueStart-1, gw.Deadline) && sc.othersDeadlineBefore(cueStart) {
 		return // "Premijer je dao rok opoziciji do ponedjeljka": given a deadline, the one it was given to, then "by"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.pastBefore(cueStart) {
+		return // "Last week we got a reply by 15h", "Last year you replied by 4pm": a past time's
+	}
 	if (lw == gw.By || lw == gw.Before || lw == gw.Until || lw == gw.Deadline) && !then && sc.ultimatumBefore(cueStart) {
 		return // "The government set an ultimatum by midnight": someone else's
 	}
@@ -4199,7 +4202,11 @@ func (sc *scanner) pastRequest(from int) bool {
 			if sc.word(b, gw.Had) {
 				b--
 			}
-			return sc.word(b, gw.I) || sc.word(b, gw.We)
+			// "I asked for answers by 4pm on Tuesday": an earlier
+			// request; "The government asked the EU for an answer by
+			// Friday": someone else's ("My editor asked for a line by
+			// 4pm" is the journalist's)
+			return sc.word(b, gw.I) || sc.word(b, gw.We) || sc.thirdPartySubject(k)
 		}
 	}
 	return false
@@ -4653,6 +4660,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			continue
 		case gw.Reply, gw.Respond, gw.Hear:
+			if t.low == gw.Reply && sc.needBeforeNoun(k) {
+				continue // "We need a reply today", Serbian "Treba nam odgovor danas" (need us reply today): the thing needed
+			}
 			if isDeterminer(sc.tok(k - 1)) {
 				if t.low == gw.Reply && sc.likeBefore(k-1) {
 					return 2, k - 3, false, gw.Like // "I'd like a reply tonight", "… your reply": the thing asked for
@@ -6262,6 +6272,58 @@ func (sc *scanner) othersDeadlineBefore(k int) bool {
 		}
 		if sc.word(d, gw.Deadline) {
 			return sc.othersDeadline(d)
+		}
+	}
+	return false
+}
+
+// needBeforeNoun reports whether a "need" word stands right before the
+// noun at k, or before its determiner, "me" or "us" ("need a reply", "need
+// your reply", rewritten "need us reply").
+func (sc *scanner) needBeforeNoun(k int) bool {
+	b := k - 1
+	if p := sc.tok(b); p != nil && (isDeterminer(p) || p.low == gw.Me || p.low == gw.Us) && !sc.toks[k].sentStart {
+		b--
+	}
+	if sc.toks[b+1].sentStart {
+		return false
+	}
+	return sc.word(b, gw.Need) || sc.word(b, gw.Needs) || sc.word(b, gw.Needed)
+}
+
+// pastBefore reports whether the sentence before the cue at k, within ten
+// words, names a past time ("last week", "last year", "last month", "last
+// time", "yesterday", "two weeks ago") with no word of need or deadline
+// between it and the cue: the time then is a past one ("Last week we got
+// a reply by 15h"); "As I said yesterday, we need it by 4pm" is read.
+func (sc *scanner) pastBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-10; b-- {
+		t := &sc.toks[b]
+		if t.kind == tkPunct && (t.low == ";" || t.low == ":" || t.low == "?" || t.low == "!" || t.low == ".") {
+			return false
+		}
+		if t.kind == tkPunct && t.low == "," && !(sc.word(b-1, gw.Yesterday) || sc.word(b-1, gw.Ago) || sc.word(b-2, gw.Last)) {
+			return false // "Last time you were quick, can you reply by 4pm?" ("Last year, you replied by 4pm" goes on)
+		}
+		if t.kind == tkWord {
+			switch t.low {
+			case gw.Please, gw.Pls, gw.So, gw.But, gw.Can, gw.Could, gw.Would:
+				return false // "Yesterday I asked, so please reply by 4pm"
+			}
+			if c, ok := leftCues[t.low]; ok && t.low != gw.By && t.low != gw.Before && (c.As == gw.Deadline || t.low == gw.Need || t.low == gw.Needs || t.low == gw.Deadline) {
+				return false
+			}
+			switch {
+			case t.low == gw.Yesterday:
+				return true
+			case t.low == gw.Ago && b > 0:
+				return true
+			case t.low == gw.Last && (sc.word(b+1, gw.Week) || sc.word(b+1, gw.Year) || sc.word(b+1, gw.Month) || sc.word(b+1, gw.Time)):
+				return true
+			}
+		}
+		if t.sentStart {
+			break
 		}
 	}
 	return false

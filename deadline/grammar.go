@@ -158,6 +158,9 @@ type grammarWords struct {
 	Aiming        string `role:"aiming"`
 	Try           string `role:"try"`
 	Looking       string `role:"looking"`
+	Year          string `role:"year"`
+	Month         string `role:"month"`
+	Ago           string `role:"ago"`
 	Aims          string `role:"aims"`
 	Plans         string `role:"plans"`
 	Planning      string `role:"planning"`

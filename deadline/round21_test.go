@@ -180,3 +180,55 @@ func TestTwentyFirstRoundSecond(t *testing.T) {
 		})
 	}
 }
+
+// twentyFirstRoundThird: a third probe (times of day, clock forms, dates,
+// request shapes; sent Wednesday 15 November 2023 11:00 +01:00): sr/bs/hr
+// 58 -> 60 of 60, Albanian 27 -> 33 of 33, Italian 31 -> 35 of 36. Read
+// now: "need a reply <day>" as "need an answer" ("We need a reply today",
+// Serbian "Treba nam odgovor danas": needBeforeNoun); sq "e duam" (we
+// want it), "mesdita" (noon), "do të ishte shumë mirë" (would be great),
+// "shkon në shtyp" (goes to print); it "va in stampa", "andiamo in
+// stampa", "sarebbe l'ideale". Unread now: a past time before the cue in
+// its clause ("Last week we got a reply by 15h", "Last year you replied
+// by 16h", sr "prošle godine/nedelje", sq "vitin/javën e kaluar", it
+// "l'anno scorso"; "As I said yesterday, we need it by 4pm" and "Yesterday
+// I asked, so please reply by 4pm" stay read: pastBefore), and a request
+// a third party made ("The government asked the EU for an answer by
+// Friday", it "ha chiesto"; "My editor asked for a line by 4pm" stays
+// read).
+var twentyFirstRoundThird = []struct{ text, want string }{
+	{"Treba nam odgovor danas.", "2023-11-15T17:00:00+00:00"},
+	{"We need a reply today.", "2023-11-15T17:00:00+00:00"},
+	{"Prošle godine ste odgovorili do 16h.", none},
+	{"Prošle nedelje smo dobili odgovor do 15h.", none},
+	{"Molim odgovor do pola četiri.", "2023-11-15T15:30:00+00:00"},
+	{"Do 17. novembra, molim.", "2023-11-17T17:00:00+00:00"},
+	{"До 17.00 ч.", "2023-11-15T17:00:00+00:00"},
+	{"Përgjigjen e duam sot.", "2023-11-15T17:00:00+00:00"},
+	{"Mesdita do të ishte ideale.", "2023-11-15T12:00:00+00:00"},
+	{"Deri ne oren 16 do te ishte shume mire.", "2023-11-15T16:00:00+00:00"},
+	{"Gazeta shkon në shtyp në orën 20.", "2023-11-15T20:00:00+00:00"},
+	{"Vitin e kaluar u përgjigjët deri në orën 16.", none},
+	{"Lajmet i transmetojmë në orën 20.", none},
+	{"Il giornale va in stampa alle 20.", "2023-11-15T20:00:00+00:00"},
+	{"Andiamo in stampa alle 20.", "2023-11-15T20:00:00+00:00"},
+	{"L'anno scorso avete risposto entro le 16.", none},
+	{"Il governo ha chiesto all'UE una risposta entro venerdì.", none},
+	{"Entro le 15 ora di Belgrado.", "2023-11-15T14:00:00+00:00"},
+	{"Last week we got a reply by 15h.", none},
+	{"As I said yesterday, we need it by 4pm.", "2023-11-15T16:00:00+00:00"},
+	{"Yesterday I asked, so please reply by 4pm.", "2023-11-15T16:00:00+00:00"},
+	{"Last time you were quick, can you reply by 4pm?", "2023-11-15T16:00:00+00:00"},
+	{"The government asked the EU for an answer by Friday.", none},
+	{"My editor asked for a line by 4pm.", "2023-11-15T16:00:00+00:00"},
+}
+
+func TestTwentyFirstRoundThird(t *testing.T) {
+	loc := london(t)
+	sent := mustTime(t, "2023-11-15T11:00:00+01:00")
+	for _, c := range twentyFirstRoundThird {
+		t.Run(c.text, func(t *testing.T) {
+			checkExtractAt(t, c.text, sent, loc, c.want)
+		})
+	}
+}
