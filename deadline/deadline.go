@@ -3657,7 +3657,7 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.By && !then && !sc.word(cueStart-1, gw.Deadline) && sc.othersDeadlineBefore(cueStart) {
 		return // "Premijer je dao rok opoziciji do ponedjeljka": given a deadline, the one it was given to, then "by"
 	}
-	if (lw == gw.By || lw == gw.Before) && !then && sc.pastBefore(cueStart) {
+	if (lw == gw.By || lw == gw.Before) && (!then && sc.pastBefore(cueStart) || sc.pastAfter(m.end)) {
 		return // "Last week we got a reply by 15h", "Last year you replied by 4pm": a past time's
 	}
 	if (lw == gw.By || lw == gw.Before || lw == gw.Until || lw == gw.Deadline) && !then && sc.ultimatumBefore(cueStart) {
@@ -4718,6 +4718,17 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return -100, start, false, ""
 		case gw.Like, gw.Love:
+			if t.low == gw.Like && k == i-1 && sc.word(k-1, gw.Looking) {
+				// "Deadline is looking like 4pm", "My deadline's looking
+				// like 3pm": the deadline named before it
+				b := k - 2
+				if sc.word(b, gw.Is) {
+					b--
+				}
+				if sc.word(b, gw.Deadline) && !sc.othersNamedDeadline(b) {
+					return 3, b, true, gw.Deadline
+				}
+			}
 			// "I'd like a comment by ..."
 			if sc.word(k-1, gw.ID) || sc.word(k-1, gw.WeD) || sc.word(k-1, gw.Would) {
 				return 2, k - 1, false, t.low
@@ -6327,6 +6338,16 @@ func (sc *scanner) pastBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// pastAfter reports whether "last time", "last week", "last month" or
+// "last year" follows the mention at j: "We received a reply by 4pm last
+// time" tells of a past reply.
+func (sc *scanner) pastAfter(j int) bool {
+	if !sc.word(j, gw.Last) || sc.toks[j].sentStart {
+		return false
+	}
+	return sc.word(j+1, gw.Time) || sc.word(j+1, gw.Week) || sc.word(j+1, gw.Month) || sc.word(j+1, gw.Year)
 }
 
 // ultimatumBefore reports whether "ultimatum" or "ultimatums" stands in

@@ -40,6 +40,12 @@ var twentyFirstRoundEnglish = []struct{ text, want string }{
 	{"I'm filing at 4.", "2023-10-18T16:00:00+01:00"},
 	{"Copy by 3, please.", "2023-10-18T15:00:00+01:00"},
 	{"Lawyers are filing at 4. Will the UK respond?", none},
+	// a third English probe (63, 15 look-alikes): 58 -> 60
+	{"Deadline is looking like 4pm.", "2023-10-18T16:00:00+01:00"},
+	{"My deadline's looking like 3pm.", "2023-10-18T15:00:00+01:00"},
+	{"The EU deadline is looking like Friday. Any comment?", none},
+	{"We received a reply by 4pm last time. Thanks.", none},
+	{"Please reply by 4pm, last time you were late.", "2023-10-18T16:00:00+01:00"},
 }
 
 func TestTwentyFirstRoundEnglish(t *testing.T) { checkCasesWed(t, twentyFirstRoundEnglish) }
