@@ -227,6 +227,12 @@ var twentyFirstRoundThird = []struct{ text, want string }{
 	{"Last time you were quick, can you reply by 4pm?", "2023-11-15T16:00:00+00:00"},
 	{"The government asked the EU for an answer by Friday.", none},
 	{"My editor asked for a line by 4pm.", "2023-11-15T16:00:00+00:00"},
+	// Serbian "za <hour>" after an event word is when it happens
+	// ("zakazana za 12h": scheduled for noon), as Italian "previsto per
+	// le 14"; asked for, it is the deadline ("Treba nam odgovor za 16h")
+	{"Konferencija za novinare je zakazana za 12h. Hoće li ambasador prisustvovati?", none},
+	{"Treba nam odgovor za 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Sastanak je zakazan za 15 sati, a odgovor nam treba za 14h.", "2023-11-15T14:00:00+00:00"},
 }
 
 func TestTwentyFirstRoundThird(t *testing.T) {
