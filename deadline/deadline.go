@@ -3766,7 +3766,7 @@ func (sc *scanner) dayOffered(m *mention, lw string) bool {
 		// end its clause)
 		return true
 	}
-	if !sc.toks[m.start].clauseBrk {
+	if !sc.toks[m.start].clauseBrk && !sc.askedNounOpens(m.start-1) {
 		return false
 	}
 	asked := false
@@ -5591,6 +5591,19 @@ func (sc *scanner) askedNounAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// askedNounOpens reports whether the thing asked for at k opens its
+// sentence, alone or after "a", "an", "your" ("A reply today, if
+// possible.", Serbian "Odgovor danas, ako je moguće.").
+func (sc *scanner) askedNounOpens(k int) bool {
+	if !sc.askedNounAt(k) {
+		return false
+	}
+	if sc.toks[k].sentStart {
+		return true
+	}
+	return (sc.word(k-1, gw.A) || sc.word(k-1, gw.An) || sc.word(k-1, gw.Your)) && sc.toks[k-1].sentStart
 }
 
 // othersExpected reports whether "expected" at e follows "is/are/be"

@@ -233,6 +233,18 @@ var twentyFirstRoundThird = []struct{ text, want string }{
 	{"Konferencija za novinare je zakazana za 12h. Hoće li ambasador prisustvovati?", none},
 	{"Treba nam odgovor za 16h.", "2023-11-15T16:00:00+00:00"},
 	{"Sastanak je zakazan za 15 sati, a odgovor nam treba za 14h.", "2023-11-15T14:00:00+00:00"},
+	// a fifth Serbian/Bosnian/Croatian probe (51): 43 -> 47; Bosnian
+	// "sahat/sahata/sahati" (hours), "rok predaje/slanja" (deadline), and
+	// the thing asked for opening its sentence with its day ("Odgovor
+	// danas, ako je moguće.", "Reply today, if possible.")
+	{"Molimo Vas odgovor do 16 sahati.", "2023-11-15T16:00:00+00:00"},
+	{"Do 16 sahata, molim.", "2023-11-15T16:00:00+00:00"},
+	{"Rok predaje je 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Odgovor danas, ako je moguće.", "2023-11-15T17:00:00+00:00"},
+	{"Reply today, if possible.", "2023-11-15T17:00:00+00:00"},
+	{"The statement today, please confirm.", none},
+	{"Predsjednik je obećao odgovor do petka.", none},
+	{"Ambasada je zatvorena do ponedjeljka.", none},
 }
 
 func TestTwentyFirstRoundThird(t *testing.T) {
