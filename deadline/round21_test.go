@@ -175,6 +175,15 @@ var twentyFirstRoundSecond = []struct{ text, want string }{
 	{"The PM announced a decision by Friday.", none},
 	{"The PM promised a decision by Friday.", none},
 	{"We announced it yesterday, so we need your comment by Friday.", "2024-07-12T17:00:00+01:00"},
+	// zones in summer (a zone probe of 30: 24 -> 30): Central European
+	// time is the summer one in July; "your time" the desk's
+	{"Do 15h po srednjeevropskom vremenu.", "2024-07-10T14:00:00+01:00"},
+	{"Do 15h po centralnoevropskom vremenu.", "2024-07-10T14:00:00+01:00"},
+	{"Do 15h po vašem vremenu.", "2024-07-10T15:00:00+01:00"},
+	{"Deri në orën 15 sipas orës së Evropës Qendrore.", "2024-07-10T14:00:00+01:00"},
+	{"Entro le 15, fuso orario italiano.", "2024-07-10T14:00:00+01:00"},
+	{"Entro le 15 ora di Milano.", "2024-07-10T14:00:00+01:00"},
+	{"Entro le 15 ora di Londra.", "2024-07-10T15:00:00+01:00"},
 }
 
 func TestTwentyFirstRoundSecond(t *testing.T) {
