@@ -184,6 +184,11 @@ var twentyFirstRoundSecond = []struct{ text, want string }{
 	{"Entro le 15, fuso orario italiano.", "2024-07-10T14:00:00+01:00"},
 	{"Entro le 15 ora di Milano.", "2024-07-10T14:00:00+01:00"},
 	{"Entro le 15 ora di Londra.", "2024-07-10T15:00:00+01:00"},
+	// French "notre heure" (our time), from a French, English and
+	// Portuguese zone probe (39: 36 -> 37 of 39, one want of ours wrong)
+	{"Avant 15h notre heure.", "2024-07-10T14:00:00+01:00"},
+	{"Avant 15h heure de Paris, merci.", "2024-07-10T14:00:00+01:00"},
+	{"Avant 15h, votre heure.", "2024-07-10T15:00:00+01:00"},
 }
 
 func TestTwentyFirstRoundSecond(t *testing.T) {
