@@ -3654,6 +3654,15 @@ func (sc *scanner) finish(m *mention) {
 	if lw == gw.By && !then && sc.word(cueStart-1, gw.Deadline) && sc.othersDeadline(cueStart-1) {
 		return // "The EU gave Serbia a deadline by Friday"
 	}
+	if lw == gw.By && !then && !sc.word(cueStart-1, gw.Deadline) && sc.othersDeadlineBefore(cueStart) {
+		return // "Premijer je dao rok opoziciji do ponedjeljka": given a deadline, the one it was given to, then "by"
+	}
+	if (lw == gw.By || lw == gw.Before) && (!then && sc.pastBefore(cueStart) || sc.pastAfter(m.end)) {
+		return // "Last week we got a reply by 15h", "Last year you replied by 4pm": a past time's
+	}
+	if (lw == gw.By || lw == gw.Before || lw == gw.Until || lw == gw.Deadline) && !then && sc.ultimatumBefore(cueStart) {
+		return // "The government set an ultimatum by midnight": someone else's
+	}
 	if left <= -100 && !then {
 		return
 	}
@@ -3757,7 +3766,7 @@ func (sc *scanner) dayOffered(m *mention, lw string) bool {
 		// end its clause)
 		return true
 	}
-	if !sc.toks[m.start].clauseBrk {
+	if !sc.toks[m.start].clauseBrk && !sc.askedNounOpens(m.start-1) {
 		return false
 	}
 	asked := false
@@ -3820,10 +3829,43 @@ func (sc *scanner) reportedPromise(k int) bool {
 		}
 		switch t.low {
 		case gw.Said, gw.Says, gw.Told, gw.Promised:
+			if !modal && t.low == gw.Promised {
+				return sc.thirdPartySubject(b) // "The PM promised a decision by Friday"
+			}
 			return modal && !sc.word(b-1, gw.I) && !sc.word(b-1, gw.We)
+		case gw.Announced:
+			return sc.thirdPartySubject(b) // "The PM announced a decision by Friday"
 		}
 	}
 	return false
+}
+
+// thirdPartySubject reports whether the verb at b has a subject before it
+// in its clause and that subject is no one of the journalist's side or
+// the desk ("The PM announced", "Premijer je najavio"; not "We announced",
+// "My editor promised", "You promised").
+func (sc *scanner) thirdPartySubject(b int) bool {
+	found := false
+	for j := b - 1; j >= 0 && j >= b-6; j-- {
+		t := &sc.toks[j]
+		if t.kind == tkPunct {
+			break
+		}
+		if t.kind == tkWord {
+			switch t.low {
+			case gw.I, gw.We, gw.IM, gw.WeRe, gw.ID, gw.WeD, gw.ILl, gw.WeLl, gw.IVe, gw.My, gw.Our, gw.You, gw.Your:
+				return false
+			}
+			if sc.rawIs(j, rw.WeVe) {
+				return false
+			}
+			found = true
+		}
+		if t.sentStart || t.clauseBrk {
+			break
+		}
+	}
+	return found
 }
 
 // saidAt reports whether the token at b is a verb of saying
@@ -4160,7 +4202,11 @@ func (sc *scanner) pastRequest(from int) bool {
 			if sc.word(b, gw.Had) {
 				b--
 			}
-			return sc.word(b, gw.I) || sc.word(b, gw.We)
+			// "I asked for answers by 4pm on Tuesday": an earlier
+			// request; "The government asked the EU for an answer by
+			// Friday": someone else's ("My editor asked for a line by
+			// 4pm" is the journalist's)
+			return sc.word(b, gw.I) || sc.word(b, gw.We) || sc.thirdPartySubject(k)
 		}
 	}
 	return false
@@ -4614,6 +4660,9 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			continue
 		case gw.Reply, gw.Respond, gw.Hear:
+			if t.low == gw.Reply && sc.needBeforeNoun(k) {
+				continue // "We need a reply today", Serbian "Treba nam odgovor danas" (need us reply today): the thing needed
+			}
 			if isDeterminer(sc.tok(k - 1)) {
 				if t.low == gw.Reply && sc.likeBefore(k-1) {
 					return 2, k - 3, false, gw.Like // "I'd like a reply tonight", "… your reply": the thing asked for
@@ -4669,12 +4718,26 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return -100, start, false, ""
 		case gw.Like, gw.Love:
+			if t.low == gw.Like && k == i-1 && sc.word(k-1, gw.Looking) {
+				// "Deadline is looking like 4pm", "My deadline's looking
+				// like 3pm": the deadline named before it
+				b := k - 2
+				if sc.word(b, gw.Is) {
+					b--
+				}
+				if sc.word(b, gw.Deadline) && !sc.othersNamedDeadline(b) {
+					return 3, b, true, gw.Deadline
+				}
+			}
 			// "I'd like a comment by ..."
 			if sc.word(k-1, gw.ID) || sc.word(k-1, gw.WeD) || sc.word(k-1, gw.Would) {
 				return 2, k - 1, false, t.low
 			}
 			return 0, start, false, ""
 		case gw.Say:
+			if k == i-1 && sc.word(k-1, gw.Let) && sc.toks[k-1].poss {
+				return 3, k - 1, true, gw.Deadline // "Let's say 2pm?": the journalist offering the time
+			}
 			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
 				// "can we say 10 instead?": the journalist moving
 				// their own deadline, as "can we push to 5?"
@@ -4768,6 +4831,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			}
 			return 0, start, false, ""
 		case gw.At, "@":
+			if sc.word(k-1, gw.Looking) && sc.firstPersonSubject(k-1) && (k == i-1 || k == i-2 && (sc.word(k+1, gw.About) || sc.word(k+1, gw.Around))) {
+				// "We're looking at 4pm", "Deadline wise we're looking
+				// at about 4pm": the journalist's own time ("The
+				// minister is looking at 4pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
 			sawAt = true
 			start = k
 			continue
@@ -4777,7 +4846,7 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				continue // "Could you reply on Monday morning?", non-native "on today 5 pm"
 			}
 		case gw.For:
-			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
+			if k == i-1 && (sc.word(k-1, gw.Aim) || sc.word(k-1, gw.Aiming) || sc.word(k-1, gw.Try)) && (sc.firstPersonSubject(k-1) || sc.word(k-2, gw.Let) && sc.toks[k-2].poss) {
 				// "Could we aim for 3pm?", "We're aiming for 4pm": the
 				// journalist's own target ("The minister is aiming for
 				// 3pm" is someone else's)
@@ -5136,8 +5205,9 @@ func (sc *scanner) rightCue(j int) int {
 			sc.word(j+1, gw.Thatd) && sc.goodAfter(j+2) { // "Tonight, that'd be great"
 			return 2
 		}
-		// "Within the hour, if possible.", "Tomorrow morning, please."
-		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 ||
+		// "Within the hour, if possible.", "Tomorrow morning, please.",
+		// "Tomorrow morning, if you can." (as without the comma)
+		if sc.words(j+1, gw.If, gw.Possible) > 0 || sc.words(j+1, gw.If, gw.Poss) > 0 || sc.words(j+1, gw.If, gw.You, gw.Can) > 0 ||
 			sc.word(j+1, gw.Please) || sc.word(j+1, gw.Pls) || sc.word(j+1, gw.Plz) {
 			return 1
 		}
@@ -5521,6 +5591,19 @@ func (sc *scanner) askedNounAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// askedNounOpens reports whether the thing asked for at k opens its
+// sentence, alone or after "a", "an", "your" ("A reply today, if
+// possible.", Serbian "Odgovor danas, ako je moguće.").
+func (sc *scanner) askedNounOpens(k int) bool {
+	if !sc.askedNounAt(k) {
+		return false
+	}
+	if sc.toks[k].sentStart {
+		return true
+	}
+	return (sc.word(k-1, gw.A) || sc.word(k-1, gw.An) || sc.word(k-1, gw.Your)) && sc.toks[k-1].sentStart
 }
 
 // othersExpected reports whether "expected" at e follows "is/are/be"
@@ -6161,10 +6244,10 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	v := d - 1
-	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
+	for n := 0; n < 2 && v > 0 && sc.toks[v].kind == tkWord && !sc.word(v, gw.A) && !sc.word(v, gw.An) && !sc.word(v, gw.The) && !sc.toks[v].sentStart; n++ {
 		v-- // "a strict deadline", "a hard deadline"
 	}
-	if !sc.word(v, gw.A) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
+	if !sc.word(v, gw.A) && !sc.word(v, gw.An) && !sc.word(v, gw.The) && !sc.rawIs(v, rw.Its) {
 		if !sc.givenTo(d - 1) {
 			return false
 		}
@@ -6178,7 +6261,8 @@ func (sc *scanner) othersDeadline(d int) bool {
 			v--
 		}
 	}
-	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given)) &&
+	if !(sc.word(v, gw.Had) || sc.rawIs(v, rw.Set) || sc.rawIs(v, rw.Imposed) || sc.rawIs(v, rw.Issued) || sc.rawIs(v, rw.Gave) || sc.rawIs(v, rw.Given) ||
+		sc.word(v, gw.Got) || sc.rawIs(v, rw.Received)) &&
 		!(sc.word(v, gw.Has) && !sc.ownCopy(v-1) && !sc.word(v-1, gw.Copy) && !sc.word(v-1, gw.Story) && !sc.word(v-1, gw.Piece) && !sc.word(v-1, gw.Article)) {
 		// ("The minister has a deadline of 5pm to respond to MPs"; "The
 		// story has a deadline of 4pm" is the journalist's)
@@ -6196,6 +6280,104 @@ func (sc *scanner) othersDeadline(d int) bool {
 		}
 	}
 	return true
+}
+
+// othersDeadlineBefore reports whether the word "deadline" stands two or
+// three words before the cue at k, with only words between, and is
+// someone else's (othersDeadline): Serbian, Albanian and Italian put the
+// one it was given to after the deadline ("dao rok opoziciji do
+// ponedjeljka": given a deadline to the opposition by Monday).
+func (sc *scanner) othersDeadlineBefore(k int) bool {
+	for d := k - 2; d >= 0 && d >= k-3; d-- {
+		for j := d + 1; j < k; j++ {
+			if sc.toks[j].kind != tkWord || sc.toks[j].sentStart || sc.toks[j].clauseBrk {
+				return false
+			}
+		}
+		if sc.word(d, gw.Deadline) {
+			return sc.othersDeadline(d)
+		}
+	}
+	return false
+}
+
+// needBeforeNoun reports whether a "need" word stands right before the
+// noun at k, or before its determiner, "me" or "us" ("need a reply", "need
+// your reply", rewritten "need us reply").
+func (sc *scanner) needBeforeNoun(k int) bool {
+	b := k - 1
+	if p := sc.tok(b); p != nil && (isDeterminer(p) || p.low == gw.Me || p.low == gw.Us) && !sc.toks[k].sentStart {
+		b--
+	}
+	if sc.toks[b+1].sentStart {
+		return false
+	}
+	return sc.word(b, gw.Need) || sc.word(b, gw.Needs) || sc.word(b, gw.Needed)
+}
+
+// pastBefore reports whether the sentence before the cue at k, within ten
+// words, names a past time ("last week", "last year", "last month", "last
+// time", "yesterday", "two weeks ago") with no word of need or deadline
+// between it and the cue: the time then is a past one ("Last week we got
+// a reply by 15h"); "As I said yesterday, we need it by 4pm" is read.
+func (sc *scanner) pastBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-10; b-- {
+		t := &sc.toks[b]
+		if t.kind == tkPunct && (t.low == ";" || t.low == ":" || t.low == "?" || t.low == "!" || t.low == ".") {
+			return false
+		}
+		if t.kind == tkPunct && t.low == "," && !(sc.word(b-1, gw.Yesterday) || sc.word(b-1, gw.Ago) || sc.word(b-2, gw.Last)) {
+			return false // "Last time you were quick, can you reply by 4pm?" ("Last year, you replied by 4pm" goes on)
+		}
+		if t.kind == tkWord {
+			switch t.low {
+			case gw.Please, gw.Pls, gw.So, gw.But, gw.Can, gw.Could, gw.Would:
+				return false // "Yesterday I asked, so please reply by 4pm"
+			}
+			if c, ok := leftCues[t.low]; ok && t.low != gw.By && t.low != gw.Before && (c.As == gw.Deadline || t.low == gw.Need || t.low == gw.Needs || t.low == gw.Deadline) {
+				return false
+			}
+			switch {
+			case t.low == gw.Yesterday:
+				return true
+			case t.low == gw.Ago && b > 0:
+				return true
+			case t.low == gw.Last && (sc.word(b+1, gw.Week) || sc.word(b+1, gw.Year) || sc.word(b+1, gw.Month) || sc.word(b+1, gw.Time)):
+				return true
+			}
+		}
+		if t.sentStart {
+			break
+		}
+	}
+	return false
+}
+
+// pastAfter reports whether "last time", "last week", "last month" or
+// "last year" follows the mention at j: "We received a reply by 4pm last
+// time" tells of a past reply.
+func (sc *scanner) pastAfter(j int) bool {
+	if !sc.word(j, gw.Last) || sc.toks[j].sentStart {
+		return false
+	}
+	return sc.word(j+1, gw.Time) || sc.word(j+1, gw.Week) || sc.word(j+1, gw.Month) || sc.word(j+1, gw.Year)
+}
+
+// ultimatumBefore reports whether "ultimatum" or "ultimatums" stands in
+// the clause before the cue at k, within eight words: an ultimatum is set
+// for someone else, never the journalist's own deadline ("The government
+// set an ultimatum by midnight", "Vlada je postavila ultimatum do
+// ponoći").
+func (sc *scanner) ultimatumBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		if sc.rawIs(b, rw.Ultimatum) || sc.rawIs(b, rw.Ultimatums) {
+			return true
+		}
+		if sc.toks[b].sentStart || sc.toks[b].clauseBrk {
+			break
+		}
+	}
+	return false
 }
 
 // givenTo reports whether a giving verb ("gave", "given", "set",
@@ -6252,7 +6434,7 @@ func (sc *scanner) othersNamedDeadline(d int) bool {
 		return true
 	}
 	if p.poss {
-		return p.low != gw.It && p.low != gw.That // ("it's deadline day")
+		return p.low != gw.It && p.low != gw.That && p.low != gw.Let // ("it's deadline day", "Let's aim for 2pm")
 	}
 	return p.capital && p.low == "" && !p.sentStart // a name: "the EU deadline"
 }

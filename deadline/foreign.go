@@ -1070,6 +1070,9 @@ func (rd *reader) translate(text string, ws []fword) (out string, spans spanMap,
 		case repl == gw.In && clockAt2(text, w.end):
 			// Serbian "za 16h", "za 16:00": for that time, not in 16 hours
 			repl = gw.By
+			if eventBefore(b.String(), text[last:w.start]) {
+				repl = gw.At // "Konferencija je zakazana za 12h": when it happens, as "previsto per le 14"
+			}
 		case repl == gw.For:
 			// "pour 15h", "para las 15:00", "per le 15": by that time
 			// ("o meu artigo é para domingo" is when it runs)
@@ -1969,6 +1972,9 @@ func (rd *reader) availableClauses(text string, ws []fword) map[int]bool {
 					m[x] = true
 				}
 				break
+			}
+			if n > 1 {
+				j += n - 1 // the words of a phrase read whole: Italian "nostro orario" is "our time", not "orario" (office hours)
 			}
 		}
 		from = k

@@ -156,6 +156,11 @@ type grammarWords struct {
 	Manage        string `role:"manage"`
 	Aim           string `role:"aim"`
 	Aiming        string `role:"aiming"`
+	Try           string `role:"try"`
+	Looking       string `role:"looking"`
+	Year          string `role:"year"`
+	Month         string `role:"month"`
+	Ago           string `role:"ago"`
 	Aims          string `role:"aims"`
 	Plans         string `role:"plans"`
 	Planning      string `role:"planning"`

@@ -38,7 +38,15 @@ type rewriteWords struct {
 	Gave    string `role:"gave"`
 	Its     string `role:"its"`
 	Given   string `role:"given"`
-	WeVe    string `role:"we've"`
+	// Received is read as written, with "got": a deadline someone else
+	// received ("The minister received a deadline of Monday").
+	Received string `role:"received"`
+	// Ultimatum and Ultimatums are read as written: a deadline someone
+	// sets someone else, never the journalist's own ("The government set
+	// an ultimatum by midnight").
+	Ultimatum  string `role:"ultimatum"`
+	Ultimatums string `role:"ultimatums"`
+	WeVe       string `role:"we've"`
 	// Replied, Responded and Answered are read as written: a reply told
 	// ("Last year they replied by 5pm").
 	Replied   string `role:"replied"`
