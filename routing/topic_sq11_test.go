@@ -1,0 +1,86 @@
+package routing
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestVocabAlbanianFamilies checks the Albanian word families of the
+// eleventh session's audit, each in its inflections and typed with and
+// without ë/ç: the words that were misread (the adverb 'sigurisht',
+// certainly, is no security; feminine 'këshilla', advice, is no council
+// — 'këshilli' is; the plural 'zhvillimet', a story's developments, is
+// no aid and development) and the families that were unread (Serbs,
+// recognition, enlargement, joining the EU, munitions, threats, cyber,
+// espionage, a military contingent, firms, markets, infrastructure,
+// energy, passports, holidaymakers, clandestine migrants, renewables).
+func TestVocabAlbanianFamilies(t *testing.T) {
+	g := glossFor("sq")
+	var tz tokenizer
+	for _, c := range []struct {
+		words []string
+		want  string   // English the word reads as
+		not   []string // English it never reads as
+	}{
+		{[]string{"sigurisht", "Sigurisht"}, "certainly", []string{"security"}},
+		{[]string{"këshilla", "keshilla", "këshillat", "këshillën", "këshillave"}, "advice", []string{"council"}},
+		{[]string{"këshilli", "Këshillit"}, "council", nil},
+		{[]string{"zhvillimet", "zhvillimeve", "zhvillimet"}, "events", []string{"development"}},
+		{[]string{"zhvillim", "zhvillimi", "zhvillimit"}, "development", nil},
+		{[]string{"serbët", "serbet", "serbëve", "serb", "serbe"}, "Serbs", nil},
+		{[]string{"njohjen", "njohja", "njohjes", "mosnjohjen", "mosnjohja"}, "recognition", nil},
+		{[]string{"zgjerim", "zgjerimit", "zgjerimi"}, "enlargement", nil},
+		{[]string{"anëtarësohet", "anetarësohen", "anëtarësohemi"}, "membership", nil},
+		{[]string{"Europa", "Europës", "europiane", "europian"}, "european", nil},
+		{[]string{"Europol", "Europolit"}, "europol", nil},
+		{[]string{"municione", "municionet", "municioneve"}, "munitions", nil},
+		{[]string{"armëve", "armeve"}, "weapons", nil},
+		{[]string{"Marinës", "marinën"}, "navy", nil},
+		{[]string{"kërcënim", "kercenimi", "kërcënimet"}, "threat", nil},
+		{[]string{"kibernetike", "kibernetik"}, "cyber", nil},
+		{[]string{"spiunazh", "spiunazhit"}, "espionage", nil},
+		{[]string{"kontingjenti", "kontingjentit", "kontingjent"}, "troops", nil},
+		{[]string{"firmat", "firma", "firmave", "firmës"}, "firms", nil},
+		{[]string{"tregun", "tregu", "tregut", "tregjet", "tregjeve"}, "market", nil},
+		{[]string{"infrastrukturën", "infrastruktures", "infrastruktura"}, "infrastructure", nil},
+		{[]string{"energjetike", "energjetik"}, "energy", nil},
+		{[]string{"pasaportë", "pasaporta", "pasaportat", "pasaporten"}, "passport", nil},
+		{[]string{"pushuesit", "pushues", "pushuesve"}, "holidaymakers", nil},
+		{[]string{"klandestinë", "klandestinet", "klandestin"}, "migrants", nil},
+		{[]string{"rinovueshme", "rinovueshëm"}, "renewable", nil},
+	} {
+		for _, w := range c.words {
+			var got []string
+			for _, gt := range g.translate([]byte(foldWord(&tz, w))) {
+				got = append(got, string(gt.stem))
+			}
+			if want := englishTerms(&tz, c.want)[0]; !slices.Contains(got, want) {
+				t.Errorf("sq %q reads as %v, want %q among them", w, got, c.want)
+			}
+			for _, n := range c.not {
+				if slices.Contains(got, englishTerms(&tz, n)[0]) {
+					t.Errorf("sq %q reads as %v, never %q", w, got, n)
+				}
+			}
+		}
+	}
+}
+
+// TestTopicAlbanianFamilies checks the families above in questions of our
+// own with no release linked: the embassy's King's Birthday reception at
+// the ambassador's residence in Tirana is the desk's own business (the
+// capital says where); firms investing in the market, a contingent and
+// munitions, Serbs and recognition, 'sigurisht' before a question on the
+// dialogue, and travel advice still say what is asked.
+func TestTopicAlbanianFamilies(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"sq", "Pritja", "A jam në listën e të ftuarve për pritjen e ditëlindjes së Mbretit në rezidencën e ambasadorit në Tiranë?", "general"},
+		{"sq", "Pritja", "A jam ne listen e te ftuarve per pritjen e ditelindjes se Mbretit ne rezidencen e ambasadorit ne Tirane?", "general"},
+		{"sq", "Firmat britanike", "Sa firma britanike kanë investuar në tregun shqiptar dhe në infrastrukturën energjetike?", "trade"},
+		{"sq", "Kontingjenti", "Sa ushtarë ka kontingjenti britanik në Estoni dhe a do të dërgohen municione të reja?", "security"},
+		{"sq", "Serbët në veri", "Si e sheh Britania largimin e serbëve nga institucionet në veri dhe mosnjohjen e Kosovës nga Serbia?", "europe"},
+		{"sq", "Kosova", "Sigurisht që Londra e ndjek nga afër situatën. A do të takohet ambasadori me Kurtin për dialogun me Serbinë?", "europe"},
+		{"sq", "Udhëtimi", "A ka ndryshuar Ministria e Jashtme këshillat për udhëtim për britanikët që shkojnë në Egjipt?", "consular"},
+	})
+}
