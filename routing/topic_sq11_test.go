@@ -15,13 +15,7 @@ import (
 // espionage, a military contingent, firms, markets, infrastructure,
 // energy, passports, holidaymakers, clandestine migrants, renewables).
 func TestVocabAlbanianFamilies(t *testing.T) {
-	g := glossFor("sq")
-	var tz tokenizer
-	for _, c := range []struct {
-		words []string
-		want  string   // English the word reads as
-		not   []string // English it never reads as
-	}{
+	checkReadings(t, "sq", []readingCase{
 		{[]string{"sigurisht", "Sigurisht"}, "certainly", []string{"security"}},
 		{[]string{"këshilla", "keshilla", "këshillat", "këshillën", "këshillave"}, "advice", []string{"council"}},
 		{[]string{"këshilli", "Këshillit"}, "council", nil},
@@ -48,18 +42,35 @@ func TestVocabAlbanianFamilies(t *testing.T) {
 		{[]string{"pushuesit", "pushues", "pushuesve"}, "holidaymakers", nil},
 		{[]string{"klandestinë", "klandestinet", "klandestin"}, "migrants", nil},
 		{[]string{"rinovueshme", "rinovueshëm"}, "renewable", nil},
-	} {
+	})
+}
+
+// readingCase is a family's words in one language and the English each
+// reads as (want), never as (not).
+type readingCase struct {
+	words []string
+	want  string
+	not   []string
+}
+
+// checkReadings checks how language code's topic gloss reads each case's
+// words, folded as mail is.
+func checkReadings(t *testing.T, code string, cases []readingCase) {
+	t.Helper()
+	g := glossFor(code)
+	var tz tokenizer
+	for _, c := range cases {
 		for _, w := range c.words {
 			var got []string
 			for _, gt := range g.translate([]byte(foldWord(&tz, w))) {
 				got = append(got, string(gt.stem))
 			}
 			if want := englishTerms(&tz, c.want)[0]; !slices.Contains(got, want) {
-				t.Errorf("sq %q reads as %v, want %q among them", w, got, c.want)
+				t.Errorf("%s %q reads as %v, want %q among them", code, w, got, c.want)
 			}
 			for _, n := range c.not {
 				if slices.Contains(got, englishTerms(&tz, n)[0]) {
-					t.Errorf("sq %q reads as %v, never %q", w, got, n)
+					t.Errorf("%s %q reads as %v, never %q", code, w, got, n)
 				}
 			}
 		}

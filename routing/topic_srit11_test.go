@@ -1,0 +1,69 @@
+package routing
+
+import "testing"
+
+// TestVocabSerbianItalianFamilies checks the Serbian/Bosnian/Croatian
+// (Latin and Cyrillic, in their cases) and Italian words of the eleventh
+// session's audit: the region's politics in Serbian (the EU as 'unija',
+// membership, chapters, enlargement, relations, recognition, tensions,
+// secession, a political or constitutional crisis, the Serbs), the armed
+// forces' and trade's words both languages lacked (a contingent, threats,
+// aircraft, deterrence, espionage; imports, investors, tariffs, markets,
+// customs) and the settlements of the West Bank in Italian.
+func TestVocabSerbianItalianFamilies(t *testing.T) {
+	checkReadings(t, "sr", []readingCase{
+		{[]string{"unija", "unije", "uniji", "унија", "уније"}, "union", nil},
+		{[]string{"članstvo", "clanstva", "чланство"}, "membership", nil},
+		{[]string{"poglavlja", "poglavlje"}, "chapter", nil},
+		{[]string{"proširenje", "prosirenja"}, "enlargement", nil},
+		{[]string{"odnosi", "odnosa", "odnosima", "односи"}, "relations", nil},
+		{[]string{"priznanje", "priznanja", "priznavanje"}, "recognition", nil},
+		{[]string{"tenzije", "tenzija", "tenzijama"}, "tensions", nil},
+		{[]string{"secesija", "secesiji", "сецесија"}, "secession", nil},
+		{[]string{"krizu", "kriza", "krize", "кризу"}, "crisis", nil},
+		{[]string{"političku", "politicka", "političke"}, "political", nil},
+		{[]string{"Srbi", "Srba", "Srbima"}, "Serbs", nil},
+		{[]string{"sigurnosne", "sigurnosnih"}, "security", nil},
+		{[]string{"zrakoplovi", "zrakoplova"}, "aircraft", nil},
+		{[]string{"pretnja", "pretnje", "prijetnja", "претња"}, "threat", nil},
+		{[]string{"kontingent", "kontingenta", "контингент"}, "troops", nil},
+		{[]string{"uvoz", "uvoza", "увоз"}, "imports", nil},
+		{[]string{"investitori", "investitora"}, "investors", nil},
+		{[]string{"tarife", "tarifa"}, "tariffs", nil},
+		{[]string{"tržište", "trzista", "тржиште"}, "market", nil},
+		{[]string{"pasoš", "pasoša", "pasoše"}, "passport", nil},
+		{[]string{"deportovani", "deportovano"}, "deported", nil},
+	})
+	checkReadings(t, "it", []readingCase{
+		{[]string{"contingente", "contingenti"}, "troops", nil},
+		{[]string{"razzi", "razzo"}, "missiles", nil},
+		{[]string{"minaccia", "minacce"}, "threat", nil},
+		{[]string{"deterrenza"}, "deterrence", nil},
+		{[]string{"spionaggio"}, "espionage", nil},
+		{[]string{"investitori", "investitore"}, "investors", nil},
+		{[]string{"importazioni"}, "imports", nil},
+		{[]string{"mercato"}, "market", nil},
+		{[]string{"doganali", "doganale"}, "customs", nil},
+		{[]string{"insediamenti", "insediamento"}, "settlements", nil},
+		{[]string{"adesione"}, "accession", nil},
+		{[]string{"relazioni"}, "relations", nil},
+	})
+}
+
+// TestTopicSerbianItalianFamilies checks the families above in questions
+// of our own with no release linked: sanctions on Dodik after the
+// secession law are Bosnia's political crisis, not the sanctions desk's;
+// tensions and recognition are Kosovo's; investors, the market and
+// imports are trade's; a free trade agreement is trade's; the shadow
+// fleet, military spending and deterrence are security's.
+func TestTopicSerbianItalianFamilies(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"hr", "BiH", "Podržava li Velika Britanija nove sankcije Dodiku nakon zakona o secesiji Republike Srpske? Kako London vidi političku krizu?", "europe"},
+		{"sr", "Kosovo", "Kako London vidi tenzije na severu Kosova i pitanje priznanja Kosova od strane pet članica Evropske unije?", "europe"},
+		{"it", "Commercio", "Ci sono nuovi investitori britannici sul mercato italiano e quali sono le importazioni dal Regno Unito?", "trade"},
+		{"it", "Accordo", "Quando sarà firmato l'accordo di libero scambio tra Regno Unito e India?", "trade"},
+		{"it", "Flotta ombra", "Quante petroliere della flotta ombra russa sono state sanzionate dal Regno Unito?", "security"},
+		{"it", "Difesa", "Il governo britannico aumenterà le spese militari e quali minacce giustificano la deterrenza nucleare?", "security"},
+	})
+}
