@@ -95,3 +95,47 @@ func TestTopicAlbanianFamilies(t *testing.T) {
 		{"sq", "Udhëtimi", "A ka ndryshuar Ministria e Jashtme këshillat për udhëtim për britanikët që shkojnë në Egjipt?", "consular"},
 	})
 }
+
+// TestVocabAlbanianPlaceNames checks the region's places as Albanian
+// writes them, in their cases, where the tokeniser's spelling of the name
+// does not meet the English one: Gaza's 'Gazë/Gazës/Gazën' (not 'gaza*'),
+// Skopje's neighbours and the EU's members named the Albanian way
+// (Kroaci, Rumani, Zvicër, Çeki, Danimarkë, Suedi, Norvegji, Estoni,
+// Letoni, Lituani, Islandë, Maltë, Moldavi, Podgoricë) and the Middle
+// East's and North Africa's (Bahrein, Jerusalem, Kajro, Dohë, Teheran,
+// the Emirates, Libi, Marok).
+func TestVocabAlbanianPlaceNames(t *testing.T) {
+	checkReadings(t, "sq", []readingCase{
+		{[]string{"Gazë", "Gazës", "Gazën", "Gazes"}, "Gaza", nil},
+		{[]string{"Kroacia", "Kroacisë", "Kroacinë"}, "Croatia", nil},
+		{[]string{"Rumania", "Rumanisë"}, "Romania", nil},
+		{[]string{"Zvicër", "Zvicrës", "zvicrane"}, "Switzerland", nil},
+		{[]string{"Çekia", "Çekisë", "Cekise"}, "Czechia", nil},
+		{[]string{"Danimarka", "Danimarkës"}, "Denmark", nil},
+		{[]string{"Suedia", "Suedisë", "suedeze"}, "Sweden", nil},
+		{[]string{"Norvegjia", "Norvegjisë"}, "Norway", nil},
+		{[]string{"Estonia", "Estonisë"}, "Estonia", nil},
+		{[]string{"Letonia", "Letonisë"}, "Latvia", nil},
+		{[]string{"Lituania", "Lituanisë"}, "Lithuania", nil},
+		{[]string{"Islandë", "Islandës"}, "Iceland", nil},
+		{[]string{"Maltë", "Maltës"}, "Malta", nil},
+		{[]string{"Moldavia", "Moldavisë"}, "Moldova", nil},
+		{[]string{"Podgorica", "Podgoricës"}, "Podgorica", nil},
+		{[]string{"Bahreini", "Bahreinit"}, "Bahrain", nil},
+		{[]string{"Jerusalemi", "Jerusalemit"}, "Jerusalem", nil},
+		{[]string{"Kajro", "Kajros"}, "Cairo", nil},
+		{[]string{"Dohë", "Dohës"}, "Doha", nil},
+		{[]string{"Teherani", "Teheranit"}, "Tehran", nil},
+		{[]string{"Emiratet", "Emirateve"}, "UAE", nil},
+		{[]string{"Libia", "Libisë"}, "Libya", nil},
+		{[]string{"Maroku", "Marokut"}, "Morocco", nil},
+	})
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		// Gaza read as Gaza, no longer a word the learnt model ties to
+		// the Middle East: the aid asked about is aid's
+		{"sq", "Ndihma për Gazën", "Sa milionë paund ndihmë humanitare ka dhënë Britania për civilët në Gazë këtë vit? Përmes cilave agjenci të OKB-së?", "development"},
+		{"sq", "Pyetje", "Çfarë qëndrimi ka Mbretëria e Bashkuar ndaj zgjedhjeve të fundit në Moldavi dhe në Rumani?", "europe"},
+		{"sq", "Pyetje", "Çfarë qëndrimi ka Mbretëria e Bashkuar ndaj zgjedhjeve të fundit në qeverinë e Libisë?", "middle-east"},
+	})
+}
