@@ -67,3 +67,56 @@ func TestTopicSerbianItalianFamilies(t *testing.T) {
 		{"it", "Difesa", "Il governo britannico aumenterà le spese militari e quali minacce giustificano la deterrenza nucleare?", "security"},
 	})
 }
+
+// TestVocabSerbianItalianPlaceNames checks the region's places as Serbian
+// and Italian write them, in their cases, where the name's own spelling
+// does not meet the English one (Serbian 'Rumunije', 'Švajcarske',
+// 'Češke', 'u Dohi', 'u Abu Dabiju', 'u Tel Avivu'; Italian 'Croazia',
+// 'Svizzera', 'Repubblica Ceca', 'Paesi Bassi', 'Atene', 'Zagabria'), and
+// Albanian 'Tel Avivit'.
+func TestVocabSerbianItalianPlaceNames(t *testing.T) {
+	checkReadings(t, "sr", []readingCase{
+		{[]string{"Rumunije", "Rumuniji", "Румуније"}, "Romania", nil},
+		{[]string{"Švajcarske", "Svajcarskoj"}, "Switzerland", nil},
+		{[]string{"Češke", "Češkoj", "Чешке"}, "Czechia", nil},
+		{[]string{"Danske", "Danskoj"}, "Denmark", nil},
+		{[]string{"Švedske", "Švedskoj"}, "Sweden", nil},
+		{[]string{"Norveške", "Norveškoj"}, "Norway", nil},
+		{[]string{"Letonije", "Letoniji"}, "Latvia", nil},
+		{[]string{"Litvanije", "Litvaniji"}, "Lithuania", nil},
+		{[]string{"Islanda", "Islandu"}, "Iceland", nil},
+		{[]string{"Moldavije", "Moldaviji"}, "Moldova", nil},
+		{[]string{"Bugarske", "Bugarskoj"}, "Bulgaria", nil},
+		{[]string{"Irske", "Irskoj"}, "Ireland", nil},
+		{[]string{"Belgije", "Belgiji"}, "Belgium", nil},
+		{[]string{"Finske", "Finskoj"}, "Finland", nil},
+		{[]string{"Emirata", "Emiratima"}, "UAE", nil},
+		{[]string{"Maroka", "Maroku"}, "Morocco", nil},
+		{[]string{"Alžira", "Alžiru"}, "Algeria", nil},
+		{[]string{"Dohi", "Dohe"}, "Doha", nil},
+		{[]string{"Dabiju"}, "Dhabi", nil},
+		{[]string{"Avivu", "Авиву"}, "Aviv", nil},
+	})
+	checkReadings(t, "it", []readingCase{
+		{[]string{"Croazia", "croato", "croati"}, "Croatia", nil},
+		{[]string{"Svizzera", "svizzeri"}, "Switzerland", nil},
+		{[]string{"Ceca", "ceche"}, "Czechia", nil},
+		{[]string{"Svezia", "svedese"}, "Sweden", nil},
+		{[]string{"Norvegia", "norvegese"}, "Norway", nil},
+		{[]string{"Lettonia", "lettone"}, "Latvia", nil},
+		{[]string{"Islanda"}, "Iceland", nil},
+		{[]string{"Belgio", "belga"}, "Belgium", nil},
+		{[]string{"Olanda", "olandese"}, "Netherlands", nil},
+		{[]string{"Atene"}, "Athens", nil},
+		{[]string{"Zagabria"}, "Zagreb", nil},
+		{[]string{"Lubiana"}, "Ljubljana", nil},
+	})
+	checkReadings(t, "sq", []readingCase{{[]string{"Avivit", "Avivin"}, "Aviv", nil}})
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"sr", "Pitanje", "Kakav je stav Velike Britanije prema rezultatima izbora i novoj vladi Rumunije?", "europe"},
+		{"sr", "Pitanje", "Kakav je stav Velike Britanije prema rezultatima izbora i novoj vladi Ujedinjenih Arapskih Emirata?", "middle-east"},
+		{"it", "Domanda", "Qual è la posizione del Regno Unito sui risultati delle elezioni e sul nuovo governo in Croazia?", "europe"},
+		{"it", "Domanda", "Qual è la posizione del Regno Unito sui risultati delle elezioni e sul nuovo governo nei Paesi Bassi?", "europe"},
+	})
+}
