@@ -1607,6 +1607,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				if ph.kind == evDesk && !stemsEqual(stems[i:], ph.stems) {
 					continue
 				}
+				// A functional family's contextual word is a common word
+				// too: only its own inflections are it, no derivation of
+				// its root ("organised crime" is no aid "organisations").
+				if ph.contextual && ph.inFamily && ph.family == famFunctional && !stemsEqual(stems[i:], ph.stems) {
+					continue
+				}
 				if e := i + len(ph.roots); e > endHere {
 					endHere, groupHere = e, ph.group
 				}

@@ -1,6 +1,9 @@
 package routing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTopicWordInsideOtherFamilysPhrase checks, with no release linked,
 // that a functional desk's word inside a longer phrase of another family
@@ -27,5 +30,27 @@ func TestTopicWordInsideOtherFamilysPhrase(t *testing.T) {
 		{"sq", "Eksportet", "Sa janë rritur eksportet britanike drejt Shqipërisë?", "trade"},
 		{"sr", "Izvoz", "Koliko je porastao britanski izvoz u Srbiju?", "trade"},
 		{"", "BII", "Will British International Investment fund new projects in Kenya?", "development"},
+	})
+}
+
+// TestTopicContextualAsWritten checks, with no release linked, that a
+// functional family's contextual word meets only its own inflections, no
+// derivation of its root: "organised crime" is no aid "organisations"
+// (with the money beside it, the two made aid's cluster); the
+// organisations and programmes that distribute the money still are.
+func TestTopicContextualAsWritten(t *testing.T) {
+	_, r := sharedRouter(t)
+	cat := r.Catalogue()
+	for _, text := range []string{
+		"How much money does the UK spend against organised crime in Albania?",
+		"Which organisations fight organised crime in the Balkans?",
+	} {
+		in := Input{Subject: "Question", NewText: text}
+		if got := r.topics.Choose(&in, Link{}, cat); strings.Contains(got.Reason, `"organisations"`) {
+			t.Errorf("%q: topic %q (%s): 'organised' read as aid's organisations", text, got.Topic, got.Reason)
+		}
+	}
+	checkTopics(t, r.topics, cat, Link{}, []topicCase{
+		{"", "Question", "Which organisations will distribute the money, and through which programmes?", "development"},
 	})
 }
