@@ -120,3 +120,19 @@ func TestVocabSerbianItalianPlaceNames(t *testing.T) {
 		{"it", "Domanda", "Qual è la posizione del Regno Unito sui risultati delle elezioni e sul nuovo governo nei Paesi Bassi?", "europe"},
 	})
 }
+
+// TestTopicInternationalProtection checks that international protection,
+// the asylum systems' own name for asylum, is asylum in Albanian, Serbian
+// and Italian ('mbrojtje ndërkombëtare', 'međunarodna zaštita',
+// 'protezione internazionale'), in its cases: no longer the defence of
+// 'mbrojtje' nor the country named beside it.
+func TestTopicInternationalProtection(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"sq", "Pyetje", "Sa shqiptarë kanë kërkuar mbrojtje ndërkombëtare në Britani vitin e kaluar?", "migration"},
+		{"sq", "Pyetje", "Sa kosovarë kanë marrë mbrojtjen nderkombetare në Mbretërinë e Bashkuar?", "migration"},
+		{"sr", "Pitanje", "Koliko državljana Srbije je zatražilo međunarodnu zaštitu u Britaniji prošle godine?", "migration"},
+		{"hr", "Pitanje", "Koliko je osoba dobilo međunarodnu zaštitu u Ujedinjenom Kraljevstvu?", "migration"},
+		{"it", "Domanda", "Quanti albanesi hanno chiesto la protezione internazionale nel Regno Unito?", "migration"},
+	})
+}
