@@ -136,3 +136,19 @@ func TestTopicInternationalProtection(t *testing.T) {
 		{"it", "Domanda", "Quanti albanesi hanno chiesto la protezione internazionale nel Regno Unito?", "migration"},
 	})
 }
+
+// TestTopicTraffickingInPeople checks that trafficking in human beings is
+// people smuggling, not trade, though its first word is trade's in each
+// language ('trgovina ljudima', 'tregtia e qenieve njerëzore', 'tratta di
+// esseri umani'), in its cases; trade in goods stays trade's.
+func TestTopicTraffickingInPeople(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"bs", "Pitanje", "Koliko je slučajeva trgovine ljudima otkriveno na ruti prema Britaniji?", "migration"},
+		{"sr", "Pitanje", "Kako Britanija sarađuje sa Srbijom u borbi protiv trgovine ljudima i krijumčarenja ljudi?", "migration"},
+		{"sq", "Pyetje", "Si po bashkëpunon Britania me Shqipërinë kundër tregtisë së qenieve njerëzore drejt Anglisë?", "migration"},
+		{"sq", "Pyetje", "Sa viktima të tregtisë me qenie njerëzore janë identifikuar mes shqiptarëve në Britani?", "migration"},
+		{"it", "Tratta", "Come collabora il Regno Unito contro la tratta di esseri umani nel Mediterraneo?", "migration"},
+		{"sr", "Trgovina", "Kolika je bila trgovinska razmena Srbije i Britanije prošle godine?", "trade"},
+	})
+}
