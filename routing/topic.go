@@ -1503,9 +1503,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		sc.desk, sc.policySent, sc.selfSent = sc.desk[:0], sc.policySent[:0], sc.selfSent[:0]
 		sc.ctx, sc.topicSent = sc.ctx[:0], sc.topicSent[:0]
 		// outerEnd, outerGroup: the end and family of the longest phrase of
-		// any topic that started before the current word; a specific word
-		// inside a longer phrase of another family is not specific ("aid"
-		// in "military aid", "export" in "arms export licences").
+		// any topic that started before the current word; a functional
+		// family's word inside a longer phrase of another family, specific
+		// or not, is that phrase's and adds nothing ("aid" in "military
+		// aid", "exports" in "arms exports", "export" in "arms export
+		// licences", "investment" in "British International Investment").
 		outerEnd, outerGroup := 0, int8(-1)
 		// selfEnd: the end of a phrase of the desk's own procedures of
 		// two words or more, written so ("journalist visa"): a word of
@@ -1533,11 +1535,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			}
 			endHere, groupHere := 0, int8(-1)
 			// sameStart: the longest phrase of a family starting here, and
-			// its family: a plain word of a functional family inside a
-			// longer phrase of another family, from the same first word or
-			// an earlier one, is that phrase's ("visa" and "humanitarian"
-			// in "humanitarian visas" are migration's, no consular visa
-			// nor aid)
+			// its family: a word of a functional family (plain or
+			// specific: a desk's keyword too) inside a longer phrase of
+			// another family, from the same first word or an earlier one,
+			// is that phrase's ("visa" and "humanitarian" in "humanitarian
+			// visas" are migration's, no consular visa nor aid; "exports"
+			// in "arms exports" the armed forces', no trade)
 			sameEnd, sameGroup := 0, int8(-1)
 			if len(refs) > 1 {
 				for _, ref := range refs {
@@ -1580,7 +1583,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						continue
 					}
 				}
-				if ph.inFamily && ph.family == famFunctional && !ph.specific && ph.group >= 0 &&
+				if ph.inFamily && ph.family == famFunctional && ph.group >= 0 &&
 					(sameEnd > i+len(ph.roots) && sameGroup != ph.group || outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					continue
 				}
@@ -1602,6 +1605,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// ("success" is not "successor", "moved" not
 				// "movements").
 				if ph.kind == evDesk && !stemsEqual(stems[i:], ph.stems) {
+					continue
+				}
+				// A functional family's contextual word is a common word
+				// too: only its own inflections are it, no derivation of
+				// its root ("organised crime" is no aid "organisations").
+				if ph.contextual && ph.inFamily && ph.family == famFunctional && !stemsEqual(stems[i:], ph.stems) {
 					continue
 				}
 				if e := i + len(ph.roots); e > endHere {
