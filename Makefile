@@ -1,7 +1,7 @@
 # Convenience targets; each is one plain command you can also run by hand.
 SHARED ?= ../shared
 
-.PHONY: demo test test-real vet score score-heldout bench-ingest bench fuzz tune
+.PHONY: demo test test-real vet score score-heldout score-unseen bench-ingest bench fuzz tune
 
 demo:            ## run the whole desk in-process (embedded IMAP and Redis)
 	go run ./cmd/mediadesk demo
@@ -20,6 +20,9 @@ score:           ## score linking and routing on the labelled sample enquiries (
 
 tune:            ## routing's tuning tools on the shared samples (they only report): TUNE=calibrate|topics|explain-links|explain-topics
 	go run ./bench/tune -shared $(SHARED)/data $(or $(TUNE),calibrate)
+
+score-unseen:    ## measure (never tune) on every unseen check set: per set, pooled and by language, with 95 % intervals
+	go run ./bench/langscore -config $(SHARED)/data/desk.yaml routing/testdata/heldout routing/testdata/multilingual:even $(sort $(wildcard routing/testdata/mlcheck*) $(wildcard routing/testdata/encheck*))
 
 bench-ingest:    ## pickup latency and backlog throughput against real Dovecot and Redis
 	go run ./bench/ingest
