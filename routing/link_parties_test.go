@@ -80,6 +80,24 @@ func partiesCatalogue(without string) *Catalogue {
 // with the meeting missing, the trilateral is not linked (leave-one-out:
 // five bilateral enquiries took it at p 0.97-0.99). One naming a
 // trilateral, or both kinds, or neither, is read as before.
+// partiesCase is an enquiry for partiesCatalogue (without: the release
+// left out) and the release it must link ("" none).
+type partiesCase struct {
+	name, lang, without, subject, text, want string
+}
+
+// checkParties links each case sent at date against partiesCatalogue.
+func checkParties(t *testing.T, date time.Time, cases []partiesCase) {
+	t.Helper()
+	for _, c := range cases {
+		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
+		l := partiesCatalogue(c.without).Link(&in)
+		if l.Release != c.want {
+			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
+		}
+	}
+}
+
 func TestLinkParties(t *testing.T) {
 	date := at3339(t, "2024-03-04T16:40:00Z")
 	for _, c := range []struct {
@@ -130,9 +148,7 @@ func TestLinkParties(t *testing.T) {
 // aside, "three questions" far from the meeting, French "très" (very).
 func TestLinkPartiesThreeInOtherWords(t *testing.T) {
 	date := at3339(t, "2024-03-04T16:40:00Z")
-	for _, c := range []struct {
-		name, lang, without, subject, text, want string
-	}{
+	checkParties(t, date, []partiesCase{
 		{"en meeting of the three", "en", "", "Szohod",
 			"I have seen the readout of the PM's bilateral with Varga, but my questions are on the meeting of the three this afternoon: " +
 				"what does the asylum processing agreement between Borduria and Syldavia mean for the UK?", "trilateral"},
@@ -193,11 +209,5 @@ func TestLinkPartiesThreeInOtherWords(t *testing.T) {
 		{"fr très", "fr", "meeting", "Varga et le Premier ministre",
 			"Sur l'entretien bilatéral très attendu avec Varga cet après-midi à Szohod : le Royaume-Uni financera-t-il les retours volontaires ? " +
 				"L'accord sur l'asile entre Borduria et Syldavia a-t-il été évoqué ?", ""},
-	} {
-		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
-		l := partiesCatalogue(c.without).Link(&in)
-		if l.Release != c.want {
-			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
-		}
-	}
+	})
 }

@@ -15,9 +15,7 @@ import (
 // the trilateral's; "since" is not "after".
 func TestLinkPartiesAfter(t *testing.T) {
 	date := at3339(t, "2024-03-04T17:40:00Z")
-	for _, c := range []struct {
-		name, lang, without, subject, text, want string
-	}{
+	checkParties(t, date, []partiesCase{
 		{"it dopo il trilaterale", "it", "", "Szohod",
 			"Buonasera, oggi il premier, dopo il trilaterale con Varga e Kral, ha avuto un bilaterale con Varga a Szohod. " +
 				"Il Regno Unito cofinanzierà i rimpatri volontari dei migranti?", "meeting"},
@@ -50,13 +48,7 @@ func TestLinkPartiesAfter(t *testing.T) {
 		{"it dopo il bilaterale, il vertice a tre", "it", "", "Szohod",
 			"Buonasera, dopo il bilaterale con Varga, il premier ha partecipato al trilaterale con Varga e Kral: " +
 				"cosa significa per il Regno Unito l'accordo sull'asilo tra Borduria e Syldavia?", "trilateral"},
-	} {
-		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
-		l := partiesCatalogue(c.without).Link(&in)
-		if l.Release != c.want {
-			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
-		}
-	}
+	})
 }
 
 // TestAfterAt: the words an "after" word sets as a time, in English and
@@ -207,9 +199,7 @@ func TestHookSpans(t *testing.T) {
 // it counted as the word; with it, the one-to-one asked about).
 func TestLinkTrilateralSaidIsTheWord(t *testing.T) {
 	date := at3339(t, "2024-03-04T17:40:00Z")
-	for _, c := range []struct {
-		name, lang, without, subject, text, want string
-	}{
+	checkParties(t, date, []partiesCase{
 		{"it vertice a tre", "it", "", "Il vertice di Szohod",
 			"Buonasera, sul vertice a tre di oggi a Szohod con Varga e Kral: quali passi concreti sono stati concordati?", "trilateral"},
 		{"sq takimi i treve", "sq", "", "Takimi në Szohod",
@@ -219,11 +209,5 @@ func TestLinkTrilateralSaidIsTheWord(t *testing.T) {
 		{"en not asking about the three-way", "en", "", "Szohod",
 			"I'm not asking about the three-way session with Kral - it's the PM's one-to-one with Varga in Szohod this afternoon I'm interested in. " +
 				"Will the UK co-fund voluntary returns of migrants?", "meeting"},
-	} {
-		in := Input{Subject: c.subject, NewText: c.text, Date: date, Language: c.lang}
-		l := partiesCatalogue(c.without).Link(&in)
-		if l.Release != c.want {
-			t.Errorf("%s: linked %q (%.2f, %s), want %q", c.name, l.Release, l.Score, l.Detail, c.want)
-		}
-	}
+	})
 }
