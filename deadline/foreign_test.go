@@ -686,21 +686,29 @@ var foreignCases = []struct {
 	{"tr", "Merhaba, açıklamanız hakkında bir sorum var. Deadline: 16:00 TSİ. Teşekkürler, iyi çalışmalar.", "2023-10-18T14:00:00+01:00"},
 }
 
-// checkExtractAt asserts the deadline Extract reads in text (RFC 3339
-// with the offset, "" for none), naming the phrase and rule it used.
 // checkCasesWed checks each case as a subtest: its text sent on
 // Wednesday 18 October 2023 at 10:00 London time (wed1000), want the
 // deadline it states as RFC 3339 ("" for none).
 func checkCasesWed(t *testing.T, cases []struct{ text, want string }) {
 	t.Helper()
+	checkCasesSent(t, wed1000, cases)
+}
+
+// checkCasesSent runs each case as a subtest, the text sent at sent
+// (RFC 3339) to the London desk.
+func checkCasesSent(t *testing.T, sent string, cases []struct{ text, want string }) {
+	t.Helper()
 	loc := london(t)
+	at := mustTime(t, sent)
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, mustTime(t, wed1000), loc, c.want)
+			checkExtractAt(t, c.text, at, loc, c.want)
 		})
 	}
 }
 
+// checkExtractAt asserts the deadline Extract reads in text (RFC 3339
+// with the offset, "" for none), naming the phrase and rule it used.
 func checkExtractAt(t *testing.T, text string, sent time.Time, loc *time.Location, want string) {
 	t.Helper()
 	d, ok := Extract(text, sent, loc)

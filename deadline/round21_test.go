@@ -128,13 +128,7 @@ var twentyFirstRoundForeign = []struct{ text, want string }{
 }
 
 func TestTwentyFirstRoundForeign(t *testing.T) {
-	loc := london(t)
-	sent := mustTime(t, "2023-11-15T11:00:00+01:00")
-	for _, c := range twentyFirstRoundForeign {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, sent, loc, c.want)
-		})
-	}
+	checkCasesSent(t, "2023-11-15T11:00:00+01:00", twentyFirstRoundForeign)
 }
 
 // twentyFirstRoundSecond: a second probe of our own, written after the
@@ -192,13 +186,7 @@ var twentyFirstRoundSecond = []struct{ text, want string }{
 }
 
 func TestTwentyFirstRoundSecond(t *testing.T) {
-	loc := london(t)
-	sent := mustTime(t, "2024-07-10T11:00:00+02:00")
-	for _, c := range twentyFirstRoundSecond {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, sent, loc, c.want)
-		})
-	}
+	checkCasesSent(t, "2024-07-10T11:00:00+02:00", twentyFirstRoundSecond)
 }
 
 // twentyFirstRoundThird: a third probe (times of day, clock forms, dates,
@@ -262,11 +250,5 @@ var twentyFirstRoundThird = []struct{ text, want string }{
 }
 
 func TestTwentyFirstRoundThird(t *testing.T) {
-	loc := london(t)
-	sent := mustTime(t, "2023-11-15T11:00:00+01:00")
-	for _, c := range twentyFirstRoundThird {
-		t.Run(c.text, func(t *testing.T) {
-			checkExtractAt(t, c.text, sent, loc, c.want)
-		})
-	}
+	checkCasesSent(t, "2023-11-15T11:00:00+01:00", twentyFirstRoundThird)
 }
