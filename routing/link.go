@@ -461,30 +461,20 @@ const (
 // interestPair (the first two bytes of each interest word) and
 // interestMin/Max (their lengths) screen a word before the map.
 var (
-	butWords                 = map[string]map[string]bool{}
-	interestWords            = map[string]bool{}
+	butWords                 map[string]map[string]bool
+	interestWords            map[string]bool
 	interestPair             [256][4]uint64
 	interestMin, interestMax = 1 << 30, 0
 )
 
 func init() {
-	var tz tokenizer
-	for code, ws := range map[string][]string{
+	butWords = foldedByLang(map[string][]string{
 		"": {"but"}, "it": {"ma", "però"}, "fr": {"mais"}, "es": {"pero"}, "pt": {"mas", "porém"},
 		"de": {"aber", "jedoch"}, "nl": {"maar"}, "sq": {"por", "mirëpo"}, "sr": {"ali", "али"},
 		"el": {"αλλά", "όμως"}, "tr": {"ama", "fakat", "ancak"}, "pl": {"ale", "jednak"},
 		"ru": {"однако"}, "uk": {"але", "проте"}, "ar": {"لكن", "ولكن"},
-	} {
-		butWords[code] = map[string]bool{}
-		for _, w := range ws {
-			tz.tokenize(w)
-			if len(tz.toks) == 1 {
-				w := tz.word(0)
-				butWords[code][string(w)] = true
-			}
-		}
-	}
-	for _, w := range []string{"interest", "interests", "interested",
+	})
+	interestWords = foldedWords("interest", "interests", "interested",
 		"interessa", "interessano", "interessati", "interessato", // it, pt
 		"intéresse", "intéressent", "intéressons", "intéressés", "intéressé", // fr
 		"interesa", "interesan", "interesados", "interesado", // es
@@ -498,14 +488,10 @@ func init() {
 		"interesują", "interesuję", "zainteresowani", // pl
 		"интересует", "интересуют", "цікавить", "цікавлять", // ru, uk
 		"يهمنا", "تهمنا", // ar
-	} {
-		tz.tokenize(w)
-		if len(tz.toks) == 1 {
-			w := tz.word(0)
-			interestWords[string(w)] = true
-			interestPair[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
-			interestMin, interestMax = min(interestMin, len(w)), max(interestMax, len(w))
-		}
+	)
+	for w := range interestWords {
+		interestPair[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
+		interestMin, interestMax = min(interestMin, len(w)), max(interestMax, len(w))
 	}
 }
 
@@ -1046,16 +1032,33 @@ func trilateralsSaid(tz *tokenizer, quoted bool, voc *vocabTable) (n, after, neg
 // takimi i treve", "não a reunião a três", "nicht das Treffen der drei",
 // "et pas la réunion à trois", "όχι τη συνάντηση των τριών". Not "ne"
 // nor "не": folded, Albanian "në" (in) is one ("në takimin e treve").
-var negationWords = map[string]bool{}
+var negationWords map[string]bool
 
 func init() {
+	negationWords = foldedWords("not", "non", "jo", "não", "nicht", "pas", "no", "όχι", "nie")
+}
+
+// foldedWords returns the set of words ws as the tokenizer folds them
+// ("não" as "nao"); a word it splits in two is left out.
+func foldedWords(ws ...string) map[string]bool {
 	var tz tokenizer
-	for _, w := range []string{"not", "non", "jo", "não", "nicht", "pas", "no", "όχι", "nie"} {
+	set := make(map[string]bool, len(ws))
+	for _, w := range ws {
 		tz.tokenize(w)
 		if len(tz.toks) == 1 {
-			negationWords[string(tz.word(0))] = true
+			set[string(tz.word(0))] = true
 		}
 	}
+	return set
+}
+
+// foldedByLang is foldedWords for each language's list.
+func foldedByLang(byLang map[string][]string) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(byLang))
+	for code, ws := range byLang {
+		out[code] = foldedWords(ws...)
+	}
+	return out
 }
 
 // negatedAt reports whether the phrase starting at token k of tz is set
@@ -1081,11 +1084,10 @@ func negatedAt(tz *tokenizer, k int) bool {
 // takimit të treve", "nach dem Dreiertreffen", "après la réunion à trois",
 // "nakon trilateralnog sastanka", "μετά την τριμερή". Not "since" ("dal",
 // "seit"): a meeting since which something happened may be the subject.
-var afterWords = map[string]map[string]bool{}
+var afterWords map[string]map[string]bool
 
 func init() {
-	var tz tokenizer
-	for code, ws := range map[string][]string{
+	afterWords = foldedByLang(map[string][]string{
 		"":   {"after", "following"},
 		"it": {"dopo"},
 		"fr": {"après"},
@@ -1099,15 +1101,7 @@ func init() {
 		"pl": {"po"},
 		"ru": {"после"},
 		"uk": {"після"},
-	} {
-		afterWords[code] = map[string]bool{}
-		for _, w := range ws {
-			tz.tokenize(w)
-			if len(tz.toks) == 1 {
-				afterWords[code][string(tz.word(0))] = true
-			}
-		}
-	}
+	})
 }
 
 // afterAt reports whether the phrase starting at token k of tz follows an
