@@ -2960,8 +2960,84 @@ func (t *Topics) namesOnly(f *topicFeatures, ti int) bool {
 	if f.linked || ti < 0 || ti == t.fallback || !t.topics[ti].regional {
 		return false
 	}
-	return !t.ownWords(f, ti) && f.leaderQ&(1<<ti) == 0 && t.fallback >= 0 && f.found[t.fallback]
+	if f.leaderQ&(1<<ti) != 0 || t.fallback < 0 || !f.found[t.fallback] {
+		return false
+	}
+	return !t.ownWords(f, ti) || t.relationsOnly(f, ti) && t.deskAsked(f)
 }
+
+// relationsOnly reports whether the sender's own words hold, for regional
+// topic ti, nothing but its names and the words of the UK's relations with
+// its countries (relations, a relationship, bilateral, diplomatic): no
+// keyword of its own and no other word of its politics (a dialogue,
+// tensions, accession, elections — the region's own story).
+func (t *Topics) relationsOnly(f *topicFeatures, ti int) bool {
+	for k := 0; k < nEvidence; k++ {
+		if k == evDiplomacy {
+			continue
+		}
+		for pl := 0; pl <= plText; pl++ {
+			if f.ev[ti][k][pl] > 0 {
+				return false
+			}
+		}
+	}
+	for _, r := range f.why[ti] {
+		if r.ph != nil && !r.name && r.ph.kind == evDiplomacy && r.place <= plText && !relationsWord(r.ph.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// relationsWord reports whether diplomacy phrase text names the relations
+// between two states themselves, not an event of the region's politics.
+func relationsWord(text string) bool {
+	switch strings.ToLower(text) {
+	case "relations", "relationship", "bilateral", "bilateral relationship", "bilateral relations", "diplomatic", "diplomacy":
+		return true
+	}
+	return false
+}
+
+// deskAsked reports whether the desk's own business is what a question or
+// the subject line asks: an interview with the ambassador, accreditation,
+// who the spokesperson is, a complaint about a reply. The relations or the
+// dialogue named beside it are what the interview or the event is about,
+// not a question on the region's politics: "can the ambassador give an
+// interview on UK–Serbia relations?" is the desk's own business, as the
+// region's names alone already are (namesOnly); an interview "about the
+// dialogue between Kosovo and Serbia" asks the region's story
+// (relationsOnly).
+func (t *Topics) deskAsked(f *topicFeatures) bool {
+	for _, r := range f.why[t.fallback] {
+		if r.ph != nil && (r.place == plFocus || r.place == plSubject) && (r.ph.self || deskRequest(r.ph.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deskRequest reports whether desk_business phrase text is a request to
+// the press office itself — an interview, its spokesperson or contact, an
+// event of the embassy's, filming — rather than a minister's business the
+// desk also answers for (a diary, an appointment, a post, planning), which
+// a question on the region's politics often names ("which subjects are on
+// the agenda: the Balkans, bilateral cooperation?").
+func deskRequest(text string) bool {
+	text = strings.ToLower(text)
+	for _, p := range deskRequests {
+		if strings.HasPrefix(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var deskRequests = []string{"interview", "spokes", "press contact", "media contact", "contact person", "point of contact",
+	"press office", "press team", "media team", "reception", "open day", "panel", "guest speaker", "keynote", "speaking",
+	"filming", "request to film", "permission to film", "camera", "gala", "king's birthday", "birthday party", "garden party",
+	"translation", "mailing list", "full text", "transcript"}
 
 // postsOnly reports whether an enquiry linked to no release has, for its
 // best topic ti, no evidence but the words naming the offices and papers
