@@ -2640,6 +2640,13 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback),
 			aboutDesk: f.linked && f.rel[t.fallback] == 0}
 	}
+	if t.deskOnlyAsked(f) && best >= 0 {
+		// With no release linked, questions that ask nothing but the
+		// desk's own business (who the spokesperson is, an interview)
+		// are the fallback's, whatever story the text tells.
+		return TopicChoice{Topic: fb, Score: bestScore,
+			Reason: "no release, and the questions ask only the desk's own business; fallback; " + why(t.fallback)}
+	}
 	if t.namesOnly(f, best) {
 		// With no release linked, a region named only in passing is no
 		// topic: names say where, not what is asked.
@@ -2972,18 +2979,8 @@ func (t *Topics) namesOnly(f *topicFeatures, ti int) bool {
 // keyword of its own and no other word of its politics (a dialogue,
 // tensions, accession, elections — the region's own story).
 func (t *Topics) relationsOnly(f *topicFeatures, ti int) bool {
-	for k := 0; k < nEvidence; k++ {
-		if k == evDiplomacy {
-			continue
-		}
-		for pl := 0; pl <= plText; pl++ {
-			if f.ev[ti][k][pl] > 0 {
-				return false
-			}
-		}
-	}
 	for _, r := range f.why[ti] {
-		if r.ph != nil && !r.name && r.ph.kind == evDiplomacy && r.place <= plText && !relationsWord(r.ph.text) {
+		if r.ph != nil && !r.name && r.place <= plText && !relationsWord(r.ph.text) {
 			return false
 		}
 	}
@@ -2991,10 +2988,13 @@ func (t *Topics) relationsOnly(f *topicFeatures, ti int) bool {
 }
 
 // relationsWord reports whether diplomacy phrase text names the relations
-// between two states themselves, not an event of the region's politics.
+// between two states themselves or their meetings (a state visit, a
+// bilateral, the Berlin Process summit: an event the desk accredits
+// journalists to), not an event of the region's own politics.
 func relationsWord(text string) bool {
 	switch strings.ToLower(text) {
-	case "relations", "relationship", "bilateral", "bilateral relationship", "bilateral relations", "diplomatic", "diplomacy":
+	case "relations", "relationship", "bilateral", "bilateral relationship", "bilateral relations", "diplomatic", "diplomacy",
+		"berlin process", "state visit", "official visit", "bilateral meeting", "bilateral meetings":
 		return true
 	}
 	return false
@@ -3016,6 +3016,45 @@ func (t *Topics) deskAsked(f *topicFeatures) bool {
 		}
 	}
 	return false
+}
+
+// deskOnlyAsked reports whether an enquiry linked to no release asks, in
+// its questions, the desk's own business (deskRequest, desk_self) and
+// nothing else: no word of any other topic — no keyword, nothing the
+// learnt model reads — in a question; a place named there says where
+// ("you or the embassy in Zagreb?"), unless it is a leader of the region
+// named with a title ("will the new ambassador raise the attack with
+// President Vučić?" asks the region's story: leaderQ). Its text and subject say what the
+// journalist's story is ("we are writing a series on migrants at the
+// Croatian border"), the questions what the desk is asked ("who is your
+// spokesperson for such subjects?").
+func (t *Topics) deskOnlyAsked(f *topicFeatures) bool {
+	if f.linked || t.fallback < 0 || !f.found[t.fallback] || f.leaderQ != 0 {
+		return false
+	}
+	asked := false
+	for _, r := range f.why[t.fallback] {
+		if r.ph != nil && r.place == plFocus && (r.ph.self || deskRequest(r.ph.text)) {
+			asked = true
+		}
+	}
+	if !asked {
+		return false
+	}
+	for ti := range t.topics {
+		if ti == t.fallback {
+			continue
+		}
+		if f.learnt[ti][plFocus] > 0 {
+			return false
+		}
+		for k := 0; k < nEvidence; k++ {
+			if f.ev[ti][k][plFocus] > 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // deskRequest reports whether desk_business phrase text is a request to

@@ -104,3 +104,25 @@ func TestTopicRound12LinkedWords(t *testing.T) {
 		checkOnRelease(t, r.topics, r.Catalogue(), c.rel, c.topicCase)
 	}
 }
+
+// TestTopicRound12DeskOnlyAsked: with no release linked, questions that
+// ask nothing but the desk's own business (who the spokesperson is, whom
+// to turn to after a reply that did not answer, accreditation for a
+// summit) are the fallback's, whatever story the text tells — a series on
+// migrants, student visas for Kosovars, the Berlin Process; the same story
+// with a question on it stays its desk's. Written before the change.
+func TestTopicRound12DeskOnlyAsked(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"sq", "Akreditimi per samitin", "Si mund te akreditohem per samitin e Procesit te Berlinit ne Londer?", "general"},
+		{"sq", "Vizat e studentëve", "Ju pyeta sa studentë nga Kosova kanë marrë viza studimi dhe më dërguat një paragraf për marrëdhëniet. Kujt t'i drejtohem?", "general"},
+		{"sr", "Upit", "Vaš odgovor nije odgovorio na naše pitanje o Srbiji. Kome mogu da se obratim?", "general"},
+		{"hr", "Serija o migrantima", "Pišemo seriju o krijumčarima migranata na hrvatskoj granici. Tko je vaš glasnogovornik za takve teme?", "general"},
+		{"sq", "Seria", "Po përgatisim një seri për emigrantët shqiptarë në Britani. Kush është zëdhënësi juaj për këto tema?", "general"},
+		{"", "Series", "We are preparing a series on migrants crossing the Channel. Who is your spokesperson for these subjects?", "general"},
+		{"sq", "Seria", "Po përgatisim një seri për emigrantët shqiptarë në Britani. Sa prej tyre janë kthyer këtë vit?", "migration"},
+		{"", "Series", "We are preparing a series on migrants crossing the Channel. How many crossed this year?", "migration"},
+		{"sq", "Procesi i Berlinit", "Çfarë pret Britania nga samiti i Procesit të Berlinit për integrimin e Ballkanit Perëndimor?", "europe"},
+		{"sr", "Berlinski proces", "Šta Velika Britanija očekuje od samita Berlinskog procesa u Londonu za Srbiju?", "europe"},
+	})
+}
