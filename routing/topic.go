@@ -1583,6 +1583,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						continue
 					}
 				}
+				// (a word of a region's politics inside a longer phrase of
+				// a family is that phrase's too: "bilateral" in "bilateral
+				// trade" is trade's, no question on relations)
+				if ph.kind == evDiplomacy && !ph.inFamily &&
+					(sameEnd > i+len(ph.roots) && sameGroup >= 0 || outerEnd >= i+len(ph.roots) && outerGroup >= 0) {
+					continue
+				}
 				if ph.inFamily && ph.family == famFunctional && ph.group >= 0 &&
 					(sameEnd > i+len(ph.roots) && sameGroup != ph.group || outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					continue

@@ -126,3 +126,24 @@ func TestTopicRound12DeskOnlyAsked(t *testing.T) {
 		{"sr", "Berlinski proces", "Šta Velika Britanija očekuje od samita Berlinskog procesa u Londonu za Srbiju?", "europe"},
 	})
 }
+
+// TestTopicRound12BilateralTrade: "bilateral" inside the trade family's
+// "bilateral trade" is that phrase's, no word of a region's politics —
+// in English, Serbian/Croatian, Albanian (either word order, 'tregtia
+// bilaterale', 'tregtisë dypalëshe') and Italian; bilateral relations and
+// a bilateral meeting stay the region's.
+func TestTopicRound12BilateralTrade(t *testing.T) {
+	_, r := sharedRouter(t)
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"", "Trade", "What is the value of bilateral trade between Serbia and the UK?", "trade"},
+		{"sr", "Trgovina", "Kolika je vrednost bilateralne trgovine između Srbije i Velike Britanije?", "trade"},
+		{"hr", "Trgovina", "Koliko je porasla bilateralna trgovina Hrvatske i Ujedinjenog Kraljevstva?", "trade"},
+		{"sq", "Tregtia", "Sa është rritur tregtia bilaterale mes Shqipërisë dhe Britanisë?", "trade"},
+		{"sq", "Tregtia", "Sa është vlera e tregtisë dypalëshe mes Shqipërisë dhe Britanisë?", "trade"},
+		{"it", "Commercio", "Qual è il valore dell'interscambio commerciale bilaterale tra Italia e Regno Unito?", "trade"},
+		{"", "Relations", "How would you describe bilateral relations between Serbia and the UK?", "europe"},
+		{"sr", "Odnosi", "Kako ocenjujete bilateralne odnose Srbije i Velike Britanije?", "europe"},
+		{"sq", "Marrëdhëniet", "Si i vlerësoni marrëdhëniet bilaterale mes Shqipërisë dhe Britanisë?", "europe"},
+		{"", "Relations", "Will the Foreign Secretary hold a bilateral meeting with Vucic?", "europe"},
+	})
+}
