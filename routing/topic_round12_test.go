@@ -147,3 +147,20 @@ func TestTopicRound12BilateralTrade(t *testing.T) {
 		{"", "Relations", "Will the Foreign Secretary hold a bilateral meeting with Vucic?", "europe"},
 	})
 }
+
+// TestTopicRound12SerbianApplies: Serbian/Croatian/Bosnian 'odnosi'
+// and 'odnose' are the verb "refers, applies" in 'se to odnosi', 'odnosi
+// li se', 'odnosi (i) na' — "does it apply to Serbia too?" — no relations
+// (the '!' phrases of topiclex_lang.json, read before the desk's others);
+// the noun stays relations.
+func TestTopicRound12SerbianApplies(t *testing.T) {
+	_, r := sharedRouter(t)
+	const clamp = "2025-05-15-uk-to-clamp-down-on-criminal-networks-in-western"
+	checkOnRelease(t, r.topics, r.Catalogue(), clamp, topicCase{"sr", "Radna grupa", "Da li se to odnosi i na Srbiju i kada bi britanski sluzbenici poceli da rade na granici?", "migration"})
+	checkOnRelease(t, r.topics, r.Catalogue(), clamp, topicCase{"sr", "Radna grupa", "Da li se ta mera odnosi na Crnu Goru i luku Bar?", "migration"})
+	checkTopics(t, r.topics, r.Catalogue(), Link{}, []topicCase{
+		{"hr", "Kontakt", "Odnosi li se vaša ranija izjava i na Hrvatsku? Tko je vaš glasnogovornik?", "general"},
+		{"sr", "Odnosi", "Kakvi su odnosi Srbije i Velike Britanije posle izbora?", "europe"},
+		{"bs", "Odnosi", "Kako Britanija vidi odnose između Sarajeva i Banje Luke?", "europe"},
+	})
+}
