@@ -1583,6 +1583,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 						continue
 					}
 				}
+				// (a word of a region's politics inside a longer phrase of
+				// a family is that phrase's too: "bilateral" in "bilateral
+				// trade" is trade's, no question on relations)
+				if ph.kind == evDiplomacy && !ph.inFamily &&
+					(sameEnd > i+len(ph.roots) && sameGroup >= 0 || outerEnd >= i+len(ph.roots) && outerGroup >= 0) {
+					continue
+				}
 				if ph.inFamily && ph.family == famFunctional && ph.group >= 0 &&
 					(sameEnd > i+len(ph.roots) && sameGroup != ph.group || outerEnd >= i+len(ph.roots) && outerGroup >= 0 && outerGroup != ph.group) {
 					continue
@@ -2640,6 +2647,13 @@ func (t *Topics) decide(f *topicFeatures, p *topicParams) TopicChoice {
 		return TopicChoice{Topic: fb, Score: sc[t.fallback], Reason: why(t.fallback),
 			aboutDesk: f.linked && f.rel[t.fallback] == 0}
 	}
+	if t.deskOnlyAsked(f) && best >= 0 {
+		// With no release linked, questions that ask nothing but the
+		// desk's own business (who the spokesperson is, an interview)
+		// are the fallback's, whatever story the text tells.
+		return TopicChoice{Topic: fb, Score: bestScore,
+			Reason: "no release, and the questions ask only the desk's own business; fallback; " + why(t.fallback)}
+	}
 	if t.namesOnly(f, best) {
 		// With no release linked, a region named only in passing is no
 		// topic: names say where, not what is asked.
@@ -2960,8 +2974,116 @@ func (t *Topics) namesOnly(f *topicFeatures, ti int) bool {
 	if f.linked || ti < 0 || ti == t.fallback || !t.topics[ti].regional {
 		return false
 	}
-	return !t.ownWords(f, ti) && f.leaderQ&(1<<ti) == 0 && t.fallback >= 0 && f.found[t.fallback]
+	if f.leaderQ&(1<<ti) != 0 || t.fallback < 0 || !f.found[t.fallback] {
+		return false
+	}
+	return !t.ownWords(f, ti) || t.relationsOnly(f, ti) && t.deskAsked(f)
 }
+
+// relationsOnly reports whether the sender's own words hold, for regional
+// topic ti, nothing but its names and the words of the UK's relations with
+// its countries (relations, a relationship, bilateral, diplomatic): no
+// keyword of its own and no other word of its politics (a dialogue,
+// tensions, accession, elections — the region's own story).
+func (t *Topics) relationsOnly(f *topicFeatures, ti int) bool {
+	for _, r := range f.why[ti] {
+		if r.ph != nil && !r.name && r.place <= plText && !relationsWord(r.ph.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// relationsWord reports whether diplomacy phrase text names the relations
+// between two states themselves or their meetings (a state visit, a
+// bilateral, the Berlin Process summit: an event the desk accredits
+// journalists to), not an event of the region's own politics.
+func relationsWord(text string) bool {
+	switch strings.ToLower(text) {
+	case "relations", "relationship", "bilateral", "bilateral relationship", "bilateral relations", "diplomatic", "diplomacy",
+		"berlin process", "state visit", "official visit", "bilateral meeting", "bilateral meetings":
+		return true
+	}
+	return false
+}
+
+// deskAsked reports whether the desk's own business is what a question or
+// the subject line asks: an interview with the ambassador, accreditation,
+// who the spokesperson is, a complaint about a reply. The relations or the
+// dialogue named beside it are what the interview or the event is about,
+// not a question on the region's politics: "can the ambassador give an
+// interview on UK–Serbia relations?" is the desk's own business, as the
+// region's names alone already are (namesOnly); an interview "about the
+// dialogue between Kosovo and Serbia" asks the region's story
+// (relationsOnly).
+func (t *Topics) deskAsked(f *topicFeatures) bool {
+	for _, r := range f.why[t.fallback] {
+		if r.ph != nil && (r.place == plFocus || r.place == plSubject) && (r.ph.self || deskRequest(r.ph.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deskOnlyAsked reports whether an enquiry linked to no release asks, in
+// its questions, the desk's own business (deskRequest, desk_self) and
+// nothing else: no word of any other topic — no keyword, nothing the
+// learnt model reads — in a question; a place named there says where
+// ("you or the embassy in Zagreb?"), unless it is a leader of the region
+// named with a title ("will the new ambassador raise the attack with
+// President Vučić?" asks the region's story: leaderQ). Its text and subject say what the
+// journalist's story is ("we are writing a series on migrants at the
+// Croatian border"), the questions what the desk is asked ("who is your
+// spokesperson for such subjects?").
+func (t *Topics) deskOnlyAsked(f *topicFeatures) bool {
+	if f.linked || t.fallback < 0 || !f.found[t.fallback] || f.leaderQ != 0 {
+		return false
+	}
+	asked := false
+	for _, r := range f.why[t.fallback] {
+		if r.ph != nil && r.place == plFocus && (r.ph.self || deskRequest(r.ph.text)) {
+			asked = true
+		}
+	}
+	if !asked {
+		return false
+	}
+	for ti := range t.topics {
+		if ti == t.fallback {
+			continue
+		}
+		if f.learnt[ti][plFocus] > 0 {
+			return false
+		}
+		for k := 0; k < nEvidence; k++ {
+			if f.ev[ti][k][plFocus] > 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// deskRequest reports whether desk_business phrase text is a request to
+// the press office itself — an interview, its spokesperson or contact, an
+// event of the embassy's, filming — rather than a minister's business the
+// desk also answers for (a diary, an appointment, a post, planning), which
+// a question on the region's politics often names ("which subjects are on
+// the agenda: the Balkans, bilateral cooperation?").
+func deskRequest(text string) bool {
+	text = strings.ToLower(text)
+	for _, p := range deskRequests {
+		if strings.HasPrefix(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var deskRequests = []string{"interview", "spokes", "press contact", "media contact", "contact person", "point of contact",
+	"press office", "press team", "media team", "reception", "open day", "panel", "guest speaker", "keynote", "speaking",
+	"filming", "request to film", "permission to film", "camera", "gala", "king's birthday", "birthday party", "garden party",
+	"translation", "mailing list", "full text", "transcript"}
 
 // postsOnly reports whether an enquiry linked to no release has, for its
 // best topic ti, no evidence but the words naming the offices and papers

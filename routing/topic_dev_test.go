@@ -239,6 +239,21 @@ func TestTopicDevSets(t *testing.T) {
 		// a new ambassador anywhere (TestTopicFourteenthRoundWords). The
 		// floor leaves one enquiry's margin.
 		{"mldev11", 31, 34},
+		// mldev14 (sr/bs/hr, 38 not automatic) and mldev15 (Albanian, 38),
+		// twelfth session: 30 and 33 as they landed, 35 and 36 once the
+		// desk's own business asked beside the UK's relations or a story
+		// told in the text is the fallback's (deskAsked, deskOnlyAsked),
+		// the Royal Navy's escorts and coal are read and 'se to odnosi'
+		// (does it apply) is no relations (011). Left: mldev14 012 (an interview
+		// request on UK–BiH relations labelled europe; mldev15 010, the
+		// same on UK–Albania relations, general), 026 (FoRB, unlinked,
+		// dialogue in BiH), 027 (NIS sanctions, no sanctions word in the
+		// question); mldev15 009 (stability and north Kosovo on the
+		// [migration, europe] release), 012 (Royal Navy escorts on the
+		// Galaxy Leader release, Israel named). The floors leave one
+		// enquiry's margin.
+		{"mldev14", 34, 38},
+		{"mldev15", 35, 38},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			n, right := 0, 0

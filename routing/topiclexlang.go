@@ -325,10 +325,24 @@ type multiGloss struct {
 // written, stopwords too ("lista e shpërndarjes", distribution list; "mar
 // Rojo", the Red Sea, whose "mar" is a stopword), in one sentence.
 func (g topicGloss) phrase(tz *tokenizer, k int) (en []string, start, end int) {
-	if g.desk == nil || len(g.desk.multi) == 0 {
+	if g.desk == nil {
 		return nil, 0, 0
 	}
-	for _, mg := range g.desk.multi[string(tz.word(k))] {
+	// a '!' phrase is read before the desk's others, as a '!' word is
+	// before the vocabulary ("se odnosi", applies, is no "odnosi",
+	// relations)
+	if en, start, end := g.desk.over.phrase(tz, k); en != nil {
+		return en, start, end
+	}
+	return g.desk.phrase(tz, k)
+}
+
+// phrase is topicGloss.phrase for one set of the desk's words.
+func (d *deskWords) phrase(tz *tokenizer, k int) (en []string, start, end int) {
+	if d == nil || len(d.multi) == 0 {
+		return nil, 0, 0
+	}
+	for _, mg := range d.multi[string(tz.word(k))] {
 		start, end := k-mg.lead, k-mg.lead+len(mg.words)
 		if start < 0 || end > len(tz.toks) {
 			continue
