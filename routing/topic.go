@@ -702,6 +702,7 @@ type topicScan struct {
 	// words are stopwords only where the whole phrase is written
 	oneWord []bool
 	nameBuf []byte    // index.nameMatch's buffer
+	wids    []int32   // the model's word ids of the scan's stems (topicModel.wordID)
 	qtz     tokenizer // markQuestions' tokenizer
 	hits    []topicHit
 	focus   []bool
@@ -1745,6 +1746,13 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
 			}
 		}
+		// wids caches the model's word ids of stems (topicModel.wordID)
+		// for the two readings below.
+		wids := sc.wids[:0]
+		for range stems {
+			wids = append(wids, wordIDUnseen)
+		}
+		sc.wids = wids
 		// The learnt model reads the words no phrase of the desk's took.
 		if mod != nil {
 			// In another language a name may carry a case ending.
@@ -1762,7 +1770,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// Names, and words read through the vocabulary: the
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
-				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) &&
+				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf, &wids[i]); x >= 0 && (mod.name[x] || origs[i] != nil) &&
 					!(origs[i] == nil && !inflectNames && inUnknownName(tz, toks[i], cat)) &&
 					!(origs[i] == nil && numberedName(tz, toks[i])) {
 					orig := origs[i]
@@ -1789,11 +1797,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					continue
 				}
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
-				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf)
+				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf, &wids[i])
 				if x >= 0 && qmod.name[x] && places[i] == plFocus && !(origs[i] == nil && numberedName(tz, toks[i])) {
 					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: -1, ph: x})
 				}
-				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
+				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.commonAt(st, &wids[i]) {
 					continue
 				}
 				// (a name before the phrase, or after one written as a
