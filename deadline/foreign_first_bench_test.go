@@ -1,6 +1,9 @@
 package deadline
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // firstBenchMail is an English enquiry as the router's benchmark routes it:
 // foreign.first's cheap pass reads it until English is clear.
@@ -20,6 +23,17 @@ func BenchmarkForeignFirst(b *testing.B) {
 	for b.Loop() {
 		if foreign.first(firstBenchMail) {
 			b.Fatal("English read as foreign")
+		}
+	}
+}
+
+// BenchmarkExtractBenchMail is the deadline reader on the same mail, as
+// the router calls it.
+func BenchmarkExtractBenchMail(b *testing.B) {
+	sent := time.Date(2023, 10, 16, 10, 47, 3, 0, time.FixedZone("", 2*3600))
+	for b.Loop() {
+		if _, ok := ExtractWithSubject("Query: Cleverly at Berlin Process summit in Tirana", firstBenchMail, sent, time.UTC); !ok {
+			b.Fatal("no deadline")
 		}
 	}
 }
