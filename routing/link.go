@@ -609,7 +609,7 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 				sc.extra[p] = append(sc.extra[p], id)
 			}
 			if prev >= 0 {
-				if bid, ok := ix.bigrams[bigramKey(prev, id)]; ok {
+				if bid, ok := ix.bigrams.get(prev, id); ok {
 					sc.extra[p] = append(sc.extra[p], bid)
 				}
 			}
@@ -730,7 +730,7 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 			sc.subj = append(sc.subj, id)
 		}
 		if k > 0 && !terms[k].brk && ids[k-1] >= 0 {
-			if bid, ok := ix.bigrams[bigramKey(ids[k-1], id)]; ok {
+			if bid, ok := ix.bigrams.get(ids[k-1], id); ok {
 				add(bid)
 			}
 		}
