@@ -46,3 +46,19 @@ func TestBigramTable(t *testing.T) {
 		t.Error("the zero table holds a bigram")
 	}
 }
+
+// TestSameBytes: only the very same bytes are the same, not equal ones.
+func TestSameBytes(t *testing.T) {
+	buf := []byte("sanctions sanctions")
+	a, b, c := buf[0:9], buf[10:19], buf[0:9:9]
+	for _, tc := range []struct {
+		x, y []byte
+		want bool
+	}{
+		{a, a, true}, {a, c, true}, {a, b, false}, {a, buf[0:8], false}, {nil, nil, true}, {nil, buf[:0], true},
+	} {
+		if got := sameBytes(tc.x, tc.y); got != tc.want {
+			t.Errorf("sameBytes(%q, %q) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}

@@ -228,6 +228,13 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 		return sc.ids[p]
 	}
 	t := m.text(p)
+	if t.wordIDsOf != ix {
+		t.wordIDs = t.wordIDs[:0]
+		for range t.terms {
+			t.wordIDs = append(t.wordIDs, wordIDUnseen)
+		}
+		t.wordIDsOf = ix
+	}
 	ids := sc.ids[p][:0]
 	sc.extra[p] = sc.extra[p][:0]
 	sc.notAbout = notAboutSpans(&t.tz, sc.notAbout[:0], sc.vocOf(p))
@@ -261,6 +268,10 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 			continue
 		}
 		id, ok := ix.words[string(t.term(i))]
+		t.wordIDs[i] = wordIDAbsent
+		if ok {
+			t.wordIDs[i] = id
+		}
 		if ok {
 			// A word of the message's language, written in lower
 			// case, that its vocabulary gives as another English word

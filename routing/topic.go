@@ -703,6 +703,7 @@ type topicScan struct {
 	oneWord []bool
 	nameBuf []byte    // index.nameMatch's buffer
 	wids    []int32   // the model's word ids of the scan's stems (topicModel.wordID)
+	termOf  []int32   // per stem, its term of the text (-1: none; see the scan)
 	qtz     tokenizer // markQuestions' tokenizer
 	hits    []topicHit
 	focus   []bool
@@ -1364,6 +1365,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		roots, stems, places, toks := sc.roots[:0], sc.stems[:0], sc.place[:0], sc.toks[:0]
 		sents, origs, words, caps := sc.sents[:0], sc.origs[:0], sc.words[:0], sc.caps[:0]
 		oneWord := sc.oneWord[:0]
+		termOf := sc.termOf[:0] // the term of mt each stem is, as written (-1: read through the vocabulary or the names)
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -1418,6 +1420,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, []byte(e))
 					caps = append(caps, false)
 					oneWord = append(oneWord, false)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 				}
 				skip = int32(end) - 1
@@ -1435,6 +1438,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, e.stem)
 					caps = append(caps, false)
 					oneWord = append(oneWord, e.word)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 				}
 				continue
@@ -1459,6 +1463,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, []byte(pw.stem))
 					caps = append(caps, true)
 					oneWord = append(oneWord, false)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 					continue
 				}
@@ -1471,10 +1476,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			words = append(words, tz.word(int(tok)))
 			caps = append(caps, tz.toks[tok].upper)
 			oneWord = append(oneWord, false)
+			termOf = append(termOf, int32(i))
 			toks = append(toks, tok)
 		}
 		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
 		sc.oneWord = oneWord
+		sc.termOf = termOf
 		sc.toks = toks
 		if gl.vt != nil {
 			t.reorderPairs(sc, tz, gl)
@@ -1747,10 +1754,21 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			}
 		}
 		// wids caches the model's word ids of stems (topicModel.wordID)
-		// for the two readings below.
+		// for the two readings below, starting from those the linker
+		// looked up in the same index (msgText.wordIDs) for the stems that
+		// are still the text's own terms (reorderPairs may have moved
+		// them: a stem is taken only where it is the very term).
 		wids := sc.wids[:0]
-		for range stems {
-			wids = append(wids, wordIDUnseen)
+		var known []int32
+		if md := cmp.Or(mod, qmod); md != nil && mt.wordIDsOf == md.cat.idx {
+			known = mt.wordIDs
+		}
+		for k := range stems {
+			v := wordIDUnseen
+			if j := termOf[k]; known != nil && j >= 0 && sameBytes(stems[k], mt.term(int(j))) {
+				v = known[j]
+			}
+			wids = append(wids, v)
 		}
 		sc.wids = wids
 		// The learnt model reads the words no phrase of the desk's took.
