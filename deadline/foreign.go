@@ -92,6 +92,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mediadesk/mediadesk/internal/wordfilter"
 	"github.com/mediadesk/mediadesk/lang"
 )
 
@@ -116,6 +117,13 @@ type foreignTable struct {
 	hourArts  map[string][]int // folded word → the languages it is an hour article in ("le 19")
 	hourNouns map[string][]int // folded word → the languages it is the noun "hour" in ("ora 16")
 	dayArts   map[string][]int // folded word → the languages it is a day article in ("le 15", "zum 15.")
+	// quick is what first's cheap pass asks of every word, in one look-up
+	// instead of two: true for an English function word, false for
+	// another word some language's file names (evidence), absent for
+	// neither. quickFilter pre-checks its keys (most words of a text are
+	// in neither).
+	quick       map[string]bool
+	quickFilter wordfilter.Filter
 }
 
 // num is one language's value of a number word.
@@ -203,6 +211,16 @@ func buildForeign(ls []*lang.Language) *foreignTable {
 			}
 		}
 	}
+	ft.quick = make(map[string]bool, len(ft.evidence)+len(englishFunctionWords))
+	for w := range ft.evidence {
+		ft.quick[w] = false
+	}
+	for w := range englishFunctionWords {
+		ft.quick[w] = true // an English function word counts as English first
+	}
+	for w := range ft.quick {
+		ft.quickFilter.Add(w)
+	}
 	return ft
 }
 
@@ -278,13 +296,16 @@ func (ft *foreignTable) first(text string) bool {
 			ascii = false
 			j += sz
 		}
-		switch {
-		case !ascii:
+		if !ascii {
 			fo++
-		case k < len(buf) && englishFunctionWords[string(buf[:k])]:
-			en++
-		case k < len(buf) && ft.evidence[string(buf[:k])] != nil:
-			fo++
+		} else if k < len(buf) && ft.quickFilter.MayHave(buf[:k]) {
+			if isEn, ok := ft.quick[string(buf[:k])]; ok {
+				if isEn {
+					en++
+				} else {
+					fo++
+				}
+			}
 		}
 		if en >= 12 && 2*en >= fo {
 			return false

@@ -184,6 +184,14 @@ var (
 		}
 		return m, n
 	}()
+	// englishMarkerFilter pre-checks englishMarker's keys: most words of
+	// a text are neither function nor strongly English words.
+	englishMarkerFilter = func() (f wordFilter) {
+		for w := range englishMarker {
+			f.Add(w)
+		}
+		return f
+	}()
 )
 
 const (
@@ -231,6 +239,9 @@ func plainEnglish(text string) bool {
 			}
 			lw[k] = c
 		}
+		if !englishMarkerFilter.MayHave(lw) {
+			return
+		}
 		mk := englishMarker[string(lw)]
 		if mk == 0 {
 			return
@@ -246,31 +257,38 @@ func plainEnglish(text string) bool {
 			nStrong++
 		}
 	}
-	for i, r := range text {
-		switch {
-		case r >= utf8.RuneSelf:
-			if !unicode.IsLetter(r) {
+	// A byte at a time, decoding only bytes beyond ASCII (as ranging over
+	// the string would: an invalid byte is utf8.RuneError, no letter).
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' {
+				if start < 0 {
+					start = i
+				}
+			} else {
 				flush(i)
-				continue
 			}
-			if start < 0 {
-				if !unicode.IsUpper(r) {
-					return false // an ordinary word with a letter beyond ASCII
-				}
-				start = i
-			} else if !wide {
-				if c := rune(text[start]); !(c >= 'A' && c <= 'Z') && !unicode.IsUpper(c) {
-					return false
-				}
-			}
-			wide = true
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '\'':
-			if start < 0 {
-				start = i
-			}
-		default:
-			flush(i)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			flush(i)
+			i += size
+			continue
+		}
+		if start < 0 {
+			if !unicode.IsUpper(r) {
+				return false // an ordinary word with a letter beyond ASCII
+			}
+			start = i
+		} else if !wide {
+			if c := rune(text[start]); !(c >= 'A' && c <= 'Z') && !unicode.IsUpper(c) {
+				return false
+			}
+		}
+		wide = true
+		i += size
 	}
 	flush(len(text))
 	if words < 5 || names*8 > words {

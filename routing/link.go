@@ -228,6 +228,13 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 		return sc.ids[p]
 	}
 	t := m.text(p)
+	if t.wordIDsOf != ix {
+		t.wordIDs = t.wordIDs[:0]
+		for range t.terms {
+			t.wordIDs = append(t.wordIDs, wordIDUnseen)
+		}
+		t.wordIDsOf = ix
+	}
 	ids := sc.ids[p][:0]
 	sc.extra[p] = sc.extra[p][:0]
 	sc.notAbout = notAboutSpans(&t.tz, sc.notAbout[:0], sc.vocOf(p))
@@ -261,6 +268,10 @@ func (sc *scratch) termIDs(ix *index, m *message, p textPart) []int32 {
 			continue
 		}
 		id, ok := ix.words[string(t.term(i))]
+		t.wordIDs[i] = wordIDAbsent
+		if ok {
+			t.wordIDs[i] = id
+		}
 		if ok {
 			// A word of the message's language, written in lower
 			// case, that its vocabulary gives as another English word
@@ -609,7 +620,7 @@ func (sc *scratch) foreignTerm(ix *index, w []byte, upper bool, p textPart) int3
 				sc.extra[p] = append(sc.extra[p], id)
 			}
 			if prev >= 0 {
-				if bid, ok := ix.bigrams[bigramKey(prev, id)]; ok {
+				if bid, ok := ix.bigrams.get(prev, id); ok {
 					sc.extra[p] = append(sc.extra[p], bid)
 				}
 			}
@@ -730,7 +741,7 @@ func (c *Catalogue) addQuery(sc *scratch, m *message, p textPart, w float32, sub
 			sc.subj = append(sc.subj, id)
 		}
 		if k > 0 && !terms[k].brk && ids[k-1] >= 0 {
-			if bid, ok := ix.bigrams[bigramKey(ids[k-1], id)]; ok {
+			if bid, ok := ix.bigrams.get(ids[k-1], id); ok {
 				add(bid)
 			}
 		}

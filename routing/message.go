@@ -31,6 +31,20 @@ type msgText struct {
 	// matcher's request words can still read them.
 	terms   []msgTerm
 	termBuf []byte
+	// wordIDs holds, per term, its id in the catalogue index wordIDsOf
+	// (index.words) as the linker looked it up (wordIDAbsent: no release
+	// uses it; wordIDUnseen: not looked up), so that the topic matcher,
+	// which asks the same index about the same stems, need not look them
+	// up again in a map that large. wordIDsOf is nil until the linker
+	// fills it.
+	wordIDs   []int32
+	wordIDsOf *index
+}
+
+// sameBytes reports whether a and b are the very same bytes (one slice of
+// the same memory, as a stem taken from a term is), not merely equal.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // msgTerm is one term of a text.
@@ -48,6 +62,7 @@ func (t *msgText) term(i int) []byte { return t.terms[i].term }
 // analyse tokenises s and computes its terms.
 func (t *msgText) analyse(s string) {
 	t.tz.tokenize(s)
+	t.wordIDsOf = nil
 	t.terms = t.terms[:0]
 	t.termBuf = t.termBuf[:0]
 	brk := false

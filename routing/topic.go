@@ -702,6 +702,8 @@ type topicScan struct {
 	// words are stopwords only where the whole phrase is written
 	oneWord []bool
 	nameBuf []byte    // index.nameMatch's buffer
+	wids    []int32   // the model's word ids of the scan's stems (topicModel.wordID)
+	termOf  []int32   // per stem, its term of the text (-1: none; see the scan)
 	qtz     tokenizer // markQuestions' tokenizer
 	hits    []topicHit
 	focus   []bool
@@ -1363,6 +1365,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 		roots, stems, places, toks := sc.roots[:0], sc.stems[:0], sc.place[:0], sc.toks[:0]
 		sents, origs, words, caps := sc.sents[:0], sc.origs[:0], sc.words[:0], sc.caps[:0]
 		oneWord := sc.oneWord[:0]
+		termOf := sc.termOf[:0] // the term of mt each stem is, as written (-1: read through the vocabulary or the names)
 		// the question focus: sentences that ask
 		focus := sc.focus[:0]
 		if pl == plText {
@@ -1417,6 +1420,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, []byte(e))
 					caps = append(caps, false)
 					oneWord = append(oneWord, false)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 				}
 				skip = int32(end) - 1
@@ -1434,6 +1438,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, e.stem)
 					caps = append(caps, false)
 					oneWord = append(oneWord, e.word)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 				}
 				continue
@@ -1458,6 +1463,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					words = append(words, []byte(pw.stem))
 					caps = append(caps, true)
 					oneWord = append(oneWord, false)
+					termOf = append(termOf, -1)
 					toks = append(toks, tok)
 					continue
 				}
@@ -1470,10 +1476,12 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 			words = append(words, tz.word(int(tok)))
 			caps = append(caps, tz.toks[tok].upper)
 			oneWord = append(oneWord, false)
+			termOf = append(termOf, int32(i))
 			toks = append(toks, tok)
 		}
 		sc.roots, sc.stems, sc.place, sc.sents, sc.origs, sc.words, sc.caps = roots, stems, places, sents, origs, words, caps
 		sc.oneWord = oneWord
+		sc.termOf = termOf
 		sc.toks = toks
 		if gl.vt != nil {
 			t.reorderPairs(sc, tz, gl)
@@ -1752,6 +1760,24 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				sc.addHit(d.ref, d.place, d.exact, nPlaces, d.orig)
 			}
 		}
+		// wids caches the model's word ids of stems (topicModel.wordID)
+		// for the two readings below, starting from those the linker
+		// looked up in the same index (msgText.wordIDs) for the stems that
+		// are still the text's own terms (reorderPairs may have moved
+		// them: a stem is taken only where it is the very term).
+		wids := sc.wids[:0]
+		var known []int32
+		if md := cmp.Or(mod, qmod); md != nil && mt.wordIDsOf == md.cat.idx {
+			known = mt.wordIDs
+		}
+		for k := range stems {
+			v := wordIDUnseen
+			if j := termOf[k]; known != nil && j >= 0 && sameBytes(stems[k], mt.term(int(j))) {
+				v = known[j]
+			}
+			wids = append(wids, v)
+		}
+		sc.wids = wids
 		// The learnt model reads the words no phrase of the desk's took.
 		if mod != nil {
 			// In another language a name may carry a case ending.
@@ -1769,7 +1795,7 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 				// Names, and words read through the vocabulary: the
 				// catalogue is too small a sample of the language to
 				// learn its common words from.
-				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf); x >= 0 && (mod.name[x] || origs[i] != nil) &&
+				if x := mod.lookup(st, words[i], foreign, &sc.nameBuf, &wids[i]); x >= 0 && (mod.name[x] || origs[i] != nil) &&
 					!(origs[i] == nil && !inflectNames && inUnknownName(tz, toks[i], cat)) &&
 					!(origs[i] == nil && numberedName(tz, toks[i])) {
 					orig := origs[i]
@@ -1796,11 +1822,11 @@ func (t *Topics) messageFeatures(m *message, l Link, cat *Catalogue, f *topicFea
 					continue
 				}
 				foreign := inflectNames && origs[i] == nil && (caps[i] || unicased(words[i]))
-				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf)
+				x := qmod.lookup(st, words[i], foreign, &sc.nameBuf, &wids[i])
 				if x >= 0 && qmod.name[x] && places[i] == plFocus && !(origs[i] == nil && numberedName(tz, toks[i])) {
 					sc.qhits = append(sc.qhits, qHit{sent: units[i], topic: -1, ph: x})
 				}
-				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.common(st) {
+				if x >= 0 && qmod.name[x] || origs[i] != nil || !caps[i] || t.extendsName(st) || qmod.commonAt(st, &wids[i]) {
 					continue
 				}
 				// (a name before the phrase, or after one written as a

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"math"
 	"slices"
 	"strconv"
 )
@@ -271,9 +272,10 @@ func regionOf(regionDocs [][]bool, posts []posting, docTopics [][]docTopicT) int
 // (an enquiry in another language), a word the catalogue does not know
 // may be one of its names in another script or with a case ending
 // ("Ірану", "Sarajevu", "رفح": index.nameMatch).
-func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte) int32 {
+// cache is w's slot in a caller's cache of word ids (see wordID).
+func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte, cache *int32) int32 {
 	ix := m.cat.idx
-	id, ok := ix.words[string(w)]
+	id, ok := m.wordID(w, cache)
 	if !ok && foreign {
 		id, ok = ix.nameMatch(word, buf), true
 	}
@@ -290,9 +292,40 @@ func (m *topicModel) lookup(w, word []byte, foreign bool, buf *[]byte) int32 {
 // releases or more ("UK", "British", "Minister"): a word that common is
 // not a name an enquiry gives one ship, aircraft or unit.
 func (m *topicModel) common(w []byte) bool {
+	cache := wordIDUnseen
+	return m.commonAt(w, &cache)
+}
+
+// commonAt is common with w's slot in a cache of word ids (see wordID).
+func (m *topicModel) commonAt(w []byte, cache *int32) bool {
 	ix := m.cat.idx
-	id, ok := ix.words[string(w)]
+	id, ok := m.wordID(w, cache)
 	return ok && int(id) < len(ix.df) && ix.df[id] >= modelFullDF
+}
+
+// The topic matcher asks the model about the same stem of a message up to
+// three times (lookup for the learnt model's hits, lookup again for the
+// names in the questions, common): each a look-up in the catalogue's word
+// map, which, for 10,000 releases, is large enough to miss the CPU's
+// cache. A caller keeps one int32 slot per stem, set to wordIDUnseen, and
+// wordID looks the stem up once: the slot then holds its id, or
+// wordIDAbsent for a stem no release uses.
+const (
+	wordIDUnseen int32 = math.MinInt32
+	wordIDAbsent int32 = math.MinInt32 + 1
+)
+
+// wordID returns the catalogue's id of stem w (index.words) and whether
+// it has one, through w's slot in a cache.
+func (m *topicModel) wordID(w []byte, cache *int32) (int32, bool) {
+	if *cache == wordIDUnseen {
+		if id, ok := m.cat.idx.words[string(w)]; ok {
+			*cache = id
+		} else {
+			*cache = wordIDAbsent
+		}
+	}
+	return *cache, *cache != wordIDAbsent
 }
 
 // modelHit is a word of the enquiry the model knows.
