@@ -1,0 +1,77 @@
+package deadline
+
+import "testing"
+
+// r22Sent is Wednesday 15 November 2023 10:00 in London (11:00 in
+// Belgrade and Tirana, CET: the sender's zone, as its Date says).
+const r22Sent = "2023-11-15T11:00:00+01:00"
+
+// twentySecondRoundOthers: someone else's time read as the journalist's
+// deadline, found by probes of our own written before the change (look-
+// alikes that must stay unread: sr/bs/hr 60 -> 69 of 70, Albanian 39 ->
+// 48 of 49), with the journalist's own forms beside them that stay read:
+//   - a question whether a third party will reply, respond or answer by a
+//     time ("Will the government reply by Friday?", Serbian "Hoće li /
+//     Da li će Vlada odgovoriti do petka?", Albanian "A do të përgjigjet
+//     qeveria deri të premten?"; "Will you / Hoćete li / A do të
+//     përgjigjeni … ?" ask the desk and stay read);
+//   - what a third party demands, expects, awaits or votes on by a time
+//     ("The opposition demands an answer by Monday", sr "traži",
+//     "očekuje", "glasa", sq "kërkon", "pret", "voton"; "We expect a
+//     reply by 4pm" and the journalist's editor or desk stay read);
+//   - a procedure's deadline "for applications" given with "by" ("The
+//     deadline for applications is by Friday", sr "Rok za prijave je do
+//     petka", sq "Afati për aplikime është deri të premten"), and
+//     accreditations "accepted until" (sr "se primaju do", sq "pranohen
+//     deri");
+//   - a rule attributed at the sentence's end to a place ("…, they say in
+//     Brussels", sr "…, kažu u Briselu", sq "…, thonë në Bruksel").
+var twentySecondRoundOthers = []struct{ text, want string }{
+	{"Will the government reply by Friday?", none},
+	{"Will Brussels respond to Belgrade by Monday?", none},
+	{"Will Belgrade answer by Monday?", none},
+	{"Will you be able to reply by Friday?", "2023-11-17T17:00:00+00:00"},
+	{"Will there be a reply by Friday?", "2023-11-17T17:00:00+00:00"},
+	{"Will it be possible to get a reply by Friday?", "2023-11-17T17:00:00+00:00"},
+	{"Hoće li Vlada Srbije odgovoriti do petka?", none},
+	{"Da li će Brisel odgovoriti Beogradu do ponedjeljka?", none},
+	{"Hoće li Brisel reagovati do ponedjeljka?", none},
+	{"Hoćete li moći odgovoriti do 17h?", "2023-11-15T17:00:00+00:00"},
+	{"Da li ćete moći odgovoriti do 17h?", "2023-11-15T17:00:00+00:00"},
+	{"Hoćete li odgovoriti do petka?", "2023-11-17T17:00:00+00:00"},
+	{"A do të përgjigjet qeveria deri të premten?", none},
+	{"A do te pergjigjet qeveria deri te premten?", none},
+	{"A do të përgjigjeni deri të premten?", "2023-11-17T17:00:00+00:00"},
+	{"The opposition demands an answer by Monday.", none},
+	{"The opposition is demanding a reply by Monday.", none},
+	{"We expect a reply by 4pm.", "2023-11-15T16:00:00+00:00"},
+	{"Opozicija traži odgovor do ponedjeljka. Šta kaže UK?", none},
+	{"Premijerka je poručila da očekuje odgovor do petka. Kako London vidi to?", none},
+	{"Odluka se očekuje do petka. Ima li UK stav o tome?", none},
+	{"Parlament glasa u četvrtak do podne. Kako London vidi zakon?", none},
+	{"Opozita kërkon përgjigje deri të hënën. Çfarë thotë Britania?", none},
+	{"Presidentja pret përgjigje nga Beogradi deri të premten. Si e sheh Londra?", none},
+	{"Vendimi pritet deri të premten. A ka qëndrim Britania?", none},
+	{"Kuvendi voton të enjten deri në mesditë. Si e sheh Londra ligjin?", none},
+	{"The deadline for applications is by Friday.", none},
+	{"Rok za prijave je do petka, pa vas pitam da li ambasada ucestvuje.", none},
+	{"Afati per aplikime eshte deri te premten, prandaj ju pyes nese merr pjese ambasada.", none},
+	{"Akreditacije se primaju do petka u 12h, piše na sajtu organizatora. Možete li nam pomoći?", none},
+	{"Akreditimet pranohen deri të premten në orën 12, sipas faqes së organizatorit. A mund të na ndihmoni?", none},
+	{"Belgrade must reply by Friday, they say in Brussels.", none},
+	{"Beograd mora odgovoriti do petka, kažu u Briselu. Šta misli London?", none},
+	{"Beogradi duhet të përgjigjet deri të premten, thonë në Bruksel. Çfarë mendon Londra?", none},
+	{"Treba nam odgovor do petka.", "2023-11-17T17:00:00+00:00"},
+	{"Na duhet përgjigja deri të premten.", "2023-11-17T17:00:00+00:00"},
+	// a weekday sent on that weekday is its own end of day, as in English
+	// ("By Wednesday" on a Wednesday)
+	{"By Wednesday, please.", "2023-11-15T17:00:00+00:00"},
+	{"Odgovor do srijede, molim.", "2023-11-15T17:00:00+00:00"},
+	{"Do srede, molim.", "2023-11-15T17:00:00+00:00"},
+	{"Përgjigjen deri të mërkurën, ju lutem.", "2023-11-15T17:00:00+00:00"},
+	// zones in the genitive
+	{"Do 15h našeg vremena, molim.", "2023-11-15T14:00:00+00:00"},
+	{"Do 14 h srednjeevropskog vremena.", "2023-11-15T13:00:00+00:00"},
+}
+
+func TestTwentySecondRoundOthers(t *testing.T) { checkCasesSent(t, r22Sent, twentySecondRoundOthers) }
