@@ -1856,6 +1856,15 @@ func (sc *scanner) clauseEndsAt(j int) bool {
 	return t.kind == tkPunct && t.low != "-" && t.low != "/" && t.low != "%"
 }
 
+// pastConsumed returns the first token from i on that no atom has
+// consumed: the end of the time starting at i.
+func (sc *scanner) pastConsumed(i int) int {
+	for i < len(sc.toks) && sc.toks[i].consumed {
+		i++
+	}
+	return i
+}
+
 // dayAfterHour reports whether a day or a part of it follows an hour in
 // words at j ("by ten tonight", "at nine tomorrow morning", "by six this
 // evening", "by five on Friday"), which makes the hour a clock, as its
@@ -4837,9 +4846,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if k == i-1 && sc.word(k-1, gw.Let) && sc.toks[k-1].poss {
 				return 3, k - 1, true, gw.Deadline // "Let's say 2pm?": the journalist offering the time
 			}
-			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could) || sc.word(k-2, gw.Shall) || sc.word(k-2, gw.Should)) {
 				// "can we say 10 instead?": the journalist moving
-				// their own deadline, as "can we push to 5?"
+				// their own deadline, as "can we push to 5?"; "Shall we
+				// say 2pm?", "Should we say 2pm?": offering it
 				return 3, k - 2, true, gw.Deadline
 			}
 			// "Early next week is fine - say Monday 9am": a suggested
@@ -4934,6 +4944,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				// "We're looking at 4pm", "Deadline wise we're looking
 				// at about 4pm": the journalist's own time ("The
 				// minister is looking at 4pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
+			if k == i-1 && sc.word(k-1, gw.Copy) && sc.toks[k-1].sentStart && (sc.clauseEndsAt(sc.pastConsumed(i)) || sc.word(sc.pastConsumed(i), gw.Please)) {
+				// "Copy at 3.", "Copy at 4pm, please": the journalist's
+				// copy time, said alone ("The copy at 3 was late" and
+				// "Copy at 3 went out" tell)
 				return 3, k - 1, true, gw.Deadline
 			}
 			sawAt = true

@@ -27,6 +27,7 @@ type grammarWords struct {
 	Awaits        string `role:"awaits"`
 	Votes         string `role:"votes"`
 	There         string `role:"there"`
+	Shall         string `role:"shall"`
 	According     string `role:"according"`
 	After         string `role:"after"`
 	Ahead         string `role:"ahead"`

@@ -75,3 +75,46 @@ var twentySecondRoundOthers = []struct{ text, want string }{
 }
 
 func TestTwentySecondRoundOthers(t *testing.T) { checkCasesSent(t, r22Sent, twentySecondRoundOthers) }
+
+// twentySecondRoundOwn: the journalist's own forms a probe of our own
+// (sr/bs/hr 64 positive and 18 known forms, Albanian 62 and 13, English
+// 16, written before the change) found unread, with the answers GUIDE
+// section 4 gives:
+//   - offering a time: "Shall we say 2pm?", "Should we say 2pm?" (as "Can
+//     we say 2pm?"), Serbian "Da kažemo 14h?", "Recimo do 14h?", Albanian
+//     "Le të themi ora 14?";
+//   - "Copy at 3." said alone, opening its sentence (as "filing at 3");
+//     "Copy at 3 went out …" tells;
+//   - Albanian "do të ishte mjaft" (would be enough), "në dy orët e
+//     ardhshme" (in the next two hours); Serbian "sat ranije" (an hour
+//     before).
+//
+// The journalist's programme time said alone stays unread, as the pinned
+// "We're on air at 6pm." does: "Going out at 6.", Serbian "Emisija ide u
+// 18h.", Albanian "Emisioni del në orën 18." ("… so we need it earlier"
+// is read, as before).
+var twentySecondRoundOwn = []struct{ text, want string }{
+	{"Shall we say 2pm?", "2023-11-15T14:00:00+00:00"},
+	{"Should we say 2pm?", "2023-11-15T14:00:00+00:00"},
+	{"Can we say 2pm?", "2023-11-15T14:00:00+00:00"},
+	{"Da kažemo 14h?", "2023-11-15T14:00:00+00:00"},
+	{"Recimo do 14h?", "2023-11-15T14:00:00+00:00"},
+	{"Le të themi ora 14?", "2023-11-15T14:00:00+00:00"},
+	{"Može do 14h?", "2023-11-15T14:00:00+00:00"},
+	{"Copy at 3.", "2023-11-15T15:00:00+00:00"},
+	{"Copy at 4pm, please.", "2023-11-15T16:00:00+00:00"},
+	{"Copy at 3 please.", "2023-11-15T15:00:00+00:00"},
+	{"Copy at 3 went out without your line.", none},
+	{"The copy at 3 was late.", none},
+	{"Tekst predajemo u 15.", "2023-11-15T15:00:00+00:00"},
+	{"Tekstin e dorëzojmë në orën 15.", "2023-11-15T15:00:00+00:00"},
+	{"Going out at 6.", none},
+	{"Emisija ide u 18h.", none},
+	{"Emisioni del në orën 18.", none},
+	{"Emitujemo u 18h, pa nam treba ranije.", "2023-11-15T18:00:00+00:00"},
+	{"Një përgjigje deri të hënën do të ishte mjaft.", "2023-11-20T17:00:00+00:00"},
+	{"Na duhet përgjigja në dy orët e ardhshme.", "2023-11-15T12:00:00+00:00"},
+	{"Dnevnik je u 19h, pa bi nam odgovor trebao sat ranije.", "2023-11-15T18:00:00+00:00"},
+}
+
+func TestTwentySecondRoundOwn(t *testing.T) { checkCasesSent(t, r22Sent, twentySecondRoundOwn) }
