@@ -118,3 +118,35 @@ var twentySecondRoundOwn = []struct{ text, want string }{
 }
 
 func TestTwentySecondRoundOwn(t *testing.T) { checkCasesSent(t, r22Sent, twentySecondRoundOwn) }
+
+// twentySecondRoundSecondProbe: a second probe, written after the first
+// two changes (sr/bs/hr 30, Albanian 22), found the journalist's editor
+// read as a third party that demands or expects ("Urednik očekuje izjavu
+// do 16h", "Moj urednik traži odgovor do 16h", "Redaktori im kërkon
+// përgjigje …"): the editor is now read as "editor" (sr urednik,
+// urednica …, sq redaktori, kryeredaktori …), the journalist's side, and
+// the newsroom asking ("Redakcija traži …", "Redaksia kërkon …") as "we
+// need". A third party's past request is theirs: sr "tražio / tražila /
+// zatražio" as asked ("Brisel je tražio odgovor do petka, ali ga nije
+// dobio"). sr/bs/hr 25 -> 29 of 30, Albanian 19 -> 21 of 22.
+var twentySecondRoundSecondProbe = []struct{ text, want string }{
+	{"Urednik očekuje izjavu do 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Moj urednik traži odgovor do 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Redakcija traži odgovor do 16h.", "2023-11-15T16:00:00+00:00"},
+	{"Očekujemo odgovor do 16 sati.", "2023-11-15T16:00:00+00:00"},
+	{"Redaktori im kërkon përgjigje deri në orën 16.", "2023-11-15T16:00:00+00:00"},
+	{"Redaksia kërkon përgjigje deri në orën 16.", "2023-11-15T16:00:00+00:00"},
+	{"Presim përgjigje deri në orën 16.", "2023-11-15T16:00:00+00:00"},
+	{"Brisel je tražio odgovor do petka, ali ga nije dobio. Kakav je stav UK?", none},
+	{"Srbija traži od Kosova odgovor do petka.", none},
+	{"Sindikati zahtijevaju odgovor Vlade do 15. decembra.", none},
+	{"Hoće li Kurti odgovoriti Vučiću do sutra?", none},
+	{"Serbia kërkon nga Kosova përgjigje deri të premten.", none},
+	{"Brukseli kërkoi përgjigje deri të premten, por nuk e mori. Cili është qëndrimi britanik?", none},
+	{"Hoće li odgovor stići do petka?", "2023-11-17T17:00:00+00:00"},
+	{"A do të vijë përgjigja deri të premten?", "2023-11-17T17:00:00+00:00"},
+}
+
+func TestTwentySecondRoundSecondProbe(t *testing.T) {
+	checkCasesSent(t, r22Sent, twentySecondRoundSecondProbe)
+}
