@@ -1856,6 +1856,15 @@ func (sc *scanner) clauseEndsAt(j int) bool {
 	return t.kind == tkPunct && t.low != "-" && t.low != "/" && t.low != "%"
 }
 
+// pastConsumed returns the first token from i on that no atom has
+// consumed: the end of the time starting at i.
+func (sc *scanner) pastConsumed(i int) int {
+	for i < len(sc.toks) && sc.toks[i].consumed {
+		i++
+	}
+	return i
+}
+
 // dayAfterHour reports whether a day or a part of it follows an hour in
 // words at j ("by ten tonight", "at nine tomorrow morning", "by six this
 // evening", "by five on Friday"), which makes the hour a clock, as its
@@ -3642,6 +3651,12 @@ func (sc *scanner) finish(m *mention) {
 	if (lw == gw.By || lw == gw.Before) && !then && sc.othersMust(cueStart) {
 		return // "Applicants must register by Friday"
 	}
+	if (lw == gw.By || lw == gw.Before) && !then && sc.othersDemand(cueStart) {
+		return // "The opposition demands an answer by Monday", "Parliament votes by Thursday noon"
+	}
+	if lw == gw.By && !then && sc.othersDeadlineFor(cueStart) {
+		return // "The deadline for applications is by Friday"
+	}
 	if left < 3 && !then && sc.deadlinePassed(m.end) {
 		return // "The 2pm deadline for evacuation has passed"
 	}
@@ -3907,9 +3922,15 @@ func (sc *scanner) reportedAfter(e int) bool {
 			case gw.My, gw.Our, gw.I, gw.We, gw.You:
 				return false
 			}
-			if sc.saidAt(v) {
-				n := sc.tok(v + 1)
-				return v > j+1 && (n == nil || n.sentStart || n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == ";"))
+			if sc.saidAt(v) || t.low == gw.Say && v > j+1 {
+				e := v + 1
+				if sc.word(e, gw.In) && !sc.toks[e].sentStart {
+					// "…, they say in Brussels.", Serbian "…, kažu u Briselu.": the place said from
+					for e++; e < len(sc.toks) && e <= v+4 && sc.toks[e].kind == tkWord && !sc.toks[e].sentStart; e++ {
+					}
+				}
+				n := sc.tok(e)
+				return (v > j+1 || e > v+1) && (n == nil || n.sentStart || n.kind == tkPunct && (n.low == "." || n.low == "!" || n.low == ";"))
 			}
 		}
 		return false
@@ -4011,6 +4032,9 @@ func (sc *scanner) eventQuestion(k int) bool {
 		if t.kind != tkWord {
 			continue
 		}
+		if (t.low == gw.Reply || t.low == gw.Respond || t.low == rw.Answer) && sc.replyAfterSubject(b, e) {
+			continue // "Will the government reply by Friday?", "Will Brussels respond to Belgrade by Monday?": theirs
+		}
 		switch t.low {
 		case gw.You, gw.Your, gw.Me, gw.Us, gw.I, gw.We, gw.Line, gw.Quote, gw.Response, gw.Statement, rw.Answer, rw.Comment,
 			gw.Something, gw.Anything, gw.Information, gw.Info, gw.Possible, gw.Poss:
@@ -4030,6 +4054,25 @@ func (sc *scanner) eventQuestion(k int) bool {
 		}
 	}
 	return sc.punct(e-1, "?")
+}
+
+// replyAfterSubject reports whether the reply verb at e, in the question
+// opening at b, follows a subject of its own: a word right after the
+// question's opening word that is not a determiner, "it", "there" or
+// "be" ("Will the government reply …", "Will Brussels respond …",
+// "Will they reply …"; not "Will there be a reply …", "Will a reply …",
+// "Will it be possible to reply …"). You, me, us and the things asked
+// for end the question before (eventQuestion).
+func (sc *scanner) replyAfterSubject(b, e int) bool {
+	if e < b+2 {
+		return false
+	}
+	p := sc.tok(e - 1)
+	if p == nil || p.kind != tkWord || isDeterminer(p) || p.low == gw.Be || p.low == gw.To {
+		return false
+	}
+	s := sc.tok(b + 1)
+	return s != nil && s.kind == tkWord && s.low != gw.It && s.low != gw.There && s.low != gw.Be
 }
 
 // thingAsked reports whether the question's subject at j names
@@ -4241,6 +4284,71 @@ func (sc *scanner) othersMust(k int) bool {
 		// capital: "Applicants", "Britons", "Airlines" ("Copy must go by
 		// 4", "My piece must go by 4" are the journalist's)
 		return s.low == "" && s.capital && s.end-s.start > 3 && sc.text[s.end-1] == 's'
+	}
+	return false
+}
+
+// othersDemand reports whether the cue at k ends, in its clause, what a
+// third party demands, expects, awaits or votes on: "The opposition
+// demands an answer by Monday", "The president expects a reply from
+// Belgrade by Friday", "Parliament votes by Thursday noon" (Serbian
+// "Opozicija traži odgovor do ponedjeljka", Albanian "Presidentja pret
+// përgjigje … deri të premten"). The journalist's side keeps its own:
+// "We expect a reply by 4pm", "My editor demands it by 5", "The desk
+// expects it by 4" (en.json own_deadlines: editor, desk, producer …).
+func (sc *scanner) othersDemand(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		t := &sc.toks[b]
+		if sc.toks[b+1].sentStart || sc.toks[b+1].clauseBrk || t.kind == tkPunct && (t.low == "," || t.low == ";") {
+			return false
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		switch t.low {
+		case gw.Need, gw.Needs, gw.Needed, gw.Deadline:
+			return false // "The minister expects we need it by 4": the journalist's need
+		case gw.Demands, gw.Demanded, gw.Demanding, gw.Expects, gw.Awaits, gw.Votes:
+			return sc.thirdPartySubject(b) && !sc.ownNounBefore(b)
+		}
+	}
+	return false
+}
+
+// ownNounBefore reports whether a word of the journalist's own side
+// (en.json own_deadlines: "editor", "desk", "producer", "newsroom" …)
+// stands in the clause before the verb at v ("The editor expects it by
+// 4pm", Serbian "Redakcija traži odgovor do 16h").
+func (sc *scanner) ownNounBefore(v int) bool {
+	for b := v - 1; b >= 0 && b >= v-4; b-- {
+		t := &sc.toks[b]
+		if t.kind != tkWord {
+			return false
+		}
+		if ownDeadlines[strings.ToLower(sc.text[t.start:t.end])] {
+			return true
+		}
+		if t.sentStart || t.clauseBrk {
+			return false
+		}
+	}
+	return false
+}
+
+// othersDeadlineFor reports whether "by" at k follows, in its clause,
+// "deadline for <a procedure's word>" (en.json others_deadlines):
+// "The deadline for applications is by Friday", Serbian "Rok za prijave
+// je do petka" ("The deadline for our piece is by 4pm" stays read).
+func (sc *scanner) othersDeadlineFor(k int) bool {
+	for f := k - 1; f >= 1 && f >= k-5; f-- {
+		if sc.toks[f+1].sentStart || sc.toks[f+1].clauseBrk {
+			return false
+		}
+		if !sc.word(f, gw.For) || !sc.word(f-1, gw.Deadline) {
+			continue
+		}
+		n := sc.tok(f + 1)
+		return n != nil && n.kind == tkWord && othersDeadlines[strings.ToLower(sc.text[n.start:n.end])]
 	}
 	return false
 }
@@ -4738,9 +4846,10 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 			if k == i-1 && sc.word(k-1, gw.Let) && sc.toks[k-1].poss {
 				return 3, k - 1, true, gw.Deadline // "Let's say 2pm?": the journalist offering the time
 			}
-			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could)) {
+			if k == i-1 && (sc.word(k-1, gw.We) || sc.word(k-1, gw.I)) && (sc.word(k-2, gw.Can) || sc.word(k-2, gw.Could) || sc.word(k-2, gw.Shall) || sc.word(k-2, gw.Should)) {
 				// "can we say 10 instead?": the journalist moving
-				// their own deadline, as "can we push to 5?"
+				// their own deadline, as "can we push to 5?"; "Shall we
+				// say 2pm?", "Should we say 2pm?": offering it
 				return 3, k - 2, true, gw.Deadline
 			}
 			// "Early next week is fine - say Monday 9am": a suggested
@@ -4835,6 +4944,12 @@ func (sc *scanner) leftCue(i int) (int, int, bool, string) {
 				// "We're looking at 4pm", "Deadline wise we're looking
 				// at about 4pm": the journalist's own time ("The
 				// minister is looking at 4pm" is someone else's)
+				return 3, k - 1, true, gw.Deadline
+			}
+			if k == i-1 && sc.word(k-1, gw.Copy) && sc.toks[k-1].sentStart && (sc.clauseEndsAt(sc.pastConsumed(i)) || sc.word(sc.pastConsumed(i), gw.Please)) {
+				// "Copy at 3.", "Copy at 4pm, please": the journalist's
+				// copy time, said alone ("The copy at 3 was late" and
+				// "Copy at 3 went out" tell)
 				return 3, k - 1, true, gw.Deadline
 			}
 			sawAt = true

@@ -21,6 +21,13 @@ type grammarWords struct {
 	Announced     string `role:"announced"`
 	Expects       string `role:"expects"`
 	Hopes         string `role:"hopes"`
+	Demands       string `role:"demands"`
+	Demanded      string `role:"demanded"`
+	Demanding     string `role:"demanding"`
+	Awaits        string `role:"awaits"`
+	Votes         string `role:"votes"`
+	There         string `role:"there"`
+	Shall         string `role:"shall"`
 	According     string `role:"according"`
 	After         string `role:"after"`
 	Ahead         string `role:"ahead"`
