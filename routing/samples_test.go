@@ -136,10 +136,14 @@ func TestSamples(t *testing.T) {
 	})
 	// The shared samples, and our own near-misses and paraphrases in
 	// testdata/enquiries, routed against the shared desk and catalogue.
+	// Both are held at every release and every topic found: the shared
+	// samples are the desk's own convention (an interview bid on a
+	// regional theme is the region's, 068), and a rule that costs one of
+	// them has to say so here rather than pass under a loose floor.
 	t.Run("shared", func(t *testing.T) {
 		cfg, r := sharedRouter(t)
-		routeSamples(t, cfg, r, sharedData(t, "enquiries"), 0.97, 0.9)
-		routeSamples(t, cfg, r, filepath.Join("testdata", "enquiries"), 1, 0.9)
+		routeSamples(t, cfg, r, sharedData(t, "enquiries"), 1, 1)
+		routeSamples(t, cfg, r, filepath.Join("testdata", "enquiries"), 1, 1)
 	})
 }
 

@@ -3044,7 +3044,7 @@ func relationsWord(text string) bool {
 // (relationsOnly).
 func (t *Topics) deskAsked(f *topicFeatures) bool {
 	for _, r := range f.why[t.fallback] {
-		if r.ph != nil && (r.place == plFocus || r.place == plSubject) && (r.ph.self || deskRequest(r.ph.text)) {
+		if r.ph != nil && (r.place == plFocus || r.place == plSubject) && (r.ph.self || deskRequest(r.ph.text)) && !interviewBid(r.ph.text) {
 			return true
 		}
 	}
@@ -3067,7 +3067,7 @@ func (t *Topics) deskOnlyAsked(f *topicFeatures) bool {
 	}
 	asked := false
 	for _, r := range f.why[t.fallback] {
-		if r.ph != nil && r.place == plFocus && (r.ph.self || deskRequest(r.ph.text)) {
+		if r.ph != nil && r.place == plFocus && (r.ph.self || deskRequest(r.ph.text)) && !interviewBid(r.ph.text) {
 			asked = true
 		}
 	}
@@ -3088,6 +3088,20 @@ func (t *Topics) deskOnlyAsked(f *topicFeatures) bool {
 		}
 	}
 	return true
+}
+
+// interviewBid reports whether desk phrase text is a request for an
+// interview ("interview", "interview request", "interview with the
+// ambassador" in any language). An interview bid is about its theme: the
+// shared samples label a bid for an interview "on the UK's approach to the
+// region" with no release the region's topic (enquiries 068), so for the
+// two no-release rules above (deskAsked, deskOnlyAsked) an interview is
+// not the desk's own business the way accreditation, a spokesperson, a
+// contact, a complaint or the full text of a statement are; a bid with no
+// theme of any desk topic still falls to the fallback by namesOnly's first
+// test (no word of the region's own).
+func interviewBid(text string) bool {
+	return len(text) >= 9 && strings.EqualFold(text[:9], "interview")
 }
 
 // deskRequest reports whether desk_business phrase text is a request to
